@@ -1,0 +1,86 @@
+//! `kooste build`: the main job. Reads, checks, merges, and writes the
+//! consolidated workbook and the annual report into one folder.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::Outcome;
+use super::validate::print_text;
+use crate::config::Config;
+use crate::error::Error;
+use crate::i18n::fill;
+use crate::merging::Consolidation;
+use crate::output::{ensure_dir, refuse_input, write_atomic};
+use crate::pdf::{ReportOptions, report_bytes};
+use crate::reading::discover;
+use crate::run::{Run, RunOptions};
+use crate::xlsx::{XlsxOptions, workbook_bytes};
+
+/// Options of `build`.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// What to read.
+    pub run: RunOptions,
+    /// Output folder.
+    pub out_dir: PathBuf,
+    /// Write the outputs despite errors, marked as drafts, without the rows in error.
+    pub draft: bool,
+}
+
+/// The paths `build` writes for a year.
+pub fn output_paths(dir: &Path, year: Option<i32>) -> (PathBuf, PathBuf) {
+    let suffix = year.map(|y| format!("_{y}")).unwrap_or_default();
+    (
+        dir.join(format!("kooste{suffix}.xlsx")),
+        dir.join(format!("vuosiraportti{suffix}.pdf")),
+    )
+}
+
+/// Runs `build`.
+pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let run = Run::collect(config, &opts.run)?;
+    let stdout_err = |e: std::io::Error| Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    };
+    print_text(&run, false, out).map_err(stdout_err)?;
+    let outcome = Outcome {
+        errors: run.errors(),
+        warnings: run.warnings(),
+    };
+    let t = run.lang.texts();
+    if outcome.errors > 0 && !opts.draft {
+        writeln!(
+            out,
+            "{}",
+            fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
+        )
+        .map_err(stdout_err)?;
+        return Ok(outcome);
+    }
+    let cons = Consolidation::new(&run, config);
+    let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
+    let inputs = discover(&opts.run.inputs)?;
+    refuse_input(&xlsx_path, &inputs)?;
+    refuse_input(&pdf_path, &inputs)?;
+    let xlsx =
+        workbook_bytes(&run, config, &cons, XlsxOptions { draft: opts.draft }).map_err(|e| {
+            Error::Output {
+                path: xlsx_path.clone(),
+                message: e.to_string(),
+            }
+        })?;
+    let pdf = report_bytes(&run, config, &cons, ReportOptions { draft: opts.draft });
+    ensure_dir(&opts.out_dir)?;
+    write_atomic(&xlsx_path, &xlsx)?;
+    write_atomic(&pdf_path, &pdf)?;
+    for p in [&xlsx_path, &pdf_path] {
+        writeln!(
+            out,
+            "{}",
+            fill(t.wrote, &[("path", &p.display().to_string())])
+        )
+        .map_err(stdout_err)?;
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,163 @@
+//! `kooste validate`: every finding, as text or JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::config::Config;
+use crate::error::Error;
+use crate::finding::{Finding, Severity};
+use crate::i18n::fill;
+use crate::run::{Run, RunOptions};
+
+/// Output format of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    /// One line a finding.
+    #[default]
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// Options of `validate`.
+#[derive(Debug, Clone)]
+pub struct ValidateOptions {
+    /// What to read.
+    pub run: RunOptions,
+    /// How to print.
+    pub format: ReportFormat,
+    /// Colour the severities (only on a terminal).
+    pub color: bool,
+}
+
+/// Runs `validate`.
+pub fn validate(
+    config: &Config,
+    opts: &ValidateOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let run = Run::collect(config, &opts.run)?;
+    let io = |e: std::io::Error| Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    };
+    match opts.format {
+        ReportFormat::Text => print_text(&run, opts.color, out).map_err(io)?,
+        ReportFormat::Json => print_json(&run, config, out).map_err(io)?,
+    }
+    Ok(Outcome {
+        errors: run.errors(),
+        warnings: run.warnings(),
+    })
+}
+
+/// One line: `file!sheet!cell: error[code]: message (hint)`.
+pub fn finding_line(f: &Finding, color: bool) -> String {
+    let sev = f.severity.as_str();
+    let sev = match (color, f.severity) {
+        (true, Severity::Error) => format!("\x1b[1;31m{sev}\x1b[0m"),
+        (true, Severity::Warning) => format!("\x1b[1;33m{sev}\x1b[0m"),
+        _ => sev.to_string(),
+    };
+    let loc = if f.file.is_empty() {
+        "*".to_string()
+    } else {
+        f.location()
+    };
+    let mut line = format!("{loc}: {sev}[{}]: {}", f.code.as_str(), f.message);
+    if let Some(h) = &f.hint {
+        line.push_str(&format!(" ({h})"));
+    }
+    line
+}
+
+/// Prints findings grouped by file, then the summary line.
+pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    for f in run.findings() {
+        writeln!(out, "{}", finding_line(f, color))?;
+    }
+    let t = run.lang.texts();
+    let measures: usize = run.submissions.iter().map(|s| s.measures.len()).sum();
+    let summary = fill(
+        t.summary_line,
+        &[
+            ("files", &run.submissions.len().to_string()),
+            ("measures", &measures.to_string()),
+            ("errors", &run.errors().to_string()),
+            ("warnings", &run.warnings().to_string()),
+        ],
+    );
+    writeln!(out, "{summary}")
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    sha256: Option<&'a str>,
+    format: Option<&'static str>,
+    sheet: Option<&'a str>,
+    department: Option<&'a str>,
+    year: Option<i32>,
+    rows: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    measures: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+    findings: Vec<&'a Finding>,
+    summary: JsonSummary,
+}
+
+/// Prints the JSON report documented in the README.
+pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::Result<()> {
+    let files = run
+        .submissions
+        .iter()
+        .map(|s| {
+            let own: Vec<&Finding> = s
+                .findings
+                .iter()
+                .chain(run.cross.iter().filter(|f| f.file == s.file.display))
+                .collect();
+            let errors = own.iter().filter(|f| f.severity == Severity::Error).count();
+            let mut depts: Vec<usize> = s.measures.iter().map(|m| m.department).collect();
+            depts.dedup();
+            JsonFile {
+                path: &s.file.display,
+                sha256: s.sha256.as_deref(),
+                format: s.format.map(|f| f.as_str()),
+                sheet: s.sheet.as_deref(),
+                department: (depts.len() == 1)
+                    .then(|| config.departments[depts[0]].code.get_ref().as_str()),
+                year: s.measures.first().and_then(|m| m.year),
+                rows: s.rows_read,
+                errors,
+                warnings: own.len() - errors,
+            }
+        })
+        .collect();
+    let report = JsonReport {
+        files,
+        findings: run.findings().collect(),
+        summary: JsonSummary {
+            files: run.submissions.len(),
+            measures: run.submissions.iter().map(|s| s.measures.len()).sum(),
+            errors: run.errors(),
+            warnings: run.warnings(),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,450 @@
+//! The programme configuration: everything about one programme (departments,
+//! focus areas, areas, statuses, submission columns) lives in a TOML file so
+//! that no programme data is hard-coded in Rust.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::i18n::Lang;
+use crate::text::normalise;
+
+/// The default programme, compiled into the binary.
+pub const DEFAULT_TOML: &str = include_str!("../templates/programme.toml");
+
+/// A text in the three user languages.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Localised {
+    /// Finnish.
+    pub fi: String,
+    /// Swedish.
+    pub sv: String,
+    /// English.
+    pub en: String,
+}
+
+impl Localised {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// All three texts.
+    pub fn all(&self) -> [&str; 3] {
+        [&self.fi, &self.sv, &self.en]
+    }
+}
+
+/// The programme itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeInfo {
+    /// Short code, e.g. "MEK".
+    pub code: String,
+    /// Full name.
+    pub name: Localised,
+    /// The organisation that runs it.
+    pub organisation: Localised,
+    /// First programme year.
+    pub first_year: Spanned<i32>,
+    /// Last programme year.
+    pub last_year: Spanned<i32>,
+    /// Budget per year, in euros.
+    pub annual_budget_eur: Spanned<f64>,
+    /// First-cell labels of a total row.
+    #[serde(default)]
+    pub total_labels: Vec<String>,
+}
+
+/// One allowed value of a list (department, focus area, theme, area, status).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Code as typed in submissions.
+    pub code: Spanned<String>,
+    /// Name in the three languages.
+    pub name: Localised,
+    /// Other accepted spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// For statuses: the life-cycle stage the checks reason about.
+    #[serde(default)]
+    pub stage: Option<Spanned<Stage>>,
+}
+
+impl Choice {
+    /// Every spelling that selects this choice, normalised.
+    pub fn spellings(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(self.code.get_ref().as_str())
+            .chain(self.name.all())
+            .chain(self.aliases.iter().map(String::as_str))
+            .map(normalise)
+    }
+}
+
+/// Life-cycle stage of a status, used by the status checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Still being planned.
+    Planning,
+    /// Being carried out.
+    Implementation,
+    /// Done.
+    Completed,
+    /// Stopped.
+    Suspended,
+    /// Continued with outside funding.
+    External,
+}
+
+/// How a column's cells are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// A department code or name.
+    Department,
+    /// A focus area code or name.
+    FocusArea,
+    /// One or more areas.
+    Areas,
+    /// A status.
+    Status,
+    /// A programme year.
+    Year,
+    /// Euros.
+    Euro,
+    /// A decimal number.
+    Number,
+    /// A whole number.
+    Whole,
+    /// Zero or more cross-cutting themes.
+    Themes,
+    /// An e-mail address.
+    Email,
+    /// A date.
+    Date,
+}
+
+/// One column of the submission format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The field's role (see [`crate::model::Measure`]); other keys are kept as extras.
+    pub key: Spanned<String>,
+    /// How cells are read.
+    pub kind: Kind,
+    /// Whether every row must fill it.
+    #[serde(default)]
+    pub required: bool,
+    /// Header name in the three languages.
+    pub header: Localised,
+    /// Other accepted header names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A whole programme configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The programme.
+    pub programme: ProgrammeInfo,
+    /// Departments that submit.
+    pub departments: Vec<Choice>,
+    /// Focus areas.
+    pub focus_areas: Vec<Choice>,
+    /// Cross-cutting themes.
+    #[serde(default)]
+    pub themes: Vec<Choice>,
+    /// Areas (neighbourhoods).
+    pub areas: Vec<Choice>,
+    /// Statuses.
+    pub statuses: Vec<Choice>,
+    /// Submission columns.
+    pub fields: Vec<Field>,
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the configuration: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Not valid TOML or not the expected shape.
+    #[error("{origin}: line {line}: {message}")]
+    Syntax {
+        /// File name or "built-in".
+        origin: String,
+        /// 1-based line.
+        line: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// Valid TOML whose content contradicts itself.
+    #[error("{origin}: line {line}: key `{key}`: {message}")]
+    Inconsistent {
+        /// File name or "built-in".
+        origin: String,
+        /// 1-based line.
+        line: usize,
+        /// The offending key.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Field keys the program reasons about; a config must define the first three.
+pub const REQUIRED_KEYS: [&str; 3] = ["department", "measure", "budget_eur"];
+
+impl Config {
+    /// The compiled-in default programme.
+    pub fn builtin() -> Config {
+        // The default is tested (`builtin_config_is_valid`), so this cannot fail at run time.
+        Config::parse(DEFAULT_TOML, "built-in programme.toml")
+            .unwrap_or_else(|e| unreachable!("built-in config is invalid: {e}"))
+    }
+
+    /// Loads a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses and checks a configuration text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            origin: origin.to_string(),
+            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
+            message: e.message().to_string(),
+        })?;
+        config.check(text, origin)?;
+        Ok(config)
+    }
+
+    fn check(&self, text: &str, origin: &str) -> Result<(), ConfigError> {
+        let fail = |span: std::ops::Range<usize>, key: &str, message: String| {
+            Err(ConfigError::Inconsistent {
+                origin: origin.to_string(),
+                line: line_of(text, span.start),
+                key: key.to_string(),
+                message,
+            })
+        };
+        let p = &self.programme;
+        if p.first_year.get_ref() > p.last_year.get_ref() {
+            return fail(
+                p.last_year.span(),
+                "programme.last_year",
+                "is before first_year".into(),
+            );
+        }
+        if p.annual_budget_eur
+            .get_ref()
+            .partial_cmp(&0.0)
+            .is_none_or(|o| o.is_lt())
+        {
+            return fail(
+                p.annual_budget_eur.span(),
+                "programme.annual_budget_eur",
+                "must be a number of euros ≥ 0".into(),
+            );
+        }
+        for (name, list) in [
+            ("departments", &self.departments),
+            ("focus_areas", &self.focus_areas),
+            ("themes", &self.themes),
+            ("areas", &self.areas),
+            ("statuses", &self.statuses),
+        ] {
+            if list.is_empty() && name != "themes" {
+                return fail(0..0, name, "needs at least one entry".into());
+            }
+            let mut seen = HashSet::new();
+            for choice in list {
+                let code = &choice.code;
+                if code.get_ref().trim().is_empty() {
+                    return fail(code.span(), &format!("{name}.code"), "is empty".into());
+                }
+                let own: HashSet<String> = choice.spellings().collect();
+                for s in own {
+                    if !seen.insert(s.clone()) {
+                        return fail(
+                            code.span(),
+                            &format!("{name}.code"),
+                            format!("\"{s}\" names two entries of {name}"),
+                        );
+                    }
+                }
+            }
+        }
+        for status in &self.statuses {
+            if status.stage.is_none() {
+                return fail(
+                    status.code.span(),
+                    "statuses.stage",
+                    format!(
+                        "status {} needs a stage (planning, implementation, completed, suspended, external)",
+                        status.code.get_ref()
+                    ),
+                );
+            }
+        }
+        let mut keys = HashSet::new();
+        let mut headers = HashSet::new();
+        for f in &self.fields {
+            if !keys.insert(f.key.get_ref().clone()) {
+                return fail(
+                    f.key.span(),
+                    "fields.key",
+                    format!("\"{}\" is defined twice", f.key.get_ref()),
+                );
+            }
+            for h in f
+                .header
+                .all()
+                .into_iter()
+                .chain(f.aliases.iter().map(String::as_str))
+            {
+                let n = normalise(&crate::text::strip_unit(h));
+                // One field may use the same name in two languages; two fields may not share one.
+                if let Some(other) = headers
+                    .iter()
+                    .find(|(hn, k): &&(String, String)| *hn == n && k != f.key.get_ref())
+                {
+                    return fail(
+                        f.key.span(),
+                        "fields.header",
+                        format!("header \"{h}\" is also used by field {}", other.1),
+                    );
+                }
+                headers.insert((n, f.key.get_ref().clone()));
+            }
+            if let Some(expected) = expected_kind(f.key.get_ref())
+                && expected != f.kind
+            {
+                return fail(
+                    f.key.span(),
+                    "fields.kind",
+                    format!("field {} must have kind {:?}", f.key.get_ref(), expected),
+                );
+            }
+        }
+        for k in REQUIRED_KEYS {
+            if !keys.contains(k) {
+                return fail(
+                    0..0,
+                    "fields",
+                    format!("a field with key \"{k}\" is required"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The field with role `key`, if configured.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key.get_ref() == key)
+    }
+
+    /// Whether `year` is a programme year.
+    pub fn is_programme_year(&self, year: i32) -> bool {
+        (*self.programme.first_year.get_ref()..=*self.programme.last_year.get_ref()).contains(&year)
+    }
+
+    /// The annual budget in euros.
+    pub fn annual_budget(&self) -> f64 {
+        *self.programme.annual_budget_eur.get_ref()
+    }
+}
+
+/// The kind a known role must have, so the merge logic can rely on it.
+fn expected_kind(key: &str) -> Option<Kind> {
+    Some(match key {
+        "department" => Kind::Department,
+        "focus_area" => Kind::FocusArea,
+        "areas" => Kind::Areas,
+        "status" => Kind::Status,
+        "year" => Kind::Year,
+        "budget_eur" | "spent_eur" => Kind::Euro,
+        "fte" => Kind::Number,
+        "reached" => Kind::Whole,
+        "themes" => Kind::Themes,
+        "contact" => Kind::Email,
+        "id" | "measure" | "schedule" | "impact_story" => Kind::Text,
+        _ => return None,
+    })
+}
+
+/// 1-based line number of byte offset `pos` in `text`.
+fn line_of(text: &str, pos: usize) -> usize {
+    text.as_bytes()[..pos.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_config_is_valid() {
+        let c = Config::parse(DEFAULT_TOML, "built-in").unwrap();
+        assert_eq!(c.departments.len(), 5);
+        assert_eq!(c.annual_budget(), 2_000_000.0);
+        assert!(c.is_programme_year(2022) && !c.is_programme_year(2023));
+    }
+
+    #[test]
+    fn syntax_error_names_line() {
+        let text = DEFAULT_TOML.replace("first_year = 2019", "first_year = \"soon\"");
+        let err = Config::parse(&text, "x.toml").unwrap_err().to_string();
+        let line = DEFAULT_TOML
+            .lines()
+            .position(|l| l.starts_with("first_year"))
+            .unwrap()
+            + 1;
+        assert!(err.starts_with(&format!("x.toml: line {line}:")), "{err}");
+    }
+
+    #[test]
+    fn duplicate_code_names_key_and_line() {
+        let text = DEFAULT_TOML.replace("code = \"KUKU\"", "code = \"KSJ\"");
+        let err = Config::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("departments.code"), "{err}");
+        let line = text
+            .lines()
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|l| *l == "code = \"KSJ\"")
+            .unwrap()
+            + 1;
+        assert!(err.contains(&format!("line {line}")), "{err}");
+    }
+
+    #[test]
+    fn wrong_kind_for_known_key_is_refused() {
+        let text = DEFAULT_TOML.replacen("kind = \"euro\"", "kind = \"text\"", 1);
+        let err = Config::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("fields.kind"), "{err}");
+    }
+}

@@ -1,0 +1,29 @@
+//! The library's errors: what stops a run (as opposed to findings, which are
+//! data about the submissions). Each carries where it happened.
+
+use std::path::PathBuf;
+
+use crate::config::ConfigError;
+use crate::reading::InputError;
+
+/// A failure that stops a command; maps to exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration is unusable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// An input named on the command line cannot be listed.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// An output could not be written.
+    #[error("{path}: cannot write: {message}")]
+    Output {
+        /// The output file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// The command was asked something it cannot do.
+    #[error("{0}")]
+    Usage(String),
+}

@@ -1,0 +1,217 @@
+//! Validation findings: data about a submission, not errors of the program.
+
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed before the final outputs are written.
+    Error,
+    /// Worth a look; does not block.
+    Warning,
+}
+
+impl Severity {
+    /// "error" or "warning".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The stable finding codes (documented in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// Not a spreadsheet, corrupt, unreadable.
+    UnreadableFile,
+    /// Password-protected workbook.
+    EncryptedFile,
+    /// No sheet with a recognisable header.
+    NoMeasureSheet,
+    /// A required field has no column.
+    MissingColumn,
+    /// Two columns map to one field.
+    DuplicateColumn,
+    /// A header that maps to no field.
+    UnknownColumn,
+    /// A required cell is empty.
+    MissingValue,
+    /// A cell cannot be read as its kind.
+    TypeError,
+    /// A value outside the allowed ones.
+    NotAllowed,
+    /// Negative amounts, or a year outside the programme.
+    OutOfRange,
+    /// A contact that is not an e-mail address.
+    InvalidFormat,
+    /// A formula with no stored result.
+    FormulaWithoutValue,
+    /// A total row that disagrees with the rows above.
+    TotalMismatch,
+    /// Actual above budget.
+    SpentExceedsBudget,
+    /// A status that contradicts the figures.
+    StatusConflict,
+    /// The same measure twice.
+    DuplicateMeasure,
+    /// One file, several departments.
+    DepartmentMismatch,
+    /// The year's budgets exceed the programme's annual budget.
+    BudgetExceedsProgramme,
+    /// A department sent nothing.
+    MissingSubmission,
+    /// A row of another year than the one being reported.
+    WrongYear,
+}
+
+impl Code {
+    /// The code as printed and documented, e.g. "missing-value".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnreadableFile => "unreadable-file",
+            Code::EncryptedFile => "encrypted-file",
+            Code::NoMeasureSheet => "no-measure-sheet",
+            Code::MissingColumn => "missing-column",
+            Code::DuplicateColumn => "duplicate-column",
+            Code::UnknownColumn => "unknown-column",
+            Code::MissingValue => "missing-value",
+            Code::TypeError => "type-error",
+            Code::NotAllowed => "not-allowed",
+            Code::OutOfRange => "out-of-range",
+            Code::InvalidFormat => "invalid-format",
+            Code::FormulaWithoutValue => "formula-without-value",
+            Code::TotalMismatch => "total-mismatch",
+            Code::SpentExceedsBudget => "spent-exceeds-budget",
+            Code::StatusConflict => "status-conflict",
+            Code::DuplicateMeasure => "duplicate-measure",
+            Code::DepartmentMismatch => "department-mismatch",
+            Code::BudgetExceedsProgramme => "budget-exceeds-programme",
+            Code::MissingSubmission => "missing-submission",
+            Code::WrongYear => "wrong-year",
+        }
+    }
+
+    /// The usual severity; a few checks choose per case.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::UnknownColumn
+            | Code::InvalidFormat
+            | Code::SpentExceedsBudget
+            | Code::StatusConflict
+            | Code::MissingSubmission => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One problem found in the submissions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The input as given on the command line (or folder joined with name).
+    pub file: String,
+    /// Sheet name, where one applies.
+    pub sheet: Option<String>,
+    /// A1 reference of the cell, where one applies.
+    pub cell: Option<String>,
+    /// 1-based row, where one applies.
+    pub row: Option<u32>,
+    /// The field's key, where one applies.
+    pub field: Option<String>,
+    /// The value as the user typed it.
+    pub value: Option<String>,
+    /// What is wrong, in the chosen language.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    /// A finding about a whole file.
+    pub fn file(code: Code, file: &str, message: String) -> Finding {
+        Finding {
+            code,
+            severity: code.severity(),
+            file: file.to_string(),
+            sheet: None,
+            cell: None,
+            row: None,
+            field: None,
+            value: None,
+            message,
+            hint: None,
+        }
+    }
+
+    /// Sets the sheet.
+    pub fn in_sheet(mut self, sheet: &str) -> Finding {
+        self.sheet = Some(sheet.to_string());
+        self
+    }
+
+    /// Sets cell (0-based row and column), row and field.
+    pub fn at(mut self, row: u32, col: u32) -> Finding {
+        self.cell = Some(crate::text::a1(row, col));
+        self.row = Some(row + 1);
+        self
+    }
+
+    /// Sets the field key.
+    pub fn field(mut self, key: &str) -> Finding {
+        self.field = Some(key.to_string());
+        self
+    }
+
+    /// Sets the original value.
+    pub fn value(mut self, v: impl Into<String>) -> Finding {
+        self.value = Some(v.into());
+        self
+    }
+
+    /// Sets the hint.
+    pub fn hint(mut self, h: impl Into<String>) -> Finding {
+        self.hint = Some(h.into());
+        self
+    }
+
+    /// Overrides the severity.
+    pub fn severity(mut self, s: Severity) -> Finding {
+        self.severity = s;
+        self
+    }
+
+    /// `file!sheet!cell` as printed in the text report.
+    pub fn location(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(sh) = &self.sheet {
+            s.push('!');
+            s.push_str(sh);
+        }
+        if let Some(c) = &self.cell {
+            s.push('!');
+            s.push_str(c);
+        }
+        s
+    }
+}
+
+/// Counts of errors and warnings.
+pub fn count(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}

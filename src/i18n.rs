@@ -1,0 +1,714 @@
+//! Every user-facing string, one block per language, plus number and date
+//! formatting in each language's conventions.
+//!
+//! Message templates use `{name}` placeholders filled by [`fill`].
+
+use crate::parse::{Cents, Date};
+
+/// A user language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// Finnish (default).
+    #[default]
+    Fi,
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses "fi", "sv" or "en".
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "fi" => Some(Lang::Fi),
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// This language's strings.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Fi => &FI,
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Euros with no decimals: `1 234 567 €` (fi, sv), `€1,234,567` (en).
+    pub fn euros(self, c: Cents) -> String {
+        let whole = (c.0 as f64 / 100.0).round() as i64;
+        match self {
+            Lang::En => format!(
+                "{}€{}",
+                if whole < 0 { "-" } else { "" },
+                group(whole.unsigned_abs(), ',')
+            ),
+            _ => format!(
+                "{}{}\u{a0}€",
+                if whole < 0 { "−" } else { "" },
+                group(whole.unsigned_abs(), '\u{a0}')
+            ),
+        }
+    }
+
+    /// Euros with cents where there are any: `12 500,50 €`.
+    pub fn euros_exact(self, c: Cents) -> String {
+        if c.0 % 100 == 0 {
+            return self.euros(c);
+        }
+        let sign = if c.0 < 0 { "-" } else { "" };
+        let abs = c.0.unsigned_abs();
+        match self {
+            Lang::En => format!("{sign}€{}.{:02}", group(abs / 100, ','), abs % 100),
+            _ => format!(
+                "{sign}{},{:02}\u{a0}€",
+                group(abs / 100, '\u{a0}'),
+                abs % 100
+            ),
+        }
+    }
+
+    /// A whole number with the language's grouping.
+    pub fn integer(self, n: i64) -> String {
+        let sep = if self == Lang::En { ',' } else { '\u{a0}' };
+        format!(
+            "{}{}",
+            if n < 0 { "-" } else { "" },
+            group(n.unsigned_abs(), sep)
+        )
+    }
+
+    /// A decimal with `places` decimals and the language's decimal mark.
+    pub fn decimal(self, v: f64, places: usize) -> String {
+        let s = format!("{v:.places$}");
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let neg = int.starts_with('-');
+        let n: u64 = int.trim_start_matches('-').parse().unwrap_or(0);
+        let (sep, mark) = if self == Lang::En {
+            (',', '.')
+        } else {
+            ('\u{a0}', ',')
+        };
+        let mut out = format!("{}{}", if neg { "-" } else { "" }, group(n, sep));
+        if !frac.is_empty() {
+            out.push(mark);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A percentage with one decimal: `87,5 %` (fi, sv), `87.5%` (en).
+    pub fn percent(self, ratio: f64) -> String {
+        let v = self.decimal(ratio * 100.0, 1);
+        if self == Lang::En {
+            format!("{v}%")
+        } else {
+            format!("{v}\u{a0}%")
+        }
+    }
+
+    /// A date: `31.12.2021` (fi), `2021-12-31` (sv), `31 December 2021` (en).
+    pub fn date(self, d: Date) -> String {
+        match self {
+            Lang::Fi => format!("{}.{}.{}", d.day, d.month, d.year),
+            Lang::Sv => format!("{}-{:02}-{:02}", d.year, d.month, d.day),
+            Lang::En => format!(
+                "{} {} {}",
+                d.day,
+                EN_MONTHS[(d.month as usize).clamp(1, 12) - 1],
+                d.year
+            ),
+        }
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Groups digits by three with `sep`.
+fn group(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Replaces `{name}` placeholders in `template`.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// All strings of one language.
+#[derive(Debug)]
+pub struct Texts {
+    // --- findings: messages and hints ---
+    /// Not a spreadsheet.
+    pub unreadable: &'static str,
+    /// Hint for unreadable files.
+    pub unreadable_hint: &'static str,
+    /// Zero-byte file.
+    pub empty_file: &'static str,
+    /// HTML disguised as a workbook.
+    pub html_file: &'static str,
+    /// Password protection.
+    pub encrypted: &'static str,
+    /// Hint for encrypted files.
+    pub encrypted_hint: &'static str,
+    /// No header anywhere.
+    pub no_sheet: &'static str,
+    /// Hint for no header.
+    pub no_sheet_hint: &'static str,
+    /// Required column missing.
+    pub missing_column: &'static str,
+    /// Hint for a missing column.
+    pub missing_column_hint: &'static str,
+    /// Two columns for one field.
+    pub duplicate_column: &'static str,
+    /// Hint for duplicate columns.
+    pub duplicate_column_hint: &'static str,
+    /// Unknown header.
+    pub unknown_column: &'static str,
+    /// Hint for unknown header.
+    pub unknown_column_hint: &'static str,
+    /// "Did you mean …?"
+    pub did_you_mean: &'static str,
+    /// Required cell empty.
+    pub missing_value: &'static str,
+    /// Hint for an empty required cell.
+    pub missing_value_hint: &'static str,
+    /// Wrong kind of value.
+    pub type_error: &'static str,
+    /// An error value such as #DIV/0!.
+    pub error_value: &'static str,
+    /// Names of kinds: euro, number, whole, year, date.
+    pub kind_names: [&'static str; 5],
+    /// Hints per kind: euro, number, whole, year, date.
+    pub kind_hints: [&'static str; 5],
+    /// Value not in the list.
+    pub not_allowed: &'static str,
+    /// Hint listing allowed values.
+    pub allowed_values: &'static str,
+    /// Names of lists: department, focus area, area, status, theme.
+    pub list_names: [&'static str; 5],
+    /// Negative amount.
+    pub negative: &'static str,
+    /// Hint for a negative amount.
+    pub negative_hint: &'static str,
+    /// Year outside the programme.
+    pub year_out_of_range: &'static str,
+    /// Hint for a year out of range.
+    pub year_hint: &'static str,
+    /// Not an e-mail address.
+    pub not_email: &'static str,
+    /// Hint for e-mail.
+    pub email_hint: &'static str,
+    /// Formula with no stored result.
+    pub formula_without_value: &'static str,
+    /// Hint for it.
+    pub formula_hint: &'static str,
+    /// Total row disagrees.
+    pub total_mismatch: &'static str,
+    /// Hint for it.
+    pub total_hint: &'static str,
+    /// Actual above budget.
+    pub spent_exceeds: &'static str,
+    /// Hint for it.
+    pub spent_exceeds_hint: &'static str,
+    /// Completed with no spend.
+    pub completed_no_spend: &'static str,
+    /// Planning that spent much.
+    pub planning_spent: &'static str,
+    /// Hint for status conflicts.
+    pub status_hint: &'static str,
+    /// Duplicate within a department.
+    pub duplicate_measure: &'static str,
+    /// Duplicate across departments.
+    pub duplicate_measure_other: &'static str,
+    /// Hint for duplicates.
+    pub duplicate_measure_hint: &'static str,
+    /// Several departments in one file.
+    pub several_departments: &'static str,
+    /// Row department differs from title.
+    pub title_department: &'static str,
+    /// Hint for department mismatch.
+    pub department_hint: &'static str,
+    /// Budgets over the programme's.
+    pub budget_exceeds: &'static str,
+    /// Hint for it.
+    pub budget_exceeds_hint: &'static str,
+    /// A department sent nothing.
+    pub missing_submission: &'static str,
+    /// Hint for it.
+    pub missing_submission_hint: &'static str,
+    /// Row of another year.
+    pub wrong_year: &'static str,
+    /// Hint for it.
+    pub wrong_year_hint: &'static str,
+
+    // --- command-line output ---
+    /// The summary line of `validate`.
+    pub summary_line: &'static str,
+    /// Printed when build refuses to write because of errors.
+    pub build_blocked: &'static str,
+    /// Printed for each written file.
+    pub wrote: &'static str,
+    /// A file that was given but does not exist.
+    pub no_such_input: &'static str,
+
+    // --- outputs ---
+    /// The word for a draft, e.g. LUONNOS.
+    pub draft: &'static str,
+    /// Annual report.
+    pub annual_report: &'static str,
+    /// Sheet names: summary, measures, findings, sources.
+    pub sheet_names: [&'static str; 4],
+    /// Column: department.
+    pub col_department: &'static str,
+    /// Column: focus area.
+    pub col_focus_area: &'static str,
+    /// Column: number of measures.
+    pub col_measures: &'static str,
+    /// Column: budget.
+    pub col_budget: &'static str,
+    /// Column: actual.
+    pub col_spent: &'static str,
+    /// Column: utilisation.
+    pub col_utilisation: &'static str,
+    /// Column: FTE.
+    pub col_fte: &'static str,
+    /// Column: status.
+    pub col_status: &'static str,
+    /// Column: areas.
+    pub col_areas: &'static str,
+    /// Column: source file.
+    pub col_source_file: &'static str,
+    /// Column: source cell.
+    pub col_source_cell: &'static str,
+    /// Column: sheet.
+    pub col_sheet: &'static str,
+    /// Column: SHA-256.
+    pub col_sha256: &'static str,
+    /// Column: format.
+    pub col_format: &'static str,
+    /// Column: header row.
+    pub col_header_row: &'static str,
+    /// Column: rows read.
+    pub col_rows: &'static str,
+    /// Column: severity.
+    pub col_severity: &'static str,
+    /// Column: code.
+    pub col_code: &'static str,
+    /// Column: cell.
+    pub col_cell: &'static str,
+    /// Column: message.
+    pub col_message: &'static str,
+    /// Column: hint.
+    pub col_hint: &'static str,
+    /// Total.
+    pub total: &'static str,
+    /// Programme.
+    pub programme: &'static str,
+    /// Year.
+    pub year: &'static str,
+    /// Annual budget.
+    pub annual_budget: &'static str,
+    /// Data as of.
+    pub date_label: &'static str,
+    /// Summary by department.
+    pub by_department: &'static str,
+    /// Summary by focus area.
+    pub by_focus_area: &'static str,
+    /// The year's measures heading.
+    pub measures_of_year: &'static str,
+    /// Page X of Y.
+    pub page_of: &'static str,
+    /// The note on illustrative figures is the user's; this says where data came from.
+    pub sources_note: &'static str,
+    /// Words for error and warning.
+    pub severity_words: [&'static str; 2],
+}
+
+/// Finnish.
+pub static FI: Texts = Texts {
+    unreadable: "Tiedostoa ei voi lukea taulukkona: {reason}",
+    unreadable_hint: "Tallenna tiedosto Excel-muodossa (.xlsx) ja lähetä se uudelleen.",
+    empty_file: "Tiedosto on tyhjä (0 tavua).",
+    html_file: "Tiedosto on HTML-sivu eikä taulukko, vaikka sen pääte on .{ext}.",
+    encrypted: "Työkirja on suojattu salasanalla, eikä sitä voi lukea.",
+    encrypted_hint: "Pyydä lähettäjää poistamaan salasana ja lähettämään tiedosto uudelleen. Älä pyydä salasanaa.",
+    no_sheet: "Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä (katsotut välilehdet: {sheets}).",
+    no_sheet_hint: "Otsikkorivillä pitää olla sarakkeet kuten {examples}.",
+    missing_column: "Pakollinen sarake \"{field}\" puuttuu.",
+    missing_column_hint: "Lisää otsikkoriville sarake \"{field}\".",
+    duplicate_column: "Sarakkeet {first} ja {second} tarkoittavat molemmat kenttää \"{field}\".",
+    duplicate_column_hint: "Poista tai nimeä toinen sarakkeista uudelleen; vain ensimmäinen luetaan.",
+    unknown_column: "Otsikkoa \"{value}\" ei tunnisteta; sarakkeen tiedot jätetään huomiotta.",
+    unknown_column_hint: "Tarkista otsikon kirjoitusasu.",
+    did_you_mean: "Tarkoititko \"{value}\"?",
+    missing_value: "Pakollinen tieto \"{field}\" puuttuu.",
+    missing_value_hint: "Täytä solu.",
+    type_error: "\"{value}\" ei ole {kind}.",
+    error_value: "Solussa on virhearvo {value}.",
+    kind_names: [
+        "euromäärä",
+        "luku",
+        "kokonaisluku",
+        "vuosiluku",
+        "päivämäärä",
+    ],
+    kind_hints: [
+        "Kirjoita euromäärä numeroina, esim. 12 500 tai 12 500,50 €.",
+        "Kirjoita luku, esim. 1,5.",
+        "Kirjoita kokonaisluku, esim. 120.",
+        "Kirjoita vuosi neljällä numerolla, esim. 2021.",
+        "Kirjoita päivämäärä muodossa 31.12.2021.",
+    ],
+    not_allowed: "\"{value}\" ei ole sallittu {what}.",
+    allowed_values: "Sallitut arvot: {values}.",
+    list_names: ["toimiala", "painopiste", "alue", "vaihe", "teema"],
+    negative: "Kentän \"{field}\" arvo ei voi olla negatiivinen ({value}).",
+    negative_hint: "Tarkista etumerkki.",
+    year_out_of_range: "Vuosi {value} ei kuulu ohjelmakauteen {first}–{last}.",
+    year_hint: "Tarkista vuosi.",
+    not_email: "\"{value}\" ei ole sähköpostiosoite.",
+    email_hint: "Kirjoita osoite muodossa nimi@esimerkki.fi.",
+    formula_without_value: "Solussa on kaava ={value}, mutta tiedostoon ei ole tallennettu sen tulosta.",
+    formula_hint: "Avaa tiedosto Excelissä tai LibreOfficessa ja tallenna se, tai kirjoita luku kaavan tilalle.",
+    total_mismatch: "Yhteensä-rivin {field} on {total}, mutta yllä olevien rivien summa on {sum} (ero {diff}).",
+    total_hint: "Korjaa yhteensä-rivi tai rivien luvut.",
+    spent_exceeds: "Toteuma {spent} ylittää budjetin {budget} ({diff}).",
+    spent_exceeds_hint: "Tarkista luvut tai kerro ylityksen syy.",
+    completed_no_spend: "Vaihe on \"{status}\", mutta toteumaa ei ole ilmoitettu.",
+    planning_spent: "Vaihe on \"{status}\", mutta toteuma {spent} on yli puolet budjetista {budget}.",
+    status_hint: "Päivitä vaihe tai tarkista toteuma.",
+    duplicate_measure: "Toimenpide \"{value}\" on jo rivillä {other}.",
+    duplicate_measure_other: "Toimenpide \"{value}\" on myös toimialan {department} ilmoituksessa ({other}).",
+    duplicate_measure_hint: "Poista kaksoiskappale tai yhdistä rivit.",
+    several_departments: "Tiedoston riveillä on useita toimialoja: {values}.",
+    title_department: "Rivin toimiala {value} ei ole otsikon toimiala {department}.",
+    department_hint: "Yksi tiedosto on yhden toimialan ilmoitus.",
+    budget_exceeds: "Vuoden {year} budjetit ovat yhteensä {total}, mikä ylittää ohjelman vuosibudjetin {budget} (ylitys {diff}).",
+    budget_exceeds_hint: "Tarkista toimialojen budjetit.",
+    missing_submission: "Toimialalta {department} ei ole yhtään toimenpidettä vuodelle {year}.",
+    missing_submission_hint: "Pyydä toimialalta ilmoitus.",
+    wrong_year: "Rivi on vuodelta {value}, mutta raportoitava vuosi on {year}.",
+    wrong_year_hint: "Korjaa vuosi tai anna oikea vuosi valitsimella --year.",
+    summary_line: "{files} tiedostoa, {measures} toimenpidettä, {errors} virhettä, {warnings} varoitusta",
+    build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors} virhettä. Korjaa ne tai käytä valitsinta --draft.",
+    wrote: "Kirjoitettu: {path}",
+    no_such_input: "Tiedostoa tai kansiota ei löydy",
+    draft: "LUONNOS",
+    annual_report: "Vuosiraportti",
+    sheet_names: ["Yhteenveto", "Toimenpiteet", "Tarkistukset", "Lähteet"],
+    col_department: "Toimiala",
+    col_focus_area: "Painopiste",
+    col_measures: "Toimenpiteitä",
+    col_budget: "Budjetti (€)",
+    col_spent: "Toteuma (€)",
+    col_utilisation: "Käyttöaste",
+    col_fte: "Henkilötyövuodet",
+    col_status: "Vaihe",
+    col_areas: "Alueet",
+    col_source_file: "Lähdetiedosto",
+    col_source_cell: "Lähdesolu",
+    col_sheet: "Välilehti",
+    col_sha256: "SHA-256",
+    col_format: "Muoto",
+    col_header_row: "Otsikkorivi",
+    col_rows: "Rivejä",
+    col_severity: "Vakavuus",
+    col_code: "Koodi",
+    col_cell: "Solu",
+    col_message: "Viesti",
+    col_hint: "Ohje",
+    total: "Yhteensä",
+    programme: "Ohjelma",
+    year: "Vuosi",
+    annual_budget: "Vuosibudjetti",
+    date_label: "Päivämäärä",
+    by_department: "Toimialoittain",
+    by_focus_area: "Painopisteittäin",
+    measures_of_year: "Vuoden {year} toimenpiteet",
+    page_of: "Sivu {page} / {pages}",
+    sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
+    severity_words: ["virhe", "varoitus"],
+};
+
+/// Swedish.
+pub static SV: Texts = Texts {
+    unreadable: "Filen kan inte läsas som ett kalkylblad: {reason}",
+    unreadable_hint: "Spara filen i Excel-format (.xlsx) och skicka den på nytt.",
+    empty_file: "Filen är tom (0 byte).",
+    html_file: "Filen är en HTML-sida och inte ett kalkylblad, trots ändelsen .{ext}.",
+    encrypted: "Arbetsboken är lösenordsskyddad och kan inte läsas.",
+    encrypted_hint: "Be avsändaren ta bort lösenordet och skicka filen på nytt. Be inte om lösenordet.",
+    no_sheet: "Ingen flik har en rubrikrad för åtgärder (flikar som granskades: {sheets}).",
+    no_sheet_hint: "Rubrikraden ska ha kolumner som {examples}.",
+    missing_column: "Den obligatoriska kolumnen \"{field}\" saknas.",
+    missing_column_hint: "Lägg till kolumnen \"{field}\" på rubrikraden.",
+    duplicate_column: "Kolumnerna {first} och {second} avser båda fältet \"{field}\".",
+    duplicate_column_hint: "Ta bort eller byt namn på den ena kolumnen; endast den första läses.",
+    unknown_column: "Rubriken \"{value}\" känns inte igen; kolumnens uppgifter lämnas obeaktade.",
+    unknown_column_hint: "Kontrollera rubrikens stavning.",
+    did_you_mean: "Menade du \"{value}\"?",
+    missing_value: "Den obligatoriska uppgiften \"{field}\" saknas.",
+    missing_value_hint: "Fyll i cellen.",
+    type_error: "\"{value}\" är inte {kind}.",
+    error_value: "Cellen innehåller felvärdet {value}.",
+    kind_names: [
+        "ett eurobelopp",
+        "ett tal",
+        "ett heltal",
+        "ett årtal",
+        "ett datum",
+    ],
+    kind_hints: [
+        "Skriv beloppet med siffror, t.ex. 12 500 eller 12 500,50 €.",
+        "Skriv ett tal, t.ex. 1,5.",
+        "Skriv ett heltal, t.ex. 120.",
+        "Skriv året med fyra siffror, t.ex. 2021.",
+        "Skriv datumet som 31.12.2021.",
+    ],
+    not_allowed: "\"{value}\" är inte ett tillåtet värde för {what}.",
+    allowed_values: "Tillåtna värden: {values}.",
+    list_names: ["sektor", "fokusområde", "område", "skede", "tema"],
+    negative: "Värdet i fältet \"{field}\" kan inte vara negativt ({value}).",
+    negative_hint: "Kontrollera tecknet.",
+    year_out_of_range: "Året {value} hör inte till programperioden {first}–{last}.",
+    year_hint: "Kontrollera året.",
+    not_email: "\"{value}\" är ingen e-postadress.",
+    email_hint: "Skriv adressen som namn@exempel.fi.",
+    formula_without_value: "Cellen har formeln ={value}, men filen innehåller inget beräknat resultat.",
+    formula_hint: "Öppna filen i Excel eller LibreOffice och spara den, eller skriv talet i stället för formeln.",
+    total_mismatch: "Totalradens {field} är {total}, men summan av raderna ovan är {sum} (skillnad {diff}).",
+    total_hint: "Rätta totalraden eller radernas tal.",
+    spent_exceeds: "Utfallet {spent} överskrider budgeten {budget} ({diff}).",
+    spent_exceeds_hint: "Kontrollera talen eller ange orsaken till överskridningen.",
+    completed_no_spend: "Skedet är \"{status}\", men inget utfall har angetts.",
+    planning_spent: "Skedet är \"{status}\", men utfallet {spent} är över hälften av budgeten {budget}.",
+    status_hint: "Uppdatera skedet eller kontrollera utfallet.",
+    duplicate_measure: "Åtgärden \"{value}\" finns redan på rad {other}.",
+    duplicate_measure_other: "Åtgärden \"{value}\" finns också i sektorns {department} anmälan ({other}).",
+    duplicate_measure_hint: "Ta bort dubbletten eller slå ihop raderna.",
+    several_departments: "Filens rader anger flera sektorer: {values}.",
+    title_department: "Radens sektor {value} är inte rubrikens sektor {department}.",
+    department_hint: "En fil är en sektors anmälan.",
+    budget_exceeds: "Budgetarna för {year} är sammanlagt {total}, vilket överskrider programmets årsbudget {budget} (överskridning {diff}).",
+    budget_exceeds_hint: "Kontrollera sektorernas budgetar.",
+    missing_submission: "Sektorn {department} har inga åtgärder för år {year}.",
+    missing_submission_hint: "Be sektorn om en anmälan.",
+    wrong_year: "Raden gäller år {value}, men året som rapporteras är {year}.",
+    wrong_year_hint: "Rätta året eller ange rätt år med --year.",
+    summary_line: "{files} filer, {measures} åtgärder, {errors} fel, {warnings} varningar",
+    build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors} fel. Rätta dem eller använd --draft.",
+    wrote: "Skrev: {path}",
+    no_such_input: "Filen eller mappen finns inte",
+    draft: "UTKAST",
+    annual_report: "Årsrapport",
+    sheet_names: ["Sammanfattning", "Åtgärder", "Kontroller", "Källor"],
+    col_department: "Sektor",
+    col_focus_area: "Fokusområde",
+    col_measures: "Åtgärder",
+    col_budget: "Budget (€)",
+    col_spent: "Utfall (€)",
+    col_utilisation: "Utnyttjandegrad",
+    col_fte: "Årsverken",
+    col_status: "Skede",
+    col_areas: "Områden",
+    col_source_file: "Källfil",
+    col_source_cell: "Källcell",
+    col_sheet: "Flik",
+    col_sha256: "SHA-256",
+    col_format: "Format",
+    col_header_row: "Rubrikrad",
+    col_rows: "Rader",
+    col_severity: "Allvarlighet",
+    col_code: "Kod",
+    col_cell: "Cell",
+    col_message: "Meddelande",
+    col_hint: "Anvisning",
+    total: "Totalt",
+    programme: "Program",
+    year: "År",
+    annual_budget: "Årsbudget",
+    date_label: "Datum",
+    by_department: "Per sektor",
+    by_focus_area: "Per fokusområde",
+    measures_of_year: "Åtgärderna år {year}",
+    page_of: "Sida {page} / {pages}",
+    sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
+    severity_words: ["fel", "varning"],
+};
+
+/// English.
+pub static EN: Texts = Texts {
+    unreadable: "The file cannot be read as a spreadsheet: {reason}",
+    unreadable_hint: "Save the file as an Excel workbook (.xlsx) and send it again.",
+    empty_file: "The file is empty (0 bytes).",
+    html_file: "The file is an HTML page, not a spreadsheet, although it is named .{ext}.",
+    encrypted: "The workbook is protected with a password and cannot be read.",
+    encrypted_hint: "Ask the sender to remove the password and send the file again. Do not ask for the password.",
+    no_sheet: "No sheet has a header row of measures (sheets looked at: {sheets}).",
+    no_sheet_hint: "The header row needs columns such as {examples}.",
+    missing_column: "The required column \"{field}\" is missing.",
+    missing_column_hint: "Add a column \"{field}\" to the header row.",
+    duplicate_column: "Columns {first} and {second} both mean the field \"{field}\".",
+    duplicate_column_hint: "Remove or rename one of them; only the first is read.",
+    unknown_column: "The header \"{value}\" is not recognised; the column's data is ignored.",
+    unknown_column_hint: "Check the header's spelling.",
+    did_you_mean: "Did you mean \"{value}\"?",
+    missing_value: "The required field \"{field}\" is empty.",
+    missing_value_hint: "Fill in the cell.",
+    type_error: "\"{value}\" is not {kind}.",
+    error_value: "The cell holds the error value {value}.",
+    kind_names: [
+        "an amount of euros",
+        "a number",
+        "a whole number",
+        "a year",
+        "a date",
+    ],
+    kind_hints: [
+        "Type the amount in figures, e.g. 12500 or 12 500,50 €.",
+        "Type a number, e.g. 1.5.",
+        "Type a whole number, e.g. 120.",
+        "Type the year in four digits, e.g. 2021.",
+        "Type the date as 31.12.2021.",
+    ],
+    not_allowed: "\"{value}\" is not an allowed {what}.",
+    allowed_values: "Allowed values: {values}.",
+    list_names: ["department", "focus area", "area", "status", "theme"],
+    negative: "The field \"{field}\" cannot be negative ({value}).",
+    negative_hint: "Check the sign.",
+    year_out_of_range: "The year {value} is outside the programme years {first}–{last}.",
+    year_hint: "Check the year.",
+    not_email: "\"{value}\" is not an e-mail address.",
+    email_hint: "Type the address as name@example.fi.",
+    formula_without_value: "The cell holds the formula ={value}, but the file stores no computed result.",
+    formula_hint: "Open the file in Excel or LibreOffice and save it, or type the figure instead of the formula.",
+    total_mismatch: "The total row's {field} is {total}, but the rows above add up to {sum} (difference {diff}).",
+    total_hint: "Correct the total row or the rows' figures.",
+    spent_exceeds: "The actual {spent} exceeds the budget {budget} ({diff}).",
+    spent_exceeds_hint: "Check the figures or give the reason for the overrun.",
+    completed_no_spend: "The status is \"{status}\", but no actual spend is given.",
+    planning_spent: "The status is \"{status}\", but the actual {spent} is over half the budget {budget}.",
+    status_hint: "Update the status or check the actual.",
+    duplicate_measure: "The measure \"{value}\" is already on row {other}.",
+    duplicate_measure_other: "The measure \"{value}\" is also in the submission of {department} ({other}).",
+    duplicate_measure_hint: "Remove the duplicate or merge the rows.",
+    several_departments: "The file's rows name several departments: {values}.",
+    title_department: "The row's department {value} is not the title's department {department}.",
+    department_hint: "One file is one department's submission.",
+    budget_exceeds: "The budgets for {year} add up to {total}, over the programme's annual budget of {budget} (by {diff}).",
+    budget_exceeds_hint: "Check the departments' budgets.",
+    missing_submission: "The department {department} has no measures for {year}.",
+    missing_submission_hint: "Ask the department for its submission.",
+    wrong_year: "The row is for {value}, but the year being reported is {year}.",
+    wrong_year_hint: "Correct the year, or give the right year with --year.",
+    summary_line: "{files} files, {measures} measures, {errors} errors, {warnings} warnings",
+    build_blocked: "No outputs were written because the submissions have {errors} errors. Correct them or use --draft.",
+    wrote: "Wrote: {path}",
+    no_such_input: "No such file or folder",
+    draft: "DRAFT",
+    annual_report: "Annual report",
+    sheet_names: ["Summary", "Measures", "Findings", "Sources"],
+    col_department: "Department",
+    col_focus_area: "Focus area",
+    col_measures: "Measures",
+    col_budget: "Budget (EUR)",
+    col_spent: "Actual (EUR)",
+    col_utilisation: "Utilisation",
+    col_fte: "FTE",
+    col_status: "Status",
+    col_areas: "Areas",
+    col_source_file: "Source file",
+    col_source_cell: "Source cell",
+    col_sheet: "Sheet",
+    col_sha256: "SHA-256",
+    col_format: "Format",
+    col_header_row: "Header row",
+    col_rows: "Rows",
+    col_severity: "Severity",
+    col_code: "Code",
+    col_cell: "Cell",
+    col_message: "Message",
+    col_hint: "Hint",
+    total: "Total",
+    programme: "Programme",
+    year: "Year",
+    annual_budget: "Annual budget",
+    date_label: "Date",
+    by_department: "By department",
+    by_focus_area: "By focus area",
+    measures_of_year: "Measures in {year}",
+    page_of: "Page {page} / {pages}",
+    sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
+    severity_words: ["error", "warning"],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finnish_euros_use_no_break_spaces() {
+        assert_eq!(
+            Lang::Fi.euros(Cents(123_456_700)),
+            "1\u{a0}234\u{a0}567\u{a0}€"
+        );
+        assert_eq!(
+            Lang::Fi.euros_exact(Cents(1_250_050)),
+            "12\u{a0}500,50\u{a0}€"
+        );
+        assert_eq!(Lang::En.euros(Cents(123_456_700)), "€1,234,567");
+        assert_eq!(Lang::Fi.euros(Cents(0)), "0\u{a0}€");
+    }
+
+    #[test]
+    fn decimals_and_dates() {
+        assert_eq!(Lang::Fi.decimal(1234.5, 1), "1\u{a0}234,5");
+        assert_eq!(Lang::En.percent(0.875), "87.5%");
+        let d = Date::new(2021, 12, 31).unwrap();
+        assert_eq!(Lang::Fi.date(d), "31.12.2021");
+        assert_eq!(Lang::Sv.date(d), "2021-12-31");
+        assert_eq!(Lang::En.date(d), "31 December 2021");
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(fill("{a} ja {b}", &[("a", "x"), ("b", "y")]), "x ja y");
+    }
+}

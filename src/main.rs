@@ -1,0 +1,133 @@
+//! The `kooste` binary: parses arguments, calls the library, maps the outcome
+//! to an exit code (0 clean, 1 error findings, 2 usage, configuration or IO failure).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kooste::commands::{Outcome, build, validate};
+use kooste::parse::{Date, parse_date};
+use kooste::run::RunOptions;
+use kooste::{Config, Lang};
+
+/// Consolidate a programme's yearly department submissions.
+#[derive(Parser)]
+#[command(name = "kooste", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fi,
+    Sv,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Submission files or folders (searched recursively).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Programme configuration (TOML); the built-in programme by default.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Language of messages and outputs.
+    #[arg(long, value_enum, default_value = "fi")]
+    lang: LangArg,
+    /// Year to report; by default the most common year of the rows.
+    #[arg(long, value_name = "YYYY")]
+    year: Option<i32>,
+    /// Date printed and embedded in outputs (YYYY-MM-DD or DD.MM.YYYY);
+    /// by default the newest input file's modification date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    date: Option<Date>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read, check and merge submissions; write the workbook and the annual report.
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder.
+        #[arg(long, short, value_name = "DIR")]
+        out: PathBuf,
+        /// Write outputs despite errors, marked as drafts, leaving out rows in error.
+        #[arg(long)]
+        draft: bool,
+    },
+    /// Check submissions and print every finding.
+    Validate {
+        #[command(flatten)]
+        common: Common,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
+}
+
+fn parse_date_arg(s: &str) -> Result<Date, String> {
+    parse_date(s).map_err(|_| format!("not a date: {s} (use YYYY-MM-DD or DD.MM.YYYY)"))
+}
+
+fn run_options(c: &Common) -> RunOptions {
+    RunOptions {
+        inputs: c.inputs.clone(),
+        year: c.year,
+        lang: match c.lang {
+            LangArg::Fi => Lang::Fi,
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        },
+        date: c.date,
+    }
+}
+
+fn load_config(c: &Common) -> Result<Config, kooste::Error> {
+    match &c.config {
+        Some(p) => Ok(Config::load(p)?),
+        None => Ok(Config::builtin()),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result: Result<Outcome, kooste::Error> = match &cli.command {
+        Command::Build { common, out, draft } => load_config(common).and_then(|config| {
+            let opts = build::BuildOptions {
+                run: run_options(common),
+                out_dir: out.clone(),
+                draft: *draft,
+            };
+            build::build(&config, &opts, &mut stdout)
+        }),
+        Command::Validate { common, format } => load_config(common).and_then(|config| {
+            let opts = validate::ValidateOptions {
+                run: run_options(common),
+                format: match format {
+                    FormatArg::Text => validate::ReportFormat::Text,
+                    FormatArg::Json => validate::ReportFormat::Json,
+                },
+                color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            validate::validate(&config, &opts, &mut stdout)
+        }),
+    };
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
+        Err(e) => {
+            eprintln!("kooste: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The data kooste works on: cells as read, measures as typed, and the
+//! submissions they came from.
+
+use crate::parse::{Cents, Date};
+
+/// One cell as read from a sheet, before it is typed by its column's kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing stored.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number (also an Excel date that was not formatted as one).
+    Number(f64),
+    /// TRUE / FALSE.
+    Bool(bool),
+    /// A cell formatted as a date.
+    Date(Date),
+    /// An error value such as `#DIV/0!`.
+    Error(String),
+    /// A formula whose file stores no computed result.
+    FormulaWithoutValue(String),
+}
+
+impl Cell {
+    /// Whether the cell holds nothing a person typed (empty, or only spaces).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a person sees it, for messages and for the annotated copy.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Date(d) => format!("{}.{}.{}", d.day, d.month, d.year),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    format!("{n}")
+                }
+            }
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Error(e) => e.clone(),
+            Cell::FormulaWithoutValue(f) => format!("={f}"),
+        }
+    }
+}
+
+/// Where a row came from: which input, which sheet, which 1-based row.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceRef {
+    /// Index of the submission in the run's input order (sorted by path).
+    pub file: usize,
+    /// 1-based row number as the user's program shows it.
+    pub row: u32,
+}
+
+/// One measure: a typed data row of a submission.
+///
+/// Choice fields hold the index of the entry in the configuration's list.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// Optional identifier.
+    pub id: Option<String>,
+    /// Index into `Config::departments`.
+    pub department: usize,
+    /// Index into `Config::focus_areas`.
+    pub focus_area: Option<usize>,
+    /// The measure's name.
+    pub name: String,
+    /// Indexes into `Config::areas`.
+    pub areas: Vec<usize>,
+    /// Index into `Config::statuses`.
+    pub status: Option<usize>,
+    /// The year the row reports.
+    pub year: Option<i32>,
+    /// Budget for the year.
+    pub budget: Cents,
+    /// Actual spend.
+    pub spent: Option<Cents>,
+    /// Staff in full-time equivalents.
+    pub fte: Option<f64>,
+    /// Indexes into `Config::themes`.
+    pub themes: Vec<usize>,
+    /// Free-text schedule.
+    pub schedule: Option<String>,
+    /// People reached.
+    pub reached: Option<i64>,
+    /// Impact story.
+    pub impact_story: Option<String>,
+    /// Contact e-mail.
+    pub contact: Option<String>,
+    /// Date-kind extra fields and other configured fields, as (key, text).
+    pub extras: Vec<(String, String)>,
+    /// Where it came from.
+    pub source: SourceRef,
+    /// A1 reference of the measure-name cell, for tracing.
+    pub source_cell: String,
+}
+
+/// A value typed from a cell of a given kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text.
+    Text(String),
+    /// An index into one of the configuration's lists.
+    Choice(usize),
+    /// Several indexes.
+    Choices(Vec<usize>),
+    /// A year.
+    Year(i32),
+    /// Euros.
+    Money(Cents),
+    /// A decimal.
+    Number(f64),
+    /// A whole number.
+    Whole(i64),
+    /// A date.
+    Date(Date),
+}

@@ -1,0 +1,485 @@
+//! Parsers for the values people type into submissions: euros the Finnish
+//! way, numbers with a decimal comma, whole numbers, years and dates.
+//!
+//! Euros are kept as whole cents ([`Cents`]) so that sums are exact.
+
+use std::fmt;
+
+/// An amount of money in euro cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Cents(pub i64);
+
+impl Cents {
+    /// Euros as a float, for writing to spreadsheets and charts.
+    pub fn euros(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// Rounds a stored spreadsheet number of euros to cents.
+    pub fn from_euros(v: f64) -> Option<Cents> {
+        let c = (v * 100.0).round();
+        (c.is_finite() && c.abs() < 9.0e15).then_some(Cents(c as i64))
+    }
+}
+
+impl std::ops::Add for Cents {
+    type Output = Cents;
+    fn add(self, o: Cents) -> Cents {
+        Cents(self.0.saturating_add(o.0))
+    }
+}
+
+impl std::ops::AddAssign for Cents {
+    fn add_assign(&mut self, o: Cents) {
+        *self = *self + o;
+    }
+}
+
+impl std::ops::Sub for Cents {
+    type Output = Cents;
+    fn sub(self, o: Cents) -> Cents {
+        Cents(self.0.saturating_sub(o.0))
+    }
+}
+
+impl std::iter::Sum for Cents {
+    fn sum<I: Iterator<Item = Cents>>(iter: I) -> Cents {
+        iter.fold(Cents(0), |a, b| a + b)
+    }
+}
+
+/// Why a text could not be read as the wanted kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// Nothing but spaces.
+    Empty,
+    /// Not a number at all.
+    NotANumber,
+    /// A number with a fractional part where a whole one is needed.
+    NotWhole,
+    /// Not a date in a known form.
+    NotADate,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ParseError::Empty => "empty",
+            ParseError::NotANumber => "not a number",
+            ParseError::NotWhole => "not a whole number",
+            ParseError::NotADate => "not a date",
+        })
+    }
+}
+
+/// Space characters people (and Excel in Finnish locale) put between digit groups.
+fn is_group_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\''
+    )
+}
+
+/// Parses a euro amount: `12500`, `12 500`, `12 500,50 €`, `12.500,50`,
+/// `12,5 t€` (thousands), `1,2 M€` (millions), `EUR 300`, `-50` (sign kept
+/// for the range check to report).
+pub fn parse_euros(s: &str) -> Result<Cents, ParseError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let lower = t.to_lowercase();
+    let mut body = lower.as_str();
+    let mut scale_pow = 0; // power of ten of the multiplier
+    for (suffix, pow) in [
+        ("t€", 3),
+        ("k€", 3),
+        ("teur", 3),
+        ("keur", 3),
+        ("m€", 6),
+        ("meur", 6),
+        ("milj. €", 6),
+        ("milj.€", 6),
+        ("milj €", 6),
+        ("€", 0),
+        ("eur", 0),
+        ("euroa", 0),
+        ("e", 0),
+    ] {
+        if let Some(rest) = body.strip_suffix(suffix) {
+            body = rest.trim_end();
+            scale_pow = pow;
+            break;
+        }
+    }
+    for prefix in ["€", "eur"] {
+        if let Some(rest) = body.strip_prefix(prefix) {
+            body = rest.trim_start();
+        }
+    }
+    let (negative, digits) = split_sign(body);
+    let (int_part, frac_part) = split_decimal(&digits)?;
+    // Exact decimal arithmetic: cents = (int.frac) × 10^(2+scale).
+    let mut all = int_part.clone();
+    all.push_str(&frac_part);
+    let shift = 2 + scale_pow - frac_part.len() as i32;
+    let mut value: i128 = all.parse().map_err(|_| ParseError::NotANumber)?;
+    if shift >= 0 {
+        value = value
+            .checked_mul(10i128.pow(shift as u32))
+            .ok_or(ParseError::NotANumber)?;
+    } else {
+        // More decimals than cents: round half away from zero.
+        let div = 10i128.pow((-shift) as u32);
+        value = (value + div / 2) / div;
+    }
+    if value > 9_000_000_000_000_000 {
+        return Err(ParseError::NotANumber);
+    }
+    let v = value as i64;
+    Ok(Cents(if negative { -v } else { v }))
+}
+
+/// Splits a leading minus sign (ASCII or U+2212) or accounting brackets.
+fn split_sign(s: &str) -> (bool, String) {
+    let s = s.trim();
+    let (neg, rest) = if let Some(r) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('+') {
+        (false, r)
+    } else {
+        (false, s)
+    };
+    (neg, rest.trim().to_string())
+}
+
+/// Splits digits into integer and fraction digit strings, resolving which of
+/// `.` and `,` is the decimal mark: with both, the last one is; a lone comma
+/// is decimal (Finnish); a lone dot is grouping when it is followed by exactly
+/// three digits in more than one place or the only group is three digits and
+/// another dot occurs ("12.500.000"), else decimal.
+fn split_decimal(s: &str) -> Result<(String, String), ParseError> {
+    let cleaned: String = s.chars().filter(|c| !is_group_space(*c)).collect();
+    if cleaned.is_empty() {
+        return Err(ParseError::NotANumber);
+    }
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(ParseError::NotANumber);
+    }
+    let last_dot = cleaned.rfind('.');
+    let last_comma = cleaned.rfind(',');
+    let decimal_mark = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
+        (None, Some(_)) => {
+            if cleaned.matches(',').count() > 1 {
+                None // "1,000,000": grouping only
+            } else {
+                Some(',')
+            }
+        }
+        (Some(_), None) => {
+            let groups: Vec<&str> = cleaned.split('.').collect();
+            let all_three = groups[1..].iter().all(|g| g.len() == 3);
+            if groups.len() > 2 || (all_three && groups[0] != "0" && !groups[0].is_empty()) {
+                None // "12.500" or "1.250.000": Finnish grouping dots
+            } else {
+                Some('.')
+            }
+        }
+        (None, None) => None,
+    };
+    let (int_raw, frac) = match decimal_mark {
+        Some(m) => {
+            let pos = cleaned.rfind(m).unwrap_or(cleaned.len());
+            (&cleaned[..pos], &cleaned[pos + 1..])
+        }
+        None => (cleaned.as_str(), ""),
+    };
+    if frac.contains(['.', ',']) {
+        return Err(ParseError::NotANumber);
+    }
+    let int_digits: String = int_raw.chars().filter(|c| c.is_ascii_digit()).collect();
+    // Grouping marks must separate groups of three digits.
+    if let Some(g) = int_raw.chars().find(|c| *c == '.' || *c == ',') {
+        let parts: Vec<&str> = int_raw.split(g).collect();
+        if parts[0].is_empty() || parts[0].len() > 3 || parts[1..].iter().any(|p| p.len() != 3) {
+            return Err(ParseError::NotANumber);
+        }
+    }
+    if int_digits.is_empty() && frac.is_empty() {
+        return Err(ParseError::NotANumber);
+    }
+    let int_digits = if int_digits.is_empty() {
+        "0".to_string()
+    } else {
+        int_digits
+    };
+    Ok((int_digits, frac.to_string()))
+}
+
+/// Parses a decimal number typed either way: `1,5`, `1.5`, `1 234,5`.
+pub fn parse_number(s: &str) -> Result<f64, ParseError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let (negative, body) = split_sign(t);
+    let (int, frac) = split_decimal(&body)?;
+    let text = if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    };
+    let v: f64 = text.parse().map_err(|_| ParseError::NotANumber)?;
+    Ok(if negative { -v } else { v })
+}
+
+/// Parses a whole number: `1200`, `1 200`, `12,0`.
+pub fn parse_whole(s: &str) -> Result<i64, ParseError> {
+    whole_from_f64(parse_number(s)?)
+}
+
+/// A stored number that must be whole.
+pub fn whole_from_f64(v: f64) -> Result<i64, ParseError> {
+    if !v.is_finite() || v.abs() > 9.0e15 {
+        return Err(ParseError::NotANumber);
+    }
+    if v.fract() != 0.0 {
+        return Err(ParseError::NotWhole);
+    }
+    Ok(v as i64)
+}
+
+/// Parses a year, `2021` or `2021.0`, or "v. 2021".
+pub fn parse_year(s: &str) -> Result<i32, ParseError> {
+    let t = s.trim().trim_start_matches("v.").trim();
+    let v = parse_whole(t)?;
+    i32::try_from(v).map_err(|_| ParseError::NotANumber)
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A checked date.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let dim = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=dim).contains(&day) && (1..=9999).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// The date of an Excel serial in the 1900 system (1 = 1.1.1900, with
+    /// Excel's fictitious 29.2.1900 at 60).
+    pub fn from_excel_serial(serial: f64) -> Option<Date> {
+        if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+            return None;
+        }
+        let mut days = serial.floor() as i64;
+        if days >= 60 {
+            days -= 1; // skip the fictitious leap day
+        }
+        Some(Date::from_days_since_1899_12_31(days))
+    }
+
+    fn from_days_since_1899_12_31(days: i64) -> Date {
+        // Civil-from-days (Howard Hinnant), epoch shifted to 1970-01-01.
+        let z = days - 25_568 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a Unix time stamp (UTC).
+    pub fn from_unix(secs: i64) -> Date {
+        Date::from_days_since_1899_12_31(secs.div_euclid(86_400) + 25_568)
+    }
+}
+
+/// Parses `31.12.2021`, `31.12.21`, `2021-12-31` or `31/12/2021`.
+pub fn parse_date(s: &str) -> Result<Date, ParseError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let nums: Vec<&str> = t.split(['.', '-', '/']).map(str::trim).collect();
+    if nums.len() != 3
+        || nums
+            .iter()
+            .any(|n| n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(ParseError::NotADate);
+    }
+    let n = |i: usize| nums[i].parse::<i64>().map_err(|_| ParseError::NotADate);
+    let (y, m, d) = if nums[0].len() == 4 {
+        (n(0)?, n(1)?, n(2)?)
+    } else {
+        let y = n(2)?;
+        (if nums[2].len() == 2 { 2000 + y } else { y }, n(1)?, n(0)?)
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u32::try_from(m), u32::try_from(d)) else {
+        return Err(ParseError::NotADate);
+    };
+    Date::new(y, m, d).ok_or(ParseError::NotADate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(s: &str) -> i64 {
+        parse_euros(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).0
+    }
+
+    #[test]
+    fn euros_every_documented_form() {
+        assert_eq!(eur("12500"), 1_250_000);
+        assert_eq!(eur("12 500"), 1_250_000);
+        assert_eq!(eur("12 500,50 €"), 1_250_050);
+        assert_eq!(eur("12.500,50"), 1_250_050);
+        assert_eq!(eur("12,5 t€"), 1_250_000);
+        assert_eq!(eur("12\u{a0}500,50\u{a0}€"), 1_250_050);
+        assert_eq!(eur("12\u{202f}500"), 1_250_000);
+        assert_eq!(eur("1\u{202f}234\u{202f}567 €"), 123_456_700);
+    }
+
+    #[test]
+    fn euros_other_common_forms() {
+        assert_eq!(eur("12.500"), 1_250_000);
+        assert_eq!(eur("1.250.000"), 125_000_000);
+        assert_eq!(eur("12500.5"), 1_250_050);
+        assert_eq!(eur("12,500.50"), 1_250_050);
+        assert_eq!(eur("0,1"), 10);
+        assert_eq!(eur("EUR 300"), 30_000);
+        assert_eq!(eur("300 EUR"), 30_000);
+        assert_eq!(eur("1,2 M€"), 120_000_000);
+        assert_eq!(eur("-50"), -5_000);
+        assert_eq!(eur("−50,5"), -5_050);
+        assert_eq!(eur("0,005"), 1);
+        assert_eq!(eur("12 500 e"), 1_250_000);
+    }
+
+    #[test]
+    fn euros_bad_values_are_errors() {
+        for bad in [
+            "n/a",
+            "",
+            "  ",
+            "€",
+            "12,50,5",
+            "1.2.3",
+            "12..5",
+            "abc 12",
+            "1 2x",
+            "1,2,3.4,5",
+        ] {
+            assert!(parse_euros(bad).is_err(), "{bad:?} parsed");
+        }
+        assert_eq!(parse_euros(""), Err(ParseError::Empty));
+        assert!(parse_euros("99999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn cents_from_stored_floats() {
+        assert_eq!(Cents::from_euros(0.1 + 0.2), Some(Cents(30)));
+        assert_eq!(Cents::from_euros(f64::NAN), None);
+        assert_eq!(Cents::from_euros(1e300), None);
+    }
+
+    #[test]
+    fn numbers_and_whole_numbers() {
+        assert_eq!(parse_number("1,5"), Ok(1.5));
+        assert_eq!(parse_number("1.5"), Ok(1.5));
+        assert_eq!(parse_number("1 234,5"), Ok(1234.5));
+        assert_eq!(parse_number("-2"), Ok(-2.0));
+        assert_eq!(parse_whole("1 200"), Ok(1200));
+        assert_eq!(parse_whole("12,0"), Ok(12));
+        assert_eq!(parse_whole("12,5"), Err(ParseError::NotWhole));
+        assert_eq!(parse_number("kuusi"), Err(ParseError::NotANumber));
+        assert_eq!(parse_number(""), Err(ParseError::Empty));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year("2021"), Ok(2021));
+        assert_eq!(parse_year(" 2021.0 "), Ok(2021));
+        assert_eq!(parse_year("v. 2021"), Ok(2021));
+        assert!(parse_year("2021–2022").is_err());
+        assert!(parse_year("vuosi").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("31.12.2021"),
+            Ok(Date {
+                year: 2021,
+                month: 12,
+                day: 31
+            })
+        );
+        assert_eq!(
+            parse_date("2021-12-31"),
+            Ok(Date {
+                year: 2021,
+                month: 12,
+                day: 31
+            })
+        );
+        assert_eq!(
+            parse_date("1.2.21"),
+            Ok(Date {
+                year: 2021,
+                month: 2,
+                day: 1
+            })
+        );
+        assert_eq!(parse_date("31.2.2021"), Err(ParseError::NotADate));
+        assert_eq!(parse_date("huomenna"), Err(ParseError::NotADate));
+        assert_eq!(Date::from_excel_serial(44561.0), Date::new(2021, 12, 31));
+        assert_eq!(Date::from_excel_serial(1.0), Date::new(1900, 1, 1));
+        assert_eq!(Date::from_excel_serial(61.0), Date::new(1900, 3, 1));
+        assert_eq!(Date::from_excel_serial(f64::NAN), None);
+        assert_eq!(Date::from_unix(0), Date::new(1970, 1, 1).unwrap());
+        let d = Date::new(2021, 12, 31).unwrap();
+        assert_eq!(Date::from_unix(d.days_since_epoch() * 86_400), d);
+    }
+}

@@ -1,0 +1,652 @@
+//! A small layout layer over printpdf's op-based API: measured and wrapped
+//! text, headings that keep with what follows, tables that break across
+//! pages with their header repeated, and a running header and footer.
+//!
+//! Coordinates inside this module are points measured from the top of the
+//! page; they are flipped to PDF's bottom-up space only when ops are made.
+
+use std::collections::{BTreeSet, HashMap};
+
+use printpdf::{
+    Color, FontId, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+};
+
+/// A4 width in points.
+pub const PAGE_W: f32 = 595.28;
+/// A4 height in points.
+pub const PAGE_H: f32 = 841.89;
+/// Left and right margin.
+pub const MARGIN_X: f32 = 56.0;
+const MARGIN_TOP: f32 = 64.0;
+const MARGIN_BOTTOM: f32 = 64.0;
+
+/// The regular and bold fonts shipped in `templates/fonts` (DejaVu Sans).
+const REGULAR_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans-Bold.ttf");
+
+/// An RGB colour, components 0–1.
+pub type Rgb3 = (f32, f32, f32);
+
+/// Dark text.
+pub const INK: Rgb3 = (0.10, 0.12, 0.16);
+/// Muted text.
+pub const MUTED: Rgb3 = (0.38, 0.40, 0.45);
+/// Accent for headings and rules.
+pub const ACCENT: Rgb3 = (0.05, 0.27, 0.50);
+/// Light fill for table headers.
+pub const HEADER_FILL: Rgb3 = (0.87, 0.90, 0.94);
+
+/// How text is set.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Size in points.
+    pub size: f32,
+    /// Bold face.
+    pub bold: bool,
+    /// Colour.
+    pub color: Rgb3,
+}
+
+impl Style {
+    /// Body text.
+    pub const BODY: Style = Style {
+        size: 9.5,
+        bold: false,
+        color: INK,
+    };
+    /// Small muted text.
+    pub const SMALL: Style = Style {
+        size: 8.0,
+        bold: false,
+        color: MUTED,
+    };
+}
+
+/// Horizontal alignment in a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Left.
+    Left,
+    /// Right, for figures.
+    Right,
+}
+
+/// A table column: its share of the text width and alignment.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Relative width.
+    pub weight: f32,
+    /// Alignment.
+    pub align: Align,
+}
+
+struct Face {
+    id: FontId,
+    widths: HashMap<char, f32>,
+    font: ParsedFont,
+    bytes: &'static [u8],
+    used: BTreeSet<char>,
+}
+
+impl Face {
+    fn load(bytes: &'static [u8], id: &str) -> Face {
+        let mut warnings = Vec::new();
+        // The fonts are compiled in and tested (`fonts_load`), so this cannot fail at run time.
+        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .unwrap_or_else(|| unreachable!("bundled font does not parse"));
+        Face {
+            id: FontId(id.to_string()),
+            widths: HashMap::new(),
+            font,
+            bytes,
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// The font reduced to the glyphs of the characters used, so that the PDF
+    /// embeds kilobytes instead of the whole 700 KB face. Falls back to the
+    /// whole font should subsetting fail.
+    fn subset(&self) -> ParsedFont {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+        let mut ids: Vec<u16> = self
+            .used
+            .iter()
+            .filter_map(|c| self.font.lookup_glyph_index(*c as u32))
+            .collect();
+        ids.push(0);
+        ids.sort_unstable();
+        ids.dedup();
+        let bytes = ReadScope::new(self.bytes)
+            .read::<FontData<'_>>()
+            .ok()
+            .and_then(|f| f.table_provider(0).ok())
+            .and_then(|p| subset(&p, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok());
+        bytes
+            .and_then(|b| ParsedFont::from_bytes(&b, 0, &mut Vec::new()))
+            .unwrap_or_else(|| self.font.clone())
+    }
+
+    /// Advance width of `c` in em.
+    fn advance(&mut self, c: char) -> f32 {
+        if let Some(w) = self.widths.get(&c) {
+            return *w;
+        }
+        let upem = f32::from(self.font.units_per_em.max(1));
+        let w = self
+            .font
+            .lookup_glyph_index(c as u32)
+            .and_then(|g| self.font.get_glyph_width(g))
+            .map(|w| f32::from(w) / upem)
+            .unwrap_or(0.6);
+        self.widths.insert(c, w);
+        w
+    }
+}
+
+/// A document being laid out.
+pub struct Doc {
+    faces: [Face; 2],
+    pages: Vec<Vec<Op>>,
+    y: f32,
+    /// Text of the running header (left) from page 2 on.
+    pub running_header: String,
+    /// "Page {page} / {pages}" template.
+    pub page_of: String,
+    /// A word printed across every page, e.g. LUONNOS.
+    pub watermark: Option<String>,
+    bookmarks: Vec<(String, usize)>,
+}
+
+impl Default for Doc {
+    fn default() -> Self {
+        Doc::new()
+    }
+}
+
+impl Doc {
+    /// An empty document with one blank page.
+    pub fn new() -> Doc {
+        Doc {
+            faces: [Face::load(REGULAR_TTF, "F1"), Face::load(BOLD_TTF, "F2")],
+            pages: vec![Vec::new()],
+            y: MARGIN_TOP,
+            running_header: String::new(),
+            page_of: "{page} / {pages}".into(),
+            watermark: None,
+            bookmarks: Vec::new(),
+        }
+    }
+
+    /// Width of the text column.
+    pub fn text_width(&self) -> f32 {
+        PAGE_W - 2.0 * MARGIN_X
+    }
+
+    /// Measured width of `text` in points.
+    pub fn measure(&mut self, text: &str, style: Style) -> f32 {
+        let face = &mut self.faces[usize::from(style.bold)];
+        text.chars().map(|c| face.advance(c)).sum::<f32>() * style.size
+    }
+
+    /// Breaks `text` into lines no wider than `width`; words longer than a
+    /// line are broken by character.
+    pub fn wrap(&mut self, text: &str, width: f32, style: Style) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            // Only ordinary spaces break a line: no-break spaces keep `1 234 €` whole.
+            for word in para.split([' ', '\t']).filter(|w| !w.is_empty()) {
+                let candidate = if line.is_empty() {
+                    word.to_string()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.measure(&candidate, style) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if self.measure(word, style) <= width {
+                    line = word.to_string();
+                } else {
+                    for c in word.chars() {
+                        line.push(c);
+                        if self.measure(&line, style) > width {
+                            line.pop();
+                            lines.push(std::mem::take(&mut line));
+                            line.push(c);
+                        }
+                    }
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Line height for a style.
+    pub fn line_height(style: Style) -> f32 {
+        style.size * 1.35
+    }
+
+    /// Current vertical position from the top.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Moves down by `dy` points.
+    pub fn space(&mut self, dy: f32) {
+        self.y += dy;
+    }
+
+    /// Starts a new page.
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN_TOP;
+    }
+
+    /// Breaks the page unless `height` more points fit.
+    pub fn ensure(&mut self, height: f32) {
+        if self.y + height > PAGE_H - MARGIN_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    /// 0-based index of the current page.
+    pub fn page_index(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    /// Adds an outline entry pointing at the current page.
+    pub fn bookmark(&mut self, title: &str) {
+        let page = self.page_index();
+        self.bookmarks.push((title.to_string(), page));
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Sets `text` with its baseline at `baseline` (from the top) starting at `x`.
+    pub fn text_at(&mut self, x: f32, baseline: f32, text: &str, style: Style) {
+        let face = &mut self.faces[usize::from(style.bold)];
+        face.used.extend(text.chars());
+        let font = face.id.clone();
+        push_text(self.ops(), x, baseline, text, style, font);
+    }
+
+    /// A filled rectangle; `top` from the top of the page.
+    pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb3) {
+        push_rect(self.ops(), x, top, w, h, color);
+    }
+
+    /// A horizontal rule across the text column.
+    pub fn rule(&mut self, color: Rgb3, thickness: f32) {
+        let y = self.y;
+        let w = self.text_width();
+        self.rect(MARGIN_X, y, w, thickness, color);
+    }
+
+    /// A wrapped paragraph at the left margin plus `indent`.
+    pub fn paragraph(&mut self, text: &str, style: Style, indent: f32) {
+        let width = self.text_width() - indent;
+        let lh = Doc::line_height(style);
+        for line in self.wrap(text, width, style) {
+            self.ensure(lh);
+            self.y += lh;
+            self.text_at(MARGIN_X + indent, self.y - lh * 0.25, &line, style);
+        }
+    }
+
+    /// A heading of level 1–3, kept with at least `keep` points of what follows.
+    pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
+        let style = match level {
+            1 => Style {
+                size: 18.0,
+                bold: true,
+                color: ACCENT,
+            },
+            2 => Style {
+                size: 13.0,
+                bold: true,
+                color: ACCENT,
+            },
+            _ => Style {
+                size: 10.5,
+                bold: true,
+                color: INK,
+            },
+        };
+        let before = match level {
+            1 => 6.0,
+            2 => 14.0,
+            _ => 8.0,
+        };
+        let lines = self.wrap(text, self.text_width(), style).len() as f32;
+        self.ensure(before + lines * Doc::line_height(style) + keep);
+        if self.y > MARGIN_TOP {
+            self.y += before;
+        }
+        self.paragraph(text, style, 0.0);
+        if level == 1 {
+            self.y += 4.0;
+            self.rule(ACCENT, 1.2);
+            self.y += 8.0;
+        } else {
+            self.y += 3.0;
+        }
+    }
+
+    /// A table; the header row is repeated on every page it spans. Rows in
+    /// `bold_rows` (indexes) are set bold, e.g. totals.
+    pub fn table(
+        &mut self,
+        columns: &[Column],
+        header: &[String],
+        rows: &[Vec<String>],
+        bold_rows: &[usize],
+    ) {
+        let pad = 3.0;
+        let head_style = Style {
+            size: 8.5,
+            bold: true,
+            color: INK,
+        };
+        let widths = self.column_widths(columns, header, rows, pad, head_style);
+        let header_lines = self.wrap_cells(header, &widths, pad, head_style);
+        let header_h = row_height(&header_lines, head_style, pad);
+        let first_row_h = rows
+            .first()
+            .map(|r| {
+                let lines = self.wrap_cells(r, &widths, pad, Style::BODY);
+                row_height(&lines, Style::BODY, pad)
+            })
+            .unwrap_or(0.0);
+        self.ensure(header_h + first_row_h);
+        self.draw_row(
+            columns,
+            &widths,
+            &header_lines,
+            head_style,
+            pad,
+            Some(HEADER_FILL),
+        );
+        for (i, row) in rows.iter().enumerate() {
+            let style = if bold_rows.contains(&i) {
+                Style {
+                    bold: true,
+                    ..Style::BODY
+                }
+            } else {
+                Style::BODY
+            };
+            let lines = self.wrap_cells(row, &widths, pad, style);
+            let h = row_height(&lines, style, pad);
+            if self.y + h > PAGE_H - MARGIN_BOTTOM {
+                self.new_page();
+                self.draw_row(
+                    columns,
+                    &widths,
+                    &header_lines,
+                    head_style,
+                    pad,
+                    Some(HEADER_FILL),
+                );
+            }
+            let fill = (i % 2 == 1).then_some((0.965, 0.97, 0.98));
+            self.draw_row(columns, &widths, &lines, style, pad, fill);
+        }
+        self.y += 6.0;
+    }
+
+    /// Each column gets at least its longest word (so words are not broken
+    /// where that fits), and the rest of the width by weight.
+    fn column_widths(
+        &mut self,
+        columns: &[Column],
+        header: &[String],
+        rows: &[Vec<String>],
+        pad: f32,
+        head: Style,
+    ) -> Vec<f32> {
+        let total = self.text_width();
+        let mut mins = vec![0.0f32; columns.len()];
+        for (i, m) in mins.iter_mut().enumerate() {
+            let head_word = header
+                .get(i)
+                .map(|h| self.longest_word(h, head))
+                .unwrap_or(0.0);
+            let cell_word = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| self.longest_word(c, Style::BODY))
+                .fold(0.0, f32::max);
+            *m = head_word.max(cell_word) + 2.0 * pad + 0.5;
+        }
+        let sum: f32 = mins.iter().sum();
+        if sum >= total {
+            return mins.iter().map(|m| m * total / sum).collect();
+        }
+        let weights: f32 = columns.iter().map(|c| c.weight).sum();
+        mins.iter()
+            .zip(columns)
+            .map(|(m, c)| m + (total - sum) * c.weight / weights)
+            .collect()
+    }
+
+    fn longest_word(&mut self, text: &str, style: Style) -> f32 {
+        text.split([' ', '\t'])
+            .map(|w| self.measure(w, style))
+            .fold(0.0, f32::max)
+    }
+
+    fn wrap_cells(
+        &mut self,
+        cells: &[String],
+        widths: &[f32],
+        pad: f32,
+        style: Style,
+    ) -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.wrap(c, w - 2.0 * pad, style))
+            .collect()
+    }
+
+    fn draw_row(
+        &mut self,
+        columns: &[Column],
+        widths: &[f32],
+        lines: &[Vec<String>],
+        style: Style,
+        pad: f32,
+        fill: Option<Rgb3>,
+    ) {
+        let h = row_height(lines, style, pad);
+        let top = self.y;
+        if let Some(color) = fill {
+            let w = self.text_width();
+            self.rect(MARGIN_X, top, w, h, color);
+        }
+        let lh = Doc::line_height(style);
+        let mut x = MARGIN_X;
+        for ((cell, w), col) in lines.iter().zip(widths).zip(columns) {
+            for (i, line) in cell.iter().enumerate() {
+                let baseline = top + pad + lh * (i as f32 + 1.0) - lh * 0.25;
+                let lx = match col.align {
+                    Align::Left => x + pad,
+                    Align::Right => x + w - pad - self.measure(line, style),
+                };
+                self.text_at(lx, baseline, line, style);
+            }
+            x += w;
+        }
+        self.y += h;
+        self.rule((0.80, 0.83, 0.87), 0.4);
+    }
+
+    /// Lays the running header, footer and watermark on every page and
+    /// serialises the document.
+    pub fn finish(mut self, title: &str, author: &str, subject: &str) -> Vec<u8> {
+        let total = self.pages.len();
+        let regular = self.faces[0].id.clone();
+        let bold = self.faces[1].id.clone();
+        for i in 0..total {
+            let page_label = crate::i18n::fill(
+                &self.page_of,
+                &[
+                    ("page", &(i + 1).to_string()),
+                    ("pages", &total.to_string()),
+                ],
+            );
+            let lw = self.measure(&page_label, Style::SMALL);
+            let header = self.running_header.clone();
+            let mark = self.watermark.clone();
+            self.faces[0]
+                .used
+                .extend(page_label.chars().chain(header.chars()));
+            if let Some(m) = &mark {
+                self.faces[1].used.extend(m.chars());
+            }
+            let ops = &mut self.pages[i];
+            if i > 0 {
+                push_text(ops, MARGIN_X, 36.0, &header, Style::SMALL, regular.clone());
+                push_rect(ops, MARGIN_X, 42.0, PAGE_W - 2.0 * MARGIN_X, 0.5, MUTED);
+            }
+            push_text(
+                ops,
+                PAGE_W - MARGIN_X - lw,
+                PAGE_H - 32.0,
+                &page_label,
+                Style::SMALL,
+                regular.clone(),
+            );
+            if let Some(mark) = mark {
+                let style = Style {
+                    size: 28.0,
+                    bold: true,
+                    color: (0.80, 0.15, 0.15),
+                };
+                push_text(ops, MARGIN_X, PAGE_H - 28.0, &mark, style, bold.clone());
+            }
+        }
+        let mut doc = PdfDocument::new(title);
+        doc.metadata.info.author = author.to_string();
+        doc.metadata.info.subject = subject.to_string();
+        doc.metadata.info.creator = "kooste".to_string();
+        doc.metadata.info.producer = "kooste".to_string();
+        for face in &self.faces {
+            doc.resources
+                .fonts
+                .map
+                .insert(face.id.clone(), printpdf::font::PdfFont::new(face.subset()));
+        }
+        for (name, page) in &self.bookmarks {
+            doc.add_bookmark(name, page + 1);
+        }
+        let pages = self
+            .pages
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+            .collect();
+        doc.with_pages(pages);
+        doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
+
+fn row_height(lines: &[Vec<String>], style: Style, pad: f32) -> f32 {
+    let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+    n * Doc::line_height(style) + 2.0 * pad
+}
+
+fn color(c: Rgb3) -> Color {
+    Color::Rgb(Rgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
+}
+
+fn push_text(ops: &mut Vec<Op>, x: f32, baseline: f32, text: &str, style: Style, font: FontId) {
+    if text.is_empty() {
+        return;
+    }
+    ops.extend([
+        Op::StartTextSection,
+        Op::SetFillColor {
+            col: color(style.color),
+        },
+        Op::SetFont {
+            font: PdfFontHandle::External(font),
+            size: Pt(style.size),
+        },
+        Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(PAGE_H - baseline),
+            },
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        },
+        Op::EndTextSection,
+    ]);
+}
+
+fn push_rect(ops: &mut Vec<Op>, x: f32, top: f32, w: f32, h: f32, c: Rgb3) {
+    let pt = |x: f32, y: f32| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(PAGE_H - y),
+        },
+        bezier: false,
+    };
+    ops.push(Op::SetFillColor { col: color(c) });
+    ops.push(Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing {
+                points: vec![
+                    pt(x, top),
+                    pt(x + w, top),
+                    pt(x + w, top + h),
+                    pt(x, top + h),
+                ],
+            }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fonts_load_and_measure() {
+        let mut d = Doc::new();
+        let w = d.measure("Länsimäki €", Style::BODY);
+        assert!(w > 30.0 && w < 80.0, "{w}");
+        assert!(d.measure("MMMM", Style::BODY) > d.measure("iiii", Style::BODY));
+    }
+
+    #[test]
+    fn wrap_respects_width() {
+        let mut d = Doc::new();
+        let text = "Erityisesti pojille kohdennettua sukupuolisensitiivistä sosiaalista nuorisotyötä Korso-Koivukylä alueella";
+        let lines = d.wrap(text, 120.0, Style::BODY);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(d.measure(l, Style::BODY) <= 120.0, "{l}");
+        }
+        assert_eq!(lines.join(" "), text);
+    }
+}

@@ -1,0 +1,504 @@
+//! From a workbook to a submission: find the measure sheet and its header
+//! row, map columns to fields, and type every cell, collecting findings.
+
+use std::collections::HashMap;
+
+use super::{Book, Format, Grid, InputFile, Unreadable, open, workbook};
+use crate::config::Kind;
+use crate::finding::{Code, Finding};
+use crate::i18n::{Lang, fill};
+use crate::model::{Cell, Measure, SourceRef, Value};
+use crate::schema::Schema;
+use crate::text::{a1, column_letters};
+use crate::typing::{Typed, type_cell};
+
+/// How many rows from the top of a sheet are searched for the header.
+const HEADER_SEARCH_ROWS: u32 = 50;
+
+/// One input file after reading: its measures and its findings.
+#[derive(Debug, Clone, Default)]
+pub struct Submission {
+    /// Position in the run's sorted input list.
+    pub index: usize,
+    /// The file.
+    pub file: InputFile,
+    /// SHA-256 of the file's bytes, when it could be read.
+    pub sha256: Option<String>,
+    /// Detected format.
+    pub format: Option<Format>,
+    /// The measure sheet's name.
+    pub sheet: Option<String>,
+    /// 1-based header row.
+    pub header_row: Option<u32>,
+    /// Text of the rows above the header (titles).
+    pub title: String,
+    /// Data rows read (total row and blank rows excluded).
+    pub rows_read: usize,
+    /// Rows that became measures.
+    pub measures: Vec<Measure>,
+    /// Everything found wrong.
+    pub findings: Vec<Finding>,
+    /// Total row, if any: 0-based row and the typed values by field index.
+    pub total_row: Option<u32>,
+}
+
+/// Reads one input file. Never fails: a file that cannot be read yields a
+/// submission with a file-level finding and no measures.
+pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: Lang) -> Submission {
+    let mut sub = Submission {
+        index,
+        file: file.clone(),
+        ..Default::default()
+    };
+    let t = lang.texts();
+    let bytes = match super::load(&file.path) {
+        Ok((bytes, sha)) => {
+            sub.sha256 = Some(sha);
+            bytes
+        }
+        Err(u) => {
+            sub.findings
+                .push(unreadable_finding(&file.display, &file.path, u, lang));
+            return sub;
+        }
+    };
+    let book = match open(&file.path, &bytes) {
+        Ok(b) => b,
+        Err(u) => {
+            sub.findings
+                .push(unreadable_finding(&file.display, &file.path, u, lang));
+            return sub;
+        }
+    };
+    sub.format = Some(book.format);
+    let Some((sheet_idx, header_row)) = find_measure_sheet(&book, schema) else {
+        let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+        let examples: Vec<String> = schema
+            .config
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| format!("\"{}\"", f.header.get(lang)))
+            .collect();
+        sub.findings.push(
+            Finding::file(
+                Code::NoMeasureSheet,
+                &file.display,
+                fill(t.no_sheet, &[("sheets", &names.join(", "))]),
+            )
+            .hint(fill(t.no_sheet_hint, &[("examples", &examples.join(", "))])),
+        );
+        return sub;
+    };
+    let grid = &book.sheets[sheet_idx];
+    sub.sheet = Some(grid.name.clone());
+    sub.header_row = Some(header_row + 1);
+    sub.title = title_text(grid, header_row);
+    let mut ctx = SheetReader {
+        schema,
+        lang,
+        grid,
+        file: &file.display,
+        findings: Vec::new(),
+        formulas: HashMap::new(),
+    };
+    let columns = ctx.map_columns(header_row);
+    ctx.load_formulas_if_needed(&bytes, book.format, header_row, &columns);
+    ctx.read_rows(&mut sub, header_row, &columns);
+    sub.findings.append(&mut ctx.findings);
+    sub
+}
+
+/// The file-level finding for a file that could not be opened.
+fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang: Lang) -> Finding {
+    let t = lang.texts();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match u {
+        Unreadable::Encrypted => {
+            Finding::file(Code::EncryptedFile, display, t.encrypted.into()).hint(t.encrypted_hint)
+        }
+        Unreadable::Empty => Finding::file(Code::UnreadableFile, display, t.empty_file.into())
+            .hint(t.unreadable_hint),
+        Unreadable::Html => Finding::file(
+            Code::UnreadableFile,
+            display,
+            fill(t.html_file, &[("ext", &ext)]),
+        )
+        .hint(t.unreadable_hint),
+        Unreadable::Corrupt(reason) => Finding::file(
+            Code::UnreadableFile,
+            display,
+            fill(t.unreadable, &[("reason", &reason)]),
+        )
+        .hint(t.unreadable_hint),
+    }
+}
+
+/// The first sheet (visible ones before hidden ones) with a header row, and
+/// that row: the first row where at least two cells, and most of its
+/// non-empty cells, are known header names.
+fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
+    let order = book
+        .sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.hidden)
+        .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
+    for (i, grid) in order {
+        let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
+        for row in grid.first_row..last {
+            let (mut filled, mut known) = (0, 0);
+            for col in grid.first_col..grid.end_col() {
+                if let Cell::Text(t) = grid.get(row, col) {
+                    if t.trim().is_empty() {
+                        continue;
+                    }
+                    filled += 1;
+                    known += usize::from(schema.field_of_header(t).is_some());
+                } else if !grid.get(row, col).is_blank() {
+                    filled += 1;
+                }
+            }
+            if known >= 2 && known * 2 > filled {
+                return Some((i, row));
+            }
+        }
+    }
+    None
+}
+
+/// The text of the rows above the header, for the department in the title.
+fn title_text(grid: &Grid, header_row: u32) -> String {
+    let mut parts = Vec::new();
+    for row in grid.first_row..header_row {
+        for col in grid.first_col..grid.end_col() {
+            if let Cell::Text(t) = grid.get(row, col) {
+                parts.push(t.trim().to_string());
+            }
+        }
+    }
+    parts.join(" ")
+}
+
+/// A mapped column: sheet column → field index.
+type Columns = Vec<(u32, usize)>;
+
+struct SheetReader<'a, 'c> {
+    schema: &'a Schema<'c>,
+    lang: Lang,
+    grid: &'a Grid,
+    file: &'a str,
+    findings: Vec<Finding>,
+    formulas: HashMap<(u32, u32), String>,
+}
+
+impl SheetReader<'_, '_> {
+    fn finding(&self, code: Code, message: String) -> Finding {
+        Finding::file(code, self.file, message).in_sheet(&self.grid.name)
+    }
+
+    /// Maps header cells to fields, reporting unknown, duplicate and missing columns.
+    fn map_columns(&mut self, header_row: u32) -> Columns {
+        let t = self.lang.texts();
+        let fields = &self.schema.config.fields;
+        let mut columns: Columns = Vec::new();
+        for col in self.grid.first_col..self.grid.end_col() {
+            let cell = self.grid.get(header_row, col);
+            if cell.is_blank() {
+                continue;
+            }
+            let text = cell.display();
+            match self.schema.field_of_header(&text) {
+                Some(f) => {
+                    if let Some((first, _)) = columns.iter().find(|(_, g)| *g == f) {
+                        let msg = fill(
+                            t.duplicate_column,
+                            &[
+                                ("first", &column_letters(*first)),
+                                ("second", &column_letters(col)),
+                                ("field", fields[f].header.get(self.lang)),
+                            ],
+                        );
+                        let finding = self.finding(Code::DuplicateColumn, msg).at(header_row, col);
+                        self.findings.push(
+                            finding
+                                .field(fields[f].key.get_ref())
+                                .value(text)
+                                .hint(t.duplicate_column_hint),
+                        );
+                    } else {
+                        columns.push((col, f));
+                    }
+                }
+                None => {
+                    let mut hint = t.unknown_column_hint.to_string();
+                    if let Some(c) = self.schema.closest_header(&text, self.lang) {
+                        hint = fill(t.did_you_mean, &[("value", c)]);
+                    }
+                    let msg = fill(t.unknown_column, &[("value", &text)]);
+                    let finding = self.finding(Code::UnknownColumn, msg).at(header_row, col);
+                    self.findings.push(finding.value(text).hint(hint));
+                }
+            }
+        }
+        for (i, f) in fields.iter().enumerate() {
+            if f.required && !columns.iter().any(|(_, g)| *g == i) {
+                let name = f.header.get(self.lang);
+                let finding = self.finding(
+                    Code::MissingColumn,
+                    fill(t.missing_column, &[("field", name)]),
+                );
+                let mut finding = finding
+                    .field(f.key.get_ref())
+                    .hint(fill(t.missing_column_hint, &[("field", name)]));
+                finding.row = Some(header_row + 1);
+                self.findings.push(finding);
+            }
+        }
+        columns
+    }
+
+    /// A formula without a stored value reads as an empty cell; only then is
+    /// the (second, costlier) formula parse worth doing.
+    fn load_formulas_if_needed(
+        &mut self,
+        bytes: &[u8],
+        format: Format,
+        header_row: u32,
+        columns: &Columns,
+    ) {
+        if format == Format::Csv {
+            return;
+        }
+        let any_empty = (header_row + 1..self.grid.end_row()).any(|r| {
+            columns
+                .iter()
+                .any(|(c, _)| matches!(self.grid.get(r, *c), Cell::Empty))
+        });
+        if any_empty {
+            self.formulas = workbook::formulas(bytes, format, &self.grid.name)
+                .into_iter()
+                .map(|(r, c, f)| ((r, c), f))
+                .collect();
+        }
+    }
+
+    /// The cell, with a stored-value-less formula made visible.
+    fn cell(&self, row: u32, col: u32) -> Cell {
+        match self.grid.get(row, col) {
+            Cell::Empty => match self.formulas.get(&(row, col)) {
+                Some(f) => Cell::FormulaWithoutValue(f.clone()),
+                None => Cell::Empty,
+            },
+            c => c.clone(),
+        }
+    }
+
+    fn read_rows(&mut self, sub: &mut Submission, header_row: u32, columns: &Columns) {
+        let fields = &self.schema.config.fields;
+        let missing_required: bool = fields
+            .iter()
+            .enumerate()
+            .any(|(i, f)| f.required && !columns.iter().any(|(_, g)| *g == i));
+        let mut sums: HashMap<usize, crate::parse::Cents> = HashMap::new();
+        for row in header_row + 1..self.grid.end_row() {
+            if self.is_blank_row(row) {
+                continue;
+            }
+            if self.is_total_row(row) {
+                sub.total_row = Some(row);
+                self.check_total_row(row, columns, &sums);
+                break;
+            }
+            sub.rows_read += 1;
+            let before = self.findings.len();
+            let mut values: Vec<Option<Value>> = vec![None; fields.len()];
+            for &(col, f) in columns {
+                let cell = self.cell(row, col);
+                match type_cell(self.schema, &fields[f], &cell, self.lang) {
+                    Typed::Value(v) => {
+                        if let Value::Money(c) = v {
+                            *sums.entry(f).or_default() += c;
+                        }
+                        values[f] = Some(v);
+                    }
+                    Typed::Warned(v, p) => {
+                        let finding = self
+                            .finding(p.code, p.message)
+                            .at(row, col)
+                            .field(fields[f].key.get_ref());
+                        self.findings.push(
+                            finding
+                                .value(cell.display())
+                                .hint(p.hint.unwrap_or_default()),
+                        );
+                        values[f] = Some(v);
+                    }
+                    Typed::Blank => {
+                        if fields[f].required {
+                            let name = fields[f].header.get(self.lang);
+                            let msg = fill(self.lang.texts().missing_value, &[("field", name)]);
+                            let finding = self
+                                .finding(Code::MissingValue, msg)
+                                .at(row, col)
+                                .field(fields[f].key.get_ref());
+                            self.findings
+                                .push(finding.hint(self.lang.texts().missing_value_hint));
+                        }
+                    }
+                    Typed::Problem(p) => {
+                        let finding = self
+                            .finding(p.code, p.message)
+                            .at(row, col)
+                            .field(fields[f].key.get_ref());
+                        let finding = finding.value(cell.display());
+                        self.findings.push(match p.hint {
+                            Some(h) => finding.hint(h),
+                            None => finding,
+                        });
+                    }
+                }
+            }
+            let row_has_error = self.findings[before..]
+                .iter()
+                .any(|f| f.severity == crate::finding::Severity::Error);
+            if !row_has_error
+                && !missing_required
+                && let Some(m) = build_measure(self.schema, sub.index, row, columns, values)
+            {
+                sub.measures.push(m);
+            }
+        }
+    }
+
+    fn is_blank_row(&self, row: u32) -> bool {
+        (self.grid.first_col..self.grid.end_col())
+            .all(|c| self.grid.get(row, c).is_blank() && !self.formulas.contains_key(&(row, c)))
+    }
+
+    /// A row whose first non-empty cell is a total label.
+    fn is_total_row(&self, row: u32) -> bool {
+        (self.grid.first_col..self.grid.end_col())
+            .map(|c| self.grid.get(row, c))
+            .find(|c| !c.is_blank())
+            .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_total_label(t)))
+    }
+
+    /// Compares each euro figure of the total row with the sum of the rows above.
+    fn check_total_row(
+        &mut self,
+        row: u32,
+        columns: &Columns,
+        sums: &HashMap<usize, crate::parse::Cents>,
+    ) {
+        let fields = &self.schema.config.fields;
+        let t = self.lang.texts();
+        for &(col, f) in columns {
+            if fields[f].kind != Kind::Euro {
+                continue;
+            }
+            let cell = self.cell(row, col);
+            let sum = sums.get(&f).copied().unwrap_or_default();
+            let field_name = fields[f].header.get(self.lang);
+            match type_cell(self.schema, &fields[f], &cell, self.lang) {
+                Typed::Value(Value::Money(total)) if total != sum => {
+                    let msg = fill(
+                        t.total_mismatch,
+                        &[
+                            ("field", field_name),
+                            ("total", &self.lang.euros_exact(total)),
+                            ("sum", &self.lang.euros_exact(sum)),
+                            ("diff", &self.lang.euros_exact(total - sum)),
+                        ],
+                    );
+                    let finding = self
+                        .finding(Code::TotalMismatch, msg)
+                        .at(row, col)
+                        .field(fields[f].key.get_ref());
+                    self.findings
+                        .push(finding.value(cell.display()).hint(t.total_hint));
+                }
+                Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
+                    let finding = self
+                        .finding(p.code, p.message)
+                        .at(row, col)
+                        .field(fields[f].key.get_ref());
+                    self.findings.push(
+                        finding
+                            .value(cell.display())
+                            .hint(p.hint.unwrap_or_default()),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A measure from a row whose required values are all present and typed.
+fn build_measure(
+    schema: &Schema,
+    file: usize,
+    row: u32,
+    columns: &Columns,
+    values: Vec<Option<Value>>,
+) -> Option<Measure> {
+    let fields = &schema.config.fields;
+    let mut m = Measure {
+        id: None,
+        department: usize::MAX,
+        focus_area: None,
+        name: String::new(),
+        areas: Vec::new(),
+        status: None,
+        year: None,
+        budget: Default::default(),
+        spent: None,
+        fte: None,
+        themes: Vec::new(),
+        schedule: None,
+        reached: None,
+        impact_story: None,
+        contact: None,
+        extras: Vec::new(),
+        source: SourceRef { file, row: row + 1 },
+        source_cell: String::new(),
+    };
+    let mut has_budget = false;
+    for (f, value) in values.into_iter().enumerate() {
+        let Some(value) = value else { continue };
+        let key = fields[f].key.get_ref().as_str();
+        match (key, value) {
+            ("id", Value::Text(s)) => m.id = Some(s),
+            ("department", Value::Choice(i)) => m.department = i,
+            ("focus_area", Value::Choice(i)) => m.focus_area = Some(i),
+            ("measure", Value::Text(s)) => {
+                m.name = s;
+                if let Some((col, _)) = columns.iter().find(|(_, g)| *g == f) {
+                    m.source_cell = a1(row, *col);
+                }
+            }
+            ("areas", Value::Choices(v)) => m.areas = v,
+            ("status", Value::Choice(i)) => m.status = Some(i),
+            ("year", Value::Year(y)) => m.year = Some(y),
+            ("budget_eur", Value::Money(c)) => {
+                m.budget = c;
+                has_budget = true;
+            }
+            ("spent_eur", Value::Money(c)) => m.spent = Some(c),
+            ("fte", Value::Number(n)) => m.fte = Some(n),
+            ("themes", Value::Choices(v)) => m.themes = v,
+            ("schedule", Value::Text(s)) => m.schedule = Some(s),
+            ("reached", Value::Whole(n)) => m.reached = Some(n),
+            ("impact_story", Value::Text(s)) => m.impact_story = Some(s),
+            ("contact", Value::Text(s)) => m.contact = Some(s),
+            (_, v) => m
+                .extras
+                .push((key.to_string(), crate::typing::value_text(&v))),
+        }
+    }
+    (m.department != usize::MAX && !m.name.is_empty() && has_budget).then_some(m)
+}

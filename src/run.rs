@@ -1,0 +1,117 @@
+//! One run over a set of inputs: discover, read, check. Every command starts here.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::model::Measure;
+use crate::parse::Date;
+use crate::reading::{Submission, discover, read_submission};
+use crate::schema::Schema;
+use crate::validation;
+
+/// What every command needs to read submissions.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Files and folders.
+    pub inputs: Vec<PathBuf>,
+    /// The year to report; by default the most common year of the rows.
+    pub year: Option<i32>,
+    /// Language of messages and outputs.
+    pub lang: Lang,
+    /// The date to print and embed; by default the newest input's modification date.
+    pub date: Option<Date>,
+}
+
+/// The result of reading and checking every input.
+#[derive(Debug)]
+pub struct Run {
+    /// One per input file, in path order.
+    pub submissions: Vec<Submission>,
+    /// Findings across rows and files.
+    pub cross: Vec<Finding>,
+    /// The reported year.
+    pub year: Option<i32>,
+    /// The run's date.
+    pub date: Date,
+    /// Language.
+    pub lang: Lang,
+}
+
+impl Run {
+    /// Reads and checks every input.
+    pub fn collect(config: &Config, opts: &RunOptions) -> Result<Run, Error> {
+        let files = discover(&opts.inputs)?;
+        let schema = Schema::new(config);
+        let submissions: Vec<Submission> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| read_submission(i, f, &schema, opts.lang))
+            .collect();
+        let year = validation::choose_year(&submissions, opts.year);
+        let cross = validation::check(&submissions, config, year, opts.lang);
+        let date = opts.date.unwrap_or_else(|| newest_mtime(&files));
+        Ok(Run {
+            submissions,
+            cross,
+            year,
+            date,
+            lang: opts.lang,
+        })
+    }
+
+    /// Every finding: each file's in order, then the cross-file ones.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.submissions
+            .iter()
+            .flat_map(|s| &s.findings)
+            .chain(&self.cross)
+    }
+
+    /// Number of error findings.
+    pub fn errors(&self) -> usize {
+        self.findings()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.findings()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+
+    /// Measures that go into the outputs: of the reported year, and on no row
+    /// that has an error finding.
+    pub fn included(&self) -> Vec<(&Submission, &Measure)> {
+        let bad: HashSet<(&str, u32)> = self
+            .cross
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .filter_map(|f| Some((f.file.as_str(), f.row?)))
+            .collect();
+        self.submissions
+            .iter()
+            .flat_map(|s| s.measures.iter().map(move |m| (s, m)))
+            .filter(|(s, m)| !bad.contains(&(s.file.display.as_str(), m.source.row)))
+            .filter(|(_, m)| self.year.is_none() || m.year.is_none() || m.year == self.year)
+            .collect()
+    }
+}
+
+/// The newest modification date among the inputs, so that reruns on the same
+/// files embed the same date; the Unix epoch if none can be read.
+fn newest_mtime(files: &[crate::reading::InputFile]) -> Date {
+    let secs = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(&f.path).ok()?.modified().ok())
+        .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs() as i64)
+        .max()
+        .unwrap_or(0);
+    Date::from_unix(secs)
+}

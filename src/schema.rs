@@ -1,0 +1,234 @@
+//! Look-up tables built once from the configuration: header names to fields,
+//! typed spellings to list entries.
+
+use std::collections::HashMap;
+
+use crate::config::{Choice, Config, Kind};
+use crate::i18n::Lang;
+use crate::text::{closest, normalise, strip_unit};
+
+/// Which configured list a choice belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Departments.
+    Department,
+    /// Focus areas.
+    FocusArea,
+    /// Areas.
+    Area,
+    /// Statuses.
+    Status,
+    /// Cross-cutting themes.
+    Theme,
+}
+
+impl ListKind {
+    /// Position in `Texts::list_names`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Look-ups for one configuration.
+#[derive(Debug)]
+pub struct Schema<'c> {
+    /// The configuration.
+    pub config: &'c Config,
+    headers: HashMap<String, usize>,
+    lists: [HashMap<String, usize>; 5],
+    totals: Vec<String>,
+}
+
+impl<'c> Schema<'c> {
+    /// Builds the look-ups.
+    pub fn new(config: &'c Config) -> Schema<'c> {
+        let mut headers = HashMap::new();
+        for (i, f) in config.fields.iter().enumerate() {
+            for h in f
+                .header
+                .all()
+                .into_iter()
+                .chain(f.aliases.iter().map(String::as_str))
+            {
+                headers.entry(normalise(&strip_unit(h))).or_insert(i);
+                headers.entry(normalise(h)).or_insert(i);
+            }
+            headers.entry(normalise(f.key.get_ref())).or_insert(i);
+        }
+        let index = |list: &[Choice]| {
+            let mut m = HashMap::new();
+            for (i, c) in list.iter().enumerate() {
+                for s in c.spellings() {
+                    m.entry(s).or_insert(i);
+                }
+            }
+            m
+        };
+        Schema {
+            config,
+            headers,
+            lists: [
+                index(&config.departments),
+                index(&config.focus_areas),
+                index(&config.areas),
+                index(&config.statuses),
+                index(&config.themes),
+            ],
+            totals: config
+                .programme
+                .total_labels
+                .iter()
+                .map(|t| normalise(t))
+                .collect(),
+        }
+    }
+
+    /// The field a header names, if any.
+    pub fn field_of_header(&self, header: &str) -> Option<usize> {
+        let n = normalise(header);
+        self.headers
+            .get(&n)
+            .or_else(|| self.headers.get(&normalise(&strip_unit(header))))
+            .copied()
+    }
+
+    /// The closest known header name (in `lang`), for an unknown one.
+    pub fn closest_header(&self, header: &str, lang: Lang) -> Option<&'c str> {
+        closest(
+            header,
+            self.config.fields.iter().map(|f| f.header.get(lang)),
+        )
+    }
+
+    /// The entries of a list.
+    pub fn list(&self, kind: ListKind) -> &'c [Choice] {
+        match kind {
+            ListKind::Department => &self.config.departments,
+            ListKind::FocusArea => &self.config.focus_areas,
+            ListKind::Area => &self.config.areas,
+            ListKind::Status => &self.config.statuses,
+            ListKind::Theme => &self.config.themes,
+        }
+    }
+
+    /// The entry `value` selects, by code, name in any language, or alias.
+    pub fn lookup(&self, kind: ListKind, value: &str) -> Option<usize> {
+        let n = normalise(value);
+        if let Some(i) = self.lists[kind.index()].get(&n) {
+            return Some(*i);
+        }
+        // "1. Vahvistamme osaamista …" or "1 – …": a leading code then its name.
+        let list = self.list(kind);
+        list.iter().position(|c| {
+            let code = normalise(c.code.get_ref());
+            n.strip_prefix(&code)
+                .map(|rest| rest.trim_start_matches(['.', ':', ')', ' ']))
+                .is_some_and(|rest| c.name.all().iter().any(|name| normalise(name) == rest))
+        })
+    }
+
+    /// The allowed spelling closest to a value that selects nothing.
+    pub fn closest_choice(&self, kind: ListKind, value: &str, lang: Lang) -> Option<&'c str> {
+        let list = self.list(kind);
+        closest(
+            value,
+            list.iter()
+                .flat_map(|c| [c.name.get(lang), c.code.get_ref().as_str()]),
+        )
+        .or_else(|| closest(value, list.iter().flat_map(|c| c.name.all())))
+    }
+
+    /// The allowed values of a list as shown in a hint.
+    pub fn allowed(&self, kind: ListKind, lang: Lang) -> String {
+        let list = self.list(kind);
+        let parts: Vec<String> = list
+            .iter()
+            .map(|c| {
+                let name = c.name.get(lang);
+                let code = c.code.get_ref();
+                if normalise(code) == normalise(name)
+                    || kind == ListKind::Area
+                    || kind == ListKind::Status
+                {
+                    name.to_string()
+                } else {
+                    format!("{code} ({name})")
+                }
+            })
+            .collect();
+        parts.join(", ")
+    }
+
+    /// Whether a cell text marks a total row.
+    pub fn is_total_label(&self, text: &str) -> bool {
+        let n = normalise(text);
+        let n = n.trim_end_matches([':', '.']);
+        self.totals.iter().any(|t| t == n)
+    }
+
+    /// The list a kind reads from, if it is a list kind.
+    pub fn list_of_kind(kind: Kind) -> Option<ListKind> {
+        match kind {
+            Kind::Department => Some(ListKind::Department),
+            Kind::FocusArea => Some(ListKind::FocusArea),
+            Kind::Areas => Some(ListKind::Area),
+            Kind::Status => Some(ListKind::Status),
+            Kind::Themes => Some(ListKind::Theme),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_three_languages_and_units() {
+        let c = Config::builtin();
+        let s = Schema::new(&c);
+        let budget = c
+            .fields
+            .iter()
+            .position(|f| f.key.get_ref() == "budget_eur");
+        for h in [
+            "Budjetti (€)",
+            "budjetti",
+            "BUDGET (EUR)",
+            " Budget (€) ",
+            "budget_eur",
+        ] {
+            assert_eq!(s.field_of_header(h), budget, "{h}");
+        }
+        assert_eq!(
+            s.field_of_header("Henkilotyovuodet"),
+            c.fields.iter().position(|f| f.key.get_ref() == "fte")
+        );
+        assert_eq!(s.field_of_header("Kommentti"), None);
+    }
+
+    #[test]
+    fn choices_by_code_name_and_alias() {
+        let c = Config::builtin();
+        let s = Schema::new(&c);
+        assert_eq!(s.lookup(ListKind::Department, "sote"), Some(3));
+        assert_eq!(s.lookup(ListKind::Department, "Stadskultur"), Some(4));
+        assert_eq!(s.lookup(ListKind::FocusArea, "2"), Some(1));
+        assert_eq!(
+            s.lookup(ListKind::FocusArea, "Lasten ja perheiden hyvinvointi"),
+            Some(1)
+        );
+        assert_eq!(
+            s.lookup(ListKind::FocusArea, "2. Lasten ja perheiden hyvinvointi"),
+            Some(1)
+        );
+        assert_eq!(s.lookup(ListKind::Status, "Toteutusvaihe"), Some(1));
+        assert_eq!(s.lookup(ListKind::Area, "korso koivukyla"), Some(5));
+        assert_eq!(s.lookup(ListKind::Status, "toteutus vaihe"), None);
+        assert_eq!(
+            s.closest_choice(ListKind::Status, "toteutus vaihe", Lang::Fi),
+            Some("toteutusvaihe")
+        );
+        assert!(s.is_total_label("YHTEENSÄ:"));
+    }
+}

@@ -1,0 +1,190 @@
+//! Text helpers: accent- and case-insensitive matching, closest spelling,
+//! A1 cell references.
+
+/// Lower-cases, folds accents (ä→a, å→a, é→e …), turns dashes and underscores
+/// into spaces and collapses white space, so that "  Korso–Koivukylä " and
+/// "korso-koivukyla" compare equal.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true; // drop leading space
+    for c in s.chars() {
+        let folded = fold(c);
+        if folded == ' ' {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            for l in folded.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Folds one character to its unaccented base; separators become a space.
+fn fold(c: char) -> char {
+    match c {
+        'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'Ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Å' => 'a',
+        'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' | 'Ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ø' => 'o',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        'š' | 'Š' => 's',
+        'ž' | 'Ž' => 'z',
+        '-' | '–' | '—' | '_' | '/' => ' ',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// Removes a trailing unit in brackets: "Budjetti (€)" → "Budjetti".
+pub fn strip_unit(s: &str) -> String {
+    let t = s.trim();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && open > 0
+    {
+        return t[..open].trim_end().to_string();
+    }
+    t.to_string()
+}
+
+/// Normalises a measure name for duplicate detection: also ignores punctuation.
+pub fn name_key(s: &str) -> String {
+    let n: String = normalise(s)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Edit distance between two strings, counted in characters.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `value` (compared normalised), if it is close
+/// enough to be a plausible typo: at most a third of its length away.
+pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let v = normalise(value);
+    let v_compact: String = v.chars().filter(|c| *c != ' ').collect();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let n = normalise(c);
+            let compact: String = n.chars().filter(|c| *c != ' ').collect();
+            let d = levenshtein(&v, &n).min(levenshtein(&v_compact, &compact));
+            (d, n.chars().count(), c)
+        })
+        .filter(|(d, len, _)| *d * 3 <= (*len).max(3))
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, _, c)| c)
+}
+
+/// Column letters of a 0-based column index: 0 → "A", 26 → "AA".
+pub fn column_letters(mut col: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// A1 reference of a 0-based (row, column): (0, 0) → "A1".
+pub fn a1(row: u32, col: u32) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+/// Parses an A1 reference into a 0-based (row, column).
+pub fn parse_a1(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim().trim_start_matches('$');
+    let split = s.find(|c: char| !c.is_ascii_alphabetic())?;
+    let (letters, digits) = s.split_at(split);
+    let digits = digits.trim_start_matches('$');
+    if letters.is_empty() || letters.len() > 3 || digits.is_empty() {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for c in letters.chars() {
+        col = col * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
+    }
+    let row: u32 = digits.parse().ok()?;
+    if row == 0 {
+        return None;
+    }
+    Some((row - 1, col - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_folds_case_accents_and_space() {
+        assert_eq!(normalise("  Korso–Koivukylä "), "korso koivukyla");
+        assert_eq!(normalise("LÄNSIMÄKI"), "lansimaki");
+        assert_eq!(normalise("Toteutus\u{a0}vaihe"), "toteutus vaihe");
+    }
+
+    #[test]
+    fn strip_unit_removes_trailing_brackets_only() {
+        assert_eq!(strip_unit("Budjetti (€)"), "Budjetti");
+        assert_eq!(strip_unit("Budget (EUR) "), "Budget");
+        assert_eq!(strip_unit("(x)"), "(x)");
+    }
+
+    #[test]
+    fn closest_finds_typos() {
+        let c = ["toteutusvaihe", "suunnitteluvaihe", "valmis"];
+        assert_eq!(closest("toteutus vaihe", c), Some("toteutusvaihe"));
+        assert_eq!(closest("suuunnitteluvaihe", c), Some("suunnitteluvaihe"));
+        assert_eq!(closest("banana", c), None);
+    }
+
+    #[test]
+    fn a1_round_trips() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(9, 25), "Z10");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(1_048_575, 16_383), "XFD1048576");
+        for (r, c) in [(0, 0), (4, 27), (1_048_575, 16_383), (77, 701)] {
+            assert_eq!(parse_a1(&a1(r, c)), Some((r, c)));
+        }
+        assert_eq!(parse_a1("$B$3"), Some((2, 1)));
+        assert_eq!(parse_a1("A0"), None);
+        assert_eq!(parse_a1("12"), None);
+    }
+
+    #[test]
+    fn name_key_ignores_punctuation() {
+        assert_eq!(name_key("Kesäruokailu!"), name_key("kesaruokailu"));
+        assert_eq!(
+            name_key("”Kohtaamisia”, etsivän vanhustyön projekti"),
+            name_key("Kohtaamisia etsivän  vanhustyön projekti")
+        );
+    }
+}

@@ -1,0 +1,368 @@
+//! Typing one cell by its column's kind: the single place where a cell
+//! becomes a value or a finding.
+
+use crate::config::{Field, Kind};
+use crate::finding::Code;
+use crate::i18n::{Lang, fill};
+use crate::model::{Cell, Value};
+use crate::parse::{self, Cents, ParseError};
+use crate::schema::{ListKind, Schema};
+
+/// A problem with one cell, before it is given a location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Finding code.
+    pub code: Code,
+    /// Message in the chosen language.
+    pub message: String,
+    /// Hint in the chosen language.
+    pub hint: Option<String>,
+}
+
+/// The outcome of typing a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    /// A good value.
+    Value(Value),
+    /// A usable value with a warning.
+    Warned(Value, Problem),
+    /// Nothing typed.
+    Blank,
+    /// A value that cannot be used.
+    Problem(Problem),
+}
+
+fn problem(code: Code, message: String, hint: impl Into<Option<String>>) -> Typed {
+    Typed::Problem(Problem {
+        code,
+        message,
+        hint: hint.into(),
+    })
+}
+
+/// Types `cell` as `field`'s kind.
+pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typed {
+    let t = lang.texts();
+    match cell {
+        _ if cell.is_blank() => return Typed::Blank,
+        Cell::Error(e) => {
+            return problem(
+                Code::TypeError,
+                fill(t.error_value, &[("value", e)]),
+                kind_hint(field.kind, lang),
+            );
+        }
+        Cell::FormulaWithoutValue(f) => {
+            return problem(
+                Code::FormulaWithoutValue,
+                fill(t.formula_without_value, &[("value", f)]),
+                t.formula_hint.to_string(),
+            );
+        }
+        _ => {}
+    }
+    let text = cell.display();
+    let text = text.trim();
+    match field.kind {
+        Kind::Text => Typed::Value(Value::Text(text.to_string())),
+        Kind::Email => {
+            if is_email(text) {
+                Typed::Value(Value::Text(text.to_string()))
+            } else {
+                Typed::Warned(
+                    Value::Text(text.to_string()),
+                    Problem {
+                        code: Code::InvalidFormat,
+                        message: fill(t.not_email, &[("value", text)]),
+                        hint: Some(t.email_hint.to_string()),
+                    },
+                )
+            }
+        }
+        Kind::Department | Kind::FocusArea | Kind::Status => {
+            let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Status);
+            match schema.lookup(list, text) {
+                Some(i) => Typed::Value(Value::Choice(i)),
+                None => not_allowed(schema, list, text, lang),
+            }
+        }
+        Kind::Areas | Kind::Themes => {
+            let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Area);
+            let mut chosen = Vec::new();
+            for part in text
+                .split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                match schema.lookup(list, part) {
+                    Some(i) if !chosen.contains(&i) => chosen.push(i),
+                    Some(_) => {}
+                    None => return not_allowed(schema, list, part, lang),
+                }
+            }
+            if chosen.is_empty() {
+                Typed::Blank
+            } else {
+                Typed::Value(Value::Choices(chosen))
+            }
+        }
+        Kind::Year => {
+            let year = match cell {
+                Cell::Number(n) => parse::whole_from_f64(*n)
+                    .ok()
+                    .and_then(|v| i32::try_from(v).ok()),
+                Cell::Text(s) => parse::parse_year(s).ok(),
+                _ => None,
+            };
+            match year {
+                None => type_error(field.kind, text, lang),
+                Some(y) if !schema.config.is_programme_year(y) => {
+                    let p = &schema.config.programme;
+                    problem(
+                        Code::OutOfRange,
+                        fill(
+                            t.year_out_of_range,
+                            &[
+                                ("value", &y.to_string()),
+                                ("first", &p.first_year.get_ref().to_string()),
+                                ("last", &p.last_year.get_ref().to_string()),
+                            ],
+                        ),
+                        t.year_hint.to_string(),
+                    )
+                }
+                Some(y) => Typed::Value(Value::Year(y)),
+            }
+        }
+        Kind::Euro => {
+            let cents = match cell {
+                Cell::Number(n) => Cents::from_euros(*n).ok_or(ParseError::NotANumber),
+                Cell::Text(s) => parse::parse_euros(s),
+                _ => Err(ParseError::NotANumber),
+            };
+            match cents {
+                Err(_) => type_error(field.kind, text, lang),
+                Ok(c) if c.0 < 0 => negative(field, text, lang),
+                Ok(c) => Typed::Value(Value::Money(c)),
+            }
+        }
+        Kind::Number => {
+            let v = match cell {
+                Cell::Number(n) if n.is_finite() => Ok(*n),
+                Cell::Text(s) => parse::parse_number(s),
+                _ => Err(ParseError::NotANumber),
+            };
+            match v {
+                Err(_) => type_error(field.kind, text, lang),
+                Ok(v) if v < 0.0 => negative(field, text, lang),
+                Ok(v) => Typed::Value(Value::Number(v)),
+            }
+        }
+        Kind::Whole => {
+            let v = match cell {
+                Cell::Number(n) => parse::whole_from_f64(*n),
+                Cell::Text(s) => parse::parse_whole(s),
+                _ => Err(ParseError::NotANumber),
+            };
+            match v {
+                Err(_) => type_error(field.kind, text, lang),
+                Ok(v) if v < 0 => negative(field, text, lang),
+                Ok(v) => Typed::Value(Value::Whole(v)),
+            }
+        }
+        Kind::Date => {
+            let d = match cell {
+                Cell::Date(d) => Some(*d),
+                Cell::Number(n) => parse::Date::from_excel_serial(*n),
+                Cell::Text(s) => parse::parse_date(s.split('T').next().unwrap_or(s)).ok(),
+                _ => None,
+            };
+            match d {
+                Some(d) => Typed::Value(Value::Date(d)),
+                None => type_error(field.kind, text, lang),
+            }
+        }
+    }
+}
+
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Euro => 0,
+        Kind::Number => 1,
+        Kind::Whole => 2,
+        Kind::Year => 3,
+        _ => 4,
+    }
+}
+
+fn kind_hint(kind: Kind, lang: Lang) -> Option<String> {
+    matches!(
+        kind,
+        Kind::Euro | Kind::Number | Kind::Whole | Kind::Year | Kind::Date
+    )
+    .then(|| lang.texts().kind_hints[kind_index(kind)].to_string())
+}
+
+fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
+    let t = lang.texts();
+    problem(
+        Code::TypeError,
+        fill(
+            t.type_error,
+            &[("value", text), ("kind", t.kind_names[kind_index(kind)])],
+        ),
+        kind_hint(kind, lang),
+    )
+}
+
+fn negative(field: &Field, text: &str, lang: Lang) -> Typed {
+    let t = lang.texts();
+    problem(
+        Code::OutOfRange,
+        fill(
+            t.negative,
+            &[("field", field.header.get(lang)), ("value", text)],
+        ),
+        t.negative_hint.to_string(),
+    )
+}
+
+fn not_allowed(schema: &Schema, list: ListKind, value: &str, lang: Lang) -> Typed {
+    let t = lang.texts();
+    let allowed = fill(t.allowed_values, &[("values", &schema.allowed(list, lang))]);
+    let hint = match schema.closest_choice(list, value, lang) {
+        Some(c) => format!("{} {allowed}", fill(t.did_you_mean, &[("value", c)])),
+        None => allowed,
+    };
+    problem(
+        Code::NotAllowed,
+        fill(
+            t.not_allowed,
+            &[("value", value), ("what", t.list_names[list.index()])],
+        ),
+        hint,
+    )
+}
+
+/// A plain check of an e-mail address: one `@`, a non-empty local part, a
+/// dotted domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty())
+}
+
+/// A value as plain text, for extras and exports.
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Choice(i) => i.to_string(),
+        Value::Choices(v) => v
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(";"),
+        Value::Year(y) => y.to_string(),
+        Value::Money(c) => format!("{:.2}", c.euros()),
+        Value::Number(n) => n.to_string(),
+        Value::Whole(n) => n.to_string(),
+        Value::Date(d) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn ty(key: &str, cell: Cell) -> Typed {
+        let c = Config::builtin();
+        let s = Schema::new(&c);
+        type_cell(&s, c.field(key).unwrap(), &cell, Lang::Fi)
+    }
+
+    fn code(t: Typed) -> Code {
+        match t {
+            Typed::Problem(p) | Typed::Warned(_, p) => p.code,
+            other => panic!("no problem: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn euros_from_numbers_and_text() {
+        assert_eq!(
+            ty("budget_eur", Cell::Number(12500.5)),
+            Typed::Value(Value::Money(Cents(1_250_050)))
+        );
+        assert_eq!(
+            ty("budget_eur", Cell::Text("12 500,50 €".into())),
+            Typed::Value(Value::Money(Cents(1_250_050)))
+        );
+        assert_eq!(
+            code(ty("budget_eur", Cell::Text("n/a".into()))),
+            Code::TypeError
+        );
+        assert_eq!(code(ty("budget_eur", Cell::Number(-1.0))), Code::OutOfRange);
+        assert_eq!(
+            code(ty("budget_eur", Cell::Error("#DIV/0!".into()))),
+            Code::TypeError
+        );
+        assert_eq!(
+            code(ty(
+                "budget_eur",
+                Cell::FormulaWithoutValue("SUM(A1)".into())
+            )),
+            Code::FormulaWithoutValue
+        );
+        assert_eq!(ty("budget_eur", Cell::Text("  ".into())), Typed::Blank);
+    }
+
+    #[test]
+    fn choices_and_lists() {
+        assert_eq!(
+            ty("focus_area", Cell::Number(2.0)),
+            Typed::Value(Value::Choice(1))
+        );
+        assert_eq!(
+            ty("areas", Cell::Text("Mikkola; Länsimäki, Mikkola".into())),
+            Typed::Value(Value::Choices(vec![0, 1]))
+        );
+        match ty("status", Cell::Text("toteutus vaihe".into())) {
+            Typed::Problem(p) => {
+                assert_eq!(p.code, Code::NotAllowed);
+                assert!(p.hint.unwrap().contains("\"toteutusvaihe\""));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn years_whole_numbers_and_email() {
+        assert_eq!(
+            ty("year", Cell::Text("2021".into())),
+            Typed::Value(Value::Year(2021))
+        );
+        assert_eq!(code(ty("year", Cell::Number(2030.0))), Code::OutOfRange);
+        assert_eq!(
+            code(ty("year", Cell::Text("ensi vuosi".into()))),
+            Code::TypeError
+        );
+        assert_eq!(
+            ty("reached", Cell::Text("1 200".into())),
+            Typed::Value(Value::Whole(1200))
+        );
+        assert_eq!(code(ty("reached", Cell::Number(1.5))), Code::TypeError);
+        assert_eq!(code(ty("fte", Cell::Text("-1".into()))), Code::OutOfRange);
+        assert_eq!(
+            code(ty("contact", Cell::Text("matti at vantaa".into()))),
+            Code::InvalidFormat
+        );
+        assert!(is_email("piia.sauranen@vantaa.fi"));
+        assert!(!is_email("a@b") && !is_email("@b.fi") && !is_email("a b@c.fi"));
+    }
+}
