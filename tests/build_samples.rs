@@ -12,7 +12,14 @@ use kooste::parse::parse_euros;
 fn build_samples() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    let o = kooste(&["build", "samples/2021", "--out", out, "--date", "2022-02-15"]);
+    let o = kooste(&[
+        "build",
+        "samples/2021",
+        "--out",
+        out,
+        "--date",
+        "2022-02-15",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("0 virhettä"), "{}", stdout(&o));
     dir
@@ -25,9 +32,18 @@ fn sample_total_rows_budget() -> f64 {
     for entry in std::fs::read_dir(root().join("samples/2021")).unwrap() {
         let path = entry.unwrap().path();
         let rows = sheet(&path, "Toimenpiteet");
-        let header = rows.iter().position(|r| r.iter().any(|c| c.to_string() == "Budjetti (€)")).unwrap();
-        let col = rows[header].iter().position(|c| c.to_string() == "Budjetti (€)").unwrap();
-        let total_row = rows.iter().find(|r| r.first().map(|c| c.to_string()) == Some("Yhteensä".into())).unwrap();
+        let header = rows
+            .iter()
+            .position(|r| r.iter().any(|c| c.to_string() == "Budjetti (€)"))
+            .unwrap();
+        let col = rows[header]
+            .iter()
+            .position(|c| c.to_string() == "Budjetti (€)")
+            .unwrap();
+        let total_row = rows
+            .iter()
+            .find(|r| r.first().map(|c| c.to_string()) == Some("Yhteensä".into()))
+            .unwrap();
         total += match &total_row[col] {
             Data::String(s) => parse_euros(s).unwrap().euros(),
             d => num(d),
@@ -42,7 +58,10 @@ fn build_writes_workbook_and_report() {
     assert!(dir.path().join("kooste_2021.xlsx").is_file());
     assert!(dir.path().join("vuosiraportti_2021.pdf").is_file());
     let names = sheet_names(&dir.path().join("kooste_2021.xlsx"));
-    assert_eq!(names, ["Yhteenveto", "Toimenpiteet", "Tarkistukset", "Lähteet"]);
+    assert_eq!(
+        names,
+        ["Yhteenveto", "Toimenpiteet", "Tarkistukset", "Lähteet"]
+    );
 }
 
 #[test]
@@ -55,7 +74,10 @@ fn workbook_totals_equal_sum_of_sample_rows() {
     let spent_sum: f64 = measures[1..].iter().map(|r| num(&r[8])).sum();
     assert_eq!(budget_sum, sample_total_rows_budget());
     let summary = sheet(&xlsx, "Yhteenveto");
-    let totals: Vec<&Vec<Data>> = summary.iter().filter(|r| r[0].to_string() == "Yhteensä").collect();
+    let totals: Vec<&Vec<Data>> = summary
+        .iter()
+        .filter(|r| r[0].to_string() == "Yhteensä")
+        .collect();
     assert_eq!(totals.len(), 2, "by department and by focus area");
     for row in totals {
         assert_eq!(num(&row[1]), 24.0);
@@ -72,13 +94,26 @@ fn libreoffice_shows_the_summary_totals() {
     let dir = build_samples();
     let profile = tempfile::tempdir().unwrap();
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--headless", "--calc", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(dir.path().join("kooste_2021.xlsx"))
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let csv = std::fs::read_to_string(dir.path().join("kooste_2021.csv")).unwrap();
     let expected = sample_total_rows_budget();
     let total_lines: Vec<&str> = csv.lines().filter(|l| l.starts_with("Yhteensä,")).collect();
@@ -97,16 +132,34 @@ fn pdf_is_valid_embeds_its_font_and_keeps_finnish_letters() {
     }
     let dir = build_samples();
     let pdf = dir.path().join("vuosiraportti_2021.pdf");
-    let check = Command::new("qpdf").arg("--check").arg(&pdf).output().unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
-    let fonts = String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
     let font_lines: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!font_lines.is_empty(), "{fonts}");
     for l in font_lines {
         let cols: Vec<&str> = l.split_whitespace().collect();
         assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {l}");
     }
-    let text = String::from_utf8(Command::new("pdftotext").args(["-raw"]).arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args(["-raw"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let measures = sheet(&dir.path().join("kooste_2021.xlsx"), "Toimenpiteet");
     for row in &measures[1..] {
@@ -114,12 +167,22 @@ fn pdf_is_valid_embeds_its_font_and_keeps_finnish_letters() {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(&name), "measure missing from the PDF: {name}");
     }
-    for word in ["Länsimäen yläkoulun pihan varustaminen", "Yläkoulujen erityisnuorisotyöntekijät (6)", "Kaupunkiympäristö"] {
+    for word in [
+        "Länsimäen yläkoulun pihan varustaminen",
+        "Yläkoulujen erityisnuorisotyöntekijät (6)",
+        "Kaupunkiympäristö",
+    ] {
         assert!(flat.contains(word), "{word} missing");
     }
     // pdftotext gives no-break spaces back as spaces.
-    assert!(text.replace('\u{a0}', " ").contains("1 973 000 €"), "programme total missing");
-    assert!(std::fs::metadata(&pdf).unwrap().len() < 300_000, "fonts are subset");
+    assert!(
+        text.replace('\u{a0}', " ").contains("1 973 000 €"),
+        "programme total missing"
+    );
+    assert!(
+        std::fs::metadata(&pdf).unwrap().len() < 300_000,
+        "fonts are subset"
+    );
 }
 
 #[test]
@@ -136,7 +199,12 @@ fn reruns_with_a_date_are_byte_identical() {
 #[test]
 fn earlier_year_samples_build_too() {
     let dir = tempfile::tempdir().unwrap();
-    let o = kooste(&["build", "samples/2020", "--out", dir.path().to_str().unwrap()]);
+    let o = kooste(&[
+        "build",
+        "samples/2020",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(dir.path().join("kooste_2020.xlsx").is_file());
 }

@@ -28,8 +28,16 @@ fn each_format_reads_both_measures_without_errors() {
         let json = validate_json(path.to_str().unwrap());
         assert_eq!(json["summary"]["measures"], 2, "{name}: {json}");
         assert_eq!(json["summary"]["errors"], 0, "{name}: {json}");
-        let codes: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
-        assert!(codes.iter().all(|c| *c == "missing-submission"), "{name}: {codes:?}");
+        let codes: Vec<&str> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            codes.iter().all(|c| *c == "missing-submission"),
+            "{name}: {codes:?}"
+        );
         assert_eq!(json["files"][0]["department"], "KYMP", "{name}");
     }
 }
@@ -39,7 +47,12 @@ fn each_format_merges_to_the_same_euros() {
     for name in SAME_TWO_MEASURES {
         let dir = tempfile::tempdir().unwrap();
         let path = fixture(name);
-        let o = kooste(&["build", path.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
+        let o = kooste(&[
+            "build",
+            path.to_str().unwrap(),
+            "--out",
+            dir.path().to_str().unwrap(),
+        ]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stdout(&o));
         let rows = sheet(&dir.path().join("kooste_2021.xlsx"), "Toimenpiteet");
         let budgets: Vec<f64> = rows[1..].iter().map(|r| num(&r[7])).collect();
@@ -47,13 +60,20 @@ fn each_format_merges_to_the_same_euros() {
         let spent: f64 = rows[1..].iter().map(|r| num(&r[8])).sum();
         assert_eq!(spent, 10_000.0, "{name}");
         let areas = rows[2][4].to_string();
-        assert_eq!(areas, "Länsimäki; Hakunila", "{name}: areas by name in the output language");
+        assert_eq!(
+            areas, "Länsimäki; Hakunila",
+            "{name}: areas by name in the output language"
+        );
     }
 }
 
 #[test]
 fn header_below_title_rows_is_found_and_cells_located() {
-    let json = validate_json(fixture("title_rows_finnish_text_euros.xlsx").to_str().unwrap());
+    let json = validate_json(
+        fixture("title_rows_finnish_text_euros.xlsx")
+            .to_str()
+            .unwrap(),
+    );
     assert_eq!(json["files"][0]["sheet"], "Toimenpiteet");
     assert_eq!(json["files"][0]["rows"], 2, "total row is not a measure");
 }

@@ -426,7 +426,15 @@ impl Doc {
                 .iter()
                 .filter_map(|r| r.get(i))
                 // Measured bold, the widest a row can be set (totals are bold).
-                .map(|c| self.longest_word(c, Style { bold: true, ..Style::BODY }))
+                .map(|c| {
+                    self.longest_word(
+                        c,
+                        Style {
+                            bold: true,
+                            ..Style::BODY
+                        },
+                    )
+                })
                 .fold(0.0, f32::max);
             *m = head_word.max(cell_word) + 2.0 * pad + 0.5;
         }

@@ -69,5 +69,7 @@ pub fn num(d: &Data) -> f64 {
 
 /// Sheet names of a workbook.
 pub fn sheet_names(path: &Path) -> Vec<String> {
-    calamine::open_workbook_auto(path).expect("workbook opens").sheet_names()
+    calamine::open_workbook_auto(path)
+        .expect("workbook opens")
+        .sheet_names()
 }
