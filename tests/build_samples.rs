@@ -34,11 +34,11 @@ fn sample_total_rows_budget() -> f64 {
         let rows = sheet(&path, "Toimenpiteet");
         let header = rows
             .iter()
-            .position(|r| r.iter().any(|c| c.to_string() == "Budjetti (€)"))
+            .position(|r| r.iter().any(|c| *c == "Budjetti (€)"))
             .unwrap();
         let col = rows[header]
             .iter()
-            .position(|c| c.to_string() == "Budjetti (€)")
+            .position(|c| *c == "Budjetti (€)")
             .unwrap();
         let total_row = rows
             .iter()
@@ -74,10 +74,7 @@ fn workbook_totals_equal_sum_of_sample_rows() {
     let spent_sum: f64 = measures[1..].iter().map(|r| num(&r[8])).sum();
     assert_eq!(budget_sum, sample_total_rows_budget());
     let summary = sheet(&xlsx, "Yhteenveto");
-    let totals: Vec<&Vec<Data>> = summary
-        .iter()
-        .filter(|r| r[0].to_string() == "Yhteensä")
-        .collect();
+    let totals: Vec<&Vec<Data>> = summary.iter().filter(|r| r[0] == "Yhteensä").collect();
     assert_eq!(totals.len(), 2, "by department and by focus area");
     for row in totals {
         assert_eq!(num(&row[1]), 24.0);
