@@ -359,6 +359,8 @@ pub struct Texts {
     pub sources_note: &'static str,
     /// Words for error and warning.
     pub severity_words: [&'static str; 2],
+    /// File-name suffix of an annotated copy.
+    pub annotated_suffix: &'static str,
 }
 
 /// Finnish.
@@ -465,6 +467,7 @@ pub static FI: Texts = Texts {
     page_of: "Sivu {page} / {pages}",
     sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
     severity_words: ["virhe", "varoitus"],
+    annotated_suffix: "tarkistettu",
 };
 
 /// Swedish.
@@ -571,6 +574,7 @@ pub static SV: Texts = Texts {
     page_of: "Sida {page} / {pages}",
     sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
     severity_words: ["fel", "varning"],
+    annotated_suffix: "granskad",
 };
 
 /// English.
@@ -677,6 +681,7 @@ pub static EN: Texts = Texts {
     page_of: "Page {page} / {pages}",
     sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
     severity_words: ["error", "warning"],
+    annotated_suffix: "checked",
 };
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! The stages, one module each: [`reading`], [`validation`], [`merging`],
 //! [`xlsx`] and [`pdf`]; [`commands`] ties them together per subcommand.
 
+pub mod annotate;
 pub mod commands;
 pub mod config;
 pub mod error;

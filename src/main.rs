@@ -72,6 +72,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,
+        /// Write a marked-up copy of each submission with findings into DIR.
+        #[arg(long, value_name = "DIR")]
+        annotate: Option<PathBuf>,
     },
 }
 
@@ -111,7 +114,11 @@ fn main() -> ExitCode {
             };
             build::build(&config, &opts, &mut stdout)
         }),
-        Command::Validate { common, format } => load_config(common).and_then(|config| {
+        Command::Validate {
+            common,
+            format,
+            annotate,
+        } => load_config(common).and_then(|config| {
             let opts = validate::ValidateOptions {
                 run: run_options(common),
                 format: match format {
@@ -119,6 +126,7 @@ fn main() -> ExitCode {
                     FormatArg::Json => validate::ReportFormat::Json,
                 },
                 color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                annotate: annotate.clone(),
             };
             validate::validate(&config, &opts, &mut stdout)
         }),

@@ -71,6 +71,30 @@ impl Run {
             .chain(&self.cross)
     }
 
+    /// Every finding grouped by file (in input order) and ordered by row
+    /// within a file; run-wide findings last.
+    pub fn findings_sorted(&self) -> Vec<&Finding> {
+        let pos = |f: &Finding| {
+            self.submissions
+                .iter()
+                .position(|s| s.file.display == f.file)
+                .unwrap_or(usize::MAX)
+        };
+        let mut all: Vec<&Finding> = self.findings().collect();
+        all.sort_by_key(|f| {
+            (
+                pos(f),
+                f.row.unwrap_or(0),
+                f.cell
+                    .as_deref()
+                    .and_then(crate::text::parse_a1)
+                    .map(|c| c.1)
+                    .unwrap_or(0),
+            )
+        });
+        all
+    }
+
     /// Number of error findings.
     pub fn errors(&self) -> usize {
         self.findings()

@@ -209,6 +209,9 @@ fn check_duplicates(
             let earlier = first.entry(key).or_default();
             let same_dept = earlier.iter().find(|(_, e)| e.department == m.department);
             let other = |s: &Submission, e: &Measure| {
+                if std::ptr::eq(s, sub) {
+                    return e.source_cell.clone();
+                }
                 format!(
                     "{}!{}!{}",
                     s.file.display,
@@ -283,8 +286,20 @@ fn check_programme(
                 .hint(t.budget_exceeds_hint),
         );
     }
+    // Checking one department's file says nothing about the others; a run
+    // with two or more departments is a consolidation, where a gap matters.
+    let mut present: Vec<usize> = subs
+        .iter()
+        .filter_map(|s| s.measures.iter().find(|m| m.year.is_none_or(|y| y == year)))
+        .map(|m| m.department)
+        .collect();
+    present.sort_unstable();
+    present.dedup();
+    if present.len() < 2 {
+        return;
+    }
     for (i, d) in config.departments.iter().enumerate() {
-        if !of_year().any(|m| m.department == i) {
+        if !present.contains(&i) {
             let msg = fill(
                 t.missing_submission,
                 &[

@@ -99,7 +99,7 @@ pub fn workbook_bytes(
     let measures = wb.add_worksheet();
     measures.set_name(t.sheet_names[1])?;
     write_measures(measures, config, cons, lang, &fmt)?;
-    let findings: Vec<&Finding> = run.findings().collect();
+    let findings: Vec<&Finding> = run.findings_sorted();
     let sheet = wb.add_worksheet();
     sheet.set_name(t.sheet_names[2])?;
     write_findings(sheet, &findings, t, &fmt)?;

@@ -30,6 +30,8 @@ pub struct ValidateOptions {
     pub format: ReportFormat,
     /// Colour the severities (only on a terminal).
     pub color: bool,
+    /// Write annotated copies of the submissions with findings into this folder.
+    pub annotate: Option<std::path::PathBuf>,
 }
 
 /// Runs `validate`.
@@ -46,6 +48,24 @@ pub fn validate(
     match opts.format {
         ReportFormat::Text => print_text(&run, opts.color, out).map_err(io)?,
         ReportFormat::Json => print_json(&run, config, out).map_err(io)?,
+    }
+    if let Some(dir) = &opts.annotate {
+        let inputs: Vec<_> = run.submissions.iter().map(|s| s.file.clone()).collect();
+        let findings: Vec<&Finding> = run.findings_sorted();
+        for path in
+            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?
+        {
+            // The JSON report owns stdout; say where the copies went on stderr there.
+            let line = fill(
+                run.lang.texts().wrote,
+                &[("path", &path.display().to_string())],
+            );
+            if opts.format == ReportFormat::Json {
+                eprintln!("{line}");
+            } else {
+                writeln!(out, "{line}").map_err(io)?;
+            }
+        }
     }
     Ok(Outcome {
         errors: run.errors(),
@@ -75,7 +95,7 @@ pub fn finding_line(f: &Finding, color: bool) -> String {
 
 /// Prints findings grouped by file, then the summary line.
 pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    for f in run.findings() {
+    for f in run.findings_sorted() {
         writeln!(out, "{}", finding_line(f, color))?;
     }
     let t = run.lang.texts();
@@ -150,7 +170,7 @@ pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::R
         .collect();
     let report = JsonReport {
         files,
-        findings: run.findings().collect(),
+        findings: run.findings_sorted(),
         summary: JsonSummary {
             files: run.submissions.len(),
             measures: run.submissions.iter().map(|s| s.measures.len()).sum(),

@@ -1,0 +1,260 @@
+//! The annotated copy sent back to a department: its own measure sheet with
+//! every flagged cell filled (red for errors, amber for warnings) and a note
+//! holding the message, after a first sheet that lists the findings with a
+//! link to each cell. The original file is never touched.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Color, Format, Note, Url, Workbook, Worksheet, XlsxError};
+
+use crate::error::Error;
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::model::Cell;
+use crate::output::write_atomic;
+use crate::reading::{Grid, Submission, load, open};
+use crate::text::parse_a1;
+
+const ERROR_FILL: u32 = 0xF4B6B6;
+const WARNING_FILL: u32 = 0xFFD98A;
+
+/// Writes an annotated copy for each submission that has located findings;
+/// returns the paths written.
+pub fn annotate_all(
+    subs: &[Submission],
+    findings: &[&Finding],
+    dir: &Path,
+    lang: Lang,
+    inputs: &[crate::reading::InputFile],
+) -> Result<Vec<PathBuf>, Error> {
+    crate::output::ensure_dir(dir)?;
+    let mut written = Vec::new();
+    let mut used_names = std::collections::HashSet::new();
+    for sub in subs {
+        let own: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|f| f.file == sub.file.display)
+            .collect();
+        let Some(sheet) = sub.sheet.as_deref() else {
+            continue;
+        };
+        if own.is_empty() {
+            continue;
+        }
+        // Re-read rather than keep every grid in memory for a rarely used option.
+        let Some(grid) = load(&sub.file.path)
+            .ok()
+            .and_then(|(b, _)| open(&sub.file.path, &b).ok())
+            .and_then(|book| book.sheets.into_iter().find(|g| g.name == sheet))
+        else {
+            continue;
+        };
+        let path = dir.join(output_name(&sub.file.path, lang, &mut used_names));
+        crate::output::refuse_input(&path, inputs)?;
+        let bytes = annotated_bytes(&grid, &own, lang).map_err(|e| Error::Output {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// `<stem>_<suffix>.xlsx`, made safe as a file name and unique within the run.
+fn output_name(input: &Path, lang: Lang, used: &mut std::collections::HashSet<String>) -> String {
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.').to_string();
+    let suffix = lang.texts().annotated_suffix;
+    let mut name = format!("{safe}_{suffix}.xlsx");
+    let mut n = 2;
+    while !used.insert(name.clone()) {
+        name = format!("{safe}_{suffix}_{n}.xlsx");
+        n += 1;
+    }
+    name
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters.
+fn sheet_name(name: &str, avoid: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    if s.trim().is_empty() {
+        s = "Data".into();
+    }
+    if s == avoid {
+        s = format!("{} (1)", s.chars().take(27).collect::<String>());
+    }
+    s
+}
+
+fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let t = lang.texts();
+    let mut wb = Workbook::new();
+    let list_name = t.sheet_names[2];
+    let data_name = sheet_name(&grid.name, list_name);
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE4EE));
+    let list = wb.add_worksheet();
+    list.set_name(list_name)?;
+    for (c, h) in [
+        t.col_severity,
+        t.col_code,
+        t.col_cell,
+        t.col_message,
+        t.col_hint,
+    ]
+    .iter()
+    .enumerate()
+    {
+        list.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let row = i as u32 + 1;
+        list.write_string(
+            row,
+            0,
+            t.severity_words[usize::from(f.severity != Severity::Error)],
+        )?;
+        list.write_string(row, 1, f.code.as_str())?;
+        if let Some(cell) = &f.cell {
+            list.write_url(
+                row,
+                2,
+                Url::new(format!(
+                    "internal:'{}'!{cell}",
+                    data_name.replace('\'', "''")
+                ))
+                .set_text(cell),
+            )?;
+        }
+        list.write_string(row, 3, &f.message)?;
+        list.write_string(row, 4, f.hint.as_deref().unwrap_or(""))?;
+    }
+    for (c, w) in [10, 22, 8, 80, 60].iter().enumerate() {
+        list.set_column_width(c as u16, *w)?;
+    }
+    let data = wb.add_worksheet();
+    data.set_name(&data_name)?;
+    copy_grid(data, grid)?;
+    mark_cells(data, grid, findings)?;
+    data.autofit_to_max_width(300);
+    wb.save_to_buffer()
+}
+
+/// Copies every cell as its type: numbers stay numbers, text stays text
+/// (never a formula), dates keep a date format.
+fn copy_grid(ws: &mut Worksheet, grid: &Grid) -> Result<(), XlsxError> {
+    let date = Format::new().set_num_format("d.m.yyyy");
+    for (i, row) in grid.rows.iter().enumerate() {
+        let r = grid.first_row + i as u32;
+        for (j, cell) in row.iter().enumerate() {
+            let c = (grid.first_col + j as u32) as u16;
+            write_cell(ws, r, c, cell, None, &date)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    fill: Option<&Format>,
+    date: &Format,
+) -> Result<(), XlsxError> {
+    let plain = Format::new();
+    let f = fill.unwrap_or(&plain);
+    match cell {
+        Cell::Empty => {
+            if let Some(f) = fill {
+                ws.write_blank(r, c, f)?;
+            }
+        }
+        Cell::Number(n) => {
+            ws.write_number_with_format(r, c, *n, f)?;
+        }
+        Cell::Bool(b) => {
+            ws.write_boolean_with_format(r, c, *b, f)?;
+        }
+        Cell::Date(d) => {
+            let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                d.year.clamp(1900, 9999) as u16,
+                d.month as u8,
+                d.day as u8,
+            )?;
+            let df = if fill.is_some() {
+                f.clone().set_num_format("d.m.yyyy")
+            } else {
+                date.clone()
+            };
+            ws.write_datetime_with_format(r, c, dt, &df)?;
+        }
+        other => {
+            ws.write_string_with_format(r, c, other.display(), f)?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills each located cell by its worst severity and attaches the messages as a note.
+fn mark_cells(ws: &mut Worksheet, grid: &Grid, findings: &[&Finding]) -> Result<(), XlsxError> {
+    let mut by_cell: BTreeMap<(u32, u32), Vec<&Finding>> = BTreeMap::new();
+    for f in findings {
+        if let Some((r, c)) = f.cell.as_deref().and_then(parse_a1) {
+            by_cell.entry((r, c)).or_default().push(f);
+        }
+    }
+    let date = Format::new().set_num_format("d.m.yyyy");
+    for ((r, c), fs) in by_cell {
+        let worst = fs
+            .iter()
+            .map(|f| f.severity)
+            .min()
+            .unwrap_or(Severity::Warning);
+        let color = if worst == Severity::Error {
+            ERROR_FILL
+        } else {
+            WARNING_FILL
+        };
+        let fill = Format::new().set_background_color(Color::RGB(color));
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        write_cell(ws, r, col, grid.get(r, c), Some(&fill), &date)?;
+        let text: Vec<String> = fs
+            .iter()
+            .map(|f| match &f.hint {
+                Some(h) => format!("[{}] {} {h}", f.code.as_str(), f.message),
+                None => format!("[{}] {}", f.code.as_str(), f.message),
+            })
+            .collect();
+        ws.insert_note(
+            r,
+            col,
+            &Note::new(text.join("\n"))
+                .set_author("kooste")
+                .set_width(320)
+                .set_height(120),
+        )?;
+    }
+    Ok(())
+}

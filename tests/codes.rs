@@ -1,0 +1,240 @@
+//! One fixture per finding code (tests/fixtures/codes, named for the code),
+//! the messy file with many problems, and the annotated copy.
+
+mod common;
+
+use std::io::Read;
+
+use common::*;
+use serde_json::Value;
+
+fn findings(path: &str) -> (i32, Vec<Value>) {
+    let o = kooste(&["validate", "--format", "json", path]);
+    let code = o.status.code().expect("exits, never panics");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{path}: {e}"));
+    (code, v["findings"].as_array().unwrap().clone())
+}
+
+/// (fixture, code, severity, cell) — cell `None` for whole-file or run-wide findings.
+const CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    ("unreadable-file.xlsx", "unreadable-file", "error", None),
+    ("unreadable-file-html.xls", "unreadable-file", "error", None),
+    ("encrypted-file.xlsx", "encrypted-file", "error", None),
+    ("no-measure-sheet.xlsx", "no-measure-sheet", "error", None),
+    ("missing-column.xlsx", "missing-column", "error", None),
+    (
+        "duplicate-column.xlsx",
+        "duplicate-column",
+        "error",
+        Some("P1"),
+    ),
+    (
+        "unknown-column.xlsx",
+        "unknown-column",
+        "warning",
+        Some("P1"),
+    ),
+    ("missing-value.xlsx", "missing-value", "error", Some("D3")),
+    ("type-error.xlsx", "type-error", "error", Some("H2")),
+    ("not-allowed.xlsx", "not-allowed", "error", Some("F2")),
+    ("out-of-range.xlsx", "out-of-range", "error", Some("H2")),
+    (
+        "invalid-format.xlsx",
+        "invalid-format",
+        "warning",
+        Some("O2"),
+    ),
+    (
+        "formula-without-value.xlsx",
+        "formula-without-value",
+        "error",
+        Some("H3"),
+    ),
+    ("total-mismatch.xlsx", "total-mismatch", "error", Some("H4")),
+    (
+        "spent-exceeds-budget.xlsx",
+        "spent-exceeds-budget",
+        "warning",
+        Some("D2"),
+    ),
+    (
+        "status-conflict.xlsx",
+        "status-conflict",
+        "warning",
+        Some("D2"),
+    ),
+    (
+        "duplicate-measure.xlsx",
+        "duplicate-measure",
+        "error",
+        Some("D3"),
+    ),
+    (
+        "duplicate-measure-across",
+        "duplicate-measure",
+        "warning",
+        Some("D2"),
+    ),
+    (
+        "department-mismatch.xlsx",
+        "department-mismatch",
+        "error",
+        None,
+    ),
+    (
+        "budget-exceeds-programme.xlsx",
+        "budget-exceeds-programme",
+        "error",
+        None,
+    ),
+    ("missing-submission", "missing-submission", "warning", None),
+    ("wrong-year.xlsx", "wrong-year", "error", Some("D4")),
+];
+
+#[test]
+fn each_code_is_found_with_its_severity_and_cell() {
+    for (name, code, severity, cell) in CASES {
+        let path = root().join("tests/fixtures/codes").join(name);
+        let (exit, fs) = findings(path.to_str().unwrap());
+        let hit = fs
+            .iter()
+            .find(|f| f["code"] == *code)
+            .unwrap_or_else(|| panic!("{name}: no {code} in {fs:?}"));
+        assert_eq!(hit["severity"], *severity, "{name}");
+        match cell {
+            Some(c) => assert_eq!(hit["cell"], *c, "{name}"),
+            None => assert!(hit["cell"].is_null(), "{name}: {hit}"),
+        }
+        assert!(
+            !hit["message"].as_str().unwrap().is_empty() && hit["hint"].is_string(),
+            "{name}"
+        );
+        let errors = fs.iter().any(|f| f["severity"] == "error");
+        assert_eq!(
+            exit,
+            i32::from(errors),
+            "{name}: exit code follows the errors"
+        );
+    }
+}
+
+#[test]
+fn formula_without_value_keeps_the_formula() {
+    let (_, fs) = findings("tests/fixtures/codes/formula-without-value.xlsx");
+    assert_eq!(fs[0]["value"], "=1000*12");
+}
+
+#[test]
+fn total_mismatch_gives_both_figures_and_the_difference() {
+    let (_, fs) = findings("tests/fixtures/codes/total-mismatch.xlsx");
+    let msg = fs[0]["message"].as_str().unwrap().replace('\u{a0}', " ");
+    assert!(
+        msg.contains("2 500 €") && msg.contains("2 000 €") && msg.contains("500 €"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn missing_submission_names_each_absent_department() {
+    let (_, fs) = findings("tests/fixtures/codes/missing-submission");
+    let named: Vec<&str> = fs
+        .iter()
+        .filter(|f| f["code"] == "missing-submission")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(named.len(), 3, "{named:?}");
+    for d in ["KASKO", "KSJ", "KUKU"] {
+        assert!(
+            named.iter().any(|m| m.contains(d)),
+            "{d} missing from {named:?}"
+        );
+    }
+}
+
+#[test]
+fn clean_fixtures_give_no_finding() {
+    for name in [
+        "title_rows_finnish_text_euros.xlsx",
+        "swedish_headers.xls",
+        "english_headers_reordered.ods",
+        "semicolon_windows1252.csv",
+        "comma_utf8_bom.csv",
+    ] {
+        let (exit, fs) = findings(fixture(name).to_str().unwrap());
+        assert_eq!((exit, fs.len()), (0, 0), "{name}: {fs:?}");
+    }
+}
+
+#[test]
+fn the_messy_file_gets_every_problem_in_one_run() {
+    let (exit, fs) = findings("tests/fixtures/messy_many_problems.xlsx");
+    assert_eq!(exit, 1);
+    let mut codes: Vec<&str> = fs.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let want = [
+        "department-mismatch",
+        "duplicate-measure",
+        "formula-without-value",
+        "invalid-format",
+        "missing-value",
+        "not-allowed",
+        "out-of-range",
+        "spent-exceeds-budget",
+        "status-conflict",
+        "total-mismatch",
+        "type-error",
+        "unknown-column",
+    ];
+    assert_eq!(codes, want);
+}
+
+fn zip_text(path: &std::path::Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn annotated_copy_marks_cells_and_leaves_the_original_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("messy.xlsx");
+    std::fs::copy(fixture("messy_many_problems.xlsx"), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let out = dir.path().join("takaisin");
+    let o = kooste(&[
+        "validate",
+        input.to_str().unwrap(),
+        "--annotate",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&input).unwrap(), before, "input untouched");
+    let copy = out.join("messy_tarkistettu.xlsx");
+    assert!(copy.is_file(), "{}", stdout(&o));
+    assert_eq!(sheet_names(&copy), ["Tarkistukset", "Toimenpiteet"]);
+    let list = sheet(&copy, "Tarkistukset");
+    let (_, fs) = findings(input.to_str().unwrap());
+    let own = fs.iter().filter(|f| f["file"] != "").count();
+    assert_eq!(list.len(), own + 1, "one row per finding of the file");
+    let data = sheet(&copy, "Toimenpiteet");
+    let original = sheet(&input, "Toimenpiteet");
+    assert_eq!(data.len(), original.len());
+    assert_eq!(data[4][7].to_string(), "paljon", "values copied as typed");
+    let styles = zip_text(&copy, "xl/styles.xml");
+    assert!(
+        styles.contains("FFF4B6B6") && styles.contains("FFFFD98A"),
+        "red and amber fills"
+    );
+    let notes = zip_text(&copy, "xl/comments1.xml");
+    assert!(
+        notes.contains("type-error") && notes.contains("paljon"),
+        "notes hold the messages"
+    );
+    let links = zip_text(&copy, "xl/worksheets/sheet1.xml");
+    assert!(
+        links.contains("hyperlink") && links.contains("Toimenpiteet'!H5"),
+        "links to cells"
+    );
+}
