@@ -157,7 +157,8 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
     data.set_name(&data_name)?;
     copy_grid(data, grid)?;
     mark_cells(data, grid, findings)?;
-    data.autofit_to_max_width(300);
+    data.set_autofit_max_width(300);
+    data.autofit();
     wb.save_to_buffer()
 }
 
