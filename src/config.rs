@@ -60,6 +60,20 @@ pub struct ProgrammeInfo {
     /// First-cell labels of a total row.
     #[serde(default)]
     pub total_labels: Vec<String>,
+    /// How a measure's euros are counted for each of its areas.
+    #[serde(default)]
+    pub area_split: AreaSplit,
+}
+
+/// How a measure in several areas is counted per area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaSplit {
+    /// Its euros are divided evenly between its areas (the default).
+    #[default]
+    Even,
+    /// Its euros are counted in full in every area.
+    Full,
 }
 
 /// One allowed value of a list (department, focus area, theme, area, status).

@@ -361,6 +361,60 @@ pub struct Texts {
     pub severity_words: [&'static str; 2],
     /// File-name suffix of an annotated copy.
     pub annotated_suffix: &'static str,
+    /// Key figures heading.
+    pub key_figures: &'static str,
+    /// Column: people reached.
+    pub col_reached: &'static str,
+    /// Summary by status.
+    pub by_status: &'static str,
+    /// Summary by area.
+    pub by_area: &'static str,
+    /// Department × focus area heading.
+    pub dept_by_focus: &'static str,
+    /// Note: euros split evenly between areas.
+    pub area_split_even: &'static str,
+    /// Note: euros counted in full in each area.
+    pub area_split_full: &'static str,
+    /// Sheet name: charts.
+    pub sheet_charts: &'static str,
+    /// Sheet name: year over year.
+    pub sheet_comparison: &'static str,
+    /// Sheet name: area split.
+    pub sheet_area_split: &'static str,
+    /// Chart: budget and actual by department.
+    pub chart_budget_actual: &'static str,
+    /// Chart: budget by focus area.
+    pub chart_budget_focus: &'static str,
+    /// Chart: measures by status per department.
+    pub chart_status_dept: &'static str,
+    /// Chart: budget by year.
+    pub chart_budget_year: &'static str,
+    /// Comparison: added measures.
+    pub cmp_added: &'static str,
+    /// Comparison: ended measures.
+    pub cmp_ended: &'static str,
+    /// Comparison: carried on.
+    pub cmp_carried: &'static str,
+    /// Comparison: status changes.
+    pub cmp_status_changes: &'static str,
+    /// Comparison: budget by department.
+    pub cmp_budget_dept: &'static str,
+    /// Comparison: budget by focus area.
+    pub cmp_budget_focus: &'static str,
+    /// Column: change in euros.
+    pub col_change_eur: &'static str,
+    /// Column: change in per cent.
+    pub col_change_pct: &'static str,
+    /// Column: earlier status.
+    pub col_prev_status: &'static str,
+    /// Column: new status.
+    pub col_new_status: &'static str,
+    /// Column: share.
+    pub col_share: &'static str,
+    /// Column: row link.
+    pub col_row: &'static str,
+    /// Comparison: counts heading.
+    pub cmp_counts: &'static str,
 }
 
 /// Finnish.
@@ -468,6 +522,33 @@ pub static FI: Texts = Texts {
     sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
     severity_words: ["virhe", "varoitus"],
     annotated_suffix: "tarkistettu",
+    key_figures: "Tunnusluvut",
+    col_reached: "Tavoitetut asukkaat",
+    by_status: "Vaiheittain",
+    by_area: "Alueittain",
+    dept_by_focus: "Toimialat ja painopisteet (budjetti €)",
+    area_split_even: "Usean alueen toimenpide lasketaan jokaiselle alueelleen, ja sen eurot jaetaan tasan alueiden kesken.",
+    area_split_full: "Usean alueen toimenpide lasketaan jokaiselle alueelleen kokonaan, joten alueiden summa voi ylittää kokonaissumman.",
+    sheet_charts: "Kaaviot",
+    sheet_comparison: "Vertailu",
+    sheet_area_split: "Aluejako",
+    chart_budget_actual: "Budjetti ja toteuma toimialoittain",
+    chart_budget_focus: "Budjetti painopisteittäin",
+    chart_status_dept: "Toimenpiteet vaiheittain toimialoittain",
+    chart_budget_year: "Budjetti vuosittain",
+    cmp_added: "Uudet toimenpiteet",
+    cmp_ended: "Päättyneet toimenpiteet",
+    cmp_carried: "Jatkuvat toimenpiteet",
+    cmp_status_changes: "Vaihemuutokset",
+    cmp_budget_dept: "Budjetin muutos toimialoittain",
+    cmp_budget_focus: "Budjetin muutos painopisteittäin",
+    col_change_eur: "Muutos (€)",
+    col_change_pct: "Muutos (%)",
+    col_prev_status: "Aiempi vaihe",
+    col_new_status: "Uusi vaihe",
+    col_share: "Osuus",
+    col_row: "Rivi",
+    cmp_counts: "Toimenpiteiden muutokset",
 };
 
 /// Swedish.
@@ -575,6 +656,33 @@ pub static SV: Texts = Texts {
     sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
     severity_words: ["fel", "varning"],
     annotated_suffix: "granskad",
+    key_figures: "Nyckeltal",
+    col_reached: "Nådda invånare",
+    by_status: "Per skede",
+    by_area: "Per område",
+    dept_by_focus: "Sektorer och fokusområden (budget €)",
+    area_split_even: "En åtgärd i flera områden räknas för varje område, och dess euro delas lika mellan områdena.",
+    area_split_full: "En åtgärd i flera områden räknas helt för varje område, så områdenas summa kan överstiga totalen.",
+    sheet_charts: "Diagram",
+    sheet_comparison: "Jämförelse",
+    sheet_area_split: "Områdesfördelning",
+    chart_budget_actual: "Budget och utfall per sektor",
+    chart_budget_focus: "Budget per fokusområde",
+    chart_status_dept: "Åtgärder per skede och sektor",
+    chart_budget_year: "Budget per år",
+    cmp_added: "Nya åtgärder",
+    cmp_ended: "Avslutade åtgärder",
+    cmp_carried: "Fortsatta åtgärder",
+    cmp_status_changes: "Ändrade skeden",
+    cmp_budget_dept: "Budgetförändring per sektor",
+    cmp_budget_focus: "Budgetförändring per fokusområde",
+    col_change_eur: "Förändring (€)",
+    col_change_pct: "Förändring (%)",
+    col_prev_status: "Tidigare skede",
+    col_new_status: "Nytt skede",
+    col_share: "Andel",
+    col_row: "Rad",
+    cmp_counts: "Förändringar i åtgärderna",
 };
 
 /// English.
@@ -682,6 +790,33 @@ pub static EN: Texts = Texts {
     sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
     severity_words: ["error", "warning"],
     annotated_suffix: "checked",
+    key_figures: "Key figures",
+    col_reached: "People reached",
+    by_status: "By status",
+    by_area: "By area",
+    dept_by_focus: "Departments and focus areas (budget EUR)",
+    area_split_even: "A measure in several areas is counted in each, and its euros are split evenly between them.",
+    area_split_full: "A measure in several areas is counted in full in each, so the areas can add up to more than the total.",
+    sheet_charts: "Charts",
+    sheet_comparison: "Comparison",
+    sheet_area_split: "Area split",
+    chart_budget_actual: "Budget and actual by department",
+    chart_budget_focus: "Budget by focus area",
+    chart_status_dept: "Measures by status per department",
+    chart_budget_year: "Budget by year",
+    cmp_added: "New measures",
+    cmp_ended: "Ended measures",
+    cmp_carried: "Carried-on measures",
+    cmp_status_changes: "Status changes",
+    cmp_budget_dept: "Budget change by department",
+    cmp_budget_focus: "Budget change by focus area",
+    col_change_eur: "Change (EUR)",
+    col_change_pct: "Change (%)",
+    col_prev_status: "Earlier status",
+    col_new_status: "New status",
+    col_share: "Share",
+    col_row: "Row",
+    cmp_counts: "Changes in measures",
 };
 
 #[cfg(test)]

@@ -7,8 +7,10 @@
 
 pub mod annotate;
 pub mod commands;
+pub mod comparison;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod finding;
 pub mod i18n;
 pub mod merging;

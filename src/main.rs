@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kooste::commands::{Outcome, build, validate};
+use kooste::commands::{Outcome, build, merge, validate};
+use kooste::export::CsvStyle;
 use kooste::parse::{Date, parse_date};
 use kooste::run::RunOptions;
+use kooste::xlsx::XlsxOptions;
 use kooste::{Config, Lang};
 
 /// Consolidate a programme's yearly department submissions.
@@ -24,6 +26,35 @@ enum LangArg {
     Fi,
     Sv,
     En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvStyleArg {
+    Finnish,
+    Plain,
+}
+
+/// Options of the consolidated workbook, shared by `build` and `merge`.
+#[derive(clap::Args)]
+struct WorkbookArgs {
+    /// An earlier year's consolidated workbook (written by kooste) to compare with.
+    #[arg(long, value_name = "PREV.xlsx")]
+    previous: Option<PathBuf>,
+    /// Add one sheet per department.
+    #[arg(long)]
+    per_department: bool,
+    /// Write outputs despite errors, marked as drafts, leaving out rows in error.
+    #[arg(long)]
+    draft: bool,
+}
+
+impl WorkbookArgs {
+    fn options(&self) -> XlsxOptions {
+        XlsxOptions {
+            draft: self.draft,
+            per_department: self.per_department,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,9 +92,27 @@ enum Command {
         /// Output folder.
         #[arg(long, short, value_name = "DIR")]
         out: PathBuf,
-        /// Write outputs despite errors, marked as drafts, leaving out rows in error.
-        #[arg(long)]
-        draft: bool,
+        #[command(flatten)]
+        workbook: WorkbookArgs,
+    },
+    /// Read, check and merge submissions into the consolidated workbook.
+    Merge {
+        #[command(flatten)]
+        common: Common,
+        /// The workbook to write.
+        #[arg(long, short, value_name = "FILE.xlsx")]
+        output: PathBuf,
+        #[command(flatten)]
+        workbook: WorkbookArgs,
+        /// Also write the merged measures as CSV.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// CSV dialect: Finnish Excel (`;`, decimal comma, BOM) or plain (`,`, `.`).
+        #[arg(long, value_enum, default_value = "finnish")]
+        csv_style: CsvStyleArg,
+        /// Also write the merged measures as JSON.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
     },
     /// Check submissions and print every finding.
     Validate {
@@ -106,13 +155,40 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result: Result<Outcome, kooste::Error> = match &cli.command {
-        Command::Build { common, out, draft } => load_config(common).and_then(|config| {
+        Command::Build {
+            common,
+            out,
+            workbook,
+        } => load_config(common).and_then(|config| {
             let opts = build::BuildOptions {
                 run: run_options(common),
                 out_dir: out.clone(),
-                draft: *draft,
+                previous: workbook.previous.clone(),
+                xlsx: workbook.options(),
             };
             build::build(&config, &opts, &mut stdout)
+        }),
+        Command::Merge {
+            common,
+            output,
+            workbook,
+            csv,
+            csv_style,
+            json,
+        } => load_config(common).and_then(|config| {
+            let opts = merge::MergeOptions {
+                run: run_options(common),
+                output: output.clone(),
+                previous: workbook.previous.clone(),
+                csv: csv.clone(),
+                csv_style: match csv_style {
+                    CsvStyleArg::Finnish => CsvStyle::Finnish,
+                    CsvStyleArg::Plain => CsvStyle::Plain,
+                },
+                json: json.clone(),
+                xlsx: workbook.options(),
+            };
+            merge::merge(&config, &opts, &mut stdout)
         }),
         Command::Validate {
             common,

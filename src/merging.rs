@@ -1,7 +1,7 @@
 //! Merging: the measures of all submissions in one order, and the sums the
 //! workbook and the report show.
 
-use crate::config::Config;
+use crate::config::{AreaSplit, Config};
 use crate::model::Measure;
 use crate::parse::Cents;
 use crate::reading::Submission;
@@ -46,6 +46,17 @@ pub struct Row<'a> {
     pub source: &'a Submission,
 }
 
+/// A measure's share in one of its areas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AreaShare {
+    /// Index into `Consolidation::rows`.
+    pub row: usize,
+    /// Index into `Config::areas`.
+    pub area: usize,
+    /// Share of its euros counted for the area (1/k when split evenly).
+    pub share: f64,
+}
+
 /// The consolidated year.
 #[derive(Debug)]
 pub struct Consolidation<'a> {
@@ -57,6 +68,14 @@ pub struct Consolidation<'a> {
     pub by_department: Vec<Totals>,
     /// Per focus area, in config order; measures without one are left out here.
     pub by_focus_area: Vec<Totals>,
+    /// Per status, in config order.
+    pub by_status: Vec<Totals>,
+    /// Budget per department (rows) and focus area (columns).
+    pub matrix: Vec<Vec<Cents>>,
+    /// Measure count per department (rows) and status (columns).
+    pub status_matrix: Vec<Vec<usize>>,
+    /// Each measure's share in each of its areas, in row order.
+    pub area_shares: Vec<AreaShare>,
     /// Everything.
     pub total: Totals,
 }
@@ -75,13 +94,31 @@ impl<'a> Consolidation<'a> {
         rows.sort_by_key(|r| (r.measure.department, r.measure.source.clone()));
         let mut by_department = vec![Totals::default(); config.departments.len()];
         let mut by_focus_area = vec![Totals::default(); config.focus_areas.len()];
+        let mut by_status = vec![Totals::default(); config.statuses.len()];
+        let mut matrix = vec![vec![Cents(0); config.focus_areas.len()]; config.departments.len()];
+        let mut status_matrix = vec![vec![0; config.statuses.len()]; config.departments.len()];
+        let mut area_shares = Vec::new();
         let mut total = Totals::default();
-        for r in &rows {
+        for (i, r) in rows.iter().enumerate() {
             let m = r.measure;
             by_department[m.department].add(m);
             if let Some(f) = m.focus_area {
                 by_focus_area[f].add(m);
+                matrix[m.department][f] += m.budget;
             }
+            if let Some(s) = m.status {
+                by_status[s].add(m);
+                status_matrix[m.department][s] += 1;
+            }
+            let share = match config.programme.area_split {
+                AreaSplit::Even => 1.0 / m.areas.len().max(1) as f64,
+                AreaSplit::Full => 1.0,
+            };
+            area_shares.extend(m.areas.iter().map(|&area| AreaShare {
+                row: i,
+                area,
+                share,
+            }));
             total.add(m);
         }
         Consolidation {
@@ -89,6 +126,10 @@ impl<'a> Consolidation<'a> {
             rows,
             by_department,
             by_focus_area,
+            by_status,
+            matrix,
+            status_matrix,
+            area_shares,
             total,
         }
     }

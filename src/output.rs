@@ -52,6 +52,14 @@ pub fn refuse_input(output: &Path, inputs: &[crate::reading::InputFile]) -> Resu
     Ok(())
 }
 
+/// Creates the folder a file goes into, if needed.
+pub fn ensure_parent(path: &Path) -> Result<(), Error> {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => ensure_dir(d),
+        _ => Ok(()),
+    }
+}
+
 /// Creates the output folder if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::Output {

@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
+use super::merge::consolidated_workbook;
 use super::validate::print_text;
+use crate::comparison::read_previous;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
@@ -14,7 +16,7 @@ use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::reading::discover;
 use crate::run::{Run, RunOptions};
-use crate::xlsx::{XlsxOptions, workbook_bytes};
+use crate::xlsx::XlsxOptions;
 
 /// Options of `build`.
 #[derive(Debug, Clone)]
@@ -23,8 +25,10 @@ pub struct BuildOptions {
     pub run: RunOptions,
     /// Output folder.
     pub out_dir: PathBuf,
-    /// Write the outputs despite errors, marked as drafts, without the rows in error.
-    pub draft: bool,
+    /// An earlier year's consolidated workbook to compare with.
+    pub previous: Option<PathBuf>,
+    /// Workbook options (`draft` also marks the report).
+    pub xlsx: XlsxOptions,
 }
 
 /// The paths `build` writes for a year.
@@ -38,6 +42,11 @@ pub fn output_paths(dir: &Path, year: Option<i32>) -> (PathBuf, PathBuf) {
 
 /// Runs `build`.
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let previous = opts
+        .previous
+        .as_deref()
+        .map(|p| read_previous(p, config, opts.run.lang))
+        .transpose()?;
     let run = Run::collect(config, &opts.run)?;
     let stdout_err = |e: std::io::Error| Error::Output {
         path: "<stdout>".into(),
@@ -49,7 +58,7 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
         warnings: run.warnings(),
     };
     let t = run.lang.texts();
-    if outcome.errors > 0 && !opts.draft {
+    if outcome.errors > 0 && !opts.xlsx.draft {
         writeln!(
             out,
             "{}",
@@ -63,14 +72,15 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let inputs = discover(&opts.run.inputs)?;
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
-    let xlsx =
-        workbook_bytes(&run, config, &cons, XlsxOptions { draft: opts.draft }).map_err(|e| {
-            Error::Output {
-                path: xlsx_path.clone(),
-                message: e.to_string(),
-            }
-        })?;
-    let pdf = report_bytes(&run, config, &cons, ReportOptions { draft: opts.draft });
+    let xlsx = consolidated_workbook(&run, config, &cons, previous.as_ref(), opts.xlsx)?;
+    let pdf = report_bytes(
+        &run,
+        config,
+        &cons,
+        ReportOptions {
+            draft: opts.xlsx.draft,
+        },
+    );
     ensure_dir(&opts.out_dir)?;
     write_atomic(&xlsx_path, &xlsx)?;
     write_atomic(&pdf_path, &pdf)?;

@@ -2,6 +2,7 @@
 //! binary maps its arguments onto them) and write their report to a writer.
 
 pub mod build;
+pub mod merge;
 pub mod validate;
 
 /// What a command found, for the exit code: 0 clean, 1 errors in the submissions.

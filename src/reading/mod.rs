@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use sheet::{Submission, read_submission};
+pub use sheet::{Submission, read_submission, read_submission_from};
 
 use crate::model::Cell;
 

@@ -45,6 +45,19 @@ pub struct Submission {
 /// Reads one input file. Never fails: a file that cannot be read yields a
 /// submission with a file-level finding and no measures.
 pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: Lang) -> Submission {
+    read_submission_from(index, file, schema, lang, &[])
+}
+
+/// Like [`read_submission`], but looks first at the sheets named in
+/// `prefer` (a consolidated workbook's measures sheet, whose summary sheet
+/// also has header-like rows).
+pub fn read_submission_from(
+    index: usize,
+    file: &InputFile,
+    schema: &Schema,
+    lang: Lang,
+    prefer: &[&str],
+) -> Submission {
     let mut sub = Submission {
         index,
         file: file.clone(),
@@ -71,7 +84,15 @@ pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: La
         }
     };
     sub.format = Some(book.format);
-    let Some((sheet_idx, header_row)) = find_measure_sheet(&book, schema) else {
+    let preferred = book
+        .sheets
+        .iter()
+        .position(|s| prefer.contains(&s.name.as_str()));
+    let found = match preferred {
+        Some(i) => find_header(&book.sheets[i], schema).map(|row| (i, row)),
+        None => find_measure_sheet(&book, schema),
+    };
+    let Some((sheet_idx, header_row)) = found else {
         let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
         let examples: Vec<String> = schema
             .config
@@ -148,26 +169,30 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         .filter(|(_, s)| !s.hidden)
         .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
     for (i, grid) in order {
-        let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
-        for row in grid.first_row..last {
-            let (mut filled, mut known) = (0, 0);
-            for col in grid.first_col..grid.end_col() {
-                if let Cell::Text(t) = grid.get(row, col) {
-                    if t.trim().is_empty() {
-                        continue;
-                    }
-                    filled += 1;
-                    known += usize::from(schema.field_of_header(t).is_some());
-                } else if !grid.get(row, col).is_blank() {
-                    filled += 1;
-                }
-            }
-            if known >= 2 && known * 2 > filled {
-                return Some((i, row));
-            }
+        if let Some(row) = find_header(grid, schema) {
+            return Some((i, row));
         }
     }
     None
+}
+
+/// The header row of one sheet, if it has one.
+fn find_header(grid: &Grid, schema: &Schema) -> Option<u32> {
+    let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
+    (grid.first_row..last).find(|&row| {
+        let (mut filled, mut known) = (0, 0);
+        for col in grid.first_col..grid.end_col() {
+            let cell = grid.get(row, col);
+            if cell.is_blank() {
+                continue;
+            }
+            filled += 1;
+            if let Cell::Text(t) = cell {
+                known += usize::from(schema.field_of_header(t).is_some());
+            }
+        }
+        known >= 2 && known * 2 > filled
+    })
 }
 
 /// The text of the rows above the header, for the department in the title.

@@ -1,0 +1,110 @@
+//! `kooste merge`: the consolidated workbook alone, with optional CSV and
+//! JSON exports. `build` writes the same workbook beside the report.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Outcome;
+use super::validate::print_text;
+use crate::comparison::{Previous, compare, read_previous};
+use crate::config::Config;
+use crate::error::Error;
+use crate::export::{CsvStyle, csv_bytes, json_bytes};
+use crate::i18n::fill;
+use crate::merging::Consolidation;
+use crate::output::{ensure_parent, refuse_input, write_atomic};
+use crate::reading::discover;
+use crate::run::{Run, RunOptions};
+use crate::xlsx::{XlsxOptions, workbook_bytes};
+
+/// Options of `merge`.
+#[derive(Debug, Clone)]
+pub struct MergeOptions {
+    /// What to read.
+    pub run: RunOptions,
+    /// The workbook to write.
+    pub output: PathBuf,
+    /// An earlier year's consolidated workbook to compare with.
+    pub previous: Option<PathBuf>,
+    /// Also write the merged measures as CSV here.
+    pub csv: Option<PathBuf>,
+    /// CSV dialect.
+    pub csv_style: CsvStyle,
+    /// Also write the merged measures as JSON here.
+    pub json: Option<PathBuf>,
+    /// Workbook options.
+    pub xlsx: XlsxOptions,
+}
+
+/// The consolidated workbook's bytes, comparing with `previous` if given.
+pub fn consolidated_workbook(
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    previous: Option<&Previous>,
+    opts: XlsxOptions,
+) -> Result<Vec<u8>, Error> {
+    let current: Vec<_> = cons.rows.iter().map(|r| r.measure).collect();
+    let comparison = previous.map(|p| compare(p, &current, config));
+    workbook_bytes(run, config, cons, comparison.as_ref(), opts).map_err(|e| Error::Output {
+        path: "xlsx".into(),
+        message: e.to_string(),
+    })
+}
+
+/// Runs `merge`.
+pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let previous = opts
+        .previous
+        .as_deref()
+        .map(|p| read_previous(p, config, opts.run.lang))
+        .transpose()?;
+    let run = Run::collect(config, &opts.run)?;
+    let stdout_err = |e: std::io::Error| Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    };
+    print_text(&run, false, out).map_err(stdout_err)?;
+    let outcome = Outcome {
+        errors: run.errors(),
+        warnings: run.warnings(),
+    };
+    let t = run.lang.texts();
+    if outcome.errors > 0 && !opts.xlsx.draft {
+        writeln!(
+            out,
+            "{}",
+            fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
+        )
+        .map_err(stdout_err)?;
+        return Ok(outcome);
+    }
+    let inputs = discover(&opts.run.inputs)?;
+    let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
+        .chain(opts.csv.iter())
+        .chain(opts.json.iter())
+        .collect();
+    for p in &outputs {
+        refuse_input(p, &inputs)?;
+    }
+    let cons = Consolidation::new(&run, config);
+    let xlsx = consolidated_workbook(&run, config, &cons, previous.as_ref(), opts.xlsx)?;
+    let mut files: Vec<(&PathBuf, Vec<u8>)> = vec![(&opts.output, xlsx)];
+    if let Some(p) = &opts.csv {
+        files.push((p, csv_bytes(&cons, config, run.lang, opts.csv_style)));
+    }
+    if let Some(p) = &opts.json {
+        files.push((p, json_bytes(&cons, config, run.lang)));
+    }
+    for (path, bytes) in &files {
+        ensure_parent(path)?;
+        write_atomic(path, bytes)?;
+        writeln!(
+            out,
+            "{}",
+            fill(t.wrote, &[("path", &path.display().to_string())])
+        )
+        .map_err(stdout_err)?;
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,200 @@
+//! Exports of the merged measures for BI tools: CSV (Finnish-Excel style or
+//! plain) and JSON.
+
+use serde::Serialize;
+
+use crate::config::{Choice, Config};
+use crate::i18n::Lang;
+use crate::merging::Consolidation;
+
+/// Which CSV dialect to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvStyle {
+    /// UTF-8 with BOM, `;` separator, decimal comma, CRLF: opens right in a Finnish-locale Excel.
+    #[default]
+    Finnish,
+    /// UTF-8, `,` separator, decimal point, LF.
+    Plain,
+}
+
+/// Text that a spreadsheet would take for a formula gets a leading apostrophe
+/// (the usual CSV-injection guard), so it opens as text.
+fn guard(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn names(list: &[Choice], idx: &[usize], lang: Lang) -> Vec<String> {
+    idx.iter()
+        .map(|&i| list[i].name.get(lang).to_string())
+        .collect()
+}
+
+/// The merged measures as CSV.
+pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
+    let t = lang.texts();
+    let (delimiter, terminator) = match style {
+        CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
+        CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
+    };
+    let num = |v: f64| {
+        let s = if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v:.2}")
+        };
+        if style == CsvStyle::Finnish {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let mut out = Vec::new();
+    if style == CsvStyle::Finnish {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
+    let h = |key: &str, fallback: &str| {
+        config
+            .field(key)
+            .map(|f| f.header.get(lang).to_string())
+            .unwrap_or(fallback.to_string())
+    };
+    let header = [
+        h("id", "ID"),
+        t.col_department.into(),
+        t.col_focus_area.into(),
+        h("measure", "Measure"),
+        t.col_areas.into(),
+        t.col_status.into(),
+        t.year.into(),
+        t.col_budget.into(),
+        t.col_spent.into(),
+        t.col_fte.into(),
+        h("themes", "Themes"),
+        h("schedule", "Schedule"),
+        t.col_reached.into(),
+        h("impact_story", "Impact story"),
+        h("contact", "Contact"),
+        t.col_source_file.into(),
+        t.col_source_cell.into(),
+    ];
+    // Writing into a Vec cannot fail.
+    let _ = w.write_record(&header);
+    for r in &cons.rows {
+        let m = r.measure;
+        let record = [
+            guard(m.id.as_deref().unwrap_or("")),
+            config.departments[m.department].name.get(lang).to_string(),
+            m.focus_area
+                .map(|f| config.focus_areas[f].name.get(lang).to_string())
+                .unwrap_or_default(),
+            guard(&m.name),
+            names(&config.areas, &m.areas, lang).join("; "),
+            m.status
+                .map(|s| config.statuses[s].name.get(lang).to_string())
+                .unwrap_or_default(),
+            m.year.map(|y| y.to_string()).unwrap_or_default(),
+            num(m.budget.euros()),
+            m.spent.map(|s| num(s.euros())).unwrap_or_default(),
+            m.fte.map(num).unwrap_or_default(),
+            names(&config.themes, &m.themes, lang).join("; "),
+            guard(m.schedule.as_deref().unwrap_or("")),
+            m.reached.map(|p| p.to_string()).unwrap_or_default(),
+            guard(m.impact_story.as_deref().unwrap_or("")),
+            guard(m.contact.as_deref().unwrap_or("")),
+            guard(&r.source.file.display),
+            format!(
+                "{}!{}",
+                r.source.sheet.as_deref().unwrap_or(""),
+                m.source_cell
+            ),
+        ];
+        let _ = w.write_record(&record);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct JsonMeasure<'a> {
+    id: Option<&'a str>,
+    department: &'a str,
+    department_name: &'a str,
+    focus_area: Option<&'a str>,
+    focus_area_name: Option<&'a str>,
+    measure: &'a str,
+    areas: Vec<String>,
+    status: Option<&'a str>,
+    status_name: Option<&'a str>,
+    year: Option<i32>,
+    budget_eur: f64,
+    spent_eur: Option<f64>,
+    fte: Option<f64>,
+    themes: Vec<String>,
+    schedule: Option<&'a str>,
+    reached: Option<i64>,
+    impact_story: Option<&'a str>,
+    contact: Option<&'a str>,
+    source_file: &'a str,
+    source_sheet: Option<&'a str>,
+    source_cell: &'a str,
+}
+
+/// The merged measures as a JSON array.
+pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> {
+    let items: Vec<JsonMeasure> = cons
+        .rows
+        .iter()
+        .map(|r| {
+            let m = r.measure;
+            let d = &config.departments[m.department];
+            let f = m.focus_area.map(|f| &config.focus_areas[f]);
+            let s = m.status.map(|s| &config.statuses[s]);
+            JsonMeasure {
+                id: m.id.as_deref(),
+                department: d.code.get_ref(),
+                department_name: d.name.get(lang),
+                focus_area: f.map(|f| f.code.get_ref().as_str()),
+                focus_area_name: f.map(|f| f.name.get(lang)),
+                measure: &m.name,
+                areas: names(&config.areas, &m.areas, lang),
+                status: s.map(|s| s.code.get_ref().as_str()),
+                status_name: s.map(|s| s.name.get(lang)),
+                year: m.year,
+                budget_eur: m.budget.euros(),
+                spent_eur: m.spent.map(|c| c.euros()),
+                fte: m.fte,
+                themes: names(&config.themes, &m.themes, lang),
+                schedule: m.schedule.as_deref(),
+                reached: m.reached,
+                impact_story: m.impact_story.as_deref(),
+                contact: m.contact.as_deref(),
+                source_file: &r.source.file.display,
+                source_sheet: r.source.sheet.as_deref(),
+                source_cell: &m.source_cell,
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guard;
+
+    #[test]
+    fn formula_like_text_is_guarded() {
+        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("+cmd"), "'+cmd");
+        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard("Kesäruokailu"), "Kesäruokailu");
+    }
+}

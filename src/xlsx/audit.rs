@@ -1,0 +1,129 @@
+//! The audit sheets: findings (linked to their row of the measures sheet)
+//! and sources (each input with its SHA-256, so every figure can be tied to a file).
+
+use std::collections::HashMap;
+
+use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+
+use super::Formats;
+use crate::config::Config;
+use crate::finding::{Finding, Severity};
+use crate::merging::Consolidation;
+use crate::run::Run;
+
+pub(crate) fn write_findings(
+    ws: &mut Worksheet,
+    run: &Run,
+    cons: &Consolidation,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let t = run.lang.texts();
+    ws.set_name(t.sheet_names[2])?;
+    let ms = t.sheet_names[1];
+    // (file, source row) → row of the measures sheet, for the links.
+    let rows: HashMap<(&str, u32), u32> = cons
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                (r.source.file.display.as_str(), r.measure.source.row),
+                i as u32 + 2,
+            )
+        })
+        .collect();
+    let headers = [
+        t.col_severity,
+        t.col_code,
+        t.col_source_file,
+        t.col_sheet,
+        t.col_cell,
+        t.col_message,
+        t.col_hint,
+        t.col_row,
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
+    }
+    let findings: Vec<&Finding> = run.findings_sorted();
+    for (i, f) in findings.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string(
+            row,
+            0,
+            t.severity_words[usize::from(f.severity != Severity::Error)],
+        )?;
+        ws.write_string(row, 1, f.code.as_str())?;
+        ws.write_string(row, 2, &f.file)?;
+        ws.write_string(row, 3, f.sheet.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 4, f.cell.as_deref().unwrap_or(""))?;
+        ws.write_string_with_format(row, 5, &f.message, &fmt.wrap)?;
+        ws.write_string_with_format(row, 6, f.hint.as_deref().unwrap_or(""), &fmt.wrap)?;
+        if let Some(target) = f.row.and_then(|r| rows.get(&(f.file.as_str(), r))) {
+            ws.write_url(
+                row,
+                7,
+                Url::new(format!("internal:'{ms}'!A{target}")).set_text(target.to_string()),
+            )?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.protect();
+    Ok(())
+}
+
+pub(crate) fn write_sources(
+    ws: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let t = run.lang.texts();
+    ws.set_name(t.sheet_names[3])?;
+    let headers = [
+        t.col_source_file,
+        t.col_format,
+        t.col_sheet,
+        t.col_header_row,
+        t.col_rows,
+        t.col_measures,
+        t.col_department,
+        t.col_sha256,
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
+    }
+    let mut row = 0;
+    for s in &run.submissions {
+        row += 1;
+        ws.write_string(row, 0, &s.file.display)?;
+        ws.write_string(row, 1, s.format.map(|f| f.as_str()).unwrap_or(""))?;
+        ws.write_string(row, 2, s.sheet.as_deref().unwrap_or(""))?;
+        if let Some(h) = s.header_row {
+            ws.write_number(row, 3, f64::from(h))?;
+        }
+        ws.write_number(row, 4, s.rows_read as f64)?;
+        ws.write_number(row, 5, s.measures.len() as f64)?;
+        let mut depts: Vec<&str> = s
+            .measures
+            .iter()
+            .map(|m| config.departments[m.department].code.get_ref().as_str())
+            .collect();
+        depts.sort_unstable();
+        depts.dedup();
+        ws.write_string(row, 6, depts.join(", "))?;
+        ws.write_string(row, 7, s.sha256.as_deref().unwrap_or(""))?;
+    }
+    row += 2;
+    ws.write_string_with_format(row, 0, t.date_label, &fmt.bold)?;
+    ws.write_string(row, 1, run.lang.date(run.date))?;
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [40, 8, 18, 10, 8, 12, 12, 66].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.protect();
+    Ok(())
+}

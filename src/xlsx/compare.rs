@@ -1,0 +1,253 @@
+//! The year-over-year sheet: what was added, ended and carried on, how
+//! statuses moved, and how budgets changed by department and focus area.
+
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+
+use super::{Formats, result};
+use crate::comparison::{Comparison, change_ratio};
+use crate::config::{Choice, Config};
+use crate::i18n::Lang;
+use crate::model::Measure;
+use crate::parse::Cents;
+use crate::run::Run;
+
+pub(crate) fn write(
+    ws: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    cmp: &Comparison,
+    year: Option<i32>,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = run.lang;
+    let t = lang.texts();
+    ws.set_name(t.sheet_comparison)?;
+    let y = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
+    let (prev, cur) = (y(cmp.previous_year), y(year));
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} {prev} → {cur}", t.sheet_comparison),
+        &fmt.title,
+    )?;
+
+    ws.write_string_with_format(2, 0, t.cmp_counts, &fmt.heading)?;
+    let counts = [
+        (t.cmp_added, cmp.added.len()),
+        (t.cmp_ended, cmp.ended.len()),
+        (t.cmp_carried, cmp.carried.len()),
+        (t.cmp_status_changes, cmp.status_changes().count()),
+    ];
+    for (i, (label, n)) in counts.iter().enumerate() {
+        ws.write_string(3 + i as u32, 0, *label)?;
+        ws.write_number(3 + i as u32, 1, *n as f64)?;
+    }
+    let mut row = 9;
+    row = change_table(
+        ws,
+        row,
+        t.cmp_budget_dept,
+        t.col_department,
+        &config.departments,
+        &cmp.by_department,
+        (&prev, &cur),
+        lang,
+        fmt,
+    )? + 2;
+    row = change_table(
+        ws,
+        row,
+        t.cmp_budget_focus,
+        t.col_focus_area,
+        &config.focus_areas,
+        &cmp.by_focus_area,
+        (&prev, &cur),
+        lang,
+        fmt,
+    )? + 2;
+
+    let name_header = config
+        .field("measure")
+        .map(|f| f.header.get(lang))
+        .unwrap_or("Measure");
+    let id_header = config
+        .field("id")
+        .map(|f| f.header.get(lang))
+        .unwrap_or("ID");
+    let list = |ws: &mut Worksheet,
+                row: &mut u32,
+                heading: &str,
+                items: &[&Measure],
+                budget_header: &str|
+     -> Result<(), XlsxError> {
+        ws.write_string_with_format(*row, 0, heading, &fmt.heading)?;
+        *row += 1;
+        for (c, h) in [id_header, t.col_department, name_header, budget_header]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string_with_format(*row, c as u16, *h, &fmt.header)?;
+        }
+        for m in items {
+            *row += 1;
+            measure_cells(ws, *row, m, config, lang)?;
+            ws.write_number_with_format(*row, 3, m.budget.euros(), &fmt.euro)?;
+        }
+        *row += 2;
+        Ok(())
+    };
+    list(
+        ws,
+        &mut row,
+        t.cmp_added,
+        &cmp.added,
+        &format!("{} {cur}", t.col_budget),
+    )?;
+    list(
+        ws,
+        &mut row,
+        t.cmp_ended,
+        &cmp.ended,
+        &format!("{} {prev}", t.col_budget),
+    )?;
+
+    ws.write_string_with_format(row, 0, t.cmp_status_changes, &fmt.heading)?;
+    row += 1;
+    for (c, h) in [
+        id_header,
+        t.col_department,
+        name_header,
+        t.col_prev_status,
+        t.col_new_status,
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
+    }
+    let status = |m: &Measure| {
+        m.status
+            .map(|s| config.statuses[s].name.get(lang))
+            .unwrap_or("")
+    };
+    for (p, c) in cmp.status_changes() {
+        row += 1;
+        measure_cells(ws, row, c, config, lang)?;
+        ws.write_string(row, 3, status(p))?;
+        ws.write_string(row, 4, status(c))?;
+    }
+    row += 3;
+    ws.write_string_with_format(row, 0, t.cmp_carried, &fmt.heading)?;
+    row += 1;
+    let headers = [
+        id_header,
+        t.col_department,
+        name_header,
+        prev.as_str(),
+        cur.as_str(),
+        t.col_change_eur,
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
+    }
+    for (p, c) in &cmp.carried {
+        row += 1;
+        measure_cells(ws, row, c, config, lang)?;
+        ws.write_number_with_format(row, 3, p.budget.euros(), &fmt.euro)?;
+        ws.write_number_with_format(row, 4, c.budget.euros(), &fmt.euro)?;
+        let r = row + 1;
+        let diff = (c.budget - p.budget).euros();
+        ws.write_formula_with_format(
+            row,
+            5,
+            Formula::new(format!("=E{r}-D{r}")).set_result(result(diff)),
+            &fmt.euro,
+        )?;
+    }
+    ws.set_column_width(0, 40)?;
+    ws.set_column_width(1, 26)?;
+    ws.set_column_width(2, 50)?;
+    for c in 3..=5 {
+        ws.set_column_width(c, 16)?;
+    }
+    ws.protect();
+    Ok(())
+}
+
+fn measure_cells(
+    ws: &mut Worksheet,
+    row: u32,
+    m: &Measure,
+    config: &Config,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
+    ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
+    ws.write_string(row, 2, &m.name)?;
+    Ok(())
+}
+
+/// Earlier and this year's budgets per group, the change in euros and per cent; returns the last row.
+#[allow(clippy::too_many_arguments)]
+fn change_table(
+    ws: &mut Worksheet,
+    mut row: u32,
+    heading: &str,
+    label: &str,
+    groups: &[Choice],
+    values: &[(Cents, Cents)],
+    years: (&str, &str),
+    lang: Lang,
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
+    let t = lang.texts();
+    ws.write_string_with_format(row, 0, heading, &fmt.heading)?;
+    row += 1;
+    for (c, h) in [label, years.0, years.1, t.col_change_eur, t.col_change_pct]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
+    }
+    let mut total = (Cents(0), Cents(0));
+    let plain = rust_xlsxwriter::Format::new();
+    let emit = |ws: &mut Worksheet,
+                row: u32,
+                name: &str,
+                (a, b): (Cents, Cents),
+                bold: bool|
+     -> Result<(), XlsxError> {
+        let r = row + 1;
+        let (e, p) = if bold {
+            (&fmt.euro_bold, &fmt.percent_bold)
+        } else {
+            (&fmt.euro, &fmt.percent)
+        };
+        ws.write_string_with_format(row, 0, name, if bold { &fmt.bold } else { &plain })?;
+        ws.write_number_with_format(row, 1, a.euros(), e)?;
+        ws.write_number_with_format(row, 2, b.euros(), e)?;
+        ws.write_formula_with_format(
+            row,
+            3,
+            Formula::new(format!("=C{r}-B{r}")).set_result(result((b - a).euros())),
+            e,
+        )?;
+        let pct = change_ratio(a, b).map(result).unwrap_or_default();
+        ws.write_formula_with_format(
+            row,
+            4,
+            Formula::new(format!("=IF(B{r}<>0,(C{r}-B{r})/B{r},\"\")")).set_result(pct),
+            p,
+        )?;
+        Ok(())
+    };
+    for (g, v) in groups.iter().zip(values) {
+        row += 1;
+        emit(ws, row, g.name.get(lang), *v, false)?;
+        total.0 += v.0;
+        total.1 += v.1;
+    }
+    row += 1;
+    emit(ws, row, t.total, total, true)?;
+    Ok(row)
+}

@@ -1,0 +1,259 @@
+//! The measures sheet (an Excel table of every merged row, traceable to its
+//! source cell), optional per-department sheets, and the area split sheet.
+
+use rust_xlsxwriter::{Formula, Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
+
+use super::{Formats, result};
+use crate::config::{Choice, Config};
+use crate::i18n::Lang;
+use crate::merging::{Consolidation, Row};
+use crate::run::Run;
+
+pub(crate) fn write_all(
+    wb: &mut Workbook,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    fmt: &Formats,
+    per_department: bool,
+) -> Result<(), XlsxError> {
+    let lang = run.lang;
+    let t = lang.texts();
+    let all: Vec<&Row> = cons.rows.iter().collect();
+    let ws = wb.add_worksheet();
+    ws.set_name(t.sheet_names[1])?;
+    write_rows(ws, config, &all, lang, fmt)?;
+    if per_department {
+        let mut used: Vec<String> = t
+            .sheet_names
+            .iter()
+            .chain(&[t.sheet_area_split, t.sheet_charts, t.sheet_comparison])
+            .map(|s| s.to_string())
+            .collect();
+        for (i, d) in config.departments.iter().enumerate() {
+            let rows: Vec<&Row> = cons
+                .rows
+                .iter()
+                .filter(|r| r.measure.department == i)
+                .collect();
+            let ws = wb.add_worksheet();
+            ws.set_name(unique_sheet_name(d.code.get_ref(), &mut used))?;
+            write_rows(ws, config, &rows, lang, fmt)?;
+        }
+    }
+    write_area_split(wb.add_worksheet(), run, config, cons, fmt)
+}
+
+/// A sheet name Excel accepts and that no other sheet has.
+fn unique_sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
+    let base: String = wanted
+        .chars()
+        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .take(28)
+        .collect();
+    let base = if base.trim().is_empty() {
+        "Sheet".to_string()
+    } else {
+        base
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+        name = format!("{base} {n}");
+        n += 1;
+    }
+    used.push(name.clone());
+    name
+}
+
+fn headers(config: &Config, lang: Lang) -> [String; 18] {
+    let t = lang.texts();
+    let h = |key: &str, fallback: &str| {
+        config
+            .field(key)
+            .map(|f| f.header.get(lang).to_string())
+            .unwrap_or(fallback.to_string())
+    };
+    [
+        h("id", "ID"),
+        t.col_department.to_string(),
+        t.col_focus_area.to_string(),
+        h("measure", "Measure"),
+        t.col_areas.to_string(),
+        t.col_status.to_string(),
+        t.year.to_string(),
+        t.col_budget.to_string(),
+        t.col_spent.to_string(),
+        t.col_utilisation.to_string(),
+        t.col_fte.to_string(),
+        h("themes", "Themes"),
+        h("schedule", "Schedule"),
+        t.col_reached.to_string(),
+        h("impact_story", "Impact story"),
+        h("contact", "Contact"),
+        t.col_source_file.to_string(),
+        t.col_source_cell.to_string(),
+    ]
+}
+
+fn names(list: &[Choice], idx: &[usize], lang: Lang) -> String {
+    idx.iter()
+        .map(|&i| list[i].name.get(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Writes merged rows as an Excel table with a frozen, filterable header.
+fn write_rows(
+    ws: &mut Worksheet,
+    config: &Config,
+    rows: &[&Row],
+    lang: Lang,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let headers = headers(config, lang);
+    for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        let m = r.measure;
+        ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
+        ws.write_string(
+            row,
+            2,
+            m.focus_area
+                .map(|f| config.focus_areas[f].name.get(lang))
+                .unwrap_or(""),
+        )?;
+        ws.write_string_with_format(row, 3, &m.name, &fmt.wrap)?;
+        ws.write_string(row, 4, names(&config.areas, &m.areas, lang))?;
+        ws.write_string(
+            row,
+            5,
+            m.status
+                .map(|s| config.statuses[s].name.get(lang))
+                .unwrap_or(""),
+        )?;
+        if let Some(y) = m.year {
+            ws.write_number(row, 6, f64::from(y))?;
+        }
+        ws.write_number_with_format(row, 7, m.budget.euros(), &fmt.euro)?;
+        if let Some(s) = m.spent {
+            ws.write_number_with_format(row, 8, s.euros(), &fmt.euro)?;
+        }
+        let r1 = row + 1;
+        let util = match (m.spent, m.budget.0 > 0) {
+            (Some(s), true) => result(s.0 as f64 / m.budget.0 as f64),
+            _ => String::new(),
+        };
+        let formula = format!("=IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"\")");
+        ws.write_formula_with_format(row, 9, Formula::new(formula).set_result(util), &fmt.percent)?;
+        if let Some(f) = m.fte {
+            ws.write_number_with_format(row, 10, f, &fmt.decimal)?;
+        }
+        ws.write_string(row, 11, names(&config.themes, &m.themes, lang))?;
+        ws.write_string(row, 12, m.schedule.as_deref().unwrap_or(""))?;
+        if let Some(p) = m.reached {
+            ws.write_number(row, 13, p as f64)?;
+        }
+        ws.write_string_with_format(row, 14, m.impact_story.as_deref().unwrap_or(""), &fmt.wrap)?;
+        ws.write_string(row, 15, m.contact.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 16, &r.source.file.display)?;
+        ws.write_string(
+            row,
+            17,
+            format!(
+                "{}!{}",
+                r.source.sheet.as_deref().unwrap_or(""),
+                m.source_cell
+            ),
+        )?;
+    }
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(h))
+        .collect();
+    let table = Table::new()
+        .set_style(TableStyle::Medium2)
+        .set_banded_rows(true)
+        .set_columns(&columns);
+    ws.add_table(
+        0,
+        0,
+        rows.len().max(1) as u32,
+        headers.len() as u16 - 1,
+        &table,
+    )?;
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [
+        10, 26, 30, 50, 24, 16, 7, 14, 14, 10, 9, 28, 20, 10, 50, 26, 30, 18,
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+/// One row per measure and area with the share of its euros counted there;
+/// the summary's area table sums this sheet.
+fn write_area_split(
+    ws: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = run.lang;
+    let t = lang.texts();
+    ws.set_name(t.sheet_area_split)?;
+    let ms = t.sheet_names[1];
+    let h = |key: &str, fallback: &str| {
+        config
+            .field(key)
+            .map(|f| f.header.get(lang).to_string())
+            .unwrap_or(fallback.to_string())
+    };
+    let headers = [
+        h("id", "ID"),
+        t.col_department.into(),
+        h("measure", "Measure"),
+        t.col_areas.into(),
+        t.col_share.into(),
+        t.col_budget.into(),
+        t.col_spent.into(),
+    ];
+    for (c, name) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, name, &fmt.header)?;
+    }
+    for (i, share) in cons.area_shares.iter().enumerate() {
+        let row = i as u32 + 1;
+        let m = cons.rows[share.row].measure;
+        let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based
+        ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
+        ws.write_string(row, 2, &m.name)?;
+        ws.write_string(row, 3, config.areas[share.area].name.get(lang))?;
+        ws.write_number_with_format(row, 4, share.share, &fmt.percent)?;
+        let budget = m.budget.euros() * share.share;
+        let spent = m.spent.unwrap_or_default().euros() * share.share;
+        ws.write_formula_with_format(
+            row,
+            5,
+            Formula::new(format!("='{ms}'!H{src}*E{}", row + 1)).set_result(result(budget)),
+            &fmt.euro,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            6,
+            Formula::new(format!("=N('{ms}'!I{src})*E{}", row + 1)).set_result(result(spent)),
+            &fmt.euro,
+        )?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [10, 26, 50, 20, 8, 14, 14].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.protect();
+    Ok(())
+}

@@ -1,0 +1,410 @@
+//! The summary sheet: key figures and tables by department, focus area,
+//! status, department × focus area, and area. Every figure is a formula over
+//! the measures (or area split) sheet, stored with its computed result.
+
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+
+use super::{Formats, col, range, result};
+use crate::config::{AreaSplit, Config};
+use crate::i18n::Texts;
+use crate::merging::{Consolidation, Totals};
+use crate::run::Run;
+use crate::text::column_letters;
+
+/// Where the group tables landed, for the charts and defined names.
+pub(crate) struct Layout {
+    /// Defined names of the key totals and their cells.
+    pub names: Vec<(&'static str, String)>,
+    /// Rows (0-based, first..last inclusive) of the department table's groups.
+    pub departments: (u32, u32),
+    /// Rows of the focus area table's groups.
+    pub focus_areas: (u32, u32),
+}
+
+/// The figures of one row of a group table.
+#[derive(Debug, Clone, Default)]
+struct Figures {
+    count: usize,
+    budget: f64,
+    spent: f64,
+    fte: f64,
+}
+
+impl Figures {
+    fn of(t: &Totals) -> Figures {
+        Figures {
+            count: t.count,
+            budget: t.budget.euros(),
+            spent: t.spent.euros(),
+            fte: t.fte,
+        }
+    }
+
+    fn sum<'a>(items: impl Iterator<Item = &'a Figures>) -> Figures {
+        items.fold(Figures::default(), |a, b| Figures {
+            count: a.count + b.count,
+            budget: a.budget + b.budget,
+            spent: a.spent + b.spent,
+            fte: a.fte + b.fte,
+        })
+    }
+
+    fn utilisation(&self) -> Option<f64> {
+        (self.budget > 0.0).then(|| self.spent / self.budget)
+    }
+}
+
+/// One group table: a label per row and the ranges it aggregates.
+struct Group<'a> {
+    heading: &'a str,
+    label: &'a str,
+    rows: Vec<(String, Figures)>,
+    total: Figures,
+    key: String,
+    budget: String,
+    spent: String,
+    fte: Option<String>,
+}
+
+pub(crate) fn write(
+    ws: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    fmt: &Formats,
+    title: &str,
+) -> Result<Layout, XlsxError> {
+    let lang = run.lang;
+    let t = lang.texts();
+    ws.set_name(t.sheet_names[0])?;
+    let ms = t.sheet_names[1];
+    let n = cons.rows.len() as u32;
+    ws.write_string_with_format(0, 0, title, &fmt.title)?;
+    let info: [(&str, String); 4] = [
+        (t.programme, config.programme.name.get(lang).to_string()),
+        (t.year, cons.year.map(|y| y.to_string()).unwrap_or_default()),
+        (t.annual_budget, String::new()),
+        (t.date_label, lang.date(run.date)),
+    ];
+    for (i, (label, value)) in info.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_string_with_format(r, 0, *label, &fmt.bold)?;
+        if i == 2 {
+            ws.write_number_with_format(r, 1, config.annual_budget(), &fmt.euro)?;
+        } else {
+            ws.write_string(r, 1, value)?;
+        }
+    }
+    ws.write_string_with_format(5, 0, t.sources_note, &fmt.note)?;
+
+    // Key figures.
+    ws.write_string_with_format(7, 0, t.key_figures, &fmt.heading)?;
+    let tot = &cons.total;
+    let key: [(&str, String, f64, &rust_xlsxwriter::Format, &'static str); 6] = [
+        (
+            t.col_measures,
+            format!("=COUNTA({})", range(ms, col::NAME, n)),
+            tot.count as f64,
+            &fmt.integer_bold,
+            "Total_Measures",
+        ),
+        (
+            t.col_budget,
+            format!("=SUM({})", range(ms, col::BUDGET, n)),
+            tot.budget.euros(),
+            &fmt.euro_bold,
+            "Total_Budget",
+        ),
+        (
+            t.col_spent,
+            format!("=SUM({})", range(ms, col::SPENT, n)),
+            tot.spent.euros(),
+            &fmt.euro_bold,
+            "Total_Actual",
+        ),
+        (
+            t.col_utilisation,
+            "=IF(B10>0,B11/B10,\"\")".to_string(),
+            tot.utilisation().unwrap_or(0.0),
+            &fmt.percent_bold,
+            "Total_Utilisation",
+        ),
+        (
+            t.col_fte,
+            format!("=SUM({})", range(ms, col::FTE, n)),
+            tot.fte,
+            &fmt.decimal_bold,
+            "Total_FTE",
+        ),
+        (
+            t.col_reached,
+            format!("=SUM({})", range(ms, col::REACHED, n)),
+            tot.reached as f64,
+            &fmt.integer_bold,
+            "Total_Reached",
+        ),
+    ];
+    let mut names = Vec::new();
+    for (i, (label, formula, value, f, name)) in key.iter().enumerate() {
+        let r = 8 + i as u32;
+        ws.write_string(r, 0, *label)?;
+        let cached = if i == 3 && tot.utilisation().is_none() {
+            String::new()
+        } else {
+            result(*value)
+        };
+        ws.write_formula_with_format(r, 1, Formula::new(formula).set_result(cached), f)?;
+        names.push((*name, format!("$B${}", r + 1)));
+    }
+
+    let names_of = |list: &[crate::config::Choice], totals: &[Totals]| -> Vec<(String, Figures)> {
+        list.iter()
+            .zip(totals)
+            .map(|(c, tt)| (c.name.get(lang).to_string(), Figures::of(tt)))
+            .collect()
+    };
+    let mut row = 15;
+    let dept = Group {
+        heading: t.by_department,
+        label: t.col_department,
+        rows: names_of(&config.departments, &cons.by_department),
+        total: Figures::of(&cons.total),
+        key: range(ms, col::DEPARTMENT, n),
+        budget: range(ms, col::BUDGET, n),
+        spent: range(ms, col::SPENT, n),
+        fte: Some(range(ms, col::FTE, n)),
+    };
+    let dept_rows = (row + 2, row + 1 + dept.rows.len() as u32);
+    row = write_group(ws, row, &dept, t, fmt)? + 2;
+    let focus_rows_data = names_of(&config.focus_areas, &cons.by_focus_area);
+    let focus = Group {
+        heading: t.by_focus_area,
+        label: t.col_focus_area,
+        total: Figures::sum(focus_rows_data.iter().map(|(_, f)| f)),
+        rows: focus_rows_data,
+        key: range(ms, col::FOCUS, n),
+        ..dept
+    };
+    let focus_rows = (row + 2, row + 1 + focus.rows.len() as u32);
+    row = write_group(ws, row, &focus, t, fmt)? + 2;
+    let status_rows = names_of(&config.statuses, &cons.by_status);
+    let status = Group {
+        heading: t.by_status,
+        label: t.col_status,
+        total: Figures::sum(status_rows.iter().map(|(_, f)| f)),
+        rows: status_rows,
+        key: range(ms, col::STATUS, n),
+        ..focus
+    };
+    row = write_group(ws, row, &status, t, fmt)? + 2;
+    row = write_matrix(ws, row, run, config, cons, fmt)? + 2;
+    let split = t.sheet_area_split;
+    let ns = cons.area_shares.len() as u32;
+    let mut area_figures = vec![Figures::default(); config.areas.len()];
+    for share in &cons.area_shares {
+        let m = cons.rows[share.row].measure;
+        let f = &mut area_figures[share.area];
+        f.count += 1;
+        f.budget += m.budget.euros() * share.share;
+        f.spent += m.spent.unwrap_or_default().euros() * share.share;
+    }
+    let area_rows: Vec<(String, Figures)> = config
+        .areas
+        .iter()
+        .zip(area_figures)
+        .map(|(a, f)| (a.name.get(lang).to_string(), f))
+        .collect();
+    let area = Group {
+        heading: t.by_area,
+        label: t.col_areas,
+        total: Figures::sum(area_rows.iter().map(|(_, f)| f)),
+        rows: area_rows,
+        key: range(split, col::SPLIT_AREA, ns),
+        budget: range(split, col::SPLIT_BUDGET, ns),
+        spent: range(split, col::SPLIT_SPENT, ns),
+        fte: None,
+    };
+    let note = match config.programme.area_split {
+        AreaSplit::Even => t.area_split_even,
+        AreaSplit::Full => t.area_split_full,
+    };
+    let end = write_group(ws, row, &area, t, fmt)?;
+    ws.write_string_with_format(end + 1, 0, note, &fmt.note)?;
+    ws.set_column_width(0, 46)?;
+    for c in 1..=8 {
+        ws.set_column_width(c, 16)?;
+    }
+    ws.protect();
+    Ok(Layout {
+        names,
+        departments: dept_rows,
+        focus_areas: focus_rows,
+    })
+}
+
+/// A table of groups with COUNTIF/SUMIFS, then a total row of SUMs; returns its last row.
+fn write_group(
+    ws: &mut Worksheet,
+    mut row: u32,
+    g: &Group,
+    t: &Texts,
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(row, 0, g.heading, &fmt.heading)?;
+    row += 1;
+    let mut headers = vec![
+        g.label,
+        t.col_measures,
+        t.col_budget,
+        t.col_spent,
+        t.col_utilisation,
+    ];
+    if g.fte.is_some() {
+        headers.push(t.col_fte);
+    }
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
+    }
+    let first = row + 1;
+    for (name, tot) in &g.rows {
+        row += 1;
+        let r = row + 1;
+        ws.write_string(row, 0, name)?;
+        ws.write_formula(
+            row,
+            1,
+            Formula::new(format!("=COUNTIF({},$A{r})", g.key)).set_result(tot.count.to_string()),
+        )?;
+        ws.write_formula_with_format(
+            row,
+            2,
+            Formula::new(format!("=SUMIFS({},{},$A{r})", g.budget, g.key))
+                .set_result(result(tot.budget)),
+            &fmt.euro,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            3,
+            Formula::new(format!("=SUMIFS({},{},$A{r})", g.spent, g.key))
+                .set_result(result(tot.spent)),
+            &fmt.euro,
+        )?;
+        utilisation(ws, row, tot, &fmt.percent)?;
+        if let Some(fte) = &g.fte {
+            ws.write_formula_with_format(
+                row,
+                5,
+                Formula::new(format!("=SUMIFS({fte},{},$A{r})", g.key)).set_result(result(tot.fte)),
+                &fmt.decimal,
+            )?;
+        }
+    }
+    row += 1;
+    let sum = |c: u16| {
+        let l = column_letters(u32::from(c));
+        format!("=SUM({l}{}:{l}{})", first + 1, row)
+    };
+    ws.write_string_with_format(row, 0, t.total, &fmt.bold)?;
+    ws.write_formula_with_format(
+        row,
+        1,
+        Formula::new(sum(1)).set_result(g.total.count.to_string()),
+        &fmt.integer_bold,
+    )?;
+    ws.write_formula_with_format(
+        row,
+        2,
+        Formula::new(sum(2)).set_result(result(g.total.budget)),
+        &fmt.euro_bold,
+    )?;
+    ws.write_formula_with_format(
+        row,
+        3,
+        Formula::new(sum(3)).set_result(result(g.total.spent)),
+        &fmt.euro_bold,
+    )?;
+    utilisation(ws, row, &g.total, &fmt.percent_bold)?;
+    if g.fte.is_some() {
+        ws.write_formula_with_format(
+            row,
+            5,
+            Formula::new(sum(5)).set_result(result(g.total.fte)),
+            &fmt.decimal_bold,
+        )?;
+    }
+    Ok(row)
+}
+
+fn utilisation(
+    ws: &mut Worksheet,
+    row: u32,
+    tot: &Figures,
+    f: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    let r = row + 1;
+    let cached = tot.utilisation().map(result).unwrap_or_default();
+    ws.write_formula_with_format(
+        row,
+        4,
+        Formula::new(format!("=IF(C{r}>0,D{r}/C{r},\"\")")).set_result(cached),
+        f,
+    )?;
+    Ok(())
+}
+
+/// Department × focus area budgets with SUMIFS on two criteria; returns its last row.
+fn write_matrix(
+    ws: &mut Worksheet,
+    mut row: u32,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
+    let lang = run.lang;
+    let t = lang.texts();
+    let ms = t.sheet_names[1];
+    let n = cons.rows.len() as u32;
+    ws.write_string_with_format(row, 0, t.dept_by_focus, &fmt.heading)?;
+    row += 1;
+    let header_row = row;
+    ws.write_string_with_format(row, 0, t.col_department, &fmt.header)?;
+    let nf = config.focus_areas.len() as u16;
+    for (j, f) in config.focus_areas.iter().enumerate() {
+        ws.write_string_with_format(row, 1 + j as u16, f.name.get(lang), &fmt.header)?;
+    }
+    ws.write_string_with_format(row, 1 + nf, t.total, &fmt.header)?;
+    let (budget, dept, focus) = (
+        range(ms, col::BUDGET, n),
+        range(ms, col::DEPARTMENT, n),
+        range(ms, col::FOCUS, n),
+    );
+    for (i, d) in config.departments.iter().enumerate() {
+        row += 1;
+        let r = row + 1;
+        ws.write_string(row, 0, d.name.get(lang))?;
+        for j in 0..nf {
+            let c = column_letters(u32::from(1 + j));
+            let v = cons.matrix[i][j as usize].euros();
+            let formula = format!(
+                "=SUMIFS({budget},{dept},$A{r},{focus},{c}${})",
+                header_row + 1
+            );
+            ws.write_formula_with_format(
+                row,
+                1 + j,
+                Formula::new(formula).set_result(result(v)),
+                &fmt.euro,
+            )?;
+        }
+        let last = column_letters(u32::from(nf));
+        let v: f64 = cons.matrix[i].iter().map(|c| c.euros()).sum();
+        ws.write_formula_with_format(
+            row,
+            1 + nf,
+            Formula::new(format!("=SUM(B{r}:{last}{r})")).set_result(result(v)),
+            &fmt.euro_bold,
+        )?;
+    }
+    Ok(row)
+}

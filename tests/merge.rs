@@ -1,0 +1,357 @@
+//! The consolidated workbook from `merge`: every sheet, live totals whose
+//! stored results are right, the year-over-year round trip, exports, and
+//! determinism.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use calamine::Data;
+use common::*;
+
+fn merge(args: &[&str]) -> std::process::Output {
+    let mut all = vec!["merge"];
+    all.extend_from_slice(args);
+    let o = kooste(&all);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    o
+}
+
+/// Merges 2020 then 2021 with --previous; returns (dir, 2021 workbook).
+fn round_trip(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let prev = dir.path().join("kooste_2020.xlsx");
+    let cur = dir.path().join("kooste_2021.xlsx");
+    merge(&[
+        "samples/2020",
+        "-o",
+        prev.to_str().unwrap(),
+        "--date",
+        "2021-02-01",
+    ]);
+    let mut args = vec![
+        "samples/2021",
+        "-o",
+        cur.to_str().unwrap(),
+        "--previous",
+        prev.to_str().unwrap(),
+        "--date",
+        "2022-02-01",
+    ];
+    args.extend_from_slice(extra);
+    merge(&args);
+    (dir, cur)
+}
+
+fn text(d: &Data) -> String {
+    d.to_string()
+}
+
+fn zip_part(path: &Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn every_sheet_is_present() {
+    let (_dir, xlsx) = round_trip(&["--per-department"]);
+    assert_eq!(
+        sheet_names(&xlsx),
+        [
+            "Yhteenveto",
+            "Toimenpiteet",
+            "KYMP",
+            "KASKO",
+            "KSJ",
+            "SOTE",
+            "KUKU",
+            "Aluejako",
+            "Kaaviot",
+            "Vertailu",
+            "Tarkistukset",
+            "Lähteet"
+        ]
+    );
+    let kuku = sheet(&xlsx, "KUKU");
+    assert_eq!(kuku.len(), 1 + 6);
+}
+
+/// Sums the measures sheet by the value in `key_col`: (count, budget, actual).
+fn sums_by(measures: &[Vec<Data>], key_col: usize) -> HashMap<String, (f64, f64, f64)> {
+    let mut out: HashMap<String, (f64, f64, f64)> = HashMap::new();
+    for r in &measures[1..] {
+        let e = out.entry(text(&r[key_col])).or_default();
+        e.0 += 1.0;
+        e.1 += num(&r[7]);
+        e.2 += if r[8] == Data::Empty { 0.0 } else { num(&r[8]) };
+    }
+    out
+}
+
+#[test]
+fn stored_formula_results_equal_the_sums_of_the_rows() {
+    let (_dir, xlsx) = round_trip(&[]);
+    let measures = sheet(&xlsx, "Toimenpiteet");
+    let summary = sheet(&xlsx, "Yhteenveto");
+    let budget: f64 = measures[1..].iter().map(|r| num(&r[7])).sum();
+    assert_eq!(budget, 1_973_000.0, "the samples' total");
+    let find = |label: &str| {
+        summary
+            .iter()
+            .position(|r| text(&r[0]) == label)
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    assert_eq!(num(&summary[find("Toimenpiteitä")][1]), 24.0);
+    assert_eq!(num(&summary[find("Budjetti (€)")][1]), budget);
+    // Every group row of the department, focus area and status tables.
+    let mut checked = 0;
+    for (heading, key_col) in [
+        ("Toimialoittain", 1),
+        ("Painopisteittäin", 2),
+        ("Vaiheittain", 5),
+    ] {
+        let sums = sums_by(&measures, key_col);
+        let start = find(heading) + 2;
+        for row in summary[start..]
+            .iter()
+            .take_while(|r| text(&r[0]) != "Yhteensä")
+        {
+            let (count, b, s) = sums.get(&text(&row[0])).copied().unwrap_or_default();
+            assert_eq!(num(&row[1]), count, "{heading}: {}", text(&row[0]));
+            assert!(
+                (num(&row[2]) - b).abs() < 0.005,
+                "{heading}: {}",
+                text(&row[0])
+            );
+            assert!(
+                (num(&row[3]) - s).abs() < 0.005,
+                "{heading}: {}",
+                text(&row[0])
+            );
+            checked += 1;
+        }
+        let total = summary[start..]
+            .iter()
+            .find(|r| text(&r[0]) == "Yhteensä")
+            .unwrap();
+        assert_eq!(num(&total[2]), budget, "{heading} total");
+    }
+    assert_eq!(checked, 5 + 3 + 5);
+    // Areas: the split sheet's shares add up to each measure's budget.
+    let split = sheet(&xlsx, "Aluejako");
+    let split_total: f64 = split[1..].iter().map(|r| num(&r[5])).sum();
+    assert!((split_total - budget).abs() < 0.01, "{split_total}");
+    let area_total = summary[find("Alueittain") + 2..]
+        .iter()
+        .find(|r| text(&r[0]) == "Yhteensä")
+        .unwrap();
+    assert!((num(&area_total[2]) - budget).abs() < 0.01);
+}
+
+#[test]
+fn round_trip_finds_added_ended_and_changed_measures() {
+    let (_dir, xlsx) = round_trip(&[]);
+    let cmp = sheet(&xlsx, "Vertailu");
+    let count = |label: &str| num(&cmp.iter().find(|r| text(&r[0]) == label).unwrap()[1]);
+    assert_eq!(count("Uudet toimenpiteet"), 11.0);
+    assert_eq!(count("Päättyneet toimenpiteet"), 2.0);
+    assert_eq!(count("Jatkuvat toimenpiteet"), 13.0);
+    assert_eq!(count("Vaihemuutokset"), 3.0);
+    let names: Vec<String> = cmp.iter().map(|r| text(&r[2])).collect();
+    for ended in ["Mikkolan puiston valaistus", "Perhekeskusten koronatuki"] {
+        assert!(names.iter().any(|n| n == ended), "{ended}");
+    }
+    let change = cmp
+        .iter()
+        .find(|r| text(&r[0]) == "SOTE-01" && r.len() > 4 && text(&r[3]) == "suunnitteluvaihe")
+        .expect("status change row");
+    assert_eq!(text(&change[4]), "toteutusvaihe");
+    let dept = cmp
+        .iter()
+        .find(|r| text(&r[0]) == "Kaupunkiympäristö")
+        .unwrap();
+    assert_eq!(
+        (num(&dept[1]), num(&dept[2]), num(&dept[3])),
+        (125_000.0, 290_000.0, 165_000.0)
+    );
+}
+
+#[test]
+fn reruns_with_a_date_are_byte_identical() {
+    let (a, xa) = round_trip(&["--per-department"]);
+    let (_b, xb) = round_trip(&["--per-department"]);
+    assert!(
+        std::fs::read(&xa).unwrap() == std::fs::read(&xb).unwrap(),
+        "workbooks differ"
+    );
+    let _ = a;
+}
+
+#[test]
+fn properties_names_charts_and_protection() {
+    let (_dir, xlsx) = round_trip(&[]);
+    let core = zip_part(&xlsx, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Myönteisen erityiskohtelun toimintaohjelma 2021</dc:title>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("2022-02-01T"),
+        "creation date from --date: {core}"
+    );
+    let wb = zip_part(&xlsx, "xl/workbook.xml");
+    for name in ["Total_Budget", "Total_Actual", "Total_Measures"] {
+        assert!(wb.contains(&format!("name=\"{name}\"")), "{name}");
+    }
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let charts = (0..zip.len())
+        .filter(|&i| {
+            zip.by_index(i)
+                .unwrap()
+                .name()
+                .unwrap()
+                .starts_with("xl/charts/chart")
+        })
+        .count();
+    assert_eq!(charts, 4, "three charts and budget by year");
+    let summary = zip_part(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(summary.contains("<sheetProtection"), "summary protected");
+    let measures = zip_part(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(
+        !measures.contains("<sheetProtection"),
+        "measures left open for filtering"
+    );
+}
+
+#[test]
+fn csv_and_json_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("k.xlsx");
+    let (csv_fi, csv_plain, json) = (
+        dir.path().join("fi.csv"),
+        dir.path().join("plain.csv"),
+        dir.path().join("k.json"),
+    );
+    merge(&[
+        "samples/2021",
+        "-o",
+        x.to_str().unwrap(),
+        "--csv",
+        csv_fi.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    merge(&[
+        "samples/2021",
+        "-o",
+        x.to_str().unwrap(),
+        "--csv",
+        csv_plain.to_str().unwrap(),
+        "--csv-style",
+        "plain",
+    ]);
+    let fi = std::fs::read(&csv_fi).unwrap();
+    assert!(fi.starts_with("\u{feff}".as_bytes()), "BOM");
+    let fi = String::from_utf8(fi).unwrap();
+    assert!(fi.lines().next().unwrap().contains(";Budjetti (€);"));
+    assert!(
+        fi.contains(";12500,50;") || fi.contains(";250000;"),
+        "decimal comma style"
+    );
+    assert_eq!(fi.lines().count(), 25);
+    assert!(fi.contains("\r\n"));
+    let plain = std::fs::read_to_string(&csv_plain).unwrap();
+    assert!(plain.lines().next().unwrap().contains(",Budjetti (€),"));
+    assert!(!plain.contains('\u{feff}'));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 24);
+    let total: f64 = items
+        .iter()
+        .map(|m| m["budget_eur"].as_f64().unwrap())
+        .sum();
+    assert_eq!(total, 1_973_000.0);
+    assert_eq!(items[0]["department"], "KYMP");
+    assert!(items[0]["source_cell"].as_str().unwrap().starts_with('D'));
+}
+
+#[test]
+fn formula_like_text_stays_text_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (x, c, j) = (
+        dir.path().join("k.xlsx"),
+        dir.path().join("k.csv"),
+        dir.path().join("k.json"),
+    );
+    merge(&[
+        "tests/fixtures/formula_injection.csv",
+        "-o",
+        x.to_str().unwrap(),
+        "--csv",
+        c.to_str().unwrap(),
+        "--json",
+        j.to_str().unwrap(),
+    ]);
+    let rows = sheet(&x, "Toimenpiteet");
+    assert_eq!(
+        rows[1][3],
+        Data::String("=HYPERLINK(\"http://example.org\";\"klikkaa\")".into())
+    );
+    assert_eq!(rows[2][3], Data::String("@SUM(A1:A2)".into()));
+    assert_eq!(rows[1][12], Data::String("+cmd|calc".into()));
+    let xml = zip_part(&x, "xl/worksheets/sheet2.xml");
+    assert!(!xml.contains("<f>HYPERLINK"), "no formula");
+    assert!(!xml.contains("<f>SUM(A1"), "no formula");
+    let rels = zip_part(&x, "xl/worksheets/_rels/sheet2.xml.rels");
+    assert!(
+        !rels.contains("hyperlink") && !xml.contains("<hyperlink"),
+        "no hyperlinks on the measures sheet"
+    );
+    let csv = std::fs::read_to_string(&c).unwrap();
+    assert!(
+        csv.contains("'=HYPERLINK(")
+            && csv.contains(";'@SUM(A1:A2);")
+            && csv.contains(";'+cmd|calc;"),
+        "{csv}"
+    );
+    let json = std::fs::read_to_string(&j).unwrap();
+    assert!(json.contains("\"=HYPERLINK("), "JSON keeps the text as is");
+}
+
+#[test]
+fn libreoffice_reads_the_comparison() {
+    if !have("soffice") {
+        return;
+    }
+    let (dir, xlsx) = round_trip(&[]);
+    let profile = tempfile::tempdir().unwrap();
+    let out = dir.path().join("csv");
+    let o = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let summary = std::fs::read_to_string(out.join("kooste_2021-Yhteenveto.csv")).unwrap();
+    assert!(summary.contains("Yhteensä,24,1973000,1591500"), "{summary}");
+    let cmp = std::fs::read_to_string(out.join("kooste_2021-Vertailu.csv")).unwrap();
+    assert!(
+        cmp.contains("Uudet toimenpiteet,11")
+            && cmp.contains("Kaupunkiympäristö,125000,290000,165000"),
+        "{cmp}"
+    );
+}
