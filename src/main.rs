@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kooste::commands::{Outcome, build, merge, validate};
+use kooste::commands::{Outcome, build, merge, report, validate};
 use kooste::export::CsvStyle;
 use kooste::parse::{Date, parse_date};
 use kooste::run::RunOptions;
@@ -94,6 +94,26 @@ enum Command {
         out: PathBuf,
         #[command(flatten)]
         workbook: WorkbookArgs,
+        /// Report template (TOML) instead of the built-in one of the language.
+        #[arg(long, value_name = "FILE")]
+        report_template: Option<PathBuf>,
+    },
+    /// Read, check and merge submissions into the annual report PDF.
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// The PDF to write.
+        #[arg(long, short, value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// An earlier year's consolidated workbook (written by kooste) to compare with.
+        #[arg(long, value_name = "PREV.xlsx")]
+        previous: Option<PathBuf>,
+        /// Write despite errors, marked as a draft, leaving out rows in error.
+        #[arg(long)]
+        draft: bool,
+        /// Report template (TOML) instead of the built-in one of the language.
+        #[arg(long, value_name = "FILE")]
+        report_template: Option<PathBuf>,
     },
     /// Read, check and merge submissions into the consolidated workbook.
     Merge {
@@ -159,12 +179,14 @@ fn main() -> ExitCode {
             common,
             out,
             workbook,
+            report_template,
         } => load_config(common).and_then(|config| {
             let opts = build::BuildOptions {
                 run: run_options(common),
                 out_dir: out.clone(),
                 previous: workbook.previous.clone(),
                 xlsx: workbook.options(),
+                template: report_template.clone(),
             };
             build::build(&config, &opts, &mut stdout)
         }),
@@ -189,6 +211,22 @@ fn main() -> ExitCode {
                 xlsx: workbook.options(),
             };
             merge::merge(&config, &opts, &mut stdout)
+        }),
+        Command::Report {
+            common,
+            output,
+            previous,
+            draft,
+            report_template,
+        } => load_config(common).and_then(|config| {
+            let opts = report::ReportCommandOptions {
+                run: run_options(common),
+                output: output.clone(),
+                previous: previous.clone(),
+                draft: *draft,
+                template: report_template.clone(),
+            };
+            report::report(&config, &opts, &mut stdout)
         }),
         Command::Validate {
             common,

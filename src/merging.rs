@@ -31,6 +31,17 @@ impl Totals {
         self.reached += m.reached.unwrap_or(0);
     }
 
+    /// The sum of two groups' figures.
+    pub fn plus(&self, o: &Totals) -> Totals {
+        Totals {
+            count: self.count + o.count,
+            budget: self.budget + o.budget,
+            spent: self.spent + o.spent,
+            fte: self.fte + o.fte,
+            reached: self.reached + o.reached,
+        }
+    }
+
     /// Actual as a share of budget, if there is a budget.
     pub fn utilisation(&self) -> Option<f64> {
         (self.budget.0 > 0).then(|| self.spent.0 as f64 / self.budget.0 as f64)

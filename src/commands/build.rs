@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use super::merge::consolidated_workbook;
+use super::merge::{comparison_with, consolidated_workbook};
 use super::validate::print_text;
 use crate::comparison::read_previous;
 use crate::config::Config;
@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
-use crate::pdf::{ReportOptions, report_bytes};
+use crate::pdf::{ReportOptions, Template, report_bytes};
 use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub previous: Option<PathBuf>,
     /// Workbook options (`draft` also marks the report).
     pub xlsx: XlsxOptions,
+    /// A report template instead of the built-in one of the language.
+    pub template: Option<PathBuf>,
 }
 
 /// The paths `build` writes for a year.
@@ -40,8 +42,17 @@ pub fn output_paths(dir: &Path, year: Option<i32>) -> (PathBuf, PathBuf) {
     )
 }
 
+/// The report template to use.
+pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template, Error> {
+    match path {
+        Some(p) => Template::load(p),
+        None => Ok(Template::builtin(lang)),
+    }
+}
+
 /// Runs `build`.
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = opts
         .previous
         .as_deref()
@@ -72,11 +83,14 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let inputs = discover(&opts.run.inputs)?;
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
-    let xlsx = consolidated_workbook(&run, config, &cons, previous.as_ref(), opts.xlsx)?;
+    let comparison = comparison_with(previous.as_ref(), &cons, config);
+    let xlsx = consolidated_workbook(&run, config, &cons, comparison.as_ref(), opts.xlsx)?;
     let pdf = report_bytes(
         &run,
         config,
         &cons,
+        comparison.as_ref(),
+        &template,
         ReportOptions {
             draft: opts.xlsx.draft,
         },

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::Outcome;
 use super::validate::print_text;
-use crate::comparison::{Previous, compare, read_previous};
+use crate::comparison::{Comparison, Previous, compare, read_previous};
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
@@ -36,20 +36,28 @@ pub struct MergeOptions {
     pub xlsx: XlsxOptions,
 }
 
-/// The consolidated workbook's bytes, comparing with `previous` if given.
+/// The consolidated workbook's bytes.
 pub fn consolidated_workbook(
     run: &Run,
     config: &Config,
     cons: &Consolidation,
-    previous: Option<&Previous>,
+    comparison: Option<&Comparison>,
     opts: XlsxOptions,
 ) -> Result<Vec<u8>, Error> {
-    let current: Vec<_> = cons.rows.iter().map(|r| r.measure).collect();
-    let comparison = previous.map(|p| compare(p, &current, config));
-    workbook_bytes(run, config, cons, comparison.as_ref(), opts).map_err(|e| Error::Output {
+    workbook_bytes(run, config, cons, comparison, opts).map_err(|e| Error::Output {
         path: "xlsx".into(),
         message: e.to_string(),
     })
+}
+
+/// The comparison with an earlier year, if one was given.
+pub fn comparison_with<'a>(
+    previous: Option<&'a Previous>,
+    cons: &Consolidation<'a>,
+    config: &Config,
+) -> Option<Comparison<'a>> {
+    let current: Vec<_> = cons.rows.iter().map(|r| r.measure).collect();
+    previous.map(|p| compare(p, &current, config))
 }
 
 /// Runs `merge`.
@@ -88,7 +96,8 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         refuse_input(p, &inputs)?;
     }
     let cons = Consolidation::new(&run, config);
-    let xlsx = consolidated_workbook(&run, config, &cons, previous.as_ref(), opts.xlsx)?;
+    let comparison = comparison_with(previous.as_ref(), &cons, config);
+    let xlsx = consolidated_workbook(&run, config, &cons, comparison.as_ref(), opts.xlsx)?;
     let mut files: Vec<(&PathBuf, Vec<u8>)> = vec![(&opts.output, xlsx)];
     if let Some(p) = &opts.csv {
         files.push((p, csv_bytes(&cons, config, run.lang, opts.csv_style)));

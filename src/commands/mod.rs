@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod merge;
+pub mod report;
 pub mod validate;
 
 /// What a command found, for the exit code: 0 clean, 1 errors in the submissions.

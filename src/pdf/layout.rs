@@ -158,6 +158,27 @@ pub struct Doc {
     /// A word printed across every page, e.g. LUONNOS.
     pub watermark: Option<String>,
     bookmarks: Vec<(String, usize)>,
+    /// Page that drawing goes to instead of the last one (for the contents page).
+    target: Option<usize>,
+    /// Internal links: (page, rect x, top, w, h, destination page).
+    links: Vec<(usize, [f32; 4], usize)>,
+}
+
+/// Document metadata.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Title.
+    pub title: String,
+    /// Author (the organisation).
+    pub author: String,
+    /// Subject.
+    pub subject: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// ISO 639-1 language, written as the catalog's /Lang.
+    pub lang: String,
+    /// Creation date as a Unix time stamp (the run's date, for reproducible files).
+    pub created: i64,
 }
 
 impl Default for Doc {
@@ -177,7 +198,40 @@ impl Doc {
             page_of: "{page} / {pages}".into(),
             watermark: None,
             bookmarks: Vec::new(),
+            target: None,
+            links: Vec::new(),
         }
+    }
+
+    /// Draws on `page` (0-based) until [`Doc::end_page_override`].
+    pub fn begin_page_override(&mut self, page: usize) {
+        self.target = Some(page);
+    }
+
+    /// Back to drawing on the last page.
+    pub fn end_page_override(&mut self) {
+        self.target = None;
+    }
+
+    /// A clickable area on the page being drawn on that goes to `dest` (0-based).
+    pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, dest: usize) {
+        let page = self.target.unwrap_or(self.pages.len() - 1);
+        self.links.push((page, [x, top, w, h], dest));
+    }
+
+    /// Number of pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Bottom of the text area, from the top of the page.
+    pub fn bottom(&self) -> f32 {
+        PAGE_H - MARGIN_BOTTOM
+    }
+
+    /// Sets the vertical position.
+    pub fn set_y(&mut self, y: f32) {
+        self.y = y;
     }
 
     /// Width of the text column.
@@ -269,8 +323,8 @@ impl Doc {
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        let page = self.target.unwrap_or(self.pages.len() - 1);
+        &mut self.pages[page]
     }
 
     /// Sets `text` with its baseline at `baseline` (from the top) starting at `x`.
@@ -359,8 +413,14 @@ impl Doc {
             color: INK,
         };
         let widths = self.column_widths(columns, header, rows, pad, head_style);
+        // A table whose header cells are all empty is drawn without a header row.
+        let has_header = header.iter().any(|h| !h.is_empty());
         let header_lines = self.wrap_cells(header, &widths, pad, head_style);
-        let header_h = row_height(&header_lines, head_style, pad);
+        let header_h = if has_header {
+            row_height(&header_lines, head_style, pad)
+        } else {
+            0.0
+        };
         let first_row_h = rows
             .first()
             .map(|r| {
@@ -503,7 +563,7 @@ impl Doc {
 
     /// Lays the running header, footer and watermark on every page and
     /// serialises the document.
-    pub fn finish(mut self, title: &str, author: &str, subject: &str) -> Vec<u8> {
+    pub fn finish(mut self, meta: &Meta) -> Vec<u8> {
         let total = self.pages.len();
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
@@ -546,9 +606,32 @@ impl Doc {
                 push_text(ops, MARGIN_X, PAGE_H - 28.0, &mark, style, bold.clone());
             }
         }
-        let mut doc = PdfDocument::new(title);
-        doc.metadata.info.author = author.to_string();
-        doc.metadata.info.subject = subject.to_string();
+        for (page, [x, top, w, h], dest) in std::mem::take(&mut self.links) {
+            let rect = printpdf::Rect::from_xywh(Pt(x), Pt(PAGE_H - top - h), Pt(w), Pt(h));
+            let action = printpdf::Actions::Goto(printpdf::Destination::Xyz {
+                page: dest + 1,
+                left: None,
+                top: None,
+                zoom: None,
+            });
+            let link = printpdf::LinkAnnotation::new(
+                rect,
+                action,
+                Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            );
+            self.pages[page].push(Op::LinkAnnotation { link });
+        }
+        let mut doc = PdfDocument::new(&meta.title);
+        doc.metadata.info.author = meta.author.clone();
+        doc.metadata.info.subject = meta.subject.clone();
+        doc.metadata.info.keywords = meta.keywords.clone();
+        if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(meta.created) {
+            doc.metadata.info.creation_date = date.clone();
+            doc.metadata.info.modification_date = date.clone();
+            doc.metadata.info.metadata_date = date;
+        }
         doc.metadata.info.creator = "kooste".to_string();
         doc.metadata.info.producer = "kooste".to_string();
         for face in &self.faces {
@@ -566,8 +649,38 @@ impl Doc {
             .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
             .collect();
         doc.with_pages(pages);
-        doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+        finish_pdf(
+            doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new()),
+            meta,
+        )
     }
+}
+
+/// Adds what printpdf's API lacks: the document language, outlines shown on
+/// opening, and a document ID derived from the content (printpdf's is a
+/// counter), so identical inputs give identical bytes.
+fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Vec<u8> {
+    use lopdf::{Object, StringFormat};
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set(
+            "Lang",
+            Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
+        );
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    doc.compress();
+    doc.trailer.remove(b"ID");
+    let mut first = Vec::new();
+    let _ = doc.save_to(&mut first);
+    use sha2::Digest;
+    let id: Vec<u8> = sha2::Sha256::digest(&first)[..16].to_vec();
+    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let id_obj = || Object::String(hex.as_bytes().to_vec(), StringFormat::Literal);
+    doc.trailer
+        .set("ID", Object::Array(vec![id_obj(), id_obj()]));
+    let mut out = Vec::new();
+    let _ = doc.save_to(&mut out);
+    out
 }
 
 fn row_height(lines: &[Vec<String>], style: Style, pad: f32) -> f32 {

@@ -1,6 +1,10 @@
-//! The annual report PDF.
+//! The annual report PDF: a small layout layer over printpdf, vector charts,
+//! the report template, and the report's content.
 
+pub mod charts;
 pub mod layout;
 mod report;
+pub mod template;
 
 pub use report::{ReportOptions, report_bytes};
+pub use template::Template;

@@ -1,8 +1,16 @@
-//! The annual report's content: cover, summaries, and the measures of each
-//! focus area in the shape of the source's "Vuoden 2021 toimenpiteet" pages.
+//! The annual report's content, section by section as the report template
+//! orders them: cover, contents, key figures, departments, the measures of
+//! each focus area, areas, impact stories, year over year, and the appendix.
 
-use super::layout::{ACCENT, Align, Column, Doc, INK, MARGIN_X, MUTED, Style};
+use std::collections::BTreeMap;
+
+use super::charts::{Chart, Series, Stacking};
+use super::layout::{ACCENT, Align, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
+use super::template::{Section, SectionKind, Template};
+use crate::commands::validate::finding_line;
+use crate::comparison::{Comparison, change_ratio};
 use crate::config::Config;
+use crate::finding::Severity;
 use crate::i18n::{Lang, fill};
 use crate::merging::{Consolidation, Totals};
 use crate::run::Run;
@@ -14,129 +22,129 @@ pub struct ReportOptions {
     pub draft: bool,
 }
 
+struct Ctx<'a> {
+    run: &'a Run,
+    config: &'a Config,
+    cons: &'a Consolidation<'a>,
+    comparison: Option<&'a Comparison<'a>>,
+    lang: Lang,
+    year: String,
+    /// Contents entries: (level, title, page).
+    toc: Vec<(u8, String, usize)>,
+}
+
+impl Ctx<'_> {
+    fn fill(&self, text: &str) -> String {
+        let previous = self
+            .comparison
+            .and_then(|c| c.previous_year)
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+        fill(
+            text,
+            &[
+                ("year", &self.year),
+                ("programme", self.config.programme.name.get(self.lang)),
+                (
+                    "organisation",
+                    self.config.programme.organisation.get(self.lang),
+                ),
+                ("previous", &previous),
+            ],
+        )
+    }
+
+    fn euros(&self) -> impl Fn(f64) -> String + '_ {
+        move |v| {
+            self.lang
+                .euros(crate::parse::Cents::from_euros(v).unwrap_or_default())
+        }
+    }
+}
+
 /// Lays out and serialises the report.
 pub fn report_bytes(
     run: &Run,
     config: &Config,
     cons: &Consolidation,
+    comparison: Option<&Comparison>,
+    template: &Template,
     opts: ReportOptions,
 ) -> Vec<u8> {
     let lang = run.lang;
     let t = lang.texts();
+    let mut ctx = Ctx {
+        run,
+        config,
+        cons,
+        comparison,
+        lang,
+        year: cons.year.map(|y| y.to_string()).unwrap_or_default(),
+        toc: Vec::new(),
+    };
     let name = config.programme.name.get(lang);
-    let org = config.programme.organisation.get(lang);
-    let year = cons.year.map(|y| y.to_string()).unwrap_or_default();
     let mut doc = Doc::new();
-    doc.running_header = format!("{name} · {} {year}", t.annual_report);
+    doc.running_header = format!("{name} · {} {}", t.annual_report, ctx.year);
     doc.page_of = t.page_of.to_string();
     doc.watermark = opts.draft.then(|| t.draft.to_string());
-
-    cover(&mut doc, run, config, &year);
-    doc.new_page();
-    doc.bookmark(t.by_department);
-    doc.heading(1, t.by_department, 60.0);
-    let dept_rows = group_rows(
-        lang,
-        config.departments.iter().map(|d| d.name.get(lang)),
-        &cons.by_department,
-        &cons.total,
-    );
-    summary_table(&mut doc, lang, t.col_department, &dept_rows);
-    doc.bookmark(t.by_focus_area);
-    doc.heading(1, t.by_focus_area, 60.0);
-    let focus_rows = group_rows(
-        lang,
-        config.focus_areas.iter().map(|f| f.name.get(lang)),
-        &cons.by_focus_area,
-        &cons.total,
-    );
-    summary_table(&mut doc, lang, t.col_focus_area, &focus_rows);
-
-    doc.new_page();
-    let heading = fill(t.measures_of_year, &[("year", &year)]);
-    doc.bookmark(&heading);
-    doc.heading(1, &heading, 80.0);
-    for (i, focus) in config.focus_areas.iter().enumerate() {
-        let rows: Vec<Vec<String>> = cons
-            .of_focus_area(i)
-            .map(|r| {
-                let m = r.measure;
-                let mut label = m.name.clone();
-                if let Some(fte) = m.fte.filter(|f| *f > 0.0) {
-                    label = format!(
-                        "{label} ({})",
-                        lang.decimal(fte, if fte.fract() == 0.0 { 0 } else { 1 })
-                    );
-                }
-                vec![
-                    label,
-                    config.departments[m.department].code.get_ref().clone(),
-                    m.areas
-                        .iter()
-                        .map(|&a| config.areas[a].name.get(lang))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    m.status
-                        .map(|s| config.statuses[s].name.get(lang).to_string())
-                        .unwrap_or_default(),
-                    lang.euros(m.budget),
-                ]
-            })
-            .collect();
-        doc.heading(
-            2,
-            &format!("{} {}", focus.code.get_ref(), focus.name.get(lang)),
-            40.0,
-        );
-        if rows.is_empty() {
-            doc.paragraph("–", Style::BODY, 0.0);
+    let mut contents: Option<(usize, String)> = None;
+    let mut first = true;
+    for section in &template.sections {
+        if section.kind == SectionKind::YearOverYear && comparison.is_none() {
             continue;
         }
-        let columns = [
-            Column {
-                weight: 5.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.2,
-                align: Align::Left,
-            },
-            Column {
-                weight: 2.2,
-                align: Align::Left,
-            },
-            Column {
-                weight: 2.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.7,
-                align: Align::Right,
-            },
-        ];
-        let header = [
-            config
-                .field("measure")
-                .map(|f| f.header.get(lang))
-                .unwrap_or("Measure"),
-            t.col_department,
-            t.col_areas,
-            t.col_status,
-            t.col_budget,
-        ]
-        .map(str::to_string);
-        doc.table(&columns, &header, &rows, &[]);
+        if !first {
+            doc.new_page();
+        }
+        first = false;
+        let title = ctx.fill(&section.title);
+        match section.kind {
+            SectionKind::Cover => cover(&mut doc, &ctx, &title),
+            SectionKind::Contents => contents = Some((doc.page_index(), title)),
+            kind => {
+                doc.bookmark(&title);
+                ctx.toc.push((1, title.clone(), doc.page_index()));
+                doc.heading(1, &title, 60.0);
+                if let Some(text) = &section.text {
+                    doc.paragraph(&ctx.fill(text), Style::BODY, 0.0);
+                    doc.space(8.0);
+                }
+                body(&mut doc, &mut ctx, kind, section);
+            }
+        }
     }
-    let title = format!("{name} {year} – {}", t.annual_report);
-    doc.finish(&title, org, t.annual_report)
+    if let Some((page, title)) = contents {
+        table_of_contents(&mut doc, &ctx, page, &title);
+    }
+    let meta = Meta {
+        title: format!("{name} – {} {}", t.annual_report, ctx.year),
+        author: config.programme.organisation.get(lang).to_string(),
+        subject: format!("{} {}", t.annual_report, ctx.year),
+        keywords: vec![config.programme.code.clone(), ctx.year.clone()],
+        lang: lang.code().to_string(),
+        created: run.date.days_since_epoch() * 86_400,
+    };
+    doc.finish(&meta)
 }
 
-fn cover(doc: &mut Doc, run: &Run, config: &Config, year: &str) {
-    let lang = run.lang;
-    let t = lang.texts();
+fn body(doc: &mut Doc, ctx: &mut Ctx, kind: SectionKind, section: &Section) {
+    match kind {
+        SectionKind::KeyFigures => key_figures(doc, ctx, section),
+        SectionKind::Departments => departments(doc, ctx, section),
+        SectionKind::FocusAreas => focus_areas(doc, ctx),
+        SectionKind::Areas => areas(doc, ctx, section),
+        SectionKind::ImpactStories => impact_stories(doc, ctx),
+        SectionKind::YearOverYear => year_over_year(doc, ctx, section),
+        SectionKind::Appendix => appendix(doc, ctx),
+        SectionKind::Cover | SectionKind::Contents => {}
+    }
+}
+
+fn cover(doc: &mut Doc, ctx: &Ctx, title: &str) {
+    let lang = ctx.lang;
     doc.space(150.0);
     doc.paragraph(
-        config.programme.organisation.get(lang),
+        ctx.config.programme.organisation.get(lang),
         Style {
             size: 12.0,
             bold: false,
@@ -146,7 +154,7 @@ fn cover(doc: &mut Doc, run: &Run, config: &Config, year: &str) {
     );
     doc.space(10.0);
     doc.paragraph(
-        config.programme.name.get(lang),
+        ctx.config.programme.name.get(lang),
         Style {
             size: 26.0,
             bold: true,
@@ -156,7 +164,7 @@ fn cover(doc: &mut Doc, run: &Run, config: &Config, year: &str) {
     );
     doc.space(16.0);
     doc.paragraph(
-        &format!("{} {year}", t.annual_report),
+        title,
         Style {
             size: 20.0,
             bold: false,
@@ -168,7 +176,7 @@ fn cover(doc: &mut Doc, run: &Run, config: &Config, year: &str) {
     doc.rule(ACCENT, 2.0);
     doc.space(18.0);
     doc.paragraph(
-        &lang.date(run.date),
+        &lang.date(ctx.run.date),
         Style {
             size: 11.0,
             bold: false,
@@ -176,7 +184,109 @@ fn cover(doc: &mut Doc, run: &Run, config: &Config, year: &str) {
         },
         0.0,
     );
-    let _ = MARGIN_X;
+}
+
+/// Fills the reserved contents page: one linked line per section and focus area.
+fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
+    doc.begin_page_override(page);
+    let saved = doc.y();
+    doc.set_y(64.0);
+    doc.heading(1, title, 0.0);
+    doc.space(6.0);
+    for (level, entry, target) in &ctx.toc {
+        let style = if *level == 1 {
+            Style {
+                size: 11.0,
+                bold: true,
+                color: INK,
+            }
+        } else {
+            Style {
+                size: 10.0,
+                bold: false,
+                color: INK,
+            }
+        };
+        let indent = if *level == 1 { 0.0 } else { 16.0 };
+        let lh = Doc::line_height(style) + 3.0;
+        let y = doc.y() + lh;
+        let number = (target + 1).to_string();
+        let nw = doc.measure(&number, style);
+        let right = MARGIN_X + doc.text_width();
+        doc.text_at(MARGIN_X + indent, y, entry, style);
+        doc.text_at(right - nw, y, &number, style);
+        doc.link(MARGIN_X, y - lh + 3.0, doc.text_width(), lh, *target);
+        doc.set_y(y);
+    }
+    doc.set_y(saved);
+    doc.end_page_override();
+}
+
+fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
+    let columns = [
+        Column {
+            weight: 3.0,
+            align: Align::Left,
+        },
+        Column {
+            weight: 1.0,
+            align: Align::Right,
+        },
+    ];
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|(a, b)| vec![a, b]).collect();
+    doc.table(&columns, &[String::new(), String::new()], &rows, &[]);
+}
+
+fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
+    let (lang, t, tot) = (ctx.lang, ctx.lang.texts(), &ctx.cons.total);
+    figures_table(
+        doc,
+        vec![
+            (t.col_measures.into(), lang.integer(tot.count as i64)),
+            (
+                t.annual_budget.into(),
+                lang.euros(
+                    crate::parse::Cents::from_euros(ctx.config.annual_budget()).unwrap_or_default(),
+                ),
+            ),
+            (t.col_budget.into(), lang.euros(tot.budget)),
+            (t.col_spent.into(), lang.euros(tot.spent)),
+            (
+                t.col_utilisation.into(),
+                tot.utilisation()
+                    .map(|u| lang.percent(u))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+            (t.col_fte.into(), lang.decimal(tot.fte, 1)),
+            (t.col_reached.into(), lang.integer(tot.reached)),
+        ],
+    );
+    if let Some(title) = &section.chart {
+        doc.heading(3, title, 120.0);
+        let categories: Vec<String> = ctx
+            .config
+            .focus_areas
+            .iter()
+            .map(|f| f.name.get(lang).to_string())
+            .collect();
+        let series = [Series {
+            name: t.col_budget.into(),
+            values: ctx
+                .cons
+                .by_focus_area
+                .iter()
+                .map(|g| g.budget.euros())
+                .collect(),
+        }];
+        let fmt = ctx.euros();
+        Chart {
+            categories: &categories,
+            series: &series,
+            stacking: Stacking::Grouped,
+            format: &fmt,
+        }
+        .draw_horizontal(doc);
+    }
 }
 
 /// Rows of a summary table: one per group, then the total.
@@ -205,32 +315,16 @@ fn group_rows<'a>(
 
 fn summary_table(doc: &mut Doc, lang: Lang, label: &str, rows: &[Vec<String>]) {
     let t = lang.texts();
-    let columns = [
-        Column {
-            weight: 10.0,
-            align: Align::Left,
-        },
-        Column {
+    let mut columns = vec![Column {
+        weight: 10.0,
+        align: Align::Left,
+    }];
+    columns.extend(
+        [Column {
             weight: 0.5,
             align: Align::Right,
-        },
-        Column {
-            weight: 0.5,
-            align: Align::Right,
-        },
-        Column {
-            weight: 0.5,
-            align: Align::Right,
-        },
-        Column {
-            weight: 0.5,
-            align: Align::Right,
-        },
-        Column {
-            weight: 0.5,
-            align: Align::Right,
-        },
-    ];
+        }; 5],
+    );
     let header = [
         label,
         t.col_measures,
@@ -241,4 +335,397 @@ fn summary_table(doc: &mut Doc, lang: Lang, label: &str, rows: &[Vec<String>]) {
     ]
     .map(str::to_string);
     doc.table(&columns, &header, rows, &[rows.len().saturating_sub(1)]);
+}
+
+fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
+    let (lang, t, c) = (ctx.lang, ctx.lang.texts(), ctx.cons);
+    let rows = group_rows(
+        lang,
+        ctx.config.departments.iter().map(|d| d.name.get(lang)),
+        &c.by_department,
+        &c.total,
+    );
+    summary_table(doc, lang, t.col_department, &rows);
+    let focus_total = c
+        .by_focus_area
+        .iter()
+        .fold(Totals::default(), |a, b| a.plus(b));
+    let rows = group_rows(
+        lang,
+        ctx.config.focus_areas.iter().map(|f| f.name.get(lang)),
+        &c.by_focus_area,
+        &focus_total,
+    );
+    doc.heading(3, t.by_focus_area, 60.0);
+    summary_table(doc, lang, t.col_focus_area, &rows);
+    if let Some(title) = &section.chart {
+        doc.heading(3, title, 160.0);
+        let categories: Vec<String> = ctx
+            .config
+            .departments
+            .iter()
+            .map(|d| d.name.get(lang).to_string())
+            .collect();
+        let series = [
+            Series {
+                name: t.col_budget.into(),
+                values: c.by_department.iter().map(|g| g.budget.euros()).collect(),
+            },
+            Series {
+                name: t.col_spent.into(),
+                values: c.by_department.iter().map(|g| g.spent.euros()).collect(),
+            },
+        ];
+        let fmt = ctx.euros();
+        Chart {
+            categories: &categories,
+            series: &series,
+            stacking: Stacking::Grouped,
+            format: &fmt,
+        }
+        .draw_horizontal(doc);
+    }
+}
+
+fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
+    let (lang, t, config) = (ctx.lang, ctx.lang.texts(), ctx.config);
+    for (i, focus) in config.focus_areas.iter().enumerate() {
+        let rows: Vec<Vec<String>> = ctx
+            .cons
+            .of_focus_area(i)
+            .map(|r| {
+                let m = r.measure;
+                let mut label = m.name.clone();
+                if let Some(fte) = m.fte.filter(|f| *f > 0.0) {
+                    label = format!(
+                        "{label} ({})",
+                        lang.decimal(fte, if fte.fract() == 0.0 { 0 } else { 1 })
+                    );
+                }
+                vec![
+                    label,
+                    config.departments[m.department].code.get_ref().clone(),
+                    m.areas
+                        .iter()
+                        .map(|&a| config.areas[a].name.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    m.status
+                        .map(|s| config.statuses[s].name.get(lang).to_string())
+                        .unwrap_or_default(),
+                    lang.euros(m.budget),
+                ]
+            })
+            .collect();
+        let heading = format!("{} {}", focus.code.get_ref(), focus.name.get(lang));
+        doc.heading(2, &heading, 40.0);
+        doc.bookmark(&heading);
+        ctx.toc.push((2, heading, doc.page_index()));
+        if rows.is_empty() {
+            doc.paragraph("–", Style::BODY, 0.0);
+            continue;
+        }
+        let columns = [
+            Column {
+                weight: 5.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 0.5,
+                align: Align::Left,
+            },
+            Column {
+                weight: 1.5,
+                align: Align::Left,
+            },
+            Column {
+                weight: 1.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 0.5,
+                align: Align::Right,
+            },
+        ];
+        let header = [
+            config
+                .field("measure")
+                .map(|f| f.header.get(lang))
+                .unwrap_or("Measure"),
+            t.col_department,
+            t.col_areas,
+            t.col_status,
+            t.col_budget,
+        ]
+        .map(str::to_string);
+        doc.table(&columns, &header, &rows, &[]);
+    }
+}
+
+fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
+    let (lang, t, config, c) = (ctx.lang, ctx.lang.texts(), ctx.config, ctx.cons);
+    let mut per_area: Vec<(usize, f64, f64)> = vec![(0, 0.0, 0.0); config.areas.len()];
+    let mut listed: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for s in &c.area_shares {
+        let m = c.rows[s.row].measure;
+        let e = &mut per_area[s.area];
+        e.0 += 1;
+        e.1 += m.budget.euros() * s.share;
+        e.2 += m.spent.unwrap_or_default().euros() * s.share;
+        listed.entry(s.area).or_default().push(s.row);
+    }
+    let fmt = ctx.euros();
+    let rows: Vec<Vec<String>> = config
+        .areas
+        .iter()
+        .zip(&per_area)
+        .map(|(a, (n, b, s))| {
+            vec![
+                a.name.get(lang).to_string(),
+                lang.integer(*n as i64),
+                fmt(*b),
+                fmt(*s),
+            ]
+        })
+        .collect();
+    let mut columns = vec![Column {
+        weight: 10.0,
+        align: Align::Left,
+    }];
+    columns.extend(
+        [Column {
+            weight: 0.5,
+            align: Align::Right,
+        }; 3],
+    );
+    let header = [t.col_areas, t.col_measures, t.col_budget, t.col_spent].map(str::to_string);
+    doc.table(&columns, &header, &rows, &[]);
+    if let Some(title) = &section.chart {
+        doc.heading(3, title, 140.0);
+        let categories: Vec<String> = config
+            .areas
+            .iter()
+            .map(|a| a.name.get(lang).to_string())
+            .collect();
+        let series = [Series {
+            name: t.col_budget.into(),
+            values: per_area.iter().map(|a| a.1).collect(),
+        }];
+        Chart {
+            categories: &categories,
+            series: &series,
+            stacking: Stacking::Grouped,
+            format: &fmt,
+        }
+        .draw_horizontal(doc);
+    }
+    for (area, rows) in listed {
+        doc.heading(3, config.areas[area].name.get(lang), 30.0);
+        for r in rows {
+            let m = c.rows[r].measure;
+            let status = m
+                .status
+                .map(|s| config.statuses[s].name.get(lang))
+                .unwrap_or("");
+            let line = format!(
+                "• {} ({}, {status})",
+                m.name,
+                config.departments[m.department].code.get_ref()
+            );
+            doc.paragraph(&line, Style::BODY, 8.0);
+        }
+        doc.space(4.0);
+    }
+}
+
+fn impact_stories(doc: &mut Doc, ctx: &Ctx) {
+    let (lang, config) = (ctx.lang, ctx.config);
+    let mut any = false;
+    for r in &ctx.cons.rows {
+        let m = r.measure;
+        let Some(story) = m.impact_story.as_deref().filter(|s| !s.trim().is_empty()) else {
+            continue;
+        };
+        any = true;
+        doc.heading(2, &m.name, 40.0);
+        let dept = config.departments[m.department].name.get(lang);
+        doc.paragraph(dept, Style::SMALL, 0.0);
+        doc.space(3.0);
+        doc.paragraph(
+            story,
+            Style {
+                size: 10.0,
+                ..Style::BODY
+            },
+            0.0,
+        );
+    }
+    if !any {
+        doc.paragraph("–", Style::BODY, 0.0);
+    }
+}
+
+fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
+    let Some(cmp) = ctx.comparison else { return };
+    let (lang, t, config) = (ctx.lang, ctx.lang.texts(), ctx.config);
+    let prev = cmp
+        .previous_year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "–".into());
+    let fmt = ctx.euros();
+    if let Some(title) = &section.chart {
+        doc.heading(3, title, 200.0);
+        let categories = vec![prev.clone(), ctx.year.clone()];
+        let series = [Series {
+            name: t.col_budget.into(),
+            values: vec![cmp.total.0.euros(), cmp.total.1.euros()],
+        }];
+        Chart {
+            categories: &categories,
+            series: &series,
+            stacking: Stacking::Grouped,
+            format: &fmt,
+        }
+        .draw_vertical(doc, 150.0);
+    }
+    doc.heading(3, t.cmp_counts, 60.0);
+    figures_table(
+        doc,
+        vec![
+            (t.cmp_added.into(), cmp.added.len().to_string()),
+            (t.cmp_ended.into(), cmp.ended.len().to_string()),
+            (t.cmp_carried.into(), cmp.carried.len().to_string()),
+            (
+                t.cmp_status_changes.into(),
+                cmp.status_changes().count().to_string(),
+            ),
+        ],
+    );
+    // How statuses moved: counts per (earlier, new) pair.
+    let mut moves: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (p, c) in cmp.status_changes() {
+        if let (Some(a), Some(b)) = (p.status, c.status) {
+            *moves.entry((a, b)).or_default() += 1;
+        }
+    }
+    if !moves.is_empty() {
+        doc.heading(3, t.cmp_status_changes, 60.0);
+        let rows: Vec<Vec<String>> = moves
+            .iter()
+            .map(|((a, b), n)| {
+                vec![
+                    config.statuses[*a].name.get(lang).to_string(),
+                    config.statuses[*b].name.get(lang).to_string(),
+                    n.to_string(),
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                weight: 3.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 3.0,
+                align: Align::Left,
+            },
+            Column {
+                weight: 1.0,
+                align: Align::Right,
+            },
+        ];
+        let header = [t.col_prev_status, t.col_new_status, t.col_measures].map(str::to_string);
+        doc.table(&columns, &header, &rows, &[]);
+    }
+    doc.heading(3, t.cmp_budget_dept, 60.0);
+    let mut rows: Vec<Vec<String>> = config
+        .departments
+        .iter()
+        .zip(&cmp.by_department)
+        .map(|(d, (a, b))| {
+            vec![
+                d.name.get(lang).to_string(),
+                lang.euros(*a),
+                lang.euros(*b),
+                change_text(lang, *a, *b),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        t.total.into(),
+        lang.euros(cmp.total.0),
+        lang.euros(cmp.total.1),
+        change_text(lang, cmp.total.0, cmp.total.1),
+    ]);
+    let mut columns = vec![Column {
+        weight: 10.0,
+        align: Align::Left,
+    }];
+    columns.extend(
+        [Column {
+            weight: 0.5,
+            align: Align::Right,
+        }; 3],
+    );
+    let header = [
+        t.col_department.to_string(),
+        prev,
+        ctx.year.clone(),
+        t.col_change_pct.to_string(),
+    ];
+    let last = rows.len() - 1;
+    doc.table(&columns, &header, &rows, &[last]);
+}
+
+fn change_text(lang: Lang, a: crate::parse::Cents, b: crate::parse::Cents) -> String {
+    match change_ratio(a, b) {
+        Some(r) if r >= 0.0 => format!("+{}", lang.percent(r)),
+        Some(r) => lang.percent(r),
+        None => "–".into(),
+    }
+}
+
+fn appendix(doc: &mut Doc, ctx: &Ctx) {
+    let t = ctx.lang.texts();
+    let rows: Vec<Vec<String>> = ctx
+        .run
+        .submissions
+        .iter()
+        .map(|s| {
+            vec![
+                s.file.display.clone(),
+                ctx.lang.integer(s.rows_read as i64),
+                s.sha256.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let columns = [
+        Column {
+            weight: 2.0,
+            align: Align::Left,
+        },
+        Column {
+            weight: 0.4,
+            align: Align::Right,
+        },
+        Column {
+            weight: 3.0,
+            align: Align::Left,
+        },
+    ];
+    let header = [t.col_source_file, t.col_rows, t.col_sha256].map(str::to_string);
+    doc.table(&columns, &header, &rows, &[]);
+    let warnings: Vec<String> = ctx
+        .run
+        .findings_sorted()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .map(|f| finding_line(f, false))
+        .collect();
+    if !warnings.is_empty() {
+        doc.heading(3, t.severity_words[1], 30.0);
+        for w in warnings {
+            doc.paragraph(&w, Style::SMALL, 0.0);
+        }
+    }
 }

@@ -1,0 +1,281 @@
+//! Bar charts drawn as vector graphics: horizontal or vertical, grouped or
+//! stacked, with gridlines, axis labels, value labels and a legend, in a
+//! palette that stays apart when printed in grey.
+
+use super::layout::{Doc, INK, MARGIN_X, MUTED, Rgb3, Style};
+
+/// Colours ordered so that neighbours differ in lightness too.
+pub const PALETTE: [Rgb3; 6] = [
+    (0.05, 0.27, 0.50),
+    (0.95, 0.65, 0.25),
+    (0.44, 0.62, 0.85),
+    (0.23, 0.23, 0.23),
+    (0.78, 0.84, 0.90),
+    (0.61, 0.36, 0.07),
+];
+
+/// One series of values, one per category.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Legend name.
+    pub name: String,
+    /// Values.
+    pub values: Vec<f64>,
+}
+
+/// Side by side or on top of each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stacking {
+    /// Bars next to each other.
+    Grouped,
+    /// Bars on top of each other.
+    Stacked,
+}
+
+/// A chart to draw.
+pub struct Chart<'a> {
+    /// Category labels.
+    pub categories: &'a [String],
+    /// Series.
+    pub series: &'a [Series],
+    /// Grouped or stacked.
+    pub stacking: Stacking,
+    /// Formats a value for labels and the axis.
+    pub format: &'a dyn Fn(f64) -> String,
+}
+
+const LABEL: Style = Style {
+    size: 7.5,
+    bold: false,
+    color: INK,
+};
+const AXIS: Style = Style {
+    size: 7.0,
+    bold: false,
+    color: MUTED,
+};
+const GRID: Rgb3 = (0.85, 0.87, 0.90);
+
+/// A round axis step: 1, 2 or 5 times a power of ten, about `max / 5`.
+pub fn nice_step(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let raw = max / 5.0;
+    let pow = 10f64.powf(raw.log10().floor());
+    let m = raw / pow;
+    let k = if m <= 1.0 {
+        1.0
+    } else if m <= 2.0 {
+        2.0
+    } else if m <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    k * pow
+}
+
+impl Chart<'_> {
+    fn max(&self) -> f64 {
+        let n = self.categories.len();
+        (0..n)
+            .map(|i| match self.stacking {
+                Stacking::Grouped => self
+                    .series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                    .fold(0.0, f64::max),
+                Stacking::Stacked => self
+                    .series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum(),
+            })
+            .fold(0.0, f64::max)
+    }
+
+    fn legend(&self, doc: &mut Doc) {
+        if self.series.len() < 2 {
+            return;
+        }
+        doc.ensure(14.0);
+        let y = doc.y() + 10.0;
+        let mut x = MARGIN_X;
+        for (i, s) in self.series.iter().enumerate() {
+            doc.rect(x, y - 7.0, 8.0, 8.0, PALETTE[i % PALETTE.len()]);
+            doc.text_at(x + 11.0, y, &s.name, LABEL);
+            x += 11.0 + doc.measure(&s.name, LABEL) + 14.0;
+        }
+        doc.space(16.0);
+    }
+
+    /// Horizontal bars: categories down the left, values to the right.
+    pub fn draw_horizontal(&self, doc: &mut Doc) {
+        let n = self.categories.len();
+        let k = if self.stacking == Stacking::Grouped {
+            self.series.len().max(1)
+        } else {
+            1
+        };
+        let bar = if k > 1 { 8.0 } else { 11.0 };
+        let row_h = bar * k as f32 + 8.0;
+        let width = doc.text_width();
+        let label_w = (width * 0.34).min(
+            self.categories
+                .iter()
+                .map(|c| doc.measure(c, LABEL))
+                .fold(0.0, f32::max)
+                + 6.0,
+        );
+        let value_room = 62.0;
+        let plot_x = MARGIN_X + label_w;
+        let plot_w = width - label_w - value_room;
+        let max = self.max();
+        let step = nice_step(max);
+        let top_val = (max / step).ceil().max(1.0) * step;
+        let height = row_h * n as f32 + 22.0;
+        doc.ensure(height + 16.0);
+        self.legend(doc);
+        let top = doc.y();
+        let plot_h = row_h * n as f32;
+        // Gridlines and axis labels.
+        let ticks = (top_val / step).round() as usize;
+        for t in 0..=ticks {
+            let v = step * t as f64;
+            let x = plot_x + (v / top_val) as f32 * plot_w;
+            doc.rect(x, top, 0.5, plot_h, GRID);
+            let label = (self.format)(v);
+            let lw = doc.measure(&label, AXIS);
+            doc.text_at(x - lw / 2.0, top + plot_h + 10.0, &label, AXIS);
+        }
+        for (i, cat) in self.categories.iter().enumerate() {
+            let row_top = top + row_h * i as f32 + 4.0;
+            let lines = doc.wrap(cat, label_w - 6.0, LABEL);
+            let lh = Doc::line_height(LABEL);
+            let text_top = row_top + (bar * k as f32 - lh * lines.len().min(2) as f32) / 2.0;
+            for (j, line) in lines.iter().take(2).enumerate() {
+                doc.text_at(MARGIN_X, text_top + lh * (j as f32 + 0.8), line, LABEL);
+            }
+            let mut x0 = plot_x;
+            for (s_i, s) in self.series.iter().enumerate() {
+                let v = s.values.get(i).copied().unwrap_or(0.0).max(0.0);
+                let w = (v / top_val) as f32 * plot_w;
+                let (bx, by) = match self.stacking {
+                    Stacking::Grouped => (plot_x, row_top + bar * s_i as f32),
+                    Stacking::Stacked => (x0, row_top),
+                };
+                doc.rect(bx, by, w, bar - 1.0, PALETTE[s_i % PALETTE.len()]);
+                if self.stacking == Stacking::Grouped {
+                    doc.text_at(bx + w + 3.0, by + bar - 2.5, &(self.format)(v), AXIS);
+                }
+                x0 += w;
+            }
+            if self.stacking == Stacking::Stacked {
+                let total: f64 = self
+                    .series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum();
+                doc.text_at(x0 + 3.0, row_top + bar - 2.5, &(self.format)(total), AXIS);
+            }
+        }
+        doc.rect(plot_x, top, 0.8, plot_h, MUTED);
+        doc.set_y(top + plot_h + 22.0);
+    }
+
+    /// Vertical bars: categories along the bottom, values up.
+    pub fn draw_vertical(&self, doc: &mut Doc, plot_h: f32) {
+        let n = self.categories.len().max(1);
+        let k = if self.stacking == Stacking::Grouped {
+            self.series.len().max(1)
+        } else {
+            1
+        };
+        let width = doc.text_width();
+        let axis_w = 58.0;
+        let plot_x = MARGIN_X + axis_w;
+        let plot_w = width - axis_w;
+        let slot = plot_w / n as f32;
+        let bar = ((slot * 0.7) / k as f32).min(40.0);
+        let label_lines = self
+            .categories
+            .iter()
+            .map(|c| doc.wrap(c, slot - 4.0, LABEL).len().min(3))
+            .max()
+            .unwrap_or(1) as f32;
+        let max = self.max();
+        let step = nice_step(max);
+        let top_val = (max / step).ceil().max(1.0) * step;
+        doc.ensure(plot_h + 20.0 + label_lines * 10.0 + 16.0);
+        self.legend(doc);
+        let top = doc.y() + 8.0;
+        let base = top + plot_h;
+        let ticks = (top_val / step).round() as usize;
+        for t in 0..=ticks {
+            let v = step * t as f64;
+            let y = base - (v / top_val) as f32 * plot_h;
+            doc.rect(plot_x, y, plot_w, 0.5, GRID);
+            let label = (self.format)(v);
+            let lw = doc.measure(&label, AXIS);
+            doc.text_at(plot_x - lw - 4.0, y + 2.5, &label, AXIS);
+        }
+        for (i, cat) in self.categories.iter().enumerate() {
+            let slot_x = plot_x + slot * i as f32;
+            let group_w = bar * k as f32;
+            let mut x = slot_x + (slot - group_w) / 2.0;
+            let mut stack_top = base;
+            for (s_i, s) in self.series.iter().enumerate() {
+                let v = s.values.get(i).copied().unwrap_or(0.0).max(0.0);
+                let h = (v / top_val) as f32 * plot_h;
+                match self.stacking {
+                    Stacking::Grouped => {
+                        doc.rect(x, base - h, bar - 1.0, h, PALETTE[s_i % PALETTE.len()]);
+                        let label = (self.format)(v);
+                        let lw = doc.measure(&label, AXIS);
+                        doc.text_at(x + (bar - lw) / 2.0, base - h - 3.0, &label, AXIS);
+                        x += bar;
+                    }
+                    Stacking::Stacked => {
+                        doc.rect(x, stack_top - h, bar - 1.0, h, PALETTE[s_i % PALETTE.len()]);
+                        stack_top -= h;
+                    }
+                }
+            }
+            if self.stacking == Stacking::Stacked {
+                let total: f64 = self
+                    .series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum();
+                let label = (self.format)(total);
+                let lw = doc.measure(&label, AXIS);
+                doc.text_at(x + (bar - lw) / 2.0, stack_top - 3.0, &label, AXIS);
+            }
+            for (j, line) in doc.wrap(cat, slot - 4.0, LABEL).iter().take(3).enumerate() {
+                let lw = doc.measure(line, LABEL);
+                doc.text_at(
+                    slot_x + (slot - lw) / 2.0,
+                    base + 11.0 + 9.5 * j as f32,
+                    line,
+                    LABEL,
+                );
+            }
+        }
+        doc.rect(plot_x, base, plot_w, 0.8, MUTED);
+        doc.set_y(base + 14.0 + label_lines * 9.5 + 8.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_step;
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(1_973_000.0), 500_000.0);
+        assert_eq!(nice_step(24.0), 5.0);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(nice_step(9.0), 2.0);
+    }
+}

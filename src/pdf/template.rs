@@ -1,0 +1,102 @@
+//! The report template: which sections the annual report has, in which
+//! order, with which titles and fixed texts (one TOML file per language in
+//! `templates/`, or the user's own).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::i18n::Lang;
+
+/// What a section shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Title page.
+    Cover,
+    /// Clickable table of contents.
+    Contents,
+    /// Key figures and budget by focus area.
+    KeyFigures,
+    /// Departments: table and chart.
+    Departments,
+    /// Each focus area's measures.
+    FocusAreas,
+    /// What was done in each area.
+    Areas,
+    /// The impact stories.
+    ImpactStories,
+    /// Comparison with the previous year (only with `--previous`).
+    YearOverYear,
+    /// Sources and remaining warnings.
+    Appendix,
+}
+
+/// One section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// What it shows.
+    pub kind: SectionKind,
+    /// Its heading.
+    pub title: String,
+    /// An introductory paragraph.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The chart's title, for sections with a chart.
+    #[serde(default)]
+    pub chart: Option<String>,
+}
+
+/// A whole report template.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// Sections in order.
+    pub sections: Vec<Section>,
+}
+
+const FI: &str = include_str!("../../templates/report_fi.toml");
+const SV: &str = include_str!("../../templates/report_sv.toml");
+const EN: &str = include_str!("../../templates/report_en.toml");
+
+impl Template {
+    /// The built-in template of a language.
+    pub fn builtin(lang: Lang) -> Template {
+        let text = match lang {
+            Lang::Fi => FI,
+            Lang::Sv => SV,
+            Lang::En => EN,
+        };
+        // The built-in templates are tested (`builtin_templates_parse`).
+        toml::from_str(text).unwrap_or_else(|e| unreachable!("built-in report template: {e}"))
+    }
+
+    /// A template from a file; errors name the file and line.
+    pub fn load(path: &Path) -> Result<Template, Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+        toml::from_str(&text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(0);
+            Error::Usage(format!("{}: line {line}: {}", path.display(), e.message()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_parse() {
+        for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+            let t = Template::builtin(lang);
+            assert_eq!(t.sections.len(), 9);
+            assert_eq!(t.sections[0].kind, SectionKind::Cover);
+        }
+    }
+}
