@@ -628,8 +628,8 @@ impl Doc {
         doc.metadata.info.subject = meta.subject.clone();
         doc.metadata.info.keywords = meta.keywords.clone();
         if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(meta.created) {
-            doc.metadata.info.creation_date = date.clone();
-            doc.metadata.info.modification_date = date.clone();
+            doc.metadata.info.creation_date = date;
+            doc.metadata.info.modification_date = date;
             doc.metadata.info.metadata_date = date;
         }
         doc.metadata.info.creator = "kooste".to_string();
