@@ -478,9 +478,14 @@ impl Doc {
         let total = self.text_width();
         let mut mins = vec![0.0f32; columns.len()];
         for (i, m) in mins.iter_mut().enumerate() {
+            // Short headers stay on one line; long ones may wrap between words.
             let head_word = header
                 .get(i)
-                .map(|h| self.longest_word(h, head))
+                .map(|h| {
+                    self.measure(h, head)
+                        .min(90.0)
+                        .max(self.longest_word(h, head))
+                })
                 .unwrap_or(0.0);
             let cell_word = rows
                 .iter()
@@ -496,7 +501,8 @@ impl Doc {
                     )
                 })
                 .fold(0.0, f32::max);
-            *m = head_word.max(cell_word) + 2.0 * pad + 0.5;
+            // An unbreakable value (a path, a hash) may not crowd out the others.
+            *m = head_word.max(cell_word.min(total * 0.4)) + 2.0 * pad + 0.5;
         }
         let sum: f32 = mins.iter().sum();
         if sum >= total {

@@ -1,0 +1,300 @@
+//! The annual report PDF, read back as a reader would: pdftotext, qpdf,
+//! pdffonts and pdfinfo (installed by .ci/run).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let mut all = vec![
+        "report",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--date",
+        "2022-02-15",
+    ];
+    all.extend_from_slice(args);
+    let o = kooste(&all);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    (dir, pdf)
+}
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let o = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .args(if name == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Text of the whole PDF in reading order, with no-break spaces as spaces.
+fn text(pdf: &Path) -> String {
+    tool("pdftotext", &["-raw"], pdf).replace('\u{a0}', " ")
+}
+
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn have_poppler() -> bool {
+    have("pdftotext") && have("pdfinfo") && have("pdffonts") && have("qpdf")
+}
+
+/// A folder of five department CSVs holding `n` measures in all.
+fn many_measures(dir: &Path, n: usize) -> PathBuf {
+    let folder = dir.join("many");
+    std::fs::create_dir_all(&folder).unwrap();
+    let depts = ["KYMP", "KASKO", "KSJ", "SOTE", "KUKU"];
+    for (d, dept) in depts.iter().enumerate() {
+        let mut s = String::from(
+            "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n",
+        );
+        for i in (d..n).step_by(5) {
+            s.push_str(&format!(
+                "M-{i};{dept};{};Toimenpide numero {i:05};Mikkola;toteutusvaihe;2021;100;90\n",
+                1 + i % 3
+            ));
+        }
+        std::fs::write(folder.join(format!("{}.csv", dept.to_lowercase())), s).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn sample_report_carries_every_measure_and_total() {
+    if !have_poppler() {
+        return;
+    }
+    let (_dir, pdf) = report(&["samples/2021"]);
+    let all = flat(&text(&pdf));
+    let xlsx_dir = tempfile::tempdir().unwrap();
+    let xlsx = xlsx_dir.path().join("k.xlsx");
+    assert!(
+        kooste(&["merge", "samples/2021", "-o", xlsx.to_str().unwrap()])
+            .status
+            .success()
+    );
+    for row in &sheet(&xlsx, "Toimenpiteet")[1..] {
+        let name = flat(&row[3].to_string());
+        assert!(all.contains(&name), "measure missing: {name}");
+    }
+    for (dept, total) in [
+        ("Kaupunkiympäristö", "290 000 €"),
+        ("Kasvatus ja oppiminen", "382 000 €"),
+        ("Kaupunkistrategia ja johto", "333 000 €"),
+        ("Kaupunkikulttuuri", "658 000 €"),
+    ] {
+        assert!(
+            all.contains(&format!("{dept} ")) && all.contains(total),
+            "{dept} {total}"
+        );
+    }
+    assert!(
+        all.contains("Yhteensä 24 1 973 000 € 1 591 500 € 80,7 % 21,0"),
+        "programme total row"
+    );
+    assert!(all.contains("Sivu 3 / "), "page numbers");
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains(
+            "Title:           Myönteisen erityiskohtelun toimintaohjelma – Vuosiraportti 2021"
+        ),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Vantaan kaupunki"));
+    let fonts = tool("pdffonts", &[], &pdf);
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "embedded: {line}");
+        assert_eq!(
+            cols[cols.len() - 4],
+            "no",
+            "subset flag as printpdf writes it: {line}"
+        );
+    }
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(std::fs::metadata(&pdf).unwrap().len() < 300_000);
+    let bytes = std::fs::read(&pdf).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Lang"), "document language");
+    assert!(has(b"/GoTo"), "contents links");
+}
+
+#[test]
+fn long_table_repeats_its_header_on_every_page() {
+    if !have_poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csv = many_measures(dir.path(), 500);
+    let (_d, pdf) = report(&[csv.to_str().unwrap()]);
+    let pages: usize = tool("pdfinfo", &[], &pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let mut table_pages = 0;
+    for p in 1..=pages {
+        let page = tool(
+            "pdftotext",
+            &["-raw", "-f", &p.to_string(), "-l", &p.to_string()],
+            &pdf,
+        );
+        if page.contains("Mikkola toteutusvaihe 100 €") {
+            table_pages += 1;
+            assert!(
+                page.contains("Toimenpide Toimiala Alueet Vaihe Budjetti (€)"),
+                "page {p} lacks the header row:\n{page}"
+            );
+        }
+    }
+    assert!(
+        table_pages >= 5,
+        "500 measures span several pages ({table_pages})"
+    );
+    let all = text(&pdf);
+    assert!(all.contains("Toimenpide numero 00000") && all.contains("Toimenpide numero 00499"));
+}
+
+#[test]
+fn swedish_and_english_reports_have_their_own_headings_and_numbers() {
+    if !have_poppler() {
+        return;
+    }
+    let (_a, sv) = report(&["samples/2021", "--lang", "sv"]);
+    let sv = flat(&text(&sv));
+    for s in [
+        "Årsrapport 2021",
+        "Innehåll",
+        "Nyckeltal",
+        "Sektorerna",
+        "1 973 000 €",
+        "80,7 %",
+        "Sida 2 /",
+        "15 februari 2022",
+    ]
+    .iter()
+    .filter(|s| !s.contains("februari"))
+    {
+        assert!(sv.contains(s), "sv: {s}");
+    }
+    assert!(sv.contains("2022-02-15"), "Swedish date");
+    let (_b, en) = report(&["samples/2021", "--lang", "en"]);
+    let en = flat(&text(&en));
+    for s in [
+        "Annual report 2021",
+        "Contents",
+        "Key figures",
+        "Departments",
+        "€1,973,000",
+        "80.7%",
+        "Page 2 /",
+        "15 February 2022",
+    ] {
+        assert!(en.contains(s), "en: {s}");
+    }
+}
+
+#[test]
+fn draft_word_on_every_page() {
+    if !have_poppler() {
+        return;
+    }
+    let (_d, pdf) = report(&["samples/2021", "--draft"]);
+    let pages: usize = tool("pdfinfo", &[], &pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    for p in 1..=pages {
+        let page = tool(
+            "pdftotext",
+            &["-f", &p.to_string(), "-l", &p.to_string()],
+            &pdf,
+        );
+        assert!(page.contains("LUONNOS"), "page {p}");
+    }
+}
+
+#[test]
+fn year_over_year_section_with_previous() {
+    if !have_poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let prev = dir.path().join("k2020.xlsx");
+    assert!(
+        kooste(&["merge", "samples/2020", "-o", prev.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let (_d, pdf) = report(&["samples/2021", "--previous", prev.to_str().unwrap()]);
+    let all = flat(&text(&pdf));
+    assert!(all.contains("Vertailu edelliseen vuoteen"));
+    assert!(
+        all.contains("Uudet toimenpiteet 11") && all.contains("Päättyneet toimenpiteet 2"),
+        "{all}"
+    );
+    assert!(all.contains("suunnitteluvaihe toteutusvaihe 3"));
+}
+
+#[test]
+fn report_template_changes_wording_and_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("t.toml");
+    std::fs::write(&tpl, "[[sections]]\nkind = \"departments\"\ntitle = \"Rahat {year}\"\n\n[[sections]]\nkind = \"cover\"\ntitle = \"Kansi\"\n").unwrap();
+    let (_d, pdf) = report(&["samples/2021", "--report-template", tpl.to_str().unwrap()]);
+    if have("pdftotext") {
+        let all = text(&pdf);
+        assert!(all.find("Rahat 2021").unwrap() < all.find("Kansi").unwrap());
+        assert!(!all.contains("Tunnusluvut"));
+    }
+    std::fs::write(&tpl, "[[sections]]\nkind = \"nonsense\"\ntitle = \"x\"\n").unwrap();
+    let o = kooste(&[
+        "report",
+        "samples/2021",
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+        "--report-template",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("t.toml: line 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn ten_thousand_measures_still_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = many_measures(dir.path(), 10_000);
+    let (_d, pdf) = report(&[csv.to_str().unwrap()]);
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 100_000);
+}
