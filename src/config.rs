@@ -63,6 +63,34 @@ pub struct ProgrammeInfo {
     /// How a measure's euros are counted for each of its areas.
     #[serde(default)]
     pub area_split: AreaSplit,
+    /// First-cell labels of an example row, which the reader skips.
+    #[serde(default = "default_example_labels")]
+    pub example_labels: Vec<String>,
+}
+
+fn default_example_labels() -> Vec<String> {
+    ["Esimerkki", "Exempel", "Example"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// What the submission templates tell the departments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionInfo {
+    /// The deadline, as shown to the departments (e.g. "31.1.2022").
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Who answers questions (name and e-mail).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Empty rows in a template.
+    #[serde(default = "default_template_rows")]
+    pub template_rows: u32,
+}
+
+fn default_template_rows() -> u32 {
+    100
 }
 
 /// How a measure in several areas is counted per area.
@@ -164,6 +192,9 @@ pub struct Field {
     /// Other accepted header names.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What the column means, for the template's instructions.
+    #[serde(default)]
+    pub description: Option<Localised>,
 }
 
 /// A whole programme configuration.
@@ -185,6 +216,9 @@ pub struct Config {
     pub statuses: Vec<Choice>,
     /// Submission columns.
     pub fields: Vec<Field>,
+    /// Deadline and contact for the templates.
+    #[serde(default)]
+    pub submission: SubmissionInfo,
 }
 
 /// A configuration that cannot be used.

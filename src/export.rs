@@ -19,7 +19,7 @@ pub enum CsvStyle {
 
 /// Text that a spreadsheet would take for a formula gets a leading apostrophe
 /// (the usual CSV-injection guard), so it opens as text.
-fn guard(s: &str) -> String {
+pub fn guard(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -361,6 +361,34 @@ pub struct Texts {
     pub severity_words: [&'static str; 2],
     /// File-name suffix of an annotated copy.
     pub annotated_suffix: &'static str,
+    /// Sheet name: instructions.
+    pub sheet_instructions: &'static str,
+    /// Sheet name: hidden lists.
+    pub sheet_lists: &'static str,
+    /// Template: deadline.
+    pub deadline_line: &'static str,
+    /// Template: contact.
+    pub contact_line: &'static str,
+    /// Instructions: column.
+    pub col_column: &'static str,
+    /// Instructions: required.
+    pub col_required: &'static str,
+    /// Instructions: description.
+    pub col_description: &'static str,
+    /// Instructions: allowed values.
+    pub col_allowed: &'static str,
+    /// Word for yes.
+    pub yes_no_yes: &'static str,
+    /// Word for no.
+    pub yes_no_no: &'static str,
+    /// Instructions: how to fill in.
+    pub instructions_intro: &'static str,
+    /// Template: example measure name.
+    pub example_measure: &'static str,
+    /// Convert: cells left empty.
+    pub left_empty: &'static str,
+    /// Template: example impact story.
+    pub example_story: &'static str,
     /// Key figures heading.
     pub key_figures: &'static str,
     /// Column: people reached.
@@ -522,6 +550,20 @@ pub static FI: Texts = Texts {
     sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
     severity_words: ["virhe", "varoitus"],
     annotated_suffix: "tarkistettu",
+    sheet_instructions: "Ohjeet",
+    sheet_lists: "Listat",
+    deadline_line: "Palautus viimeistään {deadline}.",
+    contact_line: "Yhteyshenkilö: {contact}.",
+    col_column: "Sarake",
+    col_required: "Pakollinen",
+    col_description: "Kuvaus",
+    col_allowed: "Sallitut arvot",
+    yes_no_yes: "kyllä",
+    yes_no_no: "ei",
+    instructions_intro: "Kirjoita välilehdelle {sheet} yksi toimenpide riviä kohden. Harmaa esimerkkirivi ja Yhteensä-rivi täyttyvät itsestään eikä niitä lueta toimenpiteiksi. Valitse listasta painopiste, vaihe, alue ja teema; useita alueita tai teemoja erotetaan puolipisteellä.",
+    example_measure: "Esimerkki: kesäkerho",
+    left_empty: "{file}: seuraavat solut jätettiin tyhjiksi: {cells}",
+    example_story: "Lyhyt kertomus siitä, mitä toimenpide sai aikaan.",
     key_figures: "Tunnusluvut",
     col_reached: "Tavoitetut asukkaat",
     by_status: "Vaiheittain",
@@ -656,6 +698,20 @@ pub static SV: Texts = Texts {
     sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
     severity_words: ["fel", "varning"],
     annotated_suffix: "granskad",
+    sheet_instructions: "Anvisningar",
+    sheet_lists: "Listor",
+    deadline_line: "Returneras senast {deadline}.",
+    contact_line: "Kontaktperson: {contact}.",
+    col_column: "Kolumn",
+    col_required: "Obligatorisk",
+    col_description: "Beskrivning",
+    col_allowed: "Tillåtna värden",
+    yes_no_yes: "ja",
+    yes_no_no: "nej",
+    instructions_intro: "Skriv en åtgärd per rad på fliken {sheet}. Den grå exempelraden och totalraden fylls i av sig själva och läses inte som åtgärder. Välj fokusområde, skede, område och tema i listan; skilj flera områden eller teman med semikolon.",
+    example_measure: "Exempel: sommarklubb",
+    left_empty: "{file}: följande celler lämnades tomma: {cells}",
+    example_story: "En kort berättelse om vad åtgärden åstadkom.",
     key_figures: "Nyckeltal",
     col_reached: "Nådda invånare",
     by_status: "Per skede",
@@ -790,6 +846,20 @@ pub static EN: Texts = Texts {
     sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
     severity_words: ["error", "warning"],
     annotated_suffix: "checked",
+    sheet_instructions: "Instructions",
+    sheet_lists: "Lists",
+    deadline_line: "Return by {deadline}.",
+    contact_line: "Contact: {contact}.",
+    col_column: "Column",
+    col_required: "Required",
+    col_description: "Description",
+    col_allowed: "Allowed values",
+    yes_no_yes: "yes",
+    yes_no_no: "no",
+    instructions_intro: "Type one measure per row on the sheet {sheet}. The grey example row and the total row fill in themselves and are not read as measures. Pick the focus area, status, area and theme from the list; separate several areas or themes with semicolons.",
+    example_measure: "Example: summer club",
+    left_empty: "{file}: these cells were left empty: {cells}",
+    example_story: "A short story of what the measure achieved.",
     key_figures: "Key figures",
     col_reached: "People reached",
     by_status: "By status",

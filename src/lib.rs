@@ -21,6 +21,7 @@ pub mod pdf;
 pub mod reading;
 pub mod run;
 pub mod schema;
+pub mod submission;
 pub mod text;
 pub mod typing;
 pub mod validation;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kooste::commands::{Outcome, build, merge, report, validate};
+use kooste::commands::{Outcome, build, convert, merge, report, template, validate};
 use kooste::export::CsvStyle;
 use kooste::parse::{Date, parse_date};
 use kooste::run::RunOptions;
@@ -26,6 +26,13 @@ enum LangArg {
     Fi,
     Sv,
     En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ConvertArg {
+    Xlsx,
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,6 +141,50 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
     },
+    /// Write the workbook a department fills in (one department, or all).
+    Template {
+        /// The department's code or name.
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        department: Option<String>,
+        /// Every department of the programme, into --out DIR.
+        #[arg(long, requires = "out")]
+        all: bool,
+        /// The year the template is for.
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// Last year's consolidated workbook: prefill the department's measures from it.
+        #[arg(long, value_name = "CONSOLIDATED.xlsx")]
+        from: Option<PathBuf>,
+        /// The file to write (one department).
+        #[arg(long, short, value_name = "FILE.xlsx", required_unless_present = "all")]
+        output: Option<PathBuf>,
+        /// The folder to write into (with --all).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Programme configuration (TOML); the built-in programme by default.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Language of headers and texts.
+        #[arg(long, value_enum, default_value = "fi")]
+        lang: LangArg,
+        /// Date in the document properties (YYYY-MM-DD or DD.MM.YYYY); 1 January of the year by default.
+        #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+        date: Option<Date>,
+    },
+    /// Write submissions in the canonical layout: xlsx (the template's form), CSV or JSON.
+    Convert {
+        #[command(flatten)]
+        common: Common,
+        /// Output kind.
+        #[arg(long, value_enum)]
+        to: ConvertArg,
+        /// CSV dialect.
+        #[arg(long, value_enum, default_value = "finnish")]
+        csv_style: CsvStyleArg,
+        /// Output folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Check submissions and print every finding.
     Validate {
         #[command(flatten)]
@@ -149,6 +200,14 @@ enum Command {
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {
     parse_date(s).map_err(|_| format!("not a date: {s} (use YYYY-MM-DD or DD.MM.YYYY)"))
+}
+
+fn lang_of(l: LangArg) -> Lang {
+    match l {
+        LangArg::Fi => Lang::Fi,
+        LangArg::Sv => Lang::Sv,
+        LangArg::En => Lang::En,
+    }
 }
 
 fn run_options(c: &Common) -> RunOptions {
@@ -227,6 +286,65 @@ fn main() -> ExitCode {
                 template: report_template.clone(),
             };
             report::report(&config, &opts, &mut stdout)
+        }),
+        Command::Template {
+            department,
+            all,
+            year,
+            from,
+            output,
+            out,
+            config,
+            lang,
+            date,
+        } => {
+            let config = match config {
+                Some(p) => Config::load(p).map_err(kooste::Error::from),
+                None => Ok(Config::builtin()),
+            };
+            config.and_then(|config| {
+                let target = match (all, department, output, out) {
+                    (true, _, _, Some(dir)) => template::Target::All { dir: dir.clone() },
+                    (_, Some(d), Some(o), _) => template::Target::One {
+                        department: d.clone(),
+                        output: o.clone(),
+                    },
+                    _ => {
+                        return Err(kooste::Error::Usage(
+                            "give --department CODE -o FILE, or --all --out DIR".into(),
+                        ));
+                    }
+                };
+                let opts = template::TemplateOptions {
+                    target,
+                    year: *year,
+                    from: from.clone(),
+                    lang: lang_of(*lang),
+                    date: *date,
+                };
+                template::template(&config, &opts, &mut stdout)
+            })
+        }
+        Command::Convert {
+            common,
+            to,
+            csv_style,
+            out,
+        } => load_config(common).and_then(|config| {
+            let opts = convert::ConvertOptions {
+                run: run_options(common),
+                to: match to {
+                    ConvertArg::Xlsx => convert::ConvertTo::Xlsx,
+                    ConvertArg::Csv => convert::ConvertTo::Csv,
+                    ConvertArg::Json => convert::ConvertTo::Json,
+                },
+                csv_style: match csv_style {
+                    CsvStyleArg::Finnish => CsvStyle::Finnish,
+                    CsvStyleArg::Plain => CsvStyle::Plain,
+                },
+                out_dir: out.clone(),
+            };
+            convert::convert(&config, &opts, &mut stdout)
         }),
         Command::Validate {
             common,

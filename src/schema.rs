@@ -37,6 +37,7 @@ pub struct Schema<'c> {
     headers: HashMap<String, usize>,
     lists: [HashMap<String, usize>; 5],
     totals: Vec<String>,
+    examples: Vec<String>,
 }
 
 impl<'c> Schema<'c> {
@@ -77,6 +78,12 @@ impl<'c> Schema<'c> {
             totals: config
                 .programme
                 .total_labels
+                .iter()
+                .map(|t| normalise(t))
+                .collect(),
+            examples: config
+                .programme
+                .example_labels
                 .iter()
                 .map(|t| normalise(t))
                 .collect(),
@@ -164,6 +171,14 @@ impl<'c> Schema<'c> {
         let n = normalise(text);
         let n = n.trim_end_matches([':', '.']);
         self.totals.iter().any(|t| t == n)
+    }
+
+    /// Whether a cell text marks a template's example row.
+    pub fn is_example_label(&self, text: &str) -> bool {
+        let n = normalise(text);
+        self.examples
+            .iter()
+            .any(|e| e == n.trim_end_matches([':', '.']))
     }
 
     /// The list a kind reads from, if it is a list kind.

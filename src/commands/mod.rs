@@ -2,8 +2,10 @@
 //! binary maps its arguments onto them) and write their report to a writer.
 
 pub mod build;
+pub mod convert;
 pub mod merge;
 pub mod report;
+pub mod template;
 pub mod validate;
 
 /// What a command found, for the exit code: 0 clean, 1 errors in the submissions.

@@ -40,6 +40,8 @@ pub struct Submission {
     pub findings: Vec<Finding>,
     /// Total row, if any: 0-based row and the typed values by field index.
     pub total_row: Option<u32>,
+    /// Rows with errors: 1-based row and the values that could be typed, by field.
+    pub partial: Vec<(u32, Vec<Option<Value>>)>,
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -329,16 +331,19 @@ impl SheetReader<'_, '_> {
             .enumerate()
             .any(|(i, f)| f.required && !columns.iter().any(|(_, g)| *g == i));
         let mut sums: HashMap<usize, crate::parse::Cents> = HashMap::new();
+        let (mut first_data, mut last_data) = (u32::MAX, 0);
         for row in header_row + 1..self.grid.end_row() {
-            if self.is_blank_row(row) {
+            if self.is_blank_row(row, columns) || self.is_example_row(row) {
                 continue;
             }
             if self.is_total_row(row) {
                 sub.total_row = Some(row);
-                self.check_total_row(row, columns, &sums);
+                self.check_total_row(row, columns, (first_data, last_data), &sums);
                 break;
             }
             sub.rows_read += 1;
+            first_data = first_data.min(row);
+            last_data = row;
             let before = self.findings.len();
             let mut values: Vec<Option<Value>> = vec![None; fields.len()];
             for &(col, f) in columns {
@@ -390,18 +395,37 @@ impl SheetReader<'_, '_> {
             let row_has_error = self.findings[before..]
                 .iter()
                 .any(|f| f.severity == crate::finding::Severity::Error);
-            if !row_has_error
-                && !missing_required
-                && let Some(m) = build_measure(self.schema, sub.index, row, columns, values)
-            {
+            if row_has_error || missing_required {
+                sub.partial.push((row + 1, values));
+                continue;
+            }
+            if let Some(m) = build_measure(self.schema, sub.index, row, columns, values) {
                 sub.measures.push(m);
             }
         }
     }
 
-    fn is_blank_row(&self, row: u32) -> bool {
+    /// A row with nothing typed. Department and year columns do not count:
+    /// a template prefills them on its empty rows.
+    fn is_blank_row(&self, row: u32, columns: &Columns) -> bool {
+        let fields = &self.schema.config.fields;
+        let prefilled = |c: u32| {
+            columns.iter().any(|(col, f)| {
+                *col == c && matches!(fields[*f].kind, Kind::Department | Kind::Year)
+            })
+        };
+        (self.grid.first_col..self.grid.end_col()).all(|c| {
+            prefilled(c)
+                || (self.grid.get(row, c).is_blank() && !self.formulas.contains_key(&(row, c)))
+        })
+    }
+
+    /// A template's example row: its first non-empty cell is an example label.
+    fn is_example_row(&self, row: u32) -> bool {
         (self.grid.first_col..self.grid.end_col())
-            .all(|c| self.grid.get(row, c).is_blank() && !self.formulas.contains_key(&(row, c)))
+            .map(|c| self.grid.get(row, c))
+            .find(|c| !c.is_blank())
+            .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
     }
 
     /// A row whose first non-empty cell is a total label.
@@ -417,6 +441,7 @@ impl SheetReader<'_, '_> {
         &mut self,
         row: u32,
         columns: &Columns,
+        data_rows: (u32, u32),
         sums: &HashMap<usize, crate::parse::Cents>,
     ) {
         let fields = &self.schema.config.fields;
@@ -446,6 +471,10 @@ impl SheetReader<'_, '_> {
                     self.findings
                         .push(finding.value(cell.display()).hint(t.total_hint));
                 }
+                // A program that stores no results (openpyxl, say) saved the
+                // template's own SUM over this column's data rows: its value is
+                // the sum of the rows, so there is nothing to check.
+                Typed::Problem(_) if is_column_sum(&cell, col, data_rows) => {}
                 Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
                     let finding = self
                         .finding(p.code, p.message)
@@ -460,6 +489,29 @@ impl SheetReader<'_, '_> {
                 _ => {}
             }
         }
+    }
+}
+
+/// Whether a formula is `SUM(X<a>:X<b>)` over column `col`, starting at or
+/// above the first data row and ending at or below the last one (0-based, inclusive).
+fn is_column_sum(cell: &Cell, col: u32, (first, last): (u32, u32)) -> bool {
+    let Cell::FormulaWithoutValue(f) = cell else {
+        return false;
+    };
+    let f = f
+        .trim()
+        .trim_start_matches('=')
+        .to_ascii_uppercase()
+        .replace('$', "");
+    let Some(inner) = f.strip_prefix("SUM(").and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let Some((a, b)) = inner.split_once(':') else {
+        return false;
+    };
+    match (crate::text::parse_a1(a), crate::text::parse_a1(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => ca == col && cb == col && ra <= first && rb >= last,
+        _ => false,
     }
 }
 

@@ -1,0 +1,245 @@
+//! `kooste convert`: any submission kooste reads, written in the canonical
+//! layout: an xlsx in the template's form, or CSV or JSON of its typed rows.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value as Json, json};
+
+use super::Outcome;
+use super::validate::print_text;
+use crate::commands::template::file_stem;
+use crate::config::Config;
+use crate::error::Error;
+use crate::export::CsvStyle;
+use crate::finding::Severity;
+use crate::i18n::{Lang, fill};
+use crate::model::Value;
+use crate::output::{ensure_dir, refuse_input, write_atomic};
+use crate::reading::{Submission, discover};
+use crate::run::{Run, RunOptions};
+use crate::submission::{TemplateSpec, measure_values, template_bytes, value_text};
+
+/// The output kind of `convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvertTo {
+    /// The template's workbook layout.
+    Xlsx,
+    /// CSV of the typed rows.
+    Csv,
+    /// JSON of the typed rows.
+    Json,
+}
+
+/// Options of `convert`.
+#[derive(Debug, Clone)]
+pub struct ConvertOptions {
+    /// What to read.
+    pub run: RunOptions,
+    /// Output kind.
+    pub to: ConvertTo,
+    /// CSV dialect.
+    pub csv_style: CsvStyle,
+    /// Output folder.
+    pub out_dir: PathBuf,
+}
+
+/// A submission's rows in source order: measures and, for rows with errors,
+/// whatever could be typed. Returns (1-based source row, values by field).
+fn rows_of(sub: &Submission, config: &Config) -> Vec<(u32, Vec<Option<Value>>)> {
+    let mut rows: Vec<(u32, Vec<Option<Value>>)> = sub
+        .measures
+        .iter()
+        .map(|m| (m.source.row, measure_values(m, config)))
+        .collect();
+    rows.extend(sub.partial.iter().cloned());
+    rows.sort_by_key(|(r, _)| *r);
+    rows
+}
+
+/// Runs `convert`.
+pub fn convert(
+    config: &Config,
+    opts: &ConvertOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let run = Run::collect(config, &opts.run)?;
+    let io = |e: std::io::Error| Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    };
+    print_text(&run, false, out).map_err(io)?;
+    ensure_dir(&opts.out_dir)?;
+    let inputs = discover(&opts.run.inputs)?;
+    let lang = run.lang;
+    let mut used = std::collections::HashSet::new();
+    for sub in run.submissions.iter().filter(|s| s.sheet.is_some()) {
+        let rows = rows_of(sub, config);
+        let ext = match opts.to {
+            ConvertTo::Xlsx => "xlsx",
+            ConvertTo::Csv => "csv",
+            ConvertTo::Json => "json",
+        };
+        let stem = sub
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let mut name = format!("{}.{ext}", file_stem(&stem));
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{}_{n}.{ext}", file_stem(&stem));
+            n += 1;
+        }
+        let path = opts.out_dir.join(name);
+        refuse_input(&path, &inputs)?;
+        let bytes = match opts.to {
+            ConvertTo::Xlsx => {
+                let values: Vec<Vec<Option<Value>>> = rows.iter().map(|(_, v)| v.clone()).collect();
+                let department = sub.measures.first().map(|m| m.department);
+                let year = sub
+                    .measures
+                    .iter()
+                    .find_map(|m| m.year)
+                    .or(run.year)
+                    .unwrap_or(*config.programme.first_year.get_ref());
+                let spec = TemplateSpec {
+                    department,
+                    year,
+                    rows: &values,
+                    date: run.date,
+                };
+                template_bytes(config, lang, &spec).map_err(|e| Error::Output {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?
+            }
+            ConvertTo::Csv => csv_rows(config, lang, &rows, opts.csv_style),
+            ConvertTo::Json => json_rows(config, &rows),
+        };
+        write_atomic(&path, &bytes)?;
+        writeln!(
+            out,
+            "{}",
+            fill(lang.texts().wrote, &[("path", &path.display().to_string())])
+        )
+        .map_err(io)?;
+        let empty: Vec<&str> = run
+            .findings()
+            .filter(|f| f.file == sub.file.display && f.severity == Severity::Error)
+            .filter_map(|f| f.cell.as_deref())
+            .collect();
+        if !empty.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                fill(
+                    lang.texts().left_empty,
+                    &[("file", &sub.file.display), ("cells", &empty.join(", "))]
+                )
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(Outcome {
+        errors: run.errors(),
+        warnings: run.warnings(),
+    })
+}
+
+/// CSV in the configured field order, headers in `lang`, choices by name.
+fn csv_rows(
+    config: &Config,
+    lang: Lang,
+    rows: &[(u32, Vec<Option<Value>>)],
+    style: CsvStyle,
+) -> Vec<u8> {
+    let (delimiter, terminator) = match style {
+        CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
+        CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
+    };
+    let mut buf = Vec::new();
+    if style == CsvStyle::Finnish {
+        buf.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(buf);
+    let _ = w.write_record(config.fields.iter().map(|f| f.header.get(lang)));
+    for (_, values) in rows {
+        let record: Vec<String> = config
+            .fields
+            .iter()
+            .zip(values)
+            .map(|(f, v)| match v {
+                None => String::new(),
+                Some(Value::Money(c)) => number(c.euros(), style),
+                Some(Value::Number(n)) => number(*n, style),
+                Some(v) => crate::export::guard(&value_text(v, f, config, lang)),
+            })
+            .collect();
+        let _ = w.write_record(&record);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn number(v: f64, style: CsvStyle) -> String {
+    let s = if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}")
+    };
+    if style == CsvStyle::Finnish {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// JSON: one object per row keyed by field, choices as codes, euros as numbers.
+fn json_rows(config: &Config, rows: &[(u32, Vec<Option<Value>>)]) -> Vec<u8> {
+    let code = |list: &[crate::config::Choice], i: usize| {
+        list.get(i)
+            .map(|c| c.code.get_ref().clone())
+            .unwrap_or_default()
+    };
+    let items: Vec<Json> = rows
+        .iter()
+        .map(|(row, values)| {
+            let mut obj = Map::new();
+            obj.insert("row".into(), json!(row));
+            for (f, v) in config.fields.iter().zip(values) {
+                let list: &[crate::config::Choice] = match f.kind {
+                    crate::config::Kind::Department => &config.departments,
+                    crate::config::Kind::FocusArea => &config.focus_areas,
+                    crate::config::Kind::Status => &config.statuses,
+                    crate::config::Kind::Areas => &config.areas,
+                    crate::config::Kind::Themes => &config.themes,
+                    _ => &[],
+                };
+                let j = match v {
+                    None => Json::Null,
+                    Some(Value::Text(s)) => json!(s),
+                    Some(Value::Choice(i)) => json!(code(list, *i)),
+                    Some(Value::Choices(v)) => {
+                        json!(v.iter().map(|&i| code(list, i)).collect::<Vec<_>>())
+                    }
+                    Some(Value::Year(y)) => json!(y),
+                    Some(Value::Money(c)) => json!(c.euros()),
+                    Some(Value::Number(n)) => json!(n),
+                    Some(Value::Whole(n)) => json!(n),
+                    Some(Value::Date(d)) => {
+                        json!(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                    }
+                };
+                obj.insert(f.key.get_ref().clone(), j);
+            }
+            Json::Object(obj)
+        })
+        .collect();
+    let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

@@ -1,0 +1,193 @@
+//! `kooste template`: the workbook each department fills in, for one
+//! department or all, optionally prefilled from last year's consolidation.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Outcome;
+use crate::comparison::read_previous;
+use crate::config::Config;
+use crate::error::Error;
+use crate::i18n::{Lang, fill};
+use crate::model::Value;
+use crate::output::{ensure_dir, ensure_parent, write_atomic};
+use crate::parse::Date;
+use crate::schema::{ListKind, Schema};
+use crate::submission::{TemplateSpec, measure_values, template_bytes};
+
+/// Which templates to write.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// One department (a code or name) into one file.
+    One {
+        /// The department as typed.
+        department: String,
+        /// The file.
+        output: PathBuf,
+    },
+    /// Every department into a folder, as `<code>_<year>.xlsx`.
+    All {
+        /// The folder.
+        dir: PathBuf,
+    },
+}
+
+/// Options of `template`.
+#[derive(Debug, Clone)]
+pub struct TemplateOptions {
+    /// One or all.
+    pub target: Target,
+    /// The year the templates are for.
+    pub year: i32,
+    /// Last year's consolidated workbook to prefill from.
+    pub from: Option<PathBuf>,
+    /// Language of the headers and texts.
+    pub lang: Lang,
+    /// Date in the document properties.
+    pub date: Option<Date>,
+}
+
+/// A file name from a department code: lower case, only letters, digits, `-` and `_`.
+pub fn file_stem(code: &str) -> String {
+    let s: String = code
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('_').to_string();
+    if s.is_empty() { "department".into() } else { s }
+}
+
+/// Runs `template`.
+pub fn template(
+    config: &Config,
+    opts: &TemplateOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    if !config.is_programme_year(opts.year) {
+        let p = &config.programme;
+        return Err(Error::Usage(format!(
+            "--year {}: not a programme year ({}–{})",
+            opts.year,
+            p.first_year.get_ref(),
+            p.last_year.get_ref()
+        )));
+    }
+    let previous = opts
+        .from
+        .as_deref()
+        .map(|p| read_previous(p, config, opts.lang))
+        .transpose()?;
+    let schema = Schema::new(config);
+    let targets: Vec<(usize, PathBuf)> = match &opts.target {
+        Target::One { department, output } => {
+            let d = schema
+                .lookup(ListKind::Department, department)
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--department {department}: not a department of the programme ({})",
+                        schema.allowed(ListKind::Department, opts.lang)
+                    ))
+                })?;
+            vec![(d, output.clone())]
+        }
+        Target::All { dir } => {
+            ensure_dir(dir)?;
+            config
+                .departments
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    (
+                        i,
+                        dir.join(format!(
+                            "{}_{}.xlsx",
+                            file_stem(d.code.get_ref()),
+                            opts.year
+                        )),
+                    )
+                })
+                .collect()
+        }
+    };
+    let date = opts.date.unwrap_or(Date {
+        year: opts.year,
+        month: 1,
+        day: 1,
+    });
+    let io = |e: std::io::Error| Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    };
+    for (dept, path) in targets {
+        // Last year's measures of this department: names, areas and statuses
+        // carried forward, euros and figures left for the new year.
+        let rows: Vec<Vec<Option<Value>>> = previous
+            .iter()
+            .flat_map(|p| &p.measures)
+            .filter(|m| m.department == dept)
+            .map(|m| {
+                let mut v = measure_values(m, config);
+                for (f, field) in config.fields.iter().enumerate() {
+                    if !matches!(
+                        field.key.get_ref().as_str(),
+                        "id" | "department"
+                            | "focus_area"
+                            | "measure"
+                            | "areas"
+                            | "status"
+                            | "themes"
+                            | "contact"
+                    ) {
+                        v[f] = None;
+                    }
+                }
+                v
+            })
+            .collect();
+        let spec = TemplateSpec {
+            department: Some(dept),
+            year: opts.year,
+            rows: &rows,
+            date,
+        };
+        let bytes = template_bytes(config, opts.lang, &spec).map_err(|e| Error::Output {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        ensure_parent(&path)?;
+        write_atomic(&path, &bytes)?;
+        writeln!(
+            out,
+            "{}",
+            fill(
+                opts.lang.texts().wrote,
+                &[("path", &path.display().to_string())]
+            )
+        )
+        .map_err(io)?;
+    }
+    Ok(Outcome {
+        errors: 0,
+        warnings: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("SOTE"), "sote");
+        assert_eq!(file_stem("../../x"), "x");
+        assert_eq!(file_stem("A/B:C"), "a_b_c");
+        assert_eq!(file_stem("///"), "department");
+    }
+}

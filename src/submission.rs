@@ -1,0 +1,546 @@
+//! The submission template: the workbook each department fills in. It is
+//! also the canonical layout `convert` writes, so a converted file can be
+//! corrected and sent back.
+//!
+//! Layout of the measures sheet: title rows, the header, a grey example row
+//! that the reader skips, the data rows (department and year prefilled), and
+//! a total row whose SUM formulas the validator's total check accepts.
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
+    ExcelDateTime, Format, FormatAlign, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use crate::config::{Choice, Config, Field, Kind};
+use crate::i18n::{Lang, fill};
+use crate::model::{Measure, Value};
+use crate::parse::{Cents, Date};
+use crate::text::column_letters;
+
+/// What goes into one template.
+#[derive(Debug, Clone)]
+pub struct TemplateSpec<'a> {
+    /// The department (index into `Config::departments`), if known.
+    pub department: Option<usize>,
+    /// The year the rows are for.
+    pub year: i32,
+    /// Rows to prefill, by field index.
+    pub rows: &'a [Vec<Option<Value>>],
+    /// Creation date for the document properties.
+    pub date: Date,
+}
+
+/// Rows of the header, example and first data row (0-based).
+pub const HEADER_ROW: u32 = 3;
+const EXAMPLE_ROW: u32 = HEADER_ROW + 1;
+const FIRST_DATA_ROW: u32 = HEADER_ROW + 2;
+
+/// A measure's values by field index, as the template's rows take them.
+pub fn measure_values(m: &Measure, config: &Config) -> Vec<Option<Value>> {
+    config
+        .fields
+        .iter()
+        .map(|f| match f.key.get_ref().as_str() {
+            "id" => m.id.clone().map(Value::Text),
+            "department" => Some(Value::Choice(m.department)),
+            "focus_area" => m.focus_area.map(Value::Choice),
+            "measure" => Some(Value::Text(m.name.clone())),
+            "areas" => (!m.areas.is_empty()).then(|| Value::Choices(m.areas.clone())),
+            "status" => m.status.map(Value::Choice),
+            "year" => m.year.map(Value::Year),
+            "budget_eur" => Some(Value::Money(m.budget)),
+            "spent_eur" => m.spent.map(Value::Money),
+            "fte" => m.fte.map(Value::Number),
+            "themes" => (!m.themes.is_empty()).then(|| Value::Choices(m.themes.clone())),
+            "schedule" => m.schedule.clone().map(Value::Text),
+            "reached" => m.reached.map(Value::Whole),
+            "impact_story" => m.impact_story.clone().map(Value::Text),
+            "contact" => m.contact.clone().map(Value::Text),
+            key => m
+                .extras
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| Value::Text(v.clone())),
+        })
+        .collect()
+}
+
+/// The list a choice field draws from.
+fn list_of<'c>(config: &'c Config, kind: Kind) -> Option<&'c [Choice]> {
+    match kind {
+        Kind::Department => Some(&config.departments),
+        Kind::FocusArea => Some(&config.focus_areas),
+        Kind::Status => Some(&config.statuses),
+        Kind::Areas => Some(&config.areas),
+        Kind::Themes => Some(&config.themes),
+        _ => None,
+    }
+}
+
+/// A value as the template shows it: choices by name in `lang`.
+pub fn value_text(v: &Value, field: &Field, config: &Config, lang: Lang) -> String {
+    let names = |idx: &[usize]| {
+        let list = list_of(config, field.kind).unwrap_or(&[]);
+        idx.iter()
+            .filter_map(|&i| list.get(i))
+            .map(|c| c.name.get(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match v {
+        Value::Choice(i) => names(&[*i]),
+        Value::Choices(v) => names(v),
+        Value::Date(d) => format!("{}.{}.{}", d.day, d.month, d.year),
+        other => crate::typing::value_text(other),
+    }
+}
+
+/// Builds the template workbook.
+pub fn template_bytes(
+    config: &Config,
+    lang: Lang,
+    spec: &TemplateSpec,
+) -> Result<Vec<u8>, XlsxError> {
+    let t = lang.texts();
+    let mut wb = Workbook::new();
+    let d = spec.date;
+    let created =
+        ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)?;
+    let title = format!(
+        "{} – {}",
+        config.programme.name.get(lang),
+        fill(t.measures_of_year, &[("year", &spec.year.to_string())])
+    );
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(&title)
+            .set_author(config.programme.organisation.get(lang))
+            .set_company(config.programme.organisation.get(lang))
+            .set_creation_datetime(&created),
+    );
+    let rows_n = config
+        .submission
+        .template_rows
+        .max(spec.rows.len() as u32)
+        .max(1);
+    let measures = wb.add_worksheet();
+    measures.set_name(t.sheet_names[1])?;
+    write_measures(measures, config, lang, spec, &title, rows_n)?;
+    let instructions = wb.add_worksheet();
+    write_instructions(instructions, config, lang)?;
+    let lists = wb.add_worksheet();
+    write_lists(lists, config, lang)?;
+    wb.save_to_buffer()
+}
+
+fn write_measures(
+    ws: &mut Worksheet,
+    config: &Config,
+    lang: Lang,
+    spec: &TemplateSpec,
+    title: &str,
+    rows_n: u32,
+) -> Result<(), XlsxError> {
+    let t = lang.texts();
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE4EE))
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let example = Format::new()
+        .set_italic()
+        .set_font_color(Color::RGB(0x808080))
+        .set_background_color(Color::RGB(0xEEEEEE));
+    let input = Format::new().set_unlocked();
+    let euro = Format::new()
+        .set_unlocked()
+        .set_num_format("#,##0.00\\ \"€\"");
+    let decimal = Format::new().set_unlocked().set_num_format("0.0");
+    let bold = Format::new().set_bold();
+    let euro_bold = Format::new().set_bold().set_num_format("#,##0.00\\ \"€\"");
+    ws.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14))?;
+    if let Some(dept) = spec.department.map(|i| &config.departments[i]) {
+        ws.write_string(
+            1,
+            0,
+            format!(
+                "{}: {} ({})",
+                t.col_department,
+                dept.name.get(lang),
+                dept.code.get_ref()
+            ),
+        )?;
+    }
+    let mut info = Vec::new();
+    if let Some(dl) = &config.submission.deadline {
+        info.push(fill(t.deadline_line, &[("deadline", dl)]));
+    }
+    if let Some(c) = &config.submission.contact {
+        info.push(fill(t.contact_line, &[("contact", c)]));
+    }
+    ws.write_string(2, 0, info.join(" "))?;
+    let last = FIRST_DATA_ROW + rows_n - 1;
+    let example_label = config
+        .programme
+        .example_labels
+        .get(lang_index(lang))
+        .or(config.programme.example_labels.first());
+    for (c, f) in config.fields.iter().enumerate() {
+        let c = c as u16;
+        ws.write_string_with_format(HEADER_ROW, c, f.header.get(lang), &header)?;
+        let sample = if c == 0 {
+            example_label.cloned()
+        } else {
+            example_value(f, config, lang, spec.year)
+        };
+        ws.write_string_with_format(EXAMPLE_ROW, c, sample.unwrap_or_default(), &example)?;
+        let format = match f.kind {
+            Kind::Euro => &euro,
+            Kind::Number => &decimal,
+            _ => &input,
+        };
+        for r in 0..rows_n {
+            let row = FIRST_DATA_ROW + r;
+            let prefill = spec
+                .rows
+                .get(r as usize)
+                .and_then(|v| v.get(c as usize).cloned().flatten());
+            let prefill = prefill.or_else(|| match f.kind {
+                Kind::Department => spec.department.map(Value::Choice),
+                Kind::Year => Some(Value::Year(spec.year)),
+                _ => None,
+            });
+            write_value(ws, row, c, prefill.as_ref(), f, config, lang, format)?;
+        }
+        add_validation(ws, f, c, config, lang, last)?;
+        ws.set_column_width(c, column_width(f))?;
+    }
+    // The total row: SUM over the data rows of every euro column.
+    let total = last + 1;
+    ws.write_string_with_format(total, 0, t.total, &bold)?;
+    for (c, _) in config
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Euro)
+    {
+        let l = column_letters(c as u32);
+        let sum: Cents = spec
+            .rows
+            .iter()
+            .filter_map(|r| match r.get(c) {
+                Some(Some(Value::Money(m))) => Some(*m),
+                _ => None,
+            })
+            .sum();
+        let formula = Formula::new(format!("=SUM({l}{}:{l}{})", FIRST_DATA_ROW + 1, last + 1))
+            .set_result(crate::xlsx::result(sum.euros()));
+        ws.write_formula_with_format(total, c as u16, formula, &euro_bold)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.set_row_height(HEADER_ROW, 32)?;
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        insert_rows: true,
+        delete_rows: true,
+        sort: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+    Ok(())
+}
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fi => 0,
+        Lang::Sv => 1,
+        Lang::En => 2,
+    }
+}
+
+fn column_width(f: &Field) -> f64 {
+    match f.kind {
+        Kind::Text if f.key.get_ref() == "measure" || f.key.get_ref() == "impact_story" => 45.0,
+        Kind::Text | Kind::Email => 24.0,
+        Kind::Areas | Kind::Themes | Kind::FocusArea => 30.0,
+        Kind::Department | Kind::Status => 24.0,
+        Kind::Euro => 15.0,
+        _ => 12.0,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_value(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<&Value>,
+    f: &Field,
+    config: &Config,
+    lang: Lang,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match v {
+        None => {
+            ws.write_blank(row, col, format)?;
+        }
+        Some(Value::Money(c)) => {
+            ws.write_number_with_format(row, col, c.euros(), format)?;
+        }
+        Some(Value::Year(y)) => {
+            ws.write_number_with_format(row, col, f64::from(*y), format)?;
+        }
+        Some(Value::Number(n)) => {
+            ws.write_number_with_format(row, col, *n, format)?;
+        }
+        Some(Value::Whole(n)) => {
+            ws.write_number_with_format(row, col, *n as f64, format)?;
+        }
+        Some(other) => {
+            // Text is always written as text, never as a formula.
+            ws.write_string_with_format(row, col, value_text(other, f, config, lang), format)?;
+        }
+    }
+    Ok(())
+}
+
+fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<String> {
+    let t = lang.texts();
+    Some(match f.kind {
+        Kind::Department => config.departments.first()?.name.get(lang).to_string(),
+        Kind::FocusArea => config.focus_areas.first()?.name.get(lang).to_string(),
+        Kind::Areas => config
+            .areas
+            .iter()
+            .take(2)
+            .map(|a| a.name.get(lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Kind::Status => config
+            .statuses
+            .get(1)
+            .or(config.statuses.first())?
+            .name
+            .get(lang)
+            .to_string(),
+        Kind::Themes => config.themes.first()?.name.get(lang).to_string(),
+        Kind::Year => year.to_string(),
+        Kind::Euro => if f.key.get_ref() == "budget_eur" {
+            "10000"
+        } else {
+            "8000"
+        }
+        .to_string(),
+        Kind::Number => "1".into(),
+        Kind::Whole => "100".into(),
+        Kind::Email => "nimi@example.org".into(),
+        Kind::Date => format!("31.12.{year}"),
+        Kind::Text => match f.key.get_ref().as_str() {
+            "measure" => t.example_measure.to_string(),
+            "impact_story" => t.example_story.to_string(),
+            "schedule" => year.to_string(),
+            _ => String::new(),
+        },
+    })
+}
+
+/// Drop-downs fed from the hidden list sheet, and number rules with input messages.
+fn add_validation(
+    ws: &mut Worksheet,
+    f: &Field,
+    col: u16,
+    config: &Config,
+    lang: Lang,
+    last: u32,
+) -> Result<(), XlsxError> {
+    let t = lang.texts();
+    let title: String = f.header.get(lang).chars().take(32).collect();
+    let hint = |i: usize| t.kind_hints[i];
+    let dv = match f.kind {
+        Kind::Department | Kind::FocusArea | Kind::Status | Kind::Areas | Kind::Themes => {
+            let (list_col, n) = list_column(config, f.kind);
+            if n == 0 {
+                return Ok(());
+            }
+            let l = column_letters(list_col);
+            let dv = DataValidation::new().allow_list_formula(Formula::new(format!(
+                "='{}'!${l}$2:${l}${}",
+                t.sheet_lists,
+                n + 1
+            )));
+            // Several areas or themes are typed as "A; B", which a list cannot hold: warn, don't stop.
+            if matches!(f.kind, Kind::Areas | Kind::Themes) {
+                dv.set_error_style(DataValidationErrorStyle::Information)
+            } else {
+                dv
+            }
+        }
+        Kind::Euro => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+            .set_input_message(hint(0))?,
+        Kind::Number => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+            .set_input_message(hint(1))?,
+        Kind::Whole => DataValidation::new()
+            .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+            .set_input_message(hint(2))?,
+        Kind::Year => {
+            let p = &config.programme;
+            DataValidation::new()
+                .allow_whole_number(DataValidationRule::Between(
+                    *p.first_year.get_ref(),
+                    *p.last_year.get_ref(),
+                ))
+                .set_input_message(hint(3))?
+        }
+        _ => return Ok(()),
+    };
+    let dv = dv.set_input_title(title)?;
+    ws.add_data_validation(FIRST_DATA_ROW, col, last, col, &dv)?;
+    Ok(())
+}
+
+/// Where a list kind's names stand on the list sheet: (column, count).
+fn list_column(config: &Config, kind: Kind) -> (u32, usize) {
+    let order = [
+        Kind::Department,
+        Kind::FocusArea,
+        Kind::Status,
+        Kind::Areas,
+        Kind::Themes,
+    ];
+    let col = order.iter().position(|k| *k == kind).unwrap_or(0) as u32;
+    (col, list_of(config, kind).map(<[Choice]>::len).unwrap_or(0))
+}
+
+/// The hidden sheet the drop-downs read: one column per list.
+fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
+    let t = lang.texts();
+    ws.set_name(t.sheet_lists)?;
+    let heads = [
+        t.col_department,
+        t.col_focus_area,
+        t.col_status,
+        t.col_areas,
+        "Themes",
+    ];
+    for (c, kind) in [
+        Kind::Department,
+        Kind::FocusArea,
+        Kind::Status,
+        Kind::Areas,
+        Kind::Themes,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let head = config
+            .fields
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.header.get(lang))
+            .unwrap_or(heads[c]);
+        ws.write_string(0, c as u16, head)?;
+        for (r, choice) in list_of(config, kind).unwrap_or(&[]).iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, choice.name.get(lang))?;
+        }
+        ws.set_column_width(c as u16, 40)?;
+    }
+    ws.set_hidden(true);
+    Ok(())
+}
+
+/// The instructions sheet: each column, whether it is required, what it means
+/// and its allowed values; the deadline and contact.
+fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
+    let t = lang.texts();
+    ws.set_name(t.sheet_instructions)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE4EE));
+    ws.write_string_with_format(
+        0,
+        0,
+        config.programme.name.get(lang),
+        &Format::new().set_bold().set_font_size(14),
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        3,
+        &fill(t.instructions_intro, &[("sheet", t.sheet_names[1])]),
+        &wrap,
+    )?;
+    ws.set_row_height(1, 60)?;
+    let mut row = 2;
+    if let Some(dl) = &config.submission.deadline {
+        ws.write_string(row, 0, fill(t.deadline_line, &[("deadline", dl)]))?;
+        row += 1;
+    }
+    if let Some(c) = &config.submission.contact {
+        ws.write_string(row, 0, fill(t.contact_line, &[("contact", c)]))?;
+        row += 1;
+    }
+    row += 1;
+    for (c, h) in [
+        t.col_column,
+        t.col_required,
+        t.col_description,
+        t.col_allowed,
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(row, c as u16, *h, &header)?;
+    }
+    for f in &config.fields {
+        row += 1;
+        ws.write_string_with_format(row, 0, f.header.get(lang), &wrap)?;
+        ws.write_string_with_format(
+            row,
+            1,
+            if f.required {
+                t.yes_no_yes
+            } else {
+                t.yes_no_no
+            },
+            &wrap,
+        )?;
+        ws.write_string_with_format(
+            row,
+            2,
+            f.description.as_ref().map(|d| d.get(lang)).unwrap_or(""),
+            &wrap,
+        )?;
+        let allowed = match list_of(config, f.kind) {
+            Some(list) => list
+                .iter()
+                .map(|c| c.name.get(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => match f.kind {
+                Kind::Euro => t.kind_hints[0].to_string(),
+                Kind::Number => t.kind_hints[1].to_string(),
+                Kind::Whole => t.kind_hints[2].to_string(),
+                Kind::Year => format!(
+                    "{}–{}",
+                    config.programme.first_year.get_ref(),
+                    config.programme.last_year.get_ref()
+                ),
+                Kind::Date => t.kind_hints[4].to_string(),
+                Kind::Email => t.email_hint.to_string(),
+                _ => String::new(),
+            },
+        };
+        ws.write_string_with_format(row, 3, allowed, &wrap)?;
+    }
+    for (c, w) in [28, 12, 50, 60].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.protect();
+    Ok(())
+}
