@@ -66,7 +66,7 @@ pub fn measure_values(m: &Measure, config: &Config) -> Vec<Option<Value>> {
 }
 
 /// The list a choice field draws from.
-fn list_of<'c>(config: &'c Config, kind: Kind) -> Option<&'c [Choice]> {
+fn list_of(config: &Config, kind: Kind) -> Option<&[Choice]> {
     match kind {
         Kind::Department => Some(&config.departments),
         Kind::FocusArea => Some(&config.focus_areas),
@@ -188,11 +188,14 @@ fn write_measures(
     for (c, f) in config.fields.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(HEADER_ROW, c, f.header.get(lang), &header)?;
-        let sample = if c == 0 {
-            example_label.cloned()
-        } else {
-            example_value(f, config, lang, spec.year)
-        };
+        let sample = match f.kind {
+            _ if c == 0 => example_label.cloned(),
+            Kind::Department => spec
+                .department
+                .map(|d| config.departments[d].name.get(lang).to_string()),
+            _ => None,
+        }
+        .or_else(|| example_value(f, config, lang, spec.year));
         ws.write_string_with_format(EXAMPLE_ROW, c, sample.unwrap_or_default(), &example)?;
         let format = match f.kind {
             Kind::Euro => &euro,
@@ -238,6 +241,8 @@ fn write_measures(
         ws.write_formula_with_format(total, c as u16, formula, &euro_bold)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_row_height(HEADER_ROW, 32)?;
     let options = ProtectionOptions {
         format_columns: true,
