@@ -46,7 +46,7 @@ pub fn annotate_all(
         // Re-read rather than keep every grid in memory for a rarely used option.
         let Some(grid) = load(&sub.file.path)
             .ok()
-            .and_then(|(b, _)| open(&sub.file.path, &b).ok())
+            .and_then(|(b, _)| open(&sub.file.path, &b, &crate::reading::Limits::default()).ok())
             .and_then(|book| book.sheets.into_iter().find(|g| g.name == sheet))
         else {
             continue;

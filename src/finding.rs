@@ -65,6 +65,8 @@ pub enum Code {
     MissingSubmission,
     /// A row of another year than the one being reported.
     WrongYear,
+    /// A file over the size or cell limit (a zip bomb, say).
+    TooLarge,
 }
 
 impl Code {
@@ -91,6 +93,7 @@ impl Code {
             Code::BudgetExceedsProgramme => "budget-exceeds-programme",
             Code::MissingSubmission => "missing-submission",
             Code::WrongYear => "wrong-year",
+            Code::TooLarge => "too-large",
         }
     }
 

@@ -361,6 +361,14 @@ pub struct Texts {
     pub severity_words: [&'static str; 2],
     /// File-name suffix of an annotated copy.
     pub annotated_suffix: &'static str,
+    /// A file over a size limit.
+    pub too_large: &'static str,
+    /// Hint for too-large.
+    pub too_large_hint: &'static str,
+    /// Unit: bytes.
+    pub word_bytes: &'static str,
+    /// Unit: cells.
+    pub word_cells: &'static str,
     /// Sheet name: instructions.
     pub sheet_instructions: &'static str,
     /// Sheet name: hidden lists.
@@ -550,6 +558,10 @@ pub static FI: Texts = Texts {
     sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
     severity_words: ["virhe", "varoitus"],
     annotated_suffix: "tarkistettu",
+    too_large: "Tiedosto on liian suuri luettavaksi: {found} {what}, kun raja on {limit}.",
+    too_large_hint: "Tarkista, että tiedosto on oikea. Rajaa voi nostaa valitsimilla --max-unpacked-mb ja --max-cells.",
+    word_bytes: "tavua",
+    word_cells: "solua",
     sheet_instructions: "Ohjeet",
     sheet_lists: "Listat",
     deadline_line: "Palautus viimeistään {deadline}.",
@@ -698,6 +710,10 @@ pub static SV: Texts = Texts {
     sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
     severity_words: ["fel", "varning"],
     annotated_suffix: "granskad",
+    too_large: "Filen är för stor för att läsas: {found} {what}, gränsen är {limit}.",
+    too_large_hint: "Kontrollera att filen är rätt. Gränsen kan höjas med --max-unpacked-mb och --max-cells.",
+    word_bytes: "byte",
+    word_cells: "celler",
     sheet_instructions: "Anvisningar",
     sheet_lists: "Listor",
     deadline_line: "Returneras senast {deadline}.",
@@ -846,6 +862,10 @@ pub static EN: Texts = Texts {
     sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
     severity_words: ["error", "warning"],
     annotated_suffix: "checked",
+    too_large: "The file is too large to read: {found} {what}, over the limit of {limit}.",
+    too_large_hint: "Check that it is the right file. The limits can be raised with --max-unpacked-mb and --max-cells.",
+    word_bytes: "bytes",
+    word_cells: "cells",
     sheet_instructions: "Instructions",
     sheet_lists: "Lists",
     deadline_line: "Return by {deadline}.",

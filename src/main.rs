@@ -88,6 +88,12 @@ struct Common {
     /// by default the newest input file's modification date.
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     date: Option<Date>,
+    /// Refuse a workbook whose parts unpack to more than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    max_unpacked_mb: u64,
+    /// Refuse a file with more than this many cells.
+    #[arg(long, value_name = "N", default_value_t = 50_000_000)]
+    max_cells: u64,
 }
 
 #[derive(Subcommand)]
@@ -220,6 +226,10 @@ fn run_options(c: &Common) -> RunOptions {
             LangArg::En => Lang::En,
         },
         date: c.date,
+        limits: kooste::reading::Limits {
+            max_unpacked_bytes: c.max_unpacked_mb.saturating_mul(1 << 20),
+            max_cells: c.max_cells,
+        },
     }
 }
 

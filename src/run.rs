@@ -24,6 +24,8 @@ pub struct RunOptions {
     pub lang: Lang,
     /// The date to print and embed; by default the newest input's modification date.
     pub date: Option<Date>,
+    /// Caps on what one file may unpack to.
+    pub limits: crate::reading::Limits,
 }
 
 /// The result of reading and checking every input.
@@ -45,7 +47,8 @@ impl Run {
     /// Reads and checks every input.
     pub fn collect(config: &Config, opts: &RunOptions) -> Result<Run, Error> {
         let files = discover(&opts.inputs)?;
-        let schema = Schema::new(config);
+        let mut schema = Schema::new(config);
+        schema.limits = opts.limits;
         let submissions: Vec<Submission> = files
             .iter()
             .enumerate()

@@ -38,6 +38,8 @@ pub struct Schema<'c> {
     lists: [HashMap<String, usize>; 5],
     totals: Vec<String>,
     examples: Vec<String>,
+    /// Caps on what one file may unpack to.
+    pub limits: crate::reading::Limits,
 }
 
 impl<'c> Schema<'c> {
@@ -87,6 +89,7 @@ impl<'c> Schema<'c> {
                 .iter()
                 .map(|t| normalise(t))
                 .collect(),
+            limits: crate::reading::Limits::default(),
         }
     }
 

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use super::{Book, Format, Grid, Unreadable};
+use super::{Book, Format, Grid, Limits, Unreadable};
 use crate::model::Cell;
 
 /// Reads CSV bytes into a one-sheet [`Book`]; the sheet is named after the file.
-pub fn read(path: &Path, bytes: &[u8]) -> Result<Book, Unreadable> {
+pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     let text = decode(bytes);
     if text.contains('\0') {
         return Err(Unreadable::Corrupt("binary data, not text".into()));
@@ -19,8 +19,17 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Book, Unreadable> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells: u64 = 0;
     for record in reader.records() {
         let record = record.map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        cells += record.len() as u64;
+        if cells > limits.max_cells {
+            return Err(Unreadable::TooLarge {
+                what: "cells",
+                found: cells,
+                limit: limits.max_cells,
+            });
+        }
         rows.push(
             record
                 .iter()

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use sheet::{Submission, read_submission, read_submission_from};
+pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 
 use crate::model::Cell;
 
@@ -172,6 +172,24 @@ pub struct Book {
     pub sheets: Vec<Grid>,
 }
 
+/// Caps that keep a hostile or broken file from exhausting memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most bytes a workbook's parts may unpack to (a zip bomb is refused before reading).
+    pub max_unpacked_bytes: u64,
+    /// Most cells one workbook may hold.
+    pub max_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_unpacked_bytes: 1 << 30,
+            max_cells: 50_000_000,
+        }
+    }
+}
+
 /// Why a file could not be read at all; each becomes a file-level finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
@@ -181,6 +199,15 @@ pub enum Unreadable {
     Encrypted,
     /// HTML saved with a spreadsheet extension.
     Html,
+    /// Over a limit: what, how much, and the limit.
+    TooLarge {
+        /// What was counted (bytes or cells).
+        what: &'static str,
+        /// The amount found.
+        found: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// Any other failure, with the reader's reason.
     Corrupt(String),
 }
@@ -195,7 +222,7 @@ pub fn load(path: &Path) -> Result<(Vec<u8>, String), Unreadable> {
 
 /// Opens the bytes of a submission as a [`Book`], choosing the reader by the
 /// file's content first and its extension second.
-pub fn open(path: &Path, bytes: &[u8]) -> Result<Book, Unreadable> {
+pub fn open(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty);
     }
@@ -209,16 +236,17 @@ pub fn open(path: &Path, bytes: &[u8]) -> Result<Book, Unreadable> {
         if workbook::is_encrypted_ooxml(bytes) {
             return Err(Unreadable::Encrypted);
         }
-        return workbook::read(bytes, Format::Xls);
+        return workbook::read(bytes, Format::Xls, limits);
     }
     if workbook::is_zip(head) {
+        workbook::check_unpacked_size(bytes, limits)?;
         let format = match ext.as_str() {
             "xlsm" => Format::Xlsm,
             "xlsb" => Format::Xlsb,
             "ods" => Format::Ods,
             _ => workbook::zip_kind(bytes),
         };
-        return workbook::read(bytes, format);
+        return workbook::read(bytes, format, limits);
     }
     if looks_like_html(head) {
         return Err(Unreadable::Html);
@@ -228,7 +256,7 @@ pub fn open(path: &Path, bytes: &[u8]) -> Result<Book, Unreadable> {
             "not a .{ext} workbook (no zip or OLE signature)"
         )));
     }
-    csv::read(path, bytes)
+    csv::read(path, bytes, limits)
 }
 
 fn looks_like_html(head: &[u8]) -> bool {

@@ -65,19 +65,44 @@ pub fn read_submission_from(
         file: file.clone(),
         ..Default::default()
     };
-    let t = lang.texts();
-    let bytes = match super::load(&file.path) {
+    match super::load(&file.path) {
         Ok((bytes, sha)) => {
             sub.sha256 = Some(sha);
-            bytes
+            read_loaded(sub, &bytes, schema, lang, prefer)
         }
         Err(u) => {
             sub.findings
                 .push(unreadable_finding(&file.display, &file.path, u, lang));
-            return sub;
+            sub
         }
+    }
+}
+
+/// Reads a submission from bytes already in memory; `name` stands for the
+/// file (its extension picks the reader when the content does not). The
+/// fuzz targets call this with arbitrary bytes.
+pub fn read_bytes(name: &str, bytes: &[u8], schema: &Schema, lang: Lang) -> Submission {
+    let file = InputFile {
+        display: name.to_string(),
+        path: name.into(),
     };
-    let book = match open(&file.path, &bytes) {
+    let sub = Submission {
+        file,
+        ..Default::default()
+    };
+    read_loaded(sub, bytes, schema, lang, &[])
+}
+
+fn read_loaded(
+    mut sub: Submission,
+    bytes: &[u8],
+    schema: &Schema,
+    lang: Lang,
+    prefer: &[&str],
+) -> Submission {
+    let t = lang.texts();
+    let file = sub.file.clone();
+    let book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
             sub.findings
@@ -126,7 +151,7 @@ pub fn read_submission_from(
         formulas: HashMap::new(),
     };
     let columns = ctx.map_columns(header_row);
-    ctx.load_formulas_if_needed(&bytes, book.format, header_row, &columns);
+    ctx.load_formulas_if_needed(bytes, book.format, header_row, &columns);
     ctx.read_rows(&mut sub, header_row, &columns);
     sub.findings.append(&mut ctx.findings);
     sub
@@ -151,6 +176,20 @@ fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang
             fill(t.html_file, &[("ext", &ext)]),
         )
         .hint(t.unreadable_hint),
+        Unreadable::TooLarge { what, found, limit } => {
+            let what = if what == "cells" {
+                t.word_cells
+            } else {
+                t.word_bytes
+            };
+            let found = lang.integer(i64::try_from(found).unwrap_or(i64::MAX));
+            let limit = lang.integer(i64::try_from(limit).unwrap_or(i64::MAX));
+            let msg = fill(
+                t.too_large,
+                &[("found", &found), ("what", what), ("limit", &limit)],
+            );
+            Finding::file(Code::TooLarge, display, msg).hint(t.too_large_hint)
+        }
         Unreadable::Corrupt(reason) => Finding::file(
             Code::UnreadableFile,
             display,

@@ -1,10 +1,12 @@
-//! Workbooks through calamine: xlsx, xlsm, xlsb, xls and ods.
+//! Workbooks through calamine: xlsx and xlsm streamed cell by cell (values
+//! and formulas in one pass, memory bounded by the cells present), xlsb, xls
+//! and ods through calamine's ranges.
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::{Book, Format, Grid, Unreadable};
+use super::{Book, Format, Grid, Limits, Unreadable};
 use crate::model::Cell;
 use crate::parse::Date;
 
@@ -40,38 +42,116 @@ pub fn zip_kind(bytes: &[u8]) -> Format {
     }
 }
 
-/// Reads every sheet's values. Formulas are read separately for the measure
-/// sheet only (see [`formulas`]), since that costs a second parse.
-pub fn read(bytes: &[u8], format: Format) -> Result<Book, Unreadable> {
+/// Refuses a zip whose parts would unpack past the limit (a zip bomb),
+/// judged from its central directory before anything is inflated.
+pub fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), Unreadable> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // not readable as a zip: calamine will say why
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            total = total.saturating_add(f.size());
+        }
+    }
+    if total > limits.max_unpacked_bytes {
+        return Err(Unreadable::TooLarge {
+            what: "bytes",
+            found: total,
+            limit: limits.max_unpacked_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Reads every sheet's values, hidden sheets flagged.
+pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unreadable> {
     let cursor = Cursor::new(bytes);
     let err = |e: &dyn std::fmt::Display| Unreadable::Corrupt(e.to_string());
     let sheets = match format {
         Format::Xlsx | Format::Xlsm => {
-            sheets_of(&mut Xlsx::new(cursor).map_err(|e| err(&e))?).map_err(|e| err(&e))?
+            stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits)?
         }
-        Format::Xlsb => {
-            sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?).map_err(|e| err(&e))?
-        }
-        Format::Xls => {
-            sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?).map_err(|e| err(&e))?
-        }
-        Format::Ods => {
-            sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?).map_err(|e| err(&e))?
-        }
-        Format::Csv => unreachable!("CSV is not read through calamine"),
+        Format::Xlsb => sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
+        Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
+        Format::Ods => sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?, limits)?,
+        Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
     };
     Ok(Book { format, sheets })
 }
 
-fn sheets_of<RS, R>(reader: &mut R) -> Result<Vec<Grid>, R::Error>
+/// xlsx: each cell streamed with its formula, placed at its absolute
+/// position. A formula with no stored value becomes
+/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed.
+fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
+    let meta: Vec<_> = reader.sheets_metadata().to_vec();
+    let mut out = Vec::with_capacity(meta.len());
+    let mut cells: u64 = 0;
+    for sheet in meta {
+        let mut grid = Grid {
+            name: sheet.name.clone(),
+            hidden: sheet.visible != SheetVisible::Visible,
+            ..Grid::default()
+        };
+        let mut cr = reader
+            .worksheet_cells_reader(&sheet.name)
+            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        while let Some(c) = cr
+            .next_cell_with_formula()
+            .map_err(|e| Unreadable::Corrupt(e.to_string()))?
+        {
+            let cell = match (&c.value, c.formula) {
+                (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
+                (v, _) => cell_of_ref(v),
+            };
+            if cell == Cell::Empty {
+                continue;
+            }
+            cells += 1;
+            if cells > limits.max_cells {
+                return Err(Unreadable::TooLarge {
+                    what: "cells",
+                    found: cells,
+                    limit: limits.max_cells,
+                });
+            }
+            let (r, col) = (c.pos.0 as usize, c.pos.1 as usize);
+            if grid.rows.len() <= r {
+                grid.rows.resize_with(r + 1, Vec::new);
+            }
+            let row = &mut grid.rows[r];
+            if row.len() <= col {
+                row.resize(col + 1, Cell::Empty);
+            }
+            row[col] = cell;
+        }
+        out.push(grid);
+    }
+    Ok(out)
+}
+
+fn sheets_of<RS, R>(reader: &mut R, limits: &Limits) -> Result<Vec<Grid>, Unreadable>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
+    R::Error: std::fmt::Display,
 {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     let mut out = Vec::with_capacity(meta.len());
+    let mut cells: u64 = 0;
     for sheet in meta {
-        let range = reader.worksheet_range(&sheet.name)?;
+        let range = reader
+            .worksheet_range(&sheet.name)
+            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        let (h, w) = range.get_size();
+        cells = cells.saturating_add((h as u64).saturating_mul(w as u64));
+        if cells > limits.max_cells {
+            return Err(Unreadable::TooLarge {
+                what: "cells",
+                found: cells,
+                limit: limits.max_cells,
+            });
+        }
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
@@ -88,6 +168,17 @@ where
     Ok(out)
 }
 
+fn date_cell(dt: &calamine::ExcelDateTime) -> Cell {
+    if !dt.is_datetime() {
+        return Cell::Number(dt.as_f64());
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    match Date::new(i32::from(y), u32::from(m), u32::from(d)) {
+        Some(date) => Cell::Date(date),
+        None => Cell::Number(dt.as_f64()),
+    }
+}
+
 fn cell_of(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
@@ -95,28 +186,32 @@ fn cell_of(d: &Data) -> Cell {
         Data::Float(f) => Cell::Number(*f),
         Data::String(s) => Cell::Text(s.clone()),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match Date::new(i32::from(y), u32::from(m), u32::from(d)) {
-                Some(date) => Cell::Date(date),
-                None => Cell::Number(dt.as_f64()),
-            }
-        }
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTime(dt) => date_cell(dt),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }
 
+fn cell_of_ref(d: &DataRef) -> Cell {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => date_cell(dt),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
 /// The formulas of one sheet as (absolute row, column, formula), for finding
-/// formula cells that store no result. Any failure yields no formulas: the
-/// values were already read, and a missing check is better than a lost file.
+/// formula cells that store no result in formats read through ranges. Any
+/// failure yields no formulas: the values were already read.
 pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, String)> {
     let cursor = Cursor::new(bytes);
     let range = match format {
-        Format::Xlsx | Format::Xlsm => Xlsx::new(cursor)
-            .ok()
-            .and_then(|mut r| r.worksheet_formula(sheet).ok()),
         Format::Xlsb => Xlsb::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
@@ -126,17 +221,16 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
         Format::Ods => Ods::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
-        Format::Csv => None,
+        // xlsx streams formulas with the values; CSV has none.
+        Format::Xlsx | Format::Xlsm | Format::Csv => None,
     };
     let Some(range) = range else {
         return Vec::new();
     };
+    let (r0, c0) = range.start().unwrap_or((0, 0));
     range
         .used_cells()
         .filter(|(_, _, f)| !f.is_empty())
-        .map(|(r, c, f)| {
-            let (r0, c0) = range.start().unwrap_or((0, 0));
-            (r0 + r as u32, c0 + c as u32, f.clone())
-        })
+        .map(|(r, c, f)| (r0 + r as u32, c0 + c as u32, f.clone()))
         .collect()
 }
