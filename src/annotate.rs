@@ -135,7 +135,7 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
             0,
             t.severity_words[usize::from(f.severity != Severity::Error)],
         )?;
-        list.write_string(row, 1, f.code.as_str())?;
+        list.write_string(row, 1, crate::xlsx::fit(f.code.as_str()))?;
         if let Some(cell) = &f.cell {
             list.write_url(
                 row,
@@ -147,8 +147,8 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
                 .set_text(cell),
             )?;
         }
-        list.write_string(row, 3, &f.message)?;
-        list.write_string(row, 4, f.hint.as_deref().unwrap_or(""))?;
+        list.write_string(row, 3, crate::xlsx::fit(&f.message))?;
+        list.write_string(row, 4, crate::xlsx::fit(f.hint.as_deref().unwrap_or("")))?;
     }
     for (c, w) in [10, 22, 8, 80, 60].iter().enumerate() {
         list.set_column_width(c as u16, *w)?;
@@ -212,7 +212,7 @@ fn write_cell(
             ws.write_datetime_with_format(r, c, dt, &df)?;
         }
         other => {
-            ws.write_string_with_format(r, c, other.display(), f)?;
+            ws.write_string_with_format(r, c, crate::xlsx::fit(&other.display()), f)?;
         }
     }
     Ok(())
@@ -251,7 +251,7 @@ fn mark_cells(ws: &mut Worksheet, grid: &Grid, findings: &[&Finding]) -> Result<
         ws.insert_note(
             r,
             col,
-            &Note::new(text.join("\n"))
+            &Note::new(crate::xlsx::fit(&text.join("\n")))
                 .set_author("kooste")
                 .set_width(320)
                 .set_height(120),

@@ -67,6 +67,8 @@ pub enum Code {
     WrongYear,
     /// A file over the size or cell limit (a zip bomb, say).
     TooLarge,
+    /// Text longer than an Excel cell can hold.
+    TextTooLong,
 }
 
 impl Code {
@@ -94,6 +96,7 @@ impl Code {
             Code::MissingSubmission => "missing-submission",
             Code::WrongYear => "wrong-year",
             Code::TooLarge => "too-large",
+            Code::TextTooLong => "text-too-long",
         }
     }
 
@@ -104,7 +107,8 @@ impl Code {
             | Code::InvalidFormat
             | Code::SpentExceedsBudget
             | Code::StatusConflict
-            | Code::MissingSubmission => Severity::Warning,
+            | Code::MissingSubmission
+            | Code::TextTooLong => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -361,6 +361,10 @@ pub struct Texts {
     pub severity_words: [&'static str; 2],
     /// File-name suffix of an annotated copy.
     pub annotated_suffix: &'static str,
+    /// Text over Excel's cell limit.
+    pub text_too_long: &'static str,
+    /// Hint for it.
+    pub text_too_long_hint: &'static str,
     /// A file over a size limit.
     pub too_large: &'static str,
     /// Hint for too-large.
@@ -558,6 +562,8 @@ pub static FI: Texts = Texts {
     sources_note: "Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä Lähteet.",
     severity_words: ["virhe", "varoitus"],
     annotated_suffix: "tarkistettu",
+    text_too_long: "Teksti on {count} merkkiä, mutta Excelin soluun mahtuu {limit}; kooste-työkirjaan se tallentuu lyhennettynä.",
+    text_too_long_hint: "CSV- ja JSON-viennit säilyttävät tekstin kokonaan; lyhennä tekstiä tarvittaessa.",
     too_large: "Tiedosto on liian suuri luettavaksi: {found} {what}, kun raja on {limit}.",
     too_large_hint: "Tarkista, että tiedosto on oikea. Rajaa voi nostaa valitsimilla --max-unpacked-mb ja --max-cells.",
     word_bytes: "tavua",
@@ -710,6 +716,8 @@ pub static SV: Texts = Texts {
     sources_note: "Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken Källor.",
     severity_words: ["fel", "varning"],
     annotated_suffix: "granskad",
+    text_too_long: "Texten har {count} tecken, men en Excel-cell rymmer {limit}; i sammanställningen sparas den förkortad.",
+    text_too_long_hint: "CSV- och JSON-exporterna behåller texten hel; förkorta texten vid behov.",
     too_large: "Filen är för stor för att läsas: {found} {what}, gränsen är {limit}.",
     too_large_hint: "Kontrollera att filen är rätt. Gränsen kan höjas med --max-unpacked-mb och --max-cells.",
     word_bytes: "byte",
@@ -862,6 +870,8 @@ pub static EN: Texts = Texts {
     sources_note: "The figures are compiled from the departments' submissions; the sources are listed on the Sources sheet.",
     severity_words: ["error", "warning"],
     annotated_suffix: "checked",
+    text_too_long: "The text has {count} characters, but an Excel cell holds {limit}; the consolidated workbook stores it shortened.",
+    text_too_long_hint: "The CSV and JSON exports keep the text whole; shorten it if need be.",
     too_large: "The file is too large to read: {found} {what}, over the limit of {limit}.",
     too_large_hint: "Check that it is the right file. The limits can be raised with --max-unpacked-mb and --max-cells.",
     word_bytes: "bytes",

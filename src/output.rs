@@ -1,20 +1,64 @@
 //! Writing outputs whole or not at all: into a temporary file beside the
-//! target, then renamed over it.
+//! target, then renamed over it. The file system is reached through
+//! [`Sink`], so a test can inject a failure midway.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
+/// The file operations an atomic write needs.
+pub trait Sink {
+    /// Creates (truncates) a file for writing.
+    fn create(&self, path: &Path) -> std::io::Result<Box<dyn Write>>;
+    /// Moves `from` over `to`.
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Removes a file.
+    fn remove(&self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The real file system.
+pub struct Disk;
+
+struct SyncedFile(std::fs::File);
+
+impl Write for SyncedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+    /// Flushing also syncs to disk, so a rename never exposes a partial file.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()?;
+        self.0.sync_all()
+    }
+}
+
+impl Sink for Disk {
+    fn create(&self, path: &Path) -> std::io::Result<Box<dyn Write>> {
+        Ok(Box::new(SyncedFile(std::fs::File::create(path)?)))
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
 /// Writes `bytes` to `path` atomically. A failure leaves no partial file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_atomic_with(&Disk, path, bytes)
+}
+
+/// [`write_atomic`] through any [`Sink`].
+pub fn write_atomic_with(sink: &dyn Sink, path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |message: String| Error::Output {
         path: path.to_path_buf(),
         message,
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
+        _ => PathBuf::from("."),
     };
     let name = path
         .file_name()
@@ -22,13 +66,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .to_string_lossy();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = sink.create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        f.flush()?;
+        drop(f);
+        sink.rename(&tmp, path)
     })();
     if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = sink.remove(&tmp);
         return Err(fail(e.to_string()));
     }
     Ok(())
@@ -66,4 +111,84 @@ pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
         path: dir.to_path_buf(),
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    /// Writes half the bytes, then fails as a full disk does.
+    struct FullDisk {
+        removed: RefCell<Vec<PathBuf>>,
+        renamed: RefCell<bool>,
+    }
+
+    struct HalfWriter(usize);
+
+    impl Write for HalfWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 == 0 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "No space left on device",
+                ));
+            }
+            let n = buf.len().min(self.0);
+            self.0 -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Sink for FullDisk {
+        fn create(&self, _: &Path) -> std::io::Result<Box<dyn Write>> {
+            Ok(Box::new(HalfWriter(10)))
+        }
+        fn rename(&self, _: &Path, _: &Path) -> std::io::Result<()> {
+            *self.renamed.borrow_mut() = true;
+            Ok(())
+        }
+        fn remove(&self, p: &Path) -> std::io::Result<()> {
+            self.removed.borrow_mut().push(p.to_path_buf());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_leaves_no_file() {
+        let sink = FullDisk {
+            removed: RefCell::new(Vec::new()),
+            renamed: RefCell::new(false),
+        };
+        let err =
+            write_atomic_with(&sink, Path::new("out/kooste_2021.xlsx"), &[0u8; 100]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("out/kooste_2021.xlsx: cannot write: No space left on device"),
+            "{err}"
+        );
+        assert!(!*sink.renamed.borrow(), "never renamed into place");
+        let removed = sink.removed.borrow();
+        assert_eq!(removed.len(), 1);
+        assert!(
+            removed[0].to_string_lossy().ends_with(".tmp"),
+            "the temporary file is removed"
+        );
+    }
+
+    #[test]
+    fn a_good_write_replaces_the_target_whole() {
+        let dir = std::env::temp_dir().join(format!("kooste-out-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = dir.join("a.txt");
+        std::fs::write(&target, b"old").unwrap();
+        write_atomic(&target, b"new contents").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new contents");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

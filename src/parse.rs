@@ -118,21 +118,21 @@ pub fn parse_euros(s: &str) -> Result<Cents, ParseError> {
         }
     }
     let (negative, digits) = split_sign(body);
-    let (int_part, frac_part) = split_decimal(&digits)?;
+    let (int_part, mut frac_part) = split_decimal(&digits)?;
+    // More decimals than cents: keep the cents' digits and round half up on
+    // the next one (so "0,005" is one cent, and a thousand zeros cost nothing).
+    let keep = (2 + scale_pow) as usize;
+    let round_up = frac_part.len() > keep && frac_part.as_bytes()[keep] >= b'5';
+    frac_part.truncate(keep);
     // Exact decimal arithmetic: cents = (int.frac) × 10^(2+scale).
     let mut all = int_part.clone();
     all.push_str(&frac_part);
-    let shift = 2 + scale_pow - frac_part.len() as i32;
+    let shift = keep - frac_part.len();
     let mut value: i128 = all.parse().map_err(|_| ParseError::NotANumber)?;
-    if shift >= 0 {
-        value = value
-            .checked_mul(10i128.pow(shift as u32))
-            .ok_or(ParseError::NotANumber)?;
-    } else {
-        // More decimals than cents: round half away from zero.
-        let div = 10i128.pow((-shift) as u32);
-        value = (value + div / 2) / div;
-    }
+    value = value
+        .checked_mul(10i128.pow(shift as u32))
+        .and_then(|v| v.checked_add(i128::from(round_up)))
+        .ok_or(ParseError::NotANumber)?;
     if value > 9_000_000_000_000_000 {
         return Err(ParseError::NotANumber);
     }
@@ -394,6 +394,8 @@ mod tests {
         assert_eq!(eur("-50"), -5_000);
         assert_eq!(eur("−50,5"), -5_050);
         assert_eq!(eur("0,005"), 1);
+        assert_eq!(eur("0,0049"), 0);
+        assert_eq!(eur("1,2345 t€"), 123_450);
         assert_eq!(eur("12 500 e"), 1_250_000);
     }
 
@@ -415,6 +417,13 @@ mod tests {
         }
         assert_eq!(parse_euros(""), Err(ParseError::Empty));
         assert!(parse_euros("99999999999999999999999").is_err());
+        // Found by the fuzzer: a thousand decimals overflowed the rounding divisor.
+        let many = format!(".{}285074112", "0".repeat(150));
+        assert_eq!(parse_euros(&many), Ok(Cents(0)));
+        assert_eq!(
+            parse_euros(&format!("1,{}", "9".repeat(400))),
+            Ok(Cents(200))
+        );
     }
 
     #[test]

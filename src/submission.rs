@@ -158,17 +158,22 @@ fn write_measures(
     let decimal = Format::new().set_unlocked().set_num_format("0.0");
     let bold = Format::new().set_bold();
     let euro_bold = Format::new().set_bold().set_num_format("#,##0.00\\ \"€\"");
-    ws.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14))?;
+    ws.write_string_with_format(
+        0,
+        0,
+        crate::xlsx::fit(title),
+        &Format::new().set_bold().set_font_size(14),
+    )?;
     if let Some(dept) = spec.department.map(|i| &config.departments[i]) {
         ws.write_string(
             1,
             0,
-            format!(
+            crate::xlsx::fit(&format!(
                 "{}: {} ({})",
                 t.col_department,
                 dept.name.get(lang),
                 dept.code.get_ref()
-            ),
+            )),
         )?;
     }
     let mut info = Vec::new();
@@ -178,7 +183,7 @@ fn write_measures(
     if let Some(c) = &config.submission.contact {
         info.push(fill(t.contact_line, &[("contact", c)]));
     }
-    ws.write_string(2, 0, info.join(" "))?;
+    ws.write_string(2, 0, crate::xlsx::fit(&info.join(" ")))?;
     let last = FIRST_DATA_ROW + rows_n - 1;
     let example_label = config
         .programme
@@ -187,7 +192,7 @@ fn write_measures(
         .or(config.programme.example_labels.first());
     for (c, f) in config.fields.iter().enumerate() {
         let c = c as u16;
-        ws.write_string_with_format(HEADER_ROW, c, f.header.get(lang), &header)?;
+        ws.write_string_with_format(HEADER_ROW, c, crate::xlsx::fit(f.header.get(lang)), &header)?;
         let sample = match f.kind {
             _ if c == 0 => example_label.cloned(),
             Kind::Department => spec
@@ -196,7 +201,12 @@ fn write_measures(
             _ => None,
         }
         .or_else(|| example_value(f, config, lang, spec.year));
-        ws.write_string_with_format(EXAMPLE_ROW, c, sample.unwrap_or_default(), &example)?;
+        ws.write_string_with_format(
+            EXAMPLE_ROW,
+            c,
+            crate::xlsx::fit(&sample.unwrap_or_default()),
+            &example,
+        )?;
         let format = match f.kind {
             Kind::Euro => &euro,
             Kind::Number => &decimal,
@@ -305,7 +315,12 @@ fn write_value(
         }
         Some(other) => {
             // Text is always written as text, never as a formula.
-            ws.write_string_with_format(row, col, value_text(other, f, config, lang), format)?;
+            ws.write_string_with_format(
+                row,
+                col,
+                crate::xlsx::fit(&value_text(other, f, config, lang)),
+                format,
+            )?;
         }
     }
     Ok(())
@@ -447,9 +462,13 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
             .find(|f| f.kind == kind)
             .map(|f| f.header.get(lang))
             .unwrap_or(heads[c]);
-        ws.write_string(0, c as u16, head)?;
+        ws.write_string(0, c as u16, crate::xlsx::fit(head))?;
         for (r, choice) in list_of(config, kind).unwrap_or(&[]).iter().enumerate() {
-            ws.write_string(r as u32 + 1, c as u16, choice.name.get(lang))?;
+            ws.write_string(
+                r as u32 + 1,
+                c as u16,
+                crate::xlsx::fit(choice.name.get(lang)),
+            )?;
         }
         ws.set_column_width(c as u16, 40)?;
     }
@@ -469,7 +488,7 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
     ws.write_string_with_format(
         0,
         0,
-        config.programme.name.get(lang),
+        crate::xlsx::fit(config.programme.name.get(lang)),
         &Format::new().set_bold().set_font_size(14),
     )?;
     ws.merge_range(
@@ -483,11 +502,19 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
     ws.set_row_height(1, 60)?;
     let mut row = 2;
     if let Some(dl) = &config.submission.deadline {
-        ws.write_string(row, 0, fill(t.deadline_line, &[("deadline", dl)]))?;
+        ws.write_string(
+            row,
+            0,
+            crate::xlsx::fit(&fill(t.deadline_line, &[("deadline", dl)])),
+        )?;
         row += 1;
     }
     if let Some(c) = &config.submission.contact {
-        ws.write_string(row, 0, fill(t.contact_line, &[("contact", c)]))?;
+        ws.write_string(
+            row,
+            0,
+            crate::xlsx::fit(&fill(t.contact_line, &[("contact", c)])),
+        )?;
         row += 1;
     }
     row += 1;
@@ -504,21 +531,21 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
     }
     for f in &config.fields {
         row += 1;
-        ws.write_string_with_format(row, 0, f.header.get(lang), &wrap)?;
+        ws.write_string_with_format(row, 0, crate::xlsx::fit(f.header.get(lang)), &wrap)?;
         ws.write_string_with_format(
             row,
             1,
-            if f.required {
+            crate::xlsx::fit(if f.required {
                 t.yes_no_yes
             } else {
                 t.yes_no_no
-            },
+            }),
             &wrap,
         )?;
         ws.write_string_with_format(
             row,
             2,
-            f.description.as_ref().map(|d| d.get(lang)).unwrap_or(""),
+            crate::xlsx::fit(f.description.as_ref().map(|d| d.get(lang)).unwrap_or("")),
             &wrap,
         )?;
         let allowed = match list_of(config, f.kind) {
@@ -541,7 +568,7 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
                 _ => String::new(),
             },
         };
-        ws.write_string_with_format(row, 3, allowed, &wrap)?;
+        ws.write_string_with_format(row, 3, crate::xlsx::fit(&allowed), &wrap)?;
     }
     for (c, w) in [28, 12, 50, 60].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;

@@ -8,6 +8,9 @@ use crate::model::{Cell, Value};
 use crate::parse::{self, Cents, ParseError};
 use crate::schema::{ListKind, Schema};
 
+/// The most characters an Excel cell holds.
+pub const EXCEL_CELL_CHARS: usize = 32_767;
+
 /// A problem with one cell, before it is given a location.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -64,6 +67,20 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
     let text = cell.display();
     let text = text.trim();
     match field.kind {
+        Kind::Text if text.chars().count() > EXCEL_CELL_CHARS => Typed::Warned(
+            Value::Text(text.to_string()),
+            Problem {
+                code: Code::TextTooLong,
+                message: fill(
+                    t.text_too_long,
+                    &[
+                        ("count", &lang.integer(text.chars().count() as i64)),
+                        ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
+                    ],
+                ),
+                hint: Some(t.text_too_long_hint.to_string()),
+            },
+        ),
         Kind::Text => Typed::Value(Value::Text(text.to_string())),
         Kind::Email => {
             if is_email(text) {

@@ -49,13 +49,7 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
         .unwrap_or_else(|| "csv".into());
     Ok(Book {
         format: Format::Csv,
-        sheets: vec![Grid {
-            name,
-            first_row: 0,
-            first_col: 0,
-            rows,
-            hidden: false,
-        }],
+        sheets: vec![Grid::new(name, 0, 0, rows, false)],
     })
 }
 

@@ -106,6 +106,8 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// Whether the sheet is hidden in its workbook.
     pub hidden: bool,
+    /// One past the last column, computed once (rows differ in length).
+    width: std::cell::OnceCell<u32>,
 }
 
 impl Grid {
@@ -128,7 +130,37 @@ impl Grid {
 
     /// One past the last absolute column.
     pub fn end_col(&self) -> u32 {
-        self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+        *self.width.get_or_init(|| {
+            self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+        })
+    }
+
+    /// The cells of one absolute row with the absolute column of the first.
+    pub fn row_cells(&self, row: u32) -> (u32, &[Cell]) {
+        let cells = row
+            .checked_sub(self.first_row)
+            .and_then(|r| self.rows.get(r as usize))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        (self.first_col, cells)
+    }
+
+    /// A grid of rows starting at (`first_row`, `first_col`).
+    pub fn new(
+        name: String,
+        first_row: u32,
+        first_col: u32,
+        rows: Vec<Vec<Cell>>,
+        hidden: bool,
+    ) -> Grid {
+        Grid {
+            name,
+            first_row,
+            first_col,
+            rows,
+            hidden,
+            width: std::cell::OnceCell::new(),
+        }
     }
 }
 

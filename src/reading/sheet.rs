@@ -445,33 +445,34 @@ impl SheetReader<'_, '_> {
     }
 
     /// A row with nothing typed. Department and year columns do not count:
-    /// a template prefills them on its empty rows.
+    /// a template prefills them on its empty rows. Only the row's own cells
+    /// are looked at, so a very wide row elsewhere costs nothing here.
     fn is_blank_row(&self, row: u32, columns: &Columns) -> bool {
         let fields = &self.schema.config.fields;
-        let prefilled = |c: u32| {
-            columns.iter().any(|(col, f)| {
+        let (first, cells) = self.grid.row_cells(row);
+        cells.iter().enumerate().all(|(i, cell)| {
+            let c = first + i as u32;
+            let prefilled = columns.iter().any(|(col, f)| {
                 *col == c && matches!(fields[*f].kind, Kind::Department | Kind::Year)
-            })
-        };
-        (self.grid.first_col..self.grid.end_col()).all(|c| {
-            prefilled(c)
-                || (self.grid.get(row, c).is_blank() && !self.formulas.contains_key(&(row, c)))
+            });
+            prefilled || (cell.is_blank() && !self.formulas.contains_key(&(row, c)))
         })
+    }
+
+    /// The row's first non-empty cell.
+    fn first_filled(&self, row: u32) -> Option<&Cell> {
+        self.grid.row_cells(row).1.iter().find(|c| !c.is_blank())
     }
 
     /// A template's example row: its first non-empty cell is an example label.
     fn is_example_row(&self, row: u32) -> bool {
-        (self.grid.first_col..self.grid.end_col())
-            .map(|c| self.grid.get(row, c))
-            .find(|c| !c.is_blank())
+        self.first_filled(row)
             .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
     }
 
     /// A row whose first non-empty cell is a total label.
     fn is_total_row(&self, row: u32) -> bool {
-        (self.grid.first_col..self.grid.end_col())
-            .map(|c| self.grid.get(row, c))
-            .find(|c| !c.is_blank())
+        self.first_filled(row)
             .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_total_label(t)))
     }
 

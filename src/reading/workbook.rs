@@ -157,13 +157,13 @@ where
             .rows()
             .map(|r| r.iter().map(cell_of).collect())
             .collect();
-        out.push(Grid {
-            name: sheet.name.clone(),
+        out.push(Grid::new(
+            sheet.name.clone(),
             first_row,
             first_col,
             rows,
-            hidden: sheet.visible != SheetVisible::Visible,
-        });
+            sheet.visible != SheetVisible::Visible,
+        ));
     }
     Ok(out)
 }

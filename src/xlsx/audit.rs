@@ -53,12 +53,17 @@ pub(crate) fn write_findings(
             0,
             t.severity_words[usize::from(f.severity != Severity::Error)],
         )?;
-        ws.write_string(row, 1, f.code.as_str())?;
-        ws.write_string(row, 2, &f.file)?;
-        ws.write_string(row, 3, f.sheet.as_deref().unwrap_or(""))?;
-        ws.write_string(row, 4, f.cell.as_deref().unwrap_or(""))?;
-        ws.write_string_with_format(row, 5, &f.message, &fmt.wrap)?;
-        ws.write_string_with_format(row, 6, f.hint.as_deref().unwrap_or(""), &fmt.wrap)?;
+        ws.write_string(row, 1, super::fit(f.code.as_str()))?;
+        ws.write_string(row, 2, super::fit(&f.file))?;
+        ws.write_string(row, 3, super::fit(f.sheet.as_deref().unwrap_or("")))?;
+        ws.write_string(row, 4, super::fit(f.cell.as_deref().unwrap_or("")))?;
+        ws.write_string_with_format(row, 5, super::fit(&f.message), &fmt.wrap)?;
+        ws.write_string_with_format(
+            row,
+            6,
+            super::fit(f.hint.as_deref().unwrap_or("")),
+            &fmt.wrap,
+        )?;
         if let Some(target) = f.row.and_then(|r| rows.get(&(f.file.as_str(), r))) {
             ws.write_url(
                 row,
@@ -99,9 +104,13 @@ pub(crate) fn write_sources(
     let mut row = 0;
     for s in &run.submissions {
         row += 1;
-        ws.write_string(row, 0, &s.file.display)?;
-        ws.write_string(row, 1, s.format.map(|f| f.as_str()).unwrap_or(""))?;
-        ws.write_string(row, 2, s.sheet.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 0, super::fit(&s.file.display))?;
+        ws.write_string(
+            row,
+            1,
+            super::fit(s.format.map(|f| f.as_str()).unwrap_or("")),
+        )?;
+        ws.write_string(row, 2, super::fit(s.sheet.as_deref().unwrap_or("")))?;
         if let Some(h) = s.header_row {
             ws.write_number(row, 3, f64::from(h))?;
         }
@@ -114,12 +123,12 @@ pub(crate) fn write_sources(
             .collect();
         depts.sort_unstable();
         depts.dedup();
-        ws.write_string(row, 6, depts.join(", "))?;
-        ws.write_string(row, 7, s.sha256.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 6, super::fit(&depts.join(", ")))?;
+        ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, t.date_label, &fmt.bold)?;
-    ws.write_string(row, 1, run.lang.date(run.date))?;
+    ws.write_string(row, 1, super::fit(&run.lang.date(run.date)))?;
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [40, 8, 18, 10, 8, 12, 12, 66].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;

@@ -43,11 +43,11 @@ pub(crate) fn write(
     // Measures by status per department: the stacked chart's data.
     ws.write_string_with_format(0, 0, t.col_department, &fmt.header)?;
     for (j, s) in config.statuses.iter().enumerate() {
-        ws.write_string_with_format(0, 1 + j as u16, s.name.get(lang), &fmt.header)?;
+        ws.write_string_with_format(0, 1 + j as u16, super::fit(s.name.get(lang)), &fmt.header)?;
     }
     for (i, d) in config.departments.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_string(row, 0, d.name.get(lang))?;
+        ws.write_string(row, 0, super::fit(d.name.get(lang)))?;
         for j in 0..config.statuses.len() {
             let c = column_letters(1 + j as u32);
             let formula = format!(
@@ -122,7 +122,7 @@ pub(crate) fn write(
             ws.write_string(
                 r + 1 + k as u32,
                 0,
-                y.map(|y| y.to_string()).unwrap_or_default(),
+                super::fit(&y.map(|y| y.to_string()).unwrap_or_default()),
             )?;
             ws.write_number_with_format(r + 1 + k as u32, 1, b.euros(), &fmt.euro)?;
         }

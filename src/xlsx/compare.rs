@@ -27,7 +27,7 @@ pub(crate) fn write(
     ws.write_string_with_format(
         0,
         0,
-        format!("{} {prev} → {cur}", t.sheet_comparison),
+        super::fit(&format!("{} {prev} → {cur}", t.sheet_comparison)),
         &fmt.title,
     )?;
 
@@ -80,7 +80,7 @@ pub(crate) fn write(
                 items: &[&Measure],
                 budget_header: &str|
      -> Result<(), XlsxError> {
-        ws.write_string_with_format(*row, 0, heading, &fmt.heading)?;
+        ws.write_string_with_format(*row, 0, super::fit(heading), &fmt.heading)?;
         *row += 1;
         for (c, h) in [id_header, t.col_department, name_header, budget_header]
             .iter()
@@ -133,8 +133,8 @@ pub(crate) fn write(
     for (p, c) in cmp.status_changes() {
         row += 1;
         measure_cells(ws, row, c, config, lang)?;
-        ws.write_string(row, 3, status(p))?;
-        ws.write_string(row, 4, status(c))?;
+        ws.write_string(row, 3, super::fit(status(p)))?;
+        ws.write_string(row, 4, super::fit(status(c)))?;
     }
     row += 3;
     ws.write_string_with_format(row, 0, t.cmp_carried, &fmt.heading)?;
@@ -181,9 +181,13 @@ fn measure_cells(
     config: &Config,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
-    ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
-    ws.write_string(row, 2, &m.name)?;
+    ws.write_string(row, 0, super::fit(m.id.as_deref().unwrap_or("")))?;
+    ws.write_string(
+        row,
+        1,
+        super::fit(config.departments[m.department].name.get(lang)),
+    )?;
+    ws.write_string(row, 2, super::fit(&m.name))?;
     Ok(())
 }
 
@@ -201,7 +205,7 @@ fn change_table(
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
     let t = lang.texts();
-    ws.write_string_with_format(row, 0, heading, &fmt.heading)?;
+    ws.write_string_with_format(row, 0, super::fit(heading), &fmt.heading)?;
     row += 1;
     for (c, h) in [label, years.0, years.1, t.col_change_eur, t.col_change_pct]
         .iter()
@@ -223,7 +227,12 @@ fn change_table(
         } else {
             (&fmt.euro, &fmt.percent)
         };
-        ws.write_string_with_format(row, 0, name, if bold { &fmt.bold } else { &plain })?;
+        ws.write_string_with_format(
+            row,
+            0,
+            super::fit(name),
+            if bold { &fmt.bold } else { &plain },
+        )?;
         ws.write_number_with_format(row, 1, a.euros(), e)?;
         ws.write_number_with_format(row, 2, b.euros(), e)?;
         ws.write_formula_with_format(

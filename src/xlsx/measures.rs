@@ -115,23 +115,31 @@ fn write_rows(
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
         let m = r.measure;
-        ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
-        ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
+        ws.write_string(row, 0, super::fit(m.id.as_deref().unwrap_or("")))?;
+        ws.write_string(
+            row,
+            1,
+            super::fit(config.departments[m.department].name.get(lang)),
+        )?;
         ws.write_string(
             row,
             2,
-            m.focus_area
-                .map(|f| config.focus_areas[f].name.get(lang))
-                .unwrap_or(""),
+            super::fit(
+                m.focus_area
+                    .map(|f| config.focus_areas[f].name.get(lang))
+                    .unwrap_or(""),
+            ),
         )?;
-        ws.write_string_with_format(row, 3, &m.name, &fmt.wrap)?;
-        ws.write_string(row, 4, names(&config.areas, &m.areas, lang))?;
+        ws.write_string_with_format(row, 3, super::fit(&m.name), &fmt.wrap)?;
+        ws.write_string(row, 4, super::fit(&names(&config.areas, &m.areas, lang)))?;
         ws.write_string(
             row,
             5,
-            m.status
-                .map(|s| config.statuses[s].name.get(lang))
-                .unwrap_or(""),
+            super::fit(
+                m.status
+                    .map(|s| config.statuses[s].name.get(lang))
+                    .unwrap_or(""),
+            ),
         )?;
         if let Some(y) = m.year {
             ws.write_number(row, 6, f64::from(y))?;
@@ -150,22 +158,27 @@ fn write_rows(
         if let Some(f) = m.fte {
             ws.write_number_with_format(row, 10, f, &fmt.decimal)?;
         }
-        ws.write_string(row, 11, names(&config.themes, &m.themes, lang))?;
-        ws.write_string(row, 12, m.schedule.as_deref().unwrap_or(""))?;
+        ws.write_string(row, 11, super::fit(&names(&config.themes, &m.themes, lang)))?;
+        ws.write_string(row, 12, super::fit(m.schedule.as_deref().unwrap_or("")))?;
         if let Some(p) = m.reached {
             ws.write_number(row, 13, p as f64)?;
         }
-        ws.write_string_with_format(row, 14, m.impact_story.as_deref().unwrap_or(""), &fmt.wrap)?;
-        ws.write_string(row, 15, m.contact.as_deref().unwrap_or(""))?;
-        ws.write_string(row, 16, &r.source.file.display)?;
+        ws.write_string_with_format(
+            row,
+            14,
+            super::fit(m.impact_story.as_deref().unwrap_or("")),
+            &fmt.wrap,
+        )?;
+        ws.write_string(row, 15, super::fit(m.contact.as_deref().unwrap_or("")))?;
+        ws.write_string(row, 16, super::fit(&r.source.file.display))?;
         ws.write_string(
             row,
             17,
-            format!(
+            super::fit(&format!(
                 "{}!{}",
                 r.source.sheet.as_deref().unwrap_or(""),
                 m.source_cell
-            ),
+            )),
         )?;
     }
     let columns: Vec<TableColumn> = headers
@@ -224,16 +237,20 @@ fn write_area_split(
         t.col_spent.into(),
     ];
     for (c, name) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, name, &fmt.header)?;
+        ws.write_string_with_format(0, c as u16, super::fit(name), &fmt.header)?;
     }
     for (i, share) in cons.area_shares.iter().enumerate() {
         let row = i as u32 + 1;
         let m = cons.rows[share.row].measure;
         let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based
-        ws.write_string(row, 0, m.id.as_deref().unwrap_or(""))?;
-        ws.write_string(row, 1, config.departments[m.department].name.get(lang))?;
-        ws.write_string(row, 2, &m.name)?;
-        ws.write_string(row, 3, config.areas[share.area].name.get(lang))?;
+        ws.write_string(row, 0, super::fit(m.id.as_deref().unwrap_or("")))?;
+        ws.write_string(
+            row,
+            1,
+            super::fit(config.departments[m.department].name.get(lang)),
+        )?;
+        ws.write_string(row, 2, super::fit(&m.name))?;
+        ws.write_string(row, 3, super::fit(config.areas[share.area].name.get(lang)))?;
         ws.write_number_with_format(row, 4, share.share, &fmt.percent)?;
         let budget = m.budget.euros() * share.share;
         let spent = m.spent.unwrap_or_default().euros() * share.share;

@@ -106,6 +106,16 @@ pub(crate) fn range(sheet: &str, col: u16, n: u32) -> String {
     )
 }
 
+/// Text cut to what an Excel cell holds (32 767 characters), at a character
+/// boundary; a longer submission text is reported by the `text-too-long`
+/// finding and kept whole in the CSV and JSON exports.
+pub(crate) fn fit(s: &str) -> &str {
+    match s.char_indices().nth(crate::typing::EXCEL_CELL_CHARS) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// A number as stored for a formula's cached result.
 pub(crate) fn result(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

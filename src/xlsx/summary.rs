@@ -79,7 +79,7 @@ pub(crate) fn write(
     ws.set_name(t.sheet_names[0])?;
     let ms = t.sheet_names[1];
     let n = cons.rows.len() as u32;
-    ws.write_string_with_format(0, 0, title, &fmt.title)?;
+    ws.write_string_with_format(0, 0, super::fit(title), &fmt.title)?;
     let info: [(&str, String); 4] = [
         (t.programme, config.programme.name.get(lang).to_string()),
         (t.year, cons.year.map(|y| y.to_string()).unwrap_or_default()),
@@ -92,7 +92,7 @@ pub(crate) fn write(
         if i == 2 {
             ws.write_number_with_format(r, 1, config.annual_budget(), &fmt.euro)?;
         } else {
-            ws.write_string(r, 1, value)?;
+            ws.write_string(r, 1, super::fit(value))?;
         }
     }
     ws.write_string_with_format(5, 0, t.sources_note, &fmt.note)?;
@@ -229,7 +229,7 @@ pub(crate) fn write(
         AreaSplit::Full => t.area_split_full,
     };
     let end = write_group(ws, row, &area, t, fmt)?;
-    ws.write_string_with_format(end + 1, 0, note, &fmt.note)?;
+    ws.write_string_with_format(end + 1, 0, super::fit(note), &fmt.note)?;
     ws.set_column_width(0, 46)?;
     for c in 1..=8 {
         ws.set_column_width(c, 16)?;
@@ -250,7 +250,7 @@ fn write_group(
     t: &Texts,
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
-    ws.write_string_with_format(row, 0, g.heading, &fmt.heading)?;
+    ws.write_string_with_format(row, 0, super::fit(g.heading), &fmt.heading)?;
     row += 1;
     let mut headers = vec![
         g.label,
@@ -269,7 +269,7 @@ fn write_group(
     for (name, tot) in &g.rows {
         row += 1;
         let r = row + 1;
-        ws.write_string(row, 0, name)?;
+        ws.write_string(row, 0, super::fit(name))?;
         ws.write_formula(
             row,
             1,
@@ -371,7 +371,7 @@ fn write_matrix(
     ws.write_string_with_format(row, 0, t.col_department, &fmt.header)?;
     let nf = config.focus_areas.len() as u16;
     for (j, f) in config.focus_areas.iter().enumerate() {
-        ws.write_string_with_format(row, 1 + j as u16, f.name.get(lang), &fmt.header)?;
+        ws.write_string_with_format(row, 1 + j as u16, super::fit(f.name.get(lang)), &fmt.header)?;
     }
     ws.write_string_with_format(row, 1 + nf, t.total, &fmt.header)?;
     let (budget, dept, focus) = (
@@ -382,7 +382,7 @@ fn write_matrix(
     for (i, d) in config.departments.iter().enumerate() {
         row += 1;
         let r = row + 1;
-        ws.write_string(row, 0, d.name.get(lang))?;
+        ws.write_string(row, 0, super::fit(d.name.get(lang)))?;
         for j in 0..nf {
             let c = column_letters(u32::from(1 + j));
             let v = cons.matrix[i][j as usize].euros();

@@ -1,0 +1,302 @@
+//! Hostile and broken input (tests/fixtures/hostile, each named for what it
+//! is), outputs written whole or not at all, determinism whatever the order
+//! of the inputs, and names that are unsafe as file names.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn hostile(name: &str) -> String {
+    root()
+        .join("tests/fixtures/hostile")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Validates one file; returns (exit code, the first finding).
+fn first_finding(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["validate", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = kooste(&all);
+    let code = o.status.code().expect("an exit code, not a signal");
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", stderr(&o)));
+    (code, v["findings"].get(0).cloned().unwrap_or(Value::Null))
+}
+
+#[test]
+fn every_broken_file_gets_a_clear_finding_and_exit_1() {
+    let cases = [
+        ("zero_bytes.xlsx", "unreadable-file", "0 tavua"),
+        ("truncated_zip.xlsx", "unreadable-file", "Zip"),
+        ("zip_not_a_workbook.xlsx", "unreadable-file", "taulukkona"),
+        (
+            "text_named_xlsx.xlsx",
+            "unreadable-file",
+            "no zip or OLE signature",
+        ),
+        ("html_saved_as.xls", "unreadable-file", "HTML-sivu"),
+        ("malformed_shared_strings.xlsx", "unreadable-file", "xml"),
+        (
+            "malformed_sheet_xml.xlsx",
+            "unreadable-file",
+            "shared strings",
+        ),
+    ];
+    for (name, code, words) in cases {
+        let (exit, f) = first_finding(&[&hostile(name)]);
+        assert_eq!(exit, 1, "{name}");
+        assert_eq!(f["code"], code, "{name}: {f}");
+        assert_eq!(f["file"], hostile(name));
+        assert!(
+            f["message"].as_str().unwrap().contains(words),
+            "{name}: {f}"
+        );
+        assert!(f["hint"].is_string(), "{name}");
+    }
+    let (exit, f) = first_finding(&["tests/fixtures/codes/encrypted-file.xlsx"]);
+    assert_eq!((exit, f["code"].as_str()), (1, Some("encrypted-file")));
+}
+
+#[test]
+fn zip_bomb_is_refused_under_the_cap() {
+    let (exit, f) = first_finding(&[&hostile("zip_bomb.xlsx"), "--max-unpacked-mb", "16"]);
+    assert_eq!(exit, 1);
+    assert_eq!(f["code"], "too-large");
+    let msg = f["message"].as_str().unwrap().replace('\u{a0}', " ");
+    assert!(msg.contains("tavua") && msg.contains("16 777 216"), "{msg}");
+    let (exit, f) = first_finding(&["samples/2021/kuku_2021.xlsx", "--max-cells", "10"]);
+    assert_eq!(
+        (exit, f["code"].as_str()),
+        (1, Some("too-large")),
+        "the cell cap"
+    );
+}
+
+#[test]
+fn the_tallest_sheet_is_read_to_its_last_row() {
+    let (exit, f) = first_finding(&[&hostile("tallest_sheet.xlsx")]);
+    assert_eq!(exit, 1);
+    assert_eq!(f["code"], "missing-value");
+    assert_eq!(
+        f["row"], 1_048_576,
+        "the last row's text is found, and its empty cells named"
+    );
+}
+
+#[test]
+fn long_cells_and_other_encodings_read_cleanly() {
+    for name in [
+        "cell_40000_chars.xlsx",
+        "utf16_with_bom.csv",
+        "windows_1252.csv",
+    ] {
+        let o = kooste(&["validate", "--format", "json", &hostile(name)]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stdout(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["summary"]["measures"], 1, "{name}");
+        let codes: Vec<&str> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        let expected: &[&str] = if name.starts_with("cell") {
+            &["text-too-long"]
+        } else {
+            &[]
+        };
+        assert_eq!(codes, expected, "{name}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("k.json");
+    let o = kooste(&[
+        "merge",
+        &hostile("windows_1252.csv"),
+        "-o",
+        dir.path().join("k.xlsx").to_str().unwrap(),
+        "--json",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let json = std::fs::read_to_string(out).unwrap();
+    assert!(json.contains("Kaupunkiympäristö"), "Windows-1252 decoded");
+    let long_json = dir.path().join("long.json");
+    let o = kooste(&[
+        "merge",
+        &hostile("cell_40000_chars.xlsx"),
+        "-o",
+        dir.path().join("long.xlsx").to_str().unwrap(),
+        "--json",
+        long_json.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("warning[text-too-long]"),
+        "the shortening is said: {}",
+        stdout(&o)
+    );
+    let rows = sheet(&dir.path().join("long.xlsx"), "Toimenpiteet");
+    assert_eq!(rows[1][3].to_string().len(), 32_767, "Excel's limit");
+    let v: Value = serde_json::from_slice(&std::fs::read(long_json).unwrap()).unwrap();
+    assert_eq!(
+        v[0]["measure"].as_str().unwrap().len(),
+        40_000,
+        "the export keeps it whole"
+    );
+}
+
+#[test]
+fn a_folder_of_broken_files_still_validates_the_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(root().join("tests/fixtures/hostile")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(fixture("comma_utf8_bom.csv"), dir.path().join("good.csv")).unwrap();
+    let o = kooste(&["validate", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let good = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("good.csv"))
+        .unwrap();
+    assert_eq!(
+        (good["rows"].as_u64(), good["errors"].as_u64()),
+        (Some(2), Some(0))
+    );
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("kymp.xlsx");
+    std::fs::copy("tests/fixtures/codes/unknown-column.xlsx", &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let o = kooste(&[
+        "merge",
+        input.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("would overwrite an input"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), before, "input untouched");
+}
+
+#[test]
+fn an_unwritable_output_folder_is_exit_2_and_leaves_nothing() {
+    // /proc refuses new files even to root, as a read-only folder would.
+    let o = kooste(&["build", "samples/2021", "--out", "/proc/kooste-out"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).starts_with("kooste: /proc/kooste-out: cannot write:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!std::path::Path::new("/proc/kooste-out").exists());
+    let o = kooste(&["merge", "samples/2021", "-o", "/proc/self/kooste.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/proc/self/kooste.xlsx: cannot write"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_order_of_the_inputs() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("samples/2021"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let run = |files: &[String]| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec!["build"];
+        args.extend(files.iter().map(String::as_str));
+        args.extend([
+            "--out",
+            dir.path().to_str().unwrap(),
+            "--date",
+            "2022-02-15",
+        ]);
+        let o = kooste(&args);
+        assert_eq!(o.status.code(), Some(0));
+        let x = std::fs::read(dir.path().join("kooste_2021.xlsx")).unwrap();
+        let p = std::fs::read(dir.path().join("vuosiraportti_2021.pdf")).unwrap();
+        (x, p)
+    };
+    let a = run(&files);
+    files.reverse();
+    files.swap(0, 2);
+    let b = run(&files);
+    assert!(a.0 == b.0, "workbooks differ with the input order");
+    assert!(a.1 == b.1, "reports differ with the input order");
+}
+
+#[test]
+fn unsafe_names_make_safe_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("p.toml");
+    let text = kooste::config::DEFAULT_TOML
+        .replace("code = \"KSJ\"", "code = \"../../x\"")
+        .replace("code = \"KYMP\"", "code = \"A/B:C*?\"");
+    std::fs::write(&config, text).unwrap();
+    let out = dir.path().join("pohjat");
+    let o = kooste(&[
+        "template",
+        "--all",
+        "--year",
+        "2022",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "a_b_c_2022.xlsx",
+            "kasko_2022.xlsx",
+            "kuku_2022.xlsx",
+            "sote_2022.xlsx",
+            "x_2022.xlsx"
+        ]
+    );
+    assert!(
+        !dir.path().join("x_2022.xlsx").exists() && !root().join("x_2022.xlsx").exists(),
+        "nothing outside the folder"
+    );
+    // An input named with characters a file system may refuse, annotated.
+    let odd = dir.path().join("tiedosto ?*:<>.csv");
+    std::fs::write(&odd, "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Kommentti\nX;KYMP;1;Kerho;Mikkola;toteutusvaihe;2021;1;x\n").unwrap();
+    let ann = dir.path().join("takaisin");
+    let o = kooste(&[
+        "validate",
+        odd.to_str().unwrap(),
+        "--annotate",
+        ann.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let written: Vec<String> = std::fs::read_dir(&ann)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, ["tiedosto ______tarkistettu.xlsx"]);
+}
