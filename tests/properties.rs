@@ -46,7 +46,7 @@ proptest! {
     }
 
     #[test]
-    fn totals_do_not_depend_on_row_order(mut values in proptest::collection::vec(0i64..100_000_000_00, 0..200), seed in any::<u64>()) {
+    fn totals_do_not_depend_on_row_order(mut values in proptest::collection::vec(0i64..10_000_000_000, 0..200), seed in any::<u64>()) {
         let before: Cents = values.iter().map(|&c| Cents(c)).sum();
         // A deterministic shuffle driven by the seed.
         let mut s = seed;
