@@ -94,6 +94,9 @@ struct Common {
     /// Refuse a file with more than this many cells.
     #[arg(long, value_name = "N", default_value_t = 50_000_000)]
     max_cells: u64,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -230,6 +233,7 @@ fn run_options(c: &Common) -> RunOptions {
             max_unpacked_bytes: c.max_unpacked_mb.saturating_mul(1 << 20),
             max_cells: c.max_cells,
         },
+        progress: !c.quiet && std::io::stderr().is_terminal(),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::parse::Date;
 use crate::reading::{Submission, discover, read_submission};
 use crate::schema::Schema;
 use crate::validation;
+use rayon::prelude::*;
 
 /// What every command needs to read submissions.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct RunOptions {
     pub date: Option<Date>,
     /// Caps on what one file may unpack to.
     pub limits: crate::reading::Limits,
+    /// Show a progress bar on stderr (the binary sets this only on a terminal).
+    pub progress: bool,
 }
 
 /// The result of reading and checking every input.
@@ -49,11 +52,23 @@ impl Run {
         let files = discover(&opts.inputs)?;
         let mut schema = Schema::new(config);
         schema.limits = opts.limits;
+        // Files are read in parallel; collecting an indexed parallel iterator
+        // keeps the input order, so the outputs do not depend on the threads.
+        let bar = progress_bar(opts.progress, files.len());
         let submissions: Vec<Submission> = files
-            .iter()
+            .par_iter()
             .enumerate()
-            .map(|(i, f)| read_submission(i, f, &schema, opts.lang))
+            .map(|(i, f)| {
+                let s = read_submission(i, f, &schema, opts.lang);
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                s
+            })
             .collect();
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
         let year = validation::choose_year(&submissions, opts.year);
         let cross = validation::check(&submissions, config, year, opts.lang);
         let date = opts.date.unwrap_or_else(|| newest_mtime(&files));
@@ -128,6 +143,19 @@ impl Run {
             .filter(|(_, m)| self.year.is_none() || m.year.is_none() || m.year == self.year)
             .collect()
     }
+}
+
+/// A bar for runs of many files, on stderr.
+fn progress_bar(wanted: bool, files: usize) -> Option<indicatif::ProgressBar> {
+    (wanted && files >= 8).then(|| {
+        let bar = indicatif::ProgressBar::new(files as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    })
 }
 
 /// The newest modification date among the inputs, so that reruns on the same

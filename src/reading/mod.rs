@@ -2,6 +2,7 @@
 //! and turning their measure sheet into typed rows with findings.
 
 mod csv;
+mod guard;
 mod sheet;
 mod workbook;
 
@@ -255,6 +256,16 @@ pub fn load(path: &Path) -> Result<(Vec<u8>, String), Unreadable> {
 /// Opens the bytes of a submission as a [`Book`], choosing the reader by the
 /// file's content first and its extension second.
 pub fn open(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
+    // calamine can panic on malformed bytes (the fuzzer found a slice out of
+    // range in its CFB reader); that is a broken file, not a broken run.
+    guard::guarded(|| open_unguarded(path, bytes, limits)).unwrap_or_else(|message| {
+        Err(Unreadable::Corrupt(format!(
+            "malformed content ({message})"
+        )))
+    })
+}
+
+fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty);
     }

@@ -345,10 +345,12 @@ impl SheetReader<'_, '_> {
                 .any(|(c, _)| matches!(self.grid.get(r, *c), Cell::Empty))
         });
         if any_empty {
-            self.formulas = workbook::formulas(bytes, format, &self.grid.name)
-                .into_iter()
-                .map(|(r, c, f)| ((r, c), f))
-                .collect();
+            self.formulas =
+                super::guard::guarded(|| workbook::formulas(bytes, format, &self.grid.name))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(r, c, f)| ((r, c), f))
+                    .collect();
         }
     }
 
