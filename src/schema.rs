@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::config::{Choice, Config, Kind};
 use crate::i18n::Lang;
 use crate::text::{closest, normalise, strip_unit};
@@ -35,7 +37,8 @@ pub struct Schema<'c> {
     /// The configuration.
     pub config: &'c Config,
     headers: HashMap<String, usize>,
-    lists: [HashMap<String, usize>; 5],
+    lists: [FxHashMap<String, usize>; 5],
+    exact: [FxHashMap<String, usize>; 5],
     totals: Vec<String>,
     examples: Vec<String>,
     /// Caps on what one file may unpack to.
@@ -58,8 +61,20 @@ impl<'c> Schema<'c> {
             }
             headers.entry(normalise(f.key.get_ref())).or_insert(i);
         }
+        let exact_index = |list: &[Choice]| {
+            let mut m = FxHashMap::default();
+            for (i, c) in list.iter().enumerate() {
+                let spellings = std::iter::once(c.code.get_ref().as_str())
+                    .chain(c.name.all())
+                    .chain(c.aliases.iter().map(String::as_str));
+                for s in spellings {
+                    m.entry(s.trim().to_string()).or_insert(i);
+                }
+            }
+            m
+        };
         let index = |list: &[Choice]| {
-            let mut m = HashMap::new();
+            let mut m = FxHashMap::default();
             for (i, c) in list.iter().enumerate() {
                 for s in c.spellings() {
                     m.entry(s).or_insert(i);
@@ -76,6 +91,13 @@ impl<'c> Schema<'c> {
                 index(&config.areas),
                 index(&config.statuses),
                 index(&config.themes),
+            ],
+            exact: [
+                exact_index(&config.departments),
+                exact_index(&config.focus_areas),
+                exact_index(&config.areas),
+                exact_index(&config.statuses),
+                exact_index(&config.themes),
             ],
             totals: config
                 .programme
@@ -123,6 +145,10 @@ impl<'c> Schema<'c> {
 
     /// The entry `value` selects, by code, name in any language, or alias.
     pub fn lookup(&self, kind: ListKind, value: &str) -> Option<usize> {
+        // Most cells are typed exactly as the configuration spells them.
+        if let Some(i) = self.exact[kind.index()].get(value.trim()) {
+            return Some(*i);
+        }
         let n = normalise(value);
         if let Some(i) = self.lists[kind.index()].get(&n) {
             return Some(*i);

@@ -64,8 +64,16 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         }
         _ => {}
     }
-    let text = cell.display();
-    let text = text.trim();
+    // Text cells are borrowed; only other cells are rendered (numbers for a
+    // text field, say). This runs for every cell, so it avoids allocating.
+    let shown;
+    let text = match cell {
+        Cell::Text(s) => s.trim(),
+        other => {
+            shown = other.display();
+            shown.trim()
+        }
+    };
     match field.kind {
         Kind::Text if text.chars().count() > EXCEL_CELL_CHARS => Typed::Warned(
             Value::Text(text.to_string()),

@@ -300,3 +300,42 @@ fn unsafe_names_make_safe_file_names() {
         .collect();
     assert_eq!(written, ["tiedosto ______tarkistettu.xlsx"]);
 }
+
+#[test]
+fn outputs_do_not_depend_on_the_number_of_threads() {
+    let run = |threads: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kooste"))
+            .args([
+                "build",
+                "samples/2021",
+                "tests/fixtures/hostile",
+                "--draft",
+                "--date",
+                "2022-02-15",
+                "--out",
+            ])
+            .arg(dir.path())
+            .current_dir(root())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "errors from the hostile files, outputs as drafts"
+        );
+        let x = std::fs::read(dir.path().join("kooste_2021.xlsx")).unwrap();
+        let p = std::fs::read(dir.path().join("vuosiraportti_2021.pdf")).unwrap();
+        let findings: Vec<String> = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.starts_with("Kirjoitettu"))
+            .map(String::from)
+            .collect();
+        (findings, x, p)
+    };
+    let one = run("1");
+    let four = run("4");
+    assert_eq!(one.0, four.0, "findings in the same order");
+    assert!(one.1 == four.1 && one.2 == four.2, "byte-identical outputs");
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The performance benchmark: kooste against the pandas and polars pipelines
+# of ../shared/bench, and against the yardstick (calamine reads every cell,
+# rust_xlsxwriter writes them back, one after the other).
+#
+#   bash benches/run.sh                 # all sizes: 5×30, 100×2000, 500×2000
+#   SIZES="5x30 100x2000" bash benches/run.sh
+#   BASELINES=0 bash benches/run.sh     # kooste and the yardstick only
+#
+# Prints wall-clock seconds and peak memory (/usr/bin/time -v) of each run
+# and kooste's ratio against each peer. Data is generated once into
+# target/bench-data by ../shared/bench/gen_submissions.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+shared=${SHARED:-$root/../shared/bench}
+data=$root/target/bench-data
+sizes=${SIZES:-"5x30 100x2000 500x2000"}
+baselines=${BASELINES:-1}
+mkdir -p "$data"
+
+python3 -m pip install --quiet --disable-pip-version-check xlsxwriter
+if [ "$baselines" = 1 ]; then
+  python3 -m pip install --quiet --disable-pip-version-check pandas openpyxl reportlab python-calamine polars fastexcel
+fi
+cargo build --release --quiet
+cargo build --release --quiet --example yardstick
+kooste=$root/target/release/kooste
+yard=$root/target/release/examples/yardstick
+
+# measure NAME CMD...: runs CMD under /usr/bin/time; sets SECS and MB.
+measure() {
+  local name=$1; shift
+  local log; log=$(mktemp)
+  if /usr/bin/time -v "$@" >/dev/null 2>"$log" || grep -q "Exit status: 1" "$log"; then :; fi
+  SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+  MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  printf "  %-34s %8.2f s %7s MB\n" "$name" "$SECS" "$MB"
+  rm -f "$log"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
+
+echo "== samples: kooste build samples/2021"
+measure "kooste build (samples)" "$kooste" build samples/2021 --out "$data/samples-out" --quiet
+
+for size in $sizes; do
+  files=${size%x*}; rows=${size#*x}
+  dir=$data/d${files}x${rows}
+  [ -d "$dir" ] || python3 "$shared/gen_submissions.py" "$dir" --files "$files" --rows "$rows" >/dev/null
+  out=$data/out-$size; mkdir -p "$out"
+  echo "== $files files × $rows rows, xlsx only"
+  measure "kooste merge --draft" "$kooste" merge "$dir" -o "$out/kooste.xlsx" --draft --quiet
+  k=$SECS
+  measure "yardstick (read + write cells)" "$yard" "$out/yardstick.xlsx" "$dir"/*.xlsx
+  echo "  kooste / yardstick: $(ratio "$k" "$SECS") of the yardstick's time"
+  if [ "$baselines" = 1 ]; then
+    measure "pandas + openpyxl (--no-pdf)" python3 "$shared/baseline_pandas.py" "$dir" "$out/pd-openpyxl" --engine openpyxl --no-pdf
+    echo "  kooste is $(ratio "$SECS" "$k") faster"
+    measure "pandas + calamine (--no-pdf)" python3 "$shared/baseline_pandas.py" "$dir" "$out/pd-calamine" --engine calamine --no-pdf
+    echo "  kooste is $(ratio "$SECS" "$k") faster"
+    measure "polars (fastexcel)" python3 "$shared/baseline_polars.py" "$dir" "$out/polars"
+    echo "  kooste is $(ratio "$SECS" "$k") faster"
+  fi
+done
+
+if [ "$baselines" = 1 ]; then
+  dir=$data/d5x2000
+  [ -d "$dir" ] || python3 "$shared/gen_submissions.py" "$dir" --files 5 --rows 2000 >/dev/null
+  echo "== 5 files × 2000 rows, workbook and PDF"
+  measure "kooste build --draft" "$kooste" build "$dir" --out "$data/out-build" --draft --quiet
+  k=$SECS
+  measure "pandas + openpyxl + reportlab PDF" python3 "$shared/baseline_pandas.py" "$dir" "$data/out-build-pd" --engine openpyxl
+  echo "  kooste is $(ratio "$SECS" "$k") faster"
+fi
