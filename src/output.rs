@@ -79,6 +79,39 @@ pub fn write_atomic_with(sink: &dyn Sink, path: &Path, bytes: &[u8]) -> Result<(
     Ok(())
 }
 
+/// Like [`write_atomic`] for a writer that wants a path (a workbook saved
+/// straight to disk, without holding its bytes in memory): `write` fills the
+/// temporary file, which is synced and renamed over `path` only on success.
+pub fn write_atomic_via(
+    path: &Path,
+    write: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), Error> {
+    let fail = |message: String| Error::Output {
+        path: path.to_path_buf(),
+        message,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail("not a file name".into()))?
+        .to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = write(&tmp).and_then(|()| {
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, path).map_err(|e| e.to_string())
+    });
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
 /// Refuses an output path that is one of the inputs (the inputs are never modified).
 pub fn refuse_input(output: &Path, inputs: &[crate::reading::InputFile]) -> Result<(), Error> {
     let out = std::fs::canonicalize(output).ok();

@@ -1,5 +1,7 @@
 //! The whole reader on arbitrary bytes, under each file extension: it must
-//! give a submission with findings, never panic.
+//! give a submission with findings, never panic. A panic that kooste caught
+//! inside a reader library is turned back into a crash here, so that
+//! libFuzzer keeps the input for a regression test.
 #![no_main]
 
 use kooste::reading::read_bytes;
@@ -11,5 +13,8 @@ fuzz_target!(|data: &[u8]| {
     let config = Config::builtin();
     let schema = Schema::new(&config);
     let ext = ["xlsx", "xls", "ods", "xlsb", "csv"][data.first().copied().unwrap_or(0) as usize % 5];
-    let _ = read_bytes(&format!("fuzz.{ext}"), data.get(1..).unwrap_or(&[]), &schema, Lang::Fi);
+    let sub = read_bytes(&format!("fuzz.{ext}"), data.get(1..).unwrap_or(&[]), &schema, Lang::Fi);
+    if let Some(f) = sub.findings.iter().find(|f| f.message.contains("malformed content (")) {
+        panic!("caught panic in a reader: {}", f.message);
+    }
 });

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use super::merge::{comparison_with, consolidated_workbook};
+use super::merge::{comparison_with, write_workbook};
 use super::validate::print_text;
 use crate::comparison::read_previous;
 use crate::config::Config;
@@ -84,7 +84,6 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
-    let xlsx = consolidated_workbook(&run, config, &cons, comparison.as_ref(), opts.xlsx)?;
     let pdf = report_bytes(
         &run,
         config,
@@ -96,7 +95,14 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
         },
     );
     ensure_dir(&opts.out_dir)?;
-    write_atomic(&xlsx_path, &xlsx)?;
+    write_workbook(
+        &run,
+        config,
+        &cons,
+        comparison.as_ref(),
+        opts.xlsx,
+        &xlsx_path,
+    )?;
     write_atomic(&pdf_path, &pdf)?;
     for p in [&xlsx_path, &pdf_path] {
         writeln!(

@@ -12,10 +12,10 @@ use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
-use crate::output::{ensure_parent, refuse_input, write_atomic};
+use crate::output::{ensure_parent, refuse_input, write_atomic, write_atomic_via};
 use crate::reading::discover;
 use crate::run::{Run, RunOptions};
-use crate::xlsx::{XlsxOptions, workbook_bytes};
+use crate::xlsx::{XlsxOptions, workbook};
 
 /// Options of `merge`.
 #[derive(Debug, Clone)]
@@ -36,18 +36,20 @@ pub struct MergeOptions {
     pub xlsx: XlsxOptions,
 }
 
-/// The consolidated workbook's bytes.
-pub fn consolidated_workbook(
+/// Writes the consolidated workbook to `path`, whole or not at all.
+pub fn write_workbook(
     run: &Run,
     config: &Config,
     cons: &Consolidation,
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
-) -> Result<Vec<u8>, Error> {
-    workbook_bytes(run, config, cons, comparison, opts).map_err(|e| Error::Output {
-        path: "xlsx".into(),
+    path: &std::path::Path,
+) -> Result<(), Error> {
+    let mut wb = workbook(run, config, cons, comparison, opts).map_err(|e| Error::Output {
+        path: path.to_path_buf(),
         message: e.to_string(),
-    })
+    })?;
+    write_atomic_via(path, |tmp| wb.save(tmp).map_err(|e| e.to_string()))
 }
 
 /// The comparison with an earlier year, if one was given.
@@ -97,8 +99,22 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     }
     let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);
-    let xlsx = consolidated_workbook(&run, config, &cons, comparison.as_ref(), opts.xlsx)?;
-    let mut files: Vec<(&PathBuf, Vec<u8>)> = vec![(&opts.output, xlsx)];
+    ensure_parent(&opts.output)?;
+    write_workbook(
+        &run,
+        config,
+        &cons,
+        comparison.as_ref(),
+        opts.xlsx,
+        &opts.output,
+    )?;
+    writeln!(
+        out,
+        "{}",
+        fill(t.wrote, &[("path", &opts.output.display().to_string())])
+    )
+    .map_err(stdout_err)?;
+    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
     if let Some(p) = &opts.csv {
         files.push((p, csv_bytes(&cons, config, run.lang, opts.csv_style)));
     }

@@ -133,6 +133,17 @@ pub fn workbook_bytes(
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
 ) -> Result<Vec<u8>, XlsxError> {
+    workbook(run, config, cons, comparison, opts)?.save_to_buffer()
+}
+
+/// Builds the workbook, ready to save (to a file, without holding its bytes).
+pub fn workbook(
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+    comparison: Option<&Comparison>,
+    opts: XlsxOptions,
+) -> Result<Workbook, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
     let fmt = Formats::new();
@@ -175,5 +186,5 @@ pub fn workbook_bytes(
     }
     audit::write_findings(wb.add_worksheet_with_constant_memory()?, run, cons, &fmt)?;
     audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
-    wb.save_to_buffer()
+    Ok(wb)
 }
