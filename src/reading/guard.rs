@@ -36,6 +36,10 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "the reader failed".into())
+            // One line, as every finding's message is.
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 
