@@ -249,32 +249,43 @@ impl Doc {
     /// line are broken by character.
     pub fn wrap(&mut self, text: &str, width: f32, style: Style) -> Vec<String> {
         let mut lines = Vec::new();
+        let space = self.measure(" ", style);
         for para in text.split('\n') {
+            // Widths are summed as words are added, so a line costs linear time.
             let mut line = String::new();
+            let mut line_w = 0.0;
             // Only ordinary spaces break a line: no-break spaces keep `1 234 €` whole.
             for word in para.split([' ', '\t']).filter(|w| !w.is_empty()) {
-                let candidate = if line.is_empty() {
-                    word.to_string()
+                let word_w = self.measure(word, style);
+                let with = if line.is_empty() {
+                    word_w
                 } else {
-                    format!("{line} {word}")
+                    line_w + space + word_w
                 };
-                if self.measure(&candidate, style) <= width {
-                    line = candidate;
+                if with <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_w = with;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                if self.measure(word, style) <= width {
-                    line = word.to_string();
+                line_w = 0.0;
+                if word_w <= width {
+                    line.push_str(word);
+                    line_w = word_w;
                 } else {
                     for c in word.chars() {
-                        line.push(c);
-                        if self.measure(&line, style) > width {
-                            line.pop();
+                        let cw = self.measure(c.encode_utf8(&mut [0; 4]), style);
+                        if line_w + cw > width && !line.is_empty() {
                             lines.push(std::mem::take(&mut line));
-                            line.push(c);
+                            line_w = 0.0;
                         }
+                        line.push(c);
+                        line_w += cw;
                     }
                 }
             }
