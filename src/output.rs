@@ -45,6 +45,23 @@ impl Sink for Disk {
     }
 }
 
+/// A temporary name beside `path`, in the same folder so the rename is atomic.
+fn temp_beside(path: &Path) -> Result<PathBuf, Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| Error::Output {
+        path: path.to_path_buf(),
+        message: "not a file name".into(),
+    })?;
+    Ok(dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
 /// Writes `bytes` to `path` atomically. A failure leaves no partial file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_atomic_with(&Disk, path, bytes)
@@ -56,15 +73,7 @@ pub fn write_atomic_with(sink: &dyn Sink, path: &Path, bytes: &[u8]) -> Result<(
         path: path.to_path_buf(),
         message,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("not a file name".into()))?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temp_beside(path)?;
     let result = (|| -> std::io::Result<()> {
         let mut f = sink.create(&tmp)?;
         f.write_all(bytes)?;
@@ -90,15 +99,7 @@ pub fn write_atomic_via(
         path: path.to_path_buf(),
         message,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("not a file name".into()))?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temp_beside(path)?;
     let result = write(&tmp).and_then(|()| {
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())

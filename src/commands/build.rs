@@ -4,9 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::Outcome;
 use super::merge::{comparison_with, write_workbook};
-use super::validate::print_text;
+use super::{Outcome, checked_run, stdout_err};
 use crate::comparison::read_previous;
 use crate::config::Config;
 use crate::error::Error;
@@ -15,7 +14,7 @@ use crate::merging::Consolidation;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, Template, report_bytes};
 use crate::reading::discover;
-use crate::run::{Run, RunOptions};
+use crate::run::RunOptions;
 use crate::xlsx::XlsxOptions;
 
 /// Options of `build`.
@@ -58,26 +57,11 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
         .as_deref()
         .map(|p| read_previous(p, config, opts.run.lang))
         .transpose()?;
-    let run = Run::collect(config, &opts.run)?;
-    let stdout_err = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
-    print_text(&run, false, out).map_err(stdout_err)?;
-    let outcome = Outcome {
-        errors: run.errors(),
-        warnings: run.warnings(),
-    };
-    let t = run.lang.texts();
-    if outcome.errors > 0 && !opts.xlsx.draft {
-        writeln!(
-            out,
-            "{}",
-            fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
-        )
-        .map_err(stdout_err)?;
+    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.xlsx.draft, out)?;
+    if !proceed {
         return Ok(outcome);
     }
+    let t = run.lang.texts();
     let cons = Consolidation::new(&run, config);
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
     let inputs = discover(&opts.run.inputs)?;

@@ -64,11 +64,7 @@ pub fn convert(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let run = Run::collect(config, &opts.run)?;
-    let io = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
-    print_text(&run, false, out).map_err(io)?;
+    print_text(&run, false, out).map_err(super::stdout_err)?;
     ensure_dir(&opts.out_dir)?;
     let inputs = discover(&opts.run.inputs)?;
     let lang = run.lang;
@@ -124,7 +120,7 @@ pub fn convert(
             "{}",
             fill(lang.texts().wrote, &[("path", &path.display().to_string())])
         )
-        .map_err(io)?;
+        .map_err(super::stdout_err)?;
         let empty: Vec<&str> = run
             .findings()
             .filter(|f| f.file == sub.file.display && f.severity == Severity::Error)
@@ -139,7 +135,7 @@ pub fn convert(
                     &[("file", &sub.file.display), ("cells", &empty.join(", "))]
                 )
             )
-            .map_err(io)?;
+            .map_err(super::stdout_err)?;
         }
     }
     Ok(Outcome {

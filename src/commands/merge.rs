@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::Outcome;
-use super::validate::print_text;
+use super::{Outcome, checked_run, stdout_err};
 use crate::comparison::{Comparison, Previous, compare, read_previous};
 use crate::config::Config;
 use crate::error::Error;
@@ -69,26 +68,11 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         .as_deref()
         .map(|p| read_previous(p, config, opts.run.lang))
         .transpose()?;
-    let run = Run::collect(config, &opts.run)?;
-    let stdout_err = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
-    print_text(&run, false, out).map_err(stdout_err)?;
-    let outcome = Outcome {
-        errors: run.errors(),
-        warnings: run.warnings(),
-    };
-    let t = run.lang.texts();
-    if outcome.errors > 0 && !opts.xlsx.draft {
-        writeln!(
-            out,
-            "{}",
-            fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
-        )
-        .map_err(stdout_err)?;
+    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.xlsx.draft, out)?;
+    if !proceed {
         return Ok(outcome);
     }
+    let t = run.lang.texts();
     let inputs = discover(&opts.run.inputs)?;
     let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
         .chain(opts.csv.iter())

@@ -17,6 +17,42 @@ pub struct Outcome {
     pub warnings: usize,
 }
 
+/// Writing to the command's report stream failed.
+pub(crate) fn stdout_err(e: std::io::Error) -> crate::error::Error {
+    crate::error::Error::Output {
+        path: "<stdout>".into(),
+        message: e.to_string(),
+    }
+}
+
+/// Reads and checks the inputs and prints the findings. Returns the run and
+/// its outcome, and whether outputs may be written: not while errors remain,
+/// unless `draft`.
+pub(crate) fn checked_run(
+    config: &crate::Config,
+    opts: &crate::run::RunOptions,
+    draft: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<(crate::run::Run, Outcome, bool), crate::error::Error> {
+    let run = crate::run::Run::collect(config, opts)?;
+    validate::print_text(&run, false, out).map_err(stdout_err)?;
+    let outcome = Outcome {
+        errors: run.errors(),
+        warnings: run.warnings(),
+    };
+    if outcome.errors > 0 && !draft {
+        let t = run.lang.texts();
+        writeln!(
+            out,
+            "{}",
+            crate::i18n::fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
+        )
+        .map_err(stdout_err)?;
+        return Ok((run, outcome, false));
+    }
+    Ok((run, outcome, true))
+}
+
 impl Outcome {
     /// 0 when there are no error findings, else 1.
     pub fn exit_code(self) -> i32 {

@@ -4,10 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::Outcome;
 use super::build::template;
 use super::merge::comparison_with;
-use super::validate::print_text;
+use super::{Outcome, checked_run, stdout_err};
 use crate::comparison::read_previous;
 use crate::config::Config;
 use crate::error::Error;
@@ -16,7 +15,7 @@ use crate::merging::Consolidation;
 use crate::output::{ensure_parent, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::reading::discover;
-use crate::run::{Run, RunOptions};
+use crate::run::RunOptions;
 
 /// Options of `report`.
 #[derive(Debug, Clone)]
@@ -45,26 +44,11 @@ pub fn report(
         .as_deref()
         .map(|p| read_previous(p, config, opts.run.lang))
         .transpose()?;
-    let run = Run::collect(config, &opts.run)?;
-    let stdout_err = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
-    print_text(&run, false, out).map_err(stdout_err)?;
-    let outcome = Outcome {
-        errors: run.errors(),
-        warnings: run.warnings(),
-    };
-    let t = run.lang.texts();
-    if outcome.errors > 0 && !opts.draft {
-        writeln!(
-            out,
-            "{}",
-            fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
-        )
-        .map_err(stdout_err)?;
+    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.draft, out)?;
+    if !proceed {
         return Ok(outcome);
     }
+    let t = run.lang.texts();
     refuse_input(&opts.output, &discover(&opts.run.inputs)?)?;
     let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);

@@ -121,10 +121,6 @@ pub fn template(
         month: 1,
         day: 1,
     });
-    let io = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
     for (dept, path) in targets {
         // Last year's measures of this department: names, areas and statuses
         // carried forward, euros and figures left for the new year.
@@ -171,7 +167,7 @@ pub fn template(
                 &[("path", &path.display().to_string())]
             )
         )
-        .map_err(io)?;
+        .map_err(super::stdout_err)?;
     }
     Ok(Outcome {
         errors: 0,

@@ -41,13 +41,9 @@ pub fn validate(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let run = Run::collect(config, &opts.run)?;
-    let io = |e: std::io::Error| Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    };
     match opts.format {
-        ReportFormat::Text => print_text(&run, opts.color, out).map_err(io)?,
-        ReportFormat::Json => print_json(&run, config, out).map_err(io)?,
+        ReportFormat::Text => print_text(&run, opts.color, out).map_err(super::stdout_err)?,
+        ReportFormat::Json => print_json(&run, config, out).map_err(super::stdout_err)?,
     }
     if let Some(dir) = &opts.annotate {
         let inputs: Vec<_> = run.submissions.iter().map(|s| s.file.clone()).collect();
@@ -63,7 +59,7 @@ pub fn validate(
             if opts.format == ReportFormat::Json {
                 eprintln!("{line}");
             } else {
-                writeln!(out, "{line}").map_err(io)?;
+                writeln!(out, "{line}").map_err(super::stdout_err)?;
             }
         }
     }
