@@ -33,33 +33,42 @@ fn names(list: &[Choice], idx: &[usize], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// The merged measures as CSV.
-pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
-    let t = lang.texts();
+/// A CSV writer of the dialect: Finnish (BOM, `;`, CRLF) or plain (`,`, LF).
+pub fn csv_writer(style: CsvStyle) -> csv::Writer<Vec<u8>> {
     let (delimiter, terminator) = match style {
         CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
         CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
-    };
-    let num = |v: f64| {
-        let s = if v.fract() == 0.0 {
-            format!("{}", v as i64)
-        } else {
-            format!("{v:.2}")
-        };
-        if style == CsvStyle::Finnish {
-            s.replace('.', ",")
-        } else {
-            s
-        }
     };
     let mut out = Vec::new();
     if style == CsvStyle::Finnish {
         out.extend_from_slice("\u{feff}".as_bytes());
     }
-    let mut w = csv::WriterBuilder::new()
+    csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(terminator)
-        .from_writer(out);
+        .from_writer(out)
+}
+
+/// A number for CSV: whole numbers without decimals, else two; decimal
+/// comma in the Finnish dialect.
+pub fn csv_number(v: f64, style: CsvStyle) -> String {
+    let s = if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}")
+    };
+    if style == CsvStyle::Finnish {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The merged measures as CSV.
+pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
+    let t = lang.texts();
+    let num = |v: f64| csv_number(v, style);
+    let mut w = csv_writer(style);
     let h = |key: &str, fallback: &str| {
         config
             .field(key)

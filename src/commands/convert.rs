@@ -151,18 +151,7 @@ fn csv_rows(
     rows: &[(u32, Vec<Option<Value>>)],
     style: CsvStyle,
 ) -> Vec<u8> {
-    let (delimiter, terminator) = match style {
-        CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
-        CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
-    };
-    let mut buf = Vec::new();
-    if style == CsvStyle::Finnish {
-        buf.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(terminator)
-        .from_writer(buf);
+    let mut w = crate::export::csv_writer(style);
     let _ = w.write_record(config.fields.iter().map(|f| f.header.get(lang)));
     for (_, values) in rows {
         let record: Vec<String> = config
@@ -171,27 +160,14 @@ fn csv_rows(
             .zip(values)
             .map(|(f, v)| match v {
                 None => String::new(),
-                Some(Value::Money(c)) => number(c.euros(), style),
-                Some(Value::Number(n)) => number(*n, style),
+                Some(Value::Money(c)) => crate::export::csv_number(c.euros(), style),
+                Some(Value::Number(n)) => crate::export::csv_number(*n, style),
                 Some(v) => crate::export::guard(&value_text(v, f, config, lang)),
             })
             .collect();
         let _ = w.write_record(&record);
     }
     w.into_inner().unwrap_or_default()
-}
-
-fn number(v: f64, style: CsvStyle) -> String {
-    let s = if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.2}")
-    };
-    if style == CsvStyle::Finnish {
-        s.replace('.', ",")
-    } else {
-        s
-    }
 }
 
 /// JSON: one object per row keyed by field, choices as codes, euros as numbers.
