@@ -68,25 +68,34 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
-    let pdf = report_bytes(
-        &run,
-        config,
-        &cons,
-        comparison.as_ref(),
-        &template,
-        ReportOptions {
-            draft: opts.xlsx.draft,
+    ensure_dir(&opts.out_dir)?;
+    // The workbook and the report are independent: build them on two threads.
+    let report_opts = ReportOptions {
+        draft: opts.xlsx.draft,
+    };
+    let (xlsx, pdf) = rayon::join(
+        || {
+            write_workbook(
+                &run,
+                config,
+                &cons,
+                comparison.as_ref(),
+                opts.xlsx,
+                &xlsx_path,
+            )
+        },
+        || {
+            report_bytes(
+                &run,
+                config,
+                &cons,
+                comparison.as_ref(),
+                &template,
+                report_opts,
+            )
         },
     );
-    ensure_dir(&opts.out_dir)?;
-    write_workbook(
-        &run,
-        config,
-        &cons,
-        comparison.as_ref(),
-        opts.xlsx,
-        &xlsx_path,
-    )?;
+    xlsx?;
     write_atomic(&pdf_path, &pdf)?;
     for p in [&xlsx_path, &pdf_path] {
         writeln!(
