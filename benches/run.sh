@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 shared=${SHARED:-$root/../shared/bench}
 data=$root/target/bench-data
-sizes=${SIZES:-"5x30 100x2000 500x2000"}
+sizes=${SIZES-"5x30 100x2000 500x2000"}  # SIZES="" runs only the build comparison
 baselines=${BASELINES:-1}
 mkdir -p "$data"
 
