@@ -289,6 +289,23 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     }
 }
 
+/// A wide label column and `n` narrow right-aligned figure columns (each
+/// as wide as its widest word, the label taking the rest).
+fn label_and_figures(n: usize) -> Vec<Column> {
+    let mut columns = vec![Column {
+        weight: 10.0,
+        align: Align::Left,
+    }];
+    columns.extend(std::iter::repeat_n(
+        Column {
+            weight: 0.5,
+            align: Align::Right,
+        },
+        n,
+    ));
+    columns
+}
+
 /// Rows of a summary table: one per group, then the total.
 fn group_rows<'a>(
     lang: Lang,
@@ -315,16 +332,7 @@ fn group_rows<'a>(
 
 fn summary_table(doc: &mut Doc, lang: Lang, label: &str, rows: &[Vec<String>]) {
     let t = lang.texts();
-    let mut columns = vec![Column {
-        weight: 10.0,
-        align: Align::Left,
-    }];
-    columns.extend(
-        [Column {
-            weight: 0.5,
-            align: Align::Right,
-        }; 5],
-    );
+    let columns = label_and_figures(5);
     let header = [
         label,
         t.col_measures,
@@ -488,16 +496,7 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             ]
         })
         .collect();
-    let mut columns = vec![Column {
-        weight: 10.0,
-        align: Align::Left,
-    }];
-    columns.extend(
-        [Column {
-            weight: 0.5,
-            align: Align::Right,
-        }; 3],
-    );
+    let columns = label_and_figures(3);
     let header = [t.col_areas, t.col_measures, t.col_budget, t.col_spent].map(str::to_string);
     doc.table(&columns, &header, &rows, &[]);
     if let Some(title) = &section.chart {
@@ -657,16 +656,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         lang.euros(cmp.total.1),
         change_text(lang, cmp.total.0, cmp.total.1),
     ]);
-    let mut columns = vec![Column {
-        weight: 10.0,
-        align: Align::Left,
-    }];
-    columns.extend(
-        [Column {
-            weight: 0.5,
-            align: Align::Right,
-        }; 3],
-    );
+    let columns = label_and_figures(3);
     let header = [
         t.col_department.to_string(),
         prev,
