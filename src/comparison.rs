@@ -73,6 +73,15 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
     })
 }
 
+/// [`read_previous`] when a path was given.
+pub fn read_previous_if(
+    path: Option<&Path>,
+    config: &Config,
+    lang: Lang,
+) -> Result<Option<Previous>, Error> {
+    path.map(|p| read_previous(p, config, lang)).transpose()
+}
+
 /// This year against an earlier one.
 #[derive(Debug)]
 pub struct Comparison<'a> {

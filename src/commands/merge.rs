@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Outcome, checked_run, stdout_err};
-use crate::comparison::{Comparison, Previous, compare, read_previous};
+use crate::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
@@ -63,11 +63,7 @@ pub fn comparison_with<'a>(
 
 /// Runs `merge`.
 pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let previous = opts
-        .previous
-        .as_deref()
-        .map(|p| read_previous(p, config, opts.run.lang))
-        .transpose()?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let (run, outcome, proceed) = checked_run(config, &opts.run, opts.xlsx.draft, out)?;
     if !proceed {
         return Ok(outcome);

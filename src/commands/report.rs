@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::build::template;
 use super::merge::comparison_with;
 use super::{Outcome, checked_run, stdout_err};
-use crate::comparison::read_previous;
+use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
@@ -39,11 +39,7 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
-    let previous = opts
-        .previous
-        .as_deref()
-        .map(|p| read_previous(p, config, opts.run.lang))
-        .transpose()?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let (run, outcome, proceed) = checked_run(config, &opts.run, opts.draft, out)?;
     if !proceed {
         return Ok(outcome);
