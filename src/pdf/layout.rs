@@ -81,6 +81,24 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A left-aligned column of relative width `weight`.
+    pub const fn left(weight: f32) -> Column {
+        Column {
+            weight,
+            align: Align::Left,
+        }
+    }
+
+    /// A right-aligned column (figures) of relative width `weight`.
+    pub const fn right(weight: f32) -> Column {
+        Column {
+            weight,
+            align: Align::Right,
+        }
+    }
+}
+
 struct Face {
     id: FontId,
     widths: HashMap<char, f32>,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::charts::{Chart, Series, Stacking};
-use super::layout::{ACCENT, Align, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
+use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
 use super::template::{Section, SectionKind, Template};
 use crate::commands::validate::finding_line;
 use crate::comparison::{Comparison, change_ratio};
@@ -223,16 +223,7 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
 }
 
 fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
-    let columns = [
-        Column {
-            weight: 3.0,
-            align: Align::Left,
-        },
-        Column {
-            weight: 1.0,
-            align: Align::Right,
-        },
-    ];
+    let columns = [Column::left(3.0), Column::right(1.0)];
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(a, b)| vec![a, b]).collect();
     doc.table(&columns, &[String::new(), String::new()], &rows, &[]);
 }
@@ -292,17 +283,8 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
 /// A wide label column and `n` narrow right-aligned figure columns (each
 /// as wide as its widest word, the label taking the rest).
 fn label_and_figures(n: usize) -> Vec<Column> {
-    let mut columns = vec![Column {
-        weight: 10.0,
-        align: Align::Left,
-    }];
-    columns.extend(std::iter::repeat_n(
-        Column {
-            weight: 0.5,
-            align: Align::Right,
-        },
-        n,
-    ));
+    let mut columns = vec![Column::left(10.0)];
+    columns.extend(std::iter::repeat_n(Column::right(0.5), n));
     columns
 }
 
@@ -434,26 +416,11 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             continue;
         }
         let columns = [
-            Column {
-                weight: 5.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 0.5,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.5,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 0.5,
-                align: Align::Right,
-            },
+            Column::left(5.0),
+            Column::left(0.5),
+            Column::left(1.5),
+            Column::left(1.0),
+            Column::right(0.5),
         ];
         let header = [
             config
@@ -619,20 +586,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 ]
             })
             .collect();
-        let columns = [
-            Column {
-                weight: 3.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 3.0,
-                align: Align::Left,
-            },
-            Column {
-                weight: 1.0,
-                align: Align::Right,
-            },
-        ];
+        let columns = [Column::left(3.0), Column::left(3.0), Column::right(1.0)];
         let header = [t.col_prev_status, t.col_new_status, t.col_measures].map(str::to_string);
         doc.table(&columns, &header, &rows, &[]);
     }
@@ -689,20 +643,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
             ]
         })
         .collect();
-    let columns = [
-        Column {
-            weight: 2.0,
-            align: Align::Left,
-        },
-        Column {
-            weight: 0.4,
-            align: Align::Right,
-        },
-        Column {
-            weight: 3.0,
-            align: Align::Left,
-        },
-    ];
+    let columns = [Column::left(2.0), Column::right(0.4), Column::left(3.0)];
     let header = [t.col_source_file, t.col_rows, t.col_sha256].map(str::to_string);
     doc.table(&columns, &header, &rows, &[]);
     let warnings: Vec<String> = ctx
