@@ -92,16 +92,19 @@ impl Run {
     /// Every finding grouped by file (in input order) and ordered by row
     /// within a file; run-wide findings last.
     pub fn findings_sorted(&self) -> Vec<&Finding> {
-        let pos = |f: &Finding| {
-            self.submissions
-                .iter()
-                .position(|s| s.file.display == f.file)
-                .unwrap_or(usize::MAX)
-        };
+        // First position of each file name; a map, as a run may hold
+        // thousands of files and tens of thousands of findings.
+        let mut positions: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for (i, s) in self.submissions.iter().enumerate() {
+            positions.entry(s.file.display.as_str()).or_insert(i);
+        }
         let mut all: Vec<&Finding> = self.findings().collect();
-        all.sort_by_key(|f| {
+        all.sort_by_cached_key(|f| {
             (
-                pos(f),
+                positions
+                    .get(f.file.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
                 f.row.unwrap_or(0),
                 f.cell
                     .as_deref()
@@ -111,6 +114,15 @@ impl Run {
             )
         });
         all
+    }
+
+    /// Number of findings.
+    pub fn findings_count(&self) -> usize {
+        self.submissions
+            .iter()
+            .map(|s| s.findings.len())
+            .sum::<usize>()
+            + self.cross.len()
     }
 
     /// Number of error findings.

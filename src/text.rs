@@ -59,11 +59,24 @@ pub fn strip_unit(s: &str) -> String {
 
 /// Normalises a measure name for duplicate detection: also ignores punctuation.
 pub fn name_key(s: &str) -> String {
-    let n: String = normalise(s)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass (it runs for every measure): fold and lower-case as
+    // `normalise` does, then anything not alphanumeric separates words.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        for l in fold(c).to_lowercase() {
+            if l.is_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(l);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+    }
+    out
 }
 
 /// Edit distance between two strings, counted in characters.

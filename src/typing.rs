@@ -75,20 +75,22 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         }
     };
     match field.kind {
-        Kind::Text if text.chars().count() > EXCEL_CELL_CHARS => Typed::Warned(
-            Value::Text(text.to_string()),
-            Problem {
-                code: Code::TextTooLong,
-                message: fill(
-                    t.text_too_long,
-                    &[
-                        ("count", &lang.integer(text.chars().count() as i64)),
-                        ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
-                    ],
-                ),
-                hint: Some(t.text_too_long_hint.to_string()),
-            },
-        ),
+        Kind::Text if text.len() > EXCEL_CELL_CHARS && text.chars().count() > EXCEL_CELL_CHARS => {
+            Typed::Warned(
+                Value::Text(text.to_string()),
+                Problem {
+                    code: Code::TextTooLong,
+                    message: fill(
+                        t.text_too_long,
+                        &[
+                            ("count", &lang.integer(text.chars().count() as i64)),
+                            ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
+                        ],
+                    ),
+                    hint: Some(t.text_too_long_hint.to_string()),
+                },
+            )
+        }
         Kind::Text => Typed::Value(Value::Text(text.to_string())),
         Kind::Email => {
             if is_email(text) {

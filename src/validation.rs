@@ -2,7 +2,10 @@
 //! figures against statuses, duplicates, departments, the programme budget,
 //! missing submissions and the reporting year.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::config::{Config, Stage};
 use crate::finding::{Code, Finding, Severity};
@@ -42,37 +45,55 @@ pub fn choose_year(subs: &[Submission], asked: Option<i32>) -> Option<i32> {
 
 /// Runs every cross-row check; returns the findings in a stable order.
 pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for sub in subs {
-        for m in &sub.measures {
-            check_figures(sub, m, config, lang, &mut out);
-            if let (Some(y), Some(my)) = (year, m.year)
-                && y != my
-            {
-                let t = lang.texts();
-                let f = at_measure(
-                    sub,
-                    m,
-                    Code::WrongYear,
-                    fill(
-                        t.wrong_year,
-                        &[("value", &my.to_string()), ("year", &y.to_string())],
-                    ),
-                );
-                out.push(
-                    f.field("year")
-                        .value(my.to_string())
-                        .hint(t.wrong_year_hint),
-                );
+    // The checks of one submission's rows run in parallel; collecting keeps
+    // the submissions' order.
+    let per_file: Vec<Vec<Finding>> = subs
+        .par_iter()
+        .map(|sub| {
+            let mut out = Vec::new();
+            for m in &sub.measures {
+                check_figures(sub, m, config, lang, &mut out);
+                check_year(sub, m, year, lang, &mut out);
             }
-        }
-        check_departments(sub, config, lang, &mut out);
-    }
+            check_departments(sub, config, lang, &mut out);
+            out
+        })
+        .collect();
+    let mut out: Vec<Finding> = per_file.into_iter().flatten().collect();
     check_duplicates(subs, config, year, lang, &mut out);
     if let Some(y) = year {
         check_programme(subs, config, y, lang, &mut out);
     }
     out
+}
+
+/// A row of another year than the one reported.
+fn check_year(
+    sub: &Submission,
+    m: &Measure,
+    year: Option<i32>,
+    lang: Lang,
+    out: &mut Vec<Finding>,
+) {
+    if let (Some(y), Some(my)) = (year, m.year)
+        && y != my
+    {
+        let t = lang.texts();
+        let f = at_measure(
+            sub,
+            m,
+            Code::WrongYear,
+            fill(
+                t.wrong_year,
+                &[("value", &my.to_string()), ("year", &y.to_string())],
+            ),
+        );
+        out.push(
+            f.field("year")
+                .value(my.to_string())
+                .hint(t.wrong_year_hint),
+        );
+    }
 }
 
 /// Actual above budget; statuses that contradict the figures.
@@ -199,15 +220,30 @@ fn check_duplicates(
     out: &mut Vec<Finding>,
 ) {
     let t = lang.texts();
-    let mut first: HashMap<String, Vec<(&Submission, &Measure)>> = HashMap::new();
-    for sub in subs {
-        for m in &sub.measures {
+    // Normalising the names is the costly part; it runs in parallel.
+    let keys: Vec<Vec<String>> = subs
+        .par_iter()
+        .map(|s| s.measures.iter().map(|m| name_key(&m.name)).collect())
+        .collect();
+    // Name → its first measure and any later ones; most names are seen once,
+    // so the first is kept without a list of its own.
+    type Seen<'s> = (&'s Submission, &'s Measure);
+    let mut seen: FxHashMap<String, (Seen, Vec<Seen>)> = FxHashMap::default();
+    for (sub, keys) in subs.iter().zip(keys) {
+        for (m, key) in sub.measures.iter().zip(keys) {
             if year.is_some() && m.year.is_some() && m.year != year {
                 continue;
             }
-            let key = name_key(&m.name);
-            let earlier = first.entry(key).or_default();
-            let same_dept = earlier.iter().find(|(_, e)| e.department == m.department);
+            let (first, later) = match seen.entry(key) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(((sub, m), Vec::new()));
+                    continue;
+                }
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            };
+            let same_dept = std::iter::once(&*first)
+                .chain(later.iter())
+                .find(|(_, e)| e.department == m.department);
             let other = |s: &Submission, e: &Measure| {
                 if std::ptr::eq(s, sub) {
                     return e.source_cell.clone();
@@ -230,7 +266,8 @@ fn check_duplicates(
                         .value(m.name.clone())
                         .hint(t.duplicate_measure_hint),
                 );
-            } else if let Some((s, e)) = earlier.first() {
+            } else {
+                let (s, e) = first;
                 let msg = fill(
                     t.duplicate_measure_other,
                     &[
@@ -249,7 +286,7 @@ fn check_duplicates(
                         .hint(t.duplicate_measure_hint),
                 );
             }
-            earlier.push((sub, m));
+            later.push((sub, m));
         }
     }
 }

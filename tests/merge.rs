@@ -80,6 +80,42 @@ fn every_sheet_is_present() {
     assert_eq!(kuku.len(), 1 + 6);
 }
 
+/// The measures tables are added over their first row and widened to every
+/// row after saving (src/xlsx/tables.rs); read back, each covers its sheet.
+#[test]
+fn measure_tables_cover_every_row() {
+    use calamine::{Xlsx, open_workbook};
+    let (_dir, xlsx) = round_trip(&["--per-department"]);
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    wb.load_tables().unwrap();
+    let mut names: Vec<String> = wb.table_names().into_iter().cloned().collect();
+    names.sort();
+    // The measures sheet and the five department sheets.
+    assert_eq!(names.len(), 6, "{names:?}");
+    let mut seen = Vec::new();
+    for name in &names {
+        let table = wb.table_by_name(name).unwrap();
+        let rows = sheet(&xlsx, table.sheet_name()).len() - 1;
+        assert_eq!(
+            table.data().height(),
+            rows,
+            "{name} on {}",
+            table.sheet_name()
+        );
+        assert_eq!(table.columns().len(), 18);
+        assert_eq!(table.columns()[3], "Toimenpide");
+        seen.push((table.sheet_name().to_string(), rows));
+    }
+    seen.sort();
+    assert!(seen.contains(&("Toimenpiteet".to_string(), 24)), "{seen:?}");
+    assert!(seen.contains(&("KUKU".to_string(), 6)), "{seen:?}");
+    // The widened part keeps the rest of the table definition.
+    let part = zip_part(&xlsx, "xl/tables/table1.xml");
+    assert!(part.contains(r#"ref="A1:R25""#), "{part}");
+    assert!(part.contains(r#"<autoFilter ref="A1:R25"/>"#), "{part}");
+    assert!(part.contains("TableStyleMedium2"), "{part}");
+}
+
 /// Sums the measures sheet by the value in `key_col`: (count, budget, actual).
 fn sums_by(measures: &[Vec<Data>], key_col: usize) -> HashMap<String, (f64, f64, f64)> {
     let mut out: HashMap<String, (f64, f64, f64)> = HashMap::new();

@@ -44,11 +44,11 @@ pub fn write_workbook(
     opts: XlsxOptions,
     path: &std::path::Path,
 ) -> Result<(), Error> {
-    let mut wb = workbook(run, config, cons, comparison, opts).map_err(|e| Error::Output {
+    let wb = workbook(run, config, cons, comparison, opts).map_err(|e| Error::Output {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    write_atomic_via(path, |tmp| wb.save(tmp).map_err(|e| e.to_string()))
+    write_atomic_via(path, |tmp| wb.save(tmp))
 }
 
 /// The comparison with an earlier year, if one was given.

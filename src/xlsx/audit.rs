@@ -11,27 +11,14 @@ use crate::finding::{Finding, Severity};
 use crate::merging::Consolidation;
 use crate::run::Run;
 
-pub(crate) fn write_findings(
+/// Lays out the findings sheet: name, header, widths.
+pub(crate) fn prepare_findings(
     ws: &mut Worksheet,
     run: &Run,
-    cons: &Consolidation,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let t = run.lang.texts();
     ws.set_name(t.sheet_names[2])?;
-    let ms = t.sheet_names[1];
-    // (file, source row) → row of the measures sheet, for the links.
-    let rows: HashMap<(&str, u32), u32> = cons
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            (
-                (r.source.file.display.as_str(), r.measure.source.row),
-                i as u32 + 2,
-            )
-        })
-        .collect();
     let headers = [
         t.col_severity,
         t.col_code,
@@ -45,6 +32,42 @@ pub(crate) fn write_findings(
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
     }
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    // Message and hint wrap; a column format, so the rows (written on
+    // another thread) only look formats up.
+    ws.set_column_format(5, &fmt.wrap)?;
+    ws.set_column_format(6, &fmt.wrap)?;
+    ws.protect();
+    Ok(())
+}
+
+/// Writes one row per finding, linked to its row of the measures sheet.
+///
+/// The links' hyperlink style is the one format first registered while
+/// rows are written; no other sheet registers formats at that time, so the
+/// workbook's format numbering stays the same from run to run.
+pub(crate) fn fill_findings(
+    ws: &mut Worksheet,
+    run: &Run,
+    cons: &Consolidation,
+) -> Result<(), XlsxError> {
+    let t = run.lang.texts();
+    let ms = t.sheet_names[1];
+    // (file, source row) → row of the measures sheet, for the links.
+    let rows: HashMap<(&str, u32), u32> = cons
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                (r.source.file.display.as_str(), r.measure.source.row),
+                i as u32 + 2,
+            )
+        })
+        .collect();
     let findings: Vec<&Finding> = run.findings_sorted();
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
@@ -57,13 +80,8 @@ pub(crate) fn write_findings(
         ws.write_string(row, 2, super::fit(&f.file))?;
         ws.write_string(row, 3, super::fit(f.sheet.as_deref().unwrap_or("")))?;
         ws.write_string(row, 4, super::fit(f.cell.as_deref().unwrap_or("")))?;
-        ws.write_string_with_format(row, 5, super::fit(&f.message), &fmt.wrap)?;
-        ws.write_string_with_format(
-            row,
-            6,
-            super::fit(f.hint.as_deref().unwrap_or("")),
-            &fmt.wrap,
-        )?;
+        ws.write_string(row, 5, super::fit(&f.message))?;
+        ws.write_string(row, 6, super::fit(f.hint.as_deref().unwrap_or("")))?;
         if let Some(target) = f.row.and_then(|r| rows.get(&(f.file.as_str(), r))) {
             ws.write_url(
                 row,
@@ -72,11 +90,6 @@ pub(crate) fn write_findings(
             )?;
         }
     }
-    ws.set_freeze_panes(1, 0)?;
-    for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.protect();
     Ok(())
 }
 

@@ -9,20 +9,44 @@ use crate::i18n::Lang;
 use crate::merging::{Consolidation, Row};
 use crate::run::Run;
 
-pub(crate) fn write_all(
+/// A large sheet whose layout (name, table, widths, column formats) is set
+/// and whose rows are still to be written; the rows of several such sheets
+/// are written on separate threads.
+pub(crate) struct BigSheet<'a> {
+    pub ws: Worksheet,
+    job: Job<'a>,
+}
+
+enum Job<'a> {
+    Measures(Vec<&'a Row<'a>>),
+    AreaSplit,
+}
+
+/// Creates the measures sheet, the per-department sheets if asked, and the
+/// area split sheet, in sheet order, with their layout set but no rows yet.
+///
+/// Every format the rows use is registered here, on one thread: the
+/// workbook numbers formats in the order it first meets them, so the
+/// parallel [`fill`](BigSheet::fill) must only look formats up.
+pub(crate) fn sheets<'a>(
     wb: &mut Workbook,
     run: &Run,
     config: &Config,
-    cons: &Consolidation,
+    cons: &'a Consolidation<'a>,
     fmt: &Formats,
     per_department: bool,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<BigSheet<'a>>, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
+    let mut out = Vec::new();
     let all: Vec<&Row> = cons.rows.iter().collect();
-    let ws = wb.add_worksheet_with_constant_memory()?;
+    let mut ws = wb.new_worksheet_with_constant_memory()?;
     ws.set_name(t.sheet_names[1])?;
-    write_rows(ws, config, &all, lang, fmt)?;
+    prepare_rows(&mut ws, fmt)?;
+    out.push(BigSheet {
+        ws,
+        job: Job::Measures(all),
+    });
     if per_department {
         let mut used: Vec<String> = t
             .sheet_names
@@ -36,18 +60,56 @@ pub(crate) fn write_all(
                 .iter()
                 .filter(|r| r.measure.department == i)
                 .collect();
-            let ws = wb.add_worksheet_with_constant_memory()?;
+            let mut ws = wb.new_worksheet_with_constant_memory()?;
             ws.set_name(unique_sheet_name(d.code.get_ref(), &mut used))?;
-            write_rows(ws, config, &rows, lang, fmt)?;
+            prepare_rows(&mut ws, fmt)?;
+            out.push(BigSheet {
+                ws,
+                job: Job::Measures(rows),
+            });
         }
     }
-    write_area_split(
-        wb.add_worksheet_with_constant_memory()?,
-        run,
-        config,
-        cons,
-        fmt,
-    )
+    let mut ws = wb.new_worksheet_with_constant_memory()?;
+    prepare_area_split(&mut ws, run, config, fmt)?;
+    out.push(BigSheet {
+        ws,
+        job: Job::AreaSplit,
+    });
+    Ok(out)
+}
+
+impl BigSheet<'_> {
+    /// Writes the sheet's rows.
+    pub fn fill(
+        &mut self,
+        run: &Run,
+        config: &Config,
+        cons: &Consolidation,
+    ) -> Result<(), XlsxError> {
+        match &self.job {
+            Job::Measures(rows) => fill_rows(&mut self.ws, config, rows, run.lang),
+            Job::AreaSplit => fill_area_split(&mut self.ws, run, config, cons),
+        }
+    }
+
+    /// The range its table is added with and the one it gets after saving.
+    pub fn table(&self) -> Option<super::tables::Widen> {
+        match &self.job {
+            Job::Measures(rows) => Some(super::tables::Widen {
+                placeholder: super::tables::placeholder(COLUMNS),
+                full: super::tables::full_range(COLUMNS, rows.len()),
+            }),
+            Job::AreaSplit => None,
+        }
+    }
+
+    /// Rows to write, to start the largest sheets first.
+    pub fn weight(&self, cons: &Consolidation) -> usize {
+        match &self.job {
+            Job::Measures(rows) => rows.len() * 18,
+            Job::AreaSplit => cons.area_shares.len() * 7,
+        }
+    }
 }
 
 /// A sheet name Excel accepts and that no other sheet has.
@@ -72,7 +134,10 @@ fn unique_sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
     name
 }
 
-fn headers(config: &Config, lang: Lang) -> [String; 18] {
+/// Columns of a measures sheet.
+const COLUMNS: u16 = 18;
+
+fn headers(config: &Config, lang: Lang) -> [String; COLUMNS as usize] {
     let t = lang.texts();
     let h = |key: &str, fallback: &str| {
         config
@@ -102,39 +167,20 @@ fn headers(config: &Config, lang: Lang) -> [String; 18] {
     ]
 }
 
-fn names(list: &[Choice], idx: &[usize], lang: Lang) -> String {
-    idx.iter()
-        .map(|&i| list[i].name.get(lang))
-        .collect::<Vec<_>>()
-        .join("; ")
+/// The names of the chosen entries, "; "-separated, into a reused buffer.
+fn names<'b>(buf: &'b mut String, list: &[Choice], idx: &[usize], lang: Lang) -> &'b str {
+    buf.clear();
+    for (n, &i) in idx.iter().enumerate() {
+        if n > 0 {
+            buf.push_str("; ");
+        }
+        buf.push_str(list[i].name.get(lang));
+    }
+    buf
 }
 
-/// Writes merged rows as an Excel table with a frozen, filterable header.
-fn write_rows(
-    ws: &mut Worksheet,
-    config: &Config,
-    rows: &[&Row],
-    lang: Lang,
-    fmt: &Formats,
-) -> Result<(), XlsxError> {
-    let headers = headers(config, lang);
-    // The table (with its header row) and the widths first: a constant-memory
-    // sheet takes its rows strictly in order.
-    let columns: Vec<TableColumn> = headers
-        .iter()
-        .map(|h| TableColumn::new().set_header(h))
-        .collect();
-    let table = Table::new()
-        .set_style(TableStyle::Medium2)
-        .set_banded_rows(true)
-        .set_columns(&columns);
-    ws.add_table(
-        0,
-        0,
-        rows.len().max(1) as u32,
-        headers.len() as u16 - 1,
-        &table,
-    )?;
+/// Lays out a sheet of merged rows: frozen header, widths, column formats.
+fn prepare_rows(ws: &mut Worksheet, fmt: &Formats) -> Result<(), XlsxError> {
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [
         10, 26, 30, 50, 24, 16, 7, 14, 14, 10, 9, 28, 20, 10, 50, 26, 30, 18,
@@ -156,6 +202,31 @@ fn write_rows(
     ] {
         ws.set_column_format(c, f)?;
     }
+    Ok(())
+}
+
+/// Writes merged rows as an Excel table with a filterable header.
+fn fill_rows(
+    ws: &mut Worksheet,
+    config: &Config,
+    rows: &[&Row],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let headers = headers(config, lang);
+    // The table (with its header row) first: a constant-memory sheet takes
+    // its rows strictly in order.
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(h))
+        .collect();
+    let table = Table::new()
+        .set_style(TableStyle::Medium2)
+        .set_banded_rows(true)
+        .set_columns(&columns);
+    // Over the header and first row only; widened after saving (see
+    // `tables`), as rust_xlsxwriter would record each cell of the range.
+    ws.add_table(0, 0, 1, headers.len() as u16 - 1, &table)?;
+    let mut buf = String::new();
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
         let m = r.measure;
@@ -175,7 +246,11 @@ fn write_rows(
             ),
         )?;
         ws.write_string(row, 3, super::fit(&m.name))?;
-        ws.write_string(row, 4, super::fit(&names(&config.areas, &m.areas, lang)))?;
+        ws.write_string(
+            row,
+            4,
+            super::fit(names(&mut buf, &config.areas, &m.areas, lang)),
+        )?;
         ws.write_string(
             row,
             5,
@@ -202,7 +277,11 @@ fn write_rows(
         if let Some(f) = m.fte {
             ws.write_number(row, 10, f)?;
         }
-        ws.write_string(row, 11, super::fit(&names(&config.themes, &m.themes, lang)))?;
+        ws.write_string(
+            row,
+            11,
+            super::fit(names(&mut buf, &config.themes, &m.themes, lang)),
+        )?;
         ws.write_string(row, 12, super::fit(m.schedule.as_deref().unwrap_or("")))?;
         if let Some(p) = m.reached {
             ws.write_number(row, 13, p as f64)?;
@@ -210,32 +289,26 @@ fn write_rows(
         ws.write_string(row, 14, super::fit(m.impact_story.as_deref().unwrap_or("")))?;
         ws.write_string(row, 15, super::fit(m.contact.as_deref().unwrap_or("")))?;
         ws.write_string(row, 16, super::fit(&r.source.file.display))?;
-        ws.write_string(
-            row,
-            17,
-            super::fit(&format!(
-                "{}!{}",
-                r.source.sheet.as_deref().unwrap_or(""),
-                m.source_cell
-            )),
-        )?;
+        buf.clear();
+        buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
+        buf.push('!');
+        buf.push_str(&m.source_cell);
+        ws.write_string(row, 17, super::fit(&buf))?;
     }
     Ok(())
 }
 
-/// One row per measure and area with the share of its euros counted there;
-/// the summary's area table sums this sheet.
-fn write_area_split(
+/// The area split sheet: one row per measure and area with the share of its
+/// euros counted there; the summary's area table sums this sheet.
+fn prepare_area_split(
     ws: &mut Worksheet,
     run: &Run,
     config: &Config,
-    cons: &Consolidation,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
     ws.set_name(t.sheet_area_split)?;
-    let ms = t.sheet_names[1];
     let h = |key: &str, fallback: &str| {
         config
             .field(key)
@@ -260,6 +333,19 @@ fn write_area_split(
     for (c, f) in [(4, &fmt.percent), (5, &fmt.euro), (6, &fmt.euro)] {
         ws.set_column_format(c, f)?;
     }
+    ws.set_freeze_panes(1, 0)?;
+    ws.protect();
+    Ok(())
+}
+
+fn fill_area_split(
+    ws: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+) -> Result<(), XlsxError> {
+    let lang = run.lang;
+    let ms = lang.texts().sheet_names[1];
     for (i, share) in cons.area_shares.iter().enumerate() {
         let row = i as u32 + 1;
         let m = cons.rows[share.row].measure;
@@ -286,7 +372,5 @@ fn write_area_split(
             Formula::new(format!("=N('{ms}'!I{src})*E{}", row + 1)).set_result(result(spent)),
         )?;
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.protect();
     Ok(())
 }

@@ -10,9 +10,11 @@ mod charts;
 mod compare;
 mod measures;
 mod summary;
+mod tables;
 
+use rayon::prelude::*;
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
 
 use crate::comparison::Comparison;
@@ -110,6 +112,10 @@ pub(crate) fn range(sheet: &str, col: u16, n: u32) -> String {
 /// boundary; a longer submission text is reported by the `text-too-long`
 /// finding and kept whole in the CSV and JSON exports.
 pub(crate) fn fit(s: &str) -> &str {
+    // No more bytes than that means no more characters.
+    if s.len() <= crate::typing::EXCEL_CELL_CHARS {
+        return s;
+    }
     match s.char_indices().nth(crate::typing::EXCEL_CELL_CHARS) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -132,8 +138,49 @@ pub fn workbook_bytes(
     cons: &Consolidation,
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
-) -> Result<Vec<u8>, XlsxError> {
-    workbook(run, config, cons, comparison, opts)?.save_to_buffer()
+) -> Result<Vec<u8>, String> {
+    workbook(run, config, cons, comparison, opts)
+        .map_err(|e| e.to_string())?
+        .save_to_buffer()
+}
+
+/// A built workbook, ready to save.
+pub struct Built {
+    workbook: Workbook,
+    tables: Vec<tables::Widen>,
+}
+
+impl Built {
+    /// Saves the workbook to `path` (straight to disk, without holding its
+    /// bytes), then widens its tables in a copy beside it that replaces it.
+    pub fn save(mut self, path: &std::path::Path) -> Result<(), String> {
+        self.workbook.save(path).map_err(|e| e.to_string())?;
+        let mut wide = path.as_os_str().to_owned();
+        wide.push(".tables");
+        let wide = std::path::PathBuf::from(wide);
+        let result = (|| {
+            let src = std::fs::File::open(path).map_err(|e| e.to_string())?;
+            let dst = std::fs::File::create(&wide).map_err(|e| e.to_string())?;
+            let dst = tables::widen(std::io::BufReader::new(src), dst, &self.tables)?;
+            dst.sync_all().map_err(|e| e.to_string())?;
+            std::fs::rename(&wide, path).map_err(|e| e.to_string())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&wide);
+        }
+        result
+    }
+
+    /// The workbook's bytes.
+    pub fn save_to_buffer(mut self) -> Result<Vec<u8>, String> {
+        let bytes = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
+        let out = tables::widen(
+            std::io::Cursor::new(bytes),
+            std::io::Cursor::new(Vec::new()),
+            &self.tables,
+        )?;
+        Ok(out.into_inner())
+    }
 }
 
 /// Builds the workbook, ready to save (to a file, without holding its bytes).
@@ -143,7 +190,7 @@ pub fn workbook(
     cons: &Consolidation,
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
-) -> Result<Workbook, XlsxError> {
+) -> Result<Built, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
     let fmt = Formats::new();
@@ -171,7 +218,17 @@ pub fn workbook(
     for (name, cell) in &layout.names {
         wb.define_name(*name, &format!("='{}'!{cell}", t.sheet_names[0]))?;
     }
-    measures::write_all(&mut wb, run, config, cons, &fmt, opts.per_department)?;
+    // The large sheets are laid out here, then their rows are written in
+    // parallel (each constant-memory sheet streams to its own temporary
+    // file), then they join the workbook in sheet order.
+    let mut big = measures::sheets(&mut wb, run, config, cons, &fmt, opts.per_department)?;
+    let mut findings = wb.new_worksheet_with_constant_memory()?;
+    audit::prepare_findings(&mut findings, run, &fmt)?;
+    fill_parallel(&mut big, &mut findings, run, config, cons)?;
+    let tables = big.iter().filter_map(|s| s.table()).collect();
+    for sheet in big {
+        wb.push_worksheet(sheet.ws);
+    }
     charts::write(
         wb.add_worksheet(),
         run,
@@ -184,7 +241,38 @@ pub fn workbook(
     if let Some(c) = comparison {
         compare::write(wb.add_worksheet(), run, config, c, cons.year, &fmt)?;
     }
-    audit::write_findings(wb.add_worksheet_with_constant_memory()?, run, cons, &fmt)?;
+    wb.push_worksheet(findings);
     audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
-    Ok(wb)
+    Ok(Built {
+        workbook: wb,
+        tables,
+    })
+}
+
+/// Writes the rows of the large sheets and the findings, largest first, on
+/// rayon's threads.
+fn fill_parallel(
+    big: &mut [measures::BigSheet],
+    findings: &mut Worksheet,
+    run: &Run,
+    config: &Config,
+    cons: &Consolidation,
+) -> Result<(), XlsxError> {
+    enum Task<'s, 'a> {
+        Big(&'s mut measures::BigSheet<'a>),
+        Findings(&'s mut Worksheet),
+    }
+    let mut tasks: Vec<(usize, Task)> = big
+        .iter_mut()
+        .map(|s| (s.weight(cons), Task::Big(s)))
+        .collect();
+    tasks.push((run.findings_count() * 8, Task::Findings(findings)));
+    tasks.sort_by_key(|t| std::cmp::Reverse(t.0));
+    tasks
+        .into_par_iter()
+        .with_max_len(1)
+        .try_for_each(|(_, task)| match task {
+            Task::Big(s) => s.fill(run, config, cons),
+            Task::Findings(ws) => audit::fill_findings(ws, run, cons),
+        })
 }
