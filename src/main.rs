@@ -60,6 +60,7 @@ impl WorkbookArgs {
         XlsxOptions {
             draft: self.draft,
             per_department: self.per_department,
+            ..XlsxOptions::default()
         }
     }
 }

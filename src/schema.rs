@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::{Choice, Config, Kind};
 use crate::i18n::Lang;
-use crate::text::{closest, normalise, strip_unit};
+use crate::text::{closest, normalise, normalised_first, strip_unit};
 
 /// Which configured list a choice belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +197,12 @@ impl<'c> Schema<'c> {
 
     /// Whether a cell text marks a total row.
     pub fn is_total_label(&self, text: &str) -> bool {
+        // Asked of every row: most first cells are ruled out by their first
+        // character without normalising them.
+        let first = normalised_first(text);
+        if !self.totals.iter().any(|t| t.chars().next() == first) {
+            return false;
+        }
         let n = normalise(text);
         let n = n.trim_end_matches([':', '.']);
         self.totals.iter().any(|t| t == n)
@@ -204,6 +210,10 @@ impl<'c> Schema<'c> {
 
     /// Whether a cell text marks a template's example row.
     pub fn is_example_label(&self, text: &str) -> bool {
+        let first = normalised_first(text);
+        if !self.examples.iter().any(|e| e.chars().next() == first) {
+            return false;
+        }
         let n = normalise(text);
         self.examples
             .iter()

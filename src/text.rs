@@ -27,6 +27,15 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// The first character of `normalise(s)`, found without normalising all
+/// of `s`: a cheap test that rules most texts out before a comparison.
+pub fn normalised_first(s: &str) -> Option<char> {
+    s.chars()
+        .map(fold)
+        .find(|&c| c != ' ')
+        .and_then(|c| c.to_lowercase().next())
+}
+
 /// Folds one character to its unaccented base; separators become a space.
 fn fold(c: char) -> char {
     match c {
@@ -190,6 +199,21 @@ mod tests {
         assert_eq!(parse_a1("$B$3"), Some((2, 1)));
         assert_eq!(parse_a1("A0"), None);
         assert_eq!(parse_a1("12"), None);
+    }
+
+    #[test]
+    fn normalised_first_is_the_first_of_normalise() {
+        for s in [
+            "  Yhteensä:",
+            "–Ärende",
+            "KYMP-2021",
+            "",
+            "  - ",
+            "İstanbul",
+            "ÅÄÖ",
+        ] {
+            assert_eq!(normalised_first(s), normalise(s).chars().next(), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Typing one cell by its column's kind: the single place where a cell
 //! becomes a value or a finding.
 
+use std::borrow::Cow;
+
 use crate::config::{Field, Kind};
 use crate::finding::Code;
 use crate::i18n::{Lang, fill};
@@ -64,35 +66,38 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         }
         _ => {}
     }
-    // Text cells are borrowed; only other cells are rendered (numbers for a
-    // text field, say). This runs for every cell, so it avoids allocating.
-    let shown;
-    let text = match cell {
-        Cell::Text(s) => s.trim(),
-        other => {
-            shown = other.display();
-            shown.trim()
+    // Text cells are borrowed; other cells (numbers for a text field, say)
+    // are rendered only where the text is used. This runs for every cell.
+    let shown = || -> Cow<'_, str> {
+        match cell {
+            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            other => Cow::Owned(other.display().trim().to_string()),
         }
     };
     match field.kind {
-        Kind::Text if text.len() > EXCEL_CELL_CHARS && text.chars().count() > EXCEL_CELL_CHARS => {
-            Typed::Warned(
-                Value::Text(text.to_string()),
-                Problem {
-                    code: Code::TextTooLong,
-                    message: fill(
-                        t.text_too_long,
-                        &[
-                            ("count", &lang.integer(text.chars().count() as i64)),
-                            ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
-                        ],
-                    ),
-                    hint: Some(t.text_too_long_hint.to_string()),
-                },
-            )
+        Kind::Text => {
+            let text = shown();
+            if text.len() > EXCEL_CELL_CHARS && text.chars().count() > EXCEL_CELL_CHARS {
+                Typed::Warned(
+                    Value::Text(text.to_string()),
+                    Problem {
+                        code: Code::TextTooLong,
+                        message: fill(
+                            t.text_too_long,
+                            &[
+                                ("count", &lang.integer(text.chars().count() as i64)),
+                                ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
+                            ],
+                        ),
+                        hint: Some(t.text_too_long_hint.to_string()),
+                    },
+                )
+            } else {
+                Typed::Value(Value::Text(text.into_owned()))
+            }
         }
-        Kind::Text => Typed::Value(Value::Text(text.to_string())),
         Kind::Email => {
+            let text = &*shown();
             if is_email(text) {
                 Typed::Value(Value::Text(text.to_string()))
             } else {
@@ -107,6 +112,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
             }
         }
         Kind::Department | Kind::FocusArea | Kind::Status => {
+            let text = &*shown();
             let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Status);
             match schema.lookup(list, text) {
                 Some(i) => Typed::Value(Value::Choice(i)),
@@ -114,6 +120,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
             }
         }
         Kind::Areas | Kind::Themes => {
+            let text = &*shown();
             let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Area);
             let mut chosen = Vec::new();
             for part in text
@@ -142,7 +149,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                 _ => None,
             };
             match year {
-                None => type_error(field.kind, text, lang),
+                None => type_error(field.kind, &shown(), lang),
                 Some(y) if !schema.config.is_programme_year(y) => {
                     let p = &schema.config.programme;
                     problem(
@@ -168,8 +175,8 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                 _ => Err(ParseError::NotANumber),
             };
             match cents {
-                Err(_) => type_error(field.kind, text, lang),
-                Ok(c) if c.0 < 0 => negative(field, text, lang),
+                Err(_) => type_error(field.kind, &shown(), lang),
+                Ok(c) if c.0 < 0 => negative(field, &shown(), lang),
                 Ok(c) => Typed::Value(Value::Money(c)),
             }
         }
@@ -180,8 +187,8 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(_) => type_error(field.kind, text, lang),
-                Ok(v) if v < 0.0 => negative(field, text, lang),
+                Err(_) => type_error(field.kind, &shown(), lang),
+                Ok(v) if v < 0.0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Number(v)),
             }
         }
@@ -192,8 +199,8 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(_) => type_error(field.kind, text, lang),
-                Ok(v) if v < 0 => negative(field, text, lang),
+                Err(_) => type_error(field.kind, &shown(), lang),
+                Ok(v) if v < 0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Whole(v)),
             }
         }
@@ -206,7 +213,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
             };
             match d {
                 Some(d) => Typed::Value(Value::Date(d)),
-                None => type_error(field.kind, text, lang),
+                None => type_error(field.kind, &shown(), lang),
             }
         }
     }

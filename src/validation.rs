@@ -220,21 +220,39 @@ fn check_duplicates(
     out: &mut Vec<Finding>,
 ) {
     let t = lang.texts();
-    // Normalising the names is the costly part; it runs in parallel.
-    let keys: Vec<Vec<String>> = subs
+    let counted = |m: &Measure| !(year.is_some() && m.year.is_some() && m.year != year);
+    // Normalising the names is the costly part; it runs in parallel, and
+    // only a hash of each is kept: names whose hash occurs once cannot
+    // repeat, so only the others are compared by their normalised text.
+    // (A million names would otherwise hold a few hundred MB of keys.)
+    let hashes: Vec<Vec<u64>> = subs
         .par_iter()
-        .map(|s| s.measures.iter().map(|m| name_key(&m.name)).collect())
+        .map(|s| s.measures.iter().map(|m| key_hash(&m.name)).collect())
         .collect();
+    let mut sorted: Vec<u64> = subs
+        .iter()
+        .zip(&hashes)
+        .flat_map(|(s, h)| s.measures.iter().zip(h))
+        .filter(|(m, _)| counted(m))
+        .map(|(_, h)| *h)
+        .collect();
+    sorted.par_sort_unstable();
+    let repeated: rustc_hash::FxHashSet<u64> = sorted
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    drop(sorted);
     // Name → its first measure and any later ones; most names are seen once,
     // so the first is kept without a list of its own.
     type Seen<'s> = (&'s Submission, &'s Measure);
     let mut seen: FxHashMap<String, (Seen, Vec<Seen>)> = FxHashMap::default();
-    for (sub, keys) in subs.iter().zip(keys) {
-        for (m, key) in sub.measures.iter().zip(keys) {
-            if year.is_some() && m.year.is_some() && m.year != year {
+    for (sub, hashes) in subs.iter().zip(hashes) {
+        for (m, hash) in sub.measures.iter().zip(hashes) {
+            if !counted(m) || !repeated.contains(&hash) {
                 continue;
             }
-            let (first, later) = match seen.entry(key) {
+            let (first, later) = match seen.entry(name_key(&m.name)) {
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(((sub, m), Vec::new()));
                     continue;
@@ -289,6 +307,14 @@ fn check_duplicates(
             later.push((sub, m));
         }
     }
+}
+
+/// A hash of a name's duplicate key ([`name_key`]).
+fn key_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    name_key(name).hash(&mut h);
+    h.finish()
 }
 
 /// The year's budgets against the programme's; departments that sent nothing.

@@ -44,6 +44,19 @@ pub fn write_workbook(
     opts: XlsxOptions,
     path: &std::path::Path,
 ) -> Result<(), Error> {
+    if cons.rows.len() > crate::xlsx::EXCEL_DATA_ROWS {
+        let lang = run.lang;
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            message: fill(
+                lang.texts().too_many_measures,
+                &[
+                    ("count", &lang.integer(cons.rows.len() as i64)),
+                    ("limit", &lang.integer(crate::xlsx::EXCEL_DATA_ROWS as i64)),
+                ],
+            ),
+        });
+    }
     let wb = workbook(run, config, cons, comparison, opts).map_err(|e| Error::Output {
         path: path.to_path_buf(),
         message: e.to_string(),

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 use super::Formats;
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
+use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::run::Run;
 
@@ -53,22 +54,32 @@ pub(crate) fn fill_findings(
     ws: &mut Worksheet,
     run: &Run,
     cons: &Consolidation,
+    rows_per_sheet: usize,
 ) -> Result<(), XlsxError> {
     let t = run.lang.texts();
     let ms = t.sheet_names[1];
-    // (file, source row) → row of the measures sheet, for the links.
+    let mut findings: Vec<&Finding> = run.findings_sorted();
+    // (file, source row) → row of the measures sheet, for the links; only
+    // the rows findings point at, not every measure.
+    let wanted: std::collections::HashSet<(&str, u32)> = findings
+        .iter()
+        .filter_map(|f| Some((f.file.as_str(), f.row?)))
+        .collect();
     let rows: HashMap<(&str, u32), u32> = cons
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            (
-                (r.source.file.display.as_str(), r.measure.source.row),
-                i as u32 + 2,
-            )
-        })
+        .map(|(i, r)| ((r.source.file.display.as_str(), r.measure.source.row), i))
+        .filter(|(key, _)| wanted.contains(key))
+        .map(|(key, i)| (key, i as u32 + 2))
         .collect();
-    let findings: Vec<&Finding> = run.findings_sorted();
+    drop(wanted);
+    // A sheet holds 1 048 575 rows below its header; if the findings do not
+    // fit, the last row says how many more there were (the text and JSON
+    // reports have them all).
+    let room = rows_per_sheet.max(2) - 1;
+    let cut = findings.len().saturating_sub(room);
+    findings.truncate(room);
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string(
@@ -89,6 +100,11 @@ pub(crate) fn fill_findings(
                 Url::new(format!("internal:'{ms}'!A{target}")).set_text(target.to_string()),
             )?;
         }
+    }
+    if cut > 0 {
+        // Written last: a constant-memory sheet takes its rows in order.
+        let note = fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]);
+        ws.write_string(room as u32 + 1, 0, super::fit(&note))?;
     }
     Ok(())
 }

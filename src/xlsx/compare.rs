@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
-use super::{Formats, result};
+use super::{Formats, NOT_APPLICABLE, result};
 use crate::comparison::{Comparison, change_ratio};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
@@ -241,11 +241,16 @@ fn change_table(
             Formula::new(format!("=C{r}-B{r}")).set_result(result((b - a).euros())),
             e,
         )?;
-        let pct = change_ratio(a, b).map(result).unwrap_or_default();
+        let pct = change_ratio(a, b)
+            .map(result)
+            .unwrap_or(NOT_APPLICABLE.to_string());
         ws.write_formula_with_format(
             row,
             4,
-            Formula::new(format!("=IF(B{r}<>0,(C{r}-B{r})/B{r},\"\")")).set_result(pct),
+            Formula::new(format!(
+                "=IF(B{r}<>0,(C{r}-B{r})/B{r},\"{NOT_APPLICABLE}\")"
+            ))
+            .set_result(pct),
             p,
         )?;
         Ok(())

@@ -19,7 +19,11 @@ pub(crate) struct BigSheet<'a> {
 
 enum Job<'a> {
     Measures(Vec<&'a Row<'a>>),
-    AreaSplit,
+    /// Area shares `first..first + len` (a sheet holds at most Excel's rows).
+    AreaSplit {
+        first: usize,
+        len: usize,
+    },
 }
 
 /// Creates the measures sheet, the per-department sheets if asked, and the
@@ -34,7 +38,7 @@ pub(crate) fn sheets<'a>(
     config: &Config,
     cons: &'a Consolidation<'a>,
     fmt: &Formats,
-    per_department: bool,
+    opts: super::XlsxOptions,
 ) -> Result<Vec<BigSheet<'a>>, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
@@ -47,7 +51,7 @@ pub(crate) fn sheets<'a>(
         ws,
         job: Job::Measures(all),
     });
-    if per_department {
+    if opts.per_department {
         let mut used: Vec<String> = t
             .sheet_names
             .iter()
@@ -69,12 +73,18 @@ pub(crate) fn sheets<'a>(
             });
         }
     }
-    let mut ws = wb.new_worksheet_with_constant_memory()?;
-    prepare_area_split(&mut ws, run, config, fmt)?;
-    out.push(BigSheet {
-        ws,
-        job: Job::AreaSplit,
-    });
+    for (k, (first, len)) in super::parts(cons.area_shares.len(), opts.rows_per_sheet())
+        .into_iter()
+        .enumerate()
+    {
+        let mut ws = wb.new_worksheet_with_constant_memory()?;
+        ws.set_name(super::part_name(t.sheet_area_split, k))?;
+        prepare_area_split(&mut ws, run, config, fmt)?;
+        out.push(BigSheet {
+            ws,
+            job: Job::AreaSplit { first, len },
+        });
+    }
     Ok(out)
 }
 
@@ -88,7 +98,10 @@ impl BigSheet<'_> {
     ) -> Result<(), XlsxError> {
         match &self.job {
             Job::Measures(rows) => fill_rows(&mut self.ws, config, rows, run.lang),
-            Job::AreaSplit => fill_area_split(&mut self.ws, run, config, cons),
+            Job::AreaSplit { first, len } => {
+                let shares = &cons.area_shares[*first..*first + *len];
+                fill_area_split(&mut self.ws, run, config, cons, shares)
+            }
         }
     }
 
@@ -99,15 +112,15 @@ impl BigSheet<'_> {
                 placeholder: super::tables::placeholder(COLUMNS),
                 full: super::tables::full_range(COLUMNS, rows.len()),
             }),
-            Job::AreaSplit => None,
+            Job::AreaSplit { .. } => None,
         }
     }
 
     /// Rows to write, to start the largest sheets first.
-    pub fn weight(&self, cons: &Consolidation) -> usize {
+    pub fn weight(&self) -> usize {
         match &self.job {
             Job::Measures(rows) => rows.len() * 18,
-            Job::AreaSplit => cons.area_shares.len() * 7,
+            Job::AreaSplit { len, .. } => len * 7,
         }
     }
 }
@@ -270,9 +283,12 @@ fn fill_rows(
         let r1 = row + 1;
         let util = match (m.spent, m.budget.0 > 0) {
             (Some(s), true) => result(s.0 as f64 / m.budget.0 as f64),
-            _ => String::new(),
+            _ => super::NOT_APPLICABLE.to_string(),
         };
-        let formula = format!("=IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"\")");
+        let formula = format!(
+            "=IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"{}\")",
+            super::NOT_APPLICABLE
+        );
         ws.write_formula(row, 9, Formula::new(formula).set_result(util))?;
         if let Some(f) = m.fte {
             ws.write_number(row, 10, f)?;
@@ -298,8 +314,9 @@ fn fill_rows(
     Ok(())
 }
 
-/// The area split sheet: one row per measure and area with the share of its
-/// euros counted there; the summary's area table sums this sheet.
+/// An area split sheet: one row per measure and area with the share of its
+/// euros counted there; the summary's area table sums these sheets (more
+/// than one only when the shares outnumber an Excel sheet's rows).
 fn prepare_area_split(
     ws: &mut Worksheet,
     run: &Run,
@@ -308,7 +325,6 @@ fn prepare_area_split(
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
-    ws.set_name(t.sheet_area_split)?;
     let h = |key: &str, fallback: &str| {
         config
             .field(key)
@@ -343,10 +359,11 @@ fn fill_area_split(
     run: &Run,
     config: &Config,
     cons: &Consolidation,
+    shares: &[crate::merging::AreaShare],
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
     let ms = lang.texts().sheet_names[1];
-    for (i, share) in cons.area_shares.iter().enumerate() {
+    for (i, share) in shares.iter().enumerate() {
         let row = i as u32 + 1;
         let m = cons.rows[share.row].measure;
         let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based

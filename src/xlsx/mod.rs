@@ -23,6 +23,9 @@ use crate::merging::Consolidation;
 use crate::run::Run;
 use crate::text::column_letters;
 
+/// Data rows an Excel sheet holds below its header row.
+pub const EXCEL_DATA_ROWS: usize = 1_048_575;
+
 /// Options of the workbook.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XlsxOptions {
@@ -30,6 +33,42 @@ pub struct XlsxOptions {
     pub draft: bool,
     /// One extra sheet per department.
     pub per_department: bool,
+    /// Data rows a sheet takes before the area split continues on another
+    /// sheet and the findings sheet is cut; 0 means as many as Excel holds
+    /// ([`EXCEL_DATA_ROWS`]). Smaller values are for tests.
+    pub max_sheet_rows: usize,
+}
+
+impl XlsxOptions {
+    /// Data rows per sheet.
+    pub fn rows_per_sheet(&self) -> usize {
+        match self.max_sheet_rows {
+            0 => EXCEL_DATA_ROWS,
+            n => n.min(EXCEL_DATA_ROWS),
+        }
+    }
+}
+
+/// `total` rows in sheets of at most `per` rows: (first, len) of each; one
+/// part even when there are no rows, so the sheet and its formulas exist.
+pub(crate) fn parts(total: usize, per: usize) -> Vec<(usize, usize)> {
+    let per = per.max(1);
+    if total == 0 {
+        return vec![(0, 0)];
+    }
+    (0..total)
+        .step_by(per)
+        .map(|first| (first, per.min(total - first)))
+        .collect()
+}
+
+/// The name of the `k`th (0-based) sheet of a sheet that continues.
+pub(crate) fn part_name(name: &str, k: usize) -> String {
+    if k == 0 {
+        name.to_string()
+    } else {
+        format!("{name} {}", k + 1)
+    }
 }
 
 /// Column indexes of the measures sheet that formulas refer to.
@@ -121,6 +160,13 @@ pub(crate) fn fit(s: &str) -> &str {
         None => s,
     }
 }
+
+/// What a ratio formula shows when it has no value (no budget, no actual).
+///
+/// Not an empty string: rust_xlsxwriter stores an empty cached result as 0,
+/// which readers that do not recalculate (LibreOffice by default, calamine)
+/// would show as 0 %.
+pub(crate) const NOT_APPLICABLE: &str = "–";
 
 /// A number as stored for a formula's cached result.
 pub(crate) fn result(v: f64) -> String {
@@ -214,17 +260,24 @@ pub fn workbook(
             .set_company(config.programme.organisation.get(lang))
             .set_creation_datetime(&created),
     );
-    let layout = summary::write(wb.add_worksheet(), run, config, cons, &fmt, &title)?;
+    let layout = summary::write(wb.add_worksheet(), run, config, cons, &fmt, &title, opts)?;
     for (name, cell) in &layout.names {
         wb.define_name(*name, &format!("='{}'!{cell}", t.sheet_names[0]))?;
     }
     // The large sheets are laid out here, then their rows are written in
     // parallel (each constant-memory sheet streams to its own temporary
     // file), then they join the workbook in sheet order.
-    let mut big = measures::sheets(&mut wb, run, config, cons, &fmt, opts.per_department)?;
+    let mut big = measures::sheets(&mut wb, run, config, cons, &fmt, opts)?;
     let mut findings = wb.new_worksheet_with_constant_memory()?;
     audit::prepare_findings(&mut findings, run, &fmt)?;
-    fill_parallel(&mut big, &mut findings, run, config, cons)?;
+    fill_parallel(
+        &mut big,
+        &mut findings,
+        run,
+        config,
+        cons,
+        opts.rows_per_sheet(),
+    )?;
     let tables = big.iter().filter_map(|s| s.table()).collect();
     for sheet in big {
         wb.push_worksheet(sheet.ws);
@@ -257,15 +310,14 @@ fn fill_parallel(
     run: &Run,
     config: &Config,
     cons: &Consolidation,
+    rows_per_sheet: usize,
 ) -> Result<(), XlsxError> {
     enum Task<'s, 'a> {
         Big(&'s mut measures::BigSheet<'a>),
         Findings(&'s mut Worksheet),
     }
-    let mut tasks: Vec<(usize, Task)> = big
-        .iter_mut()
-        .map(|s| (s.weight(cons), Task::Big(s)))
-        .collect();
+    let mut tasks: Vec<(usize, Task)> =
+        big.iter_mut().map(|s| (s.weight(), Task::Big(s))).collect();
     tasks.push((run.findings_count() * 8, Task::Findings(findings)));
     tasks.sort_by_key(|t| std::cmp::Reverse(t.0));
     tasks
@@ -273,6 +325,6 @@ fn fill_parallel(
         .with_max_len(1)
         .try_for_each(|(_, task)| match task {
             Task::Big(s) => s.fill(run, config, cons),
-            Task::Findings(ws) => audit::fill_findings(ws, run, cons),
+            Task::Findings(ws) => audit::fill_findings(ws, run, cons, rows_per_sheet),
         })
 }

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
-use super::{Formats, col, range, result};
+use super::{Formats, NOT_APPLICABLE, col, range, result};
 use crate::config::{AreaSplit, Config};
 use crate::i18n::Texts;
 use crate::merging::{Consolidation, Totals};
@@ -60,10 +60,32 @@ struct Group<'a> {
     label: &'a str,
     rows: Vec<(String, Figures)>,
     total: Figures,
+    /// The ranges, one set per sheet the rows are on.
+    parts: Vec<Ranges>,
+}
+
+/// Key, budget, actual and FTE ranges of one sheet.
+#[derive(Clone)]
+struct Ranges {
     key: String,
     budget: String,
     spent: String,
     fte: Option<String>,
+}
+
+impl Ranges {
+    fn with_key(&self, key: String) -> Ranges {
+        Ranges {
+            key,
+            ..self.clone()
+        }
+    }
+}
+
+/// `=f(part 1)+f(part 2)…`: a sum of one formula over each sheet.
+fn over(parts: &[Ranges], f: impl Fn(&Ranges) -> String) -> String {
+    let terms: Vec<String> = parts.iter().map(f).collect();
+    format!("={}", terms.join("+"))
 }
 
 pub(crate) fn write(
@@ -73,6 +95,7 @@ pub(crate) fn write(
     cons: &Consolidation,
     fmt: &Formats,
     title: &str,
+    opts: super::XlsxOptions,
 ) -> Result<Layout, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
@@ -124,7 +147,7 @@ pub(crate) fn write(
         ),
         (
             t.col_utilisation,
-            "=IF(B10>0,B11/B10,\"\")".to_string(),
+            format!("=IF(B10>0,B11/B10,\"{NOT_APPLICABLE}\")"),
             tot.utilisation().unwrap_or(0.0),
             &fmt.percent_bold,
             "Total_Utilisation",
@@ -149,7 +172,7 @@ pub(crate) fn write(
         let r = 8 + i as u32;
         ws.write_string(r, 0, *label)?;
         let cached = if i == 3 && tot.utilisation().is_none() {
-            String::new()
+            NOT_APPLICABLE.to_string()
         } else {
             result(*value)
         };
@@ -169,10 +192,12 @@ pub(crate) fn write(
         label: t.col_department,
         rows: names_of(&config.departments, &cons.by_department),
         total: Figures::of(&cons.total),
-        key: range(ms, col::DEPARTMENT, n),
-        budget: range(ms, col::BUDGET, n),
-        spent: range(ms, col::SPENT, n),
-        fte: Some(range(ms, col::FTE, n)),
+        parts: vec![Ranges {
+            key: range(ms, col::DEPARTMENT, n),
+            budget: range(ms, col::BUDGET, n),
+            spent: range(ms, col::SPENT, n),
+            fte: Some(range(ms, col::FTE, n)),
+        }],
     };
     let dept_rows = (row + 2, row + 1 + dept.rows.len() as u32);
     row = write_group(ws, row, &dept, t, fmt)? + 2;
@@ -182,8 +207,7 @@ pub(crate) fn write(
         label: t.col_focus_area,
         total: Figures::sum(focus_rows_data.iter().map(|(_, f)| f)),
         rows: focus_rows_data,
-        key: range(ms, col::FOCUS, n),
-        ..dept
+        parts: vec![dept.parts[0].with_key(range(ms, col::FOCUS, n))],
     };
     let focus_rows = (row + 2, row + 1 + focus.rows.len() as u32);
     row = write_group(ws, row, &focus, t, fmt)? + 2;
@@ -193,13 +217,10 @@ pub(crate) fn write(
         label: t.col_status,
         total: Figures::sum(status_rows.iter().map(|(_, f)| f)),
         rows: status_rows,
-        key: range(ms, col::STATUS, n),
-        ..focus
+        parts: vec![focus.parts[0].with_key(range(ms, col::STATUS, n))],
     };
     row = write_group(ws, row, &status, t, fmt)? + 2;
     row = write_matrix(ws, row, run, config, cons, fmt)? + 2;
-    let split = t.sheet_area_split;
-    let ns = cons.area_shares.len() as u32;
     let mut area_figures = vec![Figures::default(); config.areas.len()];
     for share in &cons.area_shares {
         let m = cons.rows[share.row].measure;
@@ -219,10 +240,19 @@ pub(crate) fn write(
         label: t.col_areas,
         total: Figures::sum(area_rows.iter().map(|(_, f)| f)),
         rows: area_rows,
-        key: range(split, col::SPLIT_AREA, ns),
-        budget: range(split, col::SPLIT_BUDGET, ns),
-        spent: range(split, col::SPLIT_SPENT, ns),
-        fte: None,
+        parts: super::parts(cons.area_shares.len(), opts.rows_per_sheet())
+            .into_iter()
+            .enumerate()
+            .map(|(k, (_, len))| {
+                let split = super::part_name(t.sheet_area_split, k);
+                Ranges {
+                    key: range(&split, col::SPLIT_AREA, len as u32),
+                    budget: range(&split, col::SPLIT_BUDGET, len as u32),
+                    spent: range(&split, col::SPLIT_SPENT, len as u32),
+                    fte: None,
+                }
+            })
+            .collect(),
     };
     let note = match config.programme.area_split {
         AreaSplit::Even => t.area_split_even,
@@ -259,7 +289,8 @@ fn write_group(
         t.col_spent,
         t.col_utilisation,
     ];
-    if g.fte.is_some() {
+    let fte = g.parts[0].fte.is_some();
+    if fte {
         headers.push(t.col_fte);
     }
     for (c, h) in headers.iter().enumerate() {
@@ -273,28 +304,36 @@ fn write_group(
         ws.write_formula(
             row,
             1,
-            Formula::new(format!("=COUNTIF({},$A{r})", g.key)).set_result(tot.count.to_string()),
+            Formula::new(over(&g.parts, |p| format!("COUNTIF({},$A{r})", p.key)))
+                .set_result(tot.count.to_string()),
         )?;
         ws.write_formula_with_format(
             row,
             2,
-            Formula::new(format!("=SUMIFS({},{},$A{r})", g.budget, g.key))
-                .set_result(result(tot.budget)),
+            Formula::new(over(&g.parts, |p| {
+                format!("SUMIFS({},{},$A{r})", p.budget, p.key)
+            }))
+            .set_result(result(tot.budget)),
             &fmt.euro,
         )?;
         ws.write_formula_with_format(
             row,
             3,
-            Formula::new(format!("=SUMIFS({},{},$A{r})", g.spent, g.key))
-                .set_result(result(tot.spent)),
+            Formula::new(over(&g.parts, |p| {
+                format!("SUMIFS({},{},$A{r})", p.spent, p.key)
+            }))
+            .set_result(result(tot.spent)),
             &fmt.euro,
         )?;
         utilisation(ws, row, tot, &fmt.percent)?;
-        if let Some(fte) = &g.fte {
+        if fte {
+            let f = over(&g.parts, |p| {
+                format!("SUMIFS({},{},$A{r})", p.fte.as_deref().unwrap_or(""), p.key)
+            });
             ws.write_formula_with_format(
                 row,
                 5,
-                Formula::new(format!("=SUMIFS({fte},{},$A{r})", g.key)).set_result(result(tot.fte)),
+                Formula::new(f).set_result(result(tot.fte)),
                 &fmt.decimal,
             )?;
         }
@@ -324,7 +363,7 @@ fn write_group(
         &fmt.euro_bold,
     )?;
     utilisation(ws, row, &g.total, &fmt.percent_bold)?;
-    if g.fte.is_some() {
+    if fte {
         ws.write_formula_with_format(
             row,
             5,
@@ -342,11 +381,14 @@ fn utilisation(
     f: &rust_xlsxwriter::Format,
 ) -> Result<(), XlsxError> {
     let r = row + 1;
-    let cached = tot.utilisation().map(result).unwrap_or_default();
+    let cached = tot
+        .utilisation()
+        .map(result)
+        .unwrap_or(NOT_APPLICABLE.to_string());
     ws.write_formula_with_format(
         row,
         4,
-        Formula::new(format!("=IF(C{r}>0,D{r}/C{r},\"\")")).set_result(cached),
+        Formula::new(format!("=IF(C{r}>0,D{r}/C{r},\"{NOT_APPLICABLE}\")")).set_result(cached),
         f,
     )?;
     Ok(())

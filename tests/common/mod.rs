@@ -73,3 +73,43 @@ pub fn sheet_names(path: &Path) -> Vec<String> {
         .expect("workbook opens")
         .sheet_names()
 }
+
+/// One sheet of a workbook as LibreOffice exports it to CSV (UTF-8, comma),
+/// in a fresh profile. With `recalculate`, the profile makes LibreOffice
+/// recompute every formula on load instead of showing the stored results,
+/// so the two exports differ if a stored result is not what its formula gives.
+pub fn libreoffice_csv(xlsx: &Path, sheet: &str, recalculate: bool) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    if recalculate {
+        let user = profile.path().join("user");
+        std::fs::create_dir_all(&user).unwrap();
+        std::fs::write(
+            user.join("registrymodifications.xcu"),
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+        )
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(out.path())
+        .arg(xlsx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stem = xlsx.file_stem().unwrap().to_string_lossy();
+    std::fs::read_to_string(out.path().join(format!("{stem}-{sheet}.csv"))).unwrap()
+}

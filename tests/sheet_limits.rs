@@ -1,0 +1,187 @@
+//! Sheets that would pass Excel's 1 048 575 data rows: the area split goes
+//! on over further sheets that the summary sums, the findings sheet is cut
+//! with a note. Tested through the library with a small row limit (a real
+//! million-row run is in benches/run.sh).
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader};
+use common::*;
+use kooste::merging::Consolidation;
+use kooste::parse::Date;
+use kooste::run::{Run, RunOptions};
+use kooste::xlsx::{XlsxOptions, workbook_bytes};
+use kooste::{Config, Lang};
+
+fn run(inputs: &[PathBuf]) -> (Config, Run) {
+    let config = Config::builtin();
+    let opts = RunOptions {
+        inputs: inputs.to_vec(),
+        year: None,
+        lang: Lang::Fi,
+        date: Some(Date {
+            year: 2022,
+            month: 2,
+            day: 1,
+        }),
+        limits: Default::default(),
+        progress: false,
+    };
+    let run = Run::collect(&config, &opts).unwrap();
+    (config, run)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The summary's area table: area → (count, budget, actual) as stored.
+fn area_table(xlsx: &Path) -> HashMap<String, (f64, f64, f64)> {
+    let rows = sheet(xlsx, "Yhteenveto");
+    let start = rows
+        .iter()
+        .position(|r| r.first().map(|c| c.to_string()) == Some("Alueittain".into()))
+        .expect("area table");
+    rows[start + 2..]
+        .iter()
+        .take_while(|r| !r[0].to_string().is_empty() && r[0] != Data::String("Yhteensä".into()))
+        .map(|r| (r[0].to_string(), (num(&r[1]), num(&r[2]), num(&r[3]))))
+        .collect()
+}
+
+#[test]
+fn the_area_split_goes_on_over_further_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, run) = run(&[root().join("samples/2021")]);
+    let cons = Consolidation::new(&run, &config);
+    let shares = cons.area_shares.len();
+    assert!(shares > 20, "{shares}");
+    let one = write(
+        dir.path(),
+        "one.xlsx",
+        &workbook_bytes(&run, &config, &cons, None, XlsxOptions::default()).unwrap(),
+    );
+    let opts = XlsxOptions {
+        max_sheet_rows: 10,
+        ..XlsxOptions::default()
+    };
+    let many = write(
+        dir.path(),
+        "many.xlsx",
+        &workbook_bytes(&run, &config, &cons, None, opts).unwrap(),
+    );
+
+    let parts: Vec<String> = sheet_names(&many)
+        .into_iter()
+        .filter(|n| n.starts_with("Aluejako"))
+        .collect();
+    assert_eq!(parts.len(), shares.div_ceil(10), "{parts:?}");
+    assert_eq!(parts[1], "Aluejako 2");
+    // Every share on exactly one part, in order, as on the single sheet.
+    let single = sheet(&one, "Aluejako");
+    let mut joined: Vec<Vec<Data>> = vec![single[0].clone()];
+    for p in &parts {
+        let rows = sheet(&many, p);
+        assert_eq!(rows[0], single[0], "{p} has the header");
+        assert!(rows.len() - 1 <= 10, "{p}");
+        joined.extend(rows.into_iter().skip(1));
+    }
+    assert_eq!(joined, single);
+
+    // The summary sums every part: its formulas name each part's full range,
+    // and its stored results equal the single-sheet workbook's and the sums
+    // of the parts' own rows.
+    let mut wb = calamine::open_workbook_auto(&many).unwrap();
+    let formulas = wb.worksheet_formula("Yhteenveto").unwrap();
+    let area_formula = formulas
+        .rows()
+        .flatten()
+        .find(|f| f.contains("Aluejako"))
+        .expect("a formula over the area split")
+        .clone();
+    for p in &parts {
+        let last = sheet(&many, p).len();
+        assert!(
+            area_formula.contains(&format!("'{p}'!$D$2:$D${last}")),
+            "{area_formula}"
+        );
+    }
+    assert_eq!(area_table(&many), area_table(&one));
+    let mut sums: HashMap<String, (f64, f64, f64)> = HashMap::new();
+    for r in joined.iter().skip(1) {
+        let e = sums.entry(r[3].to_string()).or_default();
+        e.0 += 1.0;
+        e.1 += num(&r[5]);
+        e.2 += num(&r[6]);
+    }
+    for (area, (count, budget, spent)) in area_table(&many) {
+        let (c, b, s) = sums.get(&area).copied().unwrap_or_default();
+        assert_eq!(count, c, "{area}");
+        assert!(
+            (budget - b).abs() < 0.01 && (spent - s).abs() < 0.01,
+            "{area}"
+        );
+    }
+}
+
+#[test]
+fn the_findings_sheet_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, run) = run(&[fixture("messy_many_problems.xlsx")]);
+    let total = run.findings().count();
+    assert!(total > 6, "{total}");
+    let cons = Consolidation::new(&run, &config);
+    let opts = XlsxOptions {
+        max_sheet_rows: 5,
+        draft: true,
+        ..XlsxOptions::default()
+    };
+    let xlsx = write(
+        dir.path(),
+        "cut.xlsx",
+        &workbook_bytes(&run, &config, &cons, None, opts).unwrap(),
+    );
+    let rows = sheet(&xlsx, "Tarkistukset");
+    // Header, four findings, the note.
+    assert_eq!(rows.len(), 6);
+    let note = rows[5][0].to_string();
+    assert!(
+        note.contains(&format!("{} muuta havaintoa", total - 4)),
+        "{note}"
+    );
+}
+
+/// LibreOffice, made to recompute every formula, gets the stored results:
+/// the summary over several area split sheets and over one are the same.
+#[test]
+fn libreoffice_recomputes_the_stored_results() {
+    if !have("soffice") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (config, run) = run(&[root().join("samples/2021")]);
+    let cons = Consolidation::new(&run, &config);
+    let one = write(
+        dir.path(),
+        "one.xlsx",
+        &workbook_bytes(&run, &config, &cons, None, XlsxOptions::default()).unwrap(),
+    );
+    let opts = XlsxOptions {
+        max_sheet_rows: 10,
+        ..XlsxOptions::default()
+    };
+    let many = write(
+        dir.path(),
+        "many.xlsx",
+        &workbook_bytes(&run, &config, &cons, None, opts).unwrap(),
+    );
+    let stored = libreoffice_csv(&one, "Yhteenveto", false);
+    assert!(stored.contains("Yhteensä,24,1973000,1591500"), "{stored}");
+    assert_eq!(libreoffice_csv(&one, "Yhteenveto", true), stored);
+    assert_eq!(libreoffice_csv(&many, "Yhteenveto", true), stored);
+}
