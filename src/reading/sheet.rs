@@ -1,6 +1,7 @@
 //! From a workbook to a submission: find the measure sheet and its header
 //! row, map columns to fields, and type every cell, collecting findings.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Book, Format, Grid, InputFile, Unreadable, open, workbook};
@@ -354,14 +355,15 @@ impl SheetReader<'_, '_> {
         }
     }
 
-    /// The cell, with a stored-value-less formula made visible.
-    fn cell(&self, row: u32, col: u32) -> Cell {
+    /// The cell, with a stored-value-less formula made visible; borrowed
+    /// from the grid (typing copies what it keeps).
+    fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         match self.grid.get(row, col) {
             Cell::Empty => match self.formulas.get(&(row, col)) {
-                Some(f) => Cell::FormulaWithoutValue(f.clone()),
-                None => Cell::Empty,
+                Some(f) => Cow::Owned(Cell::FormulaWithoutValue(f.clone())),
+                None => Cow::Owned(Cell::Empty),
             },
-            c => c.clone(),
+            c => Cow::Borrowed(c),
         }
     }
 
