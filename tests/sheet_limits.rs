@@ -40,6 +40,24 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// The samples' workbook with the area split on one sheet and on sheets
+/// of ten rows; and the number of area shares.
+fn one_and_many(dir: &Path) -> (PathBuf, PathBuf, usize) {
+    let (config, run) = run(&[root().join("samples/2021")]);
+    let cons = Consolidation::new(&run, &config);
+    let bytes = |opts| workbook_bytes(&run, &config, &cons, None, opts).unwrap();
+    let one = write(dir, "one.xlsx", &bytes(XlsxOptions::default()));
+    let many = write(
+        dir,
+        "many.xlsx",
+        &bytes(XlsxOptions {
+            max_sheet_rows: 10,
+            ..XlsxOptions::default()
+        }),
+    );
+    (one, many, cons.area_shares.len())
+}
+
 /// The summary's area table: area → (count, budget, actual) as stored.
 fn area_table(xlsx: &Path) -> HashMap<String, (f64, f64, f64)> {
     let rows = sheet(xlsx, "Yhteenveto");
@@ -57,24 +75,8 @@ fn area_table(xlsx: &Path) -> HashMap<String, (f64, f64, f64)> {
 #[test]
 fn the_area_split_goes_on_over_further_sheets() {
     let dir = tempfile::tempdir().unwrap();
-    let (config, run) = run(&[root().join("samples/2021")]);
-    let cons = Consolidation::new(&run, &config);
-    let shares = cons.area_shares.len();
+    let (one, many, shares) = one_and_many(dir.path());
     assert!(shares > 20, "{shares}");
-    let one = write(
-        dir.path(),
-        "one.xlsx",
-        &workbook_bytes(&run, &config, &cons, None, XlsxOptions::default()).unwrap(),
-    );
-    let opts = XlsxOptions {
-        max_sheet_rows: 10,
-        ..XlsxOptions::default()
-    };
-    let many = write(
-        dir.path(),
-        "many.xlsx",
-        &workbook_bytes(&run, &config, &cons, None, opts).unwrap(),
-    );
 
     let parts: Vec<String> = sheet_names(&many)
         .into_iter()
@@ -164,24 +166,9 @@ fn libreoffice_recomputes_the_stored_results() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let (config, run) = run(&[root().join("samples/2021")]);
-    let cons = Consolidation::new(&run, &config);
-    let one = write(
-        dir.path(),
-        "one.xlsx",
-        &workbook_bytes(&run, &config, &cons, None, XlsxOptions::default()).unwrap(),
-    );
-    let opts = XlsxOptions {
-        max_sheet_rows: 10,
-        ..XlsxOptions::default()
-    };
-    let many = write(
-        dir.path(),
-        "many.xlsx",
-        &workbook_bytes(&run, &config, &cons, None, opts).unwrap(),
-    );
-    let stored = libreoffice_csv(&one, "Yhteenveto", false);
+    let (one, many, _) = one_and_many(dir.path());
+    let stored = &libreoffice_csvs(&one, false)["Yhteenveto"];
     assert!(stored.contains("Yhteensä,24,1973000,1591500"), "{stored}");
-    assert_eq!(libreoffice_csv(&one, "Yhteenveto", true), stored);
-    assert_eq!(libreoffice_csv(&many, "Yhteenveto", true), stored);
+    assert_eq!(&libreoffice_csvs(&one, true)["Yhteenveto"], stored);
+    assert_eq!(&libreoffice_csvs(&many, true)["Yhteenveto"], stored);
 }

@@ -2,6 +2,7 @@
 //! external tools CI installs, read workbooks back with calamine.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -74,11 +75,12 @@ pub fn sheet_names(path: &Path) -> Vec<String> {
         .sheet_names()
 }
 
-/// One sheet of a workbook as LibreOffice exports it to CSV (UTF-8, comma),
-/// in a fresh profile. With `recalculate`, the profile makes LibreOffice
-/// recompute every formula on load instead of showing the stored results,
-/// so the two exports differ if a stored result is not what its formula gives.
-pub fn libreoffice_csv(xlsx: &Path, sheet: &str, recalculate: bool) -> String {
+/// Every sheet of a workbook as LibreOffice exports it to CSV (UTF-8,
+/// comma), by sheet name, converted once in a fresh profile. With
+/// `recalculate`, the profile makes LibreOffice recompute every formula on
+/// load instead of showing the stored results (its default for xlsx), so a
+/// stored result that is not what its formula gives shows up.
+pub fn libreoffice_csvs(xlsx: &Path, recalculate: bool) -> HashMap<String, String> {
     let profile = tempfile::tempdir().unwrap();
     if recalculate {
         let user = profile.path().join("user");
@@ -110,6 +112,14 @@ pub fn libreoffice_csv(xlsx: &Path, sheet: &str, recalculate: bool) -> String {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let stem = xlsx.file_stem().unwrap().to_string_lossy();
-    std::fs::read_to_string(out.path().join(format!("{stem}-{sheet}.csv"))).unwrap()
+    let prefix = format!("{}-", xlsx.file_stem().unwrap().to_string_lossy());
+    std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let name = p.file_stem()?.to_string_lossy().into_owned();
+            let sheet = name.strip_prefix(&prefix)?.to_string();
+            Some((sheet, std::fs::read_to_string(&p).unwrap()))
+        })
+        .collect()
 }
