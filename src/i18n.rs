@@ -369,6 +369,8 @@ pub struct Texts {
     pub too_many_measures: &'static str,
     /// Last row of a findings sheet cut at Excel's limit; {count}.
     pub findings_cut: &'static str,
+    /// Closing line of a report list cut at its limit; {count}.
+    pub list_cut: &'static str,
     /// A file over a size limit.
     pub too_large: &'static str,
     /// Hint for too-large.
@@ -570,6 +572,7 @@ pub static FI: Texts = Texts {
     text_too_long_hint: "CSV- ja JSON-viennit säilyttävät tekstin kokonaan; lyhennä tekstiä tarvittaessa.",
     too_many_measures: "{count} toimenpidettä ei mahdu Excel-taulukkoon (enintään {limit} riviä). Jaa aineisto osiin tai käytä CSV- tai JSON-vientiä.",
     findings_cut: "… ja {count} muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.",
+    list_cut: "… ja {count} muuta. Kaikki ovat koosteen työkirjassa.",
     too_large: "Tiedosto on liian suuri luettavaksi: {found} {what}, kun raja on {limit}.",
     too_large_hint: "Tarkista, että tiedosto on oikea. Rajaa voi nostaa valitsimilla --max-unpacked-mb ja --max-cells.",
     word_bytes: "tavua",
@@ -726,6 +729,7 @@ pub static SV: Texts = Texts {
     text_too_long_hint: "CSV- och JSON-exporterna behåller texten hel; förkorta texten vid behov.",
     too_many_measures: "{count} åtgärder ryms inte i ett Excel-blad (högst {limit} rader). Dela upp materialet eller använd CSV- eller JSON-exporten.",
     findings_cut: "… och {count} andra iakttagelser som inte ryms i bladet: se kooste validate --format json.",
+    list_cut: "… och {count} till. Alla finns i sammanställningens arbetsbok.",
     too_large: "Filen är för stor för att läsas: {found} {what}, gränsen är {limit}.",
     too_large_hint: "Kontrollera att filen är rätt. Gränsen kan höjas med --max-unpacked-mb och --max-cells.",
     word_bytes: "byte",
@@ -882,6 +886,7 @@ pub static EN: Texts = Texts {
     text_too_long_hint: "The CSV and JSON exports keep the text whole; shorten it if need be.",
     too_many_measures: "{count} measures do not fit an Excel sheet (at most {limit} rows). Split the data or use the CSV or JSON export.",
     findings_cut: "… and {count} more findings that do not fit the sheet: see kooste validate --format json.",
+    list_cut: "… and {count} more. All are in the consolidated workbook.",
     too_large: "The file is too large to read: {found} {what}, over the limit of {limit}.",
     too_large_hint: "Check that it is the right file. The limits can be raised with --max-unpacked-mb and --max-cells.",
     word_bytes: "bytes",

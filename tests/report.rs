@@ -298,3 +298,38 @@ fn ten_thousand_measures_still_build() {
     let (_d, pdf) = report(&[csv.to_str().unwrap()]);
     assert!(std::fs::metadata(&pdf).unwrap().len() > 100_000);
 }
+
+/// `list_limit` in the template caps each list; a closing line counts the
+/// rest. 30 measures in one area and three focus areas, ten to a list.
+#[test]
+fn long_lists_end_with_a_count_of_the_rest() {
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let csv = many_measures(dir.path(), 30);
+    let builtin = std::fs::read_to_string(root().join("templates/report_fi.toml")).unwrap();
+    let tpl = dir.path().join("t.toml");
+    std::fs::write(&tpl, format!("list_limit = 4\n{builtin}")).unwrap();
+    let (_d, pdf) = report(&[
+        csv.to_str().unwrap(),
+        "--report-template",
+        tpl.to_str().unwrap(),
+    ]);
+    let all = flat(&text(&pdf));
+    // Each focus area lists 4 of its 10, the area 4 of its 30.
+    assert_eq!(
+        all.matches("… ja 6 muuta. Kaikki ovat koosteen työkirjassa.")
+            .count(),
+        3,
+        "{all}"
+    );
+    assert_eq!(all.matches("… ja 26 muuta.").count(), 1, "{all}");
+    assert!(all.contains("Toimenpide numero 00000"));
+    // Measure 29 is the last of its focus area and of the area: not listed.
+    assert!(!all.contains("Toimenpide numero 00029"), "{all}");
+    // Without the setting every row is listed.
+    let (_e, full) = report(&[csv.to_str().unwrap()]);
+    let all = flat(&text(&full));
+    assert!(all.contains("Toimenpide numero 00029") && !all.contains("muuta. Kaikki"));
+}

@@ -10,7 +10,7 @@ use super::template::{Section, SectionKind, Template};
 use crate::commands::validate::finding_line;
 use crate::comparison::{Comparison, change_ratio};
 use crate::config::Config;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::i18n::{Lang, fill};
 use crate::merging::{Consolidation, Totals};
 use crate::run::Run;
@@ -31,6 +31,8 @@ struct Ctx<'a> {
     year: String,
     /// Contents entries: (level, title, page).
     toc: Vec<(u8, String, usize)>,
+    /// Most rows a list shows.
+    limit: usize,
 }
 
 impl Ctx<'_> {
@@ -81,6 +83,7 @@ pub fn report_bytes(
         lang,
         year: cons.year.map(|y| y.to_string()).unwrap_or_default(),
         toc: Vec::new(),
+        limit: template.list_limit,
     };
     let name = config.programme.name.get(lang);
     let mut doc = Doc::new();
@@ -380,9 +383,11 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
 fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
     let (lang, t, config) = (ctx.lang, ctx.lang.texts(), ctx.config);
     for (i, focus) in config.focus_areas.iter().enumerate() {
+        let total = ctx.cons.of_focus_area(i).count();
         let rows: Vec<Vec<String>> = ctx
             .cons
             .of_focus_area(i)
+            .take(ctx.limit)
             .map(|r| {
                 let m = r.measure;
                 let mut label = m.name.clone();
@@ -434,6 +439,16 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
         ]
         .map(str::to_string);
         doc.table(&columns, &header, &rows, &[]);
+        cut_note(doc, ctx, total);
+    }
+}
+
+/// The closing line of a list that shows `ctx.limit` of its `total` rows.
+fn cut_note(doc: &mut Doc, ctx: &Ctx, total: usize) {
+    if total > ctx.limit {
+        let more = ctx.lang.integer((total - ctx.limit) as i64);
+        let line = crate::i18n::fill(ctx.lang.texts().list_cut, &[("count", &more)]);
+        doc.paragraph(&line, Style::SMALL, 0.0);
     }
 }
 
@@ -487,7 +502,7 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     }
     for (area, rows) in listed {
         doc.heading(3, config.areas[area].name.get(lang), 30.0);
-        for r in rows {
+        for &r in rows.iter().take(ctx.limit) {
             let m = c.rows[r].measure;
             let status = m
                 .status
@@ -500,19 +515,23 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             );
             doc.paragraph(&line, Style::BODY, 8.0);
         }
+        cut_note(doc, ctx, rows.len());
         doc.space(4.0);
     }
 }
 
 fn impact_stories(doc: &mut Doc, ctx: &Ctx) {
     let (lang, config) = (ctx.lang, ctx.config);
-    let mut any = false;
-    for r in &ctx.cons.rows {
-        let m = r.measure;
-        let Some(story) = m.impact_story.as_deref().filter(|s| !s.trim().is_empty()) else {
-            continue;
-        };
-        any = true;
+    let stories: Vec<(&crate::model::Measure, &str)> = ctx
+        .cons
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let story = r.measure.impact_story.as_deref()?;
+            (!story.trim().is_empty()).then_some((r.measure, story))
+        })
+        .collect();
+    for &(m, story) in stories.iter().take(ctx.limit) {
         doc.heading(2, &m.name, 40.0);
         let dept = config.departments[m.department].name.get(lang);
         doc.paragraph(dept, Style::SMALL, 0.0);
@@ -526,7 +545,8 @@ fn impact_stories(doc: &mut Doc, ctx: &Ctx) {
             0.0,
         );
     }
-    if !any {
+    cut_note(doc, ctx, stories.len());
+    if stories.is_empty() {
         doc.paragraph("–", Style::BODY, 0.0);
     }
 }
@@ -646,17 +666,17 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
     let columns = [Column::left(2.0), Column::right(0.4), Column::left(3.0)];
     let header = [t.col_source_file, t.col_rows, t.col_sha256].map(str::to_string);
     doc.table(&columns, &header, &rows, &[]);
-    let warnings: Vec<String> = ctx
+    let warnings: Vec<&Finding> = ctx
         .run
         .findings_sorted()
         .into_iter()
         .filter(|f| f.severity == Severity::Warning)
-        .map(|f| finding_line(f, false))
         .collect();
     if !warnings.is_empty() {
         doc.heading(3, t.severity_words[1], 30.0);
-        for w in warnings {
-            doc.paragraph(&w, Style::SMALL, 0.0);
+        for f in warnings.iter().take(ctx.limit) {
+            doc.paragraph(&finding_line(f, false), Style::SMALL, 0.0);
         }
+        cut_note(doc, ctx, warnings.len());
     }
 }

@@ -53,8 +53,18 @@ pub struct Section {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
+    /// Most rows one list of the report shows (the measures of a focus
+    /// area, of an area, the impact stories, the warnings); a closing line
+    /// counts the rest, which are all in the workbook. Keeps the report
+    /// readable, and its size and making time bounded, for very large runs.
+    #[serde(default = "default_list_limit")]
+    pub list_limit: usize,
     /// Sections in order.
     pub sections: Vec<Section>,
+}
+
+fn default_list_limit() -> usize {
+    5000
 }
 
 const FI: &str = include_str!("../../templates/report_fi.toml");
