@@ -51,12 +51,14 @@ pub(crate) fn sheets<'a>(
         ws,
         job: Job::Measures(all),
     });
+    let split_parts = super::parts(cons.area_shares.len(), opts.rows_per_sheet());
     if opts.per_department {
         let mut used: Vec<String> = t
             .sheet_names
             .iter()
-            .chain(&[t.sheet_area_split, t.sheet_charts, t.sheet_comparison])
+            .chain(&[t.sheet_charts, t.sheet_comparison])
             .map(|s| s.to_string())
+            .chain((0..split_parts.len()).map(|k| super::part_name(t.sheet_area_split, k)))
             .collect();
         for (i, d) in config.departments.iter().enumerate() {
             let rows: Vec<&Row> = cons
@@ -73,10 +75,7 @@ pub(crate) fn sheets<'a>(
             });
         }
     }
-    for (k, (first, len)) in super::parts(cons.area_shares.len(), opts.rows_per_sheet())
-        .into_iter()
-        .enumerate()
-    {
+    for (k, (first, len)) in split_parts.into_iter().enumerate() {
         let mut ws = wb.new_worksheet_with_constant_memory()?;
         ws.set_name(super::part_name(t.sheet_area_split, k))?;
         prepare_area_split(&mut ws, run, config, fmt)?;
@@ -116,7 +115,7 @@ impl BigSheet<'_> {
         }
     }
 
-    /// Rows to write, to start the largest sheets first.
+    /// Cells to write, to start the largest sheets first.
     pub fn weight(&self) -> usize {
         match &self.job {
             Job::Measures(rows) => rows.len() * 18,
