@@ -285,6 +285,8 @@ pub struct Texts {
     pub build_blocked: &'static str,
     /// Printed for each written file.
     pub wrote: &'static str,
+    /// Beside the spinner while a large run's outputs are written; {path}.
+    pub writing: &'static str,
     /// A file that was given but does not exist.
     pub no_such_input: &'static str,
 
@@ -531,6 +533,7 @@ pub static FI: Texts = Texts {
     summary_line: "{files} tiedostoa, {measures} toimenpidettä, {errors} virhettä, {warnings} varoitusta",
     build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors} virhettä. Korjaa ne tai käytä valitsinta --draft.",
     wrote: "Kirjoitettu: {path}",
+    writing: "Kirjoitetaan {path} …",
     no_such_input: "Tiedostoa tai kansiota ei löydy",
     draft: "LUONNOS",
     annual_report: "Vuosiraportti",
@@ -688,6 +691,7 @@ pub static SV: Texts = Texts {
     summary_line: "{files} filer, {measures} åtgärder, {errors} fel, {warnings} varningar",
     build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors} fel. Rätta dem eller använd --draft.",
     wrote: "Skrev: {path}",
+    writing: "Skriver {path} …",
     no_such_input: "Filen eller mappen finns inte",
     draft: "UTKAST",
     annual_report: "Årsrapport",
@@ -845,6 +849,7 @@ pub static EN: Texts = Texts {
     summary_line: "{files} files, {measures} measures, {errors} errors, {warnings} warnings",
     build_blocked: "No outputs were written because the submissions have {errors} errors. Correct them or use --draft.",
     wrote: "Wrote: {path}",
+    writing: "Writing {path} …",
     no_such_input: "No such file or folder",
     draft: "DRAFT",
     annual_report: "Annual report",

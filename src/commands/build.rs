@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::merge::{comparison_with, write_workbook};
-use super::{Outcome, checked_run, stdout_err};
+use super::{Outcome, checked_run, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
@@ -69,28 +69,31 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let report_opts = ReportOptions {
         draft: opts.xlsx.draft,
     };
-    let (xlsx, pdf) = rayon::join(
-        || {
-            write_workbook(
-                &run,
-                config,
-                &cons,
-                comparison.as_ref(),
-                opts.xlsx,
-                &xlsx_path,
-            )
-        },
-        || {
-            report_bytes(
-                &run,
-                config,
-                &cons,
-                comparison.as_ref(),
-                &template,
-                report_opts,
-            )
-        },
-    );
+    let shown = format!("{}, {}", xlsx_path.display(), pdf_path.display());
+    let (xlsx, pdf) = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
+        rayon::join(
+            || {
+                write_workbook(
+                    &run,
+                    config,
+                    &cons,
+                    comparison.as_ref(),
+                    opts.xlsx,
+                    &xlsx_path,
+                )
+            },
+            || {
+                report_bytes(
+                    &run,
+                    config,
+                    &cons,
+                    comparison.as_ref(),
+                    &template,
+                    report_opts,
+                )
+            },
+        )
+    });
     xlsx?;
     write_atomic(&pdf_path, &pdf)?;
     for p in [&xlsx_path, &pdf_path] {

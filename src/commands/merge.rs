@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{Outcome, checked_run, stdout_err};
+use super::{Outcome, checked_run, stdout_err, writing};
 use crate::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::config::Config;
 use crate::error::Error;
@@ -93,14 +93,17 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     ensure_parent(&opts.output)?;
-    write_workbook(
-        &run,
-        config,
-        &cons,
-        comparison.as_ref(),
-        opts.xlsx,
-        &opts.output,
-    )?;
+    let shown = opts.output.display().to_string();
+    writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
+        write_workbook(
+            &run,
+            config,
+            &cons,
+            comparison.as_ref(),
+            opts.xlsx,
+            &opts.output,
+        )
+    })?;
     writeln!(
         out,
         "{}",

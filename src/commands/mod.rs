@@ -17,6 +17,31 @@ pub struct Outcome {
     pub warnings: usize,
 }
 
+/// Measures from which writing the outputs takes a noticeable moment (about
+/// a tenth of a second per 10 000 on the development machine).
+const SPINNER_FROM: usize = 10_000;
+
+/// Runs `write` with a spinner on stderr saying what is written, when the
+/// run shows progress (a terminal, no `--quiet`) and has `measures` enough
+/// for writing to take a moment.
+pub(crate) fn writing<T>(
+    progress: bool,
+    measures: usize,
+    lang: crate::Lang,
+    what: &str,
+    write: impl FnOnce() -> T,
+) -> T {
+    if !progress || measures < SPINNER_FROM {
+        return write();
+    }
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message(crate::i18n::fill(lang.texts().writing, &[("path", what)]));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let result = write();
+    spinner.finish_and_clear();
+    result
+}
+
 /// Writing to the command's report stream failed.
 pub(crate) fn stdout_err(e: std::io::Error) -> crate::error::Error {
     crate::error::Error::Output {

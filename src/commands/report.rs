@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::build::template;
 use super::merge::comparison_with;
-use super::{Outcome, checked_run, stdout_err};
+use super::{Outcome, checked_run, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
@@ -48,14 +48,17 @@ pub fn report(
     refuse_input(&opts.output, &discover(&opts.run.inputs)?)?;
     let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);
-    let pdf = report_bytes(
-        &run,
-        config,
-        &cons,
-        comparison.as_ref(),
-        &template,
-        ReportOptions { draft: opts.draft },
-    );
+    let shown = opts.output.display().to_string();
+    let pdf = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
+        report_bytes(
+            &run,
+            config,
+            &cons,
+            comparison.as_ref(),
+            &template,
+            ReportOptions { draft: opts.draft },
+        )
+    });
     ensure_parent(&opts.output)?;
     write_atomic(&opts.output, &pdf)?;
     writeln!(
