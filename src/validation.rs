@@ -221,28 +221,7 @@ fn check_duplicates(
 ) {
     let t = lang.texts();
     let counted = |m: &Measure| !(year.is_some() && m.year.is_some() && m.year != year);
-    // Normalising the names is the costly part; it runs in parallel, and
-    // only a hash of each is kept: names whose hash occurs once cannot
-    // repeat, so only the others are compared by their normalised text.
-    // (A million names would otherwise hold a few hundred MB of keys.)
-    let hashes: Vec<Vec<u64>> = subs
-        .par_iter()
-        .map(|s| s.measures.iter().map(|m| key_hash(&m.name)).collect())
-        .collect();
-    let mut sorted: Vec<u64> = subs
-        .iter()
-        .zip(&hashes)
-        .flat_map(|(s, h)| s.measures.iter().zip(h))
-        .filter(|(m, _)| counted(m))
-        .map(|(_, h)| *h)
-        .collect();
-    sorted.par_sort_unstable();
-    let repeated: rustc_hash::FxHashSet<u64> = sorted
-        .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
-        .collect();
-    drop(sorted);
+    let (hashes, repeated) = name_hashes(subs, counted);
     // Name → its first measure and any later ones; most names are seen once,
     // so the first is kept without a list of its own.
     type Seen<'s> = (&'s Submission, &'s Measure);
@@ -307,6 +286,37 @@ fn check_duplicates(
             later.push((sub, m));
         }
     }
+}
+
+/// A hash of each measure's name key (per submission), and the hashes that
+/// occur more than once among the `counted` measures.
+///
+/// Normalising the names is the costly part; it runs in parallel, and only a
+/// hash of each is kept: a name whose hash occurs once cannot repeat, so only
+/// the others are compared by their normalised text. (A million names would
+/// otherwise hold a few hundred MB of keys.)
+fn name_hashes(
+    subs: &[Submission],
+    counted: impl Fn(&Measure) -> bool,
+) -> (Vec<Vec<u64>>, rustc_hash::FxHashSet<u64>) {
+    let hashes: Vec<Vec<u64>> = subs
+        .par_iter()
+        .map(|s| s.measures.iter().map(|m| key_hash(&m.name)).collect())
+        .collect();
+    let mut sorted: Vec<u64> = subs
+        .iter()
+        .zip(&hashes)
+        .flat_map(|(s, h)| s.measures.iter().zip(h))
+        .filter(|(m, _)| counted(m))
+        .map(|(_, h)| *h)
+        .collect();
+    sorted.par_sort_unstable();
+    let repeated = sorted
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    (hashes, repeated)
 }
 
 /// A hash of a name's duplicate key ([`name_key`]).
