@@ -172,3 +172,34 @@ fn libreoffice_recomputes_the_stored_results() {
     assert_eq!(&libreoffice_csvs(&one, true)["Yhteenveto"], stored);
     assert_eq!(&libreoffice_csvs(&many, true)["Yhteenveto"], stored);
 }
+
+/// More measures than an Excel sheet holds: refused with a message before
+/// anything is written.
+#[test]
+fn more_measures_than_a_sheet_holds_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, run) = run(&[root().join("samples/2021")]);
+    let mut cons = Consolidation::new(&run, &config);
+    let one = cons.rows[0];
+    cons.rows.resize(kooste::xlsx::EXCEL_DATA_ROWS + 1, one);
+    let path = dir.path().join("big.xlsx");
+    let err = kooste::commands::merge::write_workbook(
+        &run,
+        &config,
+        &cons,
+        None,
+        XlsxOptions::default(),
+        &path,
+    )
+    .unwrap_err()
+    .to_string()
+    .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        err.contains(
+            "1 048 576 toimenpidettä ei mahdu Excel-taulukkoon (enintään 1 048 575 riviä)"
+        ),
+        "{err}"
+    );
+    assert!(!path.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
