@@ -30,9 +30,7 @@ pub(crate) fn prepare_findings(
         t.col_hint,
         t.col_row,
     ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
-    }
+    super::header_row(ws, &headers, fmt)?;
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -127,9 +125,7 @@ pub(crate) fn write_sources(
         t.col_department,
         t.col_sha256,
     ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
-    }
+    super::header_row(ws, &headers, fmt)?;
     let mut row = 0;
     for s in &run.submissions {
         row += 1;

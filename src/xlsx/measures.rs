@@ -151,12 +151,7 @@ const COLUMNS: u16 = 18;
 
 fn headers(config: &Config, lang: Lang) -> [String; COLUMNS as usize] {
     let t = lang.texts();
-    let h = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
+    let h = |key: &str, fallback: &str| super::field_header(config, lang, key, fallback);
     [
         h("id", "ID"),
         t.col_department.to_string(),
@@ -324,12 +319,7 @@ fn prepare_area_split(
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
-    let h = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
+    let h = |key: &str, fallback: &str| super::field_header(config, lang, key, fallback);
     let headers = [
         h("id", "ID"),
         t.col_department.into(),
@@ -339,9 +329,7 @@ fn prepare_area_split(
         t.col_budget.into(),
         t.col_spent.into(),
     ];
-    for (c, name) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, super::fit(name), &fmt.header)?;
-    }
+    super::header_row(ws, &headers, fmt)?;
     for (c, w) in [10, 26, 50, 20, 8, 14, 14].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }

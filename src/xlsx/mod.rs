@@ -147,6 +147,31 @@ pub(crate) fn range(sheet: &str, col: u16, n: u32) -> String {
     )
 }
 
+/// Writes `headers` across row 0 in the header format.
+pub(crate) fn header_row<S: AsRef<str>>(
+    ws: &mut Worksheet,
+    headers: &[S],
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, fit(h.as_ref()), &fmt.header)?;
+    }
+    Ok(())
+}
+
+/// The header a configured field has in `lang`, or `fallback`.
+pub(crate) fn field_header(
+    config: &Config,
+    lang: crate::Lang,
+    key: &str,
+    fallback: &str,
+) -> String {
+    config
+        .field(key)
+        .map(|f| f.header.get(lang).to_string())
+        .unwrap_or(fallback.to_string())
+}
+
 /// Text cut to what an Excel cell holds (32 767 characters), at a character
 /// boundary; a longer submission text is reported by the `text-too-long`
 /// finding and kept whole in the CSV and JSON exports.
