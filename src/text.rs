@@ -217,6 +217,29 @@ mod tests {
     }
 
     #[test]
+    fn name_key_is_normalise_with_punctuation_as_spaces() {
+        // The one-pass `name_key` against its definition.
+        let by_definition = |s: &str| {
+            let n: String = normalise(s)
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                .collect();
+            n.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for s in [
+            "  Kesäruokailu!  ",
+            "”Kohtaamisia”, etsivän  vanhustyön projekti",
+            "Korso–Koivukylä / SOTE_01",
+            "İstanbul",
+            "---",
+            "",
+            "Åbo Akademi (2021)",
+        ] {
+            assert_eq!(name_key(s), by_definition(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn name_key_ignores_punctuation() {
         assert_eq!(name_key("Kesäruokailu!"), name_key("kesaruokailu"));
         assert_eq!(
