@@ -10,7 +10,8 @@ use crate::model::{Cell, Value};
 use crate::parse::{self, Cents, ParseError};
 use crate::schema::{ListKind, Schema};
 
-/// The most characters an Excel cell holds.
+/// The most characters an Excel cell holds, counted as Excel counts them: in
+/// UTF-16 units (an emoji is two).
 pub const EXCEL_CELL_CHARS: usize = 32_767;
 
 /// A problem with one cell, before it is given a location.
@@ -77,7 +78,9 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
     match field.kind {
         Kind::Text => {
             let text = shown();
-            if text.len() > EXCEL_CELL_CHARS && text.chars().count() > EXCEL_CELL_CHARS {
+            // UTF-16 units are never more than bytes: the length in bytes
+            // rules out most texts without counting.
+            if text.len() > EXCEL_CELL_CHARS && text.encode_utf16().count() > EXCEL_CELL_CHARS {
                 Typed::Warned(
                     Value::Text(text.to_string()),
                     Problem {
@@ -85,7 +88,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                         message: fill(
                             t.text_too_long,
                             &[
-                                ("count", &lang.integer(text.chars().count() as i64)),
+                                ("count", &lang.integer(text.encode_utf16().count() as i64)),
                                 ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
                             ],
                         ),

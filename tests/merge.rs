@@ -392,3 +392,78 @@ fn stored_results_are_what_the_formulas_compute() {
         assert_eq!(&computed[sheet], csv, "{sheet}");
     }
 }
+
+/// The `s` attribute of cell `cell` in a sheet part, and what that style's
+/// entry in `cellXfs` says (its number format code and whether it wraps).
+fn cell_style(xlsx: &Path, part: &str, cell: &str) -> (String, bool) {
+    let xml = zip_part(xlsx, part);
+    let at = xml.find(&format!("<c r=\"{cell}\"")).expect("cell written");
+    let c = &xml[at..at + xml[at..].find('>').unwrap()];
+    let s: usize = c
+        .split(" s=\"")
+        .nth(1)
+        .map_or(0, |v| v[..v.find('"').unwrap()].parse().unwrap());
+    let styles = zip_part(xlsx, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(s + 1).expect("style exists");
+    let xf = &xf[..xf.find("</xf>").or(xf.find("/>")).unwrap()];
+    let id = xf.split("numFmtId=\"").nth(1).unwrap();
+    let id = &id[..id.find('"').unwrap()];
+    let code = styles
+        .split(&format!("<numFmt numFmtId=\"{id}\" formatCode=\""))
+        .nth(1)
+        .map_or(String::new(), |v| v[..v.find('"').unwrap()].to_string());
+    (code, xf.contains("wrapText=\"1\""))
+}
+
+#[test]
+fn large_sheets_read_back_whole_with_their_formats() {
+    // Rows are made and compressed in blocks of 4 096; 10 000 measures make
+    // three blocks per large sheet, joined into one part each.
+    let dir = tempfile::tempdir().unwrap();
+    let input = many_measures(dir.path(), 10_000);
+    let xlsx = dir.path().join("k.xlsx");
+    let o = merge(&[input.to_str().unwrap(), "-o", xlsx.to_str().unwrap()]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    // Every part inflates whole and matches its CRC (the zip crate checks
+    // it at the end of each part).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes.len() as u64, part.size(), "{:?}", part.name());
+    }
+    let measures = sheet(&xlsx, "Toimenpiteet");
+    assert_eq!(measures.len(), 10_001);
+    let mut ids: Vec<String> = measures[1..].iter().map(|r| text(&r[0])).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 10_000);
+    let budget: f64 = measures[1..].iter().map(|r| num(&r[7])).sum();
+    assert_eq!(budget, 1_000_000.0);
+    assert!(measures[1..].iter().all(|r| num(&r[9]) == 0.9));
+    let split = sheet(&xlsx, "Aluejako");
+    assert_eq!(split.len(), 10_001);
+    let shared: f64 = split[1..].iter().map(|r| num(&r[5])).sum();
+    assert!((shared - 1_000_000.0).abs() < 1e-6, "{shared}");
+    let part = zip_part(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(part.contains(r#"<dimension ref="A1:R10001"/>"#));
+    // The cells carry their columns' formats, the last row as the first.
+    for row in [2, 10_001] {
+        let (euro, _) = cell_style(&xlsx, "xl/worksheets/sheet2.xml", &format!("H{row}"));
+        assert!(euro.contains("€"), "{euro}");
+        let (percent, _) = cell_style(&xlsx, "xl/worksheets/sheet2.xml", &format!("J{row}"));
+        assert!(percent.contains('%'), "{percent}");
+        let (_, wraps) = cell_style(&xlsx, "xl/worksheets/sheet2.xml", &format!("D{row}"));
+        assert!(wraps);
+        let (plain, wraps) = cell_style(&xlsx, "xl/worksheets/sheet2.xml", &format!("A{row}"));
+        assert!(plain.is_empty() && !wraps, "{plain}");
+    }
+    if have("soffice") {
+        let csvs = libreoffice_csvs(&xlsx, false);
+        let lines = csvs["Toimenpiteet"].lines().count();
+        assert_eq!(lines, 10_001);
+        assert!(csvs["Aluejako"].lines().count() == 10_001);
+    }
+}

@@ -339,3 +339,38 @@ fn outputs_do_not_depend_on_the_number_of_threads() {
     assert_eq!(one.0, four.0, "findings in the same order");
     assert!(one.1 == four.1 && one.2 == four.2, "byte-identical outputs");
 }
+
+#[test]
+fn a_cell_long_only_in_excels_count_is_cut_too() {
+    // 20 000 emoji are 20 000 characters but 40 000 UTF-16 units, which is
+    // how Excel counts its 32 767; rust_xlsxwriter refused such a cell and
+    // with it the whole workbook (exit 2).
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("kymp.csv"),
+        format!(
+            "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
+             M-1;KYMP;1;{};Mikkola;toteutusvaihe;2021;100\n",
+            "🙂".repeat(20_000)
+        ),
+    )
+    .unwrap();
+    let xlsx = dir.path().join("k.xlsx");
+    let o = kooste(&[
+        "merge",
+        input.to_str().unwrap(),
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("warning[text-too-long]"),
+        "{}",
+        stdout(&o)
+    );
+    let rows = sheet(&xlsx, "Toimenpiteet");
+    let name = rows[1][3].to_string();
+    assert_eq!(name.encode_utf16().count(), 32_766, "16 383 emoji fit");
+}

@@ -56,26 +56,6 @@ fn have_poppler() -> bool {
     have("pdftotext") && have("pdfinfo") && have("pdffonts") && have("qpdf")
 }
 
-/// A folder of five department CSVs holding `n` measures in all.
-fn many_measures(dir: &Path, n: usize) -> PathBuf {
-    let folder = dir.join("many");
-    std::fs::create_dir_all(&folder).unwrap();
-    let depts = ["KYMP", "KASKO", "KSJ", "SOTE", "KUKU"];
-    for (d, dept) in depts.iter().enumerate() {
-        let mut s = String::from(
-            "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n",
-        );
-        for i in (d..n).step_by(5) {
-            s.push_str(&format!(
-                "M-{i};{dept};{};Toimenpide numero {i:05};Mikkola;toteutusvaihe;2021;100;90\n",
-                1 + i % 3
-            ));
-        }
-        std::fs::write(folder.join(format!("{}.csv", dept.to_lowercase())), s).unwrap();
-    }
-    folder
-}
-
 #[test]
 fn sample_report_carries_every_measure_and_total() {
     if !have_poppler() {

@@ -1,56 +1,45 @@
 //! The measures sheet (an Excel table of every merged row, traceable to its
 //! source cell), optional per-department sheets, and the area split sheet.
 
-use rust_xlsxwriter::{Formula, Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
+use std::fmt::Write as _;
 
-use super::{Formats, result};
+use rust_xlsxwriter::{Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
+
+use super::package::Body;
+use super::sheetxml::{Cached, Rows};
+use super::tables::{self, Widen};
+use super::{Formats, fit};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
-use crate::merging::{Consolidation, Row};
+use crate::merging::{AreaShare, Consolidation, Row};
 use crate::run::Run;
 
-/// A large sheet whose layout (name, table, widths, column formats) is set
-/// and whose rows are still to be written; the rows of several such sheets
-/// are written on separate threads.
-pub(crate) struct BigSheet<'a> {
-    pub ws: Worksheet,
-    job: Job<'a>,
+/// The large sheets: laid out in the workbook (name, header row, table,
+/// widths, column formats) with their data rows to be added as the package
+/// is written, and the tables to widen then.
+pub(crate) struct BigSheets<'a> {
+    pub bodies: Vec<Body<'a>>,
+    pub tables: Vec<Widen>,
 }
 
-enum Job<'a> {
-    Measures(Vec<&'a Row<'a>>),
-    /// Area shares `first..first + len` (a sheet holds at most Excel's rows).
-    AreaSplit {
-        first: usize,
-        len: usize,
-    },
-}
-
-/// Creates the measures sheet, the per-department sheets if asked, and the
-/// area split sheet, in sheet order, with their layout set but no rows yet.
-///
-/// Every format the rows use is registered here, on one thread: the
-/// workbook numbers formats in the order it first meets them, so the
-/// parallel [`fill`](BigSheet::fill) must only look formats up.
+/// Adds the measures sheet, the per-department sheets if asked, and the
+/// area split sheets, in sheet order, laid out but without their rows.
 pub(crate) fn sheets<'a>(
     wb: &mut Workbook,
     run: &Run,
-    config: &Config,
+    config: &'a Config,
     cons: &'a Consolidation<'a>,
     fmt: &Formats,
     opts: super::XlsxOptions,
-) -> Result<Vec<BigSheet<'a>>, XlsxError> {
+) -> Result<BigSheets<'a>, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
-    let mut out = Vec::new();
+    let mut out = BigSheets {
+        bodies: Vec::new(),
+        tables: Vec::new(),
+    };
     let all: Vec<&Row> = cons.rows.iter().collect();
-    let mut ws = wb.new_worksheet_with_constant_memory()?;
-    ws.set_name(t.sheet_names[1])?;
-    prepare_rows(&mut ws, fmt)?;
-    out.push(BigSheet {
-        ws,
-        job: Job::Measures(all),
-    });
+    measures_sheet(wb, t.sheet_names[1], all, config, lang, fmt, &mut out)?;
     let split_parts = super::parts(cons.area_shares.len(), opts.rows_per_sheet());
     if opts.per_department {
         let mut used: Vec<String> = t
@@ -66,62 +55,54 @@ pub(crate) fn sheets<'a>(
                 .iter()
                 .filter(|r| r.measure.department == i)
                 .collect();
-            let mut ws = wb.new_worksheet_with_constant_memory()?;
-            ws.set_name(unique_sheet_name(d.code.get_ref(), &mut used))?;
-            prepare_rows(&mut ws, fmt)?;
-            out.push(BigSheet {
-                ws,
-                job: Job::Measures(rows),
-            });
+            let name = unique_sheet_name(d.code.get_ref(), &mut used);
+            measures_sheet(wb, &name, rows, config, lang, fmt, &mut out)?;
         }
     }
+    let measures = t.sheet_names[1];
     for (k, (first, len)) in split_parts.into_iter().enumerate() {
-        let mut ws = wb.new_worksheet_with_constant_memory()?;
+        let ws = wb.add_worksheet();
         ws.set_name(super::part_name(t.sheet_area_split, k))?;
-        prepare_area_split(&mut ws, run, config, fmt)?;
-        out.push(BigSheet {
-            ws,
-            job: Job::AreaSplit { first, len },
+        prepare_area_split(ws, run, config, fmt)?;
+        let shares = &cons.area_shares[first..first + len];
+        out.bodies.push(Body {
+            sheet: wb.worksheets().len(),
+            rows: len,
+            cols: 7,
+            write: Box::new(move |i, rows| {
+                area_split_row(rows, config, cons, measures, &shares[i], lang)
+            }),
         });
     }
     Ok(out)
 }
 
-impl BigSheet<'_> {
-    /// Writes the sheet's rows.
-    pub fn fill(
-        &mut self,
-        run: &Run,
-        config: &Config,
-        cons: &Consolidation,
-    ) -> Result<(), XlsxError> {
-        match &self.job {
-            Job::Measures(rows) => fill_rows(&mut self.ws, config, rows, run.lang),
-            Job::AreaSplit { first, len } => {
-                let shares = &cons.area_shares[*first..*first + *len];
-                fill_area_split(&mut self.ws, run, config, cons, shares)
-            }
-        }
-    }
-
-    /// The range its table is added with and the one it gets after saving.
-    pub fn table(&self) -> Option<super::tables::Widen> {
-        match &self.job {
-            Job::Measures(rows) => Some(super::tables::Widen {
-                placeholder: super::tables::placeholder(COLUMNS),
-                full: super::tables::full_range(COLUMNS, rows.len()),
-            }),
-            Job::AreaSplit { .. } => None,
-        }
-    }
-
-    /// Cells to write, to start the largest sheets first.
-    pub fn weight(&self) -> usize {
-        match &self.job {
-            Job::Measures(rows) => rows.len() * 18,
-            Job::AreaSplit { len, .. } => len * 7,
-        }
-    }
+/// Adds a sheet of merged rows with its table.
+#[allow(clippy::too_many_arguments)]
+fn measures_sheet<'a>(
+    wb: &mut Workbook,
+    name: &str,
+    rows: Vec<&'a Row<'a>>,
+    config: &'a Config,
+    lang: Lang,
+    fmt: &Formats,
+    out: &mut BigSheets<'a>,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    prepare_rows(ws, fmt)?;
+    add_table(ws, config, lang)?;
+    out.tables.push(Widen {
+        placeholder: tables::placeholder(COLUMNS),
+        full: tables::full_range(COLUMNS, rows.len()),
+    });
+    out.bodies.push(Body {
+        sheet: wb.worksheets().len(),
+        rows: rows.len(),
+        cols: COLUMNS,
+        write: Box::new(move |i, out| measure_row(out, config, rows[i], lang)),
+    });
+    Ok(())
 }
 
 /// A sheet name Excel accepts and that no other sheet has.
@@ -212,16 +193,9 @@ fn prepare_rows(ws: &mut Worksheet, fmt: &Formats) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// Writes merged rows as an Excel table with a filterable header.
-fn fill_rows(
-    ws: &mut Worksheet,
-    config: &Config,
-    rows: &[&Row],
-    lang: Lang,
-) -> Result<(), XlsxError> {
+/// The table of a sheet of merged rows, with a filterable header.
+fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
     let headers = headers(config, lang);
-    // The table (with its header row) first: a constant-memory sheet takes
-    // its rows strictly in order.
     let columns: Vec<TableColumn> = headers
         .iter()
         .map(|h| TableColumn::new().set_header(h))
@@ -230,82 +204,60 @@ fn fill_rows(
         .set_style(TableStyle::Medium2)
         .set_banded_rows(true)
         .set_columns(&columns);
-    // Over the header and first row only; widened after saving (see
-    // `tables`), as rust_xlsxwriter would record each cell of the range.
+    // Over the header and first row only; widened as the package is
+    // written (see `tables`), as rust_xlsxwriter would record each cell of
+    // the range.
     ws.add_table(0, 0, 1, headers.len() as u16 - 1, &table)?;
-    let mut buf = String::new();
-    for (i, r) in rows.iter().enumerate() {
-        let row = i as u32 + 1;
-        let m = r.measure;
-        ws.write_string(row, 0, super::fit(m.id.as_deref().unwrap_or("")))?;
-        ws.write_string(
-            row,
-            1,
-            super::fit(config.departments[m.department].name.get(lang)),
-        )?;
-        ws.write_string(
-            row,
-            2,
-            super::fit(
-                m.focus_area
-                    .map(|f| config.focus_areas[f].name.get(lang))
-                    .unwrap_or(""),
-            ),
-        )?;
-        ws.write_string(row, 3, super::fit(&m.name))?;
-        ws.write_string(
-            row,
-            4,
-            super::fit(names(&mut buf, &config.areas, &m.areas, lang)),
-        )?;
-        ws.write_string(
-            row,
-            5,
-            super::fit(
-                m.status
-                    .map(|s| config.statuses[s].name.get(lang))
-                    .unwrap_or(""),
-            ),
-        )?;
-        if let Some(y) = m.year {
-            ws.write_number(row, 6, f64::from(y))?;
-        }
-        ws.write_number(row, 7, m.budget.euros())?;
-        if let Some(s) = m.spent {
-            ws.write_number(row, 8, s.euros())?;
-        }
-        let r1 = row + 1;
-        let util = match (m.spent, m.budget.0 > 0) {
-            (Some(s), true) => result(s.0 as f64 / m.budget.0 as f64),
-            _ => super::NOT_APPLICABLE.to_string(),
-        };
-        let formula = format!(
-            "=IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"{}\")",
-            super::NOT_APPLICABLE
-        );
-        ws.write_formula(row, 9, Formula::new(formula).set_result(util))?;
-        if let Some(f) = m.fte {
-            ws.write_number(row, 10, f)?;
-        }
-        ws.write_string(
-            row,
-            11,
-            super::fit(names(&mut buf, &config.themes, &m.themes, lang)),
-        )?;
-        ws.write_string(row, 12, super::fit(m.schedule.as_deref().unwrap_or("")))?;
-        if let Some(p) = m.reached {
-            ws.write_number(row, 13, p as f64)?;
-        }
-        ws.write_string(row, 14, super::fit(m.impact_story.as_deref().unwrap_or("")))?;
-        ws.write_string(row, 15, super::fit(m.contact.as_deref().unwrap_or("")))?;
-        ws.write_string(row, 16, super::fit(&r.source.file.display))?;
-        buf.clear();
-        buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
-        buf.push('!');
-        buf.push_str(&m.source_cell);
-        ws.write_string(row, 17, super::fit(&buf))?;
-    }
     Ok(())
+}
+
+/// The cells of one merged row.
+fn measure_row<'c>(out: &mut Rows, config: &'c Config, r: &Row, lang: Lang) {
+    let m = r.measure;
+    let choice = |list: &'c [Choice], i: Option<usize>| i.map(|i| list[i].name.get(lang));
+    let mut buf = out.take_scratch();
+    out.string(0, fit(m.id.as_deref().unwrap_or("")));
+    out.string(1, fit(config.departments[m.department].name.get(lang)));
+    out.string(
+        2,
+        fit(choice(&config.focus_areas, m.focus_area).unwrap_or("")),
+    );
+    out.string(3, fit(&m.name));
+    out.string(4, fit(names(&mut buf, &config.areas, &m.areas, lang)));
+    out.string(5, fit(choice(&config.statuses, m.status).unwrap_or("")));
+    if let Some(y) = m.year {
+        out.number(6, f64::from(y));
+    }
+    out.number(7, m.budget.euros());
+    if let Some(s) = m.spent {
+        out.number(8, s.euros());
+    }
+    let r1 = out.row();
+    let na = super::NOT_APPLICABLE;
+    buf.clear();
+    let _ = write!(buf, "IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"{na}\")");
+    let util = match (m.spent, m.budget.0 > 0) {
+        (Some(s), true) => Cached::Number(s.0 as f64 / m.budget.0 as f64),
+        _ => Cached::Text(na),
+    };
+    out.formula(9, &buf, util);
+    if let Some(f) = m.fte {
+        out.number(10, f);
+    }
+    out.string(11, fit(names(&mut buf, &config.themes, &m.themes, lang)));
+    out.string(12, fit(m.schedule.as_deref().unwrap_or("")));
+    if let Some(p) = m.reached {
+        out.number(13, p as f64);
+    }
+    out.string(14, fit(m.impact_story.as_deref().unwrap_or("")));
+    out.string(15, fit(m.contact.as_deref().unwrap_or("")));
+    out.string(16, fit(&r.source.file.display));
+    buf.clear();
+    buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
+    buf.push('!');
+    buf.push_str(&m.source_cell);
+    out.string(17, fit(&buf));
+    out.put_scratch(buf);
 }
 
 /// An area split sheet: one row per measure and area with the share of its
@@ -341,40 +293,32 @@ fn prepare_area_split(
     Ok(())
 }
 
-fn fill_area_split(
-    ws: &mut Worksheet,
-    run: &Run,
+/// The cells of one area share: the euros are formulas over the measure's
+/// row in the measures sheet (`measures`), with their results stored.
+fn area_split_row(
+    out: &mut Rows,
     config: &Config,
     cons: &Consolidation,
-    shares: &[crate::merging::AreaShare],
-) -> Result<(), XlsxError> {
-    let lang = run.lang;
-    let ms = lang.texts().sheet_names[1];
-    for (i, share) in shares.iter().enumerate() {
-        let row = i as u32 + 1;
-        let m = cons.rows[share.row].measure;
-        let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based
-        ws.write_string(row, 0, super::fit(m.id.as_deref().unwrap_or("")))?;
-        ws.write_string(
-            row,
-            1,
-            super::fit(config.departments[m.department].name.get(lang)),
-        )?;
-        ws.write_string(row, 2, super::fit(&m.name))?;
-        ws.write_string(row, 3, super::fit(config.areas[share.area].name.get(lang)))?;
-        ws.write_number(row, 4, share.share)?;
-        let budget = m.budget.euros() * share.share;
-        let spent = m.spent.unwrap_or_default().euros() * share.share;
-        ws.write_formula(
-            row,
-            5,
-            Formula::new(format!("='{ms}'!H{src}*E{}", row + 1)).set_result(result(budget)),
-        )?;
-        ws.write_formula(
-            row,
-            6,
-            Formula::new(format!("=N('{ms}'!I{src})*E{}", row + 1)).set_result(result(spent)),
-        )?;
-    }
-    Ok(())
+    measures: &str,
+    share: &AreaShare,
+    lang: Lang,
+) {
+    let m = cons.rows[share.row].measure;
+    let src = share.row + 2; // the measure's row in the measures sheet, 1-based
+    let r1 = out.row();
+    out.string(0, fit(m.id.as_deref().unwrap_or("")));
+    out.string(1, fit(config.departments[m.department].name.get(lang)));
+    out.string(2, fit(&m.name));
+    out.string(3, fit(config.areas[share.area].name.get(lang)));
+    out.number(4, share.share);
+    let budget = m.budget.euros() * share.share;
+    let spent = m.spent.unwrap_or_default().euros() * share.share;
+    let mut buf = out.take_scratch();
+    buf.clear();
+    let _ = write!(buf, "'{measures}'!H{src}*E{r1}");
+    out.formula(5, &buf, Cached::Number(budget));
+    buf.clear();
+    let _ = write!(buf, "N('{measures}'!I{src})*E{r1}");
+    out.formula(6, &buf, Cached::Number(spent));
+    out.put_scratch(buf);
 }

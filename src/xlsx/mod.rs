@@ -9,10 +9,11 @@ mod audit;
 mod charts;
 mod compare;
 mod measures;
+mod package;
+mod sheetxml;
 mod summary;
 mod tables;
 
-use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
@@ -172,18 +173,24 @@ pub(crate) fn field_header(
         .unwrap_or(fallback.to_string())
 }
 
-/// Text cut to what an Excel cell holds (32 767 characters), at a character
-/// boundary; a longer submission text is reported by the `text-too-long`
-/// finding and kept whole in the CSV and JSON exports.
+/// Text cut to what an Excel cell holds (32 767 characters as Excel counts
+/// them, in UTF-16 units: a character outside the Basic Multilingual Plane,
+/// such as an emoji, takes two), at a character boundary; a longer
+/// submission text is reported by the `text-too-long` finding and kept whole
+/// in the CSV and JSON exports.
 pub(crate) fn fit(s: &str) -> &str {
-    // No more bytes than that means no more characters.
+    // No more bytes than that means no more UTF-16 units.
     if s.len() <= crate::typing::EXCEL_CELL_CHARS {
         return s;
     }
-    match s.char_indices().nth(crate::typing::EXCEL_CELL_CHARS) {
-        Some((i, _)) => &s[..i],
-        None => s,
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > crate::typing::EXCEL_CELL_CHARS {
+            return &s[..i];
+        }
     }
+    s
 }
 
 /// What a ratio formula shows when it has no value (no budget, no actual).
@@ -215,53 +222,42 @@ pub fn workbook_bytes(
         .save_to_buffer()
 }
 
-/// A built workbook, ready to save.
-pub struct Built {
+/// A built workbook, ready to save: its large sheets' rows are made as it
+/// is written.
+pub struct Built<'a> {
     workbook: Workbook,
-    tables: Vec<tables::Widen>,
+    big: measures::BigSheets<'a>,
 }
 
-impl Built {
-    /// Saves the workbook to `path` (straight to disk, without holding its
-    /// bytes), then widens its tables in a copy beside it that replaces it.
+impl Built<'_> {
+    /// Saves the workbook to `path`, streaming (the large sheets' rows are
+    /// never all in memory, as XML or compressed).
     pub fn save(mut self, path: &std::path::Path) -> Result<(), String> {
-        self.workbook.save(path).map_err(|e| e.to_string())?;
-        let mut wide = path.as_os_str().to_owned();
-        wide.push(".tables");
-        let wide = std::path::PathBuf::from(wide);
-        let result = (|| {
-            let src = std::fs::File::open(path).map_err(|e| e.to_string())?;
-            let dst = std::fs::File::create(&wide).map_err(|e| e.to_string())?;
-            let dst = tables::widen(std::io::BufReader::new(src), dst, &self.tables)?;
-            dst.sync_all().map_err(|e| e.to_string())?;
-            std::fs::rename(&wide, path).map_err(|e| e.to_string())
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&wide);
-        }
-        result
+        let small = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
+        let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
+        let out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let out = package::assemble(&small, out, &self.big.tables, &self.big.bodies)?;
+        let file = out.into_inner().map_err(|e| e.error().to_string())?;
+        file.sync_all().map_err(|e| e.to_string())
     }
 
     /// The workbook's bytes.
     pub fn save_to_buffer(mut self) -> Result<Vec<u8>, String> {
-        let bytes = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
-        let out = tables::widen(
-            std::io::Cursor::new(bytes),
-            std::io::Cursor::new(Vec::new()),
-            &self.tables,
-        )?;
+        let small = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
+        let out = std::io::Cursor::new(Vec::new());
+        let out = package::assemble(&small, out, &self.big.tables, &self.big.bodies)?;
         Ok(out.into_inner())
     }
 }
 
 /// Builds the workbook, ready to save (to a file, without holding its bytes).
-pub fn workbook(
+pub fn workbook<'a>(
     run: &Run,
-    config: &Config,
-    cons: &Consolidation,
+    config: &'a Config,
+    cons: &'a Consolidation<'a>,
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
-) -> Result<Built, XlsxError> {
+) -> Result<Built<'a>, XlsxError> {
     let lang = run.lang;
     let t = lang.texts();
     let fmt = Formats::new();
@@ -289,24 +285,9 @@ pub fn workbook(
     for (name, cell) in &layout.names {
         wb.define_name(*name, &format!("='{}'!{cell}", t.sheet_names[0]))?;
     }
-    // The large sheets are laid out here, then their rows are written in
-    // parallel (each constant-memory sheet streams to its own temporary
-    // file), then they join the workbook in sheet order.
-    let mut big = measures::sheets(&mut wb, run, config, cons, &fmt, opts)?;
-    let mut findings = wb.new_worksheet_with_constant_memory()?;
-    audit::prepare_findings(&mut findings, run, &fmt)?;
-    fill_parallel(
-        &mut big,
-        &mut findings,
-        run,
-        config,
-        cons,
-        opts.rows_per_sheet(),
-    )?;
-    let tables = big.iter().filter_map(|s| s.table()).collect();
-    for sheet in big {
-        wb.push_worksheet(sheet.ws);
-    }
+    // The large sheets are laid out here; their rows are made while the
+    // package is written (see `package`).
+    let big = measures::sheets(&mut wb, run, config, cons, &fmt, opts)?;
     charts::write(
         wb.add_worksheet(),
         run,
@@ -319,37 +300,29 @@ pub fn workbook(
     if let Some(c) = comparison {
         compare::write(wb.add_worksheet(), run, config, c, cons.year, &fmt)?;
     }
+    let mut findings = wb.new_worksheet_with_constant_memory()?;
+    audit::prepare_findings(&mut findings, run, &fmt)?;
+    audit::fill_findings(&mut findings, run, cons, opts.rows_per_sheet())?;
     wb.push_worksheet(findings);
     audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
-    Ok(Built {
-        workbook: wb,
-        tables,
-    })
+    Ok(Built { workbook: wb, big })
 }
 
-/// Writes the rows of the large sheets and the findings, largest first, on
-/// rayon's threads.
-fn fill_parallel(
-    big: &mut [measures::BigSheet],
-    findings: &mut Worksheet,
-    run: &Run,
-    config: &Config,
-    cons: &Consolidation,
-    rows_per_sheet: usize,
-) -> Result<(), XlsxError> {
-    enum Task<'s, 'a> {
-        Big(&'s mut measures::BigSheet<'a>),
-        Findings(&'s mut Worksheet),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typing::EXCEL_CELL_CHARS;
+
+    #[test]
+    fn fit_counts_as_excel_does() {
+        let short = "ä".repeat(EXCEL_CELL_CHARS);
+        assert_eq!(fit(&short), short);
+        let long = "ä".repeat(EXCEL_CELL_CHARS + 3);
+        assert_eq!(fit(&long).chars().count(), EXCEL_CELL_CHARS);
+        // An emoji is two UTF-16 units: 16 383 of them and a letter fill a cell.
+        let emoji = format!("{}ab", "🙂".repeat(EXCEL_CELL_CHARS / 2));
+        let cut = fit(&emoji);
+        assert_eq!(cut.encode_utf16().count(), EXCEL_CELL_CHARS);
+        assert!(cut.ends_with("🙂a"));
     }
-    let mut tasks: Vec<(usize, Task)> =
-        big.iter_mut().map(|s| (s.weight(), Task::Big(s))).collect();
-    tasks.push((run.findings_count() * 8, Task::Findings(findings)));
-    tasks.sort_by_key(|t| std::cmp::Reverse(t.0));
-    tasks
-        .into_par_iter()
-        .with_max_len(1)
-        .try_for_each(|(_, task)| match task {
-            Task::Big(s) => s.fill(run, config, cons),
-            Task::Findings(ws) => audit::fill_findings(ws, run, cons, rows_per_sheet),
-        })
 }

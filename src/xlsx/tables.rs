@@ -4,14 +4,8 @@
 //! hash map, to detect overlapping tables. For 200 000 measures × 18 columns
 //! that cost about 0.5 s and 90 MB, a third of writing the whole sheet. So
 //! each measures table is added over its header and first data row only
-//! ([`placeholder`]), the rows are written as usual, and after saving, the
-//! small table parts of the package are rewritten to the full range. Every
-//! other part is copied still compressed, so this costs a file copy.
-
-use std::io::{Read, Seek, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+//! ([`placeholder`]) and its small table part is rewritten to the full range
+//! as the package is written (see `package`).
 
 use crate::text::column_letters;
 
@@ -35,66 +29,14 @@ pub(crate) struct Widen {
     pub full: String,
 }
 
-/// Copies the package `src` to `dst`, with the `n`th table part's range
-/// (`xl/tables/table{n}.xml`, in the order the tables were added) replaced
-/// by `tables[n - 1]`.
-///
-/// Fails rather than writing a wrong table if a part does not hold the
-/// range it was added with.
-pub(crate) fn widen<R: Read + Seek, W: Write + Seek>(
-    src: R,
-    dst: W,
-    tables: &[Widen],
-) -> Result<W, String> {
-    let err = |e: zip::result::ZipError| e.to_string();
-    let mut zin = ZipArchive::new(src).map_err(err)?;
-    let mut zout = ZipWriter::new(dst);
-    // The options rust_xlsxwriter writes its parts with, so the package
-    // looks the same apart from the ranges.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .unix_permissions(0o600)
-        .last_modified_time(DateTime::default());
-    let mut done = 0;
-    for i in 0..zin.len() {
-        let name = zin
-            .by_index_raw(i)
-            .map_err(err)?
-            .name()
-            .map_err(err)?
-            .to_string();
-        let Some(w) = table_number(&name).and_then(|n| tables.get(n - 1)) else {
-            zout.raw_copy_file(zin.by_index_raw(i).map_err(err)?)
-                .map_err(err)?;
-            continue;
-        };
-        let mut xml = String::new();
-        zin.by_index(i)
-            .map_err(err)?
-            .read_to_string(&mut xml)
-            .map_err(|e| e.to_string())?;
-        let from = format!("ref=\"{}\"", w.placeholder);
-        if !xml.contains(&from) {
-            return Err(format!("{name}: table range {} not found", w.placeholder));
-        }
-        let xml = xml.replace(&from, &format!("ref=\"{}\"", w.full));
-        zout.start_file(name, options).map_err(err)?;
-        zout.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
-        done += 1;
+/// A table part's XML with its range widened; fails rather than writing a
+/// wrong table if the part does not hold the range it was added with.
+pub(crate) fn widened(xml: &str, w: &Widen) -> Result<String, String> {
+    let from = format!("ref=\"{}\"", w.placeholder);
+    if !xml.contains(&from) {
+        return Err(format!("table range {} not found", w.placeholder));
     }
-    if done != tables.len() {
-        return Err(format!("{done} of {} table parts found", tables.len()));
-    }
-    zout.finish().map_err(err)
-}
-
-/// `n` of `xl/tables/table{n}.xml`.
-fn table_number(name: &str) -> Option<usize> {
-    name.strip_prefix("xl/tables/table")?
-        .strip_suffix(".xml")?
-        .parse()
-        .ok()
+    Ok(xml.replace(&from, &format!("ref=\"{}\"", w.full)))
 }
 
 #[cfg(test)]
@@ -110,10 +52,16 @@ mod tests {
     }
 
     #[test]
-    fn table_parts_are_named_by_number() {
-        assert_eq!(table_number("xl/tables/table1.xml"), Some(1));
-        assert_eq!(table_number("xl/tables/table12.xml"), Some(12));
-        assert_eq!(table_number("xl/tables/_rels/table1.xml.rels"), None);
-        assert_eq!(table_number("xl/worksheets/sheet1.xml"), None);
+    fn widening_replaces_the_placeholder_or_fails() {
+        let w = Widen {
+            placeholder: placeholder(18),
+            full: full_range(18, 5),
+        };
+        let xml = r#"<table id="1" ref="A1:R2"><autoFilter ref="A1:R2"/></table>"#;
+        assert_eq!(
+            widened(xml, &w).unwrap(),
+            r#"<table id="1" ref="A1:R6"><autoFilter ref="A1:R6"/></table>"#
+        );
+        assert!(widened(r#"<table ref="A1:B2"/>"#, &w).is_err());
     }
 }
