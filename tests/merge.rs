@@ -467,3 +467,60 @@ fn large_sheets_read_back_whole_with_their_formats() {
         assert!(csvs["Aluejako"].lines().count() == 10_001);
     }
 }
+
+#[test]
+fn findings_link_to_the_rows_they_are_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("kymp.csv"),
+        "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n\
+         A-1;KYMP;1;Ensimmäinen;Mikkola;toteutusvaihe;2021;100;90\n\
+         A-2;KYMP;1;Ylittävä;Mikkola;toteutusvaihe;2021;100;150\n",
+    )
+    .unwrap();
+    let xlsx = dir.path().join("k.xlsx");
+    let o = merge(&[input.to_str().unwrap(), "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let findings = sheet(&xlsx, "Tarkistukset");
+    let row = findings
+        .iter()
+        .position(|r| text(&r[1]) == "spent-exceeds-budget")
+        .expect("the overspend is a finding");
+    assert_eq!(text(&findings[row][7]), "3", "the measure's row");
+    assert_eq!(text(&sheet(&xlsx, "Toimenpiteet")[2][0]), "A-2");
+    let part = zip_part(&xlsx, "xl/worksheets/sheet5.xml");
+    let link = format!(
+        r#"<hyperlink ref="H{}" location="'Toimenpiteet'!A3" display="3"/>"#,
+        row + 1
+    );
+    assert!(part.contains(&link), "{part}");
+    // The linked cell is in the workbook's Hyperlink cell style.
+    let at = part.find(&format!("<c r=\"H{}\"", row + 1)).unwrap();
+    let s: usize = part[at..]
+        .split(" s=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let styles = zip_part(&xlsx, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+    let xf_id = xf
+        .split("xfId=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(
+        styles.contains(&format!(
+            r#"<cellStyle name="Hyperlink" xfId="{xf_id}" builtinId="8"/>"#
+        )),
+        "{styles}"
+    );
+}

@@ -3,21 +3,31 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use std::fmt::Write as _;
+use std::io::Write as _;
 
-use super::Formats;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use super::package::Body;
+use super::sheetxml::Rows;
+use super::{Formats, fit};
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::run::Run;
 
-/// Lays out the findings sheet: name, header, widths.
-pub(crate) fn prepare_findings(
+/// Lays out the findings sheet (name, header, widths) and returns its rows,
+/// one per finding, linked to its row of the measures sheet, to be made as
+/// the package is written (see `package`).
+pub(crate) fn findings<'a>(
     ws: &mut Worksheet,
-    run: &Run,
+    sheet: usize,
+    run: &'a Run,
+    cons: &Consolidation,
     fmt: &Formats,
-) -> Result<(), XlsxError> {
+    rows_per_sheet: usize,
+) -> Result<Body<'a>, XlsxError> {
     let t = run.lang.texts();
     ws.set_name(t.sheet_names[2])?;
     let headers = [
@@ -35,30 +45,44 @@ pub(crate) fn prepare_findings(
     for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    // Message and hint wrap; a column format, so the rows (written on
-    // another thread) only look formats up.
+    // Message and hint wrap; the row column holds links, in the style
+    // rust_xlsxwriter gives a link (the cells take their column's style).
     ws.set_column_format(5, &fmt.wrap)?;
     ws.set_column_format(6, &fmt.wrap)?;
+    ws.set_column_format(7, &Format::new().set_hyperlink())?;
     ws.protect();
-    Ok(())
+
+    let mut findings: Vec<&Finding> = run.findings_sorted();
+    // A sheet holds 1 048 575 rows below its header; if the findings do not
+    // fit, the last row says how many more there were (the text and JSON
+    // reports have them all).
+    let room = rows_per_sheet.max(2) - 1;
+    let cut = findings.len().saturating_sub(room);
+    findings.truncate(room);
+    let note = (cut > 0).then(|| fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]));
+    let targets = link_targets(&findings, cons);
+    let measures = t.sheet_names[1];
+    let rows = findings.len() + usize::from(note.is_some());
+    let links = {
+        let targets = targets.clone();
+        Box::new(move |out: &mut Vec<u8>| hyperlinks(out, &targets, measures))
+    };
+    Ok(Body {
+        sheet,
+        rows,
+        cols: headers.len() as u16,
+        write: Box::new(move |i, out| match findings.get(i) {
+            Some(f) => finding_row(out, f, targets[i], run),
+            None => out.string(0, fit(note.as_deref().unwrap_or(""))),
+        }),
+        tail: Some(links),
+    })
 }
 
-/// Writes one row per finding, linked to its row of the measures sheet.
-///
-/// The links' hyperlink style is the one format first registered while
-/// rows are written; no other sheet registers formats at that time, so the
-/// workbook's format numbering stays the same from run to run.
-pub(crate) fn fill_findings(
-    ws: &mut Worksheet,
-    run: &Run,
-    cons: &Consolidation,
-    rows_per_sheet: usize,
-) -> Result<(), XlsxError> {
-    let t = run.lang.texts();
-    let ms = t.sheet_names[1];
-    let mut findings: Vec<&Finding> = run.findings_sorted();
-    // (file, source row) → row of the measures sheet, for the links; only
-    // the rows findings point at, not every measure.
+/// The measures-sheet row (1-based) each finding links to, if it has one.
+fn link_targets(findings: &[&Finding], cons: &Consolidation) -> Vec<Option<u32>> {
+    // (file, source row) → row of the measures sheet; only the rows
+    // findings point at, not every measure.
     let wanted: std::collections::HashSet<(&str, u32)> = findings
         .iter()
         .filter_map(|f| Some((f.file.as_str(), f.row?)))
@@ -71,40 +95,61 @@ pub(crate) fn fill_findings(
         .filter(|(key, _)| wanted.contains(key))
         .map(|(key, i)| (key, i as u32 + 2))
         .collect();
-    drop(wanted);
-    // A sheet holds 1 048 575 rows below its header; if the findings do not
-    // fit, the last row says how many more there were (the text and JSON
-    // reports have them all).
-    let room = rows_per_sheet.max(2) - 1;
-    let cut = findings.len().saturating_sub(room);
-    findings.truncate(room);
-    for (i, f) in findings.iter().enumerate() {
-        let row = i as u32 + 1;
-        ws.write_string(
-            row,
-            0,
-            t.severity_words[usize::from(f.severity != Severity::Error)],
-        )?;
-        ws.write_string(row, 1, super::fit(f.code.as_str()))?;
-        ws.write_string(row, 2, super::fit(&f.file))?;
-        ws.write_string(row, 3, super::fit(f.sheet.as_deref().unwrap_or("")))?;
-        ws.write_string(row, 4, super::fit(f.cell.as_deref().unwrap_or("")))?;
-        ws.write_string(row, 5, super::fit(&f.message))?;
-        ws.write_string(row, 6, super::fit(f.hint.as_deref().unwrap_or("")))?;
-        if let Some(target) = f.row.and_then(|r| rows.get(&(f.file.as_str(), r))) {
-            ws.write_url(
-                row,
-                7,
-                Url::new(format!("internal:'{ms}'!A{target}")).set_text(target.to_string()),
-            )?;
+    findings
+        .iter()
+        .map(|f| f.row.and_then(|r| rows.get(&(f.file.as_str(), r)).copied()))
+        .collect()
+}
+
+/// The cells of one finding; the row column shows the measures-sheet row
+/// it links to.
+fn finding_row(out: &mut Rows, f: &Finding, target: Option<u32>, run: &Run) {
+    let t = run.lang.texts();
+    out.string(
+        0,
+        t.severity_words[usize::from(f.severity != Severity::Error)],
+    );
+    out.string(1, fit(f.code.as_str()));
+    out.string(2, fit(&f.file));
+    out.string(3, fit(f.sheet.as_deref().unwrap_or("")));
+    out.string(4, fit(f.cell.as_deref().unwrap_or("")));
+    out.string(5, fit(&f.message));
+    out.string(6, fit(f.hint.as_deref().unwrap_or("")));
+    if let Some(target) = target {
+        let mut buf = out.take_scratch();
+        buf.clear();
+        let _ = write!(buf, "{target}");
+        out.string(7, &buf);
+        out.put_scratch(buf);
+    }
+}
+
+/// `<hyperlinks>` for the findings' row column (H, from row 2), as
+/// rust_xlsxwriter writes internal links.
+fn hyperlinks(out: &mut Vec<u8>, targets: &[Option<u32>], measures: &str) {
+    if targets.iter().all(Option::is_none) {
+        return;
+    }
+    out.extend_from_slice(b"<hyperlinks>");
+    for (i, target) in targets.iter().enumerate() {
+        if let Some(target) = target {
+            let row = i + 2;
+            let _ = write!(
+                out,
+                "<hyperlink ref=\"H{row}\" location=\"'{}'!A{target}\" display=\"{target}\"/>",
+                escape_attribute(measures)
+            );
         }
     }
-    if cut > 0 {
-        // Written last: a constant-memory sheet takes its rows in order.
-        let note = fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]);
-        ws.write_string(room as u32 + 1, 0, super::fit(&note))?;
-    }
-    Ok(())
+    out.extend_from_slice(b"</hyperlinks>");
+}
+
+/// Text for a double-quoted XML attribute.
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 pub(crate) fn write_sources(

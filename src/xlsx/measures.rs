@@ -72,6 +72,7 @@ pub(crate) fn sheets<'a>(
             write: Box::new(move |i, rows| {
                 area_split_row(rows, config, cons, measures, &shares[i], lang)
             }),
+            tail: None,
         });
     }
     Ok(out)
@@ -101,6 +102,7 @@ fn measures_sheet<'a>(
         rows: rows.len(),
         cols: COLUMNS,
         write: Box::new(move |i, out| measure_row(out, config, rows[i], lang)),
+        tail: None,
     });
     Ok(())
 }

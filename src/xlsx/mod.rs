@@ -252,7 +252,7 @@ impl Built<'_> {
 
 /// Builds the workbook, ready to save (to a file, without holding its bytes).
 pub fn workbook<'a>(
-    run: &Run,
+    run: &'a Run,
     config: &'a Config,
     cons: &'a Consolidation<'a>,
     comparison: Option<&Comparison>,
@@ -300,11 +300,12 @@ pub fn workbook<'a>(
     if let Some(c) = comparison {
         compare::write(wb.add_worksheet(), run, config, c, cons.year, &fmt)?;
     }
-    let mut findings = wb.new_worksheet_with_constant_memory()?;
-    audit::prepare_findings(&mut findings, run, &fmt)?;
-    audit::fill_findings(&mut findings, run, cons, opts.rows_per_sheet())?;
-    wb.push_worksheet(findings);
+    let ws = wb.add_worksheet();
+    let mut findings = audit::findings(ws, 0, run, cons, &fmt, opts.rows_per_sheet())?;
+    findings.sheet = wb.worksheets().len();
     audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
+    let mut big = big;
+    big.bodies.push(findings);
     Ok(Built { workbook: wb, big })
 }
 

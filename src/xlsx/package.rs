@@ -30,7 +30,13 @@ pub(crate) struct Body<'a> {
     pub cols: u16,
     /// Writes the cells of data row `i` (0-based) into the row started.
     pub write: Box<RowFn<'a>>,
+    /// Writes elements that follow the rows and the sheet protection (such
+    /// as `<hyperlinks>`); they go before `<pageMargins>`.
+    pub tail: Option<Box<TailFn<'a>>>,
 }
+
+/// Writes XML that follows a body's rows.
+pub(crate) type TailFn<'a> = dyn Fn(&mut Vec<u8>) + Sync + 'a;
 
 /// Writes the cells of one data row (by its 0-based index) into a row.
 pub(crate) type RowFn<'a> = dyn Fn(usize, &mut Rows) + Sync + 'a;
@@ -90,7 +96,7 @@ pub(crate) fn assemble<W: Write + Seek>(
             let (head, tail) = split_sheet(&xml, body).map_err(|e| format!("{name}: {e}"))?;
             part.push(&mut out, head.as_bytes(), false)?;
             part.rows(&mut out, body, &column_styles(&xml, body.cols))?;
-            part.push(&mut out, tail.as_bytes(), true)?;
+            part.push(&mut out, &tail, true)?;
             bodies_done += 1;
         }
         out.end(part.crc.clone().finalize(), part.len)?;
@@ -106,8 +112,8 @@ pub(crate) fn assemble<W: Write + Seek>(
 }
 
 /// The sheet's XML up to its rows' end (with the dimension covering the
-/// body), and the rest.
-fn split_sheet(xml: &str, body: &Body) -> Result<(String, String), String> {
+/// body), and the rest (with the body's tail elements).
+fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), String> {
     let at = xml.find("</sheetData>").ok_or("no sheet data")?;
     let (head, tail) = xml.split_at(at);
     if !head.contains("<row r=\"1\"") || head.contains("<row r=\"2\"") {
@@ -120,7 +126,18 @@ fn split_sheet(xml: &str, body: &Body) -> Result<(String, String), String> {
         let last = crate::text::column_letters(u32::from(body.cols.max(1)) - 1);
         head.replace_range(start..end, &format!("A1:{last}{}", body.rows + 1));
     }
-    Ok((head, tail.to_string()))
+    let mut tail = tail.as_bytes().to_vec();
+    if let Some(extra) = &body.tail {
+        let at = xml_find(&tail, b"<pageMargins").ok_or("no page margins")?;
+        let mut more = Vec::new();
+        extra(&mut more);
+        tail.splice(at..at, more);
+    }
+    Ok((head, tail))
+}
+
+fn xml_find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The style of each of the first `cols` columns, from the sheet's `<cols>`
@@ -188,7 +205,7 @@ impl Deflated {
             .step_by(BLOCK_ROWS)
             .map(|first| (first, BLOCK_ROWS.min(body.rows - first)))
             .collect();
-        let batch = 2 * rayon::current_num_threads().max(1);
+        let batch = 4 * rayon::current_num_threads().max(1);
         for group in blocks.chunks(batch) {
             let done: Vec<Result<Block, String>> = group
                 .par_iter()

@@ -178,13 +178,20 @@ fn push_f64(buf: &mut Vec<u8>, v: f64) {
 /// that it reads back as written.
 pub(crate) fn escape_into(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    // Most text has none of the bytes that can need an escape.
+    if !bytes.iter().any(|&b| SPECIAL[usize::from(b)]) {
+        buf.extend_from_slice(bytes);
+        return;
+    }
     let mut done = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if !SPECIAL[usize::from(b)] {
+            continue;
+        }
         let (skip, replacement): (usize, &[u8]) = match b {
             b'&' => (1, b"&amp;"),
             b'<' => (1, b"&lt;"),
             b'>' => (1, b"&gt;"),
-            b'\t' | b'\n' => continue,
             0..=0x1f => {
                 push_escaped(buf, &bytes[done..i], u32::from(b));
                 done = i + 1;
@@ -201,6 +208,23 @@ pub(crate) fn escape_into(buf: &mut Vec<u8>, s: &str) {
     }
     buf.extend_from_slice(&bytes[done..]);
 }
+
+/// Bytes that may start an escape: markup, control characters other than
+/// tab and newline, `_`, and the first byte of U+FFFE/U+FFFF.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\t' as usize && b != b'\n' as usize;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'_' as usize] = true;
+    t[0xef] = true;
+    t
+};
 
 /// Appends `before`, then `_xHHHH_` for `code`.
 fn push_escaped(buf: &mut Vec<u8>, before: &[u8], code: u32) {
