@@ -8,8 +8,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use printpdf::{
-    Color, FontId, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, FontId, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
+    Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
 /// A4 width in points.
@@ -669,25 +669,15 @@ impl Doc {
         }
         doc.metadata.info.creator = "kooste".to_string();
         doc.metadata.info.producer = "kooste".to_string();
-        for face in &self.faces {
-            doc.resources
-                .fonts
-                .map
-                .insert(face.id.clone(), printpdf::font::PdfFont::new(face.subset()));
-        }
         for (name, page) in &self.bookmarks {
             doc.add_bookmark(name, page + 1);
         }
-        let pages = self
-            .pages
-            .into_iter()
-            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+        let fonts: Vec<(FontId, ParsedFont)> = self
+            .faces
+            .iter()
+            .map(|f| (f.id.clone(), f.subset()))
             .collect();
-        doc.with_pages(pages);
-        finish_pdf(
-            doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new()),
-            meta,
-        )
+        finish_pdf(super::serialise::to_lopdf(doc, &fonts, self.pages), meta)
     }
 }
 

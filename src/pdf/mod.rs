@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod layout;
 mod report;
+mod serialise;
 pub mod template;
 
 pub use report::{ReportOptions, report_bytes};
