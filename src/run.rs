@@ -1,6 +1,5 @@
 //! One run over a set of inputs: discover, read, check. Every command starts here.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::config::Config;
@@ -142,16 +141,25 @@ impl Run {
     /// Measures that go into the outputs: of the reported year, and on no row
     /// that has an error finding.
     pub fn included(&self) -> Vec<(&Submission, &Measure)> {
-        let bad: HashSet<(&str, u32)> = self
+        // Rows with a cross-file error, by (file index, row): hashing two
+        // numbers per measure rather than its file's name.
+        let mut files: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+        for (i, s) in self.submissions.iter().enumerate() {
+            files.entry(s.file.display.as_str()).or_default().push(i);
+        }
+        let bad: rustc_hash::FxHashSet<(usize, u32)> = self
             .cross
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .filter_map(|f| Some((f.file.as_str(), f.row?)))
+            .filter_map(|f| Some((files.get(f.file.as_str())?, f.row?)))
+            .flat_map(|(ids, row)| ids.iter().map(move |&i| (i, row)))
             .collect();
         self.submissions
             .iter()
-            .flat_map(|s| s.measures.iter().map(move |m| (s, m)))
-            .filter(|(s, m)| !bad.contains(&(s.file.display.as_str(), m.source.row)))
+            .enumerate()
+            .flat_map(|(i, s)| s.measures.iter().map(move |m| (i, s, m)))
+            .filter(|(i, _, m)| bad.is_empty() || !bad.contains(&(*i, m.source.row)))
+            .map(|(_, s, m)| (s, m))
             .filter(|(_, m)| self.year.is_none() || m.year.is_none() || m.year == self.year)
             .collect()
     }

@@ -73,6 +73,19 @@ pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
+        // ASCII (most of any name) folds to itself or to a separator.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(c.to_ascii_lowercase());
+                space = false;
+            } else {
+                space = true;
+            }
+            continue;
+        }
         for l in fold(c).to_lowercase() {
             if l.is_alphanumeric() {
                 if space && !out.is_empty() {
@@ -234,6 +247,7 @@ mod tests {
             "---",
             "",
             "Åbo Akademi (2021)",
+            "A\tB\u{1}c~D@e.f ÄB",
         ] {
             assert_eq!(name_key(s), by_definition(s), "{s:?}");
         }

@@ -524,3 +524,43 @@ fn findings_link_to_the_rows_they_are_about() {
         "{styles}"
     );
 }
+
+#[test]
+fn a_draft_leaves_out_the_rows_a_cross_file_error_is_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let head = "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n";
+    std::fs::write(
+        input.join("a.csv"),
+        format!(
+            "{head}A-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n\
+             A-2;KYMP;1;Toinen;Mikkola;toteutusvaihe;2021;100\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.csv"),
+        format!("{head}B-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n"),
+    )
+    .unwrap();
+    let xlsx = dir.path().join("k.xlsx");
+    let o = kooste(&[
+        "merge",
+        input.to_str().unwrap(),
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--draft",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("b.csv!b!D2: error[duplicate-measure]"),
+        "{}",
+        stdout(&o)
+    );
+    let ids: Vec<String> = sheet(&xlsx, "Toimenpiteet")[1..]
+        .iter()
+        .map(|r| text(&r[0]))
+        .collect();
+    assert_eq!(ids, ["A-1", "A-2"]);
+}

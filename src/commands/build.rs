@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::merge::{comparison_with, write_workbook};
-use super::{Outcome, checked_run, stdout_err, writing};
+use super::{Outcome, checked_run, free_later, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
@@ -104,5 +104,8 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
         )
         .map_err(stdout_err)?;
     }
+    drop(comparison);
+    drop(cons);
+    free_later(run);
     Ok(outcome)
 }

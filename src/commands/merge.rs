@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{Outcome, checked_run, stdout_err, writing};
+use super::{Outcome, checked_run, free_later, stdout_err, writing};
 use crate::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::config::Config;
 use crate::error::Error;
@@ -127,5 +127,8 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         )
         .map_err(stdout_err)?;
     }
+    drop(comparison);
+    drop(cons);
+    free_later(run);
     Ok(outcome)
 }

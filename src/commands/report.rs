@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::build::template;
 use super::merge::comparison_with;
-use super::{Outcome, checked_run, stdout_err, writing};
+use super::{Outcome, checked_run, free_later, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
@@ -67,5 +67,8 @@ pub fn report(
         fill(t.wrote, &[("path", &opts.output.display().to_string())])
     )
     .map_err(stdout_err)?;
+    drop(comparison);
+    drop(cons);
+    free_later(run);
     Ok(outcome)
 }
