@@ -27,19 +27,21 @@ pub(crate) enum Cached<'a> {
 }
 
 impl<'s> Rows<'s> {
-    /// An empty buffer for rows whose columns have the given style indexes.
-    pub fn new(styles: &'s [u32], capacity: usize) -> Self {
+    /// Rows whose columns have the given style indexes, written into `buf`
+    /// (emptied first; passing one back in saves growing a new one).
+    pub fn new(styles: &'s [u32], mut buf: Vec<u8>) -> Self {
+        buf.clear();
         Rows {
-            buf: Vec::with_capacity(capacity),
+            buf,
             row: 0,
             styles,
             scratch: String::new(),
         }
     }
 
-    /// The XML written so far.
-    pub fn bytes(&self) -> &[u8] {
-        &self.buf
+    /// The XML written.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.buf
     }
 
     /// Starts row `row` (0-based, as rust_xlsxwriter numbers rows).
@@ -334,7 +336,7 @@ mod tests {
         // Column 3 has no format: style 0. rust_xlsxwriter numbers the
         // column formats 1 and 2 in the order they were set.
         let styles = [0, 1, 2];
-        let mut ours = Rows::new(&styles, 0);
+        let mut ours = Rows::new(&styles, Vec::new());
         for (r, t) in texts.iter().enumerate() {
             ours.start(r as u32);
             ours.string(0, t);
