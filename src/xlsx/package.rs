@@ -59,7 +59,7 @@ thread_local! {
 /// replaced by `tables[n - 1]`.
 ///
 /// Fails rather than writing a wrong package if a part is not as expected.
-pub(crate) fn assemble<W: Write + Seek>(
+pub(crate) fn assemble<W: Write + Seek + Send>(
     src: &[u8],
     dst: W,
     tables: &[Widen],
@@ -201,47 +201,75 @@ impl Deflated {
     }
 
     /// Makes and deflates the body's rows, a batch of blocks at a time on
-    /// rayon's threads, and writes them in order.
-    fn rows<W: Write + Seek>(
+    /// rayon's threads, and writes them in order, each batch while the next
+    /// is made.
+    fn rows<W: Write + Seek + Send>(
         &mut self,
         out: &mut ZipOut<W>,
         body: &Body,
         styles: &[u32],
     ) -> Result<(), String> {
-        let blocks: Vec<(usize, usize)> = (0..body.rows)
-            .step_by(BLOCK_ROWS)
-            .map(|first| (first, BLOCK_ROWS.min(body.rows - first)))
-            .collect();
+        let blocks = blocks(body.rows);
         let batch = 4 * rayon::current_num_threads().max(1);
-        for group in blocks.chunks(batch) {
-            let done: Vec<Result<Block, String>> = group
-                .par_iter()
-                .with_max_len(1)
-                .map(|&(first, len)| {
-                    let mut rows = Rows::new(styles, BUFFER.take());
-                    for i in first..first + len {
-                        rows.start(i as u32 + 1);
-                        (body.write)(i, &mut rows);
-                        rows.end();
-                    }
-                    let xml = rows.into_bytes();
-                    let mut crc = crc32fast::Hasher::new();
-                    crc.update(&xml);
-                    let z = deflate(&xml, false)?;
-                    let len = xml.len();
-                    BUFFER.set(xml);
-                    Ok((z, crc, len))
-                })
-                .collect();
-            for block in done {
-                let (z, crc, len) = block?;
-                self.crc.combine(&crc);
-                self.len += len as u64;
-                out.write_all(&z).map_err(|e| e.to_string())?;
+        let make = |&(first, len): &(usize, usize)| -> Result<Block, String> {
+            let mut rows = Rows::new(styles, BUFFER.take());
+            for i in first..first + len {
+                rows.start(i as u32 + 1);
+                (body.write)(i, &mut rows);
+                rows.end();
             }
+            let xml = rows.into_bytes();
+            let mut crc = crc32fast::Hasher::new();
+            crc.update(&xml);
+            let z = deflate(&xml, false)?;
+            let len = xml.len();
+            BUFFER.set(xml);
+            Ok((z, crc, len))
+        };
+        let mut made: Vec<Block> = Vec::new();
+        for group in blocks.chunks(batch) {
+            let (written, next) = rayon::join(
+                || self.write(out, std::mem::take(&mut made)),
+                || {
+                    group
+                        .par_iter()
+                        .with_max_len(1)
+                        .map(make)
+                        .collect::<Result<Vec<Block>, String>>()
+                },
+            );
+            written?;
+            made = next?;
+        }
+        self.write(out, made)
+    }
+
+    /// Writes deflated blocks in order.
+    fn write<W: Write + Seek>(
+        &mut self,
+        out: &mut ZipOut<W>,
+        blocks: Vec<Block>,
+    ) -> Result<(), String> {
+        for (z, crc, len) in blocks {
+            self.crc.combine(&crc);
+            self.len += len as u64;
+            out.write_all(&z).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
+}
+
+/// The blocks (first row, rows) `rows` data rows are made in: about
+/// [`BLOCK_ROWS`] each, and as many as a multiple of four, so that two or
+/// four threads get even shares of a batch. They depend on the rows alone,
+/// never on the threads, so the bytes do not either.
+fn blocks(rows: usize) -> Vec<(usize, usize)> {
+    let count = rows.div_ceil(BLOCK_ROWS).next_multiple_of(4);
+    let per = rows.div_ceil(count.max(1)).max(1);
+    (0..rows)
+        .step_by(per)
+        .map(|first| (first, per.min(rows - first)))
+        .collect()
 }
 
 /// `data` as raw deflate at level 1 (as rust_xlsxwriter's other parts),
@@ -462,6 +490,22 @@ mod tests {
             .read_to_end(&mut back)
             .unwrap();
         assert_eq!(back, b"abc");
+    }
+
+    #[test]
+    fn blocks_cover_the_rows_in_even_sets_of_four() {
+        for rows in [0, 1, 5, 4096, 4097, 200_000, 1_048_575] {
+            let b = blocks(rows);
+            assert_eq!(b.iter().map(|x| x.1).sum::<usize>(), rows, "{rows}");
+            let mut next = 0;
+            for &(first, len) in &b {
+                assert_eq!(first, next);
+                assert!(len > 0 && len <= BLOCK_ROWS);
+                next = first + len;
+            }
+        }
+        assert_eq!(blocks(200_000).len(), 52);
+        assert_eq!(blocks(10_000).len(), 4);
     }
 
     #[test]
