@@ -115,14 +115,6 @@ impl Run {
         all
     }
 
-    /// Number of findings.
-    pub fn findings_count(&self) -> usize {
-        self.submissions
-            .iter()
-            .map(|s| s.findings.len())
-            .sum::<usize>()
-            + self.cross.len()
-    }
 
     /// Number of error findings.
     pub fn errors(&self) -> usize {

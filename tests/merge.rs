@@ -471,15 +471,15 @@ fn large_sheets_read_back_whole_with_their_formats() {
 #[test]
 fn findings_link_to_the_rows_they_are_about() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(
-        input.join("kymp.csv"),
-        "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n\
-         A-1;KYMP;1;Ensimmäinen;Mikkola;toteutusvaihe;2021;100;90\n\
-         A-2;KYMP;1;Ylittävä;Mikkola;toteutusvaihe;2021;100;150\n",
-    )
-    .unwrap();
+    let input = input_folder(
+        dir.path(),
+        &[(
+            "kymp.csv",
+            "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n\
+             A-1;KYMP;1;Ensimmäinen;Mikkola;toteutusvaihe;2021;100;90\n\
+             A-2;KYMP;1;Ylittävä;Mikkola;toteutusvaihe;2021;100;150\n",
+        )],
+    );
     let xlsx = dir.path().join("k.xlsx");
     let o = merge(&[input.to_str().unwrap(), "-o", xlsx.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -528,22 +528,13 @@ fn findings_link_to_the_rows_they_are_about() {
 #[test]
 fn a_draft_leaves_out_the_rows_a_cross_file_error_is_about() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
     let head = "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n";
-    std::fs::write(
-        input.join("a.csv"),
-        format!(
-            "{head}A-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n\
-             A-2;KYMP;1;Toinen;Mikkola;toteutusvaihe;2021;100\n"
-        ),
-    )
-    .unwrap();
-    std::fs::write(
-        input.join("b.csv"),
-        format!("{head}B-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n"),
-    )
-    .unwrap();
+    let a = format!(
+        "{head}A-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n\
+         A-2;KYMP;1;Toinen;Mikkola;toteutusvaihe;2021;100\n"
+    );
+    let b = format!("{head}B-1;KYMP;1;Sama nimi;Mikkola;toteutusvaihe;2021;100\n");
+    let input = input_folder(dir.path(), &[("a.csv", &a), ("b.csv", &b)]);
     let xlsx = dir.path().join("k.xlsx");
     let o = kooste(&[
         "merge",

@@ -346,17 +346,12 @@ fn a_cell_long_only_in_excels_count_is_cut_too() {
     // how Excel counts its 32 767; rust_xlsxwriter refused such a cell and
     // with it the whole workbook (exit 2).
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(
-        input.join("kymp.csv"),
-        format!(
-            "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
-             M-1;KYMP;1;{};Mikkola;toteutusvaihe;2021;100\n",
-            "🙂".repeat(20_000)
-        ),
-    )
-    .unwrap();
+    let csv = format!(
+        "Tunnus;Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
+         M-1;KYMP;1;{};Mikkola;toteutusvaihe;2021;100\n",
+        "🙂".repeat(20_000)
+    );
+    let input = input_folder(dir.path(), &[("kymp.csv", &csv)]);
     let xlsx = dir.path().join("k.xlsx");
     let o = kooste(&[
         "merge",

@@ -42,7 +42,6 @@ pub(crate) fn writing<T>(
     result
 }
 
-/// Writing to the command's report stream failed.
 /// Frees a run on another thread. A large run's cells take tens of
 /// milliseconds to free (60 ms at 200 000 measures), which the user would
 /// otherwise wait for as the process exits.
@@ -51,6 +50,7 @@ pub(crate) fn free_later(run: crate::run::Run) {
     let _ = std::thread::Builder::new().spawn(move || drop(run));
 }
 
+/// Writing to the command's report stream failed.
 pub(crate) fn stdout_err(e: std::io::Error) -> crate::error::Error {
     crate::error::Error::Output {
         path: "<stdout>".into(),

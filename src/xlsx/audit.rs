@@ -29,6 +29,38 @@ pub(crate) fn findings<'a>(
     rows_per_sheet: usize,
 ) -> Result<Body<'a>, XlsxError> {
     let t = run.lang.texts();
+    let cols = lay_out_findings(ws, run, fmt)?;
+    let mut findings: Vec<&Finding> = run.findings_sorted();
+    // A sheet holds 1 048 575 rows below its header; if the findings do not
+    // fit, the last row says how many more there were (the text and JSON
+    // reports have them all).
+    let room = rows_per_sheet.max(2) - 1;
+    let cut = findings.len().saturating_sub(room);
+    findings.truncate(room);
+    let note = (cut > 0).then(|| fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]));
+    let targets = link_targets(&findings, cons);
+    let measures = t.sheet_names[1];
+    let rows = findings.len() + usize::from(note.is_some());
+    let links = {
+        let targets = targets.clone();
+        Box::new(move |out: &mut Vec<u8>| hyperlinks(out, &targets, measures))
+    };
+    Ok(Body {
+        sheet,
+        rows,
+        cols,
+        write: Box::new(move |i, out| match findings.get(i) {
+            Some(f) => finding_row(out, f, targets[i], run),
+            None => out.string(0, fit(note.as_deref().unwrap_or(""))),
+        }),
+        tail: Some(links),
+    })
+}
+
+/// The findings sheet's name, header, widths and column formats; returns
+/// its number of columns.
+fn lay_out_findings(ws: &mut Worksheet, run: &Run, fmt: &Formats) -> Result<u16, XlsxError> {
+    let t = run.lang.texts();
     ws.set_name(t.sheet_names[2])?;
     let headers = [
         t.col_severity,
@@ -51,32 +83,7 @@ pub(crate) fn findings<'a>(
     ws.set_column_format(6, &fmt.wrap)?;
     ws.set_column_format(7, &Format::new().set_hyperlink())?;
     ws.protect();
-
-    let mut findings: Vec<&Finding> = run.findings_sorted();
-    // A sheet holds 1 048 575 rows below its header; if the findings do not
-    // fit, the last row says how many more there were (the text and JSON
-    // reports have them all).
-    let room = rows_per_sheet.max(2) - 1;
-    let cut = findings.len().saturating_sub(room);
-    findings.truncate(room);
-    let note = (cut > 0).then(|| fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]));
-    let targets = link_targets(&findings, cons);
-    let measures = t.sheet_names[1];
-    let rows = findings.len() + usize::from(note.is_some());
-    let links = {
-        let targets = targets.clone();
-        Box::new(move |out: &mut Vec<u8>| hyperlinks(out, &targets, measures))
-    };
-    Ok(Body {
-        sheet,
-        rows,
-        cols: headers.len() as u16,
-        write: Box::new(move |i, out| match findings.get(i) {
-            Some(f) => finding_row(out, f, targets[i], run),
-            None => out.string(0, fit(note.as_deref().unwrap_or(""))),
-        }),
-        tail: Some(links),
-    })
+    Ok(headers.len() as u16)
 }
 
 /// The measures-sheet row (1-based) each finding links to, if it has one.

@@ -232,21 +232,25 @@ pub struct Built<'a> {
 impl Built<'_> {
     /// Saves the workbook to `path`, streaming (the large sheets' rows are
     /// never all in memory, as XML or compressed).
-    pub fn save(mut self, path: &std::path::Path) -> Result<(), String> {
-        let small = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
+    pub fn save(self, path: &std::path::Path) -> Result<(), String> {
         let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
-        let out = std::io::BufWriter::with_capacity(1 << 20, file);
-        let out = package::assemble(&small, out, &self.big.tables, &self.big.bodies)?;
+        let out = self.write_to(std::io::BufWriter::with_capacity(1 << 20, file))?;
         let file = out.into_inner().map_err(|e| e.error().to_string())?;
         file.sync_all().map_err(|e| e.to_string())
     }
 
     /// The workbook's bytes.
-    pub fn save_to_buffer(mut self) -> Result<Vec<u8>, String> {
+    pub fn save_to_buffer(self) -> Result<Vec<u8>, String> {
+        Ok(self
+            .write_to(std::io::Cursor::new(Vec::new()))?
+            .into_inner())
+    }
+
+    /// rust_xlsxwriter's package (small: the large sheets hold only their
+    /// header rows) with the large sheets' rows added, written to `out`.
+    fn write_to<W: std::io::Write + std::io::Seek + Send>(mut self, out: W) -> Result<W, String> {
         let small = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
-        let out = std::io::Cursor::new(Vec::new());
-        let out = package::assemble(&small, out, &self.big.tables, &self.big.bodies)?;
-        Ok(out.into_inner())
+        package::assemble(&small, out, &self.big.tables, &self.big.bodies)
     }
 }
 
@@ -287,7 +291,7 @@ pub fn workbook<'a>(
     }
     // The large sheets are laid out here; their rows are made while the
     // package is written (see `package`).
-    let big = measures::sheets(&mut wb, run, config, cons, &fmt, opts)?;
+    let mut big = measures::sheets(&mut wb, run, config, cons, &fmt, opts)?;
     charts::write(
         wb.add_worksheet(),
         run,
@@ -300,12 +304,17 @@ pub fn workbook<'a>(
     if let Some(c) = comparison {
         compare::write(wb.add_worksheet(), run, config, c, cons.year, &fmt)?;
     }
-    let ws = wb.add_worksheet();
-    let mut findings = audit::findings(ws, 0, run, cons, &fmt, opts.rows_per_sheet())?;
-    findings.sheet = wb.worksheets().len();
-    audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
-    let mut big = big;
+    let sheet = wb.worksheets().len() + 1;
+    let findings = audit::findings(
+        wb.add_worksheet(),
+        sheet,
+        run,
+        cons,
+        &fmt,
+        opts.rows_per_sheet(),
+    )?;
     big.bodies.push(findings);
+    audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
     Ok(Built { workbook: wb, big })
 }
 

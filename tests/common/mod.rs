@@ -143,3 +143,13 @@ pub fn many_measures(dir: &Path, n: usize) -> PathBuf {
     }
     folder
 }
+
+/// A folder `in` under `dir` holding the given (file name, contents).
+pub fn input_folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, contents) in files {
+        std::fs::write(folder.join(name), contents).unwrap();
+    }
+    folder
+}
