@@ -115,7 +115,6 @@ impl Run {
         all
     }
 
-
     /// Number of error findings.
     pub fn errors(&self) -> usize {
         self.findings()
