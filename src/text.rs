@@ -174,6 +174,72 @@ pub fn parse_a1(s: &str) -> Option<(u32, u32)> {
     Some((row - 1, col - 1))
 }
 
+/// Appends `v` as Rust's `{v}` writes it (the shortest digits that read
+/// back to the same number, never in exponent notation), which is how
+/// rust_xlsxwriter and lopdf write numbers. The digits come from ryu, which
+/// finds the same shortest form several times faster than `std::fmt`. The
+/// two differ only in a tie, where ryu rounds half to even and `std::fmt`
+/// half up, and in ryu's exponent notation; those numbers go through
+/// `std::fmt`.
+pub fn push_f64(out: &mut Vec<u8>, v: f64) {
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = match exp {
+        0 => (fraction, -1074),
+        _ => (fraction | 1 << 52, exp - 1075),
+    };
+    let mut buf = ryu::Buffer::new();
+    if !(v.is_finite() && push_plain(out, buf.format_finite(v), places(m, e))) {
+        use std::io::Write;
+        // Writing to a Vec cannot fail.
+        let _ = write!(out, "{v}");
+    }
+}
+
+/// [`push_f64`] for an `f32`.
+pub fn push_f32(out: &mut Vec<u8>, v: f32) {
+    let bits = v.to_bits();
+    let exp = ((bits >> 23) & 0xff) as i32;
+    let fraction = u64::from(bits & ((1 << 23) - 1));
+    let (m, e) = match exp {
+        0 => (fraction, -149),
+        _ => (fraction | 1 << 23, exp - 150),
+    };
+    let mut buf = ryu::Buffer::new();
+    if !(v.is_finite() && push_plain(out, buf.format_finite(v), places(m, e))) {
+        use std::io::Write;
+        let _ = write!(out, "{v}");
+    }
+}
+
+/// Decimal places of the exact value of `m`·2^`e`: one per factor of 2 in
+/// its denominator (2^-k = 5^k/10^k, so the last of them is a 5).
+fn places(m: u64, e: i32) -> u32 {
+    if m == 0 {
+        return 0;
+    }
+    (-(e + m.trailing_zeros() as i32)).max(0) as u32
+}
+
+/// ryu's `digits` as `std::fmt` writes them, unless they are in exponent
+/// notation or may differ from it: ryu ends a whole number with `.0`, which
+/// `{}` leaves out, and where the exact value has just one decimal place
+/// more than the digits, its last a 5, the two shortest candidates are
+/// equally near and ryu and `std::fmt` choose differently. (A whole number
+/// never ties: its spacing is a power of two no tie's 5 can divide.)
+fn push_plain(out: &mut Vec<u8>, digits: &str, exact_places: u32) -> bool {
+    if digits.contains('e') {
+        return false;
+    }
+    let shown = digits.find('.').map_or(0, |dot| digits.len() - dot - 1);
+    if exact_places == shown as u32 + 1 {
+        return false;
+    }
+    out.extend_from_slice(digits.strip_suffix(".0").unwrap_or(digits).as_bytes());
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +326,76 @@ mod tests {
             name_key("”Kohtaamisia”, etsivän vanhustyön projekti"),
             name_key("Kohtaamisia etsivän  vanhustyön projekti")
         );
+    }
+
+    /// Numbers written by push_f64 and push_f32 read as `{}` writes them:
+    /// money, shares, coordinates, whole numbers, powers of two and ten,
+    /// the edges of ryu's plain notation, and spread bit patterns.
+    #[test]
+    fn shortest_numbers_are_written_as_std_writes_them() {
+        let check64 = |v: f64| {
+            let mut out = Vec::new();
+            push_f64(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{v}"), "{v:e}");
+        };
+        let check32 = |v: f32| {
+            let mut out = Vec::new();
+            push_f32(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{v}"), "{v:e}");
+        };
+        let mut specials = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            0.5,
+            35322.33,
+            "79985.50999999999".parse().unwrap(),
+            0.8898054007196015,
+            1e15,
+            1e16,
+            1e17,
+            1e-5,
+            1e-6,
+            1e-7,
+            123456789012345680.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for k in -60..70 {
+            specials.push(2f64.powi(k));
+            specials.push(10f64.powi(k / 2));
+        }
+        for cents in (0..2_000_000i64).step_by(7) {
+            specials.push(cents as f64 / 100.0);
+        }
+        for v in specials {
+            check64(v);
+            check64(-v);
+            check32(v as f32);
+            check32(-(v as f32));
+        }
+        // A spread of bit patterns: every exponent, varied mantissas.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            check64(f64::from_bits(x));
+            check32(f32::from_bits((x >> 32) as u32));
+            // In the ranges of money and page coordinates, and dyadic
+            // fractions (k / 2^j), where the ties are.
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            check64(unit * 1e7);
+            check32((unit * 1000.0) as f32);
+            let j = (x % 40) as i32;
+            check64(((x >> 20) % 100_000) as f64 / 2f64.powi(j));
+            check32(((x >> 20) % 10_000) as f32 / 2f32.powi(j % 24));
+        }
     }
 }

@@ -101,10 +101,47 @@ impl Column {
 
 struct Face {
     id: FontId,
-    widths: HashMap<char, f32>,
+    /// Advance widths looked up so far: by character in the Basic
+    /// Multilingual Plane (NaN until looked up), in a map beyond it. A
+    /// report measures every character it sets, several times.
+    widths: Vec<f32>,
+    astral_widths: HashMap<char, f32>,
     font: ParsedFont,
     bytes: &'static [u8],
-    used: BTreeSet<char>,
+    used: Used,
+}
+
+/// The characters a face sets: a bit per character of the Basic
+/// Multilingual Plane, a set beyond it.
+#[derive(Default)]
+struct Used {
+    bmp: Vec<u64>,
+    astral: BTreeSet<char>,
+}
+
+impl Used {
+    fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            let i = c as usize;
+            if i < 0x1_0000 {
+                if self.bmp.is_empty() {
+                    self.bmp = vec![0; 0x1_0000 / 64];
+                }
+                self.bmp[i / 64] |= 1 << (i % 64);
+            } else {
+                self.astral.insert(c);
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        let bmp = self.bmp.iter().enumerate().flat_map(|(w, bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .filter_map(move |b| char::from_u32((w * 64 + b) as u32))
+        });
+        bmp.chain(self.astral.iter().copied())
+    }
 }
 
 impl Face {
@@ -115,10 +152,11 @@ impl Face {
             .unwrap_or_else(|| unreachable!("bundled font does not parse"));
         Face {
             id: FontId(id.to_string()),
-            widths: HashMap::new(),
+            widths: vec![f32::NAN; 0x1_0000],
+            astral_widths: HashMap::new(),
             font,
             bytes,
-            used: BTreeSet::new(),
+            used: Used::default(),
         }
     }
 
@@ -132,7 +170,7 @@ impl Face {
         let mut ids: Vec<u16> = self
             .used
             .iter()
-            .filter_map(|c| self.font.lookup_glyph_index(*c as u32))
+            .filter_map(|c| self.font.lookup_glyph_index(c as u32))
             .collect();
         ids.push(0);
         ids.sort_unstable();
@@ -149,8 +187,12 @@ impl Face {
 
     /// Advance width of `c` in em.
     fn advance(&mut self, c: char) -> f32 {
-        if let Some(w) = self.widths.get(&c) {
-            return *w;
+        let known = match self.widths.get(c as usize) {
+            Some(w) => (!w.is_nan()).then_some(*w),
+            None => self.astral_widths.get(&c).copied(),
+        };
+        if let Some(w) = known {
+            return w;
         }
         let upem = f32::from(self.font.units_per_em.max(1));
         let w = self
@@ -159,7 +201,12 @@ impl Face {
             .and_then(|g| self.font.get_glyph_width(g))
             .map(|w| f32::from(w) / upem)
             .unwrap_or(0.6);
-        self.widths.insert(c, w);
+        match self.widths.get_mut(c as usize) {
+            Some(slot) => *slot = w,
+            None => {
+                self.astral_widths.insert(c, w);
+            }
+        }
         w
     }
 }

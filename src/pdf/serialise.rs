@@ -1,23 +1,24 @@
 //! Turning the laid-out pages into a lopdf document on every core.
 //!
 //! printpdf's `to_lopdf_document` turns the pages' operations into content
-//! streams one page after another: half of a 800-page report's time. Its
-//! page translation is not public, so the pages are translated in chunks,
-//! each chunk as a document of its own on rayon's threads, and each page's
-//! content stream is then moved into the one document that holds the
-//! fonts, links, bookmarks and metadata (whose own pages carry only their
-//! links). The streams name fonts by the same ids and, as the fonts are
-//! embedded whole (kooste subsets them beforehand), encode the same glyph
-//! ids in every document.
+//! streams one page after another, through an object per operand: more
+//! than half of a 800-page report's time. The few operations kooste draws
+//! with (text, fill colours, filled polygons) are written here straight to
+//! bytes, a page per task on rayon's threads, exactly as printpdf writes
+//! them (a test compares the two). A page with any other operation is
+//! translated by printpdf, in chunks of pages, each chunk as a document of
+//! its own. The streams are then moved into the one document that holds
+//! the fonts, links, bookmarks and metadata, whose own pages carry only
+//! their links. The fonts are embedded whole (kooste subsets them
+//! beforehand), so a character has the same glyph id in every document.
 
+use printpdf::{Color, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
+use printpdf::{PaintMode, PdfSaveOptions, Pt, TextItem, WindingOrder};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-use printpdf::{FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions};
-use printpdf::{Pt, TextItem};
-use rayon::prelude::*;
-
-/// Fewest pages worth a chunk of their own: each chunk's document costs
-/// some milliseconds of font set-up.
+/// Fewest pages worth a chunk of their own when printpdf translates them:
+/// each chunk's document costs some milliseconds of font set-up.
 const MIN_CHUNK_PAGES: usize = 32;
 
 /// `doc` (metadata, bookmarks; no fonts or pages yet) with `fonts` and
@@ -41,42 +42,27 @@ pub(crate) fn to_lopdf(
     // the first also shows every character once in each font, in the order
     // of their last use, so that the fonts' widths and text mappings are
     // what they would be with every page's text in place.
-    let mut shells: Vec<Vec<Op>> = Vec::with_capacity(pages.len());
-    let mut drawn: Vec<Vec<Op>> = Vec::with_capacity(pages.len());
-    for ops in pages {
-        let (links, rest): (Vec<Op>, Vec<Op>) = ops
-            .into_iter()
-            .partition(|op| matches!(op, Op::LinkAnnotation { .. }));
-        shells.push(links);
-        drawn.push(rest);
-    }
+    let mut drawn = pages;
+    let mut shells: Vec<Vec<Op>> = drawn
+        .iter_mut()
+        .map(|ops| {
+            ops.extract_if(.., |op| matches!(op, Op::LinkAnnotation { .. }))
+                .collect()
+        })
+        .collect();
     if let Some(first) = shells.first_mut() {
         first.extend(glyph_usage(&drawn));
     }
-    // One chunk per thread: the set-up is paid once per chunk.
-    let per = drawn
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1))
-        .max(MIN_CHUNK_PAGES);
-    let contents: Vec<Vec<u8>> = drawn
-        .par_chunks_mut(per)
-        .with_max_len(1)
-        .flat_map_iter(|chunk| {
-            let mut part = with_fonts(PdfDocument::new(""));
-            part.with_pages(
-                chunk
-                    .iter_mut()
-                    .map(|ops| a4(std::mem::take(ops)))
-                    .collect(),
-            );
-            let mut part = part.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
-            let pages: Vec<lopdf::ObjectId> = part.get_pages().into_values().collect();
-            pages
-                .into_iter()
-                .map(|page| content(&mut part, page))
-                .collect::<Vec<_>>()
-        })
+    let glyphs = Glyphs::new(fonts);
+    let written: Option<Vec<Vec<u8>>> = drawn
+        .par_iter()
+        .with_min_len(8)
+        .map(|ops| page_stream(ops, &glyphs))
         .collect();
+    let contents = match written {
+        Some(contents) => contents,
+        None => through_printpdf(&mut drawn, &with_fonts, &a4),
+    };
     let mut doc = with_fonts(doc);
     doc.with_pages(shells.into_iter().map(a4).collect());
     let mut out = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
@@ -94,6 +80,205 @@ pub(crate) fn to_lopdf(
         }
     }
     out
+}
+
+/// The pages' content streams as printpdf makes them: one chunk of pages
+/// per thread (the set-up is paid once per chunk), each chunk a document.
+fn through_printpdf(
+    drawn: &mut [Vec<Op>],
+    with_fonts: &(dyn Fn(PdfDocument) -> PdfDocument + Sync),
+    a4: &(dyn Fn(Vec<Op>) -> PdfPage + Sync),
+) -> Vec<Vec<u8>> {
+    let per = drawn
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1))
+        .max(MIN_CHUNK_PAGES);
+    drawn
+        .par_chunks_mut(per)
+        .with_max_len(1)
+        .flat_map_iter(|chunk| {
+            let mut part = with_fonts(PdfDocument::new(""));
+            part.with_pages(
+                chunk
+                    .iter_mut()
+                    .map(|ops| a4(std::mem::take(ops)))
+                    .collect(),
+            );
+            let mut part = part.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
+            let pages: Vec<lopdf::ObjectId> = part.get_pages().into_values().collect();
+            pages
+                .into_iter()
+                .map(|page| content(&mut part, page))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Glyph ids of each font by character: a table for the Basic Multilingual
+/// Plane, the font's own map beyond it.
+struct Glyphs<'a> {
+    fonts: HashMap<&'a str, (Vec<u16>, &'a BTreeMap<u32, u16>)>,
+}
+
+impl<'a> Glyphs<'a> {
+    fn new(fonts: &'a [(FontId, ParsedFont)]) -> Self {
+        let fonts = fonts
+            .iter()
+            .map(|(id, font)| {
+                let map = &font.codepoint_to_glyph;
+                let mut bmp = vec![0u16; 0x1_0000];
+                for (&c, &g) in map.range(..0x1_0000) {
+                    bmp[c as usize] = g;
+                }
+                (id.0.as_str(), (bmp, map))
+            })
+            .collect();
+        Glyphs { fonts }
+    }
+
+    /// `text` as the big-endian glyph ids of `font`, in hex (0, the missing
+    /// glyph, for a character the font lacks, as printpdf does); `None` for
+    /// a font not embedded.
+    fn hex(&self, font: &str, text: &str, out: &mut Vec<u8>) -> Option<()> {
+        let (bmp, map) = self.fonts.get(font)?;
+        for c in text.chars() {
+            let id = match bmp.get(c as usize) {
+                Some(g) => *g,
+                None => map.get(&(c as u32)).copied().unwrap_or(0),
+            };
+            for b in id.to_be_bytes() {
+                out.extend_from_slice(&HEX[usize::from(b)]);
+            }
+        }
+        Some(())
+    }
+}
+
+/// A page's content stream, byte for byte as printpdf's translation writes
+/// it (operands each followed by a space, then the operator; operators on
+/// lines of their own), or `None` if the page uses an operation not
+/// written here.
+fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
+    let mut out: Vec<u8> = Vec::with_capacity(64 * ops.len());
+    let mut font: Option<&str> = None;
+    // Starts an operation's line.
+    let line = |out: &mut Vec<u8>| {
+        if !out.is_empty() {
+            out.push(b'\n');
+        }
+    };
+    for op in ops {
+        match op {
+            Op::StartTextSection => {
+                line(&mut out);
+                out.extend_from_slice(b"BT");
+            }
+            Op::EndTextSection => {
+                line(&mut out);
+                out.extend_from_slice(b"ET");
+            }
+            Op::SetFillColor { col } => {
+                line(&mut out);
+                for v in col.into_vec() {
+                    real(&mut out, v);
+                }
+                out.extend_from_slice(match col {
+                    Color::Rgb(_) => b"rg".as_slice(),
+                    Color::Cmyk(_) | Color::SpotColor(_) => b"k",
+                    Color::Greyscale(_) => b"g",
+                });
+            }
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size,
+            } => {
+                line(&mut out);
+                name(&mut out, id.0.as_bytes());
+                real(&mut out, size.0);
+                out.extend_from_slice(b"Tf");
+                font = Some(id.0.as_str());
+            }
+            Op::SetTextCursor { pos } => {
+                line(&mut out);
+                real(&mut out, pos.x.0);
+                real(&mut out, pos.y.0);
+                out.extend_from_slice(b"Td");
+            }
+            Op::ShowText { items } => {
+                // One non-empty text in an embedded font: printpdf's `Tj`.
+                let [TextItem::Text(text)] = items.as_slice() else {
+                    return None;
+                };
+                if text.is_empty() {
+                    return None;
+                }
+                line(&mut out);
+                out.push(b'<');
+                glyphs.hex(font?, text, &mut out)?;
+                out.extend_from_slice(b"> Tj");
+            }
+            Op::DrawPolygon { polygon } => {
+                if polygon.mode != PaintMode::Fill || polygon.rings.is_empty() {
+                    return None;
+                }
+                for ring in &polygon.rings {
+                    for (i, point) in ring.points.iter().enumerate() {
+                        if point.bezier {
+                            return None;
+                        }
+                        line(&mut out);
+                        real(&mut out, point.p.x.0);
+                        real(&mut out, point.p.y.0);
+                        out.push(if i == 0 { b'm' } else { b'l' });
+                    }
+                }
+                line(&mut out);
+                out.push(b'h');
+                line(&mut out);
+                out.extend_from_slice(match polygon.winding_order {
+                    WindingOrder::NonZero => b"f".as_slice(),
+                    WindingOrder::EvenOdd => b"f*",
+                });
+            }
+            Op::LinkAnnotation { .. } => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Upper-case hex digits of each byte, as lopdf writes hex strings.
+const HEX: [[u8; 2]; 256] = {
+    let digits = b"0123456789ABCDEF";
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [digits[i >> 4], digits[i & 15]];
+        i += 1;
+    }
+    t
+};
+
+/// A number operand as lopdf writes a real (`{v}`: Rust's shortest form,
+/// never an exponent), and the space after it.
+fn real(out: &mut Vec<u8>, v: f32) {
+    crate::text::push_f32(out, v);
+    out.push(b' ');
+}
+
+/// A name operand as lopdf writes it (delimiters and bytes outside `!`..`~`
+/// as `#XX`), and the space after it.
+fn name(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'/');
+    for &b in bytes {
+        if b" \t\n\r\x0C()<>[]{}/%#".contains(&b) || !(33..=126).contains(&b) {
+            out.push(b'#');
+            out.extend_from_slice(&HEX[usize::from(b)]);
+        } else {
+            out.push(b);
+        }
+    }
+    out.push(b' ');
 }
 
 /// The bytes of a page's (only) content stream, taken out of `doc`.
@@ -206,6 +391,37 @@ mod tests {
         ]
     }
 
+    fn bar(w: f32) -> Vec<Op> {
+        let pt = |x: f32, y: f32| printpdf::LinePoint {
+            p: printpdf::Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        vec![
+            Op::SetFillColor {
+                col: Color::Rgb(printpdf::Rgb {
+                    r: 0.05,
+                    g: 0.27,
+                    b: 0.5,
+                    icc_profile: None,
+                }),
+            },
+            Op::DrawPolygon {
+                polygon: printpdf::Polygon {
+                    rings: vec![printpdf::PolygonRing {
+                        points: vec![
+                            pt(56.69, 400.25),
+                            pt(56.69 + w, 400.25),
+                            pt(56.69 + w, 390.0),
+                            pt(56.69, 390.0),
+                        ],
+                    }],
+                    mode: PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
+                },
+            },
+        ]
+    }
+
     /// Pages of text in two fonts, some characters only on some pages,
     /// each page linking to another.
     fn pages(fonts: &[(FontId, ParsedFont)]) -> Vec<Vec<Op>> {
@@ -224,6 +440,9 @@ mod tests {
                 if p % 3 == 0 {
                     ops.extend(text(&fonts[0].0, 500.0, "tail with space"));
                 }
+                // A bar as the report draws them: a fill colour and a
+                // four-cornered polygon, at fractional coordinates.
+                ops.extend(bar(p as f32 * 1.37));
                 let link = printpdf::LinkAnnotation::new(
                     printpdf::Rect::from_xywh(Pt(50.0), Pt(50.0), Pt(100.0), Pt(20.0)),
                     printpdf::Actions::Goto(printpdf::Destination::Xyz {
@@ -253,14 +472,42 @@ mod tests {
     }
 
     #[test]
-    fn chunked_serialisation_equals_printpdfs_own() {
-        let fonts: Vec<(FontId, ParsedFont)> = [(REGULAR, "F1"), (BOLD, "F2")]
+    fn our_serialisation_equals_printpdfs_own() {
+        same_as_printpdf(pages);
+    }
+
+    /// A page with an operation kooste does not write itself: its stream
+    /// is printpdf's (through the chunked documents), still the same bytes.
+    #[test]
+    fn pages_with_other_operations_go_through_printpdf() {
+        let fonts = fonts();
+        let mut ours = pages(&fonts);
+        ours[7].push(Op::SaveGraphicsState);
+        ours[7].push(Op::RestoreGraphicsState);
+        assert!(page_stream(&ours[7], &Glyphs::new(&fonts)).is_none());
+        assert!(page_stream(&ours[8], &Glyphs::new(&fonts)).is_some());
+        same_as_printpdf(|fonts| {
+            let mut p = pages(fonts);
+            p[7].push(Op::SaveGraphicsState);
+            p[7].push(Op::RestoreGraphicsState);
+            p
+        });
+    }
+
+    fn fonts() -> Vec<(FontId, ParsedFont)> {
+        [(REGULAR, "F1"), (BOLD, "F2")]
             .iter()
             .map(|(b, id)| {
                 let font = ParsedFont::from_bytes(b, 0, &mut Vec::new()).unwrap();
                 (FontId(id.to_string()), font)
             })
-            .collect();
+            .collect()
+    }
+
+    /// `to_lopdf` on two and three threads saves the same bytes as
+    /// printpdf's own serialisation of the same pages.
+    fn same_as_printpdf(pages: impl Fn(&[(FontId, ParsedFont)]) -> Vec<Vec<Op>> + Sync) {
+        let fonts = fonts();
         let mut theirs = doc();
         for (id, font) in &fonts {
             theirs

@@ -104,7 +104,7 @@ impl<'s> Rows<'s> {
         }
         self.open(col);
         self.buf.extend_from_slice(b"><v>");
-        push_f64(&mut self.buf, v);
+        crate::text::push_f64(&mut self.buf, v);
         self.buf.extend_from_slice(b"</v></c>");
     }
 
@@ -118,7 +118,7 @@ impl<'s> Rows<'s> {
         escape_into(&mut self.buf, formula);
         self.buf.extend_from_slice(b"</f><v>");
         match cached {
-            Cached::Number(v) => push_f64(&mut self.buf, v),
+            Cached::Number(v) => crate::text::push_f64(&mut self.buf, v),
             Cached::Text(s) => escape_into(&mut self.buf, s),
         }
         self.buf.extend_from_slice(b"</v></c>");
@@ -164,14 +164,6 @@ fn push_u32(buf: &mut Vec<u8>, mut n: u32) {
         }
     }
     buf.extend_from_slice(&digits[i..]);
-}
-
-/// A finite number as rust_xlsxwriter writes it (Rust's shortest form that
-/// reads back to the same value, never in exponent notation).
-fn push_f64(buf: &mut Vec<u8>, v: f64) {
-    use std::io::Write;
-    // Writing to a Vec cannot fail.
-    let _ = write!(buf, "{v}");
 }
 
 /// Escapes text for an XML element as Excel and rust_xlsxwriter do:
