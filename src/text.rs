@@ -68,37 +68,38 @@ pub fn strip_unit(s: &str) -> String {
 
 /// Normalises a measure name for duplicate detection: also ignores punctuation.
 pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    name_key_chars(s, |c| out.push(c));
+    out
+}
+
+/// The characters of [`name_key`]`(s)`, one by one, to `emit` (which can
+/// hash them without making the key).
+pub fn name_key_chars(s: &str, mut emit: impl FnMut(char)) {
     // One pass (it runs for every measure): fold and lower-case as
     // `normalise` does, then anything not alphanumeric separates words.
-    let mut out = String::with_capacity(s.len());
+    let mut started = false;
     let mut space = false;
+    let mut take = |c: char| {
+        if c.is_alphanumeric() {
+            if space && started {
+                emit(' ');
+            }
+            emit(c);
+            started = true;
+            space = false;
+        } else {
+            space = true;
+        }
+    };
     for c in s.chars() {
         // ASCII (most of any name) folds to itself or to a separator.
         if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push(c.to_ascii_lowercase());
-                space = false;
-            } else {
-                space = true;
-            }
-            continue;
-        }
-        for l in fold(c).to_lowercase() {
-            if l.is_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push(l);
-                space = false;
-            } else {
-                space = true;
-            }
+            take(c.to_ascii_lowercase());
+        } else {
+            fold(c).to_lowercase().for_each(&mut take);
         }
     }
-    out
 }
 
 /// Edit distance between two strings, counted in characters.

@@ -319,11 +319,11 @@ fn name_hashes(
     (hashes, repeated)
 }
 
-/// A hash of a name's duplicate key ([`name_key`]).
+/// A hash of a name's duplicate key ([`name_key`]), made without the key.
 fn key_hash(name: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    name_key(name).hash(&mut h);
+    crate::text::name_key_chars(name, |c| h.write_u32(c as u32));
     h.finish()
 }
 

@@ -93,6 +93,7 @@ fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
             hidden: sheet.visible != SheetVisible::Visible,
             ..Grid::default()
         };
+        let mut width = 0;
         let mut cr = reader
             .worksheet_cells_reader(&sheet.name)
             .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
@@ -121,7 +122,15 @@ fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
             }
             let row = &mut grid.rows[r];
             if row.len() <= col {
+                if row.capacity() == 0 {
+                    // As wide as the widest row so far (a row's cells
+                    // arrive one by one, and most rows are alike), within
+                    // reason: one stray cell far right must not make every
+                    // row that wide.
+                    row.reserve_exact(width.clamp(col + 1, (col + 1).max(64)));
+                }
                 row.resize(col + 1, Cell::Empty);
+                width = width.max(col + 1);
             }
             row[col] = cell;
         }

@@ -1,7 +1,7 @@
 //! The audit sheets: findings (linked to their row of the measures sheet)
 //! and sources (each input with its SHA-256, so every figure can be tied to a file).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -88,23 +88,37 @@ fn lay_out_findings(ws: &mut Worksheet, run: &Run, fmt: &Formats) -> Result<u16,
 
 /// The measures-sheet row (1-based) each finding links to, if it has one.
 fn link_targets(findings: &[&Finding], cons: &Consolidation) -> Vec<Option<u32>> {
+    // Files by name, numbered, so that (file, source row) is two numbers to
+    // hash for each of the measures rather than a path; a measure's file is
+    // found by its submission's address.
+    let mut names: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut by_submission: FxHashMap<usize, u32> = FxHashMap::default();
+    for r in &cons.rows {
+        by_submission
+            .entry(std::ptr::from_ref(r.source) as usize)
+            .or_insert_with(|| {
+                let next = names.len() as u32;
+                *names.entry(r.source.file.display.as_str()).or_insert(next)
+            });
+    }
+    let key = |f: &Finding| Some((*names.get(f.file.as_str())?, f.row?));
     // (file, source row) → row of the measures sheet; only the rows
     // findings point at, not every measure.
-    let wanted: std::collections::HashSet<(&str, u32)> = findings
-        .iter()
-        .filter_map(|f| Some((f.file.as_str(), f.row?)))
-        .collect();
-    let rows: HashMap<(&str, u32), u32> = cons
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ((r.source.file.display.as_str(), r.measure.source.row), i))
-        .filter(|(key, _)| wanted.contains(key))
-        .map(|(key, i)| (key, i as u32 + 2))
-        .collect();
+    let wanted: FxHashSet<(u32, u32)> = findings.iter().filter_map(|f| key(f)).collect();
+    let mut rows: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    if !wanted.is_empty() {
+        for (i, r) in cons.rows.iter().enumerate() {
+            let file = by_submission[&(std::ptr::from_ref(r.source) as usize)];
+            let at = (file, r.measure.source.row);
+            if wanted.contains(&at) {
+                // As a map collected in order: the last row of a key wins.
+                rows.insert(at, i as u32 + 2);
+            }
+        }
+    }
     findings
         .iter()
-        .map(|f| f.row.and_then(|r| rows.get(&(f.file.as_str(), r)).copied()))
+        .map(|f| key(f).and_then(|k| rows.get(&k).copied()))
         .collect()
 }
 
