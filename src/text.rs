@@ -183,6 +183,17 @@ pub fn parse_a1(s: &str) -> Option<(u32, u32)> {
 /// half up, and in ryu's exponent notation; those numbers go through
 /// `std::fmt`.
 pub fn push_f64(out: &mut Vec<u8>, v: f64) {
+    // Money and most other figures have at most two decimals: written from
+    // the whole number of cents. A decimal of at most fifteen digits that
+    // reads back as `v` is `v`'s shortest form (no two such decimals read
+    // as the same number).
+    if v != 0.0 && v.abs() < 1e13 {
+        let cents = (v * 100.0).round();
+        if cents / 100.0 == v {
+            push_cents(out, cents as i64);
+            return;
+        }
+    }
     let bits = v.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1 << 52) - 1);
@@ -195,6 +206,33 @@ pub fn push_f64(out: &mut Vec<u8>, v: f64) {
         use std::io::Write;
         // Writing to a Vec cannot fail.
         let _ = write!(out, "{v}");
+    }
+}
+
+/// `cents` / 100 without trailing zeros (`12.5`, `12`, `-0.07`).
+fn push_cents(out: &mut Vec<u8>, cents: i64) {
+    if cents < 0 {
+        out.push(b'-');
+    }
+    let (whole, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = whole;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
     }
 }
 

@@ -15,7 +15,13 @@
 pub(crate) struct Rows<'s> {
     buf: Vec<u8>,
     row: u32,
+    /// The current row's number in digits.
+    digits: Vec<u8>,
     styles: &'s [u32],
+    /// Per styled column, the bytes before the row number (`<c r="B`) and
+    /// after it (`" s="2"`): a cell's opening is three copies.
+    heads: Vec<Vec<u8>>,
+    tails: Vec<Vec<u8>>,
     scratch: String,
 }
 
@@ -31,10 +37,21 @@ impl<'s> Rows<'s> {
     /// (emptied first; passing one back in saves growing a new one).
     pub fn new(styles: &'s [u32], mut buf: Vec<u8>) -> Self {
         buf.clear();
+        let mut heads = Vec::with_capacity(styles.len());
+        let mut tails = Vec::with_capacity(styles.len());
+        for (col, &style) in styles.iter().enumerate() {
+            let mut head = b"<c r=\"".to_vec();
+            push_column(&mut head, col as u16);
+            heads.push(head);
+            tails.push(tail(style));
+        }
         Rows {
             buf,
             row: 0,
+            digits: Vec::with_capacity(10),
             styles,
+            heads,
+            tails,
             scratch: String::new(),
         }
     }
@@ -47,8 +64,10 @@ impl<'s> Rows<'s> {
     /// Starts row `row` (0-based, as rust_xlsxwriter numbers rows).
     pub fn start(&mut self, row: u32) {
         self.row = row + 1;
+        self.digits.clear();
+        push_u32(&mut self.digits, self.row);
         self.buf.extend_from_slice(b"<row r=\"");
-        push_u32(&mut self.buf, self.row);
+        self.buf.extend_from_slice(&self.digits);
         self.buf.extend_from_slice(b"\">");
     }
 
@@ -126,17 +145,33 @@ impl<'s> Rows<'s> {
 
     /// `<c r="B7" s="2"` (no `s` for the default style).
     fn open(&mut self, col: u16) {
-        self.buf.extend_from_slice(b"<c r=\"");
-        push_column(&mut self.buf, col);
-        push_u32(&mut self.buf, self.row);
-        self.buf.push(b'"');
-        let style = self.styles.get(usize::from(col)).copied().unwrap_or(0);
-        if style > 0 {
-            self.buf.extend_from_slice(b" s=\"");
-            push_u32(&mut self.buf, style);
-            self.buf.push(b'"');
+        let c = usize::from(col);
+        match (self.heads.get(c), self.tails.get(c)) {
+            (Some(head), Some(tail)) => {
+                self.buf.extend_from_slice(head);
+                self.buf.extend_from_slice(&self.digits);
+                self.buf.extend_from_slice(tail);
+            }
+            _ => {
+                self.buf.extend_from_slice(b"<c r=\"");
+                push_column(&mut self.buf, col);
+                self.buf.extend_from_slice(&self.digits);
+                let style = self.styles.get(c).copied().unwrap_or(0);
+                self.buf.extend_from_slice(&tail(style));
+            }
         }
     }
+}
+
+/// What follows a cell's reference: its style, if not the default.
+fn tail(style: u32) -> Vec<u8> {
+    let mut t = b"\"".to_vec();
+    if style > 0 {
+        t.extend_from_slice(b" s=\"");
+        push_u32(&mut t, style);
+        t.push(b'"');
+    }
+    t
 }
 
 /// The letters of 0-based column `col`.
