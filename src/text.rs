@@ -177,11 +177,12 @@ pub fn parse_a1(s: &str) -> Option<(u32, u32)> {
 
 /// Appends `v` as Rust's `{v}` writes it (the shortest digits that read
 /// back to the same number, never in exponent notation), which is how
-/// rust_xlsxwriter and lopdf write numbers. The digits come from ryu, which
-/// finds the same shortest form several times faster than `std::fmt`. The
-/// two differ only in a tie, where ryu rounds half to even and `std::fmt`
-/// half up, and in ryu's exponent notation; those numbers go through
-/// `std::fmt`.
+/// rust_xlsxwriter and lopdf write numbers. A number with at most two
+/// decimals is written from its whole cents; other digits come from ryu,
+/// which finds the same shortest form several times faster than
+/// `std::fmt`. The two differ only in a tie, where ryu rounds half to even
+/// and `std::fmt` half up, and in ryu's exponent notation; those numbers go
+/// through `std::fmt`.
 pub fn push_f64(out: &mut Vec<u8>, v: f64) {
     // Money and most other figures have at most two decimals: written from
     // the whole number of cents. A decimal of at most fifteen digits that
