@@ -121,18 +121,21 @@ fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
                 grid.rows.resize_with(r + 1, Vec::new);
             }
             let row = &mut grid.rows[r];
-            if row.len() <= col {
-                if row.capacity() == 0 {
-                    // As wide as the widest row so far (a row's cells
-                    // arrive one by one, and most rows are alike), within
-                    // reason: one stray cell far right must not make every
-                    // row that wide.
-                    row.reserve_exact(width.clamp(col + 1, (col + 1).max(64)));
-                }
-                row.resize(col + 1, Cell::Empty);
-                width = width.max(col + 1);
+            if row.capacity() == 0 {
+                // As wide as the widest row so far (a row's cells arrive one
+                // by one, and most rows are alike), within reason: one stray
+                // cell far right must not make every row that wide.
+                row.reserve_exact(width.clamp(col + 1, (col + 1).max(64)));
             }
-            row[col] = cell;
+            if row.len() == col {
+                row.push(cell); // the next cell of the row, the usual case
+            } else {
+                if row.len() < col {
+                    row.resize(col + 1, Cell::Empty);
+                }
+                row[col] = cell;
+            }
+            width = width.max(row.len());
         }
         out.push(grid);
     }
