@@ -203,11 +203,8 @@ pub fn push_f64(out: &mut Vec<u8>, v: f64) {
         _ => (fraction | 1 << 52, exp - 1075),
     };
     let mut buf = ryu::Buffer::new();
-    if !(v.is_finite() && push_plain(out, buf.format_finite(v), places(m, e))) {
-        use std::io::Write;
-        // Writing to a Vec cannot fail.
-        let _ = write!(out, "{v}");
-    }
+    let digits = v.is_finite().then(|| buf.format_finite(v));
+    push_shortest(out, digits, places(m, e), &v);
 }
 
 /// `cents` / 100 without trailing zeros (`12.5`, `12`, `-0.07`).
@@ -216,9 +213,20 @@ fn push_cents(out: &mut Vec<u8>, cents: i64) {
         out.push(b'-');
     }
     let (whole, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+    push_digits(out, whole);
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+}
+
+/// The decimal digits of `n`.
+pub fn push_digits(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    let mut n = whole;
     loop {
         i -= 1;
         digits[i] = b'0' + (n % 10) as u8;
@@ -228,13 +236,6 @@ fn push_cents(out: &mut Vec<u8>, cents: i64) {
         }
     }
     out.extend_from_slice(&digits[i..]);
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + (frac / 10) as u8);
-        if frac % 10 != 0 {
-            out.push(b'0' + (frac % 10) as u8);
-        }
-    }
 }
 
 /// [`push_f64`] for an `f32`.
@@ -247,8 +248,17 @@ pub fn push_f32(out: &mut Vec<u8>, v: f32) {
         _ => (fraction | 1 << 23, exp - 150),
     };
     let mut buf = ryu::Buffer::new();
-    if !(v.is_finite() && push_plain(out, buf.format_finite(v), places(m, e))) {
+    let digits = v.is_finite().then(|| buf.format_finite(v));
+    push_shortest(out, digits, places(m, e), &v);
+}
+
+/// ryu's `digits` of a finite number (with the exact value's decimal
+/// places) where they read as `std::fmt` writes them, else `v` through
+/// `std::fmt`.
+fn push_shortest(out: &mut Vec<u8>, digits: Option<&str>, places: u32, v: &dyn std::fmt::Display) {
+    if !digits.is_some_and(|d| push_plain(out, d, places)) {
         use std::io::Write;
+        // Writing to a Vec cannot fail.
         let _ = write!(out, "{v}");
     }
 }

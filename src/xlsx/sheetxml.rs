@@ -187,18 +187,8 @@ fn push_column(buf: &mut Vec<u8>, col: u16) {
     buf.extend_from_slice(&letters[i..]);
 }
 
-fn push_u32(buf: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[i..]);
+fn push_u32(buf: &mut Vec<u8>, n: u32) {
+    crate::text::push_digits(buf, u64::from(n));
 }
 
 /// Escapes text for an XML element as Excel and rust_xlsxwriter do:
