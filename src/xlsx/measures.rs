@@ -1,12 +1,10 @@
 //! The measures sheet (an Excel table of every merged row, traceable to its
 //! source cell), optional per-department sheets, and the area split sheet.
 
-use std::fmt::Write as _;
-
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
 
 use super::package::Body;
-use super::sheetxml::{Cached, Rows};
+use super::sheetxml::{Cached, RowFormula, Rows};
 use super::tables::{self, Widen};
 use super::{Formats, fit};
 use crate::config::{Choice, Config};
@@ -65,12 +63,13 @@ pub(crate) fn sheets<'a>(
         ws.set_name(super::part_name(t.sheet_area_split, k))?;
         prepare_area_split(ws, run, config, fmt)?;
         let shares = &cons.area_shares[first..first + len];
+        let formulas = SplitFormulas::new(measures);
         out.bodies.push(Body {
             sheet: wb.worksheets().len(),
             rows: len,
             cols: 7,
             write: Box::new(move |i, rows| {
-                area_split_row(rows, config, cons, measures, &shares[i], lang)
+                area_split_row(rows, config, cons, &formulas, &shares[i], lang)
             }),
             tail: None,
         });
@@ -97,11 +96,19 @@ fn measures_sheet<'a>(
         placeholder: tables::placeholder(COLUMNS),
         full: tables::full_range(COLUMNS, rows.len()),
     });
+    let na = super::NOT_APPLICABLE;
+    let utilisation = RowFormula::new(&[
+        "IF(AND(H",
+        ">0,I",
+        "<>\"\"),I",
+        "/H",
+        &format!(",\"{na}\")"),
+    ]);
     out.bodies.push(Body {
         sheet: wb.worksheets().len(),
         rows: rows.len(),
         cols: COLUMNS,
-        write: Box::new(move |i, out| measure_row(out, config, rows[i], lang)),
+        write: Box::new(move |i, out| measure_row(out, config, rows[i], &utilisation, lang)),
         tail: None,
     });
     Ok(())
@@ -214,7 +221,13 @@ fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xlsx
 }
 
 /// The cells of one merged row.
-fn measure_row<'c>(out: &mut Rows, config: &'c Config, r: &Row, lang: Lang) {
+fn measure_row<'c>(
+    out: &mut Rows,
+    config: &'c Config,
+    r: &Row,
+    utilisation: &RowFormula,
+    lang: Lang,
+) {
     let m = r.measure;
     let choice = |list: &'c [Choice], i: Option<usize>| i.map(|i| list[i].name.get(lang));
     let mut buf = out.take_scratch();
@@ -235,14 +248,11 @@ fn measure_row<'c>(out: &mut Rows, config: &'c Config, r: &Row, lang: Lang) {
         out.number(8, s.euros());
     }
     let r1 = out.row();
-    let na = super::NOT_APPLICABLE;
-    buf.clear();
-    let _ = write!(buf, "IF(AND(H{r1}>0,I{r1}<>\"\"),I{r1}/H{r1},\"{na}\")");
     let util = match (m.spent, m.budget.0 > 0) {
         (Some(s), true) => Cached::Number(s.0 as f64 / m.budget.0 as f64),
-        _ => Cached::Text(na),
+        _ => Cached::Text(super::NOT_APPLICABLE),
     };
-    out.formula(9, &buf, util);
+    out.row_formula(9, utilisation, &[r1; 4], util);
     if let Some(f) = m.fte {
         out.number(10, f);
     }
@@ -295,18 +305,34 @@ fn prepare_area_split(
     Ok(())
 }
 
+/// The area split's formulas: a share of the budget and of the spending
+/// in the measure's row of the measures sheet.
+struct SplitFormulas {
+    budget: RowFormula,
+    spent: RowFormula,
+}
+
+impl SplitFormulas {
+    fn new(measures: &str) -> Self {
+        SplitFormulas {
+            budget: RowFormula::new(&[&format!("'{measures}'!H"), "*E", ""]),
+            spent: RowFormula::new(&[&format!("N('{measures}'!I"), ")*E", ""]),
+        }
+    }
+}
+
 /// The cells of one area share: the euros are formulas over the measure's
-/// row in the measures sheet (`measures`), with their results stored.
+/// row in the measures sheet, with their results stored.
 fn area_split_row(
     out: &mut Rows,
     config: &Config,
     cons: &Consolidation,
-    measures: &str,
+    formulas: &SplitFormulas,
     share: &AreaShare,
     lang: Lang,
 ) {
     let m = cons.rows[share.row].measure;
-    let src = share.row + 2; // the measure's row in the measures sheet, 1-based
+    let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based
     let r1 = out.row();
     out.string(0, fit(m.id.as_deref().unwrap_or("")));
     out.string(1, fit(config.departments[m.department].name.get(lang)));
@@ -315,12 +341,6 @@ fn area_split_row(
     out.number(4, share.share);
     let budget = m.budget.euros() * share.share;
     let spent = m.spent.unwrap_or_default().euros() * share.share;
-    let mut buf = out.take_scratch();
-    buf.clear();
-    let _ = write!(buf, "'{measures}'!H{src}*E{r1}");
-    out.formula(5, &buf, Cached::Number(budget));
-    buf.clear();
-    let _ = write!(buf, "N('{measures}'!I{src})*E{r1}");
-    out.formula(6, &buf, Cached::Number(spent));
-    out.put_scratch(buf);
+    out.row_formula(5, &formulas.budget, &[src, r1], Cached::Number(budget));
+    out.row_formula(6, &formulas.spent, &[src, r1], Cached::Number(spent));
 }

@@ -129,12 +129,43 @@ impl<'s> Rows<'s> {
 
     /// A formula (without the leading `=`) with its computed result.
     pub fn formula(&mut self, col: u16, formula: &str, cached: Cached) {
+        self.formula_with(col, cached, |buf| escape_into(buf, formula));
+    }
+
+    /// A formula made from `f` with `numbers` put between its parts, with
+    /// its computed result: the same cell as [`formula`](Self::formula)
+    /// with the whole text, without formatting and escaping it per row.
+    pub fn row_formula(&mut self, col: u16, f: &RowFormula, numbers: &[u32], cached: Cached) {
+        if !f.exact {
+            let mut text = std::mem::take(&mut self.scratch);
+            text.clear();
+            for (i, part) in f.text.iter().enumerate() {
+                text.push_str(part);
+                if let Some(n) = numbers.get(i) {
+                    text.push_str(itoa_u32(*n).as_str());
+                }
+            }
+            self.formula(col, &text, cached);
+            self.scratch = text;
+            return;
+        }
+        self.formula_with(col, cached, |buf| {
+            for (i, part) in f.escaped.iter().enumerate() {
+                buf.extend_from_slice(part);
+                if let Some(&n) = numbers.get(i) {
+                    push_u32(buf, n);
+                }
+            }
+        });
+    }
+
+    fn formula_with(&mut self, col: u16, cached: Cached, text: impl FnOnce(&mut Vec<u8>)) {
         self.open(col);
         match cached {
             Cached::Number(_) => self.buf.extend_from_slice(b"><f>"),
             Cached::Text(_) => self.buf.extend_from_slice(b" t=\"str\"><f>"),
         }
-        escape_into(&mut self.buf, formula);
+        text(&mut self.buf);
         self.buf.extend_from_slice(b"</f><v>");
         match cached {
             Cached::Number(v) => crate::text::push_f64(&mut self.buf, v),
@@ -161,6 +192,45 @@ impl<'s> Rows<'s> {
             }
         }
     }
+}
+
+/// A formula whose text differs from row to row only in numbers, such as
+/// `IF(H7>0,I7/H7,"–")`: its literal parts, escaped once, with the numbers
+/// to go between them.
+pub(crate) struct RowFormula {
+    text: Vec<String>,
+    escaped: Vec<Vec<u8>>,
+    /// Whether escaping the parts one by one gives the escape of the whole
+    /// text. Only an `_` can make them differ (`_x0041_` is escaped as a
+    /// whole, and a number can complete one), so parts with one are escaped
+    /// with the numbers in place.
+    exact: bool,
+}
+
+impl RowFormula {
+    /// The formula `parts[0]`, number 0, `parts[1]`, number 1, and so on.
+    pub fn new(parts: &[&str]) -> Self {
+        let escaped = parts
+            .iter()
+            .map(|p| {
+                let mut b = Vec::with_capacity(p.len());
+                escape_into(&mut b, p);
+                b
+            })
+            .collect();
+        RowFormula {
+            text: parts.iter().map(|p| p.to_string()).collect(),
+            escaped,
+            exact: !parts.iter().any(|p| p.contains('_')),
+        }
+    }
+}
+
+/// A number's decimal digits, for the rare formula escaped as a whole.
+fn itoa_u32(n: u32) -> String {
+    let mut b = Vec::with_capacity(10);
+    push_u32(&mut b, n);
+    String::from_utf8(b).unwrap_or_default()
 }
 
 /// What follows a cell's reference: its style, if not the default.
@@ -266,6 +336,43 @@ mod tests {
     use super::*;
     use rust_xlsxwriter::{Format, Formula, Workbook};
     use std::io::Read;
+
+    /// A formula made from parts and row numbers is the cell of its whole
+    /// text, also where a number completes an `_xHHHH_` lookalike across
+    /// the parts (escaped as a whole then).
+    #[test]
+    fn row_formulas_are_the_cells_of_their_whole_text() {
+        let cases: [(&[&str], &[u32]); 4] = [
+            (
+                &["IF(AND(H", ">0,I", "<>\"\"),I", "/H", ",\"–\")"],
+                &[7, 7, 7, 7],
+            ),
+            (&["'Toimenpiteet'!H", "*E", ""], &[1_048_576, 3]),
+            (&["N('A & B'!I", ")*E", ""], &[0, 12]),
+            (&["\"_x00", "_\"&A", ""], &[41, 2]),
+        ];
+        let styles = [0, 1, 2];
+        for (parts, numbers) in cases {
+            let mut whole = String::new();
+            for (i, p) in parts.iter().enumerate() {
+                whole.push_str(p);
+                if let Some(n) = numbers.get(i) {
+                    whole.push_str(&n.to_string());
+                }
+            }
+            let f = RowFormula::new(parts);
+            for cached in [Cached::Number(0.5), Cached::Text("–")] {
+                let mut ours = Rows::new(&styles, Vec::new());
+                ours.start(4);
+                ours.row_formula(1, &f, numbers, cached);
+                let mut theirs = Rows::new(&styles, Vec::new());
+                theirs.start(4);
+                theirs.formula(1, &whole, cached);
+                assert_eq!(ours.buf, theirs.buf, "{whole}");
+            }
+        }
+        assert!(escaped("\"_x0041_\"&A2").contains("_x005F_x0041_"));
+    }
 
     fn escaped(s: &str) -> String {
         let mut buf = Vec::new();
