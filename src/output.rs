@@ -88,6 +88,82 @@ pub fn write_atomic_with(sink: &dyn Sink, path: &Path, bytes: &[u8]) -> Result<(
     Ok(())
 }
 
+/// A file that is flushed to disk while it is written: after every
+/// [`SYNC_STEP`] bytes a helper thread starts `sync_data` on what is there,
+/// so the sync before the rename waits for the last part of the file rather
+/// than for all of it (a 67 MB workbook's sync took about 20 ms at the end).
+pub struct SyncAhead {
+    file: std::fs::File,
+    since: u64,
+    wake: Option<std::sync::mpsc::SyncSender<()>>,
+    helper: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Bytes written between two early syncs.
+pub const SYNC_STEP: u64 = 8 << 20;
+
+impl SyncAhead {
+    /// Wraps a file opened for writing. Without a second handle or a
+    /// thread it is a plain file, synced only at the end.
+    pub fn new(file: std::fs::File) -> Self {
+        let helper = file.try_clone().ok().and_then(|clone| {
+            let (wake, rx) = std::sync::mpsc::sync_channel::<()>(1);
+            let thread = std::thread::Builder::new()
+                .name("sync-ahead".into())
+                .spawn(move || {
+                    while rx.recv().is_ok() {
+                        // Only a head start: the final sync reports errors.
+                        let _ = clone.sync_data();
+                    }
+                })
+                .ok()?;
+            Some((wake, thread))
+        });
+        let (wake, helper) = helper.unzip();
+        SyncAhead {
+            file,
+            since: 0,
+            wake,
+            helper,
+        }
+    }
+
+    /// Waits for the early syncs, then syncs the whole file.
+    pub fn finish(mut self) -> std::io::Result<std::fs::File> {
+        drop(self.wake.take());
+        if let Some(h) = self.helper.take() {
+            let _ = h.join();
+        }
+        self.file.sync_all()?;
+        Ok(self.file)
+    }
+}
+
+impl Write for SyncAhead {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.since += n as u64;
+        if self.since >= SYNC_STEP {
+            self.since = 0;
+            if let Some(w) = &self.wake {
+                // A sync still running covers this one's start: skip it.
+                let _ = w.try_send(());
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl std::io::Seek for SyncAhead {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+
 /// Like [`write_atomic`] for a writer that wants a path (a workbook saved
 /// straight to disk, without holding its bytes in memory): `write` fills the
 /// temporary file, which is synced and renamed over `path` only on success.
@@ -151,6 +227,26 @@ pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
 mod tests {
     use super::*;
     use std::cell::RefCell;
+
+    /// Early syncs leave the bytes as written, seeks included.
+    #[test]
+    fn a_file_synced_ahead_holds_what_was_written() {
+        use std::io::{Seek, SeekFrom};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.bin");
+        let mut f = SyncAhead::new(std::fs::File::create(&path).unwrap());
+        let chunk: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+        let mut expected = Vec::new();
+        for _ in 0..(SYNC_STEP as usize / chunk.len() * 2 + 1) {
+            f.write_all(&chunk).unwrap();
+            expected.extend_from_slice(&chunk);
+        }
+        f.seek(SeekFrom::Start(3)).unwrap();
+        f.write_all(b"kooste").unwrap();
+        expected[3..9].copy_from_slice(b"kooste");
+        f.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+    }
 
     /// Writes half the bytes, then fails as a full disk does.
     struct FullDisk {

@@ -234,9 +234,10 @@ impl Built<'_> {
     /// never all in memory, as XML or compressed).
     pub fn save(self, path: &std::path::Path) -> Result<(), String> {
         let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
+        let file = crate::output::SyncAhead::new(file);
         let out = self.write_to(std::io::BufWriter::with_capacity(1 << 20, file))?;
         let file = out.into_inner().map_err(|e| e.error().to_string())?;
-        file.sync_all().map_err(|e| e.to_string())
+        file.finish().map(drop).map_err(|e| e.to_string())
     }
 
     /// The workbook's bytes.
