@@ -137,22 +137,31 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// Column letters of a 0-based column index: 0 → "A", 26 → "AA".
-pub fn column_letters(mut col: u32) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
+pub fn column_letters(col: u32) -> String {
+    let mut s = Vec::with_capacity(3);
+    push_column_letters(&mut s, col);
     String::from_utf8(s).unwrap_or_default()
+}
+
+/// Appends the letters of 0-based column `col` ("A", …, "Z", "AA", …).
+pub fn push_column_letters(out: &mut Vec<u8>, col: u32) {
+    let mut n = u64::from(col) + 1;
+    let mut letters = [0u8; 7];
+    let mut i = letters.len();
+    while n > 0 {
+        i -= 1;
+        letters[i] = b'A' + ((n - 1) % 26) as u8;
+        n = (n - 1) / 26;
+    }
+    out.extend_from_slice(&letters[i..]);
 }
 
 /// A1 reference of a 0-based (row, column): (0, 0) → "A1".
 pub fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", column_letters(col), row + 1)
+    let mut s = Vec::with_capacity(12);
+    push_column_letters(&mut s, col);
+    push_digits(&mut s, u64::from(row) + 1);
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Parses an A1 reference into a 0-based (row, column).
@@ -321,6 +330,9 @@ mod tests {
         assert_eq!(a1(0, 0), "A1");
         assert_eq!(a1(9, 25), "Z10");
         assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(column_letters(u32::MAX), "MWLQKWV");
         assert_eq!(a1(1_048_575, 16_383), "XFD1048576");
         for (r, c) in [(0, 0), (4, 27), (1_048_575, 16_383), (77, 701)] {
             assert_eq!(parse_a1(&a1(r, c)), Some((r, c)));

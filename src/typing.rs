@@ -287,10 +287,17 @@ pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
+    // ASCII text is checked byte by byte: `char::is_whitespace` of an
+    // ASCII character is these six.
+    let spaced = if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        s.chars().any(char::is_whitespace)
+    };
     !local.is_empty()
         && !domain.contains('@')
-        && !s.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
+        && !spaced
+        && domain.contains('.')
         && domain.split('.').all(|p| !p.is_empty())
 }
 
@@ -328,6 +335,17 @@ mod tests {
             Typed::Problem(p) | Typed::Warned(_, p) => p.code,
             other => panic!("no problem: {other:?}"),
         }
+    }
+
+    #[test]
+    fn emails_are_checked_for_spaces_as_char_is_whitespace_sees_them() {
+        for ws in [
+            '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{a0}', '\u{2003}',
+        ] {
+            assert!(!is_email(&format!("etu.suku@example.fi{ws}")), "{ws:?}");
+        }
+        assert!(is_email("etu.suku@example.fi"));
+        assert!(!is_email("etu.suku@example.") && !is_email("etu@suku@example.fi"));
     }
 
     #[test]

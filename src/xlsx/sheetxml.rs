@@ -10,6 +10,8 @@
 //! spliced into the package by [`super::package`]. The cells are the ones
 //! rust_xlsxwriter writes for the same calls; a test compares the two.
 
+use crate::text::push_column_letters;
+
 /// The cells of consecutive rows; each column has one style (the column's
 /// format, as rust_xlsxwriter gives a cell written without a format).
 pub(crate) struct Rows<'s> {
@@ -41,7 +43,7 @@ impl<'s> Rows<'s> {
         let mut tails = Vec::with_capacity(styles.len());
         for (col, &style) in styles.iter().enumerate() {
             let mut head = b"<c r=\"".to_vec();
-            push_column(&mut head, col as u16);
+            push_column_letters(&mut head, col as u32);
             heads.push(head);
             tails.push(tail(style));
         }
@@ -185,7 +187,7 @@ impl<'s> Rows<'s> {
             }
             _ => {
                 self.buf.extend_from_slice(b"<c r=\"");
-                push_column(&mut self.buf, col);
+                push_column_letters(&mut self.buf, u32::from(col));
                 self.buf.extend_from_slice(&self.digits);
                 let style = self.styles.get(c).copied().unwrap_or(0);
                 self.buf.extend_from_slice(&tail(style));
@@ -242,19 +244,6 @@ fn tail(style: u32) -> Vec<u8> {
         t.push(b'"');
     }
     t
-}
-
-/// The letters of 0-based column `col`.
-fn push_column(buf: &mut Vec<u8>, col: u16) {
-    let mut n = u32::from(col) + 1;
-    let mut letters = [0u8; 3];
-    let mut i = letters.len();
-    while n > 0 {
-        i -= 1;
-        letters[i] = b'A' + ((n - 1) % 26) as u8;
-        n = (n - 1) / 26;
-    }
-    buf.extend_from_slice(&letters[i..]);
 }
 
 fn push_u32(buf: &mut Vec<u8>, n: u32) {
@@ -394,7 +383,7 @@ mod tests {
     fn columns_and_numbers_are_spelled_like_excel() {
         let mut buf = Vec::new();
         for c in [0, 25, 26, 701, 702, 16383] {
-            push_column(&mut buf, c);
+            push_column_letters(&mut buf, c);
             buf.push(b' ');
         }
         for n in [0, 7, 1_048_576, u32::MAX] {
