@@ -10,6 +10,7 @@ mod charts;
 mod compare;
 mod measures;
 mod package;
+mod pipeline;
 mod sheetxml;
 mod summary;
 mod tables;

@@ -13,9 +13,9 @@
 use std::io::{Read, Seek, SeekFrom, Write};
 
 use flate2::{Compress, Compression, FlushCompress, Status};
-use rayon::prelude::*;
 use zip::{CompressionMethod, ZipArchive};
 
+use super::pipeline::Ordered;
 use super::sheetxml::Rows;
 use super::tables::Widen;
 
@@ -200,9 +200,8 @@ impl Deflated {
             .map_err(|e| e.to_string())
     }
 
-    /// Makes and deflates the body's rows, a batch of blocks at a time on
-    /// rayon's threads, and writes them in order, each batch while the next
-    /// is made.
+    /// Makes and deflates the body's rows, block by block on rayon's
+    /// threads, while another thread writes the blocks in order.
     fn rows<W: Write + Seek + Send>(
         &mut self,
         out: &mut ZipOut<W>,
@@ -210,8 +209,8 @@ impl Deflated {
         styles: &[u32],
     ) -> Result<(), String> {
         let blocks = blocks(body.rows);
-        let batch = 4 * rayon::current_num_threads().max(1);
-        let make = |&(first, len): &(usize, usize)| -> Result<Block, String> {
+        let make = |k: usize| -> Result<Block, String> {
+            let (first, len) = blocks[k];
             let mut rows = Rows::new(styles, BUFFER.take());
             for i in first..first + len {
                 rows.start(i as u32 + 1);
@@ -226,22 +225,25 @@ impl Deflated {
             BUFFER.set(xml);
             Ok((z, crc, len))
         };
-        let mut made: Vec<Block> = Vec::new();
-        for group in blocks.chunks(batch) {
-            let (written, next) = rayon::join(
-                || self.write(out, std::mem::take(&mut made)),
-                || {
-                    group
-                        .par_iter()
-                        .with_max_len(1)
-                        .map(make)
-                        .collect::<Result<Vec<Block>, String>>()
-                },
-            );
-            written?;
-            made = next?;
-        }
-        self.write(out, made)
+        // A few blocks per thread ahead of the writer: enough that no
+        // thread waits for it, few enough to hold little memory.
+        let queue: Ordered<Result<Block, String>> =
+            Ordered::new(blocks.len(), 4 * rayon::current_num_threads().max(1));
+        std::thread::scope(|s| {
+            let writer = s.spawn(|| {
+                while let Some(block) = queue.take() {
+                    if let Err(e) = block.and_then(|b| self.write(out, vec![b])) {
+                        queue.stop();
+                        return Err(e);
+                    }
+                }
+                Ok(())
+            });
+            queue.make_all(make);
+            writer
+                .join()
+                .unwrap_or_else(|_| Err("the writing thread failed".into()))
+        })
     }
 
     /// Writes deflated blocks in order.
