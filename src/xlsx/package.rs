@@ -58,6 +58,10 @@ thread_local! {
 /// each body's rows added to its sheet and the `n`th table part's range
 /// replaced by `tables[n - 1]`.
 ///
+/// Every body's blocks are made on rayon's threads in the order they go
+/// into the package, while another thread writes the package and takes
+/// them in turn: no thread waits at the end of a sheet.
+///
 /// Fails rather than writing a wrong package if a part is not as expected.
 pub(crate) fn assemble<W: Write + Seek + Send>(
     src: &[u8],
@@ -67,6 +71,83 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
 ) -> Result<W, String> {
     let err = |e: zip::result::ZipError| e.to_string();
     let mut zin = ZipArchive::new(std::io::Cursor::new(src)).map_err(err)?;
+    // Each body's blocks with its column styles, in package order.
+    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    let mut styles: Vec<Vec<u32>> = vec![Vec::new(); bodies.len()];
+    for i in 0..zin.len() {
+        let name = match zin.name_for_index(i) {
+            Some(n) => n.map_err(err)?.to_string(),
+            None => continue,
+        };
+        let Some(b) = sheet_number(&name).and_then(|n| bodies.iter().position(|b| b.sheet == n))
+        else {
+            continue;
+        };
+        styles[b] = column_styles(&read_part(&mut zin, i)?, bodies[b].cols);
+        work.extend(
+            blocks(bodies[b].rows)
+                .into_iter()
+                .map(|(first, len)| (b, first, len)),
+        );
+    }
+    let make = |k: usize| {
+        let (b, first, len) = work[k];
+        make_block(&bodies[b], &styles[b], first, len)
+    };
+    // A few blocks per thread ahead of the writer: enough that no thread
+    // waits for it, few enough to hold little memory.
+    let queue: Ordered<Result<Block, String>> =
+        Ordered::new(work.len(), 4 * rayon::current_num_threads().max(1));
+    std::thread::scope(|s| {
+        let writer = s.spawn(|| {
+            let written = write_parts(&mut zin, dst, tables, bodies, &queue);
+            queue.stop();
+            written
+        });
+        queue.make_all(make);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err("the writing thread failed".into()))
+    })
+}
+
+/// Part `i` of the package as text.
+fn read_part(zin: &mut ZipArchive<std::io::Cursor<&[u8]>>, i: usize) -> Result<String, String> {
+    let mut xml = String::new();
+    zin.by_index(i)
+        .map_err(|e| e.to_string())?
+        .read_to_string(&mut xml)
+        .map_err(|e| e.to_string())?;
+    Ok(xml)
+}
+
+/// The rows `first..first + len` of a body as XML, deflated.
+fn make_block(body: &Body, styles: &[u32], first: usize, len: usize) -> Result<Block, String> {
+    let mut rows = Rows::new(styles, BUFFER.take());
+    for i in first..first + len {
+        rows.start(i as u32 + 1);
+        (body.write)(i, &mut rows);
+        rows.end();
+    }
+    let xml = rows.into_bytes();
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(&xml);
+    let z = deflate(&xml, false)?;
+    let len = xml.len();
+    BUFFER.set(xml);
+    Ok((z, crc, len))
+}
+
+/// The package's parts written in order, the bodies' blocks taken from
+/// `queue` as their sheets come.
+fn write_parts<W: Write + Seek>(
+    zin: &mut ZipArchive<std::io::Cursor<&[u8]>>,
+    dst: W,
+    tables: &[Widen],
+    bodies: &[Body],
+    queue: &Ordered<Result<Block, String>>,
+) -> Result<W, String> {
+    let err = |e: zip::result::ZipError| e.to_string();
     let mut out = ZipOut::new(dst);
     let (mut tables_done, mut bodies_done) = (0, 0);
     for i in 0..zin.len() {
@@ -88,11 +169,7 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
             continue;
         }
         drop(part);
-        let mut xml = String::new();
-        zin.by_index(i)
-            .map_err(err)?
-            .read_to_string(&mut xml)
-            .map_err(|e| e.to_string())?;
+        let xml = read_part(zin, i)?;
         out.begin(&name, 8, mode)?;
         let mut part = Deflated::default();
         if let Some(w) = table {
@@ -102,7 +179,10 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
         } else if let Some(body) = body {
             let (head, tail) = split_sheet(&xml, body).map_err(|e| format!("{name}: {e}"))?;
             part.push(&mut out, head.as_bytes(), false)?;
-            part.rows(&mut out, body, &column_styles(&xml, body.cols))?;
+            for _ in 0..blocks(body.rows).len() {
+                let block = queue.take().ok_or("a block of rows is missing")??;
+                part.write(&mut out, block)?;
+            }
             part.push(&mut out, &tail, true)?;
             bodies_done += 1;
         }
@@ -200,64 +280,12 @@ impl Deflated {
             .map_err(|e| e.to_string())
     }
 
-    /// Makes and deflates the body's rows, block by block on rayon's
-    /// threads, while another thread writes the blocks in order.
-    fn rows<W: Write + Seek + Send>(
-        &mut self,
-        out: &mut ZipOut<W>,
-        body: &Body,
-        styles: &[u32],
-    ) -> Result<(), String> {
-        let blocks = blocks(body.rows);
-        let make = |k: usize| -> Result<Block, String> {
-            let (first, len) = blocks[k];
-            let mut rows = Rows::new(styles, BUFFER.take());
-            for i in first..first + len {
-                rows.start(i as u32 + 1);
-                (body.write)(i, &mut rows);
-                rows.end();
-            }
-            let xml = rows.into_bytes();
-            let mut crc = crc32fast::Hasher::new();
-            crc.update(&xml);
-            let z = deflate(&xml, false)?;
-            let len = xml.len();
-            BUFFER.set(xml);
-            Ok((z, crc, len))
-        };
-        // A few blocks per thread ahead of the writer: enough that no
-        // thread waits for it, few enough to hold little memory.
-        let queue: Ordered<Result<Block, String>> =
-            Ordered::new(blocks.len(), 4 * rayon::current_num_threads().max(1));
-        std::thread::scope(|s| {
-            let writer = s.spawn(|| {
-                while let Some(block) = queue.take() {
-                    if let Err(e) = block.and_then(|b| self.write(out, vec![b])) {
-                        queue.stop();
-                        return Err(e);
-                    }
-                }
-                Ok(())
-            });
-            queue.make_all(make);
-            writer
-                .join()
-                .unwrap_or_else(|_| Err("the writing thread failed".into()))
-        })
-    }
-
-    /// Writes deflated blocks in order.
-    fn write<W: Write + Seek>(
-        &mut self,
-        out: &mut ZipOut<W>,
-        blocks: Vec<Block>,
-    ) -> Result<(), String> {
-        for (z, crc, len) in blocks {
-            self.crc.combine(&crc);
-            self.len += len as u64;
-            out.write_all(&z).map_err(|e| e.to_string())?;
-        }
-        Ok(())
+    /// Writes the next deflated block.
+    fn write<W: Write + Seek>(&mut self, out: &mut ZipOut<W>, block: Block) -> Result<(), String> {
+        let (z, crc, len) = block;
+        self.crc.combine(&crc);
+        self.len += len as u64;
+        out.write_all(&z).map_err(|e| e.to_string())
     }
 }
 
