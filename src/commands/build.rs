@@ -5,16 +5,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::merge::{comparison_with, write_workbook};
-use super::{Outcome, checked_run, free_later, stdout_err, writing};
+use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
-use crate::merging::Consolidation;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, Template, report_bytes};
 use crate::reading::discover;
-use crate::run::RunOptions;
+use crate::run::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
 
 /// Options of `build`.
@@ -53,12 +52,12 @@ pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.xlsx.draft, out)?;
-    if !proceed {
+    let run = Run::collect(config, &opts.run)?;
+    let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
+    let Some(cons) = cons else {
         return Ok(outcome);
-    }
+    };
     let t = run.lang.texts();
-    let cons = Consolidation::new(&run, config);
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
     let inputs = discover(&opts.run.inputs)?;
     refuse_input(&xlsx_path, &inputs)?;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{Outcome, checked_run, free_later, stdout_err, writing};
+use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::config::Config;
 use crate::error::Error;
@@ -77,10 +77,11 @@ pub fn comparison_with<'a>(
 /// Runs `merge`.
 pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.xlsx.draft, out)?;
-    if !proceed {
+    let run = Run::collect(config, &opts.run)?;
+    let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
+    let Some(cons) = cons else {
         return Ok(outcome);
-    }
+    };
     let t = run.lang.texts();
     let inputs = discover(&opts.run.inputs)?;
     let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
@@ -90,7 +91,6 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     for p in &outputs {
         refuse_input(p, &inputs)?;
     }
-    let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     ensure_parent(&opts.output)?;
     let shown = opts.output.display().to_string();

@@ -6,16 +6,15 @@ use std::path::PathBuf;
 
 use super::build::template;
 use super::merge::comparison_with;
-use super::{Outcome, checked_run, free_later, stdout_err, writing};
+use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
-use crate::merging::Consolidation;
 use crate::output::{ensure_parent, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::reading::discover;
-use crate::run::RunOptions;
+use crate::run::{Run, RunOptions};
 
 /// Options of `report`.
 #[derive(Debug, Clone)]
@@ -40,13 +39,13 @@ pub fn report(
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let (run, outcome, proceed) = checked_run(config, &opts.run, opts.draft, out)?;
-    if !proceed {
+    let run = Run::collect(config, &opts.run)?;
+    let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
+    let Some(cons) = cons else {
         return Ok(outcome);
-    }
+    };
     let t = run.lang.texts();
     refuse_input(&opts.output, &discover(&opts.run.inputs)?)?;
-    let cons = Consolidation::new(&run, config);
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     let shown = opts.output.display().to_string();
     let pdf = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
