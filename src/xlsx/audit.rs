@@ -1,6 +1,7 @@
 //! The audit sheets: findings (linked to their row of the measures sheet)
 //! and sources (each input with its SHA-256, so every figure can be tied to a file).
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use std::fmt::Write as _;
@@ -38,7 +39,7 @@ pub(crate) fn findings<'a>(
     let cut = findings.len().saturating_sub(room);
     findings.truncate(room);
     let note = (cut > 0).then(|| fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]));
-    let targets = link_targets(&findings, cons);
+    let targets = link_targets(&findings, cons, run);
     let measures = t.sheet_names[1];
     let rows = findings.len() + usize::from(note.is_some());
     let links = {
@@ -87,34 +88,36 @@ fn lay_out_findings(ws: &mut Worksheet, run: &Run, fmt: &Formats) -> Result<u16,
 }
 
 /// The measures-sheet row (1-based) each finding links to, if it has one.
-fn link_targets(findings: &[&Finding], cons: &Consolidation) -> Vec<Option<u32>> {
-    // Files by name, numbered, so that (file, source row) is two numbers to
-    // hash for each of the measures rather than a path; a measure's file is
-    // found by its submission's address.
+fn link_targets(findings: &[&Finding], cons: &Consolidation, run: &Run) -> Vec<Option<u32>> {
+    // Files numbered by name (a finding names its file), and a measure's
+    // file found by its submission's position: two numbers to hash for
+    // each of the measures rather than a path.
     let mut names: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut by_submission: FxHashMap<usize, u32> = FxHashMap::default();
-    for r in &cons.rows {
-        by_submission
-            .entry(std::ptr::from_ref(r.source) as usize)
-            .or_insert_with(|| {
-                let next = names.len() as u32;
-                *names.entry(r.source.file.display.as_str()).or_insert(next)
-            });
-    }
+    let file_of: Vec<u32> = run
+        .submissions
+        .iter()
+        .map(|s| {
+            let next = names.len() as u32;
+            *names.entry(s.file.display.as_str()).or_insert(next)
+        })
+        .collect();
     let key = |f: &Finding| Some((*names.get(f.file.as_str())?, f.row?));
     // (file, source row) → row of the measures sheet; only the rows
-    // findings point at, not every measure.
+    // findings point at, not every measure, looked for on every core.
     let wanted: FxHashSet<(u32, u32)> = findings.iter().filter_map(|f| key(f)).collect();
     let mut rows: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     if !wanted.is_empty() {
-        for (i, r) in cons.rows.iter().enumerate() {
-            let file = by_submission[&(std::ptr::from_ref(r.source) as usize)];
-            let at = (file, r.measure.source.row);
-            if wanted.contains(&at) {
-                // As a map collected in order: the last row of a key wins.
-                rows.insert(at, i as u32 + 2);
-            }
-        }
+        let hits: Vec<((u32, u32), u32)> = cons
+            .rows
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let at = (*file_of.get(r.source.index)?, r.measure.source.row);
+                wanted.contains(&at).then_some((at, i as u32 + 2))
+            })
+            .collect();
+        // In row order, as before: the last row of a key wins.
+        rows.extend(hits);
     }
     findings
         .iter()
