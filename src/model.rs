@@ -53,7 +53,7 @@ impl Cell {
 }
 
 /// Where a row came from: which input, which sheet, which 1-based row.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SourceRef {
     /// Index of the submission in the run's input order (sorted by path).
     pub file: usize,

@@ -112,7 +112,8 @@ fn link_targets(findings: &[&Finding], cons: &Consolidation, run: &Run) -> Vec<O
             .par_iter()
             .enumerate()
             .filter_map(|(i, r)| {
-                let at = (*file_of.get(r.source.index)?, r.measure.source.row);
+                let source = r.key.1;
+                let at = (*file_of.get(source.file)?, source.row);
                 wanted.contains(&at).then_some((at, i as u32 + 2))
             })
             .collect();
