@@ -100,9 +100,9 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
         Ordered::new(work.len(), 4 * rayon::current_num_threads().max(1));
     std::thread::scope(|s| {
         let writer = s.spawn(|| {
-            let written = write_parts(&mut zin, dst, tables, bodies, &queue);
-            queue.stop();
-            written
+            // Done or failed, the writer takes no more blocks.
+            let _stop = queue.stop_on_drop();
+            write_parts(&mut zin, dst, tables, bodies, &queue)
         });
         queue.make_all(make);
         writer

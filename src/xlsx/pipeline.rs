@@ -104,10 +104,16 @@ impl<T: Send> Ordered<T> {
         self.lock().stopped = true;
         self.changed.notify_all();
     }
+
+    /// A guard that stops the queue when dropped: the taker holds one, so
+    /// that however it ends (a failure, a panic) no maker waits for it.
+    pub fn stop_on_drop(&self) -> Stop<'_, T> {
+        Stop(self)
+    }
 }
 
-/// Stops the queue when dropped during a maker's panic.
-struct Stop<'a, T: Send>(&'a Ordered<T>);
+/// Stops its queue when dropped (see [`Ordered::stop_on_drop`]).
+pub(crate) struct Stop<'a, T: Send>(&'a Ordered<T>);
 
 impl<T: Send> Drop for Stop<'_, T> {
     fn drop(&mut self) {
@@ -182,5 +188,18 @@ mod tests {
         });
         assert!(result.0);
         assert!(result.1 <= 20, "{result:?}");
+        // A taker that panics, holding its guard, releases the makers.
+        let q = Ordered::new(1000, 4);
+        let taker_failed = std::thread::scope(|s| {
+            let taker = s.spawn(|| {
+                let _stop = q.stop_on_drop();
+                let first = q.take();
+                assert_eq!(first, Some(0));
+                panic!("taker bug");
+            });
+            q.make_all(|k| k);
+            taker.join().is_err()
+        });
+        assert!(taker_failed);
     }
 }
