@@ -91,3 +91,15 @@ fn folder_inputs_are_searched_and_lock_files_skipped() {
     let path = json["files"][0]["path"].as_str().unwrap();
     assert!(path.ends_with("a/b/kymp.csv"), "{path}");
 }
+
+/// The zip's part names, not its file name, tell an ODS (or xlsb) apart:
+/// a LibreOffice file renamed to .xlsx reads as the same two measures.
+#[test]
+fn an_ods_named_xlsx_is_read_by_its_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("renamed.xlsx");
+    std::fs::copy(fixture("english_headers_reordered.ods"), &renamed).unwrap();
+    let json = validate_json(renamed.to_str().unwrap());
+    assert_eq!(json["summary"]["measures"], 2, "{json}");
+    assert_eq!(json["files"][0]["format"], "ods", "{json}");
+}

@@ -282,12 +282,12 @@ fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Un
         return workbook::read(bytes, Format::Xls, limits);
     }
     if workbook::is_zip(head) {
-        workbook::check_unpacked_size(bytes, limits)?;
+        let listed = workbook::inspect_zip(bytes, limits)?;
         let format = match ext.as_str() {
             "xlsm" => Format::Xlsm,
             "xlsb" => Format::Xlsb,
             "ods" => Format::Ods,
-            _ => workbook::zip_kind(bytes),
+            _ => listed,
         };
         return workbook::read(bytes, format, limits);
     }

@@ -30,23 +30,13 @@ pub fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-/// Tells xlsb and ods from xlsx by the part names in the zip's directory.
-pub fn zip_kind(bytes: &[u8]) -> Format {
-    let contains = |n: &[u8]| bytes.windows(n.len()).any(|w| w == n);
-    if contains(b"xl/workbook.bin") {
-        Format::Xlsb
-    } else if contains(b"content.xml") && !contains(b"xl/workbook.xml") {
-        Format::Ods
-    } else {
-        Format::Xlsx
-    }
-}
-
-/// Refuses a zip whose parts would unpack past the limit (a zip bomb),
-/// judged from its central directory before anything is inflated.
-pub fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), Unreadable> {
+/// Reads the zip's central directory: refuses a zip whose parts would
+/// unpack past the limit (a zip bomb) before anything is inflated, and
+/// tells xlsb and ods from xlsx by the part names. A zip the directory
+/// cannot be read from is left to calamine, which will say why.
+pub fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // not readable as a zip: calamine will say why
+        return Ok(Format::Xlsx);
     };
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -61,7 +51,14 @@ pub fn check_unpacked_size(bytes: &[u8], limits: &Limits) -> Result<(), Unreadab
             limit: limits.max_unpacked_bytes,
         });
     }
-    Ok(())
+    let has = |name: &str| zip.file_names().any(|n| n.is_ok_and(|n| n == name));
+    Ok(if has("xl/workbook.bin") {
+        Format::Xlsb
+    } else if has("content.xml") && !has("xl/workbook.xml") {
+        Format::Ods
+    } else {
+        Format::Xlsx
+    })
 }
 
 /// Reads every sheet's values, hidden sheets flagged.
