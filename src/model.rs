@@ -27,7 +27,7 @@ impl Cell {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => t.trim().is_empty(),
+            Cell::Text(t) => crate::text::trim(t).is_empty(),
             _ => false,
         }
     }

@@ -146,7 +146,7 @@ impl<'c> Schema<'c> {
     /// The entry `value` selects, by code, name in any language, or alias.
     pub fn lookup(&self, kind: ListKind, value: &str) -> Option<usize> {
         // Most cells are typed exactly as the configuration spells them.
-        if let Some(i) = self.exact[kind.index()].get(value.trim()) {
+        if let Some(i) = self.exact[kind.index()].get(crate::text::trim(value)) {
             return Some(*i);
         }
         let n = normalise(value);

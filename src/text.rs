@@ -136,6 +136,17 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, _, c)| c)
 }
 
+/// `s.trim()`, answered at once for text that starts and ends with a
+/// visible ASCII character (nearly every cell, trimmed several times as
+/// it is typed).
+pub fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
+    s.trim()
+}
+
 /// Column letters of a 0-based column index: 0 → "A", 26 → "AA".
 pub fn column_letters(col: u32) -> String {
     let mut s = Vec::with_capacity(3);
@@ -323,6 +334,15 @@ mod tests {
         assert_eq!(closest("toteutus vaihe", c), Some("toteutusvaihe"));
         assert_eq!(closest("suuunnitteluvaihe", c), Some("suunnitteluvaihe"));
         assert_eq!(closest("banana", c), None);
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "", " ", "a", " a", "a ", "\u{a0}a", "a\u{a0}", "ä", " ä ", "\ta\n", "a\u{7f}", "x y",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

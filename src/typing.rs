@@ -71,7 +71,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
     // are rendered only where the text is used. This runs for every cell.
     let shown = || -> Cow<'_, str> {
         match cell {
-            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Text(s) => Cow::Borrowed(crate::text::trim(s)),
             other => Cow::Owned(other.display().trim().to_string()),
         }
     };
