@@ -144,7 +144,7 @@ impl<'s> Rows<'s> {
             for (i, part) in f.text.iter().enumerate() {
                 text.push_str(part);
                 if let Some(n) = numbers.get(i) {
-                    text.push_str(itoa_u32(*n).as_str());
+                    text.push_str(&n.to_string());
                 }
             }
             self.formula(col, &text, cached);
@@ -226,13 +226,6 @@ impl RowFormula {
             exact: !parts.iter().any(|p| p.contains('_')),
         }
     }
-}
-
-/// A number's decimal digits, for the rare formula escaped as a whole.
-fn itoa_u32(n: u32) -> String {
-    let mut b = Vec::with_capacity(10);
-    push_u32(&mut b, n);
-    String::from_utf8(b).unwrap_or_default()
 }
 
 /// What follows a cell's reference: its style, if not the default.
