@@ -56,6 +56,42 @@ fn zip_part(path: &Path, part: &str) -> String {
     s
 }
 
+/// The opening tag (`<c …>`) of cell `cell` (such as `H7`) in a sheet
+/// part. A cell that follows the previous one in its row carries no
+/// reference; it is placed as a reader places it, in the next column.
+fn cell_tag<'x>(xml: &'x str, cell: &str) -> &'x str {
+    let (mut row, mut next) = ("", 0u32);
+    let mut at = 0;
+    while let Some(i) = xml[at..].find('<') {
+        at += i;
+        let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+        if let Some(r) = tag.strip_prefix("<row r=\"") {
+            row = &r[..r.find('"').unwrap()];
+            next = 0;
+        } else if tag == "<c" || tag.starts_with("<c ") {
+            let col = match tag.strip_prefix("<c r=\"") {
+                Some(r) => r
+                    .bytes()
+                    .take_while(u8::is_ascii_uppercase)
+                    .fold(0, |n, b| n * 26 + u32::from(b - b'A') + 1),
+                None => next + 1,
+            };
+            next = col;
+            let mut name = String::new();
+            let mut n = col;
+            while n > 0 {
+                name.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+                n = (n - 1) / 26;
+            }
+            if format!("{name}{row}") == cell {
+                return tag;
+            }
+        }
+        at += 1;
+    }
+    panic!("cell {cell} not written")
+}
+
 #[test]
 fn every_sheet_is_present() {
     let (_dir, xlsx) = round_trip(&["--per-department"]);
@@ -397,8 +433,7 @@ fn stored_results_are_what_the_formulas_compute() {
 /// entry in `cellXfs` says (its number format code and whether it wraps).
 fn cell_style(xlsx: &Path, part: &str, cell: &str) -> (String, bool) {
     let xml = zip_part(xlsx, part);
-    let at = xml.find(&format!("<c r=\"{cell}\"")).expect("cell written");
-    let c = &xml[at..at + xml[at..].find('>').unwrap()];
+    let c = cell_tag(&xml, cell);
     let s: usize = c
         .split(" s=\"")
         .nth(1)
@@ -497,8 +532,7 @@ fn findings_link_to_the_rows_they_are_about() {
     );
     assert!(part.contains(&link), "{part}");
     // The linked cell is in the workbook's Hyperlink cell style.
-    let at = part.find(&format!("<c r=\"H{}\"", row + 1)).unwrap();
-    let s: usize = part[at..]
+    let s: usize = cell_tag(&part, &format!("H{}", row + 1))
         .split(" s=\"")
         .nth(1)
         .unwrap()
@@ -554,4 +588,59 @@ fn a_draft_leaves_out_the_rows_a_cross_file_error_is_about() {
         .map(|r| text(&r[0]))
         .collect();
     assert_eq!(ids, ["A-1", "A-2"]);
+}
+
+/// openpyxl, the reader behind pandas, finds every cell where calamine
+/// does, with the same value: the large sheets leave out the references a
+/// cell's place in its row implies, and both readers must place the cells
+/// alike (the per-department sheets and the gaps of empty optional fields
+/// included).
+#[test]
+fn openpyxl_reads_the_cells_calamine_reads() {
+    if !have_openpyxl() {
+        return;
+    }
+    let (_dir, xlsx) = round_trip(&["--per-department"]);
+    let script = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+print(json.dumps({ws.title: [[c.row - 1, c.column - 1, c.value if isinstance(c.value, (int, float, str)) else str(c.value)]
+    for row in ws.iter_rows() for c in row if c.value is not None] for ws in wb}))
+"#;
+    let o = std::process::Command::new("python3")
+        .args(["-c", script, xlsx.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let theirs: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(&o.stdout).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    assert_eq!(theirs.len(), sheet_names(&xlsx).len());
+    for (name, cells) in &theirs {
+        let range = calamine::Reader::worksheet_range(&mut book, name).unwrap();
+        let ours: Vec<(u32, u32, &Data)> = range
+            .used_cells()
+            .filter(|(_, _, d)| !matches!(d, Data::Empty))
+            .map(|(r, c, d)| {
+                let (r0, c0) = range.start().unwrap();
+                (r0 + r as u32, c0 + c as u32, d)
+            })
+            .collect();
+        let cells = cells.as_array().unwrap();
+        assert_eq!(ours.len(), cells.len(), "{name}");
+        for ((r, c, d), cell) in ours.iter().zip(cells) {
+            let at = format!("{name}!{cell}");
+            assert_eq!(cell[0].as_u64(), Some(u64::from(*r)), "{at}");
+            assert_eq!(cell[1].as_u64(), Some(u64::from(*c)), "{at}");
+            match d {
+                Data::String(s) => assert_eq!(cell[2].as_str(), Some(s.as_str()), "{at}"),
+                // serde_json's float parsing may be an ulp off.
+                Data::Float(_) | Data::Int(_) => {
+                    let v = cell[2].as_f64().unwrap();
+                    assert!((v - num(d)).abs() <= 1e-12 * v.abs().max(1.0), "{at}");
+                }
+                _ => {}
+            }
+        }
+    }
 }

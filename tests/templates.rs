@@ -29,22 +29,6 @@ fn json_findings(path: &Path) -> Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
-fn have_openpyxl() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "openpyxl is missing in CI"
-        );
-        eprintln!("skipping: python3 with openpyxl is not installed");
-    }
-    found
-}
-
 /// A SOTE template for 2022 filled with openpyxl; returns (dir, filled file).
 fn filled_template() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

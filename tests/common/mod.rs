@@ -52,6 +52,23 @@ pub fn have(tool: &str) -> bool {
     found
 }
 
+/// Whether python3 with openpyxl is there (it must be in CI).
+pub fn have_openpyxl() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openpyxl is missing in CI"
+        );
+        eprintln!("skipping: python3 with openpyxl is not installed");
+    }
+    found
+}
+
 /// Every cell of a sheet as text, row by row.
 pub fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
     let mut wb = calamine::open_workbook_auto(path).expect("workbook opens");
