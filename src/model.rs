@@ -1,6 +1,8 @@
 //! The data kooste works on: cells as read, measures as typed, and the
 //! submissions they came from.
 
+use compact_str::CompactString;
+
 use crate::parse::{Cents, Date};
 
 /// One cell as read from a sheet, before it is typed by its column's kind.
@@ -8,8 +10,8 @@ use crate::parse::{Cents, Date};
 pub enum Cell {
     /// Nothing stored.
     Empty,
-    /// Text.
-    Text(String),
+    /// Text (kept inline up to 24 bytes: most cells are short).
+    Text(CompactString),
     /// A number (also an Excel date that was not formatted as one).
     Number(f64),
     /// TRUE / FALSE.
@@ -36,7 +38,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) => t.to_string(),
             Cell::Date(d) => format!("{}.{}.{}", d.day, d.month, d.year),
             Cell::Number(n) => {
                 if n.fract() == 0.0 && n.abs() < 1e15 {

@@ -37,7 +37,7 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
                     if f.is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(f.to_string())
+                        Cell::Text(f.into())
                     }
                 })
                 .collect(),

@@ -193,10 +193,10 @@ fn cell_of(d: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(s.as_str().into()),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => date_cell(dt),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }
@@ -206,11 +206,11 @@ fn cell_of_ref(d: &DataRef) -> Cell {
         DataRef::Empty => Cell::Empty,
         DataRef::Int(i) => Cell::Number(*i as f64),
         DataRef::Float(f) => Cell::Number(*f),
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::String(s) => Cell::Text(s.as_str().into()),
+        DataRef::SharedString(s) => Cell::Text((*s).into()),
         DataRef::Bool(b) => Cell::Bool(*b),
         DataRef::DateTime(dt) => date_cell(dt),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.as_str().into()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     }
 }
