@@ -6,6 +6,7 @@
 #   bash benches/run.sh                 # all sizes: 5×30, 100×2000, 500×2000
 #   SIZES="5x30 100x2000" bash benches/run.sh
 #   BASELINES=0 bash benches/run.sh     # kooste and the yardstick only
+#   RUNS=3 bash benches/run.sh          # kooste and the yardstick 3 times, not 5
 #
 # Prints wall-clock seconds and peak memory (/usr/bin/time -v) of each run
 # and kooste's ratio against each peer. Data is generated once into
@@ -48,18 +49,20 @@ measure() {
 }
 
 # measure3 NAME CMD...: kooste and the yardstick take seconds, so they run
-# three times; SECS is the median, MB the largest peak. (The VM this was
-# written on varies by ±10 % from run to run, more while it writes back.)
+# RUNS times (5 unless set); SECS is the median, MB the largest peak. (The
+# VM this was written on varies by ±10 % from run to run, more while it
+# writes back, and by more over minutes: five runs steady the median.)
+runs=${RUNS:-5}
 measure3() {
   local name=$1; shift
   local times=() peak=0 notes=""
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     measure "$name" "$@" >/dev/null
     times+=("$SECS")
     [ "$MB" -gt "$peak" ] && peak=$MB
     notes=${notes:-$NOTE}
   done
-  SECS=$(printf "%s\n" "${times[@]}" | sort -g | sed -n 2p)
+  SECS=$(printf "%s\n" "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
   MB=$peak
   printf "  %-34s %8.2f s %7s MB  (median of %s)%s\n" "$name" "$SECS" "$MB" "${times[*]}" "$notes"
 }
