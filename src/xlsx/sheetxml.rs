@@ -15,12 +15,11 @@ use crate::text::push_column_letters;
 
 /// The cells of consecutive rows; each column has one style (the column's
 /// format, as rust_xlsxwriter gives a cell written without a format).
-pub(crate) struct Rows<'s> {
+pub(crate) struct Rows {
     buf: Vec<u8>,
     row: u32,
     /// The current row's number in digits.
     digits: Vec<u8>,
-    styles: &'s [u32],
     /// Per styled column, its letters (`B`) and style attribute (` s="2"`,
     /// empty for the default style), made once.
     letters: Vec<Vec<u8>>,
@@ -38,10 +37,10 @@ pub(crate) enum Cached<'a> {
     Text(&'a str),
 }
 
-impl<'s> Rows<'s> {
+impl Rows {
     /// Rows whose columns have the given style indexes, written into `buf`
     /// (emptied first; passing one back in saves growing a new one).
-    pub fn new(styles: &'s [u32], mut buf: Vec<u8>) -> Self {
+    pub fn new(styles: &[u32], mut buf: Vec<u8>) -> Self {
         buf.clear();
         let mut letters = Vec::with_capacity(styles.len());
         let mut attrs = Vec::with_capacity(styles.len());
@@ -55,7 +54,6 @@ impl<'s> Rows<'s> {
             buf,
             row: 0,
             digits: Vec::with_capacity(10),
-            styles,
             letters,
             attrs,
             next: 0,
@@ -193,7 +191,6 @@ impl<'s> Rows<'s> {
         let c = usize::from(col);
         let implied = col == self.next;
         self.next = col.saturating_add(1);
-        let style = self.styles.get(c).copied().unwrap_or(0);
         if implied {
             self.buf.extend_from_slice(b"<c");
         } else {
@@ -205,9 +202,9 @@ impl<'s> Rows<'s> {
             self.buf.extend_from_slice(&self.digits);
             self.buf.push(b'"');
         }
-        match self.attrs.get(c) {
-            Some(attrs) => self.buf.extend_from_slice(attrs),
-            None => self.buf.extend_from_slice(&style_attr(style)),
+        // A column past the styled ones has the default style: no `s`.
+        if let Some(attrs) = self.attrs.get(c) {
+            self.buf.extend_from_slice(attrs);
         }
     }
 }
