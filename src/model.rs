@@ -42,7 +42,14 @@ impl Cell {
             Cell::Date(d) => format!("{}.{}.{}", d.day, d.month, d.year),
             Cell::Number(n) => {
                 if n.fract() == 0.0 && n.abs() < 1e15 {
-                    format!("{}", *n as i64)
+                    // A whole number, as `format!("{}", n as i64)` writes it
+                    // (this runs for every number typed as a code).
+                    let mut s = Vec::with_capacity(17);
+                    if *n < 0.0 {
+                        s.push(b'-');
+                    }
+                    crate::text::push_digits(&mut s, n.abs() as u64);
+                    String::from_utf8(s).unwrap_or_default()
                 } else {
                     format!("{n}")
                 }
@@ -125,4 +132,21 @@ pub enum Value {
     Whole(i64),
     /// A date.
     Date(Date),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_display_as_std_formats_them() {
+        let mut values = vec![0.0, -0.0, 1.0, -1.0, 2021.0, 999_999_999_999_999.0];
+        values.extend([-999_999_999_999_999.0, 1e14, 123_456_789.0, -42.0]);
+        values.extend((0..2000).map(|i| f64::from(i) * 7919.0 - 5_000_000.0));
+        for v in values {
+            assert_eq!(Cell::Number(v).display(), format!("{}", v as i64), "{v}");
+        }
+        assert_eq!(Cell::Number(1e15).display(), "1000000000000000");
+        assert_eq!(Cell::Number(0.5).display(), "0.5");
+    }
 }

@@ -72,7 +72,13 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
     let shown = || -> Cow<'_, str> {
         match cell {
             Cell::Text(s) => Cow::Borrowed(crate::text::trim(s)),
-            other => Cow::Owned(other.display().trim().to_string()),
+            other => {
+                let shown = other.display();
+                match shown.trim() {
+                    t if t.len() == shown.len() => Cow::Owned(shown),
+                    t => Cow::Owned(t.to_string()),
+                }
+            }
         }
     };
     match field.kind {
