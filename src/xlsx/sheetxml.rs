@@ -105,8 +105,10 @@ impl Rows {
         }
         self.open(col);
         self.buf.extend_from_slice(b" t=\"inlineStr\"><is><t");
-        let ws = ['\t', '\n', ' '];
-        if s.starts_with(ws) || s.ends_with(ws) {
+        // Tab, newline and space are ASCII: a byte compare finds them at
+        // either end of UTF-8 text without decoding a character.
+        let ws = |b: Option<&u8>| matches!(b, Some(b'\t' | b'\n' | b' '));
+        if ws(s.as_bytes().first()) || ws(s.as_bytes().last()) {
             self.buf.extend_from_slice(b" xml:space=\"preserve\"");
         }
         self.buf.push(b'>');
