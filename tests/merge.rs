@@ -60,30 +60,25 @@ fn zip_part(path: &Path, part: &str) -> String {
 /// part. A cell that follows the previous one in its row carries no
 /// reference; it is placed as a reader places it, in the next column.
 fn cell_tag<'x>(xml: &'x str, cell: &str) -> &'x str {
-    let (mut row, mut next) = ("", 0u32);
+    let wanted = kooste::text::parse_a1(cell).expect("an A1 reference");
+    let (mut row, mut col) = (0, None::<u32>);
     let mut at = 0;
     while let Some(i) = xml[at..].find('<') {
         at += i;
         let tag = &xml[at..at + xml[at..].find('>').unwrap()];
         if let Some(r) = tag.strip_prefix("<row r=\"") {
-            row = &r[..r.find('"').unwrap()];
-            next = 0;
+            row = r[..r.find('"').unwrap()].parse::<u32>().unwrap() - 1;
+            col = None;
         } else if tag == "<c" || tag.starts_with("<c ") {
-            let col = match tag.strip_prefix("<c r=\"") {
-                Some(r) => r
-                    .bytes()
-                    .take_while(u8::is_ascii_uppercase)
-                    .fold(0, |n, b| n * 26 + u32::from(b - b'A') + 1),
-                None => next + 1,
-            };
-            next = col;
-            let mut name = String::new();
-            let mut n = col;
-            while n > 0 {
-                name.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
-                n = (n - 1) / 26;
-            }
-            if format!("{name}{row}") == cell {
+            col = Some(match tag.strip_prefix("<c r=\"") {
+                Some(r) => {
+                    kooste::text::parse_a1(&r[..r.find('"').unwrap()])
+                        .unwrap()
+                        .1
+                }
+                None => col.map_or(0, |c| c + 1),
+            });
+            if (row, col) == (wanted.0, Some(wanted.1)) {
                 return tag;
             }
         }

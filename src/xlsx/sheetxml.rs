@@ -481,23 +481,21 @@ mod tests {
     /// cell of its row.
     fn with_references(xml: &str) -> String {
         let mut out = String::new();
-        let (mut row, mut next) = (String::new(), 0u32);
+        let (mut row, mut next) = (0, 0);
         let mut rest = xml;
         while let Some(at) = rest.find('<') {
             out.push_str(&rest[..at]);
             rest = &rest[at..];
             if let Some(tag) = rest.strip_prefix("<row r=\"") {
-                row = tag[..tag.find('"').unwrap()].to_string();
+                row = tag[..tag.find('"').unwrap()].parse::<u32>().unwrap() - 1;
                 next = 0;
             } else if let Some(tag) = rest.strip_prefix("<c r=\"") {
-                let letters = tag.bytes().take_while(u8::is_ascii_uppercase);
-                next = letters.fold(0, |n, b| n * 26 + u32::from(b - b'A') + 1);
+                next = crate::text::parse_a1(&tag[..tag.find('"').unwrap()])
+                    .unwrap()
+                    .1
+                    + 1;
             } else if rest.starts_with("<c") {
-                let mut cell = b"<c r=\"".to_vec();
-                push_column_letters(&mut cell, next);
-                out.push_str(std::str::from_utf8(&cell).unwrap());
-                out.push_str(&row);
-                out.push('"');
+                out.push_str(&format!("<c r=\"{}\"", crate::text::a1(row, next)));
                 rest = &rest[2..];
                 next += 1;
                 continue;
