@@ -373,10 +373,19 @@ impl SheetReader<'_, '_> {
             .iter()
             .enumerate()
             .any(|(i, f)| f.required && !columns.iter().any(|(_, g)| *g == i));
-        let mut sums: HashMap<usize, crate::parse::Cents> = HashMap::new();
+        // Worked out once per sheet, not per row: what each field becomes in
+        // a measure, which columns a template prefills, where the name is.
+        let roles: Vec<Role> = fields.iter().map(|f| Role::of(f.key.get_ref())).collect();
+        let prefilled = self.prefilled_columns(columns);
+        let name_col = columns
+            .iter()
+            .find(|(_, f)| roles[*f] == Role::Measure)
+            .map(|(c, _)| *c);
+        let mut sums = vec![crate::parse::Cents::default(); fields.len()];
         let (mut first_data, mut last_data) = (u32::MAX, 0);
+        let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         for row in header_row + 1..self.grid.end_row() {
-            if self.is_blank_row(row, columns) || self.is_example_row(row) {
+            if self.is_blank_row(row, &prefilled) || self.is_example_row(row) {
                 continue;
             }
             if self.is_total_row(row) {
@@ -388,13 +397,13 @@ impl SheetReader<'_, '_> {
             first_data = first_data.min(row);
             last_data = row;
             let before = self.findings.len();
-            let mut values: Vec<Option<Value>> = vec![None; fields.len()];
+            values.fill(None);
             for &(col, f) in columns {
                 let cell = self.cell(row, col);
                 match type_cell(self.schema, &fields[f], &cell, self.lang) {
                     Typed::Value(v) => {
                         if let Value::Money(c) = v {
-                            *sums.entry(f).or_default() += c;
+                            sums[f] += c;
                         }
                         values[f] = Some(v);
                     }
@@ -439,27 +448,44 @@ impl SheetReader<'_, '_> {
                 .iter()
                 .any(|f| f.severity == crate::finding::Severity::Error);
             if row_has_error || missing_required {
-                sub.partial.push((row + 1, values));
+                sub.partial.push((row + 1, values.clone()));
                 continue;
             }
-            if let Some(m) = build_measure(self.schema, sub.index, row, columns, values) {
+            let source_cell = name_col.map(|c| a1(row, c)).unwrap_or_default();
+            if let Some(m) = build_measure(fields, &roles, sub.index, row, source_cell, &mut values)
+            {
                 sub.measures.push(m);
             }
         }
     }
 
-    /// A row with nothing typed. Department and year columns do not count:
-    /// a template prefills them on its empty rows. Only the row's own cells
-    /// are looked at, so a very wide row elsewhere costs nothing here.
-    fn is_blank_row(&self, row: u32, columns: &Columns) -> bool {
+    /// For each column from the grid's first, whether a template prefills
+    /// it on its empty rows (department and year), so that it does not make
+    /// a row count as filled.
+    fn prefilled_columns(&self, columns: &Columns) -> Vec<bool> {
         let fields = &self.schema.config.fields;
+        let mut prefilled = Vec::new();
+        for &(col, f) in columns {
+            if matches!(fields[f].kind, Kind::Department | Kind::Year) {
+                let i = (col - self.grid.first_col) as usize;
+                if prefilled.len() <= i {
+                    prefilled.resize(i + 1, false);
+                }
+                prefilled[i] = true;
+            }
+        }
+        prefilled
+    }
+
+    /// A row with nothing typed. Department and year columns (`prefilled`,
+    /// from [`Self::prefilled_columns`]) do not count: a template prefills
+    /// them on its empty rows. Only the row's own cells are looked at, so a
+    /// very wide row elsewhere costs nothing here.
+    fn is_blank_row(&self, row: u32, prefilled: &[bool]) -> bool {
         let (first, cells) = self.grid.row_cells(row);
         cells.iter().enumerate().all(|(i, cell)| {
-            let c = first + i as u32;
-            let prefilled = columns.iter().any(|(col, f)| {
-                *col == c && matches!(fields[*f].kind, Kind::Department | Kind::Year)
-            });
-            prefilled || (cell.is_blank() && !self.formulas.contains_key(&(row, c)))
+            prefilled.get(i).copied().unwrap_or(false)
+                || (cell.is_blank() && !self.formulas.contains_key(&(row, first + i as u32)))
         })
     }
 
@@ -486,7 +512,7 @@ impl SheetReader<'_, '_> {
         row: u32,
         columns: &Columns,
         data_rows: (u32, u32),
-        sums: &HashMap<usize, crate::parse::Cents>,
+        sums: &[crate::parse::Cents],
     ) {
         let fields = &self.schema.config.fields;
         let t = self.lang.texts();
@@ -495,7 +521,7 @@ impl SheetReader<'_, '_> {
                 continue;
             }
             let cell = self.cell(row, col);
-            let sum = sums.get(&f).copied().unwrap_or_default();
+            let sum = sums[f];
             let field_name = fields[f].header.get(self.lang);
             match type_cell(self.schema, &fields[f], &cell, self.lang) {
                 Typed::Value(Value::Money(total)) if total != sum => {
@@ -559,15 +585,61 @@ fn is_column_sum(cell: &Cell, col: u32, (first, last): (u32, u32)) -> bool {
     }
 }
 
+/// What a field's value becomes in a [`Measure`], from the field's key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Id,
+    Department,
+    FocusArea,
+    Measure,
+    Areas,
+    Status,
+    Year,
+    Budget,
+    Spent,
+    Fte,
+    Themes,
+    Schedule,
+    Reached,
+    ImpactStory,
+    Contact,
+    /// Any other configured field: kept as (key, text) in the extras.
+    Extra,
+}
+
+impl Role {
+    fn of(key: &str) -> Role {
+        match key {
+            "id" => Role::Id,
+            "department" => Role::Department,
+            "focus_area" => Role::FocusArea,
+            "measure" => Role::Measure,
+            "areas" => Role::Areas,
+            "status" => Role::Status,
+            "year" => Role::Year,
+            "budget_eur" => Role::Budget,
+            "spent_eur" => Role::Spent,
+            "fte" => Role::Fte,
+            "themes" => Role::Themes,
+            "schedule" => Role::Schedule,
+            "reached" => Role::Reached,
+            "impact_story" => Role::ImpactStory,
+            "contact" => Role::Contact,
+            _ => Role::Extra,
+        }
+    }
+}
+
 /// A measure from a row whose required values are all present and typed.
+/// The values are taken out of `values`, which is left all `None`.
 fn build_measure(
-    schema: &Schema,
+    fields: &[crate::config::Field],
+    roles: &[Role],
     file: usize,
     row: u32,
-    columns: &Columns,
-    values: Vec<Option<Value>>,
+    source_cell: String,
+    values: &mut [Option<Value>],
 ) -> Option<Measure> {
-    let fields = &schema.config.fields;
     let mut m = Measure {
         id: None,
         department: usize::MAX,
@@ -586,39 +658,36 @@ fn build_measure(
         contact: None,
         extras: Vec::new(),
         source: SourceRef { file, row: row + 1 },
-        source_cell: String::new(),
+        source_cell,
     };
     let mut has_budget = false;
-    for (f, value) in values.into_iter().enumerate() {
-        let Some(value) = value else { continue };
-        let key = fields[f].key.get_ref().as_str();
-        match (key, value) {
-            ("id", Value::Text(s)) => m.id = Some(s),
-            ("department", Value::Choice(i)) => m.department = i,
-            ("focus_area", Value::Choice(i)) => m.focus_area = Some(i),
-            ("measure", Value::Text(s)) => {
-                m.name = s;
-                if let Some((col, _)) = columns.iter().find(|(_, g)| *g == f) {
-                    m.source_cell = a1(row, *col);
-                }
-            }
-            ("areas", Value::Choices(v)) => m.areas = v,
-            ("status", Value::Choice(i)) => m.status = Some(i),
-            ("year", Value::Year(y)) => m.year = Some(y),
-            ("budget_eur", Value::Money(c)) => {
+    for (f, value) in values.iter_mut().enumerate() {
+        let Some(value) = value.take() else { continue };
+        // A value of another type than its role's (which typing by the
+        // field's kind does not produce) is kept as an extra, as before.
+        match (roles[f], value) {
+            (Role::Id, Value::Text(s)) => m.id = Some(s),
+            (Role::Department, Value::Choice(i)) => m.department = i,
+            (Role::FocusArea, Value::Choice(i)) => m.focus_area = Some(i),
+            (Role::Measure, Value::Text(s)) => m.name = s,
+            (Role::Areas, Value::Choices(v)) => m.areas = v,
+            (Role::Status, Value::Choice(i)) => m.status = Some(i),
+            (Role::Year, Value::Year(y)) => m.year = Some(y),
+            (Role::Budget, Value::Money(c)) => {
                 m.budget = c;
                 has_budget = true;
             }
-            ("spent_eur", Value::Money(c)) => m.spent = Some(c),
-            ("fte", Value::Number(n)) => m.fte = Some(n),
-            ("themes", Value::Choices(v)) => m.themes = v,
-            ("schedule", Value::Text(s)) => m.schedule = Some(s),
-            ("reached", Value::Whole(n)) => m.reached = Some(n),
-            ("impact_story", Value::Text(s)) => m.impact_story = Some(s),
-            ("contact", Value::Text(s)) => m.contact = Some(s),
-            (_, v) => m
-                .extras
-                .push((key.to_string(), crate::typing::value_text(&v))),
+            (Role::Spent, Value::Money(c)) => m.spent = Some(c),
+            (Role::Fte, Value::Number(n)) => m.fte = Some(n),
+            (Role::Themes, Value::Choices(v)) => m.themes = v,
+            (Role::Schedule, Value::Text(s)) => m.schedule = Some(s),
+            (Role::Reached, Value::Whole(n)) => m.reached = Some(n),
+            (Role::ImpactStory, Value::Text(s)) => m.impact_story = Some(s),
+            (Role::Contact, Value::Text(s)) => m.contact = Some(s),
+            (_, v) => m.extras.push((
+                fields[f].key.get_ref().to_string(),
+                crate::typing::value_text(&v),
+            )),
         }
     }
     (m.department != usize::MAX && !m.name.is_empty() && has_budget).then_some(m)
