@@ -76,13 +76,13 @@ pub struct SourceRef {
 #[derive(Debug, Clone)]
 pub struct Measure {
     /// Optional identifier.
-    pub id: Option<String>,
+    pub id: Option<CompactString>,
     /// Index into `Config::departments`.
     pub department: usize,
     /// Index into `Config::focus_areas`.
     pub focus_area: Option<usize>,
     /// The measure's name.
-    pub name: String,
+    pub name: CompactString,
     /// Indexes into `Config::areas`.
     pub areas: Vec<usize>,
     /// Index into `Config::statuses`.
@@ -98,26 +98,26 @@ pub struct Measure {
     /// Indexes into `Config::themes`.
     pub themes: Vec<usize>,
     /// Free-text schedule.
-    pub schedule: Option<String>,
+    pub schedule: Option<CompactString>,
     /// People reached.
     pub reached: Option<i64>,
     /// Impact story.
-    pub impact_story: Option<String>,
+    pub impact_story: Option<CompactString>,
     /// Contact e-mail.
-    pub contact: Option<String>,
+    pub contact: Option<CompactString>,
     /// Date-kind extra fields and other configured fields, as (key, text).
     pub extras: Vec<(String, String)>,
     /// Where it came from.
     pub source: SourceRef,
     /// A1 reference of the measure-name cell, for tracing.
-    pub source_cell: String,
+    pub source_cell: CompactString,
 }
 
 /// A value typed from a cell of a given kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// Text.
-    Text(String),
+    Text(CompactString),
     /// An index into one of the configuration's lists.
     Choice(usize),
     /// Several indexes.

@@ -60,7 +60,7 @@ pub fn measure_values(m: &Measure, config: &Config) -> Vec<Option<Value>> {
                 .extras
                 .iter()
                 .find(|(k, _)| k == key)
-                .map(|(_, v)| Value::Text(v.clone())),
+                .map(|(_, v)| Value::Text(v.as_str().into())),
         })
         .collect()
 }

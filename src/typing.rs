@@ -88,7 +88,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
             // rules out most texts without counting.
             if text.len() > EXCEL_CELL_CHARS && text.encode_utf16().count() > EXCEL_CELL_CHARS {
                 Typed::Warned(
-                    Value::Text(text.to_string()),
+                    Value::Text(text.as_ref().into()),
                     Problem {
                         code: Code::TextTooLong,
                         message: fill(
@@ -102,16 +102,16 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                     },
                 )
             } else {
-                Typed::Value(Value::Text(text.into_owned()))
+                Typed::Value(Value::Text(text.as_ref().into()))
             }
         }
         Kind::Email => {
             let text = &*shown();
             if is_email(text) {
-                Typed::Value(Value::Text(text.to_string()))
+                Typed::Value(Value::Text(text.into()))
             } else {
                 Typed::Warned(
-                    Value::Text(text.to_string()),
+                    Value::Text(text.into()),
                     Problem {
                         code: Code::InvalidFormat,
                         message: fill(t.not_email, &[("value", text)]),
@@ -310,7 +310,7 @@ pub fn is_email(s: &str) -> bool {
 /// A value as plain text, for extras and exports.
 pub fn value_text(v: &Value) -> String {
     match v {
-        Value::Text(s) => s.clone(),
+        Value::Text(s) => s.to_string(),
         Value::Choice(i) => i.to_string(),
         Value::Choices(v) => v
             .iter()

@@ -20,7 +20,7 @@ use crate::text::{name_key, normalise};
 fn at_measure(sub: &Submission, m: &Measure, code: Code, message: String) -> Finding {
     let mut f = Finding::file(code, &sub.file.display, message);
     f.sheet = sub.sheet.clone();
-    f.cell = Some(m.source_cell.clone());
+    f.cell = Some(m.source_cell.to_string());
     f.row = Some(m.source.row);
     f
 }
@@ -243,7 +243,7 @@ fn check_duplicates(
                 .find(|(_, e)| e.department == m.department);
             let other = |s: &Submission, e: &Measure| {
                 if std::ptr::eq(s, sub) {
-                    return e.source_cell.clone();
+                    return e.source_cell.to_string();
                 }
                 format!(
                     "{}!{}!{}",

@@ -193,7 +193,7 @@ fn json_rows(config: &Config, rows: &[(u32, Vec<Option<Value>>)]) -> Vec<u8> {
                 };
                 let j = match v {
                     None => Json::Null,
-                    Some(Value::Text(s)) => json!(s),
+                    Some(Value::Text(s)) => json!(s.as_str()),
                     Some(Value::Choice(i)) => json!(code(list, *i)),
                     Some(Value::Choices(v)) => {
                         json!(v.iter().map(|&i| code(list, i)).collect::<Vec<_>>())

@@ -390,7 +390,7 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             .take(ctx.limit)
             .map(|r| {
                 let m = r.measure;
-                let mut label = m.name.clone();
+                let mut label = m.name.to_string();
                 if let Some(fte) = m.fte.filter(|f| *f > 0.0) {
                     label = format!(
                         "{label} ({})",

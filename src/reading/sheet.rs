@@ -10,7 +10,9 @@ use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::{Cell, Measure, SourceRef, Value};
 use crate::schema::Schema;
-use crate::text::{a1, column_letters};
+use compact_str::CompactString;
+
+use crate::text::{column_letters, push_column_letters, push_digits};
 use crate::typing::{Typed, type_cell};
 
 /// How many rows from the top of a sheet are searched for the header.
@@ -384,6 +386,7 @@ impl SheetReader<'_, '_> {
         let mut sums = vec![crate::parse::Cents::default(); fields.len()];
         let (mut first_data, mut last_data) = (u32::MAX, 0);
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
+        let mut cell_ref = Vec::with_capacity(16);
         for row in header_row + 1..self.grid.end_row() {
             if self.is_blank_row(row, &prefilled) || self.is_example_row(row) {
                 continue;
@@ -451,7 +454,16 @@ impl SheetReader<'_, '_> {
                 sub.partial.push((row + 1, values.clone()));
                 continue;
             }
-            let source_cell = name_col.map(|c| a1(row, c)).unwrap_or_default();
+            // The name cell's A1 reference, made without a String: most
+            // fit a CompactString inline.
+            let source_cell = name_col
+                .and_then(|c| {
+                    cell_ref.clear();
+                    push_column_letters(&mut cell_ref, c);
+                    push_digits(&mut cell_ref, u64::from(row) + 1);
+                    std::str::from_utf8(&cell_ref).ok().map(CompactString::from)
+                })
+                .unwrap_or_default();
             if let Some(m) = build_measure(fields, &roles, sub.index, row, source_cell, &mut values)
             {
                 sub.measures.push(m);
@@ -637,14 +649,14 @@ fn build_measure(
     roles: &[Role],
     file: usize,
     row: u32,
-    source_cell: String,
+    source_cell: CompactString,
     values: &mut [Option<Value>],
 ) -> Option<Measure> {
     let mut m = Measure {
         id: None,
         department: usize::MAX,
         focus_area: None,
-        name: String::new(),
+        name: CompactString::default(),
         areas: Vec::new(),
         status: None,
         year: None,
