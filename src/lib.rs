@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod finding;
 pub mod i18n;
+pub mod memory;
 pub mod merging;
 pub mod model;
 pub mod output;

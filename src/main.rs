@@ -246,6 +246,7 @@ fn load_config(c: &Common) -> Result<Config, kooste::Error> {
 }
 
 fn main() -> ExitCode {
+    kooste::memory::keep_freed_memory();
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result: Result<Outcome, kooste::Error> = match &cli.command {
