@@ -4,14 +4,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use super::{Book, Format, Grid, InputFile, Unreadable, open, workbook};
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::{Cell, Measure, SourceRef, Value};
 use crate::schema::Schema;
-use compact_str::CompactString;
-
 use crate::text::{column_letters, push_column_letters, push_digits};
 use crate::typing::{Typed, type_cell};
 
@@ -478,13 +478,18 @@ impl SheetReader<'_, '_> {
         let fields = &self.schema.config.fields;
         let mut prefilled = Vec::new();
         for &(col, f) in columns {
-            if matches!(fields[f].kind, Kind::Department | Kind::Year) {
-                let i = (col - self.grid.first_col) as usize;
-                if prefilled.len() <= i {
-                    prefilled.resize(i + 1, false);
-                }
-                prefilled[i] = true;
+            if !matches!(fields[f].kind, Kind::Department | Kind::Year) {
+                continue;
             }
+            // Mapped columns are the grid's, so never left of its first.
+            let Some(i) = col.checked_sub(self.grid.first_col) else {
+                continue;
+            };
+            let i = i as usize;
+            if prefilled.len() <= i {
+                prefilled.resize(i + 1, false);
+            }
+            prefilled[i] = true;
         }
         prefilled
     }
