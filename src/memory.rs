@@ -6,8 +6,8 @@
 //! above a threshold that adapts (from 128 KiB) are mapped and unmapped one
 //! by one, and free memory at the top of a heap is handed back to the
 //! kernel as soon as it passes 128 KiB. Each handed-back page costs a page
-//! fault when it is used again; at 200 000 measures that was a third of the
-//! run's faults and about a tenth of its system time.
+//! fault when it is used again; at 200 000 measures that was two fifths of
+//! the run's page faults and half its system time.
 
 /// Keeps freed memory in the process for reuse until the run ends: blocks
 /// up to 32 MiB come from the heaps, and heaps are not trimmed below
