@@ -170,9 +170,14 @@ pub fn push_column_letters(out: &mut Vec<u8>, col: u32) {
 /// A1 reference of a 0-based (row, column): (0, 0) → "A1".
 pub fn a1(row: u32, col: u32) -> String {
     let mut s = Vec::with_capacity(12);
-    push_column_letters(&mut s, col);
-    push_digits(&mut s, u64::from(row) + 1);
+    push_a1(&mut s, row, col);
     String::from_utf8(s).unwrap_or_default()
+}
+
+/// Appends the [`a1`] reference of a 0-based (row, column).
+pub fn push_a1(out: &mut Vec<u8>, row: u32, col: u32) {
+    push_column_letters(out, col);
+    push_digits(out, u64::from(row) + 1);
 }
 
 /// Parses an A1 reference into a 0-based (row, column).

@@ -12,7 +12,7 @@ use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::{Cell, Measure, SourceRef, Value};
 use crate::schema::Schema;
-use crate::text::{column_letters, push_column_letters, push_digits};
+use crate::text::{column_letters, push_a1};
 use crate::typing::{Typed, type_cell};
 
 /// How many rows from the top of a sheet are searched for the header.
@@ -459,8 +459,7 @@ impl SheetReader<'_, '_> {
             let source_cell = name_col
                 .and_then(|c| {
                     cell_ref.clear();
-                    push_column_letters(&mut cell_ref, c);
-                    push_digits(&mut cell_ref, u64::from(row) + 1);
+                    push_a1(&mut cell_ref, row, c);
                     std::str::from_utf8(&cell_ref).ok().map(CompactString::from)
                 })
                 .unwrap_or_default();
