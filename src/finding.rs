@@ -69,6 +69,19 @@ pub enum Code {
     TooLarge,
     /// Text longer than an Excel cell can hold.
     TextTooLong,
+    /// A number whose decimal mark the file does not decide.
+    AmbiguousNumber,
+    /// Bytes not valid in a text file's encoding, or a NUL byte.
+    InvalidBytes,
+    /// A text file whose encoding cannot be told apart.
+    UnknownEncoding,
+    /// Content the reader leaves out: another measure sheet, a column with
+    /// no header, a filled row that is not a measure.
+    UnreadContent,
+    /// A file kooste wrote itself, skipped as an input.
+    OwnOutput,
+    /// No measure anywhere in the run.
+    NoMeasures,
 }
 
 impl Code {
@@ -97,6 +110,12 @@ impl Code {
             Code::WrongYear => "wrong-year",
             Code::TooLarge => "too-large",
             Code::TextTooLong => "text-too-long",
+            Code::AmbiguousNumber => "ambiguous-number",
+            Code::InvalidBytes => "invalid-bytes",
+            Code::UnknownEncoding => "unknown-encoding",
+            Code::UnreadContent => "unread-content",
+            Code::OwnOutput => "own-output",
+            Code::NoMeasures => "no-measures",
         }
     }
 
@@ -108,7 +127,9 @@ impl Code {
             | Code::SpentExceedsBudget
             | Code::StatusConflict
             | Code::MissingSubmission
-            | Code::TextTooLong => Severity::Warning,
+            | Code::TextTooLong
+            | Code::UnreadContent
+            | Code::OwnOutput => Severity::Warning,
             _ => Severity::Error,
         }
     }

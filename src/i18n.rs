@@ -277,6 +277,41 @@ pub struct Texts {
     pub wrong_year: &'static str,
     /// Hint for it.
     pub wrong_year_hint: &'static str,
+    /// A number whose separator could be a decimal mark or a thousands
+    /// separator, with nothing in the file to tell: {value}, {first}, {second}, {mark}.
+    pub ambiguous_number: &'static str,
+    /// Hint for it.
+    pub ambiguous_number_hint: &'static str,
+    /// A byte that is not valid in the file's encoding: {row}, {bytes}, {encoding}.
+    pub invalid_bytes: &'static str,
+    /// A NUL byte in a text file: {row}.
+    pub nul_byte: &'static str,
+    /// Hint for invalid bytes and NUL bytes.
+    pub invalid_bytes_hint: &'static str,
+    /// A text file whose encoding cannot be told apart: {candidates}, {example}.
+    pub unknown_encoding: &'static str,
+    /// Hint for it.
+    pub unknown_encoding_hint: &'static str,
+    /// Another sheet that also has a measure header: {sheet}, {read}.
+    pub unread_sheet: &'static str,
+    /// Hint for it.
+    pub unread_sheet_hint: &'static str,
+    /// Values in a column with no header: {column}, {count}.
+    pub unread_column: &'static str,
+    /// Hint for it.
+    pub unread_column_hint: &'static str,
+    /// A filled row below the data that is not a measure: {value}.
+    pub unread_row: &'static str,
+    /// Hint for it.
+    pub unread_row_hint: &'static str,
+    /// A file kooste wrote itself, found among the inputs: {kind}.
+    pub own_output: &'static str,
+    /// Hint for it.
+    pub own_output_hint: &'static str,
+    /// No measure in any input: {inputs}.
+    pub no_measures: &'static str,
+    /// Hint for it.
+    pub no_measures_hint: &'static str,
 
     // --- command-line output ---
     /// The summary line of `validate`.
@@ -530,6 +565,23 @@ pub static FI: Texts = Texts {
     missing_submission_hint: "Pyydä toimialalta ilmoitus.",
     wrong_year: "Rivi on vuodelta {value}, mutta raportoitava vuosi on {year}.",
     wrong_year_hint: "Korjaa vuosi tai anna oikea vuosi valitsimella --year.",
+    ambiguous_number: "\"{value}\" voidaan lukea kahdella tavalla: {first} tai {second}. Tiedostosta ei selviä, onko {mark} desimaalierotin vai tuhaterotin.",
+    ambiguous_number_hint: "Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.",
+    invalid_bytes: "Rivillä {row} on tavu {bytes}, joka ei ole kelvollista {encoding}-tekstiä; sen kohdalla on merkki �.",
+    nul_byte: "Rivillä {row} on NUL-merkki (tavu 0x00).",
+    invalid_bytes_hint: "Tarkista rivin teksti ja tallenna tiedosto uudelleen muodossa CSV UTF-8.",
+    unknown_encoding: "Tiedoston merkistöä ei voi päätellä: {candidates} antaisivat eri merkit (esim. {example}). Tiedostoa ei lueta arvaamalla.",
+    unknown_encoding_hint: "Tallenna tiedosto muodossa CSV UTF-8 tai Excel-työkirjana.",
+    unread_sheet: "Myös välilehdellä \"{sheet}\" on toimenpiteiden otsikkorivi, mutta vain välilehti \"{read}\" luetaan.",
+    unread_sheet_hint: "Siirrä toimenpiteet yhdelle välilehdelle tai lähetä ne erillisinä tiedostoina.",
+    unread_column: "Sarakkeessa {column} on tietoja ({count} solua), mutta sarakkeella ei ole otsikkoa, joten niitä ei lueta.",
+    unread_column_hint: "Lisää sarakkeelle otsikko tai poista tiedot.",
+    unread_row: "Rivillä on tietoja (\"{value}\"), mutta se ei ole toimenpide, joten sitä ei lueta.",
+    unread_row_hint: "Siirrä toimenpiteet yhteensä-rivin yläpuolelle ja poista muut tiedot.",
+    own_output: "Tiedosto on koosteen oma tuloste ({kind}), joten sitä ei lueta ilmoituksena.",
+    own_output_hint: "Pidä tulosteet eri kansiossa kuin toimialojen ilmoitukset.",
+    no_measures: "Yhtään toimenpidettä ei löytynyt (katsotut paikat: {inputs}). Mitään ei kirjoitettu.",
+    no_measures_hint: "Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset.",
     summary_line: "{files} tiedostoa, {measures} toimenpidettä, {errors} virhettä, {warnings} varoitusta",
     build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors} virhettä. Korjaa ne tai käytä valitsinta --draft.",
     wrote: "Kirjoitettu: {path}",
@@ -688,6 +740,23 @@ pub static SV: Texts = Texts {
     missing_submission_hint: "Be sektorn om en anmälan.",
     wrong_year: "Raden gäller år {value}, men året som rapporteras är {year}.",
     wrong_year_hint: "Rätta året eller ange rätt år med --year.",
+    ambiguous_number: "\"{value}\" kan läsas på två sätt: {first} eller {second}. Filen visar inte om {mark} är decimaltecken eller tusentalsavgränsare.",
+    ambiguous_number_hint: "Skriv talet utan tusentalsavgränsare och med decimaler efter kommatecknet, t.ex. 90000 eller 90,50.",
+    invalid_bytes: "Rad {row} har byten {bytes}, som inte är giltig {encoding}-text; där står tecknet �.",
+    nul_byte: "Rad {row} har ett NUL-tecken (byten 0x00).",
+    invalid_bytes_hint: "Kontrollera radens text och spara filen på nytt som CSV UTF-8.",
+    unknown_encoding: "Filens teckenkodning kan inte avgöras: {candidates} skulle ge olika tecken (t.ex. {example}). Filen läses inte på gissning.",
+    unknown_encoding_hint: "Spara filen som CSV UTF-8 eller som Excel-arbetsbok.",
+    unread_sheet: "Också bladet \"{sheet}\" har en rubrikrad för åtgärder, men bara bladet \"{read}\" läses.",
+    unread_sheet_hint: "Flytta åtgärderna till ett blad eller skicka dem som separata filer.",
+    unread_column: "Kolumn {column} har uppgifter ({count} celler) men ingen rubrik, så de läses inte.",
+    unread_column_hint: "Ge kolumnen en rubrik eller ta bort uppgifterna.",
+    unread_row: "Raden har uppgifter (\"{value}\") men är ingen åtgärd, så den läses inte.",
+    unread_row_hint: "Flytta åtgärderna ovanför totalraden och ta bort övriga uppgifter.",
+    own_output: "Filen är en av koostes egna utdata ({kind}), så den läses inte som en inlämning.",
+    own_output_hint: "Håll utdata i en annan mapp än sektorernas inlämningar.",
+    no_measures: "Inga åtgärder hittades (sökta platser: {inputs}). Ingenting skrevs.",
+    no_measures_hint: "Kontrollera att mappen innehåller sektorernas ifyllda inlämningar.",
     summary_line: "{files} filer, {measures} åtgärder, {errors} fel, {warnings} varningar",
     build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors} fel. Rätta dem eller använd --draft.",
     wrote: "Skrev: {path}",
@@ -846,6 +915,23 @@ pub static EN: Texts = Texts {
     missing_submission_hint: "Ask the department for its submission.",
     wrong_year: "The row is for {value}, but the year being reported is {year}.",
     wrong_year_hint: "Correct the year, or give the right year with --year.",
+    ambiguous_number: "\"{value}\" can be read two ways: {first} or {second}. Nothing in the file tells whether {mark} is the decimal mark or a thousands separator.",
+    ambiguous_number_hint: "Type the number without thousands separators, e.g. 90000 or 90.50.",
+    invalid_bytes: "Row {row} has the byte {bytes}, which is not valid {encoding} text; it shows as �.",
+    nul_byte: "Row {row} has a NUL character (byte 0x00).",
+    invalid_bytes_hint: "Check the row's text and save the file again as CSV UTF-8.",
+    unknown_encoding: "The file's character encoding cannot be told: {candidates} would give different characters (e.g. {example}). The file is not read on a guess.",
+    unknown_encoding_hint: "Save the file as CSV UTF-8 or as an Excel workbook.",
+    unread_sheet: "Sheet \"{sheet}\" also has a measure header, but only sheet \"{read}\" is read.",
+    unread_sheet_hint: "Move the measures onto one sheet, or send them as separate files.",
+    unread_column: "Column {column} has values ({count} cells) but no header, so they are not read.",
+    unread_column_hint: "Give the column a header, or delete the values.",
+    unread_row: "The row has values (\"{value}\") but is not a measure, so it is not read.",
+    unread_row_hint: "Move the measures above the total row and delete anything else.",
+    own_output: "The file is one of kooste's own outputs ({kind}), so it is not read as a submission.",
+    own_output_hint: "Keep the outputs in another folder than the departments' submissions.",
+    no_measures: "No measures were found (looked in: {inputs}). Nothing was written.",
+    no_measures_hint: "Check that the folder holds the departments' filled-in submissions.",
     summary_line: "{files} files, {measures} measures, {errors} errors, {warnings} warnings",
     build_blocked: "No outputs were written because the submissions have {errors} errors. Correct them or use --draft.",
     wrote: "Wrote: {path}",

@@ -50,6 +50,7 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
     Ok(Book {
         format: Format::Csv,
         sheets: vec![Grid::new(name, 0, 0, rows, false)],
+        notes: Vec::new(),
     })
 }
 

@@ -107,6 +107,9 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// Whether the sheet is hidden in its workbook.
     pub hidden: bool,
+    /// Merged ranges the file records (their values already copied into
+    /// every cell by [`Grid::fill_merged`]).
+    pub merged: Vec<Merged>,
     /// One past the last column, computed once (rows differ in length).
     width: std::cell::OnceCell<u32>,
 }
@@ -160,9 +163,82 @@ impl Grid {
             first_col,
             rows,
             hidden,
+            merged: Vec::new(),
             width: std::cell::OnceCell::new(),
         }
     }
+
+    /// Copies the value of each merged range's top-left cell into every
+    /// cell of the range, as the user sees it (a file stores the value only
+    /// in the top-left cell), and records the ranges. Ranges are clipped to
+    /// the cells the grid holds rows for plus the range's own rows, so a
+    /// hostile range cannot make the grid grow past `max_cells`.
+    pub fn fill_merged(&mut self, merged: Vec<Merged>, max_cells: u64) {
+        let mut budget = max_cells;
+        for m in &merged {
+            let value = self.get(m.first_row, m.first_col).clone();
+            if value.is_blank() {
+                continue;
+            }
+            let area =
+                u64::from(m.last_row - m.first_row + 1) * u64::from(m.last_col - m.first_col + 1);
+            if area > budget {
+                continue;
+            }
+            budget -= area;
+            for row in m.first_row..=m.last_row {
+                for col in m.first_col..=m.last_col {
+                    if (row, col) != (m.first_row, m.first_col) {
+                        self.set(row, col, value.clone());
+                    }
+                }
+            }
+        }
+        self.merged = merged;
+    }
+
+    /// Whether (row, col) is covered by a merged range and is not its
+    /// top-left cell.
+    pub fn is_merge_copy(&self, row: u32, col: u32) -> bool {
+        self.merged.iter().any(|m| {
+            (m.first_row..=m.last_row).contains(&row)
+                && (m.first_col..=m.last_col).contains(&col)
+                && (row, col) != (m.first_row, m.first_col)
+        })
+    }
+
+    /// Stores a cell at absolute (row, col), growing the grid as needed.
+    fn set(&mut self, row: u32, col: u32, cell: Cell) {
+        if row < self.first_row || col < self.first_col {
+            return;
+        }
+        let (r, c) = (
+            (row - self.first_row) as usize,
+            (col - self.first_col) as usize,
+        );
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let cells = &mut self.rows[r];
+        if cells.len() <= c {
+            cells.resize(c + 1, Cell::Empty);
+        }
+        cells[c] = cell;
+        self.width = std::cell::OnceCell::new();
+    }
+}
+
+/// A merged range of cells, absolute and 0-based, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    /// First row.
+    pub first_row: u32,
+    /// First column.
+    pub first_col: u32,
+    /// Last row.
+    pub last_row: u32,
+    /// Last column.
+    pub last_col: u32,
 }
 
 /// What kind of file an input turned out to be.
@@ -203,6 +279,29 @@ pub struct Book {
     pub format: Format,
     /// Sheets, in workbook order (hidden ones included, flagged).
     pub sheets: Vec<Grid>,
+    /// What the reader noticed about the file's bytes (CSV), each a finding.
+    pub notes: Vec<Note>,
+}
+
+/// Something a reader noticed in a file's bytes that is not a cell value;
+/// each becomes a finding at its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Bytes that are not valid in the file's encoding, at a 1-based row
+    /// (the row a spreadsheet program shows); `bytes` as hex (`0x9F`).
+    InvalidBytes {
+        /// 1-based row.
+        row: u32,
+        /// The bytes, as hex.
+        bytes: String,
+        /// The encoding the file was read in.
+        encoding: &'static str,
+    },
+    /// A NUL byte in a text file, at a 1-based row.
+    NulByte {
+        /// 1-based row.
+        row: u32,
+    },
 }
 
 /// Caps that keep a hostile or broken file from exhausting memory.
@@ -240,6 +339,14 @@ pub enum Unreadable {
         found: u64,
         /// The limit.
         limit: u64,
+    },
+    /// A text file whose bytes read as different characters in the
+    /// encodings it could be in: the candidates and an example.
+    UnknownEncoding {
+        /// The encodings that fit, by name.
+        candidates: Vec<&'static str>,
+        /// One place where they differ, e.g. `"0x8A: ä / Š"`.
+        example: String,
     },
     /// Any other failure, with the reader's reason.
     Corrupt(String),

@@ -114,6 +114,10 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
+    for note in &book.notes {
+        sub.findings
+            .push(note_finding(&file.display, &book, note, lang));
+    }
     let preferred = book
         .sheets
         .iter()
@@ -193,6 +197,21 @@ fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang
             );
             Finding::file(Code::TooLarge, display, msg).hint(t.too_large_hint)
         }
+        Unreadable::UnknownEncoding {
+            candidates,
+            example,
+        } => Finding::file(
+            Code::UnknownEncoding,
+            display,
+            fill(
+                t.unknown_encoding,
+                &[
+                    ("candidates", &candidates.join(" / ")),
+                    ("example", &example),
+                ],
+            ),
+        )
+        .hint(t.unknown_encoding_hint),
         Unreadable::Corrupt(reason) => Finding::file(
             Code::UnreadableFile,
             display,
@@ -200,6 +219,35 @@ fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang
         )
         .hint(t.unreadable_hint),
     }
+}
+
+/// The finding for something the reader noticed in the file's bytes.
+fn note_finding(display: &str, book: &Book, note: &super::Note, lang: Lang) -> Finding {
+    let t = lang.texts();
+    let sheet = book.sheets.first().map(|g| g.name.as_str()).unwrap_or("");
+    let (message, row) = match note {
+        super::Note::InvalidBytes {
+            row,
+            bytes,
+            encoding,
+        } => (
+            fill(
+                t.invalid_bytes,
+                &[
+                    ("row", &row.to_string()),
+                    ("bytes", bytes),
+                    ("encoding", encoding),
+                ],
+            ),
+            *row,
+        ),
+        super::Note::NulByte { row } => (fill(t.nul_byte, &[("row", &row.to_string())]), *row),
+    };
+    let mut f = Finding::file(Code::InvalidBytes, display, message)
+        .in_sheet(sheet)
+        .hint(t.invalid_bytes_hint);
+    f.row = Some(row);
+    f
 }
 
 /// The first sheet (visible ones before hidden ones) with a header row, and

@@ -74,7 +74,11 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
         Format::Ods => sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
     };
-    Ok(Book { format, sheets })
+    Ok(Book {
+        format,
+        sheets,
+        notes: Vec::new(),
+    })
 }
 
 /// xlsx: each cell streamed with its formula, placed at its absolute
