@@ -59,6 +59,9 @@ pub enum ParseError {
     NotWhole,
     /// Not a date in a known form.
     NotADate,
+    /// A lone separator followed by three digits that the file's decimal
+    /// mark does not decide (`90,000`: ninety thousand, or ninety).
+    Ambiguous,
 }
 
 impl fmt::Display for ParseError {
@@ -68,6 +71,7 @@ impl fmt::Display for ParseError {
             ParseError::NotANumber => "not a number",
             ParseError::NotWhole => "not a whole number",
             ParseError::NotADate => "not a date",
+            ParseError::Ambiguous => "ambiguous decimal mark",
         })
     }
 }
@@ -80,17 +84,93 @@ fn is_group_space(c: char) -> bool {
     )
 }
 
+/// Which character a file uses as its decimal mark in numbers typed as
+/// text, decided from the file's own evidence (see
+/// `reading::separators`). Only a number whose one separator is followed
+/// by exactly three digits (`90,000`, `12.500`, `1.000`) needs it: every
+/// other form tells its decimal mark by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    /// `,` is the decimal mark, `.` and spaces group digits (Finnish, Swedish).
+    Comma,
+    /// `.` is the decimal mark, `,` groups digits (an English locale).
+    Point,
+    /// Nothing in the file tells: the kind's precision decides where it can
+    /// (euros have two decimals, whole numbers none), otherwise the value is
+    /// ambiguous.
+    #[default]
+    Undecided,
+    /// The file's numbers disagree: every ambiguous value is reported.
+    Mixed,
+}
+
+impl DecimalMark {
+    fn decimal_char(self) -> Option<char> {
+        match self {
+            DecimalMark::Comma => Some(','),
+            DecimalMark::Point => Some('.'),
+            DecimalMark::Undecided | DecimalMark::Mixed => None,
+        }
+    }
+}
+
 /// Parses a euro amount: `12500`, `12 500`, `12 500,50 €`, `12.500,50`,
 /// `12,5 t€` (thousands), `1,2 M€` (millions), `EUR 300`, `-50` (sign kept
-/// for the range check to report).
+/// for the range check to report). A lone separator followed by three
+/// digits (`90,000`) is a thousands separator: euros have two decimals.
 pub fn parse_euros(s: &str) -> Result<Cents, ParseError> {
+    parse_euros_as(s, DecimalMark::Undecided)
+}
+
+/// [`parse_euros`] in a file whose decimal mark is `mark`. A lone
+/// separator followed by three digits is read by `mark`; where `mark` makes
+/// it a decimal mark in an amount without a scale (three decimals, not a
+/// sum in cents), or is [`DecimalMark::Mixed`], the result is
+/// [`ParseError::Ambiguous`]. An undecided mark reads it as grouping in an
+/// amount without a scale and as ambiguous in `12,500 t€`.
+pub fn parse_euros_as(s: &str, mark: DecimalMark) -> Result<Cents, ParseError> {
     let t = s.trim();
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
     let lower = t.to_lowercase();
-    let mut body = lower.as_str();
-    let mut scale_pow = 0; // power of ten of the multiplier
+    let (body, scale_pow) = strip_currency(&lower);
+    let (negative, digits) = split_sign(body);
+    let lone = match mark {
+        // Three decimals are no amount in cents: the three digits are a group.
+        DecimalMark::Undecided if scale_pow == 0 => Lone::Grouping,
+        m => match (m.decimal_char(), scale_pow) {
+            (Some(_), 0) => Lone::GroupingElseAmbiguous(m),
+            _ => Lone::By(m),
+        },
+    };
+    let (int_part, mut frac_part) = split_decimal(&digits, lone)?;
+    // More decimals than cents: keep the cents' digits and round half up on
+    // the next one (so "0,005" is one cent, and a thousand zeros cost nothing).
+    let keep = (2 + scale_pow) as usize;
+    let round_up = frac_part.len() > keep && frac_part.as_bytes()[keep] >= b'5';
+    frac_part.truncate(keep);
+    // Exact decimal arithmetic: cents = (int.frac) × 10^(2+scale).
+    let mut all = int_part.clone();
+    all.push_str(&frac_part);
+    let shift = keep - frac_part.len();
+    let mut value: i128 = all.parse().map_err(|_| ParseError::NotANumber)?;
+    value = value
+        .checked_mul(10i128.pow(shift as u32))
+        .and_then(|v| v.checked_add(i128::from(round_up)))
+        .ok_or(ParseError::NotANumber)?;
+    if value > 9_000_000_000_000_000 {
+        return Err(ParseError::NotANumber);
+    }
+    let v = value as i64;
+    Ok(Cents(if negative { -v } else { v }))
+}
+
+/// The amount without its currency sign and scale (`t€`, `M€`, `milj. €`,
+/// `EUR`…), and the scale's power of ten. `lower` is lower-cased.
+fn strip_currency(lower: &str) -> (&str, u32) {
+    let mut body = lower;
+    let mut scale_pow = 0;
     for (suffix, pow) in [
         ("t€", 3),
         ("k€", 3),
@@ -117,27 +197,20 @@ pub fn parse_euros(s: &str) -> Result<Cents, ParseError> {
             body = rest.trim_start();
         }
     }
-    let (negative, digits) = split_sign(body);
-    let (int_part, mut frac_part) = split_decimal(&digits)?;
-    // More decimals than cents: keep the cents' digits and round half up on
-    // the next one (so "0,005" is one cent, and a thousand zeros cost nothing).
-    let keep = (2 + scale_pow) as usize;
-    let round_up = frac_part.len() > keep && frac_part.as_bytes()[keep] >= b'5';
-    frac_part.truncate(keep);
-    // Exact decimal arithmetic: cents = (int.frac) × 10^(2+scale).
-    let mut all = int_part.clone();
-    all.push_str(&frac_part);
-    let shift = keep - frac_part.len();
-    let mut value: i128 = all.parse().map_err(|_| ParseError::NotANumber)?;
-    value = value
-        .checked_mul(10i128.pow(shift as u32))
-        .and_then(|v| v.checked_add(i128::from(round_up)))
-        .ok_or(ParseError::NotANumber)?;
-    if value > 9_000_000_000_000_000 {
-        return Err(ParseError::NotANumber);
-    }
-    let v = value as i64;
-    Ok(Cents(if negative { -v } else { v }))
+    (body, scale_pow)
+}
+
+/// How [`split_decimal`] reads a lone separator followed by exactly three
+/// digits after one to three leading digits (`90,000`, `12.500`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lone {
+    /// As the file's decimal mark says; ambiguous where it says nothing.
+    By(DecimalMark),
+    /// Always a thousands separator (whole numbers, euros).
+    Grouping,
+    /// A thousands separator where the file's mark is the other character;
+    /// ambiguous where the file says it is the decimal mark.
+    GroupingElseAmbiguous(DecimalMark),
 }
 
 /// Splits a leading minus sign (ASCII or U+2212) or accounting brackets.
@@ -155,12 +228,104 @@ fn split_sign(s: &str) -> (bool, String) {
     (neg, rest.trim().to_string())
 }
 
+/// What the separators of one number typed as text say about the file's
+/// decimal mark: evidence for [`DecimalMark`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// No separator, or only spaces: says nothing.
+    Plain,
+    /// The form itself says which character is the decimal mark (`8,400.00`,
+    /// `1,000,000`, `12,5`, `0.75`).
+    Decides(DecimalMark),
+    /// One separator followed by exactly three digits (`90,000`): either
+    /// reading is possible; the separator is given.
+    Lone(char),
+    /// Not a number.
+    NotANumber,
+}
+
+/// The [`Shape`] of a number typed as text (currency signs and scales are
+/// stripped first).
+pub fn shape(s: &str) -> Shape {
+    let lower = s.trim().to_lowercase();
+    let (body, _) = strip_currency(&lower);
+    let (_, digits) = split_sign(body);
+    let cleaned: String = digits.chars().filter(|c| !is_group_space(*c)).collect();
+    if cleaned.is_empty()
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !cleaned.chars().any(|c| c.is_ascii_digit())
+    {
+        return Shape::NotANumber;
+    }
+    let other = |c: char| {
+        if c == ',' {
+            DecimalMark::Point
+        } else {
+            DecimalMark::Comma
+        }
+    };
+    let own = |c: char| {
+        if c == ',' {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    };
+    let (dots, commas) = (cleaned.matches('.').count(), cleaned.matches(',').count());
+    match (dots, commas) {
+        (0, 0) => Shape::Plain,
+        (d, c) if d > 0 && c > 0 => {
+            let last = cleaned
+                .rfind(['.', ','])
+                .map(|i| cleaned.as_bytes()[i] as char);
+            Shape::Decides(own(last.unwrap_or(',')))
+        }
+        (d, c) if d + c > 1 => Shape::Decides(other(if d > 0 { '.' } else { ',' })),
+        _ => {
+            let sep = if dots > 0 { '.' } else { ',' };
+            let (int, frac) = cleaned.split_once(sep).unwrap_or((&cleaned, ""));
+            if is_lone_group(int, frac) {
+                Shape::Lone(sep)
+            } else {
+                Shape::Decides(own(sep))
+            }
+        }
+    }
+}
+
+/// The two readings of a number with a lone separator followed by three
+/// digits (`90,000 €`, `1.000`): as a thousands separator and as a decimal
+/// mark, scale (`t€`) applied. `None` for any other form.
+pub fn lone_readings(s: &str) -> Option<(f64, f64)> {
+    let Shape::Lone(sep) = shape(s) else {
+        return None;
+    };
+    let lower = s.trim().to_lowercase();
+    let (body, pow) = strip_currency(&lower);
+    let (as_decimal, as_group) = if sep == ',' {
+        (DecimalMark::Comma, DecimalMark::Point)
+    } else {
+        (DecimalMark::Point, DecimalMark::Comma)
+    };
+    let scale = 10f64.powi(pow as i32);
+    let grouped = number_with(body, Lone::By(as_group)).ok()? * scale;
+    let decimal = number_with(body, Lone::By(as_decimal)).ok()? * scale;
+    Some((grouped, decimal))
+}
+
+/// Whether `int` `sep` `frac` could be a number with a thousands separator:
+/// one to three leading digits (not a lone 0) and exactly three after.
+fn is_lone_group(int: &str, frac: &str) -> bool {
+    frac.len() == 3 && (1..=3).contains(&int.len()) && int != "0" && !int.starts_with('0')
+}
+
 /// Splits digits into integer and fraction digit strings, resolving which of
-/// `.` and `,` is the decimal mark: with both, the last one is; a lone comma
-/// is decimal (Finnish); a lone dot is grouping when it is followed by exactly
-/// three digits in more than one place or the only group is three digits and
-/// another dot occurs ("12.500.000"), else decimal.
-fn split_decimal(s: &str) -> Result<(String, String), ParseError> {
+/// `.` and `,` is the decimal mark: with both, the last one is; one repeated
+/// separator groups digits; a lone separator is the decimal mark unless it
+/// is followed by exactly three digits, which `lone` decides.
+fn split_decimal(s: &str, lone: Lone) -> Result<(String, String), ParseError> {
     let cleaned: String = s.chars().filter(|c| !is_group_space(*c)).collect();
     if cleaned.is_empty() {
         return Err(ParseError::NotANumber);
@@ -175,20 +340,25 @@ fn split_decimal(s: &str) -> Result<(String, String), ParseError> {
     let last_comma = cleaned.rfind(',');
     let decimal_mark = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
-        (None, Some(_)) => {
-            if cleaned.matches(',').count() > 1 {
-                None // "1,000,000": grouping only
+        (None, Some(_)) | (Some(_), None) => {
+            let sep = if last_dot.is_some() { '.' } else { ',' };
+            let (int, frac) = cleaned.split_once(sep).unwrap_or((&cleaned, ""));
+            if cleaned.matches(sep).count() > 1 {
+                None // "1,000,000" or "1.250.000": grouping only
+            } else if !is_lone_group(int, frac) {
+                Some(sep)
             } else {
-                Some(',')
-            }
-        }
-        (Some(_), None) => {
-            let groups: Vec<&str> = cleaned.split('.').collect();
-            let all_three = groups[1..].iter().all(|g| g.len() == 3);
-            if groups.len() > 2 || (all_three && groups[0] != "0" && !groups[0].is_empty()) {
-                None // "12.500" or "1.250.000": Finnish grouping dots
-            } else {
-                Some('.')
+                match lone {
+                    Lone::Grouping => None,
+                    Lone::By(m) | Lone::GroupingElseAmbiguous(m) if m.decimal_char().is_some() => {
+                        match (m.decimal_char() == Some(sep), lone) {
+                            (false, _) => None,
+                            (true, Lone::By(_)) => Some(sep),
+                            (true, _) => return Err(ParseError::Ambiguous),
+                        }
+                    }
+                    _ => return Err(ParseError::Ambiguous),
+                }
             }
         }
         (None, None) => None,
@@ -222,14 +392,27 @@ fn split_decimal(s: &str) -> Result<(String, String), ParseError> {
     Ok((int_digits, frac.to_string()))
 }
 
-/// Parses a decimal number typed either way: `1,5`, `1.5`, `1 234,5`.
+/// Parses a decimal number typed either way: `1,5`, `1.5`, `1 234,5`,
+/// `1.000,5`. A lone separator followed by three digits (`1.000`) is
+/// ambiguous without a file's decimal mark: see [`parse_number_as`].
 pub fn parse_number(s: &str) -> Result<f64, ParseError> {
+    parse_number_as(s, DecimalMark::Undecided)
+}
+
+/// [`parse_number`] in a file whose decimal mark is `mark`; a lone
+/// separator followed by three digits is read by it, and is
+/// [`ParseError::Ambiguous`] where `mark` decides nothing.
+pub fn parse_number_as(s: &str, mark: DecimalMark) -> Result<f64, ParseError> {
+    number_with(s, Lone::By(mark))
+}
+
+fn number_with(s: &str, lone: Lone) -> Result<f64, ParseError> {
     let t = s.trim();
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
     let (negative, body) = split_sign(t);
-    let (int, frac) = split_decimal(&body)?;
+    let (int, frac) = split_decimal(&body, lone)?;
     let text = if frac.is_empty() {
         int
     } else {
@@ -239,9 +422,21 @@ pub fn parse_number(s: &str) -> Result<f64, ParseError> {
     Ok(if negative { -v } else { v })
 }
 
-/// Parses a whole number: `1200`, `1 200`, `12,0`.
+/// Parses a whole number: `1200`, `1 200`, `1.200`, `1,200`, `12,0`. A
+/// lone separator followed by three digits groups them (a whole number has
+/// no decimals), unless the file's decimal mark (`mark`) is that separator,
+/// which makes it ambiguous.
 pub fn parse_whole(s: &str) -> Result<i64, ParseError> {
-    whole_from_f64(parse_number(s)?)
+    parse_whole_as(s, DecimalMark::Undecided)
+}
+
+/// [`parse_whole`] in a file whose decimal mark is `mark`.
+pub fn parse_whole_as(s: &str, mark: DecimalMark) -> Result<i64, ParseError> {
+    let lone = match mark {
+        DecimalMark::Undecided => Lone::Grouping,
+        m => Lone::GroupingElseAmbiguous(m),
+    };
+    whole_from_f64(number_with(s, lone)?)
 }
 
 /// A stored number that must be whole.

@@ -195,17 +195,37 @@ impl<'c> Schema<'c> {
         parts.join(", ")
     }
 
-    /// Whether a cell text marks a total row.
+    /// Whether a cell text marks a total row: a configured label
+    /// (`Yhteensä`), with a colon or a full stop after it (`Yhteensä:`), or
+    /// as the first or last word of a label of at most three words
+    /// (`Kaikki yhteensä`, `Yhteensä 2021`, `Summa yhteensä`).
     pub fn is_total_label(&self, text: &str) -> bool {
-        // Asked of every row: most first cells are ruled out by their first
-        // character without normalising them.
-        let first = normalised_first(text);
-        if !self.totals.iter().any(|t| t.chars().next() == first) {
+        // Asked of every row: most first cells are ruled out by the first
+        // characters of their first and last words without normalising them.
+        let last_word = text.trim().rsplit(char::is_whitespace).next().unwrap_or("");
+        let (first, last) = (normalised_first(text), normalised_first(last_word));
+        if !self
+            .totals
+            .iter()
+            .any(|t| t.chars().next() == first || t.chars().next() == last)
+        {
             return false;
         }
         let n = normalise(text);
-        let n = n.trim_end_matches([':', '.']);
-        self.totals.iter().any(|t| t == n)
+        let n = n.trim_end_matches([':', '.', ' ']);
+        if self.totals.iter().any(|t| t == n) {
+            return true;
+        }
+        let words: Vec<&str> = n
+            .split(' ')
+            .map(|w| w.trim_matches([':', '.', ',']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= 3
+            && self.totals.iter().any(|t| {
+                let t = t.trim_end_matches(['.', ':']);
+                !t.contains(' ') && (words.first() == Some(&t) || words.last() == Some(&t))
+            })
     }
 
     /// Whether a cell text marks a template's example row.
@@ -251,6 +271,11 @@ mod tests {
             "BUDGET (EUR)",
             " Budget (€) ",
             "budget_eur",
+            "Budjetti €",
+            "Budjetti, €",
+            "Budjetti (euroa)",
+            "Budjetti\n(€)",
+            "\u{feff}Budjetti [EUR]:",
         ] {
             assert_eq!(s.field_of_header(h), budget, "{h}");
         }
@@ -284,5 +309,23 @@ mod tests {
             Some("toteutusvaihe")
         );
         assert!(s.is_total_label("YHTEENSÄ:"));
+        for label in [
+            "Kaikki yhteensä",
+            "Yhteensä 2021",
+            "yht.",
+            "\u{200b}Yhteensä",
+            "Total:",
+        ] {
+            assert!(s.is_total_label(label), "{label}");
+        }
+        for text in ["Yhteensä parempi arki nuorille", "Yhteistyö", "Totaalinen"] {
+            assert!(!s.is_total_label(text), "{text}");
+        }
+        // Invisible characters do not make a valid code differ.
+        assert_eq!(s.lookup(ListKind::Department, "SOTE\u{200b}"), Some(3));
+        assert_eq!(
+            s.lookup(ListKind::Department, "\u{feff}so\u{ad}te"),
+            Some(3)
+        );
     }
 }

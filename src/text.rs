@@ -7,7 +7,7 @@
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true; // drop leading space
-    for c in s.chars() {
+    for c in s.chars().filter(|&c| !is_invisible(c)) {
         let folded = fold(c);
         if folded == ' ' {
             if !space {
@@ -31,9 +31,44 @@ pub fn normalise(s: &str) -> String {
 /// of `s`: a cheap test that rules most texts out before a comparison.
 pub fn normalised_first(s: &str) -> Option<char> {
     s.chars()
+        .filter(|&c| !is_invisible(c))
         .map(fold)
         .find(|&c| c != ' ')
         .and_then(|c| c.to_lowercase().next())
+}
+
+/// Characters that show as nothing (or as an ordinary space's absence) but
+/// make two spellings differ: zero-width space, non-joiner and joiner,
+/// word joiner, byte order mark (zero-width no-break space), soft hyphen,
+/// left-to-right and right-to-left marks. They are ignored when matching
+/// codes, names and headers; no-break spaces count as spaces.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2060}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{200e}'
+            | '\u{200f}'
+    )
+}
+
+/// `s` with each invisible character ([`is_invisible`]) and control
+/// character written visibly as `<U+200B>`, for a message about a value
+/// that differs from an allowed one only by what cannot be seen.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) || (c.is_control() && c != '\n') {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Folds one character to its unaccented base; separators become a space.
@@ -55,13 +90,25 @@ fn fold(c: char) -> char {
 }
 
 /// Removes a trailing unit in brackets: "Budjetti (€)" → "Budjetti".
+///
+/// Also the forms people type without brackets or with others: `Toteuma €`,
+/// `Toteuma, €`, `Toteuma [EUR]`, `Toteuma (euroa)`, `Budjetti €:`.
 pub fn strip_unit(s: &str) -> String {
-    let t = s.trim();
-    if t.ends_with(')')
-        && let Some(open) = t.rfind('(')
-        && open > 0
+    let mut t = s.trim().trim_end_matches([':', ' ']);
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if t.ends_with(close)
+            && let Some(at) = t.rfind(open)
+            && at > 0
+        {
+            t = t[..at].trim_end();
+        }
+    }
+    const UNITS: [&str; 7] = ["€", "eur", "euro", "euroa", "euros", "e", "kpl"];
+    if let Some((head, unit)) = t.rsplit_once(|c: char| c.is_whitespace() || c == ',')
+        && UNITS.contains(&unit.to_lowercase().as_str())
+        && !head.trim().is_empty()
     {
-        return t[..open].trim_end().to_string();
+        t = head.trim_end().trim_end_matches(',').trim_end();
     }
     t.to_string()
 }
@@ -96,7 +143,7 @@ pub fn name_key_chars(s: &str, mut emit: impl FnMut(char)) {
         // ASCII (most of any name) folds to itself or to a separator.
         if c.is_ascii() {
             take(c.to_ascii_lowercase());
-        } else {
+        } else if !is_invisible(c) {
             fold(c).to_lowercase().for_each(&mut take);
         }
     }
@@ -144,7 +191,9 @@ pub fn trim(s: &str) -> &str {
     if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
         return s;
     }
-    s.trim()
+    // Invisible characters at the ends (a zero-width space pasted from a
+    // web page, a BOM) are trimmed like spaces.
+    s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 
 /// Column letters of a 0-based column index: 0 → "A", 26 → "AA".

@@ -46,8 +46,17 @@ fn problem(code: Code, message: String, hint: impl Into<Option<String>>) -> Type
     })
 }
 
-/// Types `cell` as `field`'s kind.
-pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typed {
+/// Types `cell` as `field`'s kind. `mark` is the decimal mark of the
+/// file's numbers typed as text (`reading::separators` decides it from the
+/// file): it reads `90,000` and `1.000`, and where it decides nothing such
+/// a value is an `ambiguous-number` finding naming both readings.
+pub fn type_cell(
+    schema: &Schema,
+    field: &Field,
+    cell: &Cell,
+    lang: Lang,
+    mark: parse::DecimalMark,
+) -> Typed {
     let t = lang.texts();
     match cell {
         _ if cell.is_blank() => return Typed::Blank,
@@ -155,6 +164,9 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
                     .ok()
                     .and_then(|v| i32::try_from(v).ok()),
                 Cell::Text(s) => parse::parse_year(s).ok(),
+                // A year typed as a date (often shown as `2021` through the
+                // format `yyyy`): the year is what the person sees and means.
+                Cell::Date(d) => Some(d.year),
                 _ => None,
             };
             match year {
@@ -180,10 +192,11 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         Kind::Euro => {
             let cents = match cell {
                 Cell::Number(n) => Cents::from_euros(*n).ok_or(ParseError::NotANumber),
-                Cell::Text(s) => parse::parse_euros(s),
+                Cell::Text(s) => parse::parse_euros_as(s, mark),
                 _ => Err(ParseError::NotANumber),
             };
             match cents {
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
                 Err(_) => type_error(field.kind, &shown(), lang),
                 Ok(c) if c.0 < 0 => negative(field, &shown(), lang),
                 Ok(c) => Typed::Value(Value::Money(c)),
@@ -192,10 +205,11 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         Kind::Number => {
             let v = match cell {
                 Cell::Number(n) if n.is_finite() => Ok(*n),
-                Cell::Text(s) => parse::parse_number(s),
+                Cell::Text(s) => parse::parse_number_as(s, mark),
                 _ => Err(ParseError::NotANumber),
             };
             match v {
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
                 Err(_) => type_error(field.kind, &shown(), lang),
                 Ok(v) if v < 0.0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Number(v)),
@@ -204,10 +218,11 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, lang: Lang) -> Typ
         Kind::Whole => {
             let v = match cell {
                 Cell::Number(n) => parse::whole_from_f64(*n),
-                Cell::Text(s) => parse::parse_whole(s),
+                Cell::Text(s) => parse::parse_whole_as(s, mark),
                 _ => Err(ParseError::NotANumber),
             };
             match v {
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
                 Err(_) => type_error(field.kind, &shown(), lang),
                 Ok(v) if v < 0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Whole(v)),
@@ -258,6 +273,39 @@ fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
     )
 }
 
+/// The `ambiguous-number` finding for a value such as `90,000`: both
+/// readings, as thousands and as decimals, in the language's own format.
+fn ambiguous(kind: Kind, text: &str, lang: Lang) -> Typed {
+    let t = lang.texts();
+    let sep = match parse::shape(text) {
+        parse::Shape::Lone(c) => c,
+        _ => ',',
+    };
+    let (grouped, decimal) = parse::lone_readings(text).unwrap_or_default();
+    let show = |v: f64| match kind {
+        Kind::Euro => Cents::from_euros(v)
+            .map(|c| lang.euros_exact(c))
+            .unwrap_or_default(),
+        _ => {
+            let places = if v.fract() == 0.0 { 0 } else { 3 };
+            lang.decimal(v, places)
+        }
+    };
+    problem(
+        Code::AmbiguousNumber,
+        fill(
+            t.ambiguous_number,
+            &[
+                ("value", text),
+                ("first", &show(grouped)),
+                ("second", &show(decimal)),
+                ("mark", &format!("\"{sep}\"")),
+            ],
+        ),
+        t.ambiguous_number_hint.to_string(),
+    )
+}
+
 fn negative(field: &Field, text: &str, lang: Lang) -> Typed {
     let t = lang.texts();
     problem(
@@ -279,9 +327,14 @@ fn not_allowed(schema: &Schema, list: ListKind, value: &str, lang: Lang) -> Type
     };
     problem(
         Code::NotAllowed,
+        // A value that differs from an allowed one only by what cannot be
+        // seen names the invisible characters (`SOTE<U+200B>`).
         fill(
             t.not_allowed,
-            &[("value", value), ("what", t.list_names[list.index()])],
+            &[
+                ("value", &crate::text::visible(value)),
+                ("what", t.list_names[list.index()]),
+            ],
         ),
         hint,
     )
@@ -333,7 +386,13 @@ mod tests {
     fn ty(key: &str, cell: Cell) -> Typed {
         let c = Config::builtin();
         let s = Schema::new(&c);
-        type_cell(&s, c.field(key).unwrap(), &cell, Lang::Fi)
+        type_cell(
+            &s,
+            c.field(key).unwrap(),
+            &cell,
+            Lang::Fi,
+            Default::default(),
+        )
     }
 
     fn code(t: Typed) -> Code {

@@ -2,7 +2,9 @@
 //! and turning their measure sheet into typed rows with findings.
 
 mod csv;
+mod formula;
 mod guard;
+mod separators;
 mod sheet;
 mod workbook;
 

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::{Book, Format, Grid, InputFile, Unreadable, open, workbook};
+use super::formula::{Outcome, evaluate};
+use super::{Book, Format, Grid, InputFile, Unreadable, open, separators, workbook};
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::{Cell, Measure, SourceRef, Value};
+use crate::parse::DecimalMark;
 use crate::schema::Schema;
 use crate::text::{column_letters, push_a1};
 use crate::typing::{Typed, type_cell};
@@ -105,7 +107,7 @@ fn read_loaded(
 ) -> Submission {
     let t = lang.texts();
     let file = sub.file.clone();
-    let book = match open(&file.path, bytes, &schema.limits) {
+    let mut book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
             sub.findings
@@ -145,6 +147,7 @@ fn read_loaded(
         );
         return sub;
     };
+    fill_merged_if_needed(&mut book, sheet_idx, header_row, bytes, schema);
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);
@@ -153,15 +156,64 @@ fn read_loaded(
         schema,
         lang,
         grid,
+        sheets: &book.sheets,
+        sheet: sheet_idx,
+        mark: DecimalMark::Undecided,
         file: &file.display,
         findings: Vec::new(),
         formulas: HashMap::new(),
     };
     let columns = ctx.map_columns(header_row);
+    ctx.mark = separators::decide(
+        grid,
+        header_row + 1..grid.end_row(),
+        &columns,
+        &schema.config.fields,
+    );
     ctx.load_formulas_if_needed(bytes, book.format, header_row, &columns);
     ctx.read_rows(&mut sub, header_row, &columns);
+    ctx.report_unheaded_columns(header_row);
+    if prefer.is_empty() {
+        ctx.report_other_measure_sheets(&book, sheet_idx);
+    }
     sub.findings.append(&mut ctx.findings);
     sub
+}
+
+/// A file stores a merged range's value in its top-left cell only; the
+/// person sees it in every cell. The ranges are read (a second look at the
+/// sheet) only where a cell under the header is empty, the one case where
+/// they change what is read.
+fn fill_merged_if_needed(
+    book: &mut Book,
+    sheet: usize,
+    header_row: u32,
+    bytes: &[u8],
+    schema: &Schema,
+) {
+    let grid = &book.sheets[sheet];
+    if !grid.merged.is_empty() || book.format == Format::Csv {
+        return; // the reader recorded them already (ods), or there are none
+    }
+    let headed: Vec<u32> = (grid.first_col..grid.end_col())
+        .filter(|&c| !grid.get(header_row, c).is_blank())
+        .collect();
+    let gaps = (header_row + 1..grid.end_row()).any(|r| {
+        let (first, cells) = grid.row_cells(r);
+        !cells.is_empty()
+            && headed
+                .iter()
+                .any(|&c| cells.get((c - first) as usize).is_none_or(Cell::is_blank))
+    });
+    if !gaps {
+        return;
+    }
+    let name = grid.name.clone();
+    let merged =
+        super::guard::guarded(|| workbook::merged(bytes, book.format, &name)).unwrap_or_default();
+    if !merged.is_empty() {
+        book.sheets[sheet].fill_merged(merged, schema.limits.max_cells);
+    }
 }
 
 /// The file-level finding for a file that could not be opened.
@@ -307,6 +359,12 @@ struct SheetReader<'a, 'c> {
     schema: &'a Schema<'c>,
     lang: Lang,
     grid: &'a Grid,
+    /// Every sheet of the workbook, for formulas that refer to another.
+    sheets: &'a [Grid],
+    /// The measure sheet's index in `sheets`.
+    sheet: usize,
+    /// The file's decimal mark for numbers typed as text.
+    mark: DecimalMark,
     file: &'a str,
     findings: Vec<Finding>,
     formulas: HashMap<(u32, u32), String>,
@@ -407,13 +465,28 @@ impl SheetReader<'_, '_> {
 
     /// The cell, with a stored-value-less formula made visible; borrowed
     /// from the grid (typing copies what it keeps).
-    fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+    fn raw_cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         match self.grid.get(row, col) {
             Cell::Empty => match self.formulas.get(&(row, col)) {
                 Some(f) => Cow::Owned(Cell::FormulaWithoutValue(f.clone())),
                 None => Cow::Owned(Cell::Empty),
             },
             c => Cow::Borrowed(c),
+        }
+    }
+
+    /// The cell's value: a formula the file stores no result for (or only
+    /// a placeholder) is evaluated where kooste can (see
+    /// [`super::formula`]), and stays a formula without a value otherwise.
+    fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+        let cell = self.raw_cell(row, col);
+        let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
+            return cell;
+        };
+        match evaluate(f, self.sheets, self.sheet) {
+            Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
+            Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
+            None => cell,
         }
     }
 
@@ -426,7 +499,7 @@ impl SheetReader<'_, '_> {
         // Worked out once per sheet, not per row: what each field becomes in
         // a measure, which columns a template prefills, where the name is.
         let roles: Vec<Role> = fields.iter().map(|f| Role::of(f.key.get_ref())).collect();
-        let prefilled = self.prefilled_columns(columns);
+        let prefilled = self.prefilled_columns(header_row, columns);
         let name_col = columns
             .iter()
             .find(|(_, f)| roles[*f] == Role::Measure)
@@ -435,26 +508,39 @@ impl SheetReader<'_, '_> {
         let (mut first_data, mut last_data) = (u32::MAX, 0);
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
+        let mut below_total = false;
         for row in header_row + 1..self.grid.end_row() {
             if self.is_blank_row(row, &prefilled) || self.is_example_row(row) {
                 continue;
             }
-            if self.is_total_row(row) {
-                sub.total_row = Some(row);
-                self.check_total_row(row, columns, (first_data, last_data), &sums);
-                break;
+            if self.is_total_row(row, columns) {
+                // The first total row is checked against the rows above it;
+                // rows below it are still read (a measure added under the
+                // total must not vanish), and later totals are not data.
+                if !below_total {
+                    sub.total_row = Some(row);
+                    self.check_total_row(row, columns, (first_data, last_data), &sums);
+                    below_total = true;
+                }
+                continue;
+            }
+            if below_total && !self.looks_like_measure(row, columns, &prefilled) {
+                self.report_unread_row(row);
+                continue;
             }
             sub.rows_read += 1;
-            first_data = first_data.min(row);
-            last_data = row;
+            if !below_total {
+                first_data = first_data.min(row);
+                last_data = row;
+            }
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
                 let cell = self.cell(row, col);
-                match type_cell(self.schema, &fields[f], &cell, self.lang) {
+                match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
                     Typed::Value(v) => {
-                        if let Value::Money(c) = v {
-                            sums[f] += c;
+                        if let (Value::Money(c), false) = (&v, below_total) {
+                            sums[f] += *c;
                         }
                         values[f] = Some(v);
                     }
@@ -518,12 +604,16 @@ impl SheetReader<'_, '_> {
         }
     }
 
-    /// For each column from the grid's first, whether a template prefills
-    /// it on its empty rows (department and year), so that it does not make
-    /// a row count as filled.
-    fn prefilled_columns(&self, columns: &Columns) -> Vec<bool> {
+    /// For each column from the grid's first, whether it does not make a
+    /// row count as filled: a template prefills department and year on its
+    /// empty rows, and a column with no header is not read (its values are
+    /// reported by [`Self::report_unheaded_columns`]). Columns past the
+    /// vector's end have no header either.
+    fn prefilled_columns(&self, header_row: u32, columns: &Columns) -> Vec<bool> {
         let fields = &self.schema.config.fields;
-        let mut prefilled = Vec::new();
+        let mut prefilled: Vec<bool> = (self.grid.first_col..self.grid.end_col())
+            .map(|c| self.grid.get(header_row, c).is_blank())
+            .collect();
         for &(col, f) in columns {
             if !matches!(fields[f].kind, Kind::Department | Kind::Year) {
                 continue;
@@ -548,7 +638,7 @@ impl SheetReader<'_, '_> {
     fn is_blank_row(&self, row: u32, prefilled: &[bool]) -> bool {
         let (first, cells) = self.grid.row_cells(row);
         cells.iter().enumerate().all(|(i, cell)| {
-            prefilled.get(i).copied().unwrap_or(false)
+            prefilled.get(i).copied().unwrap_or(true)
                 || (cell.is_blank() && !self.formulas.contains_key(&(row, first + i as u32)))
         })
     }
@@ -564,10 +654,162 @@ impl SheetReader<'_, '_> {
             .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
     }
 
-    /// A row whose first non-empty cell is a total label.
-    fn is_total_row(&self, row: u32) -> bool {
-        self.first_filled(row)
-            .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_total_label(t)))
+    /// A row whose first non-empty cell is a total label (`Yhteensä`,
+    /// `Yhteensä:`, `Kaikki yhteensä`) and whose choice cells (focus area,
+    /// areas, status, themes) are empty: a measure's row names those, a
+    /// total row does not, so a measure whose name starts with a total
+    /// word is not taken for one.
+    fn is_total_row(&self, row: u32, columns: &Columns) -> bool {
+        let (first, cells) = self.grid.row_cells(row);
+        let Some(label_at) = cells.iter().position(|c| !c.is_blank()) else {
+            return false;
+        };
+        if !matches!(&cells[label_at], Cell::Text(t) if self.schema.is_total_label(t)) {
+            return false;
+        }
+        let label_col = first + label_at as u32;
+        let fields = &self.schema.config.fields;
+        columns.iter().all(|&(col, f)| {
+            col == label_col
+                || !matches!(
+                    fields[f].kind,
+                    Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
+                )
+                || self.grid.get(row, col).is_blank()
+        })
+    }
+
+    /// Whether a row below the total row is a measure someone added there:
+    /// its measure name and at least one other field a person types (not
+    /// the department and year a template prefills) are filled.
+    fn looks_like_measure(&self, row: u32, columns: &Columns, prefilled: &[bool]) -> bool {
+        let fields = &self.schema.config.fields;
+        let typed = |col: u32| {
+            !self.grid.get(row, col).is_blank()
+                && !prefilled
+                    .get((col - self.grid.first_col) as usize)
+                    .copied()
+                    .unwrap_or(true)
+        };
+        let name = columns
+            .iter()
+            .any(|&(c, f)| fields[f].key.get_ref() == "measure" && typed(c));
+        let others = columns
+            .iter()
+            .filter(|&&(c, f)| fields[f].key.get_ref() != "measure" && typed(c))
+            .count();
+        name && others >= 1
+    }
+
+    /// A filled row below the total row that is not a measure: named, so
+    /// that nothing typed disappears in silence.
+    fn report_unread_row(&mut self, row: u32) {
+        let (first, cells) = self.grid.row_cells(row);
+        let Some(at) = cells.iter().position(|c| !c.is_blank()) else {
+            return;
+        };
+        let value = cells[at].display();
+        let msg = fill(self.lang.texts().unread_row, &[("value", &value)]);
+        let finding = self
+            .finding(Code::UnreadContent, msg)
+            .at(row, first + at as u32)
+            .value(value)
+            .hint(self.lang.texts().unread_row_hint);
+        self.findings.push(finding);
+    }
+
+    /// Values in columns whose header cell is empty are not read: one
+    /// finding per such column, at its first filled cell, with the count.
+    fn report_unheaded_columns(&mut self, header_row: u32) {
+        let grid = self.grid;
+        let mut found: Vec<(u32, u32, usize)> = Vec::new(); // col, first row, count
+        for row in header_row + 1..grid.end_row() {
+            if self.is_example_row(row) {
+                continue;
+            }
+            let (first, cells) = grid.row_cells(row);
+            for (i, cell) in cells.iter().enumerate() {
+                let col = first + i as u32;
+                if cell.is_blank()
+                    || !grid.get(header_row, col).is_blank()
+                    || grid.is_merge_copy(row, col)
+                {
+                    continue;
+                }
+                match found.iter_mut().find(|(c, ..)| *c == col) {
+                    Some(entry) => entry.2 += 1,
+                    None => found.push((col, row, 1)),
+                }
+            }
+        }
+        found.sort_unstable();
+        let t = self.lang.texts();
+        for (col, row, count) in found {
+            let msg = fill(
+                t.unread_column,
+                &[
+                    ("column", &column_letters(col)),
+                    ("count", &self.lang.integer(count as i64)),
+                ],
+            );
+            let value = grid.get(row, col).display();
+            let finding = self.finding(Code::UnreadContent, msg).at(row, col);
+            self.findings
+                .push(finding.value(value).hint(t.unread_column_hint));
+        }
+    }
+
+    /// Whether `grid`'s `header` row maps the measure name and all but at
+    /// most one of the other required fields.
+    fn is_measure_header(&self, grid: &Grid, header: u32) -> bool {
+        let fields = &self.schema.config.fields;
+        let mapped: Vec<usize> = (grid.first_col..grid.end_col())
+            .filter_map(|c| match grid.get(header, c) {
+                Cell::Text(t) => self.schema.field_of_header(t),
+                _ => None,
+            })
+            .collect();
+        let has = |key: &str| mapped.iter().any(|&f| fields[f].key.get_ref() == key);
+        let missing = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.required && !mapped.contains(i))
+            .count();
+        has("measure") && missing <= 1
+    }
+
+    /// Other sheets that also have a measure header and rows under it
+    /// (one sheet per year, say): only one sheet is read, and the others
+    /// are named.
+    fn report_other_measure_sheets(&mut self, book: &Book, read: usize) {
+        let t = self.lang.texts();
+        for (i, other) in book.sheets.iter().enumerate() {
+            if i == read {
+                continue;
+            }
+            let Some(header) = find_header(other, self.schema) else {
+                continue;
+            };
+            // A template's list sheet names departments, statuses and
+            // areas too: a measure sheet's header names the measures and
+            // nearly every required field.
+            if !self.is_measure_header(other, header) {
+                continue;
+            }
+            let has_rows = (header + 1..other.end_row())
+                .any(|r| other.row_cells(r).1.iter().any(|c| !c.is_blank()));
+            if !has_rows {
+                continue;
+            }
+            let msg = fill(
+                t.unread_sheet,
+                &[("sheet", &other.name), ("read", &self.grid.name)],
+            );
+            let finding = Finding::file(Code::UnreadContent, self.file, msg)
+                .in_sheet(&other.name)
+                .hint(t.unread_sheet_hint);
+            self.findings.push(finding);
+        }
     }
 
     /// Compares each euro figure of the total row with the sum of the rows above.
@@ -584,10 +826,16 @@ impl SheetReader<'_, '_> {
             if fields[f].kind != Kind::Euro {
                 continue;
             }
+            // The template's own SUM over this column's data rows is the
+            // sum of the rows whatever its stored result: nothing to check
+            // (and text typed as euros, which SUM skips, is not a mismatch).
+            if is_column_sum(&self.raw_cell(row, col), col, data_rows) {
+                continue;
+            }
             let cell = self.cell(row, col);
             let sum = sums[f];
             let field_name = fields[f].header.get(self.lang);
-            match type_cell(self.schema, &fields[f], &cell, self.lang) {
+            match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
                 Typed::Value(Value::Money(total)) if total != sum => {
                     let msg = fill(
                         t.total_mismatch,
@@ -605,10 +853,6 @@ impl SheetReader<'_, '_> {
                     self.findings
                         .push(finding.value(cell.display()).hint(t.total_hint));
                 }
-                // A program that stores no results (openpyxl, say) saved the
-                // template's own SUM over this column's data rows: its value is
-                // the sum of the rows, so there is nothing to check.
-                Typed::Problem(_) if is_column_sum(&cell, col, data_rows) => {}
                 Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
                     let finding = self
                         .finding(p.code, p.message)

@@ -4,9 +4,11 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use std::io::Read;
 
-use super::{Book, Format, Grid, Limits, Unreadable};
+use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+
+use super::{Book, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 use crate::parse::Date;
 
@@ -67,7 +69,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
     let err = |e: &dyn std::fmt::Display| Unreadable::Corrupt(e.to_string());
     let sheets = match format {
         Format::Xlsx | Format::Xlsm => {
-            stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits)?
+            let recalc = asks_recalculation(bytes);
+            stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits, recalc)?
         }
         Format::Xlsb => sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
@@ -81,14 +84,57 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
     })
 }
 
+/// Whether the workbook asks to be recalculated when opened
+/// (`<calcPr fullCalcOnLoad="1"/>`, ECMA-376 Part 1 §18.2.2): XlsxWriter,
+/// pandas' default engine, and rust_xlsxwriter write it and store `0` as
+/// every formula's result, a placeholder for Excel to replace. A workbook
+/// whose `xl/workbook.xml` cannot be read asks nothing (calamine reports it).
+fn asks_recalculation(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(part) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    // The part is small (sheet names and defined names); bounded all the same.
+    let mut xml = String::new();
+    if part.take(16 << 20).read_to_string(&mut xml).is_err() {
+        return false;
+    }
+    xml.find("<calcPr").is_some_and(|start| {
+        let tag = &xml[start..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        tag.contains("fullCalcOnLoad=\"1\"") || tag.contains("fullCalcOnLoad=\"true\"")
+    })
+}
+
+/// Whether a stored formula result is a placeholder: `0` or nothing, in a
+/// workbook that asks to be recalculated. Any other stored result was put
+/// there by a program that calculated it.
+fn is_placeholder(value: &DataRef) -> bool {
+    match value {
+        DataRef::Empty => true,
+        DataRef::Float(f) => *f == 0.0,
+        DataRef::Int(i) => *i == 0,
+        DataRef::String(s) => s.is_empty() || s == "0",
+        _ => false,
+    }
+}
+
 /// xlsx: each cell streamed with its formula, placed at its absolute
-/// position. A formula with no stored value becomes
-/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed.
-fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
+/// position. A formula with no stored value, or with a placeholder result
+/// in a workbook that asks to be recalculated (`recalc`), becomes
+/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. Chart,
+/// dialog and macro sheets hold no cells to read and are skipped.
+fn stream_xlsx(
+    reader: &mut Xlsx<Cursor<&[u8]>>,
+    limits: &Limits,
+    recalc: bool,
+) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
-    for sheet in meta {
+    for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
         let mut grid = Grid {
             name: sheet.name.clone(),
             hidden: sheet.visible != SheetVisible::Visible,
@@ -104,6 +150,9 @@ fn stream_xlsx(reader: &mut Xlsx<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
         {
             let cell = match (&c.value, c.formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
+                (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
+                    Cell::FormulaWithoutValue(f)
+                }
                 (v, _) => cell_of_ref(v),
             };
             if cell == Cell::Empty {
@@ -152,7 +201,7 @@ where
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
-    for sheet in meta {
+    for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
         let range = reader
             .worksheet_range(&sheet.name)
             .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
@@ -245,5 +294,30 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
         .used_cells()
         .filter(|(_, _, f)| !f.is_empty())
         .map(|(r, c, f)| (r0 + r as u32, c0 + c as u32, f.clone()))
+        .collect()
+}
+
+/// The merged ranges of one sheet, for the formats that record them and
+/// calamine reads (xlsx, xlsm, xls). Any failure yields none: the values
+/// were already read.
+pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
+    let cursor = Cursor::new(bytes);
+    let dims = match format {
+        Format::Xlsx | Format::Xlsm => Xlsx::new(cursor)
+            .ok()
+            .and_then(|mut r| r.merge_cells_by_sheet_name(sheet).ok()),
+        Format::Xls => Xls::new(cursor)
+            .ok()
+            .and_then(|r| r.merge_cells_by_sheet_name(sheet).ok()),
+        Format::Xlsb | Format::Ods | Format::Csv => None,
+    };
+    dims.unwrap_or_default()
+        .into_iter()
+        .map(|d| Merged {
+            first_row: d.start.0.min(d.end.0),
+            first_col: d.start.1.min(d.end.1),
+            last_row: d.start.0.max(d.end.0),
+            last_col: d.start.1.max(d.end.1),
+        })
         .collect()
 }

@@ -1,0 +1,499 @@
+//! Evaluating the formulas submissions use, where the file stores no
+//! result or only a placeholder: arithmetic (`+ - * / ^ %`, brackets),
+//! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS` and references to cells
+//! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
+//! `'Toimenpiteet 2021'!H2`).
+//!
+//! Writers that do not calculate (openpyxl) store no result, and XlsxWriter
+//! (pandas' default xlsx engine) and rust_xlsxwriter store `0` and ask
+//! Excel to recalculate on load (`fullCalcOnLoad`, ECMA-376 Part 1
+//! §18.2.2). Such a cell's value is what Excel would compute, so kooste
+//! computes it the way Excel does: `SUM` and the other functions skip text
+//! and empty cells in ranges, an empty cell is 0 in arithmetic, an error
+//! value propagates. Anything else (another function, text in arithmetic, a
+//! reference to another workbook, a cycle) is not evaluated, and the cell
+//! stays a `formula-without-value` finding: a value is never guessed.
+
+use super::Grid;
+use crate::model::Cell;
+use crate::text::parse_a1;
+
+/// How deep formulas may refer to other formulas before kooste gives up.
+const MAX_DEPTH: u32 = 32;
+
+/// The result of evaluating a formula.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A number (euros, FTE…: the formula's own unit).
+    Number(f64),
+    /// An Excel error value such as `#DIV/0!`.
+    Error(&'static str),
+}
+
+/// Evaluates `formula` (without its leading `=`) as it stands in sheet
+/// `sheet` of `sheets`. `None` where kooste does not evaluate it.
+pub fn evaluate(formula: &str, sheets: &[Grid], sheet: usize) -> Option<Outcome> {
+    eval_in(formula, sheets, sheet, 0)
+}
+
+fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<Outcome> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let tokens = tokenize(formula.trim().trim_start_matches('='))?;
+    let mut p = Parser {
+        tokens: &tokens,
+        pos: 0,
+        sheets,
+        sheet,
+        depth,
+    };
+    let v = p.expr()?;
+    if p.pos != tokens.len() {
+        return None;
+    }
+    Some(match v {
+        Val::Num(n) if n.is_finite() => Outcome::Number(n),
+        Val::Num(_) => Outcome::Error("#NUM!"),
+        Val::Err(e) => Outcome::Error(e),
+        Val::Range(..) => return None,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64),
+    /// A cell reference: sheet name (if any), 0-based row and column.
+    Ref(Option<String>, u32, u32),
+    /// A whole column `H:H` or range's second half is handled by `Colon`.
+    Col(Option<String>, u32),
+    Name(String),
+    Op(char),
+}
+
+fn tokenize(s: &str) -> Option<Vec<Tok>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            ' ' | '\t' | '\n' | '\r' => i += 1,
+            '+' | '-' | '*' | '/' | '^' | '%' | '(' | ')' | ',' | ';' | ':' => {
+                out.push(Tok::Op(if c == ';' { ',' } else { c }));
+                i += 1;
+            }
+            '0'..='9' | '.' => {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                    i += 1;
+                }
+                if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+                    i += 1;
+                    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+                        i += 1;
+                    }
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+                out.push(Tok::Num(s[start..i].parse().ok()?));
+            }
+            '\'' => {
+                // 'Sheet name'!A1, with '' for a quote inside the name.
+                let mut name = String::new();
+                i += 1;
+                loop {
+                    let ch = s[i..].chars().next()?;
+                    i += ch.len_utf8();
+                    if ch == '\'' {
+                        if s[i..].starts_with('\'') {
+                            name.push('\'');
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    name.push(ch);
+                }
+                if !s[i..].starts_with('!') {
+                    return None;
+                }
+                i += 1;
+                let (tok, len) = reference(&s[i..], Some(name))?;
+                out.push(tok);
+                i += len;
+            }
+            _ if c.is_alphabetic() || c == '$' || c == '_' => {
+                let start = i;
+                while i < b.len() {
+                    let ch = s[i..].chars().next()?;
+                    if ch.is_alphanumeric() || ch == '$' || ch == '_' || ch == '.' {
+                        i += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let word = &s[start..i];
+                if s[i..].starts_with('!') {
+                    i += 1;
+                    let (tok, len) = reference(&s[i..], Some(word.to_string()))?;
+                    out.push(tok);
+                    i += len;
+                } else if s[i..].trim_start().starts_with('(') {
+                    out.push(Tok::Name(word.to_ascii_uppercase()));
+                } else {
+                    let (tok, len) = reference(word, None)?;
+                    if len != word.len() {
+                        return None;
+                    }
+                    out.push(tok);
+                }
+            }
+            // Strings, comparisons, `&`, array constants, external
+            // workbooks `[1]`: not evaluated.
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// A cell (`$H$2`) or column (`H`) reference at the start of `s`, and its length.
+fn reference(s: &str, sheet: Option<String>) -> Option<(Tok, usize)> {
+    let len = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '$'))
+        .unwrap_or(s.len());
+    let word = &s[..len];
+    let bare = word.replace('$', "");
+    if let Some((row, col)) = parse_a1(&bare) {
+        return Some((Tok::Ref(sheet, row, col), len));
+    }
+    if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let col = bare.bytes().fold(0u32, |a, b| {
+            a * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+        }) - 1;
+        return Some((Tok::Col(sheet, col), len));
+    }
+    None
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Num(f64),
+    Err(&'static str),
+    /// Sheet index and an inclusive 0-based (row, col) rectangle.
+    Range(usize, (u32, u32), (u32, u32)),
+}
+
+struct Parser<'a> {
+    tokens: &'a [Tok],
+    pos: usize,
+    sheets: &'a [Grid],
+    sheet: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.tokens.get(self.pos)
+    }
+
+    fn eat(&mut self, op: char) -> bool {
+        if self.peek() == Some(&Tok::Op(op)) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expr(&mut self) -> Option<Val> {
+        let mut v = self.term()?;
+        loop {
+            let op = match self.peek() {
+                Some(Tok::Op(c @ ('+' | '-'))) => *c,
+                _ => return Some(v),
+            };
+            self.pos += 1;
+            let r = self.term()?;
+            v = arith(self.scalar(v)?, self.scalar(r)?, op);
+        }
+    }
+
+    fn term(&mut self) -> Option<Val> {
+        let mut v = self.power()?;
+        loop {
+            let op = match self.peek() {
+                Some(Tok::Op(c @ ('*' | '/'))) => *c,
+                _ => return Some(v),
+            };
+            self.pos += 1;
+            let r = self.power()?;
+            v = arith(self.scalar(v)?, self.scalar(r)?, op);
+        }
+    }
+
+    fn power(&mut self) -> Option<Val> {
+        let mut v = self.unary()?;
+        while self.eat('^') {
+            let r = self.unary()?;
+            v = arith(self.scalar(v)?, self.scalar(r)?, '^');
+        }
+        Some(v)
+    }
+
+    fn unary(&mut self) -> Option<Val> {
+        if self.eat('-') {
+            let v = self.unary()?;
+            return Some(arith(Val::Num(0.0), self.scalar(v)?, '-'));
+        }
+        if self.eat('+') {
+            return self.unary();
+        }
+        let mut v = self.primary()?;
+        while self.eat('%') {
+            v = arith(self.scalar(v)?, Val::Num(100.0), '/');
+        }
+        Some(v)
+    }
+
+    fn primary(&mut self) -> Option<Val> {
+        let tok = self.peek()?.clone();
+        self.pos += 1;
+        match tok {
+            Tok::Num(n) => Some(Val::Num(n)),
+            Tok::Op('(') => {
+                let v = self.expr()?;
+                self.eat(')').then_some(v)
+            }
+            Tok::Ref(sheet, row, col) => {
+                let s = self.sheet_index(sheet.as_deref())?;
+                if self.eat(':') {
+                    let (r2, c2) = match self.peek()?.clone() {
+                        Tok::Ref(None, r, c) => (r, c),
+                        _ => return None,
+                    };
+                    self.pos += 1;
+                    return Some(Val::Range(
+                        s,
+                        (row.min(r2), col.min(c2)),
+                        (row.max(r2), col.max(c2)),
+                    ));
+                }
+                Some(Val::Range(s, (row, col), (row, col)))
+            }
+            Tok::Col(sheet, col) => {
+                let s = self.sheet_index(sheet.as_deref())?;
+                if !self.eat(':') {
+                    return None;
+                }
+                let Some(Tok::Col(None, c2)) = self.peek().cloned() else {
+                    return None;
+                };
+                self.pos += 1;
+                let end = self.sheets[s].end_row().max(1) - 1;
+                Some(Val::Range(s, (0, col.min(c2)), (end, col.max(c2))))
+            }
+            Tok::Name(name) => self.call(&name),
+            Tok::Op(_) => None,
+        }
+    }
+
+    fn sheet_index(&self, name: Option<&str>) -> Option<usize> {
+        match name {
+            None => Some(self.sheet),
+            Some(n) => self
+                .sheets
+                .iter()
+                .position(|g| g.name.eq_ignore_ascii_case(n)),
+        }
+    }
+
+    fn call(&mut self, name: &str) -> Option<Val> {
+        if !self.eat('(') {
+            return None;
+        }
+        let mut args = Vec::new();
+        if !self.eat(')') {
+            loop {
+                args.push(self.expr()?);
+                if self.eat(')') {
+                    break;
+                }
+                if !self.eat(',') {
+                    return None;
+                }
+            }
+        }
+        match name {
+            "SUM" | "MIN" | "MAX" | "AVERAGE" => self.aggregate(name, &args),
+            "ROUND" => {
+                let [x, d] = args.as_slice() else { return None };
+                let (x, d) = match (self.scalar(x.clone())?, self.scalar(d.clone())?) {
+                    (Val::Num(x), Val::Num(d)) => (x, d.trunc()),
+                    (Val::Err(e), _) | (_, Val::Err(e)) => return Some(Val::Err(e)),
+                    _ => return None,
+                };
+                let f = 10f64.powi(d as i32);
+                // Excel rounds half away from zero, as f64::round does.
+                Some(Val::Num((x * f).round() / f))
+            }
+            "ABS" => match args.as_slice() {
+                [x] => match self.scalar(x.clone())? {
+                    Val::Num(n) => Some(Val::Num(n.abs())),
+                    other => Some(other),
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// SUM, MIN, MAX and AVERAGE as Excel computes them: numbers in ranges
+    /// count, text, booleans and empty cells in ranges are skipped, an error
+    /// anywhere is the result.
+    fn aggregate(&self, name: &str, args: &[Val]) -> Option<Val> {
+        let mut nums = Vec::new();
+        for a in args {
+            match a {
+                Val::Num(n) => nums.push(*n),
+                Val::Err(e) => return Some(Val::Err(e)),
+                Val::Range(s, (r1, c1), (r2, c2)) => {
+                    let grid = &self.sheets[*s];
+                    let last_row = (*r2).min(grid.end_row().saturating_sub(1));
+                    let last_col = (*c2).min(grid.end_col().saturating_sub(1));
+                    for row in *r1..=last_row {
+                        for col in *c1..=last_col {
+                            match self.cell_value(*s, row, col)? {
+                                Some(Val::Num(n)) => nums.push(n),
+                                Some(Val::Err(e)) => return Some(Val::Err(e)),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let fold = |init: f64, f: fn(f64, f64) -> f64| nums.iter().copied().fold(init, f);
+        Some(match name {
+            "SUM" => Val::Num(nums.iter().sum()),
+            "MIN" if nums.is_empty() => Val::Num(0.0),
+            "MAX" if nums.is_empty() => Val::Num(0.0),
+            "MIN" => Val::Num(fold(f64::INFINITY, f64::min)),
+            "MAX" => Val::Num(fold(f64::NEG_INFINITY, f64::max)),
+            _ if nums.is_empty() => Val::Err("#DIV/0!"),
+            _ => Val::Num(nums.iter().sum::<f64>() / nums.len() as f64),
+        })
+    }
+
+    /// A cell's value inside a range: `Some(None)` for what ranges skip
+    /// (empty, text, booleans), `None` where it cannot be known.
+    fn cell_value(&self, sheet: usize, row: u32, col: u32) -> Option<Option<Val>> {
+        Some(match self.sheets[sheet].get(row, col) {
+            Cell::Number(n) => Some(Val::Num(*n)),
+            Cell::Error(_) => Some(Val::Err("#VALUE!")),
+            Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1)? {
+                Outcome::Number(n) => Some(Val::Num(n)),
+                Outcome::Error(e) => Some(Val::Err(e)),
+            },
+            Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
+        })
+    }
+
+    /// A single value for arithmetic: a one-cell range is its cell (empty
+    /// is 0); text or a larger range is not evaluated.
+    fn scalar(&self, v: Val) -> Option<Val> {
+        match v {
+            Val::Range(s, a, b) if a == b => match self.sheets[s].get(a.0, a.1) {
+                Cell::Empty => Some(Val::Num(0.0)),
+                Cell::Bool(b) => Some(Val::Num(f64::from(u8::from(*b)))),
+                Cell::Text(t) if crate::text::trim(t).is_empty() => Some(Val::Num(0.0)),
+                _ => self.cell_value(s, a.0, a.1)?,
+            },
+            Val::Range(..) => None,
+            other => Some(other),
+        }
+    }
+}
+
+fn arith(a: Val, b: Val, op: char) -> Val {
+    let (x, y) = match (a, b) {
+        (Val::Num(x), Val::Num(y)) => (x, y),
+        (Val::Err(e), _) | (_, Val::Err(e)) => return Val::Err(e),
+        _ => return Val::Err("#VALUE!"),
+    };
+    match op {
+        '+' => Val::Num(x + y),
+        '-' => Val::Num(x - y),
+        '*' => Val::Num(x * y),
+        '/' if y == 0.0 => Val::Err("#DIV/0!"),
+        '/' => Val::Num(x / y),
+        _ => Val::Num(x.powf(y)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(name: &str, rows: Vec<Vec<Cell>>) -> Grid {
+        Grid::new(name.into(), 0, 0, rows, false)
+    }
+
+    fn eval(f: &str, sheets: &[Grid]) -> Option<Outcome> {
+        evaluate(f, sheets, 0)
+    }
+
+    #[test]
+    fn arithmetic_as_excel_does_it() {
+        let g = [grid("S", vec![])];
+        assert_eq!(eval("=55000+55000", &g), Some(Outcome::Number(110_000.0)));
+        assert_eq!(eval("2*(3+4)^2", &g), Some(Outcome::Number(98.0)));
+        assert_eq!(eval("-2^2", &g), Some(Outcome::Number(4.0)));
+        assert_eq!(eval("50%*200", &g), Some(Outcome::Number(100.0)));
+        assert_eq!(eval("1/0", &g), Some(Outcome::Error("#DIV/0!")));
+        assert_eq!(eval("1.5e3", &g), Some(Outcome::Number(1500.0)));
+    }
+
+    #[test]
+    fn references_ranges_and_sums() {
+        let n = Cell::Number;
+        let rows = vec![
+            vec![Cell::Text("Budjetti".into())],
+            vec![n(100.0)],
+            vec![Cell::Text("12 500".into())],
+            vec![Cell::FormulaWithoutValue("A2*2".into())],
+            vec![Cell::Empty],
+        ];
+        let other = grid("Muut luvut", vec![vec![n(7.0)]]);
+        let g = [grid("S", rows), other];
+        assert_eq!(eval("SUM(A2:A5)", &g), Some(Outcome::Number(300.0)));
+        assert_eq!(eval("SUM($A$2:$A$5;1)", &g), Some(Outcome::Number(301.0)));
+        assert_eq!(eval("sum(A:A)", &g), Some(Outcome::Number(300.0)));
+        assert_eq!(eval("A2+A5", &g), Some(Outcome::Number(100.0)));
+        assert_eq!(eval("'Muut luvut'!A1*2", &g), Some(Outcome::Number(14.0)));
+        assert_eq!(eval("ROUND(A2/3,2)", &g), Some(Outcome::Number(33.33)));
+        assert_eq!(
+            eval("MAX(A2:A4)+MIN(A2:A4)", &g),
+            Some(Outcome::Number(300.0))
+        );
+        // Text in arithmetic, unknown functions, other workbooks: not evaluated.
+        assert_eq!(eval("A3+1", &g), None);
+        assert_eq!(eval("VLOOKUP(A1,A1:A2,1,0)", &g), None);
+        assert_eq!(eval("[1]S!A1", &g), None);
+        assert_eq!(eval("\"a\"&\"b\"", &g), None);
+        assert_eq!(eval("Nowhere!A1", &g), None);
+    }
+
+    #[test]
+    fn cycles_are_not_evaluated() {
+        let g = [grid(
+            "S",
+            vec![vec![
+                Cell::FormulaWithoutValue("B1".into()),
+                Cell::FormulaWithoutValue("SUM(A1)".into()),
+            ]],
+        )];
+        assert_eq!(eval("A1", &g), None);
+    }
+}
