@@ -103,7 +103,9 @@ pub fn strip_unit(s: &str) -> String {
             t = t[..at].trim_end();
         }
     }
-    const UNITS: [&str; 7] = ["€", "eur", "euro", "euroa", "euros", "e", "kpl"];
+    const UNITS: [&str; 9] = [
+        "€", "eur", "euro", "euroa", "euros", "e", "kpl", "htv", "hlö",
+    ];
     if let Some((head, unit)) = t.rsplit_once(|c: char| c.is_whitespace() || c == ',')
         && UNITS.contains(&unit.to_lowercase().as_str())
         && !head.trim().is_empty()

@@ -1,0 +1,245 @@
+//! Submissions shaped like the files people really send, each written by the
+//! application that writes such files (tests/fixtures/real/make_xlsx.py):
+//! the values kooste reads are checked in its JSON export, and the findings
+//! by code and cell.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn real(name: &str) -> String {
+    format!("tests/fixtures/real/{name}")
+}
+
+/// `validate --format json`: the exit code and the findings.
+fn findings(file: &str) -> (i32, Vec<Value>) {
+    let o = kooste(&["validate", "--format", "json", &real(file)]);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
+    (
+        o.status.code().unwrap(),
+        v["findings"].as_array().unwrap().clone(),
+    )
+}
+
+/// The measures kooste merges from `file`, as its JSON export writes them
+/// (`--draft`, so that a file with errors still gives its good rows).
+fn measures(file: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("m.json");
+    let xlsx = dir.path().join("m.xlsx");
+    let o = kooste(&[
+        "merge",
+        &real(file),
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        "--draft",
+        "-q",
+    ]);
+    assert!(json.exists(), "{file}: {}", stderr(&o));
+    serde_json::from_slice::<Vec<Value>>(&std::fs::read(json).unwrap()).unwrap()
+}
+
+fn codes_at(fs: &[Value]) -> Vec<(String, String)> {
+    fs.iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn budgets(ms: &[Value]) -> Vec<(String, f64)> {
+    ms.iter()
+        .map(|m| {
+            (
+                m["measure"].as_str().unwrap().to_string(),
+                m["budget_eur"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn xlsxwriter_placeholder_results_are_evaluated_not_read_as_zero() {
+    let file = "xlsxwriter_placeholder_formula_results.xlsx";
+    let (exit, fs) = findings(file);
+    assert_eq!(exit, 0, "{fs:?}");
+    assert!(fs.is_empty(), "no false total-mismatch: {fs:?}");
+    let ms = measures(file);
+    assert_eq!(
+        budgets(&ms),
+        [
+            ("Koulupihat".to_string(), 110_000.0),
+            ("Perhekahvilat".to_string(), 27_500.0)
+        ]
+    );
+    assert_eq!(ms[1]["spent_eur"], 11_000.0);
+}
+
+#[test]
+fn a_formula_kooste_cannot_evaluate_is_reported_not_guessed() {
+    let (exit, fs) = findings("xlsxwriter_formula_kooste_cannot_evaluate.xlsx");
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        [("formula-without-value".to_string(), "H3".to_string())]
+    );
+    assert!(fs[0]["value"].as_str().unwrap().starts_with("=VLOOKUP("));
+}
+
+#[test]
+fn error_cells_are_type_errors_in_xls_and_xlsx() {
+    for file in ["lo_vlookup_na.xls", "lo_vlookup_na.xlsx"] {
+        let (exit, fs) = findings(file);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            [("type-error".to_string(), "D3".to_string())],
+            "{file}"
+        );
+        assert_eq!(fs[0]["value"], "#N/A");
+        let names: Vec<String> = budgets(&measures(file)).into_iter().map(|m| m.0).collect();
+        assert_eq!(names, ["Koulupihat"], "{file}: no measure named #N/A");
+    }
+}
+
+#[test]
+fn english_thousands_separators_are_read_from_the_files_evidence() {
+    // "90,000" beside "8,400.50": the file writes a decimal point.
+    let ms = measures("lo_english_locale_as_shown.csv");
+    assert_eq!(
+        budgets(&ms),
+        [
+            ("Läksykerho".to_string(), 90_000.0),
+            ("Kesäleiri".to_string(), 125_000.0)
+        ]
+    );
+    assert_eq!(ms[0]["spent_eur"], 8_400.5);
+    assert_eq!(ms[1]["spent_eur"], 124_999.99);
+    // The same workbook exported under a Finnish locale reads the same.
+    let fi = measures("lo_finnish_locale_as_shown.csv");
+    assert_eq!(budgets(&fi), budgets(&ms));
+    assert_eq!(fi[1]["spent_eur"], 124_999.99);
+    // Numbers stored as text in a workbook, FTE "1.000" included.
+    let ms = measures("openpyxl_english_numbers_as_text.xlsx");
+    assert_eq!(
+        budgets(&ms),
+        [
+            ("Perheneuvola".to_string(), 90_000.0),
+            ("Nuorten kahvila".to_string(), 45_500.0)
+        ]
+    );
+    assert_eq!(ms[0]["fte"], 1.0);
+    assert_eq!(ms[1]["spent_eur"], 12_250.5);
+}
+
+#[test]
+fn a_number_nothing_in_the_file_decides_names_both_readings() {
+    let (exit, fs) = findings("openpyxl_fte_ambiguous.xlsx");
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        [("ambiguous-number".to_string(), "J2".to_string())]
+    );
+    let msg = fs[0]["message"].as_str().unwrap().replace('\u{a0}', " ");
+    assert!(msg.contains("1 000") && msg.contains(" 1."), "{msg}");
+}
+
+#[test]
+fn rows_below_the_total_are_read_and_what_is_left_out_is_named() {
+    let file = "openpyxl_measure_below_total.xlsx";
+    let (exit, fs) = findings(file);
+    assert_eq!(exit, 0);
+    let mut found = codes_at(&fs);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("unread-content".to_string(), String::new()),
+            ("unread-content".to_string(), "A7".to_string()),
+            ("unread-content".to_string(), "J2".to_string()),
+        ]
+    );
+    let sheet = fs.iter().find(|f| f["cell"].is_null()).unwrap();
+    assert_eq!(sheet["sheet"], "2020");
+    let ms = measures(file);
+    assert_eq!(
+        budgets(&ms),
+        [
+            ("Koulupihat".to_string(), 10_000.0),
+            ("Perhekahvilat".to_string(), 20_000.0),
+            ("Lisätty myöhemmin".to_string(), 7_000.0),
+        ]
+    );
+    assert_eq!(ms[2]["source_cell"], "D6");
+}
+
+#[test]
+fn chart_sheets_are_skipped_and_the_measure_sheet_read() {
+    for file in [
+        "openpyxl_chartsheet_first.xlsx",
+        "xlsxwriter_chartsheet.xlsx",
+    ] {
+        let (exit, fs) = findings(file);
+        assert_eq!((exit, fs.len()), (0, 0), "{file}: {fs:?}");
+        assert_eq!(
+            budgets(&measures(file)),
+            [("Kulttuurikurssit".to_string(), 15_000.0)],
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn merged_department_and_year_fill_every_row() {
+    for file in [
+        "openpyxl_merged_department_year.xlsx",
+        "lo_merged_department_year.xls",
+    ] {
+        let (exit, fs) = findings(file);
+        assert_eq!((exit, fs.len()), (0, 0), "{file}: {fs:?}");
+        let ms = measures(file);
+        assert_eq!(ms.len(), 3, "{file}");
+        for m in &ms {
+            assert_eq!(m["department"], "KASKO", "{file}");
+            assert_eq!(m["year"], 2021, "{file}");
+        }
+    }
+}
+
+#[test]
+fn what_people_see_is_what_is_read() {
+    let file = "openpyxl_seen_not_stored.xlsx";
+    let (exit, fs) = findings(file);
+    assert_eq!(exit, 1);
+    // Only the status with a visible extra letter is wrong, and the
+    // invisible character in it is named.
+    assert_eq!(
+        codes_at(&fs),
+        [("not-allowed".to_string(), "F4".to_string())]
+    );
+    assert!(
+        fs[0]["message"].as_str().unwrap().contains("<U+200B>"),
+        "{}",
+        fs[0]["message"]
+    );
+    let ms = measures(file);
+    assert_eq!(ms.len(), 2);
+    for m in &ms {
+        assert_eq!(m["department"], "SOTE");
+        assert_eq!(m["year"], 2021, "a date shown as a year is that year");
+    }
+    assert_eq!(ms[0]["status_name"], "toteutusvaihe");
+    assert_eq!(ms[1]["areas"][0], "Länsimäki");
+    assert_eq!(
+        ms[0]["spent_eur"], 2_000.0,
+        "Toteuma\\n(euroa) is the actual"
+    );
+    assert_eq!(ms[1]["fte"], 0.5, "Henkilötyövuodet htv is the FTE");
+}
