@@ -72,7 +72,7 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             let recalc = asks_recalculation(bytes);
             stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits, recalc)?
         }
-        Format::Xlsb => sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
+        Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Ods => sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
@@ -140,7 +140,12 @@ fn stream_xlsx(
             hidden: sheet.visible != SheetVisible::Visible,
             ..Grid::default()
         };
-        let mut width = 0;
+        let mut placer = Placer {
+            grid: &mut grid,
+            width: 0,
+            cells: &mut cells,
+            limit: limits.max_cells,
+        };
         let mut cr = reader
             .worksheet_cells_reader(&sheet.name)
             .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
@@ -155,41 +160,93 @@ fn stream_xlsx(
                 }
                 (v, _) => cell_of_ref(v),
             };
-            if cell == Cell::Empty {
-                continue;
-            }
-            cells += 1;
-            if cells > limits.max_cells {
-                return Err(Unreadable::TooLarge {
-                    what: "cells",
-                    found: cells,
-                    limit: limits.max_cells,
-                });
-            }
-            let (r, col) = (c.pos.0 as usize, c.pos.1 as usize);
-            if grid.rows.len() <= r {
-                grid.rows.resize_with(r + 1, Vec::new);
-            }
-            let row = &mut grid.rows[r];
-            if row.capacity() == 0 {
-                // As wide as the widest row so far (a row's cells arrive one
-                // by one, and most rows are alike), within reason: one stray
-                // cell far right must not make every row that wide.
-                row.reserve_exact(width.clamp(col + 1, (col + 1).max(64)));
-            }
-            if row.len() == col {
-                row.push(cell); // the next cell of the row, the usual case
-            } else {
-                if row.len() < col {
-                    row.resize(col + 1, Cell::Empty);
-                }
-                row[col] = cell;
-            }
-            width = width.max(row.len());
+            placer.place(c.pos, cell)?;
         }
         out.push(grid);
     }
     Ok(out)
+}
+
+/// xlsb: each cell streamed, as for xlsx (calamine's ranges are dense: one
+/// stray cell far away would cost rows × columns). The format stores every
+/// formula's result, so no formulas are needed.
+fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
+    let meta: Vec<_> = reader.sheets_metadata().to_vec();
+    let mut out = Vec::with_capacity(meta.len());
+    let mut cells: u64 = 0;
+    for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
+        let mut grid = Grid {
+            name: sheet.name.clone(),
+            hidden: sheet.visible != SheetVisible::Visible,
+            ..Grid::default()
+        };
+        let mut placer = Placer {
+            grid: &mut grid,
+            width: 0,
+            cells: &mut cells,
+            limit: limits.max_cells,
+        };
+        let mut cr = reader
+            .worksheet_cells_reader(&sheet.name)
+            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        while let Some(c) = cr
+            .next_cell()
+            .map_err(|e| Unreadable::Corrupt(e.to_string()))?
+        {
+            placer.place(c.get_position(), cell_of_ref(c.get_value()))?;
+        }
+        out.push(grid);
+    }
+    Ok(out)
+}
+
+/// Places streamed cells at their absolute positions in a grid, counting
+/// them against the file's cell limit; empty cells cost nothing.
+struct Placer<'g> {
+    grid: &'g mut Grid,
+    /// The widest row so far.
+    width: usize,
+    /// Cells of the whole file so far.
+    cells: &'g mut u64,
+    limit: u64,
+}
+
+impl Placer<'_> {
+    fn place(&mut self, pos: (u32, u32), cell: Cell) -> Result<(), Unreadable> {
+        if cell == Cell::Empty {
+            return Ok(());
+        }
+        *self.cells += 1;
+        if *self.cells > self.limit {
+            return Err(Unreadable::TooLarge {
+                what: "cells",
+                found: *self.cells,
+                limit: self.limit,
+            });
+        }
+        let (r, col) = (pos.0 as usize, pos.1 as usize);
+        let rows = &mut self.grid.rows;
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.capacity() == 0 {
+            // As wide as the widest row so far (a row's cells arrive one
+            // by one, and most rows are alike), within reason: one stray
+            // cell far right must not make every row that wide.
+            row.reserve_exact(self.width.clamp(col + 1, (col + 1).max(64)));
+        }
+        if row.len() == col {
+            row.push(cell); // the next cell of the row, the usual case
+        } else {
+            if row.len() < col {
+                row.resize(col + 1, Cell::Empty);
+            }
+            row[col] = cell;
+        }
+        self.width = self.width.max(row.len());
+        Ok(())
+    }
 }
 
 fn sheets_of<RS, R>(reader: &mut R, limits: &Limits) -> Result<Vec<Grid>, Unreadable>
