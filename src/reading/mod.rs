@@ -2,6 +2,7 @@
 //! and turning their measure sheet into typed rows with findings.
 
 mod csv;
+mod encoding;
 mod guard;
 mod sheet;
 mod workbook;
