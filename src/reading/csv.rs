@@ -135,36 +135,60 @@ fn notes(decoded: &Decoded, starts: &[Start]) -> Vec<Note> {
     notes
 }
 
-/// The delimiter with the most occurrences outside quoted fields in the
-/// first 20 non-blank records; on a tie `;` (Finnish Excel's choice, since
-/// the comma is the decimal mark), then TAB (Excel's "Unicode text"), then
-/// `,`. Quotes are skipped so that `"90,000"` counts no comma.
+/// The delimiter that splits the first 20 non-blank records most
+/// consistently: the one whose most common non-zero count per record
+/// (outside quotes, so `"90,000"` counts no comma) is shared by the most
+/// records, then the higher count. A spreadsheet pads every row to the same
+/// number of delimiters, while commas in prose or decimals vary from row to
+/// row. On a tie `;` (Finnish Excel's choice, since the comma is the
+/// decimal mark), then TAB (Excel's "Unicode text"), then `,`.
 fn sniff_delimiter(text: &str) -> u8 {
     const ORDER: [u8; 3] = [b';', b'\t', b','];
-    let mut counts = [0usize; 3];
-    let (mut quoted, mut records, mut blank) = (false, 0, true);
+    let per_record = delimiter_counts(text, &ORDER, 20);
+    let key = |i: usize| {
+        let counts: Vec<usize> = per_record.iter().map(|c| c[i]).filter(|&n| n > 0).collect();
+        let mode = counts
+            .iter()
+            .copied()
+            .max_by_key(|&n| (counts.iter().filter(|&&m| m == n).count(), n))
+            .unwrap_or(0);
+        (counts.iter().filter(|&&m| m == mode).count(), mode)
+    };
+    let best = (0..ORDER.len()).fold(0, |best, i| if key(i) > key(best) { i } else { best });
+    if key(best).1 == 0 { b',' } else { ORDER[best] }
+}
+
+/// How many of each of `delimiters` each of the first `limit` non-blank
+/// records holds outside quoted fields.
+fn delimiter_counts(text: &str, delimiters: &[u8; 3], limit: usize) -> Vec<[usize; 3]> {
+    let mut records = Vec::new();
+    let (mut quoted, mut current, mut blank) = (false, [0usize; 3], true);
     for b in text.bytes() {
         match b {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => {
-                records += usize::from(!blank);
-                blank = true;
-                if records >= 20 {
-                    break;
+                if !blank {
+                    records.push(std::mem::take(&mut current));
+                    if records.len() >= limit {
+                        return records;
+                    }
                 }
+                blank = true;
                 continue;
             }
             _ if quoted => {}
             _ => {
-                if let Some(i) = ORDER.iter().position(|&d| d == b) {
-                    counts[i] += 1;
+                if let Some(i) = delimiters.iter().position(|&d| d == b) {
+                    current[i] += 1;
                 }
             }
         }
         blank = false;
     }
-    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
-    if counts[best] == 0 { b',' } else { ORDER[best] }
+    if !blank {
+        records.push(current);
+    }
+    records
 }
 
 #[cfg(test)]
@@ -195,6 +219,12 @@ mod tests {
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
         assert_eq!(sniff_delimiter("a\tb\tc\n1,5\t\"x; y\"\t3\n"), b'\t');
         assert_eq!(sniff_delimiter("plain\n"), b',');
+    }
+
+    #[test]
+    fn prose_commas_do_not_outvote_a_steady_semicolon() {
+        let text = "a;b;c\n1;\"x\";Nuoret, vanhemmat, opettajat, ohjaajat\n2;y;Yksi, kaksi, kolme, nelj\u{e4}, viisi\n";
+        assert_eq!(sniff_delimiter(text), b';');
     }
 
     #[test]
