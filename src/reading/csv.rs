@@ -284,4 +284,25 @@ mod tests {
             Err(Unreadable::TooLarge { .. })
         ));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_read_without_panic_and_notes_stay_in_the_grid(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)
+        ) {
+            if let Ok(book) = read(Path::new("x.csv"), &bytes, &Limits::default()) {
+                let rows = book.sheets[0].rows.len() as u32;
+                for note in &book.notes {
+                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row }) = note;
+                    proptest::prop_assert!(*row >= 1 && *row <= rows.max(1));
+                }
+            }
+        }
+
+        #[test]
+        fn valid_utf8_reads_as_written(text in "[a-zäöå€;,\"\n\r ]{0,200}") {
+            let decoded = encoding::decode(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(decoded.text, text);
+        }
+    }
 }

@@ -55,12 +55,19 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
     if is_binary(bytes) {
         return Err(Unreadable::Corrupt("binary data, not text".into()));
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            invalid: Vec::new(),
+        });
+    }
     let (multibyte, invalid) = utf8_evidence(bytes);
     // A single-byte file rarely holds a valid UTF-8 sequence (an accented
     // capital followed by a symbol byte), so UTF-8 sequences outnumbering
     // the bad bytes mean a UTF-8 file with a few damaged bytes. Fewer, and
     // the readings' plausibility decides, UTF-8's included.
-    if invalid == 0 || multibyte > invalid {
+    if multibyte > invalid {
         return Ok(utf8_lossy(bytes));
     }
     scored_choice(bytes, multibyte > 0)
