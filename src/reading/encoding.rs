@@ -7,6 +7,9 @@
 use encoding_rs::{Encoding, ISO_8859_15, MACINTOSH, WINDOWS_1252};
 
 use super::Unreadable;
+use plausibility::plausibility;
+
+mod plausibility;
 
 /// A file's text and what decoding it noticed.
 #[derive(Debug)]
@@ -40,8 +43,9 @@ const SINGLE_BYTE: [(&Encoding, &str); 3] = [
 ///
 /// # Errors
 /// [`Unreadable::Corrupt`] for binary data (many NUL bytes in a file that is
-/// not UTF-16); [`Unreadable::UnknownEncoding`] when two single-byte
-/// encodings fit the file equally well and give different characters.
+/// not UTF-16); [`Unreadable::UnknownEncoding`] when the most plausible
+/// encodings (single-byte ones, or UTF-8 in a file with as many bad bytes
+/// as UTF-8 sequences) are equally plausible and give different characters.
 pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
     match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => return Ok(utf8_lossy(rest)),
@@ -268,82 +272,6 @@ fn invalid_utf8_offsets(bytes: &[u8]) -> Vec<usize> {
         at += chunk.invalid().len();
     }
     offsets
-}
-
-/// How plausible a decoding's non-ASCII characters are as Finnish or
-/// Swedish office text: the sum of [`char_score`]; `None` when it holds a
-/// C1 control (no office program types one: the encoding is wrong).
-fn plausibility(text: &str) -> Option<i64> {
-    let mut total = 0i64;
-    let mut chars = text.chars();
-    let (mut prev, mut cur) = (None, chars.next());
-    while let Some(c) = cur {
-        let next = chars.next();
-        if !c.is_ascii() {
-            if ('\u{80}'..='\u{9F}').contains(&c) {
-                return None;
-            }
-            total += i64::from(char_score(prev, c, next));
-        }
-        (prev, cur) = (Some(c), next);
-    }
-    Some(total)
-}
-
-/// The evidence one non-ASCII character gives for the encoding that
-/// produced it, from its neighbours: a Finnish/Swedish letter inside a word
-/// is strong evidence; a symbol or an unlikely letter (Š Ž ‰ ¤, what ä ö
-/// become in a wrong code page) where a letter would be is evidence against.
-fn char_score(prev: Option<char>, c: char, next: Option<char>) -> i32 {
-    let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
-    let touching = letter(prev) || letter(next);
-    let inside = letter(prev) && letter(next);
-    match c {
-        'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å' | 'é' | 'É' | 'ü' | 'Ü' => {
-            // A capital right after a small letter ("kÄ") is no word.
-            let capital_in_word = c.is_uppercase() && prev.is_some_and(char::is_lowercase);
-            if touching && !capital_in_word { 2 } else { -1 }
-        }
-        // "12 k€", "(€)", "€/kk"; not "€iti".
-        '€' => {
-            if letter(next) {
-                -2
-            } else {
-                2
-            }
-        }
-        '’' => 1,
-        '–' | '—' | '‘' | '”' | '“' | '„' | '…' | 'º' | '°' | '§' | '«' | '»' | '\u{A0}' | '½'
-        | '•' | '·' | '²' | '³' | '±' => {
-            if inside {
-                -1
-            } else {
-                1
-            }
-        }
-        'Š' | 'Ž' | 'š' | 'ž' | 'Œ' | 'œ' | 'Ÿ' | 'ƒ' | '‰' | '¤' => {
-            if touching {
-                -2
-            } else {
-                -1
-            }
-        }
-        // Other Latin letters: possible in names, no evidence either way.
-        c if c.is_alphabetic() && c <= '\u{24F}' => {
-            if touching {
-                0
-            } else {
-                -1
-            }
-        }
-        _ => {
-            if touching {
-                -2
-            } else {
-                -1
-            }
-        }
-    }
 }
 
 #[cfg(test)]
