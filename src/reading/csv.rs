@@ -248,6 +248,13 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_line_end_is_a_blank_row_as_in_libreoffice() {
+        // CRLF converted twice: LibreOffice shows A;B at 1, T-1 at 3.
+        let (rows, _) = grid("A;B\r\r\nT-1;x\r\r\n");
+        assert_eq!(shown(&rows), ["A|B", "", "T-1|x"]);
+    }
+
+    #[test]
     fn a_quoted_line_break_stays_in_one_row() {
         let (rows, _) = grid("A;B\r\n1;\"yksi\r\n\r\nkaksi\"\r\n\r\n2;x\r\n");
         assert_eq!(shown(&rows), ["A|B", "1|yksi\r\n\r\nkaksi", "", "2|x"]);
