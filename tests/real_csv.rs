@@ -183,3 +183,17 @@ fn an_ambiguous_single_byte_file_is_refused_with_one_finding() {
     let (code, m) = merge("csv_ambiguous_single_byte.csv", &["--draft"]);
     assert_eq!((code, m.len()), (1, 0), "nothing is read by a guess");
 }
+
+#[test]
+fn binary_data_is_still_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kuva.csv");
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend((0u32..2000).map(|i| if i % 7 == 0 { (i % 251) as u8 } else { 0 }));
+    std::fs::write(&path, bytes).unwrap();
+    let o = kooste(&["validate", "--format", "json", path.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["findings"][0]["code"], "unreadable-file");
+}
