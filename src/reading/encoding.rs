@@ -396,6 +396,19 @@ mod tests {
     }
 
     #[test]
+    fn letters_that_are_wrong_in_every_reading_are_refused() {
+        let Err(Unreadable::UnknownEncoding {
+            candidates,
+            example,
+        }) = decode(b"K\xa4ytt\xa4j\xa4t")
+        else {
+            panic!("not refused");
+        };
+        assert_eq!(candidates, ["Windows-1252", "ISO-8859-15", "Mac Roman"]);
+        assert_eq!(example, "0xA4: ¤ / € / §");
+    }
+
+    #[test]
     fn binary_is_refused_but_a_stray_nul_is_text() {
         assert!(matches!(
             decode(&[0x89, b'P', 0, 0, 0, 7, 0, 0, 0, 1, 2]),

@@ -47,11 +47,14 @@ fn char_score(prev: Option<char>, c: char, next: Option<char>) -> i32 {
                 2
             }
         }
-        '’' => 1,
-        '–' | '—' | '‘' | '”' | '“' | '„' | '…' | 'º' | '°' | '§' | '«' | '»' | '\u{A0}' | '½'
-        | '•' | '·' | '²' | '³' | '±' => {
+        // An apostrophe ("Children’s") or a dash ("Korso–Koivukylä") may
+        // stand between letters.
+        '’' | '–' | '—' => 1,
+        // Other punctuation between letters is where a letter would be.
+        '‘' | '”' | '“' | '„' | '…' | 'º' | '°' | '§' | '«' | '»' | '\u{A0}' | '½' | '•' | '·'
+        | '²' | '³' | '±' => {
             if inside {
-                -1
+                -2
             } else {
                 1
             }
@@ -111,6 +114,8 @@ mod tests {
         assert_eq!(score("L‰nsi", 1), -2);
         assert_eq!(score("12 ¤", 3), -1);
         assert_eq!(score("a – b", 2), 1);
+        assert_eq!(score("Korso–Koivukylä", 5), 1);
+        assert_eq!(score("K§ytt", 1), -2);
     }
 
     #[test]
