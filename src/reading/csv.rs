@@ -73,17 +73,15 @@ fn records(
 }
 
 /// A field as a cell; NUL characters are dropped (each row holding one
-/// gets a [`Note::NulByte`]).
+/// gets a [`Note::NulByte`]). Short texts stay inline: no String per cell.
 fn cell(field: &str) -> Cell {
-    let text = if field.contains('\0') {
-        field.replace('\0', "")
-    } else {
-        field.to_string()
-    };
-    if text.is_empty() {
+    if field.contains('\0') {
+        return cell(&field.replace('\0', ""));
+    }
+    if field.is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(text.into())
+        Cell::Text(field.into())
     }
 }
 
