@@ -1,48 +1,26 @@
-//! CSV submissions: `;` or `,` separated, UTF-8 (with or without BOM),
-//! UTF-16 with BOM, or Windows-1252 as older Finnish Excel saves them.
+//! CSV submissions: `;`, `,` or TAB separated, in the encodings Finnish
+//! offices save them in (see [`super::encoding`]), with the rows a
+//! spreadsheet program shows: a blank line is an empty row, a quoted field
+//! with line breaks inside is one row, and CR, LF or CRLF end a line.
 
 use std::path::Path;
 
-use super::{Book, Format, Grid, Limits, Unreadable};
+use super::encoding::{self, Decoded};
+use super::{Book, Format, Grid, Limits, Note, Unreadable};
 use crate::model::Cell;
 
-/// Reads CSV bytes into a one-sheet [`Book`]; the sheet is named after the file.
+/// Reads CSV bytes into a one-sheet [`Book`]; the sheet is named after the
+/// file. Undecodable and NUL bytes become [`Note`]s at their 1-based row
+/// (the row LibreOffice and Excel show).
+///
+/// # Errors
+/// As [`encoding::decode`]; [`Unreadable::TooLarge`] past `max_cells` (an
+/// empty row counts as one cell).
 pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
-    let text = decode(bytes);
-    if text.contains('\0') {
-        return Err(Unreadable::Corrupt("binary data, not text".into()));
-    }
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut cells: u64 = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-        cells += record.len() as u64;
-        if cells > limits.max_cells {
-            return Err(Unreadable::TooLarge {
-                what: "cells",
-                found: cells,
-                limit: limits.max_cells,
-            });
-        }
-        rows.push(
-            record
-                .iter()
-                .map(|f| {
-                    if f.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(f.into())
-                    }
-                })
-                .collect(),
-        );
-    }
+    let decoded = encoding::decode(bytes)?;
+    let delimiter = sniff_delimiter(&decoded.text);
+    let (rows, starts) = records(&decoded.text, delimiter, limits)?;
+    let notes = notes(&decoded, &starts);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -50,56 +28,286 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
     Ok(Book {
         format: Format::Csv,
         sheets: vec![Grid::new(name, 0, 0, rows, false)],
-        notes: Vec::new(),
+        notes,
     })
 }
 
-/// Decodes by BOM, else as UTF-8 when valid, else as Windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
+/// Where a record starts: its first byte in the text and its 0-based row.
+type Start = (usize, u32);
+
+/// The rows of `text`, and where each non-empty one starts. The csv crate
+/// skips blank lines; each is put back as an empty row, so that row numbers
+/// are the ones a spreadsheet shows.
+fn records(
+    text: &str,
+    delimiter: u8,
+    limits: &Limits,
+) -> Result<(Vec<Vec<Cell>>, Vec<Start>), Unreadable> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let (mut rows, mut starts) = (Vec::new(), Vec::new());
+    let mut cells: u64 = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        let after_previous = record.position().map_or(0, |p| p.byte());
+        let (blank, start) = blank_lines(
+            text.as_bytes(),
+            usize::try_from(after_previous).unwrap_or(0),
+        );
+        cells = cells.saturating_add(blank as u64 + record.len().max(1) as u64);
+        if cells > limits.max_cells {
+            return Err(Unreadable::TooLarge {
+                what: "cells",
+                found: cells,
+                limit: limits.max_cells,
+            });
+        }
+        rows.resize_with(rows.len() + blank, Vec::new);
+        starts.push((start, u32::try_from(rows.len()).unwrap_or(u32::MAX)));
+        rows.push(record.iter().map(cell).collect());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+    Ok((rows, starts))
+}
+
+/// A field as a cell; NUL characters are dropped (each row holding one
+/// gets a [`Note::NulByte`]). Short texts stay inline: no String per cell.
+fn cell(field: &str) -> Cell {
+    if field.contains('\0') {
+        return cell(&field.replace('\0', ""));
+    }
+    if field.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(field.into())
     }
 }
 
-/// `;` when the first non-empty lines have more semicolons than commas
-/// (Finnish Excel's choice, since the comma is the decimal mark), else `,`.
+/// The blank lines the csv crate skipped before a record, and the record's
+/// first byte. `from` is where the crate's previous record ended: just past
+/// its first line-end byte, so an LF there completes the previous CRLF.
+fn blank_lines(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut i = from;
+    if i > 0 && bytes.get(i - 1) == Some(&b'\r') && bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    let mut lines = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i += 1,
+            b'\r' | b'\n' => {}
+            _ => break,
+        }
+        lines += 1;
+        i += 1;
+    }
+    (lines, i)
+}
+
+/// The notes for the decoding's bad bytes and for NUL characters, at the
+/// 1-based row of the record holding them; one NUL note per row.
+fn notes(decoded: &Decoded, starts: &[Start]) -> Vec<Note> {
+    let row_of = |offset: usize| {
+        let i = starts.partition_point(|&(start, _)| start <= offset);
+        i.checked_sub(1)
+            .map_or(1, |i| starts[i].1.saturating_add(1))
+    };
+    let mut notes: Vec<Note> = decoded
+        .invalid
+        .iter()
+        .map(|bad| Note::InvalidBytes {
+            row: row_of(bad.offset),
+            bytes: bad.bytes.clone(),
+            encoding: decoded.encoding,
+        })
+        .collect();
+    let mut nul_rows: Vec<u32> = decoded
+        .text
+        .match_indices('\0')
+        .map(|(offset, _)| row_of(offset))
+        .collect();
+    nul_rows.dedup();
+    notes.extend(nul_rows.into_iter().map(|row| Note::NulByte { row }));
+    notes
+}
+
+/// The delimiter that splits the first 20 non-blank records most
+/// consistently: the one whose most common non-zero count per record
+/// (outside quotes, so `"90,000"` counts no comma) is shared by the most
+/// records, then the higher count. A spreadsheet pads every row to the same
+/// number of delimiters, while commas in prose or decimals vary from row to
+/// row. On a tie `;` (Finnish Excel's choice, since the comma is the
+/// decimal mark), then TAB (Excel's "Unicode text"), then `,`.
 fn sniff_delimiter(text: &str) -> u8 {
-    let (mut semi, mut comma) = (0, 0);
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(20) {
-        semi += line.matches(';').count();
-        comma += line.matches(',').count();
+    const ORDER: [u8; 3] = [b';', b'\t', b','];
+    let per_record = delimiter_counts(text, &ORDER, 20);
+    let key = |i: usize| {
+        let counts: Vec<usize> = per_record.iter().map(|c| c[i]).filter(|&n| n > 0).collect();
+        let mode = counts
+            .iter()
+            .copied()
+            .max_by_key(|&n| (counts.iter().filter(|&&m| m == n).count(), n))
+            .unwrap_or(0);
+        (counts.iter().filter(|&&m| m == mode).count(), mode)
+    };
+    let best = (0..ORDER.len()).fold(0, |best, i| if key(i) > key(best) { i } else { best });
+    if key(best).1 == 0 { b',' } else { ORDER[best] }
+}
+
+/// How many of each of `delimiters` each of the first `limit` non-blank
+/// records holds outside quoted fields.
+fn delimiter_counts(text: &str, delimiters: &[u8; 3], limit: usize) -> Vec<[usize; 3]> {
+    let mut records = Vec::new();
+    let (mut quoted, mut current, mut blank) = (false, [0usize; 3], true);
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => {
+                if !blank {
+                    records.push(std::mem::take(&mut current));
+                    if records.len() >= limit {
+                        return records;
+                    }
+                }
+                blank = true;
+                continue;
+            }
+            _ if quoted => {}
+            _ => {
+                if let Some(i) = delimiters.iter().position(|&d| d == b) {
+                    current[i] += 1;
+                }
+            }
+        }
+        blank = false;
     }
-    if semi >= comma && semi > 0 {
-        b';'
-    } else {
-        b','
+    if !blank {
+        records.push(current);
     }
+    records
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn decodes_windows_1252_and_utf16() {
-        assert_eq!(decode(b"P\xe4\xe4 \x80"), "Pää €");
-        let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend("Vähä".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&utf16), "Vähä");
-        assert_eq!(decode("\u{feff}Åtgärd".as_bytes()), "Åtgärd");
+    fn grid(text: &str) -> (Vec<Vec<Cell>>, Vec<Start>) {
+        records(text, sniff_delimiter(text), &Limits::default()).unwrap()
+    }
+
+    fn shown(rows: &[Vec<Cell>]) -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Cell::Text(t) => t.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
     }
 
     #[test]
     fn sniffs_semicolon_when_commas_are_decimals() {
         assert_eq!(sniff_delimiter("a;b;c\n1,5;2,5;3\n"), b';');
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1,5\t\"x; y\"\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("plain\n"), b',');
+    }
+
+    #[test]
+    fn prose_commas_do_not_outvote_a_steady_semicolon() {
+        let text = "a;b;c\n1;\"x\";Nuoret, vanhemmat, opettajat, ohjaajat\n2;y;Yksi, kaksi, kolme, nelj\u{e4}, viisi\n";
+        assert_eq!(sniff_delimiter(text), b';');
+    }
+
+    #[test]
+    fn quoted_commas_do_not_count() {
+        let text = "a;b;c\n\"90,000\";\"1,5\";\"2,5\"\n\"3,1\";\"4,1\";x\n";
+        assert_eq!(sniff_delimiter(text), b';');
+    }
+
+    #[test]
+    fn blank_lines_are_empty_rows_in_every_line_ending() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = format!("{eol}A;B{eol}{eol}1;2{eol}{eol}{eol}3;4{eol}");
+            let (rows, starts) = grid(&text);
+            assert_eq!(
+                shown(&rows),
+                ["", "A|B", "", "1|2", "", "", "3|4"],
+                "{eol:?}"
+            );
+            assert_eq!(starts.iter().map(|s| s.1).collect::<Vec<_>>(), [1, 3, 6]);
+        }
+    }
+
+    #[test]
+    fn a_doubled_line_end_is_a_blank_row_as_in_libreoffice() {
+        // CRLF converted twice: LibreOffice shows A;B at 1, T-1 at 3.
+        let (rows, _) = grid("A;B\r\r\nT-1;x\r\r\n");
+        assert_eq!(shown(&rows), ["A|B", "", "T-1|x"]);
+    }
+
+    #[test]
+    fn a_quoted_line_break_stays_in_one_row() {
+        let (rows, _) = grid("A;B\r\n1;\"yksi\r\n\r\nkaksi\"\r\n\r\n2;x\r\n");
+        assert_eq!(shown(&rows), ["A|B", "1|yksi\r\n\r\nkaksi", "", "2|x"]);
+    }
+
+    #[test]
+    fn notes_name_the_row_shown() {
+        let decoded =
+            encoding::decode(b"A;B\n\n1;\"a\nb\"\n2;\xc3\xa4\xc3\xb6\x9f\n3;\0x\0\n").unwrap();
+        let (rows, starts) = grid(&decoded.text);
+        assert_eq!(shown(&rows)[4], "3|x");
+        assert_eq!(
+            notes(&decoded, &starts),
+            [
+                Note::InvalidBytes {
+                    row: 4,
+                    bytes: "0x9F".into(),
+                    encoding: "UTF-8"
+                },
+                Note::NulByte { row: 5 },
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_rows_count_toward_the_cell_limit() {
+        let limits = Limits {
+            max_cells: 5,
+            ..Limits::default()
+        };
+        let text = "a\n\n\n\n\n\nb\n";
+        assert!(matches!(
+            records(text, b';', &limits),
+            Err(Unreadable::TooLarge { .. })
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_read_without_panic_and_notes_stay_in_the_grid(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)
+        ) {
+            if let Ok(book) = read(Path::new("x.csv"), &bytes, &Limits::default()) {
+                let rows = book.sheets[0].rows.len() as u32;
+                for note in &book.notes {
+                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row }) = note;
+                    proptest::prop_assert!(*row >= 1 && *row <= rows.max(1));
+                }
+            }
+        }
+
+        #[test]
+        fn valid_utf8_reads_as_written(text in "[a-zäöå€;,\"\n\r ]{0,200}") {
+            let decoded = encoding::decode(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(decoded.text, text);
+        }
     }
 }

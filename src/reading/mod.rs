@@ -2,6 +2,7 @@
 //! and turning their measure sheet into typed rows with findings.
 
 mod csv;
+mod encoding;
 mod formula;
 mod guard;
 mod separators;
