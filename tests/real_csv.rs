@@ -114,11 +114,15 @@ fn one_invalid_utf8_byte_is_a_finding_at_its_row_and_the_rest_stays_utf8() {
 
     let (code, m) = merge("csv_utf8_one_invalid_byte.csv", &[]);
     assert_eq!((code, m.len()), (1, 0), "an error blocks the outputs");
+    // A draft leaves the damaged row out, as it does a row with an error:
+    // its text is not what was typed. The other rows stay UTF-8.
     let (_, m) = merge("csv_utf8_one_invalid_byte.csv", &["--draft"]);
     let mut names = NAMES.to_vec();
-    names[1] = "Äitiysneuvolan perhetyö\u{FFFD} ja kotikäynnit";
+    names.remove(1);
+    let mut budgets = BUDGETS.to_vec();
+    budgets.remove(1);
     assert_eq!(field(&m, "measure"), names);
-    assert_eq!(field(&m, "budget_eur"), BUDGETS);
+    assert_eq!(field(&m, "budget_eur"), budgets);
 }
 
 #[test]

@@ -159,6 +159,14 @@ fn read_loaded(
         sheets: &book.sheets,
         sheet: sheet_idx,
         mark: DecimalMark::Undecided,
+        damaged_rows: book
+            .notes
+            .iter()
+            .filter_map(|n| match n {
+                super::Note::InvalidBytes { row, .. } => Some(*row),
+                super::Note::NulByte { .. } => None,
+            })
+            .collect(),
         file: &file.display,
         findings: Vec::new(),
         formulas: HashMap::new(),
@@ -365,6 +373,9 @@ struct SheetReader<'a, 'c> {
     sheet: usize,
     /// The file's decimal mark for numbers typed as text.
     mark: DecimalMark,
+    /// 1-based rows with bytes the file's encoding does not allow: their
+    /// text is not what was typed, so they do not become measures.
+    damaged_rows: Vec<u32>,
     file: &'a str,
     findings: Vec<Finding>,
     formulas: HashMap<(u32, u32), String>,
@@ -584,7 +595,7 @@ impl SheetReader<'_, '_> {
             let row_has_error = self.findings[before..]
                 .iter()
                 .any(|f| f.severity == crate::finding::Severity::Error);
-            if row_has_error || missing_required {
+            if row_has_error || missing_required || self.damaged_rows.contains(&(row + 1)) {
                 sub.partial.push((row + 1, values.clone()));
                 continue;
             }
