@@ -67,6 +67,16 @@ pub fn type_cell(
                 kind_hint(field.kind, lang),
             );
         }
+        // A spreadsheet's error value exported as text (a CSV of a sheet
+        // whose VLOOKUP failed): Excel itself turns a typed `#N/A` into
+        // the error value, so such text is never a person's value.
+        Cell::Text(text) if is_error_literal(text) => {
+            return problem(
+                Code::TypeError,
+                fill(t.error_value, &[("value", crate::text::trim(text))]),
+                kind_hint(field.kind, lang),
+            );
+        }
         Cell::FormulaWithoutValue(f) => {
             return problem(
                 Code::FormulaWithoutValue,
@@ -340,6 +350,53 @@ fn not_allowed(schema: &Schema, list: ListKind, value: &str, lang: Lang) -> Type
     )
 }
 
+/// Whether a text is a spreadsheet error value as Excel (in English,
+/// Finnish and Swedish) and LibreOffice show it: `#N/A`, `#PUUTTUU!`,
+/// `#SAKNAS!`, `#DIV/0!`, `Err:502` …
+pub fn is_error_literal(text: &str) -> bool {
+    const ERRORS: [&str; 30] = [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        // Finnish Excel
+        "#TYHJÄ!",
+        "#JAKO/0!",
+        "#ARVO!",
+        "#VIITTAUS!",
+        "#NIMI?",
+        "#LUKU!",
+        "#PUUTTUU",
+        "#PUUTTUU!",
+        // Swedish Excel
+        "#SKÄRNING!",
+        "#DIVISION/0!",
+        "#VÄRDEFEL!",
+        "#REFERENS!",
+        "#NAMN?",
+        "#OGILTIGT!",
+        "#SAKNAS!",
+    ];
+    let t = crate::text::trim(text);
+    if !(t.starts_with('#') || t.starts_with("Err:")) {
+        return false;
+    }
+    ERRORS.iter().any(|e| e.eq_ignore_ascii_case(t))
+        || t.strip_prefix("Err:")
+            .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A plain check of an e-mail address: one `@`, a non-empty local part, a
 /// dotted domain, no spaces.
 pub fn is_email(s: &str) -> bool {
@@ -440,6 +497,14 @@ mod tests {
             Code::FormulaWithoutValue
         );
         assert_eq!(ty("budget_eur", Cell::Text("  ".into())), Typed::Blank);
+        for e in ["#N/A", " #PUUTTUU! ", "Err:502", "#SAKNAS!"] {
+            assert_eq!(
+                code(ty("measure", Cell::Text(e.into()))),
+                Code::TypeError,
+                "{e}"
+            );
+        }
+        assert!(!is_error_literal("#1 prioriteetti") && !is_error_literal("Err:5021"));
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub enum Outcome {
     Number(f64),
     /// An Excel error value such as `#DIV/0!`.
     Error(&'static str),
+    /// A formula that is one reference (`=Perustiedot!B2`) to a cell that
+    /// holds text, a date or a truth value: that cell's value.
+    Copy(Cell),
 }
 
 /// Evaluates `formula` (without its leading `=`) as it stands in sheet
@@ -41,6 +44,19 @@ fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<O
         return None;
     }
     let tokens = tokenize(formula.trim().trim_start_matches('='))?;
+    if let [Tok::Ref(name, row, col)] = tokens.as_slice() {
+        let s = match name {
+            None => sheet,
+            Some(n) => sheets.iter().position(|g| g.name.eq_ignore_ascii_case(n))?,
+        };
+        match sheets[s].get(*row, *col) {
+            c @ (Cell::Text(_) | Cell::Date(_) | Cell::Bool(_)) => {
+                return Some(Outcome::Copy(c.clone()));
+            }
+            Cell::Error(_) => return Some(Outcome::Error("#VALUE!")),
+            _ => {}
+        }
+    }
     let mut p = Parser {
         tokens: &tokens,
         pos: 0,
@@ -395,6 +411,7 @@ impl Parser<'_> {
             Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1)? {
                 Outcome::Number(n) => Some(Val::Num(n)),
                 Outcome::Error(e) => Some(Val::Err(e)),
+                Outcome::Copy(_) => None,
             },
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
         })
@@ -483,6 +500,11 @@ mod tests {
         assert_eq!(eval("[1]S!A1", &g), None);
         assert_eq!(eval("\"a\"&\"b\"", &g), None);
         assert_eq!(eval("Nowhere!A1", &g), None);
+        // One reference to a text cell is that text.
+        assert_eq!(
+            eval("=A1", &g),
+            Some(Outcome::Copy(Cell::Text("Budjetti".into())))
+        );
     }
 
     #[test]

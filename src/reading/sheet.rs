@@ -497,6 +497,7 @@ impl SheetReader<'_, '_> {
         match evaluate(f, self.sheets, self.sheet) {
             Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
             Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
+            Some(Outcome::Copy(c)) => Cow::Owned(c),
             None => cell,
         }
     }
