@@ -3,6 +3,7 @@
 
 mod csv;
 mod guard;
+mod ods;
 mod sheet;
 mod workbook;
 

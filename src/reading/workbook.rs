@@ -1,10 +1,11 @@
 //! Workbooks through calamine: xlsx and xlsm streamed cell by cell (values
-//! and formulas in one pass, memory bounded by the cells present), xlsb, xls
-//! and ods through calamine's ranges.
+//! and formulas in one pass, memory bounded by the cells present), xlsb and
+//! xls through calamine's ranges. Ods has its own streaming reader
+//! ([`super::ods`]).
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::{Book, Format, Grid, Limits, Unreadable};
 use crate::model::Cell;
@@ -71,7 +72,9 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
         }
         Format::Xlsb => sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
-        Format::Ods => sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?, limits)?,
+        // calamine turns error results into text and expands every repeated
+        // cell, so .ods has a reader of its own.
+        Format::Ods => return super::ods::read(bytes, limits),
         Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
     };
     Ok(Book {
@@ -231,11 +234,8 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
-        Format::Ods => Ods::new(cursor)
-            .ok()
-            .and_then(|mut r| r.worksheet_formula(sheet).ok()),
-        // xlsx streams formulas with the values; CSV has none.
-        Format::Xlsx | Format::Xlsm | Format::Csv => None,
+        // xlsx and ods read formulas with the values; CSV has none.
+        Format::Xlsx | Format::Xlsm | Format::Ods | Format::Csv => None,
     };
     let Some(range) = range else {
         return Vec::new();

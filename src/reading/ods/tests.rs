@@ -1,0 +1,228 @@
+use super::cell::readable_formula;
+use super::read_content;
+use crate::model::Cell;
+use crate::parse::Date;
+use crate::reading::{Grid, Limits, Merged, Unreadable};
+
+const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0""#;
+
+/// A content.xml with one sheet of `rows`.
+fn doc(rows: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><office:document-content {NS}><office:body><office:spreadsheet>\
+         <table:table table:name=\"T\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    )
+}
+
+fn read(rows: &str) -> Result<Vec<Grid>, Unreadable> {
+    read_content(doc(rows).as_bytes(), &Limits::default())
+}
+
+fn one(rows: &str) -> Grid {
+    read(rows).expect("reads").remove(0)
+}
+
+fn text(t: &str) -> Cell {
+    Cell::Text(t.into())
+}
+
+fn string_cell(p: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="string">{p}</table:table-cell>"#)
+}
+
+#[test]
+fn paragraphs_spaces_tabs_and_breaks() {
+    let g = one(&format!(
+        "<table:table-row>{}</table:table-row>",
+        string_cell(
+            "<text:p>a<text:s text:c=\"3\"/>b<text:tab/>c</text:p>\
+             <text:p><text:span>sp</text:span>an<text:line-break/><text:a>link</text:a><text:s/></text:p>\
+             <office:annotation><text:p>a comment</text:p></office:annotation>"
+        )
+    ));
+    assert_eq!(g.get(0, 0), &text("a   b\tc\nspan\nlink "));
+}
+
+#[test]
+fn white_space_in_a_paragraph_collapses() {
+    let g = one(&format!(
+        "<table:table-row>{}</table:table-row>",
+        string_cell("<text:p>\n   two   words\n</text:p>")
+    ));
+    assert_eq!(g.get(0, 0), &text("two words "));
+}
+
+#[test]
+fn entities_in_text_and_attributes() {
+    let g = one(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>A &amp; B &#228;</text:p></table:table-cell><table:table-cell office:value-type="string" office:string-value="&lt;x&gt;"><text:p>shown</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert_eq!(g.get(0, 0), &text("A & B ä"));
+    assert_eq!(g.get(0, 1), &text("<x>"));
+}
+
+#[test]
+fn empty_repeats_only_move_the_position() {
+    // LibreOffice's fillers: a whole row of empty cells, a million empty rows.
+    let g = one(concat!(
+        r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        r#"<table:table-row><table:table-cell table:number-columns-repeated="5"/><table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16378"/></table:table-row>"#,
+        r#"<table:table-row table:number-rows-repeated="1048572"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+    ));
+    assert_eq!((g.first_row, g.first_col), (3, 5));
+    assert_eq!((g.end_row(), g.end_col()), (4, 6));
+    assert_eq!(g.get(3, 5), &Cell::Number(7.0));
+}
+
+#[test]
+fn repeated_filled_rows_and_cells_are_expanded() {
+    let g = one(concat!(
+        r#"<table:table-row table:number-rows-repeated="3"><table:table-cell/>"#,
+        r#"<table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>KASKO</text:p></table:table-cell>"#,
+        r#"</table:table-row>"#,
+    ));
+    assert_eq!(
+        (g.first_row, g.end_row(), g.first_col, g.end_col()),
+        (0, 3, 1, 3)
+    );
+    for r in 0..3 {
+        assert_eq!(g.get(r, 1), &text("KASKO"));
+        assert_eq!(g.get(r, 2), &text("KASKO"));
+    }
+}
+
+#[test]
+fn repeated_filled_cells_over_the_limit_are_refused_before_they_are_made() {
+    // 1 000 000 rows × 1 000 columns of one value: a billion cells.
+    let start = std::time::Instant::now();
+    let r = read(concat!(
+        r#"<table:table-row table:number-rows-repeated="1000000">"#,
+        r#"<table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/>"#,
+        r#"</table:table-row>"#,
+    ));
+    assert_eq!(
+        r.unwrap_err(),
+        Unreadable::TooLarge {
+            what: "cells",
+            found: 1_000_000_000,
+            limit: 50_000_000
+        }
+    );
+    assert!(start.elapsed().as_secs() < 2);
+}
+
+#[test]
+fn a_cell_past_the_last_row_is_refused() {
+    let r = read(concat!(
+        r#"<table:table-row table:number-rows-repeated="4000000000"/>"#,
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    ));
+    assert!(matches!(r, Err(Unreadable::Corrupt(m)) if m.contains("row 4000000001")));
+}
+
+#[test]
+fn error_results_are_errors_whatever_they_are() {
+    let cell = |shown: &str| {
+        format!(
+            r#"<table:table-cell table:formula="of:=X()" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>{shown}</text:p></table:table-cell>"#
+        )
+    };
+    let g = one(&format!(
+        "<table:table-row>{}{}{}</table:table-row>",
+        cell("#N/A"),
+        cell("#DIV/0!"),
+        cell("Err:502")
+    ));
+    assert_eq!(g.get(0, 0), &Cell::Error("#N/A".into()));
+    assert_eq!(g.get(0, 1), &Cell::Error("#DIV/0!".into()));
+    assert_eq!(g.get(0, 2), &Cell::Error("Err:502".into()));
+}
+
+#[test]
+fn value_types() {
+    let g = one(concat!(
+        "<table:table-row>",
+        r#"<table:table-cell office:value-type="percentage" office:value="0.25"><text:p>25 %</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="currency" office:currency="EUR" office:value="12500.5"><text:p>12 500,50 €</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="date" office:date-value="2021-12-31"><text:p>31.12.2021</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="date" office:date-value="2021-01-02T10:30:00"><text:p>2.1.2021 10:30</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="time" office:time-value="PT10H30M00S"><text:p>10:30:00</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="boolean" office:boolean-value="true"><text:p>TRUE</text:p></table:table-cell>"#,
+        r#"<table:table-cell table:formula="of:=SUM([.H2:.H8])"/>"#,
+        "</table:table-row>",
+    ));
+    assert_eq!(g.get(0, 0), &Cell::Number(0.25));
+    assert_eq!(g.get(0, 1), &Cell::Number(12500.5));
+    assert_eq!(g.get(0, 2), &Cell::Date(Date::new(2021, 12, 31).unwrap()));
+    assert_eq!(g.get(0, 3), &Cell::Date(Date::new(2021, 1, 2).unwrap()));
+    assert_eq!(g.get(0, 4), &text("10:30:00"));
+    assert_eq!(g.get(0, 5), &Cell::Bool(true));
+    assert_eq!(g.get(0, 6), &Cell::FormulaWithoutValue("SUM(H2:H8)".into()));
+}
+
+#[test]
+fn formulas_read_like_excel() {
+    assert_eq!(readable_formula("of:=SUM([.H2:.H8])"), "SUM(H2:H8)");
+    assert_eq!(
+        readable_formula(r#"of:=VLOOKUP("a;[b]";[$Koodit.$A$1:.$B$3];2;FALSE())"#),
+        r#"VLOOKUP("a;[b]",Koodit!$A$1:$B$3,2,FALSE())"#
+    );
+    assert_eq!(readable_formula("=1/0"), "1/0");
+}
+
+#[test]
+fn merged_cells_are_filled_and_recorded() {
+    let g = one(concat!(
+        r#"<table:table-row><table:table-cell office:value-type="string" table:number-rows-spanned="3"><text:p>SOTE</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+        r#"<table:table-row><table:covered-table-cell/><table:table-cell office:value-type="float" office:value="2"/></table:table-row>"#,
+        // A span past the sheet's last row is cut at it.
+        r#"<table:table-row><table:covered-table-cell/><table:table-cell office:value-type="float" office:value="3" table:number-rows-spanned="1000"/></table:table-row>"#,
+    ));
+    for r in 0..3 {
+        assert_eq!(g.get(r, 0), &text("SOTE"));
+    }
+    assert_eq!(
+        g.merged,
+        vec![Merged {
+            first_row: 0,
+            first_col: 0,
+            last_row: 2,
+            last_col: 0
+        }]
+    );
+    assert!(g.is_merge_copy(2, 0));
+}
+
+#[test]
+fn hidden_sheets_and_order() {
+    let xml = format!(
+        "<office:document-content {NS}><office:automatic-styles>\
+         <style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>\
+         <style:style style:name=\"ta1\" style:family=\"table\"><style:table-properties table:display=\"true\"/></style:style>\
+         </office:automatic-styles><office:body><office:spreadsheet>\
+         <table:table table:name=\"B\" table:style-name=\"ta1\"/>\
+         <table:table table:name=\"A\" table:style-name=\"ta2\"><table:table-row><table:table-cell/></table:table-row></table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let sheets = read_content(xml.as_bytes(), &Limits::default()).unwrap();
+    let seen: Vec<(&str, bool)> = sheets.iter().map(|g| (g.name.as_str(), g.hidden)).collect();
+    assert_eq!(seen, [("B", false), ("A", true)]);
+}
+
+#[test]
+fn malformed_xml_is_corrupt() {
+    for rows in [
+        "<table:table-row><table:table-cell></table:table-row>",
+        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>a</text:p>",
+        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>&nope;</text:p></table:table-cell></table:table-row>",
+    ] {
+        assert!(matches!(read(rows), Err(Unreadable::Corrupt(_))), "{rows}");
+    }
+    let truncated = &doc("<table:table-row>")[..120];
+    assert!(matches!(
+        read_content(truncated.as_bytes(), &Limits::default()),
+        Ok(_) | Err(Unreadable::Corrupt(_))
+    ));
+}
