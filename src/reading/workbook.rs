@@ -169,9 +169,18 @@ where
             });
         }
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        // Each row only up to its last value: calamine's range is dense, and
+        // one stray cell far away (IV65536 in an .xls) would otherwise make
+        // every row of the grid as wide and as many as the range.
         let rows = range
             .rows()
-            .map(|r| r.iter().map(cell_of).collect())
+            .map(|r| {
+                let end = r
+                    .iter()
+                    .rposition(|d| *d != Data::Empty)
+                    .map_or(0, |i| i + 1);
+                r[..end].iter().map(cell_of).collect()
+            })
             .collect();
         out.push(Grid::new(
             sheet.name.clone(),
