@@ -226,3 +226,48 @@ fn malformed_xml_is_corrupt() {
         Ok(_) | Err(Unreadable::Corrupt(_))
     ));
 }
+
+/// A sheet with something of every kind the reader handles.
+const RICH: &str = concat!(
+    r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3"/></table:table-row>"#,
+    r#"<table:table-row><table:table-cell office:value-type="string" table:number-rows-spanned="2" table:number-columns-spanned="2"><text:p>a<text:s text:c="2"/><text:span>b</text:span></text:p><text:p>c<text:line-break/>d</text:p><office:annotation><text:p>n</text:p></office:annotation></table:table-cell>"#,
+    r#"<table:covered-table-cell/><table:table-cell table:formula="of:=VLOOKUP(&quot;x&quot;;[$S.$A$1:.$B$3];2;0)" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>"#,
+    r#"<table:table-cell table:number-columns-repeated="4" office:value-type="float" office:value="12.5"/></table:table-row>"#,
+    r#"<table:table-row table:number-rows-repeated="3"><table:covered-table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="date" office:date-value="2021-02-28"/><table:table-cell office:value-type="boolean" office:boolean-value="false"/></table:table-row>"#,
+    r#"<table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+);
+
+#[test]
+fn the_rich_sheet_reads() {
+    let g = one(RICH);
+    assert_eq!(g.get(2, 0), &text("a  b\nc\nd"));
+    assert_eq!(g.get(3, 1), &text("a  b\nc\nd"));
+    assert_eq!(g.get(2, 2), &Cell::Error("#N/A".into()));
+    assert_eq!(g.get(2, 6), &Cell::Number(12.5));
+    assert_eq!(g.get(5, 2), &Cell::Date(Date::new(2021, 2, 28).unwrap()));
+    assert_eq!(g.get(5, 3), &Cell::Bool(false));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Changed bytes and a cut anywhere give a grid or a reason, never a
+    /// panic, and never a long wait (repeat counts may have grown).
+    #[test]
+    fn changed_content_never_panics(
+        edits in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<u8>()),
+            0..8,
+        ),
+        cut in proptest::prelude::any::<proptest::sample::Index>(),
+    ) {
+        let mut bytes = doc(RICH).into_bytes();
+        for (i, b) in edits {
+            let i = i.index(bytes.len());
+            bytes[i] = b;
+        }
+        let end = cut.index(bytes.len() + 1).max(bytes.len() / 2);
+        let limits = Limits { max_unpacked_bytes: 1 << 20, max_cells: 100_000 };
+        let _ = read_content(&bytes[..end], &limits);
+    }
+}
