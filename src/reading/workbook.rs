@@ -62,7 +62,8 @@ pub fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> 
     })
 }
 
-/// Reads every sheet's values, hidden sheets flagged.
+/// Reads every sheet's values, hidden sheets flagged: xlsx, xlsm, xlsb and
+/// xls (ods has [`super::ods::read`]).
 pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unreadable> {
     let cursor = Cursor::new(bytes);
     let err = |e: &dyn std::fmt::Display| Unreadable::Corrupt(e.to_string());
@@ -72,10 +73,12 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
         }
         Format::Xlsb => sheets_of(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
-        // calamine turns error results into text and expands every repeated
-        // cell, so .ods has a reader of its own.
-        Format::Ods => return super::ods::read(bytes, limits),
-        Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
+        Format::Ods | Format::Csv => {
+            return Err(Unreadable::Corrupt(format!(
+                "{} is not read through calamine",
+                format.as_str()
+            )));
+        }
     };
     Ok(Book {
         format,
