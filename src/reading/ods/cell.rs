@@ -140,14 +140,43 @@ pub(super) fn value(a: &CellAttrs, text: Option<&str>) -> Cell {
         },
         ValueType::Other => None,
     };
-    if let Some(cell) = typed {
-        return cell;
+    match typed {
+        // Writers without LibreOffice's error mark (Excel, for one) store a
+        // formula's error as its text.
+        Some(Cell::Text(t)) if a.formula.is_some() && is_error_text(&t) => {
+            return Cell::Error(t.to_string());
+        }
+        Some(cell) => return cell,
+        None => {}
     }
     match (&a.formula, text) {
         (Some(f), _) => Cell::FormulaWithoutValue(readable_formula(f)),
         (None, Some(t)) if !t.is_empty() => Cell::Text(CompactString::from(t)),
         _ => Cell::Empty,
     }
+}
+
+/// The text of a formula error in Excel or LibreOffice: `#N/A`, `#DIV/0!`,
+/// `Err:502`, ….
+fn is_error_text(t: &str) -> bool {
+    const CODES: [&str; 13] = [
+        "#N/A",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    ];
+    CODES.contains(&t)
+        || t.strip_prefix("Err:")
+            .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `2021-01-01` or `2021-01-01T10:00:00` as a date; anything else as the

@@ -140,6 +140,22 @@ fn error_results_are_errors_whatever_they_are() {
 }
 
 #[test]
+fn an_error_stored_as_a_formula_text_is_an_error() {
+    // As a writer without LibreOffice's calcext mark stores it.
+    let g = one(concat!(
+        "<table:table-row>",
+        r##"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="#DIV/0!"><text:p>#DIV/0!</text:p></table:table-cell>"##,
+        r#"<table:table-cell table:formula="of:=X()" office:value-type="string"><text:p>Err:502</text:p></table:table-cell>"#,
+        // Typed text is text, whatever it says.
+        r#"<table:table-cell office:value-type="string"><text:p>#N/A</text:p></table:table-cell>"#,
+        "</table:table-row>",
+    ));
+    assert_eq!(g.get(0, 0), &Cell::Error("#DIV/0!".into()));
+    assert_eq!(g.get(0, 1), &Cell::Error("Err:502".into()));
+    assert_eq!(g.get(0, 2), &text("#N/A"));
+}
+
+#[test]
 fn value_types() {
     let g = one(concat!(
         "<table:table-row>",
