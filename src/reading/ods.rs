@@ -128,11 +128,14 @@ fn table_head(
     Ok((name, hidden))
 }
 
-/// The cells a sheet has, sparse, as they stream in: rows in order, each
-/// row's cells in column order, positions 0-based.
+/// A sheet's rows as they stream in, already in the grid's shape: from the
+/// first row with a value on, each row dense from column 0 to its last
+/// value, positions 0-based.
 #[derive(Default)]
-struct SheetCells {
-    rows: Vec<(u32, Vec<(u32, Cell)>)>,
+struct SheetRows {
+    /// Row of `rows[0]`.
+    first_row: u32,
+    rows: Vec<Vec<Cell>>,
     merged: Vec<Merged>,
 }
 
@@ -150,7 +153,7 @@ fn read_table<R: BufRead>(
     hidden: bool,
     budget: &mut Budget,
 ) -> Result<Grid, Unreadable> {
-    let mut sheet = SheetCells::default();
+    let mut sheet = SheetRows::default();
     let mut row: u64 = 0;
     // Tables inside this one (in a drawing, say) are not its rows.
     let mut nested = 0usize;
@@ -177,7 +180,7 @@ fn read_table<R: BufRead>(
             _ => {}
         }
     }
-    sheet.into_grid(name, hidden, budget)
+    Ok(sheet.into_grid(name, hidden, budget))
 }
 
 /// Buffers reused from row to row.
@@ -197,7 +200,7 @@ fn read_row<R: BufRead>(
     xml: &mut Reader<R>,
     s: &mut Scratch,
     (row, repeat): (u64, u64),
-    sheet: &mut SheetCells,
+    sheet: &mut SheetRows,
     budget: &mut Budget,
 ) -> Result<(), Unreadable> {
     s.cells.clear();
@@ -239,7 +242,7 @@ fn read_row<R: BufRead>(
     }
     for r in row..row + repeat {
         let r = r as u32; // checked above: below MAX_ROWS
-        sheet.rows.push((r, s.cells.clone()));
+        sheet.push(r, &s.cells, budget)?;
         sheet.merged.extend(s.spans.iter().map(|sp| Merged {
             first_row: r,
             first_col: sp.col,
@@ -270,44 +273,51 @@ fn check_position(row: u64, col: u64) -> Result<(), Unreadable> {
     Ok(())
 }
 
-impl SheetCells {
-    /// The sheet as a [`Grid`] starting at its first filled row and column.
-    /// The grid stores each row from the first column to the row's last
-    /// cell, and one entry per row between the first and the last: those
-    /// places are counted too before they are made. Merged ranges are
-    /// clipped to the grid, so filling them never grows it.
-    fn into_grid(
-        self,
-        name: String,
-        hidden: bool,
+impl SheetRows {
+    /// Stores row `r`, below every row stored, from its values (`cells`,
+    /// in column order). The empty places this makes (rows between, cells
+    /// before each value) are counted first, as values were.
+    fn push(
+        &mut self,
+        r: u32,
+        cells: &[(u32, Cell)],
         budget: &mut Budget,
-    ) -> Result<Grid, Unreadable> {
-        let (Some(first), Some(last)) = (self.rows.first(), self.rows.last()) else {
-            return Ok(Grid::new(name, 0, 0, Vec::new(), hidden));
-        };
-        let (first_row, last_row) = (first.0, last.0);
+    ) -> Result<(), Unreadable> {
+        if self.rows.is_empty() {
+            self.first_row = r;
+        }
+        let gap = (r - self.first_row) as usize - self.rows.len();
+        let width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
+        budget.take((gap + 1 + width - cells.len()) as u64)?;
+        self.rows.resize_with(self.rows.len() + gap, Vec::new);
+        let mut dense = Vec::with_capacity(width);
+        for (c, cell) in cells {
+            dense.resize(*c as usize, Cell::Empty);
+            dense.push(cell.clone());
+        }
+        self.rows.push(dense);
+        Ok(())
+    }
+
+    /// The sheet as a [`Grid`] starting at its first filled row and column.
+    /// Merged ranges are clipped to the grid, so filling them never grows it.
+    fn into_grid(mut self, name: String, hidden: bool, budget: &Budget) -> Grid {
+        if self.rows.is_empty() {
+            return Grid::new(name, 0, 0, Vec::new(), hidden);
+        }
         let first_col = self
             .rows
             .iter()
-            .filter_map(|(_, cells)| cells.first().map(|c| c.0))
+            .filter_map(|r| r.iter().position(|c| *c != Cell::Empty))
             .min()
             .unwrap_or(0);
-        let mut places = u64::from(last_row - first_row) + 1;
-        for (_, cells) in &self.rows {
-            if let Some((c, _)) = cells.last() {
-                places += u64::from(c - first_col) + 1 - cells.len() as u64;
+        if first_col > 0 {
+            for r in &mut self.rows {
+                r.drain(..first_col.min(r.len()));
             }
         }
-        budget.take(places)?;
-        let mut rows = vec![Vec::new(); (last_row - first_row) as usize + 1];
-        for (r, cells) in self.rows {
-            let dense = &mut rows[(r - first_row) as usize];
-            for (c, cell) in cells {
-                let i = (c - first_col) as usize;
-                dense.resize(i, Cell::Empty);
-                dense.push(cell);
-            }
-        }
+        let (first_row, first_col) = (self.first_row, first_col as u32);
+        let rows = self.rows;
         let mut grid = Grid::new(name, first_row, first_col, rows, hidden);
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
@@ -321,7 +331,7 @@ impl SheetCells {
             .filter(|m| (m.first_row, m.first_col) != (m.last_row, m.last_col))
             .collect();
         grid.fill_merged(merged, budget.limit.saturating_sub(budget.used));
-        Ok(grid)
+        grid
     }
 }
 
