@@ -287,3 +287,78 @@ proptest::proptest! {
         let _ = read_content(&bytes[..end], &limits);
     }
 }
+
+/// calamine's reading of a cell, as the reader it replaced typed it.
+fn as_calamine_typed(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text(s),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+    }
+}
+
+/// Every value calamine reads in these files (made by LibreOffice, without
+/// error results), this reader reads the same, at the same cell; and it
+/// reads no other value except merged copies.
+#[test]
+fn values_are_the_ones_calamine_reads() {
+    use calamine::Reader;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "tests/fixtures/real/ods_text_and_values.ods",
+        "tests/fixtures/real/ods_merged_department_year.ods",
+        "tests/fixtures/real/ods_repeated_rows_template.ods",
+        "tests/fixtures/english_headers_reordered.ods",
+        "samples/2020/sote_2020.ods",
+        "samples/2021/sote_2021.ods",
+    ] {
+        let bytes = std::fs::read(root.join(file)).unwrap();
+        let book = super::read(&bytes, &Limits::default()).unwrap();
+        let mut theirs = calamine::Ods::new(std::io::Cursor::new(&bytes)).unwrap();
+        for grid in &book.sheets {
+            let range = theirs.worksheet_range(&grid.name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut seen = 0;
+            for (r, c, d) in range.used_cells() {
+                let (r, c) = (r0 + r as u32, c0 + c as u32);
+                assert_eq!(grid.get(r, c), &as_calamine_typed(d), "{file} {r} {c}");
+                seen += 1;
+            }
+            let ours = (grid.first_row..grid.end_row())
+                .flat_map(|r| (grid.first_col..grid.end_col()).map(move |c| (r, c)))
+                .filter(|&(r, c)| *grid.get(r, c) != Cell::Empty && !grid.is_merge_copy(r, c))
+                .count();
+            assert_eq!(ours, seen, "{file} {}", grid.name);
+        }
+    }
+}
+
+#[test]
+fn texts_as_libreoffice_shows_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(root.join("tests/fixtures/real/ods_text_and_values.ods")).unwrap();
+    let g = &super::read(&bytes, &Limits::default()).unwrap().sheets[0];
+    let col: Vec<String> = (0..10).map(|r| g.get(r, 0).display()).collect();
+    assert_eq!(
+        &col[..7],
+        [
+            "a  b",
+            "  alussa",
+            "lopussa  ",
+            "rivi 1\nrivi 2",
+            "sarkain\tvälissä",
+            "<&>\"'",
+            "Länsimäki – Hakunila 😀",
+        ]
+    );
+    assert_eq!(col[8], "x   y    z");
+    assert_eq!(col[9], "\n\nkaksi tyhjää riviä ennen");
+    // LibreOffice stores 15 significant digits: openpyxl's 0.1 + 0.2 is 0.3.
+    assert_eq!(g.get(0, 1), &Cell::Number(0.3));
+    assert_eq!(g.get(1, 2), &Cell::Number(12500.5));
+}
