@@ -362,3 +362,38 @@ fn texts_as_libreoffice_shows_them() {
     assert_eq!(g.get(0, 1), &Cell::Number(0.3));
     assert_eq!(g.get(1, 2), &Cell::Number(12500.5));
 }
+
+/// A zip of (name, text) parts.
+fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_password_protected_package_is_encrypted() {
+    let manifest = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"#;
+    let bytes = package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", "\u{1}\u{2}ciphertext"),
+    ]);
+    assert_eq!(
+        super::read(&bytes, &Limits::default()).unwrap_err(),
+        Unreadable::Encrypted
+    );
+}
+
+#[test]
+fn a_package_without_content_is_corrupt() {
+    let bytes = package(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]);
+    assert_eq!(
+        super::read(&bytes, &Limits::default()).unwrap_err(),
+        Unreadable::Corrupt("the package has no content.xml".into())
+    );
+}
