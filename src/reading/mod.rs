@@ -5,6 +5,7 @@ mod csv;
 mod encoding;
 mod formula;
 mod guard;
+mod ods;
 mod separators;
 mod sheet;
 mod workbook;
@@ -399,7 +400,12 @@ fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Un
             "ods" => Format::Ods,
             _ => listed,
         };
-        return workbook::read(bytes, format, limits);
+        // calamine turns ods error results into text and expands every
+        // repeated cell, so ods has a reader of its own.
+        return match format {
+            Format::Ods => ods::read(bytes, limits),
+            _ => workbook::read(bytes, format, limits),
+        };
     }
     if looks_like_html(head) {
         return Err(Unreadable::Html);

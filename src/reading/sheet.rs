@@ -352,6 +352,10 @@ fn title_text(grid: &Grid, header_row: u32) -> String {
     let mut parts = Vec::new();
     for row in grid.first_row..header_row {
         for col in grid.first_col..grid.end_col() {
+            // A title merged across the columns is one title, not one per column.
+            if grid.is_merge_copy(row, col) {
+                continue;
+            }
             if let Cell::Text(t) = grid.get(row, col) {
                 parts.push(t.trim().to_string());
             }

@@ -1,12 +1,13 @@
-//! Workbooks through calamine: xlsx and xlsm streamed cell by cell (values
-//! and formulas in one pass, memory bounded by the cells present), xlsb, xls
-//! and ods through calamine's ranges.
+//! Workbooks through calamine: xlsx, xlsm and xlsb streamed cell by cell
+//! (memory bounded by the cells present; xlsx with its formulas in the same
+//! pass), xls through calamine's ranges. Ods has its own streaming reader
+//! ([`super::ods`]).
 
 use std::io::Cursor;
 
 use std::io::Read;
 
-use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::{Book, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
@@ -63,7 +64,8 @@ pub fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> 
     })
 }
 
-/// Reads every sheet's values, hidden sheets flagged.
+/// Reads every sheet's values, hidden sheets flagged: xlsx, xlsm, xlsb and
+/// xls (ods has [`super::ods::read`]).
 pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unreadable> {
     let cursor = Cursor::new(bytes);
     let err = |e: &dyn std::fmt::Display| Unreadable::Corrupt(e.to_string());
@@ -74,8 +76,12 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
         }
         Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
         Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
-        Format::Ods => sheets_of(&mut Ods::new(cursor).map_err(|e| err(&e))?, limits)?,
-        Format::Csv => return Err(Unreadable::Corrupt("CSV is not a workbook".into())),
+        Format::Ods | Format::Csv => {
+            return Err(Unreadable::Corrupt(format!(
+                "{} is not read through calamine",
+                format.as_str()
+            )));
+        }
     };
     Ok(Book {
         format,
@@ -272,9 +278,18 @@ where
             });
         }
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        // Each row only up to its last value: calamine's range is dense, and
+        // one stray cell far away (IV65536 in an .xls) would otherwise make
+        // every row of the grid as wide and as many as the range.
         let rows = range
             .rows()
-            .map(|r| r.iter().map(cell_of).collect())
+            .map(|r| {
+                let end = r
+                    .iter()
+                    .rposition(|d| *d != Data::Empty)
+                    .map_or(0, |i| i + 1);
+                r[..end].iter().map(cell_of).collect()
+            })
             .collect();
         out.push(Grid::new(
             sheet.name.clone(),
@@ -337,11 +352,8 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
-        Format::Ods => Ods::new(cursor)
-            .ok()
-            .and_then(|mut r| r.worksheet_formula(sheet).ok()),
-        // xlsx streams formulas with the values; CSV has none.
-        Format::Xlsx | Format::Xlsm | Format::Csv => None,
+        // xlsx and ods read formulas with the values; CSV has none.
+        Format::Xlsx | Format::Xlsm | Format::Ods | Format::Csv => None,
     };
     let Some(range) = range else {
         return Vec::new();
