@@ -109,16 +109,11 @@ pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Resul
     for chunk in chunks {
         out.write_all(chunk.as_bytes())?;
     }
-    let t = run.lang.texts();
-    let measures: usize = run.submissions.iter().map(|s| s.measures.len()).sum();
-    let summary = fill(
-        t.summary_line,
-        &[
-            ("files", &run.submissions.len().to_string()),
-            ("measures", &measures.to_string()),
-            ("errors", &run.errors().to_string()),
-            ("warnings", &run.warnings().to_string()),
-        ],
+    let summary = crate::i18n::summary_line(
+        run.lang,
+        run.submissions.len(),
+        &run.tally(),
+        (run.errors(), run.warnings()),
     );
     writeln!(out, "{summary}")
 }
@@ -136,12 +131,22 @@ struct JsonFile<'a> {
     warnings: usize,
 }
 
+/// The summary line's numbers: `measures` go into the outputs, `left_out`
+/// counts the other rows by reason.
 #[derive(Serialize)]
 struct JsonSummary {
     files: usize,
     measures: usize,
+    left_out: JsonLeftOut,
     errors: usize,
     warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLeftOut {
+    duplicate: usize,
+    wrong_year: usize,
+    errors: usize,
 }
 
 #[derive(Serialize)]
@@ -179,12 +184,18 @@ pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::R
             }
         })
         .collect();
+    let tally = run.tally();
     let report = JsonReport {
         files,
         findings: run.findings_sorted(),
         summary: JsonSummary {
             files: run.submissions.len(),
-            measures: run.submissions.iter().map(|s| s.measures.len()).sum(),
+            measures: tally.measures,
+            left_out: JsonLeftOut {
+                duplicate: tally.duplicate,
+                wrong_year: tally.wrong_year,
+                errors: tally.errors,
+            },
             errors: run.errors(),
             warnings: run.warnings(),
         },

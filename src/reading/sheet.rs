@@ -45,6 +45,9 @@ pub struct Submission {
     pub total_row: Option<u32>,
     /// Rows with errors: 1-based row and the values that could be typed, by field.
     pub partial: Vec<(u32, Vec<Option<Value>>)>,
+    /// The mapped columns: 0-based sheet column and field index, so that
+    /// checks across rows can name a cell of a row in `partial`.
+    pub columns: Vec<(u32, usize)>,
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -158,6 +161,7 @@ fn read_loaded(
         formulas: HashMap::new(),
     };
     let columns = ctx.map_columns(header_row);
+    sub.columns.clone_from(&columns);
     ctx.load_formulas_if_needed(bytes, book.format, header_row, &columns);
     ctx.read_rows(&mut sub, header_row, &columns);
     sub.findings.append(&mut ctx.findings);
