@@ -8,7 +8,7 @@ use crate::finding::{Code, Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Measure;
 use crate::parse::Date;
-use crate::reading::{Submission, discover, read_submission};
+use crate::reading::{InputFile, Submission, discover, read_submission};
 use crate::schema::Schema;
 use crate::validation;
 use rayon::prelude::*;
@@ -70,7 +70,16 @@ impl Run {
         }
         let year = validation::choose_year(&submissions, config, opts.year);
         let cross = validation::check(&submissions, config, year, opts.lang);
-        let date = opts.date.unwrap_or_else(|| newest_mtime(&files));
+        // kooste's own outputs in an input folder do not date the run: a
+        // rerun that finds the last run's outputs embeds the same date.
+        let date = opts.date.unwrap_or_else(|| {
+            newest_mtime(
+                submissions
+                    .iter()
+                    .filter(|s| !is_own_output(s))
+                    .map(|s| &s.file),
+            )
+        });
         Ok(Run {
             submissions,
             cross,
@@ -78,6 +87,27 @@ impl Run {
             date,
             lang: opts.lang,
         })
+    }
+
+    /// The input files read as submissions: every file found but kooste's
+    /// own outputs, which a run may overwrite (a rerun into the same folder).
+    pub fn inputs(&self) -> Vec<InputFile> {
+        self.submissions
+            .iter()
+            .filter(|s| !is_own_output(s))
+            .map(|s| s.file.clone())
+            .collect()
+    }
+
+    /// [`Run::inputs`] and the earlier year's workbook, if one was given:
+    /// the files an output must not overwrite.
+    pub fn inputs_and(&self, previous: Option<&std::path::Path>) -> Vec<InputFile> {
+        let mut inputs = self.inputs();
+        inputs.extend(previous.map(|p| InputFile {
+            display: p.display().to_string(),
+            path: p.to_path_buf(),
+        }));
+        inputs
     }
 
     /// Every finding: each file's in order, then the cross-file ones.
@@ -248,6 +278,11 @@ impl Tally {
     }
 }
 
+/// Whether a file was skipped as one of kooste's own outputs.
+fn is_own_output(sub: &Submission) -> bool {
+    sub.findings.iter().any(|f| f.code == Code::OwnOutput)
+}
+
 /// A bar for runs of many files, on stderr.
 fn progress_bar(wanted: bool, files: usize) -> Option<indicatif::ProgressBar> {
     (wanted && files >= 8).then(|| {
@@ -263,9 +298,8 @@ fn progress_bar(wanted: bool, files: usize) -> Option<indicatif::ProgressBar> {
 
 /// The newest modification date among the inputs, so that reruns on the same
 /// files embed the same date; the Unix epoch if none can be read.
-fn newest_mtime(files: &[crate::reading::InputFile]) -> Date {
+fn newest_mtime<'f>(files: impl Iterator<Item = &'f InputFile>) -> Date {
     let secs = files
-        .iter()
         .filter_map(|f| std::fs::metadata(&f.path).ok()?.modified().ok())
         .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs() as i64)

@@ -12,7 +12,6 @@ use crate::error::Error;
 use crate::i18n::fill;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, Template, report_bytes};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
 
@@ -59,7 +58,7 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     };
     let t = run.lang.texts();
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
-    let inputs = discover(&opts.run.inputs)?;
+    let inputs = run.inputs_and(opts.previous.as_deref());
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);

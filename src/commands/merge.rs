@@ -12,7 +12,6 @@ use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::output::{ensure_parent, refuse_input, write_atomic, write_atomic_via};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 use crate::xlsx::{XlsxOptions, workbook};
 
@@ -83,7 +82,7 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         return Ok(outcome);
     };
     let t = run.lang.texts();
-    let inputs = discover(&opts.run.inputs)?;
+    let inputs = run.inputs_and(opts.previous.as_deref());
     let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
         .chain(opts.csv.iter())
         .chain(opts.json.iter())

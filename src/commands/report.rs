@@ -13,7 +13,6 @@ use crate::error::Error;
 use crate::i18n::fill;
 use crate::output::{ensure_parent, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 
 /// Options of `report`.
@@ -45,7 +44,7 @@ pub fn report(
         return Ok(outcome);
     };
     let t = run.lang.texts();
-    refuse_input(&opts.output, &discover(&opts.run.inputs)?)?;
+    refuse_input(&opts.output, &run.inputs_and(opts.previous.as_deref()))?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     let shown = opts.output.display().to_string();
     let pdf = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {

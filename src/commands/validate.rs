@@ -47,7 +47,7 @@ pub fn validate(
         ReportFormat::Json => print_json(&run, config, out).map_err(super::stdout_err)?,
     }
     if let Some(dir) = &opts.annotate {
-        let inputs: Vec<_> = run.submissions.iter().map(|s| s.file.clone()).collect();
+        let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
         for path in
             crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?

@@ -3,6 +3,7 @@
 
 mod csv;
 mod guard;
+mod own;
 mod sheet;
 mod workbook;
 
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 
 use crate::model::Cell;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::{Book, Format, Grid, InputFile, Unreadable, open, workbook};
+use super::{Book, Format, Grid, InputFile, Unreadable, open, own, workbook};
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
@@ -58,7 +58,9 @@ pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: La
 
 /// Like [`read_submission`], but looks first at the sheets named in
 /// `prefer` (a consolidated workbook's measures sheet, whose summary sheet
-/// also has header-like rows).
+/// also has header-like rows). With `prefer` empty, kooste's own outputs
+/// are skipped with an `own-output` finding; with sheets named, such a
+/// workbook is what the caller asked for.
 pub fn read_submission_from(
     index: usize,
     file: &InputFile,
@@ -108,6 +110,11 @@ fn read_loaded(
 ) -> Submission {
     let t = lang.texts();
     let file = sub.file.clone();
+    let skip_own = prefer.is_empty();
+    if let Some(kind) = own::by_bytes(bytes).filter(|_| skip_own) {
+        sub.findings.push(own::finding(&file.display, kind, lang));
+        return sub;
+    }
     let book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
@@ -117,6 +124,10 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
+    if let Some(kind) = own::by_content(&book, schema.config).filter(|_| skip_own) {
+        sub.findings.push(own::finding(&file.display, kind, lang));
+        return sub;
+    }
     for note in &book.notes {
         sub.findings
             .push(note_finding(&file.display, &book, note, lang));
