@@ -386,7 +386,8 @@ pub struct Texts {
     pub left_out_wrong_year: [&'static str; 2],
     /// Of them, rows with errors: {n}.
     pub left_out_errors: [&'static str; 2],
-    /// Printed when build refuses to write because of errors.
+    /// Printed when build refuses to write because of errors: {errors}, as
+    /// `count_errors` gives it.
     pub build_blocked: &'static str,
     /// Printed for each written file.
     pub wrote: &'static str,
@@ -669,7 +670,7 @@ pub static FI: Texts = Texts {
     left_out_duplicate: ["{n} kaksoiskappale", "{n} kaksoiskappaletta"],
     left_out_wrong_year: ["{n} toiselta vuodelta", "{n} toiselta vuodelta"],
     left_out_errors: ["{n} virheellinen", "{n} virheellistä"],
-    build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors} virhettä. Korjaa ne tai käytä valitsinta --draft.",
+    build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors}. Korjaa ne tai käytä valitsinta --draft.",
     wrote: "Kirjoitettu: {path}",
     writing: "Kirjoitetaan {path} …",
     no_such_input: "Tiedostoa tai kansiota ei löydy",
@@ -860,7 +861,7 @@ pub static SV: Texts = Texts {
     left_out_duplicate: ["{n} dubblett", "{n} dubbletter"],
     left_out_wrong_year: ["{n} från ett annat år", "{n} från ett annat år"],
     left_out_errors: ["{n} med fel", "{n} med fel"],
-    build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors} fel. Rätta dem eller använd --draft.",
+    build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors}. Rätta dem eller använd --draft.",
     wrote: "Skrev: {path}",
     writing: "Skriver {path} …",
     no_such_input: "Filen eller mappen finns inte",
@@ -1051,7 +1052,7 @@ pub static EN: Texts = Texts {
     left_out_duplicate: ["{n} duplicate", "{n} duplicates"],
     left_out_wrong_year: ["{n} of another year", "{n} of another year"],
     left_out_errors: ["{n} with errors", "{n} with errors"],
-    build_blocked: "No outputs were written because the submissions have {errors} errors. Correct them or use --draft.",
+    build_blocked: "No outputs were written because the submissions have {errors}. Correct them or use --draft.",
     wrote: "Wrote: {path}",
     writing: "Writing {path} …",
     no_such_input: "No such file or folder",

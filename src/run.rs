@@ -68,18 +68,14 @@ impl Run {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
+        let (submissions, mut cross) = set_aside_own_outputs(submissions);
         let year = validation::choose_year(&submissions, config, opts.year);
-        let cross = validation::check(&submissions, config, year, opts.lang);
+        cross.extend(validation::check(&submissions, config, year, opts.lang));
         // kooste's own outputs in an input folder do not date the run: a
         // rerun that finds the last run's outputs embeds the same date.
-        let date = opts.date.unwrap_or_else(|| {
-            newest_mtime(
-                submissions
-                    .iter()
-                    .filter(|s| !is_own_output(s))
-                    .map(|s| &s.file),
-            )
-        });
+        let date = opts
+            .date
+            .unwrap_or_else(|| newest_mtime(submissions.iter().map(|s| &s.file)));
         Ok(Run {
             submissions,
             cross,
@@ -89,14 +85,47 @@ impl Run {
         })
     }
 
+    /// Adds the `no-measures` finding (an error) when the run has nothing to
+    /// report: no data row in any input (an empty folder, untouched
+    /// templates), or with `draft`, no row that goes into the outputs. The
+    /// commands that write then write nothing. `inputs` are where kooste
+    /// looked, as given.
+    pub fn require_measures(&mut self, inputs: &[PathBuf], draft: bool) {
+        let no_rows = self
+            .submissions
+            .iter()
+            .all(|s| s.measures.is_empty() && s.partial.is_empty());
+        if no_rows || (draft && self.tally().measures == 0) {
+            self.no_measures(inputs);
+        }
+    }
+
+    /// Adds the `no-measures` finding when no input file was found at all
+    /// (an empty folder). `validate` checks this only: an untouched
+    /// template validates clean.
+    pub fn require_files(&mut self, inputs: &[PathBuf]) {
+        if self.submissions.is_empty() {
+            self.no_measures(inputs);
+        }
+    }
+
+    fn no_measures(&mut self, inputs: &[PathBuf]) {
+        let t = self.lang.texts();
+        let looked: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let msg = crate::i18n::fill(t.no_measures, &[("inputs", &looked.join(", "))]);
+        self.cross
+            .push(Finding::file(Code::NoMeasures, "", msg).hint(t.no_measures_hint));
+    }
+
+    /// Whether [`Run::require_measures`] found nothing to report.
+    pub fn has_no_measures(&self) -> bool {
+        self.cross.iter().any(|f| f.code == Code::NoMeasures)
+    }
+
     /// The input files read as submissions: every file found but kooste's
     /// own outputs, which a run may overwrite (a rerun into the same folder).
     pub fn inputs(&self) -> Vec<InputFile> {
-        self.submissions
-            .iter()
-            .filter(|s| !is_own_output(s))
-            .map(|s| s.file.clone())
-            .collect()
+        self.submissions.iter().map(|s| s.file.clone()).collect()
     }
 
     /// [`Run::inputs`] and the earlier year's workbook, if one was given:
@@ -278,9 +307,29 @@ impl Tally {
     }
 }
 
-/// Whether a file was skipped as one of kooste's own outputs.
-fn is_own_output(sub: &Submission) -> bool {
-    sub.findings.iter().any(|f| f.code == Code::OwnOutput)
+/// Takes kooste's own outputs out of the submissions, keeping their
+/// `own-output` findings. They are no sources of the run: not listed, not
+/// hashed, not dating it, so a rerun that finds the last run's outputs
+/// writes the same files. The others are renumbered in order, as their
+/// measures' sources point at them by position.
+fn set_aside_own_outputs(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding>) {
+    let mut kept = Vec::with_capacity(subs.len());
+    let mut findings = Vec::new();
+    for mut sub in subs {
+        if sub.findings.iter().any(|f| f.code == Code::OwnOutput) {
+            findings.append(&mut sub.findings);
+            continue;
+        }
+        let index = kept.len();
+        if sub.index != index {
+            sub.index = index;
+            for m in &mut sub.measures {
+                m.source.file = index;
+            }
+        }
+        kept.push(sub);
+    }
+    (kept, findings)
 }
 
 /// A bar for runs of many files, on stderr.

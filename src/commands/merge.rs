@@ -76,7 +76,8 @@ pub fn comparison_with<'a>(
 /// Runs `merge`.
 pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);

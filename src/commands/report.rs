@@ -38,7 +38,8 @@ pub fn report(
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_measures(&opts.run.inputs, opts.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);

@@ -41,7 +41,8 @@ pub fn validate(
     opts: &ValidateOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_files(&opts.run.inputs);
     match opts.format {
         ReportFormat::Text => print_text(&run, opts.color, out).map_err(super::stdout_err)?,
         ReportFormat::Json => print_json(&run, config, out).map_err(super::stdout_err)?,
