@@ -111,7 +111,7 @@ fn read_loaded(
     let t = lang.texts();
     let file = sub.file.clone();
     let skip_own = prefer.is_empty();
-    if let Some(kind) = own::by_bytes(bytes).filter(|_| skip_own) {
+    if let Some(kind) = skip_own.then(|| own::by_bytes(bytes)).flatten() {
         sub.findings.push(own::finding(&file.display, kind, lang));
         return sub;
     }
@@ -124,7 +124,10 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
-    if let Some(kind) = own::by_content(&book, schema.config).filter(|_| skip_own) {
+    if let Some(kind) = skip_own
+        .then(|| own::by_content(&book, schema.config))
+        .flatten()
+    {
         sub.findings.push(own::finding(&file.display, kind, lang));
         return sub;
     }

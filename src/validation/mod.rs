@@ -68,7 +68,8 @@ pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang
         .map(|sub| {
             let mut out = Vec::new();
             for r in rows(sub, fields) {
-                // The figures of a row with errors may be the errors.
+                // Not on a row with errors: an actual that did not read
+                // would look like none ("valmis" without an actual).
                 if let Some(m) = r.measure {
                     check_figures(sub, m, config, lang, &mut out);
                 }
