@@ -181,6 +181,21 @@ fn the_summary_counts_the_rows_the_outputs_hold() {
     assert_eq!(v["summary"]["left_out"]["duplicate"], 2);
     assert_eq!(v["summary"]["left_out"]["errors"], 1);
     assert_eq!(v["summary"]["left_out"]["wrong_year"], 0);
+    // Rows of another year are counted as such.
+    let o = kooste(&[
+        "validate",
+        "samples/2021",
+        "samples/2020/kymp_2020.xlsx",
+        "--year",
+        "2021",
+    ]);
+    assert!(
+        summary_line(&stdout(&o)).starts_with(
+            "6 tiedostoa, 24 toimenpidettä (2 riviä jätettiin pois: 2 toiselta vuodelta), 2 virhettä"
+        ),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -406,6 +421,17 @@ fn nothing_to_report_exits_1_and_writes_nothing() {
     assert_eq!(at(&all, "no-measures", "", "").1, "error");
     let (exit, _) = validate_json(&[s(&templates)]);
     assert_eq!(exit, Some(0));
+    // With --draft, rows that all have errors leave nothing to write either.
+    let o = kooste(&[
+        "build",
+        "tests/fixtures/bad_values.xlsx",
+        "--out",
+        s(&out),
+        "--draft",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error[no-measures]"), "{}", stdout(&o));
+    assert_eq!(files_under(&out), Vec::<PathBuf>::new());
     let o = kooste(&["validate", s(&dir.path().join("missing"))]);
     assert_eq!(o.status.code(), Some(2), "a folder that does not exist");
 }
