@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Color, Format, Note, Url, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
@@ -109,6 +109,12 @@ fn sheet_name(name: &str, avoid: &str) -> String {
 fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let t = lang.texts();
     let mut wb = Workbook::new();
+    // Saved into an input folder, the copy must not be read as a second
+    // submission of the department.
+    wb.set_properties(&DocProperties::new().set_custom_property(
+        crate::reading::PROPERTY,
+        crate::reading::OutputKind::Annotated.mark(),
+    ));
     let list_name = t.sheet_names[2];
     let data_name = sheet_name(&grid.name, list_name);
     let bold = Format::new()

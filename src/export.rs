@@ -64,18 +64,17 @@ pub fn csv_number(v: f64, style: CsvStyle) -> String {
     }
 }
 
-/// The merged measures as CSV.
-pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
+/// The CSV export's header row in `lang`. Also how an export found among
+/// the inputs is told from a submission.
+pub fn csv_header(config: &Config, lang: Lang) -> Vec<String> {
     let t = lang.texts();
-    let num = |v: f64| csv_number(v, style);
-    let mut w = csv_writer(style);
     let h = |key: &str, fallback: &str| {
         config
             .field(key)
             .map(|f| f.header.get(lang).to_string())
             .unwrap_or(fallback.to_string())
     };
-    let header = [
+    vec![
         h("id", "ID"),
         t.col_department.into(),
         t.col_focus_area.into(),
@@ -93,7 +92,14 @@ pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvSt
         h("contact", "Contact"),
         t.col_source_file.into(),
         t.col_source_cell.into(),
-    ];
+    ]
+}
+
+/// The merged measures as CSV.
+pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
+    let num = |v: f64| csv_number(v, style);
+    let mut w = csv_writer(style);
+    let header = csv_header(config, lang);
     // Writing into a Vec cannot fail.
     let _ = w.write_record(&header);
     for r in &cons.rows {

@@ -162,6 +162,53 @@ fn group(n: u64, sep: char) -> String {
     out
 }
 
+/// The form of `forms` (singular, plural) for `n`, with `{n}` filled: the
+/// singular for one, as in all three languages.
+pub fn count(forms: [&str; 2], n: usize) -> String {
+    fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
+}
+
+/// The summary line: files read, measures that go into the outputs, the
+/// rows left out and why, errors and warnings.
+pub fn summary_line(
+    lang: Lang,
+    files: usize,
+    tally: &crate::run::Tally,
+    findings: (usize, usize),
+) -> String {
+    let t = lang.texts();
+    let reasons: Vec<String> = [
+        (t.left_out_duplicate, tally.duplicate),
+        (t.left_out_wrong_year, tally.wrong_year),
+        (t.left_out_errors, tally.errors),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(forms, n)| count(forms, n))
+    .collect();
+    let left_out = if reasons.is_empty() {
+        String::new()
+    } else {
+        fill(
+            t.left_out,
+            &[
+                ("rows", &count(t.left_out_rows, tally.left_out())),
+                ("reasons", &reasons.join(", ")),
+            ],
+        )
+    };
+    fill(
+        t.summary_line,
+        &[
+            ("files", &count(t.count_files, files)),
+            ("measures", &count(t.count_measures, tally.measures)),
+            ("left_out", &left_out),
+            ("errors", &count(t.count_errors, findings.0)),
+            ("warnings", &count(t.count_warnings, findings.1)),
+        ],
+    )
+}
+
 /// Replaces `{name}` placeholders in `template`.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -312,11 +359,35 @@ pub struct Texts {
     pub no_measures: &'static str,
     /// Hint for it.
     pub no_measures_hint: &'static str,
+    /// The kinds of kooste's own outputs, for {kind} of `own_output`, in the
+    /// order of `OutputKind`: consolidated workbook, annotated copy,
+    /// converted file, CSV export, JSON export.
+    pub own_output_kinds: [&'static str; 5],
 
     // --- command-line output ---
-    /// The summary line of `validate`.
+    /// The summary line: {files}, {measures}, {left_out} (empty when no row
+    /// was left out), {errors}, {warnings}; each filled from a pair below.
     pub summary_line: &'static str,
-    /// Printed when build refuses to write because of errors.
+    /// Files read, singular and plural: {n}.
+    pub count_files: [&'static str; 2],
+    /// Measures that go into the outputs: {n}.
+    pub count_measures: [&'static str; 2],
+    /// Error findings: {n}.
+    pub count_errors: [&'static str; 2],
+    /// Warnings: {n}.
+    pub count_warnings: [&'static str; 2],
+    /// After the measures, the rows left out: {rows} and {reasons}.
+    pub left_out: &'static str,
+    /// Rows left out: {n}.
+    pub left_out_rows: [&'static str; 2],
+    /// Of them, duplicates: {n}.
+    pub left_out_duplicate: [&'static str; 2],
+    /// Of them, rows of another year: {n}.
+    pub left_out_wrong_year: [&'static str; 2],
+    /// Of them, rows with errors: {n}.
+    pub left_out_errors: [&'static str; 2],
+    /// Printed when build refuses to write because of errors: {errors}, as
+    /// `count_errors` gives it.
     pub build_blocked: &'static str,
     /// Printed for each written file.
     pub wrote: &'static str,
@@ -582,8 +653,24 @@ pub static FI: Texts = Texts {
     own_output_hint: "Pidä tulosteet eri kansiossa kuin toimialojen ilmoitukset.",
     no_measures: "Yhtään toimenpidettä ei löytynyt (katsotut paikat: {inputs}). Mitään ei kirjoitettu.",
     no_measures_hint: "Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset.",
-    summary_line: "{files} tiedostoa, {measures} toimenpidettä, {errors} virhettä, {warnings} varoitusta",
-    build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors} virhettä. Korjaa ne tai käytä valitsinta --draft.",
+    own_output_kinds: [
+        "koostetyökirja",
+        "tarkistettu kopio",
+        "muunnettu tiedosto",
+        "CSV-vienti",
+        "JSON-vienti",
+    ],
+    summary_line: "{files}, {measures}{left_out}, {errors}, {warnings}",
+    count_files: ["{n} tiedosto", "{n} tiedostoa"],
+    count_measures: ["{n} toimenpide", "{n} toimenpidettä"],
+    count_errors: ["{n} virhe", "{n} virhettä"],
+    count_warnings: ["{n} varoitus", "{n} varoitusta"],
+    left_out: " ({rows}: {reasons})",
+    left_out_rows: ["{n} rivi jätettiin pois", "{n} riviä jätettiin pois"],
+    left_out_duplicate: ["{n} kaksoiskappale", "{n} kaksoiskappaletta"],
+    left_out_wrong_year: ["{n} toiselta vuodelta", "{n} toiselta vuodelta"],
+    left_out_errors: ["{n} virheellinen", "{n} virheellistä"],
+    build_blocked: "Tulosteita ei kirjoitettu, koska ilmoituksissa on {errors}. Korjaa ne tai käytä valitsinta --draft.",
     wrote: "Kirjoitettu: {path}",
     writing: "Kirjoitetaan {path} …",
     no_such_input: "Tiedostoa tai kansiota ei löydy",
@@ -757,8 +844,24 @@ pub static SV: Texts = Texts {
     own_output_hint: "Håll utdata i en annan mapp än sektorernas inlämningar.",
     no_measures: "Inga åtgärder hittades (sökta platser: {inputs}). Ingenting skrevs.",
     no_measures_hint: "Kontrollera att mappen innehåller sektorernas ifyllda inlämningar.",
-    summary_line: "{files} filer, {measures} åtgärder, {errors} fel, {warnings} varningar",
-    build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors} fel. Rätta dem eller använd --draft.",
+    own_output_kinds: [
+        "sammanställning",
+        "granskad kopia",
+        "konverterad fil",
+        "CSV-export",
+        "JSON-export",
+    ],
+    summary_line: "{files}, {measures}{left_out}, {errors}, {warnings}",
+    count_files: ["{n} fil", "{n} filer"],
+    count_measures: ["{n} åtgärd", "{n} åtgärder"],
+    count_errors: ["{n} fel", "{n} fel"],
+    count_warnings: ["{n} varning", "{n} varningar"],
+    left_out: " ({rows}: {reasons})",
+    left_out_rows: ["{n} rad utelämnades", "{n} rader utelämnades"],
+    left_out_duplicate: ["{n} dubblett", "{n} dubbletter"],
+    left_out_wrong_year: ["{n} från ett annat år", "{n} från ett annat år"],
+    left_out_errors: ["{n} med fel", "{n} med fel"],
+    build_blocked: "Inga resultat skrevs eftersom anmälningarna har {errors}. Rätta dem eller använd --draft.",
     wrote: "Skrev: {path}",
     writing: "Skriver {path} …",
     no_such_input: "Filen eller mappen finns inte",
@@ -932,8 +1035,24 @@ pub static EN: Texts = Texts {
     own_output_hint: "Keep the outputs in another folder than the departments' submissions.",
     no_measures: "No measures were found (looked in: {inputs}). Nothing was written.",
     no_measures_hint: "Check that the folder holds the departments' filled-in submissions.",
-    summary_line: "{files} files, {measures} measures, {errors} errors, {warnings} warnings",
-    build_blocked: "No outputs were written because the submissions have {errors} errors. Correct them or use --draft.",
+    own_output_kinds: [
+        "consolidated workbook",
+        "annotated copy",
+        "converted file",
+        "CSV export",
+        "JSON export",
+    ],
+    summary_line: "{files}, {measures}{left_out}, {errors}, {warnings}",
+    count_files: ["{n} file", "{n} files"],
+    count_measures: ["{n} measure", "{n} measures"],
+    count_errors: ["{n} error", "{n} errors"],
+    count_warnings: ["{n} warning", "{n} warnings"],
+    left_out: " ({rows}: {reasons})",
+    left_out_rows: ["{n} row left out", "{n} rows left out"],
+    left_out_duplicate: ["{n} duplicate", "{n} duplicates"],
+    left_out_wrong_year: ["{n} of another year", "{n} of another year"],
+    left_out_errors: ["{n} with errors", "{n} with errors"],
+    build_blocked: "No outputs were written because the submissions have {errors}. Correct them or use --draft.",
     wrote: "Wrote: {path}",
     writing: "Writing {path} …",
     no_such_input: "No such file or folder",
@@ -1051,6 +1170,33 @@ mod tests {
         assert_eq!(Lang::Fi.date(d), "31.12.2021");
         assert_eq!(Lang::Sv.date(d), "2021-12-31");
         assert_eq!(Lang::En.date(d), "31 December 2021");
+    }
+
+    #[test]
+    fn the_summary_line_counts_in_singular_and_plural() {
+        let tally = crate::run::Tally {
+            measures: 21,
+            duplicate: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            summary_line(Lang::Fi, 7, &tally, (1, 0)),
+            "7 tiedostoa, 21 toimenpidettä (1 rivi jätettiin pois: 1 kaksoiskappale), 1 virhe, 0 varoitusta"
+        );
+        let tally = crate::run::Tally {
+            measures: 1,
+            duplicate: 1,
+            wrong_year: 0,
+            errors: 2,
+        };
+        assert_eq!(
+            summary_line(Lang::Sv, 1, &tally, (2, 1)),
+            "1 fil, 1 åtgärd (3 rader utelämnades: 1 dubblett, 2 med fel), 2 fel, 1 varning"
+        );
+        assert_eq!(
+            summary_line(Lang::En, 2, &crate::run::Tally::default(), (0, 2)),
+            "2 files, 0 measures, 0 errors, 2 warnings"
+        );
     }
 
     #[test]

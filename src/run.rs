@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Measure;
 use crate::parse::Date;
-use crate::reading::{Submission, discover, read_submission};
+use crate::reading::{InputFile, Submission, discover, read_submission};
 use crate::schema::Schema;
 use crate::validation;
 use rayon::prelude::*;
@@ -68,9 +68,14 @@ impl Run {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
-        let year = validation::choose_year(&submissions, opts.year);
-        let cross = validation::check(&submissions, config, year, opts.lang);
-        let date = opts.date.unwrap_or_else(|| newest_mtime(&files));
+        let (submissions, mut cross) = set_aside_own_outputs(submissions);
+        let year = validation::choose_year(&submissions, config, opts.year);
+        cross.extend(validation::check(&submissions, config, year, opts.lang));
+        // kooste's own outputs in an input folder do not date the run: a
+        // rerun that finds the last run's outputs embeds the same date.
+        let date = opts
+            .date
+            .unwrap_or_else(|| newest_mtime(submissions.iter().map(|s| &s.file)));
         Ok(Run {
             submissions,
             cross,
@@ -78,6 +83,60 @@ impl Run {
             date,
             lang: opts.lang,
         })
+    }
+
+    /// Adds the `no-measures` finding (an error) when the run has nothing to
+    /// report: no data row in any input (an empty folder, untouched
+    /// templates), or with `draft`, no row that goes into the outputs. The
+    /// commands that write then write nothing. `inputs` are where kooste
+    /// looked, as given.
+    pub fn require_measures(&mut self, inputs: &[PathBuf], draft: bool) {
+        let no_rows = self
+            .submissions
+            .iter()
+            .all(|s| s.measures.is_empty() && s.partial.is_empty());
+        if no_rows || (draft && self.tally().measures == 0) {
+            self.no_measures(inputs);
+        }
+    }
+
+    /// Adds the `no-measures` finding when no input file was found at all
+    /// (an empty folder). `validate` checks this only: an untouched
+    /// template validates clean.
+    pub fn require_files(&mut self, inputs: &[PathBuf]) {
+        if self.submissions.is_empty() {
+            self.no_measures(inputs);
+        }
+    }
+
+    fn no_measures(&mut self, inputs: &[PathBuf]) {
+        let t = self.lang.texts();
+        let looked: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let msg = crate::i18n::fill(t.no_measures, &[("inputs", &looked.join(", "))]);
+        self.cross
+            .push(Finding::file(Code::NoMeasures, "", msg).hint(t.no_measures_hint));
+    }
+
+    /// Whether [`Run::require_measures`] found nothing to report.
+    pub fn has_no_measures(&self) -> bool {
+        self.cross.iter().any(|f| f.code == Code::NoMeasures)
+    }
+
+    /// The input files read as submissions: every file found but kooste's
+    /// own outputs, which a run may overwrite (a rerun into the same folder).
+    pub fn inputs(&self) -> Vec<InputFile> {
+        self.submissions.iter().map(|s| s.file.clone()).collect()
+    }
+
+    /// [`Run::inputs`] and the earlier year's workbook, if one was given:
+    /// the files an output must not overwrite.
+    pub fn inputs_and(&self, previous: Option<&std::path::Path>) -> Vec<InputFile> {
+        let mut inputs = self.inputs();
+        inputs.extend(previous.map(|p| InputFile {
+            display: p.display().to_string(),
+            path: p.to_path_buf(),
+        }));
+        inputs
     }
 
     /// Every finding: each file's in order, then the cross-file ones.
@@ -134,28 +193,143 @@ impl Run {
     /// Measures that go into the outputs: of the reported year, and on no row
     /// that has an error finding.
     pub fn included(&self) -> Vec<(&Submission, &Measure)> {
-        // Rows with a cross-file error, by (file index, row): hashing two
-        // numbers per measure rather than its file's name.
-        let mut files: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
-        for (i, s) in self.submissions.iter().enumerate() {
-            files.entry(s.file.display.as_str()).or_default().push(i);
-        }
-        let bad: rustc_hash::FxHashSet<(usize, u32)> = self
-            .cross
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .filter_map(|f| Some((files.get(f.file.as_str())?, f.row?)))
-            .flat_map(|(ids, row)| ids.iter().map(move |&i| (i, row)))
-            .collect();
+        let left_out = self.left_out_rows();
         self.submissions
             .iter()
             .enumerate()
             .flat_map(|(i, s)| s.measures.iter().map(move |m| (i, s, m)))
-            .filter(|(i, _, m)| bad.is_empty() || !bad.contains(&(*i, m.source.row)))
+            .filter(|(i, _, m)| left_out.is_empty() || !left_out.contains_key(&(*i, m.source.row)))
             .map(|(_, s, m)| (s, m))
-            .filter(|(_, m)| self.year.is_none() || m.year.is_none() || m.year == self.year)
+            .filter(|(_, m)| self.of_year(m))
             .collect()
     }
+
+    /// How many rows go into the outputs, and how many were left out and
+    /// why: the numbers of the summary line. Every data row read is counted
+    /// once, so the two add up to the rows the submissions hold.
+    pub fn tally(&self) -> Tally {
+        let left_out = self.left_out_rows();
+        let mut tally = Tally::default();
+        for (i, s) in self.submissions.iter().enumerate() {
+            for m in &s.measures {
+                match left_out.get(&(i, m.source.row)) {
+                    Some(why) => tally.add(*why),
+                    None if !self.of_year(m) => tally.add(LeftOut::WrongYear),
+                    None => tally.measures += 1,
+                }
+            }
+            for (row, _) in &s.partial {
+                let why = left_out.get(&(i, *row)).copied();
+                tally.add(why.unwrap_or(LeftOut::Errors));
+            }
+        }
+        tally
+    }
+
+    /// Whether a measure is of the reported year (or has none to tell).
+    fn of_year(&self, m: &Measure) -> bool {
+        self.year.is_none() || m.year.is_none() || m.year == self.year
+    }
+
+    /// Rows with a cross-file error, by (file index, 1-based row), with the
+    /// reason that keeps each out of the outputs. Hashing two numbers per
+    /// measure rather than its file's name.
+    fn left_out_rows(&self) -> rustc_hash::FxHashMap<(usize, u32), LeftOut> {
+        let mut files: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+        for (i, s) in self.submissions.iter().enumerate() {
+            files.entry(s.file.display.as_str()).or_default().push(i);
+        }
+        let mut rows: rustc_hash::FxHashMap<(usize, u32), LeftOut> = Default::default();
+        for f in self.cross.iter().filter(|f| f.severity == Severity::Error) {
+            let (Some(ids), Some(row)) = (files.get(f.file.as_str()), f.row) else {
+                continue;
+            };
+            let why = LeftOut::of(f.code);
+            for &i in ids {
+                // A row left out for several reasons counts under the first.
+                let e = rows.entry((i, row)).or_insert(why);
+                *e = (*e).min(why);
+            }
+        }
+        rows
+    }
+}
+
+/// Why a row read from a submission stays out of the outputs, in the order
+/// a row with several reasons is counted under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// It repeats an earlier measure of its department.
+    Duplicate,
+    /// It is of another year than the one reported.
+    WrongYear,
+    /// A cell of it, or its department, has an error.
+    Errors,
+}
+
+impl LeftOut {
+    /// The reason a cross-file error finding at a row gives.
+    fn of(code: Code) -> LeftOut {
+        match code {
+            Code::DuplicateMeasure => LeftOut::Duplicate,
+            Code::WrongYear => LeftOut::WrongYear,
+            _ => LeftOut::Errors,
+        }
+    }
+}
+
+/// The rows of a run: how many go into the outputs, how many were left out
+/// for each reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Measures that go into the outputs.
+    pub measures: usize,
+    /// Rows left out as duplicates.
+    pub duplicate: usize,
+    /// Rows left out as of another year.
+    pub wrong_year: usize,
+    /// Rows left out for errors in their cells or department.
+    pub errors: usize,
+}
+
+impl Tally {
+    fn add(&mut self, why: LeftOut) {
+        match why {
+            LeftOut::Duplicate => self.duplicate += 1,
+            LeftOut::WrongYear => self.wrong_year += 1,
+            LeftOut::Errors => self.errors += 1,
+        }
+    }
+
+    /// Rows left out, for every reason.
+    pub fn left_out(&self) -> usize {
+        self.duplicate + self.wrong_year + self.errors
+    }
+}
+
+/// Takes kooste's own outputs out of the submissions, keeping their
+/// `own-output` findings. They are no sources of the run: not listed, not
+/// hashed, not dating it, so a rerun that finds the last run's outputs
+/// writes the same files. The others are renumbered in order, as their
+/// measures' sources point at them by position.
+fn set_aside_own_outputs(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding>) {
+    let mut kept = Vec::with_capacity(subs.len());
+    let mut findings = Vec::new();
+    for mut sub in subs {
+        if sub.findings.iter().any(|f| f.code == Code::OwnOutput) {
+            findings.append(&mut sub.findings);
+            continue;
+        }
+        let index = kept.len();
+        if sub.index != index {
+            sub.index = index;
+            for m in &mut sub.measures {
+                m.source.file = index;
+            }
+        }
+        kept.push(sub);
+    }
+    (kept, findings)
 }
 
 /// A bar for runs of many files, on stderr.
@@ -173,9 +347,8 @@ fn progress_bar(wanted: bool, files: usize) -> Option<indicatif::ProgressBar> {
 
 /// The newest modification date among the inputs, so that reruns on the same
 /// files embed the same date; the Unix epoch if none can be read.
-fn newest_mtime(files: &[crate::reading::InputFile]) -> Date {
+fn newest_mtime<'f>(files: impl Iterator<Item = &'f InputFile>) -> Date {
     let secs = files
-        .iter()
         .filter_map(|f| std::fs::metadata(&f.path).ok()?.modified().ok())
         .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs() as i64)

@@ -28,6 +28,9 @@ pub struct TemplateSpec<'a> {
     pub rows: &'a [Vec<Option<Value>>],
     /// Creation date for the document properties.
     pub date: Date,
+    /// The value of the `kooste` document property: a template is read
+    /// as a submission when found among the inputs, a conversion is not.
+    pub mark: &'static str,
 }
 
 /// Rows of the header, example and first data row (0-based).
@@ -116,7 +119,8 @@ pub fn template_bytes(
             .set_title(&title)
             .set_author(config.programme.organisation.get(lang))
             .set_company(config.programme.organisation.get(lang))
-            .set_creation_datetime(&created),
+            .set_creation_datetime(&created)
+            .set_custom_property(crate::reading::PROPERTY, spec.mark),
     );
     let rows_n = config
         .submission

@@ -12,7 +12,6 @@ use crate::error::Error;
 use crate::i18n::fill;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, Template, report_bytes};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
 
@@ -52,14 +51,15 @@ pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
     let t = run.lang.texts();
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
-    let inputs = discover(&opts.run.inputs)?;
+    let inputs = run.inputs_and(opts.previous.as_deref());
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);

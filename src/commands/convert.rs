@@ -16,7 +16,7 @@ use crate::finding::Severity;
 use crate::i18n::{Lang, fill};
 use crate::model::Value;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
-use crate::reading::{Submission, discover};
+use crate::reading::Submission;
 use crate::run::{Run, RunOptions};
 use crate::submission::{TemplateSpec, measure_values, template_bytes, value_text};
 
@@ -66,7 +66,7 @@ pub fn convert(
     let run = Run::collect(config, &opts.run)?;
     print_text(&run, false, out).map_err(super::stdout_err)?;
     ensure_dir(&opts.out_dir)?;
-    let inputs = discover(&opts.run.inputs)?;
+    let inputs = run.inputs();
     let lang = run.lang;
     let mut used = std::collections::HashSet::new();
     for sub in run.submissions.iter().filter(|s| s.sheet.is_some()) {
@@ -105,6 +105,7 @@ pub fn convert(
                     year,
                     rows: &values,
                     date: run.date,
+                    mark: crate::reading::OutputKind::Converted.mark(),
                 };
                 template_bytes(config, lang, &spec).map_err(|e| Error::Output {
                     path: path.clone(),

@@ -12,7 +12,6 @@ use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::output::{ensure_parent, refuse_input, write_atomic, write_atomic_via};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 use crate::xlsx::{XlsxOptions, workbook};
 
@@ -77,13 +76,14 @@ pub fn comparison_with<'a>(
 /// Runs `merge`.
 pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
     let t = run.lang.texts();
-    let inputs = discover(&opts.run.inputs)?;
+    let inputs = run.inputs_and(opts.previous.as_deref());
     let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
         .chain(opts.csv.iter())
         .chain(opts.json.iter())

@@ -70,12 +70,18 @@ fn print_checked(
         errors: run.errors(),
         warnings: run.warnings(),
     };
+    // With nothing to report, the no-measures finding says that nothing
+    // was written; --draft would not help.
+    if run.has_no_measures() {
+        return Ok((outcome, false));
+    }
     if outcome.errors > 0 && !draft {
         let t = run.lang.texts();
+        let errors = crate::i18n::count(t.count_errors, outcome.errors);
         writeln!(
             out,
             "{}",
-            crate::i18n::fill(t.build_blocked, &[("errors", &outcome.errors.to_string())])
+            crate::i18n::fill(t.build_blocked, &[("errors", &errors)])
         )
         .map_err(stdout_err)?;
         return Ok((outcome, false));

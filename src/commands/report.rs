@@ -13,7 +13,6 @@ use crate::error::Error;
 use crate::i18n::fill;
 use crate::output::{ensure_parent, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
-use crate::reading::discover;
 use crate::run::{Run, RunOptions};
 
 /// Options of `report`.
@@ -39,13 +38,14 @@ pub fn report(
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_measures(&opts.run.inputs, opts.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
     let t = run.lang.texts();
-    refuse_input(&opts.output, &discover(&opts.run.inputs)?)?;
+    refuse_input(&opts.output, &run.inputs_and(opts.previous.as_deref()))?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     let shown = opts.output.display().to_string();
     let pdf = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {

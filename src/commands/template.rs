@@ -152,6 +152,7 @@ pub fn template(
             year: opts.year,
             rows: &rows,
             date,
+            mark: crate::reading::TEMPLATE_MARK,
         };
         let bytes = template_bytes(config, opts.lang, &spec).map_err(|e| Error::Output {
             path: path.clone(),

@@ -41,13 +41,14 @@ pub fn validate(
     opts: &ValidateOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let run = Run::collect(config, &opts.run)?;
+    let mut run = Run::collect(config, &opts.run)?;
+    run.require_files(&opts.run.inputs);
     match opts.format {
         ReportFormat::Text => print_text(&run, opts.color, out).map_err(super::stdout_err)?,
         ReportFormat::Json => print_json(&run, config, out).map_err(super::stdout_err)?,
     }
     if let Some(dir) = &opts.annotate {
-        let inputs: Vec<_> = run.submissions.iter().map(|s| s.file.clone()).collect();
+        let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
         for path in
             crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?
@@ -109,16 +110,11 @@ pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Resul
     for chunk in chunks {
         out.write_all(chunk.as_bytes())?;
     }
-    let t = run.lang.texts();
-    let measures: usize = run.submissions.iter().map(|s| s.measures.len()).sum();
-    let summary = fill(
-        t.summary_line,
-        &[
-            ("files", &run.submissions.len().to_string()),
-            ("measures", &measures.to_string()),
-            ("errors", &run.errors().to_string()),
-            ("warnings", &run.warnings().to_string()),
-        ],
+    let summary = crate::i18n::summary_line(
+        run.lang,
+        run.submissions.len(),
+        &run.tally(),
+        (run.errors(), run.warnings()),
     );
     writeln!(out, "{summary}")
 }
@@ -136,12 +132,22 @@ struct JsonFile<'a> {
     warnings: usize,
 }
 
+/// The summary line's numbers: `measures` go into the outputs, `left_out`
+/// counts the other rows by reason.
 #[derive(Serialize)]
 struct JsonSummary {
     files: usize,
     measures: usize,
+    left_out: JsonLeftOut,
     errors: usize,
     warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLeftOut {
+    duplicate: usize,
+    wrong_year: usize,
+    errors: usize,
 }
 
 #[derive(Serialize)]
@@ -179,12 +185,18 @@ pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::R
             }
         })
         .collect();
+    let tally = run.tally();
     let report = JsonReport {
         files,
         findings: run.findings_sorted(),
         summary: JsonSummary {
             files: run.submissions.len(),
-            measures: run.submissions.iter().map(|s| s.measures.len()).sum(),
+            measures: tally.measures,
+            left_out: JsonLeftOut {
+                duplicate: tally.duplicate,
+                wrong_year: tally.wrong_year,
+                errors: tally.errors,
+            },
             errors: run.errors(),
             warnings: run.warnings(),
         },

@@ -6,6 +6,7 @@ mod encoding;
 mod formula;
 mod guard;
 mod ods;
+mod own;
 mod separators;
 mod sheet;
 mod workbook;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 
 use crate::model::Cell;

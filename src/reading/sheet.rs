@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use compact_str::CompactString;
 
 use super::formula::{Outcome, evaluate};
-use super::{Book, Format, Grid, InputFile, Unreadable, open, separators, workbook};
+use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
@@ -47,6 +47,9 @@ pub struct Submission {
     pub total_row: Option<u32>,
     /// Rows with errors: 1-based row and the values that could be typed, by field.
     pub partial: Vec<(u32, Vec<Option<Value>>)>,
+    /// The mapped columns: 0-based sheet column and field index, so that
+    /// checks across rows can name a cell of a row in `partial`.
+    pub columns: Vec<(u32, usize)>,
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -57,7 +60,9 @@ pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: La
 
 /// Like [`read_submission`], but looks first at the sheets named in
 /// `prefer` (a consolidated workbook's measures sheet, whose summary sheet
-/// also has header-like rows).
+/// also has header-like rows). With `prefer` empty, kooste's own outputs
+/// are skipped with an `own-output` finding; with sheets named, such a
+/// workbook is what the caller asked for.
 pub fn read_submission_from(
     index: usize,
     file: &InputFile,
@@ -107,6 +112,11 @@ fn read_loaded(
 ) -> Submission {
     let t = lang.texts();
     let file = sub.file.clone();
+    let skip_own = prefer.is_empty();
+    if let Some(kind) = skip_own.then(|| own::by_bytes(bytes)).flatten() {
+        sub.findings.push(own::finding(&file.display, kind, lang));
+        return sub;
+    }
     let mut book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
@@ -116,6 +126,13 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
+    if let Some(kind) = skip_own
+        .then(|| own::by_content(&book, schema.config))
+        .flatten()
+    {
+        sub.findings.push(own::finding(&file.display, kind, lang));
+        return sub;
+    }
     for note in &book.notes {
         sub.findings
             .push(note_finding(&file.display, &book, note, lang));
@@ -172,6 +189,7 @@ fn read_loaded(
         formulas: HashMap::new(),
     };
     let columns = ctx.map_columns(header_row);
+    sub.columns.clone_from(&columns);
     ctx.mark = separators::decide(
         grid,
         header_row + 1..grid.end_row(),

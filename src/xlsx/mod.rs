@@ -285,7 +285,12 @@ pub fn workbook<'a>(
             .set_subject(t.annual_report)
             .set_author(config.programme.organisation.get(lang))
             .set_company(config.programme.organisation.get(lang))
-            .set_creation_datetime(&created),
+            .set_creation_datetime(&created)
+            // Read back from an input folder, it would double every measure.
+            .set_custom_property(
+                crate::reading::PROPERTY,
+                crate::reading::OutputKind::Consolidated.mark(),
+            ),
     );
     let layout = summary::write(wb.add_worksheet(), run, config, cons, &fmt, &title, opts)?;
     for (name, cell) in &layout.names {

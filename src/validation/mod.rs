@@ -1,20 +1,26 @@
 //! Checks across rows and files, run after every submission has been read:
 //! figures against statuses, duplicates, departments, the programme budget,
 //! missing submissions and the reporting year.
+//!
+//! The checks that compare rows see every row a submission read, also the
+//! rows with an error in some cell ([`rows`]), so one run shows every problem.
+
+mod duplicates;
+mod rows;
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::config::{Config, Stage};
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::Measure;
 use crate::parse::Cents;
 use crate::reading::Submission;
 use crate::schema::{ListKind, Schema};
-use crate::text::{name_key, normalise};
+use crate::text::normalise;
+use rows::{Fields, RowView, all_rows, rows};
 
 /// A finding located at a measure's name cell.
 fn at_measure(sub: &Submission, m: &Measure, code: Code, message: String) -> Finding {
@@ -25,17 +31,26 @@ fn at_measure(sub: &Submission, m: &Measure, code: Code, message: String) -> Fin
     f
 }
 
+/// A finding located at a row's name cell (or the row alone, when the
+/// sheet has no name column).
+fn at_row(r: &RowView, code: Code, message: String) -> Finding {
+    let mut f = Finding::file(code, &r.sub.file.display, message);
+    f.sheet = r.sub.sheet.clone();
+    f.cell = (!r.cell.is_empty()).then(|| r.cell.to_string());
+    f.row = Some(r.row);
+    f
+}
+
 /// The year a run reports: the one asked for, else the most common year of
-/// the rows (the latest on a tie), else none.
-pub fn choose_year(subs: &[Submission], asked: Option<i32>) -> Option<i32> {
+/// the rows (the latest on a tie), else none. Rows with errors count too:
+/// their year was read all the same.
+pub fn choose_year(subs: &[Submission], config: &Config, asked: Option<i32>) -> Option<i32> {
     if asked.is_some() {
         return asked;
     }
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for m in subs.iter().flat_map(|s| &s.measures) {
-        if let Some(y) = m.year {
-            *counts.entry(y).or_default() += 1;
-        }
+    for y in all_rows(subs, Fields::of(config)).filter_map(|r| r.year) {
+        *counts.entry(y).or_default() += 1;
     }
     counts
         .into_iter()
@@ -45,43 +60,41 @@ pub fn choose_year(subs: &[Submission], asked: Option<i32>) -> Option<i32> {
 
 /// Runs every cross-row check; returns the findings in a stable order.
 pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang) -> Vec<Finding> {
+    let fields = Fields::of(config);
     // The checks of one submission's rows run in parallel; collecting keeps
     // the submissions' order.
     let per_file: Vec<Vec<Finding>> = subs
         .par_iter()
         .map(|sub| {
             let mut out = Vec::new();
-            for m in &sub.measures {
-                check_figures(sub, m, config, lang, &mut out);
-                check_year(sub, m, year, lang, &mut out);
+            for r in rows(sub, fields) {
+                // Not on a row with errors: an actual that did not read
+                // would look like none ("valmis" without an actual).
+                if let Some(m) = r.measure {
+                    check_figures(sub, m, config, lang, &mut out);
+                }
+                check_year(&r, year, lang, &mut out);
             }
-            check_departments(sub, config, lang, &mut out);
+            check_departments(sub, fields, config, lang, &mut out);
             out
         })
         .collect();
     let mut out: Vec<Finding> = per_file.into_iter().flatten().collect();
-    check_duplicates(subs, config, year, lang, &mut out);
+    duplicates::check_duplicates(subs, fields, config, year, lang, &mut out);
     if let Some(y) = year {
-        check_programme(subs, config, y, lang, &mut out);
+        check_programme(subs, fields, config, y, lang, &mut out);
     }
     out
 }
 
 /// A row of another year than the one reported.
-fn check_year(
-    sub: &Submission,
-    m: &Measure,
-    year: Option<i32>,
-    lang: Lang,
-    out: &mut Vec<Finding>,
-) {
-    if let (Some(y), Some(my)) = (year, m.year)
+fn check_year(r: &RowView, year: Option<i32>, lang: Lang, out: &mut Vec<Finding>) {
+    if let (Some(y), Some(my)) = (year, r.year)
         && y != my
     {
         let t = lang.texts();
-        let f = at_measure(
-            sub,
-            m,
+        let f = at_row(
+            r,
             Code::WrongYear,
             fill(
                 t.wrong_year,
@@ -154,9 +167,15 @@ fn check_figures(
 
 /// One file, one department: its rows agree with each other and with the
 /// department its title rows name.
-fn check_departments(sub: &Submission, config: &Config, lang: Lang, out: &mut Vec<Finding>) {
+fn check_departments(
+    sub: &Submission,
+    fields: Fields,
+    config: &Config,
+    lang: Lang,
+    out: &mut Vec<Finding>,
+) {
     let t = lang.texts();
-    let mut seen: Vec<usize> = sub.measures.iter().map(|m| m.department).collect();
+    let mut seen: Vec<usize> = rows(sub, fields).filter_map(|r| r.department).collect();
     seen.sort_unstable();
     seen.dedup();
     let title_dept = title_department(&sub.title, config);
@@ -174,16 +193,19 @@ fn check_departments(sub: &Submission, config: &Config, lang: Lang, out: &mut Ve
         out.push(f.field("department").hint(t.department_hint));
     }
     if let Some(td) = title_dept {
-        for m in sub.measures.iter().filter(|m| m.department != td) {
+        for r in rows(sub, fields) {
+            let Some(d) = r.department.filter(|&d| d != td) else {
+                continue;
+            };
             let msg = fill(
                 t.title_department,
                 &[
-                    ("value", config.departments[m.department].code.get_ref()),
+                    ("value", config.departments[d].code.get_ref()),
                     ("department", config.departments[td].code.get_ref()),
                 ],
             );
             out.push(
-                at_measure(sub, m, Code::DepartmentMismatch, msg)
+                at_row(&r, Code::DepartmentMismatch, msg)
                     .field("department")
                     .hint(t.department_hint),
             );
@@ -211,137 +233,22 @@ pub fn title_department(title: &str, config: &Config) -> Option<usize> {
     (found.len() == 1).then(|| found[0])
 }
 
-/// The same measure name twice: an error within a department, a warning across.
-fn check_duplicates(
-    subs: &[Submission],
-    config: &Config,
-    year: Option<i32>,
-    lang: Lang,
-    out: &mut Vec<Finding>,
-) {
-    let t = lang.texts();
-    let counted = |m: &Measure| !(year.is_some() && m.year.is_some() && m.year != year);
-    let (hashes, repeated) = name_hashes(subs, counted);
-    // Name → its first measure and any later ones; most names are seen once,
-    // so the first is kept without a list of its own.
-    type Seen<'s> = (&'s Submission, &'s Measure);
-    let mut seen: FxHashMap<String, (Seen, Vec<Seen>)> = FxHashMap::default();
-    for (sub, hashes) in subs.iter().zip(hashes) {
-        for (m, hash) in sub.measures.iter().zip(hashes) {
-            if !counted(m) || !repeated.contains(&hash) {
-                continue;
-            }
-            let (first, later) = match seen.entry(name_key(&m.name)) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(((sub, m), Vec::new()));
-                    continue;
-                }
-                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-            };
-            let same_dept = std::iter::once(&*first)
-                .chain(later.iter())
-                .find(|(_, e)| e.department == m.department);
-            let other = |s: &Submission, e: &Measure| {
-                if std::ptr::eq(s, sub) {
-                    return e.source_cell.to_string();
-                }
-                format!(
-                    "{}!{}!{}",
-                    s.file.display,
-                    s.sheet.as_deref().unwrap_or(""),
-                    e.source_cell
-                )
-            };
-            if let Some((s, e)) = same_dept {
-                let msg = fill(
-                    t.duplicate_measure,
-                    &[("value", &m.name), ("other", &other(s, e))],
-                );
-                out.push(
-                    at_measure(sub, m, Code::DuplicateMeasure, msg)
-                        .field("measure")
-                        .value(m.name.clone())
-                        .hint(t.duplicate_measure_hint),
-                );
-            } else {
-                let (s, e) = first;
-                let msg = fill(
-                    t.duplicate_measure_other,
-                    &[
-                        ("value", &m.name),
-                        (
-                            "department",
-                            config.departments[e.department].code.get_ref(),
-                        ),
-                        ("other", &other(s, e)),
-                    ],
-                );
-                let f = at_measure(sub, m, Code::DuplicateMeasure, msg).severity(Severity::Warning);
-                out.push(
-                    f.field("measure")
-                        .value(m.name.clone())
-                        .hint(t.duplicate_measure_hint),
-                );
-            }
-            later.push((sub, m));
-        }
-    }
-}
-
-/// A hash of each measure's name key (per submission), and the hashes that
-/// occur more than once among the `counted` measures.
-///
-/// Normalising the names is the costly part; it runs in parallel, and only a
-/// hash of each is kept: a name whose hash occurs once cannot repeat, so only
-/// the others are compared by their normalised text. (A million names would
-/// otherwise hold a few hundred MB of keys.)
-fn name_hashes(
-    subs: &[Submission],
-    counted: impl Fn(&Measure) -> bool,
-) -> (Vec<Vec<u64>>, rustc_hash::FxHashSet<u64>) {
-    let hashes: Vec<Vec<u64>> = subs
-        .par_iter()
-        .map(|s| s.measures.iter().map(|m| key_hash(&m.name)).collect())
-        .collect();
-    let mut sorted: Vec<u64> = subs
-        .iter()
-        .zip(&hashes)
-        .flat_map(|(s, h)| s.measures.iter().zip(h))
-        .filter(|(m, _)| counted(m))
-        .map(|(_, h)| *h)
-        .collect();
-    sorted.par_sort_unstable();
-    let repeated = sorted
-        .windows(2)
-        .filter(|w| w[0] == w[1])
-        .map(|w| w[0])
-        .collect();
-    (hashes, repeated)
-}
-
-/// A hash of a name's duplicate key ([`name_key`]), made without the key.
-fn key_hash(name: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    crate::text::name_key_chars(name, |c| h.write_u32(c as u32));
-    h.finish()
-}
-
 /// The year's budgets against the programme's; departments that sent nothing.
 fn check_programme(
     subs: &[Submission],
+    fields: Fields,
     config: &Config,
     year: i32,
     lang: Lang,
     out: &mut Vec<Finding>,
 ) {
     let t = lang.texts();
-    let of_year = || {
-        subs.iter()
-            .flat_map(|s| &s.measures)
-            .filter(|m| m.year.is_none_or(|y| y == year))
-    };
-    let total: Cents = of_year().map(|m| m.budget).sum();
+    // Every row's budget counts, also a row with a typo elsewhere: it is
+    // meant for the year all the same.
+    let total: Cents = all_rows(subs, fields)
+        .filter(|r| r.year.is_none_or(|y| y == year))
+        .filter_map(|r| r.budget)
+        .sum();
     let budget = Cents::from_euros(config.annual_budget()).unwrap_or_default();
     if total > budget {
         let msg = fill(
@@ -363,8 +270,11 @@ fn check_programme(
     // with two or more departments is a consolidation, where a gap matters.
     let mut present: Vec<usize> = subs
         .iter()
-        .filter_map(|s| s.measures.iter().find(|m| m.year.is_none_or(|y| y == year)))
-        .map(|m| m.department)
+        .filter_map(|s| {
+            rows(s, fields)
+                .filter(|r| r.year.is_none_or(|y| y == year))
+                .find_map(|r| r.department)
+        })
         .collect();
     present.sort_unstable();
     present.dedup();
