@@ -7,6 +7,7 @@ mod guard;
 mod separators;
 mod sheet;
 mod workbook;
+mod xls;
 
 use std::path::{Path, PathBuf};
 
