@@ -176,3 +176,6 @@ fn bound_sheet(r: &Record<'_>) -> Result<Option<Listed>, Unreadable> {
         hidden: state & 0x03 != 0,
     }))
 }
+
+#[cfg(test)]
+mod tests;
