@@ -1,7 +1,9 @@
 //! One worksheet's substream (MS-XLS 2.1.7.20.5): its cell records placed
 //! in a sparse grid, so that memory follows the cells present, not the
 //! DIMENSIONS record (one stray cell at IV65536 costs one row of 256
-//! cells, not 65 536 of them).
+//! cells, not 65 536 of them). A row is still held densely from the
+//! sheet's first column ([`Grid`]'s layout), so a whole column filled at
+//! IV costs 256 cells a row.
 
 use compact_str::CompactString;
 

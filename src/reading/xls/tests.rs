@@ -295,3 +295,36 @@ fn every_truncation_and_byte_flip_of_a_real_stream_reads_or_fails_cleanly() {
         flipped[i] = keep;
     }
 }
+
+/// Record types the reader looks into, for random records to hit.
+const TYPES: [u16; 16] = [
+    0x0809, 0x000A, 0x003C, 0x00FC, 0x041E, 0x00E0, 0x0085, 0x0022, 0x0203, 0x027E, 0x00BD, 0x00FD,
+    0x0204, 0x0205, 0x0006, 0x0207,
+];
+
+proptest::proptest! {
+    /// Random records of the types read, after a BIFF8 BOF, in globals and
+    /// in a sheet: any outcome but a panic.
+    #[test]
+    fn random_records_never_panic(
+        records in proptest::collection::vec(
+            (0..TYPES.len(), proptest::collection::vec(proptest::num::u8::ANY, 0..40)),
+            0..40,
+        ),
+        offset in 0usize..400,
+    ) {
+        let mut stream = bof();
+        for (t, data) in &records {
+            stream.extend(rec(TYPES[*t], data));
+        }
+        let limits = Limits { max_cells: 1000, ..Limits::default() };
+        if let Ok(Some((globals, _))) = read_globals(&stream) {
+            let mut cells = 0;
+            let _ = sheet::read(&stream, offset, ("S".into(), false), &globals, &mut cells, &limits);
+        }
+        let _ = sheet::read(&stream, 0, ("S".into(), false), &Globals {
+            strings: Vec::new(),
+            formats: cells::Formats::default(),
+        }, &mut 0, &limits);
+    }
+}
