@@ -10,6 +10,7 @@ mod own;
 mod separators;
 mod sheet;
 mod workbook;
+mod xls;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Workbooks through calamine: xlsx, xlsm and xlsb streamed cell by cell
 //! (memory bounded by the cells present; xlsx with its formulas in the same
-//! pass), xls through calamine's ranges. Ods has its own streaming reader
-//! ([`super::ods`]).
+//! pass) and Excel 95 xls through calamine's ranges. Excel 97–2003 xls has
+//! its own sparse reader ([`super::xls`]), and so has ods ([`super::ods`]).
 
 use std::io::Cursor;
 
@@ -75,7 +75,11 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits, recalc)?
         }
         Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
-        Format::Xls => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
+        // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
+        Format::Xls => match super::xls::read(bytes, limits)? {
+            Some(sheets) => sheets,
+            None => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
+        },
         Format::Ods | Format::Csv => {
             return Err(Unreadable::Corrupt(format!(
                 "{} is not read through calamine",
@@ -349,6 +353,9 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
         Format::Xlsb => Xlsb::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
+        // A BIFF8 FORMULA record always stores its result, which super::xls
+        // read; only Excel 95 files go through calamine.
+        Format::Xls if super::xls::is_biff8(bytes) => None,
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|mut r| r.worksheet_formula(sheet).ok()),
@@ -375,6 +382,8 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
         Format::Xlsx | Format::Xlsm => Xlsx::new(cursor)
             .ok()
             .and_then(|mut r| r.merge_cells_by_sheet_name(sheet).ok()),
+        // super::xls filled and recorded a BIFF8 sheet's ranges already.
+        Format::Xls if super::xls::is_biff8(bytes) => None,
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|r| r.merge_cells_by_sheet_name(sheet).ok()),

@@ -1,0 +1,181 @@
+//! Legacy Excel 97–2003 workbooks (BIFF8, [MS-XLS]) read straight from
+//! their records into sparse grids: memory follows the cells present, not
+//! the sheet's DIMENSIONS (calamine builds a dense range of rows × columns
+//! at open, 1.6 GB for one stray cell at IV65536). Values only: a
+//! FORMULA's cached result is its value (BIFF8 always stores one), and
+//! merged ranges are filled in here. Excel 95 (BIFF5) workbooks are left
+//! to calamine: [`read`] says so by returning `None`.
+
+mod cells;
+mod records;
+mod sheet;
+mod strings;
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use records::{Record, Records, corrupt, u16_at, u32_at};
+use sheet::Globals;
+
+use super::{Grid, Limits, Unreadable};
+
+/// BOF (MS-XLS 2.4.21).
+const BOF: u16 = 0x0809;
+/// BOF `vers` of BIFF8.
+const BIFF8: u16 = 0x0600;
+
+/// A sheet listed in BOUNDSHEET8 (MS-XLS 2.4.28).
+struct Listed {
+    /// Byte offset of the sheet's BOF in the Workbook stream.
+    offset: usize,
+    name: String,
+    hidden: bool,
+}
+
+/// Reads the worksheets of a BIFF8 workbook in workbook order (hidden ones
+/// flagged; chart, macro and VB module sheets skipped). `Ok(None)`: the
+/// file is an older BIFF (Excel 95 and before), for calamine to read.
+/// Cells are counted against `limits.max_cells` as they are read.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<Grid>>, Unreadable> {
+    let Some(stream) = workbook_stream(bytes, limits)? else {
+        return Ok(None);
+    };
+    let Some((globals, listed)) = read_globals(&stream)? else {
+        return Ok(None);
+    };
+    let mut cells = 0u64;
+    let mut out = Vec::with_capacity(listed.len());
+    for s in listed {
+        let grid = sheet::read(
+            &stream,
+            s.offset,
+            (s.name, s.hidden),
+            &globals,
+            &mut cells,
+            limits,
+        )?;
+        out.push(grid);
+    }
+    Ok(Some(out))
+}
+
+/// Whether the workbook is BIFF8, the one this module reads (false for
+/// Excel 95 and for anything unreadable): tells calamine's callers apart.
+pub fn is_biff8(bytes: &[u8]) -> bool {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(stream) = cfb.open_stream("/Workbook") else {
+        return false;
+    };
+    let mut head = [0u8; 6];
+    stream.take(6).read_exact(&mut head).is_ok()
+        && u16_at(&head, 0) == Some(BOF)
+        && u16_at(&head, 4) == Some(BIFF8)
+}
+
+/// The `Workbook` stream's bytes; `None` if there is only a BIFF5 `Book`.
+fn workbook_stream(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Unreadable> {
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| corrupt(format!("not a readable OLE compound file ({e})")))?;
+    if !cfb.is_stream("/Workbook") {
+        if cfb.is_stream("/Book") {
+            return Ok(None);
+        }
+        return Err(corrupt("no Workbook stream: not an Excel workbook"));
+    }
+    let stream = cfb
+        .open_stream("/Workbook")
+        .map_err(|e| corrupt(format!("the Workbook stream cannot be opened ({e})")))?;
+    let len = stream.len();
+    if len > limits.max_unpacked_bytes {
+        return Err(Unreadable::TooLarge {
+            what: "bytes",
+            found: len,
+            limit: limits.max_unpacked_bytes,
+        });
+    }
+    // The stream lies within the file's sectors, so the file's size bounds it.
+    let mut out = Vec::with_capacity(usize::try_from(len).unwrap_or(0).min(bytes.len()));
+    stream
+        .take(len)
+        .read_to_end(&mut out)
+        .map_err(|e| corrupt(format!("the Workbook stream cannot be read ({e})")))?;
+    Ok(Some(out))
+}
+
+/// The globals substream (MS-XLS 2.1.7.20.1), up to its EOF: shared
+/// strings, number formats, the date system and the sheet list. `None`
+/// if the stream's first BOF is not BIFF8.
+fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreadable> {
+    let mut records = Records::new(stream, 0);
+    let first = records
+        .next()
+        .ok_or_else(|| corrupt("the Workbook stream is empty"))??;
+    if first.typ != BOF || u16_at(first.data, 0) != Some(BIFF8) {
+        return Ok(None);
+    }
+    let mut globals = Globals {
+        strings: Vec::new(),
+        formats: cells::Formats::default(),
+    };
+    let mut custom: HashMap<u16, bool> = HashMap::new();
+    let mut xf_formats: Vec<u16> = Vec::new();
+    let mut listed = Vec::new();
+    for record in records {
+        let r = record?;
+        match r.typ {
+            // FILEPASS (2.4.117): the records after it are encrypted.
+            0x002F => return Err(Unreadable::Encrypted),
+            // DATEMODE (2.4.77).
+            0x0022 => globals.formats.is_1904 = u16_at(r.data, 0) == Some(1),
+            // FORMAT (2.4.126): a custom number format; one that cannot be
+            // read leaves its cells numbers, as calamine did.
+            0x041E => {
+                if let (Some(ifmt), Ok(s)) = (u16_at(r.data, 0), strings::unicode_string(&r, 2)) {
+                    custom.insert(ifmt, cells::custom_is_date(&s));
+                }
+            }
+            // XF (2.4.353): `ifmt` at byte 2.
+            0x00E0 => xf_formats
+                .push(u16_at(r.data, 2).ok_or_else(|| corrupt("an XF record is cut short"))?),
+            0x0085 => listed.extend(bound_sheet(&r)?),
+            0x00FC => globals.strings = strings::shared_strings(&r)?,
+            0x000A => break,
+            _ => {}
+        }
+    }
+    globals.formats.date_xf = xf_formats
+        .iter()
+        .map(|i| {
+            custom
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| cells::builtin_is_date(*i))
+        })
+        .collect();
+    Ok(Some((globals, listed)))
+}
+
+/// BOUNDSHEET8 (2.4.28): `lbPlyPos`, `hsState` (bits 0–1: visible, hidden,
+/// very hidden), `dt` (0 worksheet or dialog, 1 macro, 2 chart, 6 VB
+/// module), then the name. Only worksheets are returned.
+fn bound_sheet(r: &Record<'_>) -> Result<Option<Listed>, Unreadable> {
+    let (Some(pos), Some(&state), Some(&dt)) = (u32_at(r.data, 0), r.data.get(4), r.data.get(5))
+    else {
+        return Err(corrupt("a BOUNDSHEET8 record is cut short"));
+    };
+    if dt != 0 {
+        return Ok(None);
+    }
+    let mut name = strings::short_string(r.data, 6)?;
+    name.retain(|c| c != '\0');
+    Ok(Some(Listed {
+        offset: usize::try_from(pos).map_err(|_| corrupt("a sheet offset out of range"))?,
+        name,
+        hidden: state & 0x03 != 0,
+    }))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,214 @@
+//! One worksheet's substream (MS-XLS 2.1.7.20.5): its cell records placed
+//! in a sparse grid, so that memory follows the cells present, not the
+//! DIMENSIONS record (one stray cell at IV65536 costs one row of 256
+//! cells, not 65 536 of them). A row is still held densely from the
+//! sheet's first column ([`Grid`]'s layout), so a whole column filled at
+//! IV costs 256 cells a row.
+
+use compact_str::CompactString;
+
+use super::cells::{self, Formats};
+use super::records::{Record, Records, corrupt, u16_at};
+use super::strings::unicode_string;
+use crate::model::Cell;
+use crate::reading::{Grid, Limits, Merged, Unreadable};
+
+/// Last column of a BIFF8 sheet (IV, 0-based 255): a record past it is
+/// not one Excel writes, and would let one cell cost a 64K-wide row.
+const LAST_COL: u16 = 0xFF;
+
+/// What the sheets read need from the workbook globals.
+pub(super) struct Globals {
+    /// Shared strings (SST), by index.
+    pub strings: Vec<CompactString>,
+    /// Number formats per XF, and the date system.
+    pub formats: Formats,
+}
+
+/// The cells of one sheet, by absolute 0-based row and column, and the
+/// count of cells read in the whole workbook so far.
+struct Builder<'l> {
+    rows: Vec<Vec<Cell>>,
+    /// The widest row so far, to size a new row's first allocation.
+    width: usize,
+    cells: &'l mut u64,
+    limits: &'l Limits,
+}
+
+impl Builder<'_> {
+    /// Stores a cell, counting it against the workbook's cell limit first.
+    fn put(&mut self, row: u16, col: u16, cell: Cell) -> Result<(), Unreadable> {
+        if col > LAST_COL {
+            return Err(corrupt(format!("a cell in column {col}, past IV")));
+        }
+        *self.cells += 1;
+        if *self.cells > self.limits.max_cells {
+            return Err(Unreadable::TooLarge {
+                what: "cells",
+                found: *self.cells,
+                limit: self.limits.max_cells,
+            });
+        }
+        let (r, c) = (usize::from(row), usize::from(col));
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let Some(cells) = self.rows.get_mut(r) else {
+            return Ok(());
+        };
+        if cells.capacity() == 0 {
+            // Rows are mostly alike; a stray far-right cell sizes only its own.
+            cells.reserve_exact(self.width.clamp(c + 1, (c + 1).max(64)));
+        }
+        if cells.len() <= c {
+            cells.resize(c + 1, Cell::Empty);
+        }
+        if let Some(slot) = cells.get_mut(c) {
+            *slot = cell;
+        }
+        self.width = self.width.max(cells.len());
+        Ok(())
+    }
+
+    /// The grid, with its origin at the first row and column that hold a
+    /// cell (as calamine placed it, so A1 references stay the same).
+    fn finish(mut self, name: String, hidden: bool) -> Grid {
+        let first_row = self.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
+        let first_col = self
+            .rows
+            .iter()
+            .filter_map(|r| r.iter().position(|c| *c != Cell::Empty))
+            .min()
+            .unwrap_or(0);
+        self.rows.drain(..first_row);
+        for row in &mut self.rows {
+            row.drain(..first_col.min(row.len()));
+        }
+        Grid::new(name, first_row as u32, first_col as u32, self.rows, hidden)
+    }
+}
+
+/// Reads the worksheet whose BOF is at byte `offset` of the stream. Cells
+/// count against `limits.max_cells` through `cells` (the workbook's count).
+/// Merged ranges are filled in and recorded on the grid.
+pub(super) fn read(
+    stream: &[u8],
+    offset: usize,
+    (name, hidden): (String, bool),
+    globals: &Globals,
+    cells: &mut u64,
+    limits: &Limits,
+) -> Result<Grid, Unreadable> {
+    if offset >= stream.len() {
+        return Err(corrupt(format!(
+            "sheet \"{name}\" starts past the end of the stream"
+        )));
+    }
+    let mut b = Builder {
+        rows: Vec::new(),
+        width: 0,
+        cells,
+        limits,
+    };
+    let mut merged = Vec::new();
+    let mut pending_string = None;
+    let mut depth = 0usize;
+    for record in Records::new(stream, offset) {
+        let record = record?;
+        match record.typ {
+            // BOF (MS-XLS 2.4.21): the sheet's own, or an embedded chart's
+            // substream, skipped to its EOF.
+            0x0809 => depth += 1,
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ if depth > 1 => {}
+            // MERGEDCELLS (MS-XLS 2.4.168).
+            0x00E5 => merged_ranges(record.data, &mut merged),
+            // STRING (MS-XLS 2.4.268): the string result of the FORMULA before.
+            0x0207 => {
+                if let Some((row, col)) = pending_string.take() {
+                    let s = unicode_string(&record, 0)?;
+                    b.put(row, col, Cell::Text(s))?;
+                }
+            }
+            _ => cell_record(&record, globals, &mut b, &mut pending_string)?,
+        }
+    }
+    let mut grid = b.finish(name, hidden);
+    if !merged.is_empty() {
+        let budget = limits.max_cells.saturating_sub(*cells);
+        grid.fill_merged(merged, budget);
+    }
+    Ok(grid)
+}
+
+/// Places the cells of one cell record; other records are ignored.
+fn cell_record(
+    r: &Record<'_>,
+    g: &Globals,
+    b: &mut Builder<'_>,
+    pending_string: &mut Option<(u16, u16)>,
+) -> Result<(), Unreadable> {
+    let short = || corrupt(format!("cell record 0x{:04X} is cut short", r.typ));
+    let f = &g.formats;
+    let (row, col, cell) = match r.typ {
+        0x0203 => cells::number(r.data, f).ok_or_else(short)?,
+        0x027E => cells::rk_cell(r.data, f).ok_or_else(short)?,
+        0x0205 => cells::bool_err(r.data).ok_or_else(short)?,
+        0x00BD => {
+            let (row, first, cells) = cells::mul_rk(r.data, f).ok_or_else(short)?;
+            for (i, cell) in cells.into_iter().enumerate() {
+                let col = u16::try_from(i).ok().and_then(|i| first.checked_add(i));
+                b.put(row, col.ok_or_else(short)?, cell)?;
+            }
+            return Ok(());
+        }
+        0x00FD => {
+            let (row, col, index) = cells::label_sst(r.data).ok_or_else(short)?;
+            // An index past the table: no cell, as calamine read it.
+            let Some(s) = usize::try_from(index).ok().and_then(|i| g.strings.get(i)) else {
+                return Ok(());
+            };
+            (row, col, Cell::Text(s.clone()))
+        }
+        // LABEL (2.4.148) and RSTRING (2.4.224): the string after the cell head.
+        0x0204 | 0x00D6 => {
+            let (row, col, _) = cells::head(r.data).ok_or_else(short)?;
+            (row, col, Cell::Text(unicode_string(r, 6)?))
+        }
+        0x0006 => match cells::formula(r.data, f).ok_or_else(short)? {
+            (row, col, cells::Result::Value(cell)) => (row, col, cell),
+            (row, col, cells::Result::StringFollows) => {
+                *pending_string = Some((row, col));
+                return Ok(());
+            }
+        },
+        _ => return Ok(()),
+    };
+    b.put(row, col, cell)
+}
+
+/// The ranges of a MERGEDCELLS record: a count, then 8-byte Ref8s
+/// (MS-XLS 2.5.211: first row, last row, first column, last column).
+/// Entries past the record's end are ignored.
+fn merged_ranges(data: &[u8], out: &mut Vec<Merged>) {
+    let count = usize::from(u16_at(data, 0).unwrap_or(0));
+    let refs = data.get(2..).unwrap_or(&[]);
+    for r in refs.chunks_exact(8).take(count) {
+        let (Some(rf), Some(rl), Some(cf), Some(cl)) =
+            (u16_at(r, 0), u16_at(r, 2), u16_at(r, 4), u16_at(r, 6))
+        else {
+            continue;
+        };
+        out.push(Merged {
+            first_row: u32::from(rf.min(rl)),
+            first_col: u32::from(cf.min(cl)),
+            last_row: u32::from(rf.max(rl)),
+            last_col: u32::from(cf.max(cl)),
+        });
+    }
+}
