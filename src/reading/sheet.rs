@@ -164,30 +164,24 @@ fn read_loaded(
         );
         return sub;
     };
-    fill_merged_if_needed(&mut book, sheet_idx, header_row, bytes, schema);
+    // A merged range's value is stored in its top-left cell only. Looking
+    // the ranges up is a second pass over an xlsx sheet, so it is done only
+    // where a data row lacks a required value: the case where a merge
+    // changes what is read (the ods and xls readers record merges as they
+    // read).
+    let lacks = {
+        let mut probe = SheetReader::new(&book, sheet_idx, schema, lang, &file.display);
+        let columns = probe.map_columns(header_row);
+        probe.lacks_required_value(header_row, &columns)
+    };
+    if lacks {
+        fill_merged(&mut book, sheet_idx, bytes, schema);
+    }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);
     sub.title = title_text(grid, header_row);
-    let mut ctx = SheetReader {
-        schema,
-        lang,
-        grid,
-        sheets: &book.sheets,
-        sheet: sheet_idx,
-        mark: DecimalMark::Undecided,
-        damaged_rows: book
-            .notes
-            .iter()
-            .filter_map(|n| match n {
-                super::Note::InvalidBytes { row, .. } => Some(*row),
-                super::Note::NulByte { .. } => None,
-            })
-            .collect(),
-        file: &file.display,
-        findings: Vec::new(),
-        formulas: HashMap::new(),
-    };
+    let mut ctx = SheetReader::new(&book, sheet_idx, schema, lang, &file.display);
     let columns = ctx.map_columns(header_row);
     sub.columns.clone_from(&columns);
     ctx.mark = separators::decide(
@@ -206,33 +200,12 @@ fn read_loaded(
     sub
 }
 
-/// A file stores a merged range's value in its top-left cell only; the
-/// person sees it in every cell. The ranges are read (a second look at the
-/// sheet) only where a cell under the header is empty, the one case where
-/// they change what is read.
-fn fill_merged_if_needed(
-    book: &mut Book,
-    sheet: usize,
-    header_row: u32,
-    bytes: &[u8],
-    schema: &Schema,
-) {
+/// Reads the measure sheet's merged ranges (xlsx) and copies each range's
+/// value into its cells, as the person sees them.
+fn fill_merged(book: &mut Book, sheet: usize, bytes: &[u8], schema: &Schema) {
     let grid = &book.sheets[sheet];
     if !grid.merged.is_empty() || book.format == Format::Csv {
-        return; // the reader recorded them already (ods), or there are none
-    }
-    let headed: Vec<u32> = (grid.first_col..grid.end_col())
-        .filter(|&c| !grid.get(header_row, c).is_blank())
-        .collect();
-    let gaps = (header_row + 1..grid.end_row()).any(|r| {
-        let (first, cells) = grid.row_cells(r);
-        !cells.is_empty()
-            && headed
-                .iter()
-                .any(|&c| cells.get((c - first) as usize).is_none_or(Cell::is_blank))
-    });
-    if !gaps {
-        return;
+        return; // the reader recorded them already (ods, xls), or there are none
     }
     let name = grid.name.clone();
     let merged =
@@ -403,7 +376,54 @@ struct SheetReader<'a, 'c> {
     formulas: HashMap<(u32, u32), String>,
 }
 
-impl SheetReader<'_, '_> {
+impl<'a, 'c> SheetReader<'a, 'c> {
+    /// A reader of sheet `sheet` of `book`.
+    fn new(
+        book: &'a Book,
+        sheet: usize,
+        schema: &'a Schema<'c>,
+        lang: Lang,
+        file: &'a str,
+    ) -> Self {
+        SheetReader {
+            schema,
+            lang,
+            grid: &book.sheets[sheet],
+            sheets: &book.sheets,
+            sheet,
+            mark: DecimalMark::Undecided,
+            damaged_rows: book
+                .notes
+                .iter()
+                .filter_map(|n| match n {
+                    super::Note::InvalidBytes { row, .. } => Some(*row),
+                    super::Note::NulByte { .. } => None,
+                })
+                .collect(),
+            file,
+            findings: Vec::new(),
+            formulas: HashMap::new(),
+        }
+    }
+
+    /// Whether a data row (not blank, not an example or total row) has an
+    /// empty cell in a required column.
+    fn lacks_required_value(&self, header_row: u32, columns: &Columns) -> bool {
+        let fields = &self.schema.config.fields;
+        let required: Vec<u32> = columns
+            .iter()
+            .filter(|(_, f)| fields[*f].required)
+            .map(|(c, _)| *c)
+            .collect();
+        let prefilled = self.prefilled_columns(header_row, columns);
+        (header_row + 1..self.grid.end_row()).any(|row| {
+            required.iter().any(|&c| self.grid.get(row, c).is_blank())
+                && !self.is_blank_row(row, &prefilled)
+                && !self.is_example_row(row)
+                && !self.is_total_row(row, columns)
+        })
+    }
+
     fn finding(&self, code: Code, message: String) -> Finding {
         Finding::file(code, self.file, message).in_sheet(&self.grid.name)
     }
