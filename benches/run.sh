@@ -76,6 +76,19 @@ ratio() {
     else print "–" }'
 }
 
+# Hostile layouts (tests/fixtures/real): memory follows the cells present,
+# not the sheet's extent or its repeats. Target: every file under the
+# default --max-cells peaks under 300 MB (issue 17; calamine's dense ranges
+# took 1.6 GB for one stray cell in an .xls, 3.8 GB for the repeat bomb and
+# 10 GB for a note in column XFD of 20 000 rows).
+echo "== memory: hostile layouts, kooste validate (target: under 300 MB each)"
+for f in ods_40m_repeated_cells.ods ods_stray_cell_iv65536.ods xls_stray_cell_iv65536.xls \
+         xlsx_note_in_column_xfd_every_row.xlsx xls_note_in_column_iv_every_row.xls \
+         ods_note_in_column_iv_every_row.ods ods_repeated_rows_template.ods; do
+  measure "$f" "$kooste" validate "tests/fixtures/real/$f" --quiet
+  [ "$MB" -lt 300 ] || echo "  MISSED: $f peaked at $MB MB (target: under 300 MB)"
+done
+
 echo "== samples: kooste build samples/2021"
 measure "kooste build (samples)" "$kooste" build samples/2021 --out "$data/samples-out" --quiet
 

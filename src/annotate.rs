@@ -172,12 +172,11 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
 /// (never a formula), dates keep a date format.
 fn copy_grid(ws: &mut Worksheet, grid: &Grid) -> Result<(), XlsxError> {
     let date = Format::new().set_num_format("d.m.yyyy");
-    for (i, row) in grid.rows.iter().enumerate() {
-        let r = grid.first_row + i as u32;
-        for (j, cell) in row.iter().enumerate() {
-            let c = (grid.first_col + j as u32) as u16;
-            write_cell(ws, r, c, cell, None, &date)?;
-        }
+    for (r, c, cell) in grid.cells() {
+        // Beyond Excel's last column (XFD) a cell cannot be copied; no
+        // reader places one there.
+        let Ok(c) = u16::try_from(c) else { continue };
+        write_cell(ws, r, c, cell, None, &date)?;
     }
     Ok(())
 }

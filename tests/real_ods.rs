@@ -188,23 +188,6 @@ fn forty_million_declared_empty_cells_cost_nothing() {
     );
 }
 
-/// Peak memory of the memory fixtures' runs, from the kernel's account of
-/// this process's children (Linux reports it in KiB). Before the own
-/// reader they took 1.6 GB and 3.8 GB.
-#[cfg(target_os = "linux")]
-#[test]
-fn memory_follows_the_cells_present() {
-    for name in ["ods_stray_cell_iv65536.ods", "ods_40m_repeated_cells.ods"] {
-        validate(&real(name), &[]);
-    }
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: getrusage writes into the struct it is given.
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    assert_eq!(rc, 0);
-    let peak_mb = usage.ru_maxrss / 1024;
-    assert!(peak_mb < 300, "a child peaked at {peak_mb} MB");
-}
-
 /// A minimal .ods package with one sheet of `rows`.
 fn write_ods(path: &Path, rows: &str) {
     let content = format!(

@@ -4,6 +4,7 @@
 mod csv;
 mod encoding;
 mod formula;
+pub(crate) mod grid;
 mod guard;
 mod ods;
 mod own;
@@ -16,10 +17,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+pub use grid::{FAR_GAP, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
-
-use crate::model::Cell;
 
 /// File extensions read as submissions.
 pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];
@@ -98,154 +98,6 @@ fn has_submission_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-/// A sheet's cells as read, with the sheet's origin so that A1 references are
-/// the ones the user sees.
-#[derive(Debug, Clone, Default)]
-pub struct Grid {
-    /// Sheet name (for CSV, the file's stem).
-    pub name: String,
-    /// 0-based row of `rows[0]`.
-    pub first_row: u32,
-    /// 0-based column of each row's first cell.
-    pub first_col: u32,
-    /// Cells, row by row.
-    pub rows: Vec<Vec<Cell>>,
-    /// Whether the sheet is hidden in its workbook.
-    pub hidden: bool,
-    /// Merged ranges the file records (their values already copied into
-    /// every cell by [`Grid::fill_merged`]).
-    pub merged: Vec<Merged>,
-    /// One past the last column, computed once (rows differ in length).
-    width: std::cell::OnceCell<u32>,
-}
-
-impl Grid {
-    /// The cell at absolute 0-based (row, col), or `Empty`.
-    pub fn get(&self, row: u32, col: u32) -> &Cell {
-        static EMPTY: Cell = Cell::Empty;
-        if row < self.first_row || col < self.first_col {
-            return &EMPTY;
-        }
-        self.rows
-            .get((row - self.first_row) as usize)
-            .and_then(|r| r.get((col - self.first_col) as usize))
-            .unwrap_or(&EMPTY)
-    }
-
-    /// One past the last absolute row.
-    pub fn end_row(&self) -> u32 {
-        self.first_row + self.rows.len() as u32
-    }
-
-    /// One past the last absolute column.
-    pub fn end_col(&self) -> u32 {
-        *self.width.get_or_init(|| {
-            self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
-        })
-    }
-
-    /// The cells of one absolute row with the absolute column of the first.
-    pub fn row_cells(&self, row: u32) -> (u32, &[Cell]) {
-        let cells = row
-            .checked_sub(self.first_row)
-            .and_then(|r| self.rows.get(r as usize))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        (self.first_col, cells)
-    }
-
-    /// A grid of rows starting at (`first_row`, `first_col`).
-    pub fn new(
-        name: String,
-        first_row: u32,
-        first_col: u32,
-        rows: Vec<Vec<Cell>>,
-        hidden: bool,
-    ) -> Grid {
-        Grid {
-            name,
-            first_row,
-            first_col,
-            rows,
-            hidden,
-            merged: Vec::new(),
-            width: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// Copies the value of each merged range's top-left cell into every
-    /// cell of the range, as the user sees it (a file stores the value only
-    /// in the top-left cell), and records the ranges. Ranges are clipped to
-    /// the cells the grid holds rows for plus the range's own rows, so a
-    /// hostile range cannot make the grid grow past `max_cells`.
-    pub fn fill_merged(&mut self, merged: Vec<Merged>, max_cells: u64) {
-        let mut budget = max_cells;
-        for m in &merged {
-            let value = self.get(m.first_row, m.first_col).clone();
-            if value.is_blank() {
-                continue;
-            }
-            let area =
-                u64::from(m.last_row - m.first_row + 1) * u64::from(m.last_col - m.first_col + 1);
-            if area > budget {
-                continue;
-            }
-            budget -= area;
-            for row in m.first_row..=m.last_row {
-                for col in m.first_col..=m.last_col {
-                    if (row, col) != (m.first_row, m.first_col) {
-                        self.set(row, col, value.clone());
-                    }
-                }
-            }
-        }
-        self.merged = merged;
-    }
-
-    /// Whether (row, col) is covered by a merged range and is not its
-    /// top-left cell.
-    pub fn is_merge_copy(&self, row: u32, col: u32) -> bool {
-        self.merged.iter().any(|m| {
-            (m.first_row..=m.last_row).contains(&row)
-                && (m.first_col..=m.last_col).contains(&col)
-                && (row, col) != (m.first_row, m.first_col)
-        })
-    }
-
-    /// Stores a cell at absolute (row, col), growing the grid as needed.
-    fn set(&mut self, row: u32, col: u32, cell: Cell) {
-        if row < self.first_row || col < self.first_col {
-            return;
-        }
-        let (r, c) = (
-            (row - self.first_row) as usize,
-            (col - self.first_col) as usize,
-        );
-        if self.rows.len() <= r {
-            self.rows.resize_with(r + 1, Vec::new);
-        }
-        let cells = &mut self.rows[r];
-        if cells.len() <= c {
-            cells.resize(c + 1, Cell::Empty);
-        }
-        cells[c] = cell;
-        self.width = std::cell::OnceCell::new();
-    }
-}
-
-/// A merged range of cells, absolute and 0-based, both ends inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Merged {
-    /// First row.
-    pub first_row: u32,
-    /// First column.
-    pub first_col: u32,
-    /// Last row.
-    pub last_row: u32,
-    /// Last column.
-    pub last_col: u32,
 }
 
 /// What kind of file an input turned out to be.

@@ -10,7 +10,7 @@
 
 mod cell;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Cursor};
 
 use quick_xml::Reader;
@@ -19,6 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use super::grid::put_cell;
 use super::{Book, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 
@@ -136,6 +137,8 @@ struct SheetRows {
     /// Row of `rows[0]`.
     first_row: u32,
     rows: Vec<Vec<Cell>>,
+    /// Cells far right of the rest of their row, by absolute position.
+    far: BTreeMap<(u32, u32), Cell>,
     merged: Vec<Merged>,
 }
 
@@ -287,15 +290,19 @@ impl SheetRows {
             self.first_row = r;
         }
         let gap = (r - self.first_row) as usize - self.rows.len();
-        let width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
-        budget.take((gap + 1 + width - cells.len()) as u64)?;
-        self.rows.resize_with(self.rows.len() + gap, Vec::new);
-        let mut dense = Vec::with_capacity(width);
+        // A cell far right of the rest of its row costs one cell (a far
+        // cell), not a row that wide: see `put_cell`.
+        let mut dense = Vec::new();
+        let mut far = BTreeMap::new();
         for (c, cell) in cells {
-            dense.resize(*c as usize, Cell::Empty);
-            dense.push(cell.clone());
+            put_cell(&mut dense, *c as usize, cell.clone(), &mut far, (r, *c));
         }
+        let padding = dense.len() + far.len() - cells.len();
+        budget.take((gap + 1 + padding) as u64)?;
+        self.rows.resize_with(self.rows.len() + gap, Vec::new);
+        dense.shrink_to_fit();
         self.rows.push(dense);
+        self.far.extend(far); // append would rebuild the whole map each row
         Ok(())
     }
 
@@ -318,7 +325,7 @@ impl SheetRows {
         }
         let (first_row, first_col) = (self.first_row, first_col as u32);
         let rows = self.rows;
-        let mut grid = Grid::new(name, first_row, first_col, rows, hidden);
+        let mut grid = Grid::new(name, first_row, first_col, rows, hidden).with_far(self.far);
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
             .merged

@@ -660,27 +660,22 @@ impl<'a, 'c> SheetReader<'a, 'c> {
 
     /// For each column from the grid's first, whether it does not make a
     /// row count as filled: a template prefills department and year on its
-    /// empty rows, and a column with no header is not read (its values are
-    /// reported by [`Self::report_unheaded_columns`]). Columns past the
-    /// vector's end have no header either.
-    fn prefilled_columns(&self, header_row: u32, columns: &Columns) -> Vec<bool> {
+    /// empty rows, and a column whose header names no field is not read
+    /// (its values are reported: [`Self::report_unheaded_columns`], or the
+    /// header's `unknown-column` warning). Columns past the vector's end
+    /// are not read either.
+    fn prefilled_columns(&self, _header_row: u32, columns: &Columns) -> Vec<bool> {
         let fields = &self.schema.config.fields;
-        let mut prefilled: Vec<bool> = (self.grid.first_col..self.grid.end_col())
-            .map(|c| self.grid.get(header_row, c).is_blank())
-            .collect();
+        let width = (self.grid.end_col() - self.grid.first_col) as usize;
+        let mut prefilled = vec![true; width];
         for &(col, f) in columns {
-            if !matches!(fields[f].kind, Kind::Department | Kind::Year) {
-                continue;
-            }
             // Mapped columns are the grid's, so never left of its first.
             let Some(i) = col.checked_sub(self.grid.first_col) else {
                 continue;
             };
-            let i = i as usize;
-            if prefilled.len() <= i {
-                prefilled.resize(i + 1, false);
+            if let Some(p) = prefilled.get_mut(i as usize) {
+                *p = matches!(fields[f].kind, Kind::Department | Kind::Year);
             }
-            prefilled[i] = true;
         }
         prefilled
     }
@@ -690,22 +685,33 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// them on its empty rows. Only the row's own cells are looked at, so a
     /// very wide row elsewhere costs nothing here.
     fn is_blank_row(&self, row: u32, prefilled: &[bool]) -> bool {
-        let (first, cells) = self.grid.row_cells(row);
-        cells.iter().enumerate().all(|(i, cell)| {
-            prefilled.get(i).copied().unwrap_or(true)
-                || (cell.is_blank() && !self.formulas.contains_key(&(row, first + i as u32)))
-        })
+        let first = self.grid.first_col;
+        let ignored = |col: u32| {
+            prefilled
+                .get((col - first) as usize)
+                .copied()
+                .unwrap_or(true)
+        };
+        if self.grid.filled_in_row(row).any(|(col, _)| !ignored(col)) {
+            return false;
+        }
+        // Formulas that store no value read as empty cells (xlsb, Excel 95).
+        self.formulas.is_empty()
+            || !self
+                .formulas
+                .keys()
+                .any(|&(r, c)| r == row && c >= first && !ignored(c))
     }
 
-    /// The row's first non-empty cell.
-    fn first_filled(&self, row: u32) -> Option<&Cell> {
-        self.grid.row_cells(row).1.iter().find(|c| !c.is_blank())
+    /// The row's first non-empty cell and its absolute column.
+    fn first_filled(&self, row: u32) -> Option<(u32, &Cell)> {
+        self.grid.filled_in_row(row).next()
     }
 
     /// A template's example row: its first non-empty cell is an example label.
     fn is_example_row(&self, row: u32) -> bool {
         self.first_filled(row)
-            .is_some_and(|c| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
+            .is_some_and(|(_, c)| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
     }
 
     /// A row whose first non-empty cell is a total label (`Yhteensä`,
@@ -714,14 +720,12 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// total row does not, so a measure whose name starts with a total
     /// word is not taken for one.
     fn is_total_row(&self, row: u32, columns: &Columns) -> bool {
-        let (first, cells) = self.grid.row_cells(row);
-        let Some(label_at) = cells.iter().position(|c| !c.is_blank()) else {
+        let Some((label_col, label)) = self.first_filled(row) else {
             return false;
         };
-        if !matches!(&cells[label_at], Cell::Text(t) if self.schema.is_total_label(t)) {
+        if !matches!(label, Cell::Text(t) if self.schema.is_total_label(t)) {
             return false;
         }
-        let label_col = first + label_at as u32;
         let fields = &self.schema.config.fields;
         columns.iter().all(|&(col, f)| {
             col == label_col
@@ -758,15 +762,14 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// A filled row below the total row that is not a measure: named, so
     /// that nothing typed disappears in silence.
     fn report_unread_row(&mut self, row: u32) {
-        let (first, cells) = self.grid.row_cells(row);
-        let Some(at) = cells.iter().position(|c| !c.is_blank()) else {
+        let Some((col, cell)) = self.first_filled(row) else {
             return;
         };
-        let value = cells[at].display();
+        let value = cell.display();
         let msg = fill(self.lang.texts().unread_row, &[("value", &value)]);
         let finding = self
             .finding(Code::UnreadContent, msg)
-            .at(row, first + at as u32)
+            .at(row, col)
             .value(value)
             .hint(self.lang.texts().unread_row_hint);
         self.findings.push(finding);
@@ -781,13 +784,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             if self.is_example_row(row) {
                 continue;
             }
-            let (first, cells) = grid.row_cells(row);
-            for (i, cell) in cells.iter().enumerate() {
-                let col = first + i as u32;
-                if cell.is_blank()
-                    || !grid.get(header_row, col).is_blank()
-                    || grid.is_merge_copy(row, col)
-                {
+            for (col, _) in grid.filled_in_row(row) {
+                if !grid.get(header_row, col).is_blank() || grid.is_merge_copy(row, col) {
                     continue;
                 }
                 match found.iter_mut().find(|(c, ..)| *c == col) {
@@ -850,8 +848,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             if !self.is_measure_header(other, header) {
                 continue;
             }
-            let has_rows = (header + 1..other.end_row())
-                .any(|r| other.row_cells(r).1.iter().any(|c| !c.is_blank()));
+            let has_rows =
+                (header + 1..other.end_row()).any(|r| other.filled_in_row(r).next().is_some());
             if !has_rows {
                 continue;
             }

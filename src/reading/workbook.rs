@@ -3,12 +3,14 @@
 //! pass) and Excel 95 xls through calamine's ranges. Excel 97–2003 xls has
 //! its own sparse reader ([`super::xls`]), and so has ods ([`super::ods`]).
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use std::io::Read;
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
+use super::grid::put_cell;
 use super::{Book, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 use crate::parse::Date;
@@ -145,13 +147,9 @@ fn stream_xlsx(
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
     for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
-        let mut grid = Grid {
-            name: sheet.name.clone(),
-            hidden: sheet.visible != SheetVisible::Visible,
-            ..Grid::default()
-        };
         let mut placer = Placer {
-            grid: &mut grid,
+            rows: Vec::new(),
+            far: BTreeMap::new(),
             width: 0,
             cells: &mut cells,
             limit: limits.max_cells,
@@ -172,7 +170,7 @@ fn stream_xlsx(
             };
             placer.place(c.pos, cell)?;
         }
-        out.push(grid);
+        out.push(placer.into_grid(&sheet));
     }
     Ok(out)
 }
@@ -185,13 +183,9 @@ fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
     for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
-        let mut grid = Grid {
-            name: sheet.name.clone(),
-            hidden: sheet.visible != SheetVisible::Visible,
-            ..Grid::default()
-        };
         let mut placer = Placer {
-            grid: &mut grid,
+            rows: Vec::new(),
+            far: BTreeMap::new(),
             width: 0,
             cells: &mut cells,
             limit: limits.max_cells,
@@ -205,15 +199,17 @@ fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
         {
             placer.place(c.get_position(), cell_of_ref(c.get_value()))?;
         }
-        out.push(grid);
+        out.push(placer.into_grid(&sheet));
     }
     Ok(out)
 }
 
 /// Places streamed cells at their absolute positions in a grid, counting
-/// them against the file's cell limit; empty cells cost nothing.
+/// them against the file's cell limit; empty cells cost nothing, and a cell
+/// far right of the rest of its row costs one cell ([`put_cell`]).
 struct Placer<'g> {
-    grid: &'g mut Grid,
+    rows: Vec<Vec<Cell>>,
+    far: BTreeMap<(u32, u32), Cell>,
     /// The widest row so far.
     width: usize,
     /// Cells of the whole file so far.
@@ -235,27 +231,33 @@ impl Placer<'_> {
             });
         }
         let (r, col) = (pos.0 as usize, pos.1 as usize);
-        let rows = &mut self.grid.rows;
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
         }
-        let row = &mut rows[r];
-        if row.capacity() == 0 {
-            // As wide as the widest row so far (a row's cells arrive one
-            // by one, and most rows are alike), within reason: one stray
-            // cell far right must not make every row that wide.
-            row.reserve_exact(self.width.clamp(col + 1, (col + 1).max(64)));
-        }
+        let row = &mut self.rows[r];
         if row.len() == col {
+            if row.capacity() == 0 {
+                // As wide as the widest row so far (a row's cells arrive
+                // one by one, and most rows are alike).
+                row.reserve_exact(self.width.max(col + 1));
+            }
             row.push(cell); // the next cell of the row, the usual case
         } else {
-            if row.len() < col {
-                row.resize(col + 1, Cell::Empty);
-            }
-            row[col] = cell;
+            put_cell(row, col, cell, &mut self.far, pos);
         }
         self.width = self.width.max(row.len());
         Ok(())
+    }
+
+    fn into_grid(self, sheet: &calamine::Sheet) -> Grid {
+        Grid::new(
+            sheet.name.clone(),
+            0,
+            0,
+            self.rows,
+            sheet.visible != SheetVisible::Visible,
+        )
+        .with_far(self.far)
     }
 }
 

@@ -5,13 +5,16 @@
 //! sheet's first column ([`Grid`]'s layout), so a whole column filled at
 //! IV costs 256 cells a row.
 
+use std::collections::BTreeMap;
+
 use compact_str::CompactString;
 
 use super::cells::{self, Formats};
 use super::records::{Record, Records, corrupt, u16_at};
 use super::strings::unicode_string;
 use crate::model::Cell;
-use crate::reading::{Grid, Limits, Merged, Unreadable};
+use crate::reading::grid::put_cell;
+use crate::reading::{FAR_GAP, Grid, Limits, Merged, Unreadable};
 
 /// Last column of a BIFF8 sheet (IV, 0-based 255): a record past it is
 /// not one Excel writes, and would let one cell cost a 64K-wide row.
@@ -29,6 +32,8 @@ pub(super) struct Globals {
 /// count of cells read in the whole workbook so far.
 struct Builder<'l> {
     rows: Vec<Vec<Cell>>,
+    /// Cells far right of the rest of their row, by absolute position.
+    far: BTreeMap<(u32, u32), Cell>,
     /// The widest row so far, to size a new row's first allocation.
     width: usize,
     cells: &'l mut u64,
@@ -56,16 +61,18 @@ impl Builder<'_> {
         let Some(cells) = self.rows.get_mut(r) else {
             return Ok(());
         };
-        if cells.capacity() == 0 {
-            // Rows are mostly alike; a stray far-right cell sizes only its own.
-            cells.reserve_exact(self.width.clamp(c + 1, (c + 1).max(64)));
+        if cells.capacity() == 0 && c < FAR_GAP {
+            // Rows are mostly alike: size a new row as the widest so far.
+            cells.reserve_exact(self.width.max(c + 1));
         }
-        if cells.len() <= c {
-            cells.resize(c + 1, Cell::Empty);
-        }
-        if let Some(slot) = cells.get_mut(c) {
-            *slot = cell;
-        }
+        // A cell far right of the rest of its row (IV65536) costs one cell.
+        put_cell(
+            cells,
+            c,
+            cell,
+            &mut self.far,
+            (u32::from(row), u32::from(col)),
+        );
         self.width = self.width.max(cells.len());
         Ok(())
     }
@@ -84,7 +91,7 @@ impl Builder<'_> {
         for row in &mut self.rows {
             row.drain(..first_col.min(row.len()));
         }
-        Grid::new(name, first_row as u32, first_col as u32, self.rows, hidden)
+        Grid::new(name, first_row as u32, first_col as u32, self.rows, hidden).with_far(self.far)
     }
 }
 
@@ -106,6 +113,7 @@ pub(super) fn read(
     }
     let mut b = Builder {
         rows: Vec::new(),
+        far: BTreeMap::new(),
         width: 0,
         cells,
         limits,

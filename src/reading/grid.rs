@@ -1,0 +1,277 @@
+//! A sheet's cells as read: dense rows for the cells that stand together,
+//! and a sparse store for cells far to the right of the rest of their row,
+//! so that memory follows the cells present whatever their places.
+
+use std::collections::BTreeMap;
+
+use crate::model::Cell;
+
+/// How many empty cells may stand between a row's cells before a cell is
+/// kept aside as a far cell instead of widening its row: a stray value at
+/// IV65536 or XFD1, or a note far to the right of every row, must cost one
+/// cell, not a row as wide as the sheet (32 bytes a place).
+pub const FAR_GAP: usize = 64;
+
+/// A sheet's cells as read, with the sheet's origin so that A1 references are
+/// the ones the user sees.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    /// Sheet name (for CSV, the file's stem).
+    pub name: String,
+    /// 0-based row of `rows[0]`.
+    pub first_row: u32,
+    /// 0-based column of each row's first cell.
+    pub first_col: u32,
+    /// Cells, row by row, dense from `first_col`. Cells more than
+    /// [`FAR_GAP`] places right of the rest of their row are not here but
+    /// in the far store ([`Grid::far_in_row`]).
+    pub rows: Vec<Vec<Cell>>,
+    /// Whether the sheet is hidden in its workbook.
+    pub hidden: bool,
+    /// Merged ranges the file records (their values already copied into
+    /// every cell by [`Grid::fill_merged`]).
+    pub merged: Vec<Merged>,
+    /// Far cells by absolute 0-based (row, column).
+    far: BTreeMap<(u32, u32), Cell>,
+    /// One past the last column, computed once (rows differ in length).
+    width: std::cell::OnceCell<u32>,
+}
+
+/// A merged range of cells, absolute and 0-based, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    /// First row.
+    pub first_row: u32,
+    /// First column.
+    pub first_col: u32,
+    /// Last row.
+    pub last_row: u32,
+    /// Last column.
+    pub last_col: u32,
+}
+
+/// Stores `cell` at 0-based `col` (counted from the row's first column) of
+/// a row being built (`row`), or, when it stands more than [`FAR_GAP`]
+/// places right of the row's cells, in `far` at absolute (`abs_row`,
+/// `abs_col`). The one place readers decide what a cell costs.
+pub fn put_cell(
+    row: &mut Vec<Cell>,
+    col: usize,
+    cell: Cell,
+    far: &mut BTreeMap<(u32, u32), Cell>,
+    (abs_row, abs_col): (u32, u32),
+) {
+    if col >= row.len() + FAR_GAP {
+        far.insert((abs_row, abs_col), cell);
+        return;
+    }
+    if row.len() <= col {
+        row.resize(col + 1, Cell::Empty);
+    }
+    row[col] = cell;
+}
+
+impl Grid {
+    /// The cell at absolute 0-based (row, col), or `Empty`.
+    pub fn get(&self, row: u32, col: u32) -> &Cell {
+        static EMPTY: Cell = Cell::Empty;
+        if row < self.first_row || col < self.first_col {
+            return &EMPTY;
+        }
+        let dense = self
+            .rows
+            .get((row - self.first_row) as usize)
+            .and_then(|r| r.get((col - self.first_col) as usize));
+        match dense {
+            Some(c) if *c != Cell::Empty || self.far.is_empty() => c,
+            _ => self.far.get(&(row, col)).unwrap_or(&EMPTY),
+        }
+    }
+
+    /// One past the last absolute row.
+    pub fn end_row(&self) -> u32 {
+        let far = self.far.keys().next_back().map_or(0, |(r, _)| r + 1);
+        (self.first_row + self.rows.len() as u32).max(far)
+    }
+
+    /// One past the last absolute column.
+    pub fn end_col(&self) -> u32 {
+        *self.width.get_or_init(|| {
+            let dense = self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32;
+            let far = self.far.keys().map(|(_, c)| c + 1).max().unwrap_or(0);
+            dense.max(far)
+        })
+    }
+
+    /// The dense cells of one absolute row with the absolute column of the
+    /// first; the row's far cells are [`Grid::far_in_row`].
+    pub fn row_cells(&self, row: u32) -> (u32, &[Cell]) {
+        let cells = row
+            .checked_sub(self.first_row)
+            .and_then(|r| self.rows.get(r as usize))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        (self.first_col, cells)
+    }
+
+    /// The far cells of one absolute row, by absolute column, left to right.
+    pub fn far_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &Cell)> {
+        self.far
+            .range((row, 0)..=(row, u32::MAX))
+            .map(|((_, c), cell)| (*c, cell))
+    }
+
+    /// The non-blank cells of one absolute row as (absolute column, cell):
+    /// the dense ones left to right, then the far ones.
+    pub fn filled_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &Cell)> {
+        let (first, dense) = self.row_cells(row);
+        dense
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_blank())
+            .map(move |(i, c)| (first + i as u32, c))
+            .chain(self.far_in_row(row).filter(|(_, c)| !c.is_blank()))
+    }
+
+    /// Every non-empty cell as (absolute row, absolute column, cell), row
+    /// by row, left to right within the dense part and then the far cells.
+    pub fn cells(&self) -> impl Iterator<Item = (u32, u32, &Cell)> {
+        (self.first_row..self.end_row()).flat_map(move |row| {
+            let (first, dense) = self.row_cells(row);
+            dense
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c != Cell::Empty)
+                .map(move |(i, c)| (row, first + i as u32, c))
+                .chain(self.far_in_row(row).map(move |(col, c)| (row, col, c)))
+        })
+    }
+
+    /// A grid of rows starting at (`first_row`, `first_col`).
+    pub fn new(
+        name: String,
+        first_row: u32,
+        first_col: u32,
+        rows: Vec<Vec<Cell>>,
+        hidden: bool,
+    ) -> Grid {
+        Grid {
+            name,
+            first_row,
+            first_col,
+            rows,
+            hidden,
+            merged: Vec::new(),
+            far: BTreeMap::new(),
+            width: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The grid with its far cells (absolute 0-based positions), as a
+    /// reader collected them with [`put_cell`].
+    pub fn with_far(mut self, far: BTreeMap<(u32, u32), Cell>) -> Grid {
+        // A far cell above the first dense row: the grid starts at its row.
+        if let Some(top) = far.keys().map(|(r, _)| *r).min()
+            && top < self.first_row
+        {
+            let above = (self.first_row - top) as usize;
+            self.rows
+                .splice(0..0, std::iter::repeat_with(Vec::new).take(above));
+            self.first_row = top;
+        }
+        self.far = far;
+        self.width = std::cell::OnceCell::new();
+        self
+    }
+
+    /// Copies the value of each merged range's top-left cell into every
+    /// cell of the range, as the user sees it (a file stores the value only
+    /// in the top-left cell), and records the ranges. At most `max_cells`
+    /// cells are filled in all, so a hostile range cannot make the grid
+    /// grow past the file's cell limit.
+    pub fn fill_merged(&mut self, merged: Vec<Merged>, max_cells: u64) {
+        let mut budget = max_cells;
+        for m in &merged {
+            let value = self.get(m.first_row, m.first_col).clone();
+            if value.is_blank() {
+                continue;
+            }
+            let area =
+                u64::from(m.last_row - m.first_row + 1) * u64::from(m.last_col - m.first_col + 1);
+            if area > budget {
+                continue;
+            }
+            budget -= area;
+            for row in m.first_row..=m.last_row {
+                for col in m.first_col..=m.last_col {
+                    if (row, col) != (m.first_row, m.first_col) {
+                        self.set(row, col, value.clone());
+                    }
+                }
+            }
+        }
+        self.merged = merged;
+    }
+
+    /// Whether (row, col) is covered by a merged range and is not its
+    /// top-left cell.
+    pub fn is_merge_copy(&self, row: u32, col: u32) -> bool {
+        self.merged.iter().any(|m| {
+            (m.first_row..=m.last_row).contains(&row)
+                && (m.first_col..=m.last_col).contains(&col)
+                && (row, col) != (m.first_row, m.first_col)
+        })
+    }
+
+    /// Stores a cell at absolute (row, col), growing the grid as needed.
+    fn set(&mut self, row: u32, col: u32, cell: Cell) {
+        if row < self.first_row || col < self.first_col {
+            return;
+        }
+        let (r, c) = (
+            (row - self.first_row) as usize,
+            (col - self.first_col) as usize,
+        );
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        put_cell(&mut self.rows[r], c, cell, &mut self.far, (row, col));
+        self.width = std::cell::OnceCell::new();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_far_cell_costs_one_cell_and_reads_as_any_other() {
+        let mut far = BTreeMap::new();
+        let mut row = Vec::new();
+        put_cell(&mut row, 0, Cell::Text("a".into()), &mut far, (0, 0));
+        put_cell(&mut row, 255, Cell::Text("x".into()), &mut far, (0, 255));
+        put_cell(&mut row, 3, Cell::Number(1.0), &mut far, (0, 3));
+        assert_eq!(row.len(), 4, "the stray cell did not widen the row");
+        let mut rows = vec![row];
+        rows.resize_with(65_535, Vec::new);
+        let mut far_last = BTreeMap::new();
+        let mut last = Vec::new();
+        put_cell(
+            &mut last,
+            16_383,
+            Cell::Text("z".into()),
+            &mut far_last,
+            (65_535, 16_383),
+        );
+        far.extend(far_last);
+        rows.push(last);
+        let g = Grid::new("S".into(), 0, 0, rows, false).with_far(far);
+        assert_eq!(g.get(0, 255), &Cell::Text("x".into()));
+        assert_eq!(g.get(65_535, 16_383), &Cell::Text("z".into()));
+        assert_eq!(g.get(0, 254), &Cell::Empty);
+        assert_eq!((g.end_row(), g.end_col()), (65_536, 16_384));
+        assert_eq!(g.far_in_row(0).map(|(c, _)| c).collect::<Vec<_>>(), [255]);
+        let all: Vec<(u32, u32)> = g.cells().map(|(r, c, _)| (r, c)).collect();
+        assert_eq!(all, [(0, 0), (0, 3), (0, 255), (65_535, 16_383)]);
+    }
+}
