@@ -30,40 +30,46 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// A character device to write to: a copy of /dev/full's node in `dir`
+/// where the process may make one (root, as in CI), else /dev/full itself.
+/// A copy, because kooste before this change replaced the node it was
+/// given with a regular file, which the test must not do to the system's.
+fn device(dir: &Path) -> std::path::PathBuf {
+    let node = dir.join("full");
+    let c = std::ffi::CString::new(s(&node)).unwrap();
+    // SAFETY: a valid NUL-terminated path; makedev(1, 7) is /dev/full.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 7)) };
+    if made == 0 {
+        node
+    } else {
+        // Without the right to make a node there is none to replace /dev/full either.
+        "/dev/full".into()
+    }
+}
+
+fn is_char_device(p: &Path) -> bool {
+    std::fs::symlink_metadata(p)
+        .unwrap()
+        .file_type()
+        .is_char_device()
+}
+
 #[test]
 fn a_device_is_refused_and_stays_a_device() {
-    let o = kooste(&["merge", "samples/2021", "-o", "/dev/full", "-q"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("/dev/full: tämä on laite"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        std::fs::metadata("/dev/full")
-            .unwrap()
-            .file_type()
-            .is_char_device()
-    );
-    // Checked before anything is written: the workbook is not made either.
     let dir = tempfile::tempdir().unwrap();
-    let xlsx = dir.path().join("k.xlsx");
-    let o = kooste(&[
-        "merge",
-        "samples/2021",
-        "-o",
-        s(&xlsx),
-        "--csv",
-        "/dev/full",
-    ]);
+    let dev = device(dir.path());
+    let o = kooste(&["merge", "samples/2021", "-o", s(&dev), "-q"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(names(dir.path()).is_empty());
-    assert!(
-        std::fs::metadata("/dev/full")
-            .unwrap()
-            .file_type()
-            .is_char_device()
-    );
+    let expected = format!("{}: tämä on laite", dev.display());
+    assert!(stderr(&o).contains(&expected), "{}", stderr(&o));
+    assert!(is_char_device(&dev));
+    // Checked before anything is written: the workbook is not made either.
+    let out = tempfile::tempdir().unwrap();
+    let xlsx = out.path().join("k.xlsx");
+    let o = kooste(&["merge", "samples/2021", "-o", s(&xlsx), "--csv", s(&dev)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(names(out.path()).is_empty());
+    assert!(is_char_device(&dev));
 }
 
 #[test]
@@ -150,10 +156,11 @@ fn csv_and_json_to_stdout_are_all_that_stdout_holds() {
         .concat(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        o.stdout,
-        std::fs::read(&csv).unwrap(),
-        "the CSV and nothing else"
+    // Not assert_eq!: on failure it would print both files as bytes.
+    assert!(
+        o.stdout == std::fs::read(&csv).unwrap(),
+        "the CSV and nothing else: {}",
+        stdout(&o)
     );
     assert!(
         stderr(&o).contains("24 toimenpidettä"),

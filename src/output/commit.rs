@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Sink;
+use super::signals::unregister;
 use super::target::FileTarget;
 use super::transaction::{PREFIX, folder_of, io_error};
 use crate::error::Error;
@@ -32,6 +33,7 @@ pub(crate) fn rename_all(
                 && let Some(b) = &backup
             {
                 let _ = std::fs::remove_file(b);
+                unregister(list, b);
             }
             renamed.map(|()| backup)
         });
@@ -42,6 +44,7 @@ pub(crate) fn rename_all(
             }),
             Err(e) => {
                 undo(&done);
+                forget_backups(&done, list);
                 for (tmp, _) in &files[i..] {
                     let _ = sink.remove(tmp);
                 }
@@ -54,7 +57,15 @@ pub(crate) fn rename_all(
             let _ = std::fs::remove_file(b);
         }
     }
+    forget_backups(&done, list);
     Ok(())
+}
+
+/// Takes the backups off the signal registry once they are gone.
+fn forget_backups(done: &[Done], list: &mut Vec<PathBuf>) {
+    for b in done.iter().filter_map(|d| d.backup.as_ref()) {
+        unregister(list, b);
+    }
 }
 
 /// A hard link to the file at `real`, to put back if a later rename

@@ -129,18 +129,20 @@ impl<'s> Transaction<'s> {
     pub fn commit(self) -> Result<(), Error> {
         let staged = std::mem::take(&mut *lock(&self.staged));
         let mut files = Vec::new();
+        let mut stream = None;
         for s in staged {
             match s {
-                Staged::Stdout(bytes) => {
-                    let mut out = std::io::stdout().lock();
-                    if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
-                        files.iter().for_each(|(tmp, _): &(PathBuf, FileTarget)| {
-                            self.discard(tmp);
-                        });
-                        return Err(output_error(Path::new("-"), e.to_string()));
-                    }
-                }
+                Staged::Stdout(bytes) => stream = Some(bytes),
                 Staged::File { tmp, target } => files.push((tmp, target)),
+            }
+        }
+        // Written before the renames and without the registry, so a
+        // reader that stalls the pipe cannot keep a signal waiting.
+        if let Some(bytes) = stream {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
+                files.iter().for_each(|(tmp, _)| self.discard(tmp));
+                return Err(output_error(Path::new("-"), e.to_string()));
             }
         }
         // Holding the registry: a signal now waits until every file is in place.
