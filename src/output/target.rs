@@ -80,11 +80,23 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<Target, Error> {
     }
 }
 
-/// Refuses, before any work is done, outputs that [`resolve`] would refuse.
+/// Refuses, before any work is done, outputs that [`resolve`] would
+/// refuse, and more than one output on standard output (two would be
+/// mixed into one stream).
 pub fn check<P: AsRef<Path>>(paths: &[P], lang: Lang) -> Result<(), Error> {
-    paths
-        .iter()
-        .try_for_each(|p| resolve(p.as_ref(), lang).map(drop))
+    let mut streams = 0;
+    for p in paths {
+        if resolve(p.as_ref(), lang)? == Target::Stdout {
+            streams += 1;
+        }
+    }
+    if streams > 1 {
+        return Err(Error::Usage(format!(
+            "-: {}",
+            lang.output_texts().one_stdout
+        )));
+    }
+    Ok(())
 }
 
 /// `path` with each symlink replaced by what it points to (relative links
