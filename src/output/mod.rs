@@ -173,9 +173,9 @@ pub fn ensure_parent(path: &Path) -> Result<(), Error> {
 
 /// Creates the output folder if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Output {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        source,
     })
 }
 

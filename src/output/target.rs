@@ -50,9 +50,9 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<Target, Error> {
     if path.as_os_str() == "-" {
         return Ok(Target::Stdout);
     }
-    let io_err = |e: std::io::Error| Error::Output {
+    let io_err = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        source,
     };
     // `metadata` follows every link, also the kernel's own (/dev/stdout is
     // one to /proc/self/fd/1, which may be a pipe), so it sees what a

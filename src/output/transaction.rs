@@ -87,7 +87,13 @@ impl<'s> Transaction<'s> {
                     f.write_all(bytes)?;
                     f.flush()
                 })();
-                self.finish(tmp, target, written.map_err(|e| e.to_string()))
+                match written {
+                    Ok(()) => self.finish(tmp, target, Ok(())),
+                    Err(e) => {
+                        self.discard(&tmp);
+                        Err(io_error(&target.shown, e))
+                    }
+                }
             }
         }
     }
@@ -142,7 +148,7 @@ impl<'s> Transaction<'s> {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
                 files.iter().for_each(|(tmp, _)| self.discard(tmp));
-                return Err(output_error(Path::new("-"), e.to_string()));
+                return Err(io_error(Path::new("-"), e));
             }
         }
         // Holding the registry: a signal now waits until every file is in place.
@@ -182,10 +188,12 @@ impl<'s> Transaction<'s> {
         target: FileTarget,
         written: Result<(), String>,
     ) -> Result<(), Error> {
-        let done = written.and_then(|()| apply_keep(&tmp, target.keep).map_err(|e| e.to_string()));
-        if let Err(message) = done {
+        let done = written
+            .map_err(|message| output_error(&target.shown, message))
+            .and_then(|()| apply_keep(&tmp, target.keep).map_err(|e| io_error(&target.shown, e)));
+        if let Err(e) = done {
             self.discard(&tmp);
-            return Err(output_error(&target.shown, message));
+            return Err(e);
         }
         let shown = target.shown.clone();
         self.push(&shown, Staged::File { tmp, target })
@@ -284,8 +292,11 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
-    output_error(path, e.to_string())
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 pub(crate) fn output_error(path: &Path, message: String) -> Error {
