@@ -279,3 +279,41 @@ fn the_next_run_clears_stale_temporary_files_only() {
     expected.sort();
     assert_eq!(names(&out), expected);
 }
+
+/// Every kind of output goes the same way: templates, annotated copies.
+#[test]
+fn templates_and_annotated_copies_are_one_result_and_keep_their_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("sote_2022.xlsx");
+    let c = std::ffi::CString::new(s(&fifo)).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let o = kooste(&[
+        "template",
+        "--all",
+        "--year",
+        "2022",
+        "--out",
+        s(dir.path()),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["sote_2022.xlsx"], "no other template");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+
+    let back = tempfile::tempdir().unwrap();
+    let copy = back.path().join("bad_values_tarkistettu.xlsx");
+    std::fs::write(&copy, b"old").unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let bad = fixture("bad_values.xlsx");
+    let o = kooste(&["validate", s(&bad), "--annotate", s(back.path())]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(std::fs::read(&copy).unwrap().starts_with(b"PK"));
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(names(back.path()), ["bad_values_tarkistettu.xlsx"]);
+}
