@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Cell;
-use crate::output::write_atomic;
+use crate::output::Transaction;
 use crate::reading::{Grid, Submission, load, open};
 use crate::text::parse_a1;
 
@@ -29,6 +29,8 @@ pub fn annotate_all(
     inputs: &[crate::reading::InputFile],
 ) -> Result<Vec<PathBuf>, Error> {
     crate::output::ensure_dir(dir)?;
+    // All copies of a run are one result (see `output`).
+    let txn = Transaction::begin(lang, &[dir])?;
     let mut written = Vec::new();
     let mut used_names = std::collections::HashSet::new();
     for sub in subs {
@@ -57,9 +59,10 @@ pub fn annotate_all(
             path: path.clone(),
             message: e.to_string(),
         })?;
-        write_atomic(&path, &bytes)?;
+        txn.stage_bytes(&path, &bytes)?;
         written.push(path);
     }
+    txn.commit()?;
     Ok(written)
 }
 

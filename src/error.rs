@@ -23,6 +23,24 @@ pub enum Error {
         /// Why.
         message: String,
     },
+    /// An output could not be written, for the operating system's reason.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The output file or folder.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An output path names something that is not a regular file (a
+    /// device, a FIFO, a folder): writing would replace it.
+    #[error("{path}: {message}")]
+    NotAFile {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is, and what to do, in the run's language.
+        message: String,
+    },
     /// The command was asked something it cannot do.
     #[error("{0}")]
     Usage(String),

@@ -1144,6 +1144,70 @@ pub static EN: Texts = Texts {
     cmp_counts: "Changes in measures",
 };
 
+/// Messages about where outputs go (see `output`), apart from [`Texts`].
+pub struct OutputTexts {
+    /// An output path that is not a regular file; {kind}.
+    pub not_a_file: &'static str,
+    /// {kind}: a device.
+    pub kind_device: &'static str,
+    /// {kind}: a FIFO.
+    pub kind_fifo: &'static str,
+    /// {kind}: a folder.
+    pub kind_folder: &'static str,
+    /// {kind}: a socket.
+    pub kind_socket: &'static str,
+    /// {kind}: anything else.
+    pub kind_other: &'static str,
+    /// Another run holds the output folder; {dir}.
+    pub waiting: &'static str,
+    /// Two outputs asked for standard output.
+    pub one_stdout: &'static str,
+}
+
+impl Lang {
+    /// This language's messages about outputs.
+    pub fn output_texts(self) -> &'static OutputTexts {
+        match self {
+            Lang::Fi => &OUTPUT_FI,
+            Lang::Sv => &OUTPUT_SV,
+            Lang::En => &OUTPUT_EN,
+        }
+    }
+}
+
+static OUTPUT_FI: OutputTexts = OutputTexts {
+    not_a_file: "tämä on {kind} eikä tavallinen tiedosto, joten kooste ei kirjoita sen tilalle. Anna tiedoston nimi (tai -, kun tuloste ohjataan vakiotulosteeseen).",
+    kind_device: "laite",
+    kind_fifo: "nimetty putki (FIFO)",
+    kind_folder: "kansio",
+    kind_socket: "pistoke (socket)",
+    kind_other: "erikoistiedosto",
+    waiting: "Toinen kooste-ajo kirjoittaa kansioon {dir}; odotetaan, että se valmistuu …",
+    one_stdout: "vain yksi tuloste voi mennä vakiotulosteeseen (-).",
+};
+
+static OUTPUT_SV: OutputTexts = OutputTexts {
+    not_a_file: "detta är {kind} och inte en vanlig fil, så kooste skriver inte i dess ställe. Ange ett filnamn (eller - när utdata ska till standard ut).",
+    kind_device: "en enhet",
+    kind_fifo: "ett namngivet rör (FIFO)",
+    kind_folder: "en mapp",
+    kind_socket: "en socket",
+    kind_other: "en specialfil",
+    waiting: "En annan kooste-körning skriver i mappen {dir}; väntar tills den är klar …",
+    one_stdout: "bara en utdata kan gå till standard ut (-).",
+};
+
+static OUTPUT_EN: OutputTexts = OutputTexts {
+    not_a_file: "this is {kind}, not a regular file, so kooste does not write in its place. Give a file name (or - where the output is to go to standard output).",
+    kind_device: "a device",
+    kind_fifo: "a named pipe (FIFO)",
+    kind_folder: "a folder",
+    kind_socket: "a socket",
+    kind_other: "a special file",
+    waiting: "Another kooste run is writing into {dir}; waiting for it to finish …",
+    one_stdout: "only one output can go to standard output (-).",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

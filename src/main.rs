@@ -248,7 +248,13 @@ fn load_config(c: &Common) -> Result<Config, kooste::Error> {
 fn main() -> ExitCode {
     kooste::memory::keep_freed_memory();
     let cli = Cli::parse();
+    // Without it a stopped run leaves its temporary files; the next run
+    // into the folder still removes them.
+    if let Err(e) = kooste::output::clean_up_on_signals() {
+        eprintln!("kooste: {e}");
+    }
     let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr();
     let result: Result<Outcome, kooste::Error> = match &cli.command {
         Command::Build {
             common,
@@ -285,7 +291,13 @@ fn main() -> ExitCode {
                 json: json.clone(),
                 xlsx: workbook.options(),
             };
-            merge::merge(&config, &opts, &mut stdout)
+            // With an output on stdout, the findings go to stderr.
+            let out: &mut dyn std::io::Write = if opts.uses_stdout() {
+                &mut stderr
+            } else {
+                &mut stdout
+            };
+            merge::merge(&config, &opts, out)
         }),
         Command::Report {
             common,
@@ -301,7 +313,12 @@ fn main() -> ExitCode {
                 draft: *draft,
                 template: report_template.clone(),
             };
-            report::report(&config, &opts, &mut stdout)
+            let out: &mut dyn std::io::Write = if opts.uses_stdout() {
+                &mut stderr
+            } else {
+                &mut stdout
+            };
+            report::report(&config, &opts, out)
         }),
         Command::Template {
             department,

@@ -183,6 +183,7 @@ fn more_measures_than_a_sheet_holds_are_refused() {
     let one = cons.rows[0];
     cons.rows.resize(kooste::xlsx::EXCEL_DATA_ROWS + 1, one);
     let path = dir.path().join("big.xlsx");
+    let txn = kooste::output::Transaction::begin(run.lang, &[dir.path()]).unwrap();
     let err = kooste::commands::merge::write_workbook(
         &run,
         &config,
@@ -190,6 +191,7 @@ fn more_measures_than_a_sheet_holds_are_refused() {
         None,
         XlsxOptions::default(),
         &path,
+        &txn,
     )
     .unwrap_err()
     .to_string()
@@ -200,6 +202,7 @@ fn more_measures_than_a_sheet_holds_are_refused() {
         ),
         "{err}"
     );
+    drop(txn);
     assert!(!path.exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

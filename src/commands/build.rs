@@ -10,7 +10,8 @@ use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
-use crate::output::{ensure_dir, refuse_input, write_atomic};
+use crate::output::target::check;
+use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::pdf::{ReportOptions, Template, report_bytes};
 use crate::run::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
@@ -39,6 +40,14 @@ pub fn output_paths(dir: &Path, year: Option<i32>) -> (PathBuf, PathBuf) {
     )
 }
 
+/// Refuses an output folder that exists and is not a folder.
+fn check_folder(dir: &Path, lang: crate::i18n::Lang) -> Result<(), Error> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => check(&[dir], lang),
+        _ => Ok(()),
+    }
+}
+
 /// The report template to use.
 pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template, Error> {
     match path {
@@ -50,6 +59,8 @@ pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template
 /// Runs `build`.
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
+    // The year is not known yet: any output of kooste's naming there.
+    check_folder(&opts.out_dir, opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
@@ -59,11 +70,15 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     };
     let t = run.lang.texts();
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
+    check(&[&xlsx_path, &pdf_path], run.lang)?;
     let inputs = run.inputs_and(opts.previous.as_deref());
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     ensure_dir(&opts.out_dir)?;
+    // The workbook and the report are one result: both are written to
+    // temporary files and renamed only when both are complete.
+    let txn = Transaction::begin(run.lang, &[&opts.out_dir])?;
     // The workbook and the report are independent: build them on two threads.
     let report_opts = ReportOptions {
         draft: opts.xlsx.draft,
@@ -79,22 +94,25 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
                     comparison.as_ref(),
                     opts.xlsx,
                     &xlsx_path,
+                    &txn,
                 )
             },
             || {
-                report_bytes(
+                let pdf = report_bytes(
                     &run,
                     config,
                     &cons,
                     comparison.as_ref(),
                     &template,
                     report_opts,
-                )
+                );
+                txn.stage_bytes(&pdf_path, &pdf)
             },
         )
     });
     xlsx?;
-    write_atomic(&pdf_path, &pdf)?;
+    pdf?;
+    txn.commit()?;
     for p in [&xlsx_path, &pdf_path] {
         writeln!(
             out,

@@ -15,7 +15,7 @@ use crate::export::CsvStyle;
 use crate::finding::Severity;
 use crate::i18n::{Lang, fill};
 use crate::model::Value;
-use crate::output::{ensure_dir, refuse_input, write_atomic};
+use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::reading::Submission;
 use crate::run::{Run, RunOptions};
 use crate::submission::{TemplateSpec, measure_values, template_bytes, value_text};
@@ -66,6 +66,10 @@ pub fn convert(
     let run = Run::collect(config, &opts.run)?;
     print_text(&run, false, out).map_err(super::stdout_err)?;
     ensure_dir(&opts.out_dir)?;
+    // All files of a run are one result (see `output`); what was written
+    // is said once they are in place.
+    let txn = Transaction::begin(run.lang, &[&opts.out_dir])?;
+    let mut said: Vec<u8> = Vec::new();
     let inputs = run.inputs();
     let lang = run.lang;
     let mut used = std::collections::HashSet::new();
@@ -115,9 +119,9 @@ pub fn convert(
             ConvertTo::Csv => csv_rows(config, lang, &rows, opts.csv_style),
             ConvertTo::Json => json_rows(config, &rows),
         };
-        write_atomic(&path, &bytes)?;
+        txn.stage_bytes(&path, &bytes)?;
         writeln!(
-            out,
+            said,
             "{}",
             fill(lang.texts().wrote, &[("path", &path.display().to_string())])
         )
@@ -129,7 +133,7 @@ pub fn convert(
             .collect();
         if !empty.is_empty() {
             writeln!(
-                out,
+                said,
                 "{}",
                 fill(
                     lang.texts().left_empty,
@@ -139,6 +143,8 @@ pub fn convert(
             .map_err(super::stdout_err)?;
         }
     }
+    txn.commit()?;
+    out.write_all(&said).map_err(super::stdout_err)?;
     Ok(Outcome {
         errors: run.errors(),
         warnings: run.warnings(),

@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
-use crate::output::{ensure_parent, refuse_input, write_atomic, write_atomic_via};
+use crate::output::target::check;
+use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::run::{Run, RunOptions};
 use crate::xlsx::{XlsxOptions, workbook};
 
@@ -34,7 +35,7 @@ pub struct MergeOptions {
     pub xlsx: XlsxOptions,
 }
 
-/// Writes the consolidated workbook to `path`, whole or not at all.
+/// Writes the consolidated workbook to `path` as part of `txn`.
 pub fn write_workbook(
     run: &Run,
     config: &Config,
@@ -42,6 +43,7 @@ pub fn write_workbook(
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
     path: &std::path::Path,
+    txn: &Transaction,
 ) -> Result<(), Error> {
     if cons.rows.len() > crate::xlsx::EXCEL_DATA_ROWS {
         let lang = run.lang;
@@ -60,7 +62,7 @@ pub fn write_workbook(
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    write_atomic_via(path, |tmp| wb.save(tmp))
+    txn.stage_via(path, |tmp| wb.save(tmp))
 }
 
 /// The comparison with an earlier year, if one was given.
@@ -73,8 +75,24 @@ pub fn comparison_with<'a>(
     previous.map(|p| compare(p, &current, config))
 }
 
+impl MergeOptions {
+    /// Whether an output goes to standard output (`-`): the findings and
+    /// messages must then go elsewhere.
+    pub fn uses_stdout(&self) -> bool {
+        std::iter::once(&self.output)
+            .chain(self.csv.iter())
+            .chain(self.json.iter())
+            .any(|p| p.as_os_str() == "-")
+    }
+}
+
 /// Runs `merge`.
 pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
+        .chain(opts.csv.iter())
+        .chain(opts.json.iter())
+        .collect();
+    check(&outputs, opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
@@ -84,15 +102,15 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     };
     let t = run.lang.texts();
     let inputs = run.inputs_and(opts.previous.as_deref());
-    let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
-        .chain(opts.csv.iter())
-        .chain(opts.json.iter())
-        .collect();
     for p in &outputs {
         refuse_input(p, &inputs)?;
     }
     let comparison = comparison_with(previous.as_ref(), &cons, config);
-    ensure_parent(&opts.output)?;
+    for p in &outputs {
+        ensure_parent(p)?;
+    }
+    // The workbook and the exports are one result (see `output`).
+    let txn = Transaction::begin(run.lang, &transaction_dirs(&outputs))?;
     let shown = opts.output.display().to_string();
     writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
         write_workbook(
@@ -102,24 +120,17 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
             comparison.as_ref(),
             opts.xlsx,
             &opts.output,
+            &txn,
         )
     })?;
-    writeln!(
-        out,
-        "{}",
-        fill(t.wrote, &[("path", &opts.output.display().to_string())])
-    )
-    .map_err(stdout_err)?;
-    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
     if let Some(p) = &opts.csv {
-        files.push((p, csv_bytes(&cons, config, run.lang, opts.csv_style)));
+        txn.stage_bytes(p, &csv_bytes(&cons, config, run.lang, opts.csv_style))?;
     }
     if let Some(p) = &opts.json {
-        files.push((p, json_bytes(&cons, config, run.lang)));
+        txn.stage_bytes(p, &json_bytes(&cons, config, run.lang))?;
     }
-    for (path, bytes) in &files {
-        ensure_parent(path)?;
-        write_atomic(path, bytes)?;
+    txn.commit()?;
+    for path in outputs.iter().filter(|p| p.as_os_str() != "-") {
         writeln!(
             out,
             "{}",

@@ -11,7 +11,7 @@ use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::fill;
-use crate::output::{ensure_parent, refuse_input, write_atomic};
+use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::run::{Run, RunOptions};
 
@@ -30,6 +30,14 @@ pub struct ReportCommandOptions {
     pub template: Option<PathBuf>,
 }
 
+impl ReportCommandOptions {
+    /// Whether the report goes to standard output (`-`): the findings and
+    /// messages must then go elsewhere.
+    pub fn uses_stdout(&self) -> bool {
+        self.output.as_os_str() == "-"
+    }
+}
+
 /// Runs `report`.
 pub fn report(
     config: &Config,
@@ -37,6 +45,7 @@ pub fn report(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
+    crate::output::target::check(&[&opts.output], opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.draft);
@@ -59,13 +68,17 @@ pub fn report(
         )
     });
     ensure_parent(&opts.output)?;
-    write_atomic(&opts.output, &pdf)?;
-    writeln!(
-        out,
-        "{}",
-        fill(t.wrote, &[("path", &opts.output.display().to_string())])
-    )
-    .map_err(stdout_err)?;
+    let txn = Transaction::begin(run.lang, &transaction_dirs(&[&opts.output]))?;
+    txn.stage_bytes(&opts.output, &pdf)?;
+    txn.commit()?;
+    if !opts.uses_stdout() {
+        writeln!(
+            out,
+            "{}",
+            fill(t.wrote, &[("path", &opts.output.display().to_string())])
+        )
+        .map_err(stdout_err)?;
+    }
     drop(comparison);
     drop(cons);
     free_later(run);

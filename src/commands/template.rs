@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::{Lang, fill};
 use crate::model::Value;
-use crate::output::{ensure_dir, ensure_parent, write_atomic};
+use crate::output::{Transaction, ensure_dir, ensure_parent, transaction_dirs};
 use crate::parse::Date;
 use crate::schema::{ListKind, Schema};
 use crate::submission::{TemplateSpec, measure_values, template_bytes};
@@ -121,7 +121,15 @@ pub fn template(
         month: 1,
         day: 1,
     });
-    for (dept, path) in targets {
+    let paths: Vec<&PathBuf> = targets.iter().map(|(_, p)| p).collect();
+    crate::output::target::check(&paths, opts.lang)?;
+    for p in &paths {
+        ensure_parent(p)?;
+    }
+    // All templates of a run are one result (see `output`).
+    let txn = Transaction::begin(opts.lang, &transaction_dirs(&paths))?;
+    for (dept, path) in &targets {
+        let (dept, path) = (*dept, path);
         // Last year's measures of this department: names, areas and statuses
         // carried forward, euros and figures left for the new year.
         let rows: Vec<Vec<Option<Value>>> = previous
@@ -158,8 +166,10 @@ pub fn template(
             path: path.clone(),
             message: e.to_string(),
         })?;
-        ensure_parent(&path)?;
-        write_atomic(&path, &bytes)?;
+        txn.stage_bytes(path, &bytes)?;
+    }
+    txn.commit()?;
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
         writeln!(
             out,
             "{}",

@@ -1,11 +1,24 @@
-//! Writing outputs whole or not at all: into a temporary file beside the
-//! target, then renamed over it. The file system is reached through
-//! [`Sink`], so a test can inject a failure midway.
+//! Writing outputs whole or not at all. A run's outputs form one
+//! [`Transaction`]: each is written to a temporary file beside its target
+//! and synced, and all are renamed into place only when every one is
+//! complete. What an output path names is decided first ([`target`]):
+//! `-` is standard output, a symlink is written through, anything else
+//! that is not a regular file is refused. The file system is reached
+//! through [`Sink`], so a test can inject a failure midway.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::Error;
+
+mod commit;
+pub mod signals;
+pub mod target;
+mod transaction;
+
+pub use commit::is_own_temp;
+pub use signals::clean_up_on_signals;
+pub use transaction::Transaction;
 
 /// The file operations an atomic write needs.
 pub trait Sink {
@@ -43,49 +56,6 @@ impl Sink for Disk {
     fn remove(&self, path: &Path) -> std::io::Result<()> {
         std::fs::remove_file(path)
     }
-}
-
-/// A temporary name beside `path`, in the same folder so the rename is atomic.
-fn temp_beside(path: &Path) -> Result<PathBuf, Error> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| Error::Output {
-        path: path.to_path_buf(),
-        message: "not a file name".into(),
-    })?;
-    Ok(dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
-/// Writes `bytes` to `path` atomically. A failure leaves no partial file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_atomic_with(&Disk, path, bytes)
-}
-
-/// [`write_atomic`] through any [`Sink`].
-pub fn write_atomic_with(sink: &dyn Sink, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |message: String| Error::Output {
-        path: path.to_path_buf(),
-        message,
-    };
-    let tmp = temp_beside(path)?;
-    let result = (|| -> std::io::Result<()> {
-        let mut f = sink.create(&tmp)?;
-        f.write_all(bytes)?;
-        f.flush()?;
-        drop(f);
-        sink.rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = sink.remove(&tmp);
-        return Err(fail(e.to_string()));
-    }
-    Ok(())
 }
 
 /// A file that is flushed to disk while it is written: after every
@@ -164,31 +134,6 @@ impl std::io::Seek for SyncAhead {
     }
 }
 
-/// Like [`write_atomic`] for a writer that wants a path (a workbook saved
-/// straight to disk, without holding its bytes in memory): `write` fills the
-/// temporary file, which is synced and renamed over `path` only on success.
-pub fn write_atomic_via(
-    path: &Path,
-    write: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<(), Error> {
-    let fail = |message: String| Error::Output {
-        path: path.to_path_buf(),
-        message,
-    };
-    let tmp = temp_beside(path)?;
-    let result = write(&tmp).and_then(|()| {
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| e.to_string())?;
-        std::fs::rename(&tmp, path).map_err(|e| e.to_string())
-    });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
-}
-
 /// Refuses an output path that is one of the inputs (the inputs are never modified).
 pub fn refuse_input(output: &Path, inputs: &[crate::reading::InputFile]) -> Result<(), Error> {
     let out = std::fs::canonicalize(output).ok();
@@ -207,6 +152,17 @@ pub fn refuse_input(output: &Path, inputs: &[crate::reading::InputFile]) -> Resu
     Ok(())
 }
 
+/// The folders that outputs at `paths` go into, for
+/// [`Transaction::begin`]; standard output (`-`) has none.
+pub fn transaction_dirs<P: AsRef<Path>>(paths: &[P]) -> Vec<std::path::PathBuf> {
+    paths
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|p| p.as_os_str() != "-")
+        .map(transaction::folder_of)
+        .collect()
+}
+
 /// Creates the folder a file goes into, if needed.
 pub fn ensure_parent(path: &Path) -> Result<(), Error> {
     match path.parent() {
@@ -217,16 +173,18 @@ pub fn ensure_parent(path: &Path) -> Result<(), Error> {
 
 /// Creates the output folder if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Output {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        source,
     })
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod sync_tests {
     use super::*;
-    use std::cell::RefCell;
 
     /// Early syncs leave the bytes as written, seeks included.
     #[test]
@@ -246,79 +204,5 @@ mod tests {
         expected[3..9].copy_from_slice(b"kooste");
         f.finish().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), expected);
-    }
-
-    /// Writes half the bytes, then fails as a full disk does.
-    struct FullDisk {
-        removed: RefCell<Vec<PathBuf>>,
-        renamed: RefCell<bool>,
-    }
-
-    struct HalfWriter(usize);
-
-    impl Write for HalfWriter {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.0 == 0 {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::StorageFull,
-                    "No space left on device",
-                ));
-            }
-            let n = buf.len().min(self.0);
-            self.0 -= n;
-            Ok(n)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl Sink for FullDisk {
-        fn create(&self, _: &Path) -> std::io::Result<Box<dyn Write>> {
-            Ok(Box::new(HalfWriter(10)))
-        }
-        fn rename(&self, _: &Path, _: &Path) -> std::io::Result<()> {
-            *self.renamed.borrow_mut() = true;
-            Ok(())
-        }
-        fn remove(&self, p: &Path) -> std::io::Result<()> {
-            self.removed.borrow_mut().push(p.to_path_buf());
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn a_full_disk_leaves_no_file() {
-        let sink = FullDisk {
-            removed: RefCell::new(Vec::new()),
-            renamed: RefCell::new(false),
-        };
-        let err =
-            write_atomic_with(&sink, Path::new("out/kooste_2021.xlsx"), &[0u8; 100]).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("out/kooste_2021.xlsx: cannot write: No space left on device"),
-            "{err}"
-        );
-        assert!(!*sink.renamed.borrow(), "never renamed into place");
-        let removed = sink.removed.borrow();
-        assert_eq!(removed.len(), 1);
-        assert!(
-            removed[0].to_string_lossy().ends_with(".tmp"),
-            "the temporary file is removed"
-        );
-    }
-
-    #[test]
-    fn a_good_write_replaces_the_target_whole() {
-        let dir = std::env::temp_dir().join(format!("kooste-out-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let target = dir.join("a.txt");
-        std::fs::write(&target, b"old").unwrap();
-        write_atomic(&target, b"new contents").unwrap();
-        assert_eq!(std::fs::read(&target).unwrap(), b"new contents");
-        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary file left");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
