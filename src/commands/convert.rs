@@ -152,23 +152,21 @@ fn csv_rows(
     rows: &[(u32, Vec<Option<Value>>)],
     style: CsvStyle,
 ) -> Vec<u8> {
-    let mut w = crate::export::csv_writer(style);
-    let _ = w.write_record(config.fields.iter().map(|f| f.header.get(lang)));
+    use crate::export::{csv_number, CsvCell};
+    let mut w = crate::export::CsvOut::new(style);
+    w.text_row(config.fields.iter().map(|f| f.header.get(lang)));
     for (_, values) in rows {
-        let record: Vec<String> = config
-            .fields
-            .iter()
-            .zip(values)
-            .map(|(f, v)| match v {
-                None => String::new(),
-                Some(Value::Money(c)) => crate::export::csv_number(c.euros(), style),
-                Some(Value::Number(n)) => crate::export::csv_number(*n, style),
-                Some(v) => crate::export::guard(&value_text(v, f, config, lang)),
-            })
-            .collect();
-        let _ = w.write_record(&record);
+        let record = config.fields.iter().zip(values).map(|(f, v)| match v {
+            None => CsvCell::Text(String::new()),
+            Some(Value::Money(c)) => CsvCell::Number(csv_number(c.euros(), style)),
+            Some(Value::Number(n)) => CsvCell::Number(csv_number(*n, style)),
+            Some(Value::Whole(n)) => CsvCell::Number(n.to_string()),
+            Some(Value::Year(y)) => CsvCell::Number(y.to_string()),
+            Some(v) => CsvCell::Text(value_text(v, f, config, lang)),
+        });
+        w.row(record);
     }
-    w.into_inner().unwrap_or_default()
+    w.into_bytes()
 }
 
 /// JSON: one object per row keyed by field, choices as codes, euros as numbers.
