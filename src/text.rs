@@ -56,6 +56,13 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069): they reorder the text after them, so a line holding
+/// one may show other than what it says.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// `s` with each invisible character ([`is_invisible`]) and control
 /// character written visibly as `<U+200B>`, for a message about a value
 /// that differs from an allowed one only by what cannot be seen.

@@ -48,9 +48,21 @@ fn every_csv_text_column_is_guarded() {
     assert_guarded(&csv, ',');
 
     let out = dir.path().join("conv");
-    let o = kooste(&["convert", input, "--to", "csv", "--out", out.to_str().unwrap()]);
+    let o = kooste(&[
+        "convert",
+        input,
+        "--to",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let conv = std::fs::read_dir(&out).unwrap().next().unwrap().unwrap().path();
+    let conv = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let csv = std::fs::read_to_string(conv).unwrap();
     assert!(csv.contains("'@SUM(A1)"), "{csv}");
     assert_guarded(&csv, ';');
@@ -67,5 +79,63 @@ fn every_csv_text_column_is_guarded() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let json = std::fs::read_to_string(json).unwrap();
-    assert!(json.contains("\"source_sheet\": \"=cmd|' /C calc'\""), "{json}");
+    assert!(
+        json.contains("\"source_sheet\": \"=cmd|' /C calc'\""),
+        "{json}"
+    );
+}
+
+/// Opens a workbook with openpyxl; `Err` holds its complaint.
+fn openpyxl_opens(path: &std::path::Path) -> Result<(), String> {
+    let o = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    if o.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&o.stderr).into_owned())
+    }
+}
+
+#[test]
+fn hostile_sheet_names_give_annotated_copies_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "safe_sheet_apostrophe",
+        "safe_sheet_control",
+        "safe_sheet_brackets",
+    ];
+    let mut args = vec!["validate".to_string()];
+    args.extend(
+        names
+            .iter()
+            .map(|n| fixture(&format!("real/{n}.xlsx")).display().to_string()),
+    );
+    args.push(fixture("bad_values.xlsx").display().to_string());
+    args.extend(["--annotate".into(), dir.path().display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let mut copies: Vec<_> = names
+        .iter()
+        .map(|n| format!("{n}_tarkistettu.xlsx"))
+        .collect();
+    copies.push("bad_values_tarkistettu.xlsx".into());
+    for copy in &copies {
+        let path = dir.path().join(copy);
+        assert!(path.exists(), "no {copy}: {}", stderr(&o));
+        let names = common::sheet_names(&path);
+        assert!(
+            names[1] == "Kulut" || names[1].starts_with("Kulut 2021") || copy.starts_with("bad"),
+            "{names:?}"
+        );
+        if common::have_openpyxl() {
+            openpyxl_opens(&path).unwrap_or_else(|e| panic!("{copy}: {e}"));
+        }
+    }
 }

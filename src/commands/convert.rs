@@ -69,6 +69,7 @@ pub fn convert(
     let inputs = run.inputs();
     let lang = run.lang;
     let mut used = std::collections::HashSet::new();
+    let mut failed = Vec::new();
     for sub in run.submissions.iter().filter(|s| s.sheet.is_some()) {
         let rows = rows_of(sub, config);
         let ext = match opts.to {
@@ -107,15 +108,25 @@ pub fn convert(
                     date: run.date,
                     mark: crate::reading::OutputKind::Converted.mark(),
                 };
-                template_bytes(config, lang, &spec).map_err(|e| Error::Output {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?
+                match template_bytes(config, lang, &spec) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        // One file's failure does not stop the others.
+                        failed.push(Error::Output {
+                            path: path.clone(),
+                            message: e.to_string(),
+                        });
+                        continue;
+                    }
+                }
             }
             ConvertTo::Csv => csv_rows(config, lang, &rows, opts.csv_style),
             ConvertTo::Json => json_rows(config, &rows),
         };
-        write_atomic(&path, &bytes)?;
+        if let Err(e) = write_atomic(&path, &bytes) {
+            failed.push(e);
+            continue;
+        }
         writeln!(
             out,
             "{}",
@@ -139,6 +150,14 @@ pub fn convert(
             .map_err(super::stdout_err)?;
         }
     }
+    // Every file that could be converted is; the last failure is the
+    // command's error (exit 2), the others are said before it.
+    if let Some(last) = failed.pop() {
+        for e in &failed {
+            eprintln!("kooste: {e}");
+        }
+        return Err(last);
+    }
     Ok(Outcome {
         errors: run.errors(),
         warnings: run.warnings(),
@@ -152,7 +171,7 @@ fn csv_rows(
     rows: &[(u32, Vec<Option<Value>>)],
     style: CsvStyle,
 ) -> Vec<u8> {
-    use crate::export::{csv_number, CsvCell};
+    use crate::export::{CsvCell, csv_number};
     let mut w = crate::export::CsvOut::new(style);
     w.text_row(config.fields.iter().map(|f| f.header.get(lang)));
     for (_, values) in rows {

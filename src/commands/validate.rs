@@ -50,9 +50,9 @@ pub fn validate(
     if let Some(dir) = &opts.annotate {
         let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
-        for path in
-            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?
-        {
+        let mut done =
+            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?;
+        for path in &done.written {
             // The JSON report owns stdout; say where the copies went on stderr there.
             let line = fill(
                 run.lang.texts().wrote,
@@ -63,6 +63,14 @@ pub fn validate(
             } else {
                 writeln!(out, "{line}").map_err(super::stdout_err)?;
             }
+        }
+        // Every copy that could be made is written; the last failure is the
+        // command's error (exit 2), the others are said before it.
+        if let Some(last) = done.failed.pop() {
+            for e in &done.failed {
+                eprintln!("kooste: {e}");
+            }
+            return Err(last);
         }
     }
     Ok(Outcome {

@@ -149,7 +149,10 @@ pub(crate) fn by_content(book: &Book, config: &Config) -> Option<OutputKind> {
         .any(|lang| {
             // The export writes its header guarded like any text cell.
             let header = crate::export::csv_header(config, lang);
-            header.iter().map(|h| crate::export::guard(h)).eq(cells.iter().cloned())
+            header
+                .iter()
+                .map(|h| crate::export::guard(h))
+                .eq(cells.iter().cloned())
         })
         .then_some(OutputKind::CsvExport)
 }
