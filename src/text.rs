@@ -78,6 +78,28 @@ pub fn visible(s: &str) -> String {
     out
 }
 
+/// `s` for the terminal: every control character (C0 with newline, TAB
+/// and CR, DEL, C1), bidirectional control ([`is_bidi_control`]) and
+/// invisible character written visibly as `<U+001B>`. A cell's escape
+/// sequence could otherwise erase or recolour earlier lines, a newline
+/// forge a line of its own, and an override reorder the line it is in.
+/// kooste's own line ends and colours are added around what this returns.
+pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c) || is_invisible(c);
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Folds one character to its unaccented base; separators become a space.
 fn fold(c: char) -> char {
     match c {

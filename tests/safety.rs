@@ -139,3 +139,62 @@ fn hostile_sheet_names_give_annotated_copies_for_every_file() {
         }
     }
 }
+
+#[test]
+fn terminal_text_escapes_control_and_bidi_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name and cells that would erase lines, forge a summary line
+    // and reverse the rest of a line if printed raw.
+    let input = dir.path().join("sote\u{1b}[1A.csv");
+    let csv = "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
+               SOTE;1;Kesäruokailu;Mikkola;valmis;2021;\"\u{1b}[2K\u{1b}[1A12\"\n\
+               SOTE;1;Iltapäiväkerho;Mikkola;valmis;2021;\"5\n0 virhettä, 0 varoitusta\"\n\
+               SOTE;1;Kerho;Mikkola;valmis;2021;\"\u{202e}n\ta/\u{9b}x\"\n";
+    std::fs::write(&input, csv).unwrap();
+    let o = kooste(&["validate", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        !text.contains(['\u{1b}', '\u{202e}', '\u{9b}', '\t', '\r']),
+        "{text:?}"
+    );
+    assert!(text.contains("<U+001B>[2K<U+001B>[1A12"), "{text}");
+    assert!(text.contains("5<U+000A>0 virhettä"), "{text}");
+    assert!(text.contains("sote<U+001B>[1A.csv"), "{text}");
+    assert!(text.contains("<U+202E>n<U+0009>a/<U+009B>x"), "{text}");
+    // Findings and the one summary line, nothing else.
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[..3].iter().all(|l| l.contains("error[type-error]")),
+        "{text}"
+    );
+
+    // JSON stays exact.
+    let o = kooste(&["validate", input.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let values: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    assert!(values.contains(&"\u{1b}[2K\u{1b}[1A12"), "{values:?}");
+    assert!(
+        values.contains(&"5\n0 virhettä, 0 varoitusta"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn error_messages_escape_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("puuttuu\u{1b}[2K.xlsx");
+    let o = kooste(&["validate", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("<U+001B>[2K"),
+        "{err}"
+    );
+}

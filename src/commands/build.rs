@@ -9,7 +9,6 @@ use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::fill;
 use crate::output::{ensure_dir, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, Template, report_bytes};
 use crate::run::{Run, RunOptions};
@@ -57,7 +56,6 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
     let inputs = run.inputs_and(opts.previous.as_deref());
     refuse_input(&xlsx_path, &inputs)?;
@@ -96,12 +94,7 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     xlsx?;
     write_atomic(&pdf_path, &pdf)?;
     for p in [&xlsx_path, &pdf_path] {
-        writeln!(
-            out,
-            "{}",
-            fill(t.wrote, &[("path", &p.display().to_string())])
-        )
-        .map_err(stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(run.lang, p)).map_err(stdout_err)?;
     }
     drop(comparison);
     drop(cons);

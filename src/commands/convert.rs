@@ -127,12 +127,7 @@ pub fn convert(
             failed.push(e);
             continue;
         }
-        writeln!(
-            out,
-            "{}",
-            fill(lang.texts().wrote, &[("path", &path.display().to_string())])
-        )
-        .map_err(super::stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(lang, &path)).map_err(super::stdout_err)?;
         let empty: Vec<&str> = run
             .findings()
             .filter(|f| f.file == sub.file.display && f.severity == Severity::Error)
@@ -142,10 +137,10 @@ pub fn convert(
             writeln!(
                 out,
                 "{}",
-                fill(
+                crate::text::terminal(&fill(
                     lang.texts().left_empty,
                     &[("file", &sub.file.display), ("cells", &empty.join(", "))]
-                )
+                ))
             )
             .map_err(super::stdout_err)?;
         }
@@ -154,7 +149,7 @@ pub fn convert(
     // command's error (exit 2), the others are said before it.
     if let Some(last) = failed.pop() {
         for e in &failed {
-            eprintln!("kooste: {e}");
+            eprintln!("kooste: {}", crate::text::terminal(&e.to_string()));
         }
         return Err(last);
     }

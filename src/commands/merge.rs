@@ -82,7 +82,6 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     let inputs = run.inputs_and(opts.previous.as_deref());
     let outputs: Vec<&PathBuf> = std::iter::once(&opts.output)
         .chain(opts.csv.iter())
@@ -104,12 +103,7 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
             &opts.output,
         )
     })?;
-    writeln!(
-        out,
-        "{}",
-        fill(t.wrote, &[("path", &opts.output.display().to_string())])
-    )
-    .map_err(stdout_err)?;
+    writeln!(out, "{}", super::wrote_line(run.lang, &opts.output)).map_err(stdout_err)?;
     let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
     if let Some(p) = &opts.csv {
         files.push((p, csv_bytes(&cons, config, run.lang, opts.csv_style)));
@@ -120,12 +114,7 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     for (path, bytes) in &files {
         ensure_parent(path)?;
         write_atomic(path, bytes)?;
-        writeln!(
-            out,
-            "{}",
-            fill(t.wrote, &[("path", &path.display().to_string())])
-        )
-        .map_err(stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(run.lang, path)).map_err(stdout_err)?;
     }
     drop(comparison);
     drop(cons);

@@ -10,7 +10,6 @@ use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::fill;
 use crate::output::{ensure_parent, refuse_input, write_atomic};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::run::{Run, RunOptions};
@@ -44,7 +43,6 @@ pub fn report(
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     refuse_input(&opts.output, &run.inputs_and(opts.previous.as_deref()))?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     let shown = opts.output.display().to_string();
@@ -60,12 +58,7 @@ pub fn report(
     });
     ensure_parent(&opts.output)?;
     write_atomic(&opts.output, &pdf)?;
-    writeln!(
-        out,
-        "{}",
-        fill(t.wrote, &[("path", &opts.output.display().to_string())])
-    )
-    .map_err(stdout_err)?;
+    writeln!(out, "{}", super::wrote_line(run.lang, &opts.output)).map_err(stdout_err)?;
     drop(comparison);
     drop(cons);
     free_later(run);
