@@ -100,6 +100,32 @@ pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A number for a message, short whatever its size: as it is up to 15
+/// digits, else in scientific form with two significant digits
+/// (`1.0·10^308`, with a decimal comma when `comma`), so a value of 309
+/// digits does not flood the line. Infinity and NaN are named.
+pub fn short_number_in(v: f64, comma: bool) -> String {
+    let s = if v.is_nan() {
+        "NaN".to_string()
+    } else if v.is_infinite() {
+        if v > 0.0 { "∞" } else { "-∞" }.to_string()
+    } else if v.abs() < 1e15 && (v == 0.0 || v.abs() >= 1e-4) {
+        format!("{v}")
+    } else {
+        let e = format!("{v:.1e}");
+        match e.split_once('e') {
+            Some((m, exp)) => format!("{m}·10^{exp}"),
+            None => e,
+        }
+    };
+    if comma { s.replace('.', ",") } else { s }
+}
+
+/// [`short_number_in`] with a decimal point.
+pub fn short_number(v: f64) -> String {
+    short_number_in(v, false)
+}
+
 /// Folds one character to its unaccented base; separators become a space.
 fn fold(c: char) -> char {
     match c {
