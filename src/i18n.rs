@@ -258,6 +258,8 @@ pub struct Texts {
     pub missing_value_hint: &'static str,
     /// Wrong kind of value.
     pub type_error: &'static str,
+    /// A number too large for its kind: `{value}` shortened, `{kind}`.
+    pub too_large_number: &'static str,
     /// An error value such as #DIV/0!.
     pub error_value: &'static str,
     /// Names of kinds: euro, number, whole, year, date.
@@ -591,6 +593,7 @@ pub static FI: Texts = Texts {
     missing_value: "Pakollinen tieto \"{field}\" puuttuu.",
     missing_value_hint: "Täytä solu.",
     type_error: "\"{value}\" ei ole {kind}.",
+    too_large_number: "Luku {value} on liian suuri: se ei voi olla {kind}.",
     error_value: "Solussa on virhearvo {value}.",
     kind_names: [
         "euromäärä",
@@ -782,6 +785,7 @@ pub static SV: Texts = Texts {
     missing_value: "Den obligatoriska uppgiften \"{field}\" saknas.",
     missing_value_hint: "Fyll i cellen.",
     type_error: "\"{value}\" är inte {kind}.",
+    too_large_number: "Talet {value} är för stort för att vara {kind}.",
     error_value: "Cellen innehåller felvärdet {value}.",
     kind_names: [
         "ett eurobelopp",
@@ -973,6 +977,7 @@ pub static EN: Texts = Texts {
     missing_value: "The required field \"{field}\" is empty.",
     missing_value_hint: "Fill in the cell.",
     type_error: "\"{value}\" is not {kind}.",
+    too_large_number: "The number {value} is too large to be {kind}.",
     error_value: "The cell holds the error value {value}.",
     kind_names: [
         "an amount of euros",

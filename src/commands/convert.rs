@@ -128,11 +128,7 @@ pub fn convert(
             continue;
         }
         writeln!(out, "{}", super::wrote_line(lang, &path)).map_err(super::stdout_err)?;
-        let empty: Vec<&str> = run
-            .findings()
-            .filter(|f| f.file == sub.file.display && f.severity == Severity::Error)
-            .filter_map(|f| f.cell.as_deref())
-            .collect();
+        let empty = left_empty(&run, &sub.file.display, &rows, config);
         if !empty.is_empty() {
             writeln!(
                 out,
@@ -157,6 +153,38 @@ pub fn convert(
         errors: run.errors(),
         warnings: run.warnings(),
     })
+}
+
+/// The cells of `file` whose value the converted file does not carry: an
+/// error in a cell that had something in it, whose row is written with
+/// that field empty. Errors about whole rows (a duplicate, another year),
+/// headers or cells that were empty anyway name nothing left empty.
+fn left_empty<'r>(
+    run: &'r Run,
+    file: &str,
+    rows: &[(u32, Vec<Option<Value>>)],
+    config: &Config,
+) -> Vec<&'r str> {
+    let mut cells: Vec<&str> = run
+        .findings()
+        .filter(|f| f.file == file && f.severity == Severity::Error)
+        .filter(|f| f.code != crate::finding::Code::MissingValue)
+        .filter(|f| {
+            let Some(i) = f
+                .field
+                .as_deref()
+                .and_then(|k| config.fields.iter().position(|c| c.key.get_ref() == k))
+            else {
+                return false;
+            };
+            rows.iter()
+                .find(|(r, _)| Some(*r) == f.row)
+                .is_some_and(|(_, values)| values.get(i).is_some_and(Option::is_none))
+        })
+        .filter_map(|f| f.cell.as_deref())
+        .collect();
+    cells.dedup();
+    cells
 }
 
 /// CSV in the configured field order, headers in `lang`, choices by name.

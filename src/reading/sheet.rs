@@ -349,19 +349,28 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
 /// The header row of one sheet, if it has one.
 fn find_header(grid: &Grid, schema: &Schema) -> Option<u32> {
     let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
+    let required = schema.config.fields.iter().filter(|f| f.required).count();
     (grid.first_row..last).find(|&row| {
         let (mut filled, mut known) = (0, 0);
+        let mut required_seen = std::collections::HashSet::new();
         for col in grid.first_col..grid.end_col() {
             let cell = grid.get(row, col);
             if cell.is_blank() {
                 continue;
             }
             filled += 1;
-            if let Cell::Text(t) = cell {
-                known += usize::from(schema.field_of_header(t).is_some());
+            if let Cell::Text(t) = cell
+                && let Some(f) = schema.field_of_header(t)
+            {
+                known += 1;
+                if schema.config.fields[f].required {
+                    required_seen.insert(f);
+                }
             }
         }
-        known >= 2 && known * 2 > filled
+        // A row naming every required field is the header however many
+        // extra columns it has (they get unknown-column warnings).
+        known >= 2 && (known * 2 > filled || required_seen.len() == required)
     })
 }
 
