@@ -258,6 +258,12 @@ pub struct Texts {
     pub missing_value_hint: &'static str,
     /// Wrong kind of value.
     pub type_error: &'static str,
+    /// Characters the report's font lacks: `{measure}`, `{field}`, `{chars}`.
+    pub unprintable_text: &'static str,
+    /// Right-to-left text the report does not shape: `{measure}`, `{field}`.
+    pub unshaped_text: &'static str,
+    /// What to do about text the report cannot show.
+    pub unprintable_hint: &'static str,
     /// A number too large for its kind: `{value}` shortened, `{kind}`.
     pub too_large_number: &'static str,
     /// An error value such as #DIV/0!.
@@ -594,6 +600,9 @@ pub static FI: Texts = Texts {
     missing_value_hint: "Täytä solu.",
     type_error: "\"{value}\" ei ole {kind}.",
     too_large_number: "Luku {value} on liian suuri: se ei voi olla {kind}.",
+    unprintable_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on merkkejä, joita raportin fontissa ei ole; ne näkyvät PDF:ssä tyhjinä laatikoina: {chars}.",
+    unshaped_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on oikealta vasemmalle kirjoitettavaa tekstiä (arabia, heprea), jota raportti ei muotoile: kirjaimet tulostuvat erillisinä ja vasemmalta oikealle.",
+    unprintable_hint: "Raportti näyttää latinalaiset, kreikkalaiset ja kyrilliset kirjaimet; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.",
     error_value: "Solussa on virhearvo {value}.",
     kind_names: [
         "euromäärä",
@@ -786,6 +795,9 @@ pub static SV: Texts = Texts {
     missing_value_hint: "Fyll i cellen.",
     type_error: "\"{value}\" är inte {kind}.",
     too_large_number: "Talet {value} är för stort för att vara {kind}.",
+    unprintable_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" tecken som rapportens typsnitt saknar; de syns som tomma rutor i PDF-filen: {chars}.",
+    unshaped_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" text som skrivs från höger till vänster (arabiska, hebreiska), som rapporten inte formar: bokstäverna skrivs ut var för sig och från vänster till höger.",
+    unprintable_hint: "Rapporten visar latinska, grekiska och kyrilliska bokstäver; i arbetsboken och exportfilerna sparas texten som den är.",
     error_value: "Cellen innehåller felvärdet {value}.",
     kind_names: [
         "ett eurobelopp",
@@ -978,6 +990,9 @@ pub static EN: Texts = Texts {
     missing_value_hint: "Fill in the cell.",
     type_error: "\"{value}\" is not {kind}.",
     too_large_number: "The number {value} is too large to be {kind}.",
+    unprintable_text: "The {field} of measure \"{measure}\" has characters the report's font lacks; they show as empty boxes in the PDF: {chars}.",
+    unshaped_text: "The {field} of measure \"{measure}\" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.",
+    unprintable_hint: "The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.",
     error_value: "The cell holds the error value {value}.",
     kind_names: [
         "an amount of euros",

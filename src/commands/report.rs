@@ -39,6 +39,9 @@ pub fn report(
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.draft);
+    // Said with the other findings, before the report is made.
+    run.cross
+        .extend(crate::pdf::coverage::findings(&run, config));
     let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
