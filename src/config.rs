@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::i18n::Lang;
 use crate::text::normalise;
 
+mod controls;
 pub mod limits;
 
 /// The default programme, compiled into the binary.
@@ -296,6 +297,17 @@ impl Config {
             message: e.message().to_string(),
         })?;
         config.check(text, origin)?;
+        if let Some(c) = controls::find(text) {
+            return Err(ConfigError::Inconsistent {
+                origin: origin.to_string(),
+                line: c.line,
+                key: c.key,
+                message: format!(
+                    "the control character U+{:04X} cannot stand in a workbook",
+                    c.char as u32
+                ),
+            });
+        }
         Ok(config)
     }
 

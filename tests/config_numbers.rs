@@ -91,3 +91,12 @@ fn numbers_in_range_are_accepted() {
     let (code, err, _) = with_config("template_rows = 100", "template_rows = 0");
     assert_eq!(code, Some(0), "{err}");
 }
+
+#[test]
+fn control_characters_in_texts_are_refused_with_line_and_key() {
+    let (code, err, line) = with_config("code = \"KUKU\"", "code = \"KU\\u0001KU\"");
+    assert_eq!(code, Some(2), "{err}");
+    let want =
+        format!("other.toml: line {line}: key `departments.code`: the control character U+0001");
+    assert!(err.contains(&want), "{err}");
+}

@@ -198,3 +198,29 @@ fn error_messages_escape_paths() {
         "{err}"
     );
 }
+
+#[test]
+fn per_department_sheet_names_follow_excels_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("templates/programme.toml")).unwrap();
+    let text = text.replacen("code = \"KUKU\"", "code = \"'KU[KU]:*'\"", 1);
+    let config = dir.path().join("other.toml");
+    std::fs::write(&config, text).unwrap();
+    let out = dir.path().join("k.xlsx");
+    let o = kooste(&[
+        "merge",
+        "samples/2021",
+        "-o",
+        out.to_str().unwrap(),
+        "--per-department",
+        "--draft",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let names = common::sheet_names(&out);
+    assert!(names.iter().any(|n| n == "KUKU"), "{names:?}");
+    if common::have_openpyxl() {
+        openpyxl_opens(&out).unwrap();
+    }
+}
