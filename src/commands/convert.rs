@@ -155,10 +155,10 @@ pub fn convert(
     })
 }
 
-/// The cells of `file` whose value the converted file does not carry: an
-/// error in a cell that had something in it, whose row is written with
-/// that field empty. Errors about whole rows (a duplicate, another year),
-/// headers or cells that were empty anyway name nothing left empty.
+/// The cells of `file` with an error whose row is written with that field
+/// empty: a value that could not be read, or a required one missing.
+/// Errors about whole rows (a duplicate, another year) leave the row's
+/// values in, and errors about headers name no cell of a row.
 fn left_empty<'r>(
     run: &'r Run,
     file: &str,
@@ -168,7 +168,6 @@ fn left_empty<'r>(
     let mut cells: Vec<&str> = run
         .findings()
         .filter(|f| f.file == file && f.severity == Severity::Error)
-        .filter(|f| f.code != crate::finding::Code::MissingValue)
         .filter(|f| {
             let Some(i) = f
                 .field
