@@ -238,6 +238,9 @@ pub struct Texts {
     pub no_sheet: &'static str,
     /// Hint for no header.
     pub no_sheet_hint: &'static str,
+    /// A row that looks like the header but lacks required columns:
+    /// `{sheet}`, `{row}`, `{missing}`.
+    pub no_sheet_missing_hint: &'static str,
     /// Required column missing.
     pub missing_column: &'static str,
     /// Hint for a missing column.
@@ -589,6 +592,7 @@ pub static FI: Texts = Texts {
     encrypted_hint: "Pyydä lähettäjää poistamaan salasana ja lähettämään tiedosto uudelleen. Älä pyydä salasanaa.",
     no_sheet: "Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä (katsotut välilehdet: {sheets}).",
     no_sheet_hint: "Otsikkorivillä pitää olla sarakkeet kuten {examples}.",
+    no_sheet_missing_hint: "Välilehden {sheet} rivillä {row} on otsikoita, mutta siitä puuttuvat pakolliset sarakkeet {missing}.",
     missing_column: "Pakollinen sarake \"{field}\" puuttuu.",
     missing_column_hint: "Lisää otsikkoriville sarake \"{field}\".",
     duplicate_column: "Sarakkeet {first} ja {second} tarkoittavat molemmat kenttää \"{field}\".",
@@ -784,6 +788,7 @@ pub static SV: Texts = Texts {
     encrypted_hint: "Be avsändaren ta bort lösenordet och skicka filen på nytt. Be inte om lösenordet.",
     no_sheet: "Ingen flik har en rubrikrad för åtgärder (flikar som granskades: {sheets}).",
     no_sheet_hint: "Rubrikraden ska ha kolumner som {examples}.",
+    no_sheet_missing_hint: "Rad {row} på fliken {sheet} har rubriker, men de obligatoriska kolumnerna {missing} saknas.",
     missing_column: "Den obligatoriska kolumnen \"{field}\" saknas.",
     missing_column_hint: "Lägg till kolumnen \"{field}\" på rubrikraden.",
     duplicate_column: "Kolumnerna {first} och {second} avser båda fältet \"{field}\".",
@@ -979,6 +984,7 @@ pub static EN: Texts = Texts {
     encrypted_hint: "Ask the sender to remove the password and send the file again. Do not ask for the password.",
     no_sheet: "No sheet has a header row of measures (sheets looked at: {sheets}).",
     no_sheet_hint: "The header row needs columns such as {examples}.",
+    no_sheet_missing_hint: "Row {row} of sheet {sheet} has headers, but lacks the required columns {missing}.",
     missing_column: "The required column \"{field}\" is missing.",
     missing_column_hint: "Add a column \"{field}\" to the header row.",
     duplicate_column: "Columns {first} and {second} both mean the field \"{field}\".",

@@ -99,3 +99,27 @@ fn convert_names_only_the_cells_it_left_empty() {
     let csv = std::fs::read_to_string(dir.path().join("duplicate_with_status_typo.csv")).unwrap();
     assert!(csv.contains("Puistotalkoot!"), "{csv}");
 }
+
+#[test]
+fn a_header_lacking_a_required_column_is_named_in_the_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header: Vec<String> = HEADER
+        .iter()
+        .filter(|h| **h != "Vaihe")
+        .map(|s| s.to_string())
+        .collect();
+    header.extend((1..=16).map(|i| format!("Oma sarake {i}")));
+    let row: Vec<String> = (0..header.len()).map(|i| i.to_string()).collect();
+    let input = write_csv(dir.path(), "vaihe.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("no-measure-sheet"))
+        .unwrap();
+    assert!(
+        line.ends_with("(Välilehden vaihe rivillä 1 on otsikoita, mutta siitä puuttuvat pakolliset sarakkeet \"Vaihe\".)"),
+        "{line}"
+    );
+}

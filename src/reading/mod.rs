@@ -5,6 +5,7 @@ mod csv;
 mod encoding;
 mod formula;
 mod guard;
+mod header_hint;
 mod ods;
 mod own;
 mod separators;

@@ -18,7 +18,7 @@ use crate::text::{column_letters, push_a1};
 use crate::typing::{Typed, type_cell};
 
 /// How many rows from the top of a sheet are searched for the header.
-const HEADER_SEARCH_ROWS: u32 = 50;
+pub(super) const HEADER_SEARCH_ROWS: u32 = 50;
 
 /// One input file after reading: its measures and its findings.
 #[derive(Debug, Clone, Default)]
@@ -147,20 +147,17 @@ fn read_loaded(
     };
     let Some((sheet_idx, header_row)) = found else {
         let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-        let examples: Vec<String> = schema
-            .config
-            .fields
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| format!("\"{}\"", f.header.get(lang)))
-            .collect();
         sub.findings.push(
             Finding::file(
                 Code::NoMeasureSheet,
                 &file.display,
                 fill(t.no_sheet, &[("sheets", &names.join(", "))]),
             )
-            .hint(fill(t.no_sheet_hint, &[("examples", &examples.join(", "))])),
+            .hint(super::header_hint::no_sheet_hint(
+                &book.sheets,
+                schema,
+                lang,
+            )),
         );
         return sub;
     };
