@@ -63,13 +63,13 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` with each invisible character ([`is_invisible`]) and control
-/// character written visibly as `<U+200B>`, for a message about a value
+/// `s` with each invisible character ([`is_invisible`]), bidirectional
+/// control ([`is_bidi_control`]) and control character written visibly as `<U+200B>`, for a message about a value
 /// that differs from an allowed one only by what cannot be seen.
 pub fn visible(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if is_invisible(c) || (c.is_control() && c != '\n') {
+        if is_invisible(c) || is_bidi_control(c) || (c.is_control() && c != '\n') {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);

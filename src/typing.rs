@@ -283,7 +283,7 @@ fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
         fill(
             t.type_error,
             &[
-                ("value", &shortened(text)),
+                ("value", &shortened(text, lang)),
                 ("kind", t.kind_names[kind_index(kind)]),
             ],
         ),
@@ -294,7 +294,14 @@ fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
 /// A value for a message, cut after 60 characters with `…`: the finding's
 /// `value` keeps it whole, and a line of thousands of characters hides
 /// what it says.
-fn shortened(text: &str) -> Cow<'_, str> {
+fn shortened(text: &str, lang: Lang) -> Cow<'_, str> {
+    let digits = text.trim().trim_start_matches('-');
+    if digits.len() > 20 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // A number of hundreds of digits: its size is what matters.
+        if let Some(s) = digits_short(text, lang != Lang::En) {
+            return Cow::Owned(s);
+        }
+    }
     match text.char_indices().nth(60) {
         Some((i, _)) if text.chars().count() > 80 => Cow::Owned(format!("{}…", &text[..i])),
         _ => Cow::Borrowed(text),
@@ -394,7 +401,10 @@ fn negative(field: &Field, text: &str, lang: Lang) -> Typed {
         Code::OutOfRange,
         fill(
             t.negative,
-            &[("field", field.header.get(lang)), ("value", text)],
+            &[
+                ("field", field.header.get(lang)),
+                ("value", &shortened(text, lang)),
+            ],
         ),
         t.negative_hint.to_string(),
     )

@@ -123,3 +123,24 @@ fn a_header_lacking_a_required_column_is_named_in_the_hint() {
         "{line}"
     );
 }
+
+#[test]
+fn a_huge_negative_number_is_shown_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header: Vec<String> = HEADER.iter().map(|s| s.to_string()).collect();
+    header.push("Henkilötyövuodet".into());
+    let huge = format!("-{}", "9".repeat(300));
+    let row: Vec<String> = [
+        "SOTE", "1", "Kerho", "Mikkola", "valmis", "2021", "1000", &huge,
+    ]
+    .map(String::from)
+    .to_vec();
+    let input = write_csv(dir.path(), "neg.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.contains("!H2:"))
+        .unwrap()
+        .to_string();
+    assert!(line.contains("(-9,9·10^299)"), "{line}");
+}
