@@ -224,3 +224,37 @@ fn per_department_sheet_names_follow_excels_rules() {
         openpyxl_opens(&out).unwrap();
     }
 }
+
+#[test]
+fn consolidated_and_converted_workbooks_of_hostile_names_open() {
+    if !common::have_openpyxl() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<String> = [
+        "safe_sheet_apostrophe",
+        "safe_sheet_control",
+        "safe_sheet_brackets",
+        "safe_formula_sheet_name",
+    ]
+    .iter()
+    .map(|n| fixture(&format!("real/{n}.xlsx")).display().to_string())
+    .collect();
+    let out = dir.path().join("k.xlsx");
+    let mut args: Vec<&str> = vec!["merge"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["-o", out.to_str().unwrap(), "--draft", "--per-department"]);
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    openpyxl_opens(&out).unwrap();
+    let conv = dir.path().join("conv");
+    let mut args: Vec<&str> = vec!["convert"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["--to", "xlsx", "--out", conv.to_str().unwrap()]);
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for entry in std::fs::read_dir(&conv).unwrap() {
+        openpyxl_opens(&entry.unwrap().path()).unwrap();
+    }
+    assert_eq!(std::fs::read_dir(&conv).unwrap().count(), 4);
+}
