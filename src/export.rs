@@ -244,7 +244,7 @@ pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> 
 
 #[cfg(test)]
 mod tests {
-    use super::guard;
+    use super::{CsvCell, CsvOut, CsvStyle, csv_number, guard};
 
     #[test]
     fn formula_like_text_is_guarded() {
@@ -252,5 +252,18 @@ mod tests {
         assert_eq!(guard("+cmd"), "'+cmd");
         assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(guard("Kesäruokailu"), "Kesäruokailu");
+    }
+
+    #[test]
+    fn every_text_cell_is_guarded_and_numbers_are_not() {
+        let mut w = CsvOut::new(CsvStyle::Plain);
+        w.text_row(["-header", "ok", "n"]);
+        w.row([
+            CsvCell::Text("\tx".into()),
+            CsvCell::Text("\rx".into()),
+            CsvCell::Number(csv_number(-5.0, CsvStyle::Plain)),
+        ]);
+        let text = String::from_utf8(w.into_bytes()).unwrap();
+        assert_eq!(text, "'-header,ok,n\n'\tx,\"'\rx\",-5\n");
     }
 }
