@@ -19,19 +19,31 @@ use crate::text::parse_a1;
 const ERROR_FILL: u32 = 0xF4B6B6;
 const WARNING_FILL: u32 = 0xFFD98A;
 
-/// Writes an annotated copy for each submission that has located findings;
-/// returns the paths written.
+/// What [`annotate_all`] did: the copies written, and the copies that could
+/// not be (each naming its path), which did not stop the others.
+#[derive(Debug, Default)]
+pub struct Annotated {
+    /// The paths written, in input order.
+    pub written: Vec<PathBuf>,
+    /// The copies that failed, in input order.
+    pub failed: Vec<Error>,
+}
+
+/// Writes an annotated copy for each submission that has located findings.
+/// A copy that cannot be made is recorded and the next file still gets
+/// its copy; only an unusable folder or an input as output stops the run.
 pub fn annotate_all(
     subs: &[Submission],
     findings: &[&Finding],
     dir: &Path,
     lang: Lang,
     inputs: &[crate::reading::InputFile],
-) -> Result<Vec<PathBuf>, Error> {
+) -> Result<Annotated, Error> {
     crate::output::ensure_dir(dir)?;
-    // All copies of a run are one result (see `output`).
+    // All copies of a run are one result (see `output`): a copy that
+    // cannot be made is recorded, and the others are still written.
     let txn = Transaction::begin(lang, &[dir])?;
-    let mut written = Vec::new();
+    let mut done = Annotated::default();
     let mut used_names = std::collections::HashSet::new();
     for sub in subs {
         let own: Vec<&Finding> = findings
@@ -58,12 +70,17 @@ pub fn annotate_all(
         let bytes = annotated_bytes(&grid, &own, lang).map_err(|e| Error::Output {
             path: path.clone(),
             message: e.to_string(),
-        })?;
-        txn.stage_bytes(&path, &bytes)?;
-        written.push(path);
+        });
+        match bytes {
+            Ok(bytes) => {
+                txn.stage_bytes(&path, &bytes)?;
+                done.written.push(path);
+            }
+            Err(e) => done.failed.push(e),
+        }
     }
     txn.commit()?;
-    Ok(written)
+    Ok(done)
 }
 
 /// `<stem>_<suffix>.xlsx`, made safe as a file name and unique within the run.
@@ -93,22 +110,6 @@ fn output_name(input: &Path, lang: Lang, used: &mut std::collections::HashSet<St
     name
 }
 
-/// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters.
-fn sheet_name(name: &str, avoid: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    if s.trim().is_empty() {
-        s = "Data".into();
-    }
-    if s == avoid {
-        s = format!("{} (1)", s.chars().take(27).collect::<String>());
-    }
-    s
-}
-
 fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let t = lang.texts();
     let mut wb = Workbook::new();
@@ -119,7 +120,7 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
         crate::reading::OutputKind::Annotated.mark(),
     ));
     let list_name = t.sheet_names[2];
-    let data_name = sheet_name(&grid.name, list_name);
+    let data_name = crate::xlsx::names::sheet_name(&grid.name, &mut vec![list_name.to_string()]);
     let bold = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDE4EE));
@@ -150,8 +151,8 @@ fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec
                 row,
                 2,
                 Url::new(format!(
-                    "internal:'{}'!{cell}",
-                    data_name.replace('\'', "''")
+                    "internal:{}",
+                    crate::xlsx::names::sheet_ref(&data_name, cell)
                 ))
                 .set_text(cell),
             )?;

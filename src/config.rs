@@ -11,6 +11,9 @@ use toml::Spanned;
 use crate::i18n::Lang;
 use crate::text::normalise;
 
+mod controls;
+pub mod limits;
+
 /// The default programme, compiled into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../templates/programme.toml");
 
@@ -75,7 +78,7 @@ fn default_example_labels() -> Vec<String> {
 }
 
 /// What the submission templates tell the departments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubmissionInfo {
     /// The deadline, as shown to the departments (e.g. "31.1.2022").
@@ -86,11 +89,21 @@ pub struct SubmissionInfo {
     pub contact: Option<String>,
     /// Empty rows in a template.
     #[serde(default = "default_template_rows")]
-    pub template_rows: u32,
+    pub template_rows: Spanned<u32>,
 }
 
-fn default_template_rows() -> u32 {
-    100
+fn default_template_rows() -> Spanned<u32> {
+    Spanned::new(0..0, 100)
+}
+
+impl Default for SubmissionInfo {
+    fn default() -> SubmissionInfo {
+        SubmissionInfo {
+            deadline: None,
+            contact: None,
+            template_rows: default_template_rows(),
+        }
+    }
 }
 
 /// How a measure in several areas is counted per area.
@@ -284,6 +297,17 @@ impl Config {
             message: e.message().to_string(),
         })?;
         config.check(text, origin)?;
+        if let Some(c) = controls::find(text) {
+            return Err(ConfigError::Inconsistent {
+                origin: origin.to_string(),
+                line: c.line,
+                key: c.key,
+                message: format!(
+                    "the control character U+{:04X} cannot stand in a workbook",
+                    c.char as u32
+                ),
+            });
+        }
         Ok(config)
     }
 
@@ -296,24 +320,8 @@ impl Config {
                 message,
             })
         };
-        let p = &self.programme;
-        if p.first_year.get_ref() > p.last_year.get_ref() {
-            return fail(
-                p.last_year.span(),
-                "programme.last_year",
-                "is before first_year".into(),
-            );
-        }
-        if p.annual_budget_eur
-            .get_ref()
-            .partial_cmp(&0.0)
-            .is_none_or(|o| o.is_lt())
-        {
-            return fail(
-                p.annual_budget_eur.span(),
-                "programme.annual_budget_eur",
-                "must be a number of euros ≥ 0".into(),
-            );
+        if let Some(e) = limits::check(self) {
+            return fail(e.span, e.key, e.message);
         }
         for (name, list) in [
             ("departments", &self.departments),

@@ -33,20 +33,65 @@ fn names(list: &[Choice], idx: &[usize], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// A CSV writer of the dialect: Finnish (BOM, `;`, CRLF) or plain (`,`, LF).
-pub fn csv_writer(style: CsvStyle) -> csv::Writer<Vec<u8>> {
-    let (delimiter, terminator) = match style {
-        CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
-        CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
-    };
-    let mut out = Vec::new();
-    if style == CsvStyle::Finnish {
-        out.extend_from_slice("\u{feff}".as_bytes());
+/// One cell of a CSV record. Every text cell is guarded when written, so
+/// no column (names, file and sheet names, source cells, headers) can slip
+/// past the formula-injection guard; numbers written as numbers are not.
+pub enum CsvCell {
+    /// Text: guarded with `'` when it begins like a formula.
+    Text(String),
+    /// A number already formatted by [`csv_number`] (or a whole number).
+    Number(String),
+}
+
+/// A CSV writer of the dialect that guards every text cell ([`CsvCell`]).
+pub struct CsvOut {
+    inner: csv::Writer<Vec<u8>>,
+}
+
+impl CsvOut {
+    /// A writer of the dialect: Finnish (BOM, `;`, CRLF) or plain (`,`, LF).
+    pub fn new(style: CsvStyle) -> CsvOut {
+        let (delimiter, terminator) = match style {
+            CsvStyle::Finnish => (b';', csv::Terminator::CRLF),
+            CsvStyle::Plain => (b',', csv::Terminator::Any(b'\n')),
+        };
+        let mut out = Vec::new();
+        if style == CsvStyle::Finnish {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        let inner = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(terminator)
+            .from_writer(out);
+        CsvOut { inner }
     }
-    csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(terminator)
-        .from_writer(out)
+
+    /// Writes one record, guarding its text cells.
+    pub fn row(&mut self, cells: impl IntoIterator<Item = CsvCell>) {
+        let record: Vec<String> = cells
+            .into_iter()
+            .map(|c| match c {
+                CsvCell::Text(s) => guard(&s),
+                CsvCell::Number(s) => s,
+            })
+            .collect();
+        // Writing into a Vec cannot fail.
+        let _ = self.inner.write_record(&record);
+    }
+
+    /// Writes a record of text cells (a header row).
+    pub fn text_row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.row(
+            cells
+                .into_iter()
+                .map(|s| CsvCell::Text(s.as_ref().to_string())),
+        );
+    }
+
+    /// The bytes written.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.inner.into_inner().unwrap_or_default()
+    }
 }
 
 /// A number for CSV: whole numbers without decimals, else two; decimal
@@ -97,43 +142,39 @@ pub fn csv_header(config: &Config, lang: Lang) -> Vec<String> {
 
 /// The merged measures as CSV.
 pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
-    let num = |v: f64| csv_number(v, style);
-    let mut w = csv_writer(style);
-    let header = csv_header(config, lang);
-    // Writing into a Vec cannot fail.
-    let _ = w.write_record(&header);
+    use CsvCell::{Number as N, Text as T};
+    let num = |v: f64| N(csv_number(v, style));
+    let text = |s: Option<&str>| T(s.unwrap_or("").to_string());
+    let mut w = CsvOut::new(style);
+    w.text_row(csv_header(config, lang));
     for r in &cons.rows {
         let m = r.measure;
         let record = [
-            guard(m.id.as_deref().unwrap_or("")),
-            config.departments[m.department].name.get(lang).to_string(),
-            m.focus_area
-                .map(|f| config.focus_areas[f].name.get(lang).to_string())
-                .unwrap_or_default(),
-            guard(&m.name),
-            names(&config.areas, &m.areas, lang).join("; "),
-            m.status
-                .map(|s| config.statuses[s].name.get(lang).to_string())
-                .unwrap_or_default(),
-            m.year.map(|y| y.to_string()).unwrap_or_default(),
+            text(m.id.as_deref()),
+            T(config.departments[m.department].name.get(lang).to_string()),
+            text(m.focus_area.map(|f| config.focus_areas[f].name.get(lang))),
+            T(m.name.to_string()),
+            T(names(&config.areas, &m.areas, lang).join("; ")),
+            text(m.status.map(|s| config.statuses[s].name.get(lang))),
+            N(m.year.map(|y| y.to_string()).unwrap_or_default()),
             num(m.budget.euros()),
-            m.spent.map(|s| num(s.euros())).unwrap_or_default(),
-            m.fte.map(num).unwrap_or_default(),
-            names(&config.themes, &m.themes, lang).join("; "),
-            guard(m.schedule.as_deref().unwrap_or("")),
-            m.reached.map(|p| p.to_string()).unwrap_or_default(),
-            guard(m.impact_story.as_deref().unwrap_or("")),
-            guard(m.contact.as_deref().unwrap_or("")),
-            guard(&r.source.file.display),
-            format!(
+            m.spent.map(|s| num(s.euros())).unwrap_or(N(String::new())),
+            m.fte.map(num).unwrap_or(N(String::new())),
+            T(names(&config.themes, &m.themes, lang).join("; ")),
+            text(m.schedule.as_deref()),
+            N(m.reached.map(|p| p.to_string()).unwrap_or_default()),
+            text(m.impact_story.as_deref()),
+            text(m.contact.as_deref()),
+            T(r.source.file.display.to_string()),
+            T(format!(
                 "{}!{}",
                 r.source.sheet.as_deref().unwrap_or(""),
                 m.source_cell
-            ),
+            )),
         ];
-        let _ = w.write_record(&record);
+        w.row(record);
     }
-    w.into_inner().unwrap_or_default()
+    w.into_bytes()
 }
 
 #[derive(Serialize)]
@@ -203,7 +244,7 @@ pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> 
 
 #[cfg(test)]
 mod tests {
-    use super::guard;
+    use super::{CsvCell, CsvOut, CsvStyle, csv_number, guard};
 
     #[test]
     fn formula_like_text_is_guarded() {
@@ -211,5 +252,18 @@ mod tests {
         assert_eq!(guard("+cmd"), "'+cmd");
         assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(guard("Kesäruokailu"), "Kesäruokailu");
+    }
+
+    #[test]
+    fn every_text_cell_is_guarded_and_numbers_are_not() {
+        let mut w = CsvOut::new(CsvStyle::Plain);
+        w.text_row(["-header", "ok", "n"]);
+        w.row([
+            CsvCell::Text("\tx".into()),
+            CsvCell::Text("\rx".into()),
+            CsvCell::Number(csv_number(-5.0, CsvStyle::Plain)),
+        ]);
+        let text = String::from_utf8(w.into_bytes()).unwrap();
+        assert_eq!(text, "'-header,ok,n\n'\tx,\"'\rx\",-5\n");
     }
 }

@@ -82,6 +82,9 @@ pub enum Code {
     OwnOutput,
     /// No measure anywhere in the run.
     NoMeasures,
+    /// Text the report's font cannot show, or right-to-left text it does
+    /// not shape.
+    UnprintableText,
 }
 
 impl Code {
@@ -116,6 +119,7 @@ impl Code {
             Code::UnreadContent => "unread-content",
             Code::OwnOutput => "own-output",
             Code::NoMeasures => "no-measures",
+            Code::UnprintableText => "unprintable-text",
         }
     }
 
@@ -129,7 +133,8 @@ impl Code {
             | Code::MissingSubmission
             | Code::TextTooLong
             | Code::UnreadContent
-            | Code::OwnOutput => Severity::Warning,
+            | Code::OwnOutput
+            | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -238,6 +238,9 @@ pub struct Texts {
     pub no_sheet: &'static str,
     /// Hint for no header.
     pub no_sheet_hint: &'static str,
+    /// A row that looks like the header but lacks required columns:
+    /// `{sheet}`, `{row}`, `{missing}`.
+    pub no_sheet_missing_hint: &'static str,
     /// Required column missing.
     pub missing_column: &'static str,
     /// Hint for a missing column.
@@ -258,6 +261,14 @@ pub struct Texts {
     pub missing_value_hint: &'static str,
     /// Wrong kind of value.
     pub type_error: &'static str,
+    /// Characters the report's font lacks: `{measure}`, `{field}`, `{chars}`.
+    pub unprintable_text: &'static str,
+    /// Right-to-left text the report does not shape: `{measure}`, `{field}`.
+    pub unshaped_text: &'static str,
+    /// What to do about text the report cannot show.
+    pub unprintable_hint: &'static str,
+    /// A number too large for its kind: `{value}` shortened, `{kind}`.
+    pub too_large_number: &'static str,
     /// An error value such as #DIV/0!.
     pub error_value: &'static str,
     /// Names of kinds: euro, number, whole, year, date.
@@ -581,6 +592,7 @@ pub static FI: Texts = Texts {
     encrypted_hint: "Pyydä lähettäjää poistamaan salasana ja lähettämään tiedosto uudelleen. Älä pyydä salasanaa.",
     no_sheet: "Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä (katsotut välilehdet: {sheets}).",
     no_sheet_hint: "Otsikkorivillä pitää olla sarakkeet kuten {examples}.",
+    no_sheet_missing_hint: "Välilehden {sheet} rivillä {row} on otsikoita, mutta siitä puuttuvat pakolliset sarakkeet {missing}.",
     missing_column: "Pakollinen sarake \"{field}\" puuttuu.",
     missing_column_hint: "Lisää otsikkoriville sarake \"{field}\".",
     duplicate_column: "Sarakkeet {first} ja {second} tarkoittavat molemmat kenttää \"{field}\".",
@@ -591,6 +603,10 @@ pub static FI: Texts = Texts {
     missing_value: "Pakollinen tieto \"{field}\" puuttuu.",
     missing_value_hint: "Täytä solu.",
     type_error: "\"{value}\" ei ole {kind}.",
+    too_large_number: "Luku {value} on liian suuri: se ei voi olla {kind}.",
+    unprintable_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on merkkejä, joita raportin fontissa ei ole; ne näkyvät PDF:ssä tyhjinä laatikoina: {chars}.",
+    unshaped_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on oikealta vasemmalle kirjoitettavaa tekstiä (arabia, heprea), jota raportti ei muotoile: kirjaimet tulostuvat erillisinä ja vasemmalta oikealle.",
+    unprintable_hint: "Raportti näyttää latinalaiset, kreikkalaiset ja kyrilliset kirjaimet; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.",
     error_value: "Solussa on virhearvo {value}.",
     kind_names: [
         "euromäärä",
@@ -772,6 +788,7 @@ pub static SV: Texts = Texts {
     encrypted_hint: "Be avsändaren ta bort lösenordet och skicka filen på nytt. Be inte om lösenordet.",
     no_sheet: "Ingen flik har en rubrikrad för åtgärder (flikar som granskades: {sheets}).",
     no_sheet_hint: "Rubrikraden ska ha kolumner som {examples}.",
+    no_sheet_missing_hint: "Rad {row} på fliken {sheet} har rubriker, men de obligatoriska kolumnerna {missing} saknas.",
     missing_column: "Den obligatoriska kolumnen \"{field}\" saknas.",
     missing_column_hint: "Lägg till kolumnen \"{field}\" på rubrikraden.",
     duplicate_column: "Kolumnerna {first} och {second} avser båda fältet \"{field}\".",
@@ -782,6 +799,10 @@ pub static SV: Texts = Texts {
     missing_value: "Den obligatoriska uppgiften \"{field}\" saknas.",
     missing_value_hint: "Fyll i cellen.",
     type_error: "\"{value}\" är inte {kind}.",
+    too_large_number: "Talet {value} är för stort för att vara {kind}.",
+    unprintable_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" tecken som rapportens typsnitt saknar; de syns som tomma rutor i PDF-filen: {chars}.",
+    unshaped_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" text som skrivs från höger till vänster (arabiska, hebreiska), som rapporten inte formar: bokstäverna skrivs ut var för sig och från vänster till höger.",
+    unprintable_hint: "Rapporten visar latinska, grekiska och kyrilliska bokstäver; i arbetsboken och exportfilerna sparas texten som den är.",
     error_value: "Cellen innehåller felvärdet {value}.",
     kind_names: [
         "ett eurobelopp",
@@ -963,6 +984,7 @@ pub static EN: Texts = Texts {
     encrypted_hint: "Ask the sender to remove the password and send the file again. Do not ask for the password.",
     no_sheet: "No sheet has a header row of measures (sheets looked at: {sheets}).",
     no_sheet_hint: "The header row needs columns such as {examples}.",
+    no_sheet_missing_hint: "Row {row} of sheet {sheet} has headers, but lacks the required columns {missing}.",
     missing_column: "The required column \"{field}\" is missing.",
     missing_column_hint: "Add a column \"{field}\" to the header row.",
     duplicate_column: "Columns {first} and {second} both mean the field \"{field}\".",
@@ -973,6 +995,10 @@ pub static EN: Texts = Texts {
     missing_value: "The required field \"{field}\" is empty.",
     missing_value_hint: "Fill in the cell.",
     type_error: "\"{value}\" is not {kind}.",
+    too_large_number: "The number {value} is too large to be {kind}.",
+    unprintable_text: "The {field} of measure \"{measure}\" has characters the report's font lacks; they show as empty boxes in the PDF: {chars}.",
+    unshaped_text: "The {field} of measure \"{measure}\" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.",
+    unprintable_hint: "The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.",
     error_value: "The cell holds the error value {value}.",
     kind_names: [
         "an amount of euros",

@@ -399,7 +399,8 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
         Err(e) => {
-            eprintln!("kooste: {e}");
+            // Paths and messages may carry a file's or cell's text.
+            eprintln!("kooste: {}", kooste::text::terminal(&e.to_string()));
             ExitCode::from(2)
         }
     }

@@ -125,6 +125,8 @@ pub fn template_bytes(
     let rows_n = config
         .submission
         .template_rows
+        .get_ref()
+        .to_owned()
         .max(spec.rows.len() as u32)
         .max(1);
     let measures = wb.add_worksheet();

@@ -56,19 +56,74 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// `s` with each invisible character ([`is_invisible`]) and control
-/// character written visibly as `<U+200B>`, for a message about a value
+/// The bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069): they reorder the text after them, so a line holding
+/// one may show other than what it says.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with each invisible character ([`is_invisible`]), bidirectional
+/// control ([`is_bidi_control`]) and control character written visibly as `<U+200B>`, for a message about a value
 /// that differs from an allowed one only by what cannot be seen.
 pub fn visible(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if is_invisible(c) || (c.is_control() && c != '\n') {
+        if is_invisible(c) || is_bidi_control(c) || (c.is_control() && c != '\n') {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// `s` for the terminal: every control character (C0 with newline, TAB
+/// and CR, DEL, C1), bidirectional control ([`is_bidi_control`]) and
+/// invisible character written visibly as `<U+001B>`. A cell's escape
+/// sequence could otherwise erase or recolour earlier lines, a newline
+/// forge a line of its own, and an override reorder the line it is in.
+/// kooste's own line ends and colours are added around what this returns.
+pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c) || is_invisible(c);
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A number for a message, short whatever its size: as it is up to 15
+/// digits, else in scientific form with two significant digits
+/// (`1.0·10^308`, with a decimal comma when `comma`), so a value of 309
+/// digits does not flood the line. Infinity and NaN are named.
+pub fn short_number_in(v: f64, comma: bool) -> String {
+    let s = if v.is_nan() {
+        "NaN".to_string()
+    } else if v.is_infinite() {
+        if v > 0.0 { "∞" } else { "-∞" }.to_string()
+    } else if v.abs() < 1e15 && (v == 0.0 || v.abs() >= 1e-4) {
+        format!("{v}")
+    } else {
+        let e = format!("{v:.1e}");
+        match e.split_once('e') {
+            Some((m, exp)) => format!("{m}·10^{exp}"),
+            None => e,
+        }
+    };
+    if comma { s.replace('.', ",") } else { s }
+}
+
+/// [`short_number_in`] with a decimal point.
+pub fn short_number(v: f64) -> String {
+    short_number_in(v, false)
 }
 
 /// Folds one character to its unaccented base; separators become a space.

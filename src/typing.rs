@@ -207,7 +207,8 @@ pub fn type_cell(
             };
             match cents {
                 Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
-                Err(_) => type_error(field.kind, &shown(), lang),
+                Err(_) => too_large(field.kind, cell, mark, lang)
+                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
                 Ok(c) if c.0 < 0 => negative(field, &shown(), lang),
                 Ok(c) => Typed::Value(Value::Money(c)),
             }
@@ -221,6 +222,9 @@ pub fn type_cell(
             match v {
                 Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
                 Err(_) => type_error(field.kind, &shown(), lang),
+                // 400 digits typed as text read as infinity.
+                Ok(v) if !v.is_finite() => too_large(field.kind, cell, mark, lang)
+                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
                 Ok(v) if v < 0.0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Number(v)),
             }
@@ -233,7 +237,8 @@ pub fn type_cell(
             };
             match v {
                 Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
-                Err(_) => type_error(field.kind, &shown(), lang),
+                Err(_) => too_large(field.kind, cell, mark, lang)
+                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
                 Ok(v) if v < 0 => negative(field, &shown(), lang),
                 Ok(v) => Typed::Value(Value::Whole(v)),
             }
@@ -277,10 +282,84 @@ fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
         Code::TypeError,
         fill(
             t.type_error,
-            &[("value", text), ("kind", t.kind_names[kind_index(kind)])],
+            &[
+                ("value", &shortened(text, lang)),
+                ("kind", t.kind_names[kind_index(kind)]),
+            ],
         ),
         kind_hint(kind, lang),
     )
+}
+
+/// A value for a message, cut after 60 characters with `…`: the finding's
+/// `value` keeps it whole, and a line of thousands of characters hides
+/// what it says.
+fn shortened(text: &str, lang: Lang) -> Cow<'_, str> {
+    let digits = text.trim().trim_start_matches('-');
+    if digits.len() > 20 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // A number of hundreds of digits: its size is what matters.
+        if let Some(s) = digits_short(text, lang != Lang::En) {
+            return Cow::Owned(s);
+        }
+    }
+    match text.char_indices().nth(60) {
+        Some((i, _)) if text.chars().count() > 80 => Cow::Owned(format!("{}…", &text[..i])),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// A whole number typed as digits (with spaces) in scientific form from
+/// its first two digits and its count: `9,9·10^399`.
+fn digits_short(s: &str, comma: bool) -> Option<String> {
+    let t = s.trim().trim_start_matches('-');
+    if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
+        return None;
+    }
+    let digits: Vec<char> = t.chars().filter(char::is_ascii_digit).collect();
+    let (first, second) = (digits.first()?, digits.get(1)?);
+    let sign = if s.trim().starts_with('-') { "-" } else { "" };
+    let mark = if comma { ',' } else { '.' };
+    Some(format!(
+        "{sign}{first}{mark}{second}·10^{}",
+        digits.len() - 1
+    ))
+}
+
+/// The finding for a number too large for `kind` (euros past what kooste
+/// keeps in cents, a whole number past exact integers, infinity), shown
+/// short (`1,0·10^308`) instead of as hundreds of digits; `None` when the
+/// cell is no such number, so it is an ordinary type error.
+fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark, lang: Lang) -> Option<Typed> {
+    let v = match cell {
+        Cell::Number(n) => *n,
+        Cell::Text(s) => parse::parse_number_as(s, mark).ok()?,
+        _ => return None,
+    };
+    let limit = match kind {
+        Kind::Euro => crate::config::limits::MAX_EUROS,
+        Kind::Whole => 9.0e15,
+        _ => f64::MAX,
+    };
+    if v.is_finite() && v.abs() < limit {
+        return None;
+    }
+    let t = lang.texts();
+    let comma = lang != Lang::En;
+    let value = match cell {
+        // Digits past f64's range read as infinity: say how many there are.
+        Cell::Text(s) if v.is_infinite() => {
+            digits_short(s, comma).unwrap_or_else(|| crate::text::short_number_in(v, comma))
+        }
+        _ => crate::text::short_number_in(v, comma),
+    };
+    Some(problem(
+        Code::TypeError,
+        fill(
+            t.too_large_number,
+            &[("value", &value), ("kind", t.kind_names[kind_index(kind)])],
+        ),
+        kind_hint(kind, lang),
+    ))
 }
 
 /// The `ambiguous-number` finding for a value such as `90,000`: both
@@ -322,7 +401,10 @@ fn negative(field: &Field, text: &str, lang: Lang) -> Typed {
         Code::OutOfRange,
         fill(
             t.negative,
-            &[("field", field.header.get(lang)), ("value", text)],
+            &[
+                ("field", field.header.get(lang)),
+                ("value", &shortened(text, lang)),
+            ],
         ),
         t.negative_hint.to_string(),
     )

@@ -9,7 +9,6 @@ use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::fill;
 use crate::output::target::check;
 use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::pdf::{ReportOptions, Template, report_bytes};
@@ -64,11 +63,13 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
+    // Said with the other findings, before the report is made.
+    run.cross
+        .extend(crate::pdf::coverage::findings(&run, config));
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
     check(&[&xlsx_path, &pdf_path], run.lang)?;
     let inputs = run.inputs_and(opts.previous.as_deref());
@@ -114,12 +115,7 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     pdf?;
     txn.commit()?;
     for p in [&xlsx_path, &pdf_path] {
-        writeln!(
-            out,
-            "{}",
-            fill(t.wrote, &[("path", &p.display().to_string())])
-        )
-        .map_err(stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(run.lang, p)).map_err(stdout_err)?;
     }
     drop(comparison);
     drop(cons);

@@ -73,6 +73,7 @@ pub fn convert(
     let inputs = run.inputs();
     let lang = run.lang;
     let mut used = std::collections::HashSet::new();
+    let mut failed = Vec::new();
     for sub in run.submissions.iter().filter(|s| s.sheet.is_some()) {
         let rows = rows_of(sub, config);
         let ext = match opts.to {
@@ -111,44 +112,82 @@ pub fn convert(
                     date: run.date,
                     mark: crate::reading::OutputKind::Converted.mark(),
                 };
-                template_bytes(config, lang, &spec).map_err(|e| Error::Output {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?
+                match template_bytes(config, lang, &spec) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        // One file's failure does not stop the others.
+                        failed.push(Error::Output {
+                            path: path.clone(),
+                            message: e.to_string(),
+                        });
+                        continue;
+                    }
+                }
             }
             ConvertTo::Csv => csv_rows(config, lang, &rows, opts.csv_style),
             ConvertTo::Json => json_rows(config, &rows),
         };
         txn.stage_bytes(&path, &bytes)?;
-        writeln!(
-            said,
-            "{}",
-            fill(lang.texts().wrote, &[("path", &path.display().to_string())])
-        )
-        .map_err(super::stdout_err)?;
-        let empty: Vec<&str> = run
-            .findings()
-            .filter(|f| f.file == sub.file.display && f.severity == Severity::Error)
-            .filter_map(|f| f.cell.as_deref())
-            .collect();
+        writeln!(said, "{}", super::wrote_line(lang, &path)).map_err(super::stdout_err)?;
+        let empty = left_empty(&run, &sub.file.display, &rows, config);
         if !empty.is_empty() {
             writeln!(
                 said,
                 "{}",
-                fill(
+                crate::text::terminal(&fill(
                     lang.texts().left_empty,
                     &[("file", &sub.file.display), ("cells", &empty.join(", "))]
-                )
+                ))
             )
             .map_err(super::stdout_err)?;
         }
     }
+    // Every file that could be converted is written (one transaction);
+    // the last failure is the command's error (exit 2), the others are
+    // said before it.
     txn.commit()?;
     out.write_all(&said).map_err(super::stdout_err)?;
+    if let Some(last) = failed.pop() {
+        for e in &failed {
+            eprintln!("kooste: {}", crate::text::terminal(&e.to_string()));
+        }
+        return Err(last);
+    }
     Ok(Outcome {
         errors: run.errors(),
         warnings: run.warnings(),
     })
+}
+
+/// The cells of `file` with an error whose row is written with that field
+/// empty: a value that could not be read, or a required one missing.
+/// Errors about whole rows (a duplicate, another year) leave the row's
+/// values in, and errors about headers name no cell of a row.
+fn left_empty<'r>(
+    run: &'r Run,
+    file: &str,
+    rows: &[(u32, Vec<Option<Value>>)],
+    config: &Config,
+) -> Vec<&'r str> {
+    let mut cells: Vec<&str> = run
+        .findings()
+        .filter(|f| f.file == file && f.severity == Severity::Error)
+        .filter(|f| {
+            let Some(i) = f
+                .field
+                .as_deref()
+                .and_then(|k| config.fields.iter().position(|c| c.key.get_ref() == k))
+            else {
+                return false;
+            };
+            rows.iter()
+                .find(|(r, _)| Some(*r) == f.row)
+                .is_some_and(|(_, values)| values.get(i).is_some_and(Option::is_none))
+        })
+        .filter_map(|f| f.cell.as_deref())
+        .collect();
+    cells.dedup();
+    cells
 }
 
 /// CSV in the configured field order, headers in `lang`, choices by name.
@@ -158,23 +197,21 @@ fn csv_rows(
     rows: &[(u32, Vec<Option<Value>>)],
     style: CsvStyle,
 ) -> Vec<u8> {
-    let mut w = crate::export::csv_writer(style);
-    let _ = w.write_record(config.fields.iter().map(|f| f.header.get(lang)));
+    use crate::export::{CsvCell, csv_number};
+    let mut w = crate::export::CsvOut::new(style);
+    w.text_row(config.fields.iter().map(|f| f.header.get(lang)));
     for (_, values) in rows {
-        let record: Vec<String> = config
-            .fields
-            .iter()
-            .zip(values)
-            .map(|(f, v)| match v {
-                None => String::new(),
-                Some(Value::Money(c)) => crate::export::csv_number(c.euros(), style),
-                Some(Value::Number(n)) => crate::export::csv_number(*n, style),
-                Some(v) => crate::export::guard(&value_text(v, f, config, lang)),
-            })
-            .collect();
-        let _ = w.write_record(&record);
+        let record = config.fields.iter().zip(values).map(|(f, v)| match v {
+            None => CsvCell::Text(String::new()),
+            Some(Value::Money(c)) => CsvCell::Number(csv_number(c.euros(), style)),
+            Some(Value::Number(n)) => CsvCell::Number(csv_number(*n, style)),
+            Some(Value::Whole(n)) => CsvCell::Number(n.to_string()),
+            Some(Value::Year(y)) => CsvCell::Number(y.to_string()),
+            Some(v) => CsvCell::Text(value_text(v, f, config, lang)),
+        });
+        w.row(record);
     }
-    w.into_inner().unwrap_or_default()
+    w.into_bytes()
 }
 
 /// JSON: one object per row keyed by field, choices as codes, euros as numbers.

@@ -100,7 +100,6 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     let inputs = run.inputs_and(opts.previous.as_deref());
     for p in &outputs {
         refuse_input(p, &inputs)?;
@@ -131,12 +130,7 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
     }
     txn.commit()?;
     for path in outputs.iter().filter(|p| p.as_os_str() != "-") {
-        writeln!(
-            out,
-            "{}",
-            fill(t.wrote, &[("path", &path.display().to_string())])
-        )
-        .map_err(stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(run.lang, path)).map_err(stdout_err)?;
     }
     drop(comparison);
     drop(cons);

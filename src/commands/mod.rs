@@ -35,7 +35,8 @@ pub(crate) fn writing<T>(
         return write();
     }
     let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.set_message(crate::i18n::fill(lang.texts().writing, &[("path", what)]));
+    let message = crate::i18n::fill(lang.texts().writing, &[("path", what)]);
+    spinner.set_message(crate::text::terminal(&message).into_owned());
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let result = write();
     spinner.finish_and_clear();
@@ -116,4 +117,11 @@ impl Outcome {
     pub fn exit_code(self) -> i32 {
         i32::from(self.errors > 0)
     }
+}
+
+/// The line saying an output was written, its path escaped for the
+/// terminal ([`crate::text::terminal`]).
+pub fn wrote_line(lang: crate::Lang, path: &std::path::Path) -> String {
+    let line = crate::i18n::fill(lang.texts().wrote, &[("path", &path.display().to_string())]);
+    crate::text::terminal(&line).into_owned()
 }

@@ -10,7 +10,6 @@ use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::fill;
 use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::run::{Run, RunOptions};
@@ -49,11 +48,13 @@ pub fn report(
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.draft);
+    // Said with the other findings, before the report is made.
+    run.cross
+        .extend(crate::pdf::coverage::findings(&run, config));
     let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let t = run.lang.texts();
     refuse_input(&opts.output, &run.inputs_and(opts.previous.as_deref()))?;
     let comparison = comparison_with(previous.as_ref(), &cons, config);
     let shown = opts.output.display().to_string();
@@ -72,12 +73,7 @@ pub fn report(
     txn.stage_bytes(&opts.output, &pdf)?;
     txn.commit()?;
     if !opts.uses_stdout() {
-        writeln!(
-            out,
-            "{}",
-            fill(t.wrote, &[("path", &opts.output.display().to_string())])
-        )
-        .map_err(stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(run.lang, &opts.output)).map_err(stdout_err)?;
     }
     drop(comparison);
     drop(cons);

@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::comparison::read_previous;
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::model::Value;
 use crate::output::{Transaction, ensure_dir, ensure_parent, transaction_dirs};
 use crate::parse::Date;
@@ -170,15 +170,7 @@ pub fn template(
     }
     txn.commit()?;
     for path in paths.iter().filter(|p| p.as_os_str() != "-") {
-        writeln!(
-            out,
-            "{}",
-            fill(
-                opts.lang.texts().wrote,
-                &[("path", &path.display().to_string())]
-            )
-        )
-        .map_err(super::stdout_err)?;
+        writeln!(out, "{}", super::wrote_line(opts.lang, path)).map_err(super::stdout_err)?;
     }
     Ok(Outcome {
         errors: 0,

@@ -1,5 +1,6 @@
 //! `kooste validate`: every finding, as text or JSON.
 
+use crate::text::terminal;
 use std::io::Write;
 
 use rayon::prelude::*;
@@ -9,7 +10,6 @@ use super::Outcome;
 use crate::config::Config;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
-use crate::i18n::fill;
 use crate::run::{Run, RunOptions};
 
 /// Output format of `validate`.
@@ -50,19 +50,24 @@ pub fn validate(
     if let Some(dir) = &opts.annotate {
         let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
-        for path in
-            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?
-        {
+        let mut done =
+            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?;
+        for path in &done.written {
             // The JSON report owns stdout; say where the copies went on stderr there.
-            let line = fill(
-                run.lang.texts().wrote,
-                &[("path", &path.display().to_string())],
-            );
+            let line = super::wrote_line(run.lang, path);
             if opts.format == ReportFormat::Json {
                 eprintln!("{line}");
             } else {
                 writeln!(out, "{line}").map_err(super::stdout_err)?;
             }
+        }
+        // Every copy that could be made is written; the last failure is the
+        // command's error (exit 2), the others are said before it.
+        if let Some(last) = done.failed.pop() {
+            for e in &done.failed {
+                eprintln!("kooste: {}", crate::text::terminal(&e.to_string()));
+            }
+            return Err(last);
         }
     }
     Ok(Outcome {
@@ -84,9 +89,16 @@ pub fn finding_line(f: &Finding, color: bool) -> String {
     } else {
         f.location()
     };
-    let mut line = format!("{loc}: {sev}[{}]: {}", f.code.as_str(), f.message);
+    // File and sheet names, values and so messages are the submitter's
+    // text: escaped, so they cannot move the cursor or forge a line.
+    let mut line = format!(
+        "{}: {sev}[{}]: {}",
+        terminal(&loc),
+        f.code.as_str(),
+        terminal(&f.message)
+    );
     if let Some(h) = &f.hint {
-        line.push_str(&format!(" ({h})"));
+        line.push_str(&format!(" ({})", terminal(h)));
     }
     line
 }

@@ -22,8 +22,8 @@ const MARGIN_TOP: f32 = 64.0;
 const MARGIN_BOTTOM: f32 = 64.0;
 
 /// The regular and bold fonts shipped in `templates/fonts` (DejaVu Sans).
-const REGULAR_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans-Bold.ttf");
+pub(super) const REGULAR_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans.ttf");
+pub(super) const BOLD_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans-Bold.ttf");
 
 /// An RGB colour, components 0–1.
 pub type Rgb3 = (f32, f32, f32);

@@ -2,6 +2,7 @@
 //! the report template, and the report's content.
 
 pub mod charts;
+pub mod coverage;
 pub mod layout;
 mod report;
 mod serialise;

@@ -6,6 +6,7 @@ mod encoding;
 mod formula;
 pub(crate) mod grid;
 mod guard;
+mod header_hint;
 mod ods;
 mod own;
 mod separators;

@@ -146,7 +146,14 @@ pub(crate) fn by_content(book: &Book, config: &Config) -> Option<OutputKind> {
         .collect();
     [Lang::Fi, Lang::Sv, Lang::En]
         .into_iter()
-        .any(|lang| crate::export::csv_header(config, lang).as_slice() == cells.as_slice())
+        .any(|lang| {
+            // The export writes its header guarded like any text cell.
+            let header = crate::export::csv_header(config, lang);
+            header
+                .iter()
+                .map(|h| crate::export::guard(h))
+                .eq(cells.iter().cloned())
+        })
         .then_some(OutputKind::CsvExport)
 }
 

@@ -18,7 +18,7 @@ use crate::text::{column_letters, push_a1};
 use crate::typing::{Typed, type_cell};
 
 /// How many rows from the top of a sheet are searched for the header.
-const HEADER_SEARCH_ROWS: u32 = 50;
+pub(super) const HEADER_SEARCH_ROWS: u32 = 50;
 
 /// One input file after reading: its measures and its findings.
 #[derive(Debug, Clone, Default)]
@@ -147,20 +147,17 @@ fn read_loaded(
     };
     let Some((sheet_idx, header_row)) = found else {
         let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-        let examples: Vec<String> = schema
-            .config
-            .fields
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| format!("\"{}\"", f.header.get(lang)))
-            .collect();
         sub.findings.push(
             Finding::file(
                 Code::NoMeasureSheet,
                 &file.display,
                 fill(t.no_sheet, &[("sheets", &names.join(", "))]),
             )
-            .hint(fill(t.no_sheet_hint, &[("examples", &examples.join(", "))])),
+            .hint(super::header_hint::no_sheet_hint(
+                &book.sheets,
+                schema,
+                lang,
+            )),
         );
         return sub;
     };
@@ -322,19 +319,28 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
 /// The header row of one sheet, if it has one.
 fn find_header(grid: &Grid, schema: &Schema) -> Option<u32> {
     let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
+    let required = schema.config.fields.iter().filter(|f| f.required).count();
     (grid.first_row..last).find(|&row| {
         let (mut filled, mut known) = (0, 0);
+        let mut required_seen = std::collections::HashSet::new();
         for col in grid.first_col..grid.end_col() {
             let cell = grid.get(row, col);
             if cell.is_blank() {
                 continue;
             }
             filled += 1;
-            if let Cell::Text(t) = cell {
-                known += usize::from(schema.field_of_header(t).is_some());
+            if let Cell::Text(t) = cell
+                && let Some(f) = schema.field_of_header(t)
+            {
+                known += 1;
+                if schema.config.fields[f].required {
+                    required_seen.insert(f);
+                }
             }
         }
-        known >= 2 && known * 2 > filled
+        // A row naming every required field is the header however many
+        // extra columns it has (they get unknown-column warnings).
+        known >= 2 && (known * 2 > filled || required_seen.len() == required)
     })
 }
 

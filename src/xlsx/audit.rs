@@ -161,20 +161,15 @@ fn hyperlinks(out: &mut Vec<u8>, targets: &[Option<u32>], measures: &str) {
             let row = i + 2;
             let _ = write!(
                 out,
-                "<hyperlink ref=\"H{row}\" location=\"'{}'!A{target}\" display=\"{target}\"/>",
-                escape_attribute(measures)
+                "<hyperlink ref=\"H{row}\" location=\"{}\" display=\"{target}\"/>",
+                super::names::escape_attribute(&super::names::sheet_ref(
+                    measures,
+                    &format!("A{target}")
+                ))
             );
         }
     }
     out.extend_from_slice(b"</hyperlinks>");
-}
-
-/// Text for a double-quoted XML attribute.
-fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 pub(crate) fn write_sources(

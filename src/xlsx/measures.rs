@@ -53,7 +53,7 @@ pub(crate) fn sheets<'a>(
                 .iter()
                 .filter(|r| r.measure.department == i)
                 .collect();
-            let name = unique_sheet_name(d.code.get_ref(), &mut used);
+            let name = super::names::sheet_name(d.code.get_ref(), &mut used);
             measures_sheet(wb, &name, rows, config, lang, fmt, &mut out)?;
         }
     }
@@ -112,28 +112,6 @@ fn measures_sheet<'a>(
         tail: None,
     });
     Ok(())
-}
-
-/// A sheet name Excel accepts and that no other sheet has.
-fn unique_sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
-    let base: String = wanted
-        .chars()
-        .filter(|c| !"[]:*?/\\'".contains(*c))
-        .take(28)
-        .collect();
-    let base = if base.trim().is_empty() {
-        "Sheet".to_string()
-    } else {
-        base
-    };
-    let mut name = base.clone();
-    let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
-        name = format!("{base} {n}");
-        n += 1;
-    }
-    used.push(name.clone());
-    name
 }
 
 /// Columns of a measures sheet.

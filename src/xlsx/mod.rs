@@ -9,6 +9,7 @@ mod audit;
 mod charts;
 mod compare;
 mod measures;
+pub mod names;
 mod package;
 mod pipeline;
 mod sheetxml;

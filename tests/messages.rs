@@ -1,0 +1,146 @@
+//! Issue 18 point 9: messages that say what is true.
+
+mod common;
+
+use common::{fixture, kooste, stderr, stdout};
+
+const HEADER: [&str; 7] = [
+    "Toimiala",
+    "Painopiste",
+    "Toimenpide",
+    "Alue",
+    "Vaihe",
+    "Vuosi",
+    "Budjetti (€)",
+];
+
+fn write_csv(dir: &std::path::Path, name: &str, header: &[String], rows: &[Vec<String>]) -> String {
+    let path = dir.join(name);
+    let mut text = header.join(";") + "\n";
+    for r in rows {
+        text += &(r.join(";") + "\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_full_header_with_many_extra_columns_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header: Vec<String> = HEADER.iter().map(|s| s.to_string()).collect();
+    header.extend((1..=16).map(|i| format!("Oma sarake {i}")));
+    let mut row: Vec<String> = ["SOTE", "1", "Kerho", "Mikkola", "valmis", "2021", "1000"]
+        .map(String::from)
+        .to_vec();
+    row.extend((1..=16).map(|i| i.to_string()));
+    let input = write_csv(dir.path(), "extra.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(!text.contains("no-measure-sheet"), "{text}");
+    assert_eq!(
+        text.matches("warning[unknown-column]").count(),
+        16,
+        "{text}"
+    );
+    assert!(text.contains("1 toimenpide"), "{text}");
+}
+
+#[test]
+fn a_too_large_number_is_shown_short_and_called_too_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let header: Vec<String> = HEADER.iter().map(|s| s.to_string()).collect();
+    let huge = format!("1{}", "0".repeat(308));
+    let row: Vec<String> = ["SOTE", "1", "Kerho", "Mikkola", "valmis", "2021", &huge]
+        .map(String::from)
+        .to_vec();
+    let input = write_csv(dir.path(), "huge.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    let line = text.lines().find(|l| l.contains("!G2:")).unwrap();
+    assert!(
+        line.contains("1,0·10^308") && line.contains("liian suuri"),
+        "{line}"
+    );
+    assert!(line.len() < 250, "{line}");
+    let o = kooste(&["validate", &input, "--lang", "en"]);
+    assert!(stdout(&o).contains("The number 1.0·10^308 is too large to be an amount of euros"));
+    // JSON keeps the value whole.
+    let o = kooste(&["validate", &input, "--format", "json"]);
+    assert!(
+        stdout(&o).contains(&format!("\"value\": \"{huge}\"")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn convert_names_only_the_cells_it_left_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixture("real/duplicate_with_status_typo.xlsx");
+    let o = kooste(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "csv",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    // The duplicates (D4, D6) are errors about their rows, and their names
+    // are written; the statuses (F4, F5) that could not be read are not.
+    let line = text
+        .lines()
+        .find(|l| l.contains("jätettiin tyhjiksi"))
+        .unwrap();
+    assert!(line.ends_with("F4, F5"), "{line}");
+    let csv = std::fs::read_to_string(dir.path().join("duplicate_with_status_typo.csv")).unwrap();
+    assert!(csv.contains("Puistotalkoot!"), "{csv}");
+}
+
+#[test]
+fn a_header_lacking_a_required_column_is_named_in_the_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header: Vec<String> = HEADER
+        .iter()
+        .filter(|h| **h != "Vaihe")
+        .map(|s| s.to_string())
+        .collect();
+    header.extend((1..=16).map(|i| format!("Oma sarake {i}")));
+    let row: Vec<String> = (0..header.len()).map(|i| i.to_string()).collect();
+    let input = write_csv(dir.path(), "vaihe.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("no-measure-sheet"))
+        .unwrap();
+    assert!(
+        line.ends_with("(Välilehden vaihe rivillä 1 on otsikoita, mutta siitä puuttuvat pakolliset sarakkeet \"Vaihe\".)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_huge_negative_number_is_shown_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header: Vec<String> = HEADER.iter().map(|s| s.to_string()).collect();
+    header.push("Henkilötyövuodet".into());
+    let huge = format!("-{}", "9".repeat(300));
+    let row: Vec<String> = [
+        "SOTE", "1", "Kerho", "Mikkola", "valmis", "2021", "1000", &huge,
+    ]
+    .map(String::from)
+    .to_vec();
+    let input = write_csv(dir.path(), "neg.csv", &header, &[row]);
+    let o = kooste(&["validate", &input]);
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.contains("!H2:"))
+        .unwrap()
+        .to_string();
+    assert!(line.contains("(-9,9·10^299)"), "{line}");
+}

@@ -1,0 +1,260 @@
+//! Issue 18: text from a submission (cell values, sheet and file names)
+//! must not act in what kooste writes: no formula in a CSV cell, no control
+//! sequence on the terminal, no malformed XML in a workbook, and one hostile
+//! file must not stop the others.
+
+mod common;
+
+use common::{fixture, kooste, stderr, stdout};
+
+/// Every field of a CSV file (no quoted separators in these tests).
+fn fields(csv: &str, sep: char) -> Vec<String> {
+    csv.lines()
+        .flat_map(|l| l.split(sep).map(|f| f.trim_matches('"').to_string()))
+        .collect()
+}
+
+/// No field of the CSV begins as a formula would.
+fn assert_guarded(csv: &str, sep: char) {
+    for f in fields(csv, sep) {
+        let formula_like = f.starts_with(['=', '+', '@', '\t', '\r'])
+            || (f.starts_with('-') && f.parse::<f64>().is_err());
+        assert!(!formula_like, "unguarded CSV field {f:?} in:\n{csv}");
+    }
+}
+
+#[test]
+fn every_csv_text_column_is_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixture("real/safe_formula_sheet_name.xlsx");
+    let input = input.to_str().unwrap();
+    let merged = dir.path().join("k.csv");
+    let o = kooste(&[
+        "merge",
+        input,
+        "-o",
+        dir.path().join("k.xlsx").to_str().unwrap(),
+        "--csv",
+        merged.to_str().unwrap(),
+        "--csv-style",
+        "plain",
+        "--year",
+        "2021",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&merged).unwrap();
+    assert!(csv.contains("'=cmd|' /C calc'!D2"), "{csv}");
+    assert!(csv.contains("'@SUM(A1)"), "{csv}");
+    assert_guarded(&csv, ',');
+
+    let out = dir.path().join("conv");
+    let o = kooste(&[
+        "convert",
+        input,
+        "--to",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let conv = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let csv = std::fs::read_to_string(conv).unwrap();
+    assert!(csv.contains("'@SUM(A1)"), "{csv}");
+    assert_guarded(&csv, ';');
+
+    // JSON stays exact.
+    let json = dir.path().join("k.json");
+    let o = kooste(&[
+        "merge",
+        input,
+        "-o",
+        dir.path().join("k2.xlsx").to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let json = std::fs::read_to_string(json).unwrap();
+    assert!(
+        json.contains("\"source_sheet\": \"=cmd|' /C calc'\""),
+        "{json}"
+    );
+}
+
+/// Opens a workbook with openpyxl; `Err` holds its complaint.
+fn openpyxl_opens(path: &std::path::Path) -> Result<(), String> {
+    let o = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    if o.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&o.stderr).into_owned())
+    }
+}
+
+#[test]
+fn hostile_sheet_names_give_annotated_copies_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "safe_sheet_apostrophe",
+        "safe_sheet_control",
+        "safe_sheet_brackets",
+    ];
+    let mut args = vec!["validate".to_string()];
+    args.extend(
+        names
+            .iter()
+            .map(|n| fixture(&format!("real/{n}.xlsx")).display().to_string()),
+    );
+    args.push(fixture("bad_values.xlsx").display().to_string());
+    args.extend(["--annotate".into(), dir.path().display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let mut copies: Vec<_> = names
+        .iter()
+        .map(|n| format!("{n}_tarkistettu.xlsx"))
+        .collect();
+    copies.push("bad_values_tarkistettu.xlsx".into());
+    for copy in &copies {
+        let path = dir.path().join(copy);
+        assert!(path.exists(), "no {copy}: {}", stderr(&o));
+        let names = common::sheet_names(&path);
+        assert!(
+            names[1] == "Kulut" || names[1].starts_with("Kulut 2021") || copy.starts_with("bad"),
+            "{names:?}"
+        );
+        if common::have_openpyxl() {
+            openpyxl_opens(&path).unwrap_or_else(|e| panic!("{copy}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn terminal_text_escapes_control_and_bidi_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name and cells that would erase lines, forge a summary line
+    // and reverse the rest of a line if printed raw.
+    let input = dir.path().join("sote\u{1b}[1A.csv");
+    let csv = "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
+               SOTE;1;Kesäruokailu;Mikkola;valmis;2021;\"\u{1b}[2K\u{1b}[1A12\"\n\
+               SOTE;1;Iltapäiväkerho;Mikkola;valmis;2021;\"5\n0 virhettä, 0 varoitusta\"\n\
+               SOTE;1;Kerho;Mikkola;valmis;2021;\"\u{202e}n\ta/\u{9b}x\"\n";
+    std::fs::write(&input, csv).unwrap();
+    let o = kooste(&["validate", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        !text.contains(['\u{1b}', '\u{202e}', '\u{9b}', '\t', '\r']),
+        "{text:?}"
+    );
+    assert!(text.contains("<U+001B>[2K<U+001B>[1A12"), "{text}");
+    assert!(text.contains("5<U+000A>0 virhettä"), "{text}");
+    assert!(text.contains("sote<U+001B>[1A.csv"), "{text}");
+    assert!(text.contains("<U+202E>n<U+0009>a/<U+009B>x"), "{text}");
+    // Findings and the one summary line, nothing else.
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[..3].iter().all(|l| l.contains("error[type-error]")),
+        "{text}"
+    );
+
+    // JSON stays exact.
+    let o = kooste(&["validate", input.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let values: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    assert!(values.contains(&"\u{1b}[2K\u{1b}[1A12"), "{values:?}");
+    assert!(
+        values.contains(&"5\n0 virhettä, 0 varoitusta"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn error_messages_escape_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("puuttuu\u{1b}[2K.xlsx");
+    let o = kooste(&["validate", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("<U+001B>[2K"),
+        "{err}"
+    );
+}
+
+#[test]
+fn per_department_sheet_names_follow_excels_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("templates/programme.toml")).unwrap();
+    let text = text.replacen("code = \"KUKU\"", "code = \"'KU[KU]:*'\"", 1);
+    let config = dir.path().join("other.toml");
+    std::fs::write(&config, text).unwrap();
+    let out = dir.path().join("k.xlsx");
+    let o = kooste(&[
+        "merge",
+        "samples/2021",
+        "-o",
+        out.to_str().unwrap(),
+        "--per-department",
+        "--draft",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let names = common::sheet_names(&out);
+    assert!(names.iter().any(|n| n == "KUKU"), "{names:?}");
+    if common::have_openpyxl() {
+        openpyxl_opens(&out).unwrap();
+    }
+}
+
+#[test]
+fn consolidated_and_converted_workbooks_of_hostile_names_open() {
+    if !common::have_openpyxl() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<String> = [
+        "safe_sheet_apostrophe",
+        "safe_sheet_control",
+        "safe_sheet_brackets",
+        "safe_formula_sheet_name",
+    ]
+    .iter()
+    .map(|n| fixture(&format!("real/{n}.xlsx")).display().to_string())
+    .collect();
+    let out = dir.path().join("k.xlsx");
+    let mut args: Vec<&str> = vec!["merge"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["-o", out.to_str().unwrap(), "--draft", "--per-department"]);
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    openpyxl_opens(&out).unwrap();
+    let conv = dir.path().join("conv");
+    let mut args: Vec<&str> = vec!["convert"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["--to", "xlsx", "--out", conv.to_str().unwrap()]);
+    let o = kooste(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for entry in std::fs::read_dir(&conv).unwrap() {
+        openpyxl_opens(&entry.unwrap().path()).unwrap();
+    }
+    assert_eq!(std::fs::read_dir(&conv).unwrap().count(), 4);
+}
