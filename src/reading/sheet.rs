@@ -1,6 +1,9 @@
 //! From a workbook to a submission: find the measure sheet and its header
 //! row, map columns to fields, and type every cell, collecting findings.
 
+mod extent;
+mod measure;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -11,11 +14,12 @@ use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, wo
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
-use crate::model::{Cell, Measure, SourceRef, Value};
+use crate::model::{Cell, Measure, Value};
 use crate::parse::DecimalMark;
 use crate::schema::Schema;
 use crate::text::{column_letters, push_a1};
 use crate::typing::{Typed, type_cell};
+use measure::{Role, build_measure};
 
 /// How many rows from the top of a sheet are searched for the header.
 pub(super) const HEADER_SEARCH_ROWS: u32 = 50;
@@ -412,25 +416,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         }
     }
 
-    /// Whether a data row (not blank, not an example or total row) has an
-    /// empty cell in a required column.
-    fn lacks_required_value(&self, header_row: u32, columns: &Columns) -> bool {
-        let fields = &self.schema.config.fields;
-        let required: Vec<u32> = columns
-            .iter()
-            .filter(|(_, f)| fields[*f].required)
-            .map(|(c, _)| *c)
-            .collect();
-        let prefilled = self.prefilled_columns(header_row, columns);
-        (header_row + 1..self.grid.end_row()).any(|row| {
-            required.iter().any(|&c| self.grid.get(row, c).is_blank())
-                && !self.is_blank_row(row, &prefilled)
-                && !self.is_example_row(row)
-                && !self.is_total_row(row, columns)
-        })
-    }
-
-    fn finding(&self, code: Code, message: String) -> Finding {
+    pub(super) fn finding(&self, code: Code, message: String) -> Finding {
         Finding::file(code, self.file, message).in_sheet(&self.grid.name)
     }
 
@@ -524,7 +510,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
 
     /// The cell, with a stored-value-less formula made visible; borrowed
     /// from the grid (typing copies what it keeps).
-    fn raw_cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+    pub(super) fn raw_cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         match self.grid.get(row, col) {
             Cell::Empty => match self.formulas.get(&(row, col)) {
                 Some(f) => Cow::Owned(Cell::FormulaWithoutValue(f.clone())),
@@ -537,7 +523,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// The cell's value: a formula the file stores no result for (or only
     /// a placeholder) is evaluated where kooste can (see
     /// [`super::formula`]), and stays a formula without a value otherwise.
-    fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+    pub(super) fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         let cell = self.raw_cell(row, col);
         let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
             return cell;
@@ -670,7 +656,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// (its values are reported: [`Self::report_unheaded_columns`], or the
     /// header's `unknown-column` warning). Columns past the vector's end
     /// are not read either.
-    fn prefilled_columns(&self, _header_row: u32, columns: &Columns) -> Vec<bool> {
+    pub(super) fn prefilled_columns(&self, _header_row: u32, columns: &Columns) -> Vec<bool> {
         let fields = &self.schema.config.fields;
         let width = (self.grid.end_col() - self.grid.first_col) as usize;
         let mut prefilled = vec![true; width];
@@ -690,7 +676,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// from [`Self::prefilled_columns`]) do not count: a template prefills
     /// them on its empty rows. Only the row's own cells are looked at, so a
     /// very wide row elsewhere costs nothing here.
-    fn is_blank_row(&self, row: u32, prefilled: &[bool]) -> bool {
+    pub(super) fn is_blank_row(&self, row: u32, prefilled: &[bool]) -> bool {
         let first = self.grid.first_col;
         let ignored = |col: u32| {
             prefilled
@@ -710,351 +696,13 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     }
 
     /// The row's first non-empty cell and its absolute column.
-    fn first_filled(&self, row: u32) -> Option<(u32, &Cell)> {
+    pub(super) fn first_filled(&self, row: u32) -> Option<(u32, &Cell)> {
         self.grid.filled_in_row(row).next()
     }
 
     /// A template's example row: its first non-empty cell is an example label.
-    fn is_example_row(&self, row: u32) -> bool {
+    pub(super) fn is_example_row(&self, row: u32) -> bool {
         self.first_filled(row)
             .is_some_and(|(_, c)| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
     }
-
-    /// A row whose first non-empty cell is a total label (`Yhteensä`,
-    /// `Yhteensä:`, `Kaikki yhteensä`) and whose choice cells (focus area,
-    /// areas, status, themes) are empty: a measure's row names those, a
-    /// total row does not, so a measure whose name starts with a total
-    /// word is not taken for one.
-    fn is_total_row(&self, row: u32, columns: &Columns) -> bool {
-        let Some((label_col, label)) = self.first_filled(row) else {
-            return false;
-        };
-        if !matches!(label, Cell::Text(t) if self.schema.is_total_label(t)) {
-            return false;
-        }
-        let fields = &self.schema.config.fields;
-        columns.iter().all(|&(col, f)| {
-            col == label_col
-                || !matches!(
-                    fields[f].kind,
-                    Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
-                )
-                || self.grid.get(row, col).is_blank()
-        })
-    }
-
-    /// Whether a row below the total row is a measure someone added there:
-    /// its measure name and at least one other field a person types (not
-    /// the department and year a template prefills) are filled.
-    fn looks_like_measure(&self, row: u32, columns: &Columns, prefilled: &[bool]) -> bool {
-        let fields = &self.schema.config.fields;
-        let typed = |col: u32| {
-            !self.grid.get(row, col).is_blank()
-                && !prefilled
-                    .get((col - self.grid.first_col) as usize)
-                    .copied()
-                    .unwrap_or(true)
-        };
-        let name = columns
-            .iter()
-            .any(|&(c, f)| fields[f].key.get_ref() == "measure" && typed(c));
-        let others = columns
-            .iter()
-            .filter(|&&(c, f)| fields[f].key.get_ref() != "measure" && typed(c))
-            .count();
-        name && others >= 1
-    }
-
-    /// A filled row below the total row that is not a measure: named, so
-    /// that nothing typed disappears in silence.
-    fn report_unread_row(&mut self, row: u32) {
-        let Some((col, cell)) = self.first_filled(row) else {
-            return;
-        };
-        let value = cell.display();
-        let msg = fill(self.lang.texts().unread_row, &[("value", &value)]);
-        let finding = self
-            .finding(Code::UnreadContent, msg)
-            .at(row, col)
-            .value(value)
-            .hint(self.lang.texts().unread_row_hint);
-        self.findings.push(finding);
-    }
-
-    /// Values in columns whose header cell is empty are not read: one
-    /// finding per such column, at its first filled cell, with the count.
-    fn report_unheaded_columns(&mut self, header_row: u32) {
-        let grid = self.grid;
-        let mut found: Vec<(u32, u32, usize)> = Vec::new(); // col, first row, count
-        for row in header_row + 1..grid.end_row() {
-            if self.is_example_row(row) {
-                continue;
-            }
-            for (col, _) in grid.filled_in_row(row) {
-                if !grid.get(header_row, col).is_blank() || grid.is_merge_copy(row, col) {
-                    continue;
-                }
-                match found.iter_mut().find(|(c, ..)| *c == col) {
-                    Some(entry) => entry.2 += 1,
-                    None => found.push((col, row, 1)),
-                }
-            }
-        }
-        found.sort_unstable();
-        let t = self.lang.texts();
-        for (col, row, count) in found {
-            let msg = fill(
-                t.unread_column,
-                &[
-                    ("column", &column_letters(col)),
-                    ("count", &self.lang.integer(count as i64)),
-                ],
-            );
-            let value = grid.get(row, col).display();
-            let finding = self.finding(Code::UnreadContent, msg).at(row, col);
-            self.findings
-                .push(finding.value(value).hint(t.unread_column_hint));
-        }
-    }
-
-    /// Whether `grid`'s `header` row maps the measure name and all but at
-    /// most one of the other required fields.
-    fn is_measure_header(&self, grid: &Grid, header: u32) -> bool {
-        let fields = &self.schema.config.fields;
-        let mapped: Vec<usize> = (grid.first_col..grid.end_col())
-            .filter_map(|c| match grid.get(header, c) {
-                Cell::Text(t) => self.schema.field_of_header(t),
-                _ => None,
-            })
-            .collect();
-        let has = |key: &str| mapped.iter().any(|&f| fields[f].key.get_ref() == key);
-        let missing = fields
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| f.required && !mapped.contains(i))
-            .count();
-        has("measure") && missing <= 1
-    }
-
-    /// Other sheets that also have a measure header and rows under it
-    /// (one sheet per year, say): only one sheet is read, and the others
-    /// are named.
-    fn report_other_measure_sheets(&mut self, book: &Book, read: usize) {
-        let t = self.lang.texts();
-        for (i, other) in book.sheets.iter().enumerate() {
-            if i == read {
-                continue;
-            }
-            let Some(header) = find_header(other, self.schema) else {
-                continue;
-            };
-            // A template's list sheet names departments, statuses and
-            // areas too: a measure sheet's header names the measures and
-            // nearly every required field.
-            if !self.is_measure_header(other, header) {
-                continue;
-            }
-            let has_rows =
-                (header + 1..other.end_row()).any(|r| other.filled_in_row(r).next().is_some());
-            if !has_rows {
-                continue;
-            }
-            let msg = fill(
-                t.unread_sheet,
-                &[("sheet", &other.name), ("read", &self.grid.name)],
-            );
-            let finding = Finding::file(Code::UnreadContent, self.file, msg)
-                .in_sheet(&other.name)
-                .hint(t.unread_sheet_hint);
-            self.findings.push(finding);
-        }
-    }
-
-    /// Compares each euro figure of the total row with the sum of the rows above.
-    fn check_total_row(
-        &mut self,
-        row: u32,
-        columns: &Columns,
-        data_rows: (u32, u32),
-        sums: &[crate::parse::Cents],
-    ) {
-        let fields = &self.schema.config.fields;
-        let t = self.lang.texts();
-        for &(col, f) in columns {
-            if fields[f].kind != Kind::Euro {
-                continue;
-            }
-            // The template's own SUM over this column's data rows is the
-            // sum of the rows whatever its stored result: nothing to check
-            // (and text typed as euros, which SUM skips, is not a mismatch).
-            if is_column_sum(&self.raw_cell(row, col), col, data_rows) {
-                continue;
-            }
-            let cell = self.cell(row, col);
-            let sum = sums[f];
-            let field_name = fields[f].header.get(self.lang);
-            match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
-                Typed::Value(Value::Money(total)) if total != sum => {
-                    let msg = fill(
-                        t.total_mismatch,
-                        &[
-                            ("field", field_name),
-                            ("total", &self.lang.euros_exact(total)),
-                            ("sum", &self.lang.euros_exact(sum)),
-                            ("diff", &self.lang.euros_exact(total - sum)),
-                        ],
-                    );
-                    let finding = self
-                        .finding(Code::TotalMismatch, msg)
-                        .at(row, col)
-                        .field(fields[f].key.get_ref());
-                    self.findings
-                        .push(finding.value(cell.display()).hint(t.total_hint));
-                }
-                Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
-                    let finding = self
-                        .finding(p.code, p.message)
-                        .at(row, col)
-                        .field(fields[f].key.get_ref());
-                    self.findings.push(
-                        finding
-                            .value(cell.display())
-                            .hint(p.hint.unwrap_or_default()),
-                    );
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Whether a formula is `SUM(X<a>:X<b>)` over column `col`, starting at or
-/// above the first data row and ending at or below the last one (0-based, inclusive).
-fn is_column_sum(cell: &Cell, col: u32, (first, last): (u32, u32)) -> bool {
-    let Cell::FormulaWithoutValue(f) = cell else {
-        return false;
-    };
-    let f = f
-        .trim()
-        .trim_start_matches('=')
-        .to_ascii_uppercase()
-        .replace('$', "");
-    let Some(inner) = f.strip_prefix("SUM(").and_then(|r| r.strip_suffix(')')) else {
-        return false;
-    };
-    let Some((a, b)) = inner.split_once(':') else {
-        return false;
-    };
-    match (crate::text::parse_a1(a), crate::text::parse_a1(b)) {
-        (Some((ra, ca)), Some((rb, cb))) => ca == col && cb == col && ra <= first && rb >= last,
-        _ => false,
-    }
-}
-
-/// What a field's value becomes in a [`Measure`], from the field's key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Id,
-    Department,
-    FocusArea,
-    Measure,
-    Areas,
-    Status,
-    Year,
-    Budget,
-    Spent,
-    Fte,
-    Themes,
-    Schedule,
-    Reached,
-    ImpactStory,
-    Contact,
-    /// Any other configured field: kept as (key, text) in the extras.
-    Extra,
-}
-
-impl Role {
-    fn of(key: &str) -> Role {
-        match key {
-            "id" => Role::Id,
-            "department" => Role::Department,
-            "focus_area" => Role::FocusArea,
-            "measure" => Role::Measure,
-            "areas" => Role::Areas,
-            "status" => Role::Status,
-            "year" => Role::Year,
-            "budget_eur" => Role::Budget,
-            "spent_eur" => Role::Spent,
-            "fte" => Role::Fte,
-            "themes" => Role::Themes,
-            "schedule" => Role::Schedule,
-            "reached" => Role::Reached,
-            "impact_story" => Role::ImpactStory,
-            "contact" => Role::Contact,
-            _ => Role::Extra,
-        }
-    }
-}
-
-/// A measure from a row whose required values are all present and typed.
-/// The values are taken out of `values`, which is left all `None`.
-fn build_measure(
-    fields: &[crate::config::Field],
-    roles: &[Role],
-    file: usize,
-    row: u32,
-    source_cell: CompactString,
-    values: &mut [Option<Value>],
-) -> Option<Measure> {
-    let mut m = Measure {
-        id: None,
-        department: usize::MAX,
-        focus_area: None,
-        name: CompactString::default(),
-        areas: Vec::new(),
-        status: None,
-        year: None,
-        budget: Default::default(),
-        spent: None,
-        fte: None,
-        themes: Vec::new(),
-        schedule: None,
-        reached: None,
-        impact_story: None,
-        contact: None,
-        extras: Vec::new(),
-        source: SourceRef { file, row: row + 1 },
-        source_cell,
-    };
-    let mut has_budget = false;
-    for (f, value) in values.iter_mut().enumerate() {
-        let Some(value) = value.take() else { continue };
-        // A value of another type than its role's (which typing by the
-        // field's kind does not produce) is kept as an extra, as before.
-        match (roles[f], value) {
-            (Role::Id, Value::Text(s)) => m.id = Some(s),
-            (Role::Department, Value::Choice(i)) => m.department = i,
-            (Role::FocusArea, Value::Choice(i)) => m.focus_area = Some(i),
-            (Role::Measure, Value::Text(s)) => m.name = s,
-            (Role::Areas, Value::Choices(v)) => m.areas = v,
-            (Role::Status, Value::Choice(i)) => m.status = Some(i),
-            (Role::Year, Value::Year(y)) => m.year = Some(y),
-            (Role::Budget, Value::Money(c)) => {
-                m.budget = c;
-                has_budget = true;
-            }
-            (Role::Spent, Value::Money(c)) => m.spent = Some(c),
-            (Role::Fte, Value::Number(n)) => m.fte = Some(n),
-            (Role::Themes, Value::Choices(v)) => m.themes = v,
-            (Role::Schedule, Value::Text(s)) => m.schedule = Some(s),
-            (Role::Reached, Value::Whole(n)) => m.reached = Some(n),
-            (Role::ImpactStory, Value::Text(s)) => m.impact_story = Some(s),
-            (Role::Contact, Value::Text(s)) => m.contact = Some(s),
-            (_, v) => m.extras.push((
-                fields[f].key.get_ref().to_string(),
-                crate::typing::value_text(&v),
-            )),
-        }
-    }
-    (m.department != usize::MAX && !m.name.is_empty() && has_budget).then_some(m)
 }

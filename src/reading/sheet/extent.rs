@@ -1,0 +1,269 @@
+//! Where a sheet's data ends and what lies beyond it: total rows (found,
+//! checked against the rows above), rows below the total, columns without
+//! a header, other sheets with measures, and the rows that lack a required
+//! value (where merged ranges are worth looking up). Nothing a department
+//! typed disappears without a finding.
+
+use super::{Columns, SheetReader, find_header};
+use crate::config::Kind;
+use crate::finding::{Code, Finding};
+use crate::i18n::fill;
+use crate::model::{Cell, Value};
+use crate::reading::{Book, Grid};
+use crate::text::column_letters;
+use crate::typing::{Typed, type_cell};
+
+impl SheetReader<'_, '_> {
+    /// Whether a data row (not blank, not an example or total row) has an
+    /// empty cell in a required column.
+    pub(super) fn lacks_required_value(&self, header_row: u32, columns: &Columns) -> bool {
+        let fields = &self.schema.config.fields;
+        let required: Vec<u32> = columns
+            .iter()
+            .filter(|(_, f)| fields[*f].required)
+            .map(|(c, _)| *c)
+            .collect();
+        let prefilled = self.prefilled_columns(header_row, columns);
+        (header_row + 1..self.grid.end_row()).any(|row| {
+            required.iter().any(|&c| self.grid.get(row, c).is_blank())
+                && !self.is_blank_row(row, &prefilled)
+                && !self.is_example_row(row)
+                && !self.is_total_row(row, columns)
+        })
+    }
+
+    /// A row whose first non-empty cell is a total label (`Yhteensä`,
+    /// `Yhteensä:`, `Kaikki yhteensä`) and whose choice cells (focus area,
+    /// areas, status, themes) are empty: a measure's row names those, a
+    /// total row does not, so a measure whose name starts with a total
+    /// word is not taken for one.
+    pub(super) fn is_total_row(&self, row: u32, columns: &Columns) -> bool {
+        let Some((label_col, label)) = self.first_filled(row) else {
+            return false;
+        };
+        if !matches!(label, Cell::Text(t) if self.schema.is_total_label(t)) {
+            return false;
+        }
+        let fields = &self.schema.config.fields;
+        columns.iter().all(|&(col, f)| {
+            col == label_col
+                || !matches!(
+                    fields[f].kind,
+                    Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
+                )
+                || self.grid.get(row, col).is_blank()
+        })
+    }
+
+    /// Whether a row below the total row is a measure someone added there:
+    /// its measure name and at least one other field a person types (not
+    /// the department and year a template prefills) are filled.
+    pub(super) fn looks_like_measure(
+        &self,
+        row: u32,
+        columns: &Columns,
+        prefilled: &[bool],
+    ) -> bool {
+        let fields = &self.schema.config.fields;
+        let typed = |col: u32| {
+            !self.grid.get(row, col).is_blank()
+                && !prefilled
+                    .get((col - self.grid.first_col) as usize)
+                    .copied()
+                    .unwrap_or(true)
+        };
+        let name = columns
+            .iter()
+            .any(|&(c, f)| fields[f].key.get_ref() == "measure" && typed(c));
+        let others = columns
+            .iter()
+            .filter(|&&(c, f)| fields[f].key.get_ref() != "measure" && typed(c))
+            .count();
+        name && others >= 1
+    }
+
+    /// A filled row below the total row that is not a measure: named, so
+    /// that nothing typed disappears in silence.
+    pub(super) fn report_unread_row(&mut self, row: u32) {
+        let Some((col, cell)) = self.first_filled(row) else {
+            return;
+        };
+        let value = cell.display();
+        let msg = fill(self.lang.texts().unread_row, &[("value", &value)]);
+        let finding = self
+            .finding(Code::UnreadContent, msg)
+            .at(row, col)
+            .value(value)
+            .hint(self.lang.texts().unread_row_hint);
+        self.findings.push(finding);
+    }
+
+    /// Values in columns whose header cell is empty are not read: one
+    /// finding per such column, at its first filled cell, with the count.
+    pub(super) fn report_unheaded_columns(&mut self, header_row: u32) {
+        let grid = self.grid;
+        let mut found: Vec<(u32, u32, usize)> = Vec::new(); // col, first row, count
+        for row in header_row + 1..grid.end_row() {
+            if self.is_example_row(row) {
+                continue;
+            }
+            for (col, _) in grid.filled_in_row(row) {
+                if !grid.get(header_row, col).is_blank() || grid.is_merge_copy(row, col) {
+                    continue;
+                }
+                match found.iter_mut().find(|(c, ..)| *c == col) {
+                    Some(entry) => entry.2 += 1,
+                    None => found.push((col, row, 1)),
+                }
+            }
+        }
+        found.sort_unstable();
+        let t = self.lang.texts();
+        for (col, row, count) in found {
+            let msg = fill(
+                t.unread_column,
+                &[
+                    ("column", &column_letters(col)),
+                    ("count", &self.lang.integer(count as i64)),
+                ],
+            );
+            let value = grid.get(row, col).display();
+            let finding = self.finding(Code::UnreadContent, msg).at(row, col);
+            self.findings
+                .push(finding.value(value).hint(t.unread_column_hint));
+        }
+    }
+
+    /// Whether `grid`'s `header` row maps the measure name and all but at
+    /// most one of the other required fields.
+    fn is_measure_header(&self, grid: &Grid, header: u32) -> bool {
+        let fields = &self.schema.config.fields;
+        let mapped: Vec<usize> = (grid.first_col..grid.end_col())
+            .filter_map(|c| match grid.get(header, c) {
+                Cell::Text(t) => self.schema.field_of_header(t),
+                _ => None,
+            })
+            .collect();
+        let has = |key: &str| mapped.iter().any(|&f| fields[f].key.get_ref() == key);
+        let missing = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.required && !mapped.contains(i))
+            .count();
+        has("measure") && missing <= 1
+    }
+
+    /// Other sheets that also have a measure header and rows under it
+    /// (one sheet per year, say): only one sheet is read, and the others
+    /// are named.
+    pub(super) fn report_other_measure_sheets(&mut self, book: &Book, read: usize) {
+        let t = self.lang.texts();
+        for (i, other) in book.sheets.iter().enumerate() {
+            if i == read {
+                continue;
+            }
+            let Some(header) = find_header(other, self.schema) else {
+                continue;
+            };
+            // A template's list sheet names departments, statuses and
+            // areas too: a measure sheet's header names the measures and
+            // nearly every required field.
+            if !self.is_measure_header(other, header) {
+                continue;
+            }
+            let has_rows =
+                (header + 1..other.end_row()).any(|r| other.filled_in_row(r).next().is_some());
+            if !has_rows {
+                continue;
+            }
+            let msg = fill(
+                t.unread_sheet,
+                &[("sheet", &other.name), ("read", &self.grid.name)],
+            );
+            let finding = Finding::file(Code::UnreadContent, self.file, msg)
+                .in_sheet(&other.name)
+                .hint(t.unread_sheet_hint);
+            self.findings.push(finding);
+        }
+    }
+
+    /// Compares each euro figure of the total row with the sum of the rows above.
+    pub(super) fn check_total_row(
+        &mut self,
+        row: u32,
+        columns: &Columns,
+        data_rows: (u32, u32),
+        sums: &[crate::parse::Cents],
+    ) {
+        let fields = &self.schema.config.fields;
+        let t = self.lang.texts();
+        for &(col, f) in columns {
+            if fields[f].kind != Kind::Euro {
+                continue;
+            }
+            // The template's own SUM over this column's data rows is the
+            // sum of the rows whatever its stored result: nothing to check
+            // (and text typed as euros, which SUM skips, is not a mismatch).
+            if is_column_sum(&self.raw_cell(row, col), col, data_rows) {
+                continue;
+            }
+            let cell = self.cell(row, col);
+            let sum = sums[f];
+            let field_name = fields[f].header.get(self.lang);
+            match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
+                Typed::Value(Value::Money(total)) if total != sum => {
+                    let msg = fill(
+                        t.total_mismatch,
+                        &[
+                            ("field", field_name),
+                            ("total", &self.lang.euros_exact(total)),
+                            ("sum", &self.lang.euros_exact(sum)),
+                            ("diff", &self.lang.euros_exact(total - sum)),
+                        ],
+                    );
+                    let finding = self
+                        .finding(Code::TotalMismatch, msg)
+                        .at(row, col)
+                        .field(fields[f].key.get_ref());
+                    self.findings
+                        .push(finding.value(cell.display()).hint(t.total_hint));
+                }
+                Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
+                    let finding = self
+                        .finding(p.code, p.message)
+                        .at(row, col)
+                        .field(fields[f].key.get_ref());
+                    self.findings.push(
+                        finding
+                            .value(cell.display())
+                            .hint(p.hint.unwrap_or_default()),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether a formula is `SUM(X<a>:X<b>)` over column `col`, starting at or
+/// above the first data row and ending at or below the last one (0-based, inclusive).
+fn is_column_sum(cell: &Cell, col: u32, (first, last): (u32, u32)) -> bool {
+    let Cell::FormulaWithoutValue(f) = cell else {
+        return false;
+    };
+    let f = f
+        .trim()
+        .trim_start_matches('=')
+        .to_ascii_uppercase()
+        .replace('$', "");
+    let Some(inner) = f.strip_prefix("SUM(").and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let Some((a, b)) = inner.split_once(':') else {
+        return false;
+    };
+    match (crate::text::parse_a1(a), crate::text::parse_a1(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => ca == col && cb == col && ra <= first && rb >= last,
+        _ => false,
+    }
+}
