@@ -202,14 +202,12 @@ impl<'c> Schema<'c> {
     pub fn is_total_label(&self, text: &str) -> bool {
         // Asked of every row: most first cells are ruled out by the first
         // characters of their first and last words without normalising them.
-        let last_word = text.trim().rsplit(char::is_whitespace).next().unwrap_or("");
-        let (first, last) = (normalised_first(text), normalised_first(last_word));
-        if !self
-            .totals
-            .iter()
-            .any(|t| t.chars().next() == first || t.chars().next() == last)
-        {
-            return false;
+        let starts = |c: Option<char>| self.totals.iter().any(|t| t.chars().next() == c);
+        if !starts(normalised_first(text)) {
+            let last_word = text.trim().rsplit(char::is_whitespace).next().unwrap_or("");
+            if last_word.len() == text.len() || !starts(normalised_first(last_word)) {
+                return false;
+            }
         }
         let n = normalise(text);
         let n = n.trim_end_matches([':', '.', ' ']);

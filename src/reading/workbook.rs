@@ -218,6 +218,7 @@ struct Placer<'g> {
 }
 
 impl Placer<'_> {
+    #[inline]
     fn place(&mut self, pos: (u32, u32), cell: Cell) -> Result<(), Unreadable> {
         if cell == Cell::Empty {
             return Ok(());
@@ -332,6 +333,7 @@ fn cell_of(d: &Data) -> Cell {
     }
 }
 
+#[inline]
 fn cell_of_ref(d: &DataRef) -> Cell {
     match d {
         DataRef::Empty => Cell::Empty,

@@ -102,13 +102,35 @@ impl SheetReader<'_, '_> {
     /// finding per such column, at its first filled cell, with the count.
     pub(super) fn report_unheaded_columns(&mut self, header_row: u32) {
         let grid = self.grid;
+        // Only the cells of columns without a header are looked at: those
+        // within the header's width whose header is empty, and any past it
+        // (this runs for every row; most rows have none).
+        let (first, header) = grid.row_cells(header_row);
+        let headed = |col: u32| {
+            col.checked_sub(first)
+                .and_then(|i| header.get(i as usize))
+                .is_some_and(|h| !h.is_blank())
+                || grid
+                    .far_in_row(header_row)
+                    .any(|(c, h)| c == col && !h.is_blank())
+        };
+        let gaps: Vec<u32> = (first..first + header.len() as u32)
+            .filter(|&c| !headed(c))
+            .collect();
         let mut found: Vec<(u32, u32, usize)> = Vec::new(); // col, first row, count
         for row in header_row + 1..grid.end_row() {
-            if self.is_example_row(row) {
+            let (_, cells) = grid.row_cells(row);
+            let beyond = cells.len() > header.len() || grid.far_in_row(row).next().is_some();
+            let in_gaps = gaps.iter().any(|&c| {
+                cells
+                    .get((c - first) as usize)
+                    .is_some_and(|v| !v.is_blank())
+            });
+            if !(beyond || in_gaps) || self.is_example_row(row) {
                 continue;
             }
             for (col, _) in grid.filled_in_row(row) {
-                if !grid.get(header_row, col).is_blank() || grid.is_merge_copy(row, col) {
+                if headed(col) || grid.is_merge_copy(row, col) {
                     continue;
                 }
                 match found.iter_mut().find(|(c, ..)| *c == col) {
