@@ -36,9 +36,11 @@ function plain(v) {
     const ws = wb.worksheets[idx];
     name = ws.name;
     rows = [];
+    // columnCount goes through every row: once, not per cell.
+    const columns = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row) => {
       const values = [];
-      for (let c = 1; c <= ws.columnCount; c++) values.push(plain(row.getCell(c).value));
+      for (let c = 1; c <= columns; c++) values.push(plain(row.getCell(c).value));
       rows.push(values);
     });
   } else {
