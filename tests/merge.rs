@@ -57,34 +57,13 @@ fn zip_part(path: &Path, part: &str) -> String {
 }
 
 /// The opening tag (`<c …>`) of cell `cell` (such as `H7`) in a sheet
-/// part. A cell that follows the previous one in its row carries no
-/// reference; it is placed as a reader places it, in the next column.
+/// part, found by its reference (every cell carries one).
 fn cell_tag<'x>(xml: &'x str, cell: &str) -> &'x str {
-    let wanted = kooste::text::parse_a1(cell).expect("an A1 reference");
-    let (mut row, mut col) = (0, None::<u32>);
-    let mut at = 0;
-    while let Some(i) = xml[at..].find('<') {
-        at += i;
-        let tag = &xml[at..at + xml[at..].find('>').unwrap()];
-        if let Some(r) = tag.strip_prefix("<row r=\"") {
-            row = r[..r.find('"').unwrap()].parse::<u32>().unwrap() - 1;
-            col = None;
-        } else if tag == "<c" || tag.starts_with("<c ") {
-            col = Some(match tag.strip_prefix("<c r=\"") {
-                Some(r) => {
-                    kooste::text::parse_a1(&r[..r.find('"').unwrap()])
-                        .unwrap()
-                        .1
-                }
-                None => col.map_or(0, |c| c + 1),
-            });
-            if (row, col) == (wanted.0, Some(wanted.1)) {
-                return tag;
-            }
-        }
-        at += 1;
-    }
-    panic!("cell {cell} not written")
+    let open = format!("<c r=\"{cell}\"");
+    let at = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("cell {cell} not written"));
+    &xml[at..at + xml[at..].find('>').unwrap()]
 }
 
 #[test]
@@ -586,10 +565,9 @@ fn a_draft_leaves_out_the_rows_a_cross_file_error_is_about() {
 }
 
 /// openpyxl, the reader behind pandas, finds every cell where calamine
-/// does, with the same value: the large sheets leave out the references a
-/// cell's place in its row implies, and both readers must place the cells
-/// alike (the per-department sheets and the gaps of empty optional fields
-/// included).
+/// does, with the same value: both readers must place the cells of the
+/// large sheets, which kooste writes itself, alike (the per-department
+/// sheets and the gaps of empty optional fields included).
 #[test]
 fn openpyxl_reads_the_cells_calamine_reads() {
     if !have_openpyxl() {

@@ -8,8 +8,8 @@
 //! rust_xlsxwriter (name, widths, header row, table, panes, protection) and
 //! their data rows are written here, block by block on rayon's threads, and
 //! spliced into the package by [`super::package`]. The cells are the ones
-//! rust_xlsxwriter writes for the same calls, but for the references that
-//! a cell's place implies (see [`Rows::open`]); a test compares the two.
+//! rust_xlsxwriter writes for the same calls, each with its reference
+//! (`r="B7"`), every row with its number; a test compares the two.
 
 use crate::text::push_column_letters;
 
@@ -20,13 +20,11 @@ pub(crate) struct Rows {
     row: u32,
     /// The current row's number in digits.
     digits: Vec<u8>,
-    /// Per styled column, its letters (`B`) and style attribute (` s="2"`,
-    /// empty for the default style), made once.
-    letters: Vec<Vec<u8>>,
-    attrs: Vec<Vec<u8>>,
-    /// The column a cell without a reference would take: the one after the
-    /// row's last cell.
-    next: u16,
+    /// Per styled column, what goes before the row number (`<c r="B`) and
+    /// after it (`" s="2"`, `"` for the default style), made once per
+    /// sheet: a cell's opening is then three copies.
+    heads: Vec<Vec<u8>>,
+    tails: Vec<Vec<u8>>,
     scratch: String,
 }
 
@@ -42,21 +40,20 @@ impl Rows {
     /// (emptied first; passing one back in saves growing a new one).
     pub fn new(styles: &[u32], mut buf: Vec<u8>) -> Self {
         buf.clear();
-        let mut letters = Vec::with_capacity(styles.len());
-        let mut attrs = Vec::with_capacity(styles.len());
+        let mut heads = Vec::with_capacity(styles.len());
+        let mut tails = Vec::with_capacity(styles.len());
         for (col, &style) in styles.iter().enumerate() {
-            let mut l = Vec::new();
-            push_column_letters(&mut l, col as u32);
-            letters.push(l);
-            attrs.push(style_attr(style));
+            let mut head = b"<c r=\"".to_vec();
+            push_column_letters(&mut head, col as u32);
+            heads.push(head);
+            tails.push(tail(style));
         }
         Rows {
             buf,
             row: 0,
             digits: Vec::with_capacity(10),
-            letters,
-            attrs,
-            next: 0,
+            heads,
+            tails,
             scratch: String::new(),
         }
     }
@@ -69,7 +66,6 @@ impl Rows {
     /// Starts row `row` (0-based, as rust_xlsxwriter numbers rows).
     pub fn start(&mut self, row: u32) {
         self.row = row + 1;
-        self.next = 0;
         self.digits.clear();
         push_u32(&mut self.digits, self.row);
         self.buf.extend_from_slice(b"<row r=\"");
@@ -182,31 +178,25 @@ impl Rows {
         self.buf.extend_from_slice(b"</v></c>");
     }
 
-    /// `<c s="2"` (no `s` for the default style), with the reference
-    /// (`r="B7"`) only where the cell does not follow the row's previous
-    /// one. The reference is optional (ECMA-376 §18.3.1.4: a cell without
-    /// one takes the column after the previous cell); leaving it out where
-    /// it is implied makes the XML a sixth smaller and deflating it a
-    /// quarter faster, since the references are what differs from row to
-    /// row. Excel, LibreOffice, openpyxl and calamine read cells so.
+    /// `<c r="B7" s="2"` (no `s` for the default style). The reference is
+    /// optional in the file format (ECMA-376 §18.3.1.4), but ExcelJS, older
+    /// .NET readers and some streaming readers place a cell only by it, so
+    /// every cell has one.
     fn open(&mut self, col: u16) {
         let c = usize::from(col);
-        let implied = col == self.next;
-        self.next = col.saturating_add(1);
-        if implied {
-            self.buf.extend_from_slice(b"<c");
-        } else {
-            self.buf.extend_from_slice(b"<c r=\"");
-            match self.letters.get(c) {
-                Some(letters) => self.buf.extend_from_slice(letters),
-                None => push_column_letters(&mut self.buf, u32::from(col)),
+        match (self.heads.get(c), self.tails.get(c)) {
+            (Some(head), Some(tail)) => {
+                self.buf.extend_from_slice(head);
+                self.buf.extend_from_slice(&self.digits);
+                self.buf.extend_from_slice(tail);
             }
-            self.buf.extend_from_slice(&self.digits);
-            self.buf.push(b'"');
-        }
-        // A column past the styled ones has the default style: no `s`.
-        if let Some(attrs) = self.attrs.get(c) {
-            self.buf.extend_from_slice(attrs);
+            // A column past the styled ones has the default style: no `s`.
+            _ => {
+                self.buf.extend_from_slice(b"<c r=\"");
+                push_column_letters(&mut self.buf, u32::from(col));
+                self.buf.extend_from_slice(&self.digits);
+                self.buf.push(b'"');
+            }
         }
     }
 }
@@ -243,9 +233,10 @@ impl RowFormula {
     }
 }
 
-/// ` s="2"` for a cell of style 2; nothing for the default style.
-fn style_attr(style: u32) -> Vec<u8> {
-    let mut t = Vec::new();
+/// What follows a cell's reference: `"`, then ` s="2"` for a cell of
+/// style 2 (nothing for the default style).
+fn tail(style: u32) -> Vec<u8> {
+    let mut t = b"\"".to_vec();
     if style > 0 {
         t.extend_from_slice(b" s=\"");
         push_u32(&mut t, style);
@@ -550,42 +541,23 @@ mod tests {
             ours.end();
         }
         let ours = String::from_utf8(ours.buf).unwrap();
-        assert_eq!(with_references(&ours), theirs);
-        // References only after a gap: the row of empty text starts at B
-        // and jumps from B to D; every other cell follows its neighbour.
+        assert_eq!(ours, theirs);
+        // Every cell carries its reference, also those that follow the
+        // previous cell of their row: five per row, less the empty texts.
+        let cells = ours.matches("<c ").count();
+        assert_eq!(ours.matches("<c r=\"").count(), cells);
+        assert_eq!(cells, 5 * texts.len() - 2);
         assert!(ours.contains("<row r=\"8\"><c r=\"B8\" s=\"1\"><v>"));
-        assert!(ours.contains("</v></c><c r=\"D8\"><f>"));
-        assert_eq!(ours.matches(" r=\"").count(), texts.len() + 2);
-    }
-
-    /// `xml`'s rows with every cell's implied reference written out, as a
-    /// reader places a cell without one: in the column after the previous
-    /// cell of its row.
-    fn with_references(xml: &str) -> String {
-        let mut out = String::new();
-        let (mut row, mut next) = (0, 0);
-        let mut rest = xml;
-        while let Some(at) = rest.find('<') {
-            out.push_str(&rest[..at]);
-            rest = &rest[at..];
-            if let Some(tag) = rest.strip_prefix("<row r=\"") {
-                row = tag[..tag.find('"').unwrap()].parse::<u32>().unwrap() - 1;
-                next = 0;
-            } else if let Some(tag) = rest.strip_prefix("<c r=\"") {
-                next = crate::text::parse_a1(&tag[..tag.find('"').unwrap()])
-                    .unwrap()
-                    .1
-                    + 1;
-            } else if rest.starts_with("<c") {
-                out.push_str(&format!("<c r=\"{}\"", crate::text::a1(row, next)));
-                rest = &rest[2..];
-                next += 1;
-                continue;
-            }
-            out.push('<');
-            rest = &rest[1..];
-        }
-        out.push_str(rest);
-        out
+        assert!(ours.contains("<c r=\"C1\" s=\"2\" t=\"inlineStr\">"));
+        // A column past the styled ones has its reference and no style.
+        let mut past = Rows::new(&styles, Vec::new());
+        past.start(0);
+        past.number(3, 1.0);
+        past.number(27, 2.0);
+        past.end();
+        assert_eq!(
+            String::from_utf8(past.buf).unwrap(),
+            "<row r=\"1\"><c r=\"D1\"><v>1</v></c><c r=\"AB1\"><v>2</v></c></row>"
+        );
     }
 }
