@@ -76,6 +76,20 @@ impl fmt::Display for ParseError {
     }
 }
 
+/// `s` without the characters that show as nothing (zero-width space, BOM,
+/// soft hyphen…: [`crate::text::is_invisible`]), which a number pasted from
+/// a web page or a PDF may carry.
+fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(crate::text::is_invisible) {
+        s.chars()
+            .filter(|c| !crate::text::is_invisible(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 /// Space characters people (and Excel in Finnish locale) put between digit groups.
 fn is_group_space(c: char) -> bool {
     matches!(
@@ -129,7 +143,8 @@ pub fn parse_euros(s: &str) -> Result<Cents, ParseError> {
 /// [`ParseError::Ambiguous`]. An undecided mark reads it as grouping in an
 /// amount without a scale and as ambiguous in `12,500 t€`.
 pub fn parse_euros_as(s: &str, mark: DecimalMark) -> Result<Cents, ParseError> {
-    let t = s.trim();
+    let visible = without_invisible(s);
+    let t = visible.trim();
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -321,6 +336,24 @@ fn is_lone_group(int: &str, frac: &str) -> bool {
     frac.len() == 3 && (1..=3).contains(&int.len()) && int != "0" && !int.starts_with('0')
 }
 
+/// Whether spaces in the integer part of `s` (as typed) separate groups of
+/// three digits after a first group of one to three (`12 500`, `1 234 567`),
+/// as they do wherever a space groups digits; `10 00` or `1 2 5` is no
+/// number. Text without spaces passes.
+fn spaces_group_by_three(s: &str, decimal_mark: Option<char>) -> bool {
+    let int = match decimal_mark {
+        Some(m) => s.rfind(m).map_or(s, |i| &s[..i]),
+        None => s,
+    };
+    if !int.chars().any(|c| is_group_space(c) && c != '\'') {
+        return true;
+    }
+    let groups: Vec<&str> = int.split(is_group_space).collect();
+    groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
 /// Splits digits into integer and fraction digit strings, resolving which of
 /// `.` and `,` is the decimal mark: with both, the last one is; one repeated
 /// separator groups digits; a lone separator is the decimal mark unless it
@@ -370,7 +403,7 @@ fn split_decimal(s: &str, lone: Lone) -> Result<(String, String), ParseError> {
         }
         None => (cleaned.as_str(), ""),
     };
-    if frac.contains(['.', ',']) {
+    if frac.contains(['.', ',']) || !spaces_group_by_three(s, decimal_mark) {
         return Err(ParseError::NotANumber);
     }
     let int_digits: String = int_raw.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -407,7 +440,8 @@ pub fn parse_number_as(s: &str, mark: DecimalMark) -> Result<f64, ParseError> {
 }
 
 fn number_with(s: &str, lone: Lone) -> Result<f64, ParseError> {
-    let t = s.trim();
+    let visible = without_invisible(s);
+    let t = visible.trim();
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -452,7 +486,8 @@ pub fn whole_from_f64(v: f64) -> Result<i64, ParseError> {
 
 /// Parses a year, `2021` or `2021.0`, or "v. 2021".
 pub fn parse_year(s: &str) -> Result<i32, ParseError> {
-    let t = s.trim().trim_start_matches("v.").trim();
+    let visible = without_invisible(s);
+    let t = visible.trim().trim_start_matches("v.").trim();
     let v = parse_whole(t)?;
     i32::try_from(v).map_err(|_| ParseError::NotANumber)
 }
@@ -592,6 +627,8 @@ mod tests {
         assert_eq!(eur("0,0049"), 0);
         assert_eq!(eur("1,2345 t€"), 123_450);
         assert_eq!(eur("12 500 e"), 1_250_000);
+        assert_eq!(eur("10\u{a0}000\u{200b}"), 1_000_000);
+        assert_eq!(parse_year("2021\u{200b}"), Ok(2021));
     }
 
     #[test]
@@ -607,6 +644,10 @@ mod tests {
             "abc 12",
             "1 2x",
             "1,2,3.4,5",
+            "10 00",
+            "12 50",
+            "1 00 000",
+            "1 2 5",
         ] {
             assert!(parse_euros(bad).is_err(), "{bad:?} parsed");
         }

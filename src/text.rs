@@ -7,7 +7,7 @@
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true; // drop leading space
-    for c in s.chars().filter(|&c| !is_invisible(c)) {
+    for c in s.chars().filter(|&c| !is_invisible(c) && !is_combining(c)) {
         let folded = fold(c);
         if folded == ' ' {
             if !space {
@@ -31,7 +31,7 @@ pub fn normalise(s: &str) -> String {
 /// of `s`: a cheap test that rules most texts out before a comparison.
 pub fn normalised_first(s: &str) -> Option<char> {
     s.chars()
-        .filter(|&c| !is_invisible(c))
+        .filter(|&c| !is_invisible(c) && !is_combining(c))
         .map(fold)
         .find(|&c| c != ' ')
         .and_then(|c| c.to_lowercase().next())
@@ -126,6 +126,13 @@ pub fn short_number(v: f64) -> String {
     short_number_in(v, false)
 }
 
+/// A combining diacritical mark (U+0300–U+036F): a decomposed `ä` (NFD,
+/// as macOS writes file names and some programs paste text) is `a` and
+/// U+0308; matching is accent-insensitive, so the mark is left out.
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// Folds one character to its unaccented base; separators become a space.
 fn fold(c: char) -> char {
     match c {
@@ -200,7 +207,7 @@ pub fn name_key_chars(s: &str, mut emit: impl FnMut(char)) {
         // ASCII (most of any name) folds to itself or to a separator.
         if c.is_ascii() {
             take(c.to_ascii_lowercase());
-        } else if !is_invisible(c) {
+        } else if !is_invisible(c) && !is_combining(c) {
             fold(c).to_lowercase().for_each(&mut take);
         }
     }

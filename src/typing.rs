@@ -283,7 +283,7 @@ fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
         fill(
             t.type_error,
             &[
-                ("value", &shortened(text, lang)),
+                ("value", &crate::text::visible(&shortened(text, lang))),
                 ("kind", t.kind_names[kind_index(kind)]),
             ],
         ),

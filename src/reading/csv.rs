@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::encoding::{self, Decoded};
+use super::grid::put_cell;
 use super::{Book, Format, Grid, Limits, Note, Unreadable};
 use crate::model::Cell;
 
@@ -19,7 +20,7 @@ use crate::model::Cell;
 pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     let decoded = encoding::decode(bytes)?;
     let delimiter = sniff_delimiter(&decoded.text);
-    let (rows, starts) = records(&decoded.text, delimiter, limits)?;
+    let (rows, far, starts) = records(&decoded.text, delimiter, limits)?;
     let notes = notes(&decoded, &starts);
     let name = path
         .file_stem()
@@ -27,10 +28,13 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
         .unwrap_or_else(|| "csv".into());
     Ok(Book {
         format: Format::Csv,
-        sheets: vec![Grid::new(name, 0, 0, rows, false)],
+        sheets: vec![Grid::new(name, 0, 0, rows, false).with_far(far)],
         notes,
     })
 }
+
+/// Cells far right of the rest of their row, by absolute position.
+type Far = std::collections::BTreeMap<(u32, u32), Cell>;
 
 /// Where a record starts: its first byte in the text and its 0-based row.
 type Start = (usize, u32);
@@ -42,13 +46,14 @@ fn records(
     text: &str,
     delimiter: u8,
     limits: &Limits,
-) -> Result<(Vec<Vec<Cell>>, Vec<Start>), Unreadable> {
+) -> Result<(Vec<Vec<Cell>>, Far, Vec<Start>), Unreadable> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let (mut rows, mut starts) = (Vec::new(), Vec::new());
+    let mut far = Far::new();
     let mut cells: u64 = 0;
     for record in reader.records() {
         let record = record.map_err(|e| Unreadable::Corrupt(e.to_string()))?;
@@ -67,9 +72,19 @@ fn records(
         }
         rows.resize_with(rows.len() + blank, Vec::new);
         starts.push((start, u32::try_from(rows.len()).unwrap_or(u32::MAX)));
-        rows.push(record.iter().map(cell).collect());
+        // Empty fields cost nothing, and a value far right of the rest of
+        // its row (a line of a million `;`) one cell: see `put_cell`.
+        let r = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let mut row = Vec::new();
+        for (c, field) in record.iter().enumerate() {
+            if !field.is_empty() {
+                let col = u32::try_from(c).unwrap_or(u32::MAX);
+                put_cell(&mut row, c, cell(field), &mut far, (r, col));
+            }
+        }
+        rows.push(row);
     }
-    Ok((rows, starts))
+    Ok((rows, far, starts))
 }
 
 /// A field as a cell; NUL characters are dropped (each row holding one

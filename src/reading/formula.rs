@@ -68,6 +68,8 @@ fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<O
     if p.pos != tokens.len() {
         return None;
     }
+    // `=H2`, `=(H2)`, `=+H2`: a one-cell reference is its cell's value.
+    let v = p.scalar(v)?;
     Some(match v {
         Val::Num(n) if n.is_finite() => Outcome::Number(n),
         Val::Num(_) => Outcome::Error("#NUM!"),
@@ -351,8 +353,11 @@ impl Parser<'_> {
                     _ => return None,
                 };
                 let f = 10f64.powi(d as i32);
-                // Excel rounds half away from zero, as f64::round does.
-                Some(Val::Num((x * f).round() / f))
+                // Excel rounds the decimal number it shows (15 significant
+                // digits), half away from zero: 1.005 is 1.01, though the
+                // double nearest 1.005 is a little less.
+                let shown: f64 = format!("{:.14e}", x * f).parse().unwrap_or(x * f);
+                Some(Val::Num(shown.round() / f))
             }
             "ABS" => match args.as_slice() {
                 [x] => match self.scalar(x.clone())? {
@@ -490,6 +495,14 @@ mod tests {
         assert_eq!(eval("A2+A5", &g), Some(Outcome::Number(100.0)));
         assert_eq!(eval("'Muut luvut'!A1*2", &g), Some(Outcome::Number(14.0)));
         assert_eq!(eval("ROUND(A2/3,2)", &g), Some(Outcome::Number(33.33)));
+        assert_eq!(
+            eval("ROUND(1.005,2)*1000", &g),
+            Some(Outcome::Number(1010.0))
+        );
+        assert_eq!(eval("ROUND(0.285,2)", &g), Some(Outcome::Number(0.29)));
+        assert_eq!(eval("=+A2", &g), Some(Outcome::Number(100.0)));
+        assert_eq!(eval("=(A2)", &g), Some(Outcome::Number(100.0)));
+        assert_eq!(eval("=Z9", &g), Some(Outcome::Number(0.0)));
         assert_eq!(
             eval("MAX(A2:A4)+MIN(A2:A4)", &g),
             Some(Outcome::Number(300.0))

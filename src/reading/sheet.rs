@@ -320,11 +320,16 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     None
 }
 
-/// The header row of one sheet, if it has one.
+/// The header row of one sheet, if it has one: the first of the top rows
+/// that names every required field, or else the first in which at least two
+/// cells, and most of its non-empty cells, are known header names. (A title
+/// block such as `Toimiala | Vuosi | Yhteyshenkilö` above the real header
+/// names known fields too, but not all the required ones.)
 fn find_header(grid: &Grid, schema: &Schema) -> Option<u32> {
     let last = grid.end_row().min(grid.first_row + HEADER_SEARCH_ROWS);
     let required = schema.config.fields.iter().filter(|f| f.required).count();
-    (grid.first_row..last).find(|&row| {
+    let mut first_likely = None;
+    for row in grid.first_row..last {
         let (mut filled, mut known) = (0, 0);
         let mut required_seen = std::collections::HashSet::new();
         for col in grid.first_col..grid.end_col() {
@@ -344,8 +349,14 @@ fn find_header(grid: &Grid, schema: &Schema) -> Option<u32> {
         }
         // A row naming every required field is the header however many
         // extra columns it has (they get unknown-column warnings).
-        known >= 2 && (known * 2 > filled || required_seen.len() == required)
-    })
+        if known >= 2 && required_seen.len() == required {
+            return Some(row);
+        }
+        if known >= 2 && known * 2 > filled {
+            first_likely.get_or_insert(row);
+        }
+    }
+    first_likely
 }
 
 /// The text of the rows above the header, for the department in the title.
@@ -560,14 +571,13 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             if self.is_total_row(row, columns) {
-                // The first total row is checked against the rows above it;
-                // rows below it are still read (a measure added under the
-                // total must not vanish), and later totals are not data.
-                if !below_total {
-                    sub.total_row = Some(row);
-                    self.check_total_row(row, columns, (first_data, last_data), &sums);
-                    below_total = true;
-                }
+                // Each total row is checked against every data row above
+                // it (a grand total below a first total, too); rows below a
+                // total are still read: a measure added under the total
+                // must not vanish.
+                sub.total_row.get_or_insert(row);
+                self.check_total_row(row, columns, (first_data, last_data), &sums);
+                below_total = true;
                 continue;
             }
             if below_total && !self.looks_like_measure(row, columns, &prefilled) {
@@ -575,17 +585,15 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             sub.rows_read += 1;
-            if !below_total {
-                first_data = first_data.min(row);
-                last_data = row;
-            }
+            first_data = first_data.min(row);
+            last_data = row;
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
                 let cell = self.cell(row, col);
                 match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
                     Typed::Value(v) => {
-                        if let (Value::Money(c), false) = (&v, below_total) {
+                        if let Value::Money(c) = &v {
                             sums[f] += *c;
                         }
                         values[f] = Some(v);

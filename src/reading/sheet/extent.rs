@@ -56,15 +56,15 @@ impl SheetReader<'_, '_> {
     }
 
     /// Whether a row below the total row is a measure someone added there:
-    /// its measure name and at least one other field a person types (not
-    /// the department and year a template prefills) are filled.
+    /// at least two fields a person types (not the department and year a
+    /// template prefills) are filled, so a row that lacks only its name is
+    /// read (and its missing name is an error) rather than left out.
     pub(super) fn looks_like_measure(
         &self,
         row: u32,
         columns: &Columns,
         prefilled: &[bool],
     ) -> bool {
-        let fields = &self.schema.config.fields;
         let typed = |col: u32| {
             !self.grid.get(row, col).is_blank()
                 && !prefilled
@@ -72,14 +72,7 @@ impl SheetReader<'_, '_> {
                     .copied()
                     .unwrap_or(true)
         };
-        let name = columns
-            .iter()
-            .any(|&(c, f)| fields[f].key.get_ref() == "measure" && typed(c));
-        let others = columns
-            .iter()
-            .filter(|&&(c, f)| fields[f].key.get_ref() != "measure" && typed(c))
-            .count();
-        name && others >= 1
+        columns.iter().filter(|&&(c, _)| typed(c)).count() >= 2
     }
 
     /// A filled row below the total row that is not a measure: named, so
