@@ -36,17 +36,16 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
 /// Cells far right of the rest of their row, by absolute position.
 type Far = std::collections::BTreeMap<(u32, u32), Cell>;
 
+/// A CSV file's rows, far cells, and where each non-empty row starts.
+type Records = (Vec<Vec<Cell>>, Far, Vec<Start>);
+
 /// Where a record starts: its first byte in the text and its 0-based row.
 type Start = (usize, u32);
 
 /// The rows of `text`, and where each non-empty one starts. The csv crate
 /// skips blank lines; each is put back as an empty row, so that row numbers
 /// are the ones a spreadsheet shows.
-fn records(
-    text: &str,
-    delimiter: u8,
-    limits: &Limits,
-) -> Result<(Vec<Vec<Cell>>, Far, Vec<Start>), Unreadable> {
+fn records(text: &str, delimiter: u8, limits: &Limits) -> Result<Records, Unreadable> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -209,7 +208,8 @@ mod tests {
     use super::*;
 
     fn grid(text: &str) -> (Vec<Vec<Cell>>, Vec<Start>) {
-        records(text, sniff_delimiter(text), &Limits::default()).unwrap()
+        let (rows, _, starts) = records(text, sniff_delimiter(text), &Limits::default()).unwrap();
+        (rows, starts)
     }
 
     fn shown(rows: &[Vec<Cell>]) -> Vec<String> {
