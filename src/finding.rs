@@ -85,6 +85,11 @@ pub enum Code {
     /// Text the report's font cannot show, or right-to-left text it does
     /// not shape.
     UnprintableText,
+    /// A numeric column whose header names a unit kooste does not read
+    /// (`Budjetti (t€)`, `Toteuma (%)`): its values are not read.
+    UnknownUnit,
+    /// An amount merged over several rows: it cannot be counted in each.
+    MergedAmount,
 }
 
 impl Code {
@@ -120,6 +125,8 @@ impl Code {
             Code::OwnOutput => "own-output",
             Code::NoMeasures => "no-measures",
             Code::UnprintableText => "unprintable-text",
+            Code::UnknownUnit => "unknown-unit",
+            Code::MergedAmount => "merged-amount",
         }
     }
 

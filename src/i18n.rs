@@ -267,6 +267,14 @@ pub struct Texts {
     pub unshaped_text: &'static str,
     /// What to do about text the report cannot show.
     pub unprintable_hint: &'static str,
+    /// A numeric column's header names another unit: {header}, {unit}.
+    pub unknown_unit: &'static str,
+    /// Hint for it: {unit}.
+    pub unknown_unit_hint: &'static str,
+    /// An amount merged over several rows: {field}, {anchor}.
+    pub merged_amount: &'static str,
+    /// Hint for it.
+    pub merged_amount_hint: &'static str,
     /// A number too large for its kind: `{value}` shortened, `{kind}`.
     pub too_large_number: &'static str,
     /// An error value such as #DIV/0!.
@@ -607,6 +615,10 @@ pub static FI: Texts = Texts {
     unprintable_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on merkkejä, joita raportin fontissa ei ole; ne näkyvät PDF:ssä tyhjinä laatikoina: {chars}.",
     unshaped_text: "Toimenpiteen \"{measure}\" kentässä \"{field}\" on oikealta vasemmalle kirjoitettavaa tekstiä (arabia, heprea), jota raportti ei muotoile: kirjaimet tulostuvat erillisinä ja vasemmalta oikealle.",
     unprintable_hint: "Raportti näyttää latinalaiset, kreikkalaiset ja kyrilliset kirjaimet; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.",
+    unknown_unit: "Sarakkeen \"{header}\" yksikköä \"{unit}\" ei tunneta, joten sen lukuja ei lueta: kooste lukee euromäärät euroina ja muut luvut kappaleina.",
+    unknown_unit_hint: "Muunna luvut euroiksi (henkilötyövuodet vuosina, asukkaat kappaleina) ja poista otsikosta yksikkö \"{unit}\".",
+    merged_amount: "Kentän \"{field}\" luku on yhdistetty useaan riviin solusta {anchor} alkaen; sitä ei voi laskea jokaiselle toimenpiteelle.",
+    merged_amount_hint: "Pura solujen yhdistäminen ja kirjoita kunkin toimenpiteen oma luku omalle rivilleen.",
     error_value: "Solussa on virhearvo {value}.",
     kind_names: [
         "euromäärä",
@@ -803,6 +815,10 @@ pub static SV: Texts = Texts {
     unprintable_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" tecken som rapportens typsnitt saknar; de syns som tomma rutor i PDF-filen: {chars}.",
     unshaped_text: "Åtgärden \"{measure}\" har i fältet \"{field}\" text som skrivs från höger till vänster (arabiska, hebreiska), som rapporten inte formar: bokstäverna skrivs ut var för sig och från vänster till höger.",
     unprintable_hint: "Rapporten visar latinska, grekiska och kyrilliska bokstäver; i arbetsboken och exportfilerna sparas texten som den är.",
+    unknown_unit: "Enheten \"{unit}\" i kolumnen \"{header}\" är okänd, så dess tal läses inte: kooste läser belopp i euro och andra tal i styck.",
+    unknown_unit_hint: "Räkna om talen till euro (årsverken i år, invånare i styck) och ta bort enheten \"{unit}\" ur rubriken.",
+    merged_amount: "Talet i fältet \"{field}\" är sammanfogat över flera rader från cellen {anchor}; det kan inte räknas för varje åtgärd.",
+    merged_amount_hint: "Dela upp de sammanfogade cellerna och skriv varje åtgärds eget tal på dess rad.",
     error_value: "Cellen innehåller felvärdet {value}.",
     kind_names: [
         "ett eurobelopp",
@@ -999,6 +1015,10 @@ pub static EN: Texts = Texts {
     unprintable_text: "The {field} of measure \"{measure}\" has characters the report's font lacks; they show as empty boxes in the PDF: {chars}.",
     unshaped_text: "The {field} of measure \"{measure}\" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.",
     unprintable_hint: "The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.",
+    unknown_unit: "The unit \"{unit}\" of column \"{header}\" is not known, so its numbers are not read: kooste reads amounts in euros and other numbers as counts.",
+    unknown_unit_hint: "Convert the numbers to euros (FTE in years, people as counts) and remove the unit \"{unit}\" from the header.",
+    merged_amount: "The number in field \"{field}\" is merged over several rows from cell {anchor}; it cannot be counted for each measure.",
+    merged_amount_hint: "Unmerge the cells and type each measure's own number on its row.",
     error_value: "The cell holds the error value {value}.",
     kind_names: [
         "an amount of euros",

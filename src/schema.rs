@@ -124,6 +124,19 @@ impl<'c> Schema<'c> {
             .copied()
     }
 
+    /// Whether `header` is spelled as the configuration spells a field's
+    /// header or alias (units included), not only matched without its unit.
+    pub fn is_configured_header(&self, header: &str) -> bool {
+        let n = normalise(header);
+        self.config.fields.iter().any(|f| {
+            f.header
+                .all()
+                .into_iter()
+                .chain(f.aliases.iter().map(String::as_str))
+                .any(|h| normalise(h) == n)
+        })
+    }
+
     /// The closest known header name (in `lang`), for an unknown one.
     pub fn closest_header(&self, header: &str, lang: Lang) -> Option<&'c str> {
         closest(

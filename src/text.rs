@@ -177,6 +177,28 @@ pub fn strip_unit(s: &str) -> String {
     t.to_string()
 }
 
+/// The unit a header names at its end, if any: the text in its last
+/// brackets (`Budjetti (t€)` → `t€`, `Toteuma [EUR]` → `EUR`), or a last
+/// word that is a known unit (`Toteuma €`, `Toteuma, €`).
+pub fn unit_of(header: &str) -> Option<String> {
+    let t = header.trim().trim_end_matches([':', ' ']);
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if t.ends_with(close)
+            && let Some(at) = t.rfind(open)
+            && at > 0
+        {
+            return Some(t[at + 1..t.len() - 1].trim().to_string());
+        }
+    }
+    let stripped = strip_unit(t);
+    (stripped.len() < t.len()).then(|| {
+        t[stripped.len()..]
+            .trim_start_matches([',', ' '])
+            .trim()
+            .to_string()
+    })
+}
+
 /// Normalises a measure name for duplicate detection: also ignores punctuation.
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

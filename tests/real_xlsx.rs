@@ -249,3 +249,38 @@ fn what_people_see_is_what_is_read() {
     );
     assert_eq!(ms[1]["fte"], 0.5, "Henkilötyövuodet htv is the FTE");
 }
+
+#[test]
+fn a_budget_in_thousands_is_not_read_as_euros() {
+    let (exit, fs) = findings("openpyxl_budget_in_thousands.xlsx");
+    assert_eq!(exit, 1);
+    let found = codes_at(&fs);
+    assert!(
+        found.contains(&("unknown-unit".to_string(), "H1".to_string())),
+        "{fs:?}"
+    );
+    // Nothing is read at the wrong scale: the run has no measure to write.
+    let o = kooste(&[
+        "validate",
+        "--format",
+        "json",
+        &real("openpyxl_budget_in_thousands.xlsx"),
+    ]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["measures"], 0, "{v}");
+}
+
+#[test]
+fn a_budget_merged_over_two_measures_is_counted_once_and_reported() {
+    let file = "openpyxl_budget_merged_over_two_measures.xlsx";
+    let (exit, fs) = findings(file);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        [("merged-amount".to_string(), "H3".to_string())]
+    );
+    assert_eq!(
+        budgets(&measures(file)),
+        [("Koulupihat".to_string(), 100_000.0)]
+    );
+}

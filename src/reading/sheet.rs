@@ -443,6 +443,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             let text = cell.display();
             match self.schema.field_of_header(&text) {
+                Some(f) if self.reports_unknown_unit(&text, f, header_row, col) => {}
                 Some(f) => {
                     if let Some((first, _)) = columns.iter().find(|(_, g)| *g == f) {
                         let msg = fill(
@@ -490,6 +491,79 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
         }
         columns
+    }
+
+    /// Whether a numeric field's header names a unit other than the one
+    /// kooste reads (`Budjetti (t€)`, `Budjetti (1000 €)`, `Toteuma (%)`,
+    /// `Henkilötyövuodet (htkk)`): then an `unknown-unit` error is raised
+    /// at the header and the column is not read, since its numbers would be
+    /// a thousand (or another factor) off. A header the configuration spells
+    /// so is read as configured.
+    fn reports_unknown_unit(&mut self, header: &str, f: usize, row: u32, col: u32) -> bool {
+        let field = &self.schema.config.fields[f];
+        let allowed: &[&str] = match field.kind {
+            Kind::Euro => &["€", "eur", "euro", "euroa", "euros", "e"],
+            Kind::Number => &["htv", "hlö", "henkilötyövuotta", "årsverken", "fte"],
+            Kind::Whole => &["kpl", "hlö", "henkilöä", "st", "personer", "people"],
+            _ => return false,
+        };
+        let Some(unit) = crate::text::unit_of(header) else {
+            return false;
+        };
+        let n = crate::text::normalise(&unit);
+        if n.is_empty()
+            || allowed.iter().any(|a| crate::text::normalise(a) == n)
+            || self.schema.is_configured_header(header)
+        {
+            return false;
+        }
+        let t = self.lang.texts();
+        let args = [("header", header.trim()), ("unit", unit.as_str())];
+        let finding = self
+            .finding(Code::UnknownUnit, fill(t.unknown_unit, &args))
+            .at(row, col)
+            .field(field.key.get_ref())
+            .value(header.to_string())
+            .hint(fill(t.unknown_unit_hint, &args));
+        self.findings.push(finding);
+        true
+    }
+
+    /// Whether (row, col) is a copy of a merged range's number (euros, FTE,
+    /// people): the person typed it once, for the range's first row, and it
+    /// cannot be counted for each row it covers, so it is a `merged-amount`
+    /// error at the cell instead of a value. (A merged department or year
+    /// does apply to every row.)
+    fn is_merged_amount(&mut self, row: u32, col: u32, f: usize) -> bool {
+        let field = &self.schema.config.fields[f];
+        if self.grid.merged.is_empty()
+            || !matches!(field.kind, Kind::Euro | Kind::Number | Kind::Whole)
+            || !self.grid.is_merge_copy(row, col)
+            || self.grid.get(row, col).is_blank()
+        {
+            return false;
+        }
+        let anchor = self
+            .grid
+            .merged
+            .iter()
+            .find(|m| {
+                (m.first_row..=m.last_row).contains(&row)
+                    && (m.first_col..=m.last_col).contains(&col)
+            })
+            .map(|m| crate::text::a1(m.first_row, m.first_col))
+            .unwrap_or_default();
+        let t = self.lang.texts();
+        let name = field.header.get(self.lang);
+        let msg = fill(t.merged_amount, &[("field", name), ("anchor", &anchor)]);
+        let finding = self
+            .finding(Code::MergedAmount, msg)
+            .at(row, col)
+            .field(field.key.get_ref())
+            .value(self.grid.get(row, col).display())
+            .hint(t.merged_amount_hint);
+        self.findings.push(finding);
+        true
     }
 
     /// A formula without a stored value reads as an empty cell; only then is
@@ -590,6 +664,9 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
+                if self.is_merged_amount(row, col, f) {
+                    continue;
+                }
                 let cell = self.cell(row, col);
                 match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
                     Typed::Value(v) => {
