@@ -226,6 +226,23 @@ impl Run {
         tally
     }
 
+    /// For each submission, how many of its measures go into the outputs
+    /// (the rest are left out as [`Run::tally`] counts them), in
+    /// submission order: the sources sheet's count.
+    pub fn measures_written(&self) -> Vec<usize> {
+        let left_out = self.left_out_rows();
+        self.submissions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                s.measures
+                    .iter()
+                    .filter(|m| !left_out.contains_key(&(i, m.source.row)) && self.of_year(m))
+                    .count()
+            })
+            .collect()
+    }
+
     /// Whether a measure is of the reported year (or has none to tell).
     fn of_year(&self, m: &Measure) -> bool {
         self.year.is_none() || m.year.is_none() || m.year == self.year

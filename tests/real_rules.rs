@@ -230,6 +230,19 @@ fn a_duplicate_file_is_counted_as_left_out() {
         line.starts_with("6 files, 24 measures (3 rows left out: 3 duplicates), "),
         "{line}"
     );
+    // The sources sheet counts what each file gives the outputs: together
+    // the 24 of the measures sheet, not 27.
+    let sources = sheet(&xlsx, "Sources");
+    let header = &sources[0];
+    let col = header
+        .iter()
+        .position(|c| c.to_string() == "Measures")
+        .unwrap_or_else(|| panic!("{header:?}"));
+    let total: f64 = sources[1..]
+        .iter()
+        .filter_map(|r| r.get(col).and_then(calamine::DataType::as_f64))
+        .sum();
+    assert_eq!(total, 24.0);
 }
 
 /// Every row of the measures sheet but the source columns (the file names

@@ -192,7 +192,9 @@ pub(crate) fn write_sources(
     ];
     super::header_row(ws, &headers, fmt)?;
     let mut row = 0;
-    for s in &run.submissions {
+    // What goes into the outputs from each file, as the summary counts it.
+    let written = run.measures_written();
+    for (i, s) in run.submissions.iter().enumerate() {
         row += 1;
         ws.write_string(row, 0, super::fit(&s.file.display))?;
         ws.write_string(
@@ -205,7 +207,7 @@ pub(crate) fn write_sources(
             ws.write_number(row, 3, f64::from(h))?;
         }
         ws.write_number(row, 4, s.rows_read as f64)?;
-        ws.write_number(row, 5, s.measures.len() as f64)?;
+        ws.write_number(row, 5, written[i] as f64)?;
         let mut depts: Vec<&str> = s
             .measures
             .iter()
