@@ -236,7 +236,7 @@ fn a_duplicate_file_is_counted_as_left_out() {
     let header = &sources[0];
     let col = header
         .iter()
-        .position(|c| c.to_string() == "Measures")
+        .position(|c| *c == "Measures")
         .unwrap_or_else(|| panic!("{header:?}"));
     let total: f64 = sources[1..]
         .iter()
