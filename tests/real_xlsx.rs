@@ -284,3 +284,24 @@ fn a_budget_merged_over_two_measures_is_counted_once_and_reported() {
         [("Koulupihat".to_string(), 100_000.0)]
     );
 }
+
+#[test]
+fn a_heading_merged_across_the_row_is_named_not_read_as_a_measure() {
+    let file = "openpyxl_section_headings_merged.xlsx";
+    let (exit, fs) = findings(file);
+    assert_eq!(exit, 0);
+    assert_eq!(
+        codes_at(&fs),
+        [
+            ("unread-content".to_string(), "A2".to_string()),
+            ("unread-content".to_string(), "A4".to_string())
+        ]
+    );
+    assert_eq!(
+        budgets(&measures(file)),
+        [
+            ("Koulupihat".to_string(), 1_000.0),
+            ("Perhekahvilat".to_string(), 2_000.0)
+        ]
+    );
+}

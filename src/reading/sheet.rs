@@ -654,7 +654,9 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 below_total = true;
                 continue;
             }
-            if below_total && !self.looks_like_measure(row, columns, &prefilled) {
+            if (below_total && !self.looks_like_measure(row, columns, &prefilled))
+                || self.is_heading_row(row)
+            {
                 self.report_unread_row(row);
                 continue;
             }

@@ -75,6 +75,27 @@ impl SheetReader<'_, '_> {
         columns.iter().filter(|&&(c, _)| typed(c)).count() >= 2
     }
 
+    /// A section heading between the measures (`Painopiste 1` merged
+    /// across the row): every filled cell of the row is one merged range
+    /// of two or more columns. Not a measure; named by
+    /// [`Self::report_unread_row`].
+    pub(super) fn is_heading_row(&self, row: u32) -> bool {
+        if self.grid.merged.is_empty() {
+            return false;
+        }
+        let Some(m) = self
+            .grid
+            .merged
+            .iter()
+            .find(|m| m.first_row <= row && row <= m.last_row && m.last_col > m.first_col)
+        else {
+            return false;
+        };
+        self.grid
+            .filled_in_row(row)
+            .all(|(col, _)| (m.first_col..=m.last_col).contains(&col))
+    }
+
     /// A filled row below the total row that is not a measure: named, so
     /// that nothing typed disappears in silence.
     pub(super) fn report_unread_row(&mut self, row: u32) {
