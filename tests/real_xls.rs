@@ -7,43 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn real(name: &str) -> String {
-    format!("tests/fixtures/real/{name}")
-}
-
-/// `validate --format json`: the exit code and the findings.
-fn findings(file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
-    let path = real(file);
-    let mut args = vec!["validate", "--format", "json", &path];
-    args.extend(extra);
-    let o = kooste(&args);
-    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
-    (
-        o.status.code().unwrap(),
-        v["findings"].as_array().unwrap().clone(),
-    )
-}
-
-/// The measures `merge FILE -o out.xlsx --json out.json --draft` exports.
-fn measures(file: &str) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    let json = dir.path().join("m.json");
-    let xlsx = dir.path().join("m.xlsx");
-    let o = kooste(&[
-        "merge",
-        &real(file),
-        "-o",
-        xlsx.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        "--draft",
-        "-q",
-    ]);
-    assert!(json.exists(), "{file}: {}", stderr(&o));
-    serde_json::from_slice::<Vec<Value>>(&std::fs::read(json).unwrap()).unwrap()
-}
-
 fn codes_at(fs: &[Value]) -> Vec<(&str, &str)> {
     fs.iter()
         .map(|f| {
@@ -66,10 +29,10 @@ fn story(i: usize, n: usize) -> String {
 #[test]
 fn a_stray_cell_at_iv65536_is_named_and_the_measures_read() {
     let file = "xls_stray_cell_iv65536.xls";
-    let (exit, fs) = findings(file, &[]);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 0, "{fs:?}");
     assert_eq!(codes_at(&fs), [("unread-content", "IV65536")]);
-    let ms = measures(file);
+    let ms = real_measures(file);
     let got: Vec<_> = ms
         .iter()
         .map(|m| {
@@ -111,7 +74,7 @@ fn a_stray_cell_at_iv65536_is_named_and_the_measures_read() {
 
 #[test]
 fn cells_past_max_cells_are_refused() {
-    let (exit, fs) = findings("xls_stray_cell_iv65536.xls", &["--max-cells", "20"]);
+    let (exit, fs) = real_findings("xls_stray_cell_iv65536.xls", &["--max-cells", "20"]);
     assert_eq!(exit, 1);
     assert_eq!(codes_at(&fs), [("too-large", "")], "{fs:?}");
 }
@@ -119,7 +82,7 @@ fn cells_past_max_cells_are_refused() {
 #[test]
 fn dates_non_ascii_and_long_shared_strings_read_whole() {
     let file = "xls_dates_strings_continue.xls";
-    let (exit, fs) = findings(file, &[]);
+    let (exit, fs) = real_findings(file, &[]);
     // The euros are read exactly: the checks name them to the cent.
     assert_eq!(exit, 1);
     assert_eq!(
@@ -142,7 +105,7 @@ fn dates_non_ascii_and_long_shared_strings_read_whole() {
             .unwrap()
             .contains("2\u{a0}072\u{a0}600,50")
     );
-    let ms = measures(file);
+    let ms = real_measures(file);
     assert_eq!(ms.len(), 11);
     let row = |m: &Value| {
         (
@@ -209,12 +172,12 @@ fn dates_non_ascii_and_long_shared_strings_read_whole() {
 #[test]
 fn formula_results_booleans_errors_and_hidden_and_chart_sheets() {
     let file = "xls_formulas_hidden_chart.xls";
-    let (exit, fs) = findings(file, &[]);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 1);
     assert_eq!(codes_at(&fs), [("type-error", "I3"), ("type-error", "H4")]);
     assert_eq!(fs[0]["value"], "#DIV/0!");
     assert_eq!(fs[1]["value"], "#N/A");
-    let ms = measures(file);
+    let ms = real_measures(file);
     assert_eq!(ms.len(), 1, "{ms:?}");
     let m = &ms[0];
     assert_eq!(
@@ -237,10 +200,10 @@ fn formula_results_booleans_errors_and_hidden_and_chart_sheets() {
 
 #[test]
 fn the_lo_fixtures_read_as_before() {
-    let (exit, fs) = findings("lo_vlookup_na.xls", &[]);
+    let (exit, fs) = real_findings("lo_vlookup_na.xls", &[]);
     assert_eq!(exit, 1);
     assert_eq!(codes_at(&fs), [("type-error", "D3")]);
-    let ms = measures("lo_merged_department_year.xls");
+    let ms = real_measures("lo_merged_department_year.xls");
     assert_eq!(ms.len(), 3);
     for m in &ms {
         assert_eq!(

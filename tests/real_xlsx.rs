@@ -8,41 +8,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn real(name: &str) -> String {
-    format!("tests/fixtures/real/{name}")
-}
-
-/// `validate --format json`: the exit code and the findings.
-fn findings(file: &str) -> (i32, Vec<Value>) {
-    let o = kooste(&["validate", "--format", "json", &real(file)]);
-    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
-    (
-        o.status.code().unwrap(),
-        v["findings"].as_array().unwrap().clone(),
-    )
-}
-
-/// The measures kooste merges from `file`, as its JSON export writes them
-/// (`--draft`, so that a file with errors still gives its good rows).
-fn measures(file: &str) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    let json = dir.path().join("m.json");
-    let xlsx = dir.path().join("m.xlsx");
-    let o = kooste(&[
-        "merge",
-        &real(file),
-        "-o",
-        xlsx.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        "--draft",
-        "-q",
-    ]);
-    assert!(json.exists(), "{file}: {}", stderr(&o));
-    serde_json::from_slice::<Vec<Value>>(&std::fs::read(json).unwrap()).unwrap()
-}
-
 fn codes_at(fs: &[Value]) -> Vec<(String, String)> {
     fs.iter()
         .map(|f| {
@@ -68,10 +33,10 @@ fn budgets(ms: &[Value]) -> Vec<(String, f64)> {
 #[test]
 fn xlsxwriter_placeholder_results_are_evaluated_not_read_as_zero() {
     let file = "xlsxwriter_placeholder_formula_results.xlsx";
-    let (exit, fs) = findings(file);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 0, "{fs:?}");
     assert!(fs.is_empty(), "no false total-mismatch: {fs:?}");
-    let ms = measures(file);
+    let ms = real_measures(file);
     assert_eq!(
         budgets(&ms),
         [
@@ -85,7 +50,7 @@ fn xlsxwriter_placeholder_results_are_evaluated_not_read_as_zero() {
 
 #[test]
 fn a_formula_kooste_cannot_evaluate_is_reported_not_guessed() {
-    let (exit, fs) = findings("xlsxwriter_formula_kooste_cannot_evaluate.xlsx");
+    let (exit, fs) = real_findings("xlsxwriter_formula_kooste_cannot_evaluate.xlsx", &[]);
     assert_eq!(exit, 1);
     assert_eq!(
         codes_at(&fs),
@@ -102,7 +67,7 @@ fn error_cells_are_type_errors_in_xls_and_xlsx() {
         "lo_vlookup_na.xlsx",
         "lo_vlookup_na.csv",
     ] {
-        let (exit, fs) = findings(file);
+        let (exit, fs) = real_findings(file, &[]);
         assert_eq!(exit, 1, "{file}");
         assert_eq!(
             codes_at(&fs),
@@ -110,7 +75,10 @@ fn error_cells_are_type_errors_in_xls_and_xlsx() {
             "{file}"
         );
         assert_eq!(fs[0]["value"], "#N/A");
-        let names: Vec<String> = budgets(&measures(file)).into_iter().map(|m| m.0).collect();
+        let names: Vec<String> = budgets(&real_measures(file))
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
         assert_eq!(names, ["Koulupihat"], "{file}: no measure named #N/A");
     }
 }
@@ -118,7 +86,7 @@ fn error_cells_are_type_errors_in_xls_and_xlsx() {
 #[test]
 fn english_thousands_separators_are_read_from_the_files_evidence() {
     // "90,000" beside "8,400.50": the file writes a decimal point.
-    let ms = measures("lo_english_locale_as_shown.csv");
+    let ms = real_measures("lo_english_locale_as_shown.csv");
     assert_eq!(
         budgets(&ms),
         [
@@ -129,11 +97,11 @@ fn english_thousands_separators_are_read_from_the_files_evidence() {
     assert_eq!(ms[0]["spent_eur"], 8_400.5);
     assert_eq!(ms[1]["spent_eur"], 124_999.99);
     // The same workbook exported under a Finnish locale reads the same.
-    let fi = measures("lo_finnish_locale_as_shown.csv");
+    let fi = real_measures("lo_finnish_locale_as_shown.csv");
     assert_eq!(budgets(&fi), budgets(&ms));
     assert_eq!(fi[1]["spent_eur"], 124_999.99);
     // Numbers stored as text in a workbook, FTE "1.000" included.
-    let ms = measures("openpyxl_english_numbers_as_text.xlsx");
+    let ms = real_measures("openpyxl_english_numbers_as_text.xlsx");
     assert_eq!(
         budgets(&ms),
         [
@@ -147,7 +115,7 @@ fn english_thousands_separators_are_read_from_the_files_evidence() {
 
 #[test]
 fn a_number_nothing_in_the_file_decides_names_both_readings() {
-    let (exit, fs) = findings("openpyxl_fte_ambiguous.xlsx");
+    let (exit, fs) = real_findings("openpyxl_fte_ambiguous.xlsx", &[]);
     assert_eq!(exit, 1);
     assert_eq!(
         codes_at(&fs),
@@ -160,7 +128,7 @@ fn a_number_nothing_in_the_file_decides_names_both_readings() {
 #[test]
 fn rows_below_the_total_are_read_and_what_is_left_out_is_named() {
     let file = "openpyxl_measure_below_total.xlsx";
-    let (exit, fs) = findings(file);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 0);
     let mut found = codes_at(&fs);
     found.sort();
@@ -174,7 +142,7 @@ fn rows_below_the_total_are_read_and_what_is_left_out_is_named() {
     );
     let sheet = fs.iter().find(|f| f["cell"].is_null()).unwrap();
     assert_eq!(sheet["sheet"], "2020");
-    let ms = measures(file);
+    let ms = real_measures(file);
     assert_eq!(
         budgets(&ms),
         [
@@ -192,10 +160,10 @@ fn chart_sheets_are_skipped_and_the_measure_sheet_read() {
         "openpyxl_chartsheet_first.xlsx",
         "xlsxwriter_chartsheet.xlsx",
     ] {
-        let (exit, fs) = findings(file);
+        let (exit, fs) = real_findings(file, &[]);
         assert_eq!((exit, fs.len()), (0, 0), "{file}: {fs:?}");
         assert_eq!(
-            budgets(&measures(file)),
+            budgets(&real_measures(file)),
             [("Kulttuurikurssit".to_string(), 15_000.0)],
             "{file}"
         );
@@ -208,9 +176,9 @@ fn merged_department_and_year_fill_every_row() {
         "openpyxl_merged_department_year.xlsx",
         "lo_merged_department_year.xls",
     ] {
-        let (exit, fs) = findings(file);
+        let (exit, fs) = real_findings(file, &[]);
         assert_eq!((exit, fs.len()), (0, 0), "{file}: {fs:?}");
-        let ms = measures(file);
+        let ms = real_measures(file);
         assert_eq!(ms.len(), 3, "{file}");
         for m in &ms {
             assert_eq!(m["department"], "KASKO", "{file}");
@@ -222,7 +190,7 @@ fn merged_department_and_year_fill_every_row() {
 #[test]
 fn what_people_see_is_what_is_read() {
     let file = "openpyxl_seen_not_stored.xlsx";
-    let (exit, fs) = findings(file);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 1);
     // Only the status with a visible extra letter is wrong, and the
     // invisible character in it is named.
@@ -235,7 +203,7 @@ fn what_people_see_is_what_is_read() {
         "{}",
         fs[0]["message"]
     );
-    let ms = measures(file);
+    let ms = real_measures(file);
     assert_eq!(ms.len(), 2);
     for m in &ms {
         assert_eq!(m["department"], "SOTE");
@@ -252,7 +220,7 @@ fn what_people_see_is_what_is_read() {
 
 #[test]
 fn a_budget_in_thousands_is_not_read_as_euros() {
-    let (exit, fs) = findings("openpyxl_budget_in_thousands.xlsx");
+    let (exit, fs) = real_findings("openpyxl_budget_in_thousands.xlsx", &[]);
     assert_eq!(exit, 1);
     let found = codes_at(&fs);
     assert!(
@@ -273,14 +241,14 @@ fn a_budget_in_thousands_is_not_read_as_euros() {
 #[test]
 fn a_budget_merged_over_two_measures_is_counted_once_and_reported() {
     let file = "openpyxl_budget_merged_over_two_measures.xlsx";
-    let (exit, fs) = findings(file);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 1);
     assert_eq!(
         codes_at(&fs),
         [("merged-amount".to_string(), "H3".to_string())]
     );
     assert_eq!(
-        budgets(&measures(file)),
+        budgets(&real_measures(file)),
         [("Koulupihat".to_string(), 100_000.0)]
     );
 }
@@ -288,7 +256,7 @@ fn a_budget_merged_over_two_measures_is_counted_once_and_reported() {
 #[test]
 fn a_heading_merged_across_the_row_is_named_not_read_as_a_measure() {
     let file = "openpyxl_section_headings_merged.xlsx";
-    let (exit, fs) = findings(file);
+    let (exit, fs) = real_findings(file, &[]);
     assert_eq!(exit, 0);
     assert_eq!(
         codes_at(&fs),
@@ -298,7 +266,7 @@ fn a_heading_merged_across_the_row_is_named_not_read_as_a_measure() {
         ]
     );
     assert_eq!(
-        budgets(&measures(file)),
+        budgets(&real_measures(file)),
         [
             ("Koulupihat".to_string(), 1_000.0),
             ("Perhekahvilat".to_string(), 2_000.0)

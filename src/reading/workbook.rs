@@ -144,23 +144,9 @@ fn stream_xlsx(
     recalc: bool,
 ) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
-    let mut out = Vec::with_capacity(meta.len());
-    let mut cells: u64 = 0;
-    for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
-        let mut placer = Placer {
-            rows: Vec::new(),
-            far: BTreeMap::new(),
-            width: 0,
-            cells: &mut cells,
-            limit: limits.max_cells,
-        };
-        let mut cr = reader
-            .worksheet_cells_reader(&sheet.name)
-            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-        while let Some(c) = cr
-            .next_cell_with_formula()
-            .map_err(|e| Unreadable::Corrupt(e.to_string()))?
-        {
+    stream_sheets(reader, meta, limits, |reader, name, placer| {
+        let mut cr = reader.worksheet_cells_reader(name).map_err(corrupt)?;
+        while let Some(c) = cr.next_cell_with_formula().map_err(corrupt)? {
             let cell = match (&c.value, c.formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
                 (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
@@ -170,9 +156,8 @@ fn stream_xlsx(
             };
             placer.place(c.pos, cell)?;
         }
-        out.push(placer.into_grid(&sheet));
-    }
-    Ok(out)
+        Ok(())
+    })
 }
 
 /// xlsb: each cell streamed, as for xlsx (calamine's ranges are dense: one
@@ -180,6 +165,24 @@ fn stream_xlsx(
 /// formula's result, so no formulas are needed.
 fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
+    stream_sheets(reader, meta, limits, |reader, name, placer| {
+        let mut cr = reader.worksheet_cells_reader(name).map_err(corrupt)?;
+        while let Some(c) = cr.next_cell().map_err(corrupt)? {
+            placer.place(c.get_position(), cell_of_ref(c.get_value()))?;
+        }
+        Ok(())
+    })
+}
+
+/// A grid for each worksheet of `meta` (chart, dialog and macro sheets hold
+/// no cells to read), whose cells `each` streams into a [`Placer`]; the
+/// cell limit counts over the whole workbook.
+fn stream_sheets<R>(
+    reader: &mut R,
+    meta: Vec<calamine::Sheet>,
+    limits: &Limits,
+    mut each: impl FnMut(&mut R, &str, &mut Placer<'_>) -> Result<(), Unreadable>,
+) -> Result<Vec<Grid>, Unreadable> {
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
     for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
@@ -190,18 +193,14 @@ fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<
             cells: &mut cells,
             limit: limits.max_cells,
         };
-        let mut cr = reader
-            .worksheet_cells_reader(&sheet.name)
-            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-        while let Some(c) = cr
-            .next_cell()
-            .map_err(|e| Unreadable::Corrupt(e.to_string()))?
-        {
-            placer.place(c.get_position(), cell_of_ref(c.get_value()))?;
-        }
+        each(reader, &sheet.name, &mut placer)?;
         out.push(placer.into_grid(&sheet));
     }
     Ok(out)
+}
+
+fn corrupt(e: impl std::fmt::Display) -> Unreadable {
+    Unreadable::Corrupt(e.to_string())
 }
 
 /// Places streamed cells at their absolute positions in a grid, counting

@@ -170,3 +170,45 @@ pub fn input_folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
     }
     folder
 }
+
+/// A fixture of `tests/fixtures/real` (files written by real applications).
+pub fn real(name: &str) -> String {
+    format!("tests/fixtures/real/{name}")
+}
+
+/// `validate --format json` of a real fixture with `extra` options: the
+/// exit code and the findings. A panic in kooste fails the test.
+pub fn real_findings(file: &str, extra: &[&str]) -> (i32, Vec<serde_json::Value>) {
+    let path = real(file);
+    let mut args = vec!["validate", "--format", "json", &path];
+    args.extend(extra);
+    let o = kooste(&args);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
+    (
+        o.status.code().expect("an exit code, not a signal"),
+        v["findings"].as_array().cloned().unwrap_or_default(),
+    )
+}
+
+/// The measures kooste merges from a real fixture, as its JSON export
+/// writes them (`merge --draft`, so that a file with errors still gives its
+/// good rows).
+pub fn real_measures(file: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("m.json");
+    let xlsx = dir.path().join("m.xlsx");
+    let o = kooste(&[
+        "merge",
+        &real(file),
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        "--draft",
+        "-q",
+    ]);
+    assert!(json.exists(), "{file}: {}", stderr(&o));
+    serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap()
+}
