@@ -167,6 +167,23 @@ impl Grid {
         }
     }
 
+    /// A grid of `rows` (each dense from column A, the first at absolute
+    /// row `first_row`) whose origin is the first column that holds a cell,
+    /// as calamine places a sheet, so A1 references stay the same.
+    pub fn trimmed(name: String, first_row: u32, mut rows: Vec<Vec<Cell>>, hidden: bool) -> Grid {
+        let first_col = rows
+            .iter()
+            .filter_map(|r| r.iter().position(|c| *c != Cell::Empty))
+            .min()
+            .unwrap_or(0);
+        if first_col > 0 {
+            for r in &mut rows {
+                r.drain(..first_col.min(r.len()));
+            }
+        }
+        Grid::new(name, first_row, first_col as u32, rows, hidden)
+    }
+
     /// The grid with its far cells (absolute 0-based positions), as a
     /// reader collected them with [`put_cell`].
     pub fn with_far(mut self, far: BTreeMap<(u32, u32), Cell>) -> Grid {

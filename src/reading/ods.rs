@@ -308,24 +308,11 @@ impl SheetRows {
 
     /// The sheet as a [`Grid`] starting at its first filled row and column.
     /// Merged ranges are clipped to the grid, so filling them never grows it.
-    fn into_grid(mut self, name: String, hidden: bool, budget: &Budget) -> Grid {
+    fn into_grid(self, name: String, hidden: bool, budget: &Budget) -> Grid {
         if self.rows.is_empty() {
             return Grid::new(name, 0, 0, Vec::new(), hidden);
         }
-        let first_col = self
-            .rows
-            .iter()
-            .filter_map(|r| r.iter().position(|c| *c != Cell::Empty))
-            .min()
-            .unwrap_or(0);
-        if first_col > 0 {
-            for r in &mut self.rows {
-                r.drain(..first_col.min(r.len()));
-            }
-        }
-        let (first_row, first_col) = (self.first_row, first_col as u32);
-        let rows = self.rows;
-        let mut grid = Grid::new(name, first_row, first_col, rows, hidden).with_far(self.far);
+        let mut grid = Grid::trimmed(name, self.first_row, self.rows, hidden).with_far(self.far);
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
             .merged

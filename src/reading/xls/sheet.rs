@@ -81,17 +81,8 @@ impl Builder<'_> {
     /// cell (as calamine placed it, so A1 references stay the same).
     fn finish(mut self, name: String, hidden: bool) -> Grid {
         let first_row = self.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
-        let first_col = self
-            .rows
-            .iter()
-            .filter_map(|r| r.iter().position(|c| *c != Cell::Empty))
-            .min()
-            .unwrap_or(0);
         self.rows.drain(..first_row);
-        for row in &mut self.rows {
-            row.drain(..first_col.min(row.len()));
-        }
-        Grid::new(name, first_row as u32, first_col as u32, self.rows, hidden).with_far(self.far)
+        Grid::trimmed(name, first_row as u32, self.rows, hidden).with_far(self.far)
     }
 }
 
