@@ -17,16 +17,6 @@ pub enum CsvStyle {
     Plain,
 }
 
-/// Text that a spreadsheet would take for a formula gets a leading apostrophe
-/// (the usual CSV-injection guard), so it opens as text.
-pub fn guard(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 fn names(list: &[Choice], idx: &[usize], lang: Lang) -> Vec<String> {
     idx.iter()
         .map(|&i| list[i].name.get(lang).to_string())
@@ -71,7 +61,7 @@ impl CsvOut {
         let record: Vec<String> = cells
             .into_iter()
             .map(|c| match c {
-                CsvCell::Text(s) => guard(&s),
+                CsvCell::Text(s) => crate::text::csv_guard(&s),
                 CsvCell::Number(s) => s,
             })
             .collect();
@@ -109,44 +99,13 @@ pub fn csv_number(v: f64, style: CsvStyle) -> String {
     }
 }
 
-/// The CSV export's header row in `lang`. Also how an export found among
-/// the inputs is told from a submission.
-pub fn csv_header(config: &Config, lang: Lang) -> Vec<String> {
-    let t = lang.texts();
-    let h = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
-    vec![
-        h("id", "ID"),
-        t.col_department.into(),
-        t.col_focus_area.into(),
-        h("measure", "Measure"),
-        t.col_areas.into(),
-        t.col_status.into(),
-        t.year.into(),
-        t.col_budget.into(),
-        t.col_spent.into(),
-        t.col_fte.into(),
-        h("themes", "Themes"),
-        h("schedule", "Schedule"),
-        t.col_reached.into(),
-        h("impact_story", "Impact story"),
-        h("contact", "Contact"),
-        t.col_source_file.into(),
-        t.col_source_cell.into(),
-    ]
-}
-
 /// The merged measures as CSV.
 pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
     use CsvCell::{Number as N, Text as T};
     let num = |v: f64| N(csv_number(v, style));
     let text = |s: Option<&str>| T(s.unwrap_or("").to_string());
     let mut w = CsvOut::new(style);
-    w.text_row(csv_header(config, lang));
+    w.text_row(crate::reading::schema::export_header(config, lang));
     for r in &cons.rows {
         let m = r.measure;
         let record = [
@@ -244,14 +203,17 @@ pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> 
 
 #[cfg(test)]
 mod tests {
-    use super::{CsvCell, CsvOut, CsvStyle, csv_number, guard};
+    use super::{CsvCell, CsvOut, CsvStyle, csv_number};
 
     #[test]
     fn formula_like_text_is_guarded() {
-        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(guard("+cmd"), "'+cmd");
-        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(guard("Kesäruokailu"), "Kesäruokailu");
+        assert_eq!(
+            crate::text::csv_guard("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(crate::text::csv_guard("+cmd"), "'+cmd");
+        assert_eq!(crate::text::csv_guard("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(crate::text::csv_guard("Kesäruokailu"), "Kesäruokailu");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! Message templates use `{name}` placeholders filled by [`fill`].
 
-use crate::parse::{Cents, Date};
+use crate::model::parse::{Cents, Date};
 
 /// A user language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -173,7 +173,7 @@ pub fn count(forms: [&str; 2], n: usize) -> String {
 pub fn summary_line(
     lang: Lang,
     files: usize,
-    tally: &crate::run::Tally,
+    tally: &crate::model::Tally,
     findings: (usize, usize),
 ) -> String {
     let t = lang.texts();
@@ -1284,7 +1284,7 @@ mod tests {
 
     #[test]
     fn the_summary_line_counts_in_singular_and_plural() {
-        let tally = crate::run::Tally {
+        let tally = crate::model::Tally {
             measures: 21,
             duplicate: 1,
             ..Default::default()
@@ -1293,7 +1293,7 @@ mod tests {
             summary_line(Lang::Fi, 7, &tally, (1, 0)),
             "7 tiedostoa, 21 toimenpidettä (1 rivi jätettiin pois: 1 kaksoiskappale), 1 virhe, 0 varoitusta"
         );
-        let tally = crate::run::Tally {
+        let tally = crate::model::Tally {
             measures: 1,
             duplicate: 1,
             wrong_year: 0,
@@ -1304,7 +1304,7 @@ mod tests {
             "1 fil, 1 åtgärd (3 rader utelämnades: 1 dubblett, 2 med fel), 2 fel, 1 varning"
         );
         assert_eq!(
-            summary_line(Lang::En, 2, &crate::run::Tally::default(), (0, 2)),
+            summary_line(Lang::En, 2, &crate::model::Tally::default(), (0, 2)),
             "2 files, 0 measures, 0 errors, 2 warnings"
         );
     }

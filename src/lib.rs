@@ -2,33 +2,32 @@
 //! checks them with findings located to the cell, merges them, and writes a
 //! consolidated workbook and a PDF annual report.
 //!
-//! The stages, one module each: [`reading`], [`validation`], [`merging`],
-//! [`xlsx`] and [`pdf`]; [`commands`] ties them together per subcommand.
+//! The flow, one folder a stage, each importing only the ones before it:
+//! [`reading`] (files to typed rows) → [`validation`] (the rules across
+//! rows and files; [`validation::checked`] reads and checks a run) →
+//! [`merging`] (one order, the sums, last year's comparison) → [`xlsx`]
+//! (every workbook kooste writes), [`pdf`] (the report) and [`export`]
+//! (CSV and JSON); [`commands`] ties them together per subcommand, and
+//! [`output`] writes files whole or not at all. Below them all sit
+//! [`model`] (cells, values, measures, findings), [`text`], [`i18n`] and
+//! [`config`]. ARCHITECTURE.md has the map.
 
-pub mod annotate;
 pub mod commands;
-pub mod comparison;
 pub mod config;
 pub mod error;
 pub mod export;
-pub mod finding;
 pub mod i18n;
 pub mod memory;
 pub mod merging;
 pub mod model;
 pub mod output;
-pub mod parse;
 pub mod pdf;
 pub mod reading;
-pub mod run;
-pub mod schema;
-pub mod submission;
 pub mod text;
-pub mod typing;
 pub mod validation;
 pub mod xlsx;
 
 pub use config::Config;
 pub use error::Error;
-pub use finding::{Code, Finding, Severity};
 pub use i18n::Lang;
+pub use model::finding::{Code, Finding, Severity};

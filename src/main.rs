@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use kooste::commands::{Outcome, build, convert, merge, report, template, validate};
 use kooste::export::CsvStyle;
-use kooste::parse::{Date, parse_date};
-use kooste::run::RunOptions;
+use kooste::model::parse::{Date, parse_date};
+use kooste::validation::checked::RunOptions;
 use kooste::xlsx::XlsxOptions;
 use kooste::{Config, Lang};
 

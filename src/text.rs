@@ -450,6 +450,16 @@ fn push_plain(out: &mut Vec<u8>, digits: &str, exact_places: u32) -> bool {
     true
 }
 
+/// Text that a spreadsheet would take for a formula gets a leading apostrophe
+/// (the usual CSV-injection guard), so it opens as text.
+pub fn csv_guard(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

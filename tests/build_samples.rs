@@ -6,7 +6,7 @@ use std::process::Command;
 
 use calamine::Data;
 use common::*;
-use kooste::parse::parse_euros;
+use kooste::model::parse::parse_euros;
 
 /// Builds the 2021 samples into a fresh folder; returns the folder.
 fn build_samples() -> tempfile::TempDir {

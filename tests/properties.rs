@@ -1,7 +1,7 @@
 //! Property tests of the parsers and sums (proptest).
 
 use kooste::Lang;
-use kooste::parse::{Cents, parse_euros, parse_number};
+use kooste::model::parse::{Cents, parse_euros, parse_number};
 use proptest::prelude::*;
 
 /// Groups digits the Finnish way with `sep`.
@@ -62,7 +62,7 @@ proptest! {
     fn parsers_never_panic(s in "\\PC{0,40}") {
         let _ = parse_euros(&s);
         let _ = parse_number(&s);
-        let _ = kooste::parse::parse_date(&s);
-        let _ = kooste::parse::parse_year(&s);
+        let _ = kooste::model::parse::parse_date(&s);
+        let _ = kooste::model::parse::parse_year(&s);
     }
 }

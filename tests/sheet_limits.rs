@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader};
 use common::*;
 use kooste::merging::Consolidation;
-use kooste::parse::Date;
-use kooste::run::{Run, RunOptions};
+use kooste::model::parse::Date;
+use kooste::validation::checked::{Run, RunOptions};
 use kooste::xlsx::{XlsxOptions, workbook_bytes};
 use kooste::{Config, Lang};
 

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use super::merge::{comparison_with, write_workbook};
 use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
-use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
+use crate::merging::comparison::read_previous_if;
 use crate::output::target::check;
 use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::pdf::{ReportOptions, Template, report_bytes};
-use crate::run::{Run, RunOptions};
+use crate::validation::checked::{Run, RunOptions};
 use crate::xlsx::XlsxOptions;
 
 /// Options of `build`.
@@ -64,8 +64,11 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     // Said with the other findings, before the report is made.
-    run.cross
-        .extend(crate::pdf::coverage::findings(&run, config));
+    run.cross.extend(crate::validation::printable::findings(
+        &run,
+        config,
+        crate::pdf::coverage::lacks,
+    ));
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);

@@ -12,13 +12,13 @@ use crate::commands::template::file_stem;
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::CsvStyle;
-use crate::finding::Severity;
 use crate::i18n::{Lang, fill};
 use crate::model::Value;
+use crate::model::finding::Severity;
 use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::reading::Submission;
-use crate::run::{Run, RunOptions};
-use crate::submission::{TemplateSpec, measure_values, template_bytes, value_text};
+use crate::validation::checked::{Run, RunOptions};
+use crate::xlsx::template::{TemplateSpec, measure_values, template_bytes, value_text};
 
 /// The output kind of `convert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

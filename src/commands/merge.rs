@@ -5,15 +5,15 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
-use crate::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
+use crate::merging::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::output::target::check;
 use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
-use crate::run::{Run, RunOptions};
+use crate::validation::checked::{Run, RunOptions};
 use crate::xlsx::{XlsxOptions, workbook};
 
 /// Options of `merge`.

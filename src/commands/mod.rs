@@ -46,7 +46,7 @@ pub(crate) fn writing<T>(
 /// Frees a run on another thread. A large run's cells take tens of
 /// milliseconds to free (60 ms at 200 000 measures), which the user would
 /// otherwise wait for as the process exits.
-pub(crate) fn free_later(run: crate::run::Run) {
+pub(crate) fn free_later(run: crate::validation::checked::Run) {
     // If no thread can be started, the closure and the run are dropped here.
     let _ = std::thread::Builder::new().spawn(move || drop(run));
 }
@@ -62,7 +62,7 @@ pub(crate) fn stdout_err(e: std::io::Error) -> crate::error::Error {
 /// Prints a run's findings. Returns its outcome, and whether outputs may be
 /// written: not while errors remain, unless `draft`.
 fn print_checked(
-    run: &crate::run::Run,
+    run: &crate::validation::checked::Run,
     draft: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<(Outcome, bool), crate::error::Error> {
@@ -95,7 +95,7 @@ fn print_checked(
 /// milliseconds at 200 000 measures. The consolidation is `None` when no
 /// outputs may be written.
 pub(crate) fn print_and_consolidate<'r>(
-    run: &'r crate::run::Run,
+    run: &'r crate::validation::checked::Run,
     config: &crate::Config,
     draft: bool,
     out: &mut dyn std::io::Write,

@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use super::build::template;
 use super::merge::comparison_with;
 use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
-use crate::comparison::read_previous_if;
 use crate::config::Config;
 use crate::error::Error;
+use crate::merging::comparison::read_previous_if;
 use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::pdf::{ReportOptions, report_bytes};
-use crate::run::{Run, RunOptions};
+use crate::validation::checked::{Run, RunOptions};
 
 /// Options of `report`.
 #[derive(Debug, Clone)]
@@ -49,8 +49,11 @@ pub fn report(
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.draft);
     // Said with the other findings, before the report is made.
-    run.cross
-        .extend(crate::pdf::coverage::findings(&run, config));
+    run.cross.extend(crate::validation::printable::findings(
+        &run,
+        config,
+        crate::pdf::coverage::lacks,
+    ));
     let (outcome, cons) = print_and_consolidate(&run, config, opts.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);

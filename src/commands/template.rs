@@ -5,15 +5,15 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::comparison::read_previous;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::Lang;
+use crate::merging::comparison::read_previous;
 use crate::model::Value;
+use crate::model::parse::Date;
 use crate::output::{Transaction, ensure_dir, ensure_parent, transaction_dirs};
-use crate::parse::Date;
-use crate::schema::{ListKind, Schema};
-use crate::submission::{TemplateSpec, measure_values, template_bytes};
+use crate::reading::schema::{ListKind, Schema};
+use crate::xlsx::template::{TemplateSpec, measure_values, template_bytes};
 
 /// Which templates to write.
 #[derive(Debug, Clone)]

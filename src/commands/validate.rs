@@ -1,6 +1,5 @@
 //! `kooste validate`: every finding, as text or JSON.
 
-use crate::text::terminal;
 use std::io::Write;
 
 use rayon::prelude::*;
@@ -9,8 +8,8 @@ use serde::Serialize;
 use super::Outcome;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
-use crate::run::{Run, RunOptions};
+use crate::model::finding::{Finding, Severity};
+use crate::validation::checked::{Run, RunOptions};
 
 /// Output format of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,8 +49,13 @@ pub fn validate(
     if let Some(dir) = &opts.annotate {
         let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
-        let mut done =
-            crate::annotate::annotate_all(&run.submissions, &findings, dir, run.lang, &inputs)?;
+        let mut done = crate::xlsx::annotated::annotate_all(
+            &run.submissions,
+            &findings,
+            dir,
+            run.lang,
+            &inputs,
+        )?;
         for path in &done.written {
             // The JSON report owns stdout; say where the copies went on stderr there.
             let line = super::wrote_line(run.lang, path);
@@ -76,33 +80,6 @@ pub fn validate(
     })
 }
 
-/// One line: `file!sheet!cell: error[code]: message (hint)`.
-pub fn finding_line(f: &Finding, color: bool) -> String {
-    let sev = f.severity.as_str();
-    let sev = match (color, f.severity) {
-        (true, Severity::Error) => format!("\x1b[1;31m{sev}\x1b[0m"),
-        (true, Severity::Warning) => format!("\x1b[1;33m{sev}\x1b[0m"),
-        _ => sev.to_string(),
-    };
-    let loc = if f.file.is_empty() {
-        "*".to_string()
-    } else {
-        f.location()
-    };
-    // File and sheet names, values and so messages are the submitter's
-    // text: escaped, so they cannot move the cursor or forge a line.
-    let mut line = format!(
-        "{}: {sev}[{}]: {}",
-        terminal(&loc),
-        f.code.as_str(),
-        terminal(&f.message)
-    );
-    if let Some(h) = &f.hint {
-        line.push_str(&format!(" ({})", terminal(h)));
-    }
-    line
-}
-
 /// Prints findings grouped by file, then the summary line.
 pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
     // Tens of thousands of lines at scale: made on every core, in order,
@@ -113,7 +90,7 @@ pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Resul
         .map(|chunk| {
             let mut text = String::new();
             for f in chunk {
-                text.push_str(&finding_line(f, color));
+                text.push_str(&f.text_line(color));
                 text.push('\n');
             }
             text

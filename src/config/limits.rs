@@ -14,7 +14,7 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
 pub const MAX_SPAN: i32 = 100;
 
 /// Euros kooste keeps in whole cents in an `i64`, with room for sums; the
-/// annual budget must be below this (see [`crate::parse::Cents::from_euros`]).
+/// annual budget must be below this (see [`crate::model::parse::Cents::from_euros`]).
 pub const MAX_EUROS: f64 = 9.0e13;
 
 /// Empty rows a template may have: an Excel sheet holds 1 048 576 rows,

@@ -1,22 +1,15 @@
 //! Text the report cannot show as typed: characters the report's font
 //! (DejaVu Sans, regular and bold) has no glyph for print as empty boxes,
 //! and right-to-left scripts print unshaped, letter by letter from left to
-//! right, as the layout neither shapes nor reorders. Each is an
-//! `unprintable-text` warning about the measure, raised by the commands
-//! that make the report, before their findings are printed.
+//! right, as the layout neither shapes nor reorders. The font knowledge
+//! lives here; the `unprintable-text` warnings it leads to are raised in
+//! `validation::printable`.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
-use crate::config::Config;
-use crate::finding::{Code, Finding};
-use crate::i18n::fill;
-use crate::run::Run;
-
-/// The most characters a finding lists; the rest are counted.
-const LIST_MAX: usize = 12;
+pub use crate::validation::printable::Lacks;
 
 /// The report's two faces, parsed once and only when a text holds a
 /// character outside the Latin range every face has.
@@ -53,16 +46,6 @@ pub fn right_to_left(c: char) -> bool {
     matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
-/// What a text lacks in the report: the distinct characters without a
-/// glyph, and whether it has right-to-left text.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Lacks {
-    /// Characters the font has no glyph for.
-    pub missing: BTreeSet<char>,
-    /// Whether right-to-left letters print unshaped.
-    pub unshaped: bool,
-}
-
 /// What `text` lacks in the report, `None` when it prints as typed.
 pub fn lacks(text: &str) -> Option<Lacks> {
     let mut out = Lacks::default();
@@ -77,73 +60,10 @@ pub fn lacks(text: &str) -> Option<Lacks> {
     (out.unshaped || !out.missing.is_empty()).then_some(out)
 }
 
-/// The characters listed visibly: `U+4E2D 中, U+1F980 🦀`, controls by
-/// code alone, and how many more past [`LIST_MAX`].
-pub fn listed(chars: &BTreeSet<char>) -> String {
-    let mut parts: Vec<String> = chars
-        .iter()
-        .take(LIST_MAX)
-        .map(|&c| {
-            if c.is_control() || crate::text::is_bidi_control(c) || crate::text::is_invisible(c) {
-                format!("U+{:04X}", c as u32)
-            } else {
-                format!("U+{:04X} {c}", c as u32)
-            }
-        })
-        .collect();
-    if chars.len() > LIST_MAX {
-        parts.push(format!("+{}", chars.len() - LIST_MAX));
-    }
-    parts.join(", ")
-}
-
-/// The `unprintable-text` warnings for the measures that go into the
-/// report: their names and impact stories, the texts the report prints.
-pub fn findings(run: &Run, config: &Config) -> Vec<Finding> {
-    let t = run.lang.texts();
-    let header = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(run.lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
-    let mut out = Vec::new();
-    for (sub, m) in run.included() {
-        let texts = [
-            ("measure", m.name.as_str()),
-            ("impact_story", m.impact_story.as_deref().unwrap_or("")),
-        ];
-        for (key, text) in texts {
-            let Some(l) = lacks(text) else { continue };
-            let vars = [
-                ("measure", crate::text::visible(&m.name)),
-                ("field", header(key, key)),
-                ("chars", listed(&l.missing)),
-            ];
-            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut message = Vec::new();
-            if !l.missing.is_empty() {
-                message.push(fill(t.unprintable_text, &vars));
-            }
-            if l.unshaped {
-                message.push(fill(t.unshaped_text, &vars));
-            }
-            let mut f = Finding::file(Code::UnprintableText, &sub.file.display, message.join(" "))
-                .field(key)
-                .value(text)
-                .hint(t.unprintable_hint);
-            f.sheet = sub.sheet.clone();
-            f.cell = Some(m.source_cell.to_string());
-            f.row = Some(m.source.row);
-            out.push(f);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn the_font_covers_latin_greek_cyrillic_but_not_cjk_or_emoji() {
@@ -152,7 +72,6 @@ mod tests {
         let l = lacks("中文 🦀").unwrap();
         assert_eq!(l.missing, BTreeSet::from(['中', '文', '🦀']));
         assert!(!l.unshaped);
-        assert_eq!(listed(&l.missing), "U+4E2D 中, U+6587 文, U+1F980 🦀");
     }
 
     #[test]

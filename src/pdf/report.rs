@@ -7,13 +7,12 @@ use std::collections::BTreeMap;
 use super::charts::{Chart, Series, Stacking};
 use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
 use super::template::{Section, SectionKind, Template};
-use crate::commands::validate::finding_line;
-use crate::comparison::{Comparison, change_ratio};
 use crate::config::Config;
-use crate::finding::{Finding, Severity};
 use crate::i18n::{Lang, fill};
+use crate::merging::comparison::{Comparison, change_ratio};
 use crate::merging::{Consolidation, Totals};
-use crate::run::Run;
+use crate::model::finding::{Finding, Severity};
+use crate::validation::checked::Run;
 
 /// Options of the report.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +58,7 @@ impl Ctx<'_> {
     fn euros(&self) -> impl Fn(f64) -> String + '_ {
         move |v| {
             self.lang
-                .euros(crate::parse::Cents::from_euros(v).unwrap_or_default())
+                .euros(crate::model::parse::Cents::from_euros(v).unwrap_or_default())
         }
     }
 }
@@ -240,7 +239,8 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             (
                 t.annual_budget.into(),
                 lang.euros(
-                    crate::parse::Cents::from_euros(ctx.config.annual_budget()).unwrap_or_default(),
+                    crate::model::parse::Cents::from_euros(ctx.config.annual_budget())
+                        .unwrap_or_default(),
                 ),
             ),
             (t.col_budget.into(), lang.euros(tot.budget)),
@@ -641,7 +641,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     doc.table(&columns, &header, &rows, &[last]);
 }
 
-fn change_text(lang: Lang, a: crate::parse::Cents, b: crate::parse::Cents) -> String {
+fn change_text(lang: Lang, a: crate::model::parse::Cents, b: crate::model::parse::Cents) -> String {
     match change_ratio(a, b) {
         Some(r) if r >= 0.0 => format!("+{}", lang.percent(r)),
         Some(r) => lang.percent(r),
@@ -675,7 +675,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
     if !warnings.is_empty() {
         doc.heading(3, t.severity_words[1], 30.0);
         for f in warnings.iter().take(ctx.limit) {
-            doc.paragraph(&finding_line(f, false), Style::SMALL, 0.0);
+            doc.paragraph(&f.text_line(false), Style::SMALL, 0.0);
         }
         cut_note(doc, ctx, warnings.len());
     }

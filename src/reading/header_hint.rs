@@ -4,7 +4,7 @@
 
 use crate::i18n::{Lang, fill};
 use crate::model::Cell;
-use crate::schema::Schema;
+use crate::reading::schema::Schema;
 
 use super::Grid;
 

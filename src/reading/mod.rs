@@ -9,8 +9,10 @@ mod guard;
 mod header_hint;
 mod ods;
 mod own;
+pub mod schema;
 mod separators;
 mod sheet;
+pub mod typing;
 mod workbook;
 mod xls;
 

@@ -8,8 +8,8 @@ use std::io::Read;
 
 use super::{Book, Format};
 use crate::config::Config;
-use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
+use crate::model::finding::{Code, Finding};
 
 /// The custom document property every workbook kooste writes carries; its
 /// value is the kind ([`OutputKind::mark`] or [`TEMPLATE_MARK`]).
@@ -148,10 +148,10 @@ pub(crate) fn by_content(book: &Book, config: &Config) -> Option<OutputKind> {
         .into_iter()
         .any(|lang| {
             // The export writes its header guarded like any text cell.
-            let header = crate::export::csv_header(config, lang);
+            let header = super::schema::export_header(config, lang);
             header
                 .iter()
-                .map(|h| crate::export::guard(h))
+                .map(|h| crate::text::csv_guard(h))
                 .eq(cells.iter().cloned())
         })
         .then_some(OutputKind::CsvExport)

@@ -13,7 +13,7 @@
 
 use crate::config::{Field, Kind};
 use crate::model::Cell;
-use crate::parse::{DecimalMark, Shape, shape};
+use crate::model::parse::{DecimalMark, Shape, shape};
 
 use super::Grid;
 

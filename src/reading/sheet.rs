@@ -12,13 +12,13 @@ use compact_str::CompactString;
 use super::formula::{Outcome, evaluate};
 use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
 use crate::config::Kind;
-use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
+use crate::model::finding::{Code, Finding};
+use crate::model::parse::DecimalMark;
 use crate::model::{Cell, Measure, Value};
-use crate::parse::DecimalMark;
-use crate::schema::Schema;
+use crate::reading::schema::Schema;
+use crate::reading::typing::{Typed, type_cell};
 use crate::text::{column_letters, push_a1};
-use crate::typing::{Typed, type_cell};
 use measure::{Role, build_measure};
 
 /// How many rows from the top of a sheet are searched for the header.
@@ -635,7 +635,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             .iter()
             .find(|(_, f)| roles[*f] == Role::Measure)
             .map(|(c, _)| *c);
-        let mut sums = vec![crate::parse::Cents::default(); fields.len()];
+        let mut sums = vec![crate::model::parse::Cents::default(); fields.len()];
         let (mut first_data, mut last_data) = (u32::MAX, 0);
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
@@ -716,7 +716,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             let row_has_error = self.findings[before..]
                 .iter()
-                .any(|f| f.severity == crate::finding::Severity::Error);
+                .any(|f| f.severity == crate::model::finding::Severity::Error);
             if row_has_error || missing_required || self.damaged_rows.contains(&(row + 1)) {
                 sub.partial.push((row + 1, values.clone()));
                 continue;

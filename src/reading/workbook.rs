@@ -13,7 +13,7 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use super::grid::put_cell;
 use super::{Book, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
-use crate::parse::Date;
+use crate::model::parse::Date;
 
 /// Zip local-file signature: xlsx, xlsm, xlsb, ods.
 pub fn is_zip(head: &[u8]) -> bool {

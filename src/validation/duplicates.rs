@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::at_row;
 use super::rows::{Fields, RowView, rows};
 use crate::config::Config;
-use crate::finding::{Code, Finding, Severity};
 use crate::i18n::{Lang, fill};
+use crate::model::finding::{Code, Finding, Severity};
 use crate::reading::Submission;
 use crate::text::name_key;
 

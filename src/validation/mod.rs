@@ -5,7 +5,9 @@
 //! The checks that compare rows see every row a submission read, also the
 //! rows with an error in some cell ([`rows`]), so one run shows every problem.
 
+pub mod checked;
 mod duplicates;
+pub mod printable;
 mod rows;
 
 use std::collections::BTreeMap;
@@ -13,12 +15,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::config::{Config, Stage};
-use crate::finding::{Code, Finding};
 use crate::i18n::{Lang, fill};
 use crate::model::Measure;
-use crate::parse::Cents;
+use crate::model::finding::{Code, Finding};
+use crate::model::parse::Cents;
 use crate::reading::Submission;
-use crate::schema::{ListKind, Schema};
+use crate::reading::schema::{ListKind, Schema};
 use crate::text::normalise;
 use rows::{Fields, RowView, all_rows, rows};
 

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::iter::Peekable;
 
 use crate::config::Config;
+use crate::model::parse::Cents;
 use crate::model::{Measure, Value};
-use crate::parse::Cents;
 use crate::reading::Submission;
 
 /// The field indexes a check across rows reads from a row with errors.

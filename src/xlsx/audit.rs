@@ -13,10 +13,10 @@ use super::package::Body;
 use super::sheetxml::Rows;
 use super::{Formats, fit};
 use crate::config::Config;
-use crate::finding::{Finding, Severity};
 use crate::i18n::fill;
 use crate::merging::Consolidation;
-use crate::run::Run;
+use crate::model::finding::{Finding, Severity};
+use crate::validation::checked::Run;
 
 /// Lays out the findings sheet (name, header, widths) and returns its rows,
 /// one per finding, linked to its row of the measures sheet, to be made as

@@ -8,11 +8,11 @@ use rust_xlsxwriter::{
 
 use super::summary::Layout;
 use super::{Formats, col, range};
-use crate::comparison::Comparison;
 use crate::config::Config;
 use crate::merging::Consolidation;
-use crate::run::Run;
+use crate::merging::comparison::Comparison;
 use crate::text::column_letters;
+use crate::validation::checked::Run;
 
 /// Colours that stay apart when printed in grey (dark, light, mid, …).
 const PALETTE: [u32; 6] = [0x0D4580, 0xF2A541, 0x6F9FD8, 0x3B3B3B, 0xC8D6E5, 0x9C5B12];

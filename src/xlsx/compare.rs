@@ -4,12 +4,12 @@
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::{Formats, NOT_APPLICABLE, result};
-use crate::comparison::{Comparison, change_ratio};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
+use crate::merging::comparison::{Comparison, change_ratio};
 use crate::model::Measure;
-use crate::parse::Cents;
-use crate::run::Run;
+use crate::model::parse::Cents;
+use crate::validation::checked::Run;
 
 pub(crate) fn write(
     ws: &mut Worksheet,

@@ -10,7 +10,7 @@ use super::{Formats, fit};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
 use crate::merging::{AreaShare, Consolidation, Row};
-use crate::run::Run;
+use crate::validation::checked::Run;
 
 /// The large sheets: laid out in the workbook (name, header row, table,
 /// widths, column formats) with their data rows to be added as the package

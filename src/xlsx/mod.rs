@@ -5,6 +5,7 @@
 //! Submission text is only ever written with `write_string`, so a value such
 //! as `=HYPERLINK(…)` stays text; links are made only to our own cells.
 
+pub mod annotated;
 mod audit;
 mod charts;
 mod compare;
@@ -15,16 +16,17 @@ mod pipeline;
 mod sheetxml;
 mod summary;
 mod tables;
+pub mod template;
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
 
-use crate::comparison::Comparison;
 use crate::config::Config;
 use crate::merging::Consolidation;
-use crate::run::Run;
+use crate::merging::comparison::Comparison;
 use crate::text::column_letters;
+use crate::validation::checked::Run;
 
 /// Data rows an Excel sheet holds below its header row.
 pub const EXCEL_DATA_ROWS: usize = 1_048_575;
@@ -182,13 +184,13 @@ pub(crate) fn field_header(
 /// in the CSV and JSON exports.
 pub(crate) fn fit(s: &str) -> &str {
     // No more bytes than that means no more UTF-16 units.
-    if s.len() <= crate::typing::EXCEL_CELL_CHARS {
+    if s.len() <= crate::reading::typing::EXCEL_CELL_CHARS {
         return s;
     }
     let mut units = 0;
     for (i, c) in s.char_indices() {
         units += c.len_utf16();
-        if units > crate::typing::EXCEL_CELL_CHARS {
+        if units > crate::reading::typing::EXCEL_CELL_CHARS {
             return &s[..i];
         }
     }
@@ -329,7 +331,7 @@ pub fn workbook<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::typing::EXCEL_CELL_CHARS;
+    use crate::reading::typing::EXCEL_CELL_CHARS;
 
     #[test]
     fn fit_counts_as_excel_does() {

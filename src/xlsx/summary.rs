@@ -8,8 +8,8 @@ use super::{Formats, NOT_APPLICABLE, col, range, result};
 use crate::config::{AreaSplit, Config};
 use crate::i18n::Texts;
 use crate::merging::{Consolidation, Totals};
-use crate::run::Run;
 use crate::text::column_letters;
+use crate::validation::checked::Run;
 
 /// Where the group tables landed, for the charts and defined names.
 pub(crate) struct Layout {

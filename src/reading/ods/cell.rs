@@ -11,7 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::{corrupt, next};
 use crate::model::Cell;
-use crate::parse::Date;
+use crate::model::parse::Date;
 use crate::reading::Unreadable;
 
 /// Spaces a `text:s` may add to a cell's text: Excel's longest cell text.

@@ -1,7 +1,7 @@
 use super::cell::readable_formula;
 use super::read_content;
 use crate::model::Cell;
-use crate::parse::Date;
+use crate::model::parse::Date;
 use crate::reading::{Grid, Limits, Merged, Unreadable};
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0""#;

@@ -6,12 +6,12 @@
 
 use super::{Columns, SheetReader, find_header};
 use crate::config::Kind;
-use crate::finding::{Code, Finding};
 use crate::i18n::fill;
+use crate::model::finding::{Code, Finding};
 use crate::model::{Cell, Value};
+use crate::reading::typing::{Typed, type_cell};
 use crate::reading::{Book, Grid};
 use crate::text::column_letters;
-use crate::typing::{Typed, type_cell};
 
 impl SheetReader<'_, '_> {
     /// Whether a data row (not blank, not an example or total row) has an
@@ -229,7 +229,7 @@ impl SheetReader<'_, '_> {
         row: u32,
         columns: &Columns,
         data_rows: (u32, u32),
-        sums: &[crate::parse::Cents],
+        sums: &[crate::model::parse::Cents],
     ) {
         let fields = &self.schema.config.fields;
         let t = self.lang.texts();

@@ -105,7 +105,7 @@ pub(super) fn build_measure(
             (Role::Contact, Value::Text(s)) => m.contact = Some(s),
             (_, v) => m.extras.push((
                 fields[f].key.get_ref().to_string(),
-                crate::typing::value_text(&v),
+                crate::reading::typing::value_text(&v),
             )),
         }
     }

@@ -4,7 +4,7 @@
 //! 2.4.353 XF).
 
 use crate::model::Cell;
-use crate::parse::Date;
+use crate::model::parse::Date;
 
 use super::records::{f64_at, u16_at, u32_at};
 

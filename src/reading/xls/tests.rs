@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::*;
 use crate::model::Cell;
-use crate::parse::Date;
+use crate::model::parse::Date;
 
 /// One record: type, length, data.
 fn rec(typ: u16, data: &[u8]) -> Vec<u8> {

@@ -4,11 +4,11 @@
 use std::borrow::Cow;
 
 use crate::config::{Field, Kind};
-use crate::finding::Code;
 use crate::i18n::{Lang, fill};
+use crate::model::finding::Code;
+use crate::model::parse::{self, Cents, ParseError};
 use crate::model::{Cell, Value};
-use crate::parse::{self, Cents, ParseError};
-use crate::schema::{ListKind, Schema};
+use crate::reading::schema::{ListKind, Schema};
 
 /// The most characters an Excel cell holds, counted as Excel counts them: in
 /// UTF-16 units (an emoji is two).

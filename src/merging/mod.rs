@@ -1,13 +1,15 @@
 //! Merging: the measures of all submissions in one order, and the sums the
 //! workbook and the report show.
 
+pub mod comparison;
+
 use rayon::slice::ParallelSliceMut;
 
 use crate::config::{AreaSplit, Config};
+use crate::model::parse::Cents;
 use crate::model::{Measure, SourceRef};
-use crate::parse::Cents;
 use crate::reading::Submission;
-use crate::run::Run;
+use crate::validation::checked::Run;
 
 /// Sums over a group of measures.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::text::terminal;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -179,6 +181,34 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// One line: `file!sheet!cell: error[code]: message (hint)`.
+    pub fn text_line(&self, color: bool) -> String {
+        let f = self;
+        let sev = f.severity.as_str();
+        let sev = match (color, f.severity) {
+            (true, Severity::Error) => format!("\x1b[1;31m{sev}\x1b[0m"),
+            (true, Severity::Warning) => format!("\x1b[1;33m{sev}\x1b[0m"),
+            _ => sev.to_string(),
+        };
+        let loc = if f.file.is_empty() {
+            "*".to_string()
+        } else {
+            f.location()
+        };
+        // File and sheet names, values and so messages are the submitter's
+        // text: escaped, so they cannot move the cursor or forge a line.
+        let mut line = format!(
+            "{}: {sev}[{}]: {}",
+            terminal(&loc),
+            f.code.as_str(),
+            terminal(&f.message)
+        );
+        if let Some(h) = &f.hint {
+            line.push_str(&format!(" ({})", terminal(h)));
+        }
+        line
+    }
+
     /// A finding about a whole file.
     pub fn file(code: Code, file: &str, message: String) -> Finding {
         Finding {

@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Code, Finding, Severity};
 use crate::i18n::Lang;
-use crate::model::Measure;
-use crate::parse::Date;
+use crate::model::finding::{Code, Finding, Severity};
+use crate::model::parse::Date;
+use crate::model::{Measure, Tally};
+use crate::reading::schema::Schema;
 use crate::reading::{InputFile, Submission, discover, read_submission};
-use crate::schema::Schema;
 use crate::validation;
 use rayon::prelude::*;
 
@@ -295,20 +295,6 @@ impl LeftOut {
     }
 }
 
-/// The rows of a run: how many go into the outputs, how many were left out
-/// for each reason.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Measures that go into the outputs.
-    pub measures: usize,
-    /// Rows left out as duplicates.
-    pub duplicate: usize,
-    /// Rows left out as of another year.
-    pub wrong_year: usize,
-    /// Rows left out for errors in their cells or department.
-    pub errors: usize,
-}
-
 impl Tally {
     fn add(&mut self, why: LeftOut) {
         match why {
@@ -316,11 +302,6 @@ impl Tally {
             LeftOut::WrongYear => self.wrong_year += 1,
             LeftOut::Errors => self.errors += 1,
         }
-    }
-
-    /// Rows left out, for every reason.
-    pub fn left_out(&self) -> usize {
-        self.duplicate + self.wrong_year + self.errors
     }
 }
 

@@ -264,6 +264,38 @@ impl<'c> Schema<'c> {
     }
 }
 
+/// The CSV export's header row in `lang`, defined here beside the
+/// submission's headers because the reader also uses it: an export found
+/// among the inputs is told from a submission by this row.
+pub fn export_header(config: &Config, lang: Lang) -> Vec<String> {
+    let t = lang.texts();
+    let h = |key: &str, fallback: &str| {
+        config
+            .field(key)
+            .map(|f| f.header.get(lang).to_string())
+            .unwrap_or(fallback.to_string())
+    };
+    vec![
+        h("id", "ID"),
+        t.col_department.into(),
+        t.col_focus_area.into(),
+        h("measure", "Measure"),
+        t.col_areas.into(),
+        t.col_status.into(),
+        t.year.into(),
+        t.col_budget.into(),
+        t.col_spent.into(),
+        t.col_fte.into(),
+        h("themes", "Themes"),
+        h("schedule", "Schedule"),
+        t.col_reached.into(),
+        h("impact_story", "Impact story"),
+        h("contact", "Contact"),
+        t.col_source_file.into(),
+        t.col_source_cell.into(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

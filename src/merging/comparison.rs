@@ -6,12 +6,12 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Code, Severity};
 use crate::i18n::Lang;
 use crate::model::Measure;
-use crate::parse::Cents;
+use crate::model::finding::{Code, Severity};
+use crate::model::parse::Cents;
+use crate::reading::schema::Schema;
 use crate::reading::{InputFile, read_submission_from};
-use crate::schema::Schema;
 use crate::text::name_key;
 
 /// Measures sheet names of a consolidated workbook, in every language.

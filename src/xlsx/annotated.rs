@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Cell;
+use crate::model::finding::{Finding, Severity};
 use crate::output::Transaction;
 use crate::reading::{Grid, Submission, load, open};
 use crate::text::parse_a1;

@@ -13,8 +13,8 @@ use rust_xlsxwriter::{
 
 use crate::config::{Choice, Config, Field, Kind};
 use crate::i18n::{Lang, fill};
+use crate::model::parse::{Cents, Date};
 use crate::model::{Measure, Value};
-use crate::parse::{Cents, Date};
 use crate::text::column_letters;
 
 /// What goes into one template.
@@ -94,7 +94,7 @@ pub fn value_text(v: &Value, field: &Field, config: &Config, lang: Lang) -> Stri
         Value::Choice(i) => names(&[*i]),
         Value::Choices(v) => names(v),
         Value::Date(d) => format!("{}.{}.{}", d.day, d.month, d.year),
-        other => crate::typing::value_text(other),
+        other => crate::reading::typing::value_text(other),
     }
 }
 

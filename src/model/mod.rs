@@ -1,9 +1,12 @@
 //! The data kooste works on: cells as read, measures as typed, and the
 //! submissions they came from.
 
+pub mod finding;
+pub mod parse;
+
 use compact_str::CompactString;
 
-use crate::parse::{Cents, Date};
+use crate::model::parse::{Cents, Date};
 
 /// One cell as read from a sheet, before it is typed by its column's kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +135,27 @@ pub enum Value {
     Whole(i64),
     /// A date.
     Date(Date),
+}
+
+/// The rows of a run: how many go into the outputs, how many were left out
+/// for each reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Measures that go into the outputs.
+    pub measures: usize,
+    /// Rows left out as duplicates.
+    pub duplicate: usize,
+    /// Rows left out as of another year.
+    pub wrong_year: usize,
+    /// Rows left out for errors in their cells or department.
+    pub errors: usize,
+}
+
+impl Tally {
+    /// Rows left out, for every reason.
+    pub fn left_out(&self) -> usize {
+        self.duplicate + self.wrong_year + self.errors
+    }
 }
 
 #[cfg(test)]
