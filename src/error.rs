@@ -37,6 +37,21 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An output could not be put in place, and the outputs put in place
+    /// before it could not all be taken back: those named are this run's.
+    #[error("{path}: cannot write: {source}; {} already written could not be undone: {}",
+        not_undone.len(),
+        not_undone.iter().map(|(p, e)| format!("{} ({e})", p.display())).collect::<Vec<_>>().join(", "))]
+    NotUndone {
+        /// The output whose rename failed.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+        /// The outputs left as this run wrote them, and why each could not
+        /// be put back.
+        not_undone: Vec<(PathBuf, std::io::Error)>,
+    },
     /// The command's own report (the findings, the files written) could
     /// not be written to standard output or error.
     #[error("<stdout>: cannot write: {source}")]
