@@ -243,17 +243,19 @@ pub enum ConfigError {
         /// The file.
         path: PathBuf,
         /// Why.
+        #[source]
         source: std::io::Error,
     },
     /// Not valid TOML or not the expected shape.
-    #[error("{origin}: line {line}: {message}")]
+    #[error("{origin}: line {line}: {}", source.message())]
     Syntax {
         /// File name or "built-in".
         origin: String,
         /// 1-based line.
         line: usize,
-        /// What the parser said.
-        message: String,
+        /// What the TOML parser said.
+        #[source]
+        source: Box<toml::de::Error>,
     },
     /// Valid TOML whose content contradicts itself.
     #[error("{origin}: line {line}: key `{key}`: {message}")]
@@ -294,7 +296,7 @@ impl Config {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
             origin: origin.to_string(),
             line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
-            message: e.message().to_string(),
+            source: Box::new(e),
         })?;
         config.check(text, origin)?;
         if let Some(c) = controls::find(text) {

@@ -33,6 +33,22 @@ pub enum CsvCell {
     Number(String),
 }
 
+/// An export that could not be made. Writing into memory does not fail
+/// for want of space; these are the serialisers' own refusals, kept so
+/// that a broken export stops the run instead of leaving an empty file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The CSV writer refused a record (a row of another length than the header).
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The CSV writer could not hand over what it wrote.
+    #[error("CSV: {0}")]
+    CsvFlush(#[source] std::io::Error),
+    /// The JSON serialiser failed.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// A CSV writer of the dialect that guards every text cell ([`CsvCell`]).
 pub struct CsvOut {
     inner: csv::Writer<Vec<u8>>,
@@ -56,8 +72,9 @@ impl CsvOut {
         CsvOut { inner }
     }
 
-    /// Writes one record, guarding its text cells.
-    pub fn row(&mut self, cells: impl IntoIterator<Item = CsvCell>) {
+    /// Writes one record, guarding its text cells. A record of another
+    /// length than the first is refused.
+    pub fn row(&mut self, cells: impl IntoIterator<Item = CsvCell>) -> Result<(), ExportError> {
         let record: Vec<String> = cells
             .into_iter()
             .map(|c| match c {
@@ -65,22 +82,26 @@ impl CsvOut {
                 CsvCell::Number(s) => s,
             })
             .collect();
-        // Writing into a Vec cannot fail.
-        let _ = self.inner.write_record(&record);
+        Ok(self.inner.write_record(&record)?)
     }
 
     /// Writes a record of text cells (a header row).
-    pub fn text_row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+    pub fn text_row<S: AsRef<str>>(
+        &mut self,
+        cells: impl IntoIterator<Item = S>,
+    ) -> Result<(), ExportError> {
         self.row(
             cells
                 .into_iter()
                 .map(|s| CsvCell::Text(s.as_ref().to_string())),
-        );
+        )
     }
 
     /// The bytes written.
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.inner.into_inner().unwrap_or_default()
+    pub fn into_bytes(self) -> Result<Vec<u8>, ExportError> {
+        self.inner
+            .into_inner()
+            .map_err(|e| ExportError::CsvFlush(e.into_error()))
     }
 }
 
@@ -100,12 +121,17 @@ pub fn csv_number(v: f64, style: CsvStyle) -> String {
 }
 
 /// The merged measures as CSV.
-pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvStyle) -> Vec<u8> {
+pub fn csv_bytes(
+    cons: &Consolidation,
+    config: &Config,
+    lang: Lang,
+    style: CsvStyle,
+) -> Result<Vec<u8>, ExportError> {
     use CsvCell::{Number as N, Text as T};
     let num = |v: f64| N(csv_number(v, style));
     let text = |s: Option<&str>| T(s.unwrap_or("").to_string());
     let mut w = CsvOut::new(style);
-    w.text_row(crate::reading::schema::export_header(config, lang));
+    w.text_row(crate::reading::schema::export_header(config, lang))?;
     for r in &cons.rows {
         let m = r.measure;
         let record = [
@@ -131,7 +157,7 @@ pub fn csv_bytes(cons: &Consolidation, config: &Config, lang: Lang, style: CsvSt
                 m.source_cell
             )),
         ];
-        w.row(record);
+        w.row(record)?;
     }
     w.into_bytes()
 }
@@ -162,7 +188,11 @@ struct JsonMeasure<'a> {
 }
 
 /// The merged measures as a JSON array.
-pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> {
+pub fn json_bytes(
+    cons: &Consolidation,
+    config: &Config,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
     let items: Vec<JsonMeasure> = cons
         .rows
         .iter()
@@ -196,14 +226,19 @@ pub fn json_bytes(cons: &Consolidation, config: &Config, lang: Lang) -> Vec<u8> 
             }
         })
         .collect();
-    let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();
+    json_text(&items)
+}
+
+/// `value` as pretty-printed JSON ending in a newline.
+pub fn json_text(value: &impl Serialize) -> Result<Vec<u8>, ExportError> {
+    let mut out = serde_json::to_vec_pretty(value)?;
     out.push(b'\n');
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{CsvCell, CsvOut, CsvStyle, csv_number};
+    use super::{CsvCell, CsvOut, CsvStyle, ExportError, csv_number};
 
     #[test]
     fn formula_like_text_is_guarded() {
@@ -219,13 +254,24 @@ mod tests {
     #[test]
     fn every_text_cell_is_guarded_and_numbers_are_not() {
         let mut w = CsvOut::new(CsvStyle::Plain);
-        w.text_row(["-header", "ok", "n"]);
+        w.text_row(["-header", "ok", "n"]).unwrap();
         w.row([
             CsvCell::Text("\tx".into()),
             CsvCell::Text("\rx".into()),
             CsvCell::Number(csv_number(-5.0, CsvStyle::Plain)),
-        ]);
-        let text = String::from_utf8(w.into_bytes()).unwrap();
+        ])
+        .unwrap();
+        let text = String::from_utf8(w.into_bytes().unwrap()).unwrap();
         assert_eq!(text, "'-header,ok,n\n'\tx,\"'\rx\",-5\n");
+    }
+
+    /// A record the writer refuses is an error, not a row silently left
+    /// out of the export (it was dropped before).
+    #[test]
+    fn a_refused_record_is_an_error() {
+        let mut w = CsvOut::new(CsvStyle::Plain);
+        w.text_row(["a", "b"]).unwrap();
+        let err = w.text_row(["only one"]).unwrap_err();
+        assert!(matches!(err, ExportError::Csv(_)), "{err}");
     }
 }

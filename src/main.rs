@@ -343,9 +343,7 @@ fn main() -> ExitCode {
                         output: o.clone(),
                     },
                     _ => {
-                        return Err(kooste::Error::Usage(
-                            "give --department CODE -o FILE, or --all --out DIR".into(),
-                        ));
+                        return Err(kooste::Error::TemplateTarget);
                     }
                 };
                 let opts = template::TemplateOptions {

@@ -317,3 +317,119 @@ fn templates_and_annotated_copies_are_one_result_and_keep_their_mode() {
     assert_eq!(mode, 0o600);
     assert_eq!(names(back.path()), ["bad_values_tarkistettu.xlsx"]);
 }
+
+/// Runs kooste with `args` where no file may grow beyond `limit` bytes
+/// (RLIMIT_FSIZE, with SIGXFSZ ignored so that the write fails with EFBIG
+/// as it would on a full disk, instead of the signal ending the process).
+fn with_file_size_limit(args: &[&str], limit: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooste"));
+    cmd.args(args).current_dir(root());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().expect("kooste runs")
+}
+
+/// A save that fails midway (the file may grow no further, as on a full
+/// disk) ends the run with exit code 2 and a message naming the file, and
+/// leaves the earlier outputs whole and no partial or temporary file:
+/// whichever output fails, the workbook (written through rust_xlsxwriter
+/// and the package writer) or the report.
+#[test]
+fn a_failed_save_exits_2_and_leaves_no_partial_output() {
+    let samples = root().join("samples/2021");
+    // The sample year's workbook is about 35 kB and its report about 54 kB.
+    for (limit, failing) in [
+        (45_000, "vuosiraportti_2021.pdf"),
+        (20_000, "kooste_2021.xlsx"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        for name in ["kooste_2021.xlsx", "vuosiraportti_2021.pdf"] {
+            std::fs::write(out.join(name), b"last run").unwrap();
+        }
+        let args = [
+            "build",
+            s(&samples),
+            "--out",
+            s(&out),
+            "--date",
+            "2022-02-15",
+        ];
+        let o = with_file_size_limit(&args, limit);
+        assert_eq!(o.status.code(), Some(2), "{failing}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("{failing}: cannot write:")),
+            "{failing}: {err}"
+        );
+        assert_eq!(
+            names(&out),
+            ["kooste_2021.xlsx", "vuosiraportti_2021.pdf"],
+            "{failing}: no partial or temporary file"
+        );
+        for name in ["kooste_2021.xlsx", "vuosiraportti_2021.pdf"] {
+            assert_eq!(
+                std::fs::read(out.join(name)).unwrap(),
+                b"last run",
+                "{name}"
+            );
+        }
+        // The findings are said, but no output as written.
+        assert!(
+            !stdout(&o).contains("vuosiraportti_2021.pdf"),
+            "{}",
+            stdout(&o)
+        );
+    }
+
+    // The report alone, and the exports beside a workbook.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let o = with_file_size_limit(
+        &["report", s(&samples), "-o", s(&pdf), "--date", "2022-02-15"],
+        20_000,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("r.pdf: cannot write:"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(names(dir.path()), Vec::<String>::new());
+    let xlsx = dir.path().join("m.xlsx");
+    let json = dir.path().join("m.json");
+    let o = with_file_size_limit(
+        &[
+            "merge",
+            s(&samples),
+            "-o",
+            s(&xlsx),
+            "--json",
+            s(&json),
+            "--date",
+            "2022-02-15",
+        ],
+        10_000,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("m.xlsx: cannot write:"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(names(dir.path()), Vec::<String>::new());
+}

@@ -50,7 +50,7 @@ fn check_folder(dir: &Path, lang: crate::i18n::Lang) -> Result<(), Error> {
 /// The report template to use.
 pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template, Error> {
     match path {
-        Some(p) => Template::load(p),
+        Some(p) => Ok(Template::load(p)?),
         None => Ok(Template::builtin(lang)),
     }
 }
@@ -109,7 +109,11 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
                     comparison.as_ref(),
                     &template,
                     report_opts,
-                );
+                )
+                .map_err(|source| Error::Pdf {
+                    path: pdf_path.clone(),
+                    source,
+                })?;
                 txn.stage_bytes(&pdf_path, &pdf)
             },
         )

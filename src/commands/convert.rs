@@ -11,7 +11,7 @@ use super::validate::print_text;
 use crate::commands::template::file_stem;
 use crate::config::Config;
 use crate::error::Error;
-use crate::export::CsvStyle;
+use crate::export::{CsvStyle, ExportError};
 use crate::i18n::{Lang, fill};
 use crate::model::Value;
 use crate::model::finding::Severity;
@@ -112,20 +112,29 @@ pub fn convert(
                     date: run.date,
                     mark: crate::reading::OutputKind::Converted.mark(),
                 };
-                match template_bytes(config, lang, &spec) {
-                    Ok(bytes) => bytes,
-                    Err(e) => {
-                        // One file's failure does not stop the others.
-                        failed.push(Error::Output {
-                            path: path.clone(),
-                            message: e.to_string(),
-                        });
-                        continue;
-                    }
-                }
+                template_bytes(config, lang, &spec).map_err(|source| Error::Workbook {
+                    path: path.clone(),
+                    source,
+                })
             }
-            ConvertTo::Csv => csv_rows(config, lang, &rows, opts.csv_style),
-            ConvertTo::Json => json_rows(config, &rows),
+            ConvertTo::Csv => {
+                csv_rows(config, lang, &rows, opts.csv_style).map_err(|source| Error::Export {
+                    path: path.clone(),
+                    source,
+                })
+            }
+            ConvertTo::Json => json_rows(config, &rows).map_err(|source| Error::Export {
+                path: path.clone(),
+                source,
+            }),
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                // One file's failure does not stop the others.
+                failed.push(e);
+                continue;
+            }
         };
         txn.stage_bytes(&path, &bytes)?;
         writeln!(said, "{}", super::wrote_line(lang, &path)).map_err(super::stdout_err)?;
@@ -196,10 +205,10 @@ fn csv_rows(
     lang: Lang,
     rows: &[(u32, Vec<Option<Value>>)],
     style: CsvStyle,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, ExportError> {
     use crate::export::{CsvCell, csv_number};
     let mut w = crate::export::CsvOut::new(style);
-    w.text_row(config.fields.iter().map(|f| f.header.get(lang)));
+    w.text_row(config.fields.iter().map(|f| f.header.get(lang)))?;
     for (_, values) in rows {
         let record = config.fields.iter().zip(values).map(|(f, v)| match v {
             None => CsvCell::Text(String::new()),
@@ -209,13 +218,13 @@ fn csv_rows(
             Some(Value::Year(y)) => CsvCell::Number(y.to_string()),
             Some(v) => CsvCell::Text(value_text(v, f, config, lang)),
         });
-        w.row(record);
+        w.row(record)?;
     }
     w.into_bytes()
 }
 
 /// JSON: one object per row keyed by field, choices as codes, euros as numbers.
-fn json_rows(config: &Config, rows: &[(u32, Vec<Option<Value>>)]) -> Vec<u8> {
+fn json_rows(config: &Config, rows: &[(u32, Vec<Option<Value>>)]) -> Result<Vec<u8>, ExportError> {
     let code = |list: &[crate::config::Choice], i: usize| {
         list.get(i)
             .map(|c| c.code.get_ref().clone())
@@ -255,7 +264,5 @@ fn json_rows(config: &Config, rows: &[(u32, Vec<Option<Value>>)]) -> Vec<u8> {
             Json::Object(obj)
         })
         .collect();
-    let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();
-    out.push(b'\n');
-    out
+    crate::export::json_text(&items)
 }

@@ -8,7 +8,6 @@ use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
-use crate::i18n::fill;
 use crate::merging::Consolidation;
 use crate::merging::comparison::{Comparison, Previous, compare, read_previous_if};
 use crate::output::target::check;
@@ -46,23 +45,23 @@ pub fn write_workbook(
     txn: &Transaction,
 ) -> Result<(), Error> {
     if cons.rows.len() > crate::xlsx::EXCEL_DATA_ROWS {
-        let lang = run.lang;
-        return Err(Error::Output {
+        return Err(Error::TooManyMeasures {
             path: path.to_path_buf(),
-            message: fill(
-                lang.texts().too_many_measures,
-                &[
-                    ("count", &lang.integer(cons.rows.len() as i64)),
-                    ("limit", &lang.integer(crate::xlsx::EXCEL_DATA_ROWS as i64)),
-                ],
-            ),
+            count: cons.rows.len(),
+            limit: crate::xlsx::EXCEL_DATA_ROWS,
+            lang: run.lang,
         });
     }
-    let wb = workbook(run, config, cons, comparison, opts).map_err(|e| Error::Output {
+    let wb = workbook(run, config, cons, comparison, opts).map_err(|source| Error::Workbook {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        source,
     })?;
-    txn.stage_via(path, |tmp| wb.save(tmp))
+    txn.stage_via(path, |tmp| {
+        wb.save(tmp).map_err(|source| Error::Save {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
 }
 
 /// The comparison with an earlier year, if one was given.
@@ -122,11 +121,17 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
             &txn,
         )
     })?;
+    let export = |p: &PathBuf, e| Error::Export {
+        path: p.clone(),
+        source: e,
+    };
     if let Some(p) = &opts.csv {
-        txn.stage_bytes(p, &csv_bytes(&cons, config, run.lang, opts.csv_style))?;
+        let bytes = csv_bytes(&cons, config, run.lang, opts.csv_style).map_err(|e| export(p, e))?;
+        txn.stage_bytes(p, &bytes)?;
     }
     if let Some(p) = &opts.json {
-        txn.stage_bytes(p, &json_bytes(&cons, config, run.lang))?;
+        let bytes = json_bytes(&cons, config, run.lang).map_err(|e| export(p, e))?;
+        txn.stage_bytes(p, &bytes)?;
     }
     txn.commit()?;
     for path in outputs.iter().filter(|p| p.as_os_str() != "-") {

@@ -52,11 +52,8 @@ pub(crate) fn free_later(run: crate::validation::checked::Run) {
 }
 
 /// Writing to the command's report stream failed.
-pub(crate) fn stdout_err(e: std::io::Error) -> crate::error::Error {
-    crate::error::Error::Output {
-        path: "<stdout>".into(),
-        message: e.to_string(),
-    }
+pub(crate) fn stdout_err(source: std::io::Error) -> crate::error::Error {
+    crate::error::Error::Stdout { source }
 }
 
 /// Prints a run's findings. Returns its outcome, and whether outputs may be

@@ -70,7 +70,11 @@ pub fn report(
             &template,
             ReportOptions { draft: opts.draft },
         )
-    });
+        .map_err(|source| Error::Pdf {
+            path: opts.output.clone(),
+            source,
+        })
+    })?;
     ensure_parent(&opts.output)?;
     let txn = Transaction::begin(run.lang, &transaction_dirs(&[&opts.output]))?;
     txn.stage_bytes(&opts.output, &pdf)?;
@@ -82,4 +86,87 @@ pub fn report(
     drop(cons);
     free_later(run);
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::tests_hook::FAIL_CREATED;
+
+    /// A date no other test uses: the test hook makes its report's
+    /// serialisation fail (see [`crate::pdf::layout::tests_hook`]).
+    const FAILING: &str = "1999-12-31";
+
+    fn run_options() -> RunOptions {
+        let date = crate::model::parse::parse_date(FAILING).unwrap();
+        FAIL_CREATED.store(
+            date.days_since_epoch() * 86_400,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        RunOptions {
+            inputs: vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/2021")],
+            year: None,
+            lang: crate::Lang::Fi,
+            date: Some(date),
+            limits: crate::reading::Limits::default(),
+            progress: false,
+        }
+    }
+
+    /// A report that cannot be serialised is an error naming the file (the
+    /// binary exits 2 on every error), and nothing is written: before, the
+    /// failure was dropped and an empty PDF was saved with exit code 0.
+    #[test]
+    fn a_report_that_cannot_be_serialised_is_an_error_and_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("raportti.pdf");
+        let opts = ReportCommandOptions {
+            run: run_options(),
+            output: output.clone(),
+            previous: None,
+            draft: false,
+            template: None,
+        };
+        let mut said = Vec::new();
+        let err = report(&Config::builtin(), &opts, &mut said).unwrap_err();
+        assert!(
+            matches!(&err, Error::Pdf { path, .. } if *path == output),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("raportti.pdf: cannot write:"),
+            "{err}"
+        );
+        // The library's own words stay in the chain, for a detail.
+        assert_eq!(
+            err.causes().last().map(String::as_str),
+            Some("refused by the test hook")
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// In `build` the workbook, though complete, is not put in place
+    /// without its report: the two are one result.
+    #[test]
+    fn a_build_whose_report_cannot_be_serialised_leaves_both_outputs_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let xlsx = dir.path().join("kooste_2021.xlsx");
+        std::fs::write(&xlsx, b"last run").unwrap();
+        let opts = crate::commands::build::BuildOptions {
+            run: run_options(),
+            out_dir: dir.path().to_path_buf(),
+            previous: None,
+            xlsx: crate::xlsx::XlsxOptions::default(),
+            template: None,
+        };
+        let mut said = Vec::new();
+        let err = crate::commands::build::build(&Config::builtin(), &opts, &mut said).unwrap_err();
+        assert!(err.to_string().contains("vuosiraportti_2021.pdf"), "{err}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["kooste_2021.xlsx"]);
+        assert_eq!(std::fs::read(&xlsx).unwrap(), b"last run");
+    }
 }

@@ -72,12 +72,11 @@ pub fn template(
 ) -> Result<Outcome, Error> {
     if !config.is_programme_year(opts.year) {
         let p = &config.programme;
-        return Err(Error::Usage(format!(
-            "--year {}: not a programme year ({}–{})",
-            opts.year,
-            p.first_year.get_ref(),
-            p.last_year.get_ref()
-        )));
+        return Err(Error::NotAProgrammeYear {
+            year: opts.year,
+            first: *p.first_year.get_ref(),
+            last: *p.last_year.get_ref(),
+        });
     }
     let previous = opts
         .from
@@ -89,11 +88,9 @@ pub fn template(
         Target::One { department, output } => {
             let d = schema
                 .lookup(ListKind::Department, department)
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "--department {department}: not a department of the programme ({})",
-                        schema.allowed(ListKind::Department, opts.lang)
-                    ))
+                .ok_or_else(|| Error::UnknownDepartment {
+                    given: department.clone(),
+                    allowed: schema.allowed(ListKind::Department, opts.lang),
                 })?;
             vec![(d, output.clone())]
         }
@@ -162,9 +159,9 @@ pub fn template(
             date,
             mark: crate::reading::TEMPLATE_MARK,
         };
-        let bytes = template_bytes(config, opts.lang, &spec).map_err(|e| Error::Output {
+        let bytes = template_bytes(config, opts.lang, &spec).map_err(|source| Error::Workbook {
             path: path.clone(),
-            message: e.to_string(),
+            source,
         })?;
         txn.stage_bytes(path, &bytes)?;
     }

@@ -36,10 +36,7 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
         path: path.to_path_buf(),
     };
     if !path.is_file() {
-        return Err(Error::Usage(format!(
-            "{}: --previous: no such file",
-            file.display
-        )));
+        return Err(Error::NoPrevious { path: file.display });
     }
     let sub = read_submission_from(0, &file, &schema, lang, &MEASURE_SHEETS);
     let fatal = sub.findings.iter().find(|f| {
@@ -53,10 +50,10 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
             )
     });
     if let Some(f) = fatal {
-        return Err(Error::Usage(format!(
-            "{}: --previous: {}",
-            file.display, f.message
-        )));
+        return Err(Error::PreviousUnreadable {
+            path: file.display,
+            finding: Box::new(f.clone()),
+        });
     }
     let mut years: HashMap<i32, usize> = HashMap::new();
     for y in sub.measures.iter().filter_map(|m| m.year) {

@@ -43,10 +43,17 @@ pub(crate) fn rename_all(
                 backup,
             }),
             Err(e) => {
-                undo(&done);
+                let not_undone = undo(&done);
                 forget_backups(&done, list);
                 for (tmp, _) in &files[i..] {
                     let _ = sink.remove(tmp);
+                }
+                if !not_undone.is_empty() {
+                    return Err(Error::NotUndone {
+                        path: target.shown.clone(),
+                        source: e,
+                        not_undone,
+                    });
                 }
                 return Err(io_error(&target.shown, e));
             }
@@ -87,14 +94,20 @@ fn keep_old(real: &Path, list: &mut Vec<PathBuf>) -> std::io::Result<Option<Path
     Ok(Some(backup))
 }
 
-/// Puts back what the renames in `done` replaced, newest first.
-fn undo(done: &[Done]) {
+/// Puts back what the renames in `done` replaced, newest first; returns
+/// the files that could not be put back, with why.
+fn undo(done: &[Done]) -> Vec<(PathBuf, std::io::Error)> {
+    let mut failed = Vec::new();
     for d in done.iter().rev() {
-        let _ = match &d.backup {
+        let undone = match &d.backup {
             Some(b) => std::fs::rename(b, d.real),
             None => std::fs::remove_file(d.real),
         };
+        if let Err(e) = undone {
+            failed.push((d.real.to_path_buf(), e));
+        }
     }
+    failed
 }
 
 /// Whether `name` is one of kooste's temporary files:

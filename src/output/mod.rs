@@ -143,10 +143,9 @@ pub fn refuse_input(output: &Path, inputs: &[crate::reading::InputFile]) -> Resu
             _ => false,
         };
         if same {
-            return Err(Error::Usage(format!(
-                "{}: the output would overwrite an input",
-                output.display()
-            )));
+            return Err(Error::OverwritesInput {
+                path: output.to_path_buf(),
+            });
         }
     }
     Ok(())

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
-use crate::i18n::{Lang, fill};
+use crate::error::{Error, NodeKind};
+use crate::i18n::Lang;
 
 /// Where one output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,10 +65,8 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<Target, Error> {
         })),
         Ok(meta) => Err(Error::NotAFile {
             path: path.to_path_buf(),
-            message: fill(
-                lang.output_texts().not_a_file,
-                &[("kind", kind_word(&meta, lang))],
-            ),
+            kind: NodeKind::of(&meta).unwrap_or(NodeKind::Other),
+            lang,
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Target::File(FileTarget {
             shown: path.to_path_buf(),
@@ -91,10 +89,10 @@ pub fn check<P: AsRef<Path>>(paths: &[P], lang: Lang) -> Result<(), Error> {
         }
     }
     if streams > 1 {
-        return Err(Error::Usage(format!(
-            "-: {}",
-            lang.output_texts().one_stdout
-        )));
+        return Err(Error::OneStdout {
+            path: "-".into(),
+            lang,
+        });
     }
     Ok(())
 }
@@ -138,29 +136,6 @@ fn keep_of(_: &std::fs::Metadata) -> Keep {
         uid: 0,
         gid: 0,
     }
-}
-
-/// The word for what sits at a path that is not a regular file.
-fn kind_word(meta: &std::fs::Metadata, lang: Lang) -> &'static str {
-    let t = lang.output_texts();
-    let ft = meta.file_type();
-    if ft.is_dir() {
-        return t.kind_folder;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_char_device() || ft.is_block_device() {
-            return t.kind_device;
-        }
-        if ft.is_fifo() {
-            return t.kind_fifo;
-        }
-        if ft.is_socket() {
-            return t.kind_socket;
-        }
-    }
-    t.kind_other
 }
 
 /// Gives a replacement the permissions and, where the process may, the

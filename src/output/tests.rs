@@ -116,7 +116,10 @@ fn fail_between_the_renames(earlier: bool) {
     };
     let txn = Transaction::begin_with(&sink, Lang::En, &[dir.path()]).unwrap();
     txn.stage_via(&xlsx, |tmp| {
-        std::fs::write(tmp, b"new workbook").map_err(|e| e.to_string())
+        std::fs::write(tmp, b"new workbook").map_err(|source| Error::Write {
+            path: tmp.to_path_buf(),
+            source,
+        })
     })
     .unwrap();
     txn.stage_bytes(&pdf, b"new report").unwrap();
@@ -193,5 +196,5 @@ fn only_one_output_goes_to_standard_output() {
     let txn = Transaction::begin(Lang::En, &[dir.path()]).unwrap();
     txn.stage_bytes(Path::new("-"), b"a").unwrap();
     let err = txn.stage_bytes(Path::new("-"), b"b").unwrap_err();
-    assert!(matches!(err, Error::Usage(_)), "{err}");
+    assert!(matches!(err, Error::OneStdout { .. }), "{err}");
 }

@@ -104,7 +104,7 @@ impl<'s> Transaction<'s> {
     pub fn stage_via(
         &self,
         path: &Path,
-        write: impl FnOnce(&Path) -> Result<(), String>,
+        write: impl FnOnce(&Path) -> Result<(), Error>,
     ) -> Result<(), Error> {
         match self.prepare(path)? {
             // A stream cannot be sought back into: the writer fills a
@@ -113,17 +113,19 @@ impl<'s> Transaction<'s> {
                 let tmp = std::env::temp_dir().join(temp_name("stdout"));
                 create_listed(&tmp).map_err(|e| io_error(path, e))?;
                 let bytes =
-                    write(&tmp).and_then(|()| std::fs::read(&tmp).map_err(|e| e.to_string()));
+                    write(&tmp).and_then(|()| std::fs::read(&tmp).map_err(|e| io_error(path, e)));
+                // Best effort: the file is in the system's temporary folder,
+                // and the bytes (or the error) are what matter.
                 let _ = std::fs::remove_file(&tmp);
                 unregister(&mut registry(), &tmp);
-                let bytes = bytes.map_err(|message| output_error(path, message))?;
+                let bytes = bytes?;
                 self.push(path, Staged::Stdout(bytes))
             }
             Some((tmp, target)) => {
                 let written = write(&tmp).and_then(|()| {
                     std::fs::File::open(&tmp)
                         .and_then(|f| f.sync_all())
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| io_error(&target.shown, e))
                 });
                 self.finish(tmp, target, written)
             }
@@ -175,7 +177,9 @@ impl<'s> Transaction<'s> {
             .real
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| output_error(path, "not a file name".into()))?;
+            .ok_or_else(|| Error::NoFileName {
+                path: path.to_path_buf(),
+            })?;
         let tmp = dir.join(temp_name(&name));
         create_listed(&tmp).map_err(|e| io_error(path, e))?;
         Ok(Some((tmp, target)))
@@ -186,10 +190,9 @@ impl<'s> Transaction<'s> {
         &self,
         tmp: PathBuf,
         target: FileTarget,
-        written: Result<(), String>,
+        written: Result<(), Error>,
     ) -> Result<(), Error> {
         let done = written
-            .map_err(|message| output_error(&target.shown, message))
             .and_then(|()| apply_keep(&tmp, target.keep).map_err(|e| io_error(&target.shown, e)));
         if let Err(e) = done {
             self.discard(&tmp);
@@ -208,11 +211,10 @@ impl<'s> Transaction<'s> {
         };
         if matches!(s, Staged::Stdout(_)) && streams(&staged) > 0 {
             drop(staged);
-            return Err(Error::Usage(format!(
-                "{}: {}",
-                path.display(),
-                self.lang.output_texts().one_stdout
-            )));
+            return Err(Error::OneStdout {
+                path: path.to_path_buf(),
+                lang: self.lang,
+            });
         }
         staged.push(s);
         Ok(())
@@ -296,12 +298,5 @@ pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
     Error::Write {
         path: path.to_path_buf(),
         source,
-    }
-}
-
-pub(crate) fn output_error(path: &Path, message: String) -> Error {
-    Error::Output {
-        path: path.to_path_buf(),
-        message,
     }
 }

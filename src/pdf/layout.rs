@@ -645,7 +645,7 @@ impl Doc {
 
     /// Lays the running header, footer and watermark on every page and
     /// serialises the document.
-    pub fn finish(mut self, meta: &Meta) -> Vec<u8> {
+    pub fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         let total = self.pages.len();
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
@@ -728,22 +728,38 @@ impl Doc {
     }
 }
 
+/// A report that could not be serialised. The PDF is made in memory, so
+/// these are lopdf's refusals, kept so that a broken report stops the run
+/// instead of being saved empty.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The document has no catalog to hold its language and outlines.
+    #[error("the PDF has no catalog: {0}")]
+    Catalog(#[source] lopdf::Error),
+    /// lopdf's writer failed.
+    #[error("the PDF could not be serialised: {0}")]
+    Save(#[source] std::io::Error),
+}
+
 /// Adds what printpdf's API lacks: the document language, outlines shown on
 /// opening, and a document ID derived from the content (printpdf's is a
 /// counter), so identical inputs give identical bytes.
-fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Vec<u8> {
+fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set(
-            "Lang",
-            Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
-        );
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    }
+    let catalog = doc.catalog_mut().map_err(PdfError::Catalog)?;
+    catalog.set(
+        "Lang",
+        Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
+    );
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     compress_streams(&mut doc);
     doc.trailer.remove(b"ID");
     let mut first = Vec::new();
-    let _ = doc.save_to(&mut first);
+    #[cfg(test)]
+    if meta.created == tests_hook::FAIL_CREATED.load(std::sync::atomic::Ordering::Relaxed) {
+        save(&mut doc, &mut tests_hook::Failing)?;
+    }
+    save(&mut doc, &mut first)?;
     use sha2::Digest;
     let id: Vec<u8> = sha2::Sha256::digest(&first)[..16].to_vec();
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
@@ -751,8 +767,35 @@ fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Vec<u8> {
     doc.trailer
         .set("ID", Object::Array(vec![id_obj(), id_obj()]));
     let mut out = Vec::new();
-    let _ = doc.save_to(&mut out);
-    out
+    save(&mut doc, &mut out)?;
+    Ok(out)
+}
+
+/// Serialises `doc` into `out`; every failure of lopdf's writer, also of
+/// `out`, is an error.
+fn save(doc: &mut lopdf::Document, out: &mut impl std::io::Write) -> Result<(), PdfError> {
+    doc.save_to(out).map_err(PdfError::Save)
+}
+
+/// A test hook: a report whose creation time is [`FAIL_CREATED`] is
+/// serialised into a writer that fails, as lopdf's writer might.
+#[cfg(test)]
+pub(crate) mod tests_hook {
+    /// The creation time (seconds) of the reports whose saving fails.
+    pub(crate) static FAIL_CREATED: std::sync::atomic::AtomicI64 =
+        std::sync::atomic::AtomicI64::new(i64::MIN);
+
+    /// A writer that refuses every byte.
+    pub(crate) struct Failing;
+
+    impl std::io::Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("refused by the test hook"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
 }
 
 /// Deflates every stream not yet compressed, in parallel. lopdf's own

@@ -8,5 +8,6 @@ mod report;
 mod serialise;
 pub mod template;
 
+pub use layout::PdfError;
 pub use report::{ReportOptions, report_bytes};
-pub use template::Template;
+pub use template::{Template, TemplateError};

@@ -63,7 +63,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Lays out and serialises the report.
+/// Lays out and serialises the report; fails only if the PDF cannot be
+/// serialised.
 pub fn report_bytes(
     run: &Run,
     config: &Config,
@@ -71,7 +72,7 @@ pub fn report_bytes(
     comparison: Option<&Comparison>,
     template: &Template,
     opts: ReportOptions,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, super::PdfError> {
     let lang = run.lang;
     let t = lang.texts();
     let mut ctx = Ctx {

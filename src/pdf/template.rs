@@ -6,8 +6,32 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::Error;
 use crate::i18n::Lang;
+
+/// A report template that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Not valid TOML or not a template's shape.
+    #[error("{path}: line {line}: {}", source.message())]
+    Syntax {
+        /// The file.
+        path: std::path::PathBuf,
+        /// 1-based line (0 if the parser gave no place).
+        line: usize,
+        /// What the TOML parser said.
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+}
 
 /// What a section shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -84,15 +108,21 @@ impl Template {
     }
 
     /// A template from a file; errors name the file and line.
-    pub fn load(path: &Path) -> Result<Template, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
-        toml::from_str(&text).map_err(|e| {
-            let line = e
+    pub fn load(path: &Path) -> Result<Template, TemplateError> {
+        let text = std::fs::read_to_string(path).map_err(|source| TemplateError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|source| {
+            let line = source
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
                 .unwrap_or(0);
-            Error::Usage(format!("{}: line {line}: {}", path.display(), e.message()))
+            TemplateError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                source: Box::new(source),
+            }
         })
     }
 }

@@ -57,19 +57,27 @@ pub fn annotate_all(
         if own.is_empty() {
             continue;
         }
-        // Re-read rather than keep every grid in memory for a rarely used option.
-        let Some(grid) = load(&sub.file.path)
-            .ok()
-            .and_then(|(b, _)| open(&sub.file.path, &b, &crate::reading::Limits::default()).ok())
-            .and_then(|book| book.sheets.into_iter().find(|g| g.name == sheet))
-        else {
-            continue;
+        // Re-read rather than keep every grid in memory for a rarely used
+        // option. A file that changed since (unreadable now, or without
+        // the sheet) gets no copy, and the run says so.
+        let grid = load(&sub.file.path)
+            .and_then(|(b, _)| open(&sub.file.path, &b, &crate::reading::Limits::default()))
+            .map(|book| book.sheets.into_iter().find(|g| g.name == sheet));
+        let grid = match grid {
+            Ok(Some(grid)) => grid,
+            Ok(None) | Err(_) => {
+                done.failed.push(Error::Reread {
+                    path: sub.file.path.clone(),
+                    reason: grid.err(),
+                });
+                continue;
+            }
         };
         let path = dir.join(output_name(&sub.file.path, lang, &mut used_names));
         crate::output::refuse_input(&path, inputs)?;
-        let bytes = annotated_bytes(&grid, &own, lang).map_err(|e| Error::Output {
+        let bytes = annotated_bytes(&grid, &own, lang).map_err(|source| Error::Workbook {
             path: path.clone(),
-            message: e.to_string(),
+            source,
         });
         match bytes {
             Ok(bytes) => {

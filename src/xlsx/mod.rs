@@ -18,6 +18,8 @@ mod summary;
 mod tables;
 pub mod template;
 
+pub use package::{PartProblem, SaveError};
+
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
@@ -220,10 +222,8 @@ pub fn workbook_bytes(
     cons: &Consolidation,
     comparison: Option<&Comparison>,
     opts: XlsxOptions,
-) -> Result<Vec<u8>, String> {
-    workbook(run, config, cons, comparison, opts)
-        .map_err(|e| e.to_string())?
-        .save_to_buffer()
+) -> Result<Vec<u8>, SaveError> {
+    workbook(run, config, cons, comparison, opts)?.save_to_buffer()
 }
 
 /// A built workbook, ready to save: its large sheets' rows are made as it
@@ -236,16 +236,16 @@ pub struct Built<'a> {
 impl Built<'_> {
     /// Saves the workbook to `path`, streaming (the large sheets' rows are
     /// never all in memory, as XML or compressed).
-    pub fn save(self, path: &std::path::Path) -> Result<(), String> {
-        let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
+    pub fn save(self, path: &std::path::Path) -> Result<(), SaveError> {
+        let file = std::fs::File::create(path)?;
         let file = crate::output::SyncAhead::new(file);
         let out = self.write_to(std::io::BufWriter::with_capacity(1 << 20, file))?;
-        let file = out.into_inner().map_err(|e| e.error().to_string())?;
-        file.finish().map(drop).map_err(|e| e.to_string())
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        Ok(file.finish().map(drop)?)
     }
 
     /// The workbook's bytes.
-    pub fn save_to_buffer(self) -> Result<Vec<u8>, String> {
+    pub fn save_to_buffer(self) -> Result<Vec<u8>, SaveError> {
         Ok(self
             .write_to(std::io::Cursor::new(Vec::new()))?
             .into_inner())
@@ -253,8 +253,11 @@ impl Built<'_> {
 
     /// rust_xlsxwriter's package (small: the large sheets hold only their
     /// header rows) with the large sheets' rows added, written to `out`.
-    fn write_to<W: std::io::Write + std::io::Seek + Send>(mut self, out: W) -> Result<W, String> {
-        let small = self.workbook.save_to_buffer().map_err(|e| e.to_string())?;
+    fn write_to<W: std::io::Write + std::io::Seek + Send>(
+        mut self,
+        out: W,
+    ) -> Result<W, SaveError> {
+        let small = self.workbook.save_to_buffer()?;
         package::assemble(&small, out, &self.big.tables, &self.big.bodies)
     }
 }

@@ -54,6 +54,89 @@ thread_local! {
     static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
+/// A workbook that could not be saved: the file could not be written, or
+/// rust_xlsxwriter's package was not as the fast writer expects (it fails
+/// rather than write a wrong package).
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// rust_xlsxwriter could not make its package.
+    #[error(transparent)]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// Writing the file failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// rust_xlsxwriter's package could not be read back.
+    #[error(transparent)]
+    Zip(#[from] zip::result::ZipError),
+    /// Deflating a part failed.
+    #[error(transparent)]
+    Deflate(#[from] flate2::CompressError),
+    /// A part of the package is not as expected.
+    #[error("{part}: {problem}")]
+    Part {
+        /// The part's name in the package.
+        part: String,
+        /// What is wrong with it.
+        problem: PartProblem,
+    },
+    /// Parts that the large sheets' rows go into were not in the package.
+    #[error("{tables_found} of {tables} table parts and {sheets_found} of {sheets} sheets found")]
+    MissingParts {
+        /// Table parts found.
+        tables_found: usize,
+        /// Table parts expected.
+        tables: usize,
+        /// Sheet parts found.
+        sheets_found: usize,
+        /// Sheet parts expected.
+        sheets: usize,
+    },
+    /// A size or offset beyond the plain zip format's 4 GiB.
+    #[error("the workbook's {what} would reach 4 GiB")]
+    TooLarge {
+        /// Which: the whole file or one part.
+        what: &'static str,
+    },
+    /// More parts than the plain zip format holds.
+    #[error("too many parts")]
+    TooManyParts,
+    /// A block of rows was not made.
+    #[error("a block of rows is missing")]
+    MissingBlock,
+    /// A part was ended that was never begun.
+    #[error("no entry begun")]
+    NoEntry,
+    /// The thread writing the package panicked.
+    #[error("the writing thread failed")]
+    WriterFailed,
+}
+
+/// What is wrong with a part of rust_xlsxwriter's package.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartProblem {
+    /// Stored with a compression other than none or deflate.
+    #[error("unexpected compression {0}")]
+    Compression(String),
+    /// A table part without the range it was added with.
+    #[error("table range {0} not found")]
+    NoTableRange(String),
+    /// A sheet without `</sheetData>`.
+    #[error("no sheet data")]
+    NoSheetData,
+    /// A large sheet holding more than its header row.
+    #[error("the sheet should hold its header row only")]
+    NotHeaderOnly,
+    /// A sheet without a dimension.
+    #[error("no dimension")]
+    NoDimension,
+    /// A sheet whose dimension is not closed.
+    #[error("bad dimension")]
+    BadDimension,
+    /// A sheet without page margins (the tail elements go before them).
+    #[error("no page margins")]
+    NoPageMargins,
+}
+
 /// Writes the package `src` (as rust_xlsxwriter saved it) to `dst`, with
 /// each body's rows added to its sheet and the `n`th table part's range
 /// replaced by `tables[n - 1]`.
@@ -68,15 +151,14 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
     dst: W,
     tables: &[Widen],
     bodies: &[Body],
-) -> Result<W, String> {
-    let err = |e: zip::result::ZipError| e.to_string();
-    let mut zin = ZipArchive::new(std::io::Cursor::new(src)).map_err(err)?;
+) -> Result<W, SaveError> {
+    let mut zin = ZipArchive::new(std::io::Cursor::new(src))?;
     // Each body's blocks with its column styles, in package order.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
     let mut styles: Vec<Vec<u32>> = vec![Vec::new(); bodies.len()];
     for i in 0..zin.len() {
         let name = match zin.name_for_index(i) {
-            Some(n) => n.map_err(err)?.to_string(),
+            Some(n) => n?.to_string(),
             None => continue,
         };
         let Some(b) = sheet_number(&name).and_then(|n| bodies.iter().position(|b| b.sheet == n))
@@ -96,7 +178,7 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
     };
     // A few blocks per thread ahead of the writer: enough that no thread
     // waits for it, few enough to hold little memory.
-    let queue: Ordered<Result<Block, String>> =
+    let queue: Ordered<Result<Block, SaveError>> =
         Ordered::new(work.len(), 4 * rayon::current_num_threads().max(1));
     std::thread::scope(|s| {
         let writer = s.spawn(|| {
@@ -105,24 +187,19 @@ pub(crate) fn assemble<W: Write + Seek + Send>(
             write_parts(&mut zin, dst, tables, bodies, &queue)
         });
         queue.make_all(make);
-        writer
-            .join()
-            .unwrap_or_else(|_| Err("the writing thread failed".into()))
+        writer.join().unwrap_or(Err(SaveError::WriterFailed))
     })
 }
 
 /// Part `i` of the package as text.
-fn read_part(zin: &mut ZipArchive<std::io::Cursor<&[u8]>>, i: usize) -> Result<String, String> {
+fn read_part(zin: &mut ZipArchive<std::io::Cursor<&[u8]>>, i: usize) -> Result<String, SaveError> {
     let mut xml = String::new();
-    zin.by_index(i)
-        .map_err(|e| e.to_string())?
-        .read_to_string(&mut xml)
-        .map_err(|e| e.to_string())?;
+    zin.by_index(i)?.read_to_string(&mut xml)?;
     Ok(xml)
 }
 
 /// The rows `first..first + len` of a body as XML, deflated.
-fn make_block(body: &Body, styles: &[u32], first: usize, len: usize) -> Result<Block, String> {
+fn make_block(body: &Body, styles: &[u32], first: usize, len: usize) -> Result<Block, SaveError> {
     let mut rows = Rows::new(styles, BUFFER.take());
     for i in first..first + len {
         rows.start(i as u32 + 1);
@@ -145,14 +222,13 @@ fn write_parts<W: Write + Seek>(
     dst: W,
     tables: &[Widen],
     bodies: &[Body],
-    queue: &Ordered<Result<Block, String>>,
-) -> Result<W, String> {
-    let err = |e: zip::result::ZipError| e.to_string();
+    queue: &Ordered<Result<Block, SaveError>>,
+) -> Result<W, SaveError> {
     let mut out = ZipOut::new(dst);
     let (mut tables_done, mut bodies_done) = (0, 0);
     for i in 0..zin.len() {
-        let mut part = zin.by_index_raw(i).map_err(err)?;
-        let name = part.name().map_err(err)?.to_string();
+        let mut part = zin.by_index_raw(i)?;
+        let name = part.name()?.to_string();
         let mode = part.unix_mode().unwrap_or(0o100_600);
         let table = table_number(&name).and_then(|n| tables.get(n - 1));
         let body = sheet_number(&name).and_then(|n| bodies.iter().find(|b| b.sheet == n));
@@ -160,11 +236,16 @@ fn write_parts<W: Write + Seek>(
             let method = match part.compression() {
                 CompressionMethod::Stored => 0,
                 CompressionMethod::Deflated => 8,
-                other => return Err(format!("{name}: unexpected compression {other}")),
+                other => {
+                    return Err(SaveError::Part {
+                        part: name,
+                        problem: PartProblem::Compression(other.to_string()),
+                    });
+                }
             };
             let (crc, size) = (part.crc32(), part.size());
             out.begin(&name, method, mode)?;
-            std::io::copy(&mut part, &mut out).map_err(|e| e.to_string())?;
+            std::io::copy(&mut part, &mut out)?;
             out.end(crc, size)?;
             continue;
         }
@@ -173,14 +254,20 @@ fn write_parts<W: Write + Seek>(
         out.begin(&name, 8, mode)?;
         let mut part = Deflated::default();
         if let Some(w) = table {
-            let xml = super::tables::widened(&xml, w).map_err(|e| format!("{name}: {e}"))?;
+            let xml = super::tables::widened(&xml, w).ok_or_else(|| SaveError::Part {
+                part: name.clone(),
+                problem: PartProblem::NoTableRange(w.placeholder.clone()),
+            })?;
             part.push(&mut out, xml.as_bytes(), true)?;
             tables_done += 1;
         } else if let Some(body) = body {
-            let (head, tail) = split_sheet(&xml, body).map_err(|e| format!("{name}: {e}"))?;
+            let (head, tail) = split_sheet(&xml, body).map_err(|problem| SaveError::Part {
+                part: name.clone(),
+                problem,
+            })?;
             part.push(&mut out, head.as_bytes(), false)?;
             for _ in 0..blocks(body.rows).len() {
-                let block = queue.take().ok_or("a block of rows is missing")??;
+                let block = queue.take().ok_or(SaveError::MissingBlock)??;
                 part.write(&mut out, block)?;
             }
             part.push(&mut out, &tail, true)?;
@@ -189,33 +276,37 @@ fn write_parts<W: Write + Seek>(
         out.end(part.crc.clone().finalize(), part.len)?;
     }
     if tables_done != tables.len() || bodies_done != bodies.len() {
-        return Err(format!(
-            "{tables_done} of {} table parts and {bodies_done} of {} sheets found",
-            tables.len(),
-            bodies.len()
-        ));
+        return Err(SaveError::MissingParts {
+            tables_found: tables_done,
+            tables: tables.len(),
+            sheets_found: bodies_done,
+            sheets: bodies.len(),
+        });
     }
     out.finish()
 }
 
 /// The sheet's XML up to its rows' end (with the dimension covering the
 /// body), and the rest (with the body's tail elements).
-fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), String> {
-    let at = xml.find("</sheetData>").ok_or("no sheet data")?;
+fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), PartProblem> {
+    let at = xml.find("</sheetData>").ok_or(PartProblem::NoSheetData)?;
     let (head, tail) = xml.split_at(at);
     if !head.contains("<row r=\"1\"") || head.contains("<row r=\"2\"") {
-        return Err("the sheet should hold its header row only".into());
+        return Err(PartProblem::NotHeaderOnly);
     }
     let mut head = head.to_string();
     if body.rows > 0 {
-        let start = head.find("<dimension ref=\"").ok_or("no dimension")? + 16;
-        let end = start + head[start..].find('"').ok_or("bad dimension")?;
+        let start = head
+            .find("<dimension ref=\"")
+            .ok_or(PartProblem::NoDimension)?
+            + 16;
+        let end = start + head[start..].find('"').ok_or(PartProblem::BadDimension)?;
         let last = crate::text::column_letters(u32::from(body.cols.max(1)) - 1);
         head.replace_range(start..end, &format!("A1:{last}{}", body.rows + 1));
     }
     let mut tail = tail.as_bytes().to_vec();
     if let Some(extra) = &body.tail {
-        let at = xml_find(&tail, b"<pageMargins").ok_or("no page margins")?;
+        let at = xml_find(&tail, b"<pageMargins").ok_or(PartProblem::NoPageMargins)?;
         let mut more = Vec::new();
         extra(&mut more);
         tail.splice(at..at, more);
@@ -273,19 +364,22 @@ impl Deflated {
         out: &mut ZipOut<W>,
         data: &[u8],
         last: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), SaveError> {
         self.crc.update(data);
         self.len += data.len() as u64;
-        out.write_all(&deflate(data, last)?)
-            .map_err(|e| e.to_string())
+        Ok(out.write_all(&deflate(data, last)?)?)
     }
 
     /// Writes the next deflated block.
-    fn write<W: Write + Seek>(&mut self, out: &mut ZipOut<W>, block: Block) -> Result<(), String> {
+    fn write<W: Write + Seek>(
+        &mut self,
+        out: &mut ZipOut<W>,
+        block: Block,
+    ) -> Result<(), SaveError> {
         let (z, crc, len) = block;
         self.crc.combine(&crc);
         self.len += len as u64;
-        out.write_all(&z).map_err(|e| e.to_string())
+        Ok(out.write_all(&z)?)
     }
 }
 
@@ -305,7 +399,7 @@ fn blocks(rows: usize) -> Vec<(usize, usize)> {
 /// `data` as raw deflate at level 1 (as rust_xlsxwriter's other parts),
 /// ending with the final block if `last`, else with a sync flush so that the
 /// next piece can follow.
-fn deflate(data: &[u8], last: bool) -> Result<Vec<u8>, String> {
+fn deflate(data: &[u8], last: bool) -> Result<Vec<u8>, SaveError> {
     let mut c = Compress::new(Compression::new(1), false);
     let mut out = Vec::with_capacity(data.len() / 4 + 64);
     let flush = if last {
@@ -318,9 +412,7 @@ fn deflate(data: &[u8], last: bool) -> Result<Vec<u8>, String> {
             out.reserve(out.capacity().max(4096));
         }
         let read = c.total_in() as usize;
-        let status = c
-            .compress_vec(&data[read..], &mut out, flush)
-            .map_err(|e| e.to_string())?;
+        let status = c.compress_vec(&data[read..], &mut out, flush)?;
         let all_in = c.total_in() as usize == data.len();
         match status {
             Status::StreamEnd => return Ok(out),
@@ -369,8 +461,8 @@ struct Entry {
 const DOS_DATE: u16 = (1 << 5) | 1;
 
 /// Limit of the plain zip format's sizes and offsets.
-fn small(n: u64, what: &str) -> Result<u32, String> {
-    u32::try_from(n).map_err(|_| format!("the workbook's {what} would reach 4 GiB"))
+fn small(n: u64, what: &'static str) -> Result<u32, SaveError> {
+    u32::try_from(n).map_err(|_| SaveError::TooLarge { what })
 }
 
 impl<W: Write + Seek> ZipOut<W> {
@@ -382,7 +474,7 @@ impl<W: Write + Seek> ZipOut<W> {
         }
     }
 
-    fn begin(&mut self, name: &str, method: u16, mode: u32) -> Result<(), String> {
+    fn begin(&mut self, name: &str, method: u16, mode: u32) -> Result<(), SaveError> {
         let offset = small(self.pos, "size")?;
         self.entries.push(Entry {
             name: name.to_string(),
@@ -395,29 +487,26 @@ impl<W: Write + Seek> ZipOut<W> {
         });
         let e = self.entries.last().expect("just pushed");
         let header = local_header(e);
-        self.write_all(&header).map_err(|e| e.to_string())
+        Ok(self.write_all(&header)?)
     }
 
     /// Ends the entry begun last, whose data is everything written since
     /// its header.
-    fn end(&mut self, crc: u32, size: u64) -> Result<(), String> {
+    fn end(&mut self, crc: u32, size: u64) -> Result<(), SaveError> {
         let pos = self.pos;
-        let e = self.entries.last_mut().ok_or("no entry begun")?;
+        let e = self.entries.last_mut().ok_or(SaveError::NoEntry)?;
         let data_start = u64::from(e.offset) + 30 + e.name.len() as u64;
         e.crc = crc;
         e.compressed = small(pos - data_start, "part size")?;
         e.size = small(size, "part size")?;
         let header = local_header(e);
-        let io = |e: std::io::Error| e.to_string();
-        self.w
-            .seek(SeekFrom::Start(u64::from(e.offset)))
-            .map_err(io)?;
-        self.w.write_all(&header).map_err(io)?;
-        self.w.seek(SeekFrom::Start(pos)).map_err(io)?;
+        self.w.seek(SeekFrom::Start(u64::from(e.offset)))?;
+        self.w.write_all(&header)?;
+        self.w.seek(SeekFrom::Start(pos))?;
         Ok(())
     }
 
-    fn finish(mut self) -> Result<W, String> {
+    fn finish(mut self) -> Result<W, SaveError> {
         let start = small(self.pos, "size")?;
         let mut dir = Vec::new();
         for e in &self.entries {
@@ -432,7 +521,7 @@ impl<W: Write + Seek> ZipOut<W> {
             dir.extend_from_slice(&e.offset.to_le_bytes());
             dir.extend_from_slice(e.name.as_bytes());
         }
-        let count = u16::try_from(self.entries.len()).map_err(|_| "too many parts")?;
+        let count = u16::try_from(self.entries.len()).map_err(|_| SaveError::TooManyParts)?;
         let size = small(dir.len() as u64, "size")?;
         let mut end = Vec::new();
         end.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
@@ -443,9 +532,9 @@ impl<W: Write + Seek> ZipOut<W> {
         end.extend_from_slice(&start.to_le_bytes());
         end.extend_from_slice(&[0; 2]); // comment length
         dir.extend_from_slice(&end);
-        self.write_all(&dir).map_err(|e| e.to_string())?;
+        self.write_all(&dir)?;
         small(self.pos, "size")?;
-        self.w.flush().map_err(|e| e.to_string())?;
+        self.w.flush()?;
         Ok(self.w)
     }
 }

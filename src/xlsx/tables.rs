@@ -29,14 +29,14 @@ pub(crate) struct Widen {
     pub full: String,
 }
 
-/// A table part's XML with its range widened; fails rather than writing a
-/// wrong table if the part does not hold the range it was added with.
-pub(crate) fn widened(xml: &str, w: &Widen) -> Result<String, String> {
+/// A table part's XML with its range widened; `None` rather than a wrong
+/// table if the part does not hold the range it was added with.
+pub(crate) fn widened(xml: &str, w: &Widen) -> Option<String> {
     let from = format!("ref=\"{}\"", w.placeholder);
     if !xml.contains(&from) {
-        return Err(format!("table range {} not found", w.placeholder));
+        return None;
     }
-    Ok(xml.replace(&from, &format!("ref=\"{}\"", w.full)))
+    Some(xml.replace(&from, &format!("ref=\"{}\"", w.full)))
 }
 
 #[cfg(test)]
@@ -62,6 +62,6 @@ mod tests {
             widened(xml, &w).unwrap(),
             r#"<table id="1" ref="A1:R6"><autoFilter ref="A1:R6"/></table>"#
         );
-        assert!(widened(r#"<table ref="A1:B2"/>"#, &w).is_err());
+        assert!(widened(r#"<table ref="A1:B2"/>"#, &w).is_none());
     }
 }
