@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::i18n::Lang;
+pub use crate::model::field::{Column, FieldKey, Kind};
 use crate::text::normalise;
 
 mod controls;
@@ -159,41 +160,12 @@ pub enum Stage {
     External,
 }
 
-/// How a column's cells are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Free text.
-    Text,
-    /// A department code or name.
-    Department,
-    /// A focus area code or name.
-    FocusArea,
-    /// One or more areas.
-    Areas,
-    /// A status.
-    Status,
-    /// A programme year.
-    Year,
-    /// Euros.
-    Euro,
-    /// A decimal number.
-    Number,
-    /// A whole number.
-    Whole,
-    /// Zero or more cross-cutting themes.
-    Themes,
-    /// An e-mail address.
-    Email,
-    /// A date.
-    Date,
-}
-
 /// One column of the submission format.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
-    /// The field's role (see [`crate::model::Measure`]); other keys are kept as extras.
+    /// The field's key: a [`FieldKey`] (see [`Field::role`]) or any other
+    /// key, whose values are kept as extras.
     pub key: Spanned<String>,
     /// How cells are read.
     pub kind: Kind,
@@ -271,8 +243,12 @@ pub enum ConfigError {
     },
 }
 
-/// Field keys the program reasons about; a config must define the first three.
-pub const REQUIRED_KEYS: [&str; 3] = ["department", "measure", "budget_eur"];
+impl Field {
+    /// The known field this column is, or `None` for an extra.
+    pub fn role(&self) -> Option<FieldKey> {
+        FieldKey::from_key(self.key.get_ref())
+    }
+}
 
 impl Config {
     /// The compiled-in default programme.
@@ -395,7 +371,7 @@ impl Config {
                 }
                 headers.insert((n, f.key.get_ref().clone()));
             }
-            if let Some(expected) = expected_kind(f.key.get_ref())
+            if let Some(expected) = f.role().map(FieldKey::kind)
                 && expected != f.kind
             {
                 return fail(
@@ -405,8 +381,8 @@ impl Config {
                 );
             }
         }
-        for k in REQUIRED_KEYS {
-            if !keys.contains(k) {
+        for k in FieldKey::REQUIRED {
+            if !keys.contains(k.as_str()) {
                 return fail(
                     0..0,
                     "fields",
@@ -417,9 +393,57 @@ impl Config {
         Ok(())
     }
 
-    /// The field with role `key`, if configured.
-    pub fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key.get_ref() == key)
+    /// The field `key`, if configured.
+    pub fn field(&self, key: FieldKey) -> Option<&Field> {
+        self.fields.iter().find(|f| f.role() == Some(key))
+    }
+
+    /// The position of field `key` in [`Config::fields`], if configured.
+    pub fn field_index(&self, key: FieldKey) -> Option<usize> {
+        self.fields.iter().position(|f| f.role() == Some(key))
+    }
+
+    /// The known field of each configured field, by position: look-ups per
+    /// row index this rather than compare keys.
+    pub fn roles(&self) -> Vec<Option<FieldKey>> {
+        self.fields.iter().map(Field::role).collect()
+    }
+
+    /// The header of an output's column in `lang`: the program's own name
+    /// for a figure it reasons about, the configured header of a field it
+    /// only carries (or the field's English name if none is configured).
+    pub fn column_header(&self, column: Column, lang: Lang) -> String {
+        let t = lang.texts();
+        let text = match column {
+            Column::Field(key) => match key {
+                FieldKey::Department => t.col_department,
+                FieldKey::FocusArea => t.col_focus_area,
+                FieldKey::Areas => t.col_areas,
+                FieldKey::Status => t.col_status,
+                FieldKey::Year => t.year,
+                FieldKey::Budget => t.col_budget,
+                FieldKey::Spent => t.col_spent,
+                FieldKey::Fte => t.col_fte,
+                FieldKey::Reached => t.col_reached,
+                FieldKey::Id
+                | FieldKey::Measure
+                | FieldKey::Themes
+                | FieldKey::Schedule
+                | FieldKey::ImpactStory
+                | FieldKey::Contact => self.field_header(key, lang),
+            },
+            Column::Utilisation => t.col_utilisation,
+            Column::Share => t.col_share,
+            Column::SourceFile => t.col_source_file,
+            Column::SourceCell => t.col_source_cell,
+        };
+        text.to_string()
+    }
+
+    /// The configured header of field `key` in `lang`, or its English name.
+    pub fn field_header(&self, key: FieldKey, lang: Lang) -> &str {
+        self.field(key)
+            .map_or(key.fallback_header(), |f| f.header.get(lang))
     }
 
     /// Whether `year` is a programme year.
@@ -431,24 +455,6 @@ impl Config {
     pub fn annual_budget(&self) -> f64 {
         *self.programme.annual_budget_eur.get_ref()
     }
-}
-
-/// The kind a known role must have, so the merge logic can rely on it.
-fn expected_kind(key: &str) -> Option<Kind> {
-    Some(match key {
-        "department" => Kind::Department,
-        "focus_area" => Kind::FocusArea,
-        "areas" => Kind::Areas,
-        "status" => Kind::Status,
-        "year" => Kind::Year,
-        "budget_eur" | "spent_eur" => Kind::Euro,
-        "fte" => Kind::Number,
-        "reached" => Kind::Whole,
-        "themes" => Kind::Themes,
-        "contact" => Kind::Email,
-        "id" | "measure" | "schedule" | "impact_story" => Kind::Text,
-        _ => return None,
-    })
 }
 
 /// 1-based line number of byte offset `pos` in `text`.

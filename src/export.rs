@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
 use crate::merging::Consolidation;
+use crate::model::field::{CSV_EXPORT, Column, FieldKey};
 
 /// Which CSV dialect to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -134,35 +135,46 @@ pub fn csv_bytes(
     w.text_row(crate::reading::schema::export_header(config, lang))?;
     for r in &cons.rows {
         let m = r.measure;
-        let record = [
-            text(m.id.as_deref()),
-            T(config.departments[m.department].name.get(lang).to_string()),
-            text(m.focus_area.map(|f| config.focus_areas[f].name.get(lang))),
-            T(m.name.to_string()),
-            T(names(&config.areas, &m.areas, lang).join("; ")),
-            text(m.status.map(|s| config.statuses[s].name.get(lang))),
-            N(m.year.map(|y| y.to_string()).unwrap_or_default()),
-            num(m.budget.euros()),
-            m.spent.map(|s| num(s.euros())).unwrap_or(N(String::new())),
-            m.fte.map(num).unwrap_or(N(String::new())),
-            T(names(&config.themes, &m.themes, lang).join("; ")),
-            text(m.schedule.as_deref()),
-            N(m.reached.map(|p| p.to_string()).unwrap_or_default()),
-            text(m.impact_story.as_deref()),
-            text(m.contact.as_deref()),
-            T(r.source.file.display.to_string()),
-            T(format!(
+        let record = CSV_EXPORT.map(|c| match c {
+            Column::Field(key) => match key {
+                FieldKey::Id => text(m.id.as_deref()),
+                FieldKey::Department => {
+                    T(config.departments[m.department].name.get(lang).to_string())
+                }
+                FieldKey::FocusArea => {
+                    text(m.focus_area.map(|f| config.focus_areas[f].name.get(lang)))
+                }
+                FieldKey::Measure => T(m.name.to_string()),
+                FieldKey::Areas => T(names(&config.areas, &m.areas, lang).join("; ")),
+                FieldKey::Status => text(m.status.map(|s| config.statuses[s].name.get(lang))),
+                FieldKey::Year => N(m.year.map(|y| y.to_string()).unwrap_or_default()),
+                FieldKey::Budget => num(m.budget.euros()),
+                FieldKey::Spent => m.spent.map(|s| num(s.euros())).unwrap_or(N(String::new())),
+                FieldKey::Fte => m.fte.map(num).unwrap_or(N(String::new())),
+                FieldKey::Themes => T(names(&config.themes, &m.themes, lang).join("; ")),
+                FieldKey::Schedule => text(m.schedule.as_deref()),
+                FieldKey::Reached => N(m.reached.map(|p| p.to_string()).unwrap_or_default()),
+                FieldKey::ImpactStory => text(m.impact_story.as_deref()),
+                FieldKey::Contact => text(m.contact.as_deref()),
+            },
+            Column::SourceFile => T(r.source.file.display.to_string()),
+            Column::SourceCell => T(format!(
                 "{}!{}",
                 r.source.sheet.as_deref().unwrap_or(""),
                 m.source_cell
             )),
-        ];
+            // Not in the export: the utilisation is the reader's to work out.
+            Column::Utilisation | Column::Share => T(String::new()),
+        });
         w.row(record)?;
     }
     w.into_bytes()
 }
 
-#[derive(Serialize)]
+/// One measure of the JSON export. Its members are named by the fields'
+/// keys ([`FieldKey::as_str`], checked by a test), with each choice's name
+/// beside its code and the source of the row at the end.
+#[derive(Serialize, Default)]
 struct JsonMeasure<'a> {
     id: Option<&'a str>,
     department: &'a str,
@@ -238,7 +250,15 @@ pub fn json_text(value: &impl Serialize) -> Result<Vec<u8>, ExportError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{CsvCell, CsvOut, CsvStyle, ExportError, csv_number};
+    use super::{CsvCell, CsvOut, CsvStyle, ExportError, FieldKey, JsonMeasure, csv_number};
+
+    #[test]
+    fn json_members_are_named_by_the_field_keys() {
+        let json = serde_json::to_value(JsonMeasure::default()).unwrap();
+        for key in FieldKey::ALL {
+            assert!(json.get(key.as_str()).is_some(), "{key}");
+        }
+    }
 
     #[test]
     fn formula_like_text_is_guarded() {

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::merging::comparison::read_previous;
@@ -136,16 +136,7 @@ pub fn template(
             .map(|m| {
                 let mut v = measure_values(m, config);
                 for (f, field) in config.fields.iter().enumerate() {
-                    if !matches!(
-                        field.key.get_ref().as_str(),
-                        "id" | "department"
-                            | "focus_area"
-                            | "measure"
-                            | "areas"
-                            | "status"
-                            | "themes"
-                            | "contact"
-                    ) {
+                    if !field.role().is_some_and(FieldKey::carried_forward) {
                         v[f] = None;
                     }
                 }

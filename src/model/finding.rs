@@ -239,8 +239,8 @@ impl Finding {
     }
 
     /// Sets the field key.
-    pub fn field(mut self, key: &str) -> Finding {
-        self.field = Some(key.to_string());
+    pub fn field(mut self, key: impl AsRef<str>) -> Finding {
+        self.field = Some(key.as_ref().to_string());
         self
     }
 

@@ -1,6 +1,7 @@
 //! The data kooste works on: cells as read, measures as typed, and the
 //! submissions they came from.
 
+pub mod field;
 pub mod finding;
 pub mod parse;
 

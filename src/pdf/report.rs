@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::i18n::{Lang, fill};
 use crate::merging::comparison::{Comparison, change_ratio};
 use crate::merging::{Consolidation, Totals};
+use crate::model::field::{Column as Col, FieldKey, REPORT_MEASURES};
 use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::Run;
 
@@ -382,7 +383,7 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
 }
 
 fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
-    let (lang, t, config) = (ctx.lang, ctx.lang.texts(), ctx.config);
+    let (lang, config) = (ctx.lang, ctx.config);
     for (i, focus) in config.focus_areas.iter().enumerate() {
         let total = ctx.cons.of_focus_area(i).count();
         let rows: Vec<Vec<String>> = ctx
@@ -391,26 +392,32 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             .take(ctx.limit)
             .map(|r| {
                 let m = r.measure;
-                let mut label = m.name.to_string();
-                if let Some(fte) = m.fte.filter(|f| *f > 0.0) {
-                    label = format!(
-                        "{label} ({})",
-                        lang.decimal(fte, if fte.fract() == 0.0 { 0 } else { 1 })
-                    );
-                }
-                vec![
-                    label,
-                    config.departments[m.department].code.get_ref().clone(),
-                    m.areas
+                let cell = |c: Col| match c {
+                    Col::Field(FieldKey::Measure) => match m.fte.filter(|f| *f > 0.0) {
+                        Some(fte) => format!(
+                            "{} ({})",
+                            m.name,
+                            lang.decimal(fte, if fte.fract() == 0.0 { 0 } else { 1 })
+                        ),
+                        None => m.name.to_string(),
+                    },
+                    Col::Field(FieldKey::Department) => {
+                        config.departments[m.department].code.get_ref().clone()
+                    }
+                    Col::Field(FieldKey::Areas) => m
+                        .areas
                         .iter()
                         .map(|&a| config.areas[a].name.get(lang))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    m.status
+                    Col::Field(FieldKey::Status) => m
+                        .status
                         .map(|s| config.statuses[s].name.get(lang).to_string())
                         .unwrap_or_default(),
-                    lang.euros(m.budget),
-                ]
+                    Col::Field(FieldKey::Budget) => lang.euros(m.budget),
+                    _ => String::new(),
+                };
+                REPORT_MEASURES.map(cell).to_vec()
             })
             .collect();
         let heading = format!("{} {}", focus.code.get_ref(), focus.name.get(lang));
@@ -428,17 +435,7 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             Column::left(1.0),
             Column::right(0.5),
         ];
-        let header = [
-            config
-                .field("measure")
-                .map(|f| f.header.get(lang))
-                .unwrap_or("Measure"),
-            t.col_department,
-            t.col_areas,
-            t.col_status,
-            t.col_budget,
-        ]
-        .map(str::to_string);
+        let header = REPORT_MEASURES.map(|c| config.column_header(c, lang));
         doc.table(&columns, &header, &rows, &[]);
         cut_note(doc, ctx, total);
     }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::{Choice, Config, Kind};
 use crate::i18n::Lang;
+use crate::model::field::CSV_EXPORT;
 use crate::text::{closest, normalise, normalised_first, strip_unit};
 
 /// Which configured list a choice belongs to.
@@ -264,50 +265,27 @@ impl<'c> Schema<'c> {
     }
 }
 
-/// The CSV export's header row in `lang`, defined here beside the
-/// submission's headers because the reader also uses it: an export found
-/// among the inputs is told from a submission by this row.
+/// The CSV export's header row in `lang` (its columns are
+/// [`CSV_EXPORT`]), here beside the submission's headers because the reader
+/// also uses it: an export found among the inputs is told from a submission
+/// by this row.
 pub fn export_header(config: &Config, lang: Lang) -> Vec<String> {
-    let t = lang.texts();
-    let h = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
-    vec![
-        h("id", "ID"),
-        t.col_department.into(),
-        t.col_focus_area.into(),
-        h("measure", "Measure"),
-        t.col_areas.into(),
-        t.col_status.into(),
-        t.year.into(),
-        t.col_budget.into(),
-        t.col_spent.into(),
-        t.col_fte.into(),
-        h("themes", "Themes"),
-        h("schedule", "Schedule"),
-        t.col_reached.into(),
-        h("impact_story", "Impact story"),
-        h("contact", "Contact"),
-        t.col_source_file.into(),
-        t.col_source_cell.into(),
-    ]
+    CSV_EXPORT
+        .iter()
+        .map(|&c| config.column_header(c, lang))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::FieldKey;
 
     #[test]
     fn headers_in_three_languages_and_units() {
         let c = Config::builtin();
         let s = Schema::new(&c);
-        let budget = c
-            .fields
-            .iter()
-            .position(|f| f.key.get_ref() == "budget_eur");
+        let budget = c.field_index(FieldKey::Budget);
         for h in [
             "Budjetti (€)",
             "budjetti",
@@ -324,7 +302,7 @@ mod tests {
         }
         assert_eq!(
             s.field_of_header("Henkilotyovuodet"),
-            c.fields.iter().position(|f| f.key.get_ref() == "fte")
+            c.field_index(FieldKey::Fte)
         );
         assert_eq!(s.field_of_header("Kommentti"), None);
     }

@@ -86,20 +86,12 @@ impl Votes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::config::{Config, FieldKey};
 
     fn mark(budget: &[&str], fte: &[&str]) -> DecimalMark {
         let c = Config::builtin();
-        let b = c
-            .fields
-            .iter()
-            .position(|f| f.key.get_ref() == "budget_eur")
-            .unwrap();
-        let f = c
-            .fields
-            .iter()
-            .position(|f| f.key.get_ref() == "fte")
-            .unwrap();
+        let b = c.field_index(FieldKey::Budget).unwrap();
+        let f = c.field_index(FieldKey::Fte).unwrap();
         let n = budget.len().max(fte.len());
         let rows = (0..n)
             .map(|i| {

@@ -11,7 +11,7 @@ use compact_str::CompactString;
 
 use super::formula::{Outcome, evaluate};
 use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
-use crate::config::Kind;
+use crate::config::{FieldKey, Kind};
 use crate::i18n::{Lang, fill};
 use crate::model::finding::{Code, Finding};
 use crate::model::parse::DecimalMark;
@@ -19,7 +19,7 @@ use crate::model::{Cell, Measure, Value};
 use crate::reading::schema::Schema;
 use crate::reading::typing::{Typed, type_cell};
 use crate::text::{column_letters, push_a1};
-use measure::{Role, build_measure};
+use measure::build_measure;
 
 /// How many rows from the top of a sheet are searched for the header.
 pub(super) const HEADER_SEARCH_ROWS: u32 = 50;
@@ -629,11 +629,11 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             .any(|(i, f)| f.required && !columns.iter().any(|(_, g)| *g == i));
         // Worked out once per sheet, not per row: what each field becomes in
         // a measure, which columns a template prefills, where the name is.
-        let roles: Vec<Role> = fields.iter().map(|f| Role::of(f.key.get_ref())).collect();
+        let roles = self.schema.config.roles();
         let prefilled = self.prefilled_columns(header_row, columns);
         let name_col = columns
             .iter()
-            .find(|(_, f)| roles[*f] == Role::Measure)
+            .find(|(_, f)| roles[*f] == Some(FieldKey::Measure))
             .map(|(c, _)| *c);
         let mut sums = vec![crate::model::parse::Cents::default(); fields.len()];
         let (mut first_data, mut last_data) = (u32::MAX, 0);

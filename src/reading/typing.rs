@@ -520,9 +520,9 @@ pub fn value_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::config::{Config, FieldKey};
 
-    fn ty(key: &str, cell: Cell) -> Typed {
+    fn ty(key: FieldKey, cell: Cell) -> Typed {
         let c = Config::builtin();
         let s = Schema::new(&c);
         type_cell(
@@ -555,33 +555,36 @@ mod tests {
     #[test]
     fn euros_from_numbers_and_text() {
         assert_eq!(
-            ty("budget_eur", Cell::Number(12500.5)),
+            ty(FieldKey::Budget, Cell::Number(12500.5)),
             Typed::Value(Value::Money(Cents(1_250_050)))
         );
         assert_eq!(
-            ty("budget_eur", Cell::Text("12 500,50 €".into())),
+            ty(FieldKey::Budget, Cell::Text("12 500,50 €".into())),
             Typed::Value(Value::Money(Cents(1_250_050)))
         );
         assert_eq!(
-            code(ty("budget_eur", Cell::Text("n/a".into()))),
+            code(ty(FieldKey::Budget, Cell::Text("n/a".into()))),
             Code::TypeError
         );
-        assert_eq!(code(ty("budget_eur", Cell::Number(-1.0))), Code::OutOfRange);
         assert_eq!(
-            code(ty("budget_eur", Cell::Error("#DIV/0!".into()))),
+            code(ty(FieldKey::Budget, Cell::Number(-1.0))),
+            Code::OutOfRange
+        );
+        assert_eq!(
+            code(ty(FieldKey::Budget, Cell::Error("#DIV/0!".into()))),
             Code::TypeError
         );
         assert_eq!(
             code(ty(
-                "budget_eur",
+                FieldKey::Budget,
                 Cell::FormulaWithoutValue("SUM(A1)".into())
             )),
             Code::FormulaWithoutValue
         );
-        assert_eq!(ty("budget_eur", Cell::Text("  ".into())), Typed::Blank);
+        assert_eq!(ty(FieldKey::Budget, Cell::Text("  ".into())), Typed::Blank);
         for e in ["#N/A", " #PUUTTUU! ", "Err:502", "#SAKNAS!"] {
             assert_eq!(
-                code(ty("measure", Cell::Text(e.into()))),
+                code(ty(FieldKey::Measure, Cell::Text(e.into()))),
                 Code::TypeError,
                 "{e}"
             );
@@ -592,14 +595,17 @@ mod tests {
     #[test]
     fn choices_and_lists() {
         assert_eq!(
-            ty("focus_area", Cell::Number(2.0)),
+            ty(FieldKey::FocusArea, Cell::Number(2.0)),
             Typed::Value(Value::Choice(1))
         );
         assert_eq!(
-            ty("areas", Cell::Text("Mikkola; Länsimäki, Mikkola".into())),
+            ty(
+                FieldKey::Areas,
+                Cell::Text("Mikkola; Länsimäki, Mikkola".into())
+            ),
             Typed::Value(Value::Choices(vec![0, 1]))
         );
-        match ty("status", Cell::Text("toteutus vaihe".into())) {
+        match ty(FieldKey::Status, Cell::Text("toteutus vaihe".into())) {
             Typed::Problem(p) => {
                 assert_eq!(p.code, Code::NotAllowed);
                 assert!(p.hint.unwrap().contains("\"toteutusvaihe\""));
@@ -611,22 +617,31 @@ mod tests {
     #[test]
     fn years_whole_numbers_and_email() {
         assert_eq!(
-            ty("year", Cell::Text("2021".into())),
+            ty(FieldKey::Year, Cell::Text("2021".into())),
             Typed::Value(Value::Year(2021))
         );
-        assert_eq!(code(ty("year", Cell::Number(2030.0))), Code::OutOfRange);
         assert_eq!(
-            code(ty("year", Cell::Text("ensi vuosi".into()))),
+            code(ty(FieldKey::Year, Cell::Number(2030.0))),
+            Code::OutOfRange
+        );
+        assert_eq!(
+            code(ty(FieldKey::Year, Cell::Text("ensi vuosi".into()))),
             Code::TypeError
         );
         assert_eq!(
-            ty("reached", Cell::Text("1 200".into())),
+            ty(FieldKey::Reached, Cell::Text("1 200".into())),
             Typed::Value(Value::Whole(1200))
         );
-        assert_eq!(code(ty("reached", Cell::Number(1.5))), Code::TypeError);
-        assert_eq!(code(ty("fte", Cell::Text("-1".into()))), Code::OutOfRange);
         assert_eq!(
-            code(ty("contact", Cell::Text("matti at vantaa".into()))),
+            code(ty(FieldKey::Reached, Cell::Number(1.5))),
+            Code::TypeError
+        );
+        assert_eq!(
+            code(ty(FieldKey::Fte, Cell::Text("-1".into()))),
+            Code::OutOfRange
+        );
+        assert_eq!(
+            code(ty(FieldKey::Contact, Cell::Text("matti at vantaa".into()))),
             Code::InvalidFormat
         );
         assert!(is_email("piia.sauranen@vantaa.fi"));

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::at_row;
 use super::rows::{Fields, RowView, rows};
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::i18n::{Lang, fill};
 use crate::model::finding::{Code, Finding, Severity};
 use crate::reading::Submission;
@@ -97,7 +97,7 @@ fn duplicate_finding(
             at_row(r, Code::DuplicateMeasure, msg).severity(Severity::Warning)
         }
     };
-    f.field("measure")
+    f.field(FieldKey::Measure)
         .value(name.to_string())
         .hint(t.duplicate_measure_hint)
 }

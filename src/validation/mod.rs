@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::config::{Config, Stage};
+use crate::config::{Config, FieldKey, Stage};
 use crate::i18n::{Lang, fill};
 use crate::model::Measure;
 use crate::model::finding::{Code, Finding};
@@ -104,7 +104,7 @@ fn check_year(r: &RowView, year: Option<i32>, lang: Lang, out: &mut Vec<Finding>
             ),
         );
         out.push(
-            f.field("year")
+            f.field(FieldKey::Year)
                 .value(my.to_string())
                 .hint(t.wrong_year_hint),
         );
@@ -133,7 +133,7 @@ fn check_figures(
         );
         out.push(
             at_measure(sub, m, Code::SpentExceedsBudget, msg)
-                .field("spent_eur")
+                .field(FieldKey::Spent)
                 .hint(t.spent_exceeds_hint),
         );
     }
@@ -160,7 +160,7 @@ fn check_figures(
     if let Some(msg) = msg {
         out.push(
             at_measure(sub, m, Code::StatusConflict, msg)
-                .field("status")
+                .field(FieldKey::Status)
                 .value(name)
                 .hint(t.status_hint),
         );
@@ -192,7 +192,7 @@ fn check_departments(
             fill(t.several_departments, &[("values", &names.join(", "))]),
         );
         f.sheet = sub.sheet.clone();
-        out.push(f.field("department").hint(t.department_hint));
+        out.push(f.field(FieldKey::Department).hint(t.department_hint));
     }
     if let Some(td) = title_dept {
         for r in rows(sub, fields) {
@@ -208,7 +208,7 @@ fn check_departments(
             );
             out.push(
                 at_row(&r, Code::DepartmentMismatch, msg)
-                    .field("department")
+                    .field(FieldKey::Department)
                     .hint(t.department_hint),
             );
         }
@@ -264,7 +264,7 @@ fn check_programme(
         );
         out.push(
             Finding::file(Code::BudgetExceedsProgramme, "", msg)
-                .field("budget_eur")
+                .field(FieldKey::Budget)
                 .hint(t.budget_exceeds_hint),
         );
     }
@@ -297,7 +297,7 @@ fn check_programme(
             );
             out.push(
                 Finding::file(Code::MissingSubmission, "", msg)
-                    .field("department")
+                    .field(FieldKey::Department)
                     .hint(t.missing_submission_hint),
             );
         }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::i18n::fill;
 use crate::model::finding::{Code, Finding};
 use crate::validation::checked::Run;
@@ -48,23 +48,20 @@ pub fn listed(chars: &BTreeSet<char>) -> String {
 /// `lacks` tells what a text lacks in the report's font.
 pub fn findings(run: &Run, config: &Config, lacks: impl Fn(&str) -> Option<Lacks>) -> Vec<Finding> {
     let t = run.lang.texts();
-    let header = |key: &str, fallback: &str| {
-        config
-            .field(key)
-            .map(|f| f.header.get(run.lang).to_string())
-            .unwrap_or(fallback.to_string())
-    };
     let mut out = Vec::new();
     for (sub, m) in run.included() {
         let texts = [
-            ("measure", m.name.as_str()),
-            ("impact_story", m.impact_story.as_deref().unwrap_or("")),
+            (FieldKey::Measure, m.name.as_str()),
+            (
+                FieldKey::ImpactStory,
+                m.impact_story.as_deref().unwrap_or(""),
+            ),
         ];
         for (key, text) in texts {
             let Some(l) = lacks(text) else { continue };
             let vars = [
                 ("measure", crate::text::visible(&m.name)),
-                ("field", header(key, key)),
+                ("field", config.field_header(key, run.lang).to_string()),
                 ("chars", listed(&l.missing)),
             ];
             let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();

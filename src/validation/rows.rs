@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::iter::Peekable;
 
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::model::parse::Cents;
 use crate::model::{Measure, Value};
 use crate::reading::Submission;
@@ -23,12 +23,12 @@ pub(crate) struct Fields {
 impl Fields {
     /// Looks the fields up by their keys in the configuration.
     pub(crate) fn of(config: &Config) -> Fields {
-        let find = |key: &str| config.fields.iter().position(|f| f.key.get_ref() == key);
+        let find = |key| config.field_index(key);
         Fields {
-            department: find("department"),
-            name: find("measure"),
-            year: find("year"),
-            budget: find("budget_eur"),
+            department: find(FieldKey::Department),
+            name: find(FieldKey::Measure),
+            year: find(FieldKey::Year),
+            budget: find(FieldKey::Budget),
         }
     }
 }

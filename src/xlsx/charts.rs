@@ -45,13 +45,15 @@ pub(crate) fn write(
     for (j, s) in config.statuses.iter().enumerate() {
         ws.write_string_with_format(0, 1 + j as u16, super::fit(s.name.get(lang)), &fmt.header)?;
     }
+    // A department per row (its name in the first column), a status per column.
+    let label = column_letters(0);
     for (i, d) in config.departments.iter().enumerate() {
         let row = 1 + i as u32;
         ws.write_string(row, 0, super::fit(d.name.get(lang)))?;
         for j in 0..config.statuses.len() {
             let c = column_letters(1 + j as u32);
             let formula = format!(
-                "=COUNTIFS({},$A{},{},{c}$1)",
+                "=COUNTIFS({},${label}{},{},{c}$1)",
                 range(ms, col::DEPARTMENT, n),
                 row + 1,
                 range(ms, col::STATUS, n)

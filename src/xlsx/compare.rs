@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::{Formats, NOT_APPLICABLE, result};
-use crate::config::{Choice, Config};
+use crate::config::{Choice, Config, FieldKey};
 use crate::i18n::Lang;
 use crate::merging::comparison::{Comparison, change_ratio};
 use crate::model::Measure;
@@ -66,14 +66,8 @@ pub(crate) fn write(
         fmt,
     )? + 2;
 
-    let name_header = config
-        .field("measure")
-        .map(|f| f.header.get(lang))
-        .unwrap_or("Measure");
-    let id_header = config
-        .field("id")
-        .map(|f| f.header.get(lang))
-        .unwrap_or("ID");
+    let name_header = config.field_header(FieldKey::Measure, lang);
+    let id_header = config.field_header(FieldKey::Id, lang);
     let list = |ws: &mut Worksheet,
                 row: &mut u32,
                 heading: &str,

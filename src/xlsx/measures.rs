@@ -6,10 +6,11 @@ use rust_xlsxwriter::{Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxE
 use super::package::Body;
 use super::sheetxml::{Cached, RowFormula, Rows};
 use super::tables::{self, Widen};
-use super::{Formats, fit};
+use super::{Formats, col, fit, letters};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
 use crate::merging::{AreaShare, Consolidation, Row};
+use crate::model::field::{AREA_SPLIT_SHEET, Column, FieldKey, MEASURES_SHEET};
 use crate::validation::checked::Run;
 
 /// The large sheets: laid out in the workbook (name, header row, table,
@@ -67,7 +68,7 @@ pub(crate) fn sheets<'a>(
         out.bodies.push(Body {
             sheet: wb.worksheets().len(),
             rows: len,
-            cols: 7,
+            cols: AREA_SPLIT_SHEET.len() as u16,
             write: Box::new(move |i, rows| {
                 area_split_row(rows, config, cons, &formulas, &shares[i], lang)
             }),
@@ -97,11 +98,12 @@ fn measures_sheet<'a>(
         full: tables::full_range(COLUMNS, rows.len()),
     });
     let na = super::NOT_APPLICABLE;
+    let (budget, spent) = (letters(col::BUDGET), letters(col::SPENT));
     let utilisation = RowFormula::new(&[
-        "IF(AND(H",
-        ">0,I",
-        "<>\"\"),I",
-        "/H",
+        &format!("IF(AND({budget}"),
+        &format!(">0,{spent}"),
+        &format!("<>\"\"),{spent}"),
+        &format!("/{budget}"),
         &format!(",\"{na}\")"),
     ]);
     out.bodies.push(Body {
@@ -115,31 +117,82 @@ fn measures_sheet<'a>(
 }
 
 /// Columns of a measures sheet.
-const COLUMNS: u16 = 18;
+const COLUMNS: u16 = MEASURES_SHEET.len() as u16;
 
-fn headers(config: &Config, lang: Lang) -> [String; COLUMNS as usize] {
-    let t = lang.texts();
-    let h = |key: &str, fallback: &str| super::field_header(config, lang, key, fallback);
+/// How a column of a large sheet looks: its width and number format.
+#[derive(Clone, Copy)]
+enum Look {
+    /// Text or whole numbers, this wide.
+    Plain(u16),
+    /// Long text, wrapped.
+    Wrap(u16),
+    /// Euros.
+    Euro(u16),
+    /// A ratio.
+    Percent(u16),
+    /// A decimal number.
+    Decimal(u16),
+}
+
+/// The measures sheet's columns, as [`MEASURES_SHEET`] orders them.
+const MEASURES_LOOK: [Look; MEASURES_SHEET.len()] = {
+    use Look::*;
     [
-        h("id", "ID"),
-        t.col_department.to_string(),
-        t.col_focus_area.to_string(),
-        h("measure", "Measure"),
-        t.col_areas.to_string(),
-        t.col_status.to_string(),
-        t.year.to_string(),
-        t.col_budget.to_string(),
-        t.col_spent.to_string(),
-        t.col_utilisation.to_string(),
-        t.col_fte.to_string(),
-        h("themes", "Themes"),
-        h("schedule", "Schedule"),
-        t.col_reached.to_string(),
-        h("impact_story", "Impact story"),
-        h("contact", "Contact"),
-        t.col_source_file.to_string(),
-        t.col_source_cell.to_string(),
+        Plain(10),
+        Plain(26),
+        Plain(30),
+        Wrap(50),
+        Plain(24),
+        Plain(16),
+        Plain(7),
+        Euro(14),
+        Euro(14),
+        Percent(10),
+        Decimal(9),
+        Plain(28),
+        Plain(20),
+        Plain(10),
+        Wrap(50),
+        Plain(26),
+        Plain(30),
+        Plain(18),
     ]
+};
+
+/// The area split sheet's columns, as [`AREA_SPLIT_SHEET`] orders them.
+const SPLIT_LOOK: [Look; AREA_SPLIT_SHEET.len()] = {
+    use Look::*;
+    [
+        Plain(10),
+        Plain(26),
+        Plain(50),
+        Plain(20),
+        Percent(8),
+        Euro(14),
+        Euro(14),
+    ]
+};
+
+/// Sets a sheet's column widths, then its column formats.
+fn set_columns(ws: &mut Worksheet, looks: &[Look], fmt: &Formats) -> Result<(), XlsxError> {
+    let parts = |l: Look| match l {
+        Look::Plain(w) => (w, None),
+        Look::Wrap(w) => (w, Some(&fmt.wrap)),
+        Look::Euro(w) => (w, Some(&fmt.euro)),
+        Look::Percent(w) => (w, Some(&fmt.percent)),
+        Look::Decimal(w) => (w, Some(&fmt.decimal)),
+    };
+    for (c, l) in looks.iter().enumerate() {
+        ws.set_column_width(c as u16, parts(*l).0)?;
+    }
+    // Formats by column rather than by cell: looking a format up per cell
+    // was a fifth of the writing time at 200 000 rows.
+    for (c, l) in looks.iter().enumerate() {
+        if let Some(f) = parts(*l).1 {
+            ws.set_column_format(c as u16, f)?;
+        }
+    }
+    Ok(())
 }
 
 /// The names of the chosen entries, "; "-separated, into a reused buffer.
@@ -157,35 +210,14 @@ fn names<'b>(buf: &'b mut String, list: &[Choice], idx: &[usize], lang: Lang) ->
 /// Lays out a sheet of merged rows: frozen header, widths, column formats.
 fn prepare_rows(ws: &mut Worksheet, fmt: &Formats) -> Result<(), XlsxError> {
     ws.set_freeze_panes(1, 0)?;
-    for (c, w) in [
-        10, 26, 30, 50, 24, 16, 7, 14, 14, 10, 9, 28, 20, 10, 50, 26, 30, 18,
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    // Formats by column rather than by cell: looking a format up per cell
-    // was a fifth of the writing time at 200 000 rows.
-    for (c, f) in [
-        (3, &fmt.wrap),
-        (7, &fmt.euro),
-        (8, &fmt.euro),
-        (9, &fmt.percent),
-        (10, &fmt.decimal),
-        (14, &fmt.wrap),
-    ] {
-        ws.set_column_format(c, f)?;
-    }
-    Ok(())
+    set_columns(ws, &MEASURES_LOOK, fmt)
 }
 
 /// The table of a sheet of merged rows, with a filterable header.
 fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
-    let headers = headers(config, lang);
-    let columns: Vec<TableColumn> = headers
+    let columns: Vec<TableColumn> = MEASURES_SHEET
         .iter()
-        .map(|h| TableColumn::new().set_header(h))
+        .map(|c| TableColumn::new().set_header(config.column_header(*c, lang)))
         .collect();
     let table = Table::new()
         .set_style(TableStyle::Medium2)
@@ -194,11 +226,11 @@ fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xlsx
     // Over the header and first row only; widened as the package is
     // written (see `tables`), as rust_xlsxwriter would record each cell of
     // the range.
-    ws.add_table(0, 0, 1, headers.len() as u16 - 1, &table)?;
+    ws.add_table(0, 0, 1, COLUMNS - 1, &table)?;
     Ok(())
 }
 
-/// The cells of one merged row.
+/// The cells of one merged row, column by column of [`MEASURES_SHEET`].
 fn measure_row<'c>(
     out: &mut Rows,
     config: &'c Config,
@@ -208,45 +240,73 @@ fn measure_row<'c>(
 ) {
     let m = r.measure;
     let choice = |list: &'c [Choice], i: Option<usize>| i.map(|i| list[i].name.get(lang));
+    let text = |s: Option<&'c str>| fit(s.unwrap_or(""));
     let mut buf = out.take_scratch();
-    out.string(0, fit(m.id.as_deref().unwrap_or("")));
-    out.string(1, fit(config.departments[m.department].name.get(lang)));
-    out.string(
-        2,
-        fit(choice(&config.focus_areas, m.focus_area).unwrap_or("")),
-    );
-    out.string(3, fit(&m.name));
-    out.string(4, fit(names(&mut buf, &config.areas, &m.areas, lang)));
-    out.string(5, fit(choice(&config.statuses, m.status).unwrap_or("")));
-    if let Some(y) = m.year {
-        out.number(6, f64::from(y));
+    for (c, column) in MEASURES_SHEET.iter().enumerate() {
+        let c = c as u16;
+        match *column {
+            Column::Field(key) => match key {
+                FieldKey::Id => out.string(c, fit(m.id.as_deref().unwrap_or(""))),
+                FieldKey::Department => {
+                    out.string(c, fit(config.departments[m.department].name.get(lang)))
+                }
+                FieldKey::FocusArea => {
+                    out.string(c, text(choice(&config.focus_areas, m.focus_area)))
+                }
+                FieldKey::Measure => out.string(c, fit(&m.name)),
+                FieldKey::Areas => {
+                    out.string(c, fit(names(&mut buf, &config.areas, &m.areas, lang)))
+                }
+                FieldKey::Status => out.string(c, text(choice(&config.statuses, m.status))),
+                FieldKey::Year => {
+                    if let Some(y) = m.year {
+                        out.number(c, f64::from(y));
+                    }
+                }
+                FieldKey::Budget => out.number(c, m.budget.euros()),
+                FieldKey::Spent => {
+                    if let Some(s) = m.spent {
+                        out.number(c, s.euros());
+                    }
+                }
+                FieldKey::Fte => {
+                    if let Some(f) = m.fte {
+                        out.number(c, f);
+                    }
+                }
+                FieldKey::Themes => {
+                    out.string(c, fit(names(&mut buf, &config.themes, &m.themes, lang)))
+                }
+                FieldKey::Schedule => out.string(c, fit(m.schedule.as_deref().unwrap_or(""))),
+                FieldKey::Reached => {
+                    if let Some(p) = m.reached {
+                        out.number(c, p as f64);
+                    }
+                }
+                FieldKey::ImpactStory => {
+                    out.string(c, fit(m.impact_story.as_deref().unwrap_or("")))
+                }
+                FieldKey::Contact => out.string(c, fit(m.contact.as_deref().unwrap_or(""))),
+            },
+            Column::Utilisation => {
+                let r1 = out.row();
+                let util = match (m.spent, m.budget.0 > 0) {
+                    (Some(s), true) => Cached::Number(s.0 as f64 / m.budget.0 as f64),
+                    _ => Cached::Text(super::NOT_APPLICABLE),
+                };
+                out.row_formula(c, utilisation, &[r1; 4], util);
+            }
+            Column::SourceFile => out.string(c, fit(&r.source.file.display)),
+            Column::SourceCell => {
+                buf.clear();
+                buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
+                buf.push('!');
+                buf.push_str(&m.source_cell);
+                out.string(c, fit(&buf));
+            }
+            Column::Share => {}
+        }
     }
-    out.number(7, m.budget.euros());
-    if let Some(s) = m.spent {
-        out.number(8, s.euros());
-    }
-    let r1 = out.row();
-    let util = match (m.spent, m.budget.0 > 0) {
-        (Some(s), true) => Cached::Number(s.0 as f64 / m.budget.0 as f64),
-        _ => Cached::Text(super::NOT_APPLICABLE),
-    };
-    out.row_formula(9, utilisation, &[r1; 4], util);
-    if let Some(f) = m.fte {
-        out.number(10, f);
-    }
-    out.string(11, fit(names(&mut buf, &config.themes, &m.themes, lang)));
-    out.string(12, fit(m.schedule.as_deref().unwrap_or("")));
-    if let Some(p) = m.reached {
-        out.number(13, p as f64);
-    }
-    out.string(14, fit(m.impact_story.as_deref().unwrap_or("")));
-    out.string(15, fit(m.contact.as_deref().unwrap_or("")));
-    out.string(16, fit(&r.source.file.display));
-    buf.clear();
-    buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
-    buf.push('!');
-    buf.push_str(&m.source_cell);
-    out.string(17, fit(&buf));
     out.put_scratch(buf);
 }
 
@@ -260,24 +320,9 @@ fn prepare_area_split(
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
-    let h = |key: &str, fallback: &str| super::field_header(config, lang, key, fallback);
-    let headers = [
-        h("id", "ID"),
-        t.col_department.into(),
-        h("measure", "Measure"),
-        t.col_areas.into(),
-        t.col_share.into(),
-        t.col_budget.into(),
-        t.col_spent.into(),
-    ];
+    let headers = AREA_SPLIT_SHEET.map(|c| config.column_header(c, lang));
     super::header_row(ws, &headers, fmt)?;
-    for (c, w) in [10, 26, 50, 20, 8, 14, 14].iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    for (c, f) in [(4, &fmt.percent), (5, &fmt.euro), (6, &fmt.euro)] {
-        ws.set_column_format(c, f)?;
-    }
+    set_columns(ws, &SPLIT_LOOK, fmt)?;
     ws.set_freeze_panes(1, 0)?;
     ws.protect();
     Ok(())
@@ -292,9 +337,15 @@ struct SplitFormulas {
 
 impl SplitFormulas {
     fn new(measures: &str) -> Self {
+        let (budget, spent) = (letters(col::BUDGET), letters(col::SPENT));
+        let share = letters(col::SPLIT_SHARE);
         SplitFormulas {
-            budget: RowFormula::new(&[&format!("'{measures}'!H"), "*E", ""]),
-            spent: RowFormula::new(&[&format!("N('{measures}'!I"), ")*E", ""]),
+            budget: RowFormula::new(&[&format!("'{measures}'!{budget}"), &format!("*{share}"), ""]),
+            spent: RowFormula::new(&[
+                &format!("N('{measures}'!{spent}"),
+                &format!(")*{share}"),
+                "",
+            ]),
         }
     }
 }
@@ -312,13 +363,27 @@ fn area_split_row(
     let m = cons.rows[share.row].measure;
     let src = share.row as u32 + 2; // the measure's row in the measures sheet, 1-based
     let r1 = out.row();
-    out.string(0, fit(m.id.as_deref().unwrap_or("")));
-    out.string(1, fit(config.departments[m.department].name.get(lang)));
-    out.string(2, fit(&m.name));
-    out.string(3, fit(config.areas[share.area].name.get(lang)));
-    out.number(4, share.share);
-    let budget = m.budget.euros() * share.share;
-    let spent = m.spent.unwrap_or_default().euros() * share.share;
-    out.row_formula(5, &formulas.budget, &[src, r1], Cached::Number(budget));
-    out.row_formula(6, &formulas.spent, &[src, r1], Cached::Number(spent));
+    for (c, column) in AREA_SPLIT_SHEET.iter().enumerate() {
+        let c = c as u16;
+        match *column {
+            Column::Field(FieldKey::Id) => out.string(c, fit(m.id.as_deref().unwrap_or(""))),
+            Column::Field(FieldKey::Department) => {
+                out.string(c, fit(config.departments[m.department].name.get(lang)))
+            }
+            Column::Field(FieldKey::Measure) => out.string(c, fit(&m.name)),
+            Column::Field(FieldKey::Areas) => {
+                out.string(c, fit(config.areas[share.area].name.get(lang)))
+            }
+            Column::Share => out.number(c, share.share),
+            Column::Field(FieldKey::Budget) => {
+                let budget = m.budget.euros() * share.share;
+                out.row_formula(c, &formulas.budget, &[src, r1], Cached::Number(budget));
+            }
+            Column::Field(FieldKey::Spent) => {
+                let spent = m.spent.unwrap_or_default().euros() * share.share;
+                out.row_formula(c, &formulas.spent, &[src, r1], Cached::Number(spent));
+            }
+            _ => {}
+        }
+    }
 }

@@ -78,20 +78,37 @@ pub(crate) fn part_name(name: &str, k: usize) -> String {
     }
 }
 
-/// Column indexes of the measures sheet that formulas refer to.
+/// Column numbers of the measures and area split sheets that formulas
+/// refer to, from their layouts in [`crate::model::field`].
 pub(crate) mod col {
-    pub const DEPARTMENT: u16 = 1;
-    pub const FOCUS: u16 = 2;
-    pub const NAME: u16 = 3;
-    pub const STATUS: u16 = 5;
-    pub const BUDGET: u16 = 7;
-    pub const SPENT: u16 = 8;
-    pub const FTE: u16 = 10;
-    pub const REACHED: u16 = 13;
-    /// Area split sheet: area, budget share, actual share.
-    pub const SPLIT_AREA: u16 = 3;
-    pub const SPLIT_BUDGET: u16 = 5;
-    pub const SPLIT_SPENT: u16 = 6;
+    use crate::model::field::{AREA_SPLIT_SHEET, Column, FieldKey, MEASURES_SHEET, position};
+
+    const fn measures(key: FieldKey) -> u16 {
+        position(&MEASURES_SHEET, Column::Field(key))
+    }
+
+    const fn split(column: Column) -> u16 {
+        position(&AREA_SPLIT_SHEET, column)
+    }
+
+    pub const DEPARTMENT: u16 = measures(FieldKey::Department);
+    pub const FOCUS: u16 = measures(FieldKey::FocusArea);
+    pub const NAME: u16 = measures(FieldKey::Measure);
+    pub const STATUS: u16 = measures(FieldKey::Status);
+    pub const BUDGET: u16 = measures(FieldKey::Budget);
+    pub const SPENT: u16 = measures(FieldKey::Spent);
+    pub const FTE: u16 = measures(FieldKey::Fte);
+    pub const REACHED: u16 = measures(FieldKey::Reached);
+    /// Area split sheet: area, share, budget share, actual share.
+    pub const SPLIT_AREA: u16 = split(Column::Field(FieldKey::Areas));
+    pub const SPLIT_SHARE: u16 = split(Column::Share);
+    pub const SPLIT_BUDGET: u16 = split(Column::Field(FieldKey::Budget));
+    pub const SPLIT_SPENT: u16 = split(Column::Field(FieldKey::Spent));
+}
+
+/// The letters of a 0-based column number, for a formula.
+pub(crate) fn letters(col: u16) -> String {
+    column_letters(u32::from(col))
 }
 
 /// Cell formats shared by the sheets.
@@ -164,19 +181,6 @@ pub(crate) fn header_row<S: AsRef<str>>(
         ws.write_string_with_format(0, c as u16, fit(h.as_ref()), &fmt.header)?;
     }
     Ok(())
-}
-
-/// The header a configured field has in `lang`, or `fallback`.
-pub(crate) fn field_header(
-    config: &Config,
-    lang: crate::Lang,
-    key: &str,
-    fallback: &str,
-) -> String {
-    config
-        .field(key)
-        .map(|f| f.header.get(lang).to_string())
-        .unwrap_or(fallback.to_string())
 }
 
 /// Text cut to what an Excel cell holds (32 767 characters as Excel counts

@@ -4,12 +4,28 @@
 
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
-use super::{Formats, NOT_APPLICABLE, col, range, result};
+use super::{Formats, NOT_APPLICABLE, col, letters, range, result};
 use crate::config::{AreaSplit, Config};
 use crate::i18n::Texts;
 use crate::merging::{Consolidation, Totals};
-use crate::text::column_letters;
+use crate::text::{a1, column_letters};
 use crate::validation::checked::Run;
+
+/// The summary's columns: a label, then the key figure's value or the
+/// group table's figures.
+mod at {
+    pub const LABEL: u16 = 0;
+    pub const VALUE: u16 = 1;
+    pub const COUNT: u16 = 1;
+    pub const BUDGET: u16 = 2;
+    pub const SPENT: u16 = 3;
+    pub const UTILISATION: u16 = 4;
+    pub const FTE: u16 = 5;
+}
+
+/// The row of the first key figure (the count of measures; the budget and
+/// the actual spending follow it).
+const KEY_ROW: u32 = 8;
 
 /// Where the group tables landed, for the charts and defined names.
 pub(crate) struct Layout {
@@ -147,7 +163,11 @@ pub(crate) fn write(
         ),
         (
             t.col_utilisation,
-            format!("=IF(B10>0,B11/B10,\"{NOT_APPLICABLE}\")"),
+            {
+                let budget = a1(KEY_ROW + 1, u32::from(at::VALUE));
+                let spent = a1(KEY_ROW + 2, u32::from(at::VALUE));
+                format!("=IF({budget}>0,{spent}/{budget},\"{NOT_APPLICABLE}\")")
+            },
             tot.utilisation().unwrap_or(0.0),
             &fmt.percent_bold,
             "Total_Utilisation",
@@ -169,15 +189,15 @@ pub(crate) fn write(
     ];
     let mut names = Vec::new();
     for (i, (label, formula, value, f, name)) in key.iter().enumerate() {
-        let r = 8 + i as u32;
-        ws.write_string(r, 0, *label)?;
+        let r = KEY_ROW + i as u32;
+        ws.write_string(r, at::LABEL, *label)?;
         let cached = if i == 3 && tot.utilisation().is_none() {
             NOT_APPLICABLE.to_string()
         } else {
             result(*value)
         };
-        ws.write_formula_with_format(r, 1, Formula::new(formula).set_result(cached), f)?;
-        names.push((*name, format!("$B${}", r + 1)));
+        ws.write_formula_with_format(r, at::VALUE, Formula::new(formula).set_result(cached), f)?;
+        names.push((*name, format!("${}${}", letters(at::VALUE), r + 1)));
     }
 
     let names_of = |list: &[crate::config::Choice], totals: &[Totals]| -> Vec<(String, Figures)> {
@@ -297,30 +317,33 @@ fn write_group(
         ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
     }
     let first = row + 1;
+    let label = letters(at::LABEL);
     for (name, tot) in &g.rows {
         row += 1;
         let r = row + 1;
-        ws.write_string(row, 0, super::fit(name))?;
+        ws.write_string(row, at::LABEL, super::fit(name))?;
         ws.write_formula(
             row,
-            1,
-            Formula::new(over(&g.parts, |p| format!("COUNTIF({},$A{r})", p.key)))
-                .set_result(tot.count.to_string()),
+            at::COUNT,
+            Formula::new(over(&g.parts, |p| {
+                format!("COUNTIF({},${label}{r})", p.key)
+            }))
+            .set_result(tot.count.to_string()),
         )?;
         ws.write_formula_with_format(
             row,
-            2,
+            at::BUDGET,
             Formula::new(over(&g.parts, |p| {
-                format!("SUMIFS({},{},$A{r})", p.budget, p.key)
+                format!("SUMIFS({},{},${label}{r})", p.budget, p.key)
             }))
             .set_result(result(tot.budget)),
             &fmt.euro,
         )?;
         ws.write_formula_with_format(
             row,
-            3,
+            at::SPENT,
             Formula::new(over(&g.parts, |p| {
-                format!("SUMIFS({},{},$A{r})", p.spent, p.key)
+                format!("SUMIFS({},{},${label}{r})", p.spent, p.key)
             }))
             .set_result(result(tot.spent)),
             &fmt.euro,
@@ -328,11 +351,15 @@ fn write_group(
         utilisation(ws, row, tot, &fmt.percent)?;
         if fte {
             let f = over(&g.parts, |p| {
-                format!("SUMIFS({},{},$A{r})", p.fte.as_deref().unwrap_or(""), p.key)
+                format!(
+                    "SUMIFS({},{},${label}{r})",
+                    p.fte.as_deref().unwrap_or(""),
+                    p.key
+                )
             });
             ws.write_formula_with_format(
                 row,
-                5,
+                at::FTE,
                 Formula::new(f).set_result(result(tot.fte)),
                 &fmt.decimal,
             )?;
@@ -343,31 +370,31 @@ fn write_group(
         let l = column_letters(u32::from(c));
         format!("=SUM({l}{}:{l}{})", first + 1, row)
     };
-    ws.write_string_with_format(row, 0, t.total, &fmt.bold)?;
+    ws.write_string_with_format(row, at::LABEL, t.total, &fmt.bold)?;
     ws.write_formula_with_format(
         row,
-        1,
-        Formula::new(sum(1)).set_result(g.total.count.to_string()),
+        at::COUNT,
+        Formula::new(sum(at::COUNT)).set_result(g.total.count.to_string()),
         &fmt.integer_bold,
     )?;
     ws.write_formula_with_format(
         row,
-        2,
-        Formula::new(sum(2)).set_result(result(g.total.budget)),
+        at::BUDGET,
+        Formula::new(sum(at::BUDGET)).set_result(result(g.total.budget)),
         &fmt.euro_bold,
     )?;
     ws.write_formula_with_format(
         row,
-        3,
-        Formula::new(sum(3)).set_result(result(g.total.spent)),
+        at::SPENT,
+        Formula::new(sum(at::SPENT)).set_result(result(g.total.spent)),
         &fmt.euro_bold,
     )?;
     utilisation(ws, row, &g.total, &fmt.percent_bold)?;
     if fte {
         ws.write_formula_with_format(
             row,
-            5,
-            Formula::new(sum(5)).set_result(result(g.total.fte)),
+            at::FTE,
+            Formula::new(sum(at::FTE)).set_result(result(g.total.fte)),
             &fmt.decimal_bold,
         )?;
     }
@@ -381,14 +408,18 @@ fn utilisation(
     f: &rust_xlsxwriter::Format,
 ) -> Result<(), XlsxError> {
     let r = row + 1;
+    let (budget, spent) = (letters(at::BUDGET), letters(at::SPENT));
     let cached = tot
         .utilisation()
         .map(result)
         .unwrap_or(NOT_APPLICABLE.to_string());
     ws.write_formula_with_format(
         row,
-        4,
-        Formula::new(format!("=IF(C{r}>0,D{r}/C{r},\"{NOT_APPLICABLE}\")")).set_result(cached),
+        at::UTILISATION,
+        Formula::new(format!(
+            "=IF({budget}{r}>0,{spent}{r}/{budget}{r},\"{NOT_APPLICABLE}\")"
+        ))
+        .set_result(cached),
         f,
     )?;
     Ok(())
@@ -421,15 +452,16 @@ fn write_matrix(
         range(ms, col::DEPARTMENT, n),
         range(ms, col::FOCUS, n),
     );
+    let (label, first) = (letters(at::LABEL), letters(at::LABEL + 1));
     for (i, d) in config.departments.iter().enumerate() {
         row += 1;
         let r = row + 1;
-        ws.write_string(row, 0, super::fit(d.name.get(lang)))?;
+        ws.write_string(row, at::LABEL, super::fit(d.name.get(lang)))?;
         for j in 0..nf {
             let c = column_letters(u32::from(1 + j));
             let v = cons.matrix[i][j as usize].euros();
             let formula = format!(
-                "=SUMIFS({budget},{dept},$A{r},{focus},{c}${})",
+                "=SUMIFS({budget},{dept},${label}{r},{focus},{c}${})",
                 header_row + 1
             );
             ws.write_formula_with_format(
@@ -444,7 +476,7 @@ fn write_matrix(
         ws.write_formula_with_format(
             row,
             1 + nf,
-            Formula::new(format!("=SUM(B{r}:{last}{r})")).set_result(result(v)),
+            Formula::new(format!("=SUM({first}{r}:{last}{r})")).set_result(result(v)),
             &fmt.euro_bold,
         )?;
     }

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
     ExcelDateTime, Format, FormatAlign, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use crate::config::{Choice, Config, Field, Kind};
+use crate::config::{Choice, Config, Field, FieldKey, Kind};
 use crate::i18n::{Lang, fill};
 use crate::model::parse::{Cents, Date};
 use crate::model::{Measure, Value};
@@ -43,26 +43,28 @@ pub fn measure_values(m: &Measure, config: &Config) -> Vec<Option<Value>> {
     config
         .fields
         .iter()
-        .map(|f| match f.key.get_ref().as_str() {
-            "id" => m.id.clone().map(Value::Text),
-            "department" => Some(Value::Choice(m.department)),
-            "focus_area" => m.focus_area.map(Value::Choice),
-            "measure" => Some(Value::Text(m.name.clone())),
-            "areas" => (!m.areas.is_empty()).then(|| Value::Choices(m.areas.clone())),
-            "status" => m.status.map(Value::Choice),
-            "year" => m.year.map(Value::Year),
-            "budget_eur" => Some(Value::Money(m.budget)),
-            "spent_eur" => m.spent.map(Value::Money),
-            "fte" => m.fte.map(Value::Number),
-            "themes" => (!m.themes.is_empty()).then(|| Value::Choices(m.themes.clone())),
-            "schedule" => m.schedule.clone().map(Value::Text),
-            "reached" => m.reached.map(Value::Whole),
-            "impact_story" => m.impact_story.clone().map(Value::Text),
-            "contact" => m.contact.clone().map(Value::Text),
-            key => m
+        .map(|f| match f.role() {
+            Some(FieldKey::Id) => m.id.clone().map(Value::Text),
+            Some(FieldKey::Department) => Some(Value::Choice(m.department)),
+            Some(FieldKey::FocusArea) => m.focus_area.map(Value::Choice),
+            Some(FieldKey::Measure) => Some(Value::Text(m.name.clone())),
+            Some(FieldKey::Areas) => (!m.areas.is_empty()).then(|| Value::Choices(m.areas.clone())),
+            Some(FieldKey::Status) => m.status.map(Value::Choice),
+            Some(FieldKey::Year) => m.year.map(Value::Year),
+            Some(FieldKey::Budget) => Some(Value::Money(m.budget)),
+            Some(FieldKey::Spent) => m.spent.map(Value::Money),
+            Some(FieldKey::Fte) => m.fte.map(Value::Number),
+            Some(FieldKey::Themes) => {
+                (!m.themes.is_empty()).then(|| Value::Choices(m.themes.clone()))
+            }
+            Some(FieldKey::Schedule) => m.schedule.clone().map(Value::Text),
+            Some(FieldKey::Reached) => m.reached.map(Value::Whole),
+            Some(FieldKey::ImpactStory) => m.impact_story.clone().map(Value::Text),
+            Some(FieldKey::Contact) => m.contact.clone().map(Value::Text),
+            None => m
                 .extras
                 .iter()
-                .find(|(k, _)| k == key)
+                .find(|(k, _)| k == f.key.get_ref())
                 .map(|(_, v)| Value::Text(v.as_str().into())),
         })
         .collect()
@@ -283,7 +285,7 @@ fn lang_index(lang: Lang) -> usize {
 
 fn column_width(f: &Field) -> f64 {
     match f.kind {
-        Kind::Text if f.key.get_ref() == "measure" || f.key.get_ref() == "impact_story" => 45.0,
+        Kind::Text if matches!(f.role(), Some(FieldKey::Measure | FieldKey::ImpactStory)) => 45.0,
         Kind::Text | Kind::Email => 24.0,
         Kind::Areas | Kind::Themes | Kind::FocusArea => 30.0,
         Kind::Department | Kind::Status => 24.0,
@@ -353,7 +355,7 @@ fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<St
             .to_string(),
         Kind::Themes => config.themes.first()?.name.get(lang).to_string(),
         Kind::Year => year.to_string(),
-        Kind::Euro => if f.key.get_ref() == "budget_eur" {
+        Kind::Euro => if f.role() == Some(FieldKey::Budget) {
             "10000"
         } else {
             "8000"
@@ -363,10 +365,10 @@ fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<St
         Kind::Whole => "100".into(),
         Kind::Email => "nimi@example.org".into(),
         Kind::Date => format!("31.12.{year}"),
-        Kind::Text => match f.key.get_ref().as_str() {
-            "measure" => t.example_measure.to_string(),
-            "impact_story" => t.example_story.to_string(),
-            "schedule" => year.to_string(),
+        Kind::Text => match f.role() {
+            Some(FieldKey::Measure) => t.example_measure.to_string(),
+            Some(FieldKey::ImpactStory) => t.example_story.to_string(),
+            Some(FieldKey::Schedule) => year.to_string(),
             _ => String::new(),
         },
     })

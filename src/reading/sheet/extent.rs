@@ -5,7 +5,7 @@
 //! typed disappears without a finding.
 
 use super::{Columns, SheetReader, find_header};
-use crate::config::Kind;
+use crate::config::{FieldKey, Kind};
 use crate::i18n::fill;
 use crate::model::finding::{Code, Finding};
 use crate::model::{Cell, Value};
@@ -180,13 +180,13 @@ impl SheetReader<'_, '_> {
                 _ => None,
             })
             .collect();
-        let has = |key: &str| mapped.iter().any(|&f| fields[f].key.get_ref() == key);
+        let has = |key| mapped.iter().any(|&f| fields[f].role() == Some(key));
         let missing = fields
             .iter()
             .enumerate()
             .filter(|(i, f)| f.required && !mapped.contains(i))
             .count();
-        has("measure") && missing <= 1
+        has(FieldKey::Measure) && missing <= 1
     }
 
     /// Other sheets that also have a measure header and rows under it
