@@ -54,6 +54,7 @@ pub fn validate(
             &findings,
             dir,
             run.lang,
+            run.date,
             &inputs,
         )?;
         for path in &done.written {

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::model::parse::Date;
 use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
@@ -37,6 +38,7 @@ pub fn annotate_all(
     findings: &[&Finding],
     dir: &Path,
     lang: Lang,
+    date: Date,
     inputs: &[crate::reading::InputFile],
 ) -> Result<Annotated, Error> {
     crate::output::ensure_dir(dir)?;
@@ -75,7 +77,7 @@ pub fn annotate_all(
         };
         let path = dir.join(output_name(&sub.file.path, lang, &mut used_names));
         crate::output::refuse_input(&path, inputs)?;
-        let bytes = annotated_bytes(&grid, &own, lang).map_err(|source| Error::Workbook {
+        let bytes = annotated_bytes(&grid, &own, lang, date).map_err(|source| Error::Workbook {
             path: path.clone(),
             source,
         });
@@ -118,15 +120,31 @@ fn output_name(input: &Path, lang: Lang, used: &mut std::collections::HashSet<St
     name
 }
 
-fn annotated_bytes(grid: &Grid, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
+fn annotated_bytes(
+    grid: &Grid,
+    findings: &[&Finding],
+    lang: Lang,
+    date: Date,
+) -> Result<Vec<u8>, XlsxError> {
     let t = lang.texts();
     let mut wb = Workbook::new();
+    // The run's date, not the clock: the same inputs and options give the
+    // same bytes, as every other output.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        date.year.clamp(1900, 9999) as u16,
+        date.month as u8,
+        date.day as u8,
+    )?;
     // Saved into an input folder, the copy must not be read as a second
     // submission of the department.
-    wb.set_properties(&DocProperties::new().set_custom_property(
-        crate::reading::PROPERTY,
-        crate::reading::OutputKind::Annotated.mark(),
-    ));
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_custom_property(
+                crate::reading::PROPERTY,
+                crate::reading::OutputKind::Annotated.mark(),
+            ),
+    );
     let list_name = t.sheet_names[2];
     let data_name = crate::xlsx::names::sheet_name(&grid.name, &mut vec![list_name.to_string()]);
     let bold = Format::new()
