@@ -33,14 +33,61 @@ pub enum Outcome {
     Copy(Cell),
 }
 
-/// Evaluates `formula` (without its leading `=`) as it stands in sheet
-/// `sheet` of `sheets`. `None` where kooste does not evaluate it.
-pub fn evaluate(formula: &str, sheets: &[Grid], sheet: usize) -> Option<Outcome> {
-    eval_in(formula, sheets, sheet, 0)
+/// How many cells of ranges one sheet's formulas may look at in all
+/// ([`Budget::default`]): a running total `SUM($H$2:H2)` down a sheet of
+/// many rows costs rows² cells, and past this a formula is not evaluated.
+pub const MAX_CELLS_LOOKED_AT: u64 = 20_000_000;
+
+/// The range cells formulas may still look at ([`MAX_CELLS_LOOKED_AT`]),
+/// shared by the formulas of one sheet.
+#[derive(Debug)]
+pub struct Budget(std::cell::Cell<u64>);
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget(std::cell::Cell::new(MAX_CELLS_LOOKED_AT))
+    }
 }
 
-fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<Outcome> {
-    if depth > MAX_DEPTH {
+impl Budget {
+    /// Takes one cell; `false` when none is left.
+    fn take(&self) -> bool {
+        match self.0.get() {
+            0 => false,
+            n => {
+                self.0.set(n - 1);
+                true
+            }
+        }
+    }
+}
+
+/// Evaluates `formula` (without its leading `=`) as it stands in sheet
+/// `sheet` of `sheets`. `None` where kooste does not evaluate it.
+#[cfg(test)]
+pub fn evaluate(formula: &str, sheets: &[Grid], sheet: usize) -> Option<Outcome> {
+    evaluate_within(formula, sheets, sheet, &Budget::default())
+}
+
+/// [`evaluate`] within a budget of range cells shared with other formulas:
+/// `None` once it is spent.
+pub fn evaluate_within(
+    formula: &str,
+    sheets: &[Grid],
+    sheet: usize,
+    budget: &Budget,
+) -> Option<Outcome> {
+    eval_in(formula, sheets, sheet, 0, budget)
+}
+
+fn eval_in(
+    formula: &str,
+    sheets: &[Grid],
+    sheet: usize,
+    depth: u32,
+    budget: &Budget,
+) -> Option<Outcome> {
+    if depth > MAX_DEPTH || !budget.take() {
         return None;
     }
     let tokens = tokenize(formula.trim().trim_start_matches('='))?;
@@ -63,6 +110,7 @@ fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<O
         sheets,
         sheet,
         depth,
+        budget,
     };
     let v = p.expr()?;
     if p.pos != tokens.len() {
@@ -209,6 +257,7 @@ struct Parser<'a> {
     sheets: &'a [Grid],
     sheet: usize,
     depth: u32,
+    budget: &'a Budget,
 }
 
 impl Parser<'_> {
@@ -385,6 +434,9 @@ impl Parser<'_> {
                     let last_col = (*c2).min(grid.end_col().saturating_sub(1));
                     for row in *r1..=last_row {
                         for col in *c1..=last_col {
+                            if !self.budget.take() {
+                                return None;
+                            }
                             match self.cell_value(*s, row, col)? {
                                 Some(Val::Num(n)) => nums.push(n),
                                 Some(Val::Err(e)) => return Some(Val::Err(e)),
@@ -410,10 +462,22 @@ impl Parser<'_> {
     /// A cell's value inside a range: `Some(None)` for what ranges skip
     /// (empty, text, booleans), `None` where it cannot be known.
     fn cell_value(&self, sheet: usize, row: u32, col: u32) -> Option<Option<Val>> {
+        // A number a formula stored is what that formula gives now (a
+        // recalculation recomputes it too); where kooste cannot evaluate
+        // it, the stored number is the best there is.
+        if let Some(f) = self.sheets[sheet].formula(row, col)
+            && let Some(o) = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)
+        {
+            return Some(match o {
+                Outcome::Number(n) => Some(Val::Num(n)),
+                Outcome::Error(e) => Some(Val::Err(e)),
+                Outcome::Copy(_) => None,
+            });
+        }
         Some(match self.sheets[sheet].get(row, col) {
             Cell::Number(n) => Some(Val::Num(*n)),
             Cell::Error(_) => Some(Val::Err("#VALUE!")),
-            Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1)? {
+            Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
                 Outcome::Number(n) => Some(Val::Num(n)),
                 Outcome::Error(e) => Some(Val::Err(e)),
                 Outcome::Copy(_) => None,

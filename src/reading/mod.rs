@@ -11,6 +11,7 @@ mod ods;
 mod own;
 mod separators;
 mod sheet;
+mod units;
 mod workbook;
 mod xls;
 
@@ -18,8 +19,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use grid::{FAR_GAP, Grid, Merged};
+pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
+pub use units::excel_format_unit;
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 
 /// File extensions read as submissions.

@@ -3,13 +3,14 @@
 
 mod extent;
 mod measure;
+mod stored;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::formula::{Outcome, evaluate};
+use super::formula::{Outcome, evaluate_within};
 use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
 use crate::config::Kind;
 use crate::finding::{Code, Finding};
@@ -177,6 +178,15 @@ fn read_loaded(
     };
     if lacks {
         fill_merged(&mut book, sheet_idx, bytes, schema);
+    }
+    if matches!(book.format, Format::Xlsx | Format::Xlsm) {
+        // Units in number formats: the ods reader notes them as it reads.
+        let name = book.sheets[sheet_idx].name.clone();
+        let units = super::guard::guarded(|| workbook::format_units(bytes, &name))
+            .unwrap_or_default();
+        if !units.is_empty() {
+            book.sheets[sheet_idx].set_units(units);
+        }
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -395,6 +405,8 @@ struct SheetReader<'a, 'c> {
     file: &'a str,
     findings: Vec<Finding>,
     formulas: HashMap<(u32, u32), String>,
+    /// Range cells the sheet's formulas may still look at.
+    budget: super::formula::Budget,
 }
 
 impl<'a, 'c> SheetReader<'a, 'c> {
@@ -424,6 +436,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             file,
             findings: Vec::new(),
             formulas: HashMap::new(),
+            budget: super::formula::Budget::default(),
         }
     }
 
@@ -613,7 +626,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
             return cell;
         };
-        match evaluate(f, self.sheets, self.sheet) {
+        match evaluate_within(f, self.sheets, self.sheet, &self.budget) {
             Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
             Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
             Some(Outcome::Copy(c)) => Cow::Owned(c),
@@ -666,7 +679,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
-                if self.is_merged_amount(row, col, f) {
+                if self.is_merged_amount(row, col, f) || self.stored_number_is_wrong(row, col, f) {
                     continue;
                 }
                 let cell = self.cell(row, col);

@@ -1,5 +1,6 @@
 use super::cell::readable_formula;
 use super::read_content;
+use super::styles::Styles;
 use crate::model::Cell;
 use crate::parse::Date;
 use crate::reading::{Grid, Limits, Merged, Unreadable};
@@ -16,7 +17,7 @@ fn doc(rows: &str) -> String {
 }
 
 fn read(rows: &str) -> Result<Vec<Grid>, Unreadable> {
-    read_content(doc(rows).as_bytes(), &Limits::default())
+    read_content(doc(rows).as_bytes(), &Limits::default(), Styles::default())
 }
 
 fn one(rows: &str) -> Grid {
@@ -222,7 +223,7 @@ fn hidden_sheets_and_order() {
          <table:table table:name=\"A\" table:style-name=\"ta2\"><table:table-row><table:table-cell/></table:table-row></table:table>\
          </office:spreadsheet></office:body></office:document-content>"
     );
-    let sheets = read_content(xml.as_bytes(), &Limits::default()).unwrap();
+    let sheets = read_content(xml.as_bytes(), &Limits::default(), Styles::default()).unwrap();
     let seen: Vec<(&str, bool)> = sheets.iter().map(|g| (g.name.as_str(), g.hidden)).collect();
     assert_eq!(seen, [("B", false), ("A", true)]);
 }
@@ -238,7 +239,7 @@ fn malformed_xml_is_corrupt() {
     }
     let truncated = &doc("<table:table-row>")[..120];
     assert!(matches!(
-        read_content(truncated.as_bytes(), &Limits::default()),
+        read_content(truncated.as_bytes(), &Limits::default(), Styles::default()),
         Ok(_) | Err(Unreadable::Corrupt(_))
     ));
 }
@@ -284,7 +285,7 @@ proptest::proptest! {
         }
         let end = cut.index(bytes.len() + 1).max(bytes.len() / 2);
         let limits = Limits { max_unpacked_bytes: 1 << 20, max_cells: 100_000 };
-        let _ = read_content(&bytes[..end], &limits);
+        let _ = read_content(&bytes[..end], &limits, Styles::default());
     }
 }
 
