@@ -477,11 +477,13 @@ impl Parser<'_> {
         Some(match self.sheets[sheet].get(row, col) {
             Cell::Number(n) => Some(Val::Num(*n)),
             Cell::Error(_) => Some(Val::Err("#VALUE!")),
-            Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
-                Outcome::Number(n) => Some(Val::Num(n)),
-                Outcome::Error(e) => Some(Val::Err(e)),
-                Outcome::Copy(_) => None,
-            },
+            Cell::FormulaWithoutValue(f) => {
+                match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
+                    Outcome::Number(n) => Some(Val::Num(n)),
+                    Outcome::Error(e) => Some(Val::Err(e)),
+                    Outcome::Copy(_) => None,
+                }
+            }
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
         })
     }

@@ -21,8 +21,8 @@ use sha2::{Digest, Sha256};
 
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
-pub use units::excel_format_unit;
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
+pub use units::excel_format_unit;
 
 /// File extensions read as submissions.
 pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];

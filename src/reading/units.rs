@@ -23,7 +23,16 @@ pub(crate) fn allowed(kind: Kind) -> &'static [&'static str] {
 
 /// Thousands and millions of euros, spelled as formats show them (spaces
 /// and dots left out): right only where the format divides by as much.
-const THOUSANDS: &[&str] = &["t€", "k€", "teur", "keur", "te", "ke", "1000€", "tuhattaeuroa"];
+const THOUSANDS: &[&str] = &[
+    "t€",
+    "k€",
+    "teur",
+    "keur",
+    "te",
+    "ke",
+    "1000€",
+    "tuhattaeuroa",
+];
 const MILLIONS: &[&str] = &["milj€", "m€", "meur", "me", "miljoonaaeuroa", "mileur"];
 
 /// Whether a number shown with `unit` is read right as stored in a field

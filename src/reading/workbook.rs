@@ -485,10 +485,11 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Str
 
 /// An attribute's value, unescaped; `None` when absent or unreadable.
 fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
-    e.try_get_attribute(name)
-        .ok()
-        .flatten()
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+    e.try_get_attribute(name).ok().flatten().and_then(|a| {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .ok()
+            .map(|v| v.into_owned())
+    })
 }
 
 /// For each cell format (`cellXfs`, by index), the unit its number format
@@ -502,7 +503,8 @@ fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
         match xml.read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                 "numFmt" => {
-                    if let (Some(id), Some(code)) = (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
+                    if let (Some(id), Some(code)) =
+                        (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
                         && let Some(unit) = super::units::excel_format_unit(&code)
                     {
                         formats.insert(id, unit);

@@ -79,7 +79,23 @@ pub(super) fn is_truth_formula(f: &str) -> bool {
     let body = readable_formula(f);
     let body = body.trim();
     let upper = body.to_ascii_uppercase();
-    for name in ["TRUE(", "FALSE(", "AND(", "OR(", "NOT(", "XOR(", "ISBLANK(", "ISNUMBER(", "ISTEXT(", "ISERROR(", "ISNA(", "ISERR(", "ISLOGICAL(", "ISEVEN(", "ISODD("] {
+    for name in [
+        "TRUE(",
+        "FALSE(",
+        "AND(",
+        "OR(",
+        "NOT(",
+        "XOR(",
+        "ISBLANK(",
+        "ISNUMBER(",
+        "ISTEXT(",
+        "ISERROR(",
+        "ISNA(",
+        "ISERR(",
+        "ISLOGICAL(",
+        "ISEVEN(",
+        "ISODD(",
+    ] {
         if upper.starts_with(name) && closes_at_end(&upper[name.len() - 1..]) {
             return true;
         }
@@ -205,15 +221,15 @@ pub(super) fn value(a: &CellAttrs, text: Option<&str>) -> Cell {
         ValueType::Date => a.date.as_deref().map(date),
         ValueType::Time => text.filter(|t| !t.is_empty()).map(|t| Cell::Text(t.into())),
         // A truth value without `office:boolean-value` has it as a number.
-        ValueType::Boolean => a
-            .boolean
-            .or(a.number.map(|n| n != 0.0))
-            .map(Cell::Bool),
+        ValueType::Boolean => a.boolean.or(a.number.map(|n| n != 0.0)).map(Cell::Bool),
         // A number whose formula gives a truth value (`=TRUE()`, `=A1>0`,
         // `=AND(…)`), as LibreOffice stores an imported xlsx `t="b"` cell,
         // or one shown through a boolean number style: what the person
         // sees is TRUE or FALSE (TOSI, EPÄTOSI), not a number.
-        ValueType::Number if a.number.is_some() && (a.bool_style || a.formula.as_deref().is_some_and(is_truth_formula)) => {
+        ValueType::Number
+            if a.number.is_some()
+                && (a.bool_style || a.formula.as_deref().is_some_and(is_truth_formula)) =>
+        {
             a.number.map(|n| Cell::Bool(n != 0.0))
         }
         ValueType::Number => a.number.map(Cell::Number),

@@ -82,10 +82,7 @@ impl Styles {
                 self.see_inside(e, matches!(ev, Event::Start(_)))?;
             }
             Event::End(e)
-                if matches!(
-                    e.name().as_ref(),
-                    "number:text" | "number:currency-symbol"
-                ) =>
+                if matches!(e.name().as_ref(), "number:text" | "number:currency-symbol") =>
             {
                 self.in_text = false;
             }
@@ -133,10 +130,8 @@ impl Styles {
                 }
             }
             "number:boolean" => style.truth = true,
-            "style:map" => {
-                if style.map.is_none() {
-                    style.map = attr(e, "style:apply-style-name")?;
-                }
+            "style:map" if style.map.is_none() => {
+                style.map = attr(e, "style:apply-style-name")?;
             }
             _ => {}
         }
