@@ -52,9 +52,15 @@ fn stale_formula_results_are_reported_with_both_values_not_read() {
         );
         assert_eq!(fs[0]["value"], "=55000+55000");
         let msg = fs[0]["message"].as_str().unwrap();
-        assert!(msg.contains("110\u{a0}000") && msg.contains("tulos 0,"), "{msg}");
+        assert!(
+            msg.contains("110\u{a0}000") && msg.contains("tulos 0,"),
+            "{msg}"
+        );
         let msg = fs[1]["message"].as_str().unwrap();
-        assert!(msg.contains("11\u{a0}000") && msg.contains("9\u{a0}000"), "{msg}");
+        assert!(
+            msg.contains("11\u{a0}000") && msg.contains("9\u{a0}000"),
+            "{msg}"
+        );
         // Neither value of a mismatched cell is taken: those rows are left
         // out, the row whose results agree (or cannot be evaluated) is read.
         let ms = real_measures(file);
@@ -158,4 +164,121 @@ fn truth_values_in_numeric_fields_are_type_errors_in_every_format() {
         assert_eq!(names(&ms), ["Kahvila"], "{file}");
         assert_eq!(ms[0]["budget_eur"], 4000.0);
     }
+}
+
+/// `merge --json` of `inputs`: the exit code, stdout and the measures.
+fn merged(dir: &std::path::Path, inputs: &[&std::path::Path]) -> (i32, String, Vec<Value>) {
+    let json = dir.join("m.json");
+    let xlsx = dir.join("m.xlsx");
+    let mut args = vec!["merge"];
+    let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    args.extend(inputs.iter().map(String::as_str));
+    let (j, x) = (json.display().to_string(), xlsx.display().to_string());
+    args.extend(["-o", &x, "--json", &j, "--draft"]);
+    let o = kooste(&args);
+    let ms = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    (o.status.code().unwrap(), stdout(&o) + &stderr(&o), ms)
+}
+
+#[test]
+fn a_converted_copy_or_a_second_copy_beside_its_source_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    for f in [
+        "kymp_2021.xlsx",
+        "sote_2021.ods",
+        "ksj_2021.xls",
+        "kuku_2021.xlsx",
+    ] {
+        std::fs::copy(root().join("samples/2021").join(f), inp.join(f)).unwrap();
+    }
+    let (_, _, before) = merged(dir.path(), &[&inp]);
+    let n = before.len();
+    assert!(n > 10);
+    // kooste's own conversions written into the input folder: a CSV next
+    // to its source, an xlsx (marked as a conversion) in a subfolder, and
+    // a copy a browser saved a second time.
+    let s = |p: &std::path::Path| p.display().to_string();
+    let o = kooste(&[
+        "convert",
+        &s(&inp.join("kymp_2021.xlsx")),
+        "--to",
+        "csv",
+        "--out",
+        &s(&inp),
+    ]);
+    assert!(inp.join("kymp_2021.csv").exists(), "{}", stderr(&o));
+    let conv = inp.join("muunnetut");
+    kooste(&[
+        "convert",
+        &s(&inp.join("sote_2021.ods")),
+        "--to",
+        "xlsx",
+        "--out",
+        &s(&conv),
+    ]);
+    assert!(conv.join("sote_2021.xlsx").exists());
+    std::fs::copy(inp.join("kuku_2021.xlsx"), inp.join("kuku_2021 (1).xlsx")).unwrap();
+
+    let (exit, out, after) = merged(dir.path(), &[&inp]);
+    assert_eq!(exit, 0, "{out}");
+    assert_eq!(after.len(), n, "no measure doubled: {out}");
+    assert!(!out.contains("duplicate-measure"), "{out}");
+    for (skipped, read) in [
+        ("kymp_2021.csv", "kymp_2021.xlsx"),
+        ("sote_2021.xlsx", "sote_2021.ods"),
+        ("kuku_2021 (1).xlsx", "kuku_2021.xlsx"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.contains("duplicate-file") && l.contains(skipped))
+            .unwrap_or_else(|| panic!("{skipped}: {out}"));
+        assert!(line.contains(read), "{line}");
+    }
+    // The measures keep pointing at the sources, not at the copies.
+    let files: std::collections::BTreeSet<&str> = after
+        .iter()
+        .map(|m| m["source_file"].as_str().unwrap())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.ends_with(".csv") && !f.contains("(1)") && !f.contains("muunnetut")),
+        "{files:?}"
+    );
+
+    // A conversion sent back alone is read as a submission.
+    let (exit, out, alone) = merged(dir.path(), &[&inp.join("kymp_2021.csv")]);
+    assert_eq!(exit, 0, "{out}");
+    let kymp = before.iter().filter(|m| m["department"] == "KYMP").count();
+    assert_eq!(alone.len(), kymp);
+    assert!(!out.contains("duplicate-file"));
+}
+
+#[test]
+fn a_template_row_with_only_a_retyped_department_or_year_is_named() {
+    // kooste's template, filled with openpyxl: one measure (row 8), the
+    // department retyped as its code on an otherwise empty row (B9), and
+    // a year changed on another (G11); the other prefilled rows are
+    // untouched and stay silent.
+    let file = "openpyxl_template_retyped_department.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[("unread-content", "B9"), ("unread-content", "G11")])
+    );
+    assert_eq!(fs[0]["value"], "KYMP");
+    assert_eq!(fs[1]["value"], "2022");
+    assert!(
+        fs[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("vain toimiala tai vuosi")
+    );
+    let ms = real_measures(file);
+    assert_eq!(names(&ms), ["Koulupihat"]);
+    assert_eq!(ms[0]["budget_eur"], 1000.0);
+    assert_eq!(ms[0]["year"], 2021);
 }

@@ -3,6 +3,7 @@
 
 mod extent;
 mod measure;
+mod prefill;
 mod stored;
 
 use std::borrow::Cow;
@@ -55,6 +56,10 @@ pub struct Submission {
     /// The mapped columns: 0-based sheet column and field index, so that
     /// checks across rows can name a cell of a row in `partial`.
     pub columns: Vec<(u32, usize)>,
+    /// Whether the file is a conversion kooste wrote (`convert --to
+    /// xlsx`): of two inputs with the same rows, such a file is not the
+    /// one read.
+    pub converted: bool,
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -122,6 +127,7 @@ fn read_loaded(
         sub.findings.push(own::finding(&file.display, kind, lang));
         return sub;
     }
+    sub.converted = own::is_conversion(bytes);
     let mut book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
@@ -182,8 +188,8 @@ fn read_loaded(
     if matches!(book.format, Format::Xlsx | Format::Xlsm) {
         // Units in number formats: the ods reader notes them as it reads.
         let name = book.sheets[sheet_idx].name.clone();
-        let units = super::guard::guarded(|| workbook::format_units(bytes, &name))
-            .unwrap_or_default();
+        let units =
+            super::guard::guarded(|| workbook::format_units(bytes, &name)).unwrap_or_default();
         if !units.is_empty() {
             book.sheets[sheet_idx].set_units(units);
         }
@@ -653,8 +659,13 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
         let mut below_total = false;
+        let template_prefill = self.template_prefill(header_row, columns, &prefilled);
         for row in header_row + 1..self.grid.end_row() {
-            if self.is_blank_row(row, &prefilled) || self.is_example_row(row) {
+            if self.is_blank_row(row, &prefilled) {
+                self.report_changed_prefill(row, columns, template_prefill.as_ref());
+                continue;
+            }
+            if self.is_example_row(row) {
                 continue;
             }
             if self.is_total_row(row, columns) {
