@@ -1,5 +1,6 @@
 //! Evaluating the formulas submissions use, where the file stores no
-//! result or only a placeholder: arithmetic (`+ - * / ^ %`, brackets),
+//! result or only a placeholder, and to check a stored number against its
+//! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
 //! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS` and references to cells
 //! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
 //! `'Toimenpiteet 2021'!H2`).

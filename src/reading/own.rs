@@ -64,8 +64,8 @@ impl OutputKind {
 
     /// The kind a workbook's mark names, if it is skipped as an input. A
     /// conversion to xlsx is in the template's form, to be corrected and
-    /// sent back like a template, so it is read (a copy of another input
-    /// beside it gets `duplicate-measure`).
+    /// sent back like a template, so it is read (beside its source, one
+    /// of the two is skipped as a `duplicate-file`).
     fn from_mark(mark: &str) -> Option<OutputKind> {
         [OutputKind::Consolidated, OutputKind::Annotated]
             .into_iter()
