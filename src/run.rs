@@ -389,7 +389,27 @@ fn rows_digest(sub: &Submission) -> Option<[u8; 32]> {
 /// such files the one read is a file kooste did not convert, then a
 /// workbook before a CSV, then the shortest name, then the first by path.
 fn set_aside_duplicate_files(subs: Vec<Submission>, lang: Lang) -> (Vec<Submission>, Vec<Finding>) {
-    let digests: Vec<Option<[u8; 32]>> = subs.iter().map(rows_digest).collect();
+    // A cheap key first (how many rows, the first and last measure's
+    // names): only files that share it are digested in full.
+    let cheap = |s: &Submission| {
+        let first = s.measures.first().map(|m| (m.name.clone(), m.budget));
+        let last = s.measures.last().map(|m| m.name.clone());
+        (s.measures.len(), s.partial.len(), first, last)
+    };
+    let mut by_cheap: rustc_hash::FxHashMap<_, usize> = Default::default();
+    for s in &subs {
+        *by_cheap.entry(cheap(s)).or_default() += 1;
+    }
+    let digests: Vec<Option<[u8; 32]>> = subs
+        .iter()
+        .map(|s| {
+            if by_cheap.get(&cheap(s)).copied().unwrap_or(0) > 1 {
+                rows_digest(s)
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut groups: rustc_hash::FxHashMap<[u8; 32], Vec<usize>> = Default::default();
     for (i, d) in digests.iter().enumerate() {
         if let Some(d) = d {
