@@ -407,3 +407,44 @@ fn a_package_without_content_is_corrupt() {
         Unreadable::Corrupt("the package has no content.xml".into())
     );
 }
+
+#[test]
+fn truth_values_units_and_formulas_from_styles_and_attributes() {
+    let styles = r#"<office:automatic-styles>
+        <number:boolean-style style:name="N99"><number:boolean/></number:boolean-style>
+        <number:number-style style:name="N1"><number:number number:decimal-places="1"/><number:text> t&#x20AC;</number:text></number:number-style>
+        <number:number-style style:name="N2"><number:number number:display-factor="1000"/><number:text> t€</number:text></number:number-style>
+        <style:style style:name="ceB" style:family="table-cell" style:data-style-name="N99"/>
+        <style:style style:name="ceT" style:family="table-cell" style:data-style-name="N1"/>
+        <style:style style:name="ceS" style:family="table-cell" style:data-style-name="N2"/>
+        </office:automatic-styles>"#;
+    let rows = r#"<table:table-column table:number-columns-repeated="4"/>
+        <table:table-column table:default-cell-style-name="ceT"/>
+        <table:table-row>
+        <table:table-cell office:value-type="boolean" office:boolean-value="1"/>
+        <table:table-cell table:style-name="ceB" office:value-type="float" office:value="55"/>
+        <table:table-cell table:formula="of:=[.B1]&gt;0" office:value-type="float" office:value="1"/>
+        <table:table-cell table:formula="of:=IF([.B1]&gt;0;2;3)" office:value-type="float" office:value="2"/>
+        <table:table-cell office:value-type="float" office:value="55"/>
+        <table:table-cell table:style-name="ceS" office:value-type="float" office:value="55000"/>
+        </table:table-row>"#;
+    let xml = format!(
+        "<?xml version=\"1.0\"?><office:document-content {NS} \
+         xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\">{styles}\
+         <office:body><office:spreadsheet><table:table table:name=\"T\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let g = read_content(xml.as_bytes(), &Limits::default(), Styles::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(g.get(0, 0), &Cell::Bool(true), "xsd:boolean 1");
+    assert_eq!(g.get(0, 1), &Cell::Bool(true), "a boolean number style");
+    assert_eq!(g.get(0, 2), &Cell::Bool(true), "a comparison's result");
+    assert_eq!(g.get(0, 3), &Cell::Number(2.0), "IF gives a number");
+    assert_eq!(g.formula(0, 3), Some("IF(B1>0,2,3)"));
+    let unit = g.format_unit(0, 4).expect("the column's default style");
+    assert_eq!((unit.text.as_str(), unit.factor), ("t€", 1.0));
+    let scaled = g.format_unit(0, 5).unwrap();
+    assert_eq!((scaled.text.as_str(), scaled.factor), ("t€", 1000.0));
+    assert_eq!(g.format_unit(0, 3), None);
+}
