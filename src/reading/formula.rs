@@ -40,23 +40,32 @@ pub enum Outcome {
 pub const MAX_CELLS_LOOKED_AT: u64 = 20_000_000;
 
 /// The range cells formulas may still look at ([`MAX_CELLS_LOOKED_AT`]),
-/// shared by the formulas of one sheet.
+/// shared by the formulas of one sheet, and the results of the stored
+/// formulas evaluated so far (a running total refers to every cell above
+/// it: each is evaluated once).
 #[derive(Debug)]
-pub struct Budget(std::cell::Cell<u64>);
+pub struct Budget {
+    left: std::cell::Cell<u64>,
+    /// Results of cells' formulas, by (sheet, row, column).
+    known: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, u32), Option<Outcome>>>,
+}
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget(std::cell::Cell::new(MAX_CELLS_LOOKED_AT))
+        Budget {
+            left: std::cell::Cell::new(MAX_CELLS_LOOKED_AT),
+            known: Default::default(),
+        }
     }
 }
 
 impl Budget {
     /// Takes one cell; `false` when none is left.
     fn take(&self) -> bool {
-        match self.0.get() {
+        match self.left.get() {
             0 => false,
             n => {
-                self.0.set(n - 1);
+                self.left.set(n - 1);
                 true
             }
         }
@@ -466,9 +475,21 @@ impl Parser<'_> {
         // A number a formula stored is what that formula gives now (a
         // recalculation recomputes it too); where kooste cannot evaluate
         // it, the stored number is the best there is.
-        if let Some(f) = self.sheets[sheet].formula(row, col)
-            && let Some(o) = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)
-        {
+        let stored_formula = self.sheets[sheet].formula(row, col);
+        let outcome = stored_formula.and_then(|f| {
+            let key = (sheet, row, col);
+            if let Some(known) = self.budget.known.borrow().get(&key) {
+                return known.clone();
+            }
+            let o = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget);
+            // A result cut short by depth or budget is not kept: from
+            // another cell it may be evaluated whole.
+            if o.is_some() {
+                self.budget.known.borrow_mut().insert(key, o.clone());
+            }
+            o
+        });
+        if let Some(o) = outcome {
             return Some(match o {
                 Outcome::Number(n) => Some(Val::Num(n)),
                 Outcome::Error(e) => Some(Val::Err(e)),
