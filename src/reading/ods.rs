@@ -53,9 +53,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
         let mut xml = Reader::from_reader(BufReader::new(part));
         let mut buf = Vec::new();
         loop {
+            // A styles.xml that cannot be read leaves what was read of it:
+            // the cells are in content.xml.
             match next(&mut xml, &mut buf) {
                 Ok(Event::Eof) | Err(_) => break,
-                Ok(ev) => styles.see(&ev)?,
+                Ok(ev) => {
+                    if styles.see(&ev).is_err() {
+                        break;
+                    }
+                }
             }
         }
     }
