@@ -374,6 +374,24 @@ pub struct Texts {
     pub own_output: &'static str,
     /// Hint for it.
     pub own_output_hint: &'static str,
+    /// A file whose rows are those of another input: {other}.
+    pub duplicate_file: &'static str,
+    /// Hint for it.
+    pub duplicate_file_hint: &'static str,
+    /// A template row whose prefilled department or year was changed and
+    /// nothing else typed: {value}.
+    pub prefill_changed: &'static str,
+    /// Hint for it.
+    pub prefill_changed_hint: &'static str,
+    /// A stored formula result differs from the formula's: {formula},
+    /// {stored}, {evaluated}.
+    pub formula_mismatch: &'static str,
+    /// Hint for it.
+    pub formula_mismatch_hint: &'static str,
+    /// A cell's number format shows another unit: {value}, {unit}, {field}.
+    pub unknown_unit_format: &'static str,
+    /// Hint for it: {unit}.
+    pub unknown_unit_format_hint: &'static str,
     /// No measure in any input: {inputs}.
     pub no_measures: &'static str,
     /// Hint for it.
@@ -679,6 +697,14 @@ pub static FI: Texts = Texts {
     unread_row_hint: "Väliotsikot ja huomautukset eivät siirry koosteeseen; jos rivi on toimenpide, täytä sen kentät.",
     own_output: "Tiedosto on koosteen oma tuloste ({kind}), joten sitä ei lueta ilmoituksena.",
     own_output_hint: "Pidä tulosteet eri kansiossa kuin toimialojen ilmoitukset.",
+    duplicate_file: "Tiedoston rivit ovat samat kuin tiedostossa {other}, joten sitä ei lueta toiseen kertaan (toimenpiteet tulisivat kahdesti).",
+    duplicate_file_hint: "Poista kopio tai muunnettu tiedosto ilmoitusten kansiosta; jos tiedostot ovat eri ilmoituksia, tarkista niiden sisältö.",
+    prefill_changed: "Rivillä on vain toimiala tai vuosi (\"{value}\"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.",
+    prefill_changed_hint: "Jos rivi on toimenpide, täytä sen kentät; muuten palauta rivin toimiala ja vuosi tai tyhjennä rivi.",
+    formula_mismatch: "Solun kaava ={formula} antaa {evaluated}, mutta tiedostoon on tallennettu tulos {stored}, joten lukua ei lueta.",
+    formula_mismatch_hint: "Tiedostoa ei ole laskettu uudelleen tallennettaessa (manuaalinen laskenta?). Paina Excelissä F9 (LibreOfficessa Ctrl+Vaihto+F9), tarkista luku ja tallenna.",
+    unknown_unit_format: "Solun luku {value} näkyy yksiköllä \"{unit}\" (solun lukumuoto), mutta kentän \"{field}\" lukuja ei lueta siinä yksikössä, joten lukua ei lueta: se olisi väärä kertoimen verran.",
+    unknown_unit_format_hint: "Kirjoita luku euroina (henkilötyövuodet vuosina, asukkaat kappaleina) ja poista solun lukumuodosta yksikkö \"{unit}\".",
     no_measures: "Yhtään toimenpidettä ei löytynyt (katsotut paikat: {inputs}). Mitään ei kirjoitettu.",
     no_measures_hint: "Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset.",
     own_output_kinds: [
@@ -879,6 +905,14 @@ pub static SV: Texts = Texts {
     unread_row_hint: "Mellanrubriker och anmärkningar förs inte över till sammanställningen; om raden är en åtgärd, fyll i dess fält.",
     own_output: "Filen är en av koostes egna utdata ({kind}), så den läses inte som en inlämning.",
     own_output_hint: "Håll utdata i en annan mapp än sektorernas inlämningar.",
+    duplicate_file: "Filens rader är desamma som i filen {other}, så den läses inte en gång till (åtgärderna skulle komma med två gånger).",
+    duplicate_file_hint: "Ta bort kopian eller den konverterade filen ur inlämningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.",
+    prefill_changed: "Raden har bara sektor eller år (\"{value}\"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.",
+    prefill_changed_hint: "Om raden är en åtgärd, fyll i dess fält; annars återställ radens sektor och år eller töm raden.",
+    formula_mismatch: "Cellens formel ={formula} ger {evaluated}, men filen har resultatet {stored} sparat, så talet läses inte.",
+    formula_mismatch_hint: "Filen räknades inte om när den sparades (manuell beräkning?). Tryck F9 i Excel (Ctrl+Skift+F9 i LibreOffice), kontrollera talet och spara.",
+    unknown_unit_format: "Cellens tal {value} visas med enheten \"{unit}\" (cellens talformat), men fältet \"{field}\" läses inte i den enheten, så talet läses inte: det skulle vara fel med en faktor.",
+    unknown_unit_format_hint: "Skriv talet i euro (årsverken i år, invånare i styck) och ta bort enheten \"{unit}\" ur cellens talformat.",
     no_measures: "Inga åtgärder hittades (sökta platser: {inputs}). Ingenting skrevs.",
     no_measures_hint: "Kontrollera att mappen innehåller sektorernas ifyllda inlämningar.",
     own_output_kinds: [
@@ -1079,6 +1113,14 @@ pub static EN: Texts = Texts {
     unread_row_hint: "Headings and notes are not carried into the consolidation; if the row is a measure, fill in its fields.",
     own_output: "The file is one of kooste's own outputs ({kind}), so it is not read as a submission.",
     own_output_hint: "Keep the outputs in another folder than the departments' submissions.",
+    duplicate_file: "The file's rows are those of {other}, so it is not read a second time (its measures would count twice).",
+    duplicate_file_hint: "Remove the copy or the converted file from the submissions' folder; if the files are different submissions, check their contents.",
+    prefill_changed: "The row has only a department or year (\"{value}\"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.",
+    prefill_changed_hint: "If the row is a measure, fill in its fields; otherwise restore the row's department and year or clear the row.",
+    formula_mismatch: "The cell's formula ={formula} gives {evaluated}, but the file stores the result {stored}, so the figure is not read.",
+    formula_mismatch_hint: "The file was not recalculated when it was saved (manual calculation?). Press F9 in Excel (Ctrl+Shift+F9 in LibreOffice), check the figure and save.",
+    unknown_unit_format: "The cell's number {value} is shown with the unit \"{unit}\" (the cell's number format), but field \"{field}\" is not read in that unit, so the number is not read: it would be off by a factor.",
+    unknown_unit_format_hint: "Type the number in euros (FTE in years, people as counts) and remove the unit \"{unit}\" from the cell's number format.",
     no_measures: "No measures were found (looked in: {inputs}). Nothing was written.",
     no_measures_hint: "Check that the folder holds the departments' filled-in submissions.",
     own_output_kinds: [

@@ -200,15 +200,29 @@ fn the_summary_counts_the_rows_the_outputs_hold() {
 
 #[test]
 fn a_duplicate_file_is_counted_as_left_out() {
-    // A department's file sent twice: every row is a duplicate of its
-    // department, left out of the outputs and counted so.
+    // A department's file sent again with one measure more: every row sent
+    // twice is a duplicate of its department, left out of the outputs and
+    // counted so. (A file whose rows are all another's is not read at all:
+    // `duplicate-file`, tests/real_variants.rs.)
     let dir = tempfile::tempdir().unwrap();
     let input = samples_copy(dir.path());
-    std::fs::copy(
-        root().join("samples/2021/kymp_2021.xlsx"),
-        input.join("kymp_2021_again.xlsx"),
-    )
-    .unwrap();
+    let conv = dir.path().join("conv");
+    kooste(&[
+        "convert",
+        s(&root().join("samples/2021/kymp_2021.xlsx")),
+        "--to",
+        "csv",
+        "--out",
+        s(&conv),
+    ]);
+    let mut again = std::fs::read_to_string(conv.join("kymp_2021.csv")).unwrap();
+    let last = again.trim_end().lines().last().unwrap().to_string();
+    let mut fields: Vec<&str> = last.split(';').collect();
+    fields[0] = "KYMP-99";
+    fields[3] = "Uusi toimenpide";
+    let added = fields.join(";");
+    again = format!("{}\r\n{added}\r\n", again.trim_end());
+    std::fs::write(input.join("kymp_2021_again.csv"), again).unwrap();
     let xlsx = dir.path().join("k.xlsx");
     let o = kooste(&[
         "merge",
@@ -220,18 +234,18 @@ fn a_duplicate_file_is_counted_as_left_out() {
         "en",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(workbook_rows(&xlsx, "Measures"), 24);
+    assert_eq!(workbook_rows(&xlsx, "Measures"), 25);
     let line = stdout(&o)
         .lines()
         .find(|l| l.contains(" files, "))
         .unwrap()
         .to_string();
     assert!(
-        line.starts_with("6 files, 24 measures (3 rows left out: 3 duplicates), "),
+        line.starts_with("6 files, 25 measures (3 rows left out: 3 duplicates), "),
         "{line}"
     );
     // The sources sheet counts what each file gives the outputs: together
-    // the 24 of the measures sheet, not 27.
+    // the 25 of the measures sheet, not 28.
     let sources = sheet(&xlsx, "Sources");
     let header = &sources[0];
     let col = header
@@ -242,7 +256,7 @@ fn a_duplicate_file_is_counted_as_left_out() {
         .iter()
         .filter_map(|r| r.get(col).and_then(calamine::DataType::as_f64))
         .sum();
-    assert_eq!(total, 24.0);
+    assert_eq!(total, 25.0);
 }
 
 /// Every row of the measures sheet but the source columns (the file names

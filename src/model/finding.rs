@@ -92,6 +92,10 @@ pub enum Code {
     UnknownUnit,
     /// An amount merged over several rows: it cannot be counted in each.
     MergedAmount,
+    /// A formula whose stored result differs from what it evaluates to.
+    FormulaMismatch,
+    /// A file whose measure rows are those of another input: not read.
+    DuplicateFile,
 }
 
 impl Code {
@@ -129,6 +133,8 @@ impl Code {
             Code::UnprintableText => "unprintable-text",
             Code::UnknownUnit => "unknown-unit",
             Code::MergedAmount => "merged-amount",
+            Code::FormulaMismatch => "formula-mismatch",
+            Code::DuplicateFile => "duplicate-file",
         }
     }
 
@@ -143,6 +149,7 @@ impl Code {
             | Code::TextTooLong
             | Code::UnreadContent
             | Code::OwnOutput
+            | Code::DuplicateFile
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

@@ -1,5 +1,6 @@
 //! Evaluating the formulas submissions use, where the file stores no
-//! result or only a placeholder: arithmetic (`+ - * / ^ %`, brackets),
+//! result or only a placeholder, and to check a stored number against its
+//! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
 //! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS` and references to cells
 //! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
 //! `'Toimenpiteet 2021'!H2`).
@@ -33,14 +34,70 @@ pub enum Outcome {
     Copy(Cell),
 }
 
-/// Evaluates `formula` (without its leading `=`) as it stands in sheet
-/// `sheet` of `sheets`. `None` where kooste does not evaluate it.
-pub fn evaluate(formula: &str, sheets: &[Grid], sheet: usize) -> Option<Outcome> {
-    eval_in(formula, sheets, sheet, 0)
+/// How many cells of ranges one sheet's formulas may look at in all
+/// ([`Budget::default`]): a running total `SUM($H$2:H2)` down a sheet of
+/// many rows costs rows² cells, and past this a formula is not evaluated.
+pub const MAX_CELLS_LOOKED_AT: u64 = 20_000_000;
+
+/// The range cells formulas may still look at ([`MAX_CELLS_LOOKED_AT`]),
+/// shared by the formulas of one sheet, and the results of the stored
+/// formulas evaluated so far (a running total refers to every cell above
+/// it: each is evaluated once).
+#[derive(Debug)]
+pub struct Budget {
+    left: std::cell::Cell<u64>,
+    /// Results of cells' formulas, by (sheet, row, column).
+    known: std::cell::RefCell<rustc_hash::FxHashMap<(usize, u32, u32), Option<Outcome>>>,
 }
 
-fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<Outcome> {
-    if depth > MAX_DEPTH {
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            left: std::cell::Cell::new(MAX_CELLS_LOOKED_AT),
+            known: Default::default(),
+        }
+    }
+}
+
+impl Budget {
+    /// Takes one cell; `false` when none is left.
+    fn take(&self) -> bool {
+        match self.left.get() {
+            0 => false,
+            n => {
+                self.left.set(n - 1);
+                true
+            }
+        }
+    }
+}
+
+/// Evaluates `formula` (without its leading `=`) as it stands in sheet
+/// `sheet` of `sheets`. `None` where kooste does not evaluate it.
+#[cfg(test)]
+pub fn evaluate(formula: &str, sheets: &[Grid], sheet: usize) -> Option<Outcome> {
+    evaluate_within(formula, sheets, sheet, &Budget::default())
+}
+
+/// [`evaluate`] within a budget of range cells shared with other formulas:
+/// `None` once it is spent.
+pub fn evaluate_within(
+    formula: &str,
+    sheets: &[Grid],
+    sheet: usize,
+    budget: &Budget,
+) -> Option<Outcome> {
+    eval_in(formula, sheets, sheet, 0, budget)
+}
+
+fn eval_in(
+    formula: &str,
+    sheets: &[Grid],
+    sheet: usize,
+    depth: u32,
+    budget: &Budget,
+) -> Option<Outcome> {
+    if depth > MAX_DEPTH || !budget.take() {
         return None;
     }
     let tokens = tokenize(formula.trim().trim_start_matches('='))?;
@@ -63,6 +120,7 @@ fn eval_in(formula: &str, sheets: &[Grid], sheet: usize, depth: u32) -> Option<O
         sheets,
         sheet,
         depth,
+        budget,
     };
     let v = p.expr()?;
     if p.pos != tokens.len() {
@@ -209,6 +267,7 @@ struct Parser<'a> {
     sheets: &'a [Grid],
     sheet: usize,
     depth: u32,
+    budget: &'a Budget,
 }
 
 impl Parser<'_> {
@@ -385,6 +444,9 @@ impl Parser<'_> {
                     let last_col = (*c2).min(grid.end_col().saturating_sub(1));
                     for row in *r1..=last_row {
                         for col in *c1..=last_col {
+                            if !self.budget.take() {
+                                return None;
+                            }
                             match self.cell_value(*s, row, col)? {
                                 Some(Val::Num(n)) => nums.push(n),
                                 Some(Val::Err(e)) => return Some(Val::Err(e)),
@@ -410,14 +472,40 @@ impl Parser<'_> {
     /// A cell's value inside a range: `Some(None)` for what ranges skip
     /// (empty, text, booleans), `None` where it cannot be known.
     fn cell_value(&self, sheet: usize, row: u32, col: u32) -> Option<Option<Val>> {
-        Some(match self.sheets[sheet].get(row, col) {
-            Cell::Number(n) => Some(Val::Num(*n)),
-            Cell::Error(_) => Some(Val::Err("#VALUE!")),
-            Cell::FormulaWithoutValue(f) => match eval_in(f, self.sheets, sheet, self.depth + 1)? {
+        // A number a formula stored is what that formula gives now (a
+        // recalculation recomputes it too); where kooste cannot evaluate
+        // it, the stored number is the best there is.
+        let stored_formula = self.sheets[sheet].formula(row, col);
+        let outcome = stored_formula.and_then(|f| {
+            let key = (sheet, row, col);
+            if let Some(known) = self.budget.known.borrow().get(&key) {
+                return known.clone();
+            }
+            let o = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget);
+            // A result cut short by depth or budget is not kept: from
+            // another cell it may be evaluated whole.
+            if o.is_some() {
+                self.budget.known.borrow_mut().insert(key, o.clone());
+            }
+            o
+        });
+        if let Some(o) = outcome {
+            return Some(match o {
                 Outcome::Number(n) => Some(Val::Num(n)),
                 Outcome::Error(e) => Some(Val::Err(e)),
                 Outcome::Copy(_) => None,
-            },
+            });
+        }
+        Some(match self.sheets[sheet].get(row, col) {
+            Cell::Number(n) => Some(Val::Num(*n)),
+            Cell::Error(_) => Some(Val::Err("#VALUE!")),
+            Cell::FormulaWithoutValue(f) => {
+                match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
+                    Outcome::Number(n) => Some(Val::Num(n)),
+                    Outcome::Error(e) => Some(Val::Err(e)),
+                    Outcome::Copy(_) => None,
+                }
+            }
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
         })
     }

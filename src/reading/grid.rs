@@ -33,6 +33,15 @@ pub struct Grid {
     pub merged: Vec<Merged>,
     /// Far cells by absolute 0-based (row, column).
     far: BTreeMap<(u32, u32), Cell>,
+    /// The formulas of cells whose stored result is a number, by absolute
+    /// 0-based (row, column), where the reader has them (xlsx, ods): a
+    /// stored result is checked against its formula
+    /// ([`Grid::formula`]).
+    formulas: BTreeMap<(u32, u32), String>,
+    /// Units that cells' number formats show beside their numbers
+    /// (`0.0" t€"`), by absolute 0-based (row, column), where the reader
+    /// has them ([`Grid::format_unit`]).
+    units: BTreeMap<(u32, u32), FormatUnit>,
     /// One past the last column, computed once (rows differ in length).
     width: std::cell::OnceCell<u32>,
 }
@@ -48,6 +57,17 @@ pub struct Merged {
     pub last_row: u32,
     /// Last column.
     pub last_col: u32,
+}
+
+/// A unit a cell's number format shows beside its number: the literal
+/// text (`t€` of `0.0" t€"`, `€` of `[$€-40B]`) and the factor the format
+/// divides the number by for display (`1000` for `#,##0,`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatUnit {
+    /// The format's literal text, trimmed (`t€`, `milj. €`, `htv`).
+    pub text: String,
+    /// What the format divides the stored number by to show it.
+    pub factor: f64,
 }
 
 /// Stores `cell` at 0-based `col` (counted from the row's first column) of
@@ -163,6 +183,8 @@ impl Grid {
             hidden,
             merged: Vec::new(),
             far: BTreeMap::new(),
+            formulas: BTreeMap::new(),
+            units: BTreeMap::new(),
             width: std::cell::OnceCell::new(),
         }
     }
@@ -199,6 +221,36 @@ impl Grid {
         self.far = far;
         self.width = std::cell::OnceCell::new();
         self
+    }
+
+    /// The grid with the formulas of its cells that store a number, by
+    /// absolute 0-based (row, column).
+    pub fn with_formulas(mut self, formulas: BTreeMap<(u32, u32), String>) -> Grid {
+        self.formulas = formulas;
+        self
+    }
+
+    /// The formula of a cell whose stored result is a number, where the
+    /// reader keeps formulas (xlsx, ods).
+    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        if self.formulas.is_empty() {
+            return None;
+        }
+        self.formulas.get(&(row, col)).map(String::as_str)
+    }
+
+    /// Records the units cells' number formats show, by absolute 0-based
+    /// (row, column).
+    pub fn set_units(&mut self, units: BTreeMap<(u32, u32), FormatUnit>) {
+        self.units = units;
+    }
+
+    /// The unit a cell's number format shows beside its number, if any.
+    pub fn format_unit(&self, row: u32, col: u32) -> Option<&FormatUnit> {
+        if self.units.is_empty() {
+            return None;
+        }
+        self.units.get(&(row, col))
     }
 
     /// Copies the value of each merged range's top-left cell into every

@@ -13,6 +13,7 @@ pub mod schema;
 mod separators;
 mod sheet;
 pub mod typing;
+mod units;
 mod workbook;
 mod xls;
 
@@ -20,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-pub use grid::{FAR_GAP, Grid, Merged};
+pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
+pub use units::excel_format_unit;
 
 /// File extensions read as submissions.
 pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];

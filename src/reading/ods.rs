@@ -9,8 +9,11 @@
 //! formula without a stored value becomes [`Cell::FormulaWithoutValue`].
 
 mod cell;
+mod styles;
 
-use std::collections::{BTreeMap, HashSet};
+use styles::{ColumnStyles, Looks, Shown, Styles};
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader, Cursor};
 
 use quick_xml::Reader;
@@ -20,7 +23,7 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::grid::put_cell;
-use super::{Book, Format, Grid, Limits, Merged, Unreadable};
+use super::{Book, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 
 /// Rows a sheet can have in LibreOffice (by default) and Excel; a cell
@@ -43,11 +46,30 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     if is_encrypted(&mut zip) {
         return Err(Unreadable::Encrypted);
     }
+    // Data styles and cell styles may stand in styles.xml too; a package
+    // without one, or one that cannot be read, has none there.
+    let mut styles = Styles::default();
+    if let Ok(part) = zip.by_name("styles.xml") {
+        let mut xml = Reader::from_reader(BufReader::new(part));
+        let mut buf = Vec::new();
+        loop {
+            // A styles.xml that cannot be read leaves what was read of it:
+            // the cells are in content.xml.
+            match next(&mut xml, &mut buf) {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(ev) => {
+                    if styles.see(&ev).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
     let content = zip.by_name("content.xml").map_err(|e| match e {
         ZipError::FileNotFound => corrupt(&"the package has no content.xml"),
         e => corrupt(&e),
     })?;
-    let sheets = read_content(BufReader::with_capacity(1 << 16, content), limits)?;
+    let sheets = read_content(BufReader::with_capacity(1 << 16, content), limits, styles)?;
     Ok(Book {
         format: Format::Ods,
         sheets,
@@ -81,6 +103,7 @@ fn is_encrypted(zip: &mut ZipArchive<Cursor<&[u8]>>) -> bool {
 pub(super) fn read_content<R: BufRead>(
     source: R,
     limits: &Limits,
+    mut styles: Styles,
 ) -> Result<Vec<Grid>, Unreadable> {
     let mut xml = Reader::from_reader(source);
     let mut budget = Budget {
@@ -92,8 +115,11 @@ pub(super) fn read_content<R: BufRead>(
     let mut style: Option<String> = None;
     let mut sheets = Vec::new();
     let mut buf = Vec::new();
+    let mut shown: Option<HashMap<String, Shown>> = None;
     loop {
-        match next(&mut xml, &mut buf)? {
+        let ev = next(&mut xml, &mut buf)?;
+        styles.see(&ev)?;
+        match ev {
             Event::Start(e) if e.name().as_ref() == "style:style" => {
                 style = attr(&e, "style:name")?;
             }
@@ -106,7 +132,8 @@ pub(super) fn read_content<R: BufRead>(
             }
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
-                sheets.push(read_table(&mut xml, name, hidden, &mut budget)?);
+                let shown = shown.get_or_insert_with(|| styles.shown());
+                sheets.push(read_table(&mut xml, name, hidden, &mut budget, shown)?);
             }
             Event::Empty(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
@@ -140,6 +167,10 @@ struct SheetRows {
     /// Cells far right of the rest of their row, by absolute position.
     far: BTreeMap<(u32, u32), Cell>,
     merged: Vec<Merged>,
+    /// Formulas of cells that store a number, by absolute position.
+    formulas: BTreeMap<(u32, u32), String>,
+    /// Units of cells' number styles, by absolute position.
+    units: BTreeMap<(u32, u32), FormatUnit>,
 }
 
 /// A merged range's anchor in a row: column and spans (each at least 1).
@@ -155,8 +186,10 @@ fn read_table<R: BufRead>(
     name: String,
     hidden: bool,
     budget: &mut Budget,
+    shown: &HashMap<String, Shown>,
 ) -> Result<Grid, Unreadable> {
     let mut sheet = SheetRows::default();
+    let mut columns = ColumnStyles::default();
     let mut row: u64 = 0;
     // Tables inside this one (in a drawing, say) are not its rows.
     let mut nested = 0usize;
@@ -171,9 +204,20 @@ fn read_table<R: BufRead>(
                 }
                 nested -= 1;
             }
+            Event::Start(e) | Event::Empty(e)
+                if nested == 0 && e.name().as_ref() == "table:table-column" =>
+            {
+                let n = repeat_of(&e, "table:number-columns-repeated")?;
+                let style = attr(&e, "table:default-cell-style-name")?;
+                columns.add(n, style.filter(|s| shown.contains_key(s)));
+            }
             Event::Start(e) if nested == 0 && e.name().as_ref() == "table:table-row" => {
                 let repeat = repeat_of(&e, "table:number-rows-repeated")?;
-                read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget)?;
+                let looks = Looks {
+                    shown,
+                    columns: &columns,
+                };
+                read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget, &looks)?;
                 row = row.saturating_add(repeat);
             }
             Event::Empty(e) if nested == 0 && e.name().as_ref() == "table:table-row" => {
@@ -194,6 +238,10 @@ struct Scratch {
     text: String,
     cells: Vec<(u32, Cell)>,
     spans: Vec<Span>,
+    /// Formulas of the row's cells that store a number, by column.
+    formulas: Vec<(u32, String)>,
+    /// Units of the row's cells' number styles, by column.
+    units: Vec<(u32, FormatUnit)>,
 }
 
 /// Reads one `table:table-row` (its start tag read) standing for `repeat`
@@ -205,12 +253,15 @@ fn read_row<R: BufRead>(
     (row, repeat): (u64, u64),
     sheet: &mut SheetRows,
     budget: &mut Budget,
+    looks: &Looks<'_>,
 ) -> Result<(), Unreadable> {
     s.cells.clear();
     s.spans.clear();
+    s.formulas.clear();
+    s.units.clear();
     let mut col: u64 = 0;
     loop {
-        let (attrs, open) = match next(xml, &mut s.buf)? {
+        let (mut attrs, open) = match next(xml, &mut s.buf)? {
             Event::Start(e) if is_cell(&e) => (cell::attrs(&e)?, true),
             Event::Empty(e) if is_cell(&e) => (cell::attrs(&e)?, false),
             Event::End(e) if e.name().as_ref() == "table:table-row" => break,
@@ -221,7 +272,21 @@ fn read_row<R: BufRead>(
         if open {
             cell::read_text(xml, &mut s.text_buf, &mut s.text)?;
         }
+        let look = looks.of(attrs.style.as_deref(), col);
+        attrs.bool_style = look.is_some_and(|l| l.truth);
         let value = cell::value(&attrs, open.then_some(s.text.as_str()));
+        if let Cell::Number(_) = value {
+            if let Some(unit) = look.and_then(|l| l.unit.as_ref()) {
+                for c in col..col.saturating_add(attrs.repeat).min(MAX_COLS) {
+                    s.units.push((c as u32, unit.clone()));
+                }
+            }
+            if repeat == 1
+                && let Some(f) = attrs.number_formula(&value)
+            {
+                s.formulas.push((col.min(MAX_COLS) as u32, f));
+            }
+        }
         if value != Cell::Empty {
             budget.take(attrs.repeat.saturating_mul(repeat))?;
             let last = col.saturating_add(attrs.repeat - 1);
@@ -246,6 +311,12 @@ fn read_row<R: BufRead>(
     for r in row..row + repeat {
         let r = r as u32; // checked above: below MAX_ROWS
         sheet.push(r, &s.cells, budget)?;
+        sheet
+            .formulas
+            .extend(s.formulas.iter().map(|(c, f)| ((r, *c), f.clone())));
+        sheet
+            .units
+            .extend(s.units.iter().map(|(c, u)| ((r, *c), u.clone())));
         sheet.merged.extend(s.spans.iter().map(|sp| Merged {
             first_row: r,
             first_col: sp.col,
@@ -312,7 +383,10 @@ impl SheetRows {
         if self.rows.is_empty() {
             return Grid::new(name, 0, 0, Vec::new(), hidden);
         }
-        let mut grid = Grid::trimmed(name, self.first_row, self.rows, hidden).with_far(self.far);
+        let mut grid = Grid::trimmed(name, self.first_row, self.rows, hidden)
+            .with_far(self.far)
+            .with_formulas(self.formulas);
+        grid.set_units(self.units);
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
             .merged

@@ -64,8 +64,8 @@ impl OutputKind {
 
     /// The kind a workbook's mark names, if it is skipped as an input. A
     /// conversion to xlsx is in the template's form, to be corrected and
-    /// sent back like a template, so it is read (a copy of another input
-    /// beside it gets `duplicate-measure`).
+    /// sent back like a template, so it is read (beside its source, one
+    /// of the two is skipped as a `duplicate-file`).
     fn from_mark(mark: &str) -> Option<OutputKind> {
         [OutputKind::Consolidated, OutputKind::Annotated]
             .into_iter()
@@ -88,11 +88,27 @@ pub(crate) fn by_bytes(bytes: &[u8]) -> Option<OutputKind> {
 
 /// The kind a workbook's `kooste` property names, if any.
 fn workbook_mark(bytes: &[u8]) -> Option<OutputKind> {
+    OutputKind::from_mark(&mark_of(bytes)?)
+}
+
+/// The value of a workbook's `kooste` property, if it has one.
+fn mark_of(bytes: &[u8]) -> Option<String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let part = zip.by_name("docProps/custom.xml").ok()?;
     let mut xml = String::new();
     part.take(CUSTOM_XML_MAX).read_to_string(&mut xml).ok()?;
-    OutputKind::from_mark(&property(&xml, PROPERTY)?)
+    property(&xml, PROPERTY)
+}
+
+/// Whether a workbook is a conversion kooste wrote (`convert --to xlsx`):
+/// read as a submission, but where it holds the same rows as another
+/// input, the other is the one read.
+pub(crate) fn is_conversion(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        && super::guard::guarded(|| mark_of(bytes))
+            .ok()
+            .flatten()
+            .is_some_and(|m| m == OutputKind::Converted.mark())
 }
 
 /// The text value of the custom property `name` in `docProps/custom.xml`.

@@ -3,13 +3,15 @@
 
 mod extent;
 mod measure;
+mod prefill;
+mod stored;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::formula::{Outcome, evaluate};
+use super::formula::{Outcome, evaluate_within};
 use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
 use crate::config::{FieldKey, Kind};
 use crate::i18n::{Lang, fill};
@@ -54,6 +56,10 @@ pub struct Submission {
     /// The mapped columns: 0-based sheet column and field index, so that
     /// checks across rows can name a cell of a row in `partial`.
     pub columns: Vec<(u32, usize)>,
+    /// Whether the file is a conversion kooste wrote (`convert --to
+    /// xlsx`): of two inputs with the same rows, such a file is not the
+    /// one read.
+    pub converted: bool,
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -121,6 +127,7 @@ fn read_loaded(
         sub.findings.push(own::finding(&file.display, kind, lang));
         return sub;
     }
+    sub.converted = own::is_conversion(bytes);
     let mut book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
@@ -177,6 +184,15 @@ fn read_loaded(
     };
     if lacks {
         fill_merged(&mut book, sheet_idx, bytes, schema);
+    }
+    if matches!(book.format, Format::Xlsx | Format::Xlsm) {
+        // Units in number formats: the ods reader notes them as it reads.
+        let name = book.sheets[sheet_idx].name.clone();
+        let units =
+            super::guard::guarded(|| workbook::format_units(bytes, &name)).unwrap_or_default();
+        if !units.is_empty() {
+            book.sheets[sheet_idx].set_units(units);
+        }
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -395,6 +411,8 @@ struct SheetReader<'a, 'c> {
     file: &'a str,
     findings: Vec<Finding>,
     formulas: HashMap<(u32, u32), String>,
+    /// Range cells the sheet's formulas may still look at.
+    budget: super::formula::Budget,
 }
 
 impl<'a, 'c> SheetReader<'a, 'c> {
@@ -424,6 +442,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             file,
             findings: Vec::new(),
             formulas: HashMap::new(),
+            budget: super::formula::Budget::default(),
         }
     }
 
@@ -613,7 +632,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
             return cell;
         };
-        match evaluate(f, self.sheets, self.sheet) {
+        match evaluate_within(f, self.sheets, self.sheet, &self.budget) {
             Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
             Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
             Some(Outcome::Copy(c)) => Cow::Owned(c),
@@ -640,8 +659,13 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
         let mut below_total = false;
+        let template_prefill = self.template_prefill(header_row, columns, &prefilled);
         for row in header_row + 1..self.grid.end_row() {
-            if self.is_blank_row(row, &prefilled) || self.is_example_row(row) {
+            if self.is_blank_row(row, &prefilled) {
+                self.report_changed_prefill(row, columns, template_prefill.as_ref());
+                continue;
+            }
+            if self.is_example_row(row) {
                 continue;
             }
             if self.is_total_row(row, columns) {
@@ -666,7 +690,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
-                if self.is_merged_amount(row, col, f) {
+                if self.is_merged_amount(row, col, f) || self.stored_number_is_wrong(row, col, f) {
                     continue;
                 }
                 let cell = self.cell(row, col);

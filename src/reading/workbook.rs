@@ -11,7 +11,9 @@ use std::io::Read;
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::grid::put_cell;
-use super::{Book, Format, Grid, Limits, Merged, Unreadable};
+use quick_xml::events::Event;
+
+use super::{Book, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 use crate::model::parse::Date;
 
@@ -134,7 +136,8 @@ fn is_placeholder(value: &DataRef) -> bool {
 }
 
 /// xlsx: each cell streamed with its formula, placed at its absolute
-/// position. A formula with no stored value, or with a placeholder result
+/// position; the formulas of cells that store a number are kept with the
+/// grid ([`Grid::formula`]), to be checked against their results. A formula with no stored value, or with a placeholder result
 /// in a workbook that asks to be recalculated (`recalc`), becomes
 /// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. Chart,
 /// dialog and macro sheets hold no cells to read and are skipped.
@@ -151,6 +154,12 @@ fn stream_xlsx(
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
                 (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
                     Cell::FormulaWithoutValue(f)
+                }
+                (v @ (DataRef::Float(_) | DataRef::Int(_)), Some(f)) if !f.is_empty() => {
+                    // A stored number is checked against its formula
+                    // where it is read (a stale result, calcMode="manual").
+                    placer.formula(c.pos, f);
+                    cell_of_ref(v)
                 }
                 (v, _) => cell_of_ref(v),
             };
@@ -189,6 +198,7 @@ fn stream_sheets<R>(
         let mut placer = Placer {
             rows: Vec::new(),
             far: BTreeMap::new(),
+            formulas: BTreeMap::new(),
             width: 0,
             cells: &mut cells,
             limit: limits.max_cells,
@@ -209,6 +219,8 @@ fn corrupt(e: impl std::fmt::Display) -> Unreadable {
 struct Placer<'g> {
     rows: Vec<Vec<Cell>>,
     far: BTreeMap<(u32, u32), Cell>,
+    /// Formulas of cells that store a number, by absolute position.
+    formulas: BTreeMap<(u32, u32), String>,
     /// The widest row so far.
     width: usize,
     /// Cells of the whole file so far.
@@ -249,6 +261,11 @@ impl Placer<'_> {
         Ok(())
     }
 
+    /// Keeps the formula of the cell at `pos`, whose stored result is a number.
+    fn formula(&mut self, pos: (u32, u32), formula: String) {
+        self.formulas.insert(pos, formula);
+    }
+
     fn into_grid(self, sheet: &calamine::Sheet) -> Grid {
         Grid::new(
             sheet.name.clone(),
@@ -258,6 +275,7 @@ impl Placer<'_> {
             sheet.visible != SheetVisible::Visible,
         )
         .with_far(self.far)
+        .with_formulas(self.formulas)
     }
 }
 
@@ -401,4 +419,150 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
             last_col: d.start.1.max(d.end.1),
         })
         .collect()
+}
+
+/// Most bytes of `xl/styles.xml` or `xl/workbook.xml` read for number formats.
+const STYLES_MAX: u64 = 16 << 20;
+
+/// The units the cells of one xlsx sheet show through their number formats
+/// (`0.0" t€"`), by absolute 0-based (row, column). The styles are read
+/// first, and the sheet's XML is scanned for its cells' `s` attributes only
+/// when some cell format's number format carries text, so a workbook
+/// without such formats costs one small part. Any failure yields none.
+pub fn format_units(bytes: &[u8], sheet: &str) -> BTreeMap<(u32, u32), FormatUnit> {
+    format_units_inner(bytes, sheet).unwrap_or_default()
+}
+
+fn format_units_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<(u32, u32), FormatUnit>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let styles = read_part(&mut zip, "xl/styles.xml")?;
+    let by_xf = xf_units(&styles);
+    if by_xf.iter().all(Option::is_none) {
+        return Some(BTreeMap::new());
+    }
+    let part = sheet_part(&mut zip, sheet)?;
+    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut out = BTreeMap::new();
+    let (mut row, mut col) = (0u32, 0u32);
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                if let Some(r) = xml_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                    row = r.saturating_sub(1);
+                } else {
+                    row = row.saturating_add(1);
+                }
+                col = 0;
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "c" => {
+                if let Some((r, c)) = xml_attr(&e, "r").and_then(|r| crate::text::parse_a1(&r)) {
+                    (row, col) = (r, c);
+                }
+                if let Some(unit) = xml_attr(&e, "s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .and_then(|s| by_xf.get(s).cloned().flatten())
+                {
+                    out.insert((row, col), unit);
+                }
+                col = col.saturating_add(1);
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
+/// A part of the package as text, bounded.
+fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let part = zip.by_name(name).ok()?;
+    let mut text = String::new();
+    part.take(STYLES_MAX).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// An attribute's value, unescaped; `None` when absent or unreadable.
+fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    e.try_get_attribute(name).ok().flatten().and_then(|a| {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .ok()
+            .map(|v| v.into_owned())
+    })
+}
+
+/// For each cell format (`cellXfs`, by index), the unit its number format
+/// shows, if any. Built-in formats (ids below 164) show none.
+fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
+    let mut formats: std::collections::HashMap<String, FormatUnit> = Default::default();
+    let mut out = Vec::new();
+    let mut in_xfs = false;
+    let mut xml = quick_xml::Reader::from_str(styles);
+    loop {
+        match xml.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) =
+                        (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
+                        && let Some(unit) = super::units::excel_format_unit(&code)
+                    {
+                        formats.insert(id, unit);
+                    }
+                }
+                "cellXfs" => in_xfs = true,
+                "xf" if in_xfs => {
+                    let id = xml_attr(&e, "numFmtId").unwrap_or_default();
+                    out.push(formats.get(&id).cloned());
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
+    }
+}
+
+/// The part name of the worksheet called `sheet`, from the workbook and
+/// its relationships.
+fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+    let workbook = read_part(zip, "xl/workbook.xml")?;
+    let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
+    let mut id = None;
+    let mut xml = quick_xml::Reader::from_str(&workbook);
+    loop {
+        match xml.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e)
+                if e.local_name().as_ref() == "sheet"
+                    && xml_attr(&e, "name").as_deref() == Some(sheet) =>
+            {
+                id = e.attributes().flatten().find_map(|a| {
+                    let key: &str = a.key.as_ref();
+                    (key == "r:id" || key.ends_with(":id")).then(|| a.value.to_string())
+                });
+                break;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let id = id?;
+    let mut xml = quick_xml::Reader::from_str(&rels);
+    loop {
+        match xml.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e)
+                if e.local_name().as_ref() == "Relationship"
+                    && xml_attr(&e, "Id").as_deref() == Some(id.as_str()) =>
+            {
+                let target = xml_attr(&e, "Target")?;
+                return Some(match target.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None => format!("xl/{target}"),
+                });
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }

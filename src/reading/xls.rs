@@ -120,6 +120,7 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
         formats: cells::Formats::default(),
     };
     let mut custom: HashMap<u16, bool> = HashMap::new();
+    let mut units: HashMap<u16, crate::reading::FormatUnit> = HashMap::new();
     let mut xf_formats: Vec<u16> = Vec::new();
     let mut listed = Vec::new();
     for record in records {
@@ -134,6 +135,9 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
             0x041E => {
                 if let (Some(ifmt), Ok(s)) = (u16_at(r.data, 0), strings::unicode_string(&r, 2)) {
                     custom.insert(ifmt, cells::custom_is_date(&s));
+                    if let Some(unit) = super::units::excel_format_unit(&s) {
+                        units.insert(ifmt, unit);
+                    }
                 }
             }
             // XF (2.4.353): `ifmt` at byte 2.
@@ -154,6 +158,9 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
                 .unwrap_or_else(|| cells::builtin_is_date(*i))
         })
         .collect();
+    if !units.is_empty() {
+        globals.formats.unit_xf = xf_formats.iter().map(|i| units.get(i).cloned()).collect();
+    }
     Ok(Some((globals, listed)))
 }
 

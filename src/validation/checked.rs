@@ -69,6 +69,8 @@ impl Run {
             b.finish_and_clear();
         }
         let (submissions, mut cross) = set_aside_own_outputs(submissions);
+        let (submissions, duplicates) = set_aside_duplicate_files(submissions, opts.lang);
+        cross.extend(duplicates);
         let year = validation::choose_year(&submissions, config, opts.year);
         cross.extend(validation::check(&submissions, config, year, opts.lang));
         // kooste's own outputs in an input folder do not date the run: a
@@ -316,6 +318,123 @@ fn set_aside_own_outputs(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding
     for mut sub in subs {
         if sub.findings.iter().any(|f| f.code == Code::OwnOutput) {
             findings.append(&mut sub.findings);
+            continue;
+        }
+        let index = kept.len();
+        if sub.index != index {
+            sub.index = index;
+            for m in &mut sub.measures {
+                m.source.file = index;
+            }
+        }
+        kept.push(sub);
+    }
+    (kept, findings)
+}
+
+/// What a submission's rows hold, whatever their places: the measures and
+/// the values of rows with errors, without the rows' numbers and cells
+/// (a conversion puts the header on row 1). `None` for a file without rows.
+fn rows_digest(sub: &Submission) -> Option<[u8; 32]> {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    if sub.measures.is_empty() && sub.partial.is_empty() {
+        return None;
+    }
+    struct Hashing(Sha256);
+    impl Write for Hashing {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = Hashing(Sha256::new());
+    for m in &sub.measures {
+        let m = Measure {
+            source: crate::model::SourceRef { file: 0, row: 0 },
+            source_cell: Default::default(),
+            ..m.clone()
+        };
+        writeln!(h, "{m:?}").ok()?;
+    }
+    for (_, values) in &sub.partial {
+        writeln!(h, "{values:?}").ok()?;
+    }
+    Some(h.0.finalize().into())
+}
+
+/// Takes out the inputs whose rows are those of another input (a file
+/// converted next to its source by `convert --out` into the input folder,
+/// a copy `a (1).xlsx`), each with a `duplicate-file` warning naming the
+/// file read instead: read twice, every measure would count twice. Of
+/// such files the one read is a file kooste did not convert, then a
+/// workbook before a CSV, then the shortest name, then the first by path.
+fn set_aside_duplicate_files(subs: Vec<Submission>, lang: Lang) -> (Vec<Submission>, Vec<Finding>) {
+    // A cheap key first (how many rows, the first and last measure's
+    // names): only files that share it are digested in full.
+    let cheap = |s: &Submission| {
+        let first = s.measures.first().map(|m| (m.name.clone(), m.budget));
+        let last = s.measures.last().map(|m| m.name.clone());
+        (s.measures.len(), s.partial.len(), first, last)
+    };
+    let mut by_cheap: rustc_hash::FxHashMap<_, usize> = Default::default();
+    for s in &subs {
+        *by_cheap.entry(cheap(s)).or_default() += 1;
+    }
+    let digests: Vec<Option<[u8; 32]>> = subs
+        .iter()
+        .map(|s| {
+            if by_cheap.get(&cheap(s)).copied().unwrap_or(0) > 1 {
+                rows_digest(s)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut groups: rustc_hash::FxHashMap<[u8; 32], Vec<usize>> = Default::default();
+    for (i, d) in digests.iter().enumerate() {
+        if let Some(d) = d {
+            groups.entry(*d).or_default().push(i);
+        }
+    }
+    let mut read_instead: Vec<Option<usize>> = vec![None; subs.len()];
+    for members in groups.values().filter(|g| g.len() > 1) {
+        let rank = |&i: &usize| {
+            let s = &subs[i];
+            (
+                s.converted,
+                s.format == Some(crate::reading::Format::Csv),
+                s.file.display.chars().count(),
+                i,
+            )
+        };
+        let Some(&kept) = members.iter().min_by_key(|i| rank(i)) else {
+            continue;
+        };
+        for &i in members.iter().filter(|&&i| i != kept) {
+            read_instead[i] = Some(kept);
+        }
+    }
+    if read_instead.iter().all(Option::is_none) {
+        return (subs, Vec::new());
+    }
+    let t = lang.texts();
+    let mut findings = Vec::new();
+    for (i, other) in read_instead.iter().enumerate() {
+        if let Some(k) = other {
+            findings.push(
+                Finding::file(
+                    Code::DuplicateFile,
+                    &subs[i].file.display,
+                    crate::i18n::fill(t.duplicate_file, &[("other", &subs[*k].file.display)]),
+                )
+                .hint(t.duplicate_file_hint),
+            );
+        }
+    }
+    let mut kept = Vec::with_capacity(subs.len());
+    for (i, mut sub) in subs.into_iter().enumerate() {
+        if read_instead[i].is_some() {
             continue;
         }
         let index = kept.len();

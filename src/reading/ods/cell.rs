@@ -53,6 +53,85 @@ pub(super) struct CellAttrs {
     boolean: Option<bool>,
     string: Option<String>,
     formula: Option<String>,
+    /// `table:style-name`: the cell's own style, if any.
+    pub style: Option<String>,
+    /// Whether the cell's style shows a number as a truth value
+    /// (`number:boolean-style`); set by the reader, which knows the styles.
+    pub bool_style: bool,
+}
+
+impl CellAttrs {
+    /// The formula of a cell whose stored result is a number, as a person
+    /// would type it in Excel; `None` for other cells and for a repeated
+    /// one (its relative references would shift from copy to copy).
+    pub(super) fn number_formula(&self, value: &Cell) -> Option<String> {
+        match (&self.formula, value) {
+            (Some(f), Cell::Number(_)) if self.repeat == 1 => Some(readable_formula(f)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an OpenFormula's result is a truth value: `TRUE()`, `FALSE()`, a
+/// logical or `IS…` function around the whole formula, or a comparison
+/// outside any brackets and quotes (`=[.H2]>0`).
+pub(super) fn is_truth_formula(f: &str) -> bool {
+    let body = readable_formula(f);
+    let body = body.trim();
+    let upper = body.to_ascii_uppercase();
+    for name in [
+        "TRUE(",
+        "FALSE(",
+        "AND(",
+        "OR(",
+        "NOT(",
+        "XOR(",
+        "ISBLANK(",
+        "ISNUMBER(",
+        "ISTEXT(",
+        "ISERROR(",
+        "ISNA(",
+        "ISERR(",
+        "ISLOGICAL(",
+        "ISEVEN(",
+        "ISODD(",
+    ] {
+        if upper.starts_with(name) && closes_at_end(&upper[name.len() - 1..]) {
+            return true;
+        }
+    }
+    let (mut depth, mut quoted) = (0i32, false);
+    for c in body.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '<' | '>' | '=' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `s`, starting with `(`, has its matching `)` as its last character.
+fn closes_at_end(s: &str) -> bool {
+    let (mut depth, mut quoted) = (0i32, false);
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1 == s.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Reads a cell element's attributes.
@@ -68,6 +147,8 @@ pub(super) fn attrs(e: &BytesStart) -> Result<CellAttrs, Unreadable> {
         boolean: None,
         string: None,
         formula: None,
+        style: None,
+        bool_style: false,
     };
     for attr in e.attributes().with_checks(false) {
         let attr = attr.map_err(|e| corrupt(&e))?;
@@ -91,9 +172,17 @@ pub(super) fn attrs(e: &BytesStart) -> Result<CellAttrs, Unreadable> {
                     .filter(|n| n.is_finite());
             }
             "office:date-value" => a.date = Some(value()?),
-            "office:boolean-value" => a.boolean = Some(matches!(&*attr.value, "true" | "TRUE")),
+            // xsd:boolean: `true`, `false`, `1`, `0`.
+            "office:boolean-value" => {
+                a.boolean = match attr.value.trim() {
+                    "true" | "TRUE" | "True" | "1" => Some(true),
+                    "false" | "FALSE" | "False" | "0" => Some(false),
+                    _ => None,
+                }
+            }
             "office:string-value" => a.string = Some(value()?),
             "table:formula" => a.formula = Some(value()?),
+            "table:style-name" => a.style = Some(value()?),
             _ => {}
         }
     }
@@ -129,10 +218,21 @@ pub(super) fn value(a: &CellAttrs, text: Option<&str>) -> Cell {
         return Cell::Error(shown.trim().to_string());
     }
     let typed = match a.value_type {
-        ValueType::Number => a.number.map(Cell::Number),
         ValueType::Date => a.date.as_deref().map(date),
         ValueType::Time => text.filter(|t| !t.is_empty()).map(|t| Cell::Text(t.into())),
-        ValueType::Boolean => a.boolean.map(Cell::Bool),
+        // A truth value without `office:boolean-value` has it as a number.
+        ValueType::Boolean => a.boolean.or(a.number.map(|n| n != 0.0)).map(Cell::Bool),
+        // A number whose formula gives a truth value (`=TRUE()`, `=A1>0`,
+        // `=AND(…)`), as LibreOffice stores an imported xlsx `t="b"` cell,
+        // or one shown through a boolean number style: what the person
+        // sees is TRUE or FALSE (TOSI, EPÄTOSI), not a number.
+        ValueType::Number
+            if a.number.is_some()
+                && (a.bool_style || a.formula.as_deref().is_some_and(is_truth_formula)) =>
+        {
+            a.number.map(|n| Cell::Bool(n != 0.0))
+        }
+        ValueType::Number => a.number.map(Cell::Number),
         ValueType::String => match (&a.string, text) {
             (Some(s), _) => Some(Cell::Text(s.as_str().into())),
             (None, Some(t)) => Some(Cell::Text(t.into())),

@@ -1,5 +1,6 @@
 use super::cell::readable_formula;
 use super::read_content;
+use super::styles::Styles;
 use crate::model::Cell;
 use crate::model::parse::Date;
 use crate::reading::{Grid, Limits, Merged, Unreadable};
@@ -16,7 +17,7 @@ fn doc(rows: &str) -> String {
 }
 
 fn read(rows: &str) -> Result<Vec<Grid>, Unreadable> {
-    read_content(doc(rows).as_bytes(), &Limits::default())
+    read_content(doc(rows).as_bytes(), &Limits::default(), Styles::default())
 }
 
 fn one(rows: &str) -> Grid {
@@ -222,7 +223,7 @@ fn hidden_sheets_and_order() {
          <table:table table:name=\"A\" table:style-name=\"ta2\"><table:table-row><table:table-cell/></table:table-row></table:table>\
          </office:spreadsheet></office:body></office:document-content>"
     );
-    let sheets = read_content(xml.as_bytes(), &Limits::default()).unwrap();
+    let sheets = read_content(xml.as_bytes(), &Limits::default(), Styles::default()).unwrap();
     let seen: Vec<(&str, bool)> = sheets.iter().map(|g| (g.name.as_str(), g.hidden)).collect();
     assert_eq!(seen, [("B", false), ("A", true)]);
 }
@@ -238,7 +239,7 @@ fn malformed_xml_is_corrupt() {
     }
     let truncated = &doc("<table:table-row>")[..120];
     assert!(matches!(
-        read_content(truncated.as_bytes(), &Limits::default()),
+        read_content(truncated.as_bytes(), &Limits::default(), Styles::default()),
         Ok(_) | Err(Unreadable::Corrupt(_))
     ));
 }
@@ -284,7 +285,7 @@ proptest::proptest! {
         }
         let end = cut.index(bytes.len() + 1).max(bytes.len() / 2);
         let limits = Limits { max_unpacked_bytes: 1 << 20, max_cells: 100_000 };
-        let _ = read_content(&bytes[..end], &limits);
+        let _ = read_content(&bytes[..end], &limits, Styles::default());
     }
 }
 
@@ -326,7 +327,16 @@ fn values_are_the_ones_calamine_reads() {
             let mut seen = 0;
             for (r, c, d) in range.used_cells() {
                 let (r, c) = (r0 + r as u32, c0 + c as u32);
-                assert_eq!(grid.get(r, c), &as_calamine_typed(d), "{file} {r} {c}");
+                let theirs = as_calamine_typed(d);
+                match (grid.get(r, c), &theirs) {
+                    // A number whose formula gives a truth value (`=TRUE()`,
+                    // how LibreOffice saves an xlsx truth value) is read as
+                    // the TRUE the person sees; calamine reads the number.
+                    (Cell::Bool(b), Cell::Number(n)) => {
+                        assert_eq!(f64::from(u8::from(*b)), *n, "{file} {r} {c}");
+                    }
+                    (ours, _) => assert_eq!(ours, &theirs, "{file} {r} {c}"),
+                }
                 seen += 1;
             }
             let ours = (grid.first_row..grid.end_row())
@@ -396,4 +406,45 @@ fn a_package_without_content_is_corrupt() {
         super::read(&bytes, &Limits::default()).unwrap_err(),
         Unreadable::Corrupt("the package has no content.xml".into())
     );
+}
+
+#[test]
+fn truth_values_units_and_formulas_from_styles_and_attributes() {
+    let styles = r#"<office:automatic-styles>
+        <number:boolean-style style:name="N99"><number:boolean/></number:boolean-style>
+        <number:number-style style:name="N1"><number:number number:decimal-places="1"/><number:text> t&#x20AC;</number:text></number:number-style>
+        <number:number-style style:name="N2"><number:number number:display-factor="1000"/><number:text> t€</number:text></number:number-style>
+        <style:style style:name="ceB" style:family="table-cell" style:data-style-name="N99"/>
+        <style:style style:name="ceT" style:family="table-cell" style:data-style-name="N1"/>
+        <style:style style:name="ceS" style:family="table-cell" style:data-style-name="N2"/>
+        </office:automatic-styles>"#;
+    let rows = r#"<table:table-column table:number-columns-repeated="4"/>
+        <table:table-column table:default-cell-style-name="ceT"/>
+        <table:table-row>
+        <table:table-cell office:value-type="boolean" office:boolean-value="1"/>
+        <table:table-cell table:style-name="ceB" office:value-type="float" office:value="55"/>
+        <table:table-cell table:formula="of:=[.B1]&gt;0" office:value-type="float" office:value="1"/>
+        <table:table-cell table:formula="of:=IF([.B1]&gt;0;2;3)" office:value-type="float" office:value="2"/>
+        <table:table-cell office:value-type="float" office:value="55"/>
+        <table:table-cell table:style-name="ceS" office:value-type="float" office:value="55000"/>
+        </table:table-row>"#;
+    let xml = format!(
+        "<?xml version=\"1.0\"?><office:document-content {NS} \
+         xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\">{styles}\
+         <office:body><office:spreadsheet><table:table table:name=\"T\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let g = read_content(xml.as_bytes(), &Limits::default(), Styles::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(g.get(0, 0), &Cell::Bool(true), "xsd:boolean 1");
+    assert_eq!(g.get(0, 1), &Cell::Bool(true), "a boolean number style");
+    assert_eq!(g.get(0, 2), &Cell::Bool(true), "a comparison's result");
+    assert_eq!(g.get(0, 3), &Cell::Number(2.0), "IF gives a number");
+    assert_eq!(g.formula(0, 3), Some("IF(B1>0,2,3)"));
+    let unit = g.format_unit(0, 4).expect("the column's default style");
+    assert_eq!((unit.text.as_str(), unit.factor), ("t€", 1.0));
+    let scaled = g.format_unit(0, 5).unwrap();
+    assert_eq!((scaled.text.as_str(), scaled.factor), ("t€", 1000.0));
+    assert_eq!(g.format_unit(0, 3), None);
 }

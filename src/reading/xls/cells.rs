@@ -20,6 +20,16 @@ pub(super) struct Formats {
     pub date_xf: Vec<bool>,
     /// DATEMODE (MS-XLS 2.4.77): serials count from 1904-01-01.
     pub is_1904: bool,
+    /// Per XF index: the unit its number format shows beside a number
+    /// (`0.0" t€"`), if any; empty when no format shows one.
+    pub unit_xf: Vec<Option<crate::reading::FormatUnit>>,
+}
+
+impl Formats {
+    /// The unit cell format `xf` shows beside a number, if any.
+    pub fn unit(&self, xf: u16) -> Option<&crate::reading::FormatUnit> {
+        self.unit_xf.get(usize::from(xf)).and_then(Option::as_ref)
+    }
 }
 
 impl Formats {
@@ -243,6 +253,7 @@ mod tests {
         let f = Formats {
             date_xf: vec![false, true],
             is_1904: false,
+            unit_xf: Vec::new(),
         };
         assert_eq!(f.number(0, 44197.0), Cell::Number(44197.0));
         assert_eq!(

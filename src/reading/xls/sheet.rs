@@ -38,6 +38,8 @@ struct Builder<'l> {
     width: usize,
     cells: &'l mut u64,
     limits: &'l Limits,
+    /// Units cells' number formats show, by absolute position.
+    units: BTreeMap<(u32, u32), crate::reading::FormatUnit>,
 }
 
 impl Builder<'_> {
@@ -82,7 +84,17 @@ impl Builder<'_> {
     fn finish(mut self, name: String, hidden: bool) -> Grid {
         let first_row = self.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
         self.rows.drain(..first_row);
-        Grid::trimmed(name, first_row as u32, self.rows, hidden).with_far(self.far)
+        let mut grid = Grid::trimmed(name, first_row as u32, self.rows, hidden).with_far(self.far);
+        grid.set_units(self.units);
+        grid
+    }
+
+    /// Notes the unit the number format of cell format `xf` shows, if any.
+    fn unit(&mut self, formats: &cells::Formats, (row, col, xf): (u16, u16, u16)) {
+        if let Some(u) = formats.unit(xf) {
+            self.units
+                .insert((u32::from(row), u32::from(col)), u.clone());
+        }
     }
 }
 
@@ -108,6 +120,7 @@ pub(super) fn read(
         width: 0,
         cells,
         limits,
+        units: BTreeMap::new(),
     };
     let mut merged = Vec::new();
     let mut pending_string = None;
@@ -154,6 +167,28 @@ fn cell_record(
 ) -> Result<(), Unreadable> {
     let short = || corrupt(format!("cell record 0x{:04X} is cut short", r.typ));
     let f = &g.formats;
+    if !f.unit_xf.is_empty() {
+        match r.typ {
+            // NUMBER, RK, FORMULA: one cell whose head names its format.
+            0x0203 | 0x027E | 0x0006 => {
+                if let Some(head) = cells::head(r.data) {
+                    b.unit(f, head);
+                }
+            }
+            0x00BD => {
+                let row = u16_at(r.data, 0).unwrap_or(0);
+                let first = u16_at(r.data, 2).unwrap_or(0);
+                let entries = r.data.get(4..r.data.len().saturating_sub(2)).unwrap_or(&[]);
+                for (i, e) in entries.chunks_exact(6).enumerate() {
+                    let col = u16::try_from(i).ok().and_then(|i| first.checked_add(i));
+                    if let (Some(col), Some(xf)) = (col, u16_at(e, 0)) {
+                        b.unit(f, (row, col, xf));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     let (row, col, cell) = match r.typ {
         0x0203 => cells::number(r.data, f).ok_or_else(short)?,
         0x027E => cells::rk_cell(r.data, f).ok_or_else(short)?,

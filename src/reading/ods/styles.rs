@@ -1,0 +1,235 @@
+//! What an .ods cell's style says about how its number is shown: a unit
+//! beside it (`number:text` " t€" in a number style, a currency symbol),
+//! the factor the display divides it by (`number:display-factor`), or a
+//! truth value (`number:boolean-style`). Data styles and cell styles are
+//! collected from styles.xml and content.xml's automatic styles as the
+//! events stream by; a cell takes its own `table:style-name`, or else its
+//! column's `table:default-cell-style-name`.
+
+use std::collections::HashMap;
+
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesStart, Event};
+
+use super::attr;
+use crate::reading::{FormatUnit, Unreadable};
+
+/// How deep a cell style's parents are followed for its data style.
+const MAX_PARENTS: usize = 8;
+
+/// A data style as read: its literal text, display factor, and whether it
+/// shows truth values; `map` is the style a `style:map` applies (LibreOffice
+/// puts the positive section of a format there).
+#[derive(Debug, Default, Clone)]
+struct DataStyle {
+    text: String,
+    factor: f64,
+    truth: bool,
+    map: Option<String>,
+}
+
+/// What a cell style shows its numbers with.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shown {
+    /// A unit beside the number, if any.
+    pub unit: Option<FormatUnit>,
+    /// Whether a number is shown as TRUE or FALSE.
+    pub truth: bool,
+}
+
+/// The data styles and cell styles seen so far.
+#[derive(Debug, Default)]
+pub(crate) struct Styles {
+    data: HashMap<String, DataStyle>,
+    /// Cell style → (data style, parent style).
+    cells: HashMap<String, (Option<String>, Option<String>)>,
+    /// The data style being read, with its name.
+    open: Option<(String, DataStyle)>,
+    /// Inside a `number:text` or `number:currency-symbol`.
+    in_text: bool,
+}
+
+fn is_data_style(name: &str) -> bool {
+    matches!(
+        name,
+        "number:number-style"
+            | "number:currency-style"
+            | "number:percentage-style"
+            | "number:boolean-style"
+    )
+}
+
+impl Styles {
+    /// Takes in one XML event of styles.xml or content.xml.
+    pub(crate) fn see(&mut self, ev: &Event) -> Result<(), Unreadable> {
+        match ev {
+            Event::Start(e) if is_data_style(e.name().as_ref()) => {
+                let name = attr(e, "style:name")?.unwrap_or_default();
+                let style = DataStyle {
+                    factor: 1.0,
+                    truth: e.name().as_ref() == "number:boolean-style",
+                    ..DataStyle::default()
+                };
+                self.open = Some((name, style));
+            }
+            Event::End(e) if is_data_style(e.name().as_ref()) => {
+                if let Some((name, style)) = self.open.take() {
+                    self.data.insert(name, style);
+                }
+                self.in_text = false;
+            }
+            Event::Start(e) | Event::Empty(e) if self.open.is_some() => {
+                self.see_inside(e, matches!(ev, Event::Start(_)))?;
+            }
+            Event::End(e)
+                if matches!(e.name().as_ref(), "number:text" | "number:currency-symbol") =>
+            {
+                self.in_text = false;
+            }
+            Event::Text(t) if self.in_text => {
+                if let Some((_, s)) = self.open.as_mut() {
+                    s.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) if self.in_text => {
+                if let Some((_, s)) = self.open.as_mut() {
+                    if let Ok(Some(c)) = r.resolve_char_ref() {
+                        s.text.push(c);
+                    } else if let Some(p) = resolve_predefined_entity(r) {
+                        s.text.push_str(p);
+                    }
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "style:style" => {
+                if attr(e, "style:family")?.as_deref() == Some("table-cell")
+                    && let Some(name) = attr(e, "style:name")?
+                {
+                    let data = attr(e, "style:data-style-name")?;
+                    let parent = attr(e, "style:parent-style-name")?;
+                    self.cells.insert(name, (data, parent));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// An element inside a data style.
+    fn see_inside(&mut self, e: &BytesStart, start: bool) -> Result<(), Unreadable> {
+        let Some((_, style)) = self.open.as_mut() else {
+            return Ok(());
+        };
+        match e.name().as_ref() {
+            "number:text" | "number:currency-symbol" => self.in_text = start,
+            "number:number" => {
+                if let Some(f) = attr(e, "number:display-factor")?
+                    .and_then(|f| f.trim().parse::<f64>().ok())
+                    .filter(|f| f.is_finite() && *f > 0.0)
+                {
+                    style.factor = f;
+                }
+            }
+            "number:boolean" => style.truth = true,
+            "style:map" if style.map.is_none() => {
+                style.map = attr(e, "style:apply-style-name")?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The cell styles whose numbers show a unit or a truth value; the
+    /// others are left out, so that a sheet without such styles costs one
+    /// empty-map check a cell.
+    pub(crate) fn shown(&self) -> HashMap<String, Shown> {
+        let mut out = HashMap::new();
+        for name in self.cells.keys() {
+            let Some(data) = self.data_style_of(name) else {
+                continue;
+            };
+            let mapped = data.map.as_ref().and_then(|m| self.data.get(m));
+            let text = if data.text.trim().is_empty() {
+                mapped.map_or("", |m| m.text.as_str())
+            } else {
+                data.text.as_str()
+            };
+            let text = text.trim();
+            let truth = data.truth || mapped.is_some_and(|m| m.truth);
+            let factor = if data.factor != 1.0 {
+                data.factor
+            } else {
+                mapped.map_or(1.0, |m| m.factor)
+            };
+            let unit = (!text.is_empty()).then(|| FormatUnit {
+                text: text.to_string(),
+                factor,
+            });
+            if unit.is_some() || truth {
+                out.insert(name.clone(), Shown { unit, truth });
+            }
+        }
+        out
+    }
+
+    /// The data style a cell style uses, its own or a parent's.
+    fn data_style_of(&self, name: &str) -> Option<&DataStyle> {
+        let mut name = name;
+        for _ in 0..MAX_PARENTS {
+            let (data, parent) = self.cells.get(name)?;
+            if let Some(d) = data {
+                return self.data.get(d);
+            }
+            name = parent.as_deref()?;
+        }
+        None
+    }
+}
+
+/// The columns' default cell styles that matter, as runs of columns.
+#[derive(Debug, Default)]
+pub(crate) struct ColumnStyles {
+    /// (first column, one past the last, style), left to right.
+    runs: Vec<(u64, u64, String)>,
+    /// One past the last column declared so far.
+    end: u64,
+}
+
+impl ColumnStyles {
+    /// Declares `n` more columns with the default cell style `style` (if
+    /// it is one that matters).
+    pub(crate) fn add(&mut self, n: u64, style: Option<String>) {
+        let start = self.end;
+        self.end = self.end.saturating_add(n);
+        if let Some(s) = style {
+            self.runs.push((start, self.end, s));
+        }
+    }
+
+    fn at(&self, col: u64) -> Option<&str> {
+        self.runs
+            .iter()
+            .find(|(a, b, _)| (*a..*b).contains(&col))
+            .map(|(_, _, s)| s.as_str())
+    }
+}
+
+/// The styles a row's cells are read with.
+pub(crate) struct Looks<'a> {
+    /// The cell styles that matter ([`Styles::shown`]).
+    pub shown: &'a HashMap<String, Shown>,
+    /// The sheet's column default styles.
+    pub columns: &'a ColumnStyles,
+}
+
+impl Looks<'_> {
+    /// What the cell at `col` with its own style `style` shows.
+    pub(crate) fn of(&self, style: Option<&str>, col: u64) -> Option<&Shown> {
+        if self.shown.is_empty() {
+            return None;
+        }
+        match style {
+            Some(s) => self.shown.get(s),
+            None => self.columns.at(col).and_then(|s| self.shown.get(s)),
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Variants of real submissions that were read wrong without a finding,
+//! each written by the application that writes such files
+//! (tests/fixtures/real/make_variants.py): stale formula results, units in
+//! number formats, truth values in numeric fields, and a template row whose
+//! prefilled department was retyped. The values kooste reads are checked in
+//! its JSON export, and the findings by code and cell.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn codes_at(fs: &[Value]) -> Vec<(String, String)> {
+    fs.iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn names(ms: &[Value]) -> Vec<String> {
+    ms.iter()
+        .map(|m| m["measure"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn stale_formula_results_are_reported_with_both_values_not_read() {
+    // XlsxWriter in manual calculation stores 0 for =55000+55000 (H2) and
+    // a wrong 9 000 for =ROUND(H3*0.4,0) (I3); H3 =H2/4 stores 27 500,
+    // which a recalculation gives too. LibreOffice keeps the same stored
+    // results when it saves the sheet as .ods.
+    for file in [
+        "xlsxwriter_manual_calc_stale_results.xlsx",
+        "lo_stale_formula_results.ods",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("formula-mismatch", "H2"), ("formula-mismatch", "I3")]),
+            "{file}"
+        );
+        assert_eq!(fs[0]["value"], "=55000+55000");
+        let msg = fs[0]["message"].as_str().unwrap();
+        assert!(
+            msg.contains("110\u{a0}000") && msg.contains("tulos 0,"),
+            "{msg}"
+        );
+        let msg = fs[1]["message"].as_str().unwrap();
+        assert!(
+            msg.contains("11\u{a0}000") && msg.contains("9\u{a0}000"),
+            "{msg}"
+        );
+        // Neither value of a mismatched cell is taken: those rows are left
+        // out, the row whose results agree (or cannot be evaluated) is read.
+        let ms = real_measures(file);
+        assert_eq!(names(&ms), ["Kesäkahvila"], "{file}");
+        assert_eq!(ms[0]["budget_eur"], 5000.0, "VLOOKUP is not evaluated");
+        assert_eq!(ms[0]["fte"], 1.0);
+    }
+}
+
+#[test]
+fn many_formulas_whose_results_agree_are_read_silently() {
+    let file = "xlsxwriter_manual_calc_many_formulas.xlsx";
+    let (_, fs) = real_findings(file, &[]);
+    assert!(
+        fs.iter().all(|f| f["code"] == "budget-exceeds-programme"),
+        "{:?}",
+        codes_at(&fs)
+    );
+    let ms = real_measures(file);
+    assert_eq!(ms.len(), 2000);
+    assert_eq!(ms[0]["budget_eur"], 1010.0);
+    assert_eq!(ms[0]["spent_eur"], 505.0);
+    assert_eq!(ms[1999]["fte"], 0.315);
+}
+
+#[test]
+fn units_in_number_formats_are_unknown_units_in_every_format() {
+    // H2:H5 hold 55 shown as 55,0 t€ / 55 k€ / 55 milj. € / t€ 55; J11 18
+    // shown as 18 htkk. Formats that show euros or only scale the display
+    // (#,##0, and #,##0," t€" over 55 000) read as stored, silently.
+    for file in [
+        "openpyxl_units_in_number_format.xlsx",
+        "lo_units_in_number_format.ods",
+        "lo_units_in_number_format.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("unknown-unit", "H2"),
+                ("unknown-unit", "H3"),
+                ("unknown-unit", "H4"),
+                ("unknown-unit", "H5"),
+                ("unknown-unit", "J11"),
+            ]),
+            "{file}"
+        );
+        let units: Vec<&str> = fs.iter().map(|f| f["value"].as_str().unwrap()).collect();
+        assert_eq!(
+            units,
+            ["55 t€", "55 k€", "55 milj. €", "55 t€", "18 htkk"],
+            "{file}"
+        );
+        let ms = real_measures(file);
+        assert_eq!(
+            names(&ms),
+            [
+                "Toimenpide 4",
+                "Toimenpide 5",
+                "Toimenpide 6",
+                "Toimenpide 7",
+                "Toimenpide 8",
+                "Henkilöstö 2"
+            ],
+            "{file}"
+        );
+        assert!(
+            ms[..5].iter().all(|m| m["budget_eur"] == 55_000.0),
+            "{file}: {ms:?}"
+        );
+        assert_eq!(ms[5]["fte"], 2.0, "{file}: htv is the field's unit");
+    }
+}
+
+#[test]
+fn truth_values_in_numeric_fields_are_type_errors_in_every_format() {
+    // TRUE in a euro cell (H2), FALSE in another (I3), TRUE as FTE (J3).
+    // LibreOffice saves an imported truth value in .ods as the number 1
+    // with the formula TRUE(): it is still TRUE to the person.
+    for file in [
+        "openpyxl_boolean_in_numeric_fields.xlsx",
+        "lo_boolean_in_numeric_fields.ods",
+        "lo_boolean_in_numeric_fields.xls",
+        "lo_boolean_in_numeric_fields.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("type-error", "H2"),
+                ("type-error", "I3"),
+                ("type-error", "J3")
+            ]),
+            "{file}"
+        );
+        let values: Vec<&str> = fs.iter().map(|f| f["value"].as_str().unwrap()).collect();
+        assert_eq!(values, ["TRUE", "FALSE", "TRUE"], "{file}");
+        let ms = real_measures(file);
+        assert_eq!(names(&ms), ["Kahvila"], "{file}");
+        assert_eq!(ms[0]["budget_eur"], 4000.0);
+    }
+}
+
+/// `merge --json` of `inputs`: the exit code, stdout and the measures.
+fn merged(dir: &std::path::Path, inputs: &[&std::path::Path]) -> (i32, String, Vec<Value>) {
+    let json = dir.join("m.json");
+    let xlsx = dir.join("m.xlsx");
+    let mut args = vec!["merge"];
+    let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    args.extend(inputs.iter().map(String::as_str));
+    let (j, x) = (json.display().to_string(), xlsx.display().to_string());
+    args.extend(["-o", &x, "--json", &j, "--draft"]);
+    let o = kooste(&args);
+    let ms = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    (o.status.code().unwrap(), stdout(&o) + &stderr(&o), ms)
+}
+
+#[test]
+fn a_converted_copy_or_a_second_copy_beside_its_source_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    for f in [
+        "kymp_2021.xlsx",
+        "sote_2021.ods",
+        "ksj_2021.xls",
+        "kuku_2021.xlsx",
+    ] {
+        std::fs::copy(root().join("samples/2021").join(f), inp.join(f)).unwrap();
+    }
+    let (_, _, before) = merged(dir.path(), &[&inp]);
+    let n = before.len();
+    assert!(n > 10);
+    // kooste's own conversions written into the input folder: a CSV next
+    // to its source, an xlsx (marked as a conversion) in a subfolder, and
+    // a copy a browser saved a second time.
+    let s = |p: &std::path::Path| p.display().to_string();
+    let o = kooste(&[
+        "convert",
+        &s(&inp.join("kymp_2021.xlsx")),
+        "--to",
+        "csv",
+        "--out",
+        &s(&inp),
+    ]);
+    assert!(inp.join("kymp_2021.csv").exists(), "{}", stderr(&o));
+    let conv = inp.join("muunnetut");
+    kooste(&[
+        "convert",
+        &s(&inp.join("sote_2021.ods")),
+        "--to",
+        "xlsx",
+        "--out",
+        &s(&conv),
+    ]);
+    assert!(conv.join("sote_2021.xlsx").exists());
+    std::fs::copy(inp.join("kuku_2021.xlsx"), inp.join("kuku_2021 (1).xlsx")).unwrap();
+
+    let (exit, out, after) = merged(dir.path(), &[&inp]);
+    assert_eq!(exit, 0, "{out}");
+    assert_eq!(after.len(), n, "no measure doubled: {out}");
+    assert!(!out.contains("duplicate-measure"), "{out}");
+    for (skipped, read) in [
+        ("kymp_2021.csv", "kymp_2021.xlsx"),
+        ("sote_2021.xlsx", "sote_2021.ods"),
+        ("kuku_2021 (1).xlsx", "kuku_2021.xlsx"),
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.contains("duplicate-file") && l.contains(skipped))
+            .unwrap_or_else(|| panic!("{skipped}: {out}"));
+        assert!(line.contains(read), "{line}");
+    }
+    // The measures keep pointing at the sources, not at the copies.
+    let files: std::collections::BTreeSet<&str> = after
+        .iter()
+        .map(|m| m["source_file"].as_str().unwrap())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.ends_with(".csv") && !f.contains("(1)") && !f.contains("muunnetut")),
+        "{files:?}"
+    );
+
+    // A conversion sent back alone is read as a submission.
+    let (exit, out, alone) = merged(dir.path(), &[&inp.join("kymp_2021.csv")]);
+    assert_eq!(exit, 0, "{out}");
+    let kymp = before.iter().filter(|m| m["department"] == "KYMP").count();
+    assert_eq!(alone.len(), kymp);
+    assert!(!out.contains("duplicate-file"));
+}
+
+#[test]
+fn a_template_row_with_only_a_retyped_department_or_year_is_named() {
+    // kooste's template, filled with openpyxl: one measure (row 8), the
+    // department retyped as its code on an otherwise empty row (B9), and
+    // a year changed on another (G11); the other prefilled rows are
+    // untouched and stay silent.
+    let file = "openpyxl_template_retyped_department.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[("unread-content", "B9"), ("unread-content", "G11")])
+    );
+    assert_eq!(fs[0]["value"], "KYMP");
+    assert_eq!(fs[1]["value"], "2022");
+    assert!(
+        fs[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("vain toimiala tai vuosi")
+    );
+    let ms = real_measures(file);
+    assert_eq!(names(&ms), ["Koulupihat"]);
+    assert_eq!(ms[0]["budget_eur"], 1000.0);
+    assert_eq!(ms[0]["year"], 2021);
+}
