@@ -3,9 +3,7 @@
 //! sequence on the terminal, no malformed XML in a workbook, and one hostile
 //! file must not stop the others.
 
-mod common;
-
-use common::{fixture, kooste, stderr, stdout};
+use crate::common::{self, fixture, kooste, stderr, stdout};
 
 /// Every field of a CSV file (no quoted separators in these tests).
 fn fields(csv: &str, sep: char) -> Vec<String> {

@@ -3,13 +3,11 @@
 //! with a note. Tested through the library with a small row limit (a real
 //! million-row run is in benches/run.sh).
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use calamine::{Data, Reader};
-use common::*;
 use kooste::merging::Consolidation;
 use kooste::parse::Date;
 use kooste::run::{Run, RunOptions};

@@ -2,14 +2,12 @@
 //! stored results are right, the year-over-year round trip, exports, and
 //! determinism.
 
-mod common;
-
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use calamine::Data;
-use common::*;
 
 fn merge(args: &[&str]) -> std::process::Output {
     let mut all = vec!["merge"];

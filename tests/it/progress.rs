@@ -2,12 +2,10 @@
 //! a large run's outputs are written, only on a terminal and never with
 //! --quiet. The terminal is a pseudo-terminal made by util-linux `script`.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// Eight department CSVs holding 20 000 measures in all.
 fn large_run(dir: &Path) -> std::path::PathBuf {

@@ -2,14 +2,12 @@
 //! output path (devices, FIFOs, symlinks, modes, `-`), the workbook and the
 //! report as one result, concurrent runs, signals and stale temporary files.
 
-mod common;
-
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Every name in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {

@@ -1,11 +1,9 @@
 //! The main job on the bundled samples, checked as real clients see the outputs.
 
-mod common;
-
 use std::process::Command;
 
+use crate::common::*;
 use calamine::Data;
-use common::*;
 use kooste::parse::parse_euros;
 
 /// Builds the 2021 samples into a fresh folder; returns the folder.

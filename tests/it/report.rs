@@ -1,12 +1,10 @@
 //! The annual report PDF, read back as a reader would: pdftotext, qpdf,
 //! pdffonts and pdfinfo (installed by .ci/run).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

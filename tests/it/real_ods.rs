@@ -3,13 +3,11 @@
 //! results are errors at their cell, merged cells are filled, repeated rows
 //! are expanded, and memory follows the cells present.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn real(name: &str) -> String {

@@ -2,14 +2,12 @@
 //! into cells, LibreOffice saving), read back without findings; convert round
 //! trips over every format.
 
-mod common;
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::*;
 use calamine::Data;
-use common::*;
 use serde_json::Value;
 
 fn ok(args: &[&str]) -> String {

@@ -1,9 +1,7 @@
 //! Every input format kooste reads, from files written by real applications
 //! (openpyxl, LibreOffice, Finnish-Excel-style CSV bytes).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// The six fixtures that hold the same two measures (12 500,50 € and 30 000 €).

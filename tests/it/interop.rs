@@ -10,13 +10,11 @@
 //! `$NODE_READERS` (default `target/node-readers`), and `soffice`. `.ci/run`
 //! installs them all; a missing one skips its part here and fails in CI.
 
-mod common;
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Where the node packages are: `$NODE_READERS`, or `target/node-readers`.
