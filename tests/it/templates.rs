@@ -73,19 +73,18 @@ fn assert_clean_and_merges_to_typed_figures(file: &Path) {
 }
 
 #[test]
+#[ignore = "needs python3 with openpyxl: run by .ci/run"]
 fn template_typed_into_with_openpyxl_validates_clean() {
-    if !have_openpyxl() {
-        return;
-    }
+    need_openpyxl();
     let (_dir, filled) = filled_template();
     assert_clean_and_merges_to_typed_figures(&filled);
 }
 
 #[test]
+#[ignore = "needs python3 with openpyxl and LibreOffice (soffice): run by .ci/run"]
 fn template_saved_by_libreoffice_validates_clean() {
-    if !(have_openpyxl() && have("soffice")) {
-        return;
-    }
+    need_openpyxl();
+    need("soffice");
     let (dir, filled) = filled_template();
     let profile = tempfile::tempdir().unwrap();
     let out = dir.path().join("lo");
