@@ -299,7 +299,9 @@ fn typed_rows(path: &Path) -> Vec<Value> {
         "--out",
         dir.path().to_str().unwrap(),
     ]);
-    assert!(o.status.code().is_some());
+    // Every input here converts without an error; a panic exits 101.
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     let file = std::fs::read_dir(dir.path())
         .unwrap()
         .next()
