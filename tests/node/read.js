@@ -3,7 +3,7 @@
 // workbook's measures sheet: id, measure, budget).
 //
 // usage: NODE_PATH=<readers>/node_modules node read.js FILE.xlsx sheetjs|exceljs [SHEET_INDEX]
-// (index from 0; 1 by default). tests/interop.rs runs it; the packages are
+// (index from 0; 1 by default). tests/it/interop.rs runs it; the packages are
 // this folder's package.json, which .ci/run installs into target/node-readers.
 const [path, reader, index] = process.argv.slice(2);
 const idx = index === undefined ? 1 : Number(index);

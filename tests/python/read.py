@@ -4,7 +4,7 @@ as one reader of pandas' and polars' world reads them: columns A, D and H
 (in the consolidated workbook's measures sheet: id, measure, budget).
 
 usage: read.py FILE.xlsx openpyxl|calamine [SHEET_INDEX]   (from 0; 1 by default)
-tests/interop.rs runs it; needs pip install openpyxl python-calamine.
+tests/it/interop.rs runs it; needs pip install openpyxl python-calamine.
 """
 import json
 import sys

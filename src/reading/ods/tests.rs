@@ -93,10 +93,12 @@ fn repeated_filled_rows_and_cells_are_expanded() {
     }
 }
 
+/// The count is all the repeats of the cell, a billion, taken before any
+/// is made: were the cells made first, the limit would stop them at the
+/// 50 000 001st and report that count.
 #[test]
 fn repeated_filled_cells_over_the_limit_are_refused_before_they_are_made() {
     // 1 000 000 rows × 1 000 columns of one value: a billion cells.
-    let start = std::time::Instant::now();
     let r = read(concat!(
         r#"<table:table-row table:number-rows-repeated="1000000">"#,
         r#"<table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/>"#,
@@ -110,7 +112,6 @@ fn repeated_filled_cells_over_the_limit_are_refused_before_they_are_made() {
             limit: 50_000_000
         }
     );
-    assert!(start.elapsed().as_secs() < 2);
 }
 
 #[test]

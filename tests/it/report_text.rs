@@ -2,9 +2,7 @@
 //! shape, is an `unprintable-text` warning naming the measure and the
 //! characters, raised by the commands that make the report.
 
-mod common;
-
-use common::{kooste, stderr, stdout};
+use crate::common::{kooste, stderr, stdout};
 
 fn input(dir: &std::path::Path) -> String {
     let rows = [

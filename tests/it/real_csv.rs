@@ -4,9 +4,7 @@
 //! finding names the row LibreOffice shows (make_csv.py checks those rows
 //! against LibreOffice's own import).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn real(name: &str) -> String {

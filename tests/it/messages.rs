@@ -1,8 +1,6 @@
 //! Issue 18 point 9: messages that say what is true.
 
-mod common;
-
-use common::{fixture, kooste, stderr, stdout};
+use crate::common::{fixture, kooste, stderr, stdout};
 
 const HEADER: [&str; 7] = [
     "Toimiala",

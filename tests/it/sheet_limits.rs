@@ -3,13 +3,11 @@
 //! with a note. Tested through the library with a small row limit (a real
 //! million-row run is in benches/run.sh).
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use calamine::{Data, Reader};
-use common::*;
 use kooste::merging::Consolidation;
 use kooste::model::parse::Date;
 use kooste::validation::checked::{Run, RunOptions};
@@ -161,10 +159,9 @@ fn the_findings_sheet_is_cut_with_a_note() {
 /// LibreOffice, made to recompute every formula, gets the stored results:
 /// the summary over several area split sheets and over one are the same.
 #[test]
+#[ignore = "needs LibreOffice (soffice): run by .ci/run"]
 fn libreoffice_recomputes_the_stored_results() {
-    if !have("soffice") {
-        return;
-    }
+    need("soffice");
     let dir = tempfile::tempdir().unwrap();
     let (one, many, _) = one_and_many(dir.path());
     let stored = &libreoffice_csvs(&one, false)["Yhteenveto"];

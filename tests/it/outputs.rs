@@ -2,14 +2,11 @@
 //! output path (devices, FIFOs, symlinks, modes, `-`), the workbook and the
 //! report as one result, concurrent runs, signals and stale temporary files.
 
-mod common;
-
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Every name in `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {
@@ -216,32 +213,50 @@ fn two_concurrent_builds_leave_a_consistent_pair() {
     }
 }
 
-/// Starts a build of `n` generated measures, sends `signal` once its
-/// temporary files exist, and checks what it leaves.
+/// Starts a merge of 20 000 generated measures whose CSV export goes to a
+/// pipe, and sends `signal` while the merge is held in the middle of its
+/// commit; checks what it leaves. The commit writes standard output first,
+/// after every file is written to its temporary file and before any is
+/// renamed: once the first byte of the CSV arrives, the workbook's
+/// temporary file is complete, and the process then waits for the pipe
+/// (the CSV is many times the pipe's buffer), which is not read again
+/// until after the signal. No timing: the run cannot end before it.
 fn stopped_by(signal: i32, status: i32) {
+    use std::io::Read;
     let dir = tempfile::tempdir().unwrap();
-    let input = many_measures(dir.path(), 30_000);
+    let input = many_measures(dir.path(), 20_000);
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
+    let xlsx = out.join("k.xlsx");
     let mut child = Command::new(env!("CARGO_BIN_EXE_kooste"))
-        .args(["build", s(&input), "--out", s(&out), "-q", "--draft"])
-        .stdout(Stdio::null())
+        .args(["merge", s(&input), "-o", s(&xlsx), "--csv", "-", "-q"])
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !has_temp(&out) {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "it ended before writing"
-        );
-        assert!(Instant::now() < deadline, "no temporary file appeared");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    // SAFETY: kill(2) on our own child's pid.
+    let mut csv = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    csv.read_exact(&mut first)
+        .expect("the CSV starts before the run ends");
+    assert!(
+        has_temp(&out),
+        "the workbook's temporary file: {:?}",
+        names(&out)
+    );
+    // SAFETY: kill(2) on our own child's pid, not yet waited for.
     assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+    // The pipe is read again only once the process has ended.
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(status), "{}", stderr(&o));
+    let mut rest = Vec::new();
+    csv.read_to_end(&mut rest).unwrap();
+    // Over 150 bytes a measure, the whole CSV is over 3 MB: the signal
+    // came while it was written.
+    assert!(
+        rest.len() < 2_000_000,
+        "the CSV not cut short: {} bytes",
+        rest.len()
+    );
     assert_eq!(
         names(&out),
         Vec::<String>::new(),

@@ -1,9 +1,7 @@
 //! Every input format kooste reads, from files written by real applications
 //! (openpyxl, LibreOffice, Finnish-Excel-style CSV bytes).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// The six fixtures that hold the same two measures (12 500,50 € and 30 000 €).
@@ -17,7 +15,9 @@ const SAME_TWO_MEASURES: [&str; 5] = [
 
 fn validate_json(path: &str) -> Value {
     let o = kooste(&["validate", "--format", "json", path]);
-    assert!(o.status.code().is_some(), "no panic");
+    // Every file here reads without an error; a panic exits 101.
+    assert_eq!(o.status.code(), Some(0), "{path}: {}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{path}: {e}: {}", stdout(&o)))
 }
 

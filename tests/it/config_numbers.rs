@@ -1,9 +1,7 @@
 //! Issue 18 point 7: every number of the configuration is range-checked at
 //! load, with the line and key named and exit 2.
 
-mod common;
-
-use common::{kooste, root, stderr};
+use crate::common::{kooste, root, stderr};
 
 /// Runs `validate` on the samples with the built-in config where `from`
 /// is replaced by `to`; returns the exit code and stderr.

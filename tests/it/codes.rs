@@ -1,11 +1,9 @@
 //! One fixture per finding code (tests/fixtures/codes, named for the code),
 //! the messy file with many problems, and the annotated copy.
 
-mod common;
-
 use std::io::Read;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn findings(path: &str) -> (i32, Vec<Value>) {

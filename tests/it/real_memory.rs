@@ -3,9 +3,7 @@
 //! every row. What is read is checked here; `benches/run.sh` measures the
 //! peak memory of the same files against its 300 MB target.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

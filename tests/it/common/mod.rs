@@ -1,5 +1,5 @@
-//! Helpers shared by the integration tests: run the real binary, find the
-//! external tools CI installs, read workbooks back with calamine.
+//! Helpers shared by the integration tests: run the real binary, require
+//! the external tools CI installs, read workbooks back with calamine.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
@@ -27,6 +27,48 @@ pub fn kooste(args: &[&str]) -> Output {
         .expect("kooste runs")
 }
 
+/// Runs `kooste` with `args` as [`kooste`] does, and also returns the
+/// process's peak resident memory in MiB (its own `ru_maxrss`, from
+/// wait4(2)): a bound on the memory a run takes is checked without timing.
+// The child is waited for with wait4(2), which std's Child does not know.
+#[allow(clippy::zombie_processes)]
+pub fn kooste_peak_mib(args: &[&str]) -> (Output, u64) {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kooste"))
+        .args(args)
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("kooste runs");
+    let mut err = child.stderr.take().unwrap();
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        err.read_to_end(&mut v).unwrap();
+        v
+    });
+    let mut stdout = Vec::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut stdout)
+        .unwrap();
+    let stderr = err.join().unwrap();
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: our own child's pid, not yet waited for; valid out-pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4");
+    let output = Output {
+        status: std::process::ExitStatus::from_raw(status),
+        stdout,
+        stderr,
+    };
+    // ru_maxrss is in KiB on Linux.
+    (output, usage.ru_maxrss as u64 / 1024)
+}
+
 /// stdout as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -37,36 +79,38 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Whether an external tool is on PATH. CI installs them all (`.ci/run`), so
-/// there a missing tool fails the test instead of skipping it.
-pub fn have(tool: &str) -> bool {
+/// Fails the test unless `tool` is on PATH. The tests that call it are
+/// `#[ignore = "needs …"]`: plain `cargo test` leaves them out, and where
+/// they are asked for (`cargo test -- --ignored`, as `.ci/run` does) a
+/// missing tool is a failure, never a skip.
+pub fn need(tool: &str) {
     let found = Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
         .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "{tool} is missing in CI");
-        eprintln!("skipping: {tool} is not installed");
-    }
-    found
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "{tool} is not installed: this test needs it (.ci/run installs it)"
+    );
 }
 
-/// Whether python3 with openpyxl is there (it must be in CI).
-pub fn have_openpyxl() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import openpyxl"])
+/// Fails the test unless python3 can import `module` (see [`need`]).
+pub fn need_python_module(module: &str) {
+    need("python3");
+    let o = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
         .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "openpyxl is missing in CI"
-        );
-        eprintln!("skipping: python3 with openpyxl is not installed");
-    }
-    found
+        .expect("python3 runs");
+    assert!(
+        o.status.success(),
+        "python3 cannot import {module}: this test needs it (.ci/run installs it): {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Fails the test unless python3 with openpyxl is there (see [`need`]).
+pub fn need_openpyxl() {
+    need_python_module("openpyxl");
 }
 
 /// Every cell of a sheet as text, row by row.

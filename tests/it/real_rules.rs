@@ -4,11 +4,9 @@
 //! nothing. The fixtures are written by openpyxl
 //! (`tests/fixtures/real/make_rules.py`) or by kooste itself.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{kooste, root, sheet, stdout};
+use crate::common::{kooste, root, sheet, stdout};
 use serde_json::Value;
 
 fn real(name: &str) -> String {

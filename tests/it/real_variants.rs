@@ -5,9 +5,7 @@
 //! prefilled department was retyped. The values kooste reads are checked in
 //! its JSON export, and the findings by code and cell.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn codes_at(fs: &[Value]) -> Vec<(String, String)> {

@@ -2,9 +2,7 @@
 //! is), outputs written whole or not at all, determinism whatever the order
 //! of the inputs, and names that are unsafe as file names.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn hostile(name: &str) -> String {

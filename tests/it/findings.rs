@@ -1,9 +1,7 @@
 //! Findings located to the cell, exit codes, and broken files that never
 //! stop the others from being read.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn json_of(args: &[&str]) -> (Option<i32>, Value) {

@@ -2,9 +2,7 @@
 //! and read by kooste's own BIFF8 reader: the values in the JSON export,
 //! the findings by code and cell, and the cell limit.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn codes_at(fs: &[Value]) -> Vec<(&str, &str)> {

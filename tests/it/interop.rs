@@ -7,16 +7,15 @@
 //!
 //! The readers are external: python3 with `openpyxl` and `python-calamine`,
 //! node with the packages of `tests/node/package.json` installed in
-//! `$NODE_READERS` (default `target/node-readers`), and `soffice`. `.ci/run`
-//! installs them all; a missing one skips its part here and fails in CI.
-
-mod common;
+//! `$NODE_READERS` (default `target/node-readers`), and `soffice`. The tests
+//! that use them are `#[ignore]`d and run by `.ci/run`, which installs them
+//! all; there a missing reader fails the test.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Where the node packages are: `$NODE_READERS`, or `target/node-readers`.
@@ -27,31 +26,24 @@ fn node_readers() -> PathBuf {
     }
 }
 
-/// Whether something a reader needs is there; a missing one skips locally
-/// and fails in CI, as [`have`] does for tools on PATH.
-fn present(what: &str, found: bool) -> bool {
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "{what} is missing in CI");
-        eprintln!("skipping: {what} is not installed");
-    }
-    found
-}
-
-fn have_python_module(module: &str) -> bool {
-    let found = Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    present(&format!("python3 with {module}"), found)
-}
-
-fn have_node_package(package: &str) -> bool {
+/// Fails the test unless node and the node package are there (see [`need`]).
+fn need_node_package(package: &str) {
+    need("node");
     let dir = node_readers().join("node_modules").join(package);
-    have("node")
-        && present(
-            &format!("node package {package} in {}", node_readers().display()),
-            dir.join("package.json").exists(),
-        )
+    assert!(
+        dir.join("package.json").exists(),
+        "node package {package} is not in {}: this test needs it (.ci/run installs it)",
+        node_readers().display()
+    );
+}
+
+/// Fails the test unless every reader is there.
+fn need_every_reader() {
+    need_python_module("openpyxl");
+    need_python_module("python_calamine");
+    need_node_package("xlsx");
+    need_node_package("exceljs");
+    need("soffice");
 }
 
 /// Merges `input` into `dir/<name>.xlsx` with its JSON export; returns the
@@ -270,36 +262,23 @@ fn libreoffice_reader(xlsx: &Path) -> Result<(String, Vec<[Cell; 3]>), String> {
     Ok((sheet, rows))
 }
 
-/// Has every installed reader read the measures sheet of `xlsx`, and
+/// Has every reader read the measures sheet of `xlsx`, and
 /// asserts that each found `want`: the sheet's name, and every row's id,
 /// measure and budget. All readers are run before any failure is reported.
 fn every_reader_finds(xlsx: &Path, want: &[[Cell; 3]]) {
     type Read = Result<(String, Vec<[Cell; 3]>), String>;
-    let readers: [(&str, bool, &(dyn Fn() -> Read + Sync)); 5] = [
-        (
-            "openpyxl",
-            have("python3") && have_python_module("openpyxl"),
-            &|| python_reader(xlsx, "openpyxl"),
-        ),
-        (
-            "python-calamine",
-            have("python3") && have_python_module("python_calamine"),
-            &|| python_reader(xlsx, "calamine"),
-        ),
-        ("SheetJS", have_node_package("xlsx"), &|| {
-            node_reader(xlsx, "sheetjs")
-        }),
-        ("ExcelJS", have_node_package("exceljs"), &|| {
-            node_reader(xlsx, "exceljs")
-        }),
-        ("LibreOffice", have("soffice"), &|| libreoffice_reader(xlsx)),
+    let readers: [(&str, &(dyn Fn() -> Read + Sync)); 5] = [
+        ("openpyxl", &|| python_reader(xlsx, "openpyxl")),
+        ("python-calamine", &|| python_reader(xlsx, "calamine")),
+        ("SheetJS", &|| node_reader(xlsx, "sheetjs")),
+        ("ExcelJS", &|| node_reader(xlsx, "exceljs")),
+        ("LibreOffice", &|| libreoffice_reader(xlsx)),
     ];
     // The readers run side by side: each is one process on one core.
     let results: Vec<(&str, Read, f64)> = std::thread::scope(|s| {
         let running: Vec<_> = readers
             .iter()
-            .filter(|(_, there, _)| *there)
-            .map(|(name, _, read)| {
+            .map(|(name, read)| {
                 s.spawn(move || {
                     let start = std::time::Instant::now();
                     let r = read();
@@ -358,24 +337,17 @@ fn every_reader_finds(xlsx: &Path, want: &[[Cell; 3]]) {
 
 /// The shared readers' check (`../shared/checks/readers_check.py`, beside
 /// the repository, or `$READERS_CHECK`): every reader counts the same
-/// non-empty rows on the measures sheet. Skipped where the script is not.
+/// non-empty rows on the measures sheet. CI lays `shared/` beside the
+/// clone, so a missing script fails the test.
 fn readers_check_agrees(xlsx: &Path, rows: usize) {
     let script = std::env::var_os("READERS_CHECK")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("../shared/checks/readers_check.py"));
-    if !script.exists() {
-        eprintln!("skipping: {} is not there", script.display());
-        return;
-    }
-    if !(have("python3")
-        && have_python_module("openpyxl")
-        && have_python_module("python_calamine")
-        && have_node_package("xlsx")
-        && have_node_package("exceljs")
-        && have("soffice"))
-    {
-        return;
-    }
+    assert!(
+        script.exists(),
+        "{} is not there (set READERS_CHECK to its path)",
+        script.display()
+    );
     let o = Command::new("python3")
         .arg(&script)
         .arg(xlsx)
@@ -393,7 +365,9 @@ fn readers_check_agrees(xlsx: &Path, rows: usize) {
 }
 
 #[test]
+#[ignore = "needs openpyxl, python-calamine, node with SheetJS and ExcelJS, LibreOffice: run by .ci/run"]
 fn every_reader_reads_the_samples_measures() {
+    need_every_reader();
     let dir = tempfile::tempdir().unwrap();
     let (xlsx, measures) = merged(dir.path(), &root().join("samples/2021"), "samples");
     assert_eq!(measures.len(), 24);
@@ -403,7 +377,9 @@ fn every_reader_reads_the_samples_measures() {
 }
 
 #[test]
+#[ignore = "needs openpyxl, python-calamine, node with SheetJS and ExcelJS, LibreOffice: run by .ci/run"]
 fn every_reader_reads_ten_thousand_measures() {
+    need_every_reader();
     let dir = tempfile::tempdir().unwrap();
     let input = submissions(dir.path(), 10_000);
     let (xlsx, measures) = merged(dir.path(), &input, "many");
