@@ -15,31 +15,10 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use zip::{CompressionMethod, ZipArchive};
 
+use super::super::body::{Body, Links};
 use super::pipeline::Ordered;
 use super::sheetxml::Rows;
 use super::tables::Widen;
-
-/// A large sheet's data rows, made while the package is written.
-pub(crate) struct Body<'a> {
-    /// The sheet's place among the worksheets, from 1: its part is
-    /// `xl/worksheets/sheet{n}.xml`.
-    pub sheet: usize,
-    /// Data rows (below the header row).
-    pub rows: usize,
-    /// Columns the rows fill, for the sheet's dimension.
-    pub cols: u16,
-    /// Writes the cells of data row `i` (0-based) into the row started.
-    pub write: Box<RowFn<'a>>,
-    /// Writes elements that follow the rows and the sheet protection (such
-    /// as `<hyperlinks>`); they go before `<pageMargins>`.
-    pub tail: Option<Box<TailFn<'a>>>,
-}
-
-/// Writes XML that follows a body's rows.
-pub(crate) type TailFn<'a> = dyn Fn(&mut Vec<u8>) + Sync + 'a;
-
-/// Writes the cells of one data row (by its 0-based index) into a row.
-pub(crate) type RowFn<'a> = dyn Fn(usize, &mut Rows) + Sync + 'a;
 
 /// A block of rows deflated: the bytes, the CRC and length of its XML.
 type Block = (Vec<u8>, crc32fast::Hasher, usize);
@@ -126,7 +105,7 @@ fn make_block(body: &Body, styles: &[u32], first: usize, len: usize) -> Result<B
     let mut rows = Rows::new(styles, BUFFER.take());
     for i in first..first + len {
         rows.start(i as u32 + 1);
-        (body.write)(i, &mut rows);
+        (body.write)(i, &mut rows as &mut dyn super::super::body::Cells);
         rows.end();
     }
     let xml = rows.into_bytes();
@@ -199,7 +178,7 @@ fn write_parts<W: Write + Seek>(
 }
 
 /// The sheet's XML up to its rows' end (with the dimension covering the
-/// body), and the rest (with the body's tail elements).
+/// body), and the rest (with the body's links).
 fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), String> {
     let at = xml.find("</sheetData>").ok_or("no sheet data")?;
     let (head, tail) = xml.split_at(at);
@@ -214,13 +193,38 @@ fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), String> {
         head.replace_range(start..end, &format!("A1:{last}{}", body.rows + 1));
     }
     let mut tail = tail.as_bytes().to_vec();
-    if let Some(extra) = &body.tail {
+    if let Some(links) = &body.links {
+        // After the sheet protection, before the page margins, as
+        // rust_xlsxwriter places them.
         let at = xml_find(&tail, b"<pageMargins").ok_or("no page margins")?;
         let mut more = Vec::new();
-        extra(&mut more);
+        hyperlinks(&mut more, links);
         tail.splice(at..at, more);
     }
     Ok((head, tail))
+}
+
+/// `<hyperlinks>` for the links of a body's rows (from row 2), as
+/// rust_xlsxwriter writes internal links.
+fn hyperlinks(out: &mut Vec<u8>, links: &Links) {
+    use std::fmt::Write as _;
+    if links.targets.iter().all(Option::is_none) {
+        return;
+    }
+    let col = crate::text::column_letters(u32::from(links.col));
+    let mut xml = String::from("<hyperlinks>");
+    for (i, target) in links.targets.iter().enumerate() {
+        if let Some(target) = target {
+            let row = i + 2;
+            let _ = write!(
+                xml,
+                "<hyperlink ref=\"{col}{row}\" location=\"{}\" display=\"{target}\"/>",
+                super::super::names::escape_attribute(&links.location(*target))
+            );
+        }
+    }
+    xml.push_str("</hyperlinks>");
+    out.extend_from_slice(xml.as_bytes());
 }
 
 fn xml_find(hay: &[u8], needle: &[u8]) -> Option<usize> {
