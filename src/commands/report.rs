@@ -27,6 +27,8 @@ pub struct ReportCommandOptions {
     pub draft: bool,
     /// A report template instead of the built-in one of the language.
     pub template: Option<PathBuf>,
+    /// Who writes the pages' content streams.
+    pub writer: crate::pdf::StreamWriter,
 }
 
 impl ReportCommandOptions {
@@ -68,7 +70,10 @@ pub fn report(
             &cons,
             comparison.as_ref(),
             &template,
-            ReportOptions { draft: opts.draft },
+            ReportOptions {
+                draft: opts.draft,
+                writer: opts.writer,
+            },
         )
     });
     ensure_parent(&opts.output)?;

@@ -644,8 +644,9 @@ impl Doc {
     }
 
     /// Lays the running header, footer and watermark on every page and
-    /// serialises the document.
-    pub fn finish(mut self, meta: &Meta) -> Vec<u8> {
+    /// serialises the document, the pages' content streams written by
+    /// `writer`.
+    pub fn finish(mut self, meta: &Meta, writer: super::StreamWriter) -> Vec<u8> {
         let total = self.pages.len();
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
@@ -724,7 +725,10 @@ impl Doc {
             .iter()
             .map(|f| (f.id.clone(), f.subset()))
             .collect();
-        finish_pdf(super::serialise::to_lopdf(doc, &fonts, self.pages), meta)
+        finish_pdf(
+            super::serialise::to_lopdf(doc, &fonts, self.pages, writer),
+            meta,
+        )
     }
 }
 
