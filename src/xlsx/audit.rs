@@ -17,8 +17,8 @@ use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::Run;
 
 /// Lays out the findings sheet (name, header, widths) and returns its rows,
-/// one per finding, linked to its row of the measures sheet, to be made as
-/// the package is written (see `package`).
+/// one per finding, linked to its row of the measures sheet, for the row
+/// writer to make (see `body`).
 pub(crate) fn findings<'a>(
     ws: &mut Worksheet,
     sheet: usize,
