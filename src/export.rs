@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub use crate::error::ExportError;
+
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
 use crate::merging::Consolidation;
@@ -32,22 +34,6 @@ pub enum CsvCell {
     Text(String),
     /// A number already formatted by [`csv_number`] (or a whole number).
     Number(String),
-}
-
-/// An export that could not be made. Writing into memory does not fail
-/// for want of space; these are the serialisers' own refusals, kept so
-/// that a broken export stops the run instead of leaving an empty file.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    /// The CSV writer refused a record (a row of another length than the header).
-    #[error("CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The CSV writer could not hand over what it wrote.
-    #[error("CSV: {0}")]
-    CsvFlush(#[source] std::io::Error),
-    /// The JSON serialiser failed.
-    #[error("JSON: {0}")]
-    Json(#[from] serde_json::Error),
 }
 
 /// A CSV writer of the dialect that guards every text cell ([`CsvCell`]).

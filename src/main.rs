@@ -9,8 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kooste::commands::{Outcome, build, convert, merge, report, template, validate};
 use kooste::export::CsvStyle;
 use kooste::model::parse::{Date, parse_date};
+use kooste::pdf::StreamWriter;
 use kooste::validation::checked::RunOptions;
-use kooste::xlsx::XlsxOptions;
+use kooste::xlsx::{RowWriter, XlsxOptions};
 use kooste::{Config, Lang};
 
 /// Consolidate a programme's yearly department submissions.
@@ -53,6 +54,10 @@ struct WorkbookArgs {
     /// Write outputs despite errors, marked as drafts, leaving out rows in error.
     #[arg(long)]
     draft: bool,
+    /// Write with rust_xlsxwriter's and printpdf's own writers (the
+    /// reference) instead of kooste's fast ones: for measuring them.
+    #[arg(long, hide = true)]
+    reference_writers: bool,
 }
 
 impl WorkbookArgs {
@@ -60,8 +65,22 @@ impl WorkbookArgs {
         XlsxOptions {
             draft: self.draft,
             per_department: self.per_department,
+            writer: if self.reference_writers {
+                RowWriter::RustXlsxwriter
+            } else {
+                RowWriter::Kooste
+            },
             ..XlsxOptions::default()
         }
+    }
+}
+
+/// The report's stream writer for `--reference-writers`.
+fn stream_writer(reference: bool) -> StreamWriter {
+    if reference {
+        StreamWriter::Printpdf
+    } else {
+        StreamWriter::Kooste
     }
 }
 
@@ -131,6 +150,10 @@ enum Command {
         /// Report template (TOML) instead of the built-in one of the language.
         #[arg(long, value_name = "FILE")]
         report_template: Option<PathBuf>,
+        /// Write with printpdf's own content streams (the reference) instead
+        /// of kooste's fast writer: for measuring it.
+        #[arg(long, hide = true)]
+        reference_writers: bool,
     },
     /// Read, check and merge submissions into the consolidated workbook.
     Merge {
@@ -268,6 +291,7 @@ fn main() -> ExitCode {
                 previous: workbook.previous.clone(),
                 xlsx: workbook.options(),
                 template: report_template.clone(),
+                pdf_writer: stream_writer(workbook.reference_writers),
             };
             build::build(&config, &opts, &mut stdout)
         }),
@@ -305,6 +329,7 @@ fn main() -> ExitCode {
             previous,
             draft,
             report_template,
+            reference_writers,
         } => load_config(common).and_then(|config| {
             let opts = report::ReportCommandOptions {
                 run: run_options(common),
@@ -312,6 +337,7 @@ fn main() -> ExitCode {
                 previous: previous.clone(),
                 draft: *draft,
                 template: report_template.clone(),
+                writer: stream_writer(*reference_writers),
             };
             let out: &mut dyn std::io::Write = if opts.uses_stdout() {
                 &mut stderr

@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub xlsx: XlsxOptions,
     /// A report template instead of the built-in one of the language.
     pub template: Option<PathBuf>,
+    /// Who writes the report pages' content streams.
+    pub pdf_writer: crate::pdf::StreamWriter,
 }
 
 /// The paths `build` writes for a year.
@@ -86,6 +88,7 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     // The workbook and the report are independent: build them on two threads.
     let report_opts = ReportOptions {
         draft: opts.xlsx.draft,
+        writer: opts.pdf_writer,
     };
     let shown = format!("{}, {}", xlsx_path.display(), pdf_path.display());
     let (xlsx, pdf) = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {

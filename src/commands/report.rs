@@ -27,6 +27,8 @@ pub struct ReportCommandOptions {
     pub draft: bool,
     /// A report template instead of the built-in one of the language.
     pub template: Option<PathBuf>,
+    /// Who writes the pages' content streams.
+    pub writer: crate::pdf::StreamWriter,
 }
 
 impl ReportCommandOptions {
@@ -68,7 +70,10 @@ pub fn report(
             &cons,
             comparison.as_ref(),
             &template,
-            ReportOptions { draft: opts.draft },
+            ReportOptions {
+                draft: opts.draft,
+                writer: opts.writer,
+            },
         )
         .map_err(|source| Error::Pdf {
             path: opts.output.clone(),
@@ -126,6 +131,7 @@ mod tests {
             previous: None,
             draft: false,
             template: None,
+            writer: Default::default(),
         };
         let mut said = Vec::new();
         let err = report(&Config::builtin(), &opts, &mut said).unwrap_err();
@@ -158,6 +164,7 @@ mod tests {
             previous: None,
             xlsx: crate::xlsx::XlsxOptions::default(),
             template: None,
+            pdf_writer: Default::default(),
         };
         let mut said = Vec::new();
         let err = crate::commands::build::build(&Config::builtin(), &opts, &mut said).unwrap_err();

@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::error::PdfError;
+
 use printpdf::{
     Color, FontId, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
     Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
@@ -644,8 +646,9 @@ impl Doc {
     }
 
     /// Lays the running header, footer and watermark on every page and
-    /// serialises the document.
-    pub fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+    /// serialises the document, the pages' content streams written by
+    /// `writer`.
+    pub fn finish(mut self, meta: &Meta, writer: super::StreamWriter) -> Result<Vec<u8>, PdfError> {
         let total = self.pages.len();
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
@@ -724,21 +727,11 @@ impl Doc {
             .iter()
             .map(|f| (f.id.clone(), f.subset()))
             .collect();
-        finish_pdf(super::serialise::to_lopdf(doc, &fonts, self.pages), meta)
+        finish_pdf(
+            super::serialise::to_lopdf(doc, &fonts, self.pages, writer),
+            meta,
+        )
     }
-}
-
-/// A report that could not be serialised. The PDF is made in memory, so
-/// these are lopdf's refusals, kept so that a broken report stops the run
-/// instead of being saved empty.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    /// The document has no catalog to hold its language and outlines.
-    #[error("the PDF has no catalog: {0}")]
-    Catalog(#[source] lopdf::Error),
-    /// lopdf's writer failed.
-    #[error("the PDF could not be serialised: {0}")]
-    Save(#[source] std::io::Error),
 }
 
 /// Adds what printpdf's API lacks: the document language, outlines shown on

@@ -16,10 +16,12 @@ use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::Run;
 
 /// Options of the report.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ReportOptions {
     /// Print the draft word on every page.
     pub draft: bool,
+    /// Who writes the pages' content streams.
+    pub writer: super::StreamWriter,
 }
 
 struct Ctx<'a> {
@@ -128,7 +130,7 @@ pub fn report_bytes(
         lang: lang.code().to_string(),
         created: run.date.days_since_epoch() * 86_400,
     };
-    doc.finish(&meta)
+    doc.finish(&meta, opts.writer)
 }
 
 fn body(doc: &mut Doc, ctx: &mut Ctx, kind: SectionKind, section: &Section) {

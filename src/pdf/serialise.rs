@@ -1,25 +1,33 @@
-//! Turning the laid-out pages into a lopdf document on every core.
+//! Turning the laid-out pages into a lopdf document, by printpdf (the
+//! reference) or on every core by kooste's own content-stream writer.
 //!
 //! printpdf's `to_lopdf_document` turns the pages' operations into content
 //! streams one page after another, through an object per operand: more
 //! than half of a 800-page report's time. The few operations kooste draws
 //! with (text, fill colours, filled polygons) are written here straight to
 //! bytes, a page per task on rayon's threads, exactly as printpdf writes
-//! them (a test compares the two). A page with any other operation is
-//! translated by printpdf, in chunks of pages, each chunk as a document of
-//! its own. The streams are then moved into the one document that holds
-//! the fonts, links, bookmarks and metadata, whose own pages carry only
-//! their links. The fonts are embedded whole (kooste subsets them
-//! beforehand), so a character has the same glyph id in every document.
+//! them (tests compare the two, for pages and for whole reports). The
+//! streams are then moved into the one document that holds the fonts,
+//! links, bookmarks and metadata, whose own pages carry only their links.
+//! The fonts are embedded whole (kooste subsets them beforehand), so a
+//! character has the same glyph id in every page. A page with any other
+//! operation sends the whole document through printpdf.
 
 use printpdf::{Color, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
 use printpdf::{PaintMode, PdfSaveOptions, Pt, TextItem, WindingOrder};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-/// Fewest pages worth a chunk of their own when printpdf translates them:
-/// each chunk's document costs some milliseconds of font set-up.
-const MIN_CHUNK_PAGES: usize = 32;
+/// Who writes the report pages' content streams. Both give the same bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StreamWriter {
+    /// kooste's own, a page per task on every core; several times faster
+    /// than printpdf's for a long report (README, Performance).
+    #[default]
+    Kooste,
+    /// printpdf's own translation, one page after another: the reference.
+    Printpdf,
+}
 
 /// `doc` (metadata, bookmarks; no fonts or pages yet) with `fonts` and
 /// `pages` (A4), as a lopdf document.
@@ -27,23 +35,64 @@ pub(crate) fn to_lopdf(
     doc: PdfDocument,
     fonts: &[(FontId, ParsedFont)],
     pages: Vec<Vec<Op>>,
+    writer: StreamWriter,
 ) -> lopdf::Document {
-    let with_fonts = |mut d: PdfDocument| {
-        for (id, font) in fonts {
-            d.resources
-                .fonts
-                .map
-                .insert(id.clone(), printpdf::font::PdfFont::new(font.clone()));
+    let written: Option<Vec<Vec<u8>>> = match writer {
+        StreamWriter::Kooste => {
+            let glyphs = Glyphs::new(fonts);
+            pages
+                .par_iter()
+                .with_min_len(8)
+                .map(|ops| page_stream(ops, &glyphs))
+                .collect()
         }
-        d
+        StreamWriter::Printpdf => None,
     };
-    let a4 = |ops: Vec<Op>| PdfPage::new(Mm(210.0), Mm(297.0), ops);
+    match written {
+        Some(contents) => with_streams(doc, fonts, pages, contents),
+        None => through_printpdf(doc, fonts, pages),
+    }
+}
+
+/// `doc` with `fonts` embedded.
+fn with_fonts(mut doc: PdfDocument, fonts: &[(FontId, ParsedFont)]) -> PdfDocument {
+    for (id, font) in fonts {
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::font::PdfFont::new(font.clone()));
+    }
+    doc
+}
+
+fn a4(ops: Vec<Op>) -> PdfPage {
+    PdfPage::new(Mm(210.0), Mm(297.0), ops)
+}
+
+/// The document as printpdf makes it, every page's stream included.
+fn through_printpdf(
+    doc: PdfDocument,
+    fonts: &[(FontId, ParsedFont)],
+    pages: Vec<Vec<Op>>,
+) -> lopdf::Document {
+    let mut doc = with_fonts(doc, fonts);
+    doc.with_pages(pages.into_iter().map(a4).collect());
+    doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
+}
+
+/// The document printpdf makes of the pages' links alone, with each
+/// page's content stream replaced by `contents`.
+fn with_streams(
+    doc: PdfDocument,
+    fonts: &[(FontId, ParsedFont)],
+    mut pages: Vec<Vec<Op>>,
+    contents: Vec<Vec<u8>>,
+) -> lopdf::Document {
     // The document's own pages keep their links (which name other pages);
     // the first also shows every character once in each font, in the order
     // of their last use, so that the fonts' widths and text mappings are
     // what they would be with every page's text in place.
-    let mut drawn = pages;
-    let mut shells: Vec<Vec<Op>> = drawn
+    let mut shells: Vec<Vec<Op>> = pages
         .iter_mut()
         .map(|ops| {
             ops.extract_if(.., |op| matches!(op, Op::LinkAnnotation { .. }))
@@ -51,19 +100,9 @@ pub(crate) fn to_lopdf(
         })
         .collect();
     if let Some(first) = shells.first_mut() {
-        first.extend(glyph_usage(&drawn));
+        first.extend(glyph_usage(&pages));
     }
-    let glyphs = Glyphs::new(fonts);
-    let written: Option<Vec<Vec<u8>>> = drawn
-        .par_iter()
-        .with_min_len(8)
-        .map(|ops| page_stream(ops, &glyphs))
-        .collect();
-    let contents = match written {
-        Some(contents) => contents,
-        None => through_printpdf(&mut drawn, &with_fonts, &a4),
-    };
-    let mut doc = with_fonts(doc);
+    let mut doc = with_fonts(doc, fonts);
     doc.with_pages(shells.into_iter().map(a4).collect());
     let mut out = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
     let ids: Vec<lopdf::ObjectId> = out.get_pages().values().copied().collect();
@@ -80,38 +119,6 @@ pub(crate) fn to_lopdf(
         }
     }
     out
-}
-
-/// The pages' content streams as printpdf makes them: one chunk of pages
-/// per thread (the set-up is paid once per chunk), each chunk a document.
-fn through_printpdf(
-    drawn: &mut [Vec<Op>],
-    with_fonts: &(dyn Fn(PdfDocument) -> PdfDocument + Sync),
-    a4: &(dyn Fn(Vec<Op>) -> PdfPage + Sync),
-) -> Vec<Vec<u8>> {
-    let per = drawn
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1))
-        .max(MIN_CHUNK_PAGES);
-    drawn
-        .par_chunks_mut(per)
-        .with_max_len(1)
-        .flat_map_iter(|chunk| {
-            let mut part = with_fonts(PdfDocument::new(""));
-            part.with_pages(
-                chunk
-                    .iter_mut()
-                    .map(|ops| a4(std::mem::take(ops)))
-                    .collect(),
-            );
-            let mut part = part.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
-            let pages: Vec<lopdf::ObjectId> = part.get_pages().into_values().collect();
-            pages
-                .into_iter()
-                .map(|page| content(&mut part, page))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 /// Glyph ids of each font by character: a table for the Basic Multilingual
@@ -279,18 +286,6 @@ fn name(out: &mut Vec<u8>, bytes: &[u8]) {
         }
     }
     out.push(b' ');
-}
-
-/// The bytes of a page's (only) content stream, taken out of `doc`.
-fn content(doc: &mut lopdf::Document, page: lopdf::ObjectId) -> Vec<u8> {
-    match doc
-        .get_page_contents(page)
-        .first()
-        .and_then(|id| doc.objects.get_mut(id))
-    {
-        Some(lopdf::Object::Stream(s)) => std::mem::take(&mut s.content),
-        _ => Vec::new(),
-    }
 }
 
 /// Text operations that use every character of the pages' text once per
@@ -476,8 +471,8 @@ mod tests {
         same_as_printpdf(pages);
     }
 
-    /// A page with an operation kooste does not write itself: its stream
-    /// is printpdf's (through the chunked documents), still the same bytes.
+    /// A page with an operation kooste does not write itself sends the
+    /// document through printpdf: still the same bytes.
     #[test]
     fn pages_with_other_operations_go_through_printpdf() {
         let fonts = fonts();
@@ -504,8 +499,8 @@ mod tests {
             .collect()
     }
 
-    /// `to_lopdf` on two and three threads saves the same bytes as
-    /// printpdf's own serialisation of the same pages.
+    /// `to_lopdf` with either writer, on two and three threads, saves the
+    /// same bytes as printpdf's own serialisation of the same pages.
     fn same_as_printpdf(pages: impl Fn(&[(FontId, ParsedFont)]) -> Vec<Vec<Op>> + Sync) {
         let fonts = fonts();
         let mut theirs = doc();
@@ -523,13 +518,17 @@ mod tests {
                 .collect(),
         );
         let mut theirs = theirs.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
-        // On two threads and more, whatever the machine has: several chunks.
-        for threads in [2, 3] {
+        // On two threads and more, whatever the machine has.
+        for (threads, writer) in [
+            (2, StreamWriter::Kooste),
+            (3, StreamWriter::Kooste),
+            (2, StreamWriter::Printpdf),
+        ] {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            let mut ours = pool.install(|| to_lopdf(doc(), &fonts, pages(&fonts)));
+            let mut ours = pool.install(|| to_lopdf(doc(), &fonts, pages(&fonts), writer));
             let (mut a, mut b) = (Vec::new(), Vec::new());
             // printpdf's document ID is random; kooste replaces it.
             theirs.trailer.remove(b"ID");
@@ -538,7 +537,7 @@ mod tests {
             ours.save_to(&mut b).unwrap();
             assert!(
                 a == b,
-                "{threads} threads: {} vs {} bytes",
+                "{writer:?} on {threads} threads: {} vs {} bytes",
                 a.len(),
                 b.len()
             );

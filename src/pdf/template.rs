@@ -6,32 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::error::TemplateError;
 use crate::i18n::Lang;
-
-/// A report template that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum TemplateError {
-    /// The file could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: std::path::PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: std::io::Error,
-    },
-    /// Not valid TOML or not a template's shape.
-    #[error("{path}: line {line}: {}", source.message())]
-    Syntax {
-        /// The file.
-        path: std::path::PathBuf,
-        /// 1-based line (0 if the parser gave no place).
-        line: usize,
-        /// What the TOML parser said.
-        #[source]
-        source: Box<toml::de::Error>,
-    },
-}
 
 /// What a section shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

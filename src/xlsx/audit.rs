@@ -5,12 +5,10 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::package::Body;
-use super::sheetxml::Rows;
+use super::body::{Body, Cells, Links};
 use super::{Formats, fit};
 use crate::config::Config;
 use crate::i18n::fill;
@@ -19,8 +17,8 @@ use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::Run;
 
 /// Lays out the findings sheet (name, header, widths) and returns its rows,
-/// one per finding, linked to its row of the measures sheet, to be made as
-/// the package is written (see `package`).
+/// one per finding, linked to its row of the measures sheet, for the row
+/// writer to make (see `body`).
 pub(crate) fn findings<'a>(
     ws: &mut Worksheet,
     sheet: usize,
@@ -42,9 +40,10 @@ pub(crate) fn findings<'a>(
     let targets = link_targets(&findings, cons, run);
     let measures = t.sheet_names[1];
     let rows = findings.len() + usize::from(note.is_some());
-    let links = {
-        let targets = targets.clone();
-        Box::new(move |out: &mut Vec<u8>| hyperlinks(out, &targets, measures))
+    let links = Links {
+        col: cols - 1, // the row column
+        sheet: measures,
+        targets: targets.clone(),
     };
     Ok(Body {
         sheet,
@@ -54,7 +53,7 @@ pub(crate) fn findings<'a>(
             Some(f) => finding_row(out, f, targets[i], run),
             None => out.string(0, fit(note.as_deref().unwrap_or(""))),
         }),
-        tail: Some(links),
+        links: Some(links),
     })
 }
 
@@ -128,7 +127,7 @@ fn link_targets(findings: &[&Finding], cons: &Consolidation, run: &Run) -> Vec<O
 
 /// The cells of one finding; the row column shows the measures-sheet row
 /// it links to.
-fn finding_row(out: &mut Rows, f: &Finding, target: Option<u32>, run: &Run) {
+fn finding_row(out: &mut dyn Cells, f: &Finding, target: Option<u32>, run: &Run) {
     let t = run.lang.texts();
     out.string(
         0,
@@ -147,29 +146,6 @@ fn finding_row(out: &mut Rows, f: &Finding, target: Option<u32>, run: &Run) {
         out.string(7, &buf);
         out.put_scratch(buf);
     }
-}
-
-/// `<hyperlinks>` for the findings' row column (H, from row 2), as
-/// rust_xlsxwriter writes internal links.
-fn hyperlinks(out: &mut Vec<u8>, targets: &[Option<u32>], measures: &str) {
-    if targets.iter().all(Option::is_none) {
-        return;
-    }
-    out.extend_from_slice(b"<hyperlinks>");
-    for (i, target) in targets.iter().enumerate() {
-        if let Some(target) = target {
-            let row = i + 2;
-            let _ = write!(
-                out,
-                "<hyperlink ref=\"H{row}\" location=\"{}\" display=\"{target}\"/>",
-                super::names::escape_attribute(&super::names::sheet_ref(
-                    measures,
-                    &format!("A{target}")
-                ))
-            );
-        }
-    }
-    out.extend_from_slice(b"</hyperlinks>");
 }
 
 pub(crate) fn write_sources(

@@ -3,10 +3,9 @@
 
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
 
-use super::package::Body;
-use super::sheetxml::{Cached, RowFormula, Rows};
-use super::tables::{self, Widen};
-use super::{Formats, col, fit, letters};
+use super::body::{Body, Cached, Cells, RowFormula};
+use super::fast::{self, Widen};
+use super::{Formats, RowWriter, col, fit, letters};
 use crate::config::{Choice, Config};
 use crate::i18n::Lang;
 use crate::merging::{AreaShare, Consolidation, Row};
@@ -14,8 +13,8 @@ use crate::model::field::{AREA_SPLIT_SHEET, Column, FieldKey, MEASURES_SHEET};
 use crate::validation::checked::Run;
 
 /// The large sheets: laid out in the workbook (name, header row, table,
-/// widths, column formats) with their data rows to be added as the package
-/// is written, and the tables to widen then.
+/// widths, column formats) with their data rows to be added by the writer,
+/// and the tables the fast writer widens as it writes the package.
 pub(crate) struct BigSheets<'a> {
     pub bodies: Vec<Body<'a>>,
     pub tables: Vec<Widen>,
@@ -38,7 +37,17 @@ pub(crate) fn sheets<'a>(
         tables: Vec::new(),
     };
     let all: Vec<&Row> = cons.rows.iter().collect();
-    measures_sheet(wb, t.sheet_names[1], all, config, lang, fmt, &mut out)?;
+    let writer = opts.writer;
+    measures_sheet(
+        wb,
+        t.sheet_names[1],
+        all,
+        config,
+        lang,
+        fmt,
+        writer,
+        &mut out,
+    )?;
     let split_parts = super::parts(cons.area_shares.len(), opts.rows_per_sheet());
     if opts.per_department {
         let mut used: Vec<String> = t
@@ -55,12 +64,12 @@ pub(crate) fn sheets<'a>(
                 .filter(|r| r.measure.department == i)
                 .collect();
             let name = super::names::sheet_name(d.code.get_ref(), &mut used);
-            measures_sheet(wb, &name, rows, config, lang, fmt, &mut out)?;
+            measures_sheet(wb, &name, rows, config, lang, fmt, writer, &mut out)?;
         }
     }
     let measures = t.sheet_names[1];
     for (k, (first, len)) in split_parts.into_iter().enumerate() {
-        let ws = wb.add_worksheet();
+        let ws = super::big_sheet(wb, writer)?;
         ws.set_name(super::part_name(t.sheet_area_split, k))?;
         prepare_area_split(ws, run, config, fmt)?;
         let shares = &cons.area_shares[first..first + len];
@@ -72,7 +81,7 @@ pub(crate) fn sheets<'a>(
             write: Box::new(move |i, rows| {
                 area_split_row(rows, config, cons, &formulas, &shares[i], lang)
             }),
-            tail: None,
+            links: None,
         });
     }
     Ok(out)
@@ -87,16 +96,25 @@ fn measures_sheet<'a>(
     config: &'a Config,
     lang: Lang,
     fmt: &Formats,
+    writer: RowWriter,
     out: &mut BigSheets<'a>,
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+    let ws = super::big_sheet(wb, writer)?;
     ws.set_name(name)?;
     prepare_rows(ws, fmt)?;
-    add_table(ws, config, lang)?;
-    out.tables.push(Widen {
-        placeholder: tables::placeholder(COLUMNS),
-        full: tables::full_range(COLUMNS, rows.len()),
-    });
+    match writer {
+        // Over the header and first row only; widened as the package is
+        // written (see `fast::tables`), as rust_xlsxwriter would record
+        // each cell of the range.
+        RowWriter::Kooste => {
+            add_table(ws, config, lang, 1)?;
+            out.tables.push(Widen {
+                placeholder: fast::placeholder(COLUMNS),
+                full: fast::full_range(COLUMNS, rows.len()),
+            });
+        }
+        RowWriter::RustXlsxwriter => add_table(ws, config, lang, rows.len().max(1) as u32)?,
+    }
     let na = super::NOT_APPLICABLE;
     let (budget, spent) = (letters(col::BUDGET), letters(col::SPENT));
     let utilisation = RowFormula::new(&[
@@ -111,7 +129,7 @@ fn measures_sheet<'a>(
         rows: rows.len(),
         cols: COLUMNS,
         write: Box::new(move |i, out| measure_row(out, config, rows[i], &utilisation, lang)),
-        tail: None,
+        links: None,
     });
     Ok(())
 }
@@ -213,8 +231,9 @@ fn prepare_rows(ws: &mut Worksheet, fmt: &Formats) -> Result<(), XlsxError> {
     set_columns(ws, &MEASURES_LOOK, fmt)
 }
 
-/// The table of a sheet of merged rows, with a filterable header.
-fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
+/// The table of a sheet of merged rows, with a filterable header, over
+/// `rows` data rows.
+fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang, rows: u32) -> Result<(), XlsxError> {
     let columns: Vec<TableColumn> = MEASURES_SHEET
         .iter()
         .map(|c| TableColumn::new().set_header(config.column_header(*c, lang)))
@@ -223,16 +242,13 @@ fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xlsx
         .set_style(TableStyle::Medium2)
         .set_banded_rows(true)
         .set_columns(&columns);
-    // Over the header and first row only; widened as the package is
-    // written (see `tables`), as rust_xlsxwriter would record each cell of
-    // the range.
-    ws.add_table(0, 0, 1, COLUMNS - 1, &table)?;
+    ws.add_table(0, 0, rows, COLUMNS - 1, &table)?;
     Ok(())
 }
 
 /// The cells of one merged row, column by column of [`MEASURES_SHEET`].
 fn measure_row<'c>(
-    out: &mut Rows,
+    out: &mut dyn Cells,
     config: &'c Config,
     r: &Row,
     utilisation: &RowFormula,
@@ -353,7 +369,7 @@ impl SplitFormulas {
 /// The cells of one area share: the euros are formulas over the measure's
 /// row in the measures sheet, with their results stored.
 fn area_split_row(
-    out: &mut Rows,
+    out: &mut dyn Cells,
     config: &Config,
     cons: &Consolidation,
     formulas: &SplitFormulas,

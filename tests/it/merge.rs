@@ -89,7 +89,7 @@ fn every_sheet_is_present() {
 }
 
 /// The measures tables are added over their first row and widened to every
-/// row after saving (src/xlsx/tables.rs); read back, each covers its sheet.
+/// row after saving (src/xlsx/fast/tables.rs); read back, each covers its sheet.
 #[test]
 fn measure_tables_cover_every_row() {
     use calamine::{Xlsx, open_workbook};

@@ -6,15 +6,16 @@
 //! language and keep the library's own words for a detail. Variants whose
 //! sentence is already translated keep the run's [`Lang`] to make it.
 
+mod writing;
+
 use std::path::PathBuf;
 
+pub use writing::{ExportError, PartProblem, PdfError, SaveError, TemplateError};
+
 use crate::config::ConfigError;
-use crate::export::ExportError;
 use crate::i18n::{Lang, fill};
 use crate::model::finding::Finding;
-use crate::pdf::{PdfError, TemplateError};
 use crate::reading::InputError;
-use crate::xlsx::SaveError;
 
 /// A failure that stops a command; maps to exit code 2.
 #[derive(Debug, thiserror::Error)]

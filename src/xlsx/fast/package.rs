@@ -15,31 +15,11 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use zip::{CompressionMethod, ZipArchive};
 
+use super::super::body::{Body, Links};
 use super::pipeline::Ordered;
 use super::sheetxml::Rows;
 use super::tables::Widen;
-
-/// A large sheet's data rows, made while the package is written.
-pub(crate) struct Body<'a> {
-    /// The sheet's place among the worksheets, from 1: its part is
-    /// `xl/worksheets/sheet{n}.xml`.
-    pub sheet: usize,
-    /// Data rows (below the header row).
-    pub rows: usize,
-    /// Columns the rows fill, for the sheet's dimension.
-    pub cols: u16,
-    /// Writes the cells of data row `i` (0-based) into the row started.
-    pub write: Box<RowFn<'a>>,
-    /// Writes elements that follow the rows and the sheet protection (such
-    /// as `<hyperlinks>`); they go before `<pageMargins>`.
-    pub tail: Option<Box<TailFn<'a>>>,
-}
-
-/// Writes XML that follows a body's rows.
-pub(crate) type TailFn<'a> = dyn Fn(&mut Vec<u8>) + Sync + 'a;
-
-/// Writes the cells of one data row (by its 0-based index) into a row.
-pub(crate) type RowFn<'a> = dyn Fn(usize, &mut Rows) + Sync + 'a;
+use crate::error::{PartProblem, SaveError};
 
 /// A block of rows deflated: the bytes, the CRC and length of its XML.
 type Block = (Vec<u8>, crc32fast::Hasher, usize);
@@ -52,89 +32,6 @@ thread_local! {
     /// one for every block copied and page-faulted hundreds of MB at
     /// 200 000 measures.
     static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// A workbook that could not be saved: the file could not be written, or
-/// rust_xlsxwriter's package was not as the fast writer expects (it fails
-/// rather than write a wrong package).
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    /// rust_xlsxwriter could not make its package.
-    #[error(transparent)]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
-    /// Writing the file failed.
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
-    /// rust_xlsxwriter's package could not be read back.
-    #[error(transparent)]
-    Zip(#[from] zip::result::ZipError),
-    /// Deflating a part failed.
-    #[error(transparent)]
-    Deflate(#[from] flate2::CompressError),
-    /// A part of the package is not as expected.
-    #[error("{part}: {problem}")]
-    Part {
-        /// The part's name in the package.
-        part: String,
-        /// What is wrong with it.
-        problem: PartProblem,
-    },
-    /// Parts that the large sheets' rows go into were not in the package.
-    #[error("{tables_found} of {tables} table parts and {sheets_found} of {sheets} sheets found")]
-    MissingParts {
-        /// Table parts found.
-        tables_found: usize,
-        /// Table parts expected.
-        tables: usize,
-        /// Sheet parts found.
-        sheets_found: usize,
-        /// Sheet parts expected.
-        sheets: usize,
-    },
-    /// A size or offset beyond the plain zip format's 4 GiB.
-    #[error("the workbook's {what} would reach 4 GiB")]
-    TooLarge {
-        /// Which: the whole file or one part.
-        what: &'static str,
-    },
-    /// More parts than the plain zip format holds.
-    #[error("too many parts")]
-    TooManyParts,
-    /// A block of rows was not made.
-    #[error("a block of rows is missing")]
-    MissingBlock,
-    /// A part was ended that was never begun.
-    #[error("no entry begun")]
-    NoEntry,
-    /// The thread writing the package panicked.
-    #[error("the writing thread failed")]
-    WriterFailed,
-}
-
-/// What is wrong with a part of rust_xlsxwriter's package.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PartProblem {
-    /// Stored with a compression other than none or deflate.
-    #[error("unexpected compression {0}")]
-    Compression(String),
-    /// A table part without the range it was added with.
-    #[error("table range {0} not found")]
-    NoTableRange(String),
-    /// A sheet without `</sheetData>`.
-    #[error("no sheet data")]
-    NoSheetData,
-    /// A large sheet holding more than its header row.
-    #[error("the sheet should hold its header row only")]
-    NotHeaderOnly,
-    /// A sheet without a dimension.
-    #[error("no dimension")]
-    NoDimension,
-    /// A sheet whose dimension is not closed.
-    #[error("bad dimension")]
-    BadDimension,
-    /// A sheet without page margins (the tail elements go before them).
-    #[error("no page margins")]
-    NoPageMargins,
 }
 
 /// Writes the package `src` (as rust_xlsxwriter saved it) to `dst`, with
@@ -203,7 +100,7 @@ fn make_block(body: &Body, styles: &[u32], first: usize, len: usize) -> Result<B
     let mut rows = Rows::new(styles, BUFFER.take());
     for i in first..first + len {
         rows.start(i as u32 + 1);
-        (body.write)(i, &mut rows);
+        (body.write)(i, &mut rows as &mut dyn super::super::body::Cells);
         rows.end();
     }
     let xml = rows.into_bytes();
@@ -287,7 +184,7 @@ fn write_parts<W: Write + Seek>(
 }
 
 /// The sheet's XML up to its rows' end (with the dimension covering the
-/// body), and the rest (with the body's tail elements).
+/// body), and the rest (with the body's links).
 fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), PartProblem> {
     let at = xml.find("</sheetData>").ok_or(PartProblem::NoSheetData)?;
     let (head, tail) = xml.split_at(at);
@@ -305,13 +202,38 @@ fn split_sheet(xml: &str, body: &Body) -> Result<(String, Vec<u8>), PartProblem>
         head.replace_range(start..end, &format!("A1:{last}{}", body.rows + 1));
     }
     let mut tail = tail.as_bytes().to_vec();
-    if let Some(extra) = &body.tail {
+    if let Some(links) = &body.links {
+        // After the sheet protection, before the page margins, as
+        // rust_xlsxwriter places them.
         let at = xml_find(&tail, b"<pageMargins").ok_or(PartProblem::NoPageMargins)?;
         let mut more = Vec::new();
-        extra(&mut more);
+        hyperlinks(&mut more, links);
         tail.splice(at..at, more);
     }
     Ok((head, tail))
+}
+
+/// `<hyperlinks>` for the links of a body's rows (from row 2), as
+/// rust_xlsxwriter writes internal links.
+fn hyperlinks(out: &mut Vec<u8>, links: &Links) {
+    use std::fmt::Write as _;
+    if links.targets.iter().all(Option::is_none) {
+        return;
+    }
+    let col = crate::text::column_letters(u32::from(links.col));
+    let mut xml = String::from("<hyperlinks>");
+    for (i, target) in links.targets.iter().enumerate() {
+        if let Some(target) = target {
+            let row = i + 2;
+            let _ = write!(
+                xml,
+                "<hyperlink ref=\"{col}{row}\" location=\"{}\" display=\"{target}\"/>",
+                super::super::names::escape_attribute(&links.location(*target))
+            );
+        }
+    }
+    xml.push_str("</hyperlinks>");
+    out.extend_from_slice(xml.as_bytes());
 }
 
 fn xml_find(hay: &[u8], needle: &[u8]) -> Option<usize> {

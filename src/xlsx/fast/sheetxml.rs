@@ -11,6 +11,7 @@
 //! rust_xlsxwriter writes for the same calls, each with its reference
 //! (`r="B7"`), every row with its number; a test compares the two.
 
+use super::super::body::{Cached, Cells, RowFormula};
 use crate::text::push_column_letters;
 
 /// The cells of consecutive rows; each column has one style (the column's
@@ -26,13 +27,6 @@ pub(crate) struct Rows {
     heads: Vec<Vec<u8>>,
     tails: Vec<Vec<u8>>,
     scratch: String,
-}
-
-/// A formula's stored result.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Cached<'a> {
-    Number(f64),
-    Text(&'a str),
 }
 
 impl Rows {
@@ -73,94 +67,14 @@ impl Rows {
         self.buf.extend_from_slice(b"\">");
     }
 
-    /// The current row's number as Excel shows it (from 1).
-    pub fn row(&self) -> u32 {
-        self.row
-    }
-
-    /// A reusable text buffer for composing cells, to give back with
-    /// [`put_scratch`](Self::put_scratch).
-    pub fn take_scratch(&mut self) -> String {
-        std::mem::take(&mut self.scratch)
-    }
-
-    /// Gives the text buffer back.
-    pub fn put_scratch(&mut self, s: String) {
-        self.scratch = s;
-    }
-
     /// Ends the current row.
     pub fn end(&mut self) {
         self.buf.extend_from_slice(b"</row>");
     }
 
-    /// A text cell; nothing for empty text (rust_xlsxwriter skips it too).
-    pub fn string(&mut self, col: u16, s: &str) {
-        if s.is_empty() {
-            return;
-        }
-        self.open(col);
-        self.buf.extend_from_slice(b" t=\"inlineStr\"><is><t");
-        // Tab, newline and space are ASCII: a byte compare finds them at
-        // either end of UTF-8 text without decoding a character.
-        let ws = |b: Option<&u8>| matches!(b, Some(b'\t' | b'\n' | b' '));
-        if ws(s.as_bytes().first()) || ws(s.as_bytes().last()) {
-            self.buf.extend_from_slice(b" xml:space=\"preserve\"");
-        }
-        self.buf.push(b'>');
-        escape_into(&mut self.buf, s);
-        self.buf.extend_from_slice(b"</t></is></c>");
-    }
-
-    /// A number cell; a number Excel cannot hold is written as text, as
-    /// rust_xlsxwriter does.
-    pub fn number(&mut self, col: u16, v: f64) {
-        if !v.is_finite() {
-            let text = if v.is_nan() {
-                "NAN"
-            } else if v > 0.0 {
-                "INF"
-            } else {
-                "-INF"
-            };
-            return self.string(col, text);
-        }
-        self.open(col);
-        self.buf.extend_from_slice(b"><v>");
-        crate::text::push_f64(&mut self.buf, v);
-        self.buf.extend_from_slice(b"</v></c>");
-    }
-
     /// A formula (without the leading `=`) with its computed result.
     pub fn formula(&mut self, col: u16, formula: &str, cached: Cached) {
         self.formula_with(col, cached, |buf| escape_into(buf, formula));
-    }
-
-    /// A formula made from `f` with `numbers` put between its parts, with
-    /// its computed result: the same cell as [`formula`](Self::formula)
-    /// with the whole text, without formatting and escaping it per row.
-    pub fn row_formula(&mut self, col: u16, f: &RowFormula, numbers: &[u32], cached: Cached) {
-        if !f.exact {
-            let mut text = std::mem::take(&mut self.scratch);
-            text.clear();
-            for (i, part) in f.text.iter().enumerate() {
-                text.push_str(part);
-                if let Some(n) = numbers.get(i) {
-                    text.push_str(&n.to_string());
-                }
-            }
-            self.formula(col, &text, cached);
-            self.scratch = text;
-            return;
-        }
-        self.formula_with(col, cached, |buf| {
-            for (i, part) in f.escaped.iter().enumerate() {
-                buf.extend_from_slice(part);
-                if let Some(&n) = numbers.get(i) {
-                    push_u32(buf, n);
-                }
-            }
-        });
     }
 
     fn formula_with(&mut self, col: u16, cached: Cached, text: impl FnOnce(&mut Vec<u8>)) {
@@ -201,36 +115,93 @@ impl Rows {
     }
 }
 
-/// A formula whose text differs from row to row only in numbers, such as
-/// `IF(H7>0,I7/H7,"–")`: its literal parts, escaped once, with the numbers
-/// to go between them.
-pub(crate) struct RowFormula {
-    text: Vec<String>,
-    escaped: Vec<Vec<u8>>,
-    /// Whether escaping the parts one by one gives the escape of the whole
-    /// text. Only an `_` can make them differ (`_x0041_` is escaped as a
-    /// whole, and a number can complete one), so parts with one are escaped
-    /// with the numbers in place.
-    exact: bool,
+impl Cells for Rows {
+    fn row(&self) -> u32 {
+        self.row
+    }
+
+    fn take_scratch(&mut self) -> String {
+        std::mem::take(&mut self.scratch)
+    }
+
+    fn put_scratch(&mut self, s: String) {
+        self.scratch = s;
+    }
+
+    /// A text cell; nothing for empty text (rust_xlsxwriter skips it too).
+    fn string(&mut self, col: u16, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        self.open(col);
+        self.buf.extend_from_slice(b" t=\"inlineStr\"><is><t");
+        // Tab, newline and space are ASCII: a byte compare finds them at
+        // either end of UTF-8 text without decoding a character.
+        let ws = |b: Option<&u8>| matches!(b, Some(b'\t' | b'\n' | b' '));
+        if ws(s.as_bytes().first()) || ws(s.as_bytes().last()) {
+            self.buf.extend_from_slice(b" xml:space=\"preserve\"");
+        }
+        self.buf.push(b'>');
+        escape_into(&mut self.buf, s);
+        self.buf.extend_from_slice(b"</t></is></c>");
+    }
+
+    /// A number cell; a number Excel cannot hold is written as text, as
+    /// rust_xlsxwriter does.
+    fn number(&mut self, col: u16, v: f64) {
+        if !v.is_finite() {
+            let text = if v.is_nan() {
+                "NAN"
+            } else if v > 0.0 {
+                "INF"
+            } else {
+                "-INF"
+            };
+            return self.string(col, text);
+        }
+        self.open(col);
+        self.buf.extend_from_slice(b"><v>");
+        crate::text::push_f64(&mut self.buf, v);
+        self.buf.extend_from_slice(b"</v></c>");
+    }
+
+    /// A formula made from `f` with `numbers` put between its parts, with
+    /// its computed result: the same cell as [`formula`](Self::formula)
+    /// with the whole text, without formatting and escaping it per row.
+    fn row_formula(&mut self, col: u16, f: &RowFormula, numbers: &[u32], cached: Cached) {
+        let (escaped, exact) = f.prepared.get_or_init(|| prepare(&f.parts));
+        if !exact {
+            let mut text = std::mem::take(&mut self.scratch);
+            f.text_into(numbers, &mut text);
+            self.formula(col, &text, cached);
+            self.scratch = text;
+            return;
+        }
+        self.formula_with(col, cached, |buf| {
+            for (i, part) in escaped.iter().enumerate() {
+                buf.extend_from_slice(part);
+                if let Some(&n) = numbers.get(i) {
+                    push_u32(buf, n);
+                }
+            }
+        });
+    }
 }
 
-impl RowFormula {
-    /// The formula `parts[0]`, number 0, `parts[1]`, number 1, and so on.
-    pub fn new(parts: &[&str]) -> Self {
-        let escaped = parts
-            .iter()
-            .map(|p| {
-                let mut b = Vec::with_capacity(p.len());
-                escape_into(&mut b, p);
-                b
-            })
-            .collect();
-        RowFormula {
-            text: parts.iter().map(|p| p.to_string()).collect(),
-            escaped,
-            exact: !parts.iter().any(|p| p.contains('_')),
-        }
-    }
+/// A row formula's parts escaped one by one, and whether that gives the
+/// escape of the whole text. Only an `_` can make them differ (`_x0041_` is
+/// escaped as a whole, and a number can complete one), so parts with one
+/// are escaped with the numbers in place.
+fn prepare(parts: &[String]) -> (Vec<Vec<u8>>, bool) {
+    let escaped = parts
+        .iter()
+        .map(|p| {
+            let mut b = Vec::with_capacity(p.len());
+            escape_into(&mut b, p);
+            b
+        })
+        .collect();
+    (escaped, !parts.iter().any(|p| p.contains('_')))
 }
 
 /// What follows a cell's reference: `"`, then ` s="2"` for a cell of
