@@ -448,3 +448,30 @@ fn a_failed_save_exits_2_and_leaves_no_partial_output() {
     );
     assert_eq!(names(dir.path()), Vec::<String>::new());
 }
+
+/// The annotated copy carries the run's date (`--date`), not the clock's,
+/// so the same inputs and options give the same bytes, as every output.
+#[test]
+fn the_annotated_copy_is_dated_by_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("takaisin");
+    let input = fixture("messy_many_problems.xlsx");
+    let o = kooste(&[
+        "validate",
+        input.to_str().unwrap(),
+        "--annotate",
+        out.to_str().unwrap(),
+        "--date",
+        "2022-02-15",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let copy = out.join("messy_many_problems_tarkistettu.xlsx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&copy).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(
+        core.contains("W3CDTF\">2022-02-15T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+}
