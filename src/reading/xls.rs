@@ -1,13 +1,17 @@
 //! Legacy Excel 97–2003 workbooks (BIFF8, [MS-XLS]) read straight from
 //! their records into sparse grids: memory follows the cells present, not
 //! the sheet's DIMENSIONS (calamine builds a dense range of rows × columns
-//! at open, 1.6 GB for one stray cell at IV65536). Values only: a
-//! FORMULA's cached result is its value (BIFF8 always stores one), and
-//! merged ranges are filled in here. Excel 95 (BIFF5) workbooks are left
+//! at open, 1.6 GB for one stray cell at IV65536). A FORMULA's cached
+//! result is its value; its tokens, where they are the arithmetic,
+//! references and functions kooste evaluates, are decoded to formula text
+//! (`rgce`), so a stored number is checked against its formula as in xlsx
+//! and ods, and xlwt's empty placeholder result is evaluated. Merged
+//! ranges are filled in here. Excel 95 (BIFF5) workbooks are left
 //! to calamine: [`read`] says so by returning `None`.
 
 mod cells;
 mod records;
+mod rgce;
 mod sheet;
 mod strings;
 

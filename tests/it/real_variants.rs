@@ -36,10 +36,12 @@ fn stale_formula_results_are_reported_with_both_values_not_read() {
     // XlsxWriter in manual calculation stores 0 for =55000+55000 (H2) and
     // a wrong 9 000 for =ROUND(H3*0.4,0) (I3); H3 =H2/4 stores 27 500,
     // which a recalculation gives too. LibreOffice keeps the same stored
-    // results when it saves the sheet as .ods.
+    // results when it saves the sheet as .ods or .xls (whose formulas
+    // kooste decodes from their tokens).
     for file in [
         "xlsxwriter_manual_calc_stale_results.xlsx",
         "lo_stale_formula_results.ods",
+        "lo_stale_formula_results.xls",
     ] {
         let (exit, fs) = real_findings(file, &[]);
         assert_eq!(exit, 1, "{file}");
@@ -65,6 +67,55 @@ fn stale_formula_results_are_reported_with_both_values_not_read() {
         assert_eq!(names(&ms), ["Kesäkahvila"], "{file}");
         assert_eq!(ms[0]["budget_eur"], 5000.0, "VLOOKUP is not evaluated");
         assert_eq!(ms[0]["fte"], 1.0);
+    }
+}
+
+/// (measure, budget, spent, FTE) of each measure read.
+fn figures(ms: &[Value]) -> Vec<(String, f64, f64, f64)> {
+    ms.iter()
+        .map(|m| {
+            (
+                m["measure"].as_str().unwrap().to_string(),
+                m["budget_eur"].as_f64().unwrap(),
+                m["spent_eur"].as_f64().unwrap(),
+                m["fte"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn xls_formulas_are_decoded_evaluated_where_xlwt_stored_no_result_and_silent_where_right() {
+    // The same sheet of formulas (make_xls_formulas.py): xlwt stores an
+    // empty text as every result, so each decoded formula is evaluated
+    // (=55000+55000, =ROUND(H3*0.4,0), =H3, =$H$3/4-5%*100, MAX/MIN,
+    // =SUM(H6:H7) as tAttrSum, AVERAGE); LibreOffice stores the right
+    // results, which agree with the formulas: both read alike, silently.
+    let want: Vec<(String, f64, f64, f64)> = [
+        ("Koulupihat", 110_000.0, 20_000.0, 1.0),
+        ("Perhekahvilat", 40_000.0, 16_000.0, 1.5),
+        ("Kesäkahvila", 40_000.0, 2_500.0, 0.75),
+        ("Kerhot", 9_995.0, 3_000.0, 0.5),
+        ("Liikuntaneuvonta", 10_000.0, 4_000.0, 1.0),
+        ("Nuorisotila", 20_000.0, 7_000.0, 2.0),
+        ("Kokonaisuus", 30_000.0, 11_000.0, 1.0),
+    ]
+    .iter()
+    .map(|(m, b, s, f)| (m.to_string(), *b, *s, *f))
+    .collect();
+    for file in [
+        "xlwt_formulas_without_results.xls",
+        "lo_formulas_with_results.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}: {:?}", codes_at(&fs));
+        assert!(
+            fs.iter()
+                .all(|f| !f["code"].as_str().unwrap().starts_with("formula")),
+            "{file}: {:?}",
+            codes_at(&fs)
+        );
+        assert_eq!(figures(&real_measures(file)), want, "{file}");
     }
 }
 

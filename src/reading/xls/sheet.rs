@@ -11,6 +11,7 @@ use compact_str::CompactString;
 
 use super::cells::{self, Formats};
 use super::records::{Record, Records, corrupt, u16_at};
+use super::rgce;
 use super::strings::unicode_string;
 use crate::model::Cell;
 use crate::reading::grid::put_cell;
@@ -40,6 +41,9 @@ struct Builder<'l> {
     limits: &'l Limits,
     /// Units cells' number formats show, by absolute position.
     units: BTreeMap<(u32, u32), crate::reading::FormatUnit>,
+    /// The decoded formulas of cells that store a number, by absolute
+    /// position, to be checked against their results ([`Grid::formula`]).
+    formulas: BTreeMap<(u32, u32), String>,
 }
 
 impl Builder<'_> {
@@ -84,7 +88,9 @@ impl Builder<'_> {
     fn finish(mut self, name: String, hidden: bool) -> Grid {
         let first_row = self.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
         self.rows.drain(..first_row);
-        let mut grid = Grid::trimmed(name, first_row as u32, self.rows, hidden).with_far(self.far);
+        let mut grid = Grid::trimmed(name, first_row as u32, self.rows, hidden)
+            .with_far(self.far)
+            .with_formulas(self.formulas);
         grid.set_units(self.units);
         grid
     }
@@ -121,6 +127,7 @@ pub(super) fn read(
         cells,
         limits,
         units: BTreeMap::new(),
+        formulas: BTreeMap::new(),
     };
     let mut merged = Vec::new();
     let mut pending_string = None;
@@ -215,7 +222,9 @@ fn cell_record(
             (row, col, Cell::Text(unicode_string(r, 6)?))
         }
         0x0006 => match cells::formula(r.data, f).ok_or_else(short)? {
-            (row, col, cells::Result::Value(cell)) => (row, col, cell),
+            (row, col, cells::Result::Value(cell)) => {
+                (row, col, formula_cell(r.data, (row, col), cell, b))
+            }
             (row, col, cells::Result::StringFollows) => {
                 *pending_string = Some((row, col));
                 return Ok(());
@@ -224,6 +233,36 @@ fn cell_record(
         _ => return Ok(()),
     };
     b.put(row, col, cell)
+}
+
+/// The text of a FORMULA record's tokens (MS-XLS 2.5.133 Formula: the
+/// CellParsedFormula after 20 bytes of cell, result and flags; its `cce`,
+/// then the tokens), where kooste decodes them ([`rgce::decode`]).
+fn formula_text(data: &[u8]) -> Option<String> {
+    let cce = usize::from(u16_at(data, 20)?);
+    rgce::decode(data.get(22..22 + cce)?)
+}
+
+/// The cell a FORMULA record's stored result makes. A number keeps its
+/// decoded formula beside the grid, to be checked against it as xlsx and
+/// ods numbers are (a stale result is `formula-mismatch`). An empty string
+/// is what xlwt (pandas' .xls engine before pandas 2.0) stores for every
+/// formula, leaving Excel to calculate on load: where the formula decodes
+/// it is a formula without a value, evaluated as an xlsx placeholder is.
+fn formula_cell(data: &[u8], (row, col): (u16, u16), cell: Cell, b: &mut Builder<'_>) -> Cell {
+    match cell {
+        Cell::Number(_) => {
+            if let Some(text) = formula_text(data) {
+                b.formulas.insert((u32::from(row), u32::from(col)), text);
+            }
+            cell
+        }
+        Cell::Text(s) if s.is_empty() => match formula_text(data) {
+            Some(text) => Cell::FormulaWithoutValue(text),
+            None => Cell::Text(s),
+        },
+        other => other,
+    }
 }
 
 /// The ranges of a MERGEDCELLS record: a count, then 8-byte Ref8s

@@ -1,0 +1,288 @@
+//! A FORMULA record's parsed tokens (MS-XLS 2.5.198 Rgce, 2.5.198.25 Ptg,
+//! reverse Polish) turned back into the formula text that
+//! [`crate::reading::formula`] evaluates, for the tokens of the formulas
+//! submissions use: numbers, `+ - * / ^ %`, brackets, one-sheet cell and
+//! range references, and `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`.
+//! Anything else (another function, a 3-D reference, a defined name, text,
+//! an error or truth constant, a comparison, a shared or array formula,
+//! `ptgExp`) is "not decodable": [`decode`] returns `None` and the cell
+//! keeps its stored result, as an xlsx formula kooste does not evaluate.
+
+use super::records::{f64_at, u16_at};
+use crate::text::column_letters;
+
+/// Binding strength of a piece of text, to bracket a child only where the
+/// evaluator would otherwise read another tree than the tokens say.
+const ADD: u8 = 1;
+const MUL: u8 = 2;
+const POW: u8 = 3;
+const PREFIX: u8 = 4;
+const ATOM: u8 = 5;
+
+/// The text of formula tokens `rgce` (without a leading `=`); `None` where a
+/// token is not one kooste decodes or the tokens are malformed.
+pub(super) fn decode(rgce: &[u8]) -> Option<String> {
+    // Each entry: the text and how strongly it binds.
+    let mut stack: Vec<(String, u8)> = Vec::new();
+    let mut i = 0;
+    while i < rgce.len() {
+        let ptg = rgce[i];
+        i += 1;
+        match ptg {
+            // ptgAdd, ptgSub, ptgMul, ptgDiv, ptgPower.
+            0x03..=0x07 => {
+                let (op, level, left_min, right_min) = match ptg {
+                    0x03 => ("+", ADD, ADD, MUL),
+                    0x04 => ("-", ADD, ADD, MUL),
+                    0x05 => ("*", MUL, MUL, POW),
+                    0x06 => ("/", MUL, MUL, POW),
+                    _ => ("^", POW, POW, PREFIX),
+                };
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push((
+                    format!("{}{op}{}", bracket(a, left_min), bracket(b, right_min)),
+                    level,
+                ));
+            }
+            // ptgUplus, ptgUminus.
+            0x12 | 0x13 => {
+                let a = stack.pop()?;
+                let op = if ptg == 0x12 { "+" } else { "-" };
+                stack.push((format!("{op}{}", bracket(a, PREFIX)), PREFIX));
+            }
+            // ptgPercent: -5% is the same number read either way round.
+            0x14 => {
+                let a = stack.pop()?;
+                stack.push((format!("{}%", bracket(a, PREFIX)), PREFIX));
+            }
+            // ptgParen: the brackets the person typed.
+            0x15 => {
+                let (a, _) = stack.pop()?;
+                stack.push((format!("({a})"), ATOM));
+            }
+            // ptgMissArg: an argument left out (`ROUND(H2,)`).
+            0x16 => stack.push((String::new(), ATOM)),
+            // ptgAttr (2.5.198.33ff.): 4 bytes in all, except tAttrChoose.
+            0x19 => {
+                let grbit = *rgce.get(i)?;
+                u16_at(rgce, i + 1)?;
+                i += 3;
+                match grbit {
+                    // tAttrSemi (volatile), tAttrSpace, tAttrSpaceSemi.
+                    0x01 | 0x40 | 0x41 => {}
+                    // tAttrSum: SUM of the one argument on the stack.
+                    0x10 => {
+                        let (a, _) = stack.pop()?;
+                        stack.push((format!("SUM({a})"), ATOM));
+                    }
+                    // tAttrIf, tAttrChoose, tAttrGoto, tAttrBaxcel: IF,
+                    // CHOOSE and macro sheets, not evaluated.
+                    _ => return None,
+                }
+            }
+            // ptgInt.
+            0x1E => {
+                stack.push((u16_at(rgce, i)?.to_string(), ATOM));
+                i += 2;
+            }
+            // ptgNum.
+            0x1F => {
+                let n = f64_at(rgce, i)?;
+                if !n.is_finite() {
+                    return None;
+                }
+                stack.push((format!("{n}"), if n < 0.0 { PREFIX } else { ATOM }));
+                i += 8;
+            }
+            // ptgFunc: a function of fixed arity.
+            0x21 | 0x41 | 0x61 => {
+                let (name, arity) = match u16_at(rgce, i)? {
+                    24 => ("ABS", 1),
+                    27 => ("ROUND", 2),
+                    _ => return None,
+                };
+                i += 2;
+                call(&mut stack, name, arity)?;
+            }
+            // ptgFuncVar: argument count (bit 7 fPrompt), then the function
+            // (bit 15 fCE: a macro command).
+            0x22 | 0x42 | 0x62 => {
+                let argc = usize::from(*rgce.get(i)? & 0x7F);
+                let name = match u16_at(rgce, i + 1)? {
+                    4 => "SUM",
+                    5 => "AVERAGE",
+                    6 => "MIN",
+                    7 => "MAX",
+                    24 => "ABS",
+                    27 => "ROUND",
+                    _ => return None,
+                };
+                i += 3;
+                call(&mut stack, name, argc)?;
+            }
+            // ptgRef (2.5.198.84): RgceLoc, row and column.
+            0x24 | 0x44 | 0x64 => {
+                let cell = cell_ref(u16_at(rgce, i)?, u16_at(rgce, i + 2)?);
+                stack.push((cell, ATOM));
+                i += 4;
+            }
+            // ptgArea (2.5.198.27): RgceArea, first and last rows, then
+            // first and last columns.
+            0x25 | 0x45 | 0x65 => {
+                let (r1, r2) = (u16_at(rgce, i)?, u16_at(rgce, i + 2)?);
+                let (c1, c2) = (u16_at(rgce, i + 4)?, u16_at(rgce, i + 6)?);
+                stack.push((format!("{}:{}", cell_ref(r1, c1), cell_ref(r2, c2)), ATOM));
+                i += 8;
+            }
+            // Anything else: strings, comparisons, names, 3-D references,
+            // shared and array formulas (ptgExp, ptgRefN, ptgAreaN), …
+            _ => return None,
+        }
+    }
+    match stack.as_slice() {
+        [(text, _)] if !text.is_empty() => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// `text` bracketed when it binds less strongly than `min`.
+fn bracket((text, level): (String, u8), min: u8) -> String {
+    if level < min {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+/// Replaces the top `argc` texts of the stack with `name(a,b,…)`.
+fn call(stack: &mut Vec<(String, u8)>, name: &str, argc: usize) -> Option<()> {
+    let args = stack.split_off(stack.len().checked_sub(argc)?);
+    let args: Vec<String> = args.into_iter().map(|(a, _)| a).collect();
+    stack.push((format!("{name}({})", args.join(",")), ATOM));
+    Some(())
+}
+
+/// A cell of a RgceLoc (2.5.198.107): the row, and the column whose bits 14
+/// and 15 say the column and the row are relative (no `$`).
+fn cell_ref(row: u16, col: u16) -> String {
+    let c = u32::from(col & 0x3FFF);
+    let col_abs = if col & 0x4000 == 0 { "$" } else { "" };
+    let row_abs = if col & 0x8000 == 0 { "$" } else { "" };
+    format!(
+        "{col_abs}{}{row_abs}{}",
+        column_letters(c),
+        u32::from(row) + 1
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    /// Tokens from hex, as a dump of the record shows them.
+    fn hex(s: &str) -> Vec<u8> {
+        let s: String = s.split_whitespace().collect();
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    fn text(s: &str) -> Option<String> {
+        decode(&hex(s))
+    }
+
+    #[test]
+    fn the_formulas_xlwt_and_libreoffice_write() {
+        // The rgce of xlwt_formulas_without_results.xls, cell by cell.
+        assert_eq!(text("1ed8d6 1ed8d6 03").unwrap(), "55000+55000");
+        assert_eq!(text("1e0200 1f000000000000e03f 05").unwrap(), "2*0.5");
+        assert_eq!(
+            text("44 0200 07c0 1f9a9999999999d93f 05 1e0000 41 1b00").unwrap(),
+            "ROUND(H3*0.4,0)"
+        );
+        assert_eq!(text("44 0200 07c0").unwrap(), "H3");
+        assert_eq!(text("1ec409 13 41 1800").unwrap(), "ABS(-2500)");
+        assert_eq!(text("1e0100 1e0200 03 15 1e0400 06").unwrap(), "(1+2)/4");
+        assert_eq!(
+            text("44 0200 0700 1e0400 06 1e0500 14 1e6400 05 04").unwrap(),
+            "$H$3/4-5%*100"
+        );
+        assert_eq!(text("1eb80b 13 15 13").unwrap(), "-(-3000)");
+        assert_eq!(text("1e0200 1e0100 13 07").unwrap(), "2^-1");
+        assert_eq!(
+            text("44 0500 08c0 1ee803 42 02 0700 25 0400 0500 08c0 08c0 42 01 0600 03").unwrap(),
+            "MAX(I6,1000)+MIN(I5:I6)"
+        );
+        // SUM of one range: tAttrSum.
+        assert_eq!(
+            text("25 0500 0600 07c0 07c0 19 10 0000").unwrap(),
+            "SUM(H6:H7)"
+        );
+        assert_eq!(
+            text("25 0500 0600 08c0 08c0 42 01 0500 1e0200 05").unwrap(),
+            "AVERAGE(I6:I7)*2"
+        );
+        // ptgRef in the reference class (0x24), as LibreOffice writes it.
+        assert_eq!(
+            text("24 0500 08c0 1ee803 42 02 0700").unwrap(),
+            "MAX(I6,1000)"
+        );
+    }
+
+    #[test]
+    fn brackets_where_the_tokens_need_them() {
+        // (1+2)*3 written without ptgParen: the tree needs the brackets.
+        assert_eq!(text("1e0100 1e0200 03 1e0300 05").unwrap(), "(1+2)*3");
+        // 1-(2-3) and 2^(3^2): right operands of the same strength.
+        assert_eq!(text("1e0100 1e0200 1e0300 04 04").unwrap(), "1-(2-3)");
+        assert_eq!(text("1e0200 1e0300 1e0200 07 07").unwrap(), "2^(3^2)");
+        // -(2^2): Excel's -2^2 is (-2)^2.
+        assert_eq!(text("1e0200 1e0200 07 13").unwrap(), "-(2^2)");
+        assert_eq!(text("1e0200 13 1e0200 07").unwrap(), "-2^2");
+        // Unary plus, a missing argument, spaces and volatile marks skipped.
+        assert_eq!(
+            text("19 40 0001 44 0100 07c0 12 16 42 02 1b00 19 01 0000").unwrap(),
+            "ROUND(+H2,)"
+        );
+        // ptgFunc ROUND(H2,2) and an absolute range.
+        assert_eq!(text("44 0100 07c0 1e0200 21 1b00").unwrap(), "ROUND(H2,2)");
+        assert_eq!(
+            text("25 0100 0800 0700 0700 42 01 0400").unwrap(),
+            "SUM($H$2:$H$9)"
+        );
+        // Mixed: $H2 (column absolute, row relative), H$2.
+        assert_eq!(text("44 0100 0780").unwrap(), "$H2");
+        assert_eq!(text("44 0100 0740").unwrap(), "H$2");
+    }
+
+    #[test]
+    fn what_is_not_decoded() {
+        for (what, rgce) in [
+            (
+                "VLOOKUP",
+                "1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600",
+            ),
+            ("IF", "1e0100 19 02 0500 1e0200 19 08 0300 41 0100"),
+            ("a string", "17 03 00 616263"),
+            ("an error", "1c 07"),
+            ("a truth value", "1d 01"),
+            ("a comparison", "1e0100 1e0200 09"),
+            ("a defined name", "23 01000000"),
+            ("a 3-D reference", "3a 0000 0100 0700"),
+            ("a shared formula", "01 0100 0700"),
+            ("a relative reference of a shared formula", "4c 0000 0000"),
+            ("a union", "44 0100 07c0 44 0200 07c0 10"),
+            ("ptgFuncVar SUM marked fCE", "1e0100 42 01 0480"),
+            ("cut short", "1ed8"),
+            ("two values left", "1e0100 1e0200"),
+            ("an operator without operands", "03"),
+            ("too few arguments", "1e0100 42 02 0400"),
+            ("nothing", ""),
+            ("infinity", "1f000000000000f07f"),
+        ] {
+            assert_eq!(text(rgce), None, "{what}");
+        }
+    }
+}
