@@ -8,17 +8,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn codes_at(fs: &[Value]) -> Vec<(String, String)> {
-    fs.iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["cell"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
-
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))

@@ -6,17 +6,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn codes_at(fs: &[Value]) -> Vec<(String, String)> {
-    fs.iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["cell"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
-
 fn budgets(ms: &[Value]) -> Vec<(String, f64)> {
     ms.iter()
         .map(|m| {

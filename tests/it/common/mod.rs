@@ -256,3 +256,15 @@ pub fn real_measures(file: &str) -> Vec<serde_json::Value> {
     assert!(json.exists(), "{file}: {}", stderr(&o));
     serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap()
 }
+
+/// Each finding's code and cell (`""` for a file-level finding), in order.
+pub fn codes_at(fs: &[serde_json::Value]) -> Vec<(String, String)> {
+    fs.iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
