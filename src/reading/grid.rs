@@ -282,6 +282,29 @@ impl Grid {
         self.merged = merged;
     }
 
+    /// For each array formula's range whose anchor (top-left cell) is a
+    /// formula without a value, makes every other cell of the range that
+    /// formula without a value too: what they store is a result of it.
+    /// At most one sheet's worth of cells is touched (ranges are clipped to
+    /// the grid).
+    pub fn fill_array_results(&mut self, ranges: &[Merged]) {
+        let end_row = self.end_row();
+        let end_col = self.end_col();
+        for m in ranges {
+            let Cell::FormulaWithoutValue(f) = self.get(m.first_row, m.first_col) else {
+                continue;
+            };
+            let f = f.clone();
+            for row in m.first_row..=m.last_row.min(end_row.saturating_sub(1)) {
+                for col in m.first_col..=m.last_col.min(end_col.saturating_sub(1)) {
+                    if (row, col) != (m.first_row, m.first_col) {
+                        self.set(row, col, Cell::FormulaWithoutValue(f.clone()));
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether (row, col) is covered by a merged range and is not its
     /// top-left cell.
     pub fn is_merge_copy(&self, row: u32, col: u32) -> bool {

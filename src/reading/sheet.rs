@@ -174,18 +174,20 @@ fn read_loaded(
     };
     // A merged range's value is stored in its top-left cell only. Looking
     // the ranges up is a second pass over an xlsx sheet, so it is done only
-    // where a data row lacks a required value: the case where a merge
-    // changes what is read (the ods and xls readers record merges as they
-    // read).
+    // where a data row lacks a required value or a number: the cases where
+    // a merge changes what is read (a required value filled in, an amount
+    // counted once per row it covers: `merged-amount`). The ods and xls
+    // readers record merges as they read.
     let lacks = {
         let mut probe = SheetReader::new(&book, sheet_idx, schema, lang, &file.display);
         let columns = probe.map_columns(header_row);
-        probe.lacks_required_value(header_row, &columns)
+        probe.lacks_value(header_row, &columns)
     };
     if lacks {
         fill_merged(&mut book, sheet_idx, bytes, schema);
     }
     if matches!(book.format, Format::Xlsx | Format::Xlsm) {
+        fill_array_results(&mut book, sheet_idx, bytes);
         // Units in number formats: the ods reader notes them as it reads.
         let name = book.sheets[sheet_idx].name.clone();
         let units =
@@ -230,6 +232,27 @@ fn fill_merged(book: &mut Book, sheet: usize, bytes: &[u8], schema: &Schema) {
     if !merged.is_empty() {
         book.sheets[sheet].fill_merged(merged, schema.limits.max_cells);
     }
+}
+
+/// xlsx: the cells of a multi-cell array formula's range other than its
+/// anchor hold results of the anchor's formula, stored as plain values
+/// (XlsxWriter stores `0` in each, in a workbook recalculated on load).
+/// Where the anchor has no trustworthy result (a formula without a value),
+/// neither have they: each becomes the anchor's formula without a value,
+/// evaluated or reported at its own cell. The ranges are looked up (a
+/// second pass over the sheet) only when the sheet holds a formula without
+/// a value.
+fn fill_array_results(book: &mut Book, sheet: usize, bytes: &[u8]) {
+    let grid = &book.sheets[sheet];
+    if !grid
+        .cells()
+        .any(|(_, _, c)| matches!(c, Cell::FormulaWithoutValue(_)))
+    {
+        return;
+    }
+    let name = grid.name.clone();
+    let ranges = super::guard::guarded(|| workbook::array_ranges(bytes, &name)).unwrap_or_default();
+    book.sheets[sheet].fill_array_results(&ranges);
 }
 
 /// The file-level finding for a file that could not be opened.

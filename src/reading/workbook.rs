@@ -475,6 +475,48 @@ fn format_units_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<(u32, u32), 
     }
 }
 
+/// The ranges of one xlsx sheet's multi-cell array formulas
+/// (`<f t="array" ref="H2:H3">`), which calamine does not report. Any
+/// failure yields none.
+pub fn array_ranges(bytes: &[u8], sheet: &str) -> Vec<Merged> {
+    array_ranges_inner(bytes, sheet).unwrap_or_default()
+}
+
+fn array_ranges_inner(bytes: &[u8], sheet: &str) -> Option<Vec<Merged>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
+    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e)
+                if e.local_name().as_ref() == "f"
+                    && xml_attr(&e, "t").as_deref() == Some("array") =>
+            {
+                let Some(r) = xml_attr(&e, "ref") else {
+                    continue;
+                };
+                let (a, b) = r.split_once(':').unwrap_or((&r, &r));
+                if let (Some(a), Some(b)) = (crate::text::parse_a1(a), crate::text::parse_a1(b))
+                    && a != b
+                {
+                    out.push(Merged {
+                        first_row: a.0.min(b.0),
+                        first_col: a.1.min(b.1),
+                        last_row: a.0.max(b.0),
+                        last_col: a.1.max(b.1),
+                    });
+                }
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
 /// A part of the package as text, bounded.
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
     let part = zip.by_name(name).ok()?;

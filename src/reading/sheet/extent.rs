@@ -1,7 +1,7 @@
 //! Where a sheet's data ends and what lies beyond it: total rows (found,
 //! checked against the rows above), rows below the total, columns without
 //! a header, other sheets with measures, and the rows that lack a required
-//! value (where merged ranges are worth looking up). Nothing a department
+//! value or number (where merged ranges are worth looking up). Nothing a department
 //! typed disappears without a finding.
 
 use super::{Columns, SheetReader, find_header};
@@ -15,12 +15,16 @@ use crate::text::column_letters;
 
 impl SheetReader<'_, '_> {
     /// Whether a data row (not blank, not an example or total row) has an
-    /// empty cell in a required column.
-    pub(super) fn lacks_required_value(&self, header_row: u32, columns: &Columns) -> bool {
+    /// empty cell in a required or numeric column (where a merged range
+    /// may fill a value, or spread an amount over rows).
+    pub(super) fn lacks_value(&self, header_row: u32, columns: &Columns) -> bool {
         let fields = &self.schema.config.fields;
         let required: Vec<u32> = columns
             .iter()
-            .filter(|(_, f)| fields[*f].required)
+            .filter(|(_, f)| {
+                fields[*f].required
+                    || matches!(fields[*f].kind, Kind::Euro | Kind::Number | Kind::Whole)
+            })
             .map(|(c, _)| *c)
             .collect();
         let prefilled = self.prefilled_columns(header_row, columns);
