@@ -320,3 +320,40 @@ fn a_template_row_with_only_a_retyped_department_or_year_is_named() {
     assert_eq!(ms[0]["budget_eur"], 1000.0);
     assert_eq!(ms[0]["year"], 2021);
 }
+
+#[test]
+fn merged_spent_and_fte_in_xlsx_are_merged_amounts() {
+    // Neither field is required: the merges are looked up all the same.
+    for file in [
+        "openpyxl_merged_spent_and_fte.xlsx",
+        "lo_merged_spent_and_fte.xlsx",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("merged-amount", "I3"), ("merged-amount", "J5")]),
+            "{file}"
+        );
+        let values: Vec<&str> = fs.iter().map(|f| f["value"].as_str().unwrap()).collect();
+        assert_eq!(values, ["5000", "2"], "{file}");
+    }
+}
+
+#[test]
+fn xlsxwriter_array_formula_range_cells_have_no_value() {
+    // H3 stores a plain 0 inside H2's array range in a workbook recalculated
+    // on load: it is a result of H2's formula, not a typed 0.
+    let file = "xlsxwriter_array_formula_two_cells.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[
+            ("formula-without-value", "H2"),
+            ("formula-without-value", "H3")
+        ])
+    );
+    let ms = real_measures(file);
+    assert!(!names(&ms).contains(&"Toimenpide 2".to_string()), "{ms:?}");
+}
