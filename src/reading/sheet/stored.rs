@@ -52,8 +52,7 @@ impl SheetReader<'_, '_> {
             && !units::accepted(unit, field.kind)
         {
             // The number as the section shows it: times 100 for a `%`,
-            // divided by the factor, without the minus sign a negative
-            // section shows as its own text.
+            // divided by the factor (signed, as stored).
             let mut on_show = stored / unit.factor;
             if unit.percent {
                 on_show *= 100.0;
