@@ -59,15 +59,124 @@ pub struct Merged {
     pub last_col: u32,
 }
 
-/// A unit a cell's number format shows beside its number: the literal
-/// text (`t€` of `0.0" t€"`, `€` of `[$€-40B]`) and the factor the format
-/// divides the number by for display (`1000` for `#,##0,`).
+/// What a cell's number format shows beside its number, section by
+/// section: the section that applies to the stored value decides
+/// ([`FormatUnit::section`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormatUnit {
-    /// The format's literal text, trimmed (`t€`, `milj. €`, `htv`).
+    /// The format's sections, each with the values it applies to, in the
+    /// order they are tried.
+    pub sections: Vec<FormatSection>,
+}
+
+/// One section of a number format: the literal text it shows (`t€` of
+/// `0.0" t€"`, `€` of `[$€-40B]`, `%`), the factor it divides the number
+/// by for display (`1000` for `#,##0,`), and whether it shows the number
+/// times 100 (a `%`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatSection {
+    /// The values the section applies to.
+    pub when: When,
+    /// The section's literal text, trimmed (`t€`, `milj. €`, `htv`, `%`).
     pub text: String,
-    /// What the format divides the stored number by to show it.
+    /// What the section divides the stored number by to show it.
     pub factor: f64,
+    /// Whether the section shows the number times 100.
+    pub percent: bool,
+}
+
+/// The values a format section applies to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    /// Any value that reaches the section.
+    Any,
+    /// Values `op` the number (`[<1000]`, `value()>=0`).
+    Cmp(Op, f64),
+}
+
+/// A comparison of a format condition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `=`
+    Eq,
+    /// `<>` or `!=`
+    Ne,
+}
+
+impl When {
+    /// Whether value `v` falls in.
+    pub fn holds(self, v: f64) -> bool {
+        match self {
+            When::Any => true,
+            When::Cmp(op, n) => match op {
+                Op::Lt => v < n,
+                Op::Le => v <= n,
+                Op::Gt => v > n,
+                Op::Ge => v >= n,
+                Op::Eq => v == n,
+                Op::Ne => v != n,
+            },
+        }
+    }
+
+    /// Reads `<1000`, `>=0`, `<>0`, `= -5` (the comparison and number of
+    /// an Excel `[<1000]` or an .ods `value()>=0`).
+    pub fn parse(s: &str) -> Option<When> {
+        let s = s.trim();
+        let (op, rest) = [
+            ("<=", Op::Le),
+            (">=", Op::Ge),
+            ("<>", Op::Ne),
+            ("!=", Op::Ne),
+            ("<", Op::Lt),
+            (">", Op::Gt),
+            ("=", Op::Eq),
+        ]
+        .iter()
+        .find_map(|(p, op)| s.strip_prefix(p).map(|r| (*op, r)))?;
+        let n: f64 = rest.trim().parse().ok()?;
+        n.is_finite().then_some(When::Cmp(op, n))
+    }
+}
+
+impl FormatSection {
+    /// Whether the section shows neither text nor a percentage.
+    pub fn is_plain(&self) -> bool {
+        self.text.is_empty() && !self.percent
+    }
+}
+
+impl FormatUnit {
+    /// The section that shows `value`: the first whose condition holds.
+    pub fn section(&self, value: f64) -> Option<&FormatSection> {
+        self.sections.iter().find(|s| s.when.holds(value))
+    }
+
+    /// A format of one section for every value.
+    pub fn single(text: &str, factor: f64, percent: bool) -> FormatUnit {
+        FormatUnit {
+            sections: vec![FormatSection {
+                when: When::Any,
+                text: text.to_string(),
+                factor,
+                percent,
+            }],
+        }
+    }
+
+    /// Whether no section shows text or a percentage (such a format is
+    /// not kept).
+    pub fn is_plain(&self) -> bool {
+        self.sections.iter().all(FormatSection::is_plain)
+    }
 }
 
 /// Stores `cell` at 0-based `col` (counted from the row's first column) of

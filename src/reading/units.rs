@@ -8,6 +8,7 @@
 
 use crate::config::Kind;
 use crate::reading::FormatUnit;
+use crate::reading::grid::{FormatSection, Op, When};
 use crate::text::normalise;
 
 /// Units a field of `kind` is read in, as a header or a format may name
@@ -37,7 +38,7 @@ const MILLIONS: &[&str] = &["milj€", "m€", "meur", "me", "miljoonaaeuroa", "
 
 /// Whether a number shown with `unit` is read right as stored in a field
 /// of `kind`.
-pub(crate) fn accepted(unit: &FormatUnit, kind: Kind) -> bool {
+pub(crate) fn accepted(unit: &FormatSection, kind: Kind) -> bool {
     let allowed = allowed(kind);
     if allowed.is_empty() {
         return true;
@@ -46,6 +47,9 @@ pub(crate) fn accepted(unit: &FormatUnit, kind: Kind) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '.')
         .collect();
+    if unit.percent {
+        return false; // shows the number times 100
+    }
     if compact.is_empty() {
         return true;
     }
@@ -58,19 +62,92 @@ pub(crate) fn accepted(unit: &FormatUnit, kind: Kind) -> bool {
             || (MILLIONS.contains(&compact.as_str()) && scale(1e6)))
 }
 
-/// The unit an Excel number format (xlsx `numFmt`, xls FORMAT) shows
-/// beside a positive number: the literal text of its first section (quoted
-/// text, `\x`, the symbol of `[$t€-40B]`, bare symbols such as `€`), and
-/// the factor its trailing commas divide by (`#,##0,` 1000). `None` when
-/// the format shows no text.
+/// What an Excel number format (xlsx `numFmt`, xls FORMAT) shows beside
+/// a number, section by section (`pos;neg;zero;text`, or conditions such
+/// as `[<1000]`): each section's literal text (quoted text, `\x`, the
+/// symbol of `[$t€-40B]`, bare symbols such as `€`, a `%`), the factor its
+/// trailing commas divide by (`#,##0,` 1000), and whether a `%` shows the
+/// number times 100. `None` when no section shows text or a percentage.
 pub fn excel_format_unit(code: &str) -> Option<FormatUnit> {
+    let mut parsed: Vec<(Option<When>, FormatSection)> = split_sections(code)
+        .into_iter()
+        .take(3) // a fourth section shows text, not numbers
+        .map(|s| excel_section(&s))
+        .collect();
+    if parsed.is_empty() {
+        return None;
+    }
+    if parsed.iter().all(|(w, _)| w.is_none()) {
+        // Without conditions: positive (and zero); negative; zero.
+        let whens: &[When] = match parsed.len() {
+            1 => &[When::Any],
+            2 => &[When::Cmp(Op::Ge, 0.0), When::Any],
+            _ => &[When::Cmp(Op::Gt, 0.0), When::Cmp(Op::Lt, 0.0), When::Any],
+        };
+        for ((_, s), w) in parsed.iter_mut().zip(whens) {
+            s.when = *w;
+        }
+    } else {
+        for (w, s) in parsed.iter_mut() {
+            s.when = w.unwrap_or(When::Any);
+        }
+    }
+    let unit = FormatUnit {
+        sections: parsed.into_iter().map(|(_, s)| s).collect(),
+    };
+    (!unit.is_plain()).then_some(unit)
+}
+
+/// The sections of a format code, split at `;` outside quotes, escapes
+/// and brackets.
+fn split_sections(code: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        let cur = out.last_mut().expect("one section at least");
+        match c {
+            ';' => out.push(String::new()),
+            '"' => {
+                cur.push(c);
+                for q in chars.by_ref() {
+                    cur.push(q);
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                cur.push(c);
+                for q in chars.by_ref() {
+                    cur.push(q);
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '*' | '_' => {
+                cur.push(c);
+                if let Some(q) = chars.next() {
+                    cur.push(q);
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    out
+}
+
+/// One section of an Excel format: its condition (`[<1000]`), if any, and
+/// what it shows.
+fn excel_section(code: &str) -> (Option<When>, FormatSection) {
     let mut text = String::new();
+    let mut when = None;
+    let mut percent = false;
     let mut commas = 0i32;
     let mut after_digit = false;
     let mut chars = code.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            ';' => break,
             '"' => {
                 for q in chars.by_ref() {
                     if q == '"' {
@@ -94,11 +171,14 @@ pub fn excel_format_unit(code: &str) -> Option<FormatUnit> {
                     }
                     inside.push(q);
                 }
-                // [$t€-40B]: a currency symbol and a locale; [Red], [>0]: none.
+                // [$t€-40B]: a currency symbol and a locale; [<1000]: a
+                // condition; [Red]: neither.
                 if let Some(cur) = inside.strip_prefix('$') {
                     text.push(' ');
                     text.push_str(cur.split('-').next().unwrap_or(""));
                     text.push(' ');
+                } else if let Some(w) = When::parse(&inside) {
+                    when = Some(w);
                 }
             }
             // Fill and spacing take the next character, which shows no text.
@@ -117,7 +197,15 @@ pub fn excel_format_unit(code: &str) -> Option<FormatUnit> {
                 }
                 commas += 1;
             }
-            '.' | 'E' | 'e' | '+' | '-' | '%' | '/' | '(' | ')' | ':' | ' ' | '@' => {
+            '%' => {
+                // Shows the number times 100, and a percent sign.
+                percent = true;
+                text.push(' ');
+                text.push('%');
+                text.push(' ');
+                after_digit = false;
+            }
+            '.' | 'E' | 'e' | '+' | '-' | '/' | '(' | ')' | ':' | ' ' | '@' => {
                 after_digit = after_digit && c == '.';
             }
             c if c.is_ascii_alphabetic() => after_digit = false, // y, m, d, General
@@ -128,10 +216,19 @@ pub fn excel_format_unit(code: &str) -> Option<FormatUnit> {
         }
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty()).then(|| FormatUnit {
+    let section = FormatSection {
+        when: When::Any,
         text,
         factor: 1000f64.powi(commas),
-    })
+        percent,
+    };
+    (when, section)
+}
+
+/// The built-in Excel number formats (xlsx `numFmtId`, xls `ifmt` below
+/// 164) that show a unit: 9 `0%` and 10 `0.00%`.
+pub fn builtin_format_unit(id: u32) -> Option<FormatUnit> {
+    matches!(id, 9 | 10).then(|| FormatUnit::single("%", 1.0, true))
 }
 
 #[cfg(test)]
@@ -139,7 +236,16 @@ mod tests {
     use super::*;
 
     fn unit(code: &str) -> Option<(String, f64)> {
-        excel_format_unit(code).map(|u| (u.text, u.factor))
+        excel_format_unit(code).map(|u| {
+            let s = &u.sections[0];
+            (s.text.clone(), s.factor)
+        })
+    }
+
+    /// The text of the section that shows `v`.
+    fn shows(code: &str, v: f64) -> Option<String> {
+        let u = excel_format_unit(code)?;
+        u.section(v).map(|s| s.text.clone())
     }
 
     #[test]
@@ -156,14 +262,34 @@ mod tests {
         assert_eq!(unit("d.m.yyyy"), None);
         assert_eq!(unit("[Red]#,##0;[Blue]-#,##0"), None);
         assert_eq!(unit("_-* #,##0\\ \"€\"_-"), Some(("€".into(), 1.0)));
+        assert_eq!(unit("0%"), Some(("%".into(), 1.0)));
+        assert!(excel_format_unit("0.00%").unwrap().sections[0].percent);
+        assert_eq!(unit("0\"%\""), Some(("%".into(), 1.0)));
+        assert!(!excel_format_unit("0\"%\"").unwrap().sections[0].percent);
+        assert!(builtin_format_unit(9).is_some() && builtin_format_unit(3).is_none());
+    }
+
+    #[test]
+    fn the_section_for_the_value_decides() {
+        let two = "0\" t€\";-0\" €\"";
+        assert_eq!(shows(two, 55.0).as_deref(), Some("t€"));
+        assert_eq!(shows(two, 0.0).as_deref(), Some("t€"));
+        assert_eq!(shows(two, -55.0).as_deref(), Some("€"));
+        let three = "0\" t€\";-0\" t€\";0\" €\"";
+        assert_eq!(shows(three, 55.0).as_deref(), Some("t€"));
+        assert_eq!(shows(three, 0.0).as_deref(), Some("€"));
+        let cond = "[<1000]0\" t€\";#,##0 €";
+        assert_eq!(shows(cond, 55.0).as_deref(), Some("t€"));
+        assert_eq!(shows(cond, 5500.0).as_deref(), Some("€"));
+        let neg = "#,##0 €;[Red]-#,##0\" t€\"";
+        assert_eq!(shows(neg, 55.0).as_deref(), Some("€"));
+        assert_eq!(shows(neg, -55.0).as_deref(), Some("t€"));
+        assert_eq!(shows("0;-0;0;@\" t€\"", 5.0).as_deref(), None);
     }
 
     #[test]
     fn a_unit_is_accepted_where_the_number_is_in_the_fields_unit() {
-        let u = |t: &str, f: f64| FormatUnit {
-            text: t.into(),
-            factor: f,
-        };
+        let u = |t: &str, f: f64| FormatUnit::single(t, f, false).sections.remove(0);
         assert!(accepted(&u("€", 1.0), Kind::Euro));
         assert!(accepted(&u("EUR", 1.0), Kind::Euro));
         assert!(accepted(&u("t€", 1000.0), Kind::Euro));
@@ -174,5 +300,9 @@ mod tests {
         assert!(!accepted(&u("htkk", 1.0), Kind::Number));
         assert!(accepted(&u("htv", 1.0), Kind::Number));
         assert!(accepted(&u("t€", 1.0), Kind::Text));
+        let pct = FormatUnit::single("%", 1.0, true).sections.remove(0);
+        assert!(!accepted(&pct, Kind::Euro));
+        assert!(!accepted(&pct, Kind::Whole));
+        assert!(accepted(&pct, Kind::Text));
     }
 }

@@ -534,8 +534,9 @@ fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     })
 }
 
-/// For each cell format (`cellXfs`, by index), the unit its number format
-/// shows, if any. Built-in formats (ids below 164) show none.
+/// For each cell format (`cellXfs`, by index), the units its number format
+/// shows, if any. Of the built-in formats (ids below 164) only the
+/// percentages (9, 10) show one.
 fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
     let mut formats: std::collections::HashMap<String, FormatUnit> = Default::default();
     let mut out = Vec::new();
@@ -543,22 +544,26 @@ fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
     let mut xml = quick_xml::Reader::from_str(styles);
     loop {
         match xml.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                "numFmt" => {
-                    if let (Some(id), Some(code)) =
-                        (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
-                        && let Some(unit) = super::units::excel_format_unit(&code)
-                    {
-                        formats.insert(id, unit);
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                match e.local_name().as_ref() {
+                    "numFmt" => {
+                        if let (Some(id), Some(code)) =
+                            (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
+                            && let Some(unit) = super::units::excel_format_unit(&code)
+                        {
+                            formats.insert(id, unit);
+                        }
                     }
+                    "cellXfs" => in_xfs = true,
+                    "xf" if in_xfs => {
+                        let id = xml_attr(&e, "numFmtId").unwrap_or_default();
+                        out.push(formats.get(&id).cloned().or_else(|| {
+                            id.parse().ok().and_then(super::units::builtin_format_unit)
+                        }));
+                    }
+                    _ => {}
                 }
-                "cellXfs" => in_xfs = true,
-                "xf" if in_xfs => {
-                    let id = xml_attr(&e, "numFmtId").unwrap_or_default();
-                    out.push(formats.get(&id).cloned());
-                }
-                _ => {}
-            },
+            }
             Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
             Ok(Event::Eof) | Err(_) => return out,
             _ => {}

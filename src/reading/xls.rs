@@ -162,8 +162,14 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
                 .unwrap_or_else(|| cells::builtin_is_date(*i))
         })
         .collect();
-    if !units.is_empty() {
-        globals.formats.unit_xf = xf_formats.iter().map(|i| units.get(i).cloned()).collect();
+    let unit_of = |i: &u16| {
+        units
+            .get(i)
+            .cloned()
+            .or_else(|| super::units::builtin_format_unit(u32::from(*i)))
+    };
+    if xf_formats.iter().any(|i| unit_of(i).is_some()) {
+        globals.formats.unit_xf = xf_formats.iter().map(unit_of).collect();
     }
     Ok(Some((globals, listed)))
 }

@@ -175,6 +175,70 @@ fn units_in_number_formats_are_unknown_units_in_every_format() {
 }
 
 #[test]
+fn percentages_and_the_section_that_shows_the_value_decide_the_unit() {
+    // A `%` format shows 0.85 as 85 %: not euros (I2, H3) nor FTE (J4).
+    // Of a format with sections, the one that applies to the value decides:
+    // 55 under `0" t€";-0" €"`, `0" t€";-0" t€";0" €"` and
+    // `[<1000]0" t€";#,##0 €` shows t€ (H5:H7), while 55 000 under
+    // `#,##0 €;[Red]-#,##0" t€"`, 5 500 under `[<1000]0" t€";#,##0 €` and
+    // 0 under the zero section `0" €"` show euros. LibreOffice's .ods keeps
+    // the positive section in a `style:map` (`value()>=0`) and its .xls its
+    // own FORMAT records; all three read alike.
+    for file in [
+        "openpyxl_percent_and_sections.xlsx",
+        "lo_percent_and_sections.ods",
+        "lo_percent_and_sections.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("unknown-unit", "I2"),
+                ("unknown-unit", "H3"),
+                ("unknown-unit", "J4"),
+                ("unknown-unit", "H5"),
+                ("unknown-unit", "H6"),
+                ("unknown-unit", "H7"),
+                ("unknown-unit", "I11"),
+            ]),
+            "{file}"
+        );
+        let shown: Vec<&str> = fs.iter().map(|f| f["value"].as_str().unwrap()).collect();
+        assert_eq!(
+            shown,
+            ["85 %", "55 %", "50 %", "55 t€", "55 t€", "55 t€", "100 %"],
+            "{file}: the value as the file shows it"
+        );
+        assert!(
+            fs.iter()
+                .all(|f| !f["message"].as_str().unwrap_or("").contains("0,85")),
+            "{file}: {fs:?}"
+        );
+        let ms = real_measures(file);
+        assert_eq!(
+            names(&ms),
+            ["Toimenpide 8", "Toimenpide 9", "Toimenpide 10"],
+            "{file}"
+        );
+        let read: Vec<(f64, f64)> = ms
+            .iter()
+            .map(|m| {
+                (
+                    m["budget_eur"].as_f64().unwrap(),
+                    m["spent_eur"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [(55_000.0, 500.0), (5_500.0, 500.0), (1000.0, 0.0)],
+            "{file}"
+        );
+    }
+}
+
+#[test]
 fn truth_values_in_numeric_fields_are_type_errors_in_every_format() {
     // TRUE in a euro cell (H2), FALSE in another (I3), TRUE as FTE (J3).
     // LibreOffice saves an imported truth value in .ods as the number 1

@@ -12,20 +12,24 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
 use super::attr;
+use crate::reading::grid::{FormatSection, When};
 use crate::reading::{FormatUnit, Unreadable};
 
 /// How deep a cell style's parents are followed for its data style.
 const MAX_PARENTS: usize = 8;
 
-/// A data style as read: its literal text, display factor, and whether it
-/// shows truth values; `map` is the style a `style:map` applies (LibreOffice
-/// puts the positive section of a format there).
+/// A data style as read: its literal text, display factor, whether it
+/// shows truth values or percentages; `maps` are the styles its
+/// `style:map`s apply under their conditions (LibreOffice keeps the last
+/// section of a format in the style itself and puts the others, such as
+/// the positive one under `value()>=0`, there).
 #[derive(Debug, Default, Clone)]
 struct DataStyle {
     text: String,
     factor: f64,
     truth: bool,
-    map: Option<String>,
+    percent: bool,
+    maps: Vec<(When, String)>,
 }
 
 /// What a cell style shows its numbers with.
@@ -68,6 +72,7 @@ impl Styles {
                 let style = DataStyle {
                     factor: 1.0,
                     truth: e.name().as_ref() == "number:boolean-style",
+                    percent: e.name().as_ref() == "number:percentage-style",
                     ..DataStyle::default()
                 };
                 self.open = Some((name, style));
@@ -130,8 +135,12 @@ impl Styles {
                 }
             }
             "number:boolean" => style.truth = true,
-            "style:map" if style.map.is_none() => {
-                style.map = attr(e, "style:apply-style-name")?;
+            "style:map" => {
+                let when = attr(e, "style:condition")?
+                    .and_then(|c| c.trim().strip_prefix("value()").and_then(When::parse));
+                if let (Some(when), Some(name)) = (when, attr(e, "style:apply-style-name")?) {
+                    style.maps.push((when, name));
+                }
             }
             _ => {}
         }
@@ -147,23 +156,19 @@ impl Styles {
             let Some(data) = self.data_style_of(name) else {
                 continue;
             };
-            let mapped = data.map.as_ref().and_then(|m| self.data.get(m));
-            let text = if data.text.trim().is_empty() {
-                mapped.map_or("", |m| m.text.as_str())
-            } else {
-                data.text.as_str()
-            };
-            let text = text.trim();
-            let truth = data.truth || mapped.is_some_and(|m| m.truth);
-            let factor = if data.factor != 1.0 {
-                data.factor
-            } else {
-                mapped.map_or(1.0, |m| m.factor)
-            };
-            let unit = (!text.is_empty()).then(|| FormatUnit {
-                text: text.to_string(),
-                factor,
-            });
+            // The mapped sections under their conditions, tried in order,
+            // then the style's own for the values no condition takes.
+            let mut truth = data.truth;
+            let mut sections = Vec::new();
+            for (when, m) in &data.maps {
+                if let Some(m) = self.data.get(m) {
+                    truth |= m.truth;
+                    sections.push(section(*when, m));
+                }
+            }
+            sections.push(section(When::Any, data));
+            let unit = FormatUnit { sections };
+            let unit = (!unit.is_plain()).then_some(unit);
             if unit.is_some() || truth {
                 out.insert(name.clone(), Shown { unit, truth });
             }
@@ -182,6 +187,16 @@ impl Styles {
             name = parent.as_deref()?;
         }
         None
+    }
+}
+
+/// What data style `d` shows for the values `when` holds for.
+fn section(when: When, d: &DataStyle) -> FormatSection {
+    FormatSection {
+        when,
+        text: d.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        factor: d.factor,
+        percent: d.percent,
     }
 }
 

@@ -444,8 +444,9 @@ fn truth_values_units_and_formulas_from_styles_and_attributes() {
     assert_eq!(g.get(0, 3), &Cell::Number(2.0), "IF gives a number");
     assert_eq!(g.formula(0, 3), Some("IF(B1>0,2,3)"));
     let unit = g.format_unit(0, 4).expect("the column's default style");
+    let unit = unit.section(1.0).unwrap();
     assert_eq!((unit.text.as_str(), unit.factor), ("t€", 1.0));
-    let scaled = g.format_unit(0, 5).unwrap();
+    let scaled = g.format_unit(0, 5).unwrap().section(1.0).unwrap();
     assert_eq!((scaled.text.as_str(), scaled.factor), ("t€", 1000.0));
     assert_eq!(g.format_unit(0, 3), None);
 }

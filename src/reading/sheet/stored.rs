@@ -45,10 +45,19 @@ impl SheetReader<'_, '_> {
             return false;
         };
         let t = self.lang.texts();
-        if let Some(unit) = self.grid.format_unit(row, col)
+        if let Some(unit) = self
+            .grid
+            .format_unit(row, col)
+            .and_then(|u| u.section(stored))
             && !units::accepted(unit, field.kind)
         {
-            let value = shown(self.lang, stored);
+            // The number as the section shows it: times 100 for a `%`,
+            // divided by the factor (signed, as stored).
+            let mut on_show = stored / unit.factor;
+            if unit.percent {
+                on_show *= 100.0;
+            }
+            let value = shown(self.lang, on_show);
             let name = field.header.get(self.lang);
             let args = [
                 ("value", value.as_str()),
