@@ -383,6 +383,10 @@ pub struct Texts {
     pub prefill_changed: &'static str,
     /// Hint for it.
     pub prefill_changed_hint: &'static str,
+    /// A template's example row over which a measure was typed: {value}.
+    pub example_changed: &'static str,
+    /// Hint for it.
+    pub example_changed_hint: &'static str,
     /// A stored formula result differs from the formula's: {formula},
     /// {stored}, {evaluated}.
     pub formula_mismatch: &'static str,
@@ -701,6 +705,8 @@ pub static FI: Texts = Texts {
     duplicate_file_hint: "Poista kopio tai muunnettu tiedosto ilmoitusten kansiosta; jos tiedostot ovat eri ilmoituksia, tarkista niiden sisältö.",
     prefill_changed: "Rivillä on vain toimiala tai vuosi (\"{value}\"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.",
     prefill_changed_hint: "Jos rivi on toimenpide, täytä sen kentät; muuten palauta rivin toimiala ja vuosi tai tyhjennä rivi.",
+    example_changed: "Rivi on pohjan esimerkkirivi, mutta siihen on kirjoitettu toimenpiteen tietoja (\"{value}\"), joten sitä ei lueta toimenpiteenä.",
+    example_changed_hint: "Siirrä toimenpide esimerkkirivin alle omalle rivilleen tai poista esimerkkimerkintä rivin alusta.",
     formula_mismatch: "Solun kaava ={formula} antaa {evaluated}, mutta tiedostoon on tallennettu tulos {stored}, joten lukua ei lueta.",
     formula_mismatch_hint: "Tiedostoa ei ole laskettu uudelleen tallennettaessa (manuaalinen laskenta?). Paina Excelissä F9 (LibreOfficessa Ctrl+Vaihto+F9), tarkista luku ja tallenna.",
     unknown_unit_format: "Solun luku {value} näkyy yksiköllä \"{unit}\" (solun lukumuoto), mutta kentän \"{field}\" lukuja ei lueta siinä yksikössä, joten lukua ei lueta: se olisi väärä kertoimen verran.",
@@ -909,6 +915,8 @@ pub static SV: Texts = Texts {
     duplicate_file_hint: "Ta bort kopian eller den konverterade filen ur inlämningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.",
     prefill_changed: "Raden har bara sektor eller år (\"{value}\"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.",
     prefill_changed_hint: "Om raden är en åtgärd, fyll i dess fält; annars återställ radens sektor och år eller töm raden.",
+    example_changed: "Raden är mallens exempelrad, men uppgifter om en åtgärd har skrivits in på den (\"{value}\"), så den läses inte som en åtgärd.",
+    example_changed_hint: "Flytta åtgärden till en egen rad under exempelraden eller ta bort exempelmärkningen i början av raden.",
     formula_mismatch: "Cellens formel ={formula} ger {evaluated}, men filen har resultatet {stored} sparat, så talet läses inte.",
     formula_mismatch_hint: "Filen räknades inte om när den sparades (manuell beräkning?). Tryck F9 i Excel (Ctrl+Skift+F9 i LibreOffice), kontrollera talet och spara.",
     unknown_unit_format: "Cellens tal {value} visas med enheten \"{unit}\" (cellens talformat), men fältet \"{field}\" läses inte i den enheten, så talet läses inte: det skulle vara fel med en faktor.",
@@ -1117,6 +1125,8 @@ pub static EN: Texts = Texts {
     duplicate_file_hint: "Remove the copy or the converted file from the submissions' folder; if the files are different submissions, check their contents.",
     prefill_changed: "The row has only a department or year (\"{value}\"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.",
     prefill_changed_hint: "If the row is a measure, fill in its fields; otherwise restore the row's department and year or clear the row.",
+    example_changed: "The row is the template's example row, but a measure's details were typed into it (\"{value}\"), so it is not read as a measure.",
+    example_changed_hint: "Move the measure to a row of its own below the example row, or remove the example label at the start of the row.",
     formula_mismatch: "The cell's formula ={formula} gives {evaluated}, but the file stores the result {stored}, so the figure is not read.",
     formula_mismatch_hint: "The file was not recalculated when it was saved (manual calculation?). Press F9 in Excel (Ctrl+Shift+F9 in LibreOffice), check the figure and save.",
     unknown_unit_format: "The cell's number {value} is shown with the unit \"{unit}\" (the cell's number format), but field \"{field}\" is not read in that unit, so the number is not read: it would be off by a factor.",

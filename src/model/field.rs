@@ -320,6 +320,10 @@ pub const fn position(layout: &[Column], column: Column) -> u16 {
     panic!("the column is not in the layout")
 }
 
+/// The budget of a template's example row, in whole euros: the template
+/// writes it, and the reader tells an untouched example row by it.
+pub const EXAMPLE_BUDGET_EUROS: i64 = 10_000;
+
 #[cfg(test)]
 mod tests {
     use super::*;

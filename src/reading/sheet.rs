@@ -689,6 +689,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             if self.is_example_row(row) {
+                self.report_changed_example(row, columns);
                 continue;
             }
             if self.is_total_row(row, columns) {

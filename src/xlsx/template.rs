@@ -356,9 +356,9 @@ fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<St
         Kind::Themes => config.themes.first()?.name.get(lang).to_string(),
         Kind::Year => year.to_string(),
         Kind::Euro => if f.role() == Some(FieldKey::Budget) {
-            "10000"
+            crate::model::field::EXAMPLE_BUDGET_EUROS
         } else {
-            "8000"
+            8000
         }
         .to_string(),
         Kind::Number => "1".into(),

@@ -421,3 +421,40 @@ fn xlsxwriter_array_formula_range_cells_have_no_value() {
     let ms = real_measures(file);
     assert!(!names(&ms).contains(&"Toimenpide 2".to_string()), "{ms:?}");
 }
+
+#[test]
+fn a_measure_typed_over_the_template_example_row_is_named() {
+    // kooste's template, filled with openpyxl: a measure typed over the
+    // example row (D5 "Koulukerho", H5 40 000 €, the example label kept in
+    // A5) and one measure on a data row. The measure below is read; the
+    // one over the example is not, and is named at its first typed cell.
+    let file = "openpyxl_template_example_row_typed_over.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "D5")]));
+    assert_eq!(fs[0]["value"], "Koulukerho");
+    assert_eq!(names(&real_measures(file)), ["Koulupihat"]);
+    // Untouched templates, in every language, stay silent.
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["fi", "sv", "en"] {
+        let tpl = dir.path().join(format!("pohja_{lang}.xlsx"));
+        let tpl = tpl.to_str().unwrap();
+        let o = kooste(&[
+            "template",
+            "--department",
+            "KYMP",
+            "--year",
+            "2021",
+            "--lang",
+            lang,
+            "-o",
+            tpl,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let o = kooste(&["validate", tpl, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{lang}: {}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let findings = v.as_array().or_else(|| v["findings"].as_array()).unwrap();
+        assert!(findings.is_empty(), "{lang}: {findings:?}");
+    }
+}

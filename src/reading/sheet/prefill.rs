@@ -8,8 +8,12 @@ use std::collections::HashMap;
 
 use super::{Columns, SheetReader};
 use crate::config::Kind;
-use crate::i18n::fill;
+use crate::i18n::{Lang, fill};
+use crate::model::Cell;
+use crate::model::field::{EXAMPLE_BUDGET_EUROS, FieldKey};
 use crate::model::finding::Code;
+use crate::model::parse::{Cents, parse_euros};
+use crate::text::normalise;
 
 /// The department and year cells of a row, as shown, trimmed.
 type Key = Vec<String>;
@@ -97,6 +101,48 @@ impl SheetReader<'_, '_> {
             .at(row, col)
             .value(value)
             .hint(t.prefill_changed_hint);
+        self.findings.push(finding);
+    }
+
+    /// A template's example row is skipped; one that a department typed a
+    /// measure over (its name or budget no longer the template's example,
+    /// in any of the three languages) is named at the first such cell, so
+    /// the measure does not vanish in silence.
+    pub(super) fn report_changed_example(&mut self, row: u32, columns: &Columns) {
+        let fields = &self.schema.config.fields;
+        let changed = columns.iter().find_map(|&(c, f)| {
+            let cell = self.grid.get(row, c);
+            let shown = cell.display().trim().to_string();
+            if shown.is_empty() {
+                return None;
+            }
+            let typed = match fields[f].role() {
+                Some(FieldKey::Measure) => ![Lang::Fi, Lang::Sv, Lang::En]
+                    .iter()
+                    .any(|l| normalise(l.texts().example_measure) == normalise(&shown)),
+                Some(FieldKey::Budget) => {
+                    let example = Cents(EXAMPLE_BUDGET_EUROS * 100);
+                    match cell {
+                        Cell::Number(v) => *v != EXAMPLE_BUDGET_EUROS as f64,
+                        _ => parse_euros(&shown) != Ok(example),
+                    }
+                }
+                _ => false,
+            };
+            typed.then_some((c, shown))
+        });
+        let Some((col, value)) = changed else {
+            return;
+        };
+        let t = self.lang.texts();
+        let finding = self
+            .finding(
+                Code::UnreadContent,
+                fill(t.example_changed, &[("value", &value)]),
+            )
+            .at(row, col)
+            .value(value)
+            .hint(t.example_changed_hint);
         self.findings.push(finding);
     }
 }
