@@ -458,3 +458,16 @@ fn a_measure_typed_over_the_template_example_row_is_named() {
         assert!(findings.is_empty(), "{lang}: {findings:?}");
     }
 }
+
+#[test]
+fn a_second_sheet_with_a_name_and_a_budget_column_is_named() {
+    // openpyxl: the measure sheet, and a sheet "Muut" with a title row and
+    // a header of only `Toimenpide | Budjetti (€)` over one measure. Only
+    // the first sheet is read; the other is named, not dropped in silence.
+    let file = "openpyxl_second_sheet_name_and_budget.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]));
+    assert_eq!(fs[0]["sheet"], "Muut");
+    assert_eq!(names(&real_measures(file)), ["Koulupihat"]);
+}

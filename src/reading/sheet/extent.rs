@@ -190,7 +190,9 @@ impl SheetReader<'_, '_> {
             .enumerate()
             .filter(|(i, f)| f.required && !mapped.contains(i))
             .count();
-        has(FieldKey::Measure) && missing <= 1
+        // A measure name with a euro figure is a measure however few other
+        // columns a second sheet has (`Toimenpide | Budjetti (€)`).
+        has(FieldKey::Measure) && (missing <= 1 || has(FieldKey::Budget) || has(FieldKey::Spent))
     }
 
     /// Other sheets that also have a measure header and rows under it
@@ -207,7 +209,7 @@ impl SheetReader<'_, '_> {
             };
             // A template's list sheet names departments, statuses and
             // areas too: a measure sheet's header names the measures and
-            // nearly every required field.
+            // nearly every required field, or a euro figure.
             if !self.is_measure_header(other, header) {
                 continue;
             }
