@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Outcome;
 use crate::config::Config;
 use crate::error::Error;
+use crate::i18n::findings::FindingJson;
 use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::{Run, RunOptions};
 
@@ -91,7 +92,7 @@ pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Resul
         .map(|chunk| {
             let mut text = String::new();
             for f in chunk {
-                text.push_str(&f.text_line(color));
+                text.push_str(&crate::i18n::findings::line(run.lang, f, color));
                 text.push('\n');
             }
             text
@@ -143,7 +144,7 @@ struct JsonLeftOut {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     files: Vec<JsonFile<'a>>,
-    findings: Vec<&'a Finding>,
+    findings: Vec<FindingJson<'a>>,
     summary: JsonSummary,
 }
 
@@ -178,7 +179,11 @@ pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::R
     let tally = run.tally();
     let report = JsonReport {
         files,
-        findings: run.findings_sorted(),
+        findings: run
+            .findings_sorted()
+            .into_iter()
+            .map(|f| FindingJson::new(run.lang, f))
+            .collect(),
         summary: JsonSummary {
             files: run.submissions.len(),
             measures: tally.measures,

@@ -163,12 +163,14 @@ pub enum Error {
         path: String,
     },
     /// The `--previous` workbook cannot be read as a consolidated workbook.
-    #[error("{path}: --previous: {}", finding.message)]
+    #[error("{path}: --previous: {}", crate::i18n::findings::message(*lang, finding))]
     PreviousUnreadable {
         /// The path as given.
         path: String,
         /// The finding that reading it raised (its code, cell and text).
         finding: Box<Finding>,
+        /// The language of the sentence.
+        lang: Lang,
     },
     /// `--year` of `template` is outside the programme.
     #[error("--year {year}: not a programme year ({first}–{last})")]

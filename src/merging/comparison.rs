@@ -53,6 +53,7 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
         return Err(Error::PreviousUnreadable {
             path: file.display,
             finding: Box::new(f.clone()),
+            lang,
         });
     }
     let mut years: HashMap<i32, usize> = HashMap::new();

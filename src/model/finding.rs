@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::text::terminal;
+use crate::model::message::Message;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -162,8 +162,10 @@ impl Serialize for Code {
     }
 }
 
-/// One problem found in the submissions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One problem found in the submissions: data (code, place, value and the
+/// message's arguments), made into text only where it is shown, in that
+/// output's language (`crate::i18n::render`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable code.
     pub code: Code,
@@ -181,43 +183,15 @@ pub struct Finding {
     pub field: Option<String>,
     /// The value as the user typed it.
     pub value: Option<String>,
-    /// What is wrong, in the chosen language.
-    pub message: String,
+    /// What is wrong.
+    pub message: Message,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Finding {
-    /// One line: `file!sheet!cell: error[code]: message (hint)`.
-    pub fn text_line(&self, color: bool) -> String {
-        let f = self;
-        let sev = f.severity.as_str();
-        let sev = match (color, f.severity) {
-            (true, Severity::Error) => format!("\x1b[1;31m{sev}\x1b[0m"),
-            (true, Severity::Warning) => format!("\x1b[1;33m{sev}\x1b[0m"),
-            _ => sev.to_string(),
-        };
-        let loc = if f.file.is_empty() {
-            "*".to_string()
-        } else {
-            f.location()
-        };
-        // File and sheet names, values and so messages are the submitter's
-        // text: escaped, so they cannot move the cursor or forge a line.
-        let mut line = format!(
-            "{}: {sev}[{}]: {}",
-            terminal(&loc),
-            f.code.as_str(),
-            terminal(&f.message)
-        );
-        if let Some(h) = &f.hint {
-            line.push_str(&format!(" ({})", terminal(h)));
-        }
-        line
-    }
-
     /// A finding about a whole file.
-    pub fn file(code: Code, file: &str, message: String) -> Finding {
+    pub fn file(code: Code, file: &str, message: impl Into<Message>) -> Finding {
         Finding {
             code,
             severity: code.severity(),
@@ -227,7 +201,7 @@ impl Finding {
             row: None,
             field: None,
             value: None,
-            message,
+            message: message.into(),
             hint: None,
         }
     }
@@ -258,7 +232,7 @@ impl Finding {
     }
 
     /// Sets the hint.
-    pub fn hint(mut self, h: impl Into<String>) -> Finding {
+    pub fn hint(mut self, h: impl Into<Message>) -> Finding {
         self.hint = Some(h.into());
         self
     }

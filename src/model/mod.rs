@@ -3,6 +3,8 @@
 
 pub mod field;
 pub mod finding;
+pub mod lang;
+pub mod message;
 pub mod parse;
 
 use compact_str::CompactString;

@@ -675,7 +675,11 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
     if !warnings.is_empty() {
         doc.heading(3, t.severity_words[1], 30.0);
         for f in warnings.iter().take(ctx.limit) {
-            doc.paragraph(&f.text_line(false), Style::SMALL, 0.0);
+            doc.paragraph(
+                &crate::i18n::findings::line(ctx.run.lang, f, false),
+                Style::SMALL,
+                0.0,
+            );
         }
         cut_note(doc, ctx, warnings.len());
     }

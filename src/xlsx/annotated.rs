@@ -10,7 +10,7 @@ use crate::model::parse::Date;
 use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, findings};
 use crate::model::Cell;
 use crate::model::finding::{Finding, Severity};
 use crate::output::Transaction;
@@ -183,8 +183,10 @@ fn annotated_bytes(
                 .set_text(cell),
             )?;
         }
-        list.write_string(row, 3, crate::xlsx::fit(&f.message))?;
-        list.write_string(row, 4, crate::xlsx::fit(f.hint.as_deref().unwrap_or("")))?;
+        let message = findings::message(lang, f);
+        let hint = findings::hint(lang, f).unwrap_or_default();
+        list.write_string(row, 3, crate::xlsx::fit(&message))?;
+        list.write_string(row, 4, crate::xlsx::fit(&hint))?;
     }
     for (c, w) in [10, 22, 8, 80, 60].iter().enumerate() {
         list.set_column_width(c as u16, *w)?;
@@ -192,7 +194,7 @@ fn annotated_bytes(
     let data = wb.add_worksheet();
     data.set_name(&data_name)?;
     copy_grid(data, grid)?;
-    mark_cells(data, grid, findings)?;
+    mark_cells(data, grid, findings, lang)?;
     data.set_autofit_max_width(300);
     data.autofit();
     wb.save_to_buffer()
@@ -254,9 +256,14 @@ fn write_cell(
 }
 
 /// Fills each located cell by its worst severity and attaches the messages as a note.
-fn mark_cells(ws: &mut Worksheet, grid: &Grid, findings: &[&Finding]) -> Result<(), XlsxError> {
+fn mark_cells(
+    ws: &mut Worksheet,
+    grid: &Grid,
+    found: &[&Finding],
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let mut by_cell: BTreeMap<(u32, u32), Vec<&Finding>> = BTreeMap::new();
-    for f in findings {
+    for f in found {
         if let Some((r, c)) = f.cell.as_deref().and_then(parse_a1) {
             by_cell.entry((r, c)).or_default().push(f);
         }
@@ -278,9 +285,12 @@ fn mark_cells(ws: &mut Worksheet, grid: &Grid, findings: &[&Finding]) -> Result<
         write_cell(ws, r, col, grid.get(r, c), Some(&fill), &date)?;
         let text: Vec<String> = fs
             .iter()
-            .map(|f| match &f.hint {
-                Some(h) => format!("[{}] {} {h}", f.code.as_str(), f.message),
-                None => format!("[{}] {}", f.code.as_str(), f.message),
+            .map(|f| {
+                let message = findings::message(lang, f);
+                match findings::hint(lang, f) {
+                    Some(h) => format!("[{}] {message} {h}", f.code.as_str()),
+                    None => format!("[{}] {message}", f.code.as_str()),
+                }
             })
             .collect();
         ws.insert_note(

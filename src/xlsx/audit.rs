@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use super::body::{Body, Cells, Links};
 use super::{Formats, fit};
 use crate::config::Config;
-use crate::i18n::fill;
+use crate::i18n::{fill, findings};
 use crate::merging::Consolidation;
 use crate::model::finding::{Finding, Severity};
 use crate::validation::checked::Run;
@@ -137,8 +137,8 @@ fn finding_row(out: &mut dyn Cells, f: &Finding, target: Option<u32>, run: &Run)
     out.string(2, fit(&f.file));
     out.string(3, fit(f.sheet.as_deref().unwrap_or("")));
     out.string(4, fit(f.cell.as_deref().unwrap_or("")));
-    out.string(5, fit(&f.message));
-    out.string(6, fit(f.hint.as_deref().unwrap_or("")));
+    out.string(5, fit(&findings::message(run.lang, f)));
+    out.string(6, fit(&findings::hint(run.lang, f).unwrap_or_default()));
     if let Some(target) = target {
         let mut buf = out.take_scratch();
         buf.clear();

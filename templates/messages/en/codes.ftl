@@ -1,0 +1,42 @@
+# Short titles of the finding codes. The codes themselves stay the same in
+# every language: scripts read them.
+
+code-title = { $code ->
+    [unreadable-file] Unreadable file
+    [encrypted-file] Password-protected file
+    [no-measure-sheet] No measure sheet
+    [missing-column] Required column missing
+    [duplicate-column] Column given twice
+    [unknown-column] Unknown column
+    [missing-value] Required value missing
+    [type-error] Wrong kind of value
+    [not-allowed] Value not allowed
+    [out-of-range] Value out of range
+    [invalid-format] Invalid format
+    [formula-without-value] Formula without a stored value
+    [total-mismatch] Total row does not match
+    [spent-exceeds-budget] Actual exceeds budget
+    [status-conflict] Status contradicts the figures
+    [duplicate-measure] Measure given twice
+    [department-mismatch] Department mismatch
+    [budget-exceeds-programme] Budgets exceed the programme's
+    [missing-submission] Missing submission
+    [wrong-year] Row of another year
+    [too-large] File too large
+    [text-too-long] Text too long
+    [ambiguous-number] Ambiguous number
+    [invalid-bytes] Invalid bytes
+    [unknown-encoding] Unknown encoding
+    [unread-content] Content not read
+    [own-output] File written by kooste
+    [no-measures] No measures
+    [unprintable-text] Text the report cannot show
+    [unknown-unit] Unknown unit
+    [merged-amount] Merged amount
+    [formula-mismatch] Formula result does not match
+    [duplicate-file] File given twice
+   *[other] { $code }
+}
+
+severity-error = error
+severity-warning = warning

@@ -1,0 +1,42 @@
+# Löydösten koodien lyhyet otsikot. Koodit (hakasulkeissa) pysyvät samoina
+# kaikilla kielillä: skriptit lukevat niitä.
+
+code-title = { $code ->
+    [unreadable-file] Tiedostoa ei voi lukea
+    [encrypted-file] Salasanalla suojattu tiedosto
+    [no-measure-sheet] Toimenpidetaulukkoa ei löydy
+    [missing-column] Pakollinen sarake puuttuu
+    [duplicate-column] Sama sarake kahdesti
+    [unknown-column] Tuntematon sarake
+    [missing-value] Pakollinen arvo puuttuu
+    [type-error] Väärä arvon tyyppi
+    [not-allowed] Arvo ei ole sallittu
+    [out-of-range] Arvo sallitun alueen ulkopuolella
+    [invalid-format] Virheellinen muoto
+    [formula-without-value] Kaava ilman tallennettua arvoa
+    [total-mismatch] Summarivi ei täsmää
+    [spent-exceeds-budget] Toteuma ylittää budjetin
+    [status-conflict] Tila ristiriidassa lukujen kanssa
+    [duplicate-measure] Toimenpide kahdesti
+    [department-mismatch] Toimialat eivät täsmää
+    [budget-exceeds-programme] Budjetit ylittävät ohjelman budjetin
+    [missing-submission] Toimiala ei lähettänyt tietoja
+    [wrong-year] Eri vuoden rivi
+    [too-large] Tiedosto on liian suuri
+    [text-too-long] Teksti liian pitkä
+    [ambiguous-number] Moniselitteinen luku
+    [invalid-bytes] Virheellisiä merkkejä
+    [unknown-encoding] Tuntematon merkistö
+    [unread-content] Lukematon sisältö
+    [own-output] kooste-ohjelman oma tiedosto
+    [no-measures] Ei toimenpiteitä
+    [unprintable-text] Raportissa näkymätön teksti
+    [unknown-unit] Tuntematon yksikkö
+    [merged-amount] Yhdistetty summasolu
+    [formula-mismatch] Kaavan tulos ei täsmää
+    [duplicate-file] Sama tiedosto kahdesti
+   *[other] { $code }
+}
+
+severity-error = virhe
+severity-warning = varoitus

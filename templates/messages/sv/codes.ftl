@@ -1,0 +1,42 @@
+# Korta rubriker för fyndens koder. Koderna (inom hakparentes) är desamma
+# på alla språk: skript läser dem.
+
+code-title = { $code ->
+    [unreadable-file] Filen kan inte läsas
+    [encrypted-file] Lösenordsskyddad fil
+    [no-measure-sheet] Inget åtgärdsblad
+    [missing-column] Obligatorisk kolumn saknas
+    [duplicate-column] Samma kolumn två gånger
+    [unknown-column] Okänd kolumn
+    [missing-value] Obligatoriskt värde saknas
+    [type-error] Fel typ av värde
+    [not-allowed] Värdet är inte tillåtet
+    [out-of-range] Värdet utanför tillåtet intervall
+    [invalid-format] Felaktigt format
+    [formula-without-value] Formel utan sparat värde
+    [total-mismatch] Summaraden stämmer inte
+    [spent-exceeds-budget] Utfallet överskrider budgeten
+    [status-conflict] Status strider mot siffrorna
+    [duplicate-measure] Åtgärden två gånger
+    [department-mismatch] Sektorerna stämmer inte
+    [budget-exceeds-programme] Budgetarna överskrider programmets budget
+    [missing-submission] Sektorn skickade inga uppgifter
+    [wrong-year] Rad för ett annat år
+    [too-large] Filen är för stor
+    [text-too-long] Texten är för lång
+    [ambiguous-number] Tvetydigt tal
+    [invalid-bytes] Ogiltiga tecken
+    [unknown-encoding] Okänd teckenkodning
+    [unread-content] Oläst innehåll
+    [own-output] Fil skriven av kooste
+    [no-measures] Inga åtgärder
+    [unprintable-text] Text som inte kan visas i rapporten
+    [unknown-unit] Okänd enhet
+    [merged-amount] Sammanslagen beloppscell
+    [formula-mismatch] Formelns resultat stämmer inte
+    [duplicate-file] Samma fil två gånger
+   *[other] { $code }
+}
+
+severity-error = fel
+severity-warning = varning
