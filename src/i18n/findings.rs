@@ -92,6 +92,9 @@ pub struct FindingJson<'a> {
     pub message: String,
     /// How to fix it, in the language.
     pub hint: Option<String>,
+    /// Another library's own words, untranslated, where there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<&'a str>,
 }
 
 impl<'a> FindingJson<'a> {
@@ -109,6 +112,7 @@ impl<'a> FindingJson<'a> {
             value: f.value.as_deref(),
             message: message(lang, f),
             hint: hint(lang, f),
+            detail: f.detail.as_deref(),
         }
     }
 }

@@ -164,8 +164,9 @@ fn value_of(lang: Lang, arg: &Arg) -> FluentValue<'static> {
             .iter()
             .map(|a| match value_of(lang, a) {
                 FluentValue::String(s) => s.into_owned(),
-                FluentValue::Number(n) => format_number(lang, &FluentValue::Number(n))
-                    .unwrap_or_default(),
+                FluentValue::Number(n) => {
+                    format_number(lang, &FluentValue::Number(n)).unwrap_or_default()
+                }
                 _ => String::new(),
             })
             .collect::<Vec<_>>()
@@ -206,10 +207,7 @@ mod tests {
     fn expr_vars(e: &Expression<&str>, out: &mut BTreeSet<String>) {
         match e {
             Expression::Inline(i) => inline_vars(i, out),
-            Expression::Select {
-                selector,
-                variants,
-            } => {
+            Expression::Select { selector, variants } => {
                 inline_vars(selector, out);
                 for v in variants {
                     pattern_vars(&v.value, out);

@@ -187,6 +187,10 @@ pub struct Finding {
     pub message: Message,
     /// How to fix it.
     pub hint: Option<Message>,
+    /// Another library's or the operating system's own words about the
+    /// problem (a zip or XML error), untranslated: shown only in
+    /// `--format json` and with `--verbose`, never inside a sentence.
+    pub detail: Option<String>,
 }
 
 impl Finding {
@@ -203,6 +207,7 @@ impl Finding {
             value: None,
             message: message.into(),
             hint: None,
+            detail: None,
         }
     }
 
@@ -234,6 +239,12 @@ impl Finding {
     /// Sets the hint.
     pub fn hint(mut self, h: impl Into<Message>) -> Finding {
         self.hint = Some(h.into());
+        self
+    }
+
+    /// Sets the untranslated detail (another library's words).
+    pub fn detail(mut self, d: impl Into<String>) -> Finding {
+        self.detail = Some(d.into());
         self
     }
 

@@ -266,8 +266,9 @@ fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang
         Unreadable::Encrypted => {
             Finding::file(Code::EncryptedFile, display, t.encrypted).hint(t.encrypted_hint)
         }
-        Unreadable::Empty => Finding::file(Code::UnreadableFile, display, t.empty_file)
-            .hint(t.unreadable_hint),
+        Unreadable::Empty => {
+            Finding::file(Code::UnreadableFile, display, t.empty_file).hint(t.unreadable_hint)
+        }
         Unreadable::Html => Finding::file(
             Code::UnreadableFile,
             display,
