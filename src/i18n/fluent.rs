@@ -43,12 +43,16 @@ macro_rules! files {
                 concat!($lang, "/cli.ftl"),
                 include_str!(concat!("../../templates/messages/", $lang, "/cli.ftl")),
             ),
+            (
+                concat!($lang, "/report.ftl"),
+                include_str!(concat!("../../templates/messages/", $lang, "/report.ftl")),
+            ),
         ]
     };
 }
 
 /// Every message file: (language, name, text).
-pub const FILES: [(Lang, [(&str, &str); 5]); 3] = [
+pub const FILES: [(Lang, [(&str, &str); 6]); 3] = [
     (Lang::Fi, files!("fi")),
     (Lang::Sv, files!("sv")),
     (Lang::En, files!("en")),
