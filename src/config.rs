@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::i18n::Lang;
 pub use crate::model::field::{Column, FieldKey, Kind};
+use crate::model::message::{Arg, Message};
 use crate::text::normalise;
 
 mod controls;
@@ -42,6 +43,14 @@ impl Localised {
     /// All three texts.
     pub fn all(&self) -> [&str; 3] {
         [&self.fi, &self.sv, &self.en]
+    }
+}
+
+/// A configured text as a message argument: each output shows it in its
+/// own language.
+impl From<&Localised> for Arg {
+    fn from(t: &Localised) -> Arg {
+        Arg::PerLang(Box::new([t.fi.clone(), t.sv.clone(), t.en.clone()]))
     }
 }
 
@@ -207,10 +216,16 @@ pub struct Config {
 }
 
 /// A configuration that cannot be used.
+///
+/// Each variant keeps its data (the file, the line, the key, the values)
+/// and, where another library failed, its error as the source. What the
+/// user reads is [`ConfigError::message`], in their language; the other
+/// library's own words are [`ConfigError::detail`]. `Display` is English,
+/// for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("{path}: cannot read the configuration: {source}")]
+    #[error("{}: cannot read the configuration: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -219,28 +234,294 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// Not valid TOML or not the expected shape.
-    #[error("{origin}: line {line}: {}", source.message())]
+    #[error("{origin}: {}{}", at(*line, key.as_deref()), source.message())]
     Syntax {
         /// File name or "built-in".
         origin: String,
-        /// 1-based line.
-        line: usize,
+        /// 1-based line, where the TOML parser tells one.
+        line: Option<usize>,
+        /// The key on that line, as `table.key`, where there is one.
+        key: Option<String>,
         /// What the TOML parser said.
         #[source]
         source: Box<toml::de::Error>,
     },
-    /// Valid TOML whose content contradicts itself.
-    #[error("{origin}: line {line}: key `{key}`: {message}")]
+    /// Valid TOML whose content contradicts itself or is out of range.
+    #[error("{origin}: {}{problem}", at(*line, Some(key)))]
     Inconsistent {
         /// File name or "built-in".
         origin: String,
-        /// 1-based line.
-        line: usize,
-        /// The offending key.
+        /// 1-based line, where the problem has one (a missing list has none).
+        line: Option<usize>,
+        /// The offending key, as `table.key`.
         key: String,
         /// What is wrong.
-        message: String,
+        problem: Inconsistency,
     },
+}
+
+/// `line N: key `k`: ` for `Display`, each part where there is one.
+fn at(line: Option<usize>, key: Option<&str>) -> String {
+    let mut s = String::new();
+    if let Some(l) = line {
+        s.push_str(&format!("line {l}: "));
+    }
+    if let Some(k) = key {
+        s.push_str(&format!("key `{k}`: "));
+    }
+    s
+}
+
+/// What is wrong with a key of a configuration that parsed: the check
+/// that failed and the values it saw.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Inconsistency {
+    /// A programme year outside [`limits::YEARS`].
+    #[error("{value} is not a year from {min} to {max}")]
+    YearOutOfRange {
+        /// The year given.
+        value: i32,
+        /// The earliest allowed.
+        min: i32,
+        /// The latest allowed.
+        max: i32,
+    },
+    /// `last_year` before `first_year`.
+    #[error("is before first_year")]
+    LastYearBeforeFirst {
+        /// `first_year`.
+        first: i32,
+        /// `last_year`.
+        last: i32,
+    },
+    /// A programme of more than [`limits::MAX_SPAN`] years.
+    #[error("{first}–{last} is {years} years; a programme spans at most {max}")]
+    SpanTooLong {
+        /// `first_year`.
+        first: i32,
+        /// `last_year`.
+        last: i32,
+        /// How many years that is.
+        years: i32,
+        /// The most allowed.
+        max: i32,
+    },
+    /// An annual budget that is negative, not a number, or too large to
+    /// keep in cents.
+    #[error("{} is not a number of euros from 0 to below 90 000 000 000 000", crate::text::short_number(*value))]
+    BudgetOutOfRange {
+        /// The budget given, in euros.
+        value: f64,
+    },
+    /// More template rows than a sheet holds.
+    #[error("{value} is more than {max} rows (an Excel sheet holds 1 048 576)")]
+    TooManyTemplateRows {
+        /// The rows given.
+        value: u32,
+        /// The most allowed.
+        max: u32,
+    },
+    /// A control character (escaped in the TOML) that XML cannot hold.
+    #[error("the control character U+{:04X} cannot stand in a workbook", *char as u32)]
+    ControlCharacter {
+        /// The character.
+        char: char,
+    },
+    /// A required list with no entries.
+    #[error("needs at least one entry")]
+    EmptyList {
+        /// The list (`departments`, `statuses`, ...).
+        list: &'static str,
+    },
+    /// An entry of a list whose code is empty.
+    #[error("is empty")]
+    EmptyCode,
+    /// One spelling (code, name or alias) that selects two entries.
+    #[error("\"{spelling}\" names two entries of {list}")]
+    SameSpelling {
+        /// The spelling, normalised.
+        spelling: String,
+        /// The list (`departments`, `statuses`, ...).
+        list: &'static str,
+    },
+    /// A status without a stage.
+    #[error(
+        "status {code} needs a stage (planning, implementation, completed, suspended, external)"
+    )]
+    NoStage {
+        /// The status's code.
+        code: String,
+    },
+    /// Two fields with one key.
+    #[error("\"{field}\" is defined twice")]
+    FieldTwice {
+        /// The key.
+        field: String,
+    },
+    /// One header or alias used by two fields.
+    #[error("header \"{header}\" is also used by field {other}")]
+    SharedHeader {
+        /// The header.
+        header: String,
+        /// The other field's key.
+        other: String,
+    },
+    /// A known field configured with another kind than its own.
+    #[error("field {field} must have kind {expected:?}")]
+    WrongKind {
+        /// The field's key.
+        field: String,
+        /// The kind it must have.
+        expected: Kind,
+    },
+    /// A field every programme needs is not configured.
+    #[error("a field with key \"{field}\" is required")]
+    MissingField {
+        /// The field.
+        field: FieldKey,
+    },
+}
+
+impl Inconsistency {
+    /// What is wrong and what to change, as a clause that follows the
+    /// file, line and key (`config-…` in `checks.ftl`).
+    pub fn message(&self) -> Message {
+        // Years, limits and lines as text: they are not grouped like counts.
+        match self {
+            Inconsistency::YearOutOfRange { value, min, max } => {
+                Message::new("config-year-out-of-range")
+                    .arg("value", value.to_string())
+                    .arg("min", min.to_string())
+                    .arg("max", max.to_string())
+            }
+            Inconsistency::LastYearBeforeFirst { first, last } => {
+                Message::new("config-last-year-before-first")
+                    .arg("first", first.to_string())
+                    .arg("last", last.to_string())
+            }
+            Inconsistency::SpanTooLong {
+                first,
+                last,
+                years,
+                max,
+            } => Message::new("config-span-too-long")
+                .arg("first", first.to_string())
+                .arg("last", last.to_string())
+                .count("years", *years)
+                .count("max", *max),
+            Inconsistency::BudgetOutOfRange { value } => {
+                let comma = crate::text::short_number_in(*value, true);
+                let point = crate::text::short_number(*value);
+                Message::new("config-budget-out-of-range")
+                    .arg("value", [comma.clone(), comma, point])
+                    .count("max", limits::MAX_EUROS as i64)
+            }
+            Inconsistency::TooManyTemplateRows { value, max } => {
+                Message::new("config-too-many-template-rows")
+                    .count("value", *value)
+                    .count("max", *max)
+                    .count("sheet_rows", limits::SHEET_ROWS)
+            }
+            Inconsistency::ControlCharacter { char } => Message::new("config-control-character")
+                .arg("char", format!("U+{:04X}", *char as u32)),
+            Inconsistency::EmptyList { list } => {
+                Message::new("config-empty-list").arg("list", *list)
+            }
+            Inconsistency::EmptyCode => Message::new("config-empty-code"),
+            Inconsistency::SameSpelling { spelling, list } => Message::new("config-same-spelling")
+                .arg("spelling", spelling)
+                .arg("list", *list),
+            Inconsistency::NoStage { code } => Message::new("config-no-stage").arg("code", code),
+            Inconsistency::FieldTwice { field } => {
+                Message::new("config-field-twice").arg("field", field)
+            }
+            Inconsistency::SharedHeader { header, other } => Message::new("config-shared-header")
+                .arg("header", header)
+                .arg("other", other),
+            Inconsistency::WrongKind { field, expected } => Message::new("config-wrong-kind")
+                .arg("field", field)
+                .arg("kind", kind_name(*expected)),
+            Inconsistency::MissingField { field } => {
+                Message::new("config-missing-field").arg("field", field.as_str())
+            }
+        }
+    }
+}
+
+/// A kind as the configuration spells it (`kind = "euro"`).
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text => "text",
+        Kind::Department => "department",
+        Kind::FocusArea => "focus_area",
+        Kind::Areas => "areas",
+        Kind::Status => "status",
+        Kind::Year => "year",
+        Kind::Euro => "euro",
+        Kind::Number => "number",
+        Kind::Whole => "whole",
+        Kind::Themes => "themes",
+        Kind::Email => "email",
+        Kind::Date => "date",
+    }
+}
+
+impl ConfigError {
+    /// What is wrong, in the user's language where it is shown: a sentence
+    /// that names the file, the line and key where there are ones, and
+    /// what to change (`config-…` in `checks.ftl`). The TOML parser's or
+    /// the operating system's own words are [`ConfigError::detail`].
+    pub fn message(&self) -> Message {
+        match self {
+            ConfigError::Io { path, source } => {
+                let id = if source.kind() == std::io::ErrorKind::NotFound {
+                    Message::new("config-not-found")
+                } else {
+                    Message::new("config-unreadable")
+                };
+                id.arg("file", path.display().to_string())
+            }
+            ConfigError::Syntax {
+                origin, line, key, ..
+            } => {
+                let m = match (line, key) {
+                    (Some(l), Some(k)) => Message::new("config-syntax-at-key")
+                        .arg("line", l.to_string())
+                        .arg("key", k),
+                    (Some(l), None) => {
+                        Message::new("config-syntax-at-line").arg("line", l.to_string())
+                    }
+                    _ => Message::new("config-syntax"),
+                };
+                m.arg("file", origin)
+            }
+            ConfigError::Inconsistent {
+                origin,
+                line,
+                key,
+                problem,
+            } => {
+                let m = match line {
+                    Some(l) => Message::new("config-inconsistent-at").arg("line", l.to_string()),
+                    None => Message::new("config-inconsistent"),
+                };
+                m.arg("file", origin)
+                    .arg("key", key)
+                    .arg("problem", problem.message())
+            }
+        }
+    }
+
+    /// Another library's or the operating system's own words about the
+    /// problem, untranslated, where there are any: shown apart from
+    /// [`ConfigError::message`], never inside it.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ConfigError::Io { source, .. } => Some(source.to_string()),
+            ConfigError::Syntax { source, .. } => Some(source.message().trim().to_string()),
+            ConfigError::Inconsistent { .. } => None,
+        }
+    }
 }
 
 impl Field {
@@ -269,37 +550,40 @@ impl Config {
 
     /// Parses and checks a configuration text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Syntax {
-            origin: origin.to_string(),
-            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
-            source: Box::new(e),
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            ConfigError::Syntax {
+                origin: origin.to_string(),
+                line,
+                key: line.and_then(|l| controls::key_at(text, l)),
+                source: Box::new(e),
+            }
         })?;
         config.check(text, origin)?;
         if let Some(c) = controls::find(text) {
             return Err(ConfigError::Inconsistent {
                 origin: origin.to_string(),
-                line: c.line,
+                line: Some(c.line),
                 key: c.key,
-                message: format!(
-                    "the control character U+{:04X} cannot stand in a workbook",
-                    c.char as u32
-                ),
+                problem: Inconsistency::ControlCharacter { char: c.char },
             });
         }
         Ok(config)
     }
 
     fn check(&self, text: &str, origin: &str) -> Result<(), ConfigError> {
-        let fail = |span: std::ops::Range<usize>, key: &str, message: String| {
+        // `None` for a problem with no place in the text (a list or a
+        // field that is missing).
+        let fail = |span: Option<std::ops::Range<usize>>, key: &str, problem: Inconsistency| {
             Err(ConfigError::Inconsistent {
                 origin: origin.to_string(),
-                line: line_of(text, span.start),
+                line: span.map(|s| line_of(text, s.start)),
                 key: key.to_string(),
-                message,
+                problem,
             })
         };
         if let Some(e) = limits::check(self) {
-            return fail(e.span, e.key, e.message);
+            return fail(Some(e.span), e.key, e.problem);
         }
         for (name, list) in [
             ("departments", &self.departments),
@@ -309,21 +593,28 @@ impl Config {
             ("statuses", &self.statuses),
         ] {
             if list.is_empty() && name != "themes" {
-                return fail(0..0, name, "needs at least one entry".into());
+                return fail(None, name, Inconsistency::EmptyList { list: name });
             }
             let mut seen = HashSet::new();
             for choice in list {
                 let code = &choice.code;
                 if code.get_ref().trim().is_empty() {
-                    return fail(code.span(), &format!("{name}.code"), "is empty".into());
+                    return fail(
+                        Some(code.span()),
+                        &format!("{name}.code"),
+                        Inconsistency::EmptyCode,
+                    );
                 }
                 let own: HashSet<String> = choice.spellings().collect();
                 for s in own {
                     if !seen.insert(s.clone()) {
                         return fail(
-                            code.span(),
+                            Some(code.span()),
                             &format!("{name}.code"),
-                            format!("\"{s}\" names two entries of {name}"),
+                            Inconsistency::SameSpelling {
+                                spelling: s,
+                                list: name,
+                            },
                         );
                     }
                 }
@@ -332,12 +623,11 @@ impl Config {
         for status in &self.statuses {
             if status.stage.is_none() {
                 return fail(
-                    status.code.span(),
+                    Some(status.code.span()),
                     "statuses.stage",
-                    format!(
-                        "status {} needs a stage (planning, implementation, completed, suspended, external)",
-                        status.code.get_ref()
-                    ),
+                    Inconsistency::NoStage {
+                        code: status.code.get_ref().clone(),
+                    },
                 );
             }
         }
@@ -346,9 +636,11 @@ impl Config {
         for f in &self.fields {
             if !keys.insert(f.key.get_ref().clone()) {
                 return fail(
-                    f.key.span(),
+                    Some(f.key.span()),
                     "fields.key",
-                    format!("\"{}\" is defined twice", f.key.get_ref()),
+                    Inconsistency::FieldTwice {
+                        field: f.key.get_ref().clone(),
+                    },
                 );
             }
             for h in f
@@ -364,9 +656,12 @@ impl Config {
                     .find(|(hn, k): &&(String, String)| *hn == n && k != f.key.get_ref())
                 {
                     return fail(
-                        f.key.span(),
+                        Some(f.key.span()),
                         "fields.header",
-                        format!("header \"{h}\" is also used by field {}", other.1),
+                        Inconsistency::SharedHeader {
+                            header: h.to_string(),
+                            other: other.1.clone(),
+                        },
                     );
                 }
                 headers.insert((n, f.key.get_ref().clone()));
@@ -375,19 +670,18 @@ impl Config {
                 && expected != f.kind
             {
                 return fail(
-                    f.key.span(),
+                    Some(f.key.span()),
                     "fields.kind",
-                    format!("field {} must have kind {:?}", f.key.get_ref(), expected),
+                    Inconsistency::WrongKind {
+                        field: f.key.get_ref().clone(),
+                        expected,
+                    },
                 );
             }
         }
         for k in FieldKey::REQUIRED {
             if !keys.contains(k.as_str()) {
-                return fail(
-                    0..0,
-                    "fields",
-                    format!("a field with key \"{k}\" is required"),
-                );
+                return fail(None, "fields", Inconsistency::MissingField { field: k });
             }
         }
         Ok(())
@@ -503,6 +797,186 @@ mod tests {
             .unwrap()
             + 1;
         assert!(err.contains(&format!("line {line}")), "{err}");
+    }
+
+    /// The sentence of the configuration error `text` gives, per language.
+    fn sentences(text: &str) -> [String; 3] {
+        let err = Config::parse(text, "x.toml").unwrap_err();
+        Lang::ALL.map(|lang| crate::i18n::render(lang, &err.message()))
+    }
+
+    fn line_of_text(text: &str, start: &str) -> usize {
+        text.lines().position(|l| l.starts_with(start)).unwrap() + 1
+    }
+
+    #[test]
+    fn an_inconsistent_programme_is_told_in_each_language() {
+        let text = DEFAULT_TOML.replace("annual_budget_eur = 2000000", "annual_budget_eur = -5.5");
+        let line = line_of_text(&text, "annual_budget_eur");
+        let [fi, sv, en] = sentences(&text);
+        assert_eq!(
+            fi,
+            format!(
+                "Asetustiedostossa x.toml on virhe rivillä {line}, avaimessa \
+                 programme.annual_budget_eur: -5,5 ei ole euromäärä, joka on vähintään 0 ja \
+                 alle 90\u{a0}000\u{a0}000\u{a0}000\u{a0}000. Anna vuosibudjetti euroina \
+                 tältä väliltä."
+            )
+        );
+        assert_eq!(
+            sv,
+            format!(
+                "Konfigurationsfilen x.toml har ett fel på rad {line}, i nyckeln \
+                 programme.annual_budget_eur: -5,5 är inte ett eurobelopp från 0 till under \
+                 90\u{a0}000\u{a0}000\u{a0}000\u{a0}000. Ange årsbudgeten i euro i det intervallet."
+            )
+        );
+        assert_eq!(
+            en,
+            format!(
+                "The configuration file x.toml has an error on line {line}, in the key \
+                 programme.annual_budget_eur: -5.5 is not a number of euros from 0 to below \
+                 90,000,000,000,000. Give the annual budget in euros in that range."
+            )
+        );
+        let err = Config::parse(&text, "x.toml").unwrap_err();
+        assert_eq!(err.detail(), None);
+    }
+
+    #[test]
+    fn a_missing_list_names_no_line() {
+        let start = DEFAULT_TOML.find("[[statuses]]").unwrap();
+        let end = DEFAULT_TOML[start..].find("\n# The submission").unwrap() + start;
+        // Top-level keys come before the first table.
+        let text = format!(
+            "statuses = []\n{}{}",
+            &DEFAULT_TOML[..start],
+            &DEFAULT_TOML[end..]
+        );
+        let [fi, _, en] = sentences(&text);
+        assert_eq!(
+            fi,
+            "Asetustiedostossa x.toml on virhe avaimessa statuses: luettelossa ei ole yhtään \
+             kohtaa. Lisää ainakin yksi kohta [[statuses]]."
+        );
+        assert!(en.ends_with("Add at least one [[statuses]] entry."), "{en}");
+    }
+
+    #[test]
+    fn a_syntax_error_names_line_and_key_and_keeps_the_parsers_words_apart() {
+        let text = DEFAULT_TOML.replace("first_year = 2019", "first_year = \"soon\"");
+        let line = line_of_text(&text, "first_year");
+        let err = Config::parse(&text, "x.toml").unwrap_err();
+        let [fi, sv, en] = Lang::ALL.map(|lang| crate::i18n::render(lang, &err.message()));
+        assert!(
+            fi.starts_with(&format!(
+                "Asetustiedostossa x.toml on virhe rivillä {line}, avaimen \
+                 programme.first_year kohdalla:"
+            )),
+            "{fi}"
+        );
+        assert!(
+            sv.contains(&format!("rad {line}, vid nyckeln programme.first_year")),
+            "{sv}"
+        );
+        assert!(
+            en.contains(&format!("line {line}, at the key programme.first_year")),
+            "{en}"
+        );
+        let detail = err.detail().unwrap();
+        assert!(!detail.is_empty() && !fi.contains(&detail), "{detail}");
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let err = Config::load(Path::new("no/such/programme.toml")).unwrap_err();
+        let fi = crate::i18n::render(Lang::Fi, &err.message());
+        assert_eq!(
+            fi,
+            "Asetustiedostoa no/such/programme.toml ei löydy. Tarkista valitsimen --config polku."
+        );
+        assert!(err.detail().is_some());
+    }
+
+    /// Every problem makes a whole sentence in every language: each
+    /// argument filled, no id left as it is.
+    #[test]
+    fn every_inconsistency_has_a_sentence() {
+        let problems = [
+            Inconsistency::YearOutOfRange {
+                value: -5,
+                min: 1900,
+                max: 9999,
+            },
+            Inconsistency::LastYearBeforeFirst {
+                first: 2022,
+                last: 2019,
+            },
+            Inconsistency::SpanTooLong {
+                first: 1900,
+                last: 2022,
+                years: 123,
+                max: 100,
+            },
+            Inconsistency::BudgetOutOfRange { value: f64::NAN },
+            Inconsistency::TooManyTemplateRows {
+                value: 4_000_000_000,
+                max: limits::MAX_TEMPLATE_ROWS,
+            },
+            Inconsistency::ControlCharacter { char: '\u{1}' },
+            Inconsistency::EmptyList { list: "areas" },
+            Inconsistency::EmptyCode,
+            Inconsistency::SameSpelling {
+                spelling: "ksj".into(),
+                list: "departments",
+            },
+            Inconsistency::NoStage {
+                code: "DONE".into(),
+            },
+            Inconsistency::FieldTwice {
+                field: "budget".into(),
+            },
+            Inconsistency::SharedHeader {
+                header: "Budjetti".into(),
+                other: "budget".into(),
+            },
+            Inconsistency::WrongKind {
+                field: "budget".into(),
+                expected: Kind::Euro,
+            },
+            Inconsistency::MissingField {
+                field: FieldKey::Budget,
+            },
+        ];
+        for problem in problems {
+            let err = ConfigError::Inconsistent {
+                origin: "x.toml".into(),
+                line: Some(7),
+                key: "k".into(),
+                problem: problem.clone(),
+            };
+            for lang in Lang::ALL {
+                let s = crate::i18n::render(lang, &err.message());
+                assert!(
+                    s.contains("x.toml") && s.contains(" 7") && s.contains(" k: "),
+                    "{problem:?}: {s}"
+                );
+                assert!(
+                    !s.contains(['{', '}']) && !s.contains("config-"),
+                    "{problem:?}: {s}"
+                );
+                assert!(s.ends_with('.'), "{problem:?}: {s}");
+            }
+        }
+        let rows = Inconsistency::TooManyTemplateRows {
+            value: 4_000_000_000,
+            max: limits::MAX_TEMPLATE_ROWS,
+        };
+        assert_eq!(
+            crate::i18n::render(Lang::En, &rows.message()),
+            "4,000,000,000 rows is more than the 1,000,000 allowed (an Excel sheet holds \
+             1,048,576 rows). Give fewer rows."
+        );
     }
 
     #[test]

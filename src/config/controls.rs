@@ -6,6 +6,9 @@
 //! TOML only lets a control character in through an escape (`\u0001`,
 //! `\b`, `\f`), so the escapes are found in the text, which also gives the
 //! line and the key.
+//!
+//! [`key_at`] names the key of a line the same way, for the TOML parser's
+//! errors, which give a place in the text but not the key.
 
 /// A control character written as an escape: its line (1-based), the key
 /// as `table.key`, and the character.
@@ -25,24 +28,62 @@ pub fn find(text: &str) -> Option<Control> {
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
-            table = trimmed.trim_matches(['[', ']']).trim().to_string();
+            table = table_name(trimmed);
             continue;
         }
         if let Some(c) = escaped_control(line) {
-            let name = line.split('=').next().unwrap_or("").trim();
-            let key = if table.is_empty() {
-                name.to_string()
-            } else {
-                format!("{table}.{name}")
-            };
             return Some(Control {
                 line: i + 1,
-                key,
+                key: key_of(&table, line),
                 char: c,
             });
         }
     }
     None
+}
+
+/// The key that line `line` (1-based) of `text` sets, as `table.key`, or
+/// the table a table header there names: what a TOML parser's error on
+/// that line is about. `None` past the text or on a line with neither.
+pub fn key_at(text: &str, line: usize) -> Option<String> {
+    let mut table = String::new();
+    for (i, l) in text.lines().enumerate().take(line) {
+        let trimmed = l.trim();
+        let here = i + 1 == line;
+        if trimmed.starts_with('[') {
+            table = table_name(trimmed);
+            if here {
+                return (!table.is_empty()).then(|| table.clone());
+            }
+        } else if here {
+            let name = key_of(&table, l);
+            let sets = l.contains('=') && !trimmed.starts_with('#');
+            return (sets && !name.is_empty() && !name.ends_with('.')).then_some(name);
+        }
+    }
+    None
+}
+
+/// The name of a table header line (`[programme]`, `[[departments]]`).
+fn table_name(header: &str) -> String {
+    header
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(['[', ']'])
+        .trim()
+        .to_string()
+}
+
+/// The key a `key = value` line sets, with its table.
+fn key_of(table: &str, line: &str) -> String {
+    let name = line.split('=').next().unwrap_or("").trim();
+    if table.is_empty() {
+        name.to_string()
+    } else {
+        format!("{table}.{name}")
+    }
 }
 
 /// The first escaped control character on `line` outside comments and
@@ -96,5 +137,17 @@ mod tests {
         );
         assert!(find("a = \"tab\\tnew\\nline \\u00e4\"\nb = 'lit \\u0001' # \\u0001").is_none());
         assert_eq!(find("x = \"\\\\u0001 \\f\"").unwrap().char, '\u{c}');
+    }
+
+    #[test]
+    fn key_at_names_the_key_or_table_of_a_line() {
+        let text = "top = 1\n[programme] # p\nfirst_year = \"soon\"\n\n[[fields]]\nkey = \"x\"\n";
+        assert_eq!(key_at(text, 1).as_deref(), Some("top"));
+        assert_eq!(key_at(text, 2).as_deref(), Some("programme"));
+        assert_eq!(key_at(text, 3).as_deref(), Some("programme.first_year"));
+        assert_eq!(key_at(text, 4), None);
+        assert_eq!(key_at(text, 5).as_deref(), Some("fields"));
+        assert_eq!(key_at(text, 6).as_deref(), Some("fields.key"));
+        assert_eq!(key_at(text, 99), None);
     }
 }

@@ -5,7 +5,7 @@
 
 use toml::Spanned;
 
-use super::Config;
+use super::{Config, Inconsistency};
 
 /// The earliest and latest programme year: what a spreadsheet date holds.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
@@ -21,6 +21,9 @@ pub const MAX_EUROS: f64 = 9.0e13;
 /// and the title, header, example and total rows need some.
 pub const MAX_TEMPLATE_ROWS: u32 = 1_000_000;
 
+/// The rows of an Excel sheet.
+pub const SHEET_ROWS: u32 = 1_048_576;
+
 /// A number that is out of range: its span, key and what it must be.
 pub struct OutOfRange {
     /// Where the value stands in the TOML text.
@@ -28,7 +31,7 @@ pub struct OutOfRange {
     /// The key, as `table.key`.
     pub key: &'static str,
     /// What is wrong, with the value.
-    pub message: String,
+    pub problem: Inconsistency,
 }
 
 /// The first number of `config` that is out of its range.
@@ -45,12 +48,11 @@ fn year(y: &Spanned<i32>, key: &'static str) -> Option<OutOfRange> {
     (!YEARS.contains(y.get_ref())).then(|| OutOfRange {
         span: y.span(),
         key,
-        message: format!(
-            "{} is not a year from {} to {}",
-            y.get_ref(),
-            YEARS.start(),
-            YEARS.end()
-        ),
+        problem: Inconsistency::YearOutOfRange {
+            value: *y.get_ref(),
+            min: *YEARS.start(),
+            max: *YEARS.end(),
+        },
     })
 }
 
@@ -61,16 +63,18 @@ fn span(config: &Config) -> Option<OutOfRange> {
         return Some(OutOfRange {
             span: p.last_year.span(),
             key: "programme.last_year",
-            message: "is before first_year".into(),
+            problem: Inconsistency::LastYearBeforeFirst { first, last },
         });
     }
     (last - first >= MAX_SPAN).then(|| OutOfRange {
         span: p.last_year.span(),
         key: "programme.last_year",
-        message: format!(
-            "{first}–{last} is {} years; a programme spans at most {MAX_SPAN}",
-            last - first + 1
-        ),
+        problem: Inconsistency::SpanTooLong {
+            first,
+            last,
+            years: last - first + 1,
+            max: MAX_SPAN,
+        },
     })
 }
 
@@ -79,10 +83,7 @@ fn budget(b: &Spanned<f64>) -> Option<OutOfRange> {
     (!(v.is_finite() && (0.0..MAX_EUROS).contains(&v))).then(|| OutOfRange {
         span: b.span(),
         key: "programme.annual_budget_eur",
-        message: format!(
-            "{} is not a number of euros from 0 to below 90 000 000 000 000",
-            crate::text::short_number(v)
-        ),
+        problem: Inconsistency::BudgetOutOfRange { value: v },
     })
 }
 
@@ -90,9 +91,9 @@ fn template_rows(rows: &Spanned<u32>) -> Option<OutOfRange> {
     (*rows.get_ref() > MAX_TEMPLATE_ROWS).then(|| OutOfRange {
         span: rows.span(),
         key: "submission.template_rows",
-        message: format!(
-            "{} is more than {MAX_TEMPLATE_ROWS} rows (an Excel sheet holds 1 048 576)",
-            rows.get_ref()
-        ),
+        problem: Inconsistency::TooManyTemplateRows {
+            value: *rows.get_ref(),
+            max: MAX_TEMPLATE_ROWS,
+        },
     })
 }

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::model::Measure;
 use crate::model::finding::{Code, Severity};
+use crate::model::lang::Lang;
 use crate::model::parse::Cents;
 use crate::reading::schema::Schema;
 use crate::reading::{InputFile, read_submission_from};

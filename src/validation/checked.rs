@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::model::finding::{Code, Finding, Severity};
+use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
 use crate::model::parse::Date;
 use crate::model::{Measure, Tally};
 use crate::reading::schema::Schema;
@@ -69,7 +70,7 @@ impl Run {
             b.finish_and_clear();
         }
         let (submissions, mut cross) = set_aside_own_outputs(submissions);
-        let (submissions, duplicates) = set_aside_duplicate_files(submissions, opts.lang);
+        let (submissions, duplicates) = set_aside_duplicate_files(submissions);
         cross.extend(duplicates);
         let year = validation::choose_year(&submissions, config, opts.year);
         cross.extend(validation::check(&submissions, config, year, opts.lang));
@@ -112,11 +113,14 @@ impl Run {
     }
 
     fn no_measures(&mut self, inputs: &[PathBuf]) {
-        let t = self.lang.texts();
-        let looked: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        let msg = crate::i18n::fill(t.no_measures, &[("inputs", &looked.join(", "))]);
-        self.cross
-            .push(Finding::file(Code::NoMeasures, "", msg).hint(t.no_measures_hint));
+        let looked: Vec<Arg> = inputs
+            .iter()
+            .map(|p| p.display().to_string().into())
+            .collect();
+        let msg = Message::new("check-no-measures").arg("inputs", Arg::List(looked));
+        self.cross.push(
+            Finding::file(Code::NoMeasures, "", msg).hint(Message::new("check-no-measures.hint")),
+        );
     }
 
     /// Whether [`Run::require_measures`] found nothing to report.
@@ -369,7 +373,7 @@ fn rows_digest(sub: &Submission) -> Option<[u8; 32]> {
 /// file read instead: read twice, every measure would count twice. Of
 /// such files the one read is a file kooste did not convert, then a
 /// workbook before a CSV, then the shortest name, then the first by path.
-fn set_aside_duplicate_files(subs: Vec<Submission>, lang: Lang) -> (Vec<Submission>, Vec<Finding>) {
+fn set_aside_duplicate_files(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding>) {
     // A cheap key first (how many rows, the first and last measure's
     // names): only files that share it are digested in full.
     let cheap = |s: &Submission| {
@@ -418,7 +422,6 @@ fn set_aside_duplicate_files(subs: Vec<Submission>, lang: Lang) -> (Vec<Submissi
     if read_instead.iter().all(Option::is_none) {
         return (subs, Vec::new());
     }
-    let t = lang.texts();
     let mut findings = Vec::new();
     for (i, other) in read_instead.iter().enumerate() {
         if let Some(k) = other {
@@ -426,9 +429,9 @@ fn set_aside_duplicate_files(subs: Vec<Submission>, lang: Lang) -> (Vec<Submissi
                 Finding::file(
                     Code::DuplicateFile,
                     &subs[i].file.display,
-                    crate::i18n::fill(t.duplicate_file, &[("other", &subs[*k].file.display)]),
+                    Message::new("check-duplicate-file").arg("other", &subs[*k].file.display),
                 )
-                .hint(t.duplicate_file_hint),
+                .hint(Message::new("check-duplicate-file.hint")),
             );
         }
     }

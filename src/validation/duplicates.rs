@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::at_row;
 use super::rows::{Fields, RowView, rows};
 use crate::config::{Config, FieldKey};
-use crate::i18n::{Lang, fill};
 use crate::model::finding::{Code, Finding, Severity};
+use crate::model::message::Message;
 use crate::reading::Submission;
 use crate::text::name_key;
 
@@ -28,7 +28,6 @@ pub(super) fn check_duplicates(
     fields: Fields,
     config: &Config,
     year: Option<i32>,
-    lang: Lang,
     out: &mut Vec<Finding>,
 ) {
     let (hashes, repeated) = name_hashes(subs, fields, year);
@@ -54,7 +53,7 @@ pub(super) fn check_duplicates(
             let same_dept = std::iter::once(&*first)
                 .chain(later.iter())
                 .find(|e| e.department == r.department);
-            out.push(duplicate_finding(&r, first, same_dept, config, lang));
+            out.push(duplicate_finding(&r, first, same_dept, config));
             later.push(r);
         }
     }
@@ -67,39 +66,37 @@ fn duplicate_finding(
     first: &RowView,
     same_dept: Option<&RowView>,
     config: &Config,
-    lang: Lang,
 ) -> Finding {
-    let t = lang.texts();
     let name = r.name.unwrap_or_default();
-    let f = match same_dept {
-        Some(e) => at_row(
-            r,
-            Code::DuplicateMeasure,
-            fill(
-                t.duplicate_measure,
-                &[("value", name), ("other", &reference(r, e))],
-            ),
-        ),
+    let (f, hint) = match same_dept {
+        Some(e) => {
+            let msg = Message::new("check-duplicate-measure")
+                .arg("value", name)
+                .arg("other", reference(r, e));
+            (
+                at_row(r, Code::DuplicateMeasure, msg),
+                Message::new("check-duplicate-measure.hint"),
+            )
+        }
         None => {
             let dept = first
                 .department
                 .and_then(|d| config.departments.get(d))
                 .map(|d| d.code.get_ref().as_str())
                 .unwrap_or_default();
-            let msg = fill(
-                t.duplicate_measure_other,
-                &[
-                    ("value", name),
-                    ("department", dept),
-                    ("other", &reference(r, first)),
-                ],
-            );
-            at_row(r, Code::DuplicateMeasure, msg).severity(Severity::Warning)
+            let msg = Message::new("check-duplicate-measure-other-department")
+                .arg("value", name)
+                .arg("department", dept)
+                .arg("other", reference(r, first));
+            (
+                at_row(r, Code::DuplicateMeasure, msg).severity(Severity::Warning),
+                Message::new("check-duplicate-measure-other-department.hint"),
+            )
         }
     };
     f.field(FieldKey::Measure)
         .value(name.to_string())
-        .hint(t.duplicate_measure_hint)
+        .hint(hint)
 }
 
 /// The earlier row's cell as `r`'s reader finds it: the cell alone within

@@ -15,9 +15,10 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::config::{Config, FieldKey, Stage};
-use crate::i18n::{Lang, fill};
 use crate::model::Measure;
 use crate::model::finding::{Code, Finding};
+use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
 use crate::model::parse::Cents;
 use crate::reading::Submission;
 use crate::reading::schema::{ListKind, Schema};
@@ -25,7 +26,7 @@ use crate::text::normalise;
 use rows::{Fields, RowView, all_rows, rows};
 
 /// A finding located at a measure's name cell.
-fn at_measure(sub: &Submission, m: &Measure, code: Code, message: String) -> Finding {
+fn at_measure(sub: &Submission, m: &Measure, code: Code, message: Message) -> Finding {
     let mut f = Finding::file(code, &sub.file.display, message);
     f.sheet = sub.sheet.clone();
     f.cell = Some(m.source_cell.to_string());
@@ -35,7 +36,7 @@ fn at_measure(sub: &Submission, m: &Measure, code: Code, message: String) -> Fin
 
 /// A finding located at a row's name cell (or the row alone, when the
 /// sheet has no name column).
-fn at_row(r: &RowView, code: Code, message: String) -> Finding {
+fn at_row(r: &RowView, code: Code, message: Message) -> Finding {
     let mut f = Finding::file(code, &r.sub.file.display, message);
     f.sheet = r.sub.sheet.clone();
     f.cell = (!r.cell.is_empty()).then(|| r.cell.to_string());
@@ -61,6 +62,9 @@ pub fn choose_year(subs: &[Submission], config: &Config, asked: Option<i32>) -> 
 }
 
 /// Runs every cross-row check; returns the findings in a stable order.
+/// `lang` only names a status in a `status-conflict` finding's value (the
+/// reader keeps no typed text for a choice); the messages are made in each
+/// output's language where they are shown.
 pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang) -> Vec<Finding> {
     let fields = Fields::of(config);
     // The checks of one submission's rows run in parallel; collecting keeps
@@ -75,38 +79,34 @@ pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang
                 if let Some(m) = r.measure {
                     check_figures(sub, m, config, lang, &mut out);
                 }
-                check_year(&r, year, lang, &mut out);
+                check_year(&r, year, &mut out);
             }
-            check_departments(sub, fields, config, lang, &mut out);
+            check_departments(sub, fields, config, &mut out);
             out
         })
         .collect();
     let mut out: Vec<Finding> = per_file.into_iter().flatten().collect();
-    duplicates::check_duplicates(subs, fields, config, year, lang, &mut out);
+    duplicates::check_duplicates(subs, fields, config, year, &mut out);
     if let Some(y) = year {
-        check_programme(subs, fields, config, y, lang, &mut out);
+        check_programme(subs, fields, config, y, &mut out);
     }
     out
 }
 
 /// A row of another year than the one reported.
-fn check_year(r: &RowView, year: Option<i32>, lang: Lang, out: &mut Vec<Finding>) {
+fn check_year(r: &RowView, year: Option<i32>, out: &mut Vec<Finding>) {
     if let (Some(y), Some(my)) = (year, r.year)
         && y != my
     {
-        let t = lang.texts();
-        let f = at_row(
-            r,
-            Code::WrongYear,
-            fill(
-                t.wrong_year,
-                &[("value", &my.to_string()), ("year", &y.to_string())],
-            ),
-        );
+        // Years as text: a year is not grouped like a count (2 021).
+        let msg = Message::new("check-wrong-year")
+            .arg("value", my.to_string())
+            .arg("year", y.to_string());
         out.push(
-            f.field(FieldKey::Year)
+            at_row(r, Code::WrongYear, msg)
+                .field(FieldKey::Year)
                 .value(my.to_string())
-                .hint(t.wrong_year_hint),
+                .hint(Message::new("check-wrong-year.hint")),
         );
     }
 }
@@ -119,97 +119,84 @@ fn check_figures(
     lang: Lang,
     out: &mut Vec<Finding>,
 ) {
-    let t = lang.texts();
     if let Some(spent) = m.spent
         && spent > m.budget
     {
-        let msg = fill(
-            t.spent_exceeds,
-            &[
-                ("spent", &lang.euros_exact(spent)),
-                ("budget", &lang.euros_exact(m.budget)),
-                ("diff", &format!("+{}", lang.euros_exact(spent - m.budget))),
-            ],
-        );
+        let msg = Message::new("check-spent-exceeds-budget")
+            .arg("spent", spent)
+            .arg("budget", m.budget)
+            .arg("diff", spent - m.budget);
         out.push(
             at_measure(sub, m, Code::SpentExceedsBudget, msg)
                 .field(FieldKey::Spent)
-                .hint(t.spent_exceeds_hint),
+                .hint(Message::new("check-spent-exceeds-budget.hint")),
         );
     }
     let Some(status) = m.status.map(|i| &config.statuses[i]) else {
         return;
     };
     let stage = status.stage.as_ref().map(|s| *s.get_ref());
-    let name = status.name.get(lang);
     let spent = m.spent.unwrap_or_default();
-    let msg = match stage {
-        Some(Stage::Completed) if spent == Cents(0) && m.budget > Cents(0) => {
-            Some(fill(t.completed_no_spend, &[("status", name)]))
-        }
-        Some(Stage::Planning) if spent.0 * 2 > m.budget.0 && spent > Cents(0) => Some(fill(
-            t.planning_spent,
-            &[
-                ("status", name),
-                ("spent", &lang.euros_exact(spent)),
-                ("budget", &lang.euros_exact(m.budget)),
-            ],
-        )),
-        _ => None,
+    let (msg, hint) = match stage {
+        Some(Stage::Completed) if spent == Cents(0) && m.budget > Cents(0) => (
+            Message::new("check-completed-without-spend"),
+            Message::new("check-completed-without-spend.hint"),
+        ),
+        Some(Stage::Planning) if spent.0 * 2 > m.budget.0 && spent > Cents(0) => (
+            Message::new("check-planning-with-spend"),
+            Message::new("check-planning-with-spend.hint"),
+        ),
+        _ => return,
     };
-    if let Some(msg) = msg {
-        out.push(
-            at_measure(sub, m, Code::StatusConflict, msg)
-                .field(FieldKey::Status)
-                .value(name)
-                .hint(t.status_hint),
-        );
-    }
+    let msg = msg
+        .arg("status", &status.name)
+        .arg("spent", spent)
+        .arg("budget", m.budget);
+    // The value names the status in the run's language: the reader keeps
+    // no typed text for a choice.
+    out.push(
+        at_measure(sub, m, Code::StatusConflict, msg)
+            .field(FieldKey::Status)
+            .value(status.name.get(lang))
+            .hint(hint),
+    );
 }
 
 /// One file, one department: its rows agree with each other and with the
 /// department its title rows name.
-fn check_departments(
-    sub: &Submission,
-    fields: Fields,
-    config: &Config,
-    lang: Lang,
-    out: &mut Vec<Finding>,
-) {
-    let t = lang.texts();
+fn check_departments(sub: &Submission, fields: Fields, config: &Config, out: &mut Vec<Finding>) {
     let mut seen: Vec<usize> = rows(sub, fields).filter_map(|r| r.department).collect();
     seen.sort_unstable();
     seen.dedup();
     let title_dept = title_department(&sub.title, config);
     if seen.len() > 1 {
-        let names: Vec<&str> = seen
+        let codes: Vec<Arg> = seen
             .iter()
-            .map(|&d| config.departments[d].code.get_ref().as_str())
+            .map(|&d| Arg::from(config.departments[d].code.get_ref()))
             .collect();
         let mut f = Finding::file(
             Code::DepartmentMismatch,
             &sub.file.display,
-            fill(t.several_departments, &[("values", &names.join(", "))]),
+            Message::new("check-several-departments").arg("values", Arg::List(codes)),
         );
         f.sheet = sub.sheet.clone();
-        out.push(f.field(FieldKey::Department).hint(t.department_hint));
+        out.push(
+            f.field(FieldKey::Department)
+                .hint(Message::new("check-several-departments.hint")),
+        );
     }
     if let Some(td) = title_dept {
         for r in rows(sub, fields) {
             let Some(d) = r.department.filter(|&d| d != td) else {
                 continue;
             };
-            let msg = fill(
-                t.title_department,
-                &[
-                    ("value", config.departments[d].code.get_ref()),
-                    ("department", config.departments[td].code.get_ref()),
-                ],
-            );
+            let msg = Message::new("check-title-department")
+                .arg("value", config.departments[d].code.get_ref())
+                .arg("department", config.departments[td].code.get_ref());
             out.push(
                 at_row(&r, Code::DepartmentMismatch, msg)
                     .field(FieldKey::Department)
-                    .hint(t.department_hint),
+                    .hint(Message::new("check-title-department.hint")),
             );
         }
     }
@@ -241,10 +228,8 @@ fn check_programme(
     fields: Fields,
     config: &Config,
     year: i32,
-    lang: Lang,
     out: &mut Vec<Finding>,
 ) {
-    let t = lang.texts();
     // Every row's budget counts, also a row with a typo elsewhere: it is
     // meant for the year all the same.
     let total: Cents = all_rows(subs, fields)
@@ -253,19 +238,15 @@ fn check_programme(
         .sum();
     let budget = Cents::from_euros(config.annual_budget()).unwrap_or_default();
     if total > budget {
-        let msg = fill(
-            t.budget_exceeds,
-            &[
-                ("year", &year.to_string()),
-                ("total", &lang.euros_exact(total)),
-                ("budget", &lang.euros_exact(budget)),
-                ("diff", &lang.euros_exact(total - budget)),
-            ],
-        );
+        let msg = Message::new("check-budget-exceeds-programme")
+            .arg("year", year.to_string())
+            .arg("total", total)
+            .arg("budget", budget)
+            .arg("diff", total - budget);
         out.push(
             Finding::file(Code::BudgetExceedsProgramme, "", msg)
                 .field(FieldKey::Budget)
-                .hint(t.budget_exceeds_hint),
+                .hint(Message::new("check-budget-exceeds-programme.hint")),
         );
     }
     // Checking one department's file says nothing about the others; a run
@@ -285,20 +266,14 @@ fn check_programme(
     }
     for (i, d) in config.departments.iter().enumerate() {
         if !present.contains(&i) {
-            let msg = fill(
-                t.missing_submission,
-                &[
-                    (
-                        "department",
-                        &format!("{} ({})", d.code.get_ref(), d.name.get(lang)),
-                    ),
-                    ("year", &year.to_string()),
-                ],
-            );
+            let msg = Message::new("check-missing-submission")
+                .arg("department", d.code.get_ref())
+                .arg("name", &d.name)
+                .arg("year", year.to_string());
             out.push(
                 Finding::file(Code::MissingSubmission, "", msg)
                     .field(FieldKey::Department)
-                    .hint(t.missing_submission_hint),
+                    .hint(Message::new("check-missing-submission.hint")),
             );
         }
     }

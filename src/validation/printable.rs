@@ -6,8 +6,9 @@
 use std::collections::BTreeSet;
 
 use crate::config::{Config, FieldKey};
-use crate::i18n::fill;
 use crate::model::finding::{Code, Finding};
+use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
 use crate::validation::checked::Run;
 
 /// The most characters a finding lists; the rest are counted.
@@ -47,7 +48,6 @@ pub fn listed(chars: &BTreeSet<char>) -> String {
 /// report: their names and impact stories, the texts the report prints.
 /// `lacks` tells what a text lacks in the report's font.
 pub fn findings(run: &Run, config: &Config, lacks: impl Fn(&str) -> Option<Lacks>) -> Vec<Finding> {
-    let t = run.lang.texts();
     let mut out = Vec::new();
     for (sub, m) in run.included() {
         let texts = [
@@ -59,23 +59,29 @@ pub fn findings(run: &Run, config: &Config, lacks: impl Fn(&str) -> Option<Lacks
         ];
         for (key, text) in texts {
             let Some(l) = lacks(text) else { continue };
-            let vars = [
-                ("measure", crate::text::visible(&m.name)),
-                ("field", config.field_header(key, run.lang).to_string()),
-                ("chars", listed(&l.missing)),
-            ];
-            let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let mut message = Vec::new();
-            if !l.missing.is_empty() {
-                message.push(fill(t.unprintable_text, &vars));
-            }
-            if l.unshaped {
-                message.push(fill(t.unshaped_text, &vars));
-            }
-            let mut f = Finding::file(Code::UnprintableText, &sub.file.display, message.join(" "))
+            let (message, hint) = match (l.missing.is_empty(), l.unshaped) {
+                (false, false) => (
+                    Message::new("check-unprintable-text"),
+                    Message::new("check-unprintable-text.hint"),
+                ),
+                (true, _) => (
+                    Message::new("check-unshaped-text"),
+                    Message::new("check-unshaped-text.hint"),
+                ),
+                (false, true) => (
+                    Message::new("check-unprintable-and-unshaped-text"),
+                    Message::new("check-unprintable-and-unshaped-text.hint"),
+                ),
+            };
+            let header = Lang::ALL.map(|lang| config.field_header(key, lang).to_string());
+            let message = message
+                .arg("measure", crate::text::visible(&m.name))
+                .arg("field", Arg::PerLang(Box::new(header)))
+                .arg("chars", listed(&l.missing));
+            let mut f = Finding::file(Code::UnprintableText, &sub.file.display, message)
                 .field(key)
                 .value(text)
-                .hint(t.unprintable_hint);
+                .hint(hint);
             f.sheet = sub.sheet.clone();
             f.cell = Some(m.source_cell.to_string());
             f.row = Some(m.source.row);
@@ -96,5 +102,40 @@ mod tests {
         let many: BTreeSet<char> = ('\u{4e00}'..='\u{4e0f}').collect();
         assert!(listed(&many).ends_with(", +4"), "{}", listed(&many));
         assert_eq!(listed(&BTreeSet::from(['\u{200b}'])), "U+200B");
+    }
+
+    /// Both problems of one text make one message of two sentences, each
+    /// with the arguments filled, in every language.
+    #[test]
+    fn both_problems_are_told_in_two_sentences() {
+        let m = Message::new("check-unprintable-and-unshaped-text")
+            .arg("measure", "Kerho")
+            .arg(
+                "field",
+                Arg::PerLang(Box::new([
+                    "Vaikutus".into(),
+                    "Effekt".into(),
+                    "Impact".into(),
+                ])),
+            )
+            .arg("chars", "U+4E2D 中");
+        let fi = crate::i18n::render(Lang::Fi, &m);
+        assert!(
+            fi.starts_with("Toimenpiteen \"Kerho\" kentässä \"Vaikutus\" on merkkejä")
+                && fi.contains("laatikoina: U+4E2D 中. Toimenpiteen \"Kerho\" kentässä")
+                && fi.ends_with("vasemmalta oikealle."),
+            "{fi}"
+        );
+        let en = crate::i18n::render(Lang::En, &m);
+        assert!(
+            en.starts_with("The Impact of measure \"Kerho\" has characters")
+                && en.contains(": U+4E2D 中. The Impact of measure \"Kerho\" has right-to-left"),
+            "{en}"
+        );
+        let sv = crate::i18n::render(Lang::Sv, &m);
+        assert!(
+            sv.contains("i fältet \"Effekt\" tecken") && !sv.contains('{'),
+            "{sv}"
+        );
     }
 }
