@@ -38,7 +38,7 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
     if !path.is_file() {
         return Err(Error::NoPrevious { path: file.display });
     }
-    let sub = read_submission_from(0, &file, &schema, lang, &MEASURE_SHEETS);
+    let sub = read_submission_from(0, &file, &schema, &MEASURE_SHEETS);
     let fatal = sub.findings.iter().find(|f| {
         f.severity == Severity::Error
             && matches!(

@@ -324,6 +324,16 @@ pub const fn position(layout: &[Column], column: Column) -> u16 {
 /// writes it, and the reader tells an untouched example row by it.
 pub const EXAMPLE_BUDGET_EUROS: i64 = 10_000;
 
+/// The measure name of a template's example row in each language, by
+/// `Lang::index` (Finnish, Swedish, English): the template writes it, and
+/// the reader tells an untouched example row by it in any of the three, so
+/// last year's templates are recognised whatever the translations say now.
+pub const EXAMPLE_MEASURE: [&str; 3] = [
+    "Esimerkki: kesäkerho",
+    "Exempel: sommarklubb",
+    "Example: summer club",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::encoding::{self, Decoded};
 use super::grid::put_cell;
-use super::{Book, Format, Grid, Limits, Note, Unreadable};
+use super::{Book, Damage, Format, Grid, Limits, Note, Unreadable};
 use crate::model::Cell;
 
 /// Reads CSV bytes into a one-sheet [`Book`]; the sheet is named after the
@@ -55,7 +55,7 @@ fn records(text: &str, delimiter: u8, limits: &Limits) -> Result<Records, Unread
     let mut far = Far::new();
     let mut cells: u64 = 0;
     for record in reader.records() {
-        let record = record.map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        let record = record.map_err(|e| Unreadable::corrupt(Damage::Csv, e))?;
         let after_previous = record.position().map_or(0, |p| p.byte());
         let (blank, start) = blank_lines(
             text.as_bytes(),

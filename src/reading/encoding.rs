@@ -6,7 +6,7 @@
 
 use encoding_rs::{Encoding, ISO_8859_15, MACINTOSH, WINDOWS_1252};
 
-use super::Unreadable;
+use super::{Damage, Unreadable};
 use plausibility::plausibility;
 
 mod plausibility;
@@ -42,7 +42,7 @@ const SINGLE_BYTE: [(&Encoding, &str); 3] = [
 /// Decodes a CSV file's bytes.
 ///
 /// # Errors
-/// [`Unreadable::Corrupt`] for binary data (many NUL bytes in a file that is
+/// [`Damage::Binary`] for binary data (many NUL bytes in a file that is
 /// not UTF-16); [`Unreadable::UnknownEncoding`] when the most plausible
 /// encodings (single-byte ones, or UTF-8 in a file with as many bad bytes
 /// as UTF-8 sequences) are equally plausible and give different characters.
@@ -57,7 +57,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
         return Ok(utf16(bytes, big_endian));
     }
     if is_binary(bytes) {
-        return Err(Unreadable::Corrupt("binary data, not text".into()));
+        return Err(Unreadable::corrupt(Damage::Binary, "binary data, not text"));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -217,7 +217,7 @@ fn scored_choice(bytes: &[u8], with_utf8: bool) -> Result<Decoded, Unreadable> {
     // ISO-8859-15 where they read the same).
     scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     let Some((best, first)) = scored.first() else {
-        return Err(Unreadable::Corrupt("no encoding fits".into()));
+        return Err(Unreadable::corrupt(Damage::Binary, "no encoding fits"));
     };
     let mut tied: Vec<&Decoded> = vec![first];
     tied.extend(
@@ -412,7 +412,10 @@ mod tests {
     fn binary_is_refused_but_a_stray_nul_is_text() {
         assert!(matches!(
             decode(&[0x89, b'P', 0, 0, 0, 7, 0, 0, 0, 1, 2]),
-            Err(Unreadable::Corrupt(_))
+            Err(Unreadable::Corrupt {
+                what: Damage::Binary,
+                ..
+            })
         ));
         assert_eq!(decode(b"a;b\0;c\n").unwrap().text, "a;b\0;c\n");
     }

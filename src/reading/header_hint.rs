@@ -2,37 +2,37 @@
 //! names some required fields, say which required columns that row lacks,
 //! rather than list every required column, some of which are there.
 
-use crate::i18n::{Lang, fill};
 use crate::model::Cell;
+use crate::model::message::{Arg, Message};
 use crate::reading::schema::Schema;
 
 use super::Grid;
 
 /// The hint for a workbook in which no header row was found.
-pub(super) fn no_sheet_hint(sheets: &[Grid], schema: &Schema, lang: Lang) -> String {
-    let t = lang.texts();
+pub(super) fn no_sheet_hint(sheets: &[Grid], schema: &Schema) -> Message {
     let fields = &schema.config.fields;
-    let header = |i: usize| format!("\"{}\"", fields[i].header.get(lang));
+    let header = |i: usize| -> Arg {
+        Message::new("read-quoted")
+            .arg("text", super::sheet::header_of(&fields[i]))
+            .into()
+    };
     let required: Vec<usize> = (0..fields.len()).filter(|&i| fields[i].required).collect();
     match best_row(sheets, schema) {
         Some((sheet, row, found)) if !found.is_empty() => {
-            let missing: Vec<String> = required
+            let missing: Vec<Arg> = required
                 .iter()
                 .filter(|i| !found.contains(i))
                 .map(|&i| header(i))
                 .collect();
-            fill(
-                t.no_sheet_missing_hint,
-                &[
-                    ("sheet", &sheets[sheet].name),
-                    ("row", &(row + 1).to_string()),
-                    ("missing", &missing.join(", ")),
-                ],
-            )
+            Message::new("read-no-sheet.hint-missing")
+                .arg("sheet", &sheets[sheet].name)
+                .arg("row", (row + 1).to_string())
+                .count("count", missing.len())
+                .arg("missing", Arg::List(missing))
         }
         _ => {
-            let examples: Vec<String> = required.iter().map(|&i| header(i)).collect();
-            fill(t.no_sheet_hint, &[("examples", &examples.join(", "))])
+            let examples = required.iter().map(|&i| header(i)).collect();
+            Message::new("read-no-sheet.hint").arg("examples", Arg::List(examples))
         }
     }
 }

@@ -21,10 +21,21 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::model::finding::{Code, Finding};
+use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
+
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 pub use units::excel_format_unit;
+
+/// A text the configuration gives in each language (a field's header, a
+/// list's allowed values), as a message argument shown in the language the
+/// message is made in.
+pub(crate) fn per_lang(text: impl Fn(Lang) -> String) -> Arg {
+    Arg::PerLang(Box::new(Lang::ALL.map(text)))
+}
 
 /// File extensions read as submissions.
 pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];
@@ -38,14 +49,72 @@ pub struct InputFile {
     pub path: PathBuf,
 }
 
-/// An input named on the command line that does not exist.
+/// An input named on the command line that cannot be listed: the run
+/// stops (exit 2) with [`InputError::message`].
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
-pub struct InputError {
+pub enum InputError {
+    /// Nothing at the path (or a path through a file: `a.csv/b`).
+    #[error("{path}: {source}")]
+    NotFound {
+        /// The input as given.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The operating system refuses to let the file or folder be read.
+    #[error("{path}: {source}")]
+    PermissionDenied {
+        /// The input as given.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other failure to list it (a folder that cannot be read through,
+    /// an I/O error).
+    #[error("{path}: {source}")]
+    Unlistable {
+        /// The input as given.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl InputError {
+    /// The error for `path` by what the operating system said.
+    fn new(path: &Path, source: std::io::Error) -> InputError {
+        let path = path.display().to_string();
+        match source.kind() {
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => {
+                InputError::NotFound { path, source }
+            }
+            std::io::ErrorKind::PermissionDenied => InputError::PermissionDenied { path, source },
+            _ => InputError::Unlistable { path, source },
+        }
+    }
+
     /// The input as given.
-    pub path: String,
-    /// Why it could not be listed.
-    pub source: std::io::Error,
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::NotFound { path, .. }
+            | InputError::PermissionDenied { path, .. }
+            | InputError::Unlistable { path, .. } => path,
+        }
+    }
+
+    /// The sentence for the user: which input, what is wrong and what to
+    /// do. The operating system's own words stay in the `source`.
+    pub fn message(&self) -> Message {
+        let m = match self {
+            InputError::NotFound { .. } => Message::new("read-input-not-found"),
+            InputError::PermissionDenied { .. } => Message::new("read-input-permission"),
+            InputError::Unlistable { .. } => Message::new("read-input-unreadable"),
+        };
+        m.arg("path", self.path())
+    }
 }
 
 /// Expands files and folders into the submissions to read. Folders are searched
@@ -56,15 +125,9 @@ pub struct InputError {
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
     let mut out = Vec::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|source| InputError {
-            path: input.display().to_string(),
-            source,
-        })?;
+        let meta = std::fs::metadata(input).map_err(|e| InputError::new(input, e))?;
         if meta.is_dir() {
-            walk(input, &mut out).map_err(|source| InputError {
-                path: input.display().to_string(),
-                source,
-            })?;
+            walk(input, &mut out).map_err(|e| InputError::new(input, e))?;
         } else {
             out.push(InputFile {
                 display: input.display().to_string(),
@@ -186,7 +249,9 @@ impl Default for Limits {
     }
 }
 
-/// Why a file could not be read at all; each becomes a file-level finding.
+/// Why a file could not be read at all; each becomes a file-level finding
+/// ([`Unreadable::code`], [`Unreadable::message`], [`Unreadable::hint`],
+/// and the reader's own words as its [`Unreadable::detail`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
     /// Zero bytes.
@@ -194,7 +259,10 @@ pub enum Unreadable {
     /// An encrypted OOXML package in a CFB container.
     Encrypted,
     /// HTML saved with a spreadsheet extension.
-    Html,
+    Html {
+        /// The file's extension, without the dot.
+        ext: String,
+    },
     /// Over a limit: what, how much, and the limit.
     TooLarge {
         /// What was counted (bytes or cells).
@@ -212,13 +280,146 @@ pub enum Unreadable {
         /// One place where they differ, e.g. `"0x8A: ä / Š"`.
         example: String,
     },
-    /// Any other failure, with the reader's reason.
-    Corrupt(String),
+    /// The file's bytes could not be read from the disk.
+    Io {
+        /// What the operating system said.
+        detail: String,
+    },
+    /// A workbook's extension on bytes that are no workbook (no zip or
+    /// OLE signature).
+    NotAWorkbook {
+        /// The extension, without the dot.
+        ext: String,
+    },
+    /// Content the reader cannot make sense of.
+    Corrupt {
+        /// What is damaged.
+        what: Damage,
+        /// The reader's or library's own words (untranslated), for the
+        /// finding's detail.
+        detail: String,
+    },
+}
+
+/// What is damaged in a file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// Bytes that start as a zip package (xlsx, xlsm, xlsb, ods) but do not
+    /// open as one.
+    Package,
+    /// A part the workbook needs is missing from its package.
+    MissingPart(String),
+    /// The XML of a package part is broken; the part, where known.
+    Xml(Option<String>),
+    /// An Excel 97–2003 file (the OLE container or its records) whose
+    /// structure is broken.
+    Xls,
+    /// Workbook content the reader cannot read: a record, a cell or a
+    /// range that is not as the format says.
+    Content,
+    /// A text file's rows that are not CSV.
+    Csv,
+    /// Binary data where text was expected.
+    Binary,
+    /// The reader stopped on the file (a panic inside a library, caught).
+    ReaderFailed,
+}
+
+impl Unreadable {
+    /// Damaged content: what, and the reader's own words.
+    pub fn corrupt(what: Damage, detail: impl std::fmt::Display) -> Unreadable {
+        Unreadable::Corrupt {
+            what,
+            detail: detail.to_string(),
+        }
+    }
+
+    /// The finding code it is reported with.
+    pub fn code(&self) -> Code {
+        match self {
+            Unreadable::Encrypted => Code::EncryptedFile,
+            Unreadable::TooLarge { .. } => Code::TooLarge,
+            Unreadable::UnknownEncoding { .. } => Code::UnknownEncoding,
+            _ => Code::UnreadableFile,
+        }
+    }
+
+    /// What is wrong with the file, in the user's words.
+    pub fn message(&self) -> Message {
+        match self {
+            Unreadable::Empty => Message::new("read-empty"),
+            Unreadable::Encrypted => Message::new("read-encrypted"),
+            Unreadable::Html { ext } => Message::new("read-html").arg("ext", ext),
+            Unreadable::TooLarge { what, found, limit } => if *what == "cells" {
+                Message::new("read-too-large-cells")
+            } else {
+                Message::new("read-too-large-bytes")
+            }
+            .count("found", *found)
+            .count("limit", *limit),
+            Unreadable::UnknownEncoding {
+                candidates,
+                example,
+            } => Message::new("read-unknown-encoding")
+                .arg("candidates", candidates.join(" / "))
+                .arg("example", example),
+            Unreadable::Io { .. } => Message::new("read-io"),
+            Unreadable::NotAWorkbook { ext } => Message::new("read-not-a-workbook").arg("ext", ext),
+            Unreadable::Corrupt { what, .. } => match what {
+                Damage::Package => Message::new("read-damaged-package"),
+                Damage::MissingPart(part) => Message::new("read-damaged-part").arg("part", part),
+                Damage::Xml(None) => Message::new("read-damaged-xml"),
+                Damage::Xml(Some(part)) => Message::new("read-damaged-xml-part").arg("part", part),
+                Damage::Xls => Message::new("read-damaged-xls"),
+                Damage::Content => Message::new("read-damaged"),
+                Damage::Csv => Message::new("read-damaged-csv"),
+                Damage::Binary => Message::new("read-damaged-binary"),
+                Damage::ReaderFailed => Message::new("read-damaged-reader"),
+            },
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> Message {
+        match self {
+            Unreadable::Empty => Message::new("read-empty.hint"),
+            Unreadable::Encrypted => Message::new("read-encrypted.hint"),
+            Unreadable::Html { .. } => Message::new("read-html.hint"),
+            Unreadable::TooLarge { what, .. } if *what == "cells" => {
+                Message::new("read-too-large-cells.hint")
+            }
+            Unreadable::TooLarge { .. } => Message::new("read-too-large-bytes.hint"),
+            Unreadable::UnknownEncoding { .. } => Message::new("read-unknown-encoding.hint"),
+            Unreadable::Io { .. } => Message::new("read-io.hint"),
+            Unreadable::NotAWorkbook { .. } => Message::new("read-not-a-workbook.hint"),
+            Unreadable::Corrupt { .. } => Message::new("read-damaged.hint"),
+        }
+    }
+
+    /// The reader's, library's or operating system's own words, where there
+    /// are any: untranslated, never part of the message.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Unreadable::Io { detail } | Unreadable::Corrupt { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
+
+    /// The file-level finding for `file` (as shown to the user).
+    pub fn finding(&self, file: &str) -> Finding {
+        let f = Finding::file(self.code(), file, self.message()).hint(self.hint());
+        match self.detail() {
+            Some(d) => f.detail(d),
+            None => f,
+        }
+    }
 }
 
 /// Reads a file's bytes and hashes them. IO failures are reported as unreadable.
 pub fn load(path: &Path) -> Result<(Vec<u8>, String), Unreadable> {
-    let bytes = std::fs::read(path).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io {
+        detail: e.to_string(),
+    })?;
     let hash = Sha256::digest(&bytes);
     let hex = hash.iter().map(|b| format!("{b:02x}")).collect();
     Ok((bytes, hex))
@@ -229,11 +430,9 @@ pub fn load(path: &Path) -> Result<(Vec<u8>, String), Unreadable> {
 pub fn open(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     // calamine can panic on malformed bytes (the fuzzer found a slice out of
     // range in its CFB reader); that is a broken file, not a broken run.
-    guard::guarded(|| open_unguarded(path, bytes, limits)).unwrap_or_else(|message| {
-        Err(Unreadable::Corrupt(format!(
-            "malformed content ({message})"
-        )))
-    })
+    // The panic's own words go to the finding's detail only.
+    guard::guarded(|| open_unguarded(path, bytes, limits))
+        .unwrap_or_else(|message| Err(Unreadable::corrupt(Damage::ReaderFailed, message)))
 }
 
 fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
@@ -267,13 +466,17 @@ fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Un
             _ => workbook::read(bytes, format, limits),
         };
     }
+    // The messages name the extension as the file is named.
+    let named = || {
+        path.extension()
+            .map(|e| e.to_string_lossy().to_string())
+            .unwrap_or_default()
+    };
     if looks_like_html(head) {
-        return Err(Unreadable::Html);
+        return Err(Unreadable::Html { ext: named() });
     }
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "ods" | "xls") {
-        return Err(Unreadable::Corrupt(format!(
-            "not a .{ext} workbook (no zip or OLE signature)"
-        )));
+        return Err(Unreadable::NotAWorkbook { ext: named() });
     }
     csv::read(path, bytes, limits)
 }
@@ -285,4 +488,55 @@ fn looks_like_html(head: &[u8]) -> bool {
         || t.starts_with("<html")
         || t.starts_with("<table")
         || (t.starts_with("<?xml") && t.contains("<html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_input_that_is_not_there_is_named_in_its_message() {
+        let missing = PathBuf::from("no/such/kooste-input.xlsx");
+        let e = discover(std::slice::from_ref(&missing)).unwrap_err();
+        assert!(matches!(e, InputError::NotFound { .. }), "{e:?}");
+        assert_eq!(e.path(), "no/such/kooste-input.xlsx");
+        let m = e.message();
+        assert_eq!(m.id, "read-input-not-found");
+        assert_eq!(
+            m.get("path"),
+            Some(&Arg::Text("no/such/kooste-input.xlsx".into()))
+        );
+        // The operating system's words stay the source.
+        assert!(std::error::Error::source(&e).is_some());
+    }
+
+    #[test]
+    fn a_damaged_file_keeps_the_readers_words_out_of_the_message() {
+        let bytes = b"PK\x03\x04 not really a zip";
+        let u = open(Path::new("a.xlsx"), bytes, &Limits::default()).unwrap_err();
+        assert!(
+            matches!(
+                u,
+                Unreadable::Corrupt {
+                    what: Damage::Package,
+                    ..
+                }
+            ),
+            "{u:?}"
+        );
+        let f = u.finding("a.xlsx");
+        assert_eq!(f.code, Code::UnreadableFile);
+        assert_eq!(f.message.id, "read-damaged-package");
+        assert!(f.message.args.is_empty());
+        assert_eq!(f.hint.map(|h| h.id), Some("read-damaged.hint"));
+        assert!(f.detail.is_some_and(|d| d.contains("Zip")));
+    }
+
+    #[test]
+    fn a_workbook_extension_on_text_names_the_extension() {
+        let u = open(Path::new("a.XLSX"), b"Toimiala;Vuosi\n", &Limits::default()).unwrap_err();
+        assert_eq!(u, Unreadable::NotAWorkbook { ext: "XLSX".into() });
+        assert_eq!(u.detail(), None);
+        assert_eq!(u.message().get("ext"), Some(&Arg::Text("XLSX".into())));
+    }
 }

@@ -23,7 +23,7 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::grid::put_cell;
-use super::{Book, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
+use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 
 /// Rows a sheet can have in LibreOffice (by default) and Excel; a cell
@@ -40,9 +40,10 @@ const MAX_COLS: u64 = 1 << 14;
 /// Errors: an encrypted package is [`Unreadable::Encrypted`]; more than
 /// `limits.max_cells` cells is [`Unreadable::TooLarge`]; a package without
 /// `content.xml`, malformed XML or a cell past the last row or column a
-/// sheet can have is [`Unreadable::Corrupt`].
+/// sheet can have is [`Unreadable::Corrupt`], saying what is damaged.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
+    let mut zip =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| Unreadable::corrupt(Damage::Package, e))?;
     if is_encrypted(&mut zip) {
         return Err(Unreadable::Encrypted);
     }
@@ -66,8 +67,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
         }
     }
     let content = zip.by_name("content.xml").map_err(|e| match e {
-        ZipError::FileNotFound => corrupt(&"the package has no content.xml"),
-        e => corrupt(&e),
+        ZipError::FileNotFound => Unreadable::corrupt(
+            Damage::MissingPart("content.xml".into()),
+            "the package has no content.xml",
+        ),
+        e => Unreadable::corrupt(Damage::Package, e),
     })?;
     let sheets = read_content(BufReader::with_capacity(1 << 16, content), limits, styles)?;
     Ok(Book {
@@ -337,12 +341,15 @@ fn is_cell(e: &BytesStart) -> bool {
 /// Refuses a cell past the last row or column a sheet can have.
 fn check_position(row: u64, col: u64) -> Result<(), Unreadable> {
     if row >= MAX_ROWS || col >= MAX_COLS {
-        return Err(corrupt(&format!(
-            "a cell at row {} column {} is past the last cell a sheet can have \
-             ({MAX_ROWS} rows, {MAX_COLS} columns)",
-            row.saturating_add(1),
-            col.saturating_add(1)
-        )));
+        return Err(Unreadable::corrupt(
+            Damage::Content,
+            format!(
+                "a cell at row {} column {} is past the last cell a sheet can have \
+                 ({MAX_ROWS} rows, {MAX_COLS} columns)",
+                row.saturating_add(1),
+                col.saturating_add(1)
+            ),
+        ));
     }
     Ok(())
 }
@@ -458,8 +465,10 @@ fn repeat_of(e: &BytesStart, name: &str) -> Result<u64, Unreadable> {
     })
 }
 
+/// Broken XML in `content.xml` (where every cell is), the parser's words
+/// as the detail.
 fn corrupt(e: &dyn std::fmt::Display) -> Unreadable {
-    Unreadable::Corrupt(e.to_string())
+    Unreadable::corrupt(Damage::Xml(Some("content.xml".into())), e)
 }
 
 #[cfg(test)]

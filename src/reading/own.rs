@@ -8,8 +8,9 @@ use std::io::Read;
 
 use super::{Book, Format};
 use crate::config::Config;
-use crate::i18n::{Lang, fill};
 use crate::model::finding::{Code, Finding};
+use crate::model::lang::Lang;
+use crate::model::message::Message;
 
 /// The custom document property every workbook kooste writes carries; its
 /// value is the kind ([`OutputKind::mark`] or [`TEMPLATE_MARK`]).
@@ -51,14 +52,13 @@ impl OutputKind {
     }
 
     /// The kind in words, for the `own-output` finding.
-    pub fn word(self, lang: Lang) -> &'static str {
-        let words = &lang.texts().own_output_kinds;
+    pub fn name(self) -> Message {
         match self {
-            OutputKind::Consolidated => words[0],
-            OutputKind::Annotated => words[1],
-            OutputKind::Converted => words[2],
-            OutputKind::CsvExport => words[3],
-            OutputKind::JsonExport => words[4],
+            OutputKind::Consolidated => Message::new("read-own-kind-consolidated"),
+            OutputKind::Annotated => Message::new("read-own-kind-annotated"),
+            OutputKind::Converted => Message::new("read-own-kind-converted"),
+            OutputKind::CsvExport => Message::new("read-own-kind-csv-export"),
+            OutputKind::JsonExport => Message::new("read-own-kind-json-export"),
         }
     }
 
@@ -174,14 +174,13 @@ pub(crate) fn by_content(book: &Book, config: &Config) -> Option<OutputKind> {
 }
 
 /// The `own-output` finding naming the file and what kind of output it is.
-pub(crate) fn finding(display: &str, kind: OutputKind, lang: Lang) -> Finding {
-    let t = lang.texts();
+pub(crate) fn finding(display: &str, kind: OutputKind) -> Finding {
     Finding::file(
         Code::OwnOutput,
         display,
-        fill(t.own_output, &[("kind", kind.word(lang))]),
+        Message::new("read-own-output").arg("kind", kind.name()),
     )
-    .hint(t.own_output_hint)
+    .hint(Message::new("read-own-output.hint"))
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Choice, Config, Kind};
-use crate::i18n::Lang;
 use crate::model::field::CSV_EXPORT;
+use crate::model::lang::Lang;
 use crate::text::{closest, normalise, normalised_first, strip_unit};
 
 /// Which configured list a choice belongs to.
@@ -26,7 +26,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
-    /// Position in `Texts::list_names`.
+    /// Position in the configuration's lists.
     pub fn index(self) -> usize {
         self as usize
     }
@@ -138,12 +138,26 @@ impl<'c> Schema<'c> {
         })
     }
 
-    /// The closest known header name (in `lang`), for an unknown one.
-    pub fn closest_header(&self, header: &str, lang: Lang) -> Option<&'c str> {
-        closest(
-            header,
-            self.config.fields.iter().map(|f| f.header.get(lang)),
-        )
+    /// The field whose header an unknown header is closest to, for "did
+    /// you mean": by the headers of every language and the aliases, each
+    /// also without its unit (`Budgt` is one letter from `Budget (EUR)`
+    /// without `(EUR)`), so a typo is caught whatever the language of the
+    /// file and of the run.
+    pub fn closest_field(&self, header: &str) -> Option<usize> {
+        let spellings: Vec<String> = self
+            .config
+            .fields
+            .iter()
+            .flat_map(|f| {
+                f.header
+                    .all()
+                    .into_iter()
+                    .chain(f.aliases.iter().map(String::as_str))
+            })
+            .flat_map(|h| [h.to_string(), strip_unit(h)])
+            .collect();
+        let found = closest(header, spellings.iter().map(String::as_str))?;
+        self.field_of_header(found)
     }
 
     /// The entries of a list.

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use compact_str::CompactString;
 
 use super::formula::{Outcome, evaluate_within};
-use super::{Book, Format, Grid, InputFile, Unreadable, open, own, separators, workbook};
+use super::{Book, Format, Grid, InputFile, open, own, separators, workbook};
 use crate::config::{FieldKey, Kind};
-use crate::i18n::{Lang, fill};
 use crate::model::finding::{Code, Finding};
+use crate::model::message::{Arg, Message};
 use crate::model::parse::DecimalMark;
 use crate::model::{Cell, Measure, Value};
 use crate::reading::schema::Schema;
@@ -64,8 +64,8 @@ pub struct Submission {
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
 /// submission with a file-level finding and no measures.
-pub fn read_submission(index: usize, file: &InputFile, schema: &Schema, lang: Lang) -> Submission {
-    read_submission_from(index, file, schema, lang, &[])
+pub fn read_submission(index: usize, file: &InputFile, schema: &Schema) -> Submission {
+    read_submission_from(index, file, schema, &[])
 }
 
 /// Like [`read_submission`], but looks first at the sheets named in
@@ -77,7 +77,6 @@ pub fn read_submission_from(
     index: usize,
     file: &InputFile,
     schema: &Schema,
-    lang: Lang,
     prefer: &[&str],
 ) -> Submission {
     let mut sub = Submission {
@@ -88,11 +87,10 @@ pub fn read_submission_from(
     match super::load(&file.path) {
         Ok((bytes, sha)) => {
             sub.sha256 = Some(sha);
-            read_loaded(sub, &bytes, schema, lang, prefer)
+            read_loaded(sub, &bytes, schema, prefer)
         }
         Err(u) => {
-            sub.findings
-                .push(unreadable_finding(&file.display, &file.path, u, lang));
+            sub.findings.push(u.finding(&file.display));
             sub
         }
     }
@@ -101,7 +99,7 @@ pub fn read_submission_from(
 /// Reads a submission from bytes already in memory; `name` stands for the
 /// file (its extension picks the reader when the content does not). The
 /// fuzz targets call this with arbitrary bytes.
-pub fn read_bytes(name: &str, bytes: &[u8], schema: &Schema, lang: Lang) -> Submission {
+pub fn read_bytes(name: &str, bytes: &[u8], schema: &Schema) -> Submission {
     let file = InputFile {
         display: name.to_string(),
         path: name.into(),
@@ -110,29 +108,21 @@ pub fn read_bytes(name: &str, bytes: &[u8], schema: &Schema, lang: Lang) -> Subm
         file,
         ..Default::default()
     };
-    read_loaded(sub, bytes, schema, lang, &[])
+    read_loaded(sub, bytes, schema, &[])
 }
 
-fn read_loaded(
-    mut sub: Submission,
-    bytes: &[u8],
-    schema: &Schema,
-    lang: Lang,
-    prefer: &[&str],
-) -> Submission {
-    let t = lang.texts();
+fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&str]) -> Submission {
     let file = sub.file.clone();
     let skip_own = prefer.is_empty();
     if let Some(kind) = skip_own.then(|| own::by_bytes(bytes)).flatten() {
-        sub.findings.push(own::finding(&file.display, kind, lang));
+        sub.findings.push(own::finding(&file.display, kind));
         return sub;
     }
     sub.converted = own::is_conversion(bytes);
     let mut book = match open(&file.path, bytes, &schema.limits) {
         Ok(b) => b,
         Err(u) => {
-            sub.findings
-                .push(unreadable_finding(&file.display, &file.path, u, lang));
+            sub.findings.push(u.finding(&file.display));
             return sub;
         }
     };
@@ -141,12 +131,11 @@ fn read_loaded(
         .then(|| own::by_content(&book, schema.config))
         .flatten()
     {
-        sub.findings.push(own::finding(&file.display, kind, lang));
+        sub.findings.push(own::finding(&file.display, kind));
         return sub;
     }
     for note in &book.notes {
-        sub.findings
-            .push(note_finding(&file.display, &book, note, lang));
+        sub.findings.push(note_finding(&file.display, &book, note));
     }
     let preferred = book
         .sheets
@@ -157,18 +146,18 @@ fn read_loaded(
         None => find_measure_sheet(&book, schema),
     };
     let Some((sheet_idx, header_row)) = found else {
-        let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+        let names = book
+            .sheets
+            .iter()
+            .map(|s| Arg::Text(s.name.clone()))
+            .collect();
         sub.findings.push(
             Finding::file(
                 Code::NoMeasureSheet,
                 &file.display,
-                fill(t.no_sheet, &[("sheets", &names.join(", "))]),
+                Message::new("read-no-sheet").arg("sheets", Arg::List(names)),
             )
-            .hint(super::header_hint::no_sheet_hint(
-                &book.sheets,
-                schema,
-                lang,
-            )),
+            .hint(super::header_hint::no_sheet_hint(&book.sheets, schema)),
         );
         return sub;
     };
@@ -179,7 +168,7 @@ fn read_loaded(
     // counted once per row it covers: `merged-amount`). The ods and xls
     // readers record merges as they read.
     let lacks = {
-        let mut probe = SheetReader::new(&book, sheet_idx, schema, lang, &file.display);
+        let mut probe = SheetReader::new(&book, sheet_idx, schema, &file.display);
         let columns = probe.map_columns(header_row);
         probe.lacks_value(header_row, &columns)
     };
@@ -200,7 +189,7 @@ fn read_loaded(
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);
     sub.title = title_text(grid, header_row);
-    let mut ctx = SheetReader::new(&book, sheet_idx, schema, lang, &file.display);
+    let mut ctx = SheetReader::new(&book, sheet_idx, schema, &file.display);
     let columns = ctx.map_columns(header_row);
     sub.columns.clone_from(&columns);
     ctx.mark = separators::decide(
@@ -255,67 +244,8 @@ fn fill_array_results(book: &mut Book, sheet: usize, bytes: &[u8]) {
     book.sheets[sheet].fill_array_results(&ranges);
 }
 
-/// The file-level finding for a file that could not be opened.
-fn unreadable_finding(display: &str, path: &std::path::Path, u: Unreadable, lang: Lang) -> Finding {
-    let t = lang.texts();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_string())
-        .unwrap_or_default();
-    match u {
-        Unreadable::Encrypted => {
-            Finding::file(Code::EncryptedFile, display, t.encrypted).hint(t.encrypted_hint)
-        }
-        Unreadable::Empty => {
-            Finding::file(Code::UnreadableFile, display, t.empty_file).hint(t.unreadable_hint)
-        }
-        Unreadable::Html => Finding::file(
-            Code::UnreadableFile,
-            display,
-            fill(t.html_file, &[("ext", &ext)]),
-        )
-        .hint(t.unreadable_hint),
-        Unreadable::TooLarge { what, found, limit } => {
-            let what = if what == "cells" {
-                t.word_cells
-            } else {
-                t.word_bytes
-            };
-            let found = lang.integer(i64::try_from(found).unwrap_or(i64::MAX));
-            let limit = lang.integer(i64::try_from(limit).unwrap_or(i64::MAX));
-            let msg = fill(
-                t.too_large,
-                &[("found", &found), ("what", what), ("limit", &limit)],
-            );
-            Finding::file(Code::TooLarge, display, msg).hint(t.too_large_hint)
-        }
-        Unreadable::UnknownEncoding {
-            candidates,
-            example,
-        } => Finding::file(
-            Code::UnknownEncoding,
-            display,
-            fill(
-                t.unknown_encoding,
-                &[
-                    ("candidates", &candidates.join(" / ")),
-                    ("example", &example),
-                ],
-            ),
-        )
-        .hint(t.unknown_encoding_hint),
-        Unreadable::Corrupt(reason) => Finding::file(
-            Code::UnreadableFile,
-            display,
-            fill(t.unreadable, &[("reason", &reason)]),
-        )
-        .hint(t.unreadable_hint),
-    }
-}
-
 /// The finding for something the reader noticed in the file's bytes.
-fn note_finding(display: &str, book: &Book, note: &super::Note, lang: Lang) -> Finding {
-    let t = lang.texts();
+fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
     let sheet = book.sheets.first().map(|g| g.name.as_str()).unwrap_or("");
     let (message, row) = match note {
         super::Note::InvalidBytes {
@@ -323,21 +253,20 @@ fn note_finding(display: &str, book: &Book, note: &super::Note, lang: Lang) -> F
             bytes,
             encoding,
         } => (
-            fill(
-                t.invalid_bytes,
-                &[
-                    ("row", &row.to_string()),
-                    ("bytes", bytes),
-                    ("encoding", encoding),
-                ],
-            ),
+            Message::new("read-invalid-bytes")
+                .arg("row", row.to_string())
+                .arg("bytes", bytes)
+                .arg("encoding", *encoding),
             *row,
         ),
-        super::Note::NulByte { row } => (fill(t.nul_byte, &[("row", &row.to_string())]), *row),
+        super::Note::NulByte { row } => (
+            Message::new("read-nul-byte").arg("row", row.to_string()),
+            *row,
+        ),
     };
     let mut f = Finding::file(Code::InvalidBytes, display, message)
         .in_sheet(sheet)
-        .hint(t.invalid_bytes_hint);
+        .hint(Message::new("read-invalid-bytes.hint"));
     f.row = Some(row);
     f
 }
@@ -416,12 +345,16 @@ fn title_text(grid: &Grid, header_row: u32) -> String {
     parts.join(" ")
 }
 
+/// A field's header in each language, as a message argument.
+pub(super) fn header_of(field: &crate::config::Field) -> Arg {
+    super::per_lang(|lang| field.header.get(lang).to_string())
+}
+
 /// A mapped column: sheet column → field index.
 type Columns = Vec<(u32, usize)>;
 
 struct SheetReader<'a, 'c> {
     schema: &'a Schema<'c>,
-    lang: Lang,
     grid: &'a Grid,
     /// Every sheet of the workbook, for formulas that refer to another.
     sheets: &'a [Grid],
@@ -441,16 +374,9 @@ struct SheetReader<'a, 'c> {
 
 impl<'a, 'c> SheetReader<'a, 'c> {
     /// A reader of sheet `sheet` of `book`.
-    fn new(
-        book: &'a Book,
-        sheet: usize,
-        schema: &'a Schema<'c>,
-        lang: Lang,
-        file: &'a str,
-    ) -> Self {
+    fn new(book: &'a Book, sheet: usize, schema: &'a Schema<'c>, file: &'a str) -> Self {
         SheetReader {
             schema,
-            lang,
             grid: &book.sheets[sheet],
             sheets: &book.sheets,
             sheet,
@@ -470,13 +396,12 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         }
     }
 
-    pub(super) fn finding(&self, code: Code, message: String) -> Finding {
+    pub(super) fn finding(&self, code: Code, message: Message) -> Finding {
         Finding::file(code, self.file, message).in_sheet(&self.grid.name)
     }
 
     /// Maps header cells to fields, reporting unknown, duplicate and missing columns.
     fn map_columns(&mut self, header_row: u32) -> Columns {
-        let t = self.lang.texts();
         let fields = &self.schema.config.fields;
         let mut columns: Columns = Vec::new();
         for col in self.grid.first_col..self.grid.end_col() {
@@ -489,31 +414,30 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 Some(f) if self.reports_unknown_unit(&text, f, header_row, col) => {}
                 Some(f) => {
                     if let Some((first, _)) = columns.iter().find(|(_, g)| *g == f) {
-                        let msg = fill(
-                            t.duplicate_column,
-                            &[
-                                ("first", &column_letters(*first)),
-                                ("second", &column_letters(col)),
-                                ("field", fields[f].header.get(self.lang)),
-                            ],
-                        );
+                        let msg = Message::new("read-duplicate-column")
+                            .arg("first", column_letters(*first))
+                            .arg("second", column_letters(col))
+                            .arg("field", header_of(&fields[f]));
                         let finding = self.finding(Code::DuplicateColumn, msg).at(header_row, col);
                         self.findings.push(
                             finding
                                 .field(fields[f].key.get_ref())
                                 .value(text)
-                                .hint(t.duplicate_column_hint),
+                                .hint(Message::new("read-duplicate-column.hint")),
                         );
                     } else {
                         columns.push((col, f));
                     }
                 }
                 None => {
-                    let mut hint = t.unknown_column_hint.to_string();
-                    if let Some(c) = self.schema.closest_header(&text, self.lang) {
-                        hint = fill(t.did_you_mean, &[("value", c)]);
-                    }
-                    let msg = fill(t.unknown_column, &[("value", &text)]);
+                    // The closest field by its header in any language,
+                    // named in the language the hint is shown in.
+                    let hint = match self.schema.closest_field(&text) {
+                        Some(f) => Message::new("read-unknown-column.hint-closest")
+                            .arg("closest", header_of(&fields[f])),
+                        None => Message::new("read-unknown-column.hint"),
+                    };
+                    let msg = Message::new("read-unknown-column").arg("value", &text);
                     let finding = self.finding(Code::UnknownColumn, msg).at(header_row, col);
                     self.findings.push(finding.value(text).hint(hint));
                 }
@@ -521,14 +445,13 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         }
         for (i, f) in fields.iter().enumerate() {
             if f.required && !columns.iter().any(|(_, g)| *g == i) {
-                let name = f.header.get(self.lang);
                 let finding = self.finding(
                     Code::MissingColumn,
-                    fill(t.missing_column, &[("field", name)]),
+                    Message::new("read-missing-column").arg("field", header_of(f)),
                 );
                 let mut finding = finding
                     .field(f.key.get_ref())
-                    .hint(fill(t.missing_column_hint, &[("field", name)]));
+                    .hint(Message::new("read-missing-column.hint").arg("field", header_of(f)));
                 finding.row = Some(header_row + 1);
                 self.findings.push(finding);
             }
@@ -560,14 +483,17 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         {
             return false;
         }
-        let t = self.lang.texts();
-        let args = [("header", header.trim()), ("unit", unit.as_str())];
         let finding = self
-            .finding(Code::UnknownUnit, fill(t.unknown_unit, &args))
+            .finding(
+                Code::UnknownUnit,
+                Message::new("read-unknown-unit")
+                    .arg("header", header.trim())
+                    .arg("unit", &unit),
+            )
             .at(row, col)
             .field(field.key.get_ref())
             .value(header.to_string())
-            .hint(fill(t.unknown_unit_hint, &args));
+            .hint(Message::new("read-unknown-unit.hint").arg("unit", &unit));
         self.findings.push(finding);
         true
     }
@@ -596,15 +522,15 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             })
             .map(|m| crate::text::a1(m.first_row, m.first_col))
             .unwrap_or_default();
-        let t = self.lang.texts();
-        let name = field.header.get(self.lang);
-        let msg = fill(t.merged_amount, &[("field", name), ("anchor", &anchor)]);
+        let msg = Message::new("read-merged-amount")
+            .arg("field", header_of(field))
+            .arg("anchor", anchor);
         let finding = self
             .finding(Code::MergedAmount, msg)
             .at(row, col)
             .field(field.key.get_ref())
             .value(self.grid.get(row, col).display())
-            .hint(t.merged_amount_hint);
+            .hint(Message::new("read-merged-amount.hint"));
         self.findings.push(finding);
         true
     }
@@ -719,7 +645,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                     continue;
                 }
                 let cell = self.cell(row, col);
-                match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
+                match type_cell(self.schema, &fields[f], &cell, self.mark) {
                     Typed::Value(v) => {
                         if let Value::Money(c) = &v {
                             sums[f] += *c;
@@ -731,23 +657,23 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                             .finding(p.code, p.message)
                             .at(row, col)
                             .field(fields[f].key.get_ref());
-                        self.findings.push(
-                            finding
-                                .value(cell.display())
-                                .hint(p.hint.unwrap_or_default()),
-                        );
+                        let finding = finding.value(cell.display());
+                        self.findings.push(match p.hint {
+                            Some(h) => finding.hint(h),
+                            None => finding,
+                        });
                         values[f] = Some(v);
                     }
                     Typed::Blank => {
                         if fields[f].required {
-                            let name = fields[f].header.get(self.lang);
-                            let msg = fill(self.lang.texts().missing_value, &[("field", name)]);
+                            let msg = Message::new("read-missing-value")
+                                .arg("field", header_of(&fields[f]));
                             let finding = self
                                 .finding(Code::MissingValue, msg)
                                 .at(row, col)
                                 .field(fields[f].key.get_ref());
                             self.findings
-                                .push(finding.hint(self.lang.texts().missing_value_hint));
+                                .push(finding.hint(Message::new("read-missing-value.hint")));
                         }
                     }
                     Typed::Problem(p) => {

@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 
 use crate::config::{Field, Kind};
-use crate::i18n::{Lang, fill};
 use crate::model::finding::Code;
+use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
 use crate::model::parse::{self, Cents, ParseError};
 use crate::model::{Cell, Value};
 use crate::reading::schema::{ListKind, Schema};
@@ -19,10 +20,10 @@ pub const EXCEL_CELL_CHARS: usize = 32_767;
 pub struct Problem {
     /// Finding code.
     pub code: Code,
-    /// Message in the chosen language.
-    pub message: String,
-    /// Hint in the chosen language.
-    pub hint: Option<String>,
+    /// What is wrong.
+    pub message: Message,
+    /// How to fix it.
+    pub hint: Option<Message>,
 }
 
 /// The outcome of typing a cell.
@@ -38,7 +39,7 @@ pub enum Typed {
     Problem(Problem),
 }
 
-fn problem(code: Code, message: String, hint: impl Into<Option<String>>) -> Typed {
+fn problem(code: Code, message: Message, hint: impl Into<Option<Message>>) -> Typed {
     Typed::Problem(Problem {
         code,
         message,
@@ -50,21 +51,14 @@ fn problem(code: Code, message: String, hint: impl Into<Option<String>>) -> Type
 /// file's numbers typed as text (`reading::separators` decides it from the
 /// file): it reads `90,000` and `1.000`, and where it decides nothing such
 /// a value is an `ambiguous-number` finding naming both readings.
-pub fn type_cell(
-    schema: &Schema,
-    field: &Field,
-    cell: &Cell,
-    lang: Lang,
-    mark: parse::DecimalMark,
-) -> Typed {
-    let t = lang.texts();
+pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::DecimalMark) -> Typed {
     match cell {
         _ if cell.is_blank() => return Typed::Blank,
         Cell::Error(e) => {
             return problem(
                 Code::TypeError,
-                fill(t.error_value, &[("value", e)]),
-                kind_hint(field.kind, lang),
+                Message::new("read-error-value").arg("value", e),
+                kind_hint(field.kind),
             );
         }
         // A spreadsheet's error value exported as text (a CSV of a sheet
@@ -73,15 +67,15 @@ pub fn type_cell(
         Cell::Text(text) if is_error_literal(text) => {
             return problem(
                 Code::TypeError,
-                fill(t.error_value, &[("value", crate::text::trim(text))]),
-                kind_hint(field.kind, lang),
+                Message::new("read-error-value").arg("value", crate::text::trim(text)),
+                kind_hint(field.kind),
             );
         }
         Cell::FormulaWithoutValue(f) => {
             return problem(
                 Code::FormulaWithoutValue,
-                fill(t.formula_without_value, &[("value", f)]),
-                t.formula_hint.to_string(),
+                Message::new("read-formula-without-value").arg("formula", f),
+                Message::new("read-formula-without-value.hint"),
             );
         }
         _ => {}
@@ -110,14 +104,10 @@ pub fn type_cell(
                     Value::Text(text.as_ref().into()),
                     Problem {
                         code: Code::TextTooLong,
-                        message: fill(
-                            t.text_too_long,
-                            &[
-                                ("count", &lang.integer(text.encode_utf16().count() as i64)),
-                                ("limit", &lang.integer(EXCEL_CELL_CHARS as i64)),
-                            ],
-                        ),
-                        hint: Some(t.text_too_long_hint.to_string()),
+                        message: Message::new("read-text-too-long")
+                            .count("count", text.encode_utf16().count())
+                            .count("limit", EXCEL_CELL_CHARS),
+                        hint: Some(Message::new("read-text-too-long.hint")),
                     },
                 )
             } else {
@@ -133,8 +123,8 @@ pub fn type_cell(
                     Value::Text(text.into()),
                     Problem {
                         code: Code::InvalidFormat,
-                        message: fill(t.not_email, &[("value", text)]),
-                        hint: Some(t.email_hint.to_string()),
+                        message: Message::new("read-not-email").arg("value", text),
+                        hint: Some(Message::new("read-not-email.hint")),
                     },
                 )
             }
@@ -144,7 +134,7 @@ pub fn type_cell(
             let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Status);
             match schema.lookup(list, text) {
                 Some(i) => Typed::Value(Value::Choice(i)),
-                None => not_allowed(schema, list, text, lang),
+                None => not_allowed(schema, list, text),
             }
         }
         Kind::Areas | Kind::Themes => {
@@ -159,7 +149,7 @@ pub fn type_cell(
                 match schema.lookup(list, part) {
                     Some(i) if !chosen.contains(&i) => chosen.push(i),
                     Some(_) => {}
-                    None => return not_allowed(schema, list, part, lang),
+                    None => return not_allowed(schema, list, part),
                 }
             }
             if chosen.is_empty() {
@@ -180,20 +170,17 @@ pub fn type_cell(
                 _ => None,
             };
             match year {
-                None => type_error(field.kind, &shown(), lang),
+                None => type_error(field.kind, &shown()),
                 Some(y) if !schema.config.is_programme_year(y) => {
                     let p = &schema.config.programme;
+                    // Years as digits, never grouped as amounts are.
                     problem(
                         Code::OutOfRange,
-                        fill(
-                            t.year_out_of_range,
-                            &[
-                                ("value", &y.to_string()),
-                                ("first", &p.first_year.get_ref().to_string()),
-                                ("last", &p.last_year.get_ref().to_string()),
-                            ],
-                        ),
-                        t.year_hint.to_string(),
+                        Message::new("read-year-out-of-range")
+                            .arg("value", y.to_string())
+                            .arg("first", p.first_year.get_ref().to_string())
+                            .arg("last", p.last_year.get_ref().to_string()),
+                        Message::new("read-year-out-of-range.hint"),
                     )
                 }
                 Some(y) => Typed::Value(Value::Year(y)),
@@ -206,10 +193,10 @@ pub fn type_cell(
                 _ => Err(ParseError::NotANumber),
             };
             match cents {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
-                Err(_) => too_large(field.kind, cell, mark, lang)
-                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
-                Ok(c) if c.0 < 0 => negative(field, &shown(), lang),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(_) => too_large(field.kind, cell, mark)
+                    .unwrap_or_else(|| type_error(field.kind, &shown())),
+                Ok(c) if c.0 < 0 => negative(field, &shown()),
                 Ok(c) => Typed::Value(Value::Money(c)),
             }
         }
@@ -220,12 +207,12 @@ pub fn type_cell(
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
-                Err(_) => type_error(field.kind, &shown(), lang),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(_) => type_error(field.kind, &shown()),
                 // 400 digits typed as text read as infinity.
-                Ok(v) if !v.is_finite() => too_large(field.kind, cell, mark, lang)
-                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
-                Ok(v) if v < 0.0 => negative(field, &shown(), lang),
+                Ok(v) if !v.is_finite() => too_large(field.kind, cell, mark)
+                    .unwrap_or_else(|| type_error(field.kind, &shown())),
+                Ok(v) if v < 0.0 => negative(field, &shown()),
                 Ok(v) => Typed::Value(Value::Number(v)),
             }
         }
@@ -236,10 +223,10 @@ pub fn type_cell(
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), lang),
-                Err(_) => too_large(field.kind, cell, mark, lang)
-                    .unwrap_or_else(|| type_error(field.kind, &shown(), lang)),
-                Ok(v) if v < 0 => negative(field, &shown(), lang),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(_) => too_large(field.kind, cell, mark)
+                    .unwrap_or_else(|| type_error(field.kind, &shown())),
+                Ok(v) if v < 0 => negative(field, &shown()),
                 Ok(v) => Typed::Value(Value::Whole(v)),
             }
         }
@@ -252,84 +239,119 @@ pub fn type_cell(
             };
             match d {
                 Some(d) => Typed::Value(Value::Date(d)),
-                None => type_error(field.kind, &shown(), lang),
+                None => type_error(field.kind, &shown()),
             }
         }
     }
 }
 
-fn kind_index(kind: Kind) -> usize {
+/// The name of a kind of value, for "… is not {kind}".
+fn kind_name(kind: Kind) -> Message {
     match kind {
-        Kind::Euro => 0,
-        Kind::Number => 1,
-        Kind::Whole => 2,
-        Kind::Year => 3,
-        _ => 4,
+        Kind::Euro => Message::new("read-kind-euro"),
+        Kind::Number => Message::new("read-kind-number"),
+        Kind::Whole => Message::new("read-kind-whole"),
+        Kind::Year => Message::new("read-kind-year"),
+        _ => Message::new("read-kind-date"),
     }
 }
 
-fn kind_hint(kind: Kind, lang: Lang) -> Option<String> {
-    matches!(
-        kind,
-        Kind::Euro | Kind::Number | Kind::Whole | Kind::Year | Kind::Date
-    )
-    .then(|| lang.texts().kind_hints[kind_index(kind)].to_string())
+/// How to type a value of a numeric or date kind.
+fn kind_hint(kind: Kind) -> Option<Message> {
+    Some(match kind {
+        Kind::Euro => Message::new("read-kind-euro.hint"),
+        Kind::Number => Message::new("read-kind-number.hint"),
+        Kind::Whole => Message::new("read-kind-whole.hint"),
+        Kind::Year => Message::new("read-kind-year.hint"),
+        Kind::Date => Message::new("read-kind-date.hint"),
+        _ => return None,
+    })
 }
 
-fn type_error(kind: Kind, text: &str, lang: Lang) -> Typed {
-    let t = lang.texts();
+fn type_error(kind: Kind, text: &str) -> Typed {
     problem(
         Code::TypeError,
-        fill(
-            t.type_error,
-            &[
-                ("value", &crate::text::visible(&shortened(text, lang))),
-                ("kind", t.kind_names[kind_index(kind)]),
-            ],
-        ),
-        kind_hint(kind, lang),
+        Message::new("read-type-error")
+            .arg("value", shortened(text, true))
+            .arg("kind", kind_name(kind)),
+        kind_hint(kind),
     )
 }
 
 /// A value for a message, cut after 60 characters with `…`: the finding's
 /// `value` keeps it whole, and a line of thousands of characters hides
-/// what it says.
-fn shortened(text: &str, lang: Lang) -> Cow<'_, str> {
+/// what it says. A number of more than 20 digits is shown by its size.
+/// With `visible`, characters that cannot be seen are named (`<U+200B>`).
+fn shortened(text: &str, visible: bool) -> Arg {
     let digits = text.trim().trim_start_matches('-');
     if digits.len() > 20 && digits.bytes().all(|b| b.is_ascii_digit()) {
         // A number of hundreds of digits: its size is what matters.
-        if let Some(s) = digits_short(text, lang != Lang::En) {
-            return Cow::Owned(s);
+        if let Some(s) = digits_short(text) {
+            return s;
         }
     }
-    match text.char_indices().nth(60) {
+    let cut = match text.char_indices().nth(60) {
         Some((i, _)) if text.chars().count() > 80 => Cow::Owned(format!("{}…", &text[..i])),
         _ => Cow::Borrowed(text),
-    }
+    };
+    Arg::Text(if visible {
+        crate::text::visible(&cut)
+    } else {
+        cut.into_owned()
+    })
+}
+
+/// A number in scientific form, `1,0·10^308`, its mantissa with the
+/// message language's decimal mark.
+fn scientific(mantissa: f64, exponent: impl ToString) -> Arg {
+    Message::new("read-number-scientific")
+        .arg("mantissa", Arg::Decimal(mantissa, 1))
+        .arg("exponent", exponent.to_string())
+        .into()
 }
 
 /// A whole number typed as digits (with spaces) in scientific form from
 /// its first two digits and its count: `9,9·10^399`.
-fn digits_short(s: &str, comma: bool) -> Option<String> {
+fn digits_short(s: &str) -> Option<Arg> {
     let t = s.trim().trim_start_matches('-');
     if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
         return None;
     }
-    let digits: Vec<char> = t.chars().filter(char::is_ascii_digit).collect();
+    let digits: Vec<u32> = t.chars().filter_map(|c| c.to_digit(10)).collect();
     let (first, second) = (digits.first()?, digits.get(1)?);
-    let sign = if s.trim().starts_with('-') { "-" } else { "" };
-    let mark = if comma { ',' } else { '.' };
-    Some(format!(
-        "{sign}{first}{mark}{second}·10^{}",
-        digits.len() - 1
-    ))
+    let sign = if s.trim().starts_with('-') { -1.0 } else { 1.0 };
+    let mantissa = sign * (f64::from(*first) + f64::from(*second) / 10.0);
+    Some(scientific(mantissa, digits.len() - 1))
+}
+
+/// A number of any size, short: as it is up to 15 digits, else in
+/// scientific form with two significant digits (as
+/// [`crate::text::short_number_in`] gives it, the decimal mark the
+/// message's language's).
+fn short_number(v: f64) -> Arg {
+    if v.is_nan() {
+        return Arg::Text("NaN".into());
+    }
+    if v.is_infinite() {
+        return Arg::Text(if v > 0.0 { "∞" } else { "-∞" }.into());
+    }
+    if v.abs() < 1e15 && (v == 0.0 || v.abs() >= 1e-4) {
+        let s = format!("{v}");
+        let places = s.split_once('.').map_or(0, |(_, d)| d.len());
+        return Arg::Decimal(v, u8::try_from(places).unwrap_or(u8::MAX));
+    }
+    let e = format!("{v:.1e}");
+    match e.split_once('e') {
+        Some((m, exp)) => scientific(m.parse().unwrap_or(v), exp),
+        None => Arg::Text(e),
+    }
 }
 
 /// The finding for a number too large for `kind` (euros past what kooste
 /// keeps in cents, a whole number past exact integers, infinity), shown
 /// short (`1,0·10^308`) instead of as hundreds of digits; `None` when the
 /// cell is no such number, so it is an ordinary type error.
-fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark, lang: Lang) -> Option<Typed> {
+fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark) -> Option<Typed> {
     let v = match cell {
         Cell::Number(n) => *n,
         Cell::Text(s) => parse::parse_number_as(s, mark).ok()?,
@@ -343,91 +365,85 @@ fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark, lang: Lang) -> O
     if v.is_finite() && v.abs() < limit {
         return None;
     }
-    let t = lang.texts();
-    let comma = lang != Lang::En;
     let value = match cell {
         // Digits past f64's range read as infinity: say how many there are.
-        Cell::Text(s) if v.is_infinite() => {
-            digits_short(s, comma).unwrap_or_else(|| crate::text::short_number_in(v, comma))
-        }
-        _ => crate::text::short_number_in(v, comma),
+        Cell::Text(s) if v.is_infinite() => digits_short(s).unwrap_or_else(|| short_number(v)),
+        _ => short_number(v),
     };
     Some(problem(
         Code::TypeError,
-        fill(
-            t.too_large_number,
-            &[("value", &value), ("kind", t.kind_names[kind_index(kind)])],
-        ),
-        kind_hint(kind, lang),
+        Message::new("read-too-large-number")
+            .arg("value", value)
+            .arg("kind", kind_name(kind)),
+        kind_hint(kind),
     ))
 }
 
 /// The `ambiguous-number` finding for a value such as `90,000`: both
 /// readings, as thousands and as decimals, in the language's own format.
-fn ambiguous(kind: Kind, text: &str, lang: Lang) -> Typed {
-    let t = lang.texts();
+fn ambiguous(kind: Kind, text: &str) -> Typed {
     let sep = match parse::shape(text) {
         parse::Shape::Lone(c) => c,
         _ => ',',
     };
     let (grouped, decimal) = parse::lone_readings(text).unwrap_or_default();
     let show = |v: f64| match kind {
-        Kind::Euro => Cents::from_euros(v)
-            .map(|c| lang.euros_exact(c))
-            .unwrap_or_default(),
-        _ => {
-            let places = if v.fract() == 0.0 { 0 } else { 3 };
-            lang.decimal(v, places)
-        }
+        Kind::Euro => Cents::from_euros(v).map_or(Arg::Text(String::new()), Arg::Euros),
+        _ => Arg::Decimal(v, if v.fract() == 0.0 { 0 } else { 3 }),
     };
     problem(
         Code::AmbiguousNumber,
-        fill(
-            t.ambiguous_number,
-            &[
-                ("value", text),
-                ("first", &show(grouped)),
-                ("second", &show(decimal)),
-                ("mark", &format!("\"{sep}\"")),
-            ],
-        ),
-        t.ambiguous_number_hint.to_string(),
+        Message::new("read-ambiguous-number")
+            .arg("value", text)
+            .arg("first", show(grouped))
+            .arg("second", show(decimal))
+            .arg("mark", sep.to_string()),
+        Message::new("read-ambiguous-number.hint"),
     )
 }
 
-fn negative(field: &Field, text: &str, lang: Lang) -> Typed {
-    let t = lang.texts();
+fn negative(field: &Field, text: &str) -> Typed {
     problem(
         Code::OutOfRange,
-        fill(
-            t.negative,
-            &[
-                ("field", field.header.get(lang)),
-                ("value", &shortened(text, lang)),
-            ],
-        ),
-        t.negative_hint.to_string(),
+        Message::new("read-negative")
+            .arg("field", crate::reading::sheet::header_of(field))
+            .arg("value", shortened(text, false)),
+        Message::new("read-negative.hint"),
     )
 }
 
-fn not_allowed(schema: &Schema, list: ListKind, value: &str, lang: Lang) -> Typed {
-    let t = lang.texts();
-    let allowed = fill(t.allowed_values, &[("values", &schema.allowed(list, lang))]);
-    let hint = match schema.closest_choice(list, value, lang) {
-        Some(c) => format!("{} {allowed}", fill(t.did_you_mean, &[("value", c)])),
-        None => allowed,
+/// The list's name, for "… is not an allowed {what}".
+fn list_name(list: ListKind) -> Message {
+    match list {
+        ListKind::Department => Message::new("read-list-department"),
+        ListKind::FocusArea => Message::new("read-list-focus-area"),
+        ListKind::Area => Message::new("read-list-area"),
+        ListKind::Status => Message::new("read-list-status"),
+        ListKind::Theme => Message::new("read-list-theme"),
+    }
+}
+
+fn not_allowed(schema: &Schema, list: ListKind, value: &str) -> Typed {
+    // The allowed values and the closest of them as the configuration
+    // names them in each language, for the hint in whichever it is shown.
+    let allowed = crate::reading::per_lang(|lang| schema.allowed(list, lang));
+    let closest: Vec<_> = Lang::ALL
+        .iter()
+        .map(|&lang| schema.closest_choice(list, value, lang))
+        .collect();
+    let hint = match closest.as_slice() {
+        [Some(fi), Some(sv), Some(en)] => Message::new("read-not-allowed.hint-closest")
+            .arg("closest", [fi, sv, en].map(|c| c.to_string()))
+            .arg("allowed", allowed),
+        _ => Message::new("read-not-allowed.hint").arg("allowed", allowed),
     };
     problem(
         Code::NotAllowed,
         // A value that differs from an allowed one only by what cannot be
         // seen names the invisible characters (`SOTE<U+200B>`).
-        fill(
-            t.not_allowed,
-            &[
-                ("value", &crate::text::visible(value)),
-                ("what", t.list_names[list.index()]),
-            ],
-        ),
+        Message::new("read-not-allowed")
+            .arg("value", crate::text::visible(value))
+            .arg("what", list_name(list)),
         hint,
     )
 }
@@ -525,13 +541,7 @@ mod tests {
     fn ty(key: FieldKey, cell: Cell) -> Typed {
         let c = Config::builtin();
         let s = Schema::new(&c);
-        type_cell(
-            &s,
-            c.field(key).unwrap(),
-            &cell,
-            Lang::Fi,
-            Default::default(),
-        )
+        type_cell(&s, c.field(key).unwrap(), &cell, Default::default())
     }
 
     fn code(t: Typed) -> Code {
@@ -608,7 +618,12 @@ mod tests {
         match ty(FieldKey::Status, Cell::Text("toteutus vaihe".into())) {
             Typed::Problem(p) => {
                 assert_eq!(p.code, Code::NotAllowed);
-                assert!(p.hint.unwrap().contains("\"toteutusvaihe\""));
+                let hint = p.hint.unwrap();
+                assert_eq!(hint.id, "read-not-allowed.hint-closest");
+                assert!(
+                    matches!(hint.get("closest"), Some(Arg::PerLang(c)) if c[0] == "toteutusvaihe"),
+                    "{hint:?}"
+                );
             }
             other => panic!("{other:?}"),
         }

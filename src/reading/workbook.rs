@@ -13,7 +13,7 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use super::grid::put_cell;
 use quick_xml::events::Event;
 
-use super::{Book, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
+use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 use crate::model::parse::Date;
 
@@ -72,23 +72,22 @@ pub fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> 
 /// xls (ods has [`super::ods::read`]).
 pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unreadable> {
     let cursor = Cursor::new(bytes);
-    let err = |e: &dyn std::fmt::Display| Unreadable::Corrupt(e.to_string());
     let sheets = match format {
         Format::Xlsx | Format::Xlsm => {
             let recalc = asks_recalculation(bytes);
-            stream_xlsx(&mut Xlsx::new(cursor).map_err(|e| err(&e))?, limits, recalc)?
+            stream_xlsx(&mut Xlsx::new(cursor).map_err(from_xlsx)?, limits, recalc)?
         }
-        Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(|e| err(&e))?, limits)?,
+        Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
         Format::Xls => match super::xls::read(bytes, limits)? {
             Some(sheets) => sheets,
-            None => sheets_of(&mut Xls::new(cursor).map_err(|e| err(&e))?, limits)?,
+            None => sheets_of(&mut Xls::new(cursor).map_err(from_xls)?, limits)?,
         },
         Format::Ods | Format::Csv => {
-            return Err(Unreadable::Corrupt(format!(
-                "{} is not read through calamine",
-                format.as_str()
-            )));
+            return Err(Unreadable::corrupt(
+                Damage::Content,
+                format!("{} is not read through calamine", format.as_str()),
+            ));
         }
     };
     Ok(Book {
@@ -148,8 +147,8 @@ fn stream_xlsx(
 ) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     stream_sheets(reader, meta, limits, |reader, name, placer| {
-        let mut cr = reader.worksheet_cells_reader(name).map_err(corrupt)?;
-        while let Some(c) = cr.next_cell_with_formula().map_err(corrupt)? {
+        let mut cr = reader.worksheet_cells_reader(name).map_err(from_xlsx)?;
+        while let Some(c) = cr.next_cell_with_formula().map_err(from_xlsx)? {
             let cell = match (&c.value, c.formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
                 (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
@@ -175,8 +174,8 @@ fn stream_xlsx(
 fn stream_xlsb(reader: &mut Xlsb<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     stream_sheets(reader, meta, limits, |reader, name, placer| {
-        let mut cr = reader.worksheet_cells_reader(name).map_err(corrupt)?;
-        while let Some(c) = cr.next_cell().map_err(corrupt)? {
+        let mut cr = reader.worksheet_cells_reader(name).map_err(from_xlsb)?;
+        while let Some(c) = cr.next_cell().map_err(from_xlsb)? {
             placer.place(c.get_position(), cell_of_ref(c.get_value()))?;
         }
         Ok(())
@@ -209,8 +208,34 @@ fn stream_sheets<R>(
     Ok(out)
 }
 
-fn corrupt(e: impl std::fmt::Display) -> Unreadable {
-    Unreadable::Corrupt(e.to_string())
+/// What calamine's xlsx error says is damaged; its words are the detail.
+fn from_xlsx(e: calamine::XlsxError) -> Unreadable {
+    use calamine::XlsxError as E;
+    let what = match &e {
+        E::Io(_) | E::Zip(_) => Damage::Package,
+        E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::UnexpectedNode(_) => Damage::Xml(None),
+        E::FileNotFound(part) => Damage::MissingPart(part.clone()),
+        _ => Damage::Content,
+    };
+    Unreadable::corrupt(what, e)
+}
+
+/// What calamine's xlsb error says is damaged; its words are the detail.
+fn from_xlsb(e: calamine::XlsbError) -> Unreadable {
+    use calamine::XlsbError as E;
+    let what = match &e {
+        E::Io(_) | E::Zip(_) => Damage::Package,
+        E::Xml(_) | E::XmlAttr(_) => Damage::Xml(None),
+        E::FileNotFound(part) => Damage::MissingPart(part.clone()),
+        _ => Damage::Content,
+    };
+    Unreadable::corrupt(what, e)
+}
+
+/// calamine's error about an Excel 95 file: its structure; its words are
+/// the detail.
+fn from_xls(e: calamine::XlsError) -> Unreadable {
+    Unreadable::corrupt(Damage::Xls, e)
 }
 
 /// Places streamed cells at their absolute positions in a grid, counting
@@ -279,19 +304,12 @@ impl Placer<'_> {
     }
 }
 
-fn sheets_of<RS, R>(reader: &mut R, limits: &Limits) -> Result<Vec<Grid>, Unreadable>
-where
-    RS: std::io::Read + std::io::Seek,
-    R: Reader<RS>,
-    R::Error: std::fmt::Display,
-{
+fn sheets_of(reader: &mut Xls<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     let mut out = Vec::with_capacity(meta.len());
     let mut cells: u64 = 0;
     for sheet in meta.into_iter().filter(|s| s.typ == SheetType::WorkSheet) {
-        let range = reader
-            .worksheet_range(&sheet.name)
-            .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+        let range = reader.worksheet_range(&sheet.name).map_err(from_xls)?;
         let (h, w) = range.get_size();
         cells = cells.saturating_add((h as u64).saturating_mul(w as u64));
         if cells > limits.max_cells {

@@ -59,7 +59,7 @@ impl Run {
             .par_iter()
             .enumerate()
             .map(|(i, f)| {
-                let s = read_submission(i, f, &schema, opts.lang);
+                let s = read_submission(i, f, &schema);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }

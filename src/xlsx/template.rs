@@ -366,7 +366,9 @@ fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<St
         Kind::Email => "nimi@example.org".into(),
         Kind::Date => format!("31.12.{year}"),
         Kind::Text => match f.role() {
-            Some(FieldKey::Measure) => t.example_measure.to_string(),
+            Some(FieldKey::Measure) => {
+                crate::model::field::EXAMPLE_MEASURE[lang.index()].to_string()
+            }
             Some(FieldKey::ImpactStory) => t.example_story.to_string(),
             Some(FieldKey::Schedule) => year.to_string(),
             _ => String::new(),

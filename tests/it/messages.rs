@@ -117,7 +117,7 @@ fn a_header_lacking_a_required_column_is_named_in_the_hint() {
         .find(|l| l.contains("no-measure-sheet"))
         .unwrap();
     assert!(
-        line.ends_with("(Välilehden vaihe rivillä 1 on otsikoita, mutta siitä puuttuvat pakolliset sarakkeet \"Vaihe\".)"),
+        line.ends_with("(Välilehden vaihe rivillä 1 on otsikoita, mutta siitä puuttuu pakollinen sarake \"Vaihe\".)"),
         "{line}"
     );
 }
@@ -141,4 +141,117 @@ fn a_huge_negative_number_is_shown_short() {
         .unwrap()
         .to_string();
     assert!(line.contains("(-9,9·10^299)"), "{line}");
+}
+
+/// Issue 20 item 5: a header one letter off is answered with "did you
+/// mean" in every language, whichever language the file's headers and
+/// the run are in, naming the header in the run's language.
+#[test]
+fn a_header_typo_gets_a_suggestion_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let row: Vec<String> = ["SOTE", "1", "Kerho", "Mikkola", "valmis", "2021", "1000"]
+        .map(String::from)
+        .to_vec();
+    let headers = [
+        (
+            "fi",
+            [
+                "Toimiala",
+                "Painopiste",
+                "Toimenpide",
+                "Alue",
+                "Vaihe",
+                "Vuosi",
+                "Budjeti",
+            ],
+            "Tarkoititko \"Budjetti (€)\"?",
+        ),
+        (
+            "sv",
+            [
+                "Sektor",
+                "Fokusområde",
+                "Åtgärd",
+                "Område",
+                "Skede",
+                "År",
+                "Budgte (€)",
+            ],
+            "Menade du \"Budget (€)\"?",
+        ),
+        (
+            "en",
+            [
+                "Department",
+                "Focus area",
+                "Measure",
+                "Area",
+                "Status",
+                "Year",
+                "Budgt",
+            ],
+            "Did you mean \"Budget (EUR)\"?",
+        ),
+    ];
+    for (lang, header, suggestion) in headers {
+        let header: Vec<String> = header.map(String::from).to_vec();
+        let input = write_csv(
+            dir.path(),
+            &format!("{lang}.csv"),
+            &header,
+            std::slice::from_ref(&row),
+        );
+        let o = kooste(&["validate", &input, "--lang", lang]);
+        let text = stdout(&o);
+        let line = text
+            .lines()
+            .find(|l| l.contains("warning[unknown-column]"))
+            .unwrap_or_else(|| panic!("{lang}: {text}"));
+        assert!(line.ends_with(&format!("({suggestion})")), "{lang}: {line}");
+    }
+    // A Finnish typo under --lang en names the English header.
+    let input = dir.path().join("fi.csv");
+    let o = kooste(&["validate", input.to_str().unwrap(), "--lang", "en"]);
+    assert!(
+        stdout(&o).contains("The header \"Budjeti\" is not recognised; the column's data is ignored. (Did you mean \"Budget (EUR)\"?)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// A cell's text is shown as typed in every language: `{kind}`,
+/// `{value}` or `{{` in it is never read as a placeholder of the message.
+#[test]
+fn placeholders_in_a_cell_are_shown_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let header: Vec<String> = HEADER.iter().map(|s| s.to_string()).collect();
+    let typed = ["{kind}", "{value}", "{{ $value }}", "{ -term }"];
+    let rows: Vec<Vec<String>> = typed
+        .iter()
+        .map(|d| {
+            [d, "1", "Kerho", "Mikkola", "valmis", "2021", "1000"]
+                .map(String::from)
+                .to_vec()
+        })
+        .collect();
+    let input = write_csv(dir.path(), "braces.csv", &header, &rows);
+    for (lang, sentence) in [
+        ("fi", "\"{}\" ei ole sallittu toimiala."),
+        ("sv", "\"{}\" är inte ett tillåtet värde för sektor."),
+        ("en", "\"{}\" is not an allowed department."),
+    ] {
+        let o = kooste(&["validate", &input, "--lang", lang, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let found: Vec<&serde_json::Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "not-allowed")
+            .collect();
+        assert_eq!(found.len(), typed.len(), "{lang}: {v}");
+        for (f, t) in found.iter().zip(typed) {
+            assert_eq!(f["value"], t, "{lang}: {f}");
+            assert_eq!(f["message"], sentence.replace("{}", t), "{lang}: {f}");
+        }
+    }
 }

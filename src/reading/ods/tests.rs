@@ -3,7 +3,7 @@ use super::read_content;
 use super::styles::Styles;
 use crate::model::Cell;
 use crate::model::parse::Date;
-use crate::reading::{Grid, Limits, Merged, Unreadable};
+use crate::reading::{Damage, Grid, Limits, Merged, Unreadable};
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0""#;
 
@@ -120,7 +120,10 @@ fn a_cell_past_the_last_row_is_refused() {
         r#"<table:table-row table:number-rows-repeated="4000000000"/>"#,
         r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
     ));
-    assert!(matches!(r, Err(Unreadable::Corrupt(m)) if m.contains("row 4000000001")));
+    assert!(matches!(
+        r,
+        Err(Unreadable::Corrupt { what: Damage::Content, detail }) if detail.contains("row 4000000001")
+    ));
 }
 
 #[test]
@@ -236,12 +239,25 @@ fn malformed_xml_is_corrupt() {
         "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>a</text:p>",
         "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>&nope;</text:p></table:table-cell></table:table-row>",
     ] {
-        assert!(matches!(read(rows), Err(Unreadable::Corrupt(_))), "{rows}");
+        assert!(
+            matches!(
+                read(rows),
+                Err(Unreadable::Corrupt {
+                    what: Damage::Xml(Some(part)),
+                    ..
+                }) if part == "content.xml"
+            ),
+            "{rows}"
+        );
     }
     let truncated = &doc("<table:table-row>")[..120];
     assert!(matches!(
         read_content(truncated.as_bytes(), &Limits::default(), Styles::default()),
-        Ok(_) | Err(Unreadable::Corrupt(_))
+        Ok(_)
+            | Err(Unreadable::Corrupt {
+                what: Damage::Xml(_),
+                ..
+            })
     ));
 }
 
@@ -405,7 +421,10 @@ fn a_package_without_content_is_corrupt() {
     let bytes = package(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]);
     assert_eq!(
         super::read(&bytes, &Limits::default()).unwrap_err(),
-        Unreadable::Corrupt("the package has no content.xml".into())
+        Unreadable::Corrupt {
+            what: Damage::MissingPart("content.xml".into()),
+            detail: "the package has no content.xml".into()
+        }
     );
 }
 

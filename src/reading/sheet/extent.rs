@@ -4,10 +4,10 @@
 //! value or number (where merged ranges are worth looking up). Nothing a department
 //! typed disappears without a finding.
 
-use super::{Columns, SheetReader, find_header};
+use super::{Columns, SheetReader, find_header, header_of};
 use crate::config::{FieldKey, Kind};
-use crate::i18n::fill;
 use crate::model::finding::{Code, Finding};
+use crate::model::message::Message;
 use crate::model::{Cell, Value};
 use crate::reading::typing::{Typed, type_cell};
 use crate::reading::{Book, Grid};
@@ -107,12 +107,12 @@ impl SheetReader<'_, '_> {
             return;
         };
         let value = cell.display();
-        let msg = fill(self.lang.texts().unread_row, &[("value", &value)]);
+        let msg = Message::new("read-unread-row").arg("value", &value);
         let finding = self
             .finding(Code::UnreadContent, msg)
             .at(row, col)
             .value(value)
-            .hint(self.lang.texts().unread_row_hint);
+            .hint(Message::new("read-unread-row.hint"));
         self.findings.push(finding);
     }
 
@@ -158,19 +158,17 @@ impl SheetReader<'_, '_> {
             }
         }
         found.sort_unstable();
-        let t = self.lang.texts();
         for (col, row, count) in found {
-            let msg = fill(
-                t.unread_column,
-                &[
-                    ("column", &column_letters(col)),
-                    ("count", &self.lang.integer(count as i64)),
-                ],
-            );
+            let msg = Message::new("read-unread-column")
+                .arg("column", column_letters(col))
+                .count("count", count);
             let value = grid.get(row, col).display();
             let finding = self.finding(Code::UnreadContent, msg).at(row, col);
-            self.findings
-                .push(finding.value(value).hint(t.unread_column_hint));
+            self.findings.push(
+                finding
+                    .value(value)
+                    .hint(Message::new("read-unread-column.hint")),
+            );
         }
     }
 
@@ -199,7 +197,6 @@ impl SheetReader<'_, '_> {
     /// (one sheet per year, say): only one sheet is read, and the others
     /// are named.
     pub(super) fn report_other_measure_sheets(&mut self, book: &Book, read: usize) {
-        let t = self.lang.texts();
         for (i, other) in book.sheets.iter().enumerate() {
             if i == read {
                 continue;
@@ -218,13 +215,12 @@ impl SheetReader<'_, '_> {
             if !has_rows {
                 continue;
             }
-            let msg = fill(
-                t.unread_sheet,
-                &[("sheet", &other.name), ("read", &self.grid.name)],
-            );
+            let msg = Message::new("read-unread-sheet")
+                .arg("sheet", &other.name)
+                .arg("read", &self.grid.name);
             let finding = Finding::file(Code::UnreadContent, self.file, msg)
                 .in_sheet(&other.name)
-                .hint(t.unread_sheet_hint);
+                .hint(Message::new("read-unread-sheet.hint"));
             self.findings.push(finding);
         }
     }
@@ -238,7 +234,6 @@ impl SheetReader<'_, '_> {
         sums: &[crate::model::parse::Cents],
     ) {
         let fields = &self.schema.config.fields;
-        let t = self.lang.texts();
         for &(col, f) in columns {
             if fields[f].kind != Kind::Euro {
                 continue;
@@ -251,35 +246,33 @@ impl SheetReader<'_, '_> {
             }
             let cell = self.cell(row, col);
             let sum = sums[f];
-            let field_name = fields[f].header.get(self.lang);
-            match type_cell(self.schema, &fields[f], &cell, self.lang, self.mark) {
+            match type_cell(self.schema, &fields[f], &cell, self.mark) {
                 Typed::Value(Value::Money(total)) if total != sum => {
-                    let msg = fill(
-                        t.total_mismatch,
-                        &[
-                            ("field", field_name),
-                            ("total", &self.lang.euros_exact(total)),
-                            ("sum", &self.lang.euros_exact(sum)),
-                            ("diff", &self.lang.euros_exact(total - sum)),
-                        ],
-                    );
+                    let msg = Message::new("read-total-mismatch")
+                        .arg("field", header_of(&fields[f]))
+                        .arg("total", total)
+                        .arg("sum", sum)
+                        .arg("diff", total - sum);
                     let finding = self
                         .finding(Code::TotalMismatch, msg)
                         .at(row, col)
                         .field(fields[f].key.get_ref());
-                    self.findings
-                        .push(finding.value(cell.display()).hint(t.total_hint));
+                    self.findings.push(
+                        finding
+                            .value(cell.display())
+                            .hint(Message::new("read-total-mismatch.hint")),
+                    );
                 }
                 Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
                     let finding = self
                         .finding(p.code, p.message)
                         .at(row, col)
                         .field(fields[f].key.get_ref());
-                    self.findings.push(
-                        finding
-                            .value(cell.display())
-                            .hint(p.hint.unwrap_or_default()),
-                    );
+                    let finding = finding.value(cell.display());
+                    self.findings.push(match p.hint {
+                        Some(h) => finding.hint(h),
+                        None => finding,
+                    });
                 }
                 _ => {}
             }

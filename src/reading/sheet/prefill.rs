@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use super::{Columns, SheetReader};
 use crate::config::Kind;
-use crate::i18n::{Lang, fill};
 use crate::model::Cell;
-use crate::model::field::{EXAMPLE_BUDGET_EUROS, FieldKey};
+use crate::model::field::{EXAMPLE_BUDGET_EUROS, EXAMPLE_MEASURE, FieldKey};
 use crate::model::finding::Code;
+use crate::model::message::Message;
 use crate::model::parse::{Cents, parse_euros};
 use crate::text::normalise;
 
@@ -92,15 +92,14 @@ impl SheetReader<'_, '_> {
         let Some((col, value)) = at else {
             return;
         };
-        let t = self.lang.texts();
         let finding = self
             .finding(
                 Code::UnreadContent,
-                fill(t.prefill_changed, &[("value", &value)]),
+                Message::new("read-prefill-changed").arg("value", &value),
             )
             .at(row, col)
             .value(value)
-            .hint(t.prefill_changed_hint);
+            .hint(Message::new("read-prefill-changed.hint"));
         self.findings.push(finding);
     }
 
@@ -117,9 +116,9 @@ impl SheetReader<'_, '_> {
                 return None;
             }
             let typed = match fields[f].role() {
-                Some(FieldKey::Measure) => ![Lang::Fi, Lang::Sv, Lang::En]
+                Some(FieldKey::Measure) => !EXAMPLE_MEASURE
                     .iter()
-                    .any(|l| normalise(l.texts().example_measure) == normalise(&shown)),
+                    .any(|e| normalise(e) == normalise(&shown)),
                 Some(FieldKey::Budget) => {
                     let example = Cents(EXAMPLE_BUDGET_EUROS * 100);
                     match cell {
@@ -134,15 +133,14 @@ impl SheetReader<'_, '_> {
         let Some((col, value)) = changed else {
             return;
         };
-        let t = self.lang.texts();
         let finding = self
             .finding(
                 Code::UnreadContent,
-                fill(t.example_changed, &[("value", &value)]),
+                Message::new("read-example-changed").arg("value", &value),
             )
             .at(row, col)
             .value(value)
-            .hint(t.example_changed_hint);
+            .hint(Message::new("read-example-changed.hint"));
         self.findings.push(finding);
     }
 }

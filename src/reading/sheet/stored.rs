@@ -5,22 +5,37 @@
 //! cell; the common case (no formula, or a result that agrees; a format
 //! without a unit) costs a look-up in an empty map.
 
-use super::SheetReader;
+use super::{SheetReader, header_of};
 use crate::config::Kind;
-use crate::i18n::{Lang, fill};
 use crate::model::Cell;
 use crate::model::finding::Code;
+use crate::model::message::{Arg, Message};
 use crate::reading::formula::{Outcome, evaluate_within};
 use crate::reading::units;
 
-/// A number as a message shows it: whole, or with up to six decimals.
-fn shown(lang: Lang, n: f64) -> String {
+/// A number as a message shows it: whole, or with up to six decimals,
+/// made in the message's language.
+fn shown(n: f64) -> Arg {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        return lang.integer(n as i64);
+        return Arg::Count(n as i64);
     }
-    let s = lang.decimal(n, 6);
-    let s = s.trim_end_matches('0');
-    s.trim_end_matches([',', '.']).to_string()
+    Arg::Decimal(n, places(n))
+}
+
+/// The decimals `n` needs, up to six.
+fn places(n: f64) -> u8 {
+    let s = format!("{n:.6}");
+    let decimals = s.split_once('.').map_or("", |(_, d)| d);
+    decimals.trim_end_matches('0').len() as u8
+}
+
+/// A number as the finding's value keeps it, the same in every language:
+/// whole, or with a decimal point and up to six decimals.
+fn plain(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).to_string();
+    }
+    format!("{n:.*}", usize::from(places(n)))
 }
 
 /// Whether a stored result and what the formula gives differ by more than
@@ -44,7 +59,6 @@ impl SheetReader<'_, '_> {
         let Cell::Number(stored) = *self.grid.get(row, col) else {
             return false;
         };
-        let t = self.lang.texts();
         if let Some(unit) = self
             .grid
             .format_unit(row, col)
@@ -57,19 +71,16 @@ impl SheetReader<'_, '_> {
             if unit.percent {
                 on_show *= 100.0;
             }
-            let value = shown(self.lang, on_show);
-            let name = field.header.get(self.lang);
-            let args = [
-                ("value", value.as_str()),
-                ("unit", unit.text.as_str()),
-                ("field", name),
-            ];
+            let msg = Message::new("read-unknown-unit-format")
+                .arg("value", shown(on_show))
+                .arg("unit", &unit.text)
+                .arg("field", header_of(field));
             let finding = self
-                .finding(Code::UnknownUnit, fill(t.unknown_unit_format, &args))
+                .finding(Code::UnknownUnit, msg)
                 .at(row, col)
                 .field(field.key.get_ref())
-                .value(format!("{value} {}", unit.text))
-                .hint(fill(t.unknown_unit_format_hint, &args));
+                .value(format!("{} {}", plain(on_show), unit.text))
+                .hint(Message::new("read-unknown-unit-format.hint").arg("unit", &unit.text));
             self.findings.push(finding);
             return true;
         }
@@ -77,23 +88,21 @@ impl SheetReader<'_, '_> {
             return false;
         };
         let evaluated = match evaluate_within(formula, self.sheets, self.sheet, &self.budget) {
-            Some(Outcome::Number(n)) if differs(stored, n) => shown(self.lang, n),
-            Some(Outcome::Error(e)) => e.to_string(),
+            Some(Outcome::Number(n)) if differs(stored, n) => shown(n),
+            Some(Outcome::Error(e)) => Arg::Text(e.to_string()),
             _ => return false,
         };
         let formula = formula.trim_start_matches('=');
-        let stored = shown(self.lang, stored);
-        let args = [
-            ("formula", formula),
-            ("stored", stored.as_str()),
-            ("evaluated", evaluated.as_str()),
-        ];
+        let msg = Message::new("read-formula-mismatch")
+            .arg("formula", formula)
+            .arg("stored", shown(stored))
+            .arg("evaluated", evaluated);
         let finding = self
-            .finding(Code::FormulaMismatch, fill(t.formula_mismatch, &args))
+            .finding(Code::FormulaMismatch, msg)
             .at(row, col)
             .field(field.key.get_ref())
             .value(format!("={formula}"))
-            .hint(t.formula_mismatch_hint);
+            .hint(Message::new("read-formula-mismatch.hint"));
         self.findings.push(finding);
         true
     }

@@ -3,14 +3,14 @@
 //! in CONTINUE records (MS-XLS 2.4.58) that follow it. Every read here is
 //! checked: a short record is an error, never a panic.
 
-use crate::reading::Unreadable;
+use crate::reading::{Damage, Unreadable};
 
 /// CONTINUE (MS-XLS 2.4.58).
 const CONTINUE: u16 = 0x003C;
 
 /// A malformed-file error with the reason.
 pub(super) fn corrupt(reason: impl std::fmt::Display) -> Unreadable {
-    Unreadable::Corrupt(format!("malformed .xls: {reason}"))
+    Unreadable::corrupt(Damage::Xls, format!("malformed .xls: {reason}"))
 }
 
 /// Little-endian u16 at byte `at`, if the slice holds it.

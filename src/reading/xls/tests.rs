@@ -6,6 +6,7 @@ use std::io::Write;
 use super::*;
 use crate::model::Cell;
 use crate::model::parse::Date;
+use crate::reading::Damage;
 
 /// One record: type, length, data.
 fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
@@ -228,23 +229,35 @@ fn malformed_streams_are_errors_not_panics() {
     let long = cat(&[&bof(), &[0xFC, 0x00, 0xFF, 0xFF, 1, 2, 3]]);
     assert!(matches!(
         read_stream(&long, &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
     let cut = cat(&[&bof(), &[0xFC]]);
     assert!(matches!(
         read_stream(&cut, &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
     let far = cat(&[&bof(), &bound_sheet(1 << 30, 0, 0, "S"), &eof()]);
     assert!(matches!(
         read_stream(&far, &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
     let short_cell = cat(&[&bof(), &rec(0x0203, &[0, 0, 0]), &eof()]);
     let stream = workbook(&[("S", 0, 0, short_cell)], &[]);
     assert!(matches!(
         read_stream(&stream, &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
     let wide = cat(&[
         &bof(),
@@ -254,11 +267,17 @@ fn malformed_streams_are_errors_not_panics() {
     let stream = workbook(&[("S", 0, 0, wide)], &[]);
     assert!(matches!(
         read_stream(&stream, &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
     assert!(matches!(
         read(b"not an OLE file", &limits),
-        Err(Unreadable::Corrupt(_))
+        Err(Unreadable::Corrupt {
+            what: Damage::Xls,
+            ..
+        })
     ));
 }
 

@@ -1,0 +1,151 @@
+# Messages about reading files: inputs that cannot be found, files that
+# cannot be opened, the header row and its columns, and the values of
+# single cells. Each message may have a hint (.hint) that says what the user
+# can do. Variables: $value is a cell's text as typed, $field a column's
+# header, $row a row's number. The quotation marks are in the messages, not
+# in the values.
+
+## Inputs that cannot be listed (the run stops)
+
+read-input-not-found = There is no file or folder "{ $path }". Check the name and the path.
+read-input-permission = The file or folder "{ $path }" may not be read (permission denied). Ask for read access, or copy the files to a folder you can read.
+read-input-unreadable = The file or folder "{ $path }" cannot be read. Check that it exists and can be read, and run the command again.
+
+## Files that cannot be opened as a spreadsheet
+
+read-empty = The file is empty (0 bytes).
+    .hint = Save the file as an Excel workbook (.xlsx) and send it again.
+read-html = The file is an HTML page, not a spreadsheet, although it is named .{ $ext }.
+    .hint = Save the file as an Excel workbook (.xlsx) and send it again.
+read-not-a-workbook = The file is named .{ $ext }, but it is neither an Excel nor an OpenDocument workbook.
+    .hint = Save the file as an Excel workbook (.xlsx) and send it again.
+read-io = The file cannot be read from the disk.
+    .hint = Check that the file exists and that you may read it, and run the command again.
+read-encrypted = The workbook is protected with a password and cannot be read.
+    .hint = Ask the sender to remove the password and send the file again. Do not ask for the password.
+read-too-large-bytes = The file is too large to read: { $found } bytes, over the limit of { $limit }.
+    .hint = Check that it is the right file. The limits can be raised with --max-unpacked-mb and --max-cells.
+read-too-large-cells = The file is too large to read: { $found } cells, over the limit of { $limit }.
+    .hint = Check that it is the right file. The limits can be raised with --max-unpacked-mb and --max-cells.
+# $candidates: the encodings' names, e.g. "Windows-1252 / Mac Roman"; $example: a byte and its readings.
+read-unknown-encoding = The file's character encoding cannot be told: { $candidates } would give different characters (e.g. { $example }). The file is not read on a guess.
+    .hint = Save the file as CSV UTF-8 or as an Excel workbook.
+
+## Damaged files. The program library's own words are shown only in the
+## JSON output and with --verbose.
+
+read-damaged = The workbook's content is damaged, or in a form kooste cannot read.
+    .hint = Open the file in Excel or LibreOffice and save it again as an Excel workbook (.xlsx); if it does not open, ask the sender for a new file.
+read-damaged-package = The file starts like a workbook (a zip package), but the package cannot be opened: it is damaged or only partly copied.
+read-damaged-part = The workbook lacks a part it needs: { $part }.
+read-damaged-xml = The workbook's XML content is broken.
+read-damaged-xml-part = The workbook's XML content is broken (in { $part }).
+read-damaged-xls = The file is in the old Excel format (.xls), but its structure is damaged.
+read-damaged-csv = The text file's rows cannot be read as CSV.
+read-damaged-binary = The file is neither text nor a spreadsheet: it holds binary data.
+read-damaged-reader = The file's content is so damaged that reading it stopped.
+
+## Bytes found in the file (CSV)
+
+read-invalid-bytes = Row { $row } has the byte { $bytes }, which is not valid { $encoding } text; it shows as �.
+    .hint = Check the row's text and save the file again as CSV UTF-8.
+read-nul-byte = Row { $row } has a NUL character (byte 0x00).
+
+## kooste's own outputs among the inputs
+
+# $kind: one of the read-own-kind messages below.
+read-own-output = The file is one of kooste's own outputs ({ $kind }), so it is not read as a submission.
+    .hint = Keep the outputs in another folder than the departments' submissions.
+read-own-kind-consolidated = consolidated workbook
+read-own-kind-annotated = annotated copy
+read-own-kind-converted = converted file
+read-own-kind-csv-export = CSV export
+read-own-kind-json-export = JSON export
+
+## The header row and the columns
+
+# $sheets: the sheets' names, separated by commas.
+read-no-sheet = No sheet has a header row of measures (sheets looked at: { $sheets }).
+    .hint = The header row needs columns such as { $examples }.
+    .hint-missing = Row { $row } of sheet { $sheet } has headers, but lacks { $count ->
+        [one] the required column { $missing }.
+       *[other] the required columns { $missing }.
+    }
+# A column's header in a list.
+read-quoted = "{ $text }"
+read-missing-column = The required column "{ $field }" is missing.
+    .hint = Add a column "{ $field }" to the header row.
+read-duplicate-column = Columns { $first } and { $second } both mean the field "{ $field }".
+    .hint = Remove or rename one of them; only the first is read.
+read-unknown-column = The header "{ $value }" is not recognised; the column's data is ignored.
+    .hint = Check the header's spelling.
+    .hint-closest = Did you mean "{ $closest }"?
+read-unknown-unit = The unit "{ $unit }" of column "{ $header }" is not known, so its numbers are not read: kooste reads amounts in euros and other numbers as counts.
+    .hint = Convert the numbers to euros (FTE in years, people as counts) and remove the unit "{ $unit }" from the header.
+
+## Rows that are not read
+
+read-unread-sheet = Sheet "{ $sheet }" also has a measure header, but only sheet "{ $read }" is read.
+    .hint = Move the measures onto one sheet, or send them as separate files.
+read-unread-column = Column { $column } has values ({ $count ->
+        [one] { $count } cell
+       *[other] { $count } cells
+    }) but no header, so they are not read.
+    .hint = Give the column a header, or delete the values.
+read-unread-row = The row has values ("{ $value }") but is not a measure, so it is not read.
+    .hint = Headings and notes are not carried into the consolidation; if the row is a measure, fill in its fields.
+read-prefill-changed = The row has only a department or year ("{ $value }"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.
+    .hint = If the row is a measure, fill in its fields; otherwise restore the row's department and year or clear the row.
+read-example-changed = The row is the template's example row, but a measure's details were typed into it ("{ $value }"), so it is not read as a measure.
+    .hint = Move the measure to a row of its own below the example row, or remove the example label at the start of the row.
+read-total-mismatch = The total row's { $field } is { $total }, but the rows above add up to { $sum } (difference { $diff }).
+    .hint = Correct the total row or the rows' figures.
+
+## The values of cells
+
+read-missing-value = The required field "{ $field }" is empty.
+    .hint = Fill in the cell.
+# $kind: one of the read-kind messages.
+read-type-error = "{ $value }" is not { $kind }.
+read-too-large-number = The number { $value } is too large to be { $kind }.
+read-error-value = The cell holds the error value { $value }.
+# A very long number in scientific form, e.g. 1.0·10^308.
+read-number-scientific = { $mantissa }·10^{ $exponent }
+read-kind-euro = an amount of euros
+    .hint = Type the amount in figures, e.g. 12500 or 12 500,50 €.
+read-kind-number = a number
+    .hint = Type a number, e.g. 1.5.
+read-kind-whole = a whole number
+    .hint = Type a whole number, e.g. 120.
+read-kind-year = a year
+    .hint = Type the year in four digits, e.g. 2021.
+read-kind-date = a date
+    .hint = Type the date as 31.12.2021.
+# $what: one of the read-list messages.
+read-not-allowed = "{ $value }" is not an allowed { $what }.
+    .hint = Allowed values: { $allowed }.
+    .hint-closest = Did you mean "{ $closest }"? Allowed values: { $allowed }.
+read-list-department = department
+read-list-focus-area = focus area
+read-list-area = area
+read-list-status = status
+read-list-theme = theme
+read-negative = The field "{ $field }" cannot be negative ({ $value }).
+    .hint = Check the sign.
+read-year-out-of-range = The year { $value } is outside the programme years { $first }–{ $last }.
+    .hint = Check the year.
+read-not-email = "{ $value }" is not an e-mail address.
+    .hint = Type the address as name@example.fi.
+read-formula-without-value = The cell holds the formula ={ $formula }, but the file stores no computed result.
+    .hint = Open the file in Excel or LibreOffice and save it, or type the figure instead of the formula.
+read-formula-mismatch = The cell's formula ={ $formula } gives { $evaluated }, but the file stores the result { $stored }, so the figure is not read.
+    .hint = The file was not recalculated when it was saved (manual calculation?). Press F9 in Excel (Ctrl+Shift+F9 in LibreOffice), check the figure and save.
+read-text-too-long = The text has { $count } characters, but an Excel cell holds { $limit }; the consolidated workbook stores it shortened.
+    .hint = The CSV and JSON exports keep the text whole; shorten it if need be.
+# $mark: the character that may be a decimal mark or a thousands separator.
+read-ambiguous-number = "{ $value }" can be read two ways: { $first } or { $second }. Nothing in the file tells whether "{ $mark }" is the decimal mark or a thousands separator.
+    .hint = Type the number without thousands separators, e.g. 90000 or 90.50.
+read-unknown-unit-format = The cell's number { $value } is shown with the unit "{ $unit }" (the cell's number format), but field "{ $field }" is not read in that unit, so the number is not read: it would be off by a factor.
+    .hint = Type the number in euros (FTE in years, people as counts) and remove the unit "{ $unit }" from the cell's number format.
+read-merged-amount = The number in field "{ $field }" is merged over several rows from cell { $anchor }; it cannot be counted for each measure.
+    .hint = Unmerge the cells and type each measure's own number on its row.

@@ -1,0 +1,150 @@
+# Tiedostojen lukemisen viestit: syötteet, joita ei löydy, tiedostot, joita
+# ei voi avata, otsikkorivi ja sarakkeet sekä yksittäisten solujen arvot.
+# Jokaisella viestillä voi olla ohje (.hint), joka kertoo, mitä käyttäjä voi
+# tehdä. Muuttujat: $value on solun teksti sellaisenaan, $field sarakkeen
+# otsikko, $row rivin numero. Lainausmerkit ovat viesteissä, eivät arvoissa.
+
+## Syötteet, joita ei voi luetella (ajo pysähtyy)
+
+read-input-not-found = Tiedostoa tai kansiota "{ $path }" ei löydy. Tarkista nimi ja polku.
+read-input-permission = Tiedostoa tai kansiota "{ $path }" ei saa lukea (ei käyttöoikeutta). Pyydä lukuoikeus tai kopioi tiedostot kansioon, jonka voit lukea.
+read-input-unreadable = Tiedostoa tai kansiota "{ $path }" ei voi lukea. Tarkista, että se on olemassa ja luettavissa, ja aja komento uudelleen.
+
+## Tiedostot, joita ei voi avata taulukkona
+
+read-empty = Tiedosto on tyhjä (0 tavua).
+    .hint = Tallenna tiedosto Excel-muodossa (.xlsx) ja lähetä se uudelleen.
+read-html = Tiedosto on HTML-sivu eikä taulukko, vaikka sen pääte on .{ $ext }.
+    .hint = Tallenna tiedosto Excel-muodossa (.xlsx) ja lähetä se uudelleen.
+read-not-a-workbook = Tiedoston pääte on .{ $ext }, mutta se ei ole Excel- eikä OpenDocument-työkirja.
+    .hint = Tallenna tiedosto Excel-muodossa (.xlsx) ja lähetä se uudelleen.
+read-io = Tiedostoa ei voi lukea levyltä.
+    .hint = Tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea se, ja aja komento uudelleen.
+read-encrypted = Työkirja on suojattu salasanalla, eikä sitä voi lukea.
+    .hint = Pyydä lähettäjää poistamaan salasana ja lähettämään tiedosto uudelleen. Älä pyydä salasanaa.
+read-too-large-bytes = Tiedosto on liian suuri luettavaksi: { $found } tavua, kun raja on { $limit }.
+    .hint = Tarkista, että tiedosto on oikea. Rajaa voi nostaa valitsimilla --max-unpacked-mb ja --max-cells.
+read-too-large-cells = Tiedosto on liian suuri luettavaksi: { $found } solua, kun raja on { $limit }.
+    .hint = Tarkista, että tiedosto on oikea. Rajaa voi nostaa valitsimilla --max-unpacked-mb ja --max-cells.
+# $candidates: merkistöjen nimet, esim. "Windows-1252 / Mac Roman"; $example: tavu ja sen lukutavat.
+read-unknown-encoding = Tiedoston merkistöä ei voi päätellä: { $candidates } antaisivat eri merkit (esim. { $example }). Tiedostoa ei lueta arvaamalla.
+    .hint = Tallenna tiedosto muodossa CSV UTF-8 tai Excel-työkirjana.
+
+## Vioittuneet tiedostot. Ohjelmakirjaston omat (englanninkieliset) sanat
+## näkyvät vain JSON-tulosteessa ja valitsimella --verbose.
+
+read-damaged = Työkirjan sisältö on vioittunut tai muodossa, jota kooste ei osaa lukea.
+    .hint = Avaa tiedosto Excelissä tai LibreOfficessa ja tallenna se uudelleen Excel-muodossa (.xlsx); jos se ei aukea, pyydä lähettäjältä uusi tiedosto.
+read-damaged-package = Tiedosto alkaa kuten työkirja (zip-paketti), mutta pakettia ei voi avata: se on vioittunut tai kopioitunut vain osittain.
+read-damaged-part = Työkirjasta puuttuu sen tarvitsema osa { $part }.
+read-damaged-xml = Työkirjan XML-sisältö on rikki.
+read-damaged-xml-part = Työkirjan XML-sisältö on rikki (osa { $part }).
+read-damaged-xls = Tiedosto on vanhaa Excel-muotoa (.xls), mutta sen rakenne on vioittunut.
+read-damaged-csv = Tekstitiedoston rivejä ei voi lukea CSV-muodossa.
+read-damaged-binary = Tiedosto ei ole tekstiä eikä taulukko: siinä on binääridataa.
+read-damaged-reader = Tiedoston sisältö on vioittunut niin, että sen lukeminen keskeytyi.
+
+## Tiedostossa havaitut tavut (CSV)
+
+read-invalid-bytes = Rivillä { $row } on tavu { $bytes }, joka ei ole kelvollista { $encoding }-tekstiä; sen kohdalla on merkki �.
+    .hint = Tarkista rivin teksti ja tallenna tiedosto uudelleen muodossa CSV UTF-8.
+read-nul-byte = Rivillä { $row } on NUL-merkki (tavu 0x00).
+
+## Koosteen omat tulosteet syötteiden joukossa
+
+# $kind: yksi alla olevista read-own-kind-viesteistä.
+read-own-output = Tiedosto on koosteen oma tuloste ({ $kind }), joten sitä ei lueta ilmoituksena.
+    .hint = Pidä tulosteet eri kansiossa kuin toimialojen ilmoitukset.
+read-own-kind-consolidated = koostetyökirja
+read-own-kind-annotated = tarkistettu kopio
+read-own-kind-converted = muunnettu tiedosto
+read-own-kind-csv-export = CSV-vienti
+read-own-kind-json-export = JSON-vienti
+
+## Otsikkorivi ja sarakkeet
+
+# $sheets: välilehtien nimet pilkuin erotettuina.
+read-no-sheet = Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä (katsotut välilehdet: { $sheets }).
+    .hint = Otsikkorivillä pitää olla sarakkeet kuten { $examples }.
+    .hint-missing = Välilehden { $sheet } rivillä { $row } on otsikoita, mutta { $count ->
+        [one] siitä puuttuu pakollinen sarake { $missing }.
+       *[other] siitä puuttuvat pakolliset sarakkeet { $missing }.
+    }
+# Sarakkeen otsikko luettelossa.
+read-quoted = "{ $text }"
+read-missing-column = Pakollinen sarake "{ $field }" puuttuu.
+    .hint = Lisää otsikkoriville sarake "{ $field }".
+read-duplicate-column = Sarakkeet { $first } ja { $second } tarkoittavat molemmat kenttää "{ $field }".
+    .hint = Poista tai nimeä toinen sarakkeista uudelleen; vain ensimmäinen luetaan.
+read-unknown-column = Otsikkoa "{ $value }" ei tunnisteta; sarakkeen tiedot jätetään huomiotta.
+    .hint = Tarkista otsikon kirjoitusasu.
+    .hint-closest = Tarkoititko "{ $closest }"?
+read-unknown-unit = Sarakkeen "{ $header }" yksikköä "{ $unit }" ei tunneta, joten sen lukuja ei lueta: kooste lukee euromäärät euroina ja muut luvut kappaleina.
+    .hint = Muunna luvut euroiksi (henkilötyövuodet vuosina, asukkaat kappaleina) ja poista otsikosta yksikkö "{ $unit }".
+
+## Rivit, joita ei lueta
+
+read-unread-sheet = Myös välilehdellä "{ $sheet }" on toimenpiteiden otsikkorivi, mutta vain välilehti "{ $read }" luetaan.
+    .hint = Siirrä toimenpiteet yhdelle välilehdelle tai lähetä ne erillisinä tiedostoina.
+read-unread-column = Sarakkeessa { $column } on tietoja ({ $count ->
+        [one] { $count } solu
+       *[other] { $count } solua
+    }), mutta sarakkeella ei ole otsikkoa, joten niitä ei lueta.
+    .hint = Lisää sarakkeelle otsikko tai poista tiedot.
+read-unread-row = Rivillä on tietoja ("{ $value }"), mutta se ei ole toimenpide, joten sitä ei lueta.
+    .hint = Väliotsikot ja huomautukset eivät siirry koosteeseen; jos rivi on toimenpide, täytä sen kentät.
+read-prefill-changed = Rivillä on vain toimiala tai vuosi ("{ $value }"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.
+    .hint = Jos rivi on toimenpide, täytä sen kentät; muuten palauta rivin toimiala ja vuosi tai tyhjennä rivi.
+read-example-changed = Rivi on pohjan esimerkkirivi, mutta siihen on kirjoitettu toimenpiteen tietoja ("{ $value }"), joten sitä ei lueta toimenpiteenä.
+    .hint = Siirrä toimenpide esimerkkirivin alle omalle rivilleen tai poista esimerkkimerkintä rivin alusta.
+read-total-mismatch = Yhteensä-rivin { $field } on { $total }, mutta yllä olevien rivien summa on { $sum } (ero { $diff }).
+    .hint = Korjaa yhteensä-rivi tai rivien luvut.
+
+## Solujen arvot
+
+read-missing-value = Pakollinen tieto "{ $field }" puuttuu.
+    .hint = Täytä solu.
+# $kind: yksi read-kind-viesteistä.
+read-type-error = "{ $value }" ei ole { $kind }.
+read-too-large-number = Luku { $value } on liian suuri: se ei voi olla { $kind }.
+read-error-value = Solussa on virhearvo { $value }.
+# Hyvin pitkä luku tieteellisessä muodossa, esim. 1,0·10^308.
+read-number-scientific = { $mantissa }·10^{ $exponent }
+read-kind-euro = euromäärä
+    .hint = Kirjoita euromäärä numeroina, esim. 12 500 tai 12 500,50 €.
+read-kind-number = luku
+    .hint = Kirjoita luku, esim. 1,5.
+read-kind-whole = kokonaisluku
+    .hint = Kirjoita kokonaisluku, esim. 120.
+read-kind-year = vuosiluku
+    .hint = Kirjoita vuosi neljällä numerolla, esim. 2021.
+read-kind-date = päivämäärä
+    .hint = Kirjoita päivämäärä muodossa 31.12.2021.
+# $what: yksi read-list-viesteistä.
+read-not-allowed = "{ $value }" ei ole sallittu { $what }.
+    .hint = Sallitut arvot: { $allowed }.
+    .hint-closest = Tarkoititko "{ $closest }"? Sallitut arvot: { $allowed }.
+read-list-department = toimiala
+read-list-focus-area = painopiste
+read-list-area = alue
+read-list-status = vaihe
+read-list-theme = teema
+read-negative = Kentän "{ $field }" arvo ei voi olla negatiivinen ({ $value }).
+    .hint = Tarkista etumerkki.
+read-year-out-of-range = Vuosi { $value } ei kuulu ohjelmakauteen { $first }–{ $last }.
+    .hint = Tarkista vuosi.
+read-not-email = "{ $value }" ei ole sähköpostiosoite.
+    .hint = Kirjoita osoite muodossa nimi@esimerkki.fi.
+read-formula-without-value = Solussa on kaava ={ $formula }, mutta tiedostoon ei ole tallennettu sen tulosta.
+    .hint = Avaa tiedosto Excelissä tai LibreOfficessa ja tallenna se, tai kirjoita luku kaavan tilalle.
+read-formula-mismatch = Solun kaava ={ $formula } antaa { $evaluated }, mutta tiedostoon on tallennettu tulos { $stored }, joten lukua ei lueta.
+    .hint = Tiedostoa ei ole laskettu uudelleen tallennettaessa (manuaalinen laskenta?). Paina Excelissä F9 (LibreOfficessa Ctrl+Vaihto+F9), tarkista luku ja tallenna.
+read-text-too-long = Teksti on { $count } merkkiä, mutta Excelin soluun mahtuu { $limit }; kooste-työkirjaan se tallentuu lyhennettynä.
+    .hint = CSV- ja JSON-viennit säilyttävät tekstin kokonaan; lyhennä tekstiä tarvittaessa.
+# $mark: desimaalierottimeksi tai tuhaterottimeksi tulkittava merkki.
+read-ambiguous-number = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedostosta ei selviä, onko "{ $mark }" desimaalierotin vai tuhaterotin.
+    .hint = Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.
+read-unknown-unit-format = Solun luku { $value } näkyy yksiköllä "{ $unit }" (solun lukumuoto), mutta kentän "{ $field }" lukuja ei lueta siinä yksikössä, joten lukua ei lueta: se olisi väärä kertoimen verran.
+    .hint = Kirjoita luku euroina (henkilötyövuodet vuosina, asukkaat kappaleina) ja poista solun lukumuodosta yksikkö "{ $unit }".
+read-merged-amount = Kentän "{ $field }" luku on yhdistetty useaan riviin solusta { $anchor } alkaen; sitä ei voi laskea jokaiselle toimenpiteelle.
+    .hint = Pura solujen yhdistäminen ja kirjoita kunkin toimenpiteen oma luku omalle rivilleen.

@@ -1,0 +1,150 @@
+# Meddelanden när filer läses: indata som inte finns, filer som inte kan
+# öppnas, rubrikraden och kolumnerna samt värdena i enskilda celler.
+# Varje meddelande kan ha en anvisning (.hint) som säger vad användaren kan
+# göra. Variabler: $value är cellens text som den skrevs, $field kolumnens
+# rubrik, $row radens nummer. Citattecknen står i meddelandena, inte i värdena.
+
+## Indata som inte kan listas (körningen avbryts)
+
+read-input-not-found = Filen eller mappen "{ $path }" finns inte. Kontrollera namnet och sökvägen.
+read-input-permission = Filen eller mappen "{ $path }" får inte läsas (behörighet saknas). Be om läsbehörighet eller kopiera filerna till en mapp som du kan läsa.
+read-input-unreadable = Filen eller mappen "{ $path }" kan inte läsas. Kontrollera att den finns och kan läsas och kör kommandot på nytt.
+
+## Filer som inte kan öppnas som kalkylblad
+
+read-empty = Filen är tom (0 byte).
+    .hint = Spara filen i Excel-format (.xlsx) och skicka den på nytt.
+read-html = Filen är en HTML-sida och inte ett kalkylblad, trots ändelsen .{ $ext }.
+    .hint = Spara filen i Excel-format (.xlsx) och skicka den på nytt.
+read-not-a-workbook = Filen har ändelsen .{ $ext }, men den är varken en Excel- eller en OpenDocument-arbetsbok.
+    .hint = Spara filen i Excel-format (.xlsx) och skicka den på nytt.
+read-io = Filen kan inte läsas från disken.
+    .hint = Kontrollera att filen finns och att du har behörighet att läsa den, och kör kommandot på nytt.
+read-encrypted = Arbetsboken är lösenordsskyddad och kan inte läsas.
+    .hint = Be avsändaren ta bort lösenordet och skicka filen på nytt. Be inte om lösenordet.
+read-too-large-bytes = Filen är för stor för att läsas: { $found } byte, gränsen är { $limit }.
+    .hint = Kontrollera att filen är rätt. Gränsen kan höjas med --max-unpacked-mb och --max-cells.
+read-too-large-cells = Filen är för stor för att läsas: { $found } celler, gränsen är { $limit }.
+    .hint = Kontrollera att filen är rätt. Gränsen kan höjas med --max-unpacked-mb och --max-cells.
+# $candidates: teckenkodningarnas namn, t.ex. "Windows-1252 / Mac Roman"; $example: en byte och dess läsningar.
+read-unknown-encoding = Filens teckenkodning kan inte avgöras: { $candidates } skulle ge olika tecken (t.ex. { $example }). Filen läses inte på gissning.
+    .hint = Spara filen som CSV UTF-8 eller som Excel-arbetsbok.
+
+## Skadade filer. Programbibliotekets egna (engelska) ord visas bara i
+## JSON-utdata och med --verbose.
+
+read-damaged = Arbetsbokens innehåll är skadat eller i en form som kooste inte kan läsa.
+    .hint = Öppna filen i Excel eller LibreOffice och spara den på nytt i Excel-format (.xlsx); om den inte öppnas, be avsändaren om en ny fil.
+read-damaged-package = Filen börjar som en arbetsbok (ett zip-paket), men paketet kan inte öppnas: det är skadat eller bara delvis kopierat.
+read-damaged-part = Arbetsboken saknar delen { $part }, som den behöver.
+read-damaged-xml = Arbetsbokens XML-innehåll är trasigt.
+read-damaged-xml-part = Arbetsbokens XML-innehåll är trasigt (delen { $part }).
+read-damaged-xls = Filen är i det gamla Excel-formatet (.xls), men dess struktur är skadad.
+read-damaged-csv = Textfilens rader kan inte läsas som CSV.
+read-damaged-binary = Filen är varken text eller ett kalkylblad: den innehåller binärdata.
+read-damaged-reader = Filens innehåll är så skadat att läsningen avbröts.
+
+## Byte som upptäcktes i filen (CSV)
+
+read-invalid-bytes = Rad { $row } har byten { $bytes }, som inte är giltig { $encoding }-text; där står tecknet �.
+    .hint = Kontrollera radens text och spara filen på nytt som CSV UTF-8.
+read-nul-byte = Rad { $row } har ett NUL-tecken (byten 0x00).
+
+## koostes egna utdata bland indata
+
+# $kind: ett av read-own-kind-meddelandena nedan.
+read-own-output = Filen är en av koostes egna utdata ({ $kind }), så den läses inte som en inlämning.
+    .hint = Håll utdata i en annan mapp än sektorernas inlämningar.
+read-own-kind-consolidated = sammanställning
+read-own-kind-annotated = granskad kopia
+read-own-kind-converted = konverterad fil
+read-own-kind-csv-export = CSV-export
+read-own-kind-json-export = JSON-export
+
+## Rubrikraden och kolumnerna
+
+# $sheets: flikarnas namn, åtskilda med kommatecken.
+read-no-sheet = Ingen flik har en rubrikrad för åtgärder (flikar som granskades: { $sheets }).
+    .hint = Rubrikraden ska ha kolumner som { $examples }.
+    .hint-missing = Rad { $row } på fliken { $sheet } har rubriker, men { $count ->
+        [one] den obligatoriska kolumnen { $missing } saknas.
+       *[other] de obligatoriska kolumnerna { $missing } saknas.
+    }
+# En kolumnrubrik i en uppräkning.
+read-quoted = "{ $text }"
+read-missing-column = Den obligatoriska kolumnen "{ $field }" saknas.
+    .hint = Lägg till kolumnen "{ $field }" på rubrikraden.
+read-duplicate-column = Kolumnerna { $first } och { $second } avser båda fältet "{ $field }".
+    .hint = Ta bort eller byt namn på den ena kolumnen; endast den första läses.
+read-unknown-column = Rubriken "{ $value }" känns inte igen; kolumnens uppgifter lämnas obeaktade.
+    .hint = Kontrollera rubrikens stavning.
+    .hint-closest = Menade du "{ $closest }"?
+read-unknown-unit = Enheten "{ $unit }" i kolumnen "{ $header }" är okänd, så dess tal läses inte: kooste läser belopp i euro och andra tal i styck.
+    .hint = Räkna om talen till euro (årsverken i år, invånare i styck) och ta bort enheten "{ $unit }" ur rubriken.
+
+## Rader som inte läses
+
+read-unread-sheet = Också bladet "{ $sheet }" har en rubrikrad för åtgärder, men bara bladet "{ $read }" läses.
+    .hint = Flytta åtgärderna till ett blad eller skicka dem som separata filer.
+read-unread-column = Kolumn { $column } har uppgifter ({ $count ->
+        [one] { $count } cell
+       *[other] { $count } celler
+    }) men ingen rubrik, så de läses inte.
+    .hint = Ge kolumnen en rubrik eller ta bort uppgifterna.
+read-unread-row = Raden har uppgifter ("{ $value }") men är ingen åtgärd, så den läses inte.
+    .hint = Mellanrubriker och anmärkningar förs inte över till sammanställningen; om raden är en åtgärd, fyll i dess fält.
+read-prefill-changed = Raden har bara sektor eller år ("{ $value }"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.
+    .hint = Om raden är en åtgärd, fyll i dess fält; annars återställ radens sektor och år eller töm raden.
+read-example-changed = Raden är mallens exempelrad, men uppgifter om en åtgärd har skrivits in på den ("{ $value }"), så den läses inte som en åtgärd.
+    .hint = Flytta åtgärden till en egen rad under exempelraden eller ta bort exempelmärkningen i början av raden.
+read-total-mismatch = Totalradens { $field } är { $total }, men summan av raderna ovan är { $sum } (skillnad { $diff }).
+    .hint = Rätta totalraden eller radernas tal.
+
+## Cellernas värden
+
+read-missing-value = Den obligatoriska uppgiften "{ $field }" saknas.
+    .hint = Fyll i cellen.
+# $kind: ett av read-kind-meddelandena.
+read-type-error = "{ $value }" är inte { $kind }.
+read-too-large-number = Talet { $value } är för stort för att vara { $kind }.
+read-error-value = Cellen innehåller felvärdet { $value }.
+# Ett mycket långt tal i vetenskaplig form, t.ex. 1,0·10^308.
+read-number-scientific = { $mantissa }·10^{ $exponent }
+read-kind-euro = ett eurobelopp
+    .hint = Skriv beloppet med siffror, t.ex. 12 500 eller 12 500,50 €.
+read-kind-number = ett tal
+    .hint = Skriv ett tal, t.ex. 1,5.
+read-kind-whole = ett heltal
+    .hint = Skriv ett heltal, t.ex. 120.
+read-kind-year = ett årtal
+    .hint = Skriv året med fyra siffror, t.ex. 2021.
+read-kind-date = ett datum
+    .hint = Skriv datumet som 31.12.2021.
+# $what: ett av read-list-meddelandena.
+read-not-allowed = "{ $value }" är inte ett tillåtet värde för { $what }.
+    .hint = Tillåtna värden: { $allowed }.
+    .hint-closest = Menade du "{ $closest }"? Tillåtna värden: { $allowed }.
+read-list-department = sektor
+read-list-focus-area = fokusområde
+read-list-area = område
+read-list-status = skede
+read-list-theme = tema
+read-negative = Värdet i fältet "{ $field }" kan inte vara negativt ({ $value }).
+    .hint = Kontrollera tecknet.
+read-year-out-of-range = Året { $value } hör inte till programperioden { $first }–{ $last }.
+    .hint = Kontrollera året.
+read-not-email = "{ $value }" är ingen e-postadress.
+    .hint = Skriv adressen som namn@exempel.fi.
+read-formula-without-value = Cellen har formeln ={ $formula }, men filen innehåller inget beräknat resultat.
+    .hint = Öppna filen i Excel eller LibreOffice och spara den, eller skriv talet i stället för formeln.
+read-formula-mismatch = Cellens formel ={ $formula } ger { $evaluated }, men filen har resultatet { $stored } sparat, så talet läses inte.
+    .hint = Filen räknades inte om när den sparades (manuell beräkning?). Tryck F9 i Excel (Ctrl+Skift+F9 i LibreOffice), kontrollera talet och spara.
+read-text-too-long = Texten har { $count } tecken, men en Excel-cell rymmer { $limit }; i sammanställningen sparas den förkortad.
+    .hint = CSV- och JSON-exporterna behåller texten hel; förkorta texten vid behov.
+# $mark: tecknet som kan vara decimaltecken eller tusentalsavgränsare.
+read-ambiguous-number = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. Filen visar inte om "{ $mark }" är decimaltecken eller tusentalsavgränsare.
+    .hint = Skriv talet utan tusentalsavgränsare och med decimaler efter kommatecknet, t.ex. 90000 eller 90,50.
+read-unknown-unit-format = Cellens tal { $value } visas med enheten "{ $unit }" (cellens talformat), men fältet "{ $field }" läses inte i den enheten, så talet läses inte: det skulle vara fel med en faktor.
+    .hint = Skriv talet i euro (årsverken i år, invånare i styck) och ta bort enheten "{ $unit }" ur cellens talformat.
+read-merged-amount = Talet i fältet "{ $field }" är sammanfogat över flera rader från cellen { $anchor }; det kan inte räknas för varje åtgärd.
+    .hint = Dela upp de sammanfogade cellerna och skriv varje åtgärds eget tal på dess rad.
