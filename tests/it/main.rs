@@ -15,6 +15,7 @@ mod config_numbers;
 mod findings;
 mod formats;
 mod interop;
+mod layering;
 mod merge;
 mod messages;
 mod outputs;

@@ -1,0 +1,67 @@
+//! The folders' import rules of ARCHITECTURE.md, checked on the sources:
+//! nothing below `commands` imports it, and the checks (reading,
+//! validation, merging) leave their sentences as data: they do not import
+//! the translations (`crate::i18n`), so a finding is made into text only
+//! where it is shown, in that output's language (issue 20).
+
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The code of a file without its unit tests (which may render a message
+/// to check it).
+fn code_of(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    match text.find("#[cfg(test)]") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+#[test]
+fn checks_do_not_import_the_translations() {
+    let mut found = Vec::new();
+    for folder in ["reading", "validation", "merging"] {
+        for path in sources(&src().join(folder)) {
+            if code_of(&path).contains("i18n") {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(found.is_empty(), "import crate::i18n: {found:?}");
+}
+
+#[test]
+fn nothing_below_commands_imports_it() {
+    let mut found = Vec::new();
+    for path in sources(&src()) {
+        let rel = path.strip_prefix(src()).unwrap();
+        if rel.starts_with("commands") || rel == Path::new("main.rs") || rel == Path::new("lib.rs")
+        {
+            continue;
+        }
+        if code_of(&path).contains("crate::commands") {
+            found.push(rel.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "import crate::commands: {found:?}");
+}
