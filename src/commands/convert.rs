@@ -158,7 +158,7 @@ pub fn convert(
     out.write_all(&said).map_err(super::stdout_err)?;
     if let Some(last) = failed.pop() {
         for e in &failed {
-            eprintln!("kooste: {}", crate::text::terminal(&e.to_string()));
+            eprintln!("{}", e.report(run.lang, false));
         }
         return Err(last);
     }

@@ -71,7 +71,7 @@ pub fn validate(
         // command's error (exit 2), the others are said before it.
         if let Some(last) = done.failed.pop() {
             for e in &done.failed {
-                eprintln!("kooste: {}", crate::text::terminal(&e.to_string()));
+                eprintln!("{}", e.report(run.lang, false));
             }
             return Err(last);
         }

@@ -3,8 +3,11 @@
 //! file, and the line or field where there is one) and, where another
 //! library or the operating system failed, that error as its `source`, so
 //! that a caller can show a sentence made from the fields in the user's
-//! language and keep the library's own words for a detail. Variants whose
-//! sentence is already translated keep the run's [`Lang`] to make it.
+//! language ([`Error::message`], from `templates/messages/<lang>/cli.ftl`)
+//! and keep the library's own words for a detail ([`Error::causes`], shown
+//! with `--verbose`). `Display` is a plain description for logs and tests;
+//! the variants that still carry the run's [`Lang`] make it in that
+//! language.
 
 mod writing;
 
@@ -13,8 +16,9 @@ use std::path::PathBuf;
 pub use writing::{ExportError, PartProblem, PdfError, SaveError, TemplateError};
 
 use crate::config::ConfigError;
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, render};
 use crate::model::finding::Finding;
+use crate::model::message::{Arg, Message};
 use crate::reading::InputError;
 
 /// A failure that stops a command; maps to exit code 2.
@@ -98,10 +102,7 @@ pub enum Error {
         source: ExportError,
     },
     /// More measures than an Excel sheet has rows.
-    #[error("{path}: cannot write: {}", fill(
-        lang.texts().too_many_measures,
-        &[("count", &lang.integer(*count as i64)), ("limit", &lang.integer(*limit as i64))],
-    ))]
+    #[error("{}", render(*lang, &too_many_measures(path, *count, *limit)))]
     TooManyMeasures {
         /// The workbook that was to be written.
         path: PathBuf,
@@ -114,10 +115,7 @@ pub enum Error {
     },
     /// An output path names something that is not a regular file (a
     /// device, a FIFO, a folder): writing would replace it.
-    #[error("{path}: {}", fill(
-        lang.output_texts().not_a_file,
-        &[("kind", kind.word(*lang))],
-    ))]
+    #[error("{}", render(*lang, &not_a_file(path, *kind)))]
     NotAFile {
         /// The path as given.
         path: PathBuf,
@@ -133,7 +131,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// More than one output was sent to standard output.
-    #[error("{path}: {}", lang.output_texts().one_stdout)]
+    #[error("{}", render(*lang, &one_stdout(path)))]
     OneStdout {
         /// The path as given (`-`).
         path: PathBuf,
@@ -237,20 +235,90 @@ impl NodeKind {
         Some(NodeKind::Other)
     }
 
-    /// The word for it in `lang`.
-    pub fn word(self, lang: Lang) -> &'static str {
-        let t = lang.output_texts();
+    /// Its name in the message files (`err-node-kind`): `folder`, `device`, …
+    pub fn as_str(self) -> &'static str {
         match self {
-            NodeKind::Folder => t.kind_folder,
-            NodeKind::Device => t.kind_device,
-            NodeKind::Fifo => t.kind_fifo,
-            NodeKind::Socket => t.kind_socket,
-            NodeKind::Other => t.kind_other,
+            NodeKind::Folder => "folder",
+            NodeKind::Device => "device",
+            NodeKind::Fifo => "fifo",
+            NodeKind::Socket => "socket",
+            NodeKind::Other => "other",
         }
+    }
+
+    /// The word for it, as an argument of a message.
+    pub fn word(self) -> Message {
+        Message::new("err-node-kind").arg("kind", self.as_str())
     }
 }
 
 impl Error {
+    /// The sentence for the user: what stopped the run, naming the file or
+    /// option, and what they can do, to be made in their language by
+    /// [`crate::i18n::render`]. The libraries' and the operating system's
+    /// own words are not in it (see [`Error::causes`]).
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Config(e) => config_message(e),
+            Error::Input(e) => input_message(e),
+            Error::ReportTemplate(e) => e.message(),
+            Error::Write { path, source } => write(path, source),
+            Error::NotUndone {
+                path,
+                source,
+                not_undone,
+            } => Message::new("err-not-undone")
+                .arg("path", shown(path))
+                .arg("reason", io_reason(source))
+                .arg(
+                    "files",
+                    Arg::List(not_undone.iter().map(|(p, _)| shown(p).into()).collect()),
+                ),
+            Error::Stdout { source } => Message::new("err-stdout").arg("reason", io_reason(source)),
+            Error::Workbook { path, source } => match source {
+                rust_xlsxwriter::XlsxError::IoError(e) => write(path, e),
+                _ => Message::new("err-workbook").arg("path", shown(path)),
+            },
+            Error::Save { path, source } => match source {
+                SaveError::Io(e) | SaveError::Xlsx(rust_xlsxwriter::XlsxError::IoError(e)) => {
+                    write(path, e)
+                }
+                _ => Message::new("err-save").arg("path", shown(path)),
+            },
+            // The report and the exports are made in memory: a failure
+            // there is not the disk's.
+            Error::Pdf { path, .. } => Message::new("err-pdf").arg("path", shown(path)),
+            Error::Export { path, .. } => Message::new("err-export").arg("path", shown(path)),
+            Error::TooManyMeasures {
+                path, count, limit, ..
+            } => too_many_measures(path, *count, *limit),
+            Error::NotAFile { path, kind, .. } => not_a_file(path, *kind),
+            Error::NoFileName { path } => Message::new("err-no-file-name").arg("path", shown(path)),
+            Error::OneStdout { path, .. } => one_stdout(path),
+            Error::OverwritesInput { path } => {
+                Message::new("err-overwrites-input").arg("path", shown(path))
+            }
+            Error::Reread { path, .. } => Message::new("err-reread").arg("path", shown(path)),
+            Error::NoPrevious { path } => Message::new("err-no-previous").arg("path", path),
+            Error::PreviousUnreadable { path, finding, .. } => {
+                Message::new("err-previous-unreadable")
+                    .arg("path", path)
+                    .arg("reason", finding.message.clone())
+            }
+            // Years are shown as written, without digit grouping.
+            Error::NotAProgrammeYear { year, first, last } => {
+                Message::new("err-not-programme-year")
+                    .arg("year", year.to_string())
+                    .arg("first", first.to_string())
+                    .arg("last", last.to_string())
+            }
+            Error::UnknownDepartment { given, allowed } => Message::new("err-unknown-department")
+                .arg("given", given)
+                .arg("allowed", allowed),
+            Error::TemplateTarget => Message::new("err-template-target"),
+        }
+    }
+
     /// Each cause below the message, outermost first (the libraries' and
     /// the operating system's own words), for a `--verbose` or JSON detail.
     pub fn causes(&self) -> Vec<String> {
@@ -260,6 +328,271 @@ impl Error {
             out.push(e.to_string());
             next = e.source();
         }
+        match self {
+            Error::NotUndone { not_undone, .. } => {
+                out.extend(
+                    not_undone
+                        .iter()
+                        .map(|(p, e)| format!("{}: {e}", p.display())),
+                );
+            }
+            Error::Reread {
+                reason: Some(crate::reading::Unreadable::Corrupt(why)),
+                ..
+            } => out.push(why.clone()),
+            _ => {}
+        }
         out
+    }
+
+    /// The error as the command line prints it, in `lang`: `kooste: ` and
+    /// the sentence, and with `verbose` each of [`Error::causes`] on a line
+    /// of its own below it. Control characters are shown escaped
+    /// ([`crate::text::terminal`]): paths and values are the user's text.
+    pub fn report(&self, lang: Lang, verbose: bool) -> String {
+        let mut out = format!(
+            "kooste: {}",
+            crate::text::terminal(&render(lang, &self.message()))
+        );
+        if verbose {
+            for cause in self.causes() {
+                out.push('\n');
+                out.push_str(&detail_lines(lang, &cause));
+            }
+        }
+        out
+    }
+}
+
+/// `detail` (another program's words, perhaps several lines) as indented
+/// `detail: …` lines in `lang`.
+pub fn detail_lines(lang: Lang, detail: &str) -> String {
+    detail
+        .lines()
+        // Leading spaces kept: a parser's snippet points by column.
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let line = render(lang, &Message::new("cli-detail").arg("detail", l));
+            format!("  {}", crate::text::terminal(&line))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The operating system's reason, by its kind, as a sentence saying what
+/// the user can do; its own words are kept for [`Error::causes`].
+pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    Message::new(match e.kind() {
+        K::NotFound => "err-io-not-found",
+        K::PermissionDenied => "err-io-permission-denied",
+        K::IsADirectory => "err-io-is-a-directory",
+        K::NotADirectory => "err-io-not-a-directory",
+        K::StorageFull => "err-io-storage-full",
+        K::QuotaExceeded => "err-io-quota-exceeded",
+        K::FileTooLarge => "err-io-file-too-large",
+        K::ReadOnlyFilesystem => "err-io-read-only",
+        K::AlreadyExists => "err-io-already-exists",
+        K::InvalidFilename => "err-io-invalid-name",
+        K::ResourceBusy | K::ExecutableFileBusy => "err-io-busy",
+        K::BrokenPipe => "err-io-broken-pipe",
+        _ => "err-io-other",
+    })
+}
+
+/// A path as the messages show it.
+fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+fn write(path: &std::path::Path, source: &std::io::Error) -> Message {
+    Message::new("err-write")
+        .arg("path", shown(path))
+        .arg("reason", io_reason(source))
+}
+
+fn too_many_measures(path: &std::path::Path, count: usize, limit: usize) -> Message {
+    Message::new("err-too-many-measures")
+        .arg("path", shown(path))
+        .count("count", count)
+        .count("limit", limit)
+}
+
+fn not_a_file(path: &std::path::Path, kind: NodeKind) -> Message {
+    Message::new("err-not-a-file")
+        .arg("path", shown(path))
+        .arg("kind", kind.word())
+}
+
+fn one_stdout(path: &std::path::Path) -> Message {
+    Message::new("err-one-stdout").arg("path", shown(path))
+}
+
+/// The configuration's error as a sentence.
+// TODO(lead): ConfigError::message()
+fn config_message(e: &ConfigError) -> Message {
+    Message::from(e.to_string())
+}
+
+/// An input's error as a sentence.
+// TODO(lead): InputError::message()
+fn input_message(e: &InputError) -> Message {
+    Message::from(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::ErrorKind;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn write_error(kind: ErrorKind) -> Error {
+        Error::Write {
+            path: PathBuf::from("out/r.pdf"),
+            source: std::io::Error::new(kind, "the system's own words"),
+        }
+    }
+
+    #[test]
+    fn each_kind_of_os_error_has_its_sentence() {
+        let kinds = [
+            ErrorKind::NotFound,
+            ErrorKind::PermissionDenied,
+            ErrorKind::IsADirectory,
+            ErrorKind::NotADirectory,
+            ErrorKind::StorageFull,
+            ErrorKind::QuotaExceeded,
+            ErrorKind::FileTooLarge,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::AlreadyExists,
+            ErrorKind::InvalidFilename,
+            ErrorKind::ResourceBusy,
+            ErrorKind::BrokenPipe,
+            ErrorKind::Interrupted,
+        ];
+        for lang in Lang::ALL {
+            let mut seen = std::collections::BTreeSet::new();
+            for kind in kinds {
+                let reason = io_reason(&std::io::Error::from(kind));
+                let text = render(lang, &reason);
+                assert!(!text.starts_with("err-"), "{kind:?}: {text}");
+                seen.insert(text);
+            }
+            // Busy kinds share one; the rest are each their own.
+            assert_eq!(seen.len(), kinds.len(), "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn the_sentence_names_the_file_and_keeps_the_systems_words_for_verbose() {
+        let e = write_error(ErrorKind::NotFound);
+        let fi = e.report(Lang::Fi, false);
+        assert_eq!(
+            fi,
+            "kooste: out/r.pdf: kirjoittaminen ei onnistu: tiedostoa tai kansiota ei ole. Tarkista nimi ja polku."
+        );
+        let sv = e.report(Lang::Sv, true);
+        assert!(
+            sv.ends_with("\n  tilläggsuppgift: the system's own words"),
+            "{sv}"
+        );
+        let en = e.report(Lang::En, false);
+        assert!(!en.contains("own words"), "{en}");
+    }
+
+    #[test]
+    fn every_variant_is_a_sentence_in_the_language() {
+        let io = || std::io::Error::from(ErrorKind::PermissionDenied);
+        let path = || PathBuf::from("out/k.xlsx");
+        let errors = [
+            write_error(ErrorKind::StorageFull),
+            Error::NotUndone {
+                path: path(),
+                source: io(),
+                not_undone: vec![(PathBuf::from("out/a.pdf"), io())],
+            },
+            Error::Stdout {
+                source: std::io::Error::from(ErrorKind::BrokenPipe),
+            },
+            Error::Workbook {
+                path: path(),
+                source: rust_xlsxwriter::XlsxError::ParameterError("x".into()),
+            },
+            Error::Save {
+                path: path(),
+                source: SaveError::TooManyParts,
+            },
+            Error::Pdf {
+                path: path(),
+                source: PdfError::Save(io()),
+            },
+            Error::TooManyMeasures {
+                path: path(),
+                count: 2_000_000,
+                limit: 1_048_575,
+                lang: Lang::En,
+            },
+            Error::NotAFile {
+                path: path(),
+                kind: NodeKind::Fifo,
+                lang: Lang::En,
+            },
+            Error::NoFileName { path: path() },
+            Error::OneStdout {
+                path: "-".into(),
+                lang: Lang::En,
+            },
+            Error::OverwritesInput { path: path() },
+            Error::Reread {
+                path: path(),
+                reason: None,
+            },
+            Error::NoPrevious {
+                path: "k2020.xlsx".into(),
+            },
+            Error::NotAProgrammeYear {
+                year: 2030,
+                first: 2019,
+                last: 2022,
+            },
+            Error::UnknownDepartment {
+                given: "x".into(),
+                allowed: "SOTE, KASKO".into(),
+            },
+            Error::TemplateTarget,
+            Error::ReportTemplate(TemplateError::Io {
+                path: "r.toml".into(),
+                source: std::io::Error::from(ErrorKind::NotFound),
+            }),
+        ];
+        for e in &errors {
+            for lang in [Lang::Fi, Lang::Sv] {
+                let text = render(lang, &e.message());
+                assert!(!text.starts_with("err-") && !text.is_empty(), "{text}");
+                for english in ["cannot", "os error", "denied", "not a", "the "] {
+                    assert!(!text.contains(english), "{}: {text}", lang.code());
+                }
+            }
+        }
+        // Years as written, counts grouped.
+        let years = render(Lang::Fi, &errors[13].message());
+        assert!(
+            years.contains("--year 2030") && years.contains("2019–2022"),
+            "{years}"
+        );
+        let many = render(Lang::Fi, &errors[6].message());
+        assert!(many.contains("2\u{a0}000\u{a0}000 toimenpidettä"), "{many}");
+        // The files not put back are named, their reasons are details.
+        let not_undone = errors[1].report(Lang::En, true);
+        assert!(
+            not_undone.contains("could not be put back: out/a.pdf."),
+            "{not_undone}"
+        );
+        assert!(
+            not_undone.contains("detail: out/a.pdf: permission denied"),
+            "{not_undone}"
+        );
     }
 }

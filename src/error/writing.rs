@@ -139,3 +139,22 @@ pub enum TemplateError {
         source: Box<toml::de::Error>,
     },
 }
+
+impl TemplateError {
+    /// The sentence for the user, naming the file (see
+    /// [`super::Error::message`]); the parser's own words are a cause.
+    pub fn message(&self) -> crate::model::message::Message {
+        use crate::model::message::Message;
+        match self {
+            TemplateError::Io { path, source } => Message::new("err-report-template-read")
+                .arg("path", path.display().to_string())
+                .arg("reason", super::io_reason(source)),
+            TemplateError::Syntax { path, line: 0, .. } => {
+                Message::new("err-report-template-invalid").arg("path", path.display().to_string())
+            }
+            TemplateError::Syntax { path, line, .. } => Message::new("err-report-template-syntax")
+                .arg("path", path.display().to_string())
+                .arg("line", line.to_string()),
+        }
+    }
+}

@@ -19,7 +19,8 @@ use super::signals::{registry, unregister};
 use super::target::{FileTarget, Target, apply_keep, resolve};
 use super::{Disk, Sink};
 use crate::error::Error;
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, render};
+use crate::model::message::Message;
 
 /// Prefix of kooste's temporary files (hidden, so never read as inputs).
 pub(crate) const PREFIX: &str = ".kooste_";
@@ -237,11 +238,9 @@ impl<'s> Transaction<'s> {
         match handle.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let shown = dir.display().to_string();
-                eprintln!(
-                    "{}",
-                    fill(self.lang.output_texts().waiting, &[("dir", &shown)])
-                );
+                let waiting =
+                    Message::new("cli-waiting-for-lock").arg("dir", dir.display().to_string());
+                eprintln!("{}", crate::text::terminal(&render(self.lang, &waiting)));
                 handle.lock().map_err(|e| io_error(dir, e))?;
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(io_error(dir, e)),

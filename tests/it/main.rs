@@ -10,6 +10,7 @@
 mod common;
 
 mod build_samples;
+mod cli;
 mod codes;
 mod config_numbers;
 mod findings;

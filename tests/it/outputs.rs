@@ -4,7 +4,7 @@
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::common::*;
 
@@ -197,7 +197,7 @@ fn two_concurrent_builds_leave_a_consistent_pair() {
     let out = dir.path().join("out");
     for round in 0..8 {
         let start = |date: &str| {
-            Command::new(env!("CARGO_BIN_EXE_kooste"))
+            kooste_command()
                 .args(["build", s(&input), "--out", s(&out), "-q", "--date", date])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -228,7 +228,7 @@ fn stopped_by(signal: i32, status: i32) {
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     let xlsx = out.join("k.xlsx");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kooste"))
+    let mut child = kooste_command()
         .args(["merge", s(&input), "-o", s(&xlsx), "--csv", "-", "-q"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -338,7 +338,7 @@ fn templates_and_annotated_copies_are_one_result_and_keep_their_mode() {
 /// as it would on a full disk, instead of the signal ending the process).
 fn with_file_size_limit(args: &[&str], limit: u64) -> std::process::Output {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooste"));
+    let mut cmd = kooste_command();
     cmd.args(args).current_dir(root());
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
@@ -388,7 +388,7 @@ fn a_failed_save_exits_2_and_leaves_no_partial_output() {
         assert_eq!(o.status.code(), Some(2), "{failing}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
-            err.contains(&format!("{failing}: cannot write:")),
+            err.contains(&format!("{failing}: kirjoittaminen ei onnistu:")),
             "{failing}: {err}"
         );
         assert_eq!(
@@ -420,7 +420,7 @@ fn a_failed_save_exits_2_and_leaves_no_partial_output() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("r.pdf: cannot write:"),
+        stderr(&o).contains("r.pdf: kirjoittaminen ei onnistu:"),
         "{}",
         stderr(&o)
     );
@@ -442,7 +442,7 @@ fn a_failed_save_exits_2_and_leaves_no_partial_output() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("m.xlsx: cannot write:"),
+        stderr(&o).contains("m.xlsx: kirjoittaminen ei onnistu:"),
         "{}",
         stderr(&o)
     );

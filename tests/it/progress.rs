@@ -37,7 +37,12 @@ fn on_terminal(args: &[&str]) -> String {
         .map(|a| format!("'{a}'"))
         .collect::<Vec<_>>()
         .join(" ");
-    let o = Command::new("script")
+    let mut script = Command::new("script");
+    // `script` passes its environment on to kooste.
+    for var in LANG_VARS {
+        script.env_remove(var);
+    }
+    let o = script
         .args(["-q", "-e", "-c", &line, "/dev/null"])
         .output()
         .unwrap();

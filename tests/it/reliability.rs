@@ -208,7 +208,7 @@ fn an_output_that_is_an_input_is_refused() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("would overwrite an input"),
+        stderr(&o).contains("korvaisi syötetiedoston"),
         "{}",
         stderr(&o)
     );
@@ -221,7 +221,7 @@ fn an_unwritable_output_folder_is_exit_2_and_leaves_nothing() {
     let o = kooste(&["build", "samples/2021", "--out", "/proc/kooste-out"]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(
-        stderr(&o).starts_with("kooste: /proc/kooste-out: cannot write:"),
+        stderr(&o).starts_with("kooste: /proc/kooste-out: kirjoittaminen ei onnistu:"),
         "{}",
         stderr(&o)
     );
@@ -229,7 +229,7 @@ fn an_unwritable_output_folder_is_exit_2_and_leaves_nothing() {
     let o = kooste(&["merge", "samples/2021", "-o", "/proc/self/kooste.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("/proc/self/kooste.xlsx: cannot write"),
+        stderr(&o).contains("/proc/self/kooste.xlsx: kirjoittaminen ei onnistu"),
         "{}",
         stderr(&o)
     );
@@ -327,7 +327,7 @@ fn unsafe_names_make_safe_file_names() {
 fn outputs_do_not_depend_on_the_number_of_threads() {
     let run = |threads: &str| {
         let dir = tempfile::tempdir().unwrap();
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kooste"))
+        let o = kooste_command()
             .args([
                 "build",
                 "samples/2021",

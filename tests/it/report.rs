@@ -272,7 +272,22 @@ fn report_template_changes_wording_and_order() {
         tpl.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("t.toml: line 2"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("t.toml, rivi 2: raporttipohja ei ole kelvollinen"),
+        "{}",
+        stderr(&o)
+    );
+    // The TOML parser's own words, with --verbose.
+    let o = kooste(&[
+        "report",
+        "samples/2021",
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+        "--report-template",
+        tpl.to_str().unwrap(),
+        "--verbose",
+    ]);
+    assert!(stderr(&o).contains("nonsense"), "{}", stderr(&o));
 }
 
 /// A report of 10 000 measures, read back with lopdf: the key figures and

@@ -18,11 +18,31 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
 
-/// Runs `kooste` with `args` in the repository root.
+/// The environment variables that choose kooste's language.
+pub const LANG_VARS: [&str; 4] = ["KOOSTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// The `kooste` binary to run in the repository root, without the
+/// machine's language settings ([`LANG_VARS`]): Finnish unless a test
+/// sets them or gives `--lang`.
+pub fn kooste_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooste"));
+    cmd.current_dir(root());
+    for var in LANG_VARS {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs `kooste` with `args` in the repository root (see [`kooste_command`]).
 pub fn kooste(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kooste"))
+    kooste_command().args(args).output().expect("kooste runs")
+}
+
+/// Runs `kooste` with `args` and the environment variables `vars` set.
+pub fn kooste_with_env(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    kooste_command()
         .args(args)
-        .current_dir(root())
+        .envs(vars.iter().copied())
         .output()
         .expect("kooste runs")
 }
@@ -35,9 +55,8 @@ pub fn kooste(args: &[&str]) -> Output {
 pub fn kooste_peak_mib(args: &[&str]) -> (Output, u64) {
     use std::io::Read;
     use std::os::unix::process::ExitStatusExt;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kooste"))
+    let mut child = kooste_command()
         .args(args)
-        .current_dir(root())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -1,0 +1,222 @@
+//! The command line's shape, declared with clap's derive. The texts a user
+//! reads (each option's help, the value names, the headings) are not here:
+//! [`super::help`] puts them in from `templates/messages/<lang>/cli.ftl`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::Lang;
+use crate::model::parse::{Date, parse_date};
+use crate::pdf::StreamWriter;
+use crate::xlsx::{RowWriter, XlsxOptions};
+
+// The help subcommand and the help and version flags are kooste's own
+// (`super::help`), so that their texts are translated.
+#[derive(Parser)]
+#[command(
+    name = "kooste",
+    version,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub(crate) struct Cli {
+    // Language of messages, help and outputs; the environment's if not given.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    // The operating system's and libraries' own words below an error.
+    #[arg(long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum LangArg {
+    Fi,
+    Sv,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fi => Lang::Fi,
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ConvertArg {
+    Xlsx,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum CsvStyleArg {
+    Finnish,
+    Plain,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum FormatArg {
+    Text,
+    Json,
+}
+
+/// Options of the consolidated workbook, shared by `build` and `merge`.
+#[derive(clap::Args)]
+pub(crate) struct WorkbookArgs {
+    #[arg(long)]
+    pub previous: Option<PathBuf>,
+    #[arg(long)]
+    pub per_department: bool,
+    #[arg(long)]
+    pub draft: bool,
+    // Write with rust_xlsxwriter's and printpdf's own writers (the
+    // reference) instead of kooste's fast ones: for measuring them.
+    #[arg(long, hide = true)]
+    pub reference_writers: bool,
+}
+
+impl WorkbookArgs {
+    /// The workbook's options.
+    pub fn options(&self) -> XlsxOptions {
+        XlsxOptions {
+            draft: self.draft,
+            per_department: self.per_department,
+            writer: if self.reference_writers {
+                RowWriter::RustXlsxwriter
+            } else {
+                RowWriter::Kooste
+            },
+            ..XlsxOptions::default()
+        }
+    }
+}
+
+/// The report's stream writer for `--reference-writers`.
+pub(crate) fn stream_writer(reference: bool) -> StreamWriter {
+    if reference {
+        StreamWriter::Printpdf
+    } else {
+        StreamWriter::Kooste
+    }
+}
+
+/// The inputs and the options every command that reads them takes.
+#[derive(clap::Args)]
+pub(crate) struct Common {
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    #[arg(long, default_value_t = 1024)]
+    pub max_unpacked_mb: u64,
+    #[arg(long, default_value_t = 50_000_000)]
+    pub max_cells: u64,
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    Build {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, short)]
+        out: PathBuf,
+        #[command(flatten)]
+        workbook: WorkbookArgs,
+        #[arg(long)]
+        report_template: Option<PathBuf>,
+    },
+    Report {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, short)]
+        output: PathBuf,
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        #[arg(long)]
+        draft: bool,
+        #[arg(long)]
+        report_template: Option<PathBuf>,
+        // printpdf's own content streams (the reference) instead of
+        // kooste's fast writer: for measuring it.
+        #[arg(long, hide = true)]
+        reference_writers: bool,
+    },
+    Merge {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, short)]
+        output: PathBuf,
+        #[command(flatten)]
+        workbook: WorkbookArgs,
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "finnish")]
+        csv_style: CsvStyleArg,
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+    Template {
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        department: Option<String>,
+        #[arg(long, requires = "out")]
+        all: bool,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        from: Option<PathBuf>,
+        #[arg(long, short, required_unless_present = "all")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<Date>,
+    },
+    Convert {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum)]
+        to: ConvertArg,
+        #[arg(long, value_enum, default_value = "finnish")]
+        csv_style: CsvStyleArg,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    Validate {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+        #[arg(long)]
+        annotate: Option<PathBuf>,
+    },
+    // The help of the program or of one command.
+    Help {
+        command: Option<String>,
+    },
+}
+
+/// A `--date` that is not a date; [`super::usage`] says so in the user's
+/// language.
+#[derive(Debug, thiserror::Error)]
+#[error("not a date (YYYY-MM-DD or DD.MM.YYYY)")]
+pub(crate) struct NotADate;
+
+fn parse_date_arg(s: &str) -> Result<Date, NotADate> {
+    parse_date(s).map_err(|_| NotADate)
+}
