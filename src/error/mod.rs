@@ -337,9 +337,9 @@ impl Error {
                 );
             }
             Error::Reread {
-                reason: Some(crate::reading::Unreadable::Corrupt(why)),
+                reason: Some(reason),
                 ..
-            } => out.push(why.clone()),
+            } => out.extend(reason.detail().map(str::to_string)),
             _ => {}
         }
         out
@@ -430,15 +430,13 @@ fn one_stdout(path: &std::path::Path) -> Message {
 }
 
 /// The configuration's error as a sentence.
-// TODO(lead): ConfigError::message()
 fn config_message(e: &ConfigError) -> Message {
-    Message::from(e.to_string())
+    e.message()
 }
 
 /// An input's error as a sentence.
-// TODO(lead): InputError::message()
 fn input_message(e: &InputError) -> Message {
-    Message::from(e.to_string())
+    e.message()
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ fn out_of_range_numbers_are_refused_with_line_and_key() {
     for (from, to, key) in cases {
         let (code, err, line) = with_config(from, to);
         assert_eq!(code, Some(2), "{to}: {err}");
-        let want = format!("other.toml: line {line}: key `{key}`: ");
+        let want = format!("other.toml on virhe rivillä {line}, avaimessa {key}: ");
         assert!(err.contains(&want), "{to}: {err}");
         assert!(err.len() < 300, "{to}: {err}");
     }
@@ -94,7 +94,8 @@ fn numbers_in_range_are_accepted() {
 fn control_characters_in_texts_are_refused_with_line_and_key() {
     let (code, err, line) = with_config("code = \"KUKU\"", "code = \"KU\\u0001KU\"");
     assert_eq!(code, Some(2), "{err}");
-    let want =
-        format!("other.toml: line {line}: key `departments.code`: the control character U+0001");
+    let want = format!(
+        "other.toml on virhe rivillä {line}, avaimessa departments.code: arvossa on ohjausmerkki U+0001"
+    );
     assert!(err.contains(&want), "{err}");
 }

@@ -159,7 +159,9 @@ fn usage_and_configuration_problems_exit_2() {
         .unwrap()
         + 1;
     assert!(
-        stderr(&o).contains(&format!("line {line}: key `programme.annual_budget_eur`")),
+        stderr(&o).contains(&format!(
+            "rivillä {line}, avaimessa programme.annual_budget_eur: -5 ei ole euromäärä"
+        )),
         "{}",
         stderr(&o)
     );
