@@ -147,44 +147,44 @@ pub fn count(forms: [&str; 2], n: usize) -> String {
 }
 
 /// The summary line: files read, measures that go into the outputs, the
-/// rows left out and why, errors and warnings.
+/// rows left out and why, errors and warnings; each count in its plural
+/// form (`out-summary` in `outputs.ftl`).
 pub fn summary_line(
     lang: Lang,
     files: usize,
     tally: &crate::model::Tally,
     findings: (usize, usize),
 ) -> String {
-    let t = lang.texts();
-    let reasons: Vec<String> = [
-        (t.left_out_duplicate, tally.duplicate),
-        (t.left_out_wrong_year, tally.wrong_year),
-        (t.left_out_errors, tally.errors),
+    use crate::model::message::{Arg, Message};
+    let count = |m: Message, n: usize| Arg::from(m.count("n", n));
+    let reasons: Vec<Arg> = [
+        (Message::new("out-left-out-duplicates"), tally.duplicate),
+        (Message::new("out-left-out-wrong-year"), tally.wrong_year),
+        (Message::new("out-left-out-errors"), tally.errors),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)
-    .map(|(forms, n)| count(forms, n))
+    .map(|(m, n)| count(m, n))
     .collect();
-    let left_out = if reasons.is_empty() {
-        String::new()
+    let line = if reasons.is_empty() {
+        Message::new("out-summary")
     } else {
-        fill(
-            t.left_out,
-            &[
-                ("rows", &count(t.left_out_rows, tally.left_out())),
-                ("reasons", &reasons.join(", ")),
-            ],
-        )
+        Message::new("out-summary-left-out")
+            .arg(
+                "rows",
+                count(Message::new("out-rows-left-out"), tally.left_out()),
+            )
+            .arg("reasons", Arg::List(reasons))
     };
-    fill(
-        t.summary_line,
-        &[
-            ("files", &count(t.count_files, files)),
-            ("measures", &count(t.count_measures, tally.measures)),
-            ("left_out", &left_out),
-            ("errors", &count(t.count_errors, findings.0)),
-            ("warnings", &count(t.count_warnings, findings.1)),
-        ],
-    )
+    let line = line
+        .arg("files", count(Message::new("out-files"), files))
+        .arg(
+            "measures",
+            count(Message::new("out-measures"), tally.measures),
+        )
+        .arg("errors", count(Message::new("out-errors"), findings.0))
+        .arg("warnings", count(Message::new("out-warnings"), findings.1));
+    render(lang, &line)
 }
 
 /// Replaces `{name}` placeholders in `template`.
@@ -1336,6 +1336,70 @@ mod tests {
         assert_eq!(
             summary_line(Lang::En, 2, &crate::model::Tally::default(), (0, 2)),
             "2 files, 0 measures, 0 errors, 2 warnings"
+        );
+    }
+
+    /// Every count of the summary line reads right for 0, 1 and 2, and
+    /// large counts are grouped as the language groups digits.
+    #[test]
+    fn the_summary_line_reads_right_for_zero_one_and_two() {
+        let line = |lang, n: usize| {
+            let tally = crate::model::Tally {
+                measures: n,
+                duplicate: n,
+                wrong_year: n,
+                errors: n,
+            };
+            summary_line(lang, n, &tally, (n, n))
+        };
+        let expected = [
+            (
+                Lang::Fi,
+                [
+                    "0 tiedostoa, 0 toimenpidettä, 0 virhettä, 0 varoitusta",
+                    "1 tiedosto, 1 toimenpide (3 riviä jätettiin pois: 1 kaksoiskappale, \
+                     1 toiselta vuodelta, 1 virheellinen), 1 virhe, 1 varoitus",
+                    "2 tiedostoa, 2 toimenpidettä (6 riviä jätettiin pois: 2 kaksoiskappaletta, \
+                     2 toiselta vuodelta, 2 virheellistä), 2 virhettä, 2 varoitusta",
+                ],
+            ),
+            (
+                Lang::Sv,
+                [
+                    "0 filer, 0 åtgärder, 0 fel, 0 varningar",
+                    "1 fil, 1 åtgärd (3 rader utelämnades: 1 dubblett, \
+                     1 från ett annat år, 1 med fel), 1 fel, 1 varning",
+                    "2 filer, 2 åtgärder (6 rader utelämnades: 2 dubbletter, \
+                     2 från ett annat år, 2 med fel), 2 fel, 2 varningar",
+                ],
+            ),
+            (
+                Lang::En,
+                [
+                    "0 files, 0 measures, 0 errors, 0 warnings",
+                    "1 file, 1 measure (3 rows left out: 1 duplicate, \
+                     1 of another year, 1 with errors), 1 error, 1 warning",
+                    "2 files, 2 measures (6 rows left out: 2 duplicates, \
+                     2 of another year, 2 with errors), 2 errors, 2 warnings",
+                ],
+            ),
+        ];
+        for (lang, lines) in expected {
+            for (n, want) in lines.iter().enumerate() {
+                assert_eq!(line(lang, n), *want, "{lang:?} {n}");
+            }
+        }
+        let tally = crate::model::Tally {
+            measures: 200_000,
+            ..Default::default()
+        };
+        assert_eq!(
+            summary_line(Lang::Fi, 1, &tally, (0, 1_234)),
+            "1 tiedosto, 200\u{a0}000 toimenpidettä, 0 virhettä, 1\u{a0}234 varoitusta"
+        );
+        assert_eq!(
+            summary_line(Lang::En, 1, &tally, (0, 1_234)),
+            "1 file, 200,000 measures, 0 errors, 1,234 warnings"
         );
     }
 

@@ -14,9 +14,6 @@ use crate::reading::schema::Schema;
 use crate::reading::{InputFile, read_submission_from};
 use crate::text::name_key;
 
-/// Measures sheet names of a consolidated workbook, in every language.
-const MEASURE_SHEETS: [&str; 3] = ["Toimenpiteet", "Åtgärder", "Measures"];
-
 /// The measures of an earlier year.
 #[derive(Debug, Clone)]
 pub struct Previous {
@@ -38,7 +35,11 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
     if !path.is_file() {
         return Err(Error::NoPrevious { path: file.display });
     }
-    let sub = read_submission_from(0, &file, &schema, lang, &MEASURE_SHEETS);
+    // The measures sheet's name in every language (`outputs.ftl`): an
+    // earlier workbook may have been written in another one.
+    let names = Lang::ALL.map(|l| crate::i18n::text(l, "out-sheet-measures"));
+    let prefer = names.each_ref().map(String::as_str);
+    let sub = read_submission_from(0, &file, &schema, lang, &prefer);
     let fatal = sub.findings.iter().find(|f| {
         f.severity == Severity::Error
             && matches!(
