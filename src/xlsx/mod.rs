@@ -320,7 +320,7 @@ pub fn workbook<'a>(
     wb.set_properties(
         &DocProperties::new()
             .set_title(&title)
-            .set_subject(&text(lang, "out-annual-report"))
+            .set_subject(text(lang, "out-annual-report"))
             .set_author(config.programme.organisation.get(lang))
             .set_company(config.programme.organisation.get(lang))
             .set_creation_datetime(&created)
