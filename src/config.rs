@@ -707,31 +707,30 @@ impl Config {
     /// for a figure it reasons about, the configured header of a field it
     /// only carries (or the field's English name if none is configured).
     pub fn column_header(&self, column: Column, lang: Lang) -> String {
-        let t = lang.texts();
-        let text = match column {
+        use crate::i18n::text;
+        match column {
             Column::Field(key) => match key {
-                FieldKey::Department => t.col_department,
-                FieldKey::FocusArea => t.col_focus_area,
-                FieldKey::Areas => t.col_areas,
-                FieldKey::Status => t.col_status,
-                FieldKey::Year => t.year,
-                FieldKey::Budget => t.col_budget,
-                FieldKey::Spent => t.col_spent,
-                FieldKey::Fte => t.col_fte,
-                FieldKey::Reached => t.col_reached,
+                FieldKey::Department => text(lang, "out-col-department"),
+                FieldKey::FocusArea => text(lang, "out-col-focus-area"),
+                FieldKey::Areas => text(lang, "out-col-areas"),
+                FieldKey::Status => text(lang, "out-col-status"),
+                FieldKey::Year => text(lang, "out-year"),
+                FieldKey::Budget => text(lang, "out-col-budget"),
+                FieldKey::Spent => text(lang, "out-col-spent"),
+                FieldKey::Fte => text(lang, "out-col-fte"),
+                FieldKey::Reached => text(lang, "out-col-reached"),
                 FieldKey::Id
                 | FieldKey::Measure
                 | FieldKey::Themes
                 | FieldKey::Schedule
                 | FieldKey::ImpactStory
-                | FieldKey::Contact => self.field_header(key, lang),
+                | FieldKey::Contact => self.field_header(key, lang).to_string(),
             },
-            Column::Utilisation => t.col_utilisation,
-            Column::Share => t.col_share,
-            Column::SourceFile => t.col_source_file,
-            Column::SourceCell => t.col_source_cell,
-        };
-        text.to_string()
+            Column::Utilisation => text(lang, "out-col-utilisation"),
+            Column::Share => text(lang, "out-col-share"),
+            Column::SourceFile => text(lang, "out-col-source-file"),
+            Column::SourceCell => text(lang, "out-col-source-cell"),
+        }
     }
 
     /// The configured header of field `key` in `lang`, or its English name.

@@ -12,9 +12,10 @@ use crate::commands::template::file_stem;
 use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, ExportError};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, render};
 use crate::model::Value;
 use crate::model::finding::Severity;
+use crate::model::message::Message;
 use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::reading::Submission;
 use crate::validation::checked::{Run, RunOptions};
@@ -143,9 +144,11 @@ pub fn convert(
             writeln!(
                 said,
                 "{}",
-                crate::text::terminal(&fill(
-                    lang.texts().left_empty,
-                    &[("file", &sub.file.display), ("cells", &empty.join(", "))]
+                crate::text::terminal(&render(
+                    lang,
+                    &Message::new("out-left-empty")
+                        .arg("file", &sub.file.display)
+                        .arg("cells", empty.join(", "))
                 ))
             )
             .map_err(super::stdout_err)?;

@@ -35,7 +35,10 @@ pub(crate) fn writing<T>(
         return write();
     }
     let spinner = indicatif::ProgressBar::new_spinner();
-    let message = crate::i18n::fill(lang.texts().writing, &[("path", what)]);
+    let message = crate::i18n::render(
+        lang,
+        &crate::model::message::Message::new("out-writing").arg("path", what),
+    );
     spinner.set_message(crate::text::terminal(&message).into_owned());
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let result = write();
@@ -74,14 +77,9 @@ fn print_checked(
         return Ok((outcome, false));
     }
     if outcome.errors > 0 && !draft {
-        let t = run.lang.texts();
-        let errors = crate::i18n::count(t.count_errors, outcome.errors);
-        writeln!(
-            out,
-            "{}",
-            crate::i18n::fill(t.build_blocked, &[("errors", &errors)])
-        )
-        .map_err(stdout_err)?;
+        let blocked =
+            crate::model::message::Message::new("out-build-blocked").count("n", outcome.errors);
+        writeln!(out, "{}", crate::i18n::render(run.lang, &blocked)).map_err(stdout_err)?;
         return Ok((outcome, false));
     }
     Ok((outcome, true))
@@ -119,6 +117,100 @@ impl Outcome {
 /// The line saying an output was written, its path escaped for the
 /// terminal ([`crate::text::terminal`]).
 pub fn wrote_line(lang: crate::Lang, path: &std::path::Path) -> String {
-    let line = crate::i18n::fill(lang.texts().wrote, &[("path", &path.display().to_string())]);
+    let line = crate::i18n::render(
+        lang,
+        &crate::model::message::Message::new("out-wrote").arg("path", path.display().to_string()),
+    );
     crate::text::terminal(&line).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, render};
+    use crate::model::message::Message;
+
+    /// The counts the outputs put next to nouns read right for 0, 1 and 2.
+    #[test]
+    fn counted_sentences_agree_with_their_number() {
+        let say = |lang, id, n: usize| render(lang, &Message::new(id).count("n", n));
+        let cases: [(Lang, &str, [&str; 3]); 6] = [
+            (
+                Lang::Fi,
+                "out-build-blocked",
+                [
+                    "Tulosteita ei kirjoitettu, koska ilmoituksissa on 0 virhettä. Korjaa ne tai käytä valitsinta --draft.",
+                    "Tulosteita ei kirjoitettu, koska ilmoituksissa on 1 virhe. Korjaa se tai käytä valitsinta --draft.",
+                    "Tulosteita ei kirjoitettu, koska ilmoituksissa on 2 virhettä. Korjaa ne tai käytä valitsinta --draft.",
+                ],
+            ),
+            (
+                Lang::En,
+                "out-build-blocked",
+                [
+                    "No outputs were written because the submissions have 0 errors. Correct them or use --draft.",
+                    "No outputs were written because the submissions have 1 error. Correct it or use --draft.",
+                    "No outputs were written because the submissions have 2 errors. Correct them or use --draft.",
+                ],
+            ),
+            (
+                Lang::Fi,
+                "out-findings-cut",
+                [
+                    "… ja 0 muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.",
+                    "… ja 1 muu havainto, joka ei mahdu taulukkoon: katso kooste validate --format json.",
+                    "… ja 2 muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.",
+                ],
+            ),
+            (
+                Lang::Sv,
+                "out-findings-cut",
+                [
+                    "… och 0 andra iakttagelser som inte ryms i bladet: se kooste validate --format json.",
+                    "… och 1 annan iakttagelse som inte ryms i bladet: se kooste validate --format json.",
+                    "… och 2 andra iakttagelser som inte ryms i bladet: se kooste validate --format json.",
+                ],
+            ),
+            (
+                Lang::En,
+                "out-findings-cut",
+                [
+                    "… and 0 more findings that do not fit the sheet: see kooste validate --format json.",
+                    "… and 1 more finding that does not fit the sheet: see kooste validate --format json.",
+                    "… and 2 more findings that do not fit the sheet: see kooste validate --format json.",
+                ],
+            ),
+            (
+                Lang::Fi,
+                "out-list-cut",
+                [
+                    "… ja 0 muuta. Kaikki ovat koosteen työkirjassa.",
+                    "… ja 1 muu. Kaikki ovat koosteen työkirjassa.",
+                    "… ja 2 muuta. Kaikki ovat koosteen työkirjassa.",
+                ],
+            ),
+        ];
+        for (lang, id, want) in cases {
+            for (n, want) in want.iter().enumerate() {
+                assert_eq!(say(lang, id, n), *want, "{lang:?} {id} {n}");
+            }
+        }
+    }
+
+    /// The texts that name another message's text follow it.
+    #[test]
+    fn references_take_the_referenced_text() {
+        let m = Message::new("out-cmp-title")
+            .arg("previous", "2020")
+            .arg("current", "2021");
+        assert_eq!(render(Lang::Fi, &m), "Vertailu 2020 → 2021");
+        let m = Message::new("out-template-title")
+            .arg("programme", "Ohjelma")
+            .arg("year", "2021");
+        assert_eq!(render(Lang::Sv, &m), "Ohjelma – Åtgärderna år 2021");
+        assert_eq!(
+            crate::i18n::text(Lang::En, "out-sources-note"),
+            "The figures are compiled from the departments' submissions; \
+             the sources are listed on the Sources sheet."
+        );
+    }
 }

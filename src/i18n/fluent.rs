@@ -118,13 +118,6 @@ fn format_en(v: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
 /// defined in every language), so a missing translation shows as a code
 /// rather than as nothing.
 pub fn render(lang: Lang, message: &Message) -> String {
-    // A sentence made before the message files, already in its language.
-    if message.id.is_empty() {
-        return match message.get("text") {
-            Some(Arg::Text(t)) => t.clone(),
-            _ => String::new(),
-        };
-    }
     let bundle = &bundles()[lang.index()];
     let (name, attribute) = match message.id.split_once('.') {
         Some((n, a)) => (n, Some(a)),

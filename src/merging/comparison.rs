@@ -14,8 +14,12 @@ use crate::reading::schema::Schema;
 use crate::reading::{InputFile, read_submission_from};
 use crate::text::name_key;
 
-/// Measures sheet names of a consolidated workbook, in every language.
-const MEASURE_SHEETS: [&str; 3] = ["Toimenpiteet", "Åtgärder", "Measures"];
+/// The consolidated workbook's measures sheet in each language, to find it
+/// in an earlier year's workbook. Kept here as data rather than read from
+/// the translations: a translator who renames the sheet (`out-sheet-measures`)
+/// must not stop kooste reading last year's workbooks; a test holds each
+/// language's current name in this list.
+pub const MEASURE_SHEETS: [&str; 3] = ["Toimenpiteet", "Åtgärder", "Measures"];
 
 /// The measures of an earlier year.
 #[derive(Debug, Clone)]

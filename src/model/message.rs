@@ -114,18 +114,3 @@ impl From<[String; 3]> for Arg {
         Arg::PerLang(Box::new(t))
     }
 }
-
-/// A sentence made before this type existed, already in one language.
-/// Kept only while the checks move to message ids; shown as it is.
-// TODO(issue 20): remove once every finding carries a message id.
-impl From<String> for Message {
-    fn from(s: String) -> Message {
-        Message::new("").arg("text", s)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(s: &str) -> Message {
-        Message::new("").arg("text", s)
-    }
-}

@@ -213,6 +213,9 @@ impl Face {
     }
 }
 
+/// Makes a page's footer label from its number (from 1) and the number of pages.
+pub type PageLabel = Box<dyn Fn(usize, usize) -> String + Send + Sync>;
+
 /// A document being laid out.
 pub struct Doc {
     faces: [Face; 2],
@@ -220,8 +223,9 @@ pub struct Doc {
     y: f32,
     /// Text of the running header (left) from page 2 on.
     pub running_header: String,
-    /// "Page {page} / {pages}" template.
-    pub page_of: String,
+    /// The footer's page label from the page's number (from 1) and the
+    /// number of pages: "Page 3 / 12".
+    pub page_of: PageLabel,
     /// A word printed across every page, e.g. LUONNOS.
     pub watermark: Option<String>,
     bookmarks: Vec<(String, usize)>,
@@ -262,7 +266,7 @@ impl Doc {
             pages: vec![Vec::new()],
             y: MARGIN_TOP,
             running_header: String::new(),
-            page_of: "{page} / {pages}".into(),
+            page_of: Box::new(|page, pages| format!("{page} / {pages}")),
             watermark: None,
             bookmarks: Vec::new(),
             target: None,
@@ -653,13 +657,7 @@ impl Doc {
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
         for i in 0..total {
-            let page_label = crate::i18n::fill(
-                &self.page_of,
-                &[
-                    ("page", &(i + 1).to_string()),
-                    ("pages", &total.to_string()),
-                ],
-            );
+            let page_label = (self.page_of)(i + 1, total);
             let lw = self.measure(&page_label, Style::SMALL);
             let header = self.running_header.clone();
             let mark = self.watermark.clone();

@@ -8,11 +8,12 @@ use super::charts::{Chart, Series, Stacking};
 use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
 use super::template::{Section, SectionKind, Template};
 use crate::config::Config;
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, fill, findings, render, text};
 use crate::merging::comparison::{Comparison, change_ratio};
 use crate::merging::{Consolidation, Totals};
 use crate::model::field::{Column as Col, FieldKey, REPORT_MEASURES};
 use crate::model::finding::{Finding, Severity};
+use crate::model::message::Message;
 use crate::validation::checked::Run;
 
 /// Options of the report.
@@ -77,7 +78,6 @@ pub fn report_bytes(
     opts: ReportOptions,
 ) -> Result<Vec<u8>, super::PdfError> {
     let lang = run.lang;
-    let t = lang.texts();
     let mut ctx = Ctx {
         run,
         config,
@@ -90,9 +90,22 @@ pub fn report_bytes(
     };
     let name = config.programme.name.get(lang);
     let mut doc = Doc::new();
-    doc.running_header = format!("{name} · {} {}", t.annual_report, ctx.year);
-    doc.page_of = t.page_of.to_string();
-    doc.watermark = opts.draft.then(|| t.draft.to_string());
+    // The year as text: a count would be grouped (2 021).
+    let year = ctx.year.clone();
+    let titled = |id| {
+        render(
+            lang,
+            &Message::new(id).arg("programme", name).arg("year", &year),
+        )
+    };
+    doc.running_header = titled("out-report-running-header");
+    doc.page_of = Box::new(move |page, pages| {
+        let label = Message::new("out-page-of")
+            .arg("page", page.to_string())
+            .arg("pages", pages.to_string());
+        render(lang, &label)
+    });
+    doc.watermark = opts.draft.then(|| text(lang, "out-draft"));
     let mut contents: Option<(usize, String)> = None;
     let mut first = true;
     for section in &template.sections {
@@ -123,9 +136,9 @@ pub fn report_bytes(
         table_of_contents(&mut doc, &ctx, page, &title);
     }
     let meta = Meta {
-        title: format!("{name} – {} {}", t.annual_report, ctx.year),
+        title: titled("out-report-title"),
         author: config.programme.organisation.get(lang).to_string(),
-        subject: format!("{} {}", t.annual_report, ctx.year),
+        subject: titled("out-report-subject"),
         keywords: vec![config.programme.code.clone(), ctx.year.clone()],
         lang: lang.code().to_string(),
         created: run.date.days_since_epoch() * 86_400,
@@ -235,28 +248,31 @@ fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
 }
 
 fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
-    let (lang, t, tot) = (ctx.lang, ctx.lang.texts(), &ctx.cons.total);
+    let (lang, tot) = (ctx.lang, &ctx.cons.total);
     figures_table(
         doc,
         vec![
-            (t.col_measures.into(), lang.integer(tot.count as i64)),
             (
-                t.annual_budget.into(),
+                text(lang, "out-col-measures"),
+                lang.integer(tot.count as i64),
+            ),
+            (
+                text(lang, "out-annual-budget"),
                 lang.euros(
                     crate::model::parse::Cents::from_euros(ctx.config.annual_budget())
                         .unwrap_or_default(),
                 ),
             ),
-            (t.col_budget.into(), lang.euros(tot.budget)),
-            (t.col_spent.into(), lang.euros(tot.spent)),
+            (text(lang, "out-col-budget"), lang.euros(tot.budget)),
+            (text(lang, "out-col-spent"), lang.euros(tot.spent)),
             (
-                t.col_utilisation.into(),
+                text(lang, "out-col-utilisation"),
                 tot.utilisation()
                     .map(|u| lang.percent(u))
                     .unwrap_or_else(|| "–".into()),
             ),
-            (t.col_fte.into(), lang.decimal(tot.fte, 1)),
-            (t.col_reached.into(), lang.integer(tot.reached)),
+            (text(lang, "out-col-fte"), lang.decimal(tot.fte, 1)),
+            (text(lang, "out-col-reached"), lang.integer(tot.reached)),
         ],
     );
     if let Some(title) = &section.chart {
@@ -268,7 +284,7 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .map(|f| f.name.get(lang).to_string())
             .collect();
         let series = [Series {
-            name: t.col_budget.into(),
+            name: text(lang, "out-col-budget"),
             values: ctx
                 .cons
                 .by_focus_area
@@ -315,34 +331,32 @@ fn group_rows<'a>(
         ]
     };
     let mut rows: Vec<Vec<String>> = names.zip(groups).map(|(n, g)| row(n, g)).collect();
-    rows.push(row(lang.texts().total, total));
+    rows.push(row(&text(lang, "out-total"), total));
     rows
 }
 
 fn summary_table(doc: &mut Doc, lang: Lang, label: &str, rows: &[Vec<String>]) {
-    let t = lang.texts();
     let columns = label_and_figures(5);
     let header = [
-        label,
-        t.col_measures,
-        t.col_budget,
-        t.col_spent,
-        t.col_utilisation,
-        t.col_fte,
-    ]
-    .map(str::to_string);
+        label.to_string(),
+        text(lang, "out-col-measures"),
+        text(lang, "out-col-budget"),
+        text(lang, "out-col-spent"),
+        text(lang, "out-col-utilisation"),
+        text(lang, "out-col-fte"),
+    ];
     doc.table(&columns, &header, rows, &[rows.len().saturating_sub(1)]);
 }
 
 fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
-    let (lang, t, c) = (ctx.lang, ctx.lang.texts(), ctx.cons);
+    let (lang, c) = (ctx.lang, ctx.cons);
     let rows = group_rows(
         lang,
         ctx.config.departments.iter().map(|d| d.name.get(lang)),
         &c.by_department,
         &c.total,
     );
-    summary_table(doc, lang, t.col_department, &rows);
+    summary_table(doc, lang, &text(lang, "out-col-department"), &rows);
     let focus_total = c
         .by_focus_area
         .iter()
@@ -353,8 +367,8 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         &c.by_focus_area,
         &focus_total,
     );
-    doc.heading(3, t.by_focus_area, 60.0);
-    summary_table(doc, lang, t.col_focus_area, &rows);
+    doc.heading(3, &text(lang, "out-by-focus-area"), 60.0);
+    summary_table(doc, lang, &text(lang, "out-col-focus-area"), &rows);
     if let Some(title) = &section.chart {
         doc.heading(3, title, 160.0);
         let categories: Vec<String> = ctx
@@ -365,11 +379,11 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .collect();
         let series = [
             Series {
-                name: t.col_budget.into(),
+                name: text(lang, "out-col-budget"),
                 values: c.by_department.iter().map(|g| g.budget.euros()).collect(),
             },
             Series {
-                name: t.col_spent.into(),
+                name: text(lang, "out-col-spent"),
                 values: c.by_department.iter().map(|g| g.spent.euros()).collect(),
             },
         ];
@@ -446,14 +460,13 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
 /// The closing line of a list that shows `ctx.limit` of its `total` rows.
 fn cut_note(doc: &mut Doc, ctx: &Ctx, total: usize) {
     if total > ctx.limit {
-        let more = ctx.lang.integer((total - ctx.limit) as i64);
-        let line = crate::i18n::fill(ctx.lang.texts().list_cut, &[("count", &more)]);
-        doc.paragraph(&line, Style::SMALL, 0.0);
+        let line = Message::new("out-list-cut").count("n", total - ctx.limit);
+        doc.paragraph(&render(ctx.lang, &line), Style::SMALL, 0.0);
     }
 }
 
 fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
-    let (lang, t, config, c) = (ctx.lang, ctx.lang.texts(), ctx.config, ctx.cons);
+    let (lang, config, c) = (ctx.lang, ctx.config, ctx.cons);
     let mut per_area: Vec<(usize, f64, f64)> = vec![(0, 0.0, 0.0); config.areas.len()];
     let mut listed: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for s in &c.area_shares {
@@ -479,7 +492,12 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         })
         .collect();
     let columns = label_and_figures(3);
-    let header = [t.col_areas, t.col_measures, t.col_budget, t.col_spent].map(str::to_string);
+    let header = [
+        text(lang, "out-col-areas"),
+        text(lang, "out-col-measures"),
+        text(lang, "out-col-budget"),
+        text(lang, "out-col-spent"),
+    ];
     doc.table(&columns, &header, &rows, &[]);
     if let Some(title) = &section.chart {
         doc.heading(3, title, 140.0);
@@ -489,7 +507,7 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .map(|a| a.name.get(lang).to_string())
             .collect();
         let series = [Series {
-            name: t.col_budget.into(),
+            name: text(lang, "out-col-budget"),
             values: per_area.iter().map(|a| a.1).collect(),
         }];
         Chart {
@@ -553,7 +571,7 @@ fn impact_stories(doc: &mut Doc, ctx: &Ctx) {
 
 fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     let Some(cmp) = ctx.comparison else { return };
-    let (lang, t, config) = (ctx.lang, ctx.lang.texts(), ctx.config);
+    let (lang, config) = (ctx.lang, ctx.config);
     let prev = cmp
         .previous_year
         .map(|y| y.to_string())
@@ -563,7 +581,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         doc.heading(3, title, 200.0);
         let categories = vec![prev.clone(), ctx.year.clone()];
         let series = [Series {
-            name: t.col_budget.into(),
+            name: text(lang, "out-col-budget"),
             values: vec![cmp.total.0.euros(), cmp.total.1.euros()],
         }];
         Chart {
@@ -574,15 +592,15 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         }
         .draw_vertical(doc, 150.0);
     }
-    doc.heading(3, t.cmp_counts, 60.0);
+    doc.heading(3, &text(lang, "out-cmp-counts"), 60.0);
     figures_table(
         doc,
         vec![
-            (t.cmp_added.into(), cmp.added.len().to_string()),
-            (t.cmp_ended.into(), cmp.ended.len().to_string()),
-            (t.cmp_carried.into(), cmp.carried.len().to_string()),
+            (text(lang, "out-cmp-added"), cmp.added.len().to_string()),
+            (text(lang, "out-cmp-ended"), cmp.ended.len().to_string()),
+            (text(lang, "out-cmp-carried"), cmp.carried.len().to_string()),
             (
-                t.cmp_status_changes.into(),
+                text(lang, "out-cmp-status-changes"),
                 cmp.status_changes().count().to_string(),
             ),
         ],
@@ -595,7 +613,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         }
     }
     if !moves.is_empty() {
-        doc.heading(3, t.cmp_status_changes, 60.0);
+        doc.heading(3, &text(lang, "out-cmp-status-changes"), 60.0);
         let rows: Vec<Vec<String>> = moves
             .iter()
             .map(|((a, b), n)| {
@@ -607,10 +625,14 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             })
             .collect();
         let columns = [Column::left(3.0), Column::left(3.0), Column::right(1.0)];
-        let header = [t.col_prev_status, t.col_new_status, t.col_measures].map(str::to_string);
+        let header = [
+            text(lang, "out-col-prev-status"),
+            text(lang, "out-col-new-status"),
+            text(lang, "out-col-measures"),
+        ];
         doc.table(&columns, &header, &rows, &[]);
     }
-    doc.heading(3, t.cmp_budget_dept, 60.0);
+    doc.heading(3, &text(lang, "out-cmp-budget-dept"), 60.0);
     let mut rows: Vec<Vec<String>> = config
         .departments
         .iter()
@@ -625,17 +647,17 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         })
         .collect();
     rows.push(vec![
-        t.total.into(),
+        text(lang, "out-total"),
         lang.euros(cmp.total.0),
         lang.euros(cmp.total.1),
         change_text(lang, cmp.total.0, cmp.total.1),
     ]);
     let columns = label_and_figures(3);
     let header = [
-        t.col_department.to_string(),
+        text(lang, "out-col-department"),
         prev,
         ctx.year.clone(),
-        t.col_change_pct.to_string(),
+        text(lang, "out-col-change-pct"),
     ];
     let last = rows.len() - 1;
     doc.table(&columns, &header, &rows, &[last]);
@@ -650,7 +672,7 @@ fn change_text(lang: Lang, a: crate::model::parse::Cents, b: crate::model::parse
 }
 
 fn appendix(doc: &mut Doc, ctx: &Ctx) {
-    let t = ctx.lang.texts();
+    let lang = ctx.lang;
     let rows: Vec<Vec<String>> = ctx
         .run
         .submissions
@@ -664,7 +686,11 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         })
         .collect();
     let columns = [Column::left(2.0), Column::right(0.4), Column::left(3.0)];
-    let header = [t.col_source_file, t.col_rows, t.col_sha256].map(str::to_string);
+    let header = [
+        text(lang, "out-col-source-file"),
+        text(lang, "out-col-rows"),
+        text(lang, "out-col-sha256"),
+    ];
     doc.table(&columns, &header, &rows, &[]);
     let warnings: Vec<&Finding> = ctx
         .run
@@ -673,14 +699,36 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         .filter(|f| f.severity == Severity::Warning)
         .collect();
     if !warnings.is_empty() {
-        doc.heading(3, t.severity_words[1], 30.0);
+        doc.heading(3, &text(lang, "out-report-warnings"), 30.0);
+        let mut titles = BTreeMap::new();
         for f in warnings.iter().take(ctx.limit) {
-            doc.paragraph(
-                &crate::i18n::findings::line(ctx.run.lang, f, false),
-                Style::SMALL,
-                0.0,
-            );
+            let title = titles
+                .entry(f.code)
+                .or_insert_with(|| findings::title(lang, f.code));
+            doc.paragraph(&finding_line(lang, f, title), Style::SMALL, 0.0);
         }
         cut_note(doc, ctx, warnings.len());
     }
+}
+
+/// A finding as the report lists it: where, the code with its title in
+/// the report's language, the message and the hint. The submitter's text
+/// is escaped as on the terminal ([`crate::text::terminal`]).
+fn finding_line(lang: Lang, f: &Finding, title: &str) -> String {
+    use crate::text::terminal;
+    let location = if f.file.is_empty() {
+        "*".to_string()
+    } else {
+        f.location()
+    };
+    let line = match findings::hint(lang, f) {
+        Some(h) => Message::new("out-report-finding-hint").arg("hint", terminal(&h).as_ref()),
+        None => Message::new("out-report-finding"),
+    };
+    let line = line
+        .arg("location", terminal(&location).as_ref())
+        .arg("code", f.code.as_str())
+        .arg("title", title)
+        .arg("message", terminal(&findings::message(lang, f)).as_ref());
+    render(lang, &line)
 }

@@ -10,9 +10,10 @@ use crate::model::parse::Date;
 use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
-use crate::i18n::{Lang, findings};
+use crate::i18n::{Lang, findings, render, text};
 use crate::model::Cell;
 use crate::model::finding::{Finding, Severity};
+use crate::model::message::Message;
 use crate::output::Transaction;
 use crate::reading::{Grid, Submission, load, open};
 use crate::text::parse_a1;
@@ -110,7 +111,7 @@ fn output_name(input: &Path, lang: Lang, used: &mut std::collections::HashSet<St
         })
         .collect();
     let safe = safe.trim_start_matches('.').to_string();
-    let suffix = lang.texts().annotated_suffix;
+    let suffix = text(lang, "out-annotated-suffix");
     let mut name = format!("{safe}_{suffix}.xlsx");
     let mut n = 2;
     while !used.insert(name.clone()) {
@@ -126,7 +127,6 @@ fn annotated_bytes(
     lang: Lang,
     date: Date,
 ) -> Result<Vec<u8>, XlsxError> {
-    let t = lang.texts();
     let mut wb = Workbook::new();
     // The run's date, not the clock: the same inputs and options give the
     // same bytes, as every other output.
@@ -145,37 +145,36 @@ fn annotated_bytes(
                 crate::reading::OutputKind::Annotated.mark(),
             ),
     );
-    let list_name = t.sheet_names[2];
-    let data_name = crate::xlsx::names::sheet_name(&grid.name, &mut vec![list_name.to_string()]);
+    let list_name = text(lang, "out-sheet-findings");
+    let data_name = crate::xlsx::names::sheet_name(&grid.name, &mut vec![list_name.clone()]);
     let bold = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDE4EE));
     let list = wb.add_worksheet();
-    list.set_name(list_name)?;
+    list.set_name(&list_name)?;
+    // The code stays as it is; its title in the copy's language beside it.
     for (c, h) in [
-        t.col_severity,
-        t.col_code,
-        t.col_cell,
-        t.col_message,
-        t.col_hint,
+        text(lang, "out-col-severity"),
+        text(lang, "out-col-code"),
+        text(lang, "out-col-title"),
+        text(lang, "out-col-cell"),
+        text(lang, "out-col-message"),
+        text(lang, "out-col-hint"),
     ]
     .iter()
     .enumerate()
     {
-        list.write_string_with_format(0, c as u16, *h, &bold)?;
+        list.write_string_with_format(0, c as u16, h, &bold)?;
     }
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        list.write_string(
-            row,
-            0,
-            t.severity_words[usize::from(f.severity != Severity::Error)],
-        )?;
+        list.write_string(row, 0, findings::severity(lang, f.severity))?;
         list.write_string(row, 1, crate::xlsx::fit(f.code.as_str()))?;
+        list.write_string(row, 2, findings::title(lang, f.code))?;
         if let Some(cell) = &f.cell {
             list.write_url(
                 row,
-                2,
+                3,
                 Url::new(format!(
                     "internal:{}",
                     crate::xlsx::names::sheet_ref(&data_name, cell)
@@ -185,10 +184,10 @@ fn annotated_bytes(
         }
         let message = findings::message(lang, f);
         let hint = findings::hint(lang, f).unwrap_or_default();
-        list.write_string(row, 3, crate::xlsx::fit(&message))?;
-        list.write_string(row, 4, crate::xlsx::fit(&hint))?;
+        list.write_string(row, 4, crate::xlsx::fit(&message))?;
+        list.write_string(row, 5, crate::xlsx::fit(&hint))?;
     }
-    for (c, w) in [10, 22, 8, 80, 60].iter().enumerate() {
+    for (c, w) in [10, 22, 30, 8, 80, 60].iter().enumerate() {
         list.set_column_width(c as u16, *w)?;
     }
     let data = wb.add_worksheet();
@@ -283,20 +282,26 @@ fn mark_cells(
         let fill = Format::new().set_background_color(Color::RGB(color));
         let col = u16::try_from(c).unwrap_or(u16::MAX);
         write_cell(ws, r, col, grid.get(r, c), Some(&fill), &date)?;
-        let text: Vec<String> = fs
+        // Each finding's code, its title in the copy's language, the
+        // message and the hint.
+        let lines: Vec<String> = fs
             .iter()
             .map(|f| {
-                let message = findings::message(lang, f);
-                match findings::hint(lang, f) {
-                    Some(h) => format!("[{}] {message} {h}", f.code.as_str()),
-                    None => format!("[{}] {message}", f.code.as_str()),
-                }
+                let note = match findings::hint(lang, f) {
+                    Some(h) => Message::new("out-note-finding-hint").arg("hint", h),
+                    None => Message::new("out-note-finding"),
+                };
+                let note = note
+                    .arg("code", f.code.as_str())
+                    .arg("title", findings::title(lang, f.code))
+                    .arg("message", findings::message(lang, f));
+                render(lang, &note)
             })
             .collect();
         ws.insert_note(
             r,
             col,
-            &Note::new(crate::xlsx::fit(&text.join("\n")))
+            &Note::new(crate::xlsx::fit(&lines.join("\n")))
                 .set_author("kooste")
                 .set_width(320)
                 .set_height(120),

@@ -11,9 +11,10 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use super::body::{Body, Cells, Links};
 use super::{Formats, fit};
 use crate::config::Config;
-use crate::i18n::{fill, findings};
+use crate::i18n::{Lang, findings, render, text};
 use crate::merging::Consolidation;
-use crate::model::finding::{Finding, Severity};
+use crate::model::finding::{Code, Finding, Severity};
+use crate::model::message::Message;
 use crate::validation::checked::Run;
 
 /// Lays out the findings sheet (name, header, widths) and returns its rows,
@@ -27,7 +28,7 @@ pub(crate) fn findings<'a>(
     fmt: &Formats,
     rows_per_sheet: usize,
 ) -> Result<Body<'a>, XlsxError> {
-    let t = run.lang.texts();
+    let lang = run.lang;
     let cols = lay_out_findings(ws, run, fmt)?;
     let mut findings: Vec<&Finding> = run.findings_sorted();
     // A sheet holds 1 048 575 rows below its header; if the findings do not
@@ -36,13 +37,13 @@ pub(crate) fn findings<'a>(
     let room = rows_per_sheet.max(2) - 1;
     let cut = findings.len().saturating_sub(room);
     findings.truncate(room);
-    let note = (cut > 0).then(|| fill(t.findings_cut, &[("count", &run.lang.integer(cut as i64))]));
+    let note = (cut > 0).then(|| render(lang, &Message::new("out-findings-cut").count("n", cut)));
     let targets = link_targets(&findings, cons, run);
-    let measures = t.sheet_names[1];
+    let words = Words::new(lang, &findings);
     let rows = findings.len() + usize::from(note.is_some());
     let links = Links {
         col: cols - 1, // the row column
-        sheet: measures,
+        sheet: text(lang, "out-sheet-measures"),
         targets: targets.clone(),
     };
     Ok(Body {
@@ -50,7 +51,7 @@ pub(crate) fn findings<'a>(
         rows,
         cols,
         write: Box::new(move |i, out| match findings.get(i) {
-            Some(f) => finding_row(out, f, targets[i], run),
+            Some(f) => finding_row(out, f, targets[i], &words, lang),
             None => out.string(0, fit(note.as_deref().unwrap_or(""))),
         }),
         links: Some(links),
@@ -60,28 +61,33 @@ pub(crate) fn findings<'a>(
 /// The findings sheet's name, header, widths and column formats; returns
 /// its number of columns.
 fn lay_out_findings(ws: &mut Worksheet, run: &Run, fmt: &Formats) -> Result<u16, XlsxError> {
-    let t = run.lang.texts();
-    ws.set_name(t.sheet_names[2])?;
+    let lang = run.lang;
+    ws.set_name(text(lang, "out-sheet-findings"))?;
+    // The code stays as it is (scripts read it); its title in the
+    // workbook's language stands beside it.
     let headers = [
-        t.col_severity,
-        t.col_code,
-        t.col_source_file,
-        t.col_sheet,
-        t.col_cell,
-        t.col_message,
-        t.col_hint,
-        t.col_row,
+        text(lang, "out-col-severity"),
+        text(lang, "out-col-code"),
+        text(lang, "out-col-title"),
+        text(lang, "out-col-source-file"),
+        text(lang, "out-col-sheet"),
+        text(lang, "out-col-cell"),
+        text(lang, "out-col-message"),
+        text(lang, "out-col-hint"),
+        text(lang, "out-col-row"),
     ];
     super::header_row(ws, &headers, fmt)?;
     ws.set_freeze_panes(1, 0)?;
-    for (c, w) in [10, 24, 30, 16, 8, 70, 50, 8].iter().enumerate() {
+    for (c, w) in [10, 24, 30, 30, 16, 8, 70, 50, 8].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    // Message and hint wrap; the row column holds links, in the style
-    // rust_xlsxwriter gives a link (the cells take their column's style).
-    ws.set_column_format(5, &fmt.wrap)?;
+    // Title, message and hint wrap; the row column holds links, in the
+    // style rust_xlsxwriter gives a link (the cells take their column's
+    // style).
+    ws.set_column_format(2, &fmt.wrap)?;
     ws.set_column_format(6, &fmt.wrap)?;
-    ws.set_column_format(7, &Format::new().set_hyperlink())?;
+    ws.set_column_format(7, &fmt.wrap)?;
+    ws.set_column_format(8, &Format::new().set_hyperlink())?;
     ws.protect();
     Ok(headers.len() as u16)
 }
@@ -125,25 +131,52 @@ fn link_targets(findings: &[&Finding], cons: &Consolidation, run: &Run) -> Vec<O
         .collect()
 }
 
+/// The words every finding row repeats, made once: the severities and the
+/// titles of the codes present.
+struct Words {
+    error: String,
+    warning: String,
+    titles: FxHashMap<Code, String>,
+}
+
+impl Words {
+    fn new(lang: Lang, list: &[&Finding]) -> Words {
+        let mut titles = FxHashMap::default();
+        for f in list {
+            titles
+                .entry(f.code)
+                .or_insert_with(|| findings::title(lang, f.code));
+        }
+        Words {
+            error: findings::severity(lang, Severity::Error),
+            warning: findings::severity(lang, Severity::Warning),
+            titles,
+        }
+    }
+}
+
 /// The cells of one finding; the row column shows the measures-sheet row
 /// it links to.
-fn finding_row(out: &mut dyn Cells, f: &Finding, target: Option<u32>, run: &Run) {
-    let t = run.lang.texts();
+fn finding_row(out: &mut dyn Cells, f: &Finding, target: Option<u32>, words: &Words, lang: Lang) {
     out.string(
         0,
-        t.severity_words[usize::from(f.severity != Severity::Error)],
+        match f.severity {
+            Severity::Error => &words.error,
+            Severity::Warning => &words.warning,
+        },
     );
     out.string(1, fit(f.code.as_str()));
-    out.string(2, fit(&f.file));
-    out.string(3, fit(f.sheet.as_deref().unwrap_or("")));
-    out.string(4, fit(f.cell.as_deref().unwrap_or("")));
-    out.string(5, fit(&findings::message(run.lang, f)));
-    out.string(6, fit(&findings::hint(run.lang, f).unwrap_or_default()));
+    out.string(2, fit(words.titles.get(&f.code).map_or("", String::as_str)));
+    out.string(3, fit(&f.file));
+    out.string(4, fit(f.sheet.as_deref().unwrap_or("")));
+    out.string(5, fit(f.cell.as_deref().unwrap_or("")));
+    out.string(6, fit(&findings::message(lang, f)));
+    out.string(7, fit(&findings::hint(lang, f).unwrap_or_default()));
     if let Some(target) = target {
         let mut buf = out.take_scratch();
         buf.clear();
         let _ = write!(buf, "{target}");
-        out.string(7, &buf);
+        out.string(8, &buf);
         out.put_scratch(buf);
     }
 }
@@ -154,17 +187,17 @@ pub(crate) fn write_sources(
     config: &Config,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
-    let t = run.lang.texts();
-    ws.set_name(t.sheet_names[3])?;
+    let lang = run.lang;
+    ws.set_name(text(lang, "out-sheet-sources"))?;
     let headers = [
-        t.col_source_file,
-        t.col_format,
-        t.col_sheet,
-        t.col_header_row,
-        t.col_rows,
-        t.col_measures,
-        t.col_department,
-        t.col_sha256,
+        text(lang, "out-col-source-file"),
+        text(lang, "out-col-format"),
+        text(lang, "out-col-sheet"),
+        text(lang, "out-col-header-row"),
+        text(lang, "out-col-rows"),
+        text(lang, "out-col-measures"),
+        text(lang, "out-col-department"),
+        text(lang, "out-col-sha256"),
     ];
     super::header_row(ws, &headers, fmt)?;
     let mut row = 0;
@@ -195,7 +228,7 @@ pub(crate) fn write_sources(
         ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
     }
     row += 2;
-    ws.write_string_with_format(row, 0, t.date_label, &fmt.bold)?;
+    ws.write_string_with_format(row, 0, text(lang, "out-date"), &fmt.bold)?;
     ws.write_string(row, 1, super::fit(&run.lang.date(run.date)))?;
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [40, 8, 18, 10, 8, 12, 12, 66].iter().enumerate() {

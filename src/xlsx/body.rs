@@ -89,7 +89,7 @@ pub(crate) struct Body<'a> {
     /// Writes the cells of data row `i` (0-based) into the row started.
     pub write: Box<RowFn<'a>>,
     /// Internal links from cells of the rows, if any.
-    pub links: Option<Links<'a>>,
+    pub links: Option<Links>,
 }
 
 /// Writes the cells of one data row (by its 0-based index) into a row.
@@ -98,16 +98,16 @@ pub(crate) type RowFn<'a> = dyn Fn(usize, &mut dyn Cells) + Sync + 'a;
 /// Links from column `col` of data row `i` to cell `A{targets[i]}` of
 /// `sheet`; the cell shows the target's row number, written by the row
 /// function as text.
-pub(crate) struct Links<'a> {
+pub(crate) struct Links {
     pub col: u16,
-    pub sheet: &'a str,
+    pub sheet: String,
     pub targets: Vec<Option<u32>>,
 }
 
-impl Links<'_> {
+impl Links {
     /// The link's location, as rust_xlsxwriter writes an internal link's
     /// (`'Sheet'!A7`).
     pub fn location(&self, target: u32) -> String {
-        super::names::sheet_ref(self.sheet, &format!("A{target}"))
+        super::names::sheet_ref(&self.sheet, &format!("A{target}"))
     }
 }

@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 use super::summary::Layout;
 use super::{Formats, col, range};
 use crate::config::Config;
+use crate::i18n::text;
 use crate::merging::Consolidation;
 use crate::merging::comparison::Comparison;
 use crate::text::column_letters;
@@ -33,15 +34,19 @@ pub(crate) fn write(
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
-    let sheet = t.sheet_charts;
+    let (sheet, summary, ms) = (
+        text(lang, "out-sheet-charts"),
+        text(lang, "out-sheet-summary"),
+        text(lang, "out-sheet-measures"),
+    );
+    let (sheet, summary, ms) = (sheet.as_str(), summary.as_str(), ms.as_str());
     ws.set_name(sheet)?;
-    let summary = t.sheet_names[0];
-    let ms = t.sheet_names[1];
+    let budget = text(lang, "out-col-budget");
+    let budget = budget.as_str();
     let n = cons.rows.len() as u32;
 
     // Measures by status per department: the stacked chart's data.
-    ws.write_string_with_format(0, 0, t.col_department, &fmt.header)?;
+    ws.write_string_with_format(0, 0, text(lang, "out-col-department"), &fmt.header)?;
     for (j, s) in config.statuses.iter().enumerate() {
         ws.write_string_with_format(0, 1 + j as u16, super::fit(s.name.get(lang)), &fmt.header)?;
     }
@@ -70,8 +75,9 @@ pub(crate) fn write(
 
     let (d0, d1) = layout.departments;
     let mut c1 = Chart::new(ChartType::Column);
-    c1.title().set_name(t.chart_budget_actual);
-    for (i, (c, name)) in [(2u16, t.col_budget), (3, t.col_spent)]
+    c1.title().set_name(&text(lang, "out-chart-budget-actual"));
+    let spent = text(lang, "out-col-spent");
+    for (i, (c, name)) in [(2u16, budget), (3, spent.as_str())]
         .into_iter()
         .enumerate()
     {
@@ -88,9 +94,9 @@ pub(crate) fn write(
 
     let (f0, f1) = layout.focus_areas;
     let mut c2 = Chart::new(ChartType::Bar);
-    c2.title().set_name(t.chart_budget_focus);
+    c2.title().set_name(&text(lang, "out-chart-budget-focus"));
     c2.add_series()
-        .set_name(t.col_budget)
+        .set_name(budget)
         .set_categories((summary, f0, 0, f1, 0))
         .set_values((summary, f0, 2, f1, 2))
         .set_format(&mut fill(0));
@@ -100,7 +106,7 @@ pub(crate) fn write(
     ws.insert_chart(top + 21, 0, &c2)?;
 
     let mut c3 = Chart::new(ChartType::ColumnStacked);
-    c3.title().set_name(t.chart_status_dept);
+    c3.title().set_name(&text(lang, "out-chart-status-dept"));
     for j in 0..config.statuses.len() {
         let c = 1 + j as u16;
         c3.add_series()
@@ -116,8 +122,8 @@ pub(crate) fn write(
     if let Some(cmp) = comparison {
         // Budget by year: the earlier year's total and this year's.
         let r = top + 80;
-        ws.write_string_with_format(r, 0, t.year, &fmt.header)?;
-        ws.write_string_with_format(r, 1, t.col_budget, &fmt.header)?;
+        ws.write_string_with_format(r, 0, text(lang, "out-year"), &fmt.header)?;
+        ws.write_string_with_format(r, 1, budget, &fmt.header)?;
         let years = [cmp.previous_year, cons.year];
         let totals = [cmp.total.0, cmp.total.1];
         for (k, (y, b)) in years.iter().zip(totals).enumerate() {
@@ -129,9 +135,9 @@ pub(crate) fn write(
             ws.write_number_with_format(r + 1 + k as u32, 1, b.euros(), &fmt.euro)?;
         }
         let mut c4 = Chart::new(ChartType::Column);
-        c4.title().set_name(t.chart_budget_year);
+        c4.title().set_name(&text(lang, "out-chart-budget-year"));
         c4.add_series()
-            .set_name(t.col_budget)
+            .set_name(budget)
             .set_categories((sheet, r + 1, 0, r + 2, 0))
             .set_values((sheet, r + 1, 1, r + 2, 1))
             .set_format(&mut fill(0));

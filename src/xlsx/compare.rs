@@ -5,9 +5,10 @@ use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::{Formats, NOT_APPLICABLE, result};
 use crate::config::{Choice, Config, FieldKey};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, render, text};
 use crate::merging::comparison::{Comparison, change_ratio};
 use crate::model::Measure;
+use crate::model::message::Message;
 use crate::model::parse::Cents;
 use crate::validation::checked::Run;
 
@@ -20,34 +21,39 @@ pub(crate) fn write(
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
-    ws.set_name(t.sheet_comparison)?;
+    ws.set_name(text(lang, "out-sheet-comparison"))?;
     let y = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
     let (prev, cur) = (y(cmp.previous_year), y(year));
-    ws.write_string_with_format(
-        0,
-        0,
-        super::fit(&format!("{} {prev} → {cur}", t.sheet_comparison)),
-        &fmt.title,
-    )?;
+    // Years as text: a count would be grouped (2 021).
+    let title = Message::new("out-cmp-title")
+        .arg("previous", &prev)
+        .arg("current", &cur);
+    ws.write_string_with_format(0, 0, super::fit(&render(lang, &title)), &fmt.title)?;
 
-    ws.write_string_with_format(2, 0, t.cmp_counts, &fmt.heading)?;
+    ws.write_string_with_format(2, 0, text(lang, "out-cmp-counts"), &fmt.heading)?;
+    let (added, ended, carried, changes) = (
+        text(lang, "out-cmp-added"),
+        text(lang, "out-cmp-ended"),
+        text(lang, "out-cmp-carried"),
+        text(lang, "out-cmp-status-changes"),
+    );
     let counts = [
-        (t.cmp_added, cmp.added.len()),
-        (t.cmp_ended, cmp.ended.len()),
-        (t.cmp_carried, cmp.carried.len()),
-        (t.cmp_status_changes, cmp.status_changes().count()),
+        (&added, cmp.added.len()),
+        (&ended, cmp.ended.len()),
+        (&carried, cmp.carried.len()),
+        (&changes, cmp.status_changes().count()),
     ];
     for (i, (label, n)) in counts.iter().enumerate() {
         ws.write_string(3 + i as u32, 0, *label)?;
         ws.write_number(3 + i as u32, 1, *n as f64)?;
     }
     let mut row = 9;
+    let department = text(lang, "out-col-department");
     row = change_table(
         ws,
         row,
-        t.cmp_budget_dept,
-        t.col_department,
+        &text(lang, "out-cmp-budget-dept"),
+        &department,
         &config.departments,
         &cmp.by_department,
         (&prev, &cur),
@@ -57,8 +63,8 @@ pub(crate) fn write(
     row = change_table(
         ws,
         row,
-        t.cmp_budget_focus,
-        t.col_focus_area,
+        &text(lang, "out-cmp-budget-focus"),
+        &text(lang, "out-col-focus-area"),
         &config.focus_areas,
         &cmp.by_focus_area,
         (&prev, &cur),
@@ -76,7 +82,7 @@ pub(crate) fn write(
      -> Result<(), XlsxError> {
         ws.write_string_with_format(*row, 0, super::fit(heading), &fmt.heading)?;
         *row += 1;
-        for (c, h) in [id_header, t.col_department, name_header, budget_header]
+        for (c, h) in [id_header, &department, name_header, budget_header]
             .iter()
             .enumerate()
         {
@@ -90,29 +96,23 @@ pub(crate) fn write(
         *row += 2;
         Ok(())
     };
-    list(
-        ws,
-        &mut row,
-        t.cmp_added,
-        &cmp.added,
-        &format!("{} {cur}", t.col_budget),
-    )?;
-    list(
-        ws,
-        &mut row,
-        t.cmp_ended,
-        &cmp.ended,
-        &format!("{} {prev}", t.col_budget),
-    )?;
+    let budget_of = |year: &str| {
+        render(
+            lang,
+            &Message::new("out-col-budget-of-year").arg("year", year),
+        )
+    };
+    list(ws, &mut row, &added, &cmp.added, &budget_of(&cur))?;
+    list(ws, &mut row, &ended, &cmp.ended, &budget_of(&prev))?;
 
-    ws.write_string_with_format(row, 0, t.cmp_status_changes, &fmt.heading)?;
+    ws.write_string_with_format(row, 0, &changes, &fmt.heading)?;
     row += 1;
     for (c, h) in [
         id_header,
-        t.col_department,
+        &department,
         name_header,
-        t.col_prev_status,
-        t.col_new_status,
+        &text(lang, "out-col-prev-status"),
+        &text(lang, "out-col-new-status"),
     ]
     .iter()
     .enumerate()
@@ -131,15 +131,15 @@ pub(crate) fn write(
         ws.write_string(row, 4, super::fit(status(c)))?;
     }
     row += 3;
-    ws.write_string_with_format(row, 0, t.cmp_carried, &fmt.heading)?;
+    ws.write_string_with_format(row, 0, &carried, &fmt.heading)?;
     row += 1;
     let headers = [
         id_header,
-        t.col_department,
+        &department,
         name_header,
         prev.as_str(),
         cur.as_str(),
-        t.col_change_eur,
+        &text(lang, "out-col-change-eur"),
     ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
@@ -198,12 +198,17 @@ fn change_table(
     lang: Lang,
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
-    let t = lang.texts();
     ws.write_string_with_format(row, 0, super::fit(heading), &fmt.heading)?;
     row += 1;
-    for (c, h) in [label, years.0, years.1, t.col_change_eur, t.col_change_pct]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        label,
+        years.0,
+        years.1,
+        &text(lang, "out-col-change-eur"),
+        &text(lang, "out-col-change-pct"),
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
     }
@@ -256,6 +261,6 @@ fn change_table(
         total.1 += v.1;
     }
     row += 1;
-    emit(ws, row, t.total, total, true)?;
+    emit(ws, row, &text(lang, "out-total"), total, true)?;
     Ok(row)
 }

@@ -7,7 +7,7 @@ use super::body::{Body, Cached, Cells, RowFormula};
 use super::fast::{self, Widen};
 use super::{Formats, RowWriter, col, fit, letters};
 use crate::config::{Choice, Config};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, text};
 use crate::merging::{AreaShare, Consolidation, Row};
 use crate::model::field::{AREA_SPLIT_SHEET, Column, FieldKey, MEASURES_SHEET};
 use crate::validation::checked::Run;
@@ -31,32 +31,28 @@ pub(crate) fn sheets<'a>(
     opts: super::XlsxOptions,
 ) -> Result<BigSheets<'a>, XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
+    let measures = text(lang, "out-sheet-measures");
+    let split_name = text(lang, "out-sheet-area-split");
     let mut out = BigSheets {
         bodies: Vec::new(),
         tables: Vec::new(),
     };
     let all: Vec<&Row> = cons.rows.iter().collect();
     let writer = opts.writer;
-    measures_sheet(
-        wb,
-        t.sheet_names[1],
-        all,
-        config,
-        lang,
-        fmt,
-        writer,
-        &mut out,
-    )?;
+    measures_sheet(wb, &measures, all, config, lang, fmt, writer, &mut out)?;
     let split_parts = super::parts(cons.area_shares.len(), opts.rows_per_sheet());
     if opts.per_department {
-        let mut used: Vec<String> = t
-            .sheet_names
-            .iter()
-            .chain(&[t.sheet_charts, t.sheet_comparison])
-            .map(|s| s.to_string())
-            .chain((0..split_parts.len()).map(|k| super::part_name(t.sheet_area_split, k)))
-            .collect();
+        let mut used: Vec<String> = [
+            text(lang, "out-sheet-summary"),
+            measures.clone(),
+            text(lang, "out-sheet-findings"),
+            text(lang, "out-sheet-sources"),
+            text(lang, "out-sheet-charts"),
+            text(lang, "out-sheet-comparison"),
+        ]
+        .into_iter()
+        .chain((0..split_parts.len()).map(|k| super::part_name(&split_name, k)))
+        .collect();
         for (i, d) in config.departments.iter().enumerate() {
             let rows: Vec<&Row> = cons
                 .rows
@@ -67,13 +63,12 @@ pub(crate) fn sheets<'a>(
             measures_sheet(wb, &name, rows, config, lang, fmt, writer, &mut out)?;
         }
     }
-    let measures = t.sheet_names[1];
     for (k, (first, len)) in split_parts.into_iter().enumerate() {
         let ws = super::big_sheet(wb, writer)?;
-        ws.set_name(super::part_name(t.sheet_area_split, k))?;
+        ws.set_name(super::part_name(&split_name, k))?;
         prepare_area_split(ws, run, config, fmt)?;
         let shares = &cons.area_shares[first..first + len];
-        let formulas = SplitFormulas::new(measures);
+        let formulas = SplitFormulas::new(&measures);
         out.bodies.push(Body {
             sheet: wb.worksheets().len(),
             rows: len,

@@ -24,8 +24,10 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Config;
+use crate::i18n::{render, text};
 use crate::merging::Consolidation;
 use crate::merging::comparison::Comparison;
+use crate::model::message::Message;
 use crate::text::column_letters;
 use crate::validation::checked::Run;
 
@@ -302,7 +304,6 @@ pub fn workbook<'a>(
     opts: XlsxOptions,
 ) -> Result<Built<'a>, XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
     let fmt = Formats::new();
     let mut wb = Workbook::new();
     // Deflate dominated the run time at the default level; level 1 is several
@@ -311,7 +312,7 @@ pub fn workbook<'a>(
     let year = cons.year.map(|y| y.to_string()).unwrap_or_default();
     let mut title = format!("{} {year}", config.programme.name.get(lang));
     if opts.draft {
-        title = format!("{} – {title}", t.draft);
+        title = render(lang, &Message::new("out-draft-title").arg("title", title));
     }
     let d = run.date;
     let created =
@@ -319,7 +320,7 @@ pub fn workbook<'a>(
     wb.set_properties(
         &DocProperties::new()
             .set_title(&title)
-            .set_subject(t.annual_report)
+            .set_subject(text(lang, "out-annual-report"))
             .set_author(config.programme.organisation.get(lang))
             .set_company(config.programme.organisation.get(lang))
             .set_creation_datetime(&created)
@@ -330,8 +331,9 @@ pub fn workbook<'a>(
             ),
     );
     let layout = summary::write(wb.add_worksheet(), run, config, cons, &fmt, &title, opts)?;
+    let summary = text(lang, "out-sheet-summary");
     for (name, cell) in &layout.names {
-        wb.define_name(*name, &format!("='{}'!{cell}", t.sheet_names[0]))?;
+        wb.define_name(*name, &format!("='{summary}'!{cell}"))?;
     }
     // The large sheets are laid out here; their rows are made while the
     // package is written (fast) or once all sheets are laid out (plain).

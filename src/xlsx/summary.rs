@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::{Formats, NOT_APPLICABLE, col, letters, range, result};
 use crate::config::{AreaSplit, Config};
-use crate::i18n::Texts;
+use crate::i18n::{Lang, text};
 use crate::merging::{Consolidation, Totals};
 use crate::text::{a1, column_letters};
 use crate::validation::checked::Run;
@@ -71,9 +71,9 @@ impl Figures {
 }
 
 /// One group table: a label per row and the ranges it aggregates.
-struct Group<'a> {
-    heading: &'a str,
-    label: &'a str,
+struct Group {
+    heading: String,
+    label: String,
     rows: Vec<(String, Figures)>,
     total: Figures,
     /// The ranges, one set per sheet the rows are on.
@@ -114,55 +114,60 @@ pub(crate) fn write(
     opts: super::XlsxOptions,
 ) -> Result<Layout, XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
-    ws.set_name(t.sheet_names[0])?;
-    let ms = t.sheet_names[1];
+    ws.set_name(text(lang, "out-sheet-summary"))?;
+    let ms = &text(lang, "out-sheet-measures");
     let n = cons.rows.len() as u32;
     ws.write_string_with_format(0, 0, super::fit(title), &fmt.title)?;
-    let info: [(&str, String); 4] = [
-        (t.programme, config.programme.name.get(lang).to_string()),
-        (t.year, cons.year.map(|y| y.to_string()).unwrap_or_default()),
-        (t.annual_budget, String::new()),
-        (t.date_label, lang.date(run.date)),
+    let info: [(String, String); 4] = [
+        (
+            text(lang, "out-programme"),
+            config.programme.name.get(lang).to_string(),
+        ),
+        (
+            text(lang, "out-year"),
+            cons.year.map(|y| y.to_string()).unwrap_or_default(),
+        ),
+        (text(lang, "out-annual-budget"), String::new()),
+        (text(lang, "out-date"), lang.date(run.date)),
     ];
     for (i, (label, value)) in info.iter().enumerate() {
         let r = 1 + i as u32;
-        ws.write_string_with_format(r, 0, *label, &fmt.bold)?;
+        ws.write_string_with_format(r, 0, label, &fmt.bold)?;
         if i == 2 {
             ws.write_number_with_format(r, 1, config.annual_budget(), &fmt.euro)?;
         } else {
             ws.write_string(r, 1, super::fit(value))?;
         }
     }
-    ws.write_string_with_format(5, 0, t.sources_note, &fmt.note)?;
+    ws.write_string_with_format(5, 0, text(lang, "out-sources-note"), &fmt.note)?;
 
     // Key figures.
-    ws.write_string_with_format(7, 0, t.key_figures, &fmt.heading)?;
+    ws.write_string_with_format(7, 0, text(lang, "out-key-figures"), &fmt.heading)?;
     let tot = &cons.total;
-    let key: [(&str, String, f64, &rust_xlsxwriter::Format, &'static str); 6] = [
+    let key: [(String, String, f64, &rust_xlsxwriter::Format, &'static str); 6] = [
         (
-            t.col_measures,
+            text(lang, "out-col-measures"),
             format!("=COUNTA({})", range(ms, col::NAME, n)),
             tot.count as f64,
             &fmt.integer_bold,
             "Total_Measures",
         ),
         (
-            t.col_budget,
+            text(lang, "out-col-budget"),
             format!("=SUM({})", range(ms, col::BUDGET, n)),
             tot.budget.euros(),
             &fmt.euro_bold,
             "Total_Budget",
         ),
         (
-            t.col_spent,
+            text(lang, "out-col-spent"),
             format!("=SUM({})", range(ms, col::SPENT, n)),
             tot.spent.euros(),
             &fmt.euro_bold,
             "Total_Actual",
         ),
         (
-            t.col_utilisation,
+            text(lang, "out-col-utilisation"),
             {
                 let budget = a1(KEY_ROW + 1, u32::from(at::VALUE));
                 let spent = a1(KEY_ROW + 2, u32::from(at::VALUE));
@@ -173,14 +178,14 @@ pub(crate) fn write(
             "Total_Utilisation",
         ),
         (
-            t.col_fte,
+            text(lang, "out-col-fte"),
             format!("=SUM({})", range(ms, col::FTE, n)),
             tot.fte,
             &fmt.decimal_bold,
             "Total_FTE",
         ),
         (
-            t.col_reached,
+            text(lang, "out-col-reached"),
             format!("=SUM({})", range(ms, col::REACHED, n)),
             tot.reached as f64,
             &fmt.integer_bold,
@@ -190,7 +195,7 @@ pub(crate) fn write(
     let mut names = Vec::new();
     for (i, (label, formula, value, f, name)) in key.iter().enumerate() {
         let r = KEY_ROW + i as u32;
-        ws.write_string(r, at::LABEL, *label)?;
+        ws.write_string(r, at::LABEL, label)?;
         let cached = if i == 3 && tot.utilisation().is_none() {
             NOT_APPLICABLE.to_string()
         } else {
@@ -208,8 +213,8 @@ pub(crate) fn write(
     };
     let mut row = 15;
     let dept = Group {
-        heading: t.by_department,
-        label: t.col_department,
+        heading: text(lang, "out-by-department"),
+        label: text(lang, "out-col-department"),
         rows: names_of(&config.departments, &cons.by_department),
         total: Figures::of(&cons.total),
         parts: vec![Ranges {
@@ -220,26 +225,26 @@ pub(crate) fn write(
         }],
     };
     let dept_rows = (row + 2, row + 1 + dept.rows.len() as u32);
-    row = write_group(ws, row, &dept, t, fmt)? + 2;
+    row = write_group(ws, row, &dept, lang, fmt)? + 2;
     let focus_rows_data = names_of(&config.focus_areas, &cons.by_focus_area);
     let focus = Group {
-        heading: t.by_focus_area,
-        label: t.col_focus_area,
+        heading: text(lang, "out-by-focus-area"),
+        label: text(lang, "out-col-focus-area"),
         total: Figures::sum(focus_rows_data.iter().map(|(_, f)| f)),
         rows: focus_rows_data,
         parts: vec![dept.parts[0].with_key(range(ms, col::FOCUS, n))],
     };
     let focus_rows = (row + 2, row + 1 + focus.rows.len() as u32);
-    row = write_group(ws, row, &focus, t, fmt)? + 2;
+    row = write_group(ws, row, &focus, lang, fmt)? + 2;
     let status_rows = names_of(&config.statuses, &cons.by_status);
     let status = Group {
-        heading: t.by_status,
-        label: t.col_status,
+        heading: text(lang, "out-by-status"),
+        label: text(lang, "out-col-status"),
         total: Figures::sum(status_rows.iter().map(|(_, f)| f)),
         rows: status_rows,
         parts: vec![focus.parts[0].with_key(range(ms, col::STATUS, n))],
     };
-    row = write_group(ws, row, &status, t, fmt)? + 2;
+    row = write_group(ws, row, &status, lang, fmt)? + 2;
     row = write_matrix(ws, row, run, config, cons, fmt)? + 2;
     let mut area_figures = vec![Figures::default(); config.areas.len()];
     for share in &cons.area_shares {
@@ -255,16 +260,17 @@ pub(crate) fn write(
         .zip(area_figures)
         .map(|(a, f)| (a.name.get(lang).to_string(), f))
         .collect();
+    let split_name = text(lang, "out-sheet-area-split");
     let area = Group {
-        heading: t.by_area,
-        label: t.col_areas,
+        heading: text(lang, "out-by-area"),
+        label: text(lang, "out-col-areas"),
         total: Figures::sum(area_rows.iter().map(|(_, f)| f)),
         rows: area_rows,
         parts: super::parts(cons.area_shares.len(), opts.rows_per_sheet())
             .into_iter()
             .enumerate()
             .map(|(k, (_, len))| {
-                let split = super::part_name(t.sheet_area_split, k);
+                let split = super::part_name(&split_name, k);
                 Ranges {
                     key: range(&split, col::SPLIT_AREA, len as u32),
                     budget: range(&split, col::SPLIT_BUDGET, len as u32),
@@ -275,11 +281,11 @@ pub(crate) fn write(
             .collect(),
     };
     let note = match config.programme.area_split {
-        AreaSplit::Even => t.area_split_even,
-        AreaSplit::Full => t.area_split_full,
+        AreaSplit::Even => text(lang, "out-area-split-even"),
+        AreaSplit::Full => text(lang, "out-area-split-full"),
     };
-    let end = write_group(ws, row, &area, t, fmt)?;
-    ws.write_string_with_format(end + 1, 0, super::fit(note), &fmt.note)?;
+    let end = write_group(ws, row, &area, lang, fmt)?;
+    ws.write_string_with_format(end + 1, 0, super::fit(&note), &fmt.note)?;
     ws.set_column_width(0, 46)?;
     for c in 1..=8 {
         ws.set_column_width(c, 16)?;
@@ -297,24 +303,24 @@ fn write_group(
     ws: &mut Worksheet,
     mut row: u32,
     g: &Group,
-    t: &Texts,
+    lang: Lang,
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
-    ws.write_string_with_format(row, 0, super::fit(g.heading), &fmt.heading)?;
+    ws.write_string_with_format(row, 0, super::fit(&g.heading), &fmt.heading)?;
     row += 1;
     let mut headers = vec![
-        g.label,
-        t.col_measures,
-        t.col_budget,
-        t.col_spent,
-        t.col_utilisation,
+        g.label.clone(),
+        text(lang, "out-col-measures"),
+        text(lang, "out-col-budget"),
+        text(lang, "out-col-spent"),
+        text(lang, "out-col-utilisation"),
     ];
     let fte = g.parts[0].fte.is_some();
     if fte {
-        headers.push(t.col_fte);
+        headers.push(text(lang, "out-col-fte"));
     }
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *h, &fmt.header)?;
+        ws.write_string_with_format(row, c as u16, h, &fmt.header)?;
     }
     let first = row + 1;
     let label = letters(at::LABEL);
@@ -370,7 +376,7 @@ fn write_group(
         let l = column_letters(u32::from(c));
         format!("=SUM({l}{}:{l}{})", first + 1, row)
     };
-    ws.write_string_with_format(row, at::LABEL, t.total, &fmt.bold)?;
+    ws.write_string_with_format(row, at::LABEL, text(lang, "out-total"), &fmt.bold)?;
     ws.write_formula_with_format(
         row,
         at::COUNT,
@@ -435,18 +441,17 @@ fn write_matrix(
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
     let lang = run.lang;
-    let t = lang.texts();
-    let ms = t.sheet_names[1];
+    let ms = &text(lang, "out-sheet-measures");
     let n = cons.rows.len() as u32;
-    ws.write_string_with_format(row, 0, t.dept_by_focus, &fmt.heading)?;
+    ws.write_string_with_format(row, 0, text(lang, "out-dept-by-focus"), &fmt.heading)?;
     row += 1;
     let header_row = row;
-    ws.write_string_with_format(row, 0, t.col_department, &fmt.header)?;
+    ws.write_string_with_format(row, 0, text(lang, "out-col-department"), &fmt.header)?;
     let nf = config.focus_areas.len() as u16;
     for (j, f) in config.focus_areas.iter().enumerate() {
         ws.write_string_with_format(row, 1 + j as u16, super::fit(f.name.get(lang)), &fmt.header)?;
     }
-    ws.write_string_with_format(row, 1 + nf, t.total, &fmt.header)?;
+    ws.write_string_with_format(row, 1 + nf, text(lang, "out-total"), &fmt.header)?;
     let (budget, dept, focus) = (
         range(ms, col::BUDGET, n),
         range(ms, col::DEPARTMENT, n),

@@ -12,7 +12,8 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::{Choice, Config, Field, FieldKey, Kind};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, render, text};
+use crate::model::message::Message;
 use crate::model::parse::{Cents, Date};
 use crate::model::{Measure, Value};
 use crate::text::column_letters;
@@ -106,15 +107,16 @@ pub fn template_bytes(
     lang: Lang,
     spec: &TemplateSpec,
 ) -> Result<Vec<u8>, XlsxError> {
-    let t = lang.texts();
     let mut wb = Workbook::new();
     let d = spec.date;
     let created =
         ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)?;
-    let title = format!(
-        "{} – {}",
-        config.programme.name.get(lang),
-        fill(t.measures_of_year, &[("year", &spec.year.to_string())])
+    // The year as text: a count would be grouped (2 021).
+    let title = render(
+        lang,
+        &Message::new("out-template-title")
+            .arg("programme", config.programme.name.get(lang))
+            .arg("year", spec.year.to_string()),
     );
     wb.set_properties(
         &DocProperties::new()
@@ -132,7 +134,7 @@ pub fn template_bytes(
         .max(spec.rows.len() as u32)
         .max(1);
     let measures = wb.add_worksheet();
-    measures.set_name(t.sheet_names[1])?;
+    measures.set_name(text(lang, "out-sheet-measures"))?;
     write_measures(measures, config, lang, spec, &title, rows_n)?;
     let instructions = wb.add_worksheet();
     write_instructions(instructions, config, lang)?;
@@ -149,7 +151,6 @@ fn write_measures(
     title: &str,
     rows_n: u32,
 ) -> Result<(), XlsxError> {
-    let t = lang.texts();
     let header = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDE4EE))
@@ -176,20 +177,20 @@ fn write_measures(
         ws.write_string(
             1,
             0,
-            crate::xlsx::fit(&format!(
-                "{}: {} ({})",
-                t.col_department,
-                dept.name.get(lang),
-                dept.code.get_ref()
+            crate::xlsx::fit(&render(
+                lang,
+                &Message::new("out-department-line")
+                    .arg("department", dept.name.get(lang))
+                    .arg("code", dept.code.get_ref()),
             )),
         )?;
     }
     let mut info = Vec::new();
     if let Some(dl) = &config.submission.deadline {
-        info.push(fill(t.deadline_line, &[("deadline", dl)]));
+        info.push(deadline_line(lang, dl));
     }
     if let Some(c) = &config.submission.contact {
-        info.push(fill(t.contact_line, &[("contact", c)]));
+        info.push(contact_line(lang, c));
     }
     ws.write_string(2, 0, crate::xlsx::fit(&info.join(" ")))?;
     let last = FIRST_DATA_ROW + rows_n - 1;
@@ -238,7 +239,7 @@ fn write_measures(
     }
     // The total row: SUM over the data rows of every euro column.
     let total = last + 1;
-    ws.write_string_with_format(total, 0, t.total, &bold)?;
+    ws.write_string_with_format(total, 0, text(lang, "out-total"), &bold)?;
     for (c, _) in config
         .fields
         .iter()
@@ -273,6 +274,19 @@ fn write_measures(
     };
     ws.protect_with_options(&options);
     Ok(())
+}
+
+/// "Return by …" with the configured deadline, as typed.
+fn deadline_line(lang: Lang, deadline: &str) -> String {
+    render(
+        lang,
+        &Message::new("out-deadline").arg("deadline", deadline),
+    )
+}
+
+/// "Contact: …" with the configured contact, as typed.
+fn contact_line(lang: Lang, contact: &str) -> String {
+    render(lang, &Message::new("out-contact").arg("contact", contact))
 }
 
 fn lang_index(lang: Lang) -> usize {
@@ -335,7 +349,6 @@ fn write_value(
 }
 
 fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<String> {
-    let t = lang.texts();
     Some(match f.kind {
         Kind::Department => config.departments.first()?.name.get(lang).to_string(),
         Kind::FocusArea => config.focus_areas.first()?.name.get(lang).to_string(),
@@ -369,7 +382,7 @@ fn example_value(f: &Field, config: &Config, lang: Lang, year: i32) -> Option<St
             Some(FieldKey::Measure) => {
                 crate::model::field::EXAMPLE_MEASURE[lang.index()].to_string()
             }
-            Some(FieldKey::ImpactStory) => t.example_story.to_string(),
+            Some(FieldKey::ImpactStory) => text(lang, "out-example-story"),
             Some(FieldKey::Schedule) => year.to_string(),
             _ => String::new(),
         },
@@ -385,9 +398,7 @@ fn add_validation(
     lang: Lang,
     last: u32,
 ) -> Result<(), XlsxError> {
-    let t = lang.texts();
     let title: String = f.header.get(lang).chars().take(32).collect();
-    let hint = |i: usize| t.kind_hints[i];
     let dv = match f.kind {
         Kind::Department | Kind::FocusArea | Kind::Status | Kind::Areas | Kind::Themes => {
             let (list_col, n) = list_column(config, f.kind);
@@ -397,7 +408,7 @@ fn add_validation(
             let l = column_letters(list_col);
             let dv = DataValidation::new().allow_list_formula(Formula::new(format!(
                 "='{}'!${l}$2:${l}${}",
-                t.sheet_lists,
+                text(lang, "out-sheet-lists"),
                 n + 1
             )));
             // Several areas or themes are typed as "A; B", which a list cannot hold: warn, don't stop.
@@ -409,13 +420,13 @@ fn add_validation(
         }
         Kind::Euro => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_input_message(hint(0))?,
+            .set_input_message(text(lang, "out-input-euro"))?,
         Kind::Number => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_input_message(hint(1))?,
+            .set_input_message(text(lang, "out-input-number"))?,
         Kind::Whole => DataValidation::new()
             .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
-            .set_input_message(hint(2))?,
+            .set_input_message(text(lang, "out-input-whole"))?,
         Kind::Year => {
             let p = &config.programme;
             DataValidation::new()
@@ -423,7 +434,7 @@ fn add_validation(
                     *p.first_year.get_ref(),
                     *p.last_year.get_ref(),
                 ))
-                .set_input_message(hint(3))?
+                .set_input_message(text(lang, "out-input-year"))?
         }
         _ => return Ok(()),
     };
@@ -447,14 +458,13 @@ fn list_column(config: &Config, kind: Kind) -> (u32, usize) {
 
 /// The hidden sheet the drop-downs read: one column per list.
 fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
-    let t = lang.texts();
-    ws.set_name(t.sheet_lists)?;
+    ws.set_name(text(lang, "out-sheet-lists"))?;
     let heads = [
-        t.col_department,
-        t.col_focus_area,
-        t.col_status,
-        t.col_areas,
-        "Themes",
+        text(lang, "out-col-department"),
+        text(lang, "out-col-focus-area"),
+        text(lang, "out-col-status"),
+        text(lang, "out-col-areas"),
+        text(lang, "out-col-themes"),
     ];
     for (c, kind) in [
         Kind::Department,
@@ -471,7 +481,7 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
             .iter()
             .find(|f| f.kind == kind)
             .map(|f| f.header.get(lang))
-            .unwrap_or(heads[c]);
+            .unwrap_or(&heads[c]);
         ws.write_string(0, c as u16, crate::xlsx::fit(head))?;
         for (r, choice) in list_of(config, kind).unwrap_or(&[]).iter().enumerate() {
             ws.write_string(
@@ -489,8 +499,7 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
 /// The instructions sheet: each column, whether it is required, what it means
 /// and its allowed values; the deadline and contact.
 fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
-    let t = lang.texts();
-    ws.set_name(t.sheet_instructions)?;
+    ws.set_name(text(lang, "out-sheet-instructions"))?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let header = Format::new()
         .set_bold()
@@ -501,43 +510,28 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
         crate::xlsx::fit(config.programme.name.get(lang)),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        3,
-        &fill(t.instructions_intro, &[("sheet", t.sheet_names[1])]),
-        &wrap,
-    )?;
+    ws.merge_range(1, 0, 1, 3, &text(lang, "out-instructions-intro"), &wrap)?;
     ws.set_row_height(1, 60)?;
     let mut row = 2;
     if let Some(dl) = &config.submission.deadline {
-        ws.write_string(
-            row,
-            0,
-            crate::xlsx::fit(&fill(t.deadline_line, &[("deadline", dl)])),
-        )?;
+        ws.write_string(row, 0, crate::xlsx::fit(&deadline_line(lang, dl)))?;
         row += 1;
     }
     if let Some(c) = &config.submission.contact {
-        ws.write_string(
-            row,
-            0,
-            crate::xlsx::fit(&fill(t.contact_line, &[("contact", c)])),
-        )?;
+        ws.write_string(row, 0, crate::xlsx::fit(&contact_line(lang, c)))?;
         row += 1;
     }
     row += 1;
     for (c, h) in [
-        t.col_column,
-        t.col_required,
-        t.col_description,
-        t.col_allowed,
+        text(lang, "out-col-column"),
+        text(lang, "out-col-required"),
+        text(lang, "out-col-description"),
+        text(lang, "out-col-allowed"),
     ]
     .iter()
     .enumerate()
     {
-        ws.write_string_with_format(row, c as u16, *h, &header)?;
+        ws.write_string_with_format(row, c as u16, h, &header)?;
     }
     for f in &config.fields {
         row += 1;
@@ -545,10 +539,10 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
         ws.write_string_with_format(
             row,
             1,
-            crate::xlsx::fit(if f.required {
-                t.yes_no_yes
+            crate::xlsx::fit(&if f.required {
+                text(lang, "out-yes")
             } else {
-                t.yes_no_no
+                text(lang, "out-no")
             }),
             &wrap,
         )?;
@@ -565,16 +559,16 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
                 .collect::<Vec<_>>()
                 .join(", "),
             None => match f.kind {
-                Kind::Euro => t.kind_hints[0].to_string(),
-                Kind::Number => t.kind_hints[1].to_string(),
-                Kind::Whole => t.kind_hints[2].to_string(),
+                Kind::Euro => text(lang, "out-input-euro"),
+                Kind::Number => text(lang, "out-input-number"),
+                Kind::Whole => text(lang, "out-input-whole"),
                 Kind::Year => format!(
                     "{}–{}",
                     config.programme.first_year.get_ref(),
                     config.programme.last_year.get_ref()
                 ),
-                Kind::Date => t.kind_hints[4].to_string(),
-                Kind::Email => t.email_hint.to_string(),
+                Kind::Date => text(lang, "out-input-date"),
+                Kind::Email => text(lang, "out-input-email"),
                 _ => String::new(),
             },
         };

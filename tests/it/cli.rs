@@ -557,7 +557,10 @@ fn a_missing_input_is_said_in_the_users_language() {
             let o = kooste(&args);
             let err = stderr(&o);
             assert_eq!(o.status.code(), Some(2), "{err}");
-            assert!(err.starts_with("kooste: ") && err.contains("\"eiole\""), "{err}");
+            assert!(
+                err.starts_with("kooste: ") && err.contains("\"eiole\""),
+                "{err}"
+            );
             assert!(!err.is_ascii(), "{command} {code}: {err}");
             for english in ENGLISH {
                 assert!(!err.contains(english), "{command} {code}: {err}");

@@ -34,4 +34,5 @@ mod report;
 mod report_text;
 mod safety;
 mod sheet_limits;
+mod summaries;
 mod templates;

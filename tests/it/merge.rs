@@ -500,16 +500,21 @@ fn findings_link_to_the_rows_they_are_about() {
         .iter()
         .position(|r| text(&r[1]) == "spent-exceeds-budget")
         .expect("the overspend is a finding");
-    assert_eq!(text(&findings[row][7]), "3", "the measure's row");
+    assert_eq!(
+        text(&findings[row][2]),
+        "Toteuma ylittää budjetin",
+        "the code's title beside it"
+    );
+    assert_eq!(text(&findings[row][8]), "3", "the measure's row");
     assert_eq!(text(&sheet(&xlsx, "Toimenpiteet")[2][0]), "A-2");
     let part = zip_part(&xlsx, "xl/worksheets/sheet5.xml");
     let link = format!(
-        r#"<hyperlink ref="H{}" location="'Toimenpiteet'!A3" display="3"/>"#,
+        r#"<hyperlink ref="I{}" location="'Toimenpiteet'!A3" display="3"/>"#,
         row + 1
     );
     assert!(part.contains(&link), "{part}");
     // The linked cell is in the workbook's Hyperlink cell style.
-    let s: usize = cell_tag(&part, &format!("H{}", row + 1))
+    let s: usize = cell_tag(&part, &format!("I{}", row + 1))
         .split(" s=\"")
         .nth(1)
         .unwrap()

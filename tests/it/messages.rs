@@ -255,3 +255,18 @@ fn placeholders_in_a_cell_are_shown_as_typed() {
         }
     }
 }
+
+/// The measures sheet's name in every language is one an earlier year's
+/// workbook is looked up by (`--previous`, `template --from`): renaming it
+/// in a translation needs the new name added there, beside the old.
+#[test]
+fn the_measures_sheet_names_are_recognised_in_earlier_workbooks() {
+    for lang in kooste::Lang::ALL {
+        let name = kooste::i18n::text(lang, "out-sheet-measures");
+        assert!(
+            kooste::merging::comparison::MEASURE_SHEETS.contains(&name.as_str()),
+            "{}: {name}",
+            lang.code()
+        );
+    }
+}

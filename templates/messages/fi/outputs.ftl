@@ -1,0 +1,189 @@
+# Tulosteiden tekstit: komentorivin yhteenvedot, koostetyökirjan
+# välilehtien nimet, sarakeotsikot ja huomautukset, ilmoituspohjan ohjeet,
+# tarkistetun kopion tekstit ja vuosiraportin ohjelman omat nimikkeet
+# (raportin otsikot ja kappaleet ovat tiedostossa templates/report_fi.toml).
+#
+# Muuttujat ($n, $path, …) täyttää ohjelma; älä käännä niitä. $n on
+# lukumäärä: sen mukaan valitaan yksikkö [one] tai monikko [other].
+# Viittaus toiseen viestiin ({ out-sheet-measures }) tuo sen tekstin,
+# joten välilehden nimi muuttuu kaikkialla kerralla.
+
+## Komentorivi: yhteenvetorivi tarkistuksen jälkeen
+
+out-files = { $n ->
+    [one] { $n } tiedosto
+   *[other] { $n } tiedostoa
+}
+out-measures = { $n ->
+    [one] { $n } toimenpide
+   *[other] { $n } toimenpidettä
+}
+out-errors = { $n ->
+    [one] { $n } virhe
+   *[other] { $n } virhettä
+}
+out-warnings = { $n ->
+    [one] { $n } varoitus
+   *[other] { $n } varoitusta
+}
+# Rivit, joita ei viety tulosteisiin, ja syyt ($reasons: alla olevat, pilkuin).
+out-rows-left-out = { $n ->
+    [one] { $n } rivi jätettiin pois
+   *[other] { $n } riviä jätettiin pois
+}
+out-left-out-duplicates = { $n ->
+    [one] { $n } kaksoiskappale
+   *[other] { $n } kaksoiskappaletta
+}
+out-left-out-wrong-year = { $n } toiselta vuodelta
+out-left-out-errors = { $n ->
+    [one] { $n } virheellinen
+   *[other] { $n } virheellistä
+}
+# $files, $measures, $errors ja $warnings ovat yllä olevat lukumäärät.
+out-summary = { $files }, { $measures }, { $errors }, { $warnings }
+out-summary-left-out = { $files }, { $measures } ({ $rows }: { $reasons }), { $errors }, { $warnings }
+# build ja merge eivät kirjoita tulosteita, kun ilmoituksissa on virheitä.
+out-build-blocked = { $n ->
+    [one] Tulosteita ei kirjoitettu, koska ilmoituksissa on { $n } virhe. Korjaa se tai käytä valitsinta --draft.
+   *[other] Tulosteita ei kirjoitettu, koska ilmoituksissa on { $n } virhettä. Korjaa ne tai käytä valitsinta --draft.
+}
+out-wrote = Kirjoitettu: { $path }
+# Pyörivän merkin vieressä, kun suuren ajon tulosteita kirjoitetaan.
+out-writing = Kirjoitetaan { $path } …
+
+# convert: solut, joiden virheellistä arvoa ei siirretty muunnettuun tiedostoon ($cells: soluviittaukset, esim. H7).
+out-left-empty = { $file }: seuraavat solut jätettiin tyhjiksi: { $cells }
+
+## Koostetyökirja
+
+out-draft = LUONNOS
+# Luonnoksen otsikko; $title on ohjelman nimi ja vuosi.
+out-draft-title = { out-draft } – { $title }
+out-annual-report = Vuosiraportti
+
+out-sheet-summary = Yhteenveto
+out-sheet-measures = Toimenpiteet
+out-sheet-findings = Tarkistukset
+out-sheet-sources = Lähteet
+out-sheet-charts = Kaaviot
+out-sheet-comparison = Vertailu
+out-sheet-area-split = Aluejako
+
+out-col-department = Toimiala
+out-col-focus-area = Painopiste
+out-col-measures = Toimenpiteitä
+out-col-budget = Budjetti (€)
+out-col-spent = Toteuma (€)
+out-col-utilisation = Käyttöaste
+out-col-fte = Henkilötyövuodet
+out-col-status = Vaihe
+out-col-areas = Alueet
+out-col-themes = Teemat
+out-col-reached = Tavoitetut asukkaat
+out-col-share = Osuus
+out-col-source-file = Lähdetiedosto
+out-col-source-cell = Lähdesolu
+out-col-sheet = Välilehti
+out-col-sha256 = SHA-256
+out-col-format = Muoto
+out-col-header-row = Otsikkorivi
+out-col-rows = Rivejä
+out-col-severity = Vakavuus
+out-col-code = Koodi
+# Koodin lyhyt otsikko (codes.ftl) koodin vieressä.
+out-col-title = Selite
+out-col-cell = Solu
+out-col-message = Viesti
+out-col-hint = Ohje
+# Tarkistusten välilehdellä: linkki toimenpiteen riville.
+out-col-row = Rivi
+
+out-total = Yhteensä
+out-programme = Ohjelma
+out-year = Vuosi
+out-annual-budget = Vuosibudjetti
+out-date = Päivämäärä
+out-key-figures = Tunnusluvut
+out-by-department = Toimialoittain
+out-by-focus-area = Painopisteittäin
+out-by-status = Vaiheittain
+out-by-area = Alueittain
+out-dept-by-focus = Toimialat ja painopisteet (budjetti €)
+out-sources-note = Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
+out-area-split-even = Usean alueen toimenpide lasketaan jokaiselle alueelleen, ja sen eurot jaetaan tasan alueiden kesken.
+out-area-split-full = Usean alueen toimenpide lasketaan jokaiselle alueelleen kokonaan, joten alueiden summa voi ylittää kokonaissumman.
+# Tarkistusten välilehden viimeinen rivi, kun kaikki eivät mahdu.
+out-findings-cut = { $n ->
+    [one] … ja { $n } muu havainto, joka ei mahdu taulukkoon: katso kooste validate --format json.
+   *[other] … ja { $n } muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.
+}
+
+out-chart-budget-actual = Budjetti ja toteuma toimialoittain
+out-chart-budget-focus = Budjetti painopisteittäin
+out-chart-status-dept = Toimenpiteet vaiheittain toimialoittain
+out-chart-budget-year = Budjetti vuosittain
+
+# Vertailu edelliseen vuoteen; $previous ja $current ovat vuosilukuja.
+out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
+out-cmp-counts = Toimenpiteiden muutokset
+out-cmp-added = Uudet toimenpiteet
+out-cmp-ended = Päättyneet toimenpiteet
+out-cmp-carried = Jatkuvat toimenpiteet
+out-cmp-status-changes = Vaihemuutokset
+out-cmp-budget-dept = Budjetin muutos toimialoittain
+out-cmp-budget-focus = Budjetin muutos painopisteittäin
+out-col-budget-of-year = { out-col-budget } { $year }
+out-col-change-eur = Muutos (€)
+out-col-change-pct = Muutos (%)
+out-col-prev-status = Aiempi vaihe
+out-col-new-status = Uusi vaihe
+
+## Ilmoituspohja
+
+out-sheet-instructions = Ohjeet
+out-sheet-lists = Listat
+out-measures-of-year = Vuoden { $year } toimenpiteet
+out-template-title = { $programme } – { out-measures-of-year }
+out-department-line = { out-col-department }: { $department } ({ $code })
+out-deadline = Palautus viimeistään { $deadline }.
+out-contact = Yhteyshenkilö: { $contact }.
+out-col-column = Sarake
+out-col-required = Pakollinen
+out-col-description = Kuvaus
+out-col-allowed = Sallitut arvot
+out-yes = kyllä
+out-no = ei
+out-instructions-intro = Kirjoita välilehdelle { out-sheet-measures } yksi toimenpide riviä kohden. Harmaa esimerkkirivi ja Yhteensä-rivi täyttyvät itsestään eikä niitä lueta toimenpiteiksi. Valitse listasta painopiste, vaihe, alue ja teema; useita alueita tai teemoja erotetaan puolipisteellä.
+out-example-story = Lyhyt kertomus siitä, mitä toimenpide sai aikaan.
+# Solun syöttöohje ja Ohjeet-välilehden sallitut arvot sarakkeen lajin mukaan.
+out-input-euro = Kirjoita euromäärä numeroina, esim. 12 500 tai 12 500,50 €.
+out-input-number = Kirjoita luku, esim. 1,5.
+out-input-whole = Kirjoita kokonaisluku, esim. 120.
+out-input-year = Kirjoita vuosi neljällä numerolla, esim. 2021.
+out-input-date = Kirjoita päivämäärä muodossa 31.12.2021.
+out-input-email = Kirjoita osoite muodossa nimi@esimerkki.fi.
+
+## Tarkistettu kopio (validate --annotate)
+
+# Tiedoston nimen loppu: ilmoitus.xlsx → ilmoitus_tarkistettu.xlsx.
+out-annotated-suffix = tarkistettu
+# Merkityn solun huomautus, rivi havaintoa kohden.
+out-note-finding = [{ $code }] { $title }: { $message }
+out-note-finding-hint = [{ $code }] { $title }: { $message } { $hint }
+
+## Vuosiraportti (PDF)
+
+out-report-running-header = { $programme } · { out-annual-report } { $year }
+out-report-title = { $programme } – { out-annual-report } { $year }
+out-report-subject = { out-annual-report } { $year }
+out-page-of = Sivu { $page } / { $pages }
+# Luettelon viimeinen rivi, kun kaikki eivät mahdu raporttiin.
+out-list-cut = { $n ->
+    [one] … ja { $n } muu. Kaikki ovat koosteen työkirjassa.
+   *[other] … ja { $n } muuta. Kaikki ovat koosteen työkirjassa.
+}
+# Liitteen luettelo jäljelle jääneistä varoituksista.
+out-report-warnings = Varoitukset
+out-report-finding = { $location }: [{ $code }] { $title }: { $message }
+out-report-finding-hint = { $location }: [{ $code }] { $title }: { $message } ({ $hint })

@@ -1,0 +1,183 @@
+# Utdatans texter: kommandoradens sammanfattningar, sammanställningens
+# flikar, kolumnrubriker och anmärkningar, inlämningsmallens anvisningar,
+# den granskade kopians texter och årsrapportens egna beteckningar
+# (rapportens rubriker och stycken finns i templates/report_sv.toml).
+#
+# Variablerna ($n, $path, …) fylls i av programmet; översätt dem inte. $n
+# är ett antal: efter det väljs singular [one] eller plural [other].
+# En hänvisning till ett annat meddelande ({ out-sheet-measures }) tar
+# dess text, så att en fliks namn ändras överallt på en gång.
+
+## Kommandoraden: sammanfattningsraden efter granskningen
+
+out-files = { $n ->
+    [one] { $n } fil
+   *[other] { $n } filer
+}
+out-measures = { $n ->
+    [one] { $n } åtgärd
+   *[other] { $n } åtgärder
+}
+out-errors = { $n ->
+    [one] { $n } fel
+   *[other] { $n } fel
+}
+out-warnings = { $n ->
+    [one] { $n } varning
+   *[other] { $n } varningar
+}
+# Rader som inte kom med i utdata, och varför ($reasons: de nedan, med kommatecken).
+out-rows-left-out = { $n ->
+    [one] { $n } rad utelämnades
+   *[other] { $n } rader utelämnades
+}
+out-left-out-duplicates = { $n ->
+    [one] { $n } dubblett
+   *[other] { $n } dubbletter
+}
+out-left-out-wrong-year = { $n } från ett annat år
+out-left-out-errors = { $n } med fel
+# $files, $measures, $errors och $warnings är antalen ovan.
+out-summary = { $files }, { $measures }, { $errors }, { $warnings }
+out-summary-left-out = { $files }, { $measures } ({ $rows }: { $reasons }), { $errors }, { $warnings }
+# build och merge skriver inga utdata när inlämningarna har fel.
+out-build-blocked = { $n ->
+    [one] Inga resultat skrevs eftersom anmälningarna har { $n } fel. Rätta det eller använd --draft.
+   *[other] Inga resultat skrevs eftersom anmälningarna har { $n } fel. Rätta dem eller använd --draft.
+}
+out-wrote = Skrev: { $path }
+# Bredvid snurran medan en stor körnings utdata skrivs.
+out-writing = Skriver { $path } …
+
+# convert: celler vars felaktiga värde inte fördes över till den konverterade filen ($cells: cellreferenser, t.ex. H7).
+out-left-empty = { $file }: följande celler lämnades tomma: { $cells }
+
+## Sammanställningen (arbetsboken)
+
+out-draft = UTKAST
+# Ett utkasts titel; $title är programmets namn och året.
+out-draft-title = { out-draft } – { $title }
+out-annual-report = Årsrapport
+
+out-sheet-summary = Sammanfattning
+out-sheet-measures = Åtgärder
+out-sheet-findings = Kontroller
+out-sheet-sources = Källor
+out-sheet-charts = Diagram
+out-sheet-comparison = Jämförelse
+out-sheet-area-split = Områdesfördelning
+
+out-col-department = Sektor
+out-col-focus-area = Fokusområde
+out-col-measures = Åtgärder
+out-col-budget = Budget (€)
+out-col-spent = Utfall (€)
+out-col-utilisation = Utnyttjandegrad
+out-col-fte = Årsverken
+out-col-status = Skede
+out-col-areas = Områden
+out-col-themes = Teman
+out-col-reached = Nådda invånare
+out-col-share = Andel
+out-col-source-file = Källfil
+out-col-source-cell = Källcell
+out-col-sheet = Flik
+out-col-sha256 = SHA-256
+out-col-format = Format
+out-col-header-row = Rubrikrad
+out-col-rows = Rader
+out-col-severity = Allvarlighet
+out-col-code = Kod
+# Kodens korta rubrik (codes.ftl) bredvid koden.
+out-col-title = Förklaring
+out-col-cell = Cell
+out-col-message = Meddelande
+out-col-hint = Anvisning
+# På kontrollfliken: en länk till åtgärdens rad.
+out-col-row = Rad
+
+out-total = Totalt
+out-programme = Program
+out-year = År
+out-annual-budget = Årsbudget
+out-date = Datum
+out-key-figures = Nyckeltal
+out-by-department = Per sektor
+out-by-focus-area = Per fokusområde
+out-by-status = Per skede
+out-by-area = Per område
+out-dept-by-focus = Sektorer och fokusområden (budget €)
+out-sources-note = Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken { out-sheet-sources }.
+out-area-split-even = En åtgärd i flera områden räknas för varje område, och dess euro delas lika mellan områdena.
+out-area-split-full = En åtgärd i flera områden räknas helt för varje område, så områdenas summa kan överstiga totalen.
+# Kontrollflikens sista rad när alla inte ryms.
+out-findings-cut = { $n ->
+    [one] … och { $n } annan iakttagelse som inte ryms i bladet: se kooste validate --format json.
+   *[other] … och { $n } andra iakttagelser som inte ryms i bladet: se kooste validate --format json.
+}
+
+out-chart-budget-actual = Budget och utfall per sektor
+out-chart-budget-focus = Budget per fokusområde
+out-chart-status-dept = Åtgärder per skede och sektor
+out-chart-budget-year = Budget per år
+
+# Jämförelse med föregående år; $previous och $current är årtal.
+out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
+out-cmp-counts = Förändringar i åtgärderna
+out-cmp-added = Nya åtgärder
+out-cmp-ended = Avslutade åtgärder
+out-cmp-carried = Fortsatta åtgärder
+out-cmp-status-changes = Ändrade skeden
+out-cmp-budget-dept = Budgetförändring per sektor
+out-cmp-budget-focus = Budgetförändring per fokusområde
+out-col-budget-of-year = { out-col-budget } { $year }
+out-col-change-eur = Förändring (€)
+out-col-change-pct = Förändring (%)
+out-col-prev-status = Tidigare skede
+out-col-new-status = Nytt skede
+
+## Inlämningsmallen
+
+out-sheet-instructions = Anvisningar
+out-sheet-lists = Listor
+out-measures-of-year = Åtgärderna år { $year }
+out-template-title = { $programme } – { out-measures-of-year }
+out-department-line = { out-col-department }: { $department } ({ $code })
+out-deadline = Returneras senast { $deadline }.
+out-contact = Kontaktperson: { $contact }.
+out-col-column = Kolumn
+out-col-required = Obligatorisk
+out-col-description = Beskrivning
+out-col-allowed = Tillåtna värden
+out-yes = ja
+out-no = nej
+out-instructions-intro = Skriv en åtgärd per rad på fliken { out-sheet-measures }. Den grå exempelraden och totalraden fylls i av sig själva och läses inte som åtgärder. Välj fokusområde, skede, område och tema i listan; skilj flera områden eller teman med semikolon.
+out-example-story = En kort berättelse om vad åtgärden åstadkom.
+# Cellens inmatningsanvisning och de tillåtna värdena på fliken Anvisningar, efter kolumnens slag.
+out-input-euro = Skriv beloppet med siffror, t.ex. 12 500 eller 12 500,50 €.
+out-input-number = Skriv ett tal, t.ex. 1,5.
+out-input-whole = Skriv ett heltal, t.ex. 120.
+out-input-year = Skriv året med fyra siffror, t.ex. 2021.
+out-input-date = Skriv datumet som 31.12.2021.
+out-input-email = Skriv adressen som namn@exempel.fi.
+
+## Den granskade kopian (validate --annotate)
+
+# Slutet av filnamnet: inlamning.xlsx → inlamning_granskad.xlsx.
+out-annotated-suffix = granskad
+# Anteckningen i en markerad cell, en rad per iakttagelse.
+out-note-finding = [{ $code }] { $title }: { $message }
+out-note-finding-hint = [{ $code }] { $title }: { $message } { $hint }
+
+## Årsrapporten (PDF)
+
+out-report-running-header = { $programme } · { out-annual-report } { $year }
+out-report-title = { $programme } – { out-annual-report } { $year }
+out-report-subject = { out-annual-report } { $year }
+out-page-of = Sida { $page } / { $pages }
+# En listas sista rad när alla inte ryms i rapporten.
+out-list-cut = … och { $n } till. Alla finns i sammanställningens arbetsbok.
+# Bilagans lista över varningar som kvarstår.
+out-report-warnings = Varningar
+out-report-finding = { $location }: [{ $code }] { $title }: { $message }
+out-report-finding-hint = { $location }: [{ $code }] { $title }: { $message } ({ $hint })
