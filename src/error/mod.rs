@@ -138,6 +138,14 @@ pub enum Error {
         /// The language of the sentence.
         lang: Lang,
     },
+    /// Two outputs of one run name the same file.
+    #[error("{path}: the same file as the output {other}")]
+    SameOutput {
+        /// The later output as given.
+        path: PathBuf,
+        /// The earlier output that names the same file.
+        other: PathBuf,
+    },
     /// An output path is one of the inputs, which are never modified.
     #[error("{path}: the output would overwrite an input")]
     OverwritesInput {
@@ -295,6 +303,9 @@ impl Error {
             Error::NotAFile { path, kind, .. } => not_a_file(path, *kind),
             Error::NoFileName { path } => Message::new("err-no-file-name").arg("path", shown(path)),
             Error::OneStdout { path, .. } => one_stdout(path),
+            Error::SameOutput { path, other } => Message::new("err-same-output")
+                .arg("path", shown(path))
+                .arg("other", shown(other)),
             Error::OverwritesInput { path } => {
                 Message::new("err-overwrites-input").arg("path", shown(path))
             }
@@ -541,6 +552,10 @@ mod tests {
             Error::OneStdout {
                 path: "-".into(),
                 lang: Lang::En,
+            },
+            Error::SameOutput {
+                path: path(),
+                other: path(),
             },
             Error::OverwritesInput { path: path() },
             Error::Reread {

@@ -79,13 +79,26 @@ pub fn resolve(path: &Path, lang: Lang) -> Result<Target, Error> {
 }
 
 /// Refuses, before any work is done, outputs that [`resolve`] would
-/// refuse, and more than one output on standard output (two would be
-/// mixed into one stream).
+/// refuse, more than one output on standard output (two would be mixed
+/// into one stream), and two outputs that name one file (`-o m.xlsx
+/// --csv ./m.xlsx`: the second would replace the first, and a file that
+/// was there would be lost).
 pub fn check<P: AsRef<Path>>(paths: &[P], lang: Lang) -> Result<(), Error> {
     let mut streams = 0;
+    let mut files: Vec<(PathBuf, &Path)> = Vec::new();
     for p in paths {
-        if resolve(p.as_ref(), lang)? == Target::Stdout {
-            streams += 1;
+        match resolve(p.as_ref(), lang)? {
+            Target::Stdout => streams += 1,
+            Target::File(f) => {
+                let key = same_file_key(&f.real);
+                if let Some((_, first)) = files.iter().find(|(k, _)| *k == key) {
+                    return Err(Error::SameOutput {
+                        path: p.as_ref().to_path_buf(),
+                        other: first.to_path_buf(),
+                    });
+                }
+                files.push((key, p.as_ref()));
+            }
         }
     }
     if streams > 1 {
@@ -95,6 +108,21 @@ pub fn check<P: AsRef<Path>>(paths: &[P], lang: Lang) -> Result<(), Error> {
         });
     }
     Ok(())
+}
+
+/// A path that is the same for two spellings of one file (`m.xlsx`,
+/// `./m.xlsx`, `out/../m.xlsx`): its folder made absolute and canonical
+/// where it exists, and the file name.
+fn same_file_key(real: &Path) -> PathBuf {
+    let absolute = std::env::current_dir()
+        .map(|d| d.join(real))
+        .unwrap_or_else(|_| real.to_path_buf());
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .join(name),
+        _ => absolute,
+    }
 }
 
 /// `path` with each symlink replaced by what it points to (relative links

@@ -71,6 +71,12 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// A device, FIFO or socket: not a file to read.
+    #[error("{path}: not a regular file or folder")]
+    NotAFile {
+        /// The input as given.
+        path: String,
+    },
     /// Any other failure to list it (a folder that cannot be read through,
     /// an I/O error).
     #[error("{path}: {source}")]
@@ -100,6 +106,7 @@ impl InputError {
     pub fn path(&self) -> &str {
         match self {
             InputError::NotFound { path, .. }
+            | InputError::NotAFile { path }
             | InputError::PermissionDenied { path, .. }
             | InputError::Unlistable { path, .. } => path,
         }
@@ -111,6 +118,7 @@ impl InputError {
         let m = match self {
             InputError::NotFound { .. } => Message::new("read-input-not-found"),
             InputError::PermissionDenied { .. } => Message::new("read-input-permission"),
+            InputError::NotAFile { .. } => Message::new("read-input-not-a-file"),
             InputError::Unlistable { .. } => Message::new("read-input-unreadable"),
         };
         m.arg("path", self.path())
@@ -128,6 +136,12 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
         let meta = std::fs::metadata(input).map_err(|e| InputError::new(input, e))?;
         if meta.is_dir() {
             walk(input, &mut out).map_err(|e| InputError::new(input, e))?;
+        } else if !meta.is_file() {
+            // A device, FIFO or socket: reading one could block or never
+            // end (/dev/zero), and it is no submission.
+            return Err(InputError::NotAFile {
+                path: input.display().to_string(),
+            });
         } else {
             out.push(InputFile {
                 display: input.display().to_string(),
@@ -152,7 +166,7 @@ fn walk(dir: &Path, out: &mut Vec<InputFile>) -> std::io::Result<()> {
         let file_type = entry.file_type()?;
         if file_type.is_dir() {
             walk(&path, out)?;
-        } else if has_submission_extension(&path) {
+        } else if has_submission_extension(&path) && is_regular(&path) {
             out.push(InputFile {
                 display: path.display().to_string(),
                 path,
@@ -160,6 +174,12 @@ fn walk(dir: &Path, out: &mut Vec<InputFile>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `path` (a link followed) is a regular file: a FIFO or device in
+/// a folder of submissions is no submission, and reading it could block.
+fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 fn has_submission_extension(path: &Path) -> bool {
@@ -415,11 +435,36 @@ impl Unreadable {
     }
 }
 
-/// Reads a file's bytes and hashes them. IO failures are reported as unreadable.
-pub fn load(path: &Path) -> Result<(Vec<u8>, String), Unreadable> {
-    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io {
+/// Reads a file's bytes and hashes them. IO failures are reported as
+/// unreadable; a file larger than `limits.max_unpacked_bytes` (a 3 GB CSV,
+/// a sparse file) is `too-large` before any of it is read, and a file that
+/// grows while it is read stops at the limit.
+pub fn load(path: &Path, limits: &Limits) -> Result<(Vec<u8>, String), Unreadable> {
+    use std::io::Read;
+    let io = |e: std::io::Error| Unreadable::Io {
         detail: e.to_string(),
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        // `discover` takes only regular files; this is one replaced since.
+        return Err(io(std::io::Error::other("not a regular file")));
+    }
+    let too_large = |found: u64| Unreadable::TooLarge {
+        what: "bytes",
+        found,
+        limit: limits.max_unpacked_bytes,
+    };
+    if meta.len() > limits.max_unpacked_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limits.max_unpacked_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_unpacked_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
     let hash = Sha256::digest(&bytes);
     let hex = hash.iter().map(|b| format!("{b:02x}")).collect();
     Ok((bytes, hex))

@@ -84,7 +84,7 @@ pub fn read_submission_from(
         file: file.clone(),
         ..Default::default()
     };
-    match super::load(&file.path) {
+    match super::load(&file.path, &schema.limits) {
         Ok((bytes, sha)) => {
             sub.sha256 = Some(sha);
             read_loaded(sub, &bytes, schema, prefer)

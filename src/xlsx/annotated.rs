@@ -63,8 +63,9 @@ pub fn annotate_all(
         // Re-read rather than keep every grid in memory for a rarely used
         // option. A file that changed since (unreadable now, or without
         // the sheet) gets no copy, and the run says so.
-        let grid = load(&sub.file.path)
-            .and_then(|(b, _)| open(&sub.file.path, &b, &crate::reading::Limits::default()))
+        let limits = crate::reading::Limits::default();
+        let grid = load(&sub.file.path, &limits)
+            .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
             .map(|book| book.sheets.into_iter().find(|g| g.name == sheet));
         let grid = match grid {
             Ok(Some(grid)) => grid,

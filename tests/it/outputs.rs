@@ -475,3 +475,46 @@ fn the_annotated_copy_is_dated_by_the_run() {
         "{core}"
     );
 }
+
+/// Two outputs of one run that name one file (`-o keep.xlsx --csv
+/// ./keep.xlsx`) are refused before anything is written: the file that
+/// was there stays as it was, and the sentence names both.
+#[test]
+fn two_outputs_on_one_file_are_refused_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let keep = dir.path().join("keep.xlsx");
+    std::fs::write(&keep, "OLD").unwrap();
+    let csv = format!("{}/./keep.xlsx", s(dir.path()));
+    for (lang, words) in [
+        ("fi", "sama tiedosto kuin tuloste"),
+        ("sv", "samma fil som utdata"),
+        ("en", "the same file as the output"),
+    ] {
+        let o = kooste(&[
+            "merge",
+            "samples/2021",
+            "-o",
+            s(&keep),
+            "--csv",
+            &csv,
+            "--lang",
+            lang,
+        ]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(words) && err.contains("keep.xlsx"), "{err}");
+        assert_eq!(std::fs::read_to_string(&keep).unwrap(), "OLD");
+        assert_eq!(names(dir.path()), ["keep.xlsx"]);
+    }
+    // The JSON export and the workbook likewise.
+    let o = kooste(&[
+        "merge",
+        "samples/2021",
+        "-o",
+        s(&keep),
+        "--json",
+        s(&keep),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&keep).unwrap(), "OLD");
+}

@@ -300,3 +300,59 @@ fn consolidated_and_converted_workbooks_of_hostile_names_open() {
     }
     assert_eq!(std::fs::read_dir(&conv).unwrap().count(), 4);
 }
+
+/// A device or a named pipe given as an input is refused by name (reading
+/// /dev/zero would never end, a FIFO would block), and one inside a folder
+/// of submissions is no submission: the folder's files are read.
+#[test]
+fn devices_and_pipes_are_not_read_as_inputs() {
+    let o = kooste(&["validate", "/dev/zero", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("\"/dev/zero\" is not read: it is neither a file nor a folder"),
+        "{}",
+        stderr(&o)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.csv");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = kooste(&["validate", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ei ole tiedosto eikä kansio"), "{}", stderr(&o));
+    std::fs::copy("samples/2021/kuku_2021.xlsx", dir.path().join("kuku.xlsx")).unwrap();
+    let o = kooste(&["validate", dir.path().to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 file, 6 measures"), "{}", stdout(&o));
+}
+
+/// A text file larger than `--max-unpacked-mb` is `too-large` before it is
+/// read (a 3 GB CSV, here a sparse one), not read into memory.
+#[test]
+fn a_file_over_the_size_limit_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(3 << 20)
+        .unwrap();
+    let o = kooste(&[
+        "validate",
+        big.to_str().unwrap(),
+        "--max-unpacked-mb",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &json["findings"][0];
+    assert_eq!(f["code"], "too-large");
+    assert!(
+        f["message"].as_str().unwrap().contains("3\u{a0}145\u{a0}728"),
+        "{f}"
+    );
+}

@@ -8,6 +8,7 @@
 ## Inputs that cannot be listed (the run stops)
 
 read-input-not-found = There is no file or folder "{ $path }". Check the name and the path.
+read-input-not-a-file = The input "{ $path }" is not read: it is neither a file nor a folder but, for example, a device or a named pipe. Give a spreadsheet file or a folder.
 read-input-permission = The file or folder "{ $path }" may not be read (permission denied). Ask for read access, or copy the files to a folder you can read.
 read-input-unreadable = The file or folder "{ $path }" cannot be read. Check that it exists and can be read, and run the command again.
 

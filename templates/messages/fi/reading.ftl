@@ -7,6 +7,7 @@
 ## Syötteet, joita ei voi luetella (ajo pysähtyy)
 
 read-input-not-found = Tiedostoa tai kansiota "{ $path }" ei löydy. Tarkista nimi ja polku.
+read-input-not-a-file = Syötettä "{ $path }" ei lueta: se ei ole tiedosto eikä kansio vaan esimerkiksi laite tai nimetty putki. Anna taulukkotiedosto tai kansio.
 read-input-permission = Tiedostoa tai kansiota "{ $path }" ei saa lukea (ei käyttöoikeutta). Pyydä lukuoikeus tai kopioi tiedostot kansioon, jonka voit lukea.
 read-input-unreadable = Tiedostoa tai kansiota "{ $path }" ei voi lukea. Tarkista, että se on olemassa ja luettavissa, ja aja komento uudelleen.
 

@@ -127,6 +127,7 @@ err-node-kind = { $kind ->
 }
 err-no-file-name = { $path }: detta är inget filnamn. Ange ett filnamn för utdata, t.ex. kooste.xlsx.
 err-one-stdout = { $path }: bara en utdata kan gå till standard ut (-). Ange filnamn för de andra.
+err-same-output = { $path }: samma fil som utdata { $other }, så den ena skulle ersätta den andra. Ge utdata olika namn.
 err-overwrites-input = { $path }: utdata skulle ersätta en indatafil, och kooste ändrar aldrig indata. Ange ett annat namn eller en annan mapp.
 err-reread = { $path }: filen ändrades medan kooste kördes, så ingen granskad kopia gjordes. Kör kommandot på nytt när filen inte längre redigeras.
 err-no-previous = { $path }: det finns ingen sammanställning från ett tidigare år här. Kontrollera sökvägen (t.ex. out/kooste_2021.xlsx).

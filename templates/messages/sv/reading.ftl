@@ -7,6 +7,7 @@
 ## Indata som inte kan listas (körningen avbryts)
 
 read-input-not-found = Filen eller mappen "{ $path }" finns inte. Kontrollera namnet och sökvägen.
+read-input-not-a-file = Indata "{ $path }" läses inte: det är varken en fil eller en mapp utan till exempel en enhet eller ett namngivet rör. Ange en kalkylbladsfil eller en mapp.
 read-input-permission = Filen eller mappen "{ $path }" får inte läsas (behörighet saknas). Be om läsbehörighet eller kopiera filerna till en mapp som du kan läsa.
 read-input-unreadable = Filen eller mappen "{ $path }" kan inte läsas. Kontrollera att den finns och kan läsas och kör kommandot på nytt.
 
