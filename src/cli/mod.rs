@@ -49,7 +49,7 @@ pub fn main() -> ExitCode {
             eprintln!("{}", crate::error::detail_lines(lang, &e.to_string()));
         }
     }
-    match run::run(&cli.command, lang) {
+    match run::run(&cli.command, lang, cli.verbose) {
         Ok(outcome) => ExitCode::from(outcome.exit_code() as u8),
         Err(e) => {
             eprintln!("{}", e.report(lang, cli.verbose));

@@ -8,7 +8,7 @@ use crate::export::CsvStyle;
 use crate::validation::checked::RunOptions;
 use crate::{Config, Error, Lang};
 
-fn run_options(c: &Common, lang: Lang) -> RunOptions {
+fn run_options(c: &Common, lang: Lang, verbose: bool) -> RunOptions {
     RunOptions {
         inputs: c.inputs.clone(),
         year: c.year,
@@ -19,6 +19,7 @@ fn run_options(c: &Common, lang: Lang) -> RunOptions {
             max_cells: c.max_cells,
         },
         progress: !c.quiet && std::io::stderr().is_terminal(),
+        verbose,
     }
 }
 
@@ -37,8 +38,9 @@ fn csv_style(s: CsvStyleArg) -> CsvStyle {
 }
 
 /// Runs `command` in `lang`, its report on standard output (or on
-/// standard error where an output goes to standard output).
-pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
+/// standard error where an output goes to standard output); `verbose`
+/// adds other libraries' own words below the findings.
+pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcome, Error> {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr();
     match command {
@@ -50,7 +52,7 @@ pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
         } => {
             let config = load_config(common.config.as_deref())?;
             let opts = build::BuildOptions {
-                run: run_options(common, lang),
+                run: run_options(common, lang, verbose),
                 out_dir: out.clone(),
                 previous: workbook.previous.clone(),
                 xlsx: workbook.options(),
@@ -69,7 +71,7 @@ pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
         } => {
             let config = load_config(common.config.as_deref())?;
             let opts = merge::MergeOptions {
-                run: run_options(common, lang),
+                run: run_options(common, lang, verbose),
                 output: output.clone(),
                 previous: workbook.previous.clone(),
                 csv: csv.clone(),
@@ -95,7 +97,7 @@ pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
         } => {
             let config = load_config(common.config.as_deref())?;
             let opts = report::ReportCommandOptions {
-                run: run_options(common, lang),
+                run: run_options(common, lang, verbose),
                 output: output.clone(),
                 previous: previous.clone(),
                 draft: *draft,
@@ -145,7 +147,7 @@ pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
         } => {
             let config = load_config(common.config.as_deref())?;
             let opts = convert::ConvertOptions {
-                run: run_options(common, lang),
+                run: run_options(common, lang, verbose),
                 to: match to {
                     ConvertArg::Xlsx => convert::ConvertTo::Xlsx,
                     ConvertArg::Csv => convert::ConvertTo::Csv,
@@ -163,7 +165,7 @@ pub(crate) fn run(command: &Command, lang: Lang) -> Result<Outcome, Error> {
         } => {
             let config = load_config(common.config.as_deref())?;
             let opts = validate::ValidateOptions {
-                run: run_options(common, lang),
+                run: run_options(common, lang, verbose),
                 format: match format {
                     FormatArg::Text => validate::ReportFormat::Text,
                     FormatArg::Json => validate::ReportFormat::Json,

@@ -115,6 +115,7 @@ mod tests {
             date: Some(date),
             limits: crate::reading::Limits::default(),
             progress: false,
+            verbose: false,
         }
     }
 

@@ -94,6 +94,9 @@ pub fn print_text(run: &Run, color: bool, out: &mut dyn Write) -> std::io::Resul
             for f in chunk {
                 text.push_str(&crate::i18n::findings::line(run.lang, f, color));
                 text.push('\n');
+                if let (true, Some(detail)) = (run.verbose, &f.detail) {
+                    text.push_str(&crate::i18n::findings::detail_lines(run.lang, detail));
+                }
             }
             text
         })

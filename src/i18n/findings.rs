@@ -66,6 +66,20 @@ pub fn line(lang: Lang, f: &Finding, color: bool) -> String {
     out
 }
 
+/// Another library's words about a finding, each line indented under it
+/// and labelled in `lang` (`  lisätieto: …`), for `--verbose`; escaped,
+/// since they may quote the file's bytes.
+pub fn detail_lines(lang: Lang, detail: &str) -> String {
+    let mut out = String::new();
+    for line in detail.lines().filter(|l| !l.trim().is_empty()) {
+        let line = render(lang, &Message::new("cli-detail").arg("detail", line));
+        out.push_str("  ");
+        out.push_str(&terminal(&line));
+        out.push('\n');
+    }
+    out
+}
+
 /// A finding as `validate --format json` prints it: the data, and the
 /// message, hint and title in the run's language.
 #[derive(Debug, Serialize)]

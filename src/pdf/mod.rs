@@ -41,6 +41,7 @@ mod tests {
             }),
             limits: Default::default(),
             progress: false,
+            verbose: false,
         };
         let run = Run::collect(&config, &run_opts).unwrap();
         let cons = Consolidation::new(&run, &config);

@@ -29,6 +29,9 @@ pub struct RunOptions {
     pub limits: crate::reading::Limits,
     /// Show a progress bar on stderr (the binary sets this only on a terminal).
     pub progress: bool,
+    /// Below each finding printed as text, another library's own words
+    /// about it (`Finding::detail`), as `--verbose` asks.
+    pub verbose: bool,
 }
 
 /// The result of reading and checking every input.
@@ -44,6 +47,8 @@ pub struct Run {
     pub date: Date,
     /// Language.
     pub lang: Lang,
+    /// Whether findings printed as text show their detail (`--verbose`).
+    pub verbose: bool,
 }
 
 impl Run {
@@ -85,6 +90,7 @@ impl Run {
             year,
             date,
             lang: opts.lang,
+            verbose: opts.verbose,
         })
     }
 

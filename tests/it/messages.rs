@@ -270,3 +270,32 @@ fn the_measures_sheet_names_are_recognised_in_earlier_workbooks() {
         );
     }
 }
+
+/// A damaged file's finding is a sentence in the language; the zip
+/// library's own words appear only below it with `--verbose` (and in the
+/// JSON's `detail`).
+#[test]
+fn a_librarys_words_show_only_with_verbose() {
+    let file = "tests/fixtures/codes/unreadable-file.xlsx";
+    let plain = kooste(&["validate", file, "--lang", "sv"]);
+    let text = stdout(&plain);
+    assert!(text.contains("paketet kan inte öppnas"), "{text}");
+    assert!(
+        !text.contains("Zip error") && !text.contains("EOCD"),
+        "{text}"
+    );
+    let verbose = kooste(&["validate", file, "--lang", "sv", "--verbose"]);
+    let text = stdout(&verbose);
+    assert!(
+        text.contains("\n  tilläggsuppgift: Zip error: invalid Zip archive"),
+        "{text}"
+    );
+    let json = kooste(&["validate", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        json["findings"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("EOCD")
+    );
+}

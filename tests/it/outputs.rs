@@ -507,14 +507,7 @@ fn two_outputs_on_one_file_are_refused_before_writing() {
         assert_eq!(names(dir.path()), ["keep.xlsx"]);
     }
     // The JSON export and the workbook likewise.
-    let o = kooste(&[
-        "merge",
-        "samples/2021",
-        "-o",
-        s(&keep),
-        "--json",
-        s(&keep),
-    ]);
+    let o = kooste(&["merge", "samples/2021", "-o", s(&keep), "--json", s(&keep)]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&keep).unwrap(), "OLD");
 }

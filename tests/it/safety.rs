@@ -322,7 +322,11 @@ fn devices_and_pipes_are_not_read_as_inputs() {
     assert!(status.success());
     let o = kooste(&["validate", fifo.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("ei ole tiedosto eikä kansio"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ei ole tiedosto eikä kansio"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::copy("samples/2021/kuku_2021.xlsx", dir.path().join("kuku.xlsx")).unwrap();
     let o = kooste(&["validate", dir.path().to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -352,7 +356,10 @@ fn a_file_over_the_size_limit_is_not_read() {
     let f = &json["findings"][0];
     assert_eq!(f["code"], "too-large");
     assert!(
-        f["message"].as_str().unwrap().contains("3\u{a0}145\u{a0}728"),
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("3\u{a0}145\u{a0}728"),
         "{f}"
     );
 }

@@ -27,6 +27,7 @@ fn run(inputs: &[PathBuf]) -> (Config, Run) {
         }),
         limits: Default::default(),
         progress: false,
+        verbose: false,
     };
     let run = Run::collect(&config, &opts).unwrap();
     (config, run)
