@@ -60,8 +60,13 @@ pub enum ParseError {
     /// Not a date in a known form.
     NotADate,
     /// A lone separator followed by three digits that the file's decimal
-    /// mark does not decide (`90,000`: ninety thousand, or ninety).
+    /// mark does not decide (`90,000`: ninety thousand, or ninety), or a
+    /// euro amount whose three decimals could be a thousands group
+    /// (`1 234,567`: 1 234 567 €, or no amount in cents).
     Ambiguous,
+    /// A euro amount with fractions of a cent and no other reading
+    /// (`0,005`, `10,5678`): not rounded in silence.
+    SubCent,
 }
 
 impl fmt::Display for ParseError {
@@ -72,6 +77,7 @@ impl fmt::Display for ParseError {
             ParseError::NotWhole => "not a whole number",
             ParseError::NotADate => "not a date",
             ParseError::Ambiguous => "ambiguous decimal mark",
+            ParseError::SubCent => "fractions of a cent",
         })
     }
 }
@@ -159,20 +165,29 @@ pub fn parse_euros_as(s: &str, mark: DecimalMark) -> Result<Cents, ParseError> {
             _ => Lone::By(m),
         },
     };
-    let (int_part, mut frac_part) = split_decimal(&digits, lone)?;
-    // More decimals than cents: keep the cents' digits and round half up on
-    // the next one (so "0,005" is one cent, and a thousand zeros cost nothing).
+    let (int_part, frac_part) = split_decimal(&digits, lone)?;
     let keep = (2 + scale_pow) as usize;
-    let round_up = frac_part.len() > keep && frac_part.as_bytes()[keep] >= b'5';
-    frac_part.truncate(keep);
+    if frac_part.len() > keep {
+        // More decimals than cents. Three of them after digits grouped by
+        // spaces (`1 234,567`) may be one more group (1 234 567 €): two
+        // readings. Otherwise they are fractions of a cent, which a person
+        // does not type as an amount: not rounded in silence either. Zeros
+        // past the cents change nothing (`12,5000`).
+        if scale_pow == 0 && grouped_readings(t).is_some() {
+            return Err(ParseError::Ambiguous);
+        }
+        if frac_part.bytes().skip(keep).any(|b| b != b'0') {
+            return Err(ParseError::SubCent);
+        }
+    }
+    let frac_part = &frac_part[..frac_part.len().min(keep)];
     // Exact decimal arithmetic: cents = (int.frac) × 10^(2+scale).
     let mut all = int_part.clone();
-    all.push_str(&frac_part);
+    all.push_str(frac_part);
     let shift = keep - frac_part.len();
     let mut value: i128 = all.parse().map_err(|_| ParseError::NotANumber)?;
     value = value
         .checked_mul(10i128.pow(shift as u32))
-        .and_then(|v| v.checked_add(i128::from(round_up)))
         .ok_or(ParseError::NotANumber)?;
     if value > 9_000_000_000_000_000 {
         return Err(ParseError::NotANumber);
@@ -328,6 +343,42 @@ pub fn lone_readings(s: &str) -> Option<(f64, f64)> {
     let grouped = number_with(body, Lone::By(as_group)).ok()? * scale;
     let decimal = number_with(body, Lone::By(as_decimal)).ok()? * scale;
     Some((grouped, decimal))
+}
+
+/// The two readings of a euro amount typed with three decimals after
+/// digits grouped by spaces (`1 234,567`, `12 345.678 €`): its decimal
+/// mark as one more thousands separator (1 234 567) and as the decimal
+/// mark (1 234,567, no amount in cents), and the mark. `None` for any
+/// other form, and for an amount with a scale (`t€`).
+pub fn grouped_readings(s: &str) -> Option<(f64, f64, char)> {
+    let lower = without_invisible(s).trim().to_lowercase();
+    let (body, pow) = strip_currency(&lower);
+    if pow != 0 {
+        return None;
+    }
+    let (_, digits) = split_sign(body);
+    let pos = digits.rfind(['.', ','])?;
+    let mark = digits[pos..].chars().next()?;
+    let (int, frac) = (digits[..pos].trim_end(), &digits[pos + 1..]);
+    if frac.len() != 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The integer part: groups of three digits after a first of one to
+    // three, separated by spaces only (a `.` or `,` there would make the
+    // last mark the decimal one for sure).
+    let groups: Vec<&str> = int.split(is_group_space).collect();
+    let grouped = groups.len() >= 2
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=3).contains(&groups[0].len())
+        && !groups[0].starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !grouped {
+        return None;
+    }
+    let int_digits: String = groups.concat();
+    let whole: f64 = format!("{int_digits}{frac}").parse().ok()?;
+    let decimal: f64 = format!("{int_digits}.{frac}").parse().ok()?;
+    Some((whole, decimal, mark))
 }
 
 /// Whether `int` `sep` `frac` could be a number with a thousands separator:
@@ -564,6 +615,22 @@ impl Date {
     }
 }
 
+/// A time of day as a spreadsheet shows a serial below 1 formatted as a
+/// time (`hh:mm`): 0,5 is `12:00`, 0,75 `18:00`, with seconds where there
+/// are any (`12:00:30`). `None` for a serial that is no time of day.
+pub fn clock_time(serial: f64) -> Option<String> {
+    if !(0.0..1.0).contains(&serial) {
+        return None;
+    }
+    let secs = (serial * 86_400.0).round() as u32;
+    let (h, m, s) = (secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    Some(if s == 0 {
+        format!("{h}:{m:02}")
+    } else {
+        format!("{h}:{m:02}:{s:02}")
+    })
+}
+
 /// Parses `31.12.2021`, `31.12.21`, `2021-12-31` or `31/12/2021`.
 pub fn parse_date(s: &str) -> Result<Date, ParseError> {
     let t = s.trim();
@@ -623,8 +690,7 @@ mod tests {
         assert_eq!(eur("1,2 M€"), 120_000_000);
         assert_eq!(eur("-50"), -5_000);
         assert_eq!(eur("−50,5"), -5_050);
-        assert_eq!(eur("0,005"), 1);
-        assert_eq!(eur("0,0049"), 0);
+        assert_eq!(eur("12,5000"), 1_250);
         assert_eq!(eur("1,2345 t€"), 123_450);
         assert_eq!(eur("12 500 e"), 1_250_000);
         assert_eq!(eur("10\u{a0}000\u{200b}"), 1_000_000);
@@ -653,13 +719,37 @@ mod tests {
         }
         assert_eq!(parse_euros(""), Err(ParseError::Empty));
         assert!(parse_euros("99999999999999999999999").is_err());
-        // Found by the fuzzer: a thousand decimals overflowed the rounding divisor.
+        // Found by the fuzzer: a thousand decimals overflowed the rounding
+        // divisor. Fractions of a cent are not rounded in silence.
         let many = format!(".{}285074112", "0".repeat(150));
-        assert_eq!(parse_euros(&many), Ok(Cents(0)));
+        assert_eq!(parse_euros(&many), Err(ParseError::SubCent));
         assert_eq!(
             parse_euros(&format!("1,{}", "9".repeat(400))),
-            Ok(Cents(200))
+            Err(ParseError::SubCent)
         );
+        assert_eq!(
+            parse_euros(&format!("1,5{}", "0".repeat(400))),
+            Ok(Cents(150))
+        );
+    }
+
+    #[test]
+    fn euro_text_past_cents_is_never_rounded_in_silence() {
+        let as_comma = |s: &str| parse_euros_as(s, DecimalMark::Comma);
+        for s in ["0,005", "0,0049", "10,5678", "1234,567", "12,3456 €"] {
+            assert_eq!(as_comma(s), Err(ParseError::SubCent), "{s}");
+        }
+        for s in ["1 234,567", "1 000,125", "12 345,678 €", "1 234,500"] {
+            assert_eq!(as_comma(s), Err(ParseError::Ambiguous), "{s}");
+        }
+        assert_eq!(
+            grouped_readings("1 234,567"),
+            Some((1_234_567.0, 1_234.567, ','))
+        );
+        assert_eq!(grouped_readings("1234,567"), None);
+        assert_eq!(grouped_readings("1.234,567"), None);
+        assert_eq!(as_comma("1,2345 t€"), Ok(Cents(123_450)));
+        assert_eq!(as_comma("12 500,50"), Ok(Cents(1_250_050)));
     }
 
     #[test]
@@ -724,6 +814,13 @@ mod tests {
         assert_eq!(Date::from_excel_serial(61.0), Date::new(1900, 3, 1));
         assert_eq!(Date::from_excel_serial(f64::NAN), None);
         assert_eq!(Date::from_unix(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(clock_time(0.5).as_deref(), Some("12:00"));
+        assert_eq!(clock_time(0.0).as_deref(), Some("0:00"));
+        assert_eq!(
+            clock_time(0.75 + 30.0 / 86_400.0).as_deref(),
+            Some("18:00:30")
+        );
+        assert_eq!(clock_time(1.5), None);
         let d = Date::new(2021, 12, 31).unwrap();
         assert_eq!(Date::from_unix(d.days_since_epoch() * 86_400), d);
     }

@@ -83,6 +83,9 @@ pub struct FormatSection {
     pub factor: f64,
     /// Whether the section shows the number times 100.
     pub percent: bool,
+    /// Whether the section shows nothing at all (an empty section, as in
+    /// `;;;`): the sheet shows the cell empty.
+    pub hidden: bool,
 }
 
 /// The values a format section applies to.
@@ -148,9 +151,9 @@ impl When {
 }
 
 impl FormatSection {
-    /// Whether the section shows neither text nor a percentage.
+    /// Whether the section shows the number, without text or a percentage.
     pub fn is_plain(&self) -> bool {
-        self.text.is_empty() && !self.percent
+        self.text.is_empty() && !self.percent && !self.hidden
     }
 }
 
@@ -168,6 +171,7 @@ impl FormatUnit {
                 text: text.to_string(),
                 factor,
                 percent,
+                hidden: false,
             }],
         }
     }
@@ -422,6 +426,12 @@ impl Grid {
                 && (m.first_col..=m.last_col).contains(&col)
                 && (row, col) != (m.first_row, m.first_col)
         })
+    }
+
+    /// Replaces the cell at absolute (row, col), as a reader that learns
+    /// more of a cell after reading it (xls formulas without results).
+    pub(crate) fn replace(&mut self, row: u32, col: u32, cell: Cell) {
+        self.set(row, col, cell);
     }
 
     /// Stores a cell at absolute (row, col), growing the grid as needed.

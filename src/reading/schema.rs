@@ -225,23 +225,28 @@ impl<'c> Schema<'c> {
 
     /// Whether a cell text marks a total row: a configured label
     /// (`Yhteensä`), with a colon or a full stop after it (`Yhteensä:`), or
-    /// as the first or last word of a label of at most three words
-    /// (`Kaikki yhteensä`, `Yhteensä 2021`, `Summa yhteensä`).
+    /// as a word of a label of at most three words (`Kaikki yhteensä`,
+    /// `Yhteensä 2021`, `Toimenpiteet yhteensä 2021`).
     pub fn is_total_label(&self, text: &str) -> bool {
         // Asked of every row: most first cells are ruled out by the first
-        // characters of their first and last words without normalising them.
+        // characters of their words without normalising them.
         let starts = |c: Option<char>| self.totals.iter().any(|t| t.chars().next() == c);
-        if !starts(normalised_first(text)) {
-            let last_word = text.trim().rsplit(char::is_whitespace).next().unwrap_or("");
-            if last_word.len() == text.len() || !starts(normalised_first(last_word)) {
-                return false;
-            }
+        if !text
+            .split_whitespace()
+            .take(5)
+            .any(|w| starts(normalised_first(w)))
+        {
+            return false;
         }
         let n = normalise(text);
         let n = n.trim_end_matches([':', '.', ' ']);
+        if n.is_empty() {
+            return false;
+        }
         if self.totals.iter().any(|t| t == n) {
             return true;
         }
+        // A label of more than three words is a name, not a label.
         let words: Vec<&str> = n
             .split(' ')
             .map(|w| w.trim_matches([':', '.', ',']))
@@ -250,7 +255,7 @@ impl<'c> Schema<'c> {
         words.len() <= 3
             && self.totals.iter().any(|t| {
                 let t = t.trim_end_matches(['.', ':']);
-                !t.contains(' ') && (words.first() == Some(&t) || words.last() == Some(&t))
+                !t.contains(' ') && words.contains(&t)
             })
     }
 
@@ -350,6 +355,11 @@ mod tests {
             "yht.",
             "\u{200b}Yhteensä",
             "Total:",
+            "Toimenpiteet yhteensä 2021",
+            "Σ",
+            "Kokonaissumma",
+            "Totalt",
+            "Summa",
         ] {
             assert!(s.is_total_label(label), "{label}");
         }

@@ -512,16 +512,21 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         {
             return false;
         }
-        let anchor = self
+        // A range within one row (H2:I2) is the anchor's number, typed
+        // once for its own field: [`Self::is_merged_across`].
+        let Some(anchor) = self
             .grid
             .merged
             .iter()
             .find(|m| {
                 (m.first_row..=m.last_row).contains(&row)
                     && (m.first_col..=m.last_col).contains(&col)
+                    && m.last_row > m.first_row
             })
             .map(|m| crate::text::a1(m.first_row, m.first_col))
-            .unwrap_or_default();
+        else {
+            return false;
+        };
         let msg = Message::new("read-merged-amount")
             .arg("field", header_of(field))
             .arg("anchor", anchor);
@@ -533,6 +538,22 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             .hint(Message::new("read-merged-amount.hint"));
         self.findings.push(finding);
         true
+    }
+
+    /// Whether (row, col) of a numeric field (euros, FTE, people) is a copy
+    /// of a range merged across columns within one row (a budget merged
+    /// over H2:I2): the number is the anchor's, typed once in its own
+    /// column and read there; this cell of another field holds nothing of
+    /// its own and is read as empty (a required one is `missing-value`).
+    fn is_merged_across(&self, row: u32, col: u32, f: usize) -> bool {
+        let field = &self.schema.config.fields[f];
+        !self.grid.merged.is_empty()
+            && matches!(field.kind, Kind::Euro | Kind::Number | Kind::Whole)
+            && self.grid.merged.iter().any(|m| {
+                m.first_row == m.last_row
+                    && m.first_row == row
+                    && (m.first_col + 1..=m.last_col).contains(&col)
+            })
     }
 
     /// A formula without a stored value reads as an empty cell; only then is
@@ -619,7 +640,12 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 self.report_changed_example(row, columns);
                 continue;
             }
-            if self.is_total_row(row, columns) {
+            if self.is_total_row(row, columns)
+                // An unlabelled total needs two data rows above it: the sum
+                // of one row is that row's own figure, which a measure
+                // lacking its name may well repeat.
+                || (sub.rows_read >= 2 && self.is_unlabelled_total(row, columns, &sums))
+            {
                 // Each total row is checked against every data row above
                 // it (a grand total below a first total, too); rows below a
                 // total are still read: a measure added under the total
@@ -641,10 +667,21 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
-                if self.is_merged_amount(row, col, f) || self.stored_number_is_wrong(row, col, f) {
+                if self.is_merged_amount(row, col, f) {
                     continue;
                 }
-                let cell = self.cell(row, col);
+                // What the sheet shows empty is read as empty: a number its
+                // format hides (named), a copy of a number merged across.
+                let empty =
+                    self.is_merged_across(row, col, f) || self.is_hidden_number(row, col, f);
+                if !empty && self.stored_number_is_wrong(row, col, f) {
+                    continue;
+                }
+                let cell = if empty {
+                    Cow::Owned(Cell::Empty)
+                } else {
+                    self.cell(row, col)
+                };
                 match type_cell(self.schema, &fields[f], &cell, self.mark) {
                     Typed::Value(v) => {
                         if let Value::Money(c) = &v {

@@ -194,6 +194,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
             };
             match cents {
                 Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(ParseError::SubCent) => sub_cent(&shown()),
                 Err(_) => too_large(field.kind, cell, mark)
                     .unwrap_or_else(|| type_error(field.kind, &shown())),
                 Ok(c) if c.0 < 0 => negative(field, &shown()),
@@ -382,12 +383,22 @@ fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark) -> Option<Typed>
 /// The `ambiguous-number` finding for a value such as `90,000`: both
 /// readings, as thousands and as decimals, in the language's own format.
 fn ambiguous(kind: Kind, text: &str) -> Typed {
-    let sep = match parse::shape(text) {
-        parse::Shape::Lone(c) => c,
-        _ => ',',
+    let lone = match parse::shape(text) {
+        parse::Shape::Lone(c) => parse::lone_readings(text).map(|(g, d)| (g, d, c)),
+        _ => None,
     };
-    let (grouped, decimal) = parse::lone_readings(text).unwrap_or_default();
+    // Or three decimals after digits grouped by spaces (`1 234,567`).
+    let (grouped, decimal, sep) = lone
+        .or_else(|| parse::grouped_readings(text))
+        .unwrap_or((0.0, 0.0, ','));
     let show = |v: f64| match kind {
+        // A reading past the cents is shown as it is (1 234,567 €), not
+        // rounded to an amount nobody typed.
+        Kind::Euro if ((v * 100.0).round() - v * 100.0).abs() > 1e-6 => {
+            Message::new("read-euros-exact")
+                .arg("value", Arg::Decimal(v, 3))
+                .into()
+        }
         Kind::Euro => Cents::from_euros(v).map_or(Arg::Text(String::new()), Arg::Euros),
         _ => Arg::Decimal(v, if v.fract() == 0.0 { 0 } else { 3 }),
     };
@@ -399,6 +410,17 @@ fn ambiguous(kind: Kind, text: &str) -> Typed {
             .arg("second", show(decimal))
             .arg("mark", sep.to_string()),
         Message::new("read-ambiguous-number.hint"),
+    )
+}
+
+/// The finding for a euro amount typed as text with fractions of a cent
+/// (`0,005`, `10,5678`) and no other reading: not an amount in cents, and
+/// not rounded in silence.
+fn sub_cent(text: &str) -> Typed {
+    problem(
+        Code::TypeError,
+        Message::new("read-sub-cent").arg("value", shortened(text, true)),
+        Message::new("read-sub-cent.hint"),
     )
 }
 

@@ -218,6 +218,9 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let section = FormatSection {
         when: When::Any,
+        // An empty section (`;;;`, the zero section of `0;-0;;@`) shows
+        // nothing: the sheet shows the cell empty.
+        hidden: code.trim().is_empty(),
         text,
         factor: 1000f64.powi(commas),
         percent,
@@ -285,6 +288,18 @@ mod tests {
         assert_eq!(shows(neg, 55.0).as_deref(), Some("€"));
         assert_eq!(shows(neg, -55.0).as_deref(), Some("t€"));
         assert_eq!(shows("0;-0;0;@\" t€\"", 5.0).as_deref(), None);
+    }
+
+    #[test]
+    fn empty_sections_hide_the_number() {
+        let hidden = |code: &str, v: f64| {
+            excel_format_unit(code)
+                .and_then(|u| u.section(v).map(|s| s.hidden))
+                .unwrap_or(false)
+        };
+        assert!(hidden(";;;", 5000.0) && hidden(";;;", -1.0) && hidden(";;;", 0.0));
+        assert!(hidden("0;-0;;@", 0.0) && !hidden("0;-0;;@", 5.0));
+        assert!(!hidden("#,##0", 5.0) && !hidden("General", 5.0));
     }
 
     #[test]

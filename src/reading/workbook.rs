@@ -348,6 +348,11 @@ fn date_cell(dt: &calamine::ExcelDateTime) -> Cell {
     if !dt.is_datetime() {
         return Cell::Number(dt.as_f64());
     }
+    // A time of day (`hh:mm`, a serial below 1): shown as 12:00, not as
+    // the day 0 of 1900 (as the xls and ods readers give it).
+    if let Some(t) = crate::model::parse::clock_time(dt.as_f64()) {
+        return Cell::Text(t.into());
+    }
     let (y, m, d, ..) = dt.to_ymd_hms_milli();
     match Date::new(i32::from(y), u32::from(m), u32::from(d)) {
         Some(date) => Cell::Date(date),

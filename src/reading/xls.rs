@@ -49,8 +49,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<Grid>>, Unreadab
     };
     let mut cells = 0u64;
     let mut out = Vec::with_capacity(listed.len());
+    let mut results = Vec::with_capacity(listed.len());
     for s in listed {
-        let grid = sheet::read(
+        let (grid, r) = sheet::read(
             &stream,
             s.offset,
             (s.name, s.hidden),
@@ -59,6 +60,18 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<Grid>>, Unreadab
             limits,
         )?;
         out.push(grid);
+        results.push(r);
+    }
+    // A workbook none of whose formulas stores a result, and that was not
+    // recalculated on saving (xlwt): an empty text stored as a formula's
+    // result is no result, and a formula kooste does not evaluate (`&`,
+    // `VLOOKUP`) is a formula without a value, not an empty cell.
+    if results.iter().all(sheet::Results::none_stored) {
+        for (grid, r) in out.iter_mut().zip(results) {
+            for (row, col, text) in r.empty_text {
+                grid.replace(row, col, crate::model::Cell::FormulaWithoutValue(text));
+            }
+        }
     }
     Ok(Some(out))
 }

@@ -342,35 +342,35 @@ fn set_aside_own_outputs(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding
     (kept, findings)
 }
 
-/// What a submission's rows hold, whatever their places: the measures and
-/// the values of rows with errors, without the rows' numbers and cells
-/// (a conversion puts the header on row 1). `None` for a file without rows.
+/// What a submission's rows hold, whatever their places and order: the
+/// measures and the values of rows with errors, without the rows' numbers
+/// and cells (a conversion puts the header on row 1), as a multiset (a
+/// copy sorted otherwise holds the same rows; a row twice is not the
+/// same as once). `None` for a file without rows.
 fn rows_digest(sub: &Submission) -> Option<[u8; 32]> {
     use sha2::{Digest, Sha256};
-    use std::fmt::Write;
     if sub.measures.is_empty() && sub.partial.is_empty() {
         return None;
     }
-    struct Hashing(Sha256);
-    impl Write for Hashing {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.update(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut h = Hashing(Sha256::new());
+    let mut lines: Vec<String> = Vec::with_capacity(sub.measures.len() + sub.partial.len());
     for m in &sub.measures {
         let m = Measure {
             source: crate::model::SourceRef { file: 0, row: 0 },
             source_cell: Default::default(),
             ..m.clone()
         };
-        writeln!(h, "{m:?}").ok()?;
+        lines.push(format!("m{m:?}"));
     }
     for (_, values) in &sub.partial {
-        writeln!(h, "{values:?}").ok()?;
+        lines.push(format!("p{values:?}"));
     }
-    Some(h.0.finalize().into())
+    lines.sort_unstable();
+    let mut h = Sha256::new();
+    for line in &lines {
+        h.update(line.as_bytes());
+        h.update(b"\n");
+    }
+    Some(h.finalize().into())
 }
 
 /// Takes out the inputs whose rows are those of another input (a file
@@ -380,12 +380,14 @@ fn rows_digest(sub: &Submission) -> Option<[u8; 32]> {
 /// such files the one read is a file kooste did not convert, then a
 /// workbook before a CSV, then the shortest name, then the first by path.
 fn set_aside_duplicate_files(subs: Vec<Submission>) -> (Vec<Submission>, Vec<Finding>) {
-    // A cheap key first (how many rows, the first and last measure's
-    // names): only files that share it are digested in full.
+    // A cheap key first, whatever the rows' order (how many rows, the
+    // least and greatest measure name, the budgets' sum): only files that
+    // share it are digested in full.
     let cheap = |s: &Submission| {
-        let first = s.measures.first().map(|m| (m.name.clone(), m.budget));
-        let last = s.measures.last().map(|m| m.name.clone());
-        (s.measures.len(), s.partial.len(), first, last)
+        let least = s.measures.iter().map(|m| &m.name).min().cloned();
+        let greatest = s.measures.iter().map(|m| &m.name).max().cloned();
+        let budgets: crate::model::parse::Cents = s.measures.iter().map(|m| m.budget).sum();
+        (s.measures.len(), s.partial.len(), least, greatest, budgets)
     };
     let mut by_cheap: rustc_hash::FxHashMap<_, usize> = Default::default();
     for s in &subs {

@@ -24,6 +24,7 @@ mod progress;
 mod properties;
 mod real_csv;
 mod real_memory;
+mod real_misreads;
 mod real_ods;
 mod real_rules;
 mod real_variants;

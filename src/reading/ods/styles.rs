@@ -29,6 +29,14 @@ struct DataStyle {
     factor: f64,
     truth: bool,
     percent: bool,
+    /// Whether the style shows the number (a `number:number`, a
+    /// scientific number, a fraction), or shows text in its place (a text
+    /// style): a number style with neither, as LibreOffice writes each
+    /// empty section of `;;;`, hides the number.
+    shows: bool,
+    /// A text style: its own section shows text cells, so its literal text
+    /// is no unit of a number.
+    for_text: bool,
     maps: Vec<(When, String)>,
 }
 
@@ -60,6 +68,7 @@ fn is_data_style(name: &str) -> bool {
             | "number:currency-style"
             | "number:percentage-style"
             | "number:boolean-style"
+            | "number:text-style"
     )
 }
 
@@ -73,6 +82,14 @@ impl Styles {
                     factor: 1.0,
                     truth: e.name().as_ref() == "number:boolean-style",
                     percent: e.name().as_ref() == "number:percentage-style",
+                    // A text style's own section is for text (its maps,
+                    // LibreOffice's `;;;`, are for numbers); a boolean
+                    // style shows TRUE or FALSE.
+                    shows: matches!(
+                        e.name().as_ref(),
+                        "number:text-style" | "number:boolean-style"
+                    ),
+                    for_text: e.name().as_ref() == "number:text-style",
                     ..DataStyle::default()
                 };
                 self.open = Some((name, style));
@@ -126,7 +143,9 @@ impl Styles {
         };
         match e.name().as_ref() {
             "number:text" | "number:currency-symbol" => self.in_text = start,
+            "number:scientific-number" | "number:fraction" => style.shows = true,
             "number:number" => {
+                style.shows = true;
                 if let Some(f) = attr(e, "number:display-factor")?
                     .and_then(|f| f.trim().parse::<f64>().ok())
                     .filter(|f| f.is_finite() && *f > 0.0)
@@ -192,9 +211,15 @@ impl Styles {
 
 /// What data style `d` shows for the values `when` holds for.
 fn section(when: When, d: &DataStyle) -> FormatSection {
+    let text = if d.for_text {
+        String::new()
+    } else {
+        d.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     FormatSection {
         when,
-        text: d.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        hidden: !d.shows && text.is_empty() && !d.percent,
+        text,
         factor: d.factor,
         percent: d.percent,
     }

@@ -36,19 +36,37 @@ impl SheetReader<'_, '_> {
         })
     }
 
-    /// A row whose first non-empty cell is a total label (`Yhteensä`,
-    /// `Yhteensä:`, `Kaikki yhteensä`) and whose choice cells (focus area,
-    /// areas, status, themes) are empty: a measure's row names those, a
-    /// total row does not, so a measure whose name starts with a total
-    /// word is not taken for one.
+    /// A row whose label is a total label (`Yhteensä`, `Yhteensä:`,
+    /// `Kaikki yhteensä`, `Σ`) and whose choice cells (focus area, areas,
+    /// status, themes) are empty: a measure's row names those, a total row
+    /// does not, so a measure whose name starts with a total word is not
+    /// taken for one. The label is the row's first filled cell, or, where
+    /// that is a department or year a template prefilled, its first filled
+    /// cell outside those columns (`Summa` typed in the measure column). A
+    /// label merged across the row (A5:G5) fills the cells it covers with
+    /// copies, which are the label, not choices.
     pub(super) fn is_total_row(&self, row: u32, columns: &Columns) -> bool {
-        let Some((label_col, label)) = self.first_filled(row) else {
+        let fields = &self.schema.config.fields;
+        let prefilled = |col: u32| {
+            columns
+                .iter()
+                .any(|&(c, f)| c == col && matches!(fields[f].kind, Kind::Department | Kind::Year))
+        };
+        let is_label = |cell: &Cell| matches!(cell, Cell::Text(t) if self.schema.is_total_label(t));
+        let mut filled = self.grid.filled_in_row(row);
+        let Some((first_col, first)) = filled.next() else {
             return false;
         };
-        if !matches!(label, Cell::Text(t) if self.schema.is_total_label(t)) {
+        let label_col = if is_label(first) {
+            first_col
+        } else if prefilled(first_col) {
+            match filled.find(|(c, _)| !prefilled(*c)) {
+                Some((c, cell)) if is_label(cell) => c,
+                _ => return false,
+            }
+        } else {
             return false;
-        }
-        let fields = &self.schema.config.fields;
+        };
         columns.iter().all(|&(col, f)| {
             col == label_col
                 || !matches!(
@@ -56,7 +74,52 @@ impl SheetReader<'_, '_> {
                     Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
                 )
                 || self.grid.get(row, col).is_blank()
+                || self.grid.is_merge_copy(row, col)
         })
+    }
+
+    /// A row without a label that has the shape of a total: nothing typed
+    /// but numbers in the numeric columns (a template's prefilled
+    /// department and year aside), and at least one euro figure equal to
+    /// the sum of the data rows above (`sums`, by field) — the sums typed
+    /// or summed under the columns. It is checked as a labelled total is
+    /// (`total-mismatch` in a column that does not add up). A row of
+    /// numbers that matches no sum is a measure lacking its name, and is
+    /// read (and reported) as one.
+    pub(super) fn is_unlabelled_total(
+        &self,
+        row: u32,
+        columns: &Columns,
+        sums: &[crate::model::parse::Cents],
+    ) -> bool {
+        let fields = &self.schema.config.fields;
+        let kind_at = |col: u32| {
+            columns
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map(|&(_, f)| fields[f].kind)
+        };
+        let shaped = self.grid.filled_in_row(row).all(|(col, _)| {
+            matches!(
+                kind_at(col),
+                Some(Kind::Department | Kind::Year | Kind::Euro | Kind::Number | Kind::Whole)
+            )
+        });
+        if !shaped {
+            return false;
+        }
+        let mut matched = false;
+        for &(col, f) in columns {
+            if fields[f].kind != Kind::Euro {
+                continue;
+            }
+            if let Typed::Value(Value::Money(c)) =
+                type_cell(self.schema, &fields[f], &self.cell(row, col), self.mark)
+            {
+                matched |= c == sums[f] && c.0 != 0;
+            }
+        }
+        matched
     }
 
     /// Whether a row below the total row is a measure someone added there:

@@ -1,7 +1,7 @@
 //! What a stored number does not say by itself: whether it is what its
 //! formula gives (a stale result in a workbook calculated by hand), and
 //! whether its cell's number format shows it in another unit (`55` shown as
-//! `55,0 t€`). Either makes the number unreadable, with a finding at the
+//! `55,0 t€`) or hides it (`;;;`). Each makes the number unreadable, with a finding at the
 //! cell; the common case (no formula, or a result that agrees; a format
 //! without a unit) costs a look-up in an empty map.
 
@@ -46,6 +46,39 @@ fn differs(stored: f64, evaluated: f64) -> bool {
 }
 
 impl SheetReader<'_, '_> {
+    /// Whether the number stored at (row, col) of numeric field `f` is
+    /// hidden by its format (`;;;`): the sheet shows the cell empty, so it
+    /// is read as the empty cell the person sees, and the number left out
+    /// is an `unread-content` warning naming it (an empty required cell is
+    /// still `missing-value`). A zero hidden by `0;-0;;@` is the zero it
+    /// stands for, and is read.
+    pub(super) fn is_hidden_number(&mut self, row: u32, col: u32, f: usize) -> bool {
+        let field = &self.schema.config.fields[f];
+        if !matches!(field.kind, Kind::Euro | Kind::Number | Kind::Whole) {
+            return false;
+        }
+        let Cell::Number(stored) = *self.grid.get(row, col) else {
+            return false;
+        };
+        let hidden = self
+            .grid
+            .format_unit(row, col)
+            .and_then(|u| u.section(stored))
+            .is_some_and(|s| s.hidden);
+        if !hidden || stored == 0.0 {
+            return false;
+        }
+        let msg = Message::new("read-hidden-number").arg("value", shown(stored));
+        let finding = self
+            .finding(Code::UnreadContent, msg)
+            .at(row, col)
+            .field(field.key.get_ref())
+            .value(plain(stored))
+            .hint(Message::new("read-hidden-number.hint"));
+        self.findings.push(finding);
+        true
+    }
+
     /// Whether the number stored at (row, col) of numeric field `f` cannot
     /// be read as it stands: its format shows a unit the field is not read
     /// in (`unknown-unit`), or its formula, evaluated, gives another value
@@ -59,10 +92,11 @@ impl SheetReader<'_, '_> {
         let Cell::Number(stored) = *self.grid.get(row, col) else {
             return false;
         };
-        if let Some(unit) = self
+        let section = self
             .grid
             .format_unit(row, col)
-            .and_then(|u| u.section(stored))
+            .and_then(|u| u.section(stored));
+        if let Some(unit) = section
             && !units::accepted(unit, field.kind)
         {
             // The number as the section shows it: times 100 for a `%`,

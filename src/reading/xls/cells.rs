@@ -45,7 +45,14 @@ impl Formats {
         } else {
             value
         };
-        Date::from_excel_serial(serial).map_or(Cell::Number(value), Cell::Date)
+        // A serial below 1 is a time of day (`hh:mm` shows 0,5 as 12:00):
+        // its text, as LibreOffice's .ods and calamine's xlsx give it, so
+        // a euro cell formatted as a time is a type error there too.
+        match Date::from_excel_serial(serial) {
+            Some(d) => Cell::Date(d),
+            None => crate::model::parse::clock_time(serial)
+                .map_or(Cell::Number(value), |t| Cell::Text(t.into())),
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use crate::text::column_letters;
 
 /// Binding strength of a piece of text, to bracket a child only where the
 /// evaluator would otherwise read another tree than the tokens say.
+const CMP: u8 = 0;
 const ADD: u8 = 1;
 const MUL: u8 = 2;
 const POW: u8 = 3;
@@ -22,6 +23,19 @@ const ATOM: u8 = 5;
 /// The text of formula tokens `rgce` (without a leading `=`); `None` where a
 /// token is not one kooste decodes or the tokens are malformed.
 pub(super) fn decode(rgce: &[u8]) -> Option<String> {
+    decode_with(rgce, false)
+}
+
+/// The text of formula tokens kooste does not evaluate, for a message
+/// only: [`decode`]'s tokens and also text, `&`, comparisons, truth and
+/// error constants, `IF` and the functions of [`function_name`]. A formula
+/// such text stands for is never evaluated (the evaluator reads none of
+/// them); where even this fails the text is `…`.
+pub(super) fn describe(rgce: &[u8]) -> String {
+    decode_with(rgce, true).unwrap_or_else(|| "…".to_string())
+}
+
+fn decode_with(rgce: &[u8], lenient: bool) -> Option<String> {
     // Each entry: the text and how strongly it binds.
     let mut stack: Vec<(String, u8)> = Vec::new();
     let mut i = 0;
@@ -76,6 +90,13 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
                         let (a, _) = stack.pop()?;
                         stack.push((format!("SUM({a})"), ATOM));
                     }
+                    // tAttrIf, tAttrGoto: jumps of IF, CHOOSE, described.
+                    0x02 | 0x08 if lenient => {}
+                    // tAttrChoose: a count, then count + 1 offsets.
+                    0x04 if lenient => {
+                        let count = usize::from(u16_at(rgce, i - 2)?);
+                        i += 2 * (count + 1);
+                    }
                     // tAttrIf, tAttrChoose, tAttrGoto, tAttrBaxcel: IF,
                     // CHOOSE and macro sheets, not evaluated.
                     _ => return None,
@@ -100,6 +121,7 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
                 let (name, arity) = match u16_at(rgce, i)? {
                     24 => ("ABS", 1),
                     27 => ("ROUND", 2),
+                    id if lenient => fixed_function(id)?,
                     _ => return None,
                 };
                 i += 2;
@@ -116,6 +138,7 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
                     7 => "MAX",
                     24 => "ABS",
                     27 => "ROUND",
+                    id if lenient => function_name(id)?,
                     _ => return None,
                 };
                 i += 3;
@@ -135,6 +158,42 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
                 stack.push((format!("{}:{}", cell_ref(r1, c1), cell_ref(r2, c2)), ATOM));
                 i += 8;
             }
+            // Described, not evaluated: ptgConcat and the comparisons.
+            0x08..=0x0E if lenient => {
+                let op = ["&", "<", "<=", "=", ">=", ">", "<>"][usize::from(ptg - 0x08)];
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push((format!("{}{op}{}", bracket(a, ADD), bracket(b, ADD)), CMP));
+            }
+            // ptgStr: ShortXLUnicodeString (count, flags, characters).
+            0x17 if lenient => {
+                let (count, high) = (usize::from(*rgce.get(i)?), rgce.get(i + 1)? & 1 != 0);
+                i += 2;
+                let text: String = if high {
+                    let bytes = rgce.get(i..i + 2 * count)?;
+                    i += 2 * count;
+                    let units: Vec<u16> = bytes
+                        .chunks_exact(2)
+                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                } else {
+                    let bytes = rgce.get(i..i + count)?;
+                    i += count;
+                    bytes.iter().map(|&b| char::from(b)).collect()
+                };
+                stack.push((format!("\"{}\"", text.replace('"', "\"\"")), ATOM));
+            }
+            // ptgErr, ptgBool.
+            0x1C if lenient => {
+                stack.push((super::cells::error_text(*rgce.get(i)?), ATOM));
+                i += 1;
+            }
+            0x1D if lenient => {
+                let b = *rgce.get(i)? != 0;
+                stack.push((if b { "TRUE" } else { "FALSE" }.to_string(), ATOM));
+                i += 1;
+            }
             // Anything else: strings, comparisons, names, 3-D references,
             // shared and array formulas (ptgExp, ptgRefN, ptgAreaN), …
             _ => return None,
@@ -144,6 +203,58 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
         [(text, _)] if !text.is_empty() => Some(text.clone()),
         _ => None,
     }
+}
+
+/// The name of a function of a variable number of arguments (MS-XLS
+/// 2.5.198.17 Ftab), for describing formulas kooste does not evaluate.
+fn function_name(id: u16) -> Option<&'static str> {
+    Some(match id {
+        0 => "COUNT",
+        1 => "IF",
+        4 => "SUM",
+        5 => "AVERAGE",
+        6 => "MIN",
+        7 => "MAX",
+        28 => "LOOKUP",
+        29 => "INDEX",
+        36 => "AND",
+        37 => "OR",
+        48 => "TEXT",
+        64 => "MATCH",
+        101 => "HLOOKUP",
+        102 => "VLOOKUP",
+        115 => "LEFT",
+        116 => "RIGHT",
+        169 => "COUNTA",
+        336 => "CONCATENATE",
+        344 => "SUBTOTAL",
+        345 => "SUMIF",
+        346 => "COUNTIF",
+        _ => return None,
+    })
+}
+
+/// The name and arity of a function of a fixed number of arguments
+/// (MS-XLS 2.5.198.17 Ftab), for describing formulas.
+fn fixed_function(id: u16) -> Option<(&'static str, usize)> {
+    Some(match id {
+        2 => ("ISNA", 1),
+        3 => ("ISERROR", 1),
+        10 => ("NA", 0),
+        25 => ("INT", 1),
+        31 => ("MID", 3),
+        32 => ("LEN", 1),
+        33 => ("VALUE", 1),
+        38 => ("NOT", 1),
+        39 => ("MOD", 2),
+        65 => ("DATE", 3),
+        74 => ("NOW", 0),
+        112 => ("LOWER", 1),
+        113 => ("UPPER", 1),
+        118 => ("TRIM", 1),
+        221 => ("TODAY", 0),
+        _ => return None,
+    })
 }
 
 /// `text` bracketed when it binds less strongly than `min`.
@@ -255,6 +366,22 @@ mod tests {
         // Mixed: $H2 (column absolute, row relative), H$2.
         assert_eq!(text("44 0100 0780").unwrap(), "$H2");
         assert_eq!(text("44 0100 0740").unwrap(), "H$2");
+    }
+
+    #[test]
+    fn what_is_not_evaluated_is_described() {
+        let d = |s: &str| super::describe(&hex(s));
+        assert_eq!(
+            d("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600"),
+            "VLOOKUP(1,Z1:Z2,1,0)"
+        );
+        assert_eq!(d("17 02 00 5131 17 03 00 2d5132 08"), "\"Q1\"&\"-Q2\"");
+        assert_eq!(
+            d("44 0100 07c0 1e0100 0d 19 02 0500 1e0200 19 08 0300 17 00 00 19 08 0300 42 03 0100"),
+            "IF(H2>1,2,\"\")"
+        );
+        assert_eq!(d("23 01000000"), "…");
+        assert_eq!(d("1c 07"), "#DIV/0!");
     }
 
     #[test]

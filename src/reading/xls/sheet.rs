@@ -44,6 +44,33 @@ struct Builder<'l> {
     /// The decoded formulas of cells that store a number, by absolute
     /// position, to be checked against their results ([`Grid::formula`]).
     formulas: BTreeMap<(u32, u32), String>,
+    /// What the sheet says of its formulas' stored results.
+    results: Results,
+}
+
+/// What a sheet's FORMULA records store as results, and the formulas
+/// whose empty-text result may be no result at all: xlwt (pandas' .xls
+/// engine before pandas 2.0) stores an empty text for every formula and
+/// leaves Excel to calculate on load, while Excel and LibreOffice store
+/// an empty text only where the formula gives one (`=IF(…;"";…)`).
+#[derive(Debug, Default)]
+pub(super) struct Results {
+    /// A formula stored a result other than an empty text (a number, a
+    /// text, a truth value, an error): the writer calculates.
+    pub stored: bool,
+    /// SAVERECALC (MS-XLS 2.4.248) asks to recalculate before saving, as
+    /// Excel and LibreOffice do (xlwt writes 0).
+    pub recalculated_on_save: bool,
+    /// Formulas kooste does not evaluate whose stored result is an empty
+    /// text, by absolute position, with their text for a message.
+    pub empty_text: Vec<(u32, u32, String)>,
+}
+
+impl Results {
+    /// Whether nothing in the sheet says its writer calculated.
+    pub(super) fn none_stored(&self) -> bool {
+        !self.stored && !self.recalculated_on_save
+    }
 }
 
 impl Builder<'_> {
@@ -85,14 +112,14 @@ impl Builder<'_> {
 
     /// The grid, with its origin at the first row and column that hold a
     /// cell (as calamine placed it, so A1 references stay the same).
-    fn finish(mut self, name: String, hidden: bool) -> Grid {
+    fn finish(mut self, name: String, hidden: bool) -> (Grid, Results) {
         let first_row = self.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
         self.rows.drain(..first_row);
         let mut grid = Grid::trimmed(name, first_row as u32, self.rows, hidden)
             .with_far(self.far)
             .with_formulas(self.formulas);
         grid.set_units(self.units);
-        grid
+        (grid, self.results)
     }
 
     /// Notes the unit the number format of cell format `xf` shows, if any.
@@ -106,7 +133,8 @@ impl Builder<'_> {
 
 /// Reads the worksheet whose BOF is at byte `offset` of the stream. Cells
 /// count against `limits.max_cells` through `cells` (the workbook's count).
-/// Merged ranges are filled in and recorded on the grid.
+/// Merged ranges are filled in and recorded on the grid. Also returns what
+/// the sheet says of its formulas' stored results.
 pub(super) fn read(
     stream: &[u8],
     offset: usize,
@@ -114,7 +142,7 @@ pub(super) fn read(
     globals: &Globals,
     cells: &mut u64,
     limits: &Limits,
-) -> Result<Grid, Unreadable> {
+) -> Result<(Grid, Results), Unreadable> {
     if offset >= stream.len() {
         return Err(corrupt(format!(
             "sheet \"{name}\" starts past the end of the stream"
@@ -128,6 +156,7 @@ pub(super) fn read(
         limits,
         units: BTreeMap::new(),
         formulas: BTreeMap::new(),
+        results: Results::default(),
     };
     let mut merged = Vec::new();
     let mut pending_string = None;
@@ -147,6 +176,8 @@ pub(super) fn read(
             _ if depth > 1 => {}
             // MERGEDCELLS (MS-XLS 2.4.168).
             0x00E5 => merged_ranges(record.data, &mut merged),
+            // SAVERECALC (MS-XLS 2.4.248).
+            0x005F => b.results.recalculated_on_save |= u16_at(record.data, 0) == Some(1),
             // STRING (MS-XLS 2.4.268): the string result of the FORMULA before.
             0x0207 => {
                 if let Some((row, col)) = pending_string.take() {
@@ -157,12 +188,12 @@ pub(super) fn read(
             _ => cell_record(&record, globals, &mut b, &mut pending_string)?,
         }
     }
-    let mut grid = b.finish(name, hidden);
+    let (mut grid, results) = b.finish(name, hidden);
     if !merged.is_empty() {
         let budget = limits.max_cells.saturating_sub(*cells);
         grid.fill_merged(merged, budget);
     }
-    Ok(grid)
+    Ok((grid, results))
 }
 
 /// Places the cells of one cell record; other records are ignored.
@@ -226,6 +257,7 @@ fn cell_record(
                 (row, col, formula_cell(r.data, (row, col), cell, b))
             }
             (row, col, cells::Result::StringFollows) => {
+                b.results.stored = true;
                 *pending_string = Some((row, col));
                 return Ok(());
             }
@@ -249,7 +281,15 @@ fn formula_text(data: &[u8]) -> Option<String> {
 /// is what xlwt (pandas' .xls engine before pandas 2.0) stores for every
 /// formula, leaving Excel to calculate on load: where the formula decodes
 /// it is a formula without a value, evaluated as an xlsx placeholder is.
+///
+/// A formula kooste does not decode keeps its empty text, and is noted:
+/// where no formula of the workbook stores a result (xlwt), it is a
+/// formula without a value too (`formula-without-value`), never an empty
+/// cell.
 fn formula_cell(data: &[u8], (row, col): (u16, u16), cell: Cell, b: &mut Builder<'_>) -> Cell {
+    if !matches!(&cell, Cell::Text(s) if s.is_empty()) {
+        b.results.stored = true;
+    }
     match cell {
         Cell::Number(_) => {
             if let Some(text) = formula_text(data) {
@@ -259,7 +299,14 @@ fn formula_cell(data: &[u8], (row, col): (u16, u16), cell: Cell, b: &mut Builder
         }
         Cell::Text(s) if s.is_empty() => match formula_text(data) {
             Some(text) => Cell::FormulaWithoutValue(text),
-            None => Cell::Text(s),
+            None => {
+                let cce = u16_at(data, 20).map_or(0, usize::from);
+                let text = rgce::describe(data.get(22..22 + cce).unwrap_or(&[]));
+                b.results
+                    .empty_text
+                    .push((u32::from(row), u32::from(col), text));
+                Cell::Text(s)
+            }
         },
         other => other,
     }

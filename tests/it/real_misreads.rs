@@ -1,0 +1,252 @@
+//! Real submissions read right (issue 17): values that were misread, and
+//! rows that were lost, without a finding. Each fixture is written by the
+//! application that writes such files (tests/fixtures/real/make_misreads.py:
+//! openpyxl, xlwt, LibreOffice); the values kooste reads are checked in its
+//! JSON export and the findings by code, cell and message.
+
+use crate::common::*;
+use serde_json::Value;
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// (measure, budget, spent) of each measure read; a missing spent is -1.
+fn euros(ms: &[Value]) -> Vec<(String, f64, f64)> {
+    ms.iter()
+        .map(|m| {
+            (
+                m["measure"].as_str().unwrap().to_string(),
+                m["budget_eur"].as_f64().unwrap(),
+                m["spent_eur"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect()
+}
+
+/// The message of the finding at `cell`, its no-break spaces (digit groups,
+/// before €) as plain spaces.
+fn message_at(fs: &[Value], cell: &str) -> String {
+    fs.iter()
+        .find(|f| f["cell"] == cell)
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_else(|| panic!("no finding at {cell}: {fs:?}"))
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn euro_text_past_the_cents_is_two_readings_or_a_finding_never_rounded() {
+    // "1 234,567" and "1 000,125": a thousands group or three decimals;
+    // "12,345 €": a lone mark; "0,005" and "10,5678": fractions of a cent
+    // with no other reading. In an xlsx (text cells) and in LibreOffice's
+    // CSV of it alike.
+    for file in [
+        "openpyxl_euro_text_sub_cent.xlsx",
+        "lo_euro_text_sub_cent.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("ambiguous-number", "I2"),
+                ("type-error", "H3"),
+                ("ambiguous-number", "H4"),
+                ("ambiguous-number", "I5"),
+                ("type-error", "H6"),
+            ]),
+            "{file}"
+        );
+        // Both readings named, the decimal one as it is (not rounded).
+        let msg = message_at(&fs, "I2");
+        assert!(
+            msg.contains("1 234 567 €") && msg.contains("1 234,567 €"),
+            "{msg}"
+        );
+        let msg = message_at(&fs, "H3");
+        assert!(
+            msg.contains("\"0,005\"") && msg.contains("senttien"),
+            "{msg}"
+        );
+        // Each row has its error: no measure is read (nothing to merge).
+        assert!(
+            fs.iter().all(|f| f["severity"] == "error"),
+            "{file}: {:?}",
+            codes_at(&fs)
+        );
+    }
+}
+
+#[test]
+fn stored_numbers_past_the_cents_are_read_to_the_cent() {
+    // =1000/3 (evaluated: openpyxl stores no result) and a typed
+    // 1 234,5678 are numbers; Excel shows them rounded, and a division is
+    // a legitimate budget split, so they are read to the cent.
+    let file = "openpyxl_euro_numbers_sub_cent.xlsx";
+    let (_, fs) = real_findings(file, &[]);
+    assert!(
+        fs.iter()
+            .all(|f| f["severity"] != "error" && f["code"] != "unread-content"),
+        "{:?}",
+        codes_at(&fs)
+    );
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Toimenpide 1".to_string(), 333.33, 1234.57),
+            ("Toimenpide 2".to_string(), 2000.0, 666.67),
+        ]
+    );
+}
+
+#[test]
+fn a_time_format_is_a_type_error_and_a_hidden_number_is_named_in_every_format() {
+    // H2: 0,5 shown as 12:00; I3: 5 000 hidden by ;;; (read as the empty
+    // cell the sheet shows, with a warning); I4: 0 under 0;-0;;@ is 0.
+    for file in [
+        "openpyxl_time_and_hidden_formats.xlsx",
+        "lo_time_and_hidden_formats.ods",
+        "lo_time_and_hidden_formats.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("type-error", "H2"), ("unread-content", "I3")]),
+            "{file}"
+        );
+        assert!(message_at(&fs, "H2").contains("\"12:00\""), "{file}");
+        assert!(
+            message_at(&fs, "I3").contains("5 000"),
+            "{file}: {}",
+            message_at(&fs, "I3")
+        );
+        assert_eq!(fs[1]["severity"], "warning");
+        assert_eq!(
+            euros(&real_measures(file)),
+            [
+                ("Toimenpide 2".to_string(), 4000.0, -1.0),
+                ("Toimenpide 3".to_string(), 3000.0, 0.0),
+                ("Toimenpide 4".to_string(), 2000.0, 100.0),
+            ],
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn xlwt_formulas_kooste_does_not_evaluate_are_not_empty_cells() {
+    // xlwt stores an empty text as every result: a VLOOKUP in the optional
+    // actual (I2) and a concatenation in the optional schedule (K3) have
+    // no value, which is said; =1000+500 (I4) is evaluated.
+    let file = "xlwt_formulas_text_and_lookup.xls";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[
+            ("unknown-column", "L1"),
+            ("formula-without-value", "I2"),
+            ("formula-without-value", "K3"),
+        ])
+    );
+    assert_eq!(fs[1]["value"], "=VLOOKUP(1,L2:L3,1,0)");
+    assert_eq!(fs[2]["value"], "=\"Q1\"&\"-Q2\"");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [("Toimenpide 3".to_string(), 30000.0, 1500.0)]
+    );
+}
+
+#[test]
+fn an_if_that_really_gives_an_empty_text_is_an_empty_cell() {
+    // LibreOffice calculates and stores each result: =IF(H2>100000;"";…)
+    // gives an empty text in I2, rightly read as no actual.
+    let file = "lo_if_empty_text_results.xls";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{:?}", codes_at(&fs));
+    assert!(fs.is_empty(), "{:?}", codes_at(&fs));
+    let ms = real_measures(file);
+    assert_eq!(
+        euros(&ms),
+        [
+            ("Toimenpide 1".to_string(), 120000.0, -1.0),
+            ("Toimenpide 2".to_string(), 20000.0, 10000.0),
+        ]
+    );
+    assert_eq!(ms[1]["schedule"], "kevät");
+}
+
+#[test]
+fn total_rows_are_known_by_their_labels_and_by_their_shape() {
+    // Σ, Kokonaissumma, Summa, Totalt, Total (whose budget is one euro
+    // off), "Toimenpiteet yhteensä 2021" in the measure column and a row
+    // of sums without a label: each a total, checked against the rows.
+    let file = "openpyxl_total_labels_and_shapes.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("total-mismatch", "H9")]));
+    assert_eq!(real_measures(file).len(), 3);
+
+    // The total typed in the measure column of kooste's own template,
+    // on a row whose department and year are prefilled.
+    let file = "openpyxl_template_total_in_measure_column.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{:?}", codes_at(&fs));
+    assert_eq!(real_measures(file).len(), 2);
+
+    // A row of one number that adds up to nothing above is no total: it
+    // is a row whose values are missing, and says so.
+    let (_, fs) = real_findings("openpyxl_unlabelled_row_not_a_total.xlsx", &[]);
+    assert!(
+        fs.iter()
+            .any(|f| f["code"] == "missing-value" && f["cell"] == "D4"),
+        "{:?}",
+        codes_at(&fs)
+    );
+}
+
+#[test]
+fn a_merged_total_label_and_a_budget_merged_across_read_alike_in_every_format() {
+    // "Yhteensä" merged over A5:G5 is a total label, not a department,
+    // status or year; the budget merged over H2:I2 is H2's, and I2 holds
+    // no actual of its own.
+    for file in [
+        "openpyxl_merged_total_and_budget_across.xlsx",
+        "lo_merged_total_and_budget_across.ods",
+        "lo_merged_total_and_budget_across.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}: {:?}", codes_at(&fs));
+        assert_eq!(
+            euros(&real_measures(file)),
+            [
+                ("Toimenpide 1".to_string(), 5000.0, -1.0),
+                ("Toimenpide 2".to_string(), 20000.0, 2000.0),
+                ("Toimenpide 3".to_string(), 30000.0, 3000.0),
+            ],
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_same_rows_in_another_order_are_a_duplicate_file() {
+    let o = kooste(&[
+        "validate",
+        "--format",
+        "json",
+        &real("openpyxl_three_measures.xlsx"),
+        &real("openpyxl_three_measures_reordered.xlsx"),
+    ]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["duplicate-file"], "{}", stderr(&o));
+}
