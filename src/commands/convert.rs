@@ -148,6 +148,7 @@ pub fn convert(
                     lang,
                     &Message::new("out-left-empty")
                         .arg("file", &sub.file.display)
+                        .count("n", empty.len())
                         .arg("cells", empty.join(", "))
                 ))
             )

@@ -191,15 +191,33 @@ impl<'c> Schema<'c> {
         })
     }
 
-    /// The allowed spelling closest to a value that selects nothing.
-    pub fn closest_choice(&self, kind: ListKind, value: &str, lang: Lang) -> Option<&'c str> {
+    /// The entry closest to a value that selects nothing, as the allowed
+    /// values show it in `lang` (its name, or `code (name)`): the value is
+    /// compared with every spelling of every entry (its code, its names in
+    /// each language, its aliases), so `slutförrd` under Finnish suggests
+    /// `valmis`, the entry it meant, not a Swedish name that is not in the
+    /// Finnish list.
+    pub fn closest_choice(&self, kind: ListKind, value: &str, lang: Lang) -> Option<String> {
         let list = self.list(kind);
-        closest(
-            value,
-            list.iter()
-                .flat_map(|c| [c.name.get(lang), c.code.get_ref().as_str()]),
-        )
-        .or_else(|| closest(value, list.iter().flat_map(|c| c.name.all())))
+        let spellings = |c: &'c Choice| {
+            std::iter::once(c.code.get_ref().as_str())
+                .chain(c.name.all())
+                .chain(c.aliases.iter().map(String::as_str))
+        };
+        let found = closest(value, list.iter().flat_map(spellings))?;
+        let entry = list.iter().find(|c| spellings(c).any(|s| s == found))?;
+        Some(self.shown_choice(kind, entry, lang))
+    }
+
+    /// One entry of a list as a hint shows it in `lang`.
+    fn shown_choice(&self, kind: ListKind, c: &Choice, lang: Lang) -> String {
+        let name = c.name.get(lang);
+        let code = c.code.get_ref();
+        if normalise(code) == normalise(name) || kind == ListKind::Area || kind == ListKind::Status {
+            name.to_string()
+        } else {
+            format!("{code} ({name})")
+        }
     }
 
     /// The allowed values of a list as shown in a hint.
@@ -207,18 +225,7 @@ impl<'c> Schema<'c> {
         let list = self.list(kind);
         let parts: Vec<String> = list
             .iter()
-            .map(|c| {
-                let name = c.name.get(lang);
-                let code = c.code.get_ref();
-                if normalise(code) == normalise(name)
-                    || kind == ListKind::Area
-                    || kind == ListKind::Status
-                {
-                    name.to_string()
-                } else {
-                    format!("{code} ({name})")
-                }
-            })
+            .map(|c| self.shown_choice(kind, c, lang))
             .collect();
         parts.join(", ")
     }
@@ -345,9 +352,26 @@ mod tests {
         assert_eq!(s.lookup(ListKind::Area, "korso koivukyla"), Some(5));
         assert_eq!(s.lookup(ListKind::Status, "toteutus vaihe"), None);
         assert_eq!(
-            s.closest_choice(ListKind::Status, "toteutus vaihe", Lang::Fi),
+            s.closest_choice(ListKind::Status, "toteutus vaihe", Lang::Fi).as_deref(),
             Some("toteutusvaihe")
         );
+        // The entry meant, named in the language shown: never a code or
+        // another language's name that the list in this language lacks.
+        for (typed, lang, shown) in [
+            ("slutförrd", Lang::Fi, "valmis"),
+            ("completd", Lang::Fi, "valmis"),
+            ("valmiss", Lang::En, "completed"),
+            ("Mikkolaa", Lang::Sv, "Mickelsböle"),
+            ("MIKOLA", Lang::Fi, "Mikkola"),
+        ] {
+            assert_eq!(
+                s.closest_choice(ListKind::Status, typed, lang)
+                    .or_else(|| s.closest_choice(ListKind::Area, typed, lang))
+                    .as_deref(),
+                Some(shown),
+                "{typed}"
+            );
+        }
         assert!(s.is_total_label("YHTEENSÄ:"));
         for label in [
             "Kaikki yhteensä",

@@ -255,6 +255,7 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
         } => (
             Message::new("read-invalid-bytes")
                 .arg("row", row.to_string())
+                .count("n", bytes.split_whitespace().count())
                 .arg("bytes", bytes)
                 .arg("encoding", *encoding),
             *row,

@@ -199,3 +199,28 @@ fn binary_data_is_still_unreadable() {
     assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
     assert_eq!(v["findings"][0]["code"], "unreadable-file");
 }
+
+/// Two invalid bytes in a row are named in the plural, one in the
+/// singular, in every language.
+#[test]
+fn invalid_bytes_are_counted_in_each_language() {
+    let one = std::fs::read(fixture("real/csv_utf8_one_invalid_byte.csv")).unwrap();
+    let at = one.iter().position(|b| *b == 0x9F).unwrap();
+    let mut two = one.clone();
+    two.insert(at + 1, 0xFE);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [("one.csv", &one), ("two.csv", &two)] {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    for (lang, singular, plural) in [
+        ("fi", "on tavu 0x9F, joka ei", "on tavut 0x9F 0xFE, jotka eivät"),
+        ("sv", "har byten 0x9F, som", "har byterna 0x9F 0xFE, som"),
+        ("en", "has the byte 0x9F, which is", "has the bytes 0x9F 0xFE, which are"),
+    ] {
+        for (name, want) in [("one.csv", singular), ("two.csv", plural)] {
+            let path = dir.path().join(name);
+            let o = kooste(&["validate", path.to_str().unwrap(), "--lang", lang]);
+            assert!(stdout(&o).contains(want), "{lang} {name}: {}", stdout(&o));
+        }
+    }
+}

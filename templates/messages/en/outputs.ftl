@@ -51,7 +51,10 @@ out-wrote = Wrote: { $path }
 out-writing = Writing { $path } …
 
 # convert: cells whose value had an error and was not carried into the converted file ($cells: cell references such as H7).
-out-left-empty = { $file }: these cells were left empty: { $cells }
+out-left-empty = { $file }: { $n ->
+        [one] this cell was left empty
+       *[other] these cells were left empty
+    }: { $cells }
 
 ## The consolidated workbook
 

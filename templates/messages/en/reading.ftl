@@ -48,7 +48,10 @@ read-damaged-reader = The file's content is so damaged that reading it stopped.
 
 ## Bytes found in the file (CSV)
 
-read-invalid-bytes = Row { $row } has the byte { $bytes }, which is not valid { $encoding } text; it shows as �.
+read-invalid-bytes = { $n ->
+        [one] Row { $row } has the byte { $bytes }, which is not valid { $encoding } text; it shows as �.
+       *[other] Row { $row } has the bytes { $bytes }, which are not valid { $encoding } text; they show as �.
+    }
     .hint = Check the row's text and save the file again as CSV UTF-8.
 read-nul-byte = Row { $row } has a NUL character (byte 0x00).
 

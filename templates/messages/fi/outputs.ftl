@@ -53,7 +53,10 @@ out-wrote = Kirjoitettu: { $path }
 out-writing = Kirjoitetaan { $path } …
 
 # convert: solut, joiden virheellistä arvoa ei siirretty muunnettuun tiedostoon ($cells: soluviittaukset, esim. H7).
-out-left-empty = { $file }: seuraavat solut jätettiin tyhjiksi: { $cells }
+out-left-empty = { $file }: { $n ->
+        [one] seuraava solu jätettiin tyhjäksi
+       *[other] seuraavat solut jätettiin tyhjiksi
+    }: { $cells }
 
 ## Koostetyökirja
 

@@ -47,7 +47,10 @@ read-damaged-reader = Tiedoston sisältö on vioittunut niin, että sen lukemine
 
 ## Tiedostossa havaitut tavut (CSV)
 
-read-invalid-bytes = Rivillä { $row } on tavu { $bytes }, joka ei ole kelvollista { $encoding }-tekstiä; sen kohdalla on merkki �.
+read-invalid-bytes = { $n ->
+        [one] Rivillä { $row } on tavu { $bytes }, joka ei ole kelvollista { $encoding }-tekstiä; sen kohdalla on merkki �.
+       *[other] Rivillä { $row } on tavut { $bytes }, jotka eivät ole kelvollista { $encoding }-tekstiä; niiden kohdalla on merkki �.
+    }
     .hint = Tarkista rivin teksti ja tallenna tiedosto uudelleen muodossa CSV UTF-8.
 read-nul-byte = Rivillä { $row } on NUL-merkki (tavu 0x00).
 

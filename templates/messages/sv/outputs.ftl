@@ -50,7 +50,10 @@ out-wrote = Skrev: { $path }
 out-writing = Skriver { $path } …
 
 # convert: celler vars felaktiga värde inte fördes över till den konverterade filen ($cells: cellreferenser, t.ex. H7).
-out-left-empty = { $file }: följande celler lämnades tomma: { $cells }
+out-left-empty = { $file }: { $n ->
+        [one] följande cell lämnades tom
+       *[other] följande celler lämnades tomma
+    }: { $cells }
 
 ## Sammanställningen (arbetsboken)
 

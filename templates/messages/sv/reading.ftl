@@ -47,7 +47,10 @@ read-damaged-reader = Filens innehåll är så skadat att läsningen avbröts.
 
 ## Byte som upptäcktes i filen (CSV)
 
-read-invalid-bytes = Rad { $row } har byten { $bytes }, som inte är giltig { $encoding }-text; där står tecknet �.
+read-invalid-bytes = { $n ->
+        [one] Rad { $row } har byten { $bytes }, som inte är giltig { $encoding }-text; där står tecknet �.
+       *[other] Rad { $row } har byterna { $bytes }, som inte är giltig { $encoding }-text; där står tecknet �.
+    }
     .hint = Kontrollera radens text och spara filen på nytt som CSV UTF-8.
 read-nul-byte = Rad { $row } har ett NUL-tecken (byten 0x00).
 
