@@ -42,9 +42,11 @@ pub fn output_paths(dir: &Path, year: Option<i32>) -> (PathBuf, PathBuf) {
 }
 
 /// Refuses an output folder that exists and is not a folder.
-fn check_folder(dir: &Path, lang: crate::i18n::Lang) -> Result<(), Error> {
+fn check_folder(dir: &Path) -> Result<(), Error> {
     match std::fs::metadata(dir) {
-        Ok(m) if !m.is_dir() => check(&[dir], lang),
+        Ok(m) if !m.is_dir() => Err(Error::NotAFolder {
+            path: dir.to_path_buf(),
+        }),
         _ => Ok(()),
     }
 }
@@ -61,7 +63,7 @@ pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     // The year is not known yet: any output of kooste's naming there.
-    check_folder(&opts.out_dir, opts.run.lang)?;
+    check_folder(&opts.out_dir)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);

@@ -199,6 +199,11 @@ pub fn print_json(run: &Run, config: &Config, out: &mut dyn Write) -> std::io::R
             warnings: run.warnings(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
+    // A failed write keeps its kind (a full disk is said as one); only a
+    // serialisation failure, which cannot happen for these types, is "other".
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| match e.io_error_kind() {
+        Some(kind) => std::io::Error::new(kind, e),
+        None => std::io::Error::other(e),
+    })?;
     writeln!(out)
 }

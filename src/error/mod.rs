@@ -138,6 +138,12 @@ pub enum Error {
         /// The language of the sentence.
         lang: Lang,
     },
+    /// An output folder names a file (or another thing that is no folder).
+    #[error("{path}: not a folder")]
+    NotAFolder {
+        /// The folder as given.
+        path: PathBuf,
+    },
     /// Two outputs of one run name the same file.
     #[error("{path}: the same file as the output {other}")]
     SameOutput {
@@ -303,6 +309,7 @@ impl Error {
             Error::NotAFile { path, kind, .. } => not_a_file(path, *kind),
             Error::NoFileName { path } => Message::new("err-no-file-name").arg("path", shown(path)),
             Error::OneStdout { path, .. } => one_stdout(path),
+            Error::NotAFolder { path } => Message::new("err-not-a-folder").arg("path", shown(path)),
             Error::SameOutput { path, other } => Message::new("err-same-output")
                 .arg("path", shown(path))
                 .arg("other", shown(other)),
@@ -557,6 +564,7 @@ mod tests {
                 path: path(),
                 other: path(),
             },
+            Error::NotAFolder { path: path() },
             Error::OverwritesInput { path: path() },
             Error::Reread {
                 path: path(),

@@ -170,8 +170,14 @@ pub fn ensure_parent(path: &Path) -> Result<(), Error> {
     }
 }
 
-/// Creates the output folder if needed.
+/// Creates the output folder if needed; a file (or anything but a folder)
+/// already at that path is refused by name.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(Error::NotAFolder {
+            path: dir.to_path_buf(),
+        });
+    }
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,

@@ -213,7 +213,8 @@ impl<'c> Schema<'c> {
     fn shown_choice(&self, kind: ListKind, c: &Choice, lang: Lang) -> String {
         let name = c.name.get(lang);
         let code = c.code.get_ref();
-        if normalise(code) == normalise(name) || kind == ListKind::Area || kind == ListKind::Status {
+        if normalise(code) == normalise(name) || kind == ListKind::Area || kind == ListKind::Status
+        {
             name.to_string()
         } else {
             format!("{code} ({name})")
@@ -352,7 +353,8 @@ mod tests {
         assert_eq!(s.lookup(ListKind::Area, "korso koivukyla"), Some(5));
         assert_eq!(s.lookup(ListKind::Status, "toteutus vaihe"), None);
         assert_eq!(
-            s.closest_choice(ListKind::Status, "toteutus vaihe", Lang::Fi).as_deref(),
+            s.closest_choice(ListKind::Status, "toteutus vaihe", Lang::Fi)
+                .as_deref(),
             Some("toteutusvaihe")
         );
         // The entry meant, named in the language shown: never a code or

@@ -213,9 +213,17 @@ fn invalid_bytes_are_counted_in_each_language() {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
     for (lang, singular, plural) in [
-        ("fi", "on tavu 0x9F, joka ei", "on tavut 0x9F 0xFE, jotka eivät"),
+        (
+            "fi",
+            "on tavu 0x9F, joka ei",
+            "on tavut 0x9F 0xFE, jotka eivät",
+        ),
         ("sv", "har byten 0x9F, som", "har byterna 0x9F 0xFE, som"),
-        ("en", "has the byte 0x9F, which is", "has the bytes 0x9F 0xFE, which are"),
+        (
+            "en",
+            "has the byte 0x9F, which is",
+            "has the bytes 0x9F 0xFE, which are",
+        ),
     ] {
         for (name, want) in [("one.csv", singular), ("two.csv", plural)] {
             let path = dir.path().join(name);

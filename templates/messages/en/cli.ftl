@@ -127,6 +127,7 @@ err-node-kind = { $kind ->
 }
 err-no-file-name = { $path }: this is not a file name. Give the output a file name, e.g. kooste.xlsx.
 err-one-stdout = { $path }: only one output can go to standard output (-). Give the others file names.
+err-not-a-folder = { $path }: this is a file, not a folder, so the outputs cannot be written there. Give a folder name (a missing folder is created).
 err-same-output = { $path }: the same file as the output { $other }, so one would replace the other. Give the outputs different names.
 err-overwrites-input = { $path }: the output would overwrite an input, and kooste never changes its inputs. Give the output another name or folder.
 err-reread = { $path }: the file changed while kooste ran, so no annotated copy was made. Run the command again once the file is no longer being edited.

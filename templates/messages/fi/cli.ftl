@@ -127,6 +127,7 @@ err-node-kind = { $kind ->
 }
 err-no-file-name = { $path }: tämä ei ole tiedoston nimi. Anna tulosteelle tiedoston nimi, esim. kooste.xlsx.
 err-one-stdout = { $path }: vain yksi tuloste voi mennä vakiotulosteeseen (-). Anna muille tulosteille tiedostojen nimet.
+err-not-a-folder = { $path }: tämä on tiedosto eikä kansio, joten tulosteita ei voi kirjoittaa sinne. Anna kansion nimi (puuttuva kansio luodaan).
 err-same-output = { $path }: sama tiedosto kuin tuloste { $other }, joten toinen korvaisi toisen. Anna tulosteille eri nimet.
 err-overwrites-input = { $path }: tuloste korvaisi syötetiedoston, eikä kooste muuta syötteitä. Anna tulosteelle toinen nimi tai kansio.
 err-reread = { $path }: tiedosto muuttui kooste-ajon aikana, joten siitä ei tehty tarkistettua kopiota. Aja komento uudelleen, kun tiedostoa ei enää muokata.

@@ -127,6 +127,7 @@ err-node-kind = { $kind ->
 }
 err-no-file-name = { $path }: detta är inget filnamn. Ange ett filnamn för utdata, t.ex. kooste.xlsx.
 err-one-stdout = { $path }: bara en utdata kan gå till standard ut (-). Ange filnamn för de andra.
+err-not-a-folder = { $path }: det här är en fil och inte en mapp, så utdata kan inte skrivas dit. Ange en mapps namn (en mapp som saknas skapas).
 err-same-output = { $path }: samma fil som utdata { $other }, så den ena skulle ersätta den andra. Ge utdata olika namn.
 err-overwrites-input = { $path }: utdata skulle ersätta en indatafil, och kooste ändrar aldrig indata. Ange ett annat namn eller en annan mapp.
 err-reread = { $path }: filen ändrades medan kooste kördes, så ingen granskad kopia gjordes. Kör kommandot på nytt när filen inte längre redigeras.
