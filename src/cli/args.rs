@@ -23,7 +23,8 @@ use crate::xlsx::{RowWriter, XlsxOptions};
 )]
 pub(crate) struct Cli {
     // Language of messages, help and outputs; the environment's if not given.
-    #[arg(long, value_enum, global = true)]
+    // `--lang SV` is Swedish too, as `KOOSTE_LANG=SV` is.
+    #[arg(long, value_enum, global = true, ignore_case = true)]
     pub lang: Option<LangArg>,
     // The operating system's and libraries' own words below an error.
     #[arg(long, global = true)]

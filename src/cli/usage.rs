@@ -107,6 +107,11 @@ fn sentences(e: &clap::Error, cmd: &clap::Command) -> Vec<Message> {
                 .arg("command", value)
                 .arg("commands", commands())
         }
+        // `--annotate` last on the line, or `--out ""`: clap says the
+        // value "" is invalid.
+        ErrorKind::InvalidValue if value.is_empty() => {
+            Message::new("cli-err-missing-value").arg("arg", option(ContextKind::InvalidArg))
+        }
         ErrorKind::InvalidValue => Message::new("cli-err-invalid-value")
             .arg("arg", option(ContextKind::InvalidArg))
             .arg("value", value)

@@ -569,3 +569,21 @@ fn a_missing_input_is_said_in_the_users_language() {
         }
     }
 }
+
+/// An option given no value is one sentence saying so, in the language;
+/// the language is chosen in any case (`--lang EN`).
+#[test]
+fn an_option_without_a_value_is_said_and_lang_ignores_case() {
+    for (lang, want) in [
+        ("fi", "--annotate: valitsimelta puuttuu arvo."),
+        ("SV", "--annotate: flaggan saknar ett värde."),
+        ("En", "--annotate: the option needs a value."),
+    ] {
+        let o = kooste(&["--lang", lang, "validate", "samples/2021", "--annotate"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).starts_with(&format!("kooste: {want}")), "{}", stderr(&o));
+    }
+    let o = kooste(&["validate", "samples/2021", "--lang", "EN", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("5 files, 24 measures"), "{}", stdout(&o));
+}

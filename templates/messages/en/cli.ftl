@@ -86,6 +86,7 @@ cli-err-unknown-argument = unknown option or argument: { $arg }.
 cli-err-did-you-mean = Did you mean { $suggestion }?
 cli-err-unknown-command = unknown command: { $command }. Commands: { $commands }.
 cli-err-missing-command = give a command: { $commands }.
+cli-err-missing-value = { $arg }: the option needs a value. Write the value after the option.
 cli-err-invalid-value = { $arg }: the value "{ $value }" is not allowed. Allowed values: { $allowed }.
 cli-err-invalid-date = { $arg }: "{ $value }" is not a date. Write it as YYYY-MM-DD or DD.MM.YYYY, e.g. 2022-02-15 or 15.2.2022.
 cli-err-invalid-number = { $arg }: "{ $value }" is not a whole number.

@@ -86,6 +86,7 @@ cli-err-unknown-argument = tuntematon valitsin tai argumentti: { $arg }.
 cli-err-did-you-mean = Tarkoititko { $suggestion }?
 cli-err-unknown-command = tuntematon komento: { $command }. Komennot: { $commands }.
 cli-err-missing-command = anna komento: { $commands }.
+cli-err-missing-value = { $arg }: valitsimelta puuttuu arvo. Kirjoita arvo valitsimen perään.
 cli-err-invalid-value = { $arg }: arvo "{ $value }" ei kelpaa. Sallitut arvot: { $allowed }.
 cli-err-invalid-date = { $arg }: "{ $value }" ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP tai PP.KK.VVVV, esim. 2022-02-15 tai 15.2.2022.
 cli-err-invalid-number = { $arg }: "{ $value }" ei ole kokonaisluku.

@@ -86,6 +86,7 @@ cli-err-unknown-argument = okänd flagga eller okänt argument: { $arg }.
 cli-err-did-you-mean = Menade du { $suggestion }?
 cli-err-unknown-command = okänt kommando: { $command }. Kommandon: { $commands }.
 cli-err-missing-command = ange ett kommando: { $commands }.
+cli-err-missing-value = { $arg }: flaggan saknar ett värde. Skriv värdet efter flaggan.
 cli-err-invalid-value = { $arg }: värdet "{ $value }" duger inte. Tillåtna värden: { $allowed }.
 cli-err-invalid-date = { $arg }: "{ $value }" är inget datum. Skriv det som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, t.ex. 2022-02-15 eller 15.2.2022.
 cli-err-invalid-number = { $arg }: "{ $value }" är inget heltal.
