@@ -146,7 +146,7 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         None => find_measure_sheet(&book, schema),
     };
     let Some((sheet_idx, header_row)) = found else {
-        let names = book
+        let names: Vec<Arg> = book
             .sheets
             .iter()
             .map(|s| Arg::Text(s.name.clone()))
@@ -155,7 +155,11 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
             Finding::file(
                 Code::NoMeasureSheet,
                 &file.display,
-                Message::new("read-no-sheet").arg("sheets", Arg::List(names)),
+                if names.is_empty() {
+                    Message::new("read-no-sheet-empty")
+                } else {
+                    Message::new("read-no-sheet").arg("sheets", Arg::List(names))
+                },
             )
             .hint(super::header_hint::no_sheet_hint(&book.sheets, schema)),
         );

@@ -59,6 +59,15 @@ pub fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> 
         });
     }
     let has = |name: &str| zip.file_names().any(|n| n.is_ok_and(|n| n == name));
+    // A package with neither an xlsb, an ods nor an xlsx workbook part (a
+    // damaged copy, a Word file renamed) has no sheets to look at: it is
+    // damaged, not a workbook without a measure sheet.
+    if !has("xl/workbook.bin") && !has("content.xml") && !has("xl/workbook.xml") {
+        return Err(Unreadable::corrupt(
+            Damage::MissingPart("xl/workbook.xml".into()),
+            "the package has no xl/workbook.xml",
+        ));
+    }
     Ok(if has("xl/workbook.bin") {
         Format::Xlsb
     } else if has("content.xml") && !has("xl/workbook.xml") {

@@ -105,7 +105,7 @@ impl Run {
             .iter()
             .all(|s| s.measures.is_empty() && s.partial.is_empty());
         if no_rows || (draft && self.tally().measures == 0) {
-            self.no_measures(inputs);
+            self.no_measures(inputs, ("check-no-measures", "check-no-measures.hint"));
         }
     }
 
@@ -114,19 +114,21 @@ impl Run {
     /// template validates clean.
     pub fn require_files(&mut self, inputs: &[PathBuf]) {
         if self.submissions.is_empty() {
-            self.no_measures(inputs);
+            self.no_measures(inputs, ("check-no-files", "check-no-files.hint"));
         }
     }
 
-    fn no_measures(&mut self, inputs: &[PathBuf]) {
+    /// The finding with the sentence and hint `ids`: `check-no-measures`
+    /// where a command would have written outputs (it says none were),
+    /// `check-no-files` for `validate`, which writes none anyway.
+    fn no_measures(&mut self, inputs: &[PathBuf], ids: (&'static str, &'static str)) {
         let looked: Vec<Arg> = inputs
             .iter()
             .map(|p| p.display().to_string().into())
             .collect();
-        let msg = Message::new("check-no-measures").arg("inputs", Arg::List(looked));
-        self.cross.push(
-            Finding::file(Code::NoMeasures, "", msg).hint(Message::new("check-no-measures.hint")),
-        );
+        let msg = Message::new(ids.0).arg("inputs", Arg::List(looked));
+        self.cross
+            .push(Finding::file(Code::NoMeasures, "", msg).hint(Message::new(ids.1)));
     }
 
     /// Whether [`Run::require_measures`] found nothing to report.

@@ -128,8 +128,10 @@ mod tests {
         );
         let en = crate::i18n::render(Lang::En, &m);
         assert!(
-            en.starts_with("The Impact of measure \"Kerho\" has characters")
-                && en.contains(": U+4E2D 中. The Impact of measure \"Kerho\" has right-to-left"),
+            en.starts_with("The field \"Impact\" of the measure \"Kerho\" has characters")
+                && en.contains(
+                    ": U+4E2D 中. The field \"Impact\" of the measure \"Kerho\" has right-to-left"
+                ),
             "{en}"
         );
         let sv = crate::i18n::render(Lang::Sv, &m);

@@ -581,9 +581,17 @@ fn an_option_without_a_value_is_said_and_lang_ignores_case() {
     ] {
         let o = kooste(&["--lang", lang, "validate", "samples/2021", "--annotate"]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(stderr(&o).starts_with(&format!("kooste: {want}")), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("kooste: {want}")),
+            "{}",
+            stderr(&o)
+        );
     }
     let o = kooste(&["validate", "samples/2021", "--lang", "EN", "--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("5 files, 24 measures"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("5 files, 24 measures"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -40,8 +40,8 @@ fn every_broken_file_gets_a_clear_finding_and_exit_1() {
         (
             "zip_not_a_workbook.xlsx",
             "unreadable-file",
-            "puuttuu sen tarvitsema osa _rels/.rels",
-            Some("File not found"),
+            "puuttuu sen tarvitsema osa xl/workbook.xml",
+            Some("no xl/workbook.xml"),
         ),
         (
             "text_named_xlsx.xlsx",
@@ -390,4 +390,60 @@ fn a_cell_long_only_in_excels_count_is_cut_too() {
     let rows = sheet(&xlsx, "Toimenpiteet");
     let name = rows[1][3].to_string();
     assert_eq!(name.encode_utf16().count(), 32_766, "16 383 emoji fit");
+}
+
+/// A workbook package without its workbook part (a damaged copy) is an
+/// unreadable file naming the part, not a workbook without a measure
+/// sheet; an OpenDocument spreadsheet with no sheet at all says so.
+#[test]
+fn a_package_without_its_workbook_part_is_unreadable() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.xlsx");
+    let mut src =
+        zip::ZipArchive::new(std::fs::File::open("samples/2021/kuku_2021.xlsx").unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&damaged).unwrap());
+    for i in 0..src.len() {
+        let mut part = src.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if name == "xl/workbook.xml" {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+    let empty = dir.path().join("empty.ods");
+    let mut ods = zip::ZipWriter::new(std::fs::File::create(&empty).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    ods.start_file("mimetype", stored).unwrap();
+    ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    ods.start_file("content.xml", stored).unwrap();
+    ods.write_all(
+        b"<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">\
+          <office:body><office:spreadsheet/></office:body></office:document-content>",
+    )
+    .unwrap();
+    ods.finish().unwrap();
+    let o = kooste(&[
+        "validate",
+        damaged.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("damaged.xlsx: error[unreadable-file]: The workbook lacks a part it needs: xl/workbook.xml."),
+        "{text}"
+    );
+    assert!(
+        text.contains("empty.ods: error[no-measure-sheet]: The workbook has no sheets."),
+        "{text}"
+    );
 }

@@ -46,16 +46,18 @@ check-missing-submission = The department { $department } ({ $name }) has no mea
 check-duplicate-file = The file's rows are those of { $other }, so it is not read a second time (its measures would count twice).
     .hint = Remove the copy or the converted file from the submissions' folder; if the files are different submissions, check their contents.
 
+check-no-files = No spreadsheet file was found (places looked at: { $inputs }).
+    .hint = Check that the folder holds the departments' filled-in submissions (.xlsx, .xls, .ods or .csv).
 check-no-measures = No measures were found (looked in: { $inputs }). Nothing was written.
     .hint = Check that the folder holds the departments' filled-in submissions.
 
 ## The report's font. $field is the field's header, $chars a list of the
 ## characters (U+4E2D 中, …).
 
-check-unprintable-text = The { $field } of measure "{ $measure }" has characters the report's font lacks; they show as empty boxes in the PDF: { $chars }.
+check-unprintable-text = The field "{ $field }" of the measure "{ $measure }" has characters the report's font lacks; they show as empty boxes in the PDF: { $chars }.
     .hint = The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.
 
-check-unshaped-text = The { $field } of measure "{ $measure }" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.
+check-unshaped-text = The field "{ $field }" of the measure "{ $measure }" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.
     .hint = The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.
 
 # When a text has both problems: the two sentences above, one after the other.

@@ -69,6 +69,7 @@ read-own-kind-json-export = JSON export
 ## The header row and the columns
 
 # $sheets: the sheets' names, separated by commas.
+read-no-sheet-empty = The workbook has no sheets.
 read-no-sheet = No sheet has a header row of measures (sheets looked at: { $sheets }).
     .hint = The header row needs columns such as { $examples }.
     .hint-missing = Row { $row } of sheet { $sheet } has headers, but lacks { $count ->
@@ -116,7 +117,7 @@ read-error-value = The cell holds the error value { $value }.
 # A very long number in scientific form, e.g. 1.0·10^308.
 read-number-scientific = { $mantissa }·10^{ $exponent }
 read-kind-euro = an amount of euros
-    .hint = Type the amount in figures, e.g. 12500 or 12 500,50 €.
+    .hint = Type the amount in figures, e.g. 12500 or 12,500.50 €.
 read-kind-number = a number
     .hint = Type a number, e.g. 1.5.
 read-kind-whole = a whole number

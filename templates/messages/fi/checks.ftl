@@ -46,6 +46,8 @@ check-missing-submission = Toimialalta { $department } ({ $name }) ei ole yhtä�
 check-duplicate-file = Tiedoston rivit ovat samat kuin tiedostossa { $other }, joten sitä ei lueta toiseen kertaan (toimenpiteet tulisivat kahdesti).
     .hint = Poista kopio tai muunnettu tiedosto ilmoitusten kansiosta; jos tiedostot ovat eri ilmoituksia, tarkista niiden sisältö.
 
+check-no-files = Yhtään taulukkotiedostoa ei löytynyt (katsotut paikat: { $inputs }).
+    .hint = Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset (.xlsx, .xls, .ods tai .csv).
 check-no-measures = Yhtään toimenpidettä ei löytynyt (katsotut paikat: { $inputs }). Mitään ei kirjoitettu.
     .hint = Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset.
 

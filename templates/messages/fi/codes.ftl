@@ -16,7 +16,7 @@ code-title = { $code ->
     [formula-without-value] Kaava ilman tallennettua arvoa
     [total-mismatch] Summarivi ei täsmää
     [spent-exceeds-budget] Toteuma ylittää budjetin
-    [status-conflict] Tila ristiriidassa lukujen kanssa
+    [status-conflict] Vaihe ristiriidassa lukujen kanssa
     [duplicate-measure] Toimenpide kahdesti
     [department-mismatch] Toimialat eivät täsmää
     [budget-exceeds-programme] Budjetit ylittävät ohjelman budjetin

@@ -44,10 +44,12 @@ check-missing-submission = Sektorn { $department } ({ $name }) har inga åtgärd
 ## Körningens fynd
 
 check-duplicate-file = Filens rader är desamma som i filen { $other }, så den läses inte en gång till (åtgärderna skulle komma med två gånger).
-    .hint = Ta bort kopian eller den konverterade filen ur inlämningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.
+    .hint = Ta bort kopian eller den konverterade filen ur anmälningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.
 
+check-no-files = Inga kalkylbladsfiler hittades (platser som söktes: { $inputs }).
+    .hint = Kontrollera att mappen innehåller sektorernas ifyllda anmälningar (.xlsx, .xls, .ods eller .csv).
 check-no-measures = Inga åtgärder hittades (sökta platser: { $inputs }). Ingenting skrevs.
-    .hint = Kontrollera att mappen innehåller sektorernas ifyllda inlämningar.
+    .hint = Kontrollera att mappen innehåller sektorernas ifyllda anmälningar.
 
 ## Rapportens typsnitt. $field är fältets rubrik, $chars en lista över
 ## tecknen (U+4E2D 中, …).

@@ -16,7 +16,7 @@ code-title = { $code ->
     [formula-without-value] Formel utan sparat värde
     [total-mismatch] Summaraden stämmer inte
     [spent-exceeds-budget] Utfallet överskrider budgeten
-    [status-conflict] Status strider mot siffrorna
+    [status-conflict] Skedet strider mot siffrorna
     [duplicate-measure] Åtgärden två gånger
     [department-mismatch] Sektorerna stämmer inte
     [budget-exceeds-programme] Budgetarna överskrider programmets budget

@@ -1,5 +1,5 @@
 # Utdatans texter: kommandoradens sammanfattningar, sammanställningens
-# flikar, kolumnrubriker och anmärkningar, inlämningsmallens anvisningar,
+# flikar, kolumnrubriker och anmärkningar, anmälningsmallens anvisningar,
 # den granskade kopians texter och årsrapportens egna beteckningar
 # (rapportens rubriker och stycken finns i templates/report_sv.toml).
 #
@@ -40,7 +40,7 @@ out-left-out-errors = { $n } med fel
 # $files, $measures, $errors och $warnings är antalen ovan.
 out-summary = { $files }, { $measures }, { $errors }, { $warnings }
 out-summary-left-out = { $files }, { $measures } ({ $rows }: { $reasons }), { $errors }, { $warnings }
-# build och merge skriver inga utdata när inlämningarna har fel.
+# build och merge skriver inga utdata när anmälningarna har fel.
 out-build-blocked = { $n ->
     [one] Inga resultat skrevs eftersom anmälningarna har { $n } fel. Rätta det eller använd --draft.
    *[other] Inga resultat skrevs eftersom anmälningarna har { $n } fel. Rätta dem eller använd --draft.

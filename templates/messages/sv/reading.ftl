@@ -57,8 +57,8 @@ read-nul-byte = Rad { $row } har ett NUL-tecken (byten 0x00).
 ## koostes egna utdata bland indata
 
 # $kind: ett av read-own-kind-meddelandena nedan.
-read-own-output = Filen är en av koostes egna utdata ({ $kind }), så den läses inte som en inlämning.
-    .hint = Håll utdata i en annan mapp än sektorernas inlämningar.
+read-own-output = Filen är en av koostes egna utdata ({ $kind }), så den läses inte som en anmälan.
+    .hint = Håll utdata i en annan mapp än sektorernas anmälningar.
 read-own-kind-consolidated = sammanställning
 read-own-kind-annotated = granskad kopia
 read-own-kind-converted = konverterad fil
@@ -68,6 +68,7 @@ read-own-kind-json-export = JSON-export
 ## Rubrikraden och kolumnerna
 
 # $sheets: flikarnas namn, åtskilda med kommatecken.
+read-no-sheet-empty = Arbetsboken har inga blad.
 read-no-sheet = Ingen flik har en rubrikrad för åtgärder (flikar som granskades: { $sheets }).
     .hint = Rubrikraden ska ha kolumner som { $examples }.
     .hint-missing = Rad { $row } på fliken { $sheet } har rubriker, men { $count ->
