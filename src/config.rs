@@ -482,8 +482,18 @@ impl ConfigError {
                 id.arg("file", path.display().to_string())
             }
             ConfigError::Syntax {
-                origin, line, key, ..
+                origin,
+                line,
+                key,
+                source,
             } => {
+                if let Some(problem) = shape_problem(source.message(), key.as_deref()) {
+                    let frame = match line {
+                        Some(l) => Message::new("config-error-at").arg("line", l.to_string()),
+                        None => Message::new("config-error"),
+                    };
+                    return frame.arg("file", origin).arg("problem", problem);
+                }
                 let m = match (line, key) {
                     (Some(l), Some(k)) => Message::new("config-syntax-at-key")
                         .arg("line", l.to_string())
@@ -750,6 +760,24 @@ impl Config {
     }
 }
 
+/// What a TOML text of the wrong shape lacks or has too much of, from
+/// serde's error (`missing field `x``, `unknown field `x`, expected …`,
+/// `invalid type: …`): those words are stable in serde and only choose
+/// the sentence; the user sees a translated one naming the key.
+fn shape_problem(said: &str, key: Option<&str>) -> Option<Message> {
+    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_string);
+    if let Some(rest) = said.strip_prefix("missing field ") {
+        return Some(Message::new("config-problem-missing-key").arg("name", quoted(rest)?));
+    }
+    if let Some(rest) = said.strip_prefix("unknown field ") {
+        return Some(Message::new("config-problem-unknown-key").arg("name", quoted(rest)?));
+    }
+    if said.starts_with("invalid type: ") || said.starts_with("invalid value: ") {
+        return Some(Message::new("config-problem-wrong-type").arg("name", key?));
+    }
+    None
+}
+
 /// 1-based line number of byte offset `pos` in `text`.
 fn line_of(text: &str, pos: usize) -> usize {
     text.as_bytes()[..pos.min(text.len())]
@@ -863,7 +891,9 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_line_and_key_and_keeps_the_parsers_words_apart() {
-        let text = DEFAULT_TOML.replace("first_year = 2019", "first_year = \"soon\"");
+        // Not TOML (a bare word): the parser's own words are the detail.
+        // (A wrongly typed value, `"soon"`, names the key's type instead.)
+        let text = DEFAULT_TOML.replace("first_year = 2019", "first_year = soon");
         let line = line_of_text(&text, "first_year");
         let err = Config::parse(&text, "x.toml").unwrap_err();
         let [fi, sv, en] = Lang::ALL.map(|lang| crate::i18n::render(lang, &err.message()));

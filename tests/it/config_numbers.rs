@@ -99,3 +99,44 @@ fn control_characters_in_texts_are_refused_with_line_and_key() {
     );
     assert!(err.contains(&want), "{err}");
 }
+
+/// A configuration of the wrong shape names the key that is missing,
+/// unknown or of the wrong type, in the user's language; TOML's own words
+/// stay for `--verbose`.
+#[test]
+fn a_key_missing_unknown_or_of_the_wrong_type_is_named() {
+    let cases = [
+        (
+            "annual_budget_eur = 2000000",
+            "annual_budgett_eur = 2000000",
+            "avainta annual_budgett_eur ei tunneta",
+        ),
+        (
+            "first_year = 2019",
+            "first_year = \"2019\"",
+            "avaimen programme.first_year arvo on väärää tyyppiä",
+        ),
+        (
+            "annual_budget_eur = 2000000",
+            "",
+            "pakollinen avain annual_budget_eur puuttuu",
+        ),
+    ];
+    for (from, to, says) in cases {
+        let text = std::fs::read_to_string(root().join("templates/programme.toml")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.toml");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let o = kooste(&[
+            "validate",
+            "samples/2021",
+            "--config",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert!(err.contains("other.toml on virhe rivillä "), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(!err.contains("TOML parse error"), "{err}");
+    }
+}

@@ -69,6 +69,11 @@ check-unprintable-and-unshaped-text = { check-unprintable-text } { check-unshape
 ## key's error ($problem) is one of the config-… messages below: it starts
 ## with a small letter and says what to correct.
 
+config-error-at = The configuration file { $file } has an error on line { $line }: { $problem }
+config-error = The configuration file { $file } has an error: { $problem }
+config-problem-missing-key = the required key { $name } is missing. Add it; templates/programme.toml shows the layout.
+config-problem-unknown-key = the key { $name } is unknown. Check its spelling; templates/programme.toml shows the keys there are.
+config-problem-wrong-type = the value of the key { $name } has the wrong type. Write text in quotes and numbers without them, as templates/programme.toml does.
 config-inconsistent-at = The configuration file { $file } has an error on line { $line }, in the key { $key }: { $problem }
 config-inconsistent = The configuration file { $file } has an error in the key { $key }: { $problem }
 

@@ -70,6 +70,11 @@ check-unprintable-and-unshaped-text = { check-unprintable-text } { check-unshape
 ## kohdan virhe ($problem) on yksi config-…-viesteistä alempana: se
 ## alkaa pienellä kirjaimella ja kertoo, mitä korjata.
 
+config-error-at = Asetustiedostossa { $file } on virhe rivillä { $line }: { $problem }
+config-error = Asetustiedostossa { $file } on virhe: { $problem }
+config-problem-missing-key = pakollinen avain { $name } puuttuu. Lisää se; mallin näet tiedostosta templates/programme.toml.
+config-problem-unknown-key = avainta { $name } ei tunneta. Tarkista sen kirjoitusasu; sallitut avaimet näet tiedostosta templates/programme.toml.
+config-problem-wrong-type = avaimen { $name } arvo on väärää tyyppiä. Kirjoita teksti lainausmerkkeihin ja luku ilman niitä, kuten tiedostossa templates/programme.toml.
 config-inconsistent-at = Asetustiedostossa { $file } on virhe rivillä { $line }, avaimessa { $key }: { $problem }
 config-inconsistent = Asetustiedostossa { $file } on virhe avaimessa { $key }: { $problem }
 

@@ -69,6 +69,11 @@ check-unprintable-and-unshaped-text = { check-unprintable-text } { check-unshape
 ## ($problem) är ett av config-…-meddelandena nedan: det börjar med liten
 ## bokstav och säger vad som ska rättas.
 
+config-error-at = Konfigurationsfilen { $file } har ett fel på rad { $line }: { $problem }
+config-error = Konfigurationsfilen { $file } har ett fel: { $problem }
+config-problem-missing-key = den obligatoriska nyckeln { $name } saknas. Lägg till den; en förlaga finns i filen templates/programme.toml.
+config-problem-unknown-key = nyckeln { $name } är okänd. Kontrollera stavningen; de tillåtna nycklarna finns i filen templates/programme.toml.
+config-problem-wrong-type = värdet av nyckeln { $name } har fel typ. Skriv text inom citattecken och tal utan dem, som i filen templates/programme.toml.
 config-inconsistent-at = Konfigurationsfilen { $file } har ett fel på rad { $line }, i nyckeln { $key }: { $problem }
 config-inconsistent = Konfigurationsfilen { $file } har ett fel i nyckeln { $key }: { $problem }
 
