@@ -37,11 +37,12 @@ pub fn severity(lang: Lang, s: Severity) -> String {
     )
 }
 
-/// One line: `file!sheet!cell: error[code]: message (hint)`. The severity
-/// word and code stay as they are (scripts read them); the sentence is in
-/// `lang`.
+/// One line: `file!sheet!cell: virhe[code]: message (hint)`, the severity
+/// and the sentence in `lang`; the code stays as it is in every language
+/// (scripts read it, and `--format json` has the severity as data).
 pub fn line(lang: Lang, f: &Finding, color: bool) -> String {
-    let sev = f.severity.as_str();
+    let sev = severity(lang, f.severity);
+    let sev = sev.as_str();
     let sev = match (color, f.severity) {
         (true, Severity::Error) => format!("\x1b[1;31m{sev}\x1b[0m"),
         (true, Severity::Warning) => format!("\x1b[1;33m{sev}\x1b[0m"),

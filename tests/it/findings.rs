@@ -58,7 +58,7 @@ fn bad_values_are_found_at_their_cells() {
 fn text_output_names_file_sheet_and_cell() {
     let o = kooste(&["validate", "tests/fixtures/bad_values.xlsx"]);
     let out = stdout(&o);
-    assert!(out.contains("tests/fixtures/bad_values.xlsx!Toimenpiteet!H3: error[type-error]: \"n/a\" ei ole euromäärä."), "{out}");
+    assert!(out.contains("tests/fixtures/bad_values.xlsx!Toimenpiteet!H3: virhe[type-error]: \"n/a\" ei ole euromäärä."), "{out}");
     assert!(out.lines().last().unwrap().contains("6 virhettä"), "{out}");
 }
 

@@ -561,7 +561,7 @@ fn a_draft_leaves_out_the_rows_a_cross_file_error_is_about() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(
-        stdout(&o).contains("b.csv!b!D2: error[duplicate-measure]"),
+        stdout(&o).contains("b.csv!b!D2: virhe[duplicate-measure]"),
         "{}",
         stdout(&o)
     );

@@ -282,7 +282,7 @@ fn a_second_build_into_its_input_folder_reads_the_same_measures() {
     assert_eq!(second.status.code(), Some(0), "{text}");
     assert!(
         text.contains(&format!(
-            "{}: warning[own-output]: Tiedosto on koosteen oma tuloste (koostetyökirja)",
+            "{}: varoitus[own-output]: Tiedosto on koosteen oma tuloste (koostetyökirja)",
             xlsx.display()
         )),
         "{text}"
@@ -426,7 +426,7 @@ fn nothing_to_report_exits_1_and_writes_nothing() {
             assert_eq!(o.status.code(), Some(1), "{args:?}: {text}");
             assert!(
                 text.contains(&format!(
-                    "*: error[no-measures]: Yhtään toimenpidettä ei löytynyt (katsotut paikat: {}).",
+                    "*: virhe[no-measures]: Yhtään toimenpidettä ei löytynyt (katsotut paikat: {}).",
                     input.display()
                 )),
                 "{args:?}: {text}"
@@ -455,7 +455,7 @@ fn nothing_to_report_exits_1_and_writes_nothing() {
         "--draft",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("error[no-measures]"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("virhe[no-measures]"), "{}", stdout(&o));
     assert_eq!(files_under(&out), Vec::<PathBuf>::new());
     let o = kooste(&["validate", s(&dir.path().join("missing"))]);
     assert_eq!(o.status.code(), Some(2), "a folder that does not exist");

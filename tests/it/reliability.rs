@@ -157,7 +157,7 @@ fn long_cells_and_other_encodings_read_cleanly() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).contains("warning[text-too-long]"),
+        stdout(&o).contains("varoitus[text-too-long]"),
         "the shortening is said: {}",
         stdout(&o)
     );
@@ -383,7 +383,7 @@ fn a_cell_long_only_in_excels_count_is_cut_too() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("warning[text-too-long]"),
+        stdout(&o).contains("varoitus[text-too-long]"),
         "{}",
         stdout(&o)
     );

@@ -189,7 +189,7 @@ fn terminal_text_escapes_control_and_bidi_characters() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(
-        lines[..3].iter().all(|l| l.contains("error[type-error]")),
+        lines[..3].iter().all(|l| l.contains("virhe[type-error]")),
         "{text}"
     );
 
