@@ -1,8 +1,6 @@
 //! One fixture per finding code (tests/fixtures/codes, named for the code),
 //! the messy file with many problems, and the annotated copy.
 
-use std::io::Read;
-
 use crate::common::*;
 use serde_json::Value;
 
@@ -187,13 +185,6 @@ fn the_messy_file_gets_every_problem_in_one_run() {
     assert_eq!(codes, want);
 }
 
-fn zip_text(path: &std::path::Path, part: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
-
 #[test]
 fn annotated_copy_marks_cells_and_leaves_the_original_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -220,17 +211,17 @@ fn annotated_copy_marks_cells_and_leaves_the_original_alone() {
     let original = sheet(&input, "Toimenpiteet");
     assert_eq!(data.len(), original.len());
     assert_eq!(data[4][7].to_string(), "paljon", "values copied as typed");
-    let styles = zip_text(&copy, "xl/styles.xml");
+    let styles = zip_part(&copy, "xl/styles.xml");
     assert!(
         styles.contains("FFF4B6B6") && styles.contains("FFFFD98A"),
         "red and amber fills"
     );
-    let notes = zip_text(&copy, "xl/comments1.xml");
+    let notes = zip_part(&copy, "xl/comments1.xml");
     assert!(
         notes.contains("type-error") && notes.contains("paljon"),
         "notes hold the messages"
     );
-    let links = zip_text(&copy, "xl/worksheets/sheet1.xml");
+    let links = zip_part(&copy, "xl/worksheets/sheet1.xml");
     assert!(
         links.contains("hyperlink") && links.contains("Toimenpiteet'!H5"),
         "links to cells"

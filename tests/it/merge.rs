@@ -47,13 +47,6 @@ fn text(d: &Data) -> String {
     d.to_string()
 }
 
-fn zip_part(path: &Path, part: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
-
 /// The opening tag (`<c …>`) of cell `cell` (such as `H7`) in a sheet
 /// part, found by its reference (every cell carries one).
 fn cell_tag<'x>(xml: &'x str, cell: &str) -> &'x str {

@@ -162,14 +162,6 @@ fn text(d: &Data) -> String {
     d.to_string()
 }
 
-fn zip_text(path: &Path, part: &str) -> String {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
-
 /// The findings sheet of the consolidated workbook: the code column stays
 /// (scripts read it) and the code's title in the workbook's language
 /// stands beside it, in every language.
@@ -259,7 +251,7 @@ fn the_annotated_copy_has_a_title_beside_each_code() {
     assert_eq!(text(&row[0]), "error");
     assert_eq!(text(&row[2]), "Wrong kind of value");
     assert_eq!(text(&row[3]), "H3");
-    let notes = zip_text(&copy, "xl/comments1.xml");
+    let notes = zip_part(&copy, "xl/comments1.xml");
     assert!(
         notes.contains("[type-error] Wrong kind of value: "),
         "{notes}"

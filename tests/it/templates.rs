@@ -2,7 +2,6 @@
 //! into cells, LibreOffice saving), read back without findings; convert round
 //! trips over every format.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -109,13 +108,6 @@ fn template_saved_by_libreoffice_validates_clean() {
     assert_clean_and_merges_to_typed_figures(&saved);
 }
 
-fn sheet_xml(path: &Path, part: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
-
 #[test]
 fn data_validations_point_at_the_hidden_lists() {
     let dir = tempfile::tempdir().unwrap();
@@ -129,7 +121,7 @@ fn data_validations_point_at_the_hidden_lists() {
         "-o",
         t.to_str().unwrap(),
     ]);
-    let xml = sheet_xml(&t, "xl/worksheets/sheet1.xml");
+    let xml = zip_part(&t, "xl/worksheets/sheet1.xml");
     for (sqref, formula) in [
         ("B6:B105", "'Listat'!$A$2:$A$6"),
         ("C6:C105", "'Listat'!$B$2:$B$4"),
@@ -160,7 +152,7 @@ fn data_validations_point_at_the_hidden_lists() {
     assert!(xml.contains("<pane ySplit=\"4\""), "header frozen");
     assert!(xml.contains("<sheetProtection"), "header locked");
     assert!(xml.contains("<f>SUM(H6:H105)</f>"), "total row");
-    let wb = sheet_xml(&t, "xl/workbook.xml");
+    let wb = zip_part(&t, "xl/workbook.xml");
     assert!(
         wb.contains("name=\"Listat\" sheetId=\"3\" state=\"hidden\""),
         "{wb}"

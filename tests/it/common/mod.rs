@@ -304,3 +304,16 @@ pub fn codes_at(fs: &[serde_json::Value]) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The text of one part (`xl/worksheets/sheet1.xml`) of a zip package
+/// (a workbook kooste wrote), as a client unpacking it would read it.
+pub fn zip_part(path: &std::path::Path, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|e| panic!("{}: {part}: {e}", path.display()))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
