@@ -49,6 +49,9 @@ pub fn report(
     crate::output::target::check(&[&opts.output], opts.run.lang)?;
     let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
     let mut run = Run::collect(config, &opts.run)?;
+    if let Some(p) = &previous {
+        p.check_year(run.year)?;
+    }
     run.require_measures(&opts.run.inputs, opts.draft);
     // Said with the other findings, before the report is made.
     run.cross.extend(crate::validation::printable::findings(

@@ -131,7 +131,12 @@ err-overwrites-input = { $path }: the output would overwrite an input, and koost
 err-reread = { $path }: the file changed while kooste ran, so no annotated copy was made. Run the command again once the file is no longer being edited.
 err-no-previous = { $path }: there is no earlier year's consolidated workbook here. Check the path (e.g. out/kooste_2021.xlsx).
 err-previous-unreadable = { $path }: the file cannot be read as an earlier year's consolidated workbook: { $reason } Give a consolidated workbook written by kooste.
-err-not-programme-year = --year { $year }: the year is not in the programme's period { $first }–{ $last }. Give one of the programme's years.
+err-previous-not-consolidated = { $path }: { $option } needs a consolidated workbook written by kooste (kooste build or merge writes one), and this file is not one. Give an earlier year's kooste_<year>.xlsx.
+err-previous-other-programme = { $path }: the consolidated workbook is of another programme, { $theirs }, not of { $ours }. Give a workbook of this programme, or that programme's configuration with --config.
+err-previous-same-year = { $path }: the consolidated workbook is of { $year }, the same year as this run; { $option } needs one of a year before { $current }.
+err-previous-later-year = { $path }: the consolidated workbook is of { $year }, later than this run's { $current }; { $option } needs one of a year before { $current }.
+err-not-programme-year = --year { $year }: the year is not in the programme's period { $first }–{ $last }. Give one of the programme's years, or, if the programme goes on, set { $key } = { $year } in { $file }.
+err-not-programme-year-builtin = --year { $year }: the year is not in the built-in programme's period { $first }–{ $last }. Give one of the programme's years, or, if the programme goes on, copy templates/programme.toml, set { $key } = { $year } in the copy and pass it with --config.
 err-unknown-department = --department { $given }: the programme has no such department. Departments: { $allowed }.
 err-template-target = give either --department CODE -o FILE (one department) or --all --out DIR (every department).
 err-report-template-read = { $path }: cannot read the report template: { $reason }

@@ -131,7 +131,12 @@ err-overwrites-input = { $path }: tuloste korvaisi syötetiedoston, eikä kooste
 err-reread = { $path }: tiedosto muuttui kooste-ajon aikana, joten siitä ei tehty tarkistettua kopiota. Aja komento uudelleen, kun tiedostoa ei enää muokata.
 err-no-previous = { $path }: aiemman vuoden koostetyökirjaa ei löydy. Tarkista polku (esim. out/kooste_2021.xlsx).
 err-previous-unreadable = { $path }: tiedostoa ei voi lukea aiemman vuoden koostetyökirjana: { $reason } Anna kooste-ohjelman kirjoittama koostetyökirja.
-err-not-programme-year = --year { $year }: vuosi ei kuulu ohjelmakauteen { $first }–{ $last }. Anna jokin ohjelmakauden vuosista.
+err-previous-not-consolidated = { $path }: valitsin { $option } tarvitsee kooste-ohjelman kirjoittaman koostetyökirjan (sen kirjoittaa kooste build tai merge), eikä tämä tiedosto ole sellainen. Anna aiemman vuoden kooste_<vuosi>.xlsx.
+err-previous-other-programme = { $path }: koostetyökirja on toisen ohjelman, { $theirs }, ei ohjelman { $ours }. Anna tämän ohjelman työkirja tai sen ohjelman asetustiedosto valitsimella --config.
+err-previous-same-year = { $path }: koostetyökirja on vuodelta { $year }, samalta vuodelta kuin tämä ajo; valitsin { $option } tarvitsee työkirjan vuotta { $current } aiemmalta vuodelta.
+err-previous-later-year = { $path }: koostetyökirja on vuodelta { $year }, myöhemmältä kuin tämän ajon vuosi { $current }; valitsin { $option } tarvitsee työkirjan vuotta { $current } aiemmalta vuodelta.
+err-not-programme-year = --year { $year }: vuosi ei kuulu ohjelmakauteen { $first }–{ $last }. Anna jokin ohjelmakauden vuosista, tai jos ohjelma jatkuu, anna asetustiedostossa { $file } { $key } = { $year }.
+err-not-programme-year-builtin = --year { $year }: vuosi ei kuulu sisäänrakennetun ohjelman kauteen { $first }–{ $last }. Anna jokin ohjelmakauden vuosista, tai jos ohjelma jatkuu, kopioi templates/programme.toml, anna kopiossa { $key } = { $year } ja käytä kopiota valitsimella --config.
 err-unknown-department = --department { $given }: ohjelmassa ei ole tätä toimialaa. Toimialat: { $allowed }.
 err-template-target = anna joko --department KOODI -o TIEDOSTO (yksi toimiala) tai --all --out KANSIO (kaikki toimialat).
 err-report-template-read = { $path }: raporttipohjaa ei voi lukea: { $reason }

@@ -131,7 +131,12 @@ err-overwrites-input = { $path }: utdata skulle ersätta en indatafil, och koost
 err-reread = { $path }: filen ändrades medan kooste kördes, så ingen granskad kopia gjordes. Kör kommandot på nytt när filen inte längre redigeras.
 err-no-previous = { $path }: det finns ingen sammanställning från ett tidigare år här. Kontrollera sökvägen (t.ex. out/kooste_2021.xlsx).
 err-previous-unreadable = { $path }: filen kan inte läsas som ett tidigare års sammanställning: { $reason } Ange en sammanställning som kooste har skrivit.
-err-not-programme-year = --year { $year }: året hör inte till programperioden { $first }–{ $last }. Ange ett av programperiodens år.
+err-previous-not-consolidated = { $path }: { $option } behöver en sammanställning som kooste har skrivit (kooste build eller merge skriver en), och den här filen är ingen sådan. Ange ett tidigare års kooste_<år>.xlsx.
+err-previous-other-programme = { $path }: sammanställningen hör till ett annat program, { $theirs }, inte till { $ours }. Ange en sammanställning av det här programmet, eller det andra programmets konfiguration med --config.
+err-previous-same-year = { $path }: sammanställningen gäller { $year }, samma år som den här körningen; { $option } behöver en från ett år före { $current }.
+err-previous-later-year = { $path }: sammanställningen gäller { $year }, senare än den här körningens år { $current }; { $option } behöver en från ett år före { $current }.
+err-not-programme-year = --year { $year }: året hör inte till programperioden { $first }–{ $last }. Ange ett av programperiodens år, eller, om programmet fortsätter, ange { $key } = { $year } i { $file }.
+err-not-programme-year-builtin = --year { $year }: året hör inte till det inbyggda programmets period { $first }–{ $last }. Ange ett av programperiodens år, eller, om programmet fortsätter, kopiera templates/programme.toml, ange { $key } = { $year } i kopian och använd den med --config.
 err-unknown-department = --department { $given }: programmet har ingen sådan sektor. Sektorer: { $allowed }.
 err-template-target = ange antingen --department KOD -o FIL (en sektor) eller --all --out MAPP (alla sektorer).
 err-report-template-read = { $path }: rapportmallen kan inte läsas: { $reason }
