@@ -156,11 +156,16 @@ impl DeadlineSpec {
         match self {
             DeadlineSpec::Yearly(s) => day_and_month(s).is_none().then(|| s.clone()),
             DeadlineSpec::PerYear(map) => map.iter().find_map(|(y, d)| {
-                let year_ok = y.trim().parse::<i32>().is_ok_and(|y| limits::YEARS.contains(&y));
+                let year_ok = y
+                    .trim()
+                    .parse::<i32>()
+                    .is_ok_and(|y| limits::YEARS.contains(&y));
                 if !year_ok {
                     Some(y.clone())
                 } else {
-                    crate::model::parse::parse_date(d).is_err().then(|| d.clone())
+                    crate::model::parse::parse_date(d)
+                        .is_err()
+                        .then(|| d.clone())
                 }
             }),
         }
@@ -1121,7 +1126,8 @@ mod tests {
     fn the_deadline_follows_the_reported_year() {
         let date = |s: &str| crate::model::parse::parse_date(s).unwrap();
         let with = |deadline: &str| {
-            let text = DEFAULT_TOML.replace("deadline = \"31.1.\"", &format!("deadline = {deadline}"));
+            let text =
+                DEFAULT_TOML.replace("deadline = \"31.1.\"", &format!("deadline = {deadline}"));
             Config::parse(&text, "x.toml")
         };
         let builtin = Config::builtin();
@@ -1137,9 +1143,17 @@ mod tests {
         let per_year = with("{ 2022 = \"31.1.2023\", 2023 = \"15.2.2024\" }").unwrap();
         assert_eq!(per_year.deadline(2023), Some(date("15.2.2024")));
         assert_eq!(per_year.deadline(2021), None);
-        for bad in ["\"31.13.\"", "\"tammikuun loppu\"", "{ 2022 = \"soon\" }", "{ next = \"31.1.2023\" }"] {
+        for bad in [
+            "\"31.13.\"",
+            "\"tammikuun loppu\"",
+            "{ 2022 = \"soon\" }",
+            "{ next = \"31.1.2023\" }",
+        ] {
             let err = with(bad).unwrap_err();
-            assert!(err.to_string().contains("submission.deadline"), "{bad}: {err}");
+            assert!(
+                err.to_string().contains("submission.deadline"),
+                "{bad}: {err}"
+            );
             let fi = crate::i18n::render(Lang::Fi, &err.message());
             assert!(fi.contains("31.1."), "{fi}");
         }
@@ -1150,7 +1164,10 @@ mod tests {
         let c = Config::builtin();
         assert_eq!(c.year_refusal(2022), None);
         let later = c.year_refusal(2023).unwrap();
-        assert_eq!((later.key, later.origin.clone()), ("programme.last_year", None));
+        assert_eq!(
+            (later.key, later.origin.clone()),
+            ("programme.last_year", None)
+        );
         assert_eq!(c.year_refusal(2018).unwrap().key, "programme.first_year");
         let text = DEFAULT_TOML.replace("last_year = 2022", "last_year = 2023");
         let continued = Config::parse(&text, "ohjelma.toml").unwrap();

@@ -92,7 +92,7 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         .chain(opts.json.iter())
         .collect();
     check(&outputs, opts.run.lang)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
     if let Some(p) = &previous {
         p.check_year(run.year)?;

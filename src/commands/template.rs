@@ -45,6 +45,8 @@ pub struct TemplateOptions {
     pub lang: Lang,
     /// Date in the document properties.
     pub date: Option<Date>,
+    /// Caps on what the `--from` workbook may unpack to and hold.
+    pub limits: crate::reading::Limits,
 }
 
 /// A file name from a department code: lower case, only letters, digits, `-` and `_`.
@@ -76,7 +78,7 @@ pub fn template(
     let previous = opts
         .from
         .as_deref()
-        .map(|p| read_previous(p, config, opts.lang, "--from"))
+        .map(|p| read_previous(p, config, opts.lang, opts.limits, "--from"))
         .transpose()?;
     // Prefilled from a year before the templates' own.
     if let Some(p) = &previous {

@@ -216,6 +216,24 @@ pub enum Error {
         /// The departments there are, listed in the run's language.
         allowed: String,
     },
+    /// `-o` (a file everywhere) given to a command that writes into a
+    /// folder (`--out DIR`).
+    #[error("{command}: -o {}: the outputs go into a folder, given with --out", given.display())]
+    OutputOptionForFolder {
+        /// The command, as `kooste build`.
+        command: &'static str,
+        /// The path given with `-o`.
+        given: PathBuf,
+    },
+    /// `--out` (a folder everywhere) given to a command that writes one
+    /// file (`-o FILE`).
+    #[error("{command}: --out {}: the output is a file, given with -o", given.display())]
+    OutOptionForFile {
+        /// The command, as `kooste merge`.
+        command: &'static str,
+        /// The path given with `--out`.
+        given: PathBuf,
+    },
     /// `template` was given neither one department and a file nor `--all`
     /// and a folder.
     #[error("give --department CODE -o FILE, or --all --out DIR")]
@@ -377,6 +395,14 @@ impl Error {
                 .arg("given", given)
                 .arg("allowed", allowed),
             Error::TemplateTarget => Message::new("err-template-target"),
+            Error::OutputOptionForFolder { command, given } => {
+                Message::new("err-output-option-for-folder")
+                    .arg("command", *command)
+                    .arg("path", shown(given))
+            }
+            Error::OutOptionForFile { command, given } => Message::new("err-out-option-for-file")
+                .arg("command", *command)
+                .arg("path", shown(given)),
         }
     }
 
@@ -623,6 +649,14 @@ mod tests {
                 allowed: "SOTE, KASKO".into(),
             },
             Error::TemplateTarget,
+            Error::OutputOptionForFolder {
+                command: "kooste build",
+                given: "out".into(),
+            },
+            Error::OutOptionForFile {
+                command: "kooste merge",
+                given: "out/k.xlsx".into(),
+            },
             Error::PreviousNotConsolidated {
                 path: "sote.xlsx".into(),
                 option: "--previous",

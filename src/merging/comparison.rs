@@ -58,9 +58,11 @@ pub fn read_previous(
     path: &Path,
     config: &Config,
     lang: Lang,
+    limits: crate::reading::Limits,
     option: &'static str,
 ) -> Result<Previous, Error> {
-    let schema = Schema::new(config);
+    let mut schema = Schema::new(config);
+    schema.limits = limits;
     let file = InputFile {
         display: path.display().to_string(),
         path: path.to_path_buf(),
@@ -173,9 +175,9 @@ impl Previous {
 pub fn read_previous_if(
     path: Option<&Path>,
     config: &Config,
-    lang: Lang,
+    run: &crate::validation::checked::RunOptions,
 ) -> Result<Option<Previous>, Error> {
-    path.map(|p| read_previous(p, config, lang, "--previous"))
+    path.map(|p| read_previous(p, config, run.lang, run.limits, "--previous"))
         .transpose()
 }
 
