@@ -91,15 +91,85 @@ fn default_example_labels() -> Vec<String> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubmissionInfo {
-    /// The deadline, as shown to the departments (e.g. "31.1.2022").
+    /// The deadline of each year's submissions (see [`DeadlineSpec`]).
     #[serde(default)]
-    pub deadline: Option<String>,
+    pub deadline: Option<Spanned<DeadlineSpec>>,
     /// Who answers questions (name and e-mail).
     #[serde(default)]
     pub contact: Option<String>,
     /// Empty rows in a template.
     #[serde(default = "default_template_rows")]
     pub template_rows: Spanned<u32>,
+}
+
+/// The submission deadline as configured: a day and month (`"31.1."`: 31
+/// January of the year after the reported year), or a date for each
+/// reported year (`{ 2022 = "31.1.2023" }`). A full date given alone
+/// (`"31.1.2022"`, as older configurations have it) counts as its day and
+/// month, so that each year's templates name their own year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DeadlineSpec {
+    /// `"31.1."`, or a full date read as its day and month.
+    Yearly(String),
+    /// A date per reported year, keyed by the year.
+    PerYear(std::collections::BTreeMap<String, String>),
+}
+
+/// A deadline's day and month from `"31.1."` or a full date (`"31.1.2022"`,
+/// `"2022-01-31"`); `None` if it is neither.
+fn day_and_month(s: &str) -> Option<(u32, u32)> {
+    if let Ok(d) = crate::model::parse::parse_date(s) {
+        return Some((d.day, d.month));
+    }
+    let t = s.trim().strip_suffix('.')?;
+    let (d, m) = t.split_once('.')?;
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.chars().all(|c| c.is_ascii_digit());
+    if !(digits(d) && digits(m)) {
+        return None;
+    }
+    let (d, m) = (d.parse().ok()?, m.parse().ok()?);
+    // A leap year, so that 29 February is a day and month.
+    crate::model::parse::Date::new(2000, m, d).map(|_| (d, m))
+}
+
+impl DeadlineSpec {
+    /// The deadline of the submissions that report on `year`, if one is
+    /// configured for it.
+    pub fn for_year(&self, year: i32) -> Option<crate::model::parse::Date> {
+        use crate::model::parse::Date;
+        match self {
+            DeadlineSpec::Yearly(s) => {
+                let (d, m) = day_and_month(s)?;
+                // 29 February in a year that has none: the day before.
+                Date::new(year + 1, m, d).or_else(|| Date::new(year + 1, m, d - 1))
+            }
+            DeadlineSpec::PerYear(map) => map
+                .iter()
+                .find(|(y, _)| y.trim().parse() == Ok(year))
+                .and_then(|(_, d)| crate::model::parse::parse_date(d).ok()),
+        }
+    }
+
+    /// The first value that is not a deadline, as typed.
+    fn invalid(&self) -> Option<String> {
+        match self {
+            DeadlineSpec::Yearly(s) => day_and_month(s).is_none().then(|| s.clone()),
+            DeadlineSpec::PerYear(map) => map.iter().find_map(|(y, d)| {
+                let year_ok = y
+                    .trim()
+                    .parse::<i32>()
+                    .is_ok_and(|y| limits::YEARS.contains(&y));
+                if !year_ok {
+                    Some(y.clone())
+                } else {
+                    crate::model::parse::parse_date(d)
+                        .is_err()
+                        .then(|| d.clone())
+                }
+            }),
+        }
+    }
 }
 
 fn default_template_rows() -> Spanned<u32> {
@@ -213,7 +283,13 @@ pub struct Config {
     /// Deadline and contact for the templates.
     #[serde(default)]
     pub submission: SubmissionInfo,
+    /// Where the configuration came from: its file, or [`BUILTIN_ORIGIN`].
+    #[serde(skip)]
+    pub origin: String,
 }
+
+/// The [`Config::origin`] of the built-in programme.
+pub const BUILTIN_ORIGIN: &str = "built-in programme.toml";
 
 /// A configuration that cannot be used.
 ///
@@ -327,6 +403,13 @@ pub enum Inconsistency {
         /// The character.
         char: char,
     },
+    /// A submission deadline that is neither a day and month nor a date
+    /// per year.
+    #[error("\"{value}\" is not a deadline (\"31.1.\", or a date per year)")]
+    BadDeadline {
+        /// The value (or the year key) as typed.
+        value: String,
+    },
     /// A required list with no entries.
     #[error("needs at least one entry")]
     EmptyList {
@@ -424,6 +507,9 @@ impl Inconsistency {
             }
             Inconsistency::ControlCharacter { char } => Message::new("config-control-character")
                 .arg("char", format!("U+{:04X}", *char as u32)),
+            Inconsistency::BadDeadline { value } => {
+                Message::new("config-bad-deadline").arg("value", value)
+            }
             Inconsistency::EmptyList { list } => {
                 Message::new("config-empty-list").arg("list", *list)
             }
@@ -545,7 +631,7 @@ impl Config {
     /// The compiled-in default programme.
     pub fn builtin() -> Config {
         // The default is tested (`builtin_config_is_valid`), so this cannot fail at run time.
-        Config::parse(DEFAULT_TOML, "built-in programme.toml")
+        Config::parse(DEFAULT_TOML, BUILTIN_ORIGIN)
             .unwrap_or_else(|e| unreachable!("built-in config is invalid: {e}"))
     }
 
@@ -560,7 +646,7 @@ impl Config {
 
     /// Parses and checks a configuration text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
             ConfigError::Syntax {
                 origin: origin.to_string(),
@@ -569,6 +655,7 @@ impl Config {
                 source: Box::new(e),
             }
         })?;
+        config.origin = origin.to_string();
         config.check(text, origin)?;
         if let Some(c) = controls::find(text) {
             return Err(ConfigError::Inconsistent {
@@ -594,6 +681,15 @@ impl Config {
         };
         if let Some(e) = limits::check(self) {
             return fail(Some(e.span), e.key, e.problem);
+        }
+        if let Some(d) = &self.submission.deadline
+            && let Some(value) = d.get_ref().invalid()
+        {
+            return fail(
+                Some(d.span()),
+                "submission.deadline",
+                Inconsistency::BadDeadline { value },
+            );
         }
         for (name, list) in [
             ("departments", &self.departments),
@@ -754,6 +850,36 @@ impl Config {
         (*self.programme.first_year.get_ref()..=*self.programme.last_year.get_ref()).contains(&year)
     }
 
+    /// The deadline of the submissions that report on `year`, if the
+    /// configuration gives one for it.
+    pub fn deadline(&self, year: i32) -> Option<crate::model::parse::Date> {
+        self.submission.deadline.as_ref()?.get_ref().for_year(year)
+    }
+
+    /// The refusal of `year` where it is not a programme year: the
+    /// programme's years and the key of the configuration that would
+    /// extend them (`programme.last_year` for a later year,
+    /// `programme.first_year` for an earlier one).
+    pub fn year_refusal(&self, year: i32) -> Option<YearRefusal> {
+        if self.is_programme_year(year) {
+            return None;
+        }
+        let p = &self.programme;
+        let (first, last) = (*p.first_year.get_ref(), *p.last_year.get_ref());
+        let key = if year > last {
+            "programme.last_year"
+        } else {
+            "programme.first_year"
+        };
+        Some(YearRefusal {
+            year,
+            first,
+            last,
+            key,
+            origin: (self.origin != BUILTIN_ORIGIN).then(|| self.origin.clone()),
+        })
+    }
+
     /// The annual budget in euros.
     pub fn annual_budget(&self) -> f64 {
         *self.programme.annual_budget_eur.get_ref()
@@ -776,6 +902,21 @@ fn shape_problem(said: &str, key: Option<&str>) -> Option<Message> {
         return Some(Message::new("config-problem-wrong-type").arg("name", key?));
     }
     None
+}
+
+/// A year outside the programme's, and what would make it one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearRefusal {
+    /// The year asked for.
+    pub year: i32,
+    /// The programme's first year.
+    pub first: i32,
+    /// The programme's last year.
+    pub last: i32,
+    /// The key to change: `programme.last_year` or `programme.first_year`.
+    pub key: &'static str,
+    /// The configuration file, or `None` for the built-in programme.
+    pub origin: Option<String>,
 }
 
 /// 1-based line number of byte offset `pos` in `text`.
@@ -953,6 +1094,9 @@ mod tests {
                 max: limits::MAX_TEMPLATE_ROWS,
             },
             Inconsistency::ControlCharacter { char: '\u{1}' },
+            Inconsistency::BadDeadline {
+                value: "31.13.".into(),
+            },
             Inconsistency::EmptyList { list: "areas" },
             Inconsistency::EmptyCode,
             Inconsistency::SameSpelling {
@@ -1005,6 +1149,62 @@ mod tests {
             crate::i18n::render(Lang::En, &rows.message()),
             "4,000,000,000 rows is more than the 1,000,000 allowed (an Excel sheet holds \
              1,048,576 rows). Give fewer rows."
+        );
+    }
+
+    #[test]
+    fn the_deadline_follows_the_reported_year() {
+        let date = |s: &str| crate::model::parse::parse_date(s).unwrap();
+        let with = |deadline: &str| {
+            let text =
+                DEFAULT_TOML.replace("deadline = \"31.1.\"", &format!("deadline = {deadline}"));
+            Config::parse(&text, "x.toml")
+        };
+        let builtin = Config::builtin();
+        assert_eq!(builtin.deadline(2021), Some(date("31.1.2022")));
+        assert_eq!(builtin.deadline(2022), Some(date("31.1.2023")));
+        // An older configuration's full date gives its day and month.
+        let old = with("\"31.1.2022\"").unwrap();
+        assert_eq!(old.deadline(2021), Some(date("31.1.2022")));
+        assert_eq!(old.deadline(2023), Some(date("31.1.2024")));
+        let leap = with("\"29.2.\"").unwrap();
+        assert_eq!(leap.deadline(2023), Some(date("29.2.2024")));
+        assert_eq!(leap.deadline(2021), Some(date("28.2.2022")));
+        let per_year = with("{ 2022 = \"31.1.2023\", 2023 = \"15.2.2024\" }").unwrap();
+        assert_eq!(per_year.deadline(2023), Some(date("15.2.2024")));
+        assert_eq!(per_year.deadline(2021), None);
+        for bad in [
+            "\"31.13.\"",
+            "\"tammikuun loppu\"",
+            "{ 2022 = \"soon\" }",
+            "{ next = \"31.1.2023\" }",
+        ] {
+            let err = with(bad).unwrap_err();
+            assert!(
+                err.to_string().contains("submission.deadline"),
+                "{bad}: {err}"
+            );
+            let fi = crate::i18n::render(Lang::Fi, &err.message());
+            assert!(fi.contains("31.1."), "{fi}");
+        }
+    }
+
+    #[test]
+    fn a_year_outside_names_the_key_that_extends_the_programme() {
+        let c = Config::builtin();
+        assert_eq!(c.year_refusal(2022), None);
+        let later = c.year_refusal(2023).unwrap();
+        assert_eq!(
+            (later.key, later.origin.clone()),
+            ("programme.last_year", None)
+        );
+        assert_eq!(c.year_refusal(2018).unwrap().key, "programme.first_year");
+        let text = DEFAULT_TOML.replace("last_year = 2022", "last_year = 2023");
+        let continued = Config::parse(&text, "ohjelma.toml").unwrap();
+        assert_eq!(continued.year_refusal(2023), None);
+        assert_eq!(
+            continued.year_refusal(2024).unwrap().origin.as_deref(),
+            Some("ohjelma.toml")
         );
     }
 

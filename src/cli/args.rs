@@ -109,15 +109,12 @@ pub(crate) fn stream_writer(reference: bool) -> StreamWriter {
     }
 }
 
-/// The inputs and the options every command that reads them takes.
+/// The options every command takes (with `--lang` and `--verbose`, which
+/// are global).
 #[derive(clap::Args)]
-pub(crate) struct Common {
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+pub(crate) struct Shared {
     #[arg(long)]
     pub config: Option<PathBuf>,
-    #[arg(long)]
-    pub year: Option<i32>,
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<Date>,
     #[arg(long, default_value_t = 1024)]
@@ -128,13 +125,52 @@ pub(crate) struct Common {
     pub quiet: bool,
 }
 
+impl Shared {
+    /// The caps on what a file may unpack to and hold.
+    pub fn limits(&self) -> crate::reading::Limits {
+        crate::reading::Limits {
+            max_unpacked_bytes: self.max_unpacked_mb.saturating_mul(1 << 20),
+            max_cells: self.max_cells,
+        }
+    }
+}
+
+/// The inputs and the options every command that reads them takes.
+#[derive(clap::Args)]
+pub(crate) struct Common {
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[command(flatten)]
+    pub shared: Shared,
+}
+
+/// `-o` given to a command that writes into a folder (`--out DIR`): it
+/// names a file everywhere. Hidden; the command says what to give.
+#[derive(clap::Args)]
+pub(crate) struct NotAFileOption {
+    #[arg(short = 'o', long = "output", hide = true)]
+    pub output: Option<PathBuf>,
+}
+
+/// `--out` given to a command that writes one file (`-o FILE`): it names
+/// a folder everywhere. Hidden; the command says what to give.
+#[derive(clap::Args)]
+pub(crate) struct NotAFolderOption {
+    #[arg(long = "out", hide = true)]
+    pub out: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 pub(crate) enum Command {
     Build {
         #[command(flatten)]
         common: Common,
-        #[arg(long, short)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "output")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        wrong: NotAFileOption,
         #[command(flatten)]
         workbook: WorkbookArgs,
         #[arg(long)]
@@ -143,8 +179,10 @@ pub(crate) enum Command {
     Report {
         #[command(flatten)]
         common: Common,
-        #[arg(long, short)]
-        output: PathBuf,
+        #[arg(long, short, required_unless_present = "out")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        wrong: NotAFolderOption,
         #[arg(long)]
         previous: Option<PathBuf>,
         #[arg(long)]
@@ -159,8 +197,10 @@ pub(crate) enum Command {
     Merge {
         #[command(flatten)]
         common: Common,
-        #[arg(long, short)]
-        output: PathBuf,
+        #[arg(long, short, required_unless_present = "out")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        wrong: NotAFolderOption,
         #[command(flatten)]
         workbook: WorkbookArgs,
         #[arg(long)]
@@ -173,20 +213,20 @@ pub(crate) enum Command {
     Template {
         #[arg(long, required_unless_present = "all", conflicts_with = "all")]
         department: Option<String>,
-        #[arg(long, requires = "out")]
+        #[arg(long)]
         all: bool,
         #[arg(long)]
         year: i32,
         #[arg(long)]
         from: Option<PathBuf>,
-        #[arg(long, short, required_unless_present = "all")]
+        // Each is refused where the other is meant (see `super::run`);
+        // clap asks for one where neither is given.
+        #[arg(long, short, required_unless_present_any = ["all", "out"])]
         output: Option<PathBuf>,
-        #[arg(long)]
+        #[arg(long, required_unless_present_any = ["department", "output"])]
         out: Option<PathBuf>,
-        #[arg(long)]
-        config: Option<PathBuf>,
-        #[arg(long, value_parser = parse_date_arg)]
-        date: Option<Date>,
+        #[command(flatten)]
+        shared: Shared,
     },
     Convert {
         #[command(flatten)]
@@ -195,8 +235,10 @@ pub(crate) enum Command {
         to: ConvertArg,
         #[arg(long, value_enum, default_value = "finnish")]
         csv_style: CsvStyleArg,
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "output")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        wrong: NotAFileOption,
     },
     Validate {
         #[command(flatten)]

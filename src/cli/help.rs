@@ -107,6 +107,16 @@ pub(crate) fn command(lang: Lang) -> clap::Command {
     cmd
 }
 
+/// The output option each command needs, which clap leaves off the usage
+/// line: it is required unless the other command's form (`-o` for a
+/// folder, `--out` for a file) is given, to be refused with a sentence.
+const OUTPUT_IN_USAGE: [(&str, &str); 4] = [
+    ("build", "out"),
+    ("convert", "out"),
+    ("merge", "output"),
+    ("report", "output"),
+];
+
 /// The usage line of `cmd` as it is given in the help and after an error.
 pub(crate) fn usage(cmd: &clap::Command) -> String {
     cmd.get_overridden_usage()
@@ -174,7 +184,24 @@ fn arg(a: Arg, lang: Lang, sub: &str) -> Arg {
 fn set_usage(cmd: &mut clap::Command, options: &str) {
     let usage = cmd.render_usage().to_string();
     let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
-    let usage = usage.replace("[OPTIONS]", options);
+    let mut usage = usage.replace("[OPTIONS]", options);
+    let output = OUTPUT_IN_USAGE
+        .iter()
+        .find(|(name, _)| *name == cmd.get_name())
+        .and_then(|(_, id)| cmd.get_arguments().find(|a| a.get_id() == *id));
+    if let Some(a) = output {
+        let value = a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let flag = match a.get_short() {
+            Some(c) => format!("-{c}"),
+            None => format!("--{}", a.get_long().unwrap_or_default()),
+        };
+        let shown = format!("{options} {flag} <{value}>");
+        usage = usage.replacen(options, &shown, 1);
+    }
     *cmd = std::mem::take(cmd).override_usage(usage);
 }
 

@@ -2,6 +2,8 @@
 
 use std::io::{IsTerminal, Write};
 
+use std::path::PathBuf;
+
 use super::args::{Command, Common, ConvertArg, CsvStyleArg, FormatArg, stream_writer};
 use crate::commands::{Outcome, build, convert, merge, report, template, validate};
 use crate::export::CsvStyle;
@@ -13,13 +15,44 @@ fn run_options(c: &Common, lang: Lang, verbose: bool) -> RunOptions {
         inputs: c.inputs.clone(),
         year: c.year,
         lang,
-        date: c.date,
-        limits: crate::reading::Limits {
-            max_unpacked_bytes: c.max_unpacked_mb.saturating_mul(1 << 20),
-            max_cells: c.max_cells,
-        },
-        progress: !c.quiet && std::io::stderr().is_terminal(),
+        date: c.shared.date,
+        limits: c.shared.limits(),
+        progress: !c.shared.quiet && std::io::stderr().is_terminal(),
         verbose,
+    }
+}
+
+/// The folder of a command that writes into one (`--out DIR`), or the
+/// error that says so where `-o`, which names a file, was given instead.
+fn folder(
+    command: &'static str,
+    out: &Option<PathBuf>,
+    output: &Option<PathBuf>,
+) -> Result<PathBuf, Error> {
+    match (out, output) {
+        (Some(dir), _) => Ok(dir.clone()),
+        (None, Some(given)) => Err(Error::OutputOptionForFolder {
+            command,
+            given: given.clone(),
+        }),
+        (None, None) => Err(Error::TemplateTarget),
+    }
+}
+
+/// The file of a command that writes one (`-o FILE`), or the error that
+/// says so where `--out`, which names a folder, was given instead.
+fn file(
+    command: &'static str,
+    output: &Option<PathBuf>,
+    out: &Option<PathBuf>,
+) -> Result<PathBuf, Error> {
+    match (output, out) {
+        (Some(f), _) => Ok(f.clone()),
+        (None, Some(given)) => Err(Error::OutOptionForFile {
+            command,
+            given: given.clone(),
+        }),
+        (None, None) => Err(Error::TemplateTarget),
     }
 }
 
@@ -47,13 +80,15 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
         Command::Build {
             common,
             out,
+            wrong,
             workbook,
             report_template,
         } => {
-            let config = load_config(common.config.as_deref())?;
+            let out_dir = folder("kooste build", out, &wrong.output)?;
+            let config = load_config(common.shared.config.as_deref())?;
             let opts = build::BuildOptions {
                 run: run_options(common, lang, verbose),
-                out_dir: out.clone(),
+                out_dir,
                 previous: workbook.previous.clone(),
                 xlsx: workbook.options(),
                 template: report_template.clone(),
@@ -64,15 +99,17 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
         Command::Merge {
             common,
             output,
+            wrong,
             workbook,
             csv,
             csv_style: style,
             json,
         } => {
-            let config = load_config(common.config.as_deref())?;
+            let output = file("kooste merge", output, &wrong.out)?;
+            let config = load_config(common.shared.config.as_deref())?;
             let opts = merge::MergeOptions {
                 run: run_options(common, lang, verbose),
-                output: output.clone(),
+                output,
                 previous: workbook.previous.clone(),
                 csv: csv.clone(),
                 csv_style: csv_style(*style),
@@ -90,15 +127,17 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
         Command::Report {
             common,
             output,
+            wrong,
             previous,
             draft,
             report_template,
             reference_writers,
         } => {
-            let config = load_config(common.config.as_deref())?;
+            let output = file("kooste report", output, &wrong.out)?;
+            let config = load_config(common.shared.config.as_deref())?;
             let opts = report::ReportCommandOptions {
                 run: run_options(common, lang, verbose),
-                output: output.clone(),
+                output,
                 previous: previous.clone(),
                 draft: *draft,
                 template: report_template.clone(),
@@ -118,24 +157,26 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
             from,
             output,
             out,
-            config,
-            date,
+            shared,
         } => {
-            let config = load_config(config.as_deref())?;
-            let target = match (all, department, output, out) {
-                (true, _, _, Some(dir)) => template::Target::All { dir: dir.clone() },
-                (_, Some(d), Some(o), _) => template::Target::One {
-                    department: d.clone(),
-                    output: o.clone(),
+            let target = match department {
+                _ if *all => template::Target::All {
+                    dir: folder("kooste template --all", out, output)?,
                 },
-                _ => return Err(Error::TemplateTarget),
+                Some(d) => template::Target::One {
+                    department: d.clone(),
+                    output: file("kooste template --department", output, out)?,
+                },
+                None => return Err(Error::TemplateTarget),
             };
+            let config = load_config(shared.config.as_deref())?;
             let opts = template::TemplateOptions {
                 target,
                 year: *year,
                 from: from.clone(),
                 lang,
-                date: *date,
+                date: shared.date,
+                limits: shared.limits(),
             };
             template::template(&config, &opts, &mut stdout)
         }
@@ -144,8 +185,10 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
             to,
             csv_style: style,
             out,
+            wrong,
         } => {
-            let config = load_config(common.config.as_deref())?;
+            let out_dir = folder("kooste convert", out, &wrong.output)?;
+            let config = load_config(common.shared.config.as_deref())?;
             let opts = convert::ConvertOptions {
                 run: run_options(common, lang, verbose),
                 to: match to {
@@ -154,7 +197,7 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
                     ConvertArg::Json => convert::ConvertTo::Json,
                 },
                 csv_style: csv_style(*style),
-                out_dir: out.clone(),
+                out_dir,
             };
             convert::convert(&config, &opts, &mut stdout)
         }
@@ -163,7 +206,7 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
             format,
             annotate,
         } => {
-            let config = load_config(common.config.as_deref())?;
+            let config = load_config(common.shared.config.as_deref())?;
             let opts = validate::ValidateOptions {
                 run: run_options(common, lang, verbose),
                 format: match format {

@@ -64,8 +64,11 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     // The year is not known yet: any output of kooste's naming there.
     check_folder(&opts.out_dir)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
+    if let Some(p) = &previous {
+        p.check_year(run.year)?;
+    }
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     // Said with the other findings, before the report is made.
     run.cross.extend(crate::validation::printable::findings(

@@ -92,8 +92,11 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         .chain(opts.json.iter())
         .collect();
     check(&outputs, opts.run.lang)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
+    if let Some(p) = &previous {
+        p.check_year(run.year)?;
+    }
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {

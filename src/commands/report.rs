@@ -47,8 +47,11 @@ pub fn report(
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     crate::output::target::check(&[&opts.output], opts.run.lang)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, opts.run.lang)?;
+    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
+    if let Some(p) = &previous {
+        p.check_year(run.year)?;
+    }
     run.require_measures(&opts.run.inputs, opts.draft);
     // Said with the other findings, before the report is made.
     run.cross.extend(crate::validation::printable::findings(

@@ -45,6 +45,8 @@ pub struct TemplateOptions {
     pub lang: Lang,
     /// Date in the document properties.
     pub date: Option<Date>,
+    /// Caps on what the `--from` workbook may unpack to and hold.
+    pub limits: crate::reading::Limits,
 }
 
 /// A file name from a department code: lower case, only letters, digits, `-` and `_`.
@@ -70,19 +72,18 @@ pub fn template(
     opts: &TemplateOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    if !config.is_programme_year(opts.year) {
-        let p = &config.programme;
-        return Err(Error::NotAProgrammeYear {
-            year: opts.year,
-            first: *p.first_year.get_ref(),
-            last: *p.last_year.get_ref(),
-        });
+    if let Some(refusal) = config.year_refusal(opts.year) {
+        return Err(Error::NotAProgrammeYear(refusal));
     }
     let previous = opts
         .from
         .as_deref()
-        .map(|p| read_previous(p, config, opts.lang))
+        .map(|p| read_previous(p, config, opts.lang, opts.limits, "--from"))
         .transpose()?;
+    // Prefilled from a year before the templates' own.
+    if let Some(p) = &previous {
+        p.check_year(Some(opts.year))?;
+    }
     let schema = Schema::new(config);
     let targets: Vec<(usize, PathBuf)> = match &opts.target {
         Target::One { department, output } => {

@@ -184,16 +184,44 @@ pub enum Error {
         /// The language of the sentence.
         lang: Lang,
     },
-    /// `--year` of `template` is outside the programme.
-    #[error("--year {year}: not a programme year ({first}–{last})")]
-    NotAProgrammeYear {
-        /// The year asked for.
-        year: i32,
-        /// The programme's first year.
-        first: i32,
-        /// The programme's last year.
-        last: i32,
+    /// The workbook given as an earlier year's (`--previous`, `template
+    /// --from`) is not a consolidated workbook kooste wrote: a
+    /// submission, a template, an annotated copy or another file.
+    #[error("{path}: {option}: not a consolidated workbook written by kooste")]
+    PreviousNotConsolidated {
+        /// The path as given.
+        path: String,
+        /// The option that named it.
+        option: &'static str,
     },
+    /// The earlier year's workbook is of another programme.
+    #[error("{path}: {option}: a workbook of another programme ({theirs}, not {ours})")]
+    PreviousOtherProgramme {
+        /// The path as given.
+        path: String,
+        /// The option that named it.
+        option: &'static str,
+        /// The programme it records: name and code.
+        theirs: String,
+        /// The configuration's programme: name and code.
+        ours: String,
+    },
+    /// The earlier year's workbook is of the year reported, or of a later
+    /// one.
+    #[error("{path}: {option}: a workbook of {year}, not of a year before {current}")]
+    PreviousNotEarlier {
+        /// The path as given.
+        path: String,
+        /// The option that named it.
+        option: &'static str,
+        /// The workbook's year.
+        year: i32,
+        /// The year of this run (the report's or the templates').
+        current: i32,
+    },
+    /// `--year` of `template` is outside the programme.
+    #[error("--year {}: not a programme year ({}–{}; {})", .0.year, .0.first, .0.last, .0.key)]
+    NotAProgrammeYear(crate::config::YearRefusal),
     /// `--department` of `template` names no department of the programme.
     #[error("--department {given}: not a department of the programme ({allowed})")]
     UnknownDepartment {
@@ -201,6 +229,24 @@ pub enum Error {
         given: String,
         /// The departments there are, listed in the run's language.
         allowed: String,
+    },
+    /// `-o` (a file everywhere) given to a command that writes into a
+    /// folder (`--out DIR`).
+    #[error("{command}: -o {}: the outputs go into a folder, given with --out", given.display())]
+    OutputOptionForFolder {
+        /// The command, as `kooste build`.
+        command: &'static str,
+        /// The path given with `-o`.
+        given: PathBuf,
+    },
+    /// `--out` (a folder everywhere) given to a command that writes one
+    /// file (`-o FILE`).
+    #[error("{command}: --out {}: the output is a file, given with -o", given.display())]
+    OutOptionForFile {
+        /// The command, as `kooste merge`.
+        command: &'static str,
+        /// The path given with `--out`.
+        given: PathBuf,
     },
     /// `template` was given neither one department and a file nor `--all`
     /// and a folder.
@@ -323,17 +369,58 @@ impl Error {
                     .arg("path", path)
                     .arg("reason", finding.message.clone())
             }
+            Error::PreviousNotConsolidated { path, option } => {
+                Message::new("err-previous-not-consolidated")
+                    .arg("path", path)
+                    .arg("option", *option)
+            }
+            Error::PreviousOtherProgramme {
+                path,
+                option,
+                theirs,
+                ours,
+            } => Message::new("err-previous-other-programme")
+                .arg("path", path)
+                .arg("option", *option)
+                .arg("theirs", theirs)
+                .arg("ours", ours),
             // Years are shown as written, without digit grouping.
-            Error::NotAProgrammeYear { year, first, last } => {
-                Message::new("err-not-programme-year")
-                    .arg("year", year.to_string())
-                    .arg("first", first.to_string())
-                    .arg("last", last.to_string())
+            Error::PreviousNotEarlier {
+                path,
+                option,
+                year,
+                current,
+            } => Message::new(if year == current {
+                "err-previous-same-year"
+            } else {
+                "err-previous-later-year"
+            })
+            .arg("path", path)
+            .arg("option", *option)
+            .arg("year", year.to_string())
+            .arg("current", current.to_string()),
+            Error::NotAProgrammeYear(r) => {
+                let m = match &r.origin {
+                    Some(file) => Message::new("err-not-programme-year").arg("file", file),
+                    None => Message::new("err-not-programme-year-builtin"),
+                };
+                m.arg("year", r.year.to_string())
+                    .arg("first", r.first.to_string())
+                    .arg("last", r.last.to_string())
+                    .arg("key", r.key)
             }
             Error::UnknownDepartment { given, allowed } => Message::new("err-unknown-department")
                 .arg("given", given)
                 .arg("allowed", allowed),
             Error::TemplateTarget => Message::new("err-template-target"),
+            Error::OutputOptionForFolder { command, given } => {
+                Message::new("err-output-option-for-folder")
+                    .arg("command", *command)
+                    .arg("path", shown(given))
+            }
+            Error::OutOptionForFile { command, given } => Message::new("err-out-option-for-file")
+                .arg("command", *command)
+                .arg("path", shown(given)),
         }
     }
 
@@ -573,16 +660,55 @@ mod tests {
             Error::NoPrevious {
                 path: "k2020.xlsx".into(),
             },
-            Error::NotAProgrammeYear {
+            Error::NotAProgrammeYear(crate::config::YearRefusal {
                 year: 2030,
                 first: 2019,
                 last: 2022,
-            },
+                key: "programme.last_year",
+                origin: None,
+            }),
             Error::UnknownDepartment {
                 given: "x".into(),
                 allowed: "SOTE, KASKO".into(),
             },
             Error::TemplateTarget,
+            Error::OutputOptionForFolder {
+                command: "kooste build",
+                given: "out".into(),
+            },
+            Error::OutOptionForFile {
+                command: "kooste merge",
+                given: "out/k.xlsx".into(),
+            },
+            Error::PreviousNotConsolidated {
+                path: "sote.xlsx".into(),
+                option: "--previous",
+            },
+            Error::PreviousOtherProgramme {
+                path: "k.xlsx".into(),
+                option: "--previous",
+                theirs: "Muu ohjelma (MUU)".into(),
+                ours: "Ohjelma (MEK)".into(),
+            },
+            Error::PreviousNotEarlier {
+                path: "k.xlsx".into(),
+                option: "--from",
+                year: 2022,
+                current: 2022,
+            },
+            Error::PreviousNotEarlier {
+                path: "k.xlsx".into(),
+                option: "--previous",
+                year: 2023,
+                current: 2022,
+            },
+            Error::NotAProgrammeYear(crate::config::YearRefusal {
+                year: 2030,
+                first: 2019,
+                last: 2022,
+                key: "programme.last_year",
+                origin: Some("ohjelma.toml".into()),
+            }),
             Error::ReportTemplate(TemplateError::Io {
                 path: "r.toml".into(),
                 source: std::io::Error::from(ErrorKind::NotFound),

@@ -12,7 +12,7 @@ use crate::model::lang::Lang;
 use crate::model::parse::Cents;
 use crate::reading::schema::Schema;
 use crate::reading::{InputFile, read_submission_from};
-use crate::text::name_key;
+use crate::text::{name_key, normalise};
 
 /// The consolidated workbook's measures sheet in each language, to find it
 /// in an earlier year's workbook. Kept here as data rather than read from
@@ -21,20 +21,48 @@ use crate::text::name_key;
 /// language's current name in this list.
 pub const MEASURE_SHEETS: [&str; 3] = ["Toimenpiteet", "Åtgärder", "Measures"];
 
+/// The custom document property in which a consolidated workbook records
+/// its programme's code, beside [`crate::reading::PROPERTY`].
+pub const PROGRAMME_PROPERTY: &str = "kooste-programme";
+
+/// The property that records the programme's name (in Finnish, as
+/// configured), with [`PROGRAMME_PROPERTY`] the programme's identity.
+pub const PROGRAMME_NAME_PROPERTY: &str = "kooste-programme-name";
+
+/// The property that records the year a consolidated workbook reports.
+pub const YEAR_PROPERTY: &str = "kooste-year";
+
 /// The measures of an earlier year.
 #[derive(Debug, Clone)]
 pub struct Previous {
     /// The file, as given.
     pub path: String,
-    /// Its year (the most common year of its rows).
+    /// The option that named it (`--previous`, `--from`).
+    pub option: &'static str,
+    /// Its year: the one it records, or (a workbook of an older kooste)
+    /// the most common year of its rows.
     pub year: Option<i32>,
     /// Its measures.
     pub measures: Vec<Measure>,
+    /// What it was read as, for the sources: its SHA-256, format, sheet,
+    /// header row and rows read.
+    pub source: crate::reading::Submission,
 }
 
-/// Reads a consolidated workbook of an earlier year.
-pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previous, Error> {
-    let schema = Schema::new(config);
+/// Reads the consolidated workbook of an earlier year that `option`
+/// (`--previous`, `--from`) names. It must be one kooste wrote (its
+/// `kooste` property says `consolidated`) for the configuration's
+/// programme; its year is checked against the run's by
+/// [`Previous::check_year`].
+pub fn read_previous(
+    path: &Path,
+    config: &Config,
+    lang: Lang,
+    limits: crate::reading::Limits,
+    option: &'static str,
+) -> Result<Previous, Error> {
+    let mut schema = Schema::new(config);
+    schema.limits = limits;
     let file = InputFile {
         display: path.display().to_string(),
         path: path.to_path_buf(),
@@ -42,7 +70,43 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
     if !path.is_file() {
         return Err(Error::NoPrevious { path: file.display });
     }
-    let sub = read_submission_from(0, &file, &schema, &MEASURE_SHEETS);
+    let bytes = std::fs::read(path).map_err(|_| Error::NoPrevious {
+        path: file.display.clone(),
+    })?;
+    let property = |name| crate::reading::custom_property(&bytes, name).map(|v| unescape(&v));
+    if property(crate::reading::PROPERTY).as_deref()
+        != Some(crate::reading::OutputKind::Consolidated.mark())
+    {
+        return Err(Error::PreviousNotConsolidated {
+            path: file.display,
+            option,
+        });
+    }
+    let code = property(PROGRAMME_PROPERTY);
+    let name = property(PROGRAMME_NAME_PROPERTY);
+    let recorded_year = property(YEAR_PROPERTY).and_then(|y| y.trim().parse::<i32>().ok());
+    drop(bytes);
+    // A workbook of an older kooste records neither; it is taken as it is.
+    if code.is_some() || name.is_some() {
+        let p = &config.programme;
+        let same_code = code.as_deref().map(str::trim) == Some(p.code.trim());
+        let same_name = name
+            .as_deref()
+            .is_some_and(|n| p.name.all().iter().any(|c| normalise(c) == normalise(n)));
+        if !(same_code && same_name) {
+            return Err(Error::PreviousOtherProgramme {
+                path: file.display,
+                option,
+                theirs: format!(
+                    "{} ({})",
+                    name.unwrap_or_default(),
+                    code.unwrap_or_default()
+                ),
+                ours: format!("{} ({})", p.name.get(lang), p.code),
+            });
+        }
+    }
+    let mut sub = read_submission_from(0, &file, &schema, &MEASURE_SHEETS);
     let fatal = sub.findings.iter().find(|f| {
         f.severity == Severity::Error
             && matches!(
@@ -60,28 +124,61 @@ pub fn read_previous(path: &Path, config: &Config, lang: Lang) -> Result<Previou
             lang,
         });
     }
-    let mut years: HashMap<i32, usize> = HashMap::new();
-    for y in sub.measures.iter().filter_map(|m| m.year) {
-        *years.entry(y).or_default() += 1;
-    }
-    let year = years
-        .into_iter()
-        .max_by_key(|(y, n)| (*n, *y))
-        .map(|(y, _)| y);
+    let year = recorded_year.or_else(|| {
+        let mut years: HashMap<i32, usize> = HashMap::new();
+        for y in sub.measures.iter().filter_map(|m| m.year) {
+            *years.entry(y).or_default() += 1;
+        }
+        years
+            .into_iter()
+            .max_by_key(|(y, n)| (*n, *y))
+            .map(|(y, _)| y)
+    });
+    let measures = std::mem::take(&mut sub.measures);
+    sub.findings.clear();
+    sub.partial.clear();
     Ok(Previous {
         path: file.display,
+        option,
         year,
-        measures: sub.measures,
+        measures,
+        source: sub,
     })
 }
 
-/// [`read_previous`] when a path was given.
+/// The five entities XML escapes in a property's text.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+impl Previous {
+    /// Refuses a workbook that is not of a year before `current` (the
+    /// year reported, or the templates' year).
+    pub fn check_year(&self, current: Option<i32>) -> Result<(), Error> {
+        match (self.year, current) {
+            (Some(year), Some(current)) if year >= current => Err(Error::PreviousNotEarlier {
+                path: self.path.clone(),
+                option: self.option,
+                year,
+                current,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// [`read_previous`] of `--previous`, when one was given.
 pub fn read_previous_if(
     path: Option<&Path>,
     config: &Config,
-    lang: Lang,
+    run: &crate::validation::checked::RunOptions,
 ) -> Result<Option<Previous>, Error> {
-    path.map(|p| read_previous(p, config, lang)).transpose()
+    path.map(|p| read_previous(p, config, run.lang, run.limits, "--previous"))
+        .transpose()
 }
 
 /// This year against an earlier one.
@@ -89,6 +186,8 @@ pub fn read_previous_if(
 pub struct Comparison<'a> {
     /// The earlier year.
     pub previous_year: Option<i32>,
+    /// The earlier year's workbook, for the sources.
+    pub previous: &'a Previous,
     /// Measures new this year.
     pub added: Vec<&'a Measure>,
     /// Measures of the earlier year not carried on.
@@ -179,6 +278,7 @@ pub fn compare<'a>(
     }
     Comparison {
         previous_year: previous.year,
+        previous,
         added,
         ended,
         carried,

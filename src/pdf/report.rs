@@ -684,6 +684,15 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
                 s.sha256.clone().unwrap_or_default(),
             ]
         })
+        // The earlier year's workbook the comparison is made with.
+        .chain(ctx.comparison.map(|c| {
+            let s = &c.previous.source;
+            vec![
+                c.previous.path.clone(),
+                ctx.lang.integer(s.rows_read as i64),
+                s.sha256.clone().unwrap_or_default(),
+            ]
+        }))
         .collect();
     let columns = [Column::left(2.0), Column::right(0.4), Column::left(3.0)];
     let header = [

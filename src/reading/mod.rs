@@ -26,7 +26,7 @@ use crate::model::lang::Lang;
 use crate::model::message::{Arg, Message};
 
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
-pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK};
+pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK, custom_property};
 pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
 pub use units::excel_format_unit;
 

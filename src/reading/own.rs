@@ -93,11 +93,27 @@ fn workbook_mark(bytes: &[u8]) -> Option<OutputKind> {
 
 /// The value of a workbook's `kooste` property, if it has one.
 fn mark_of(bytes: &[u8]) -> Option<String> {
+    custom_property_of(bytes, PROPERTY)
+}
+
+/// The value of a workbook's custom document property `name`, if it has
+/// one: what kooste records about a workbook it wrote (its kind, and for a
+/// consolidated workbook its programme and year).
+pub fn custom_property(bytes: &[u8], name: &str) -> Option<String> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    super::guard::guarded(|| custom_property_of(bytes, name))
+        .ok()
+        .flatten()
+}
+
+fn custom_property_of(bytes: &[u8], name: &str) -> Option<String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let part = zip.by_name("docProps/custom.xml").ok()?;
     let mut xml = String::new();
     part.take(CUSTOM_XML_MAX).read_to_string(&mut xml).ok()?;
-    property(&xml, PROPERTY)
+    property(&xml, name)
 }
 
 /// Whether a workbook is a conversion kooste wrote (`convert --to xlsx`):

@@ -185,6 +185,7 @@ pub(crate) fn write_sources(
     ws: &mut Worksheet,
     run: &Run,
     config: &Config,
+    previous: Option<&crate::merging::comparison::Previous>,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
@@ -225,6 +226,31 @@ pub(crate) fn write_sources(
         depts.sort_unstable();
         depts.dedup();
         ws.write_string(row, 6, super::fit(&depts.join(", ")))?;
+        ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
+    }
+    // The earlier year's workbook the comparison is made with: a source of
+    // the comparison, none of this year's measures.
+    if let Some(p) = previous {
+        let s = &p.source;
+        row += 1;
+        ws.write_string(row, 0, super::fit(&p.path))?;
+        ws.write_string(
+            row,
+            1,
+            super::fit(s.format.map(|f| f.as_str()).unwrap_or("")),
+        )?;
+        ws.write_string(row, 2, super::fit(s.sheet.as_deref().unwrap_or("")))?;
+        if let Some(h) = s.header_row {
+            ws.write_number(row, 3, f64::from(h))?;
+        }
+        ws.write_number(row, 4, s.rows_read as f64)?;
+        ws.write_number(row, 5, 0.0)?;
+        let year = p.year.map(|y| y.to_string()).unwrap_or_default();
+        let label = crate::i18n::render(
+            lang,
+            &crate::model::message::Message::new("out-source-previous").arg("year", year),
+        );
+        ws.write_string(row, 6, super::fit(&label))?;
         ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
     }
     row += 2;

@@ -26,7 +26,9 @@ use rust_xlsxwriter::{
 use crate::config::Config;
 use crate::i18n::{render, text};
 use crate::merging::Consolidation;
-use crate::merging::comparison::Comparison;
+use crate::merging::comparison::{
+    Comparison, PROGRAMME_NAME_PROPERTY, PROGRAMME_PROPERTY, YEAR_PROPERTY,
+};
 use crate::model::message::Message;
 use crate::text::column_letters;
 use crate::validation::checked::Run;
@@ -317,19 +319,25 @@ pub fn workbook<'a>(
     let d = run.date;
     let created =
         ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(&title)
-            .set_subject(text(lang, "out-annual-report"))
-            .set_author(config.programme.organisation.get(lang))
-            .set_company(config.programme.organisation.get(lang))
-            .set_creation_datetime(&created)
-            // Read back from an input folder, it would double every measure.
-            .set_custom_property(
-                crate::reading::PROPERTY,
-                crate::reading::OutputKind::Consolidated.mark(),
-            ),
-    );
+    // Read back from an input folder, it would double every measure; read
+    // as an earlier year's (`--previous`, `template --from`), its
+    // programme and year are checked.
+    let mut properties = DocProperties::new()
+        .set_title(&title)
+        .set_subject(text(lang, "out-annual-report"))
+        .set_author(config.programme.organisation.get(lang))
+        .set_company(config.programme.organisation.get(lang))
+        .set_creation_datetime(&created)
+        .set_custom_property(
+            crate::reading::PROPERTY,
+            crate::reading::OutputKind::Consolidated.mark(),
+        )
+        .set_custom_property(PROGRAMME_PROPERTY, config.programme.code.as_str())
+        .set_custom_property(PROGRAMME_NAME_PROPERTY, config.programme.name.fi.as_str());
+    if let Some(y) = cons.year {
+        properties = properties.set_custom_property(YEAR_PROPERTY, y.to_string().as_str());
+    }
+    wb.set_properties(&properties);
     let layout = summary::write(wb.add_worksheet(), run, config, cons, &fmt, &title, opts)?;
     let summary = text(lang, "out-sheet-summary");
     for (name, cell) in &layout.names {
@@ -360,7 +368,13 @@ pub fn workbook<'a>(
         opts.rows_per_sheet(),
     )?;
     big.bodies.push(findings);
-    audit::write_sources(wb.add_worksheet(), run, config, &fmt)?;
+    audit::write_sources(
+        wb.add_worksheet(),
+        run,
+        config,
+        comparison.map(|c| c.previous),
+        &fmt,
+    )?;
     if opts.writer == RowWriter::RustXlsxwriter {
         for body in &big.bodies {
             plain::write_rows(wb.worksheet_from_index(body.sheet - 1)?, body)?;

@@ -137,7 +137,7 @@ pub fn template_bytes(
     measures.set_name(text(lang, "out-sheet-measures"))?;
     write_measures(measures, config, lang, spec, &title, rows_n)?;
     let instructions = wb.add_worksheet();
-    write_instructions(instructions, config, lang)?;
+    write_instructions(instructions, config, lang, spec.year)?;
     let lists = wb.add_worksheet();
     write_lists(lists, config, lang)?;
     wb.save_to_buffer()
@@ -186,7 +186,7 @@ fn write_measures(
         )?;
     }
     let mut info = Vec::new();
-    if let Some(dl) = &config.submission.deadline {
+    if let Some(dl) = config.deadline(spec.year) {
         info.push(deadline_line(lang, dl));
     }
     if let Some(c) = &config.submission.contact {
@@ -276,11 +276,11 @@ fn write_measures(
     Ok(())
 }
 
-/// "Return by …" with the configured deadline, as typed.
-fn deadline_line(lang: Lang, deadline: &str) -> String {
+/// "Return by …" with the year's deadline, in the language's date style.
+fn deadline_line(lang: Lang, deadline: crate::model::parse::Date) -> String {
     render(
         lang,
-        &Message::new("out-deadline").arg("deadline", deadline),
+        &Message::new("out-deadline").arg("deadline", lang.date(deadline)),
     )
 }
 
@@ -498,7 +498,12 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
 
 /// The instructions sheet: each column, whether it is required, what it means
 /// and its allowed values; the deadline and contact.
-fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
+fn write_instructions(
+    ws: &mut Worksheet,
+    config: &Config,
+    lang: Lang,
+    year: i32,
+) -> Result<(), XlsxError> {
     ws.set_name(text(lang, "out-sheet-instructions"))?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let header = Format::new()
@@ -513,7 +518,7 @@ fn write_instructions(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result
     ws.merge_range(1, 0, 1, 3, &text(lang, "out-instructions-intro"), &wrap)?;
     ws.set_row_height(1, 60)?;
     let mut row = 2;
-    if let Some(dl) = &config.submission.deadline {
+    if let Some(dl) = config.deadline(year) {
         ws.write_string(row, 0, crate::xlsx::fit(&deadline_line(lang, dl)))?;
         row += 1;
     }

@@ -13,6 +13,7 @@ mod build_samples;
 mod cli;
 mod codes;
 mod config_numbers;
+mod cycle;
 mod findings;
 mod formats;
 mod interop;

@@ -362,16 +362,29 @@ fn exports_in_the_input_folder_do_not_double_the_measures() {
             .4
             .contains("JSON-vienti")
     );
-    // --previous reads a consolidated workbook on purpose, as before.
+    // --previous reads a consolidated workbook on purpose, as before (of
+    // an earlier year: this year's own is refused).
+    let earlier = dir.path().join("k2020.xlsx");
+    let o = kooste(&["merge", "samples/2020", "-o", s(&earlier)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let o = kooste(&[
         "merge",
         s(&input),
         "-o",
         s(&dir.path().join("k2.xlsx")),
         "--previous",
-        s(&xlsx),
+        s(&earlier),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = kooste(&[
+        "merge",
+        s(&input),
+        "-o",
+        s(&dir.path().join("k3.xlsx")),
+        "--previous",
+        s(&xlsx),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
+use sha2::Digest;
 
 fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -251,6 +252,14 @@ fn year_over_year_section_with_previous() {
         "{all}"
     );
     assert!(all.contains("suunnitteluvaihe toteutusvaihe 3"));
+    // The earlier year's workbook is a source, with its SHA-256.
+    let sha: String = sha2::Sha256::digest(std::fs::read(&prev).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let squeezed: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.contains(&sha), "{all}");
+    assert!(squeezed.contains("k2020.xlsx"), "{all}");
 }
 
 #[test]

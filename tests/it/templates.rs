@@ -163,7 +163,8 @@ fn data_validations_point_at_the_hidden_lists() {
         .flatten()
         .map(|c| c.to_string())
         .collect();
-    assert!(flat.iter().any(|c| c.contains("31.1.2022")), "deadline");
+    // The deadline of the 2022 submissions: in January after the year.
+    assert!(flat.iter().any(|c| c.contains("31.1.2023")), "deadline");
     assert!(
         flat.iter().any(|c| c == "toteutusvaihe")
             || flat.iter().any(|c| c.contains("toteutusvaihe")),

@@ -92,6 +92,7 @@ config-too-many-template-rows = { $value ->
        *[other] { $value } rows
     } is more than the { $max } allowed (an Excel sheet holds { $sheet_rows } rows). Give fewer rows.
 config-control-character = the value holds the control character { $char }, which cannot stand in a workbook. Remove it from the value.
+config-bad-deadline = "{ $value }" is not a deadline. Give a day and month, such as "31.1." (31 January of the year after the reported year), or a date per reported year as a table of year = "date", such as 2022 = "31.1.2023".
 config-empty-list = the list has no entries. Add at least one [[{ $list }]] entry.
 config-empty-code = the code is empty. Give the entry a code.
 config-same-spelling = "{ $spelling }" names two entries of { $list }. Give the entries different codes, names and other spellings (aliases).

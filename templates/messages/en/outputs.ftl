@@ -112,6 +112,7 @@ out-by-status = By status
 out-by-area = By area
 out-dept-by-focus = Departments and focus areas (budget EUR)
 out-sources-note = The figures are compiled from the departments' submissions; the sources are listed on the { out-sheet-sources } sheet.
+out-source-previous = comparison: { $year } consolidated workbook
 out-area-split-even = A measure in several areas is counted in each, and its euros are split evenly between them.
 out-area-split-full = A measure in several areas is counted in full in each, so the areas can add up to more than the total.
 # The findings sheet's last row when not all of them fit.

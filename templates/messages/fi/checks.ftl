@@ -93,6 +93,7 @@ config-too-many-template-rows = { $value ->
        *[other] { $value } riviä
     } on enemmän kuin enimmäismäärä { $max } (Excelin taulukossa on { $sheet_rows } riviä). Anna pienempi rivimäärä.
 config-control-character = arvossa on ohjausmerkki { $char }, jota työkirjaan ei voi kirjoittaa. Poista merkki arvosta.
+config-bad-deadline = "{ $value }" ei ole määräpäivä. Anna päivä ja kuukausi, esim. "31.1." (raportoitua vuotta seuraavan vuoden 31. tammikuuta), tai päivämäärä kullekin raportoitavalle vuodelle taulukkona vuosi = "päivämäärä", esim. 2022 = "31.1.2023".
 config-empty-list = luettelossa ei ole yhtään kohtaa. Lisää ainakin yksi kohta [[{ $list }]].
 config-empty-code = koodi on tyhjä. Anna kohdalle koodi.
 config-same-spelling = "{ $spelling }" tarkoittaa kahta luettelon { $list } kohtaa. Anna kohdille eri koodit, nimet ja muut kirjoitusasut (aliases).

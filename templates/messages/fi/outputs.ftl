@@ -114,6 +114,7 @@ out-by-status = Vaiheittain
 out-by-area = Alueittain
 out-dept-by-focus = Toimialat ja painopisteet (budjetti €)
 out-sources-note = Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
+out-source-previous = vertailu: vuoden { $year } kooste
 out-area-split-even = Usean alueen toimenpide lasketaan jokaiselle alueelleen, ja sen eurot jaetaan tasan alueiden kesken.
 out-area-split-full = Usean alueen toimenpide lasketaan jokaiselle alueelleen kokonaan, joten alueiden summa voi ylittää kokonaissumman.
 # Tarkistusten välilehden viimeinen rivi, kun kaikki eivät mahdu.

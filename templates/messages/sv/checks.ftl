@@ -86,6 +86,7 @@ config-too-many-template-rows = { $value ->
        *[other] { $value } rader
     } är fler än högst { $max } (ett Excel-blad har { $sheet_rows } rader). Ange ett mindre antal rader.
 config-control-character = värdet innehåller styrtecknet { $char }, som inte kan stå i en arbetsbok. Ta bort tecknet ur värdet.
+config-bad-deadline = "{ $value }" är ingen sista dag. Ange dag och månad, t.ex. "31.1." (den 31 januari året efter rapportåret), eller ett datum för varje rapportår som en tabell år = "datum", t.ex. 2022 = "31.1.2023".
 config-empty-list = listan har inga poster. Lägg till minst en post [[{ $list }]].
 config-empty-code = koden är tom. Ge posten en kod.
 config-same-spelling = "{ $spelling }" betecknar två poster i listan { $list }. Ge posterna olika koder, namn och andra stavningar (aliases).

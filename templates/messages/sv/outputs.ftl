@@ -111,6 +111,7 @@ out-by-status = Per skede
 out-by-area = Per område
 out-dept-by-focus = Sektorer och fokusområden (budget €)
 out-sources-note = Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken { out-sheet-sources }.
+out-source-previous = jämförelse: sammanställningen { $year }
 out-area-split-even = En åtgärd i flera områden räknas för varje område, och dess euro delas lika mellan områdena.
 out-area-split-full = En åtgärd i flera områden räknas helt för varje område, så områdenas summa kan överstiga totalen.
 # Kontrollflikens sista rad när alla inte ryms.
