@@ -8,12 +8,11 @@
 //! [`merging`] (one order, the sums, last year's comparison) → [`xlsx`]
 //! (every workbook kooste writes), [`pdf`] (the report) and [`export`]
 //! (CSV and JSON); [`commands`] ties them together per subcommand,
-//! [`output`] writes files whole or not at all, and [`cli`] is the command
-//! line in the user's language. Below them all sit
+//! [`output`] writes files whole or not at all; the binary's `cli` is the
+//! command line in the user's language. Below them all sit
 //! [`model`] (cells, values, measures, findings), [`text`], [`i18n`] and
 //! [`config`]. ARCHITECTURE.md has the map.
 
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;

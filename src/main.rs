@@ -1,9 +1,13 @@
-//! The `kooste` binary: the command line is the library's ([`kooste::cli`]),
-//! so that its language choice, help and errors are tested with it.
+//! The `kooste` binary: the command line ([`cli`]: clap's arguments with
+//! their help in the user's language, clap's errors as sentences) over the
+//! library, which does the work; the outcome becomes the exit code (0
+//! clean, 1 findings that are errors, 2 usage, configuration or I/O).
+
+mod cli;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     kooste::memory::keep_freed_memory();
-    kooste::cli::main()
+    cli::main()
 }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::Lang;
-use crate::model::parse::{Date, parse_date};
-use crate::pdf::StreamWriter;
-use crate::xlsx::{RowWriter, XlsxOptions};
+use kooste::Lang;
+use kooste::model::parse::{Date, parse_date};
+use kooste::pdf::StreamWriter;
+use kooste::xlsx::{RowWriter, XlsxOptions};
 
 // The help subcommand and the help and version flags are kooste's own
 // (`super::help`), so that their texts are translated.
@@ -127,8 +127,8 @@ pub(crate) struct Shared {
 
 impl Shared {
     /// The caps on what a file may unpack to and hold.
-    pub fn limits(&self) -> crate::reading::Limits {
-        crate::reading::Limits {
+    pub fn limits(&self) -> kooste::reading::Limits {
+        kooste::reading::Limits {
             max_unpacked_bytes: self.max_unpacked_mb.saturating_mul(1 << 20),
             max_cells: self.max_cells,
         }

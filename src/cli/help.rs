@@ -11,7 +11,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, CommandFactory};
 
 use super::args::Cli;
-use crate::i18n::{Lang, text};
+use kooste::i18n::{Lang, text};
 
 /// The help text and the value name (for an option that takes a value)
 /// of argument `arg` of subcommand `sub` (`""` for the top level), as

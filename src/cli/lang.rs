@@ -5,7 +5,7 @@
 
 use std::ffi::OsString;
 
-use crate::i18n::Lang;
+use kooste::i18n::Lang;
 
 /// What the raw arguments say before clap parses them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,8 +18,8 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use clap::error::ErrorKind;
 
-use crate::i18n::{Lang, render};
-use crate::model::message::Message;
+use kooste::i18n::{Lang, render};
+use kooste::model::message::Message;
 
 /// Runs the program with the process's arguments and environment.
 pub fn main() -> ExitCode {
@@ -43,10 +43,10 @@ pub fn main() -> ExitCode {
     }
     // Without it a stopped run leaves its temporary files; the next run
     // into the folder still removes them.
-    if let Err(e) = crate::output::clean_up_on_signals() {
+    if let Err(e) = kooste::output::clean_up_on_signals() {
         eprintln!("kooste: {}", render(lang, &Message::new("err-signals")));
         if cli.verbose {
-            eprintln!("{}", crate::error::detail_lines(lang, &e.to_string()));
+            eprintln!("{}", kooste::error::detail_lines(lang, &e.to_string()));
         }
     }
     match run::run(&cli.command, lang, cli.verbose) {

@@ -5,10 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::args::{Command, Common, ConvertArg, CsvStyleArg, FormatArg, stream_writer};
-use crate::commands::{Outcome, build, convert, merge, report, template, validate};
-use crate::export::CsvStyle;
-use crate::validation::checked::RunOptions;
-use crate::{Config, Error, Lang};
+use kooste::commands::{Outcome, build, convert, merge, report, template, validate};
+use kooste::export::CsvStyle;
+use kooste::validation::checked::RunOptions;
+use kooste::{Config, Error, Lang};
 
 fn run_options(c: &Common, lang: Lang, verbose: bool) -> RunOptions {
     RunOptions {

@@ -7,8 +7,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::args::NotADate;
 use super::help::usage;
-use crate::i18n::{Lang, render, text};
-use crate::model::message::{Arg, Message};
+use kooste::i18n::{Lang, render, text};
+use kooste::model::message::{Arg, Message};
 
 /// What kooste prints for clap's error `e` (not help or version), in
 /// `lang`: `kooste: ` and the sentence, the usage line of the command
@@ -26,7 +26,7 @@ pub(crate) fn report(
         .map(|m| render(lang, m))
         .collect::<Vec<_>>()
         .join(" ");
-    let mut out = format!("kooste: {}", crate::text::terminal(&sentence));
+    let mut out = format!("kooste: {}", kooste::text::terminal(&sentence));
     if verbose {
         let own = e.render().to_string();
         // clap's sentence and tips, without its English usage and hint.
@@ -36,7 +36,7 @@ pub(crate) fn report(
             .collect::<Vec<_>>()
             .join("\n");
         out.push('\n');
-        out.push_str(&crate::error::detail_lines(lang, &own));
+        out.push_str(&kooste::error::detail_lines(lang, &own));
     }
     let named = args.iter().skip(1).find_map(|a| {
         let a = a.to_str()?;
@@ -50,7 +50,7 @@ pub(crate) fn report(
     out.push_str(&format!(
         "\n{} {}\n{}",
         text(lang, "cli-usage-heading"),
-        crate::text::terminal(&usage(shown)),
+        kooste::text::terminal(&usage(shown)),
         render(lang, &Message::new("cli-more-help").arg("command", program))
     ));
     out
