@@ -9,6 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::PdfError;
 
+use super::tags::{Kid, NodeId, Scope, Tag, Tree};
+
 use printpdf::{
     Color, FontId, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
     Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
@@ -224,11 +226,57 @@ pub struct Doc {
     pub page_of: String,
     /// A word printed across every page, e.g. LUONNOS.
     pub watermark: Option<String>,
-    bookmarks: Vec<(String, usize)>,
+    /// Outline entries: (level, title, page).
+    bookmarks: Vec<(u8, String, usize)>,
     /// Page that drawing goes to instead of the last one (for the contents page).
     target: Option<usize>,
-    /// Internal links: (page, rect x, top, w, h, destination page).
-    links: Vec<(usize, [f32; 4], usize)>,
+    /// Internal links: (page, rect x, top, w, h, destination page, description).
+    links: Vec<(usize, [f32; 4], usize, String)>,
+    /// The logical structure laid out so far.
+    tree: Tree,
+    /// The open structure elements, innermost last; the document element first.
+    open: Vec<NodeId>,
+    /// Each page's open marked-content sequence and next MCID.
+    marks: Vec<PageMarks>,
+    /// Set while drawing what repeats content already tagged (a table's
+    /// header row on a continuation page): drawn as an artifact.
+    artifact: bool,
+    /// Whether the section (since the last first-level heading) has a
+    /// second-level heading, so that a third-level one is tagged H3 and
+    /// not, skipping a level, after an H1 (ISO 14289-1 §7.4.2).
+    has_h2: bool,
+}
+
+/// The marked-content sequence open at the end of a page's operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Artifact,
+    Node(NodeId),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PageMarks {
+    open: Open,
+    next_mcid: u32,
+}
+
+impl PageMarks {
+    const NEW: PageMarks = PageMarks {
+        open: Open::Nothing,
+        next_mcid: 0,
+    };
+}
+
+/// How a table row is tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    /// A repeated header row: an artifact, its content tagged once already.
+    Repeat,
+    /// The header row: TH cells heading their columns.
+    Header,
+    /// A body row; `row_headers` makes its first cell a TH heading the row.
+    Body { row_headers: bool },
 }
 
 /// Document metadata.
@@ -267,23 +315,139 @@ impl Doc {
             bookmarks: Vec::new(),
             target: None,
             links: Vec::new(),
+            tree: Tree::new(),
+            open: vec![0],
+            marks: vec![PageMarks::NEW],
+            artifact: false,
+            has_h2: false,
         }
     }
 
     /// Draws on `page` (0-based) until [`Doc::end_page_override`].
     pub fn begin_page_override(&mut self, page: usize) {
+        self.close_marks(self.page_now());
         self.target = Some(page);
     }
 
     /// Back to drawing on the last page.
     pub fn end_page_override(&mut self) {
+        self.close_marks(self.page_now());
         self.target = None;
     }
 
-    /// A clickable area on the page being drawn on that goes to `dest` (0-based).
-    pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, dest: usize) {
-        let page = self.target.unwrap_or(self.pages.len() - 1);
-        self.links.push((page, [x, top, w, h], dest));
+    /// A clickable area on the page being drawn on that goes to `dest`
+    /// (0-based), described by `contents` (ISO 14289-1 §7.18.5). Inside an
+    /// open Link element it becomes that element's annotation.
+    pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, dest: usize, contents: &str) {
+        let page = self.page_now();
+        let index = self.links.len();
+        self.links
+            .push((page, [x, top, w, h], dest, contents.to_string()));
+        if let Some(&node) = self.open.last()
+            && self.tree.nodes[node].tag == Tag::Link
+        {
+            self.tree.nodes[node].kids.push(Kid::Annot(index));
+        }
+    }
+
+    /// Opens a structure element of `tag` inside the innermost open one;
+    /// what is drawn until [`Doc::close`] is its content.
+    pub fn open(&mut self, tag: Tag) -> NodeId {
+        let parent = self.open.last().copied().unwrap_or(0);
+        let id = self.tree.add(parent, tag);
+        self.open.push(id);
+        id
+    }
+
+    /// Opens again an element made earlier (the contents section, filled
+    /// once the pages it lists are known).
+    pub fn reopen(&mut self, node: NodeId) {
+        self.open.push(node);
+    }
+
+    /// Closes the innermost open element.
+    pub fn close(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+    }
+
+    /// Sets the alternative text of an element (a Figure's, ISO 14289-1 §7.3).
+    pub fn set_alt(&mut self, node: NodeId, alt: String) {
+        self.tree.nodes[node].alt = Some(alt);
+    }
+
+    /// The structure laid out so far.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    fn page_now(&self) -> usize {
+        self.target.unwrap_or(self.pages.len() - 1)
+    }
+
+    /// Ends the marked-content sequence open on `page`, if any.
+    fn close_marks(&mut self, page: usize) {
+        if let Some(m) = self.marks.get_mut(page) {
+            if m.open != Open::Nothing {
+                self.pages[page].push(Op::EndMarkedContent);
+            }
+            m.open = Open::Nothing;
+        }
+    }
+
+    /// The operations of the page being drawn on, inside the marked-content
+    /// sequence `want`: the one open if it is that, else a new one (a new
+    /// MCID of the element, or an artifact).
+    fn marked(&mut self, want: Open) -> &mut Vec<Op> {
+        let page = self.page_now();
+        let m = &mut self.marks[page];
+        if m.open != want {
+            let ops = &mut self.pages[page];
+            if m.open != Open::Nothing {
+                ops.push(Op::EndMarkedContent);
+            }
+            match want {
+                Open::Nothing => {}
+                Open::Artifact => ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                }),
+                Open::Node(n) => {
+                    let mcid = m.next_mcid;
+                    m.next_mcid += 1;
+                    self.tree.nodes[n].kids.push(Kid::Marked { page, mcid });
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: self.tree.nodes[n].tag.marked_name().into(),
+                        properties: printpdf::DictItem::Dict {
+                            map: [("MCID".to_string(), printpdf::DictItem::Int(mcid.into()))]
+                                .into_iter()
+                                .collect(),
+                        },
+                    });
+                }
+            }
+            m.open = want;
+        }
+        &mut self.pages[page]
+    }
+
+    /// The sequence text goes into: the innermost open element's content
+    /// (an artifact outside every element but the document's, or while
+    /// drawing a repeat).
+    fn text_mark(&self) -> Open {
+        match self.open.last() {
+            Some(&n) if n != 0 && !self.artifact => Open::Node(n),
+            _ => Open::Artifact,
+        }
+    }
+
+    /// The sequence shapes go into: a Figure's content, else an artifact
+    /// (rules, fills, backgrounds: ISO 14289-1 §7.1).
+    fn shape_mark(&self) -> Open {
+        match self.open.last() {
+            Some(&n) if !self.artifact && self.tree.nodes[n].tag == Tag::Figure => Open::Node(n),
+            _ => Open::Artifact,
+        }
     }
 
     /// Number of pages so far.
@@ -378,7 +542,9 @@ impl Doc {
 
     /// Starts a new page.
     pub fn new_page(&mut self) {
+        self.close_marks(self.pages.len() - 1);
         self.pages.push(Vec::new());
+        self.marks.push(PageMarks::NEW);
         self.y = MARGIN_TOP;
     }
 
@@ -394,28 +560,30 @@ impl Doc {
         self.pages.len() - 1
     }
 
-    /// Adds an outline entry pointing at the current page.
-    pub fn bookmark(&mut self, title: &str) {
+    /// Adds an outline entry of `level` (1 at the top) pointing at the current page.
+    pub fn bookmark(&mut self, level: u8, title: &str) {
         let page = self.page_index();
-        self.bookmarks.push((title.to_string(), page));
+        self.bookmarks.push((level, title.to_string(), page));
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
-        let page = self.target.unwrap_or(self.pages.len() - 1);
-        &mut self.pages[page]
-    }
-
-    /// Sets `text` with its baseline at `baseline` (from the top) starting at `x`.
+    /// Sets `text` with its baseline at `baseline` (from the top) starting
+    /// at `x`, as content of the innermost open element.
     pub fn text_at(&mut self, x: f32, baseline: f32, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
         let face = &mut self.faces[usize::from(style.bold)];
         face.used.extend(text.chars());
         let font = face.id.clone();
-        push_text(self.ops(), x, baseline, text, style, font);
+        let want = self.text_mark();
+        push_text(self.marked(want), x, baseline, text, style, font);
     }
 
-    /// A filled rectangle; `top` from the top of the page.
+    /// A filled rectangle; `top` from the top of the page. Part of an open
+    /// Figure, else an artifact.
     pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb3) {
-        push_rect(self.ops(), x, top, w, h, color);
+        let want = self.shape_mark();
+        push_rect(self.marked(want), x, top, w, h, color);
     }
 
     /// A horizontal rule across the text column.
@@ -425,8 +593,32 @@ impl Doc {
         self.rect(MARGIN_X, y, w, thickness, color);
     }
 
-    /// A wrapped paragraph at the left margin plus `indent`.
+    /// A wrapped paragraph (a P element) at the left margin plus `indent`.
     pub fn paragraph(&mut self, text: &str, style: Style, indent: f32) {
+        self.open(Tag::P);
+        self.lines(text, style, indent);
+        self.close();
+    }
+
+    /// A list item (an LI of the open L): `label` (a Lbl) at the left
+    /// margin plus `indent`, `text` (its LBody) wrapped beside it.
+    pub fn list_item(&mut self, label: &str, text: &str, style: Style, indent: f32) {
+        let lh = Doc::line_height(style);
+        let label_w = self.measure(label, style) + 4.0;
+        self.open(Tag::LI);
+        self.ensure(lh);
+        self.open(Tag::Lbl);
+        let baseline = self.y + lh * 0.75;
+        self.text_at(MARGIN_X + indent, baseline, label, style);
+        self.close();
+        self.open(Tag::LBody);
+        self.lines(text, style, indent + label_w);
+        self.close();
+        self.close();
+    }
+
+    /// Wrapped lines at the left margin plus `indent`, in the open element.
+    fn lines(&mut self, text: &str, style: Style, indent: f32) {
         let width = self.text_width() - indent;
         let lh = Doc::line_height(style);
         for line in self.wrap(text, width, style) {
@@ -465,7 +657,23 @@ impl Doc {
         if self.y > MARGIN_TOP {
             self.y += before;
         }
-        self.paragraph(text, style, 0.0);
+        // Tagged without skipping a level: a subheading of a section
+        // without focus-area headings is its second level.
+        let tagged = match level {
+            0 | 1 => {
+                self.has_h2 = false;
+                1
+            }
+            2 => {
+                self.has_h2 = true;
+                2
+            }
+            _ if self.has_h2 => 3,
+            _ => 2,
+        };
+        self.open(Tag::heading(tagged));
+        self.lines(text, style, 0.0);
+        self.close();
         if level == 1 {
             self.y += 4.0;
             self.rule(ACCENT, 1.2);
@@ -507,14 +715,24 @@ impl Doc {
             })
             .unwrap_or(0.0);
         self.ensure(header_h + first_row_h);
-        self.draw_row(
-            columns,
-            &widths,
-            &header_lines,
-            head_style,
-            pad,
-            Some(HEADER_FILL),
-        );
+        self.open(Tag::Table);
+        if has_header {
+            self.open(Tag::THead);
+            self.draw_row(
+                columns,
+                &widths,
+                &header_lines,
+                head_style,
+                pad,
+                Some(HEADER_FILL),
+                RowKind::Header,
+            );
+            self.close();
+        }
+        self.open(Tag::TBody);
+        let body = RowKind::Body {
+            row_headers: !has_header,
+        };
         for (i, row) in rows.iter().enumerate() {
             let style = if bold_rows.contains(&i) {
                 Style {
@@ -528,18 +746,23 @@ impl Doc {
             let h = row_height(&lines, style, pad);
             if self.y + h > PAGE_H - MARGIN_BOTTOM {
                 self.new_page();
-                self.draw_row(
-                    columns,
-                    &widths,
-                    &header_lines,
-                    head_style,
-                    pad,
-                    Some(HEADER_FILL),
-                );
+                if has_header {
+                    self.draw_row(
+                        columns,
+                        &widths,
+                        &header_lines,
+                        head_style,
+                        pad,
+                        Some(HEADER_FILL),
+                        RowKind::Repeat,
+                    );
+                }
             }
             let fill = (i % 2 == 1).then_some((0.965, 0.97, 0.98));
-            self.draw_row(columns, &widths, &lines, style, pad, fill);
+            self.draw_row(columns, &widths, &lines, style, pad, fill, body);
         }
+        self.close();
+        self.close();
         self.y += 6.0;
     }
 
@@ -613,6 +836,7 @@ impl Doc {
             .collect()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn draw_row(
         &mut self,
         columns: &[Column],
@@ -621,6 +845,7 @@ impl Doc {
         style: Style,
         pad: f32,
         fill: Option<Rgb3>,
+        kind: RowKind,
     ) {
         let h = row_height(lines, style, pad);
         let top = self.y;
@@ -630,7 +855,23 @@ impl Doc {
         }
         let lh = Doc::line_height(style);
         let mut x = MARGIN_X;
-        for ((cell, w), col) in lines.iter().zip(widths).zip(columns) {
+        match kind {
+            RowKind::Repeat => self.artifact = true,
+            _ => {
+                self.open(Tag::TR);
+            }
+        }
+        for (c, ((cell, w), col)) in lines.iter().zip(widths).zip(columns).enumerate() {
+            let cell_tag = match kind {
+                RowKind::Repeat => None,
+                RowKind::Header => Some((Tag::TH, Some(Scope::Column))),
+                RowKind::Body { row_headers: true } if c == 0 => Some((Tag::TH, Some(Scope::Row))),
+                RowKind::Body { .. } => Some((Tag::TD, None)),
+            };
+            if let Some((tag, scope)) = cell_tag {
+                let node = self.open(tag);
+                self.tree.nodes[node].scope = scope;
+            }
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top + pad + lh * (i as f32 + 1.0) - lh * 0.25;
                 let lx = match col.align {
@@ -639,19 +880,42 @@ impl Doc {
                 };
                 self.text_at(lx, baseline, line, style);
             }
+            if cell_tag.is_some() {
+                self.close();
+            }
             x += w;
+        }
+        match kind {
+            RowKind::Repeat => self.artifact = false,
+            _ => self.close(),
         }
         self.y += h;
         self.rule((0.80, 0.83, 0.87), 0.4);
     }
 
-    /// Lays the running header, footer and watermark on every page and
-    /// serialises the document, the pages' content streams written by
-    /// `writer`.
+    /// Lays the running header, footer and watermark on every page as
+    /// artifacts (ISO 14289-1 §7.1: pagination artifacts are not real
+    /// content) and serialises the document, the pages' content streams
+    /// written by `writer`, with its structure tree, metadata and bookmarks.
     pub fn finish(mut self, meta: &Meta, writer: super::StreamWriter) -> Result<Vec<u8>, PdfError> {
         let total = self.pages.len();
+        for page in 0..total {
+            self.close_marks(page);
+        }
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
+        let mark_style = Style {
+            size: 96.0,
+            bold: true,
+            color: (0.93, 0.80, 0.80),
+        };
+        let mark_w = match self.watermark.clone() {
+            Some(m) => {
+                self.faces[1].used.extend(m.chars());
+                self.measure(&m, mark_style)
+            }
+            None => 0.0,
+        };
         for i in 0..total {
             let page_label = crate::i18n::fill(
                 &self.page_of,
@@ -662,36 +926,78 @@ impl Doc {
             );
             let lw = self.measure(&page_label, Style::SMALL);
             let header = self.running_header.clone();
-            let mark = self.watermark.clone();
             self.faces[0]
                 .used
                 .extend(page_label.chars().chain(header.chars()));
-            if let Some(m) = &mark {
-                self.faces[1].used.extend(m.chars());
-            }
-            let ops = &mut self.pages[i];
+            let mut around = vec![Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }];
+            // The cover has neither running header nor page number.
             if i > 0 {
-                push_text(ops, MARGIN_X, 36.0, &header, Style::SMALL, regular.clone());
-                push_rect(ops, MARGIN_X, 42.0, PAGE_W - 2.0 * MARGIN_X, 0.5, MUTED);
+                push_text(
+                    &mut around,
+                    MARGIN_X,
+                    36.0,
+                    &header,
+                    Style::SMALL,
+                    regular.clone(),
+                );
+                push_rect(
+                    &mut around,
+                    MARGIN_X,
+                    42.0,
+                    PAGE_W - 2.0 * MARGIN_X,
+                    0.5,
+                    MUTED,
+                );
+                push_text(
+                    &mut around,
+                    PAGE_W - MARGIN_X - lw,
+                    PAGE_H - 32.0,
+                    &page_label,
+                    Style::SMALL,
+                    regular.clone(),
+                );
             }
-            push_text(
-                ops,
-                PAGE_W - MARGIN_X - lw,
-                PAGE_H - 32.0,
-                &page_label,
-                Style::SMALL,
-                regular.clone(),
-            );
-            if let Some(mark) = mark {
-                let style = Style {
-                    size: 28.0,
-                    bold: true,
-                    color: (0.80, 0.15, 0.15),
-                };
-                push_text(ops, MARGIN_X, PAGE_H - 28.0, &mark, style, bold.clone());
+            around.push(Op::EndMarkedContent);
+            if around.len() > 2 {
+                self.pages[i].extend(around);
+            }
+            if let Some(mark) = &self.watermark {
+                // Diagonally across the page's centre, under the content.
+                let (c, s) = (
+                    std::f32::consts::FRAC_1_SQRT_2,
+                    std::f32::consts::FRAC_1_SQRT_2,
+                );
+                let half = mark_w / 2.0;
+                let x = PAGE_W / 2.0 - half * c + mark_style.size * 0.35 * s;
+                let y = PAGE_H / 2.0 - half * s - mark_style.size * 0.35 * c;
+                let ops = vec![
+                    Op::BeginMarkedContent {
+                        tag: "Artifact".into(),
+                    },
+                    Op::StartTextSection,
+                    Op::SetFillColor {
+                        col: color(mark_style.color),
+                    },
+                    Op::SetFont {
+                        font: PdfFontHandle::External(bold.clone()),
+                        size: Pt(mark_style.size),
+                    },
+                    Op::SetTextMatrix {
+                        matrix: printpdf::TextMatrix::Raw([c, s, -s, c, x, y]),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(mark.clone())],
+                    },
+                    Op::EndTextSection,
+                    Op::EndMarkedContent,
+                ];
+                self.pages[i].splice(0..0, ops);
             }
         }
-        for (page, [x, top, w, h], dest) in std::mem::take(&mut self.links) {
+        let mut described = Vec::with_capacity(self.links.len());
+        for (page, [x, top, w, h], dest, contents) in std::mem::take(&mut self.links) {
             let rect = printpdf::Rect::from_xywh(Pt(x), Pt(PAGE_H - top - h), Pt(w), Pt(h));
             let action = printpdf::Actions::Goto(printpdf::Destination::Xyz {
                 page: dest + 1,
@@ -707,6 +1013,7 @@ impl Doc {
                 None,
             );
             self.pages[page].push(Op::LinkAnnotation { link });
+            described.push((page, contents));
         }
         let mut doc = PdfDocument::new(&meta.title);
         doc.metadata.info.author = meta.author.clone();
@@ -719,32 +1026,27 @@ impl Doc {
         }
         doc.metadata.info.creator = "kooste".to_string();
         doc.metadata.info.producer = "kooste".to_string();
-        for (name, page) in &self.bookmarks {
-            doc.add_bookmark(name, page + 1);
-        }
         let fonts: Vec<(FontId, ParsedFont)> = self
             .faces
             .iter()
             .map(|f| (f.id.clone(), f.subset()))
             .collect();
-        finish_pdf(
-            super::serialise::to_lopdf(doc, &fonts, self.pages, writer),
-            meta,
+        let mut out = super::serialise::to_lopdf(doc, &fonts, self.pages, writer);
+        super::tags::write(
+            &mut out,
+            &self.tree,
+            super::tags::Links { links: &described },
         )
+        .map_err(PdfError::Catalog)?;
+        super::archive::conform(&mut out, meta, &self.bookmarks);
+        finish_pdf(out, meta)
     }
 }
 
-/// Adds what printpdf's API lacks: the document language, outlines shown on
-/// opening, and a document ID derived from the content (printpdf's is a
-/// counter), so identical inputs give identical bytes.
+/// Compresses the streams and adds a document ID derived from the content
+/// (printpdf's is a counter), so identical inputs give identical bytes.
 fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
-    let catalog = doc.catalog_mut().map_err(PdfError::Catalog)?;
-    catalog.set(
-        "Lang",
-        Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
-    );
-    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     compress_streams(&mut doc);
     doc.trailer.remove(b"ID");
     let mut first = Vec::new();
@@ -752,6 +1054,8 @@ fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError
     if meta.created == tests_hook::FAIL_CREATED.load(std::sync::atomic::Ordering::Relaxed) {
         save(&mut doc, &mut tests_hook::Failing)?;
     }
+    #[cfg(not(test))]
+    let _ = meta;
     save(&mut doc, &mut first)?;
     use sha2::Digest;
     let id: Vec<u8> = sha2::Sha256::digest(&first)[..16].to_vec();

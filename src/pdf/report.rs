@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::charts::{Chart, Series, Stacking};
 use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
+use super::tags::{NodeId, Tag};
 use super::template::{Section, SectionKind, Template};
 use crate::config::Config;
 use crate::i18n::{Lang, fill};
@@ -13,6 +14,7 @@ use crate::merging::comparison::{Comparison, change_ratio};
 use crate::merging::{Consolidation, Totals};
 use crate::model::field::{Column as Col, FieldKey, REPORT_MEASURES};
 use crate::model::finding::{Finding, Severity};
+use crate::model::message::Message;
 use crate::validation::checked::Run;
 
 /// Options of the report.
@@ -93,7 +95,7 @@ pub fn report_bytes(
     doc.running_header = format!("{name} · {} {}", t.annual_report, ctx.year);
     doc.page_of = t.page_of.to_string();
     doc.watermark = opts.draft.then(|| t.draft.to_string());
-    let mut contents: Option<(usize, String)> = None;
+    let mut contents: Option<(usize, String, NodeId)> = None;
     let mut first = true;
     for section in &template.sections {
         if section.kind == SectionKind::YearOverYear && comparison.is_none() {
@@ -104,11 +106,12 @@ pub fn report_bytes(
         }
         first = false;
         let title = ctx.fill(&section.title);
+        let sect = doc.open(Tag::Sect);
         match section.kind {
             SectionKind::Cover => cover(&mut doc, &ctx, &title),
-            SectionKind::Contents => contents = Some((doc.page_index(), title)),
+            SectionKind::Contents => contents = Some((doc.page_index(), title, sect)),
             kind => {
-                doc.bookmark(&title);
+                doc.bookmark(1, &title);
                 ctx.toc.push((1, title.clone(), doc.page_index()));
                 doc.heading(1, &title, 60.0);
                 if let Some(text) = &section.text {
@@ -116,14 +119,30 @@ pub fn report_bytes(
                     doc.space(8.0);
                 }
                 body(&mut doc, &mut ctx, kind, section);
+                if kind == SectionKind::Appendix && opts.draft {
+                    left_out(&mut doc, &ctx);
+                }
             }
         }
+        doc.close();
     }
-    if let Some((page, title)) = contents {
+    if let Some((page, title, sect)) = contents {
+        doc.reopen(sect);
         table_of_contents(&mut doc, &ctx, page, &title);
+        doc.close();
     }
+    let title = format!("{name} – {} {}", t.annual_report, ctx.year);
     let meta = Meta {
-        title: format!("{name} – {} {}", t.annual_report, ctx.year),
+        title: if opts.draft {
+            crate::i18n::render(
+                lang,
+                &Message::new("report-draft-title")
+                    .arg("title", title)
+                    .arg("draft", t.draft.to_string()),
+            )
+        } else {
+            title
+        },
         author: config.programme.organisation.get(lang).to_string(),
         subject: format!("{} {}", t.annual_report, ctx.year),
         keywords: vec![config.programme.code.clone(), ctx.year.clone()],
@@ -199,6 +218,7 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
     doc.set_y(64.0);
     doc.heading(1, title, 0.0);
     doc.space(6.0);
+    doc.open(Tag::TOC);
     for (level, entry, target) in &ctx.toc {
         let style = if *level == 1 {
             Style {
@@ -219,11 +239,29 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         let number = (target + 1).to_string();
         let nw = doc.measure(&number, style);
         let right = MARGIN_X + doc.text_width();
+        doc.open(Tag::TOCI);
+        doc.open(Tag::Link);
         doc.text_at(MARGIN_X + indent, y, entry, style);
         doc.text_at(right - nw, y, &number, style);
-        doc.link(MARGIN_X, y - lh + 3.0, doc.text_width(), lh, *target);
+        let described = crate::i18n::render(
+            ctx.lang,
+            &Message::new("report-contents-link")
+                .arg("title", entry.clone())
+                .arg("page", number),
+        );
+        doc.link(
+            MARGIN_X,
+            y - lh + 3.0,
+            doc.text_width(),
+            lh,
+            *target,
+            &described,
+        );
+        doc.close();
+        doc.close();
         doc.set_y(y);
     }
+    doc.close();
     doc.set_y(saved);
     doc.end_page_override();
 }
@@ -277,14 +315,65 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 .collect(),
         }];
         let fmt = ctx.euros();
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, ctx.lang, title, &chart, |d| chart.draw_horizontal(d));
     }
+}
+
+/// Draws a chart as a Figure whose alternative text, in the report's
+/// language, gives its title and every value it shows (ISO 14289-1 §7.3;
+/// WCAG 2.1 SC 1.1.1).
+fn figure(doc: &mut Doc, lang: Lang, title: &str, chart: &Chart, draw: impl FnOnce(&mut Doc)) {
+    let values: Vec<String> = chart
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let value = |s: &Series| (chart.format)(s.values.get(i).copied().unwrap_or(0.0));
+            match chart.series {
+                [one] => crate::i18n::render(
+                    lang,
+                    &Message::new("report-chart-value")
+                        .arg("category", category.clone())
+                        .arg("value", value(one)),
+                ),
+                many => {
+                    let parts: Vec<String> = many
+                        .iter()
+                        .map(|s| {
+                            crate::i18n::render(
+                                lang,
+                                &Message::new("report-chart-value")
+                                    .arg("category", s.name.clone())
+                                    .arg("value", value(s)),
+                            )
+                        })
+                        .collect();
+                    crate::i18n::render(
+                        lang,
+                        &Message::new("report-chart-values")
+                            .arg("category", category.clone())
+                            .arg("values", parts.join(", ")),
+                    )
+                }
+            }
+        })
+        .collect();
+    let alt = crate::i18n::render(
+        lang,
+        &Message::new("report-chart-alt")
+            .arg("title", title.to_string())
+            .arg("values", values.join("; ")),
+    );
+    let node = doc.open(Tag::Figure);
+    doc.set_alt(node, alt);
+    draw(doc);
+    doc.close();
 }
 
 /// A wide label column and `n` narrow right-aligned figure columns (each
@@ -374,13 +463,13 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             },
         ];
         let fmt = ctx.euros();
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
 
@@ -424,7 +513,7 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             .collect();
         let heading = format!("{} {}", focus.code.get_ref(), focus.name.get(lang));
         doc.heading(2, &heading, 40.0);
-        doc.bookmark(&heading);
+        doc.bookmark(2, &heading);
         ctx.toc.push((2, heading, doc.page_index()));
         if rows.is_empty() {
             doc.paragraph("–", Style::BODY, 0.0);
@@ -492,16 +581,17 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             name: t.col_budget.into(),
             values: per_area.iter().map(|a| a.1).collect(),
         }];
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
     for (area, rows) in listed {
         doc.heading(3, config.areas[area].name.get(lang), 30.0);
+        doc.open(Tag::L);
         for &r in rows.iter().take(ctx.limit) {
             let m = c.rows[r].measure;
             let status = m
@@ -509,12 +599,13 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 .map(|s| config.statuses[s].name.get(lang))
                 .unwrap_or("");
             let line = format!(
-                "• {} ({}, {status})",
+                "{} ({}, {status})",
                 m.name,
                 config.departments[m.department].code.get_ref()
             );
-            doc.paragraph(&line, Style::BODY, 8.0);
+            doc.list_item("•", &line, Style::BODY, 8.0);
         }
+        doc.close();
         cut_note(doc, ctx, rows.len());
         doc.space(4.0);
     }
@@ -566,13 +657,13 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             name: t.col_budget.into(),
             values: vec![cmp.total.0.euros(), cmp.total.1.euros()],
         }];
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_vertical(doc, 150.0);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_vertical(d, 150.0));
     }
     doc.heading(3, t.cmp_counts, 60.0);
     figures_table(
@@ -683,4 +774,42 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         }
         cut_note(doc, ctx, warnings.len());
     }
+}
+
+/// In a draft, the rows left out of its figures and why: every error
+/// finding located to a row.
+fn left_out(doc: &mut Doc, ctx: &Ctx) {
+    let errors: Vec<&Finding> = ctx
+        .run
+        .findings_sorted()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && f.row.is_some())
+        .collect();
+    if errors.is_empty() {
+        return;
+    }
+    doc.heading(3, &crate::i18n::text(ctx.lang, "report-left-out"), 40.0);
+    let rows: Vec<Vec<String>> = errors
+        .iter()
+        .take(ctx.limit)
+        .map(|f| {
+            let file = std::path::Path::new(&f.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| f.file.clone());
+            vec![
+                file,
+                f.row.map(|r| r.to_string()).unwrap_or_default(),
+                crate::i18n::findings::message(ctx.lang, f),
+            ]
+        })
+        .collect();
+    let columns = [Column::left(1.5), Column::right(0.3), Column::left(4.0)];
+    let header = [
+        crate::i18n::text(ctx.lang, "report-left-out-file"),
+        crate::i18n::text(ctx.lang, "report-left-out-row"),
+        crate::i18n::text(ctx.lang, "report-left-out-why"),
+    ];
+    doc.table(&columns, &header, &rows, &[]);
+    cut_note(doc, ctx, errors.len());
 }
