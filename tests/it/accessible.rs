@@ -64,7 +64,8 @@ fn structure(pdf: &Path) -> (BTreeMap<String, usize>, Vec<String>) {
                     .ok()
                     .and_then(|a| lopdf::decode_text_string(a).ok())
                     .unwrap_or_default();
-                alts.push(alt);
+                // Amounts keep their no-break spaces.
+                alts.push(alt.replace(['\u{a0}', '\u{202f}'], " "));
             }
             *kinds.entry(s).or_insert(0) += 1;
         }
