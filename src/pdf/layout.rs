@@ -226,6 +226,14 @@ pub struct Doc {
     pub page_of: String,
     /// A word printed across every page, e.g. LUONNOS.
     pub watermark: Option<String>,
+    /// "{heading} (continued)": the heading repeated above a table's
+    /// continuation on the next page.
+    pub continued: String,
+    /// The last heading drawn: (level, text).
+    last_heading: Option<(u8, String)>,
+    /// Lets the header cells of right-aligned (figure) columns wrap
+    /// between words, for a table of many columns.
+    pub wrap_figure_headers: bool,
     /// Outline entries: (level, title, page).
     bookmarks: Vec<(u8, String, usize)>,
     /// Page that drawing goes to instead of the last one (for the contents page).
@@ -312,6 +320,9 @@ impl Doc {
             running_header: String::new(),
             page_of: "{page} / {pages}".into(),
             watermark: None,
+            continued: "{heading}".into(),
+            last_heading: None,
+            wrap_figure_headers: false,
             bookmarks: Vec::new(),
             target: None,
             links: Vec::new(),
@@ -628,9 +639,8 @@ impl Doc {
         }
     }
 
-    /// A heading of level 1–3, kept with at least `keep` points of what follows.
-    pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
-        let style = match level {
+    fn heading_style(level: u8) -> Style {
+        match level {
             1 => Style {
                 size: 18.0,
                 bold: true,
@@ -646,7 +656,13 @@ impl Doc {
                 bold: true,
                 color: INK,
             },
-        };
+        }
+    }
+
+    /// A heading of level 1–3, kept with at least `keep` points of what follows.
+    pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
+        let style = Doc::heading_style(level);
+        self.last_heading = Some((level, text.to_string()));
         let before = match level {
             1 => 6.0,
             2 => 14.0,
@@ -746,6 +762,16 @@ impl Doc {
             let h = row_height(&lines, style, pad);
             if self.y + h > PAGE_H - MARGIN_BOTTOM {
                 self.new_page();
+                // The heading again, marked as continued: an artifact, as
+                // the heading is tagged where it first stands.
+                if let Some((level, text)) = self.last_heading.clone() {
+                    let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
+                    let style = Doc::heading_style(level.max(3));
+                    self.artifact = true;
+                    self.lines(&line, style, 0.0);
+                    self.artifact = false;
+                    self.y += 3.0;
+                }
                 if has_header {
                     self.draw_row(
                         columns,
@@ -780,12 +806,12 @@ impl Doc {
         let mut mins = vec![0.0f32; columns.len()];
         for (i, m) in mins.iter_mut().enumerate() {
             // Short headers stay on one line; long ones may wrap between words.
+            let wraps = self.wrap_figure_headers && columns[i].align == Align::Right;
             let head_word = header
                 .get(i)
                 .map(|h| {
-                    self.measure(h, head)
-                        .min(90.0)
-                        .max(self.longest_word(h, head))
+                    let whole = if wraps { 0.0 } else { self.measure(h, head) };
+                    whole.min(90.0).max(self.longest_word(h, head))
                 })
                 .unwrap_or(0.0);
             let cell_word = rows
@@ -1113,10 +1139,18 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|s| {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        let compressed = z.write_all(&s.content).and_then(|()| z.finish());
+        // Data ending in a carriage return would read, with the line feed
+        // lopdf writes before `endstream`, as a CR LF end of line outside
+        // the stream's /Length (ISO 19005-2 §6.1.7.1): another level, or
+        // none, gives other last bytes.
+        let compressed = [6, 9, 1].into_iter().find_map(|level| {
+            let mut z =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+            let c = z.write_all(&s.content).and_then(|()| z.finish()).ok()?;
+            (c.last() != Some(&b'\r')).then_some(c)
+        });
         // As lopdf does: keep a stream that would not get smaller as it is.
-        if let Ok(c) = compressed
+        if let Some(c) = compressed
             && c.len() + 19 < s.content.len()
         {
             s.dict.set("Filter", "FlateDecode");

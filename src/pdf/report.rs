@@ -37,6 +37,8 @@ struct Ctx<'a> {
     toc: Vec<(u8, String, usize)>,
     /// Most rows a list shows.
     limit: usize,
+    /// The programme's foreword, from the report template.
+    foreword: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -89,12 +91,17 @@ pub fn report_bytes(
         year: cons.year.map(|y| y.to_string()).unwrap_or_default(),
         toc: Vec::new(),
         limit: template.list_limit,
+        foreword: template.foreword.clone(),
     };
     let name = config.programme.name.get(lang);
     let mut doc = Doc::new();
     doc.running_header = format!("{name} · {} {}", t.annual_report, ctx.year);
     doc.page_of = t.page_of.to_string();
     doc.watermark = opts.draft.then(|| t.draft.to_string());
+    doc.continued = crate::i18n::render(
+        lang,
+        &Message::new("report-continued").arg("heading", "{heading}".to_string()),
+    );
     let mut contents: Option<(usize, String, NodeId)> = None;
     let mut first = true;
     for section in &template.sections {
@@ -274,6 +281,13 @@ fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
 
 fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     let (lang, t, tot) = (ctx.lang, ctx.lang.texts(), &ctx.cons.total);
+    if let Some(foreword) = &ctx.foreword {
+        for para in foreword.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc.paragraph(&ctx.fill(para.trim()), Style::BODY, 0.0);
+            doc.space(6.0);
+        }
+    }
+    summary(doc, ctx);
     figures_table(
         doc,
         vec![
@@ -376,6 +390,34 @@ fn figure(doc: &mut Doc, lang: Lang, title: &str, chart: &Chart, draw: impl FnOn
     doc.close();
 }
 
+/// A paragraph written from the figures: how many measures of how many
+/// departments, the budget and how much of it was used.
+fn summary(doc: &mut Doc, ctx: &Ctx) {
+    let (lang, c) = (ctx.lang, ctx.cons);
+    if c.total.count == 0 {
+        return;
+    }
+    let departments = c.by_department.iter().filter(|d| d.count > 0).count();
+    let text = crate::i18n::render(
+        lang,
+        &Message::new("report-summary")
+            .arg("year", ctx.year.clone())
+            .count("measures", c.total.count)
+            .count("departments", departments)
+            .arg("budget", lang.euros(c.total.budget))
+            .arg("spent", lang.euros(c.total.spent))
+            .arg(
+                "utilisation",
+                c.total
+                    .utilisation()
+                    .map(|u| lang.percent(u))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+    );
+    doc.paragraph(&text, Style::BODY, 0.0);
+    doc.space(8.0);
+}
+
 /// A wide label column and `n` narrow right-aligned figure columns (each
 /// as wide as its widest word, the label taking the rest).
 fn label_and_figures(n: usize) -> Vec<Column> {
@@ -400,7 +442,12 @@ fn group_rows<'a>(
             g.utilisation()
                 .map(|u| lang.percent(u))
                 .unwrap_or_else(|| "–".into()),
-            lang.decimal(g.fte, 1),
+            // No FTE reported is blank, not a zero.
+            if g.fte > 0.0 {
+                lang.decimal(g.fte, 1)
+            } else {
+                String::new()
+            },
         ]
     };
     let mut rows: Vec<Vec<String>> = names.zip(groups).map(|(n, g)| row(n, g)).collect();
@@ -475,6 +522,16 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
 
 fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
     let (lang, config) = (ctx.lang, ctx.config);
+    // The key to the department codes of the tables below.
+    doc.heading(3, &crate::i18n::text(lang, "report-department-key"), 40.0);
+    figures_table(
+        doc,
+        config
+            .departments
+            .iter()
+            .map(|d| (d.code.get_ref().clone(), d.name.get(lang).to_string()))
+            .collect(),
+    );
     for (i, focus) in config.focus_areas.iter().enumerate() {
         let total = ctx.cons.of_focus_area(i).count();
         let rows: Vec<Vec<String>> = ctx
@@ -506,6 +563,13 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
                         .map(|s| config.statuses[s].name.get(lang).to_string())
                         .unwrap_or_default(),
                     Col::Field(FieldKey::Budget) => lang.euros(m.budget),
+                    Col::Field(FieldKey::Spent) => {
+                        m.spent.map(|s| lang.euros(s)).unwrap_or_default()
+                    }
+                    Col::Utilisation => match m.spent {
+                        Some(s) if m.budget.0 > 0 => lang.percent(s.0 as f64 / m.budget.0 as f64),
+                        _ => String::new(),
+                    },
                     _ => String::new(),
                 };
                 REPORT_MEASURES.map(cell).to_vec()
@@ -519,15 +583,21 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             doc.paragraph("–", Style::BODY, 0.0);
             continue;
         }
+        // Beyond each column's longest word, the room goes to the names.
         let columns = [
             Column::left(5.0),
-            Column::left(0.5),
-            Column::left(1.5),
-            Column::left(1.0),
-            Column::right(0.5),
+            Column::left(0.1),
+            Column::left(0.8),
+            Column::left(0.2),
+            Column::right(0.05),
+            Column::right(0.05),
+            Column::right(0.05),
         ];
         let header = REPORT_MEASURES.map(|c| config.column_header(c, lang));
+        // Seven columns: the figures' headers wrap so the names keep room.
+        doc.wrap_figure_headers = true;
         doc.table(&columns, &header, &rows, &[]);
+        doc.wrap_figure_headers = false;
         cut_note(doc, ctx, total);
     }
 }
@@ -748,7 +818,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         .iter()
         .map(|s| {
             vec![
-                s.file.display.clone(),
+                file_name(&s.file.display),
                 ctx.lang.integer(s.rows_read as i64),
                 s.sha256.clone().unwrap_or_default(),
             ]
@@ -765,12 +835,25 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         .collect();
     if !warnings.is_empty() {
         doc.heading(3, t.severity_words[1], 30.0);
+        // In plain language: where, and what; the codes are for the
+        // terminal and JSON.
         for f in warnings.iter().take(ctx.limit) {
-            doc.paragraph(
-                &crate::i18n::findings::line(ctx.run.lang, f, false),
-                Style::SMALL,
-                0.0,
-            );
+            let mut place = file_name(&f.file);
+            if let Some(row) = f.row {
+                place = crate::i18n::render(
+                    ctx.lang,
+                    &Message::new("report-warning-place")
+                        .arg("file", place)
+                        .arg("row", row.to_string()),
+                );
+            }
+            let text = crate::i18n::findings::message(ctx.lang, f);
+            let line = if place.is_empty() {
+                text
+            } else {
+                format!("{place}: {text}")
+            };
+            doc.paragraph(&line, Style::SMALL, 0.0);
         }
         cut_note(doc, ctx, warnings.len());
     }
@@ -793,12 +876,8 @@ fn left_out(doc: &mut Doc, ctx: &Ctx) {
         .iter()
         .take(ctx.limit)
         .map(|f| {
-            let file = std::path::Path::new(&f.file)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| f.file.clone());
             vec![
-                file,
+                file_name(&f.file),
                 f.row.map(|r| r.to_string()).unwrap_or_default(),
                 crate::i18n::findings::message(ctx.lang, f),
             ]
@@ -812,4 +891,13 @@ fn left_out(doc: &mut Doc, ctx: &Ctx) {
     ];
     doc.table(&columns, &header, &rows, &[]);
     cut_note(doc, ctx, errors.len());
+}
+
+/// The last component of a path as the run shows it (a file, not its folders).
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(path)
+        .to_string()
 }

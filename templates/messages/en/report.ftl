@@ -17,3 +17,17 @@ report-left-out = Rows left out of this draft
 report-left-out-file = File
 report-left-out-row = Row
 report-left-out-why = Reason
+# A table continued from the previous page repeats its heading so.
+report-continued = { $heading } (continued)
+# Before the measure tables: the key to the department codes they use.
+report-department-key = Department codes
+# Where a remaining warning is: a file and its row.
+report-warning-place = { $file }, row { $row }
+# The summary at the start of the key figures, written from the figures.
+report-summary = In { $year } the programme had { $measures ->
+        [one] one measure
+       *[other] { $measures } measures
+    } from { $departments ->
+        [one] one department
+       *[other] { $departments } departments
+    }. Their budget totalled { $budget }, of which { $spent } was used ({ $utilisation }).

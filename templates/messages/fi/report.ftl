@@ -17,3 +17,17 @@ report-left-out = Luonnoksesta pois jätetyt rivit
 report-left-out-file = Tiedosto
 report-left-out-row = Rivi
 report-left-out-why = Syy
+# A table continued from the previous page repeats its heading so.
+report-continued = { $heading } (jatkuu)
+# Before the measure tables: the key to the department codes they use.
+report-department-key = Toimialojen lyhenteet
+# Where a remaining warning is: a file and its row.
+report-warning-place = { $file }, rivi { $row }
+# The summary at the start of the key figures, written from the figures.
+report-summary = Vuonna { $year } ohjelmassa oli { $measures ->
+        [one] yksi toimenpide
+       *[other] { $measures } toimenpidettä
+    } { $departments ->
+        [one] yhdeltä toimialalta
+       *[other] { $departments } toimialalta
+    }. Niiden budjetti oli yhteensä { $budget }, ja siitä käytettiin { $spent } ({ $utilisation }).

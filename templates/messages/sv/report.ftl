@@ -17,3 +17,17 @@ report-left-out = Rader som lämnats bort ur utkastet
 report-left-out-file = Fil
 report-left-out-row = Rad
 report-left-out-why = Orsak
+# A table continued from the previous page repeats its heading so.
+report-continued = { $heading } (fortsättning)
+# Before the measure tables: the key to the department codes they use.
+report-department-key = Sektorernas förkortningar
+# Where a remaining warning is: a file and its row.
+report-warning-place = { $file }, rad { $row }
+# The summary at the start of the key figures, written from the figures.
+report-summary = År { $year } hade programmet { $measures ->
+        [one] en åtgärd
+       *[other] { $measures } åtgärder
+    } från { $departments ->
+        [one] en sektor
+       *[other] { $departments } sektorer
+    }. Deras budget var sammanlagt { $budget }, varav { $spent } användes ({ $utilisation }).
