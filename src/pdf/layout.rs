@@ -1069,33 +1069,48 @@ impl Doc {
     }
 }
 
-/// Compresses the streams and adds a document ID derived from the content
-/// (printpdf's is a counter), so identical inputs give identical bytes.
+/// Compresses the streams and saves the document once, with a document ID
+/// derived from the content (printpdf's is a counter), so identical inputs
+/// give identical bytes: the file is written with a placeholder ID, whose
+/// bytes are then replaced by those of the file's hash.
 fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
+    const PLACEHOLDER: &[u8; 32] = b"KOOSTE-DOCUMENT-ID-PLACEHOLDER-X";
     compress_streams(&mut doc);
-    doc.trailer.remove(b"ID");
-    let mut first = Vec::new();
+    let id_obj = || Object::String(PLACEHOLDER.to_vec(), StringFormat::Literal);
+    doc.trailer
+        .set("ID", Object::Array(vec![id_obj(), id_obj()]));
     #[cfg(test)]
     if meta.created == tests_hook::FAIL_CREATED.load(std::sync::atomic::Ordering::Relaxed) {
         save(&mut doc, &mut tests_hook::Failing)?;
     }
     #[cfg(not(test))]
     let _ = meta;
-    save(&mut doc, &mut first)?;
-    use sha2::Digest;
-    let id: Vec<u8> = sha2::Sha256::digest(&first)[..16].to_vec();
-    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
-    let id_obj = || Object::String(hex.as_bytes().to_vec(), StringFormat::Literal);
-    doc.trailer
-        .set("ID", Object::Array(vec![id_obj(), id_obj()]));
     let mut out = Vec::new();
     save(&mut doc, &mut out)?;
+    use sha2::Digest;
+    let hex: Vec<u8> = sha2::Sha256::digest(&out)[..16]
+        .iter()
+        .flat_map(|b| format!("{b:02x}").into_bytes())
+        .collect();
+    // The two copies in the trailer (or the cross-reference stream's
+    // dictionary), the last ones in the file.
+    let mut end = out.len();
+    for _ in 0..2 {
+        if let Some(at) = out[..end]
+            .windows(PLACEHOLDER.len())
+            .rposition(|w| w == PLACEHOLDER)
+        {
+            out[at..at + PLACEHOLDER.len()].copy_from_slice(&hex);
+            end = at;
+        }
+    }
     Ok(out)
 }
 
 /// Serialises `doc` into `out`; every failure of lopdf's writer, also of
-/// `out`, is an error.
+/// `out`, is an error. (lopdf's object streams would make a long report's
+/// structure tree a third of its bytes, but took twice the time.)
 fn save(doc: &mut lopdf::Document, out: &mut impl std::io::Write) -> Result<(), PdfError> {
     doc.save_to(out).map_err(PdfError::Save)
 }

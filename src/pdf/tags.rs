@@ -314,8 +314,9 @@ pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<(),
                 }
             }
         }
+        // /Type is optional (ISO 32000-1 Table 323) and left out: a long
+        // report has a hundred thousand elements.
         let mut d = Dictionary::new();
-        d.set("Type", Object::Name(b"StructElem".to_vec()));
         d.set("S", Object::Name(node.tag.name().as_bytes().to_vec()));
         d.set(
             "P",
