@@ -231,9 +231,9 @@ pub struct Doc {
     pub continued: String,
     /// The last heading drawn: (level, text).
     last_heading: Option<(u8, String)>,
-    /// Lets the header cells of right-aligned (figure) columns wrap
-    /// between words, for a table of many columns.
-    pub wrap_figure_headers: bool,
+    /// For a table of many columns: smaller body text, and header cells of
+    /// right-aligned (figure) columns that wrap between words.
+    pub compact_table: bool,
     /// Outline entries: (level, title, page).
     bookmarks: Vec<(u8, String, usize)>,
     /// Page that drawing goes to instead of the last one (for the contents page).
@@ -322,7 +322,7 @@ impl Doc {
             watermark: None,
             continued: "{heading}".into(),
             last_heading: None,
-            wrap_figure_headers: false,
+            compact_table: false,
             bookmarks: Vec::new(),
             target: None,
             links: Vec::new(),
@@ -516,7 +516,8 @@ impl Doc {
                     lines.push(std::mem::take(&mut line));
                 }
                 line_w = 0.0;
-                if word_w <= width {
+                if word_w <= width || unbreakable(word) {
+                    // An amount stands whole, if need be past the column.
                     line.push_str(word);
                     line_w = word_w;
                 } else {
@@ -534,6 +535,18 @@ impl Doc {
             lines.push(line);
         }
         lines
+    }
+
+    /// The body text of a table.
+    fn body(&self) -> Style {
+        if self.compact_table {
+            Style {
+                size: 8.5,
+                ..Style::BODY
+            }
+        } else {
+            Style::BODY
+        }
     }
 
     /// Line height for a style.
@@ -726,8 +739,8 @@ impl Doc {
         let first_row_h = rows
             .first()
             .map(|r| {
-                let lines = self.wrap_cells(r, &widths, pad, Style::BODY);
-                row_height(&lines, Style::BODY, pad)
+                let lines = self.wrap_cells(r, &widths, pad, self.body());
+                row_height(&lines, self.body(), pad)
             })
             .unwrap_or(0.0);
         self.ensure(header_h + first_row_h);
@@ -753,10 +766,10 @@ impl Doc {
             let style = if bold_rows.contains(&i) {
                 Style {
                     bold: true,
-                    ..Style::BODY
+                    ..self.body()
                 }
             } else {
-                Style::BODY
+                self.body()
             };
             let lines = self.wrap_cells(row, &widths, pad, style);
             let h = row_height(&lines, style, pad);
@@ -806,7 +819,7 @@ impl Doc {
         let mut mins = vec![0.0f32; columns.len()];
         for (i, m) in mins.iter_mut().enumerate() {
             // Short headers stay on one line; long ones may wrap between words.
-            let wraps = self.wrap_figure_headers && columns[i].align == Align::Right;
+            let wraps = self.compact_table && columns[i].align == Align::Right;
             let head_word = header
                 .get(i)
                 .map(|h| {
@@ -823,7 +836,7 @@ impl Doc {
                         c,
                         Style {
                             bold: true,
-                            ..Style::BODY
+                            ..self.body()
                         },
                     )
                 })
@@ -1252,6 +1265,20 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_is_never_broken() {
+        let mut d = Doc::new();
+        let lines = d.wrap(
+            "yht. 1\u{a0}250\u{a0}000\u{a0}€ käytetty",
+            30.0,
+            Style::BODY,
+        );
+        assert!(
+            lines.contains(&"1\u{a0}250\u{a0}000\u{a0}€".to_string()),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn wrap_respects_width() {
         let mut d = Doc::new();
         let text = "Erityisesti pojille kohdennettua sukupuolisensitiivistä sosiaalista nuorisotyötä Korso-Koivukylä alueella";
@@ -1262,4 +1289,13 @@ mod tests {
         }
         assert_eq!(lines.join(" "), text);
     }
+}
+
+/// Whether a word must not be broken across lines: an amount, whose
+/// digits, no-break spaces and currency sign read as one (`1 234 567 €`).
+fn unbreakable(word: &str) -> bool {
+    word.contains('€')
+        && word.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '€' | ',' | '.' | '-' | '+' | '\u{a0}' | '\u{202f}')
+        })
 }

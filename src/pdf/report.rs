@@ -594,10 +594,11 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             Column::right(0.05),
         ];
         let header = REPORT_MEASURES.map(|c| config.column_header(c, lang));
-        // Seven columns: the figures' headers wrap so the names keep room.
-        doc.wrap_figure_headers = true;
+        // Seven columns: smaller text, and the figures' headers wrap, so
+        // the names keep room.
+        doc.compact_table = true;
         doc.table(&columns, &header, &rows, &[]);
-        doc.wrap_figure_headers = false;
+        doc.compact_table = false;
         cut_note(doc, ctx, total);
     }
 }

@@ -223,13 +223,18 @@ fn draft_word_on_every_page() {
         .parse()
         .unwrap();
     for p in 1..=pages {
-        let page = tool(
+        // The word runs diagonally: pdftotext gives it a letter a line.
+        let page: String = tool(
             "pdftotext",
-            &["-f", &p.to_string(), "-l", &p.to_string()],
+            &["-raw", "-f", &p.to_string(), "-l", &p.to_string()],
             &pdf,
-        );
+        )
+        .split_whitespace()
+        .collect();
         assert!(page.contains("LUONNOS"), "page {p}");
     }
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(info.contains("Title:           LUONNOS: "), "{info}");
 }
 
 #[test]
