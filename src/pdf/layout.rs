@@ -844,9 +844,29 @@ impl Doc {
             // An unbreakable value (a path, a hash) may not crowd out the others.
             *m = head_word.max(cell_word.min(total * 0.4)) + 2.0 * pad + 0.5;
         }
-        let sum: f32 = mins.iter().sum();
-        if sum >= total {
-            return mins.iter().map(|m| m * total / sum).collect();
+        let mut sum: f32 = mins.iter().sum();
+        if sum > total {
+            // Too wide: the column of most weight (the names) gives up room
+            // first, down to its header's longest word, so the figures and
+            // short words elsewhere stay whole; only then all shrink.
+            if let Some((widest, _)) = columns
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight))
+            {
+                let floor = header
+                    .get(widest)
+                    .map(|h| self.longest_word(h, head))
+                    .unwrap_or(0.0)
+                    .max(total * 0.15)
+                    + 2.0 * pad;
+                let give = (sum - total).min((mins[widest] - floor).max(0.0));
+                mins[widest] -= give;
+                sum -= give;
+            }
+            if sum > total {
+                return mins.iter().map(|m| m * total / sum).collect();
+            }
         }
         let weights: f32 = columns.iter().map(|c| c.weight).sum();
         mins.iter()

@@ -524,13 +524,16 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
     let (lang, config) = (ctx.lang, ctx.config);
     // The key to the department codes of the tables below.
     doc.heading(3, &crate::i18n::text(lang, "report-department-key"), 40.0);
-    figures_table(
-        doc,
-        config
-            .departments
-            .iter()
-            .map(|d| (d.code.get_ref().clone(), d.name.get(lang).to_string()))
-            .collect(),
+    let key: Vec<Vec<String>> = config
+        .departments
+        .iter()
+        .map(|d| vec![d.code.get_ref().clone(), d.name.get(lang).to_string()])
+        .collect();
+    doc.table(
+        &[Column::left(0.5), Column::left(4.0)],
+        &[String::new(), String::new()],
+        &key,
+        &[],
     );
     for (i, focus) in config.focus_areas.iter().enumerate() {
         let total = ctx.cons.of_focus_area(i).count();
@@ -576,7 +579,8 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
             })
             .collect();
         let heading = format!("{} {}", focus.code.get_ref(), focus.name.get(lang));
-        doc.heading(2, &heading, 40.0);
+        // Kept with the table's header and first row.
+        doc.heading(2, &heading, 90.0);
         doc.bookmark(2, &heading);
         ctx.toc.push((2, heading, doc.page_index()));
         if rows.is_empty() {
