@@ -1138,6 +1138,9 @@ fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError
             end = at;
         }
     }
+    // A long report's document is hundreds of thousands of small
+    // allocations: freed on another thread while the caller goes on.
+    rayon::spawn(move || drop(doc));
     Ok(out)
 }
 

@@ -258,7 +258,9 @@ fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
             } => {
                 // `/P <</MCID 3>> BDC`: a dictionary of one integer, as the
                 // structure's marked content has it.
-                let [(key, DictItem::Int(mcid))] = map.iter().collect::<Vec<_>>()[..] else {
+                let mut entries = map.iter();
+                let (Some((key, DictItem::Int(mcid))), None) = (entries.next(), entries.next())
+                else {
                     return None;
                 };
                 line(&mut out);
@@ -266,7 +268,10 @@ fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
                 out.extend_from_slice(b"<<");
                 name_only(&mut out, key.as_bytes());
                 out.push(b' ');
-                out.extend_from_slice(mcid.to_string().as_bytes());
+                {
+                    use std::io::Write;
+                    let _ = write!(out, "{mcid}");
+                }
                 out.extend_from_slice(b">> BDC");
             }
             Op::EndMarkedContent => {
