@@ -231,6 +231,8 @@ pub struct Doc {
     pub continued: String,
     /// The last heading drawn: (level, text).
     last_heading: Option<(u8, String)>,
+    /// The language whose rules hyphenate words too long for their column.
+    pub lang: Option<crate::i18n::Lang>,
     /// For a table of many columns: smaller body text, and header cells of
     /// right-aligned (figure) columns that wrap between words.
     pub compact_table: bool,
@@ -323,6 +325,7 @@ impl Doc {
             continued: "{heading}".into(),
             last_heading: None,
             compact_table: false,
+            lang: None,
             bookmarks: Vec::new(),
             target: None,
             links: Vec::new(),
@@ -521,7 +524,28 @@ impl Doc {
                     line.push_str(word);
                     line_w = word_w;
                 } else {
-                    for c in word.chars() {
+                    // Hyphenated by the language's rules where it can be,
+                    // each piece with a hyphen the layout adds (`\u{ad}`
+                    // at the line's end, drawn as an artifact).
+                    let mut start = 0;
+                    let breaks = self.break_points(word);
+                    let hyphen = self.measure("-", style);
+                    while self.measure(&word[start..], style) > width {
+                        let mut fit = None;
+                        for &(b, hyphenated) in breaks.iter().filter(|(b, _)| *b > start) {
+                            let piece = word.get(start..b).unwrap_or_default();
+                            let extra = if hyphenated { hyphen } else { 0.0 };
+                            if self.measure(piece, style) + extra > width {
+                                break;
+                            }
+                            fit = Some((b, hyphenated));
+                        }
+                        let Some((b, hyphenated)) = fit else { break };
+                        let mark = if hyphenated { "\u{ad}" } else { "" };
+                        lines.push(format!("{}{mark}", &word[start..b]));
+                        start = b;
+                    }
+                    for c in word[start..].chars() {
                         let cw = self.measure(c.encode_utf8(&mut [0; 4]), style);
                         if line_w + cw > width && !line.is_empty() {
                             lines.push(std::mem::take(&mut line));
@@ -547,6 +571,35 @@ impl Doc {
         } else {
             Style::BODY
         }
+    }
+
+    /// Where `word` may break, in order: after a hyphen of its own, and
+    /// within its letters where the language's patterns allow (`true`: a
+    /// hyphen is added there).
+    fn break_points(&self, word: &str) -> Vec<(usize, bool)> {
+        use hyphenation::Hyphenator;
+        let dict = self.lang.and_then(dictionary);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for part in word.split_inclusive('-') {
+            let letters = part.strip_suffix('-').unwrap_or(part);
+            if let Some(dict) = dict
+                && !letters.is_empty()
+                && letters.chars().all(char::is_alphabetic)
+            {
+                out.extend(
+                    dict.hyphenate(letters)
+                        .breaks
+                        .into_iter()
+                        .map(|b| (from + b, true)),
+                );
+            }
+            from += part.len();
+            if part.ends_with('-') && from < word.len() {
+                out.push((from, false));
+            }
+        }
+        out
     }
 
     /// Line height for a style.
@@ -594,6 +647,16 @@ impl Doc {
     /// at `x`, as content of the innermost open element.
     pub fn text_at(&mut self, x: f32, baseline: f32, text: &str, style: Style) {
         if text.is_empty() {
+            return;
+        }
+        // A line ending in a word the layout hyphenated: the hyphen is not
+        // the text's own, so it is an artifact (ISO 14289-1 §7.1).
+        if let Some(stem) = text.strip_suffix('\u{ad}') {
+            self.text_at(x, baseline, stem, style);
+            let w = self.measure(stem, style);
+            let was = std::mem::replace(&mut self.artifact, true);
+            self.text_at(x + w, baseline, "-", style);
+            self.artifact = was;
             return;
         }
         let face = &mut self.faces[usize::from(style.bold)];
@@ -1288,6 +1351,33 @@ mod tests {
     }
 
     #[test]
+    fn long_words_are_hyphenated_by_the_languages_rules() {
+        let mut d = Doc::new();
+        d.lang = Some(crate::i18n::Lang::Fi);
+        let lines = d.wrap("erityisnuorisotyöntekijät", 60.0, Style::BODY);
+        assert!(lines.len() > 1, "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with('\u{ad}'), "{lines:?}");
+        }
+        let joined: String = lines.concat().replace('\u{ad}', "");
+        assert_eq!(joined, "erityisnuorisotyöntekijät");
+        // Finnish breaks before a consonant-vowel pair: eri-tyis-nuo-ri-so-…
+        assert!(lines[0].starts_with("erityis"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_compound_breaks_after_its_own_hyphen() {
+        let mut d = Doc::new();
+        d.lang = Some(crate::i18n::Lang::Fi);
+        let lines = d.wrap("Tempo-orkesteritoiminta", 40.0, Style::BODY);
+        assert_eq!(lines[0], "Tempo-", "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(['-', '\u{ad}']), "{lines:?}");
+        }
+        assert_eq!(lines.concat().replace('\u{ad}', ""), "Tempo-orkesteritoiminta");
+    }
+
+    #[test]
     fn an_amount_is_never_broken() {
         let mut d = Doc::new();
         let lines = d.wrap(
@@ -1321,4 +1411,23 @@ fn unbreakable(word: &str) -> bool {
         && word.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, '€' | ',' | '.' | '-' | '+' | '\u{a0}' | '\u{202f}')
         })
+}
+
+/// The hyphenation patterns of each language, loaded once on first use
+/// (`None` should a dictionary not load: words are then cut by width).
+fn dictionary(lang: crate::i18n::Lang) -> Option<&'static hyphenation::Standard> {
+    use hyphenation::{Language, Load, Standard};
+    use std::sync::OnceLock;
+    static DICTIONARIES: OnceLock<[Option<Standard>; 3]> = OnceLock::new();
+    DICTIONARIES.get_or_init(|| {
+        crate::i18n::Lang::ALL.map(|l| {
+            let language = match l {
+                crate::i18n::Lang::Fi => Language::Finnish,
+                crate::i18n::Lang::Sv => Language::Swedish,
+                crate::i18n::Lang::En => Language::EnglishUS,
+            };
+            Standard::from_embedded(language).ok()
+        })
+    })[lang.index()]
+    .as_ref()
 }

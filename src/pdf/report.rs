@@ -98,6 +98,7 @@ pub fn report_bytes(
     doc.running_header = format!("{name} · {} {}", t.annual_report, ctx.year);
     doc.page_of = t.page_of.to_string();
     doc.watermark = opts.draft.then(|| t.draft.to_string());
+    doc.lang = Some(lang);
     doc.continued = crate::i18n::render(
         lang,
         &Message::new("report-continued").arg("heading", "{heading}".to_string()),
