@@ -3,6 +3,14 @@
 //! information and the XMP metadata that repeats it with the conformance
 //! claims, an sRGB output intent, the viewer's title bar and the nested
 //! bookmarks. Written with lopdf after printpdf has made the pages.
+//!
+//! Why not through printpdf 0.12: its conformance setting writes an
+//! output intent and XMP for PDF/X only (no PDF/A or PDF/UA
+//! identification, no extension schemas) and an empty `/GTS_PDFXVersion`
+//! otherwise; its bookmarks are one level; its link annotations carry no
+//! /Contents, print flag or /StructParent; and it has no structure tree.
+//! Marked content (BDC/EMC with MCIDs, /Artifact) does go through its
+//! operations, and through kooste's own stream writer alike.
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 
