@@ -1374,7 +1374,10 @@ mod tests {
         for l in &lines[..lines.len() - 1] {
             assert!(l.ends_with(['-', '\u{ad}']), "{lines:?}");
         }
-        assert_eq!(lines.concat().replace('\u{ad}', ""), "Tempo-orkesteritoiminta");
+        assert_eq!(
+            lines.concat().replace('\u{ad}', ""),
+            "Tempo-orkesteritoiminta"
+        );
     }
 
     #[test]
