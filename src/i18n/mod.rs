@@ -93,7 +93,8 @@ impl Lang {
     pub fn date(self, d: Date) -> String {
         match self {
             Lang::Fi => format!("{}.{}.{}", d.day, d.month, d.year),
-            Lang::Sv => format!("{}-{:02}-{:02}", d.year, d.month, d.day),
+            // Finland-Swedish writes dates as Finnish does (30.11.2026).
+            Lang::Sv => format!("{}.{}.{}", d.day, d.month, d.year),
             Lang::En => format!(
                 "{} {} {}",
                 d.day,
@@ -228,7 +229,7 @@ mod tests {
         assert_eq!(Lang::En.percent(0.875), "87.5%");
         let d = Date::new(2021, 12, 31).unwrap();
         assert_eq!(Lang::Fi.date(d), "31.12.2021");
-        assert_eq!(Lang::Sv.date(d), "2021-12-31");
+        assert_eq!(Lang::Sv.date(d), "31.12.2021");
         assert_eq!(Lang::En.date(d), "31 December 2021");
     }
 

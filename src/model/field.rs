@@ -298,13 +298,16 @@ pub const CSV_EXPORT: [Column; 17] = [
 ];
 
 /// The annual report's table of the measures of a focus area (the name
-/// column also shows the FTE, the department column its code).
-pub const REPORT_MEASURES: [Column; 5] = [
+/// column also shows the FTE, the department column its code): what was
+/// spent and how much of the budget that is beside the budget.
+pub const REPORT_MEASURES: [Column; 7] = [
     F(FieldKey::Measure),
     F(FieldKey::Department),
     F(FieldKey::Areas),
     F(FieldKey::Status),
     F(FieldKey::Budget),
+    F(FieldKey::Spent),
+    Column::Utilisation,
 ];
 
 /// The 0-based position of `column` in `layout`. Used in `const` items, so a

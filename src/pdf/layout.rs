@@ -9,6 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::PdfError;
 
+use super::tags::{Kid, NodeId, Scope, Tag, Tree};
+
 use printpdf::{
     Color, FontId, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
     Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
@@ -228,11 +230,67 @@ pub struct Doc {
     pub page_of: PageLabel,
     /// A word printed across every page, e.g. LUONNOS.
     pub watermark: Option<String>,
-    bookmarks: Vec<(String, usize)>,
+    /// "{heading} (continued)": the heading repeated above a table's
+    /// continuation on the next page.
+    pub continued: String,
+    /// The last heading drawn: (level, text).
+    last_heading: Option<(u8, String)>,
+    /// The language whose rules hyphenate words too long for their column.
+    pub lang: Option<crate::i18n::Lang>,
+    /// For a table of many columns: smaller body text, and header cells of
+    /// right-aligned (figure) columns that wrap between words.
+    pub compact_table: bool,
+    /// Outline entries: (level, title, page).
+    bookmarks: Vec<(u8, String, usize)>,
     /// Page that drawing goes to instead of the last one (for the contents page).
     target: Option<usize>,
-    /// Internal links: (page, rect x, top, w, h, destination page).
-    links: Vec<(usize, [f32; 4], usize)>,
+    /// Internal links: (page, rect x, top, w, h, destination page, description).
+    links: Vec<(usize, [f32; 4], usize, String)>,
+    /// The logical structure laid out so far.
+    tree: Tree,
+    /// The open structure elements, innermost last; the document element first.
+    open: Vec<NodeId>,
+    /// Each page's open marked-content sequence and next MCID.
+    marks: Vec<PageMarks>,
+    /// Set while drawing what repeats content already tagged (a table's
+    /// header row on a continuation page): drawn as an artifact.
+    artifact: bool,
+    /// Whether the section (since the last first-level heading) has a
+    /// second-level heading, so that a third-level one is tagged H3 and
+    /// not, skipping a level, after an H1 (ISO 14289-1 §7.4.2).
+    has_h2: bool,
+}
+
+/// The marked-content sequence open at the end of a page's operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Artifact,
+    Node(NodeId),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PageMarks {
+    open: Open,
+    next_mcid: u32,
+}
+
+impl PageMarks {
+    const NEW: PageMarks = PageMarks {
+        open: Open::Nothing,
+        next_mcid: 0,
+    };
+}
+
+/// How a table row is tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    /// A repeated header row: an artifact, its content tagged once already.
+    Repeat,
+    /// The header row: TH cells heading their columns.
+    Header,
+    /// A body row; `row_headers` makes its first cell a TH heading the row.
+    Body { row_headers: bool },
 }
 
 /// Document metadata.
@@ -268,26 +326,146 @@ impl Doc {
             running_header: String::new(),
             page_of: Box::new(|page, pages| format!("{page} / {pages}")),
             watermark: None,
+            continued: "{heading}".into(),
+            last_heading: None,
+            compact_table: false,
+            lang: None,
             bookmarks: Vec::new(),
             target: None,
             links: Vec::new(),
+            tree: Tree::new(),
+            open: vec![0],
+            marks: vec![PageMarks::NEW],
+            artifact: false,
+            has_h2: false,
         }
     }
 
     /// Draws on `page` (0-based) until [`Doc::end_page_override`].
     pub fn begin_page_override(&mut self, page: usize) {
+        self.close_marks(self.page_now());
         self.target = Some(page);
     }
 
     /// Back to drawing on the last page.
     pub fn end_page_override(&mut self) {
+        self.close_marks(self.page_now());
         self.target = None;
     }
 
-    /// A clickable area on the page being drawn on that goes to `dest` (0-based).
-    pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, dest: usize) {
-        let page = self.target.unwrap_or(self.pages.len() - 1);
-        self.links.push((page, [x, top, w, h], dest));
+    /// A clickable area on the page being drawn on that goes to `dest`
+    /// (0-based), described by `contents` (ISO 14289-1 §7.18.5). Inside an
+    /// open Link element it becomes that element's annotation.
+    pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, dest: usize, contents: &str) {
+        let page = self.page_now();
+        let index = self.links.len();
+        self.links
+            .push((page, [x, top, w, h], dest, contents.to_string()));
+        if let Some(&node) = self.open.last()
+            && self.tree.nodes[node].tag == Tag::Link
+        {
+            self.tree.nodes[node].kids.push(Kid::Annot(index));
+        }
+    }
+
+    /// Opens a structure element of `tag` inside the innermost open one;
+    /// what is drawn until [`Doc::close`] is its content.
+    pub fn open(&mut self, tag: Tag) -> NodeId {
+        let parent = self.open.last().copied().unwrap_or(0);
+        let id = self.tree.add(parent, tag);
+        self.open.push(id);
+        id
+    }
+
+    /// Opens again an element made earlier (the contents section, filled
+    /// once the pages it lists are known).
+    pub fn reopen(&mut self, node: NodeId) {
+        self.open.push(node);
+    }
+
+    /// Closes the innermost open element.
+    pub fn close(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+    }
+
+    /// Sets the alternative text of an element (a Figure's, ISO 14289-1 §7.3).
+    pub fn set_alt(&mut self, node: NodeId, alt: String) {
+        self.tree.nodes[node].alt = Some(alt);
+    }
+
+    /// The structure laid out so far.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+
+    fn page_now(&self) -> usize {
+        self.target.unwrap_or(self.pages.len() - 1)
+    }
+
+    /// Ends the marked-content sequence open on `page`, if any.
+    fn close_marks(&mut self, page: usize) {
+        if let Some(m) = self.marks.get_mut(page) {
+            if m.open != Open::Nothing {
+                self.pages[page].push(Op::EndMarkedContent);
+            }
+            m.open = Open::Nothing;
+        }
+    }
+
+    /// The operations of the page being drawn on, inside the marked-content
+    /// sequence `want`: the one open if it is that, else a new one (a new
+    /// MCID of the element, or an artifact).
+    fn marked(&mut self, want: Open) -> &mut Vec<Op> {
+        let page = self.page_now();
+        let m = &mut self.marks[page];
+        if m.open != want {
+            let ops = &mut self.pages[page];
+            if m.open != Open::Nothing {
+                ops.push(Op::EndMarkedContent);
+            }
+            match want {
+                Open::Nothing => {}
+                Open::Artifact => ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                }),
+                Open::Node(n) => {
+                    let mcid = m.next_mcid;
+                    m.next_mcid += 1;
+                    self.tree.nodes[n].kids.push(Kid::Marked { page, mcid });
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: self.tree.nodes[n].tag.marked_name().into(),
+                        properties: printpdf::DictItem::Dict {
+                            map: [("MCID".to_string(), printpdf::DictItem::Int(mcid.into()))]
+                                .into_iter()
+                                .collect(),
+                        },
+                    });
+                }
+            }
+            m.open = want;
+        }
+        &mut self.pages[page]
+    }
+
+    /// The sequence text goes into: the innermost open element's content
+    /// (an artifact outside every element but the document's, or while
+    /// drawing a repeat).
+    fn text_mark(&self) -> Open {
+        match self.open.last() {
+            Some(&n) if n != 0 && !self.artifact => Open::Node(n),
+            _ => Open::Artifact,
+        }
+    }
+
+    /// The sequence shapes go into: a Figure's content, else an artifact
+    /// (rules, fills, backgrounds: ISO 14289-1 §7.1).
+    fn shape_mark(&self) -> Open {
+        match self.open.last() {
+            Some(&n) if !self.artifact && self.tree.nodes[n].tag == Tag::Figure => Open::Node(n),
+            _ => Open::Artifact,
+        }
     }
 
     /// Number of pages so far.
@@ -345,11 +523,33 @@ impl Doc {
                     lines.push(std::mem::take(&mut line));
                 }
                 line_w = 0.0;
-                if word_w <= width {
+                if word_w <= width || unbreakable(word) {
+                    // An amount stands whole, if need be past the column.
                     line.push_str(word);
                     line_w = word_w;
                 } else {
-                    for c in word.chars() {
+                    // Hyphenated by the language's rules where it can be,
+                    // each piece with a hyphen the layout adds (`\u{ad}`
+                    // at the line's end, drawn as an artifact).
+                    let mut start = 0;
+                    let breaks = self.break_points(word);
+                    let hyphen = self.measure("-", style);
+                    while self.measure(&word[start..], style) > width {
+                        let mut fit = None;
+                        for &(b, hyphenated) in breaks.iter().filter(|(b, _)| *b > start) {
+                            let piece = word.get(start..b).unwrap_or_default();
+                            let extra = if hyphenated { hyphen } else { 0.0 };
+                            if self.measure(piece, style) + extra > width {
+                                break;
+                            }
+                            fit = Some((b, hyphenated));
+                        }
+                        let Some((b, hyphenated)) = fit else { break };
+                        let mark = if hyphenated { "\u{ad}" } else { "" };
+                        lines.push(format!("{}{mark}", &word[start..b]));
+                        start = b;
+                    }
+                    for c in word[start..].chars() {
                         let cw = self.measure(c.encode_utf8(&mut [0; 4]), style);
                         if line_w + cw > width && !line.is_empty() {
                             lines.push(std::mem::take(&mut line));
@@ -363,6 +563,47 @@ impl Doc {
             lines.push(line);
         }
         lines
+    }
+
+    /// The body text of a table.
+    fn body(&self) -> Style {
+        if self.compact_table {
+            Style {
+                size: 8.5,
+                ..Style::BODY
+            }
+        } else {
+            Style::BODY
+        }
+    }
+
+    /// Where `word` may break, in order: after a hyphen of its own, and
+    /// within its letters where the language's patterns allow (`true`: a
+    /// hyphen is added there).
+    fn break_points(&self, word: &str) -> Vec<(usize, bool)> {
+        use hyphenation::Hyphenator;
+        let dict = self.lang.and_then(dictionary);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for part in word.split_inclusive('-') {
+            let letters = part.strip_suffix('-').unwrap_or(part);
+            if let Some(dict) = dict
+                && !letters.is_empty()
+                && letters.chars().all(char::is_alphabetic)
+            {
+                out.extend(
+                    dict.hyphenate(letters)
+                        .breaks
+                        .into_iter()
+                        .map(|b| (from + b, true)),
+                );
+            }
+            from += part.len();
+            if part.ends_with('-') && from < word.len() {
+                out.push((from, false));
+            }
+        }
+        out
     }
 
     /// Line height for a style.
@@ -382,7 +623,9 @@ impl Doc {
 
     /// Starts a new page.
     pub fn new_page(&mut self) {
+        self.close_marks(self.pages.len() - 1);
         self.pages.push(Vec::new());
+        self.marks.push(PageMarks::NEW);
         self.y = MARGIN_TOP;
     }
 
@@ -398,28 +641,40 @@ impl Doc {
         self.pages.len() - 1
     }
 
-    /// Adds an outline entry pointing at the current page.
-    pub fn bookmark(&mut self, title: &str) {
+    /// Adds an outline entry of `level` (1 at the top) pointing at the current page.
+    pub fn bookmark(&mut self, level: u8, title: &str) {
         let page = self.page_index();
-        self.bookmarks.push((title.to_string(), page));
+        self.bookmarks.push((level, title.to_string(), page));
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
-        let page = self.target.unwrap_or(self.pages.len() - 1);
-        &mut self.pages[page]
-    }
-
-    /// Sets `text` with its baseline at `baseline` (from the top) starting at `x`.
+    /// Sets `text` with its baseline at `baseline` (from the top) starting
+    /// at `x`, as content of the innermost open element.
     pub fn text_at(&mut self, x: f32, baseline: f32, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        // A line ending in a word the layout hyphenated: the hyphen is not
+        // the text's own, so it is an artifact (ISO 14289-1 §7.1).
+        if let Some(stem) = text.strip_suffix('\u{ad}') {
+            self.text_at(x, baseline, stem, style);
+            let w = self.measure(stem, style);
+            let was = std::mem::replace(&mut self.artifact, true);
+            self.text_at(x + w, baseline, "-", style);
+            self.artifact = was;
+            return;
+        }
         let face = &mut self.faces[usize::from(style.bold)];
         face.used.extend(text.chars());
         let font = face.id.clone();
-        push_text(self.ops(), x, baseline, text, style, font);
+        let want = self.text_mark();
+        push_text(self.marked(want), x, baseline, text, style, font);
     }
 
-    /// A filled rectangle; `top` from the top of the page.
+    /// A filled rectangle; `top` from the top of the page. Part of an open
+    /// Figure, else an artifact.
     pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb3) {
-        push_rect(self.ops(), x, top, w, h, color);
+        let want = self.shape_mark();
+        push_rect(self.marked(want), x, top, w, h, color);
     }
 
     /// A horizontal rule across the text column.
@@ -429,8 +684,32 @@ impl Doc {
         self.rect(MARGIN_X, y, w, thickness, color);
     }
 
-    /// A wrapped paragraph at the left margin plus `indent`.
+    /// A wrapped paragraph (a P element) at the left margin plus `indent`.
     pub fn paragraph(&mut self, text: &str, style: Style, indent: f32) {
+        self.open(Tag::P);
+        self.lines(text, style, indent);
+        self.close();
+    }
+
+    /// A list item (an LI of the open L): `label` (a Lbl) at the left
+    /// margin plus `indent`, `text` (its LBody) wrapped beside it.
+    pub fn list_item(&mut self, label: &str, text: &str, style: Style, indent: f32) {
+        let lh = Doc::line_height(style);
+        let label_w = self.measure(label, style) + 4.0;
+        self.open(Tag::LI);
+        self.ensure(lh);
+        self.open(Tag::Lbl);
+        let baseline = self.y + lh * 0.75;
+        self.text_at(MARGIN_X + indent, baseline, label, style);
+        self.close();
+        self.open(Tag::LBody);
+        self.lines(text, style, indent + label_w);
+        self.close();
+        self.close();
+    }
+
+    /// Wrapped lines at the left margin plus `indent`, in the open element.
+    fn lines(&mut self, text: &str, style: Style, indent: f32) {
         let width = self.text_width() - indent;
         let lh = Doc::line_height(style);
         for line in self.wrap(text, width, style) {
@@ -440,9 +719,8 @@ impl Doc {
         }
     }
 
-    /// A heading of level 1–3, kept with at least `keep` points of what follows.
-    pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
-        let style = match level {
+    fn heading_style(level: u8) -> Style {
+        match level {
             1 => Style {
                 size: 18.0,
                 bold: true,
@@ -458,7 +736,13 @@ impl Doc {
                 bold: true,
                 color: INK,
             },
-        };
+        }
+    }
+
+    /// A heading of level 1–3, kept with at least `keep` points of what follows.
+    pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
+        let style = Doc::heading_style(level);
+        self.last_heading = Some((level, text.to_string()));
         let before = match level {
             1 => 6.0,
             2 => 14.0,
@@ -469,7 +753,23 @@ impl Doc {
         if self.y > MARGIN_TOP {
             self.y += before;
         }
-        self.paragraph(text, style, 0.0);
+        // Tagged without skipping a level: a subheading of a section
+        // without focus-area headings is its second level.
+        let tagged = match level {
+            0 | 1 => {
+                self.has_h2 = false;
+                1
+            }
+            2 => {
+                self.has_h2 = true;
+                2
+            }
+            _ if self.has_h2 => 3,
+            _ => 2,
+        };
+        self.open(Tag::heading(tagged));
+        self.lines(text, style, 0.0);
+        self.close();
         if level == 1 {
             self.y += 4.0;
             self.rule(ACCENT, 1.2);
@@ -506,44 +806,69 @@ impl Doc {
         let first_row_h = rows
             .first()
             .map(|r| {
-                let lines = self.wrap_cells(r, &widths, pad, Style::BODY);
-                row_height(&lines, Style::BODY, pad)
+                let lines = self.wrap_cells(r, &widths, pad, self.body());
+                row_height(&lines, self.body(), pad)
             })
             .unwrap_or(0.0);
         self.ensure(header_h + first_row_h);
-        self.draw_row(
-            columns,
-            &widths,
-            &header_lines,
-            head_style,
-            pad,
-            Some(HEADER_FILL),
-        );
+        self.open(Tag::Table);
+        if has_header {
+            self.open(Tag::THead);
+            self.draw_row(
+                columns,
+                &widths,
+                &header_lines,
+                head_style,
+                pad,
+                Some(HEADER_FILL),
+                RowKind::Header,
+            );
+            self.close();
+        }
+        self.open(Tag::TBody);
+        let body = RowKind::Body {
+            row_headers: !has_header,
+        };
         for (i, row) in rows.iter().enumerate() {
             let style = if bold_rows.contains(&i) {
                 Style {
                     bold: true,
-                    ..Style::BODY
+                    ..self.body()
                 }
             } else {
-                Style::BODY
+                self.body()
             };
             let lines = self.wrap_cells(row, &widths, pad, style);
             let h = row_height(&lines, style, pad);
             if self.y + h > PAGE_H - MARGIN_BOTTOM {
                 self.new_page();
-                self.draw_row(
-                    columns,
-                    &widths,
-                    &header_lines,
-                    head_style,
-                    pad,
-                    Some(HEADER_FILL),
-                );
+                // The heading again, marked as continued: an artifact, as
+                // the heading is tagged where it first stands.
+                if let Some((level, text)) = self.last_heading.clone() {
+                    let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
+                    let style = Doc::heading_style(level.max(3));
+                    self.artifact = true;
+                    self.lines(&line, style, 0.0);
+                    self.artifact = false;
+                    self.y += 3.0;
+                }
+                if has_header {
+                    self.draw_row(
+                        columns,
+                        &widths,
+                        &header_lines,
+                        head_style,
+                        pad,
+                        Some(HEADER_FILL),
+                        RowKind::Repeat,
+                    );
+                }
             }
             let fill = (i % 2 == 1).then_some((0.965, 0.97, 0.98));
-            self.draw_row(columns, &widths, &lines, style, pad, fill);
+            self.draw_row(columns, &widths, &lines, style, pad, fill, body);
         }
+        self.close();
+        self.close();
         self.y += 6.0;
     }
 
@@ -561,12 +886,12 @@ impl Doc {
         let mut mins = vec![0.0f32; columns.len()];
         for (i, m) in mins.iter_mut().enumerate() {
             // Short headers stay on one line; long ones may wrap between words.
+            let wraps = self.compact_table && columns[i].align == Align::Right;
             let head_word = header
                 .get(i)
                 .map(|h| {
-                    self.measure(h, head)
-                        .min(90.0)
-                        .max(self.longest_word(h, head))
+                    let whole = if wraps { 0.0 } else { self.measure(h, head) };
+                    whole.min(90.0).max(self.longest_word(h, head))
                 })
                 .unwrap_or(0.0);
             let cell_word = rows
@@ -578,7 +903,7 @@ impl Doc {
                         c,
                         Style {
                             bold: true,
-                            ..Style::BODY
+                            ..self.body()
                         },
                     )
                 })
@@ -586,9 +911,29 @@ impl Doc {
             // An unbreakable value (a path, a hash) may not crowd out the others.
             *m = head_word.max(cell_word.min(total * 0.4)) + 2.0 * pad + 0.5;
         }
-        let sum: f32 = mins.iter().sum();
-        if sum >= total {
-            return mins.iter().map(|m| m * total / sum).collect();
+        let mut sum: f32 = mins.iter().sum();
+        if sum > total {
+            // Too wide: the column of most weight (the names) gives up room
+            // first, down to its header's longest word, so the figures and
+            // short words elsewhere stay whole; only then all shrink.
+            if let Some((widest, _)) = columns
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight))
+            {
+                let floor = header
+                    .get(widest)
+                    .map(|h| self.longest_word(h, head))
+                    .unwrap_or(0.0)
+                    .max(total * 0.15)
+                    + 2.0 * pad;
+                let give = (sum - total).min((mins[widest] - floor).max(0.0));
+                mins[widest] -= give;
+                sum -= give;
+            }
+            if sum > total {
+                return mins.iter().map(|m| m * total / sum).collect();
+            }
         }
         let weights: f32 = columns.iter().map(|c| c.weight).sum();
         mins.iter()
@@ -617,6 +962,7 @@ impl Doc {
             .collect()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn draw_row(
         &mut self,
         columns: &[Column],
@@ -625,6 +971,7 @@ impl Doc {
         style: Style,
         pad: f32,
         fill: Option<Rgb3>,
+        kind: RowKind,
     ) {
         let h = row_height(lines, style, pad);
         let top = self.y;
@@ -634,7 +981,23 @@ impl Doc {
         }
         let lh = Doc::line_height(style);
         let mut x = MARGIN_X;
-        for ((cell, w), col) in lines.iter().zip(widths).zip(columns) {
+        match kind {
+            RowKind::Repeat => self.artifact = true,
+            _ => {
+                self.open(Tag::TR);
+            }
+        }
+        for (c, ((cell, w), col)) in lines.iter().zip(widths).zip(columns).enumerate() {
+            let cell_tag = match kind {
+                RowKind::Repeat => None,
+                RowKind::Header => Some((Tag::TH, Some(Scope::Column))),
+                RowKind::Body { row_headers: true } if c == 0 => Some((Tag::TH, Some(Scope::Row))),
+                RowKind::Body { .. } => Some((Tag::TD, None)),
+            };
+            if let Some((tag, scope)) = cell_tag {
+                let node = self.open(tag);
+                self.tree.nodes[node].scope = scope;
+            }
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top + pad + lh * (i as f32 + 1.0) - lh * 0.25;
                 let lx = match col.align {
@@ -643,53 +1006,118 @@ impl Doc {
                 };
                 self.text_at(lx, baseline, line, style);
             }
+            if cell_tag.is_some() {
+                self.close();
+            }
             x += w;
+        }
+        match kind {
+            RowKind::Repeat => self.artifact = false,
+            _ => self.close(),
         }
         self.y += h;
         self.rule((0.80, 0.83, 0.87), 0.4);
     }
 
-    /// Lays the running header, footer and watermark on every page and
-    /// serialises the document, the pages' content streams written by
-    /// `writer`.
+    /// Lays the running header, footer and watermark on every page as
+    /// artifacts (ISO 14289-1 §7.1: pagination artifacts are not real
+    /// content) and serialises the document, the pages' content streams
+    /// written by `writer`, with its structure tree, metadata and bookmarks.
     pub fn finish(mut self, meta: &Meta, writer: super::StreamWriter) -> Result<Vec<u8>, PdfError> {
         let total = self.pages.len();
+        for page in 0..total {
+            self.close_marks(page);
+        }
         let regular = self.faces[0].id.clone();
         let bold = self.faces[1].id.clone();
+        let mark_style = Style {
+            size: 96.0,
+            bold: true,
+            color: (0.93, 0.80, 0.80),
+        };
+        let mark_w = match self.watermark.clone() {
+            Some(m) => {
+                self.faces[1].used.extend(m.chars());
+                self.measure(&m, mark_style)
+            }
+            None => 0.0,
+        };
         for i in 0..total {
             let page_label = (self.page_of)(i + 1, total);
             let lw = self.measure(&page_label, Style::SMALL);
             let header = self.running_header.clone();
-            let mark = self.watermark.clone();
             self.faces[0]
                 .used
                 .extend(page_label.chars().chain(header.chars()));
-            if let Some(m) = &mark {
-                self.faces[1].used.extend(m.chars());
-            }
-            let ops = &mut self.pages[i];
+            let mut around = vec![Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }];
+            // The cover has neither running header nor page number.
             if i > 0 {
-                push_text(ops, MARGIN_X, 36.0, &header, Style::SMALL, regular.clone());
-                push_rect(ops, MARGIN_X, 42.0, PAGE_W - 2.0 * MARGIN_X, 0.5, MUTED);
+                push_text(
+                    &mut around,
+                    MARGIN_X,
+                    36.0,
+                    &header,
+                    Style::SMALL,
+                    regular.clone(),
+                );
+                push_rect(
+                    &mut around,
+                    MARGIN_X,
+                    42.0,
+                    PAGE_W - 2.0 * MARGIN_X,
+                    0.5,
+                    MUTED,
+                );
+                push_text(
+                    &mut around,
+                    PAGE_W - MARGIN_X - lw,
+                    PAGE_H - 32.0,
+                    &page_label,
+                    Style::SMALL,
+                    regular.clone(),
+                );
             }
-            push_text(
-                ops,
-                PAGE_W - MARGIN_X - lw,
-                PAGE_H - 32.0,
-                &page_label,
-                Style::SMALL,
-                regular.clone(),
-            );
-            if let Some(mark) = mark {
-                let style = Style {
-                    size: 28.0,
-                    bold: true,
-                    color: (0.80, 0.15, 0.15),
-                };
-                push_text(ops, MARGIN_X, PAGE_H - 28.0, &mark, style, bold.clone());
+            around.push(Op::EndMarkedContent);
+            if around.len() > 2 {
+                self.pages[i].extend(around);
+            }
+            if let Some(mark) = &self.watermark {
+                // Diagonally across the page's centre, under the content.
+                let (c, s) = (
+                    std::f32::consts::FRAC_1_SQRT_2,
+                    std::f32::consts::FRAC_1_SQRT_2,
+                );
+                let half = mark_w / 2.0;
+                let x = PAGE_W / 2.0 - half * c + mark_style.size * 0.35 * s;
+                let y = PAGE_H / 2.0 - half * s - mark_style.size * 0.35 * c;
+                let ops = vec![
+                    Op::BeginMarkedContent {
+                        tag: "Artifact".into(),
+                    },
+                    Op::StartTextSection,
+                    Op::SetFillColor {
+                        col: color(mark_style.color),
+                    },
+                    Op::SetFont {
+                        font: PdfFontHandle::External(bold.clone()),
+                        size: Pt(mark_style.size),
+                    },
+                    Op::SetTextMatrix {
+                        matrix: printpdf::TextMatrix::Raw([c, s, -s, c, x, y]),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(mark.clone())],
+                    },
+                    Op::EndTextSection,
+                    Op::EndMarkedContent,
+                ];
+                self.pages[i].splice(0..0, ops);
             }
         }
-        for (page, [x, top, w, h], dest) in std::mem::take(&mut self.links) {
+        let mut described = Vec::with_capacity(self.links.len());
+        for (page, [x, top, w, h], dest, contents) in std::mem::take(&mut self.links) {
             let rect = printpdf::Rect::from_xywh(Pt(x), Pt(PAGE_H - top - h), Pt(w), Pt(h));
             let action = printpdf::Actions::Goto(printpdf::Destination::Xyz {
                 page: dest + 1,
@@ -705,6 +1133,7 @@ impl Doc {
                 None,
             );
             self.pages[page].push(Op::LinkAnnotation { link });
+            described.push((page, contents));
         }
         let mut doc = PdfDocument::new(&meta.title);
         doc.metadata.info.author = meta.author.clone();
@@ -717,53 +1146,68 @@ impl Doc {
         }
         doc.metadata.info.creator = "kooste".to_string();
         doc.metadata.info.producer = "kooste".to_string();
-        for (name, page) in &self.bookmarks {
-            doc.add_bookmark(name, page + 1);
-        }
         let fonts: Vec<(FontId, ParsedFont)> = self
             .faces
             .iter()
             .map(|f| (f.id.clone(), f.subset()))
             .collect();
-        finish_pdf(
-            super::serialise::to_lopdf(doc, &fonts, self.pages, writer),
-            meta,
+        let mut out = super::serialise::to_lopdf(doc, &fonts, self.pages, writer);
+        super::tags::write(
+            &mut out,
+            &self.tree,
+            super::tags::Links { links: &described },
         )
+        .map_err(PdfError::Catalog)?;
+        super::archive::conform(&mut out, meta, &self.bookmarks);
+        finish_pdf(out, meta)
     }
 }
 
-/// Adds what printpdf's API lacks: the document language, outlines shown on
-/// opening, and a document ID derived from the content (printpdf's is a
-/// counter), so identical inputs give identical bytes.
+/// Compresses the streams and saves the document once, with a document ID
+/// derived from the content (printpdf's is a counter), so identical inputs
+/// give identical bytes: the file is written with a placeholder ID, whose
+/// bytes are then replaced by those of the file's hash.
 fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
-    let catalog = doc.catalog_mut().map_err(PdfError::Catalog)?;
-    catalog.set(
-        "Lang",
-        Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
-    );
-    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    const PLACEHOLDER: &[u8; 32] = b"KOOSTE-DOCUMENT-ID-PLACEHOLDER-X";
     compress_streams(&mut doc);
-    doc.trailer.remove(b"ID");
-    let mut first = Vec::new();
+    let id_obj = || Object::String(PLACEHOLDER.to_vec(), StringFormat::Literal);
+    doc.trailer
+        .set("ID", Object::Array(vec![id_obj(), id_obj()]));
     #[cfg(test)]
     if meta.created == tests_hook::FAIL_CREATED.load(std::sync::atomic::Ordering::Relaxed) {
         save(&mut doc, &mut tests_hook::Failing)?;
     }
-    save(&mut doc, &mut first)?;
-    use sha2::Digest;
-    let id: Vec<u8> = sha2::Sha256::digest(&first)[..16].to_vec();
-    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
-    let id_obj = || Object::String(hex.as_bytes().to_vec(), StringFormat::Literal);
-    doc.trailer
-        .set("ID", Object::Array(vec![id_obj(), id_obj()]));
+    #[cfg(not(test))]
+    let _ = meta;
     let mut out = Vec::new();
     save(&mut doc, &mut out)?;
+    use sha2::Digest;
+    let hex: Vec<u8> = sha2::Sha256::digest(&out)[..16]
+        .iter()
+        .flat_map(|b| format!("{b:02x}").into_bytes())
+        .collect();
+    // The two copies in the trailer (or the cross-reference stream's
+    // dictionary), the last ones in the file.
+    let mut end = out.len();
+    for _ in 0..2 {
+        if let Some(at) = out[..end]
+            .windows(PLACEHOLDER.len())
+            .rposition(|w| w == PLACEHOLDER)
+        {
+            out[at..at + PLACEHOLDER.len()].copy_from_slice(&hex);
+            end = at;
+        }
+    }
+    // A long report's document is hundreds of thousands of small
+    // allocations: freed on another thread while the caller goes on.
+    rayon::spawn(move || drop(doc));
     Ok(out)
 }
 
 /// Serialises `doc` into `out`; every failure of lopdf's writer, also of
-/// `out`, is an error.
+/// `out`, is an error. (lopdf's object streams would make a long report's
+/// structure tree a third of its bytes, but took twice the time.)
 fn save(doc: &mut lopdf::Document, out: &mut impl std::io::Write) -> Result<(), PdfError> {
     doc.save_to(out).map_err(PdfError::Save)
 }
@@ -807,10 +1251,18 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|s| {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        let compressed = z.write_all(&s.content).and_then(|()| z.finish());
+        // Data ending in a carriage return would read, with the line feed
+        // lopdf writes before `endstream`, as a CR LF end of line outside
+        // the stream's /Length (ISO 19005-2 §6.1.7.1): another level, or
+        // none, gives other last bytes.
+        let compressed = [6, 9, 1].into_iter().find_map(|level| {
+            let mut z =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+            let c = z.write_all(&s.content).and_then(|()| z.finish()).ok()?;
+            (c.last() != Some(&b'\r')).then_some(c)
+        });
         // As lopdf does: keep a stream that would not get smaller as it is.
-        if let Ok(c) = compressed
+        if let Some(c) = compressed
             && c.len() + 19 < s.content.len()
         {
             s.dict.set("Filter", "FlateDecode");
@@ -897,6 +1349,50 @@ mod tests {
     }
 
     #[test]
+    fn long_words_are_hyphenated_by_the_languages_rules() {
+        let mut d = Doc::new();
+        d.lang = Some(crate::i18n::Lang::Fi);
+        let lines = d.wrap("erityisnuorisotyöntekijät", 60.0, Style::BODY);
+        assert!(lines.len() > 1, "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with('\u{ad}'), "{lines:?}");
+        }
+        let joined: String = lines.concat().replace('\u{ad}', "");
+        assert_eq!(joined, "erityisnuorisotyöntekijät");
+        // Finnish breaks before a consonant-vowel pair: eri-tyis-nuo-ri-so-…
+        assert!(lines[0].starts_with("erityis"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_compound_breaks_after_its_own_hyphen() {
+        let mut d = Doc::new();
+        d.lang = Some(crate::i18n::Lang::Fi);
+        let lines = d.wrap("Tempo-orkesteritoiminta", 40.0, Style::BODY);
+        assert_eq!(lines[0], "Tempo-", "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(['-', '\u{ad}']), "{lines:?}");
+        }
+        assert_eq!(
+            lines.concat().replace('\u{ad}', ""),
+            "Tempo-orkesteritoiminta"
+        );
+    }
+
+    #[test]
+    fn an_amount_is_never_broken() {
+        let mut d = Doc::new();
+        let lines = d.wrap(
+            "yht. 1\u{a0}250\u{a0}000\u{a0}€ käytetty",
+            30.0,
+            Style::BODY,
+        );
+        assert!(
+            lines.contains(&"1\u{a0}250\u{a0}000\u{a0}€".to_string()),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn wrap_respects_width() {
         let mut d = Doc::new();
         let text = "Erityisesti pojille kohdennettua sukupuolisensitiivistä sosiaalista nuorisotyötä Korso-Koivukylä alueella";
@@ -907,4 +1403,32 @@ mod tests {
         }
         assert_eq!(lines.join(" "), text);
     }
+}
+
+/// Whether a word must not be broken across lines: an amount, whose
+/// digits, no-break spaces and currency sign read as one (`1 234 567 €`).
+fn unbreakable(word: &str) -> bool {
+    word.contains('€')
+        && word.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '€' | ',' | '.' | '-' | '+' | '\u{a0}' | '\u{202f}')
+        })
+}
+
+/// The hyphenation patterns of each language, loaded once on first use
+/// (`None` should a dictionary not load: words are then cut by width).
+fn dictionary(lang: crate::i18n::Lang) -> Option<&'static hyphenation::Standard> {
+    use hyphenation::{Language, Load, Standard};
+    use std::sync::OnceLock;
+    static DICTIONARIES: OnceLock<[Option<Standard>; 3]> = OnceLock::new();
+    DICTIONARIES.get_or_init(|| {
+        crate::i18n::Lang::ALL.map(|l| {
+            let language = match l {
+                crate::i18n::Lang::Fi => Language::Finnish,
+                crate::i18n::Lang::Sv => Language::Swedish,
+                crate::i18n::Lang::En => Language::EnglishUS,
+            };
+            Standard::from_embedded(language).ok()
+        })
+    })[lang.index()]
+    .as_ref()
 }

@@ -1,11 +1,13 @@
 //! The annual report PDF: a small layout layer over printpdf, vector charts,
 //! the report template, and the report's content.
 
+mod archive;
 pub mod charts;
 pub mod coverage;
 pub mod layout;
 mod report;
 mod serialise;
+pub mod tags;
 pub mod template;
 
 pub use crate::error::{PdfError, TemplateError};

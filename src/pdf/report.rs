@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use super::charts::{Chart, Series, Stacking};
 use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
+use super::tags::{NodeId, Tag};
 use super::template::{Section, SectionKind, Template};
 use crate::config::Config;
-use crate::i18n::{Lang, fill, findings, render, text};
+use crate::i18n::{Lang, fill, render, text};
 use crate::merging::comparison::{Comparison, change_ratio};
 use crate::merging::{Consolidation, Totals};
 use crate::model::field::{Column as Col, FieldKey, REPORT_MEASURES};
@@ -36,6 +37,8 @@ struct Ctx<'a> {
     toc: Vec<(u8, String, usize)>,
     /// Most rows a list shows.
     limit: usize,
+    /// The programme's foreword, from the report template.
+    foreword: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -87,6 +90,7 @@ pub fn report_bytes(
         year: cons.year.map(|y| y.to_string()).unwrap_or_default(),
         toc: Vec::new(),
         limit: template.list_limit,
+        foreword: template.foreword.clone(),
     };
     let name = config.programme.name.get(lang);
     let mut doc = Doc::new();
@@ -106,7 +110,12 @@ pub fn report_bytes(
         render(lang, &label)
     });
     doc.watermark = opts.draft.then(|| text(lang, "out-draft"));
-    let mut contents: Option<(usize, String)> = None;
+    doc.lang = Some(lang);
+    doc.continued = render(
+        lang,
+        &Message::new("report-continued").arg("heading", "{heading}".to_string()),
+    );
+    let mut contents: Option<(usize, String, NodeId)> = None;
     let mut first = true;
     for section in &template.sections {
         if section.kind == SectionKind::YearOverYear && comparison.is_none() {
@@ -117,11 +126,12 @@ pub fn report_bytes(
         }
         first = false;
         let title = ctx.fill(&section.title);
+        let sect = doc.open(Tag::Sect);
         match section.kind {
             SectionKind::Cover => cover(&mut doc, &ctx, &title),
-            SectionKind::Contents => contents = Some((doc.page_index(), title)),
+            SectionKind::Contents => contents = Some((doc.page_index(), title, sect)),
             kind => {
-                doc.bookmark(&title);
+                doc.bookmark(1, &title);
                 ctx.toc.push((1, title.clone(), doc.page_index()));
                 doc.heading(1, &title, 60.0);
                 if let Some(text) = &section.text {
@@ -129,14 +139,29 @@ pub fn report_bytes(
                     doc.space(8.0);
                 }
                 body(&mut doc, &mut ctx, kind, section);
+                if kind == SectionKind::Appendix && opts.draft {
+                    left_out(&mut doc, &ctx);
+                }
             }
         }
+        doc.close();
     }
-    if let Some((page, title)) = contents {
+    if let Some((page, title, sect)) = contents {
+        doc.reopen(sect);
         table_of_contents(&mut doc, &ctx, page, &title);
+        doc.close();
     }
     let meta = Meta {
-        title: titled("out-report-title"),
+        title: if opts.draft {
+            render(
+                lang,
+                &Message::new("report-draft-title")
+                    .arg("title", titled("out-report-title"))
+                    .arg("draft", text(lang, "out-draft")),
+            )
+        } else {
+            titled("out-report-title")
+        },
         author: config.programme.organisation.get(lang).to_string(),
         subject: titled("out-report-subject"),
         keywords: vec![config.programme.code.clone(), ctx.year.clone()],
@@ -212,6 +237,7 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
     doc.set_y(64.0);
     doc.heading(1, title, 0.0);
     doc.space(6.0);
+    doc.open(Tag::TOC);
     for (level, entry, target) in &ctx.toc {
         let style = if *level == 1 {
             Style {
@@ -232,11 +258,29 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         let number = (target + 1).to_string();
         let nw = doc.measure(&number, style);
         let right = MARGIN_X + doc.text_width();
+        doc.open(Tag::TOCI);
+        doc.open(Tag::Link);
         doc.text_at(MARGIN_X + indent, y, entry, style);
         doc.text_at(right - nw, y, &number, style);
-        doc.link(MARGIN_X, y - lh + 3.0, doc.text_width(), lh, *target);
+        let described = crate::i18n::render(
+            ctx.lang,
+            &Message::new("report-contents-link")
+                .arg("title", entry.clone())
+                .arg("page", number),
+        );
+        doc.link(
+            MARGIN_X,
+            y - lh + 3.0,
+            doc.text_width(),
+            lh,
+            *target,
+            &described,
+        );
+        doc.close();
+        doc.close();
         doc.set_y(y);
     }
+    doc.close();
     doc.set_y(saved);
     doc.end_page_override();
 }
@@ -249,6 +293,13 @@ fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
 
 fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     let (lang, tot) = (ctx.lang, &ctx.cons.total);
+    if let Some(foreword) = &ctx.foreword {
+        for para in foreword.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc.paragraph(&ctx.fill(para.trim()), Style::BODY, 0.0);
+            doc.space(6.0);
+        }
+    }
+    summary(doc, ctx);
     figures_table(
         doc,
         vec![
@@ -293,14 +344,93 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 .collect(),
         }];
         let fmt = ctx.euros();
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, ctx.lang, title, &chart, |d| chart.draw_horizontal(d));
     }
+}
+
+/// Draws a chart as a Figure whose alternative text, in the report's
+/// language, gives its title and every value it shows (ISO 14289-1 §7.3;
+/// WCAG 2.1 SC 1.1.1).
+fn figure(doc: &mut Doc, lang: Lang, title: &str, chart: &Chart, draw: impl FnOnce(&mut Doc)) {
+    let values: Vec<String> = chart
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let value = |s: &Series| (chart.format)(s.values.get(i).copied().unwrap_or(0.0));
+            match chart.series {
+                [one] => crate::i18n::render(
+                    lang,
+                    &Message::new("report-chart-value")
+                        .arg("category", category.clone())
+                        .arg("value", value(one)),
+                ),
+                many => {
+                    let parts: Vec<String> = many
+                        .iter()
+                        .map(|s| {
+                            crate::i18n::render(
+                                lang,
+                                &Message::new("report-chart-value")
+                                    .arg("category", s.name.clone())
+                                    .arg("value", value(s)),
+                            )
+                        })
+                        .collect();
+                    crate::i18n::render(
+                        lang,
+                        &Message::new("report-chart-values")
+                            .arg("category", category.clone())
+                            .arg("values", parts.join(", ")),
+                    )
+                }
+            }
+        })
+        .collect();
+    let alt = crate::i18n::render(
+        lang,
+        &Message::new("report-chart-alt")
+            .arg("title", title.to_string())
+            .arg("values", values.join("; ")),
+    );
+    let node = doc.open(Tag::Figure);
+    doc.set_alt(node, alt);
+    draw(doc);
+    doc.close();
+}
+
+/// A paragraph written from the figures: how many measures of how many
+/// departments, the budget and how much of it was used.
+fn summary(doc: &mut Doc, ctx: &Ctx) {
+    let (lang, c) = (ctx.lang, ctx.cons);
+    if c.total.count == 0 {
+        return;
+    }
+    let departments = c.by_department.iter().filter(|d| d.count > 0).count();
+    let text = crate::i18n::render(
+        lang,
+        &Message::new("report-summary")
+            .arg("year", ctx.year.clone())
+            .count("measures", c.total.count)
+            .count("departments", departments)
+            .arg("budget", lang.euros(c.total.budget))
+            .arg("spent", lang.euros(c.total.spent))
+            .arg(
+                "utilisation",
+                c.total
+                    .utilisation()
+                    .map(|u| lang.percent(u))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+    );
+    doc.paragraph(&text, Style::BODY, 0.0);
+    doc.space(8.0);
 }
 
 /// A wide label column and `n` narrow right-aligned figure columns (each
@@ -327,7 +457,12 @@ fn group_rows<'a>(
             g.utilisation()
                 .map(|u| lang.percent(u))
                 .unwrap_or_else(|| "–".into()),
-            lang.decimal(g.fte, 1),
+            // No FTE reported is blank, not a zero.
+            if g.fte > 0.0 {
+                lang.decimal(g.fte, 1)
+            } else {
+                String::new()
+            },
         ]
     };
     let mut rows: Vec<Vec<String>> = names.zip(groups).map(|(n, g)| row(n, g)).collect();
@@ -388,18 +523,31 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             },
         ];
         let fmt = ctx.euros();
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
 
 fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
     let (lang, config) = (ctx.lang, ctx.config);
+    // The key to the department codes of the tables below.
+    doc.heading(3, &crate::i18n::text(lang, "report-department-key"), 40.0);
+    let key: Vec<Vec<String>> = config
+        .departments
+        .iter()
+        .map(|d| vec![d.code.get_ref().clone(), d.name.get(lang).to_string()])
+        .collect();
+    doc.table(
+        &[Column::left(0.5), Column::left(4.0)],
+        &[String::new(), String::new()],
+        &key,
+        &[],
+    );
     for (i, focus) in config.focus_areas.iter().enumerate() {
         let total = ctx.cons.of_focus_area(i).count();
         let rows: Vec<Vec<String>> = ctx
@@ -431,28 +579,43 @@ fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
                         .map(|s| config.statuses[s].name.get(lang).to_string())
                         .unwrap_or_default(),
                     Col::Field(FieldKey::Budget) => lang.euros(m.budget),
+                    Col::Field(FieldKey::Spent) => {
+                        m.spent.map(|s| lang.euros(s)).unwrap_or_default()
+                    }
+                    Col::Utilisation => match m.spent {
+                        Some(s) if m.budget.0 > 0 => lang.percent(s.0 as f64 / m.budget.0 as f64),
+                        _ => String::new(),
+                    },
                     _ => String::new(),
                 };
                 REPORT_MEASURES.map(cell).to_vec()
             })
             .collect();
         let heading = format!("{} {}", focus.code.get_ref(), focus.name.get(lang));
-        doc.heading(2, &heading, 40.0);
-        doc.bookmark(&heading);
+        // Kept with the table's header and first row.
+        doc.heading(2, &heading, 90.0);
+        doc.bookmark(2, &heading);
         ctx.toc.push((2, heading, doc.page_index()));
         if rows.is_empty() {
             doc.paragraph("–", Style::BODY, 0.0);
             continue;
         }
+        // Beyond each column's longest word, the room goes to the names.
         let columns = [
             Column::left(5.0),
-            Column::left(0.5),
-            Column::left(1.5),
-            Column::left(1.0),
-            Column::right(0.5),
+            Column::left(0.1),
+            Column::left(0.8),
+            Column::left(0.2),
+            Column::right(0.05),
+            Column::right(0.05),
+            Column::right(0.05),
         ];
         let header = REPORT_MEASURES.map(|c| config.column_header(c, lang));
+        // Seven columns: smaller text, and the figures' headers wrap, so
+        // the names keep room.
+        doc.compact_table = true;
         doc.table(&columns, &header, &rows, &[]);
+        doc.compact_table = false;
         cut_note(doc, ctx, total);
     }
 }
@@ -510,16 +673,17 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             name: text(lang, "out-col-budget"),
             values: per_area.iter().map(|a| a.1).collect(),
         }];
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_horizontal(doc);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
     for (area, rows) in listed {
         doc.heading(3, config.areas[area].name.get(lang), 30.0);
+        doc.open(Tag::L);
         for &r in rows.iter().take(ctx.limit) {
             let m = c.rows[r].measure;
             let status = m
@@ -527,12 +691,13 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 .map(|s| config.statuses[s].name.get(lang))
                 .unwrap_or("");
             let line = format!(
-                "• {} ({}, {status})",
+                "{} ({}, {status})",
                 m.name,
                 config.departments[m.department].code.get_ref()
             );
-            doc.paragraph(&line, Style::BODY, 8.0);
+            doc.list_item("•", &line, Style::BODY, 8.0);
         }
+        doc.close();
         cut_note(doc, ctx, rows.len());
         doc.space(4.0);
     }
@@ -584,13 +749,13 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             name: text(lang, "out-col-budget"),
             values: vec![cmp.total.0.euros(), cmp.total.1.euros()],
         }];
-        Chart {
+        let chart = Chart {
             categories: &categories,
             series: &series,
             stacking: Stacking::Grouped,
             format: &fmt,
-        }
-        .draw_vertical(doc, 150.0);
+        };
+        figure(doc, lang, title, &chart, |d| chart.draw_vertical(d, 150.0));
     }
     doc.heading(3, &text(lang, "out-cmp-counts"), 60.0);
     figures_table(
@@ -679,7 +844,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         .iter()
         .map(|s| {
             vec![
-                s.file.display.clone(),
+                file_name(&s.file.display),
                 ctx.lang.integer(s.rows_read as i64),
                 s.sha256.clone().unwrap_or_default(),
             ]
@@ -709,35 +874,69 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         .collect();
     if !warnings.is_empty() {
         doc.heading(3, &text(lang, "out-report-warnings"), 30.0);
-        let mut titles = BTreeMap::new();
+        // In plain language: where, and what; the codes are for the
+        // terminal and JSON.
         for f in warnings.iter().take(ctx.limit) {
-            let title = titles
-                .entry(f.code)
-                .or_insert_with(|| findings::title(lang, f.code));
-            doc.paragraph(&finding_line(lang, f, title), Style::SMALL, 0.0);
+            let mut place = file_name(&f.file);
+            if let Some(row) = f.row {
+                place = crate::i18n::render(
+                    ctx.lang,
+                    &Message::new("report-warning-place")
+                        .arg("file", place)
+                        .arg("row", row.to_string()),
+                );
+            }
+            let text = crate::i18n::findings::message(ctx.lang, f);
+            let line = if place.is_empty() {
+                text
+            } else {
+                format!("{place}: {text}")
+            };
+            doc.paragraph(&line, Style::SMALL, 0.0);
         }
         cut_note(doc, ctx, warnings.len());
     }
 }
 
-/// A finding as the report lists it: where, the code with its title in
-/// the report's language, the message and the hint. The submitter's text
-/// is escaped as on the terminal ([`crate::text::terminal`]).
-fn finding_line(lang: Lang, f: &Finding, title: &str) -> String {
-    use crate::text::terminal;
-    let location = if f.file.is_empty() {
-        "*".to_string()
-    } else {
-        f.location()
-    };
-    let line = match findings::hint(lang, f) {
-        Some(h) => Message::new("out-report-finding-hint").arg("hint", terminal(&h).as_ref()),
-        None => Message::new("out-report-finding"),
-    };
-    let line = line
-        .arg("location", terminal(&location).as_ref())
-        .arg("code", f.code.as_str())
-        .arg("title", title)
-        .arg("message", terminal(&findings::message(lang, f)).as_ref());
-    render(lang, &line)
+/// In a draft, the rows left out of its figures and why: every error
+/// finding located to a row.
+fn left_out(doc: &mut Doc, ctx: &Ctx) {
+    let errors: Vec<&Finding> = ctx
+        .run
+        .findings_sorted()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && f.row.is_some())
+        .collect();
+    if errors.is_empty() {
+        return;
+    }
+    doc.heading(3, &crate::i18n::text(ctx.lang, "report-left-out"), 40.0);
+    let rows: Vec<Vec<String>> = errors
+        .iter()
+        .take(ctx.limit)
+        .map(|f| {
+            vec![
+                file_name(&f.file),
+                f.row.map(|r| r.to_string()).unwrap_or_default(),
+                crate::i18n::findings::message(ctx.lang, f),
+            ]
+        })
+        .collect();
+    let columns = [Column::left(1.5), Column::right(0.3), Column::left(4.0)];
+    let header = [
+        crate::i18n::text(ctx.lang, "report-left-out-file"),
+        crate::i18n::text(ctx.lang, "report-left-out-row"),
+        crate::i18n::text(ctx.lang, "report-left-out-why"),
+    ];
+    doc.table(&columns, &header, &rows, &[]);
+    cut_note(doc, ctx, errors.len());
+}
+
+/// The last component of a path as the run shows it (a file, not its folders).
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(path)
+        .to_string()
 }

@@ -14,7 +14,7 @@
 //! operation sends the whole document through printpdf.
 
 use printpdf::{Color, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
-use printpdf::{PaintMode, PdfSaveOptions, Pt, TextItem, WindingOrder};
+use printpdf::{DictItem, PaintMode, PdfSaveOptions, Pt, TextItem, WindingOrder};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -247,6 +247,50 @@ fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
                     WindingOrder::EvenOdd => b"f*",
                 });
             }
+            Op::BeginMarkedContent { tag } => {
+                line(&mut out);
+                name(&mut out, tag.as_bytes());
+                out.extend_from_slice(b"BMC");
+            }
+            Op::BeginMarkedContentWithProperties {
+                tag,
+                properties: DictItem::Dict { map },
+            } => {
+                // `/P <</MCID 3>> BDC`: a dictionary of one integer, as the
+                // structure's marked content has it.
+                let mut entries = map.iter();
+                let (Some((key, DictItem::Int(mcid))), None) = (entries.next(), entries.next())
+                else {
+                    return None;
+                };
+                line(&mut out);
+                name(&mut out, tag.as_bytes());
+                out.extend_from_slice(b"<<");
+                name_only(&mut out, key.as_bytes());
+                out.push(b' ');
+                {
+                    use std::io::Write;
+                    let _ = write!(out, "{mcid}");
+                }
+                out.extend_from_slice(b">> BDC");
+            }
+            Op::EndMarkedContent => {
+                line(&mut out);
+                out.extend_from_slice(b"EMC");
+            }
+            Op::SetTextMatrix { matrix } => {
+                let m = matrix.as_array();
+                // printpdf holds back a plain translation to merge glyph
+                // runs; only a rotated or scaled matrix is written as it is.
+                if m[..4] == [1.0, 0.0, 0.0, 1.0] {
+                    return None;
+                }
+                line(&mut out);
+                for v in m {
+                    real(&mut out, v);
+                }
+                out.extend_from_slice(b"Tm");
+            }
             Op::LinkAnnotation { .. } => {}
             _ => return None,
         }
@@ -276,6 +320,12 @@ fn real(out: &mut Vec<u8>, v: f32) {
 /// A name operand as lopdf writes it (delimiters and bytes outside `!`..`~`
 /// as `#XX`), and the space after it.
 fn name(out: &mut Vec<u8>, bytes: &[u8]) {
+    name_only(out, bytes);
+    out.push(b' ');
+}
+
+/// A name as lopdf writes it, without a space after it.
+fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'/');
     for &b in bytes {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&b) || !(33..=126).contains(&b) {
@@ -285,7 +335,6 @@ fn name(out: &mut Vec<u8>, bytes: &[u8]) {
             out.push(b);
         }
     }
-    out.push(b' ');
 }
 
 /// Text operations that use every character of the pages' text once per
@@ -422,11 +471,42 @@ mod tests {
     fn pages(fonts: &[(FontId, ParsedFont)]) -> Vec<Vec<Op>> {
         (0..150)
             .map(|p| {
-                let mut ops = text(
+                // Tagged content, as the report marks it: a structure
+                // element's sequence by MCID, and an artifact.
+                let mut ops = vec![Op::BeginMarkedContentWithProperties {
+                    tag: "TD".into(),
+                    properties: DictItem::Dict {
+                        map: [("MCID".to_string(), DictItem::Int(p as i64))]
+                            .into_iter()
+                            .collect(),
+                    },
+                }];
+                ops.extend(text(
                     &fonts[p % 2].0,
                     700.0,
                     &format!("Sivu {p}: Länsimäki 1\u{a0}973 €"),
-                );
+                ));
+                ops.push(Op::EndMarkedContent);
+                ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                });
+                // The draft mark: rotated text.
+                let (c, s) = (0.70710677, 0.70710677);
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font: PdfFontHandle::External(fonts[1].0.clone()),
+                        size: Pt(96.0),
+                    },
+                    Op::SetTextMatrix {
+                        matrix: printpdf::TextMatrix::Raw([c, s, -s, c, 170.5, 200.25]),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text("LUONNOS".into())],
+                    },
+                    Op::EndTextSection,
+                    Op::EndMarkedContent,
+                ]);
                 ops.extend(text(
                     &fonts[(p + 1) % 2].0,
                     600.0,

@@ -59,6 +59,11 @@ pub struct Template {
     /// readable, and its size and making time bounded, for very large runs.
     #[serde(default = "default_list_limit")]
     pub list_limit: usize,
+    /// The programme's foreword, at the start of the key figures
+    /// (paragraphs apart by a blank line; `{programme}`, `{organisation}`,
+    /// `{year}` are filled in).
+    #[serde(default)]
+    pub foreword: Option<String>,
     /// Sections in order.
     pub sections: Vec<Section>,
 }

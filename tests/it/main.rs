@@ -9,6 +9,7 @@
 
 mod common;
 
+mod accessible;
 mod build_samples;
 mod cli;
 mod codes;

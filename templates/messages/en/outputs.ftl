@@ -184,5 +184,3 @@ out-page-of = Page { $page } / { $pages }
 out-list-cut = … and { $n } more. All are in the consolidated workbook.
 # The appendix's list of the warnings that remain.
 out-report-warnings = Warnings
-out-report-finding = { $location }: [{ $code }] { $title }: { $message }
-out-report-finding-hint = { $location }: [{ $code }] { $title }: { $message } ({ $hint })

@@ -189,5 +189,3 @@ out-list-cut = { $n ->
 }
 # Liitteen luettelo jäljelle jääneistä varoituksista.
 out-report-warnings = Varoitukset
-out-report-finding = { $location }: [{ $code }] { $title }: { $message }
-out-report-finding-hint = { $location }: [{ $code }] { $title }: { $message } ({ $hint })

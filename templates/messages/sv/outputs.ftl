@@ -183,5 +183,3 @@ out-page-of = Sida { $page } / { $pages }
 out-list-cut = … och { $n } till. Alla finns i sammanställningens arbetsbok.
 # Bilagans lista över varningar som kvarstår.
 out-report-warnings = Varningar
-out-report-finding = { $location }: [{ $code }] { $title }: { $message }
-out-report-finding-hint = { $location }: [{ $code }] { $title }: { $message } ({ $hint })

@@ -1,0 +1,33 @@
+# The annual report's own texts: what a screen reader announces for the
+# charts and links, and the parts of a draft. Keep the same ids and
+# variables in fi, sv and en; { $value } is an amount already formatted.
+
+# A chart's alternative text: its title, then every value it shows.
+report-chart-alt = { $title }: { $values }.
+# One value of a chart: a category (or a series) and its amount.
+report-chart-value = { $category } { $value }
+# A category of a chart with several series: its series' values.
+report-chart-values = { $category }: { $values }
+# What a contents entry's link does, read out for the link.
+report-contents-link = { $title }, sida { $page }
+# The document title of a draft.
+report-draft-title = { $draft }: { $title }
+# In a draft: the rows left out of the figures, and the table's headers.
+report-left-out = Rader som lämnats bort ur utkastet
+report-left-out-file = Fil
+report-left-out-row = Rad
+report-left-out-why = Orsak
+# A table continued from the previous page repeats its heading so.
+report-continued = { $heading } (fortsättning)
+# Before the measure tables: the key to the department codes they use.
+report-department-key = Sektorernas förkortningar
+# Where a remaining warning is: a file and its row.
+report-warning-place = { $file }, rad { $row }
+# The summary at the start of the key figures, written from the figures.
+report-summary = År { $year } hade programmet { $measures ->
+        [one] en åtgärd
+       *[other] { $measures } åtgärder
+    } från { $departments ->
+        [one] en sektor
+       *[other] { $departments } sektorer
+    }. Deras budget var sammanlagt { $budget }, varav { $spent } användes ({ $utilisation }).
