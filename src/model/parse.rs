@@ -15,11 +15,37 @@ impl Cents {
         self.0 as f64 / 100.0
     }
 
-    /// Rounds a stored spreadsheet number of euros to cents.
+    /// Rounds a stored spreadsheet number of euros to cents as Excel and
+    /// LibreOffice show it: half a cent away from zero on the number's
+    /// shortest decimal form. `20000.01 / 2` is stored as
+    /// 10000.004999…, which those programs show as 10 000,01 €; rounding
+    /// the binary value times 100 would give 10 000,00 €.
     pub fn from_euros(v: f64) -> Option<Cents> {
-        let c = (v * 100.0).round();
-        (c.is_finite() && c.abs() < 9.0e15).then_some(Cents(c as i64))
+        let scaled = v * 100.0;
+        if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
+            return None;
+        }
+        // Most amounts are whole cents, far from a half: no decimal form needed.
+        let from_half = ((scaled - scaled.trunc()).abs() - 0.5).abs();
+        if from_half > 1e-6 {
+            return Some(Cents(scaled.round() as i64));
+        }
+        Some(Cents(half_cent_away_from_zero(v)))
     }
+}
+
+/// `v` in cents from its shortest decimal form (`10000.005` → 1 000 001),
+/// a half rounded away from zero.
+fn half_cent_away_from_zero(v: f64) -> i64 {
+    let shown = format!("{}", v.abs());
+    let (whole, frac) = shown.split_once('.').unwrap_or((&shown, ""));
+    let digit = |i: usize| i64::from(frac.as_bytes().get(i).map_or(0, |b| b - b'0'));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let mut cents = whole * 100 + digit(0) * 10 + digit(1);
+    if digit(2) >= 5 {
+        cents += 1;
+    }
+    if v < 0.0 { -cents } else { cents }
 }
 
 impl std::ops::Add for Cents {
@@ -661,6 +687,28 @@ pub fn parse_date(s: &str) -> Result<Date, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stored amounts are rounded as Excel and LibreOffice show them: a
+    /// half cent away from zero on the decimal form, not on the binary
+    /// value (`20000.01 / 2` is 10000.004999… in binary).
+    #[test]
+    fn stored_amounts_round_to_the_cents_people_see() {
+        for (v, cents) in [
+            (20000.01 / 2.0, 1_000_001),
+            (10.075, 1008),
+            (1.005, 101),
+            (0.285, 29),
+            (4.015, 402),
+            (-1.005, -101),
+            (333.333_333_333_333_3, 33333),
+            (98_000.0, 9_800_000),
+            (0.004_999, 0),
+            (12.344_999, 1234),
+        ] {
+            assert_eq!(Cents::from_euros(v), Some(Cents(cents)), "{v}");
+        }
+        assert_eq!(Cents::from_euros(f64::NAN), None);
+    }
 
     fn eur(s: &str) -> i64 {
         parse_euros(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).0

@@ -250,3 +250,39 @@ fn the_same_rows_in_another_order_are_a_duplicate_file() {
         .collect();
     assert_eq!(codes, ["duplicate-file"], "{}", stderr(&o));
 }
+
+/// A budget split in thirds by XlsxWriter (`=100000/3`, stored as 0 for
+/// Excel to recalculate) is 33 333,33 € a row as read; the typed total of
+/// 100 000 € is right, off only by the rows' rounding to cents, while a
+/// total two cents off is a mismatch.
+#[test]
+fn a_total_off_only_by_rounding_to_cents_is_right() {
+    let (code, fs) = real_findings("xlsxwriter_thirds_under_a_total.xlsx", &[]);
+    assert_eq!(code, 0, "{:?}", codes_at(&fs));
+    let budgets: Vec<f64> = real_measures("xlsxwriter_thirds_under_a_total.xlsx")
+        .iter()
+        .map(|m| m["budget_eur"].as_f64().unwrap())
+        .collect();
+    assert_eq!(budgets, [33333.33, 33333.33, 33333.33]);
+    let (code, fs) = real_findings("xlsxwriter_thirds_total_two_cents_off.xlsx", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        pairs(&[("total-mismatch", "H5")]),
+        codes_at(&fs)
+            .into_iter()
+            .filter(|(c, _)| c == "total-mismatch")
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Stored amounts whose binary value lies just under a half cent
+/// (`20000.01 / 2` is 10000.004999…) are read as Excel and LibreOffice
+/// show them: 10 000,01 €, not 10 000,00 €.
+#[test]
+fn stored_half_cents_are_read_as_shown() {
+    let spent: Vec<f64> = real_measures("openpyxl_half_cents_as_shown.xlsx")
+        .iter()
+        .map(|m| m["spent_eur"].as_f64().unwrap())
+        .collect();
+    assert_eq!(spent, [10000.01, 10.08, 1.01, 0.29]);
+}
