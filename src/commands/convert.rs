@@ -112,6 +112,7 @@ pub fn convert(
                     rows: &values,
                     date: run.date,
                     mark: crate::reading::OutputKind::Converted.mark(),
+                    ended: None,
                 };
                 template_bytes(config, lang, &spec).map_err(|source| Error::Workbook {
                     path: path.clone(),

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::config::{Config, FieldKey};
+use crate::config::{Config, FieldKey, Stage};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::merging::comparison::read_previous;
@@ -128,12 +128,19 @@ pub fn template(
     let txn = Transaction::begin(opts.lang, &transaction_dirs(&paths))?;
     for (dept, path) in &targets {
         let (dept, path) = (*dept, path);
-        // Last year's measures of this department: names, areas and statuses
-        // carried forward, euros and figures left for the new year.
-        let rows: Vec<Vec<Option<Value>>> = previous
+        // Last year's measures of this department that go on: identity,
+        // names and areas carried forward; the status, euros and figures
+        // left for the new year. Those that ended there (completed or
+        // stopped) are not carried; the instructions list them.
+        let mine: Vec<&crate::model::Measure> = previous
             .iter()
             .flat_map(|p| &p.measures)
             .filter(|m| m.department == dept)
+            .collect();
+        let (ended, going_on): (Vec<_>, Vec<_>) =
+            mine.into_iter().partition(|m| has_ended(config, m));
+        let rows: Vec<Vec<Option<Value>>> = going_on
+            .into_iter()
             .map(|m| {
                 let mut v = measure_values(m, config);
                 for (f, field) in config.fields.iter().enumerate() {
@@ -144,12 +151,20 @@ pub fn template(
                 v
             })
             .collect();
+        let ended: Vec<String> = ended
+            .into_iter()
+            .map(|m| ended_line(config, m, opts.lang))
+            .collect();
+        let from_year = previous.as_ref().and_then(|p| p.year);
         let spec = TemplateSpec {
             department: Some(dept),
             year: opts.year,
             rows: &rows,
             date,
             mark: crate::reading::TEMPLATE_MARK,
+            ended: previous
+                .as_ref()
+                .map(|_| (from_year.unwrap_or(opts.year - 1), ended.as_slice())),
         };
         let bytes = template_bytes(config, opts.lang, &spec).map_err(|source| Error::Workbook {
             path: path.clone(),
@@ -165,6 +180,28 @@ pub fn template(
         errors: 0,
         warnings: 0,
     })
+}
+
+/// Whether a measure ended in its year: its status's life-cycle stage is
+/// completed or stopped.
+fn has_ended(config: &Config, m: &crate::model::Measure) -> bool {
+    m.status
+        .and_then(|s| config.statuses.get(s))
+        .and_then(|s| s.stage.as_ref())
+        .is_some_and(|stage| matches!(stage.get_ref(), Stage::Completed | Stage::Suspended))
+}
+
+/// An ended measure as the instructions list it: "SOTE-03 Name (valmis)".
+fn ended_line(config: &Config, m: &crate::model::Measure, lang: Lang) -> String {
+    let status = m
+        .status
+        .and_then(|s| config.statuses.get(s))
+        .map(|s| format!(" ({})", s.name.get(lang)))
+        .unwrap_or_default();
+    match &m.id {
+        Some(id) => format!("{id} {}{status}", m.name),
+        None => format!("{}{status}", m.name),
+    }
 }
 
 #[cfg(test)]

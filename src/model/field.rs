@@ -150,8 +150,9 @@ impl FieldKey {
         }
     }
 
-    /// Whether next year's template keeps last year's value (names, areas,
-    /// statuses; not the euros and figures, which are the new year's to fill).
+    /// Whether next year's template keeps last year's value (identity,
+    /// names, areas; not the status, which the department gives for the new
+    /// year, nor the euros and figures, which are the new year's to fill).
     pub const fn carried_forward(self) -> bool {
         matches!(
             self,
@@ -160,7 +161,6 @@ impl FieldKey {
                 | FieldKey::FocusArea
                 | FieldKey::Measure
                 | FieldKey::Areas
-                | FieldKey::Status
                 | FieldKey::Themes
                 | FieldKey::Contact
         )

@@ -216,8 +216,8 @@ pub(crate) fn write_sources(
         if let Some(h) = s.header_row {
             ws.write_number(row, 3, f64::from(h))?;
         }
-        ws.write_number(row, 4, s.rows_read as f64)?;
-        ws.write_number(row, 5, written[i] as f64)?;
+        ws.write_number_with_format(row, 4, s.rows_read as f64, &fmt.integer)?;
+        ws.write_number_with_format(row, 5, written[i] as f64, &fmt.integer)?;
         let mut depts: Vec<&str> = s
             .measures
             .iter()
@@ -243,8 +243,8 @@ pub(crate) fn write_sources(
         if let Some(h) = s.header_row {
             ws.write_number(row, 3, f64::from(h))?;
         }
-        ws.write_number(row, 4, s.rows_read as f64)?;
-        ws.write_number(row, 5, 0.0)?;
+        ws.write_number_with_format(row, 4, s.rows_read as f64, &fmt.integer)?;
+        ws.write_number_with_format(row, 5, 0.0, &fmt.integer)?;
         let year = p.year.map(|y| y.to_string()).unwrap_or_default();
         let label = crate::i18n::render(
             lang,
@@ -255,7 +255,7 @@ pub(crate) fn write_sources(
     }
     row += 2;
     ws.write_string_with_format(row, 0, text(lang, "out-date"), &fmt.bold)?;
-    ws.write_string(row, 1, super::fit(&run.lang.date(run.date)))?;
+    ws.write_datetime_with_format(row, 1, super::excel_date(run.date)?, &fmt.date)?;
     ws.set_freeze_panes(1, 0)?;
     for (c, w) in [40, 8, 18, 10, 8, 12, 12, 66].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;

@@ -63,10 +63,11 @@ pub(crate) fn write(
                 row + 1,
                 range(ms, col::STATUS, n)
             );
-            ws.write_formula(
+            ws.write_formula_with_format(
                 row,
                 1 + j as u16,
                 Formula::new(formula).set_result(cons.status_matrix[i][j].to_string()),
+                &fmt.integer,
             )?;
         }
     }
@@ -87,7 +88,10 @@ pub(crate) fn write(
             .set_values((summary, d0, c, d1, c))
             .set_format(&mut fill(i));
     }
-    c1.y_axis().set_num_format("#,##0 €");
+    // Every value axis starts at zero: a small change drawn from a high
+    // baseline would look like a doubling.
+    let euro = super::euro_format(lang);
+    c1.y_axis().set_num_format(euro).set_min(0);
     c1.legend().set_position(ChartLegendPosition::Bottom);
     c1.set_width(760).set_height(400);
     ws.insert_chart(top, 0, &c1)?;
@@ -100,7 +104,7 @@ pub(crate) fn write(
         .set_categories((summary, f0, 0, f1, 0))
         .set_values((summary, f0, 2, f1, 2))
         .set_format(&mut fill(0));
-    c2.x_axis().set_num_format("#,##0 €");
+    c2.x_axis().set_num_format(euro).set_min(0);
     c2.legend().set_hidden();
     c2.set_width(760).set_height(300);
     ws.insert_chart(top + 21, 0, &c2)?;
@@ -115,6 +119,7 @@ pub(crate) fn write(
             .set_values((sheet, 1, c, last_dept_row, c))
             .set_format(&mut fill(j));
     }
+    c3.y_axis().set_num_format("#,##0").set_min(0);
     c3.legend().set_position(ChartLegendPosition::Bottom);
     c3.set_width(760).set_height(400);
     ws.insert_chart(top + 37, 0, &c3)?;
@@ -127,11 +132,9 @@ pub(crate) fn write(
         let years = [cmp.previous_year, cons.year];
         let totals = [cmp.total.0, cmp.total.1];
         for (k, (y, b)) in years.iter().zip(totals).enumerate() {
-            ws.write_string(
-                r + 1 + k as u32,
-                0,
-                super::fit(&y.map(|y| y.to_string()).unwrap_or_default()),
-            )?;
+            if let Some(y) = y {
+                ws.write_number_with_format(r + 1 + k as u32, 0, f64::from(*y), &fmt.year)?;
+            }
             ws.write_number_with_format(r + 1 + k as u32, 1, b.euros(), &fmt.euro)?;
         }
         let mut c4 = Chart::new(ChartType::Column);
@@ -141,7 +144,7 @@ pub(crate) fn write(
             .set_categories((sheet, r + 1, 0, r + 2, 0))
             .set_values((sheet, r + 1, 1, r + 2, 1))
             .set_format(&mut fill(0));
-        c4.y_axis().set_num_format("#,##0 €");
+        c4.y_axis().set_num_format(euro).set_min(0);
         c4.legend().set_hidden();
         c4.set_width(760).set_height(300);
         ws.insert_chart(top + 58, 0, &c4)?;

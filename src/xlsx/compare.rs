@@ -45,7 +45,7 @@ pub(crate) fn write(
     ];
     for (i, (label, n)) in counts.iter().enumerate() {
         ws.write_string(3 + i as u32, 0, *label)?;
-        ws.write_number(3 + i as u32, 1, *n as f64)?;
+        ws.write_number_with_format(3 + i as u32, 1, *n as f64, &fmt.integer)?;
     }
     let mut row = 9;
     let department = text(lang, "out-col-department");

@@ -24,7 +24,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Config;
-use crate::i18n::{render, text};
+use crate::i18n::{Lang, render, text};
 use crate::merging::Consolidation;
 use crate::merging::comparison::{
     Comparison, PROGRAMME_NAME_PROPERTY, PROGRAMME_PROPERTY, YEAR_PROPERTY,
@@ -144,14 +144,21 @@ pub(crate) struct Formats {
     pub percent_bold: Format,
     pub decimal: Format,
     pub decimal_bold: Format,
+    /// A count, its thousands grouped (`1 234`).
+    pub integer: Format,
     pub integer_bold: Format,
+    /// A year: a number, ungrouped (`2021`).
+    pub year: Format,
+    /// A date in the language's style (`15.2.2022`).
+    pub date: Format,
     pub wrap: Format,
     pub note: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
-        let euro = "#,##0.00\\ \"€\"";
+    fn new(lang: Lang) -> Formats {
+        let euro = euro_format(lang);
+        let count = "#,##0";
         Formats {
             bold: Format::new().set_bold(),
             title: Format::new()
@@ -173,13 +180,54 @@ impl Formats {
             percent_bold: Format::new().set_num_format("0.0\\ %").set_bold(),
             decimal: Format::new().set_num_format("0.0"),
             decimal_bold: Format::new().set_num_format("0.0").set_bold(),
-            integer_bold: Format::new().set_bold(),
+            integer: Format::new().set_num_format(count),
+            integer_bold: Format::new().set_num_format(count).set_bold(),
+            year: Format::new().set_num_format("0"),
+            date: Format::new().set_num_format(match lang {
+                Lang::Fi => "d.m.yyyy",
+                Lang::Sv => "yyyy-mm-dd",
+                Lang::En => "d mmmm yyyy",
+            }),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             note: Format::new()
                 .set_italic()
                 .set_font_color(Color::RGB(0x555555)),
         }
     }
+}
+
+/// Euros as the annual report writes them: whole euros, grouped, with the
+/// sign where the language puts it (`1 973 000 €`, `€1,973,000`); the cells
+/// keep the cents.
+pub(crate) fn euro_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "\"€\"#,##0",
+        Lang::Fi | Lang::Sv => "#,##0\\ \"€\"",
+    }
+}
+
+/// A date as Excel stores it.
+pub(crate) fn excel_date(d: crate::model::parse::Date) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)
+}
+
+/// Sets up a sheet for paper: A4 landscape, one page wide, the title
+/// (programme and year) and the sheet's name at the top of each page, the
+/// page number at the foot, and with `header_row`, row 1 repeated on every
+/// page.
+fn print_setup(ws: &mut Worksheet, title: &str, header_row: bool) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    // `&` starts a code in a header; a header holds 255 characters.
+    let title: String = title.replace('&', "&&").chars().take(200).collect();
+    ws.set_header(format!("&L{title}&R&A"));
+    ws.set_footer("&C&P / &N");
+    if header_row {
+        ws.set_repeat_rows(0, 0)?;
+    }
+    Ok(())
 }
 
 /// `'Sheet'!$X$2:$X$n` over `n` data rows (at least one, so the range is valid).
@@ -306,7 +354,7 @@ pub fn workbook<'a>(
     opts: XlsxOptions,
 ) -> Result<Built<'a>, XlsxError> {
     let lang = run.lang;
-    let fmt = Formats::new();
+    let fmt = Formats::new(lang);
     let mut wb = Workbook::new();
     // Deflate dominated the run time at the default level; level 1 is several
     // times faster for a somewhat larger file.
@@ -375,6 +423,16 @@ pub fn workbook<'a>(
         comparison.map(|c| c.previous),
         &fmt,
     )?;
+    // Every sheet prints; the sheets of one table repeat its header row.
+    let loose = [
+        text(lang, "out-sheet-summary"),
+        text(lang, "out-sheet-charts"),
+        text(lang, "out-sheet-comparison"),
+    ];
+    for ws in wb.worksheets_mut() {
+        let tabular = !loose.contains(&ws.name());
+        print_setup(ws, &title, tabular)?;
+    }
     if opts.writer == RowWriter::RustXlsxwriter {
         for body in &big.bodies {
             plain::write_rows(wb.worksheet_from_index(body.sheet - 1)?, body)?;
@@ -459,10 +517,14 @@ mod tests {
             .into_iter()
             .map(|xf| {
                 let id = attr(xf, "numFmtId");
+                // A custom format by its code: its id, like the other
+                // indexes, follows the order of first use.
                 let format = formats
                     .iter()
                     .find(|f| f.contains(&format!("numFmtId=\"{id}\"")))
-                    .map_or(id.to_string(), |f| f.to_string());
+                    .map_or(id.to_string(), |f| {
+                        f.replace(&format!(" numFmtId=\"{id}\""), "")
+                    });
                 // The indexes themselves go, their targets stay.
                 let (font, fill, border) = (
                     fonts[attr(xf, "fontId")],
@@ -512,13 +574,26 @@ mod tests {
                 if name == "xl/styles.xml" {
                     let mut sorted = resolved.clone();
                     sorted.extend(resolved_styles(xml, "cellStyleXfs"));
+                    // The custom formats by their codes, without their ids.
+                    sorted.extend(
+                        elements(xml, "numFmts", "numFmt")
+                            .iter()
+                            .map(|f| f.split(" formatCode=").nth(1).unwrap_or(f).to_string()),
+                    );
                     for (list, tag) in [("fonts", "font"), ("fills", "fill"), ("borders", "border")]
                     {
                         sorted.extend(elements(xml, list, tag).iter().map(|s| s.to_string()));
                     }
                     sorted.sort();
                     let mut rest = xml.clone();
-                    for list in ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] {
+                    for list in [
+                        "numFmts",
+                        "fonts",
+                        "fills",
+                        "borders",
+                        "cellStyleXfs",
+                        "cellXfs",
+                    ] {
                         let a = rest.find(&format!("<{list}")).unwrap();
                         let b = rest.find(&format!("</{list}>")).unwrap();
                         rest.replace_range(a..b, "");

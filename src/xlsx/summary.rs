@@ -118,27 +118,23 @@ pub(crate) fn write(
     let ms = &text(lang, "out-sheet-measures");
     let n = cons.rows.len() as u32;
     ws.write_string_with_format(0, 0, super::fit(title), &fmt.title)?;
-    let info: [(String, String); 4] = [
-        (
-            text(lang, "out-programme"),
-            config.programme.name.get(lang).to_string(),
-        ),
-        (
-            text(lang, "out-year"),
-            cons.year.map(|y| y.to_string()).unwrap_or_default(),
-        ),
-        (text(lang, "out-annual-budget"), String::new()),
-        (text(lang, "out-date"), lang.date(run.date)),
+    // The programme as text, the year as a number, the budget in euros,
+    // the run's date as a date.
+    let info = [
+        text(lang, "out-programme"),
+        text(lang, "out-year"),
+        text(lang, "out-annual-budget"),
+        text(lang, "out-date"),
     ];
-    for (i, (label, value)) in info.iter().enumerate() {
-        let r = 1 + i as u32;
-        ws.write_string_with_format(r, 0, label, &fmt.bold)?;
-        if i == 2 {
-            ws.write_number_with_format(r, 1, config.annual_budget(), &fmt.euro)?;
-        } else {
-            ws.write_string(r, 1, super::fit(value))?;
-        }
+    for (i, label) in info.iter().enumerate() {
+        ws.write_string_with_format(1 + i as u32, 0, label, &fmt.bold)?;
     }
+    ws.write_string(1, 1, super::fit(config.programme.name.get(lang)))?;
+    if let Some(y) = cons.year {
+        ws.write_number_with_format(2, 1, f64::from(y), &fmt.year)?;
+    }
+    ws.write_number_with_format(3, 1, config.annual_budget(), &fmt.euro)?;
+    ws.write_datetime_with_format(4, 1, super::excel_date(run.date)?, &fmt.date)?;
     ws.write_string_with_format(5, 0, text(lang, "out-sources-note"), &fmt.note)?;
 
     // Key figures.
@@ -328,13 +324,14 @@ fn write_group(
         row += 1;
         let r = row + 1;
         ws.write_string(row, at::LABEL, super::fit(name))?;
-        ws.write_formula(
+        ws.write_formula_with_format(
             row,
             at::COUNT,
             Formula::new(over(&g.parts, |p| {
                 format!("COUNTIF({},${label}{r})", p.key)
             }))
             .set_result(tot.count.to_string()),
+            &fmt.integer,
         )?;
         ws.write_formula_with_format(
             row,

@@ -32,6 +32,10 @@ pub struct TemplateSpec<'a> {
     /// The value of the `kooste` document property: a template is read
     /// as a submission when found among the inputs, a conversion is not.
     pub mark: &'static str,
+    /// With `--from`: the earlier year and the measures of it that ended
+    /// (completed or stopped) and were not carried, one line each, which
+    /// the instructions sheet lists.
+    pub ended: Option<(i32, &'a [String])>,
 }
 
 /// Rows of the header, example and first data row (0-based).
@@ -137,7 +141,7 @@ pub fn template_bytes(
     measures.set_name(text(lang, "out-sheet-measures"))?;
     write_measures(measures, config, lang, spec, &title, rows_n)?;
     let instructions = wb.add_worksheet();
-    write_instructions(instructions, config, lang, spec.year)?;
+    write_instructions(instructions, config, lang, spec.year, spec.ended)?;
     let lists = wb.add_worksheet();
     write_lists(lists, config, lang)?;
     wb.save_to_buffer()
@@ -503,6 +507,7 @@ fn write_instructions(
     config: &Config,
     lang: Lang,
     year: i32,
+    ended: Option<(i32, &[String])>,
 ) -> Result<(), XlsxError> {
     ws.set_name(text(lang, "out-sheet-instructions"))?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -578,6 +583,19 @@ fn write_instructions(
             },
         };
         ws.write_string_with_format(row, 3, crate::xlsx::fit(&allowed), &wrap)?;
+    }
+    // Prefilled from an earlier year: the measures that ended there.
+    if let Some((from, lines)) = ended.filter(|(_, l)| !l.is_empty()) {
+        row += 2;
+        let note = render(
+            lang,
+            &Message::new("out-template-ended").arg("year", from.to_string()),
+        );
+        ws.write_string_with_format(row, 0, crate::xlsx::fit(&note), &Format::new().set_bold())?;
+        for line in lines {
+            row += 1;
+            ws.write_string(row, 0, crate::xlsx::fit(line))?;
+        }
     }
     for (c, w) in [28, 12, 50, 60].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;

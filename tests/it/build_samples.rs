@@ -211,3 +211,161 @@ fn earlier_year_samples_build_too() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(dir.path().join("kooste_2020.xlsx").is_file());
 }
+
+/// The workbook as LibreOffice prints it (to PDF): each page's width and
+/// height in points and its text, page by page.
+fn printed(xlsx: &std::path::Path) -> (Vec<(f64, f64)>, Vec<String>) {
+    let dir = xlsx.parent().unwrap();
+    let o = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(xlsx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = xlsx.with_extension("pdf");
+    let info = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "9999"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let sizes = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let n: Vec<f64> = l
+                .split_once("size:")
+                .unwrap()
+                .1
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (n[0], n[1])
+        })
+        .collect();
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let pages = String::from_utf8(text.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    (sizes, pages)
+}
+
+/// The sheet a printed page is of: the page header ends with its name.
+fn sheet_of(page: &str) -> &str {
+    let head = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    head.split_whitespace().last().unwrap_or("")
+}
+
+/// Printed (from LibreOffice), the samples' workbook is a few landscape
+/// pages, one page wide; with more measures, the measures sheet goes on
+/// over pages that each repeat its header row.
+#[test]
+#[ignore = "needs LibreOffice (soffice) and poppler (pdfinfo, pdftotext): run by .ci/run"]
+fn the_workbook_prints_on_few_landscape_pages_with_its_header_row() {
+    need("soffice");
+    need("pdfinfo");
+    need("pdftotext");
+    let dir = build_samples();
+    let (sizes, pages) = printed(&dir.path().join("kooste_2021.xlsx"));
+    assert!(
+        (4..=10).contains(&sizes.len()),
+        "{} pages: {sizes:?}",
+        sizes.len()
+    );
+    assert_eq!(sizes.len(), pages.len());
+    for (w, h) in &sizes {
+        assert!(w > h, "landscape: {w} x {h}");
+    }
+    let sheets: Vec<&str> = pages.iter().map(|p| sheet_of(p)).collect();
+    assert_eq!(
+        sheets.iter().filter(|s| **s == "Toimenpiteet").count(),
+        1,
+        "the 24 measures on one page: {sheets:?}"
+    );
+    for p in &pages {
+        assert!(
+            p.contains("Myönteisen erityiskohtelun toimintaohjelma 2021"),
+            "programme and year on every page: {p}"
+        );
+    }
+
+    // 600 measures: the measures sheet over several pages, each with the header row.
+    let many = tempfile::tempdir().unwrap();
+    let input = many_measures(many.path(), 600);
+    let xlsx = many.path().join("kooste.xlsx");
+    let o = kooste(&[
+        "merge",
+        input.to_str().unwrap(),
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (sizes, pages) = printed(&xlsx);
+    assert!(sizes.iter().all(|(w, h)| w > h), "{sizes:?}");
+    let measures: Vec<&String> = pages
+        .iter()
+        .filter(|p| sheet_of(p) == "Toimenpiteet")
+        .collect();
+    assert!(measures.len() > 1, "{}", measures.len());
+    for p in measures {
+        for head in ["Tunnus", "Toimiala", "Painopiste", "Toimenpide", "Vaihe"] {
+            assert!(p.contains(head), "{head} missing on a measures page: {p}");
+        }
+    }
+}
+
+/// Every chart's value axis starts at zero, the figures of the summary are
+/// numbers in the formats of the report (whole euros, grouped counts), and
+/// every sheet is set up for printing.
+#[test]
+fn the_workbook_is_set_up_for_paper() {
+    let dir = build_samples();
+    let xlsx = dir.path().join("kooste_2021.xlsx");
+    for n in 1..=3 {
+        let chart = zip_part(&xlsx, &format!("xl/charts/chart{n}.xml"));
+        assert!(chart.contains("<c:min val=\"0\"/>"), "chart {n}: {chart}");
+    }
+    let styles = zip_part(&xlsx, "xl/styles.xml");
+    assert!(
+        styles.contains("formatCode=\"#,##0\\ &quot;€&quot;\""),
+        "{styles}"
+    );
+    assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
+    assert!(
+        !styles.contains("#,##0.00"),
+        "whole euros, as the report: {styles}"
+    );
+    let summary = sheet(&xlsx, "Yhteenveto");
+    assert_eq!(num(&summary[2][1]), 2021.0, "the year a number");
+    assert!(
+        matches!(summary[4][1], Data::DateTime(_)),
+        "the date a date: {:?}",
+        summary[4][1]
+    );
+    let workbook = zip_part(&xlsx, "xl/workbook.xml");
+    assert!(
+        workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">Toimenpiteet!$1:$1</definedName>"),
+        "{workbook}"
+    );
+    for n in 1..=sheet_names(&xlsx).len() {
+        let ws = zip_part(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            ws.contains("orientation=\"landscape\"") && ws.contains("fitToHeight=\"0\""),
+            "sheet {n}"
+        );
+        assert!(ws.contains("<oddHeader>&amp;L"), "sheet {n}");
+    }
+}

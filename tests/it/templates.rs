@@ -260,8 +260,8 @@ fn all_departments_at_once_and_prefilled_from_last_year() {
     );
     assert_eq!(
         rows[5][5],
-        Data::String("toteutusvaihe".into()),
-        "status carried forward"
+        Data::Empty,
+        "the status is the new year's to give"
     );
     assert_eq!(num(&rows[5][6]), 2022.0, "the new year");
     assert!(
@@ -276,8 +276,8 @@ fn all_departments_at_once_and_prefilled_from_last_year() {
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     assert_eq!(
-        codes, ["missing-value"; 6],
-        "only the budgets are asked for"
+        codes, ["missing-value"; 12],
+        "only the statuses and budgets are asked for"
     );
 }
 
@@ -431,4 +431,87 @@ fn convert_with_errors_writes_what_it_read_and_names_the_empty_cells() {
         matches!(rows[6][7], Data::Empty),
         "the bad euro cell left empty"
     );
+}
+
+/// `template --from` carries the measures that go on, with their identity,
+/// names and areas but not their status, and lists those that ended (the
+/// status's stage completed or stopped) on the instructions sheet instead
+/// of carrying them.
+#[test]
+fn template_from_leaves_ended_measures_out_and_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // The 2020 samples have a completed measure in SOTE and in KYMP.
+    let prev = dir.path().join("kooste_2020.xlsx");
+    ok(&["merge", "samples/2020", "-o", prev.to_str().unwrap()]);
+    let t = dir.path().join("sote_2021.xlsx");
+    ok(&[
+        "template",
+        "--department",
+        "sote",
+        "--year",
+        "2021",
+        "--from",
+        prev.to_str().unwrap(),
+        "-o",
+        t.to_str().unwrap(),
+    ]);
+    let rows = sheet(&t, "Toimenpiteet");
+    let carried: Vec<&[Data]> = rows
+        .iter()
+        .skip(5)
+        .filter(|r| !matches!(r[3], Data::Empty))
+        .map(Vec::as_slice)
+        .collect();
+    let ids: Vec<String> = carried.iter().map(|r| r[0].to_string()).collect();
+    assert_eq!(ids, ["SOTE-01", "SOTE-02"], "SOTE-07 (valmis) ended");
+    for r in &carried {
+        assert!(!r[1].to_string().is_empty(), "department: {r:?}");
+        assert!(!r[4].to_string().is_empty(), "areas: {r:?}");
+        assert_eq!(r[5], Data::Empty, "status left to fill: {r:?}");
+        assert_eq!(num(&r[6]), 2021.0, "the new year");
+        assert_eq!(r[7], Data::Empty, "euros left to fill");
+    }
+    let instructions = sheet(&t, "Ohjeet");
+    let lines: Vec<String> = instructions.iter().map(|r| r[0].to_string()).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("Päättyneet toimenpiteet vuodelta 2020, joita ei siirretty"))
+        .unwrap_or_else(|| panic!("the note: {lines:?}"));
+    assert_eq!(
+        lines[at + 1..]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>(),
+        ["SOTE-07 Perhekeskusten koronatuki (valmis)"]
+    );
+
+    // A department with nothing ended gets no note.
+    let t = dir.path().join("kasko_2021.xlsx");
+    ok(&[
+        "template",
+        "--department",
+        "kasko",
+        "--year",
+        "2021",
+        "--from",
+        prev.to_str().unwrap(),
+        "-o",
+        t.to_str().unwrap(),
+    ]);
+    let flat: Vec<String> = sheet(&t, "Ohjeet")
+        .iter()
+        .flatten()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(
+        !flat.iter().any(|c| c.starts_with("Päättyneet")),
+        "{flat:?}"
+    );
+    let ids: Vec<String> = sheet(&t, "Toimenpiteet")
+        .iter()
+        .skip(5)
+        .filter(|r| !matches!(r[3], Data::Empty))
+        .map(|r| r[0].to_string())
+        .collect();
+    assert_eq!(ids, ["KASKO-01", "KASKO-02", "KASKO-03"]);
 }

@@ -157,6 +157,7 @@ out-col-allowed = Allowed values
 out-yes = yes
 out-no = no
 out-instructions-intro = Type one measure per row on the sheet { out-sheet-measures }. The grey example row and the total row fill in themselves and are not read as measures. Pick the focus area, status, area and theme from the list; separate several areas or themes with semicolons.
+out-template-ended = Measures of { $year } that ended and were not carried over to this year (completed and stopped):
 out-example-story = A short story of what the measure achieved.
 # A cell's input message, and the allowed values on the Instructions sheet, by the column's kind.
 out-input-euro = Type the amount in figures, e.g. 12500 or 12 500,50 €.

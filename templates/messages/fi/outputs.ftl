@@ -159,6 +159,7 @@ out-col-allowed = Sallitut arvot
 out-yes = kyllä
 out-no = ei
 out-instructions-intro = Kirjoita välilehdelle { out-sheet-measures } yksi toimenpide riviä kohden. Harmaa esimerkkirivi ja Yhteensä-rivi täyttyvät itsestään eikä niitä lueta toimenpiteiksi. Valitse listasta painopiste, vaihe, alue ja teema; useita alueita tai teemoja erotetaan puolipisteellä.
+out-template-ended = Päättyneet toimenpiteet vuodelta { $year }, joita ei siirretty tälle vuodelle (valmiit ja keskeytetyt):
 out-example-story = Lyhyt kertomus siitä, mitä toimenpide sai aikaan.
 # Solun syöttöohje ja Ohjeet-välilehden sallitut arvot sarakkeen lajin mukaan.
 out-input-euro = Kirjoita euromäärä numeroina, esim. 12 500 tai 12 500,50 €.

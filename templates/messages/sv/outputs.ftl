@@ -156,6 +156,7 @@ out-col-allowed = Tillåtna värden
 out-yes = ja
 out-no = nej
 out-instructions-intro = Skriv en åtgärd per rad på fliken { out-sheet-measures }. Den grå exempelraden och totalraden fylls i av sig själva och läses inte som åtgärder. Välj fokusområde, skede, område och tema i listan; skilj flera områden eller teman med semikolon.
+out-template-ended = Avslutade åtgärder från { $year } som inte fördes över till detta år (slutförda och avbrutna):
 out-example-story = En kort berättelse om vad åtgärden åstadkom.
 # Cellens inmatningsanvisning och de tillåtna värdena på fliken Anvisningar, efter kolumnens slag.
 out-input-euro = Skriv beloppet med siffror, t.ex. 12 500 eller 12 500,50 €.
