@@ -38,7 +38,9 @@ pub(crate) fn per_lang(text: impl Fn(Lang) -> String) -> Arg {
 }
 
 /// File extensions read as submissions.
-pub const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];
+/// (`xltx` and `xltm` are Excel templates: the same package as xlsx, and
+/// a department may save its filled-in copy as one.)
+pub const EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb", "ods", "csv"];
 
 /// One input file of a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]

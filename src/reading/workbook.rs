@@ -377,8 +377,20 @@ fn cell_of(d: &Data) -> Cell {
         Data::String(s) => Cell::Text(s.as_str().into()),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) => date_cell(dt),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.as_str().into()),
+        Data::DateTimeIso(s) => iso_date_cell(s),
+        Data::DurationIso(s) => Cell::Text(s.as_str().into()),
         Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// A cell stored as an ISO 8601 date (`t="d"`, `2021-06-30T00:00:00`, as
+/// some writers store dates): a date, as the same date stored as a serial
+/// number is; a time or a text that is no date stays text.
+fn iso_date_cell(s: &str) -> Cell {
+    let day = s.split('T').next().unwrap_or(s);
+    match (day.len(), crate::model::parse::parse_date(day)) {
+        (10, Ok(d)) => Cell::Date(d),
+        _ => Cell::Text(s.into()),
     }
 }
 
@@ -392,7 +404,8 @@ fn cell_of_ref(d: &DataRef) -> Cell {
         DataRef::SharedString(s) => Cell::Text((*s).into()),
         DataRef::Bool(b) => Cell::Bool(*b),
         DataRef::DateTime(dt) => date_cell(dt),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.as_str().into()),
+        DataRef::DateTimeIso(s) => iso_date_cell(s),
+        DataRef::DurationIso(s) => Cell::Text(s.as_str().into()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     }
 }

@@ -286,3 +286,17 @@ fn stored_half_cents_are_read_as_shown() {
         .collect();
     assert_eq!(spent, [10000.01, 10.08, 1.01, 0.29]);
 }
+
+/// A year typed as a date and stored as ISO 8601 text (`t="d"`, as
+/// openpyxl with `iso_dates` and some other writers store dates) is read
+/// as that date's year, as the same date stored as a serial number is.
+#[test]
+fn an_iso_date_in_the_year_column_is_its_year() {
+    let (code, fs) = real_findings("openpyxl_iso_date_year.xlsx", &[]);
+    assert_eq!(code, 0, "{:?}", codes_at(&fs));
+    let years: Vec<i64> = real_measures("openpyxl_iso_date_year.xlsx")
+        .iter()
+        .map(|m| m["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2021, 2021]);
+}

@@ -363,3 +363,14 @@ fn a_file_over_the_size_limit_is_not_read() {
         "{f}"
     );
 }
+
+/// A filled-in copy saved as an Excel template (`.xltx`, the same package
+/// as `.xlsx`) in a folder of submissions is read, not passed over.
+#[test]
+fn an_excel_template_copy_in_a_folder_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("samples/2021/kuku_2021.xlsx", dir.path().join("kuku.xltx")).unwrap();
+    let o = kooste(&["validate", dir.path().to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 file, 6 measures"), "{}", stdout(&o));
+}
