@@ -206,18 +206,6 @@ pub(crate) fn write_sources(
     let written = run.measures_written();
     for (i, s) in run.submissions.iter().enumerate() {
         row += 1;
-        ws.write_string(row, 0, super::fit(&s.file.display))?;
-        ws.write_string(
-            row,
-            1,
-            super::fit(s.format.map(|f| f.as_str()).unwrap_or("")),
-        )?;
-        ws.write_string(row, 2, super::fit(s.sheet.as_deref().unwrap_or("")))?;
-        if let Some(h) = s.header_row {
-            ws.write_number(row, 3, f64::from(h))?;
-        }
-        ws.write_number_with_format(row, 4, s.rows_read as f64, &fmt.integer)?;
-        ws.write_number_with_format(row, 5, written[i] as f64, &fmt.integer)?;
         let mut depts: Vec<&str> = s
             .measures
             .iter()
@@ -225,33 +213,30 @@ pub(crate) fn write_sources(
             .collect();
         depts.sort_unstable();
         depts.dedup();
-        ws.write_string(row, 6, super::fit(&depts.join(", ")))?;
-        ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
+        let source = Source {
+            path: &s.file.display,
+            sub: s,
+            written: written[i],
+            what: depts.join(", "),
+        };
+        source_row(ws, row, &source, fmt)?;
     }
     // The earlier year's workbook the comparison is made with: a source of
     // the comparison, none of this year's measures.
     if let Some(p) = previous {
-        let s = &p.source;
         row += 1;
-        ws.write_string(row, 0, super::fit(&p.path))?;
-        ws.write_string(
-            row,
-            1,
-            super::fit(s.format.map(|f| f.as_str()).unwrap_or("")),
-        )?;
-        ws.write_string(row, 2, super::fit(s.sheet.as_deref().unwrap_or("")))?;
-        if let Some(h) = s.header_row {
-            ws.write_number(row, 3, f64::from(h))?;
-        }
-        ws.write_number_with_format(row, 4, s.rows_read as f64, &fmt.integer)?;
-        ws.write_number_with_format(row, 5, 0.0, &fmt.integer)?;
         let year = p.year.map(|y| y.to_string()).unwrap_or_default();
         let label = crate::i18n::render(
             lang,
             &crate::model::message::Message::new("out-source-previous").arg("year", year),
         );
-        ws.write_string(row, 6, super::fit(&label))?;
-        ws.write_string(row, 7, super::fit(s.sha256.as_deref().unwrap_or("")))?;
+        let source = Source {
+            path: &p.path,
+            sub: &p.source,
+            written: 0,
+            what: label,
+        };
+        source_row(ws, row, &source, fmt)?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, text(lang, "out-date"), &fmt.bold)?;
@@ -261,5 +246,36 @@ pub(crate) fn write_sources(
         ws.set_column_width(c as u16, *w)?;
     }
     ws.protect();
+    Ok(())
+}
+
+/// One row of the sources sheet: a file read, and what came of it.
+struct Source<'a> {
+    /// The file as given.
+    path: &'a str,
+    /// What reading it found (format, sheet, header row, rows, SHA-256).
+    sub: &'a crate::reading::Submission,
+    /// Its measures that go into the outputs.
+    written: usize,
+    /// Its departments, or what it is a source of.
+    what: String,
+}
+
+fn source_row(ws: &mut Worksheet, row: u32, s: &Source, fmt: &Formats) -> Result<(), XlsxError> {
+    let sub = s.sub;
+    ws.write_string(row, 0, super::fit(s.path))?;
+    ws.write_string(
+        row,
+        1,
+        super::fit(sub.format.map(|f| f.as_str()).unwrap_or("")),
+    )?;
+    ws.write_string(row, 2, super::fit(sub.sheet.as_deref().unwrap_or("")))?;
+    if let Some(h) = sub.header_row {
+        ws.write_number(row, 3, f64::from(h))?;
+    }
+    ws.write_number_with_format(row, 4, sub.rows_read as f64, &fmt.integer)?;
+    ws.write_number_with_format(row, 5, s.written as f64, &fmt.integer)?;
+    ws.write_string(row, 6, super::fit(&s.what))?;
+    ws.write_string(row, 7, super::fit(sub.sha256.as_deref().unwrap_or("")))?;
     Ok(())
 }
