@@ -193,7 +193,8 @@ fn dates(dir: &Path) -> (String, String) {
 #[test]
 fn two_concurrent_builds_leave_a_consistent_pair() {
     let dir = tempfile::tempdir().unwrap();
-    let input = many_measures(dir.path(), 2_000);
+    // Small runs: what races is the commit of the pair, not the writing.
+    let input = many_measures(dir.path(), 300);
     let out = dir.path().join("out");
     for round in 0..8 {
         let start = |date: &str| {
