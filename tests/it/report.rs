@@ -304,15 +304,25 @@ fn report_template_changes_wording_and_order() {
     assert!(stderr(&o).contains("nonsense"), "{}", stderr(&o));
 }
 
-/// A report of 10 000 measures, read back with lopdf: the key figures and
-/// the department totals are the measures' sums, every measure is listed
-/// once, each page of the long table repeats its header, and the page
-/// numbers (on every page but the cover) count the pages there are.
+/// A report of 2 000 measures whose template lists at most 1 000 rows a
+/// list, read back with lopdf: the key figures and the department totals
+/// are the measures' sums, every measure is listed once, each page of the
+/// long table repeats its header, and the page numbers (on every page but
+/// the cover) count the pages there are. (A list cut by the default
+/// `list_limit` of 5 000 is the same code; a tagged report of 10 000
+/// measures took 18 s of the tests' time in the unoptimised dev profile.)
 #[test]
-fn ten_thousand_measures_are_all_in_the_report() {
+fn every_measure_is_in_the_report_and_long_lists_are_cut() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = many_measures(dir.path(), 10_000);
-    let (_d, pdf) = report(&[csv.to_str().unwrap()]);
+    let csv = many_measures(dir.path(), 2_000);
+    let template = dir.path().join("report.toml");
+    let text = std::fs::read_to_string("templates/report_fi.toml").unwrap();
+    std::fs::write(&template, format!("list_limit = 1000\n{text}")).unwrap();
+    let (_d, pdf) = report(&[
+        csv.to_str().unwrap(),
+        "--report-template",
+        template.to_str().unwrap(),
+    ]);
     let pages: Vec<String> = own_text(&pdf)
         .iter()
         .map(|p| p.replace(['\u{a0}', '\u{202f}'], " "))
@@ -330,21 +340,21 @@ fn ten_thousand_measures_are_all_in_the_report() {
     let key = flat(&pages[2]);
     assert!(
         key.starts_with("Tunnusluvut")
-            && key.contains("Toimenpiteitä 10 000")
-            && key.contains("Budjetti (€) 1 000 000 € Toteuma (€) 900 000 € Käyttöaste 90,0 %"),
+            && key.contains("Toimenpiteitä 2 000")
+            && key.contains("Budjetti (€) 200 000 € Toteuma (€) 180 000 € Käyttöaste 90,0 %"),
         "{key}"
     );
     let departments = flat(&pages[3]);
     assert!(
-        departments.contains("Yhteensä 10 000 1 000 000 € 900 000 € 90,0 %"),
+        departments.contains("Yhteensä 2 000 200 000 € 180 000 € 90,0 %"),
         "{departments}"
     );
-    // Every measure once in the focus areas' tables; the first 5 000 in
+    // Every measure once in the focus areas' tables; the first 1 000 in
     // merged order (departments in the config's order: KYMP, KASKO, half
-    // of KSJ) once more in the area's list, which the default list_limit
-    // closes with a count of the other 5 000.
+    // of KSJ) once more in the area's list, which the list_limit closes
+    // with a count of the other 1 000.
     let all = pages.concat();
-    let mut listed = vec![0; 10_000];
+    let mut listed = vec![0; 2_000];
     for at in all
         .match_indices("Toimenpide numero ")
         .map(|(at, _)| at + 18)
@@ -355,7 +365,7 @@ fn ten_thousand_measures_are_all_in_the_report() {
         .iter()
         .enumerate()
         .filter(|&(i, &c)| {
-            c != if i % 5 < 2 || (i % 5 == 2 && i < 5_000) {
+            c != if i % 5 < 2 || (i % 5 == 2 && i < 1_000) {
                 2
             } else {
                 1
@@ -367,14 +377,14 @@ fn ten_thousand_measures_are_all_in_the_report() {
         wrong.is_empty(),
         "measures listed a wrong number of times: {wrong:?}"
     );
-    assert_eq!(flat(&all).matches("… ja 5 000 muuta.").count(), 1);
+    assert_eq!(flat(&all).matches("… ja 1 000 muuta.").count(), 1);
     // The figures' headers wrap between words in the seven columns.
     let header = "Toimenpide\nToimiala\nAlueet\nVaihe\nBudjetti\n(€)\nToteuma\n(€)\nKäyttöaste\n";
     let table: Vec<&String> = pages
         .iter()
         .filter(|p| p.contains("\nMikkola\ntoteutusvaihe\n100 €\n"))
         .collect();
-    assert!(table.len() > 100, "{} pages of measures", table.len());
+    assert!(table.len() > 20, "{} pages of measures", table.len());
     for page in table {
         assert!(page.contains(header), "no header row: {page}");
     }
