@@ -113,12 +113,8 @@ mod tests {
         );
         RunOptions {
             inputs: vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/2021")],
-            year: None,
-            lang: crate::Lang::Fi,
             date: Some(date),
-            limits: crate::reading::Limits::default(),
-            progress: false,
-            verbose: false,
+            ..RunOptions::default()
         }
     }
 

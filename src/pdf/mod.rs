@@ -35,15 +35,12 @@ mod tests {
                 root.join("tests/fixtures/messy_many_problems.xlsx"),
             ],
             year: Some(2021),
-            lang: crate::Lang::Fi,
             date: Some(crate::model::parse::Date {
                 year: 2022,
                 month: 2,
                 day: 15,
             }),
-            limits: Default::default(),
-            progress: false,
-            verbose: false,
+            ..Default::default()
         };
         let run = Run::collect(&config, &run_opts).unwrap();
         let cons = Consolidation::new(&run, &config);

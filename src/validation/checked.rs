@@ -14,8 +14,10 @@ use crate::reading::{InputFile, Submission, discover, read_submission};
 use crate::validation;
 use rayon::prelude::*;
 
-/// What every command needs to read submissions.
-#[derive(Debug, Clone)]
+/// What every command needs to read submissions. The default reads
+/// nothing, in Finnish, with the default limits, quietly: callers name
+/// what they set (`RunOptions { inputs, ..Default::default() }`).
+#[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     /// Files and folders.
     pub inputs: Vec<PathBuf>,

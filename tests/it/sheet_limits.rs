@@ -8,26 +8,22 @@ use std::path::{Path, PathBuf};
 
 use crate::common::*;
 use calamine::{Data, Reader};
+use kooste::Config;
 use kooste::merging::Consolidation;
 use kooste::model::parse::Date;
 use kooste::validation::checked::{Run, RunOptions};
 use kooste::xlsx::{XlsxOptions, workbook_bytes};
-use kooste::{Config, Lang};
 
 fn run(inputs: &[PathBuf]) -> (Config, Run) {
     let config = Config::builtin();
     let opts = RunOptions {
         inputs: inputs.to_vec(),
-        year: None,
-        lang: Lang::Fi,
         date: Some(Date {
             year: 2022,
             month: 2,
             day: 1,
         }),
-        limits: Default::default(),
-        progress: false,
-        verbose: false,
+        ..RunOptions::default()
     };
     let run = Run::collect(&config, &opts).unwrap();
     (config, run)
