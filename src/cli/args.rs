@@ -117,9 +117,10 @@ pub(crate) struct Shared {
     pub config: Option<PathBuf>,
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<Date>,
-    #[arg(long, default_value_t = 1024)]
+    // `--max-cells -5` is a wrong number, not an unknown option.
+    #[arg(long, default_value_t = 1024, allow_negative_numbers = true)]
     pub max_unpacked_mb: u64,
-    #[arg(long, default_value_t = 50_000_000)]
+    #[arg(long, default_value_t = 50_000_000, allow_negative_numbers = true)]
     pub max_cells: u64,
     #[arg(long, short)]
     pub quiet: bool,
@@ -140,7 +141,7 @@ impl Shared {
 pub(crate) struct Common {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub year: Option<i32>,
     #[command(flatten)]
     pub shared: Shared,
@@ -215,7 +216,7 @@ pub(crate) enum Command {
         department: Option<String>,
         #[arg(long)]
         all: bool,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         year: i32,
         #[arg(long)]
         from: Option<PathBuf>,

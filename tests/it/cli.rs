@@ -301,6 +301,17 @@ fn cases(command: &str, dir: &Path) -> Vec<Case> {
             os_words: false,
         },
         Case {
+            // A negative count is a wrong number, not an unknown option.
+            name: "negative --max-cells",
+            args: with(&["--max-cells", "-5"]),
+            says: [
+                "--max-cells: \"-5\" ei ole kokonaisluku",
+                "--max-cells: \"-5\" är inget heltal",
+                "--max-cells: \"-5\" is not a whole number",
+            ],
+            os_words: false,
+        },
+        Case {
             name: "missing required",
             // Without the output (--out, -o), or validate without inputs.
             args: match command {
