@@ -29,6 +29,9 @@ pub enum SectionKind {
     ImpactStories,
     /// Comparison with the previous year (only with `--previous`).
     YearOverYear,
+    /// The programme period by year (only with two earlier years or more
+    /// given with `--previous`).
+    Trend,
     /// Sources and remaining warnings.
     Appendix,
 }
