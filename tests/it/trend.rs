@@ -189,7 +189,7 @@ fn assert_trend_sheet(xlsx: &Path, years: &[(i32, Year)]) {
     // The whole programme: a row per year (year, measures, budget, actual).
     let at = rows
         .iter()
-        .position(|r| r[0].to_string() == "Koko ohjelma vuosittain")
+        .position(|r| r[0] == "Koko ohjelma vuosittain")
         .unwrap();
     for (k, (year, sums)) in years.iter().enumerate() {
         let r = &rows[at + 2 + k];
@@ -367,7 +367,7 @@ fn fi_euros(cents: i64) -> String {
     let digits = (cents / 100).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
