@@ -297,6 +297,28 @@ fn hex_sha256(path: &Path) -> String {
         .collect()
 }
 
+/// `merge` writes the same workbook, trend and all.
+#[test]
+fn merge_takes_several_earlier_years_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
+    first_two_years(out);
+    let xlsx = out.join("kooste_2021.xlsx");
+    let (a, b) = (workbook(out, 2019), workbook(out, 2020));
+    let o = kooste(&[
+        "merge",
+        "samples/2021",
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--previous",
+        a.to_str().unwrap(),
+        "--previous",
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_trend_sheet(&xlsx, &samples_by_year());
+}
+
 #[test]
 fn a_folder_of_earlier_workbooks_gives_the_same_trend() {
     let dir = tempfile::tempdir().unwrap();
@@ -436,4 +458,31 @@ fn the_report_has_the_trend_section_with_the_samples_figures() {
         assert_eq!(line(name), format!("{name} {}", figures.join(" ")));
     }
     crate::accessible::pdf_check(&[pdf]);
+}
+
+/// The trend sheet's totals are live `SUM`s whose stored results are what
+/// LibreOffice computes; its budget totals are the samples' sums.
+#[test]
+#[ignore = "needs LibreOffice (soffice): run by .ci/run"]
+fn libreoffice_computes_the_trend_totals_as_stored() {
+    need("soffice");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
+    first_two_years(out);
+    let o = build(out, 2021, &[&workbook(out, 2019), &workbook(out, 2020)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let xlsx = workbook(out, 2021);
+    let stored = libreoffice_csvs(&xlsx, false);
+    let computed = libreoffice_csvs(&xlsx, true);
+    assert_eq!(computed["Kehitys"], stored["Kehitys"]);
+    let budgets: Vec<String> = samples_by_year()
+        .iter()
+        .map(|(_, y)| (y.total.budget / 100).to_string())
+        .collect();
+    let total = format!("Yhteensä,{}", budgets.join(","));
+    assert!(
+        stored["Kehitys"].contains(&total),
+        "{total} in {}",
+        stored["Kehitys"]
+    );
 }
