@@ -5,9 +5,13 @@ the .xlsx files, LibreOffice (headless) to convert two of them to .xls and .ods.
 The measures, staff counts (the numbers in brackets) and statuses of 2021 are
 those the programme's source presentation names for 2021; the source gives no
 euro figures per measure, so every euro amount here is ILLUSTRATIVE. 2020 holds
-plausible earlier-year rows: fewer measures, earlier statuses.
+plausible earlier-year rows: fewer measures, earlier statuses; 2019, the
+programme's first year, fewer still, with a few one-year measures completed.
 
-    pip install openpyxl && python3 samples/make_samples.py   # needs soffice on PATH
+    pip install openpyxl && python3 samples/make_samples.py [YEAR ...]   # needs soffice on PATH
+
+With years given, only those folders are written (the others keep their bytes:
+openpyxl stamps each file with the time it was written).
 """
 import os
 import shutil
@@ -77,6 +81,20 @@ M2020 = [
     ("KSJ-05", "KSJ", 3, "Mikkolan asukastila ja yhteisötyöntekijän työpanos", "Mikkola", "toteutusvaihe", 68000, 64000, 1, "", "2020–2021", 700, None),
     ("KYMP-04", "KYMP", 3, "Mikkolan puiston valaistus", "Mikkola", "valmis", 85000, 83200, None, "", "2020", None, None),
     ("KYMP-03", "KYMP", 3, "Koivutorin kunnostus", "Korso-Koivukylä", "suunnitteluvaihe", 40000, 3000, None, "", "suunnittelu 2020", None, None),
+]
+
+# 2019: the programme's first year: the measures that began then, in planning or
+# early implementation, and four one-year measures completed within the year.
+M2019 = [
+    ("KUKU-01", "KUKU", 1, "Alakoulujen erityisnuorisotyöntekijät", "Mikkola; Länsimäki", "toteutusvaihe", 80000, 72000, 2, "Nuorten syrjäytymisen ehkäisy", "2019–2021", 300, None),
+    ("KUKU-02", "KUKU", 1, "Yläkoulujen erityisnuorisotyöntekijät", "Mikkola; Länsimäki; Havukoski; Hakunila", "toteutusvaihe", 240000, 221000, 6, "Nuorten syrjäytymisen ehkäisy", "2019–2021", 1050, None),
+    ("KUKU-03", "KUKU", 1, "Varian erityisnuorisotyöntekijät", "Koko kaupunki", "suunnitteluvaihe", 150000, 41000, 3, "Nuorten syrjäytymisen ehkäisy", "2019–2021", None, None),
+    ("KUKU-04", "KUKU", 1, "Tempo-orkesteritoiminta", "Hakunila", "toteutusvaihe", 65000, 60500, None, "Kotoutumisen varmistaminen", "2019–2021", 70, None),
+    ("KASKO-05", "KASKO", 1, "Koulujen kerhotoiminnan laajentaminen", "Havukoski; Martinlaakso", "valmis", 45000, 43800, None, "Nuorten syrjäytymisen ehkäisy", "2019", 260, None),
+    ("KASKO-02", "KASKO", 2, "Varhaiskasvatuksen kuraattorit", "Mikkola; Länsimäki; Hakunila", "toteutusvaihe", 180000, 171000, 3, "", "2019–2021", 520, None),
+    ("SOTE-08", "SOTE", 2, "Perheiden matalan kynnyksen neuvonta", "Hakunila", "valmis", 50000, 47600, None, "", "2019", 410, None),
+    ("KSJ-06", "KSJ", 3, "Asukasraatien kokeilu", "Hakunila; Korso-Koivukylä", "valmis", 35000, 33900, None, "", "2019", 180, None),
+    ("KYMP-05", "KYMP", 3, "Hakunilan leikkipuiston kunnostus", "Hakunila", "valmis", 120000, 117500, None, "", "2019", None, None),
 ]
 
 CONTACTS = {"KUKU": "nuorisopalvelut@example.org", "KASKO": "kasko.mek@example.org",
@@ -155,7 +173,10 @@ def main():
     if not shutil.which("soffice"):
         sys.exit("soffice (LibreOffice) is needed to write the .xls and .ods samples")
     styles = {"KUKU": "titles", "KASKO": "reordered", "KSJ": "xls", "SOTE": "ods", "KYMP": "plain"}
-    for year, measures in ((2021, M2021), (2020, M2020)):
+    years = {int(a) for a in sys.argv[1:]}
+    for year, measures in ((2021, M2021), (2020, M2020), (2019, M2019)):
+        if years and year not in years:
+            continue
         folder = os.path.join(HERE, str(year))
         os.makedirs(folder, exist_ok=True)
         for f in os.listdir(folder):

@@ -72,8 +72,9 @@ pub(crate) enum FormatArg {
 /// Options of the consolidated workbook, shared by `build` and `merge`.
 #[derive(clap::Args)]
 pub(crate) struct WorkbookArgs {
+    // Repeatable; each a workbook or a folder of them.
     #[arg(long)]
-    pub previous: Option<PathBuf>,
+    pub previous: Vec<PathBuf>,
     #[arg(long)]
     pub per_department: bool,
     #[arg(long)]
@@ -185,7 +186,7 @@ pub(crate) enum Command {
         #[command(flatten)]
         wrong: NotAFolderOption,
         #[arg(long)]
-        previous: Option<PathBuf>,
+        previous: Vec<PathBuf>,
         #[arg(long)]
         draft: bool,
         #[arg(long)]

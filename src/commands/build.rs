@@ -8,7 +8,7 @@ use super::merge::{comparison_with, write_workbook};
 use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::config::Config;
 use crate::error::Error;
-use crate::merging::comparison::read_previous_if;
+use crate::merging::comparison::{check_years, input_files, read_all_previous};
 use crate::output::target::check;
 use crate::output::{Transaction, ensure_dir, refuse_input};
 use crate::pdf::{ReportOptions, Template, report_bytes};
@@ -22,8 +22,10 @@ pub struct BuildOptions {
     pub run: RunOptions,
     /// Output folder.
     pub out_dir: PathBuf,
-    /// An earlier year's consolidated workbook to compare with.
-    pub previous: Option<PathBuf>,
+    /// Earlier years' consolidated workbooks, or folders of them
+    /// (`--previous`, repeatable): the latest is compared with, two or
+    /// more give the trend over the period.
+    pub previous: Vec<PathBuf>,
     /// Workbook options (`draft` also marks the report).
     pub xlsx: XlsxOptions,
     /// A report template instead of the built-in one of the language.
@@ -64,11 +66,9 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     // The year is not known yet: any output of kooste's naming there.
     check_folder(&opts.out_dir)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
+    let previous = read_all_previous(&opts.previous, config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
-    if let Some(p) = &previous {
-        p.check_year(run.year)?;
-    }
+    check_years(&previous, run.year)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     // Said with the other findings, before the report is made.
     run.cross.extend(crate::validation::printable::findings(
@@ -82,10 +82,11 @@ pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Resul
     };
     let (xlsx_path, pdf_path) = output_paths(&opts.out_dir, run.year);
     check(&[&xlsx_path, &pdf_path], run.lang)?;
-    let inputs = run.inputs_and(opts.previous.as_deref());
+    let mut inputs = run.inputs_and(None);
+    inputs.extend(input_files(&previous));
     refuse_input(&xlsx_path, &inputs)?;
     refuse_input(&pdf_path, &inputs)?;
-    let comparison = comparison_with(previous.as_ref(), &cons, config);
+    let comparison = comparison_with(&previous, &cons, config);
     ensure_dir(&opts.out_dir)?;
     // The workbook and the report are one result: both are written to
     // temporary files and renamed only when both are complete.

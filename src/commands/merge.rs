@@ -9,7 +9,10 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::export::{CsvStyle, csv_bytes, json_bytes};
 use crate::merging::Consolidation;
-use crate::merging::comparison::{Comparison, Previous, compare, read_previous_if};
+use crate::merging::comparison::{
+    Comparison, Previous, check_years, compare, input_files, read_all_previous,
+};
+use crate::merging::trend::Trend;
 use crate::output::target::check;
 use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::validation::checked::{Run, RunOptions};
@@ -22,8 +25,10 @@ pub struct MergeOptions {
     pub run: RunOptions,
     /// The workbook to write.
     pub output: PathBuf,
-    /// An earlier year's consolidated workbook to compare with.
-    pub previous: Option<PathBuf>,
+    /// Earlier years' consolidated workbooks, or folders of them
+    /// (`--previous`, repeatable): the latest is compared with, two or
+    /// more give the trend over the period.
+    pub previous: Vec<PathBuf>,
     /// Also write the merged measures as CSV here.
     pub csv: Option<PathBuf>,
     /// CSV dialect.
@@ -64,14 +69,20 @@ pub fn write_workbook(
     })
 }
 
-/// The comparison with an earlier year, if one was given.
+/// The comparison with the latest of the earlier years (oldest first, as
+/// `read_all_previous` returns them), if any was given, with the trend
+/// over the period when there are two earlier years or more.
 pub fn comparison_with<'a>(
-    previous: Option<&'a Previous>,
+    earlier: &'a [Previous],
     cons: &Consolidation<'a>,
     config: &Config,
 ) -> Option<Comparison<'a>> {
+    let latest = earlier.last()?;
     let current: Vec<_> = cons.rows.iter().map(|r| r.measure).collect();
-    previous.map(|p| compare(p, &current, config))
+    let mut comparison = compare(latest, &current, config);
+    comparison.earlier = earlier;
+    comparison.trend = Trend::new(earlier, cons, config);
+    Some(comparison)
 }
 
 impl MergeOptions {
@@ -92,21 +103,20 @@ pub fn merge(config: &Config, opts: &MergeOptions, out: &mut dyn Write) -> Resul
         .chain(opts.json.iter())
         .collect();
     check(&outputs, opts.run.lang)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
+    let previous = read_all_previous(&opts.previous, config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
-    if let Some(p) = &previous {
-        p.check_year(run.year)?;
-    }
+    check_years(&previous, run.year)?;
     run.require_measures(&opts.run.inputs, opts.xlsx.draft);
     let (outcome, cons) = print_and_consolidate(&run, config, opts.xlsx.draft, out)?;
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    let inputs = run.inputs_and(opts.previous.as_deref());
+    let mut inputs = run.inputs_and(None);
+    inputs.extend(input_files(&previous));
     for p in &outputs {
         refuse_input(p, &inputs)?;
     }
-    let comparison = comparison_with(previous.as_ref(), &cons, config);
+    let comparison = comparison_with(&previous, &cons, config);
     for p in &outputs {
         ensure_parent(p)?;
     }

@@ -9,7 +9,7 @@ use super::merge::comparison_with;
 use super::{Outcome, free_later, print_and_consolidate, stdout_err, writing};
 use crate::config::Config;
 use crate::error::Error;
-use crate::merging::comparison::read_previous_if;
+use crate::merging::comparison::{check_years, input_files, read_all_previous};
 use crate::output::{Transaction, ensure_parent, refuse_input, transaction_dirs};
 use crate::pdf::{ReportOptions, report_bytes};
 use crate::validation::checked::{Run, RunOptions};
@@ -21,8 +21,10 @@ pub struct ReportCommandOptions {
     pub run: RunOptions,
     /// The PDF to write.
     pub output: PathBuf,
-    /// An earlier year's consolidated workbook to compare with.
-    pub previous: Option<PathBuf>,
+    /// Earlier years' consolidated workbooks, or folders of them
+    /// (`--previous`, repeatable): the latest is compared with, two or
+    /// more give the trend over the period.
+    pub previous: Vec<PathBuf>,
     /// Write despite errors, marked as a draft.
     pub draft: bool,
     /// A report template instead of the built-in one of the language.
@@ -47,11 +49,9 @@ pub fn report(
 ) -> Result<Outcome, Error> {
     let template = template(opts.template.as_deref(), opts.run.lang)?;
     crate::output::target::check(&[&opts.output], opts.run.lang)?;
-    let previous = read_previous_if(opts.previous.as_deref(), config, &opts.run)?;
+    let previous = read_all_previous(&opts.previous, config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;
-    if let Some(p) = &previous {
-        p.check_year(run.year)?;
-    }
+    check_years(&previous, run.year)?;
     run.require_measures(&opts.run.inputs, opts.draft);
     // Said with the other findings, before the report is made.
     run.cross.extend(crate::validation::printable::findings(
@@ -63,8 +63,10 @@ pub fn report(
     let Some(cons) = cons else {
         return Ok(outcome);
     };
-    refuse_input(&opts.output, &run.inputs_and(opts.previous.as_deref()))?;
-    let comparison = comparison_with(previous.as_ref(), &cons, config);
+    let mut inputs = run.inputs_and(None);
+    inputs.extend(input_files(&previous));
+    refuse_input(&opts.output, &inputs)?;
+    let comparison = comparison_with(&previous, &cons, config);
     let shown = opts.output.display().to_string();
     let pdf = writing(opts.run.progress, cons.rows.len(), run.lang, &shown, || {
         report_bytes(
@@ -128,7 +130,7 @@ mod tests {
         let opts = ReportCommandOptions {
             run: run_options(),
             output: output.clone(),
-            previous: None,
+            previous: Vec::new(),
             draft: false,
             template: None,
             writer: Default::default(),
@@ -161,7 +163,7 @@ mod tests {
         let opts = crate::commands::build::BuildOptions {
             run: run_options(),
             out_dir: dir.path().to_path_buf(),
-            previous: None,
+            previous: Vec::new(),
             xlsx: crate::xlsx::XlsxOptions::default(),
             template: None,
             pdf_writer: Default::default(),

@@ -219,6 +219,16 @@ pub enum Error {
         /// The year of this run (the report's or the templates').
         current: i32,
     },
+    /// Two earlier years' workbooks (`--previous`) are of the same year.
+    #[error("{path}: --previous: a second workbook of {year} (the first: {other})")]
+    PreviousSameYearTwice {
+        /// The second workbook, as given or found.
+        path: String,
+        /// The first one of that year.
+        other: String,
+        /// Their year.
+        year: i32,
+    },
     /// `--year` of `template` is outside the programme.
     #[error("--year {}: not a programme year ({}–{}; {})", .0.year, .0.first, .0.last, .0.key)]
     NotAProgrammeYear(crate::config::YearRefusal),
@@ -384,6 +394,12 @@ impl Error {
                 .arg("option", *option)
                 .arg("theirs", theirs)
                 .arg("ours", ours),
+            Error::PreviousSameYearTwice { path, other, year } => {
+                Message::new("err-previous-year-twice")
+                    .arg("path", path)
+                    .arg("other", other)
+                    .arg("year", year.to_string())
+            }
             // Years are shown as written, without digit grouping.
             Error::PreviousNotEarlier {
                 path,
@@ -695,6 +711,11 @@ mod tests {
                 option: "--from",
                 year: 2022,
                 current: 2022,
+            },
+            Error::PreviousSameYearTwice {
+                path: "b/kooste_2020.xlsx".into(),
+                other: "a/kooste_2020.xlsx".into(),
+                year: 2020,
             },
             Error::PreviousNotEarlier {
                 path: "k.xlsx".into(),

@@ -2,7 +2,7 @@
 //! back (the round trip) and compared with this year's measures.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::error::Error;
@@ -35,8 +35,10 @@ pub const YEAR_PROPERTY: &str = "kooste-year";
 /// The measures of an earlier year.
 #[derive(Debug, Clone)]
 pub struct Previous {
-    /// The file, as given.
+    /// The file, as given (or found in a folder given), as shown.
     pub path: String,
+    /// The file itself, to keep an output from overwriting it.
+    pub file: PathBuf,
     /// The option that named it (`--previous`, `--from`).
     pub option: &'static str,
     /// Its year: the one it records, or (a workbook of an older kooste)
@@ -139,6 +141,7 @@ pub fn read_previous(
     sub.partial.clear();
     Ok(Previous {
         path: file.display,
+        file: file.path,
         option,
         year,
         measures,
@@ -171,14 +174,94 @@ impl Previous {
     }
 }
 
-/// [`read_previous`] of `--previous`, when one was given.
-pub fn read_previous_if(
-    path: Option<&Path>,
+/// The earlier years' consolidated workbooks that `--previous` names
+/// (given once, several times, or naming folders): each read and checked
+/// by [`read_previous`], oldest first. A folder gives its `.xlsx` files (not
+/// its subfolders; Office lock files and hidden files skipped, in name
+/// order), so an earlier year's output folder can be named as it is.
+///
+/// Errors: a path that is neither a file nor a folder holding a workbook
+/// ([`Error::NoPrevious`]), any workbook [`read_previous`] refuses, and two
+/// workbooks of one year ([`Error::PreviousSameYearTwice`]).
+pub fn read_all_previous(
+    paths: &[PathBuf],
     config: &Config,
     run: &crate::validation::checked::RunOptions,
-) -> Result<Option<Previous>, Error> {
-    path.map(|p| read_previous(p, config, run.lang, run.limits, "--previous"))
-        .transpose()
+) -> Result<Vec<Previous>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let found = workbooks_in(path);
+            if found.is_empty() {
+                return Err(Error::NoPrevious {
+                    path: path.display().to_string(),
+                });
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    // A file named twice (itself and through its folder) is read once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    let mut earlier = files
+        .iter()
+        .map(|p| read_previous(p, config, run.lang, run.limits, "--previous"))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Stable: of an older kooste's workbooks without a year, the order given.
+    earlier.sort_by_key(|p| p.year);
+    for pair in earlier.windows(2) {
+        if let (Some(year), true) = (pair[0].year, pair[0].year == pair[1].year) {
+            return Err(Error::PreviousSameYearTwice {
+                path: pair[1].path.clone(),
+                other: pair[0].path.clone(),
+                year,
+            });
+        }
+    }
+    Ok(earlier)
+}
+
+/// The `.xlsx` files directly in `dir`, in name order, without Office lock
+/// files (`~$…`) and hidden files.
+fn workbooks_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            !name.starts_with('.')
+                && !name.starts_with("~$")
+                && p.extension()
+                    .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("xlsx"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Refuses any earlier workbook that is not of a year before `current`
+/// ([`Previous::check_year`]).
+pub fn check_years(earlier: &[Previous], current: Option<i32>) -> Result<(), Error> {
+    earlier.iter().try_for_each(|p| p.check_year(current))
+}
+
+/// The earlier workbooks as inputs, so that no output overwrites one.
+pub fn input_files(earlier: &[Previous]) -> Vec<crate::reading::InputFile> {
+    earlier
+        .iter()
+        .map(|p| crate::reading::InputFile {
+            display: p.path.clone(),
+            path: p.file.clone(),
+        })
+        .collect()
 }
 
 /// This year against an earlier one.
@@ -188,6 +271,11 @@ pub struct Comparison<'a> {
     pub previous_year: Option<i32>,
     /// The earlier year's workbook, for the sources.
     pub previous: &'a Previous,
+    /// Every earlier year's workbook given, oldest first (the last is
+    /// `previous`), for the sources.
+    pub earlier: &'a [Previous],
+    /// The figures by year over the period, with two earlier years or more.
+    pub trend: Option<super::trend::Trend>,
     /// Measures new this year.
     pub added: Vec<&'a Measure>,
     /// Measures of the earlier year not carried on.
@@ -279,6 +367,8 @@ pub fn compare<'a>(
     Comparison {
         previous_year: previous.year,
         previous,
+        earlier: std::slice::from_ref(previous),
+        trend: None,
         added,
         ended,
         carried,

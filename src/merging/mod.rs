@@ -2,6 +2,7 @@
 //! workbook and the report show.
 
 pub mod comparison;
+pub mod trend;
 
 use rayon::slice::ParallelSliceMut;
 

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+mod trend;
+
 use super::charts::{Chart, Series, Stacking};
 use super::layout::{ACCENT, Column, Doc, INK, MARGIN_X, MUTED, Meta, Style};
 use super::tags::{NodeId, Tag};
@@ -48,10 +50,17 @@ impl Ctx<'_> {
             .and_then(|c| c.previous_year)
             .map(|y| y.to_string())
             .unwrap_or_default();
+        // The period's first year, with a trend.
+        let first = self
+            .comparison
+            .and_then(|c| c.trend.as_ref())
+            .and_then(|t| t.year_labels().into_iter().next())
+            .unwrap_or_default();
         fill(
             text,
             &[
                 ("year", &self.year),
+                ("first", &first),
                 ("programme", self.config.programme.name.get(self.lang)),
                 (
                     "organisation",
@@ -121,6 +130,9 @@ pub fn report_bytes(
         if section.kind == SectionKind::YearOverYear && comparison.is_none() {
             continue;
         }
+        if section.kind == SectionKind::Trend && comparison.is_none_or(|c| c.trend.is_none()) {
+            continue;
+        }
         if !first {
             doc.new_page();
         }
@@ -179,6 +191,7 @@ fn body(doc: &mut Doc, ctx: &mut Ctx, kind: SectionKind, section: &Section) {
         SectionKind::Areas => areas(doc, ctx, section),
         SectionKind::ImpactStories => impact_stories(doc, ctx),
         SectionKind::YearOverYear => year_over_year(doc, ctx, section),
+        SectionKind::Trend => trend::section(doc, ctx, section),
         SectionKind::Appendix => appendix(doc, ctx),
         SectionKind::Cover | SectionKind::Contents => {}
     }
@@ -849,15 +862,21 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
                 s.sha256.clone().unwrap_or_default(),
             ]
         })
-        // The earlier year's workbook the comparison is made with.
-        .chain(ctx.comparison.map(|c| {
-            let s = &c.previous.source;
-            vec![
-                c.previous.path.clone(),
-                ctx.lang.integer(s.rows_read as i64),
-                s.sha256.clone().unwrap_or_default(),
-            ]
-        }))
+        // The earlier years' workbooks the comparison and the trend are
+        // made with.
+        .chain(
+            ctx.comparison
+                .map_or(&[][..], |c| c.earlier)
+                .iter()
+                .map(|p| {
+                    let s = &p.source;
+                    vec![
+                        p.path.clone(),
+                        ctx.lang.integer(s.rows_read as i64),
+                        s.sha256.clone().unwrap_or_default(),
+                    ]
+                }),
+        )
         .collect();
     let columns = [Column::left(2.0), Column::right(0.4), Column::left(3.0)];
     let header = [

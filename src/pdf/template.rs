@@ -29,6 +29,9 @@ pub enum SectionKind {
     ImpactStories,
     /// Comparison with the previous year (only with `--previous`).
     YearOverYear,
+    /// The programme period by year (only with two earlier years or more
+    /// given with `--previous`).
+    Trend,
     /// Sources and remaining warnings.
     Appendix,
 }
@@ -116,8 +119,10 @@ mod tests {
     fn builtin_templates_parse() {
         for lang in [Lang::Fi, Lang::Sv, Lang::En] {
             let t = Template::builtin(lang);
-            assert_eq!(t.sections.len(), 9);
+            assert_eq!(t.sections.len(), 10);
             assert_eq!(t.sections[0].kind, SectionKind::Cover);
+            // The trend after the comparison, before the appendix.
+            assert_eq!(t.sections[8].kind, SectionKind::Trend);
         }
     }
 }

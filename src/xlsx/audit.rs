@@ -185,7 +185,7 @@ pub(crate) fn write_sources(
     ws: &mut Worksheet,
     run: &Run,
     config: &Config,
-    previous: Option<&crate::merging::comparison::Previous>,
+    earlier: &[crate::merging::comparison::Previous],
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = run.lang;
@@ -221,14 +221,19 @@ pub(crate) fn write_sources(
         };
         source_row(ws, row, &source, fmt)?;
     }
-    // The earlier year's workbook the comparison is made with: a source of
-    // the comparison, none of this year's measures.
-    if let Some(p) = previous {
+    // The earlier years' workbooks the comparison and the trend are made
+    // with: sources of those, none of this year's measures.
+    for (i, p) in earlier.iter().enumerate() {
         row += 1;
         let year = p.year.map(|y| y.to_string()).unwrap_or_default();
         let label = crate::i18n::render(
             lang,
-            &crate::model::message::Message::new("out-source-previous").arg("year", year),
+            &crate::model::message::Message::new(if i + 1 == earlier.len() {
+                "out-source-previous"
+            } else {
+                "out-source-trend"
+            })
+            .arg("year", year),
         );
         let source = Source {
             path: &p.path,

@@ -18,7 +18,7 @@ use crate::validation::checked::Run;
 /// Colours that stay apart when printed in grey (dark, light, mid, …).
 const PALETTE: [u32; 6] = [0x0D4580, 0xF2A541, 0x6F9FD8, 0x3B3B3B, 0xC8D6E5, 0x9C5B12];
 
-fn fill(i: usize) -> ChartFormat {
+pub(super) fn fill(i: usize) -> ChartFormat {
     let mut format = ChartFormat::new();
     format.set_solid_fill(ChartSolidFill::new().set_color(PALETTE[i % PALETTE.len()]));
     format

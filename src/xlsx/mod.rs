@@ -16,6 +16,7 @@ pub mod names;
 mod plain;
 mod summary;
 pub mod template;
+mod trend;
 
 pub use crate::error::{PartProblem, SaveError};
 
@@ -405,6 +406,9 @@ pub fn workbook<'a>(
     )?;
     if let Some(c) = comparison {
         compare::write(wb.add_worksheet(), run, config, c, cons.year, &fmt)?;
+        if let Some(t) = &c.trend {
+            trend::write(wb.add_worksheet(), lang, config, t, &fmt)?;
+        }
     }
     let sheet = wb.worksheets().len() + 1;
     let findings = audit::findings(
@@ -420,7 +424,7 @@ pub fn workbook<'a>(
         wb.add_worksheet(),
         run,
         config,
-        comparison.map(|c| c.previous),
+        comparison.map_or(&[], |c| c.earlier),
         &fmt,
     )?;
     // Every sheet prints; the sheets of one table repeat its header row.
@@ -428,6 +432,7 @@ pub fn workbook<'a>(
         text(lang, "out-sheet-summary"),
         text(lang, "out-sheet-charts"),
         text(lang, "out-sheet-comparison"),
+        text(lang, "out-sheet-trend"),
     ];
     for ws in wb.worksheets_mut() {
         let tabular = !loose.contains(&ws.name());

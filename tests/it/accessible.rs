@@ -122,7 +122,7 @@ fn the_report_is_tagged_with_headings_tables_lists_figures_and_links() {
 /// The shared PDF check (`$PDF_CHECK`, else `../shared/checks/pdf_check.py`
 /// beside the repository, else the copy in `tests/python/`, so it is
 /// never skipped) passes every file.
-fn pdf_check(pdfs: &[PathBuf]) {
+pub(crate) fn pdf_check(pdfs: &[PathBuf]) {
     let script = std::env::var_os("PDF_CHECK")
         .map(PathBuf::from)
         .or_else(|| {

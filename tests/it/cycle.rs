@@ -12,7 +12,7 @@ use crate::common::*;
 /// they run one after another in one folder, with the exit code each
 /// gives. A test holds this list and the README to the same commands, so
 /// neither can change without the other.
-const README_COMMANDS: [(&str, i32); 11] = [
+const README_COMMANDS: [(&str, i32); 14] = [
     ("kooste build samples/2021 --out out", 0),
     ("kooste template --all --year 2022 --out pohjat", 0),
     // Here the departments fill them in (`fill_in`).
@@ -42,6 +42,16 @@ const README_COMMANDS: [(&str, i32); 11] = [
     (
         "kooste validate tests/fixtures/messy_many_problems.xlsx --annotate takaisin",
         1,
+    ),
+    // The programme period: each year's outputs in a folder of its own.
+    ("kooste build samples/2019 --out vuodet/2019", 0),
+    (
+        "kooste build samples/2020 --out vuodet/2020 --previous vuodet/2019",
+        0,
+    ),
+    (
+        "kooste build samples/2021 --out vuodet/2021 --previous vuodet/2019 --previous vuodet/2020",
+        0,
     ),
 ];
 

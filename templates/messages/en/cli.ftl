@@ -40,7 +40,7 @@ cli-arg-verbose = With an error, also show the operating system's and the librar
 cli-arg-help = Show the help.
 cli-arg-version = Show the version.
 cli-arg-out-dir = The folder the outputs are written into.
-cli-arg-previous = A consolidated workbook kooste wrote for this programme and an earlier year, to compare with.
+cli-arg-previous = A consolidated workbook kooste wrote for this programme and an earlier year, to compare with. May be given several times, or name a folder of earlier years' consolidated workbooks: with two earlier years or more, the trend by year is added.
 cli-arg-per-department = Add a sheet for each department.
 cli-arg-draft = Write the outputs despite errors, marked as drafts, without the rows in error.
 cli-arg-report-template = Report template (TOML) instead of the language's built-in one.
@@ -138,6 +138,7 @@ err-previous-not-consolidated = { $path }: { $option } needs a consolidated work
 err-previous-other-programme = { $path }: the consolidated workbook is of another programme, { $theirs }, not of { $ours }. Give a workbook of this programme, or that programme's configuration with --config.
 err-previous-same-year = { $path }: the consolidated workbook is of { $year }, the same year as this run; { $option } needs one of a year before { $current }.
 err-previous-later-year = { $path }: the consolidated workbook is of { $year }, later than this run's { $current }; { $option } needs one of a year before { $current }.
+err-previous-year-twice = { $path }: --previous names two consolidated workbooks of { $year }; the first is { $other }. Give one workbook for each earlier year.
 err-not-programme-year = --year { $year }: the year is not in the programme's period { $first }–{ $last }. Give one of the programme's years, or, if the programme goes on, set { $key } = { $year } in { $file }.
 err-not-programme-year-builtin = --year { $year }: the year is not in the built-in programme's period { $first }–{ $last }. Give one of the programme's years, or, if the programme goes on, copy templates/programme.toml, set { $key } = { $year } in the copy and pass it with --config.
 err-unknown-department = --department { $given }: the programme has no such department. Departments: { $allowed }.

@@ -113,6 +113,7 @@ out-by-area = By area
 out-dept-by-focus = Departments and focus areas (budget EUR)
 out-sources-note = The figures are compiled from the departments' submissions; the sources are listed on the { out-sheet-sources } sheet.
 out-source-previous = comparison: { $year } consolidated workbook
+out-source-trend = trend: { $year } consolidated workbook
 out-area-split-even = A measure in several areas is counted in each, and its euros are split evenly between them.
 out-area-split-full = A measure in several areas is counted in full in each, so the areas can add up to more than the total.
 # The findings sheet's last row when not all of them fit.
@@ -140,6 +141,19 @@ out-col-change-eur = Change (EUR)
 out-col-change-pct = Change (%)
 out-col-prev-status = Earlier status
 out-col-new-status = New status
+
+# The trend over the programme period (two earlier years or more); $first and $last are years.
+out-sheet-trend = Trend
+out-trend-title = { out-sheet-trend } { $first }–{ $last }
+out-trend-by-year = The whole programme by year
+out-trend-budget-dept = Budget by department
+out-trend-spent-dept = Actual by department
+out-trend-measures-dept = Measures by department
+out-trend-budget-focus = Budget by focus area
+out-trend-spent-focus = Actual by focus area
+out-trend-measures-focus = Measures by focus area
+out-chart-trend = Budget and actual by year
+out-chart-trend-dept = Budget by department and year
 
 ## The submission template
 

@@ -40,7 +40,7 @@ cli-arg-verbose = Näytä virheen yhteydessä myös käyttöjärjestelmän ja ki
 cli-arg-help = Näytä ohje.
 cli-arg-version = Näytä versio.
 cli-arg-out-dir = Kansio, johon tulosteet kirjoitetaan.
-cli-arg-previous = Kooste-ohjelman tälle ohjelmalle kirjoittama aiemman vuoden koostetyökirja, johon verrataan.
+cli-arg-previous = Kooste-ohjelman tälle ohjelmalle kirjoittama aiemman vuoden koostetyökirja, johon verrataan. Valitsimen voi antaa useasti tai antaa kansion, jossa on aiempien vuosien koostetyökirjoja: kahdesta aiemmasta vuodesta alkaen tulee myös kehitys vuosittain.
 cli-arg-per-department = Lisää jokaiselle toimialalle oma välilehti.
 cli-arg-draft = Kirjoita tulosteet virheistä huolimatta luonnoksiksi merkittyinä, ilman virheellisiä rivejä.
 cli-arg-report-template = Raporttipohja (TOML) kielen sisäänrakennetun pohjan sijaan.
@@ -138,6 +138,7 @@ err-previous-not-consolidated = { $path }: valitsin { $option } tarvitsee kooste
 err-previous-other-programme = { $path }: koostetyökirja on toisen ohjelman, { $theirs }, ei ohjelman { $ours }. Anna tämän ohjelman työkirja tai sen ohjelman asetustiedosto valitsimella --config.
 err-previous-same-year = { $path }: koostetyökirja on vuodelta { $year }, samalta vuodelta kuin tämä ajo; valitsin { $option } tarvitsee työkirjan vuotta { $current } aiemmalta vuodelta.
 err-previous-later-year = { $path }: koostetyökirja on vuodelta { $year }, myöhemmältä kuin tämän ajon vuosi { $current }; valitsin { $option } tarvitsee työkirjan vuotta { $current } aiemmalta vuodelta.
+err-previous-year-twice = { $path }: valitsimella --previous on annettu kaksi vuoden { $year } koostetyökirjaa; ensimmäinen on { $other }. Anna kustakin aiemmasta vuodesta yksi työkirja.
 err-not-programme-year = --year { $year }: vuosi ei kuulu ohjelmakauteen { $first }–{ $last }. Anna jokin ohjelmakauden vuosista, tai jos ohjelma jatkuu, anna asetustiedostossa { $file } { $key } = { $year }.
 err-not-programme-year-builtin = --year { $year }: vuosi ei kuulu sisäänrakennetun ohjelman kauteen { $first }–{ $last }. Anna jokin ohjelmakauden vuosista, tai jos ohjelma jatkuu, kopioi templates/programme.toml, anna kopiossa { $key } = { $year } ja käytä kopiota valitsimella --config.
 err-unknown-department = --department { $given }: ohjelmassa ei ole tätä toimialaa. Toimialat: { $allowed }.

@@ -115,6 +115,7 @@ out-by-area = Alueittain
 out-dept-by-focus = Toimialat ja painopisteet (budjetti €)
 out-sources-note = Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
 out-source-previous = vertailu: vuoden { $year } kooste
+out-source-trend = kehitys: vuoden { $year } kooste
 out-area-split-even = Usean alueen toimenpide lasketaan jokaiselle alueelleen, ja sen eurot jaetaan tasan alueiden kesken.
 out-area-split-full = Usean alueen toimenpide lasketaan jokaiselle alueelleen kokonaan, joten alueiden summa voi ylittää kokonaissumman.
 # Tarkistusten välilehden viimeinen rivi, kun kaikki eivät mahdu.
@@ -142,6 +143,19 @@ out-col-change-eur = Muutos (€)
 out-col-change-pct = Muutos (%)
 out-col-prev-status = Aiempi vaihe
 out-col-new-status = Uusi vaihe
+
+# Kehitys ohjelmakaudella (kaksi aiempaa vuotta tai enemmän); $first ja $last ovat vuosilukuja.
+out-sheet-trend = Kehitys
+out-trend-title = { out-sheet-trend } { $first }–{ $last }
+out-trend-by-year = Koko ohjelma vuosittain
+out-trend-budget-dept = Budjetti toimialoittain
+out-trend-spent-dept = Toteuma toimialoittain
+out-trend-measures-dept = Toimenpiteet toimialoittain
+out-trend-budget-focus = Budjetti painopisteittäin
+out-trend-spent-focus = Toteuma painopisteittäin
+out-trend-measures-focus = Toimenpiteet painopisteittäin
+out-chart-trend = Budjetti ja toteuma vuosittain
+out-chart-trend-dept = Budjetti toimialoittain vuosittain
 
 ## Ilmoituspohja
 

@@ -40,7 +40,7 @@ cli-arg-verbose = Visa vid fel också operativsystemets och bibliotekens egna (e
 cli-arg-help = Visa hjälpen.
 cli-arg-version = Visa versionen.
 cli-arg-out-dir = Mappen som utdata skrivs i.
-cli-arg-previous = En sammanställning som kooste skrivit för det här programmet och ett tidigare år, att jämföra med.
+cli-arg-previous = En sammanställning som kooste skrivit för det här programmet och ett tidigare år, att jämföra med. Kan anges flera gånger, eller som en mapp med tidigare års sammanställningar: med två tidigare år eller fler visas också utvecklingen år för år.
 cli-arg-per-department = Lägg till ett eget blad för varje sektor.
 cli-arg-draft = Skriv utdata trots fel, märkta som utkast, utan raderna med fel.
 cli-arg-report-template = Rapportmall (TOML) i stället för språkets inbyggda mall.
@@ -138,6 +138,7 @@ err-previous-not-consolidated = { $path }: { $option } behöver en sammanställn
 err-previous-other-programme = { $path }: sammanställningen hör till ett annat program, { $theirs }, inte till { $ours }. Ange en sammanställning av det här programmet, eller det andra programmets konfiguration med --config.
 err-previous-same-year = { $path }: sammanställningen gäller { $year }, samma år som den här körningen; { $option } behöver en från ett år före { $current }.
 err-previous-later-year = { $path }: sammanställningen gäller { $year }, senare än den här körningens år { $current }; { $option } behöver en från ett år före { $current }.
+err-previous-year-twice = { $path }: med --previous har två sammanställningar för { $year } angetts; den första är { $other }. Ange en arbetsbok för varje tidigare år.
 err-not-programme-year = --year { $year }: året hör inte till programperioden { $first }–{ $last }. Ange ett av programperiodens år, eller, om programmet fortsätter, ange { $key } = { $year } i { $file }.
 err-not-programme-year-builtin = --year { $year }: året hör inte till det inbyggda programmets period { $first }–{ $last }. Ange ett av programperiodens år, eller, om programmet fortsätter, kopiera templates/programme.toml, ange { $key } = { $year } i kopian och använd den med --config.
 err-unknown-department = --department { $given }: programmet har ingen sådan sektor. Sektorer: { $allowed }.

@@ -112,6 +112,7 @@ out-by-area = Per område
 out-dept-by-focus = Sektorer och fokusområden (budget €)
 out-sources-note = Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken { out-sheet-sources }.
 out-source-previous = jämförelse: sammanställningen { $year }
+out-source-trend = utveckling: sammanställningen { $year }
 out-area-split-even = En åtgärd i flera områden räknas för varje område, och dess euro delas lika mellan områdena.
 out-area-split-full = En åtgärd i flera områden räknas helt för varje område, så områdenas summa kan överstiga totalen.
 # Kontrollflikens sista rad när alla inte ryms.
@@ -139,6 +140,19 @@ out-col-change-eur = Förändring (€)
 out-col-change-pct = Förändring (%)
 out-col-prev-status = Tidigare skede
 out-col-new-status = Nytt skede
+
+# Utvecklingen under programperioden (två tidigare år eller fler); $first och $last är årtal.
+out-sheet-trend = Utveckling
+out-trend-title = { out-sheet-trend } { $first }–{ $last }
+out-trend-by-year = Hela programmet per år
+out-trend-budget-dept = Budget per sektor
+out-trend-spent-dept = Utfall per sektor
+out-trend-measures-dept = Åtgärder per sektor
+out-trend-budget-focus = Budget per fokusområde
+out-trend-spent-focus = Utfall per fokusområde
+out-trend-measures-focus = Åtgärder per fokusområde
+out-chart-trend = Budget och utfall per år
+out-chart-trend-dept = Budget per sektor och år
 
 ## Inlämningsmallen
 
