@@ -96,6 +96,12 @@ pub enum Code {
     FormulaMismatch,
     /// A file whose measure rows are those of another input: not read.
     DuplicateFile,
+    /// A row of units (`€`, `htv`) right under the header, read as the
+    /// header's units, not as a measure.
+    UnitRow,
+    /// A hidden column that names a field: read only where no visible
+    /// column may hold the same figures.
+    HiddenColumn,
 }
 
 impl Code {
@@ -135,6 +141,8 @@ impl Code {
             Code::MergedAmount => "merged-amount",
             Code::FormulaMismatch => "formula-mismatch",
             Code::DuplicateFile => "duplicate-file",
+            Code::UnitRow => "unit-row",
+            Code::HiddenColumn => "hidden-column",
         }
     }
 
@@ -150,6 +158,8 @@ impl Code {
             | Code::UnreadContent
             | Code::OwnOutput
             | Code::DuplicateFile
+            | Code::UnitRow
+            | Code::HiddenColumn
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

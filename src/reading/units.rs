@@ -36,6 +36,128 @@ const THOUSANDS: &[&str] = &[
 ];
 const MILLIONS: &[&str] = &["milj€", "m€", "meur", "me", "miljoonaaeuroa", "mileur"];
 
+/// Phrases that state amounts in thousands of euros, as a title, a group
+/// row above the header, a unit row or a header's second line writes them
+/// (compared as [`phrase`] spells them: lower case, punctuation as spaces).
+const THOUSANDS_PHRASES: &[&str] = &[
+    "t€",
+    "k€",
+    "teur",
+    "keur",
+    "t eur",
+    "1000 €",
+    "1 000 €",
+    "1000€",
+    "1 000€",
+    "1000 eur",
+    "1 000 eur",
+    "1000 euroa",
+    "1 000 euroa",
+    "€ 1000",
+    "€ 1 000",
+    "eur 1000",
+    "eur 1 000",
+    "€ 000",
+    "€000",
+    "000 €",
+    "tuhansina euroina",
+    "tuhansissa euroissa",
+    "tuhatta euroa",
+    "tuhansia euroja",
+    "luvut tuhansina",
+    "i tusen euro",
+    "tusen euro",
+    "tusentals euro",
+    "i tusental euro",
+    "in thousands of euros",
+    "thousands of euros",
+    "thousand euros",
+    "in thousands",
+    "eur thousand",
+    "eur thousands",
+    "€ thousand",
+    "€ thousands",
+];
+
+/// Phrases that state amounts in millions of euros.
+const MILLIONS_PHRASES: &[&str] = &[
+    "m€",
+    "meur",
+    "milj €",
+    "milj euroa",
+    "miljoonaa euroa",
+    "miljoonina euroina",
+    "miljoonissa euroissa",
+    "i miljoner euro",
+    "miljoner euro",
+    "in millions of euros",
+    "millions of euros",
+    "million euros",
+    "in millions",
+    "eur million",
+    "€ million",
+];
+
+/// A text as the phrases compare: normalised (lower case, accents and
+/// invisible characters folded), brackets, dots, commas, colons and
+/// apostrophes as spaces, between single spaces (`" luvut tuhansina
+/// euroina "`), so a phrase matches whole words only.
+fn phrase(text: &str) -> String {
+    let spaced: String = normalise(text)
+        .chars()
+        .map(|c| match c {
+            '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ':' | ';' | '\'' | '’' | '/' | '|'
+            | '=' => ' ',
+            c => c,
+        })
+        .collect();
+    format!(
+        " {} ",
+        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// The factor (1 000 or 1 000 000) a text states amounts in, anywhere in
+/// it (`Toimenpiteet 2021 (t€)`, `Luvut tuhansina euroina`, `i tusen
+/// euro`, `in thousands of euros`, `1 000 €`), with the phrase found;
+/// `None` when it states no such unit. Titles and group rows above the
+/// header are read with it (issue 17: a title saying thousands over euro
+/// columns).
+pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
+    let t = phrase(text);
+    let found =
+        |list: &'static [&'static str]| list.iter().copied().find(|p| t.contains(&phrase(p)));
+    found(THOUSANDS_PHRASES)
+        .map(|p| (1000, p))
+        .or_else(|| found(MILLIONS_PHRASES).map(|p| (1_000_000, p)))
+}
+
+/// Whether a text is a unit and nothing else (`€`, `t€`, `1 000 €`,
+/// `htv`, `kpl`, `%`, `(EUR)`, `tuhatta euroa`): a unit row's cell, a
+/// header's second line, or the bracketed or trailing part of a header.
+pub(crate) fn is_unit_text(text: &str) -> bool {
+    let t = phrase(text);
+    if t.trim().is_empty() {
+        return false;
+    }
+    [Kind::Euro, Kind::Number, Kind::Whole]
+        .iter()
+        .flat_map(|k| allowed(*k).iter())
+        .chain(THOUSANDS_PHRASES)
+        .chain(MILLIONS_PHRASES)
+        .chain(&["%", "eur", "euroa"])
+        .any(|u| phrase(u) == t)
+}
+
+/// Whether a header's `unit` is one a field of `kind` is read in (euros,
+/// FTE, people): what a header cell, a unit row or a title says is read
+/// by the same rule as the format's text ([`accepted`]).
+pub(crate) fn header_unit_allowed(unit: &str, kind: Kind) -> bool {
+    let list = allowed(kind);
+    let n = normalise(unit);
+    list.is_empty() || n.is_empty() || list.iter().any(|a| normalise(a) == n)
+}
+
 /// Whether a number shown with `unit` is read right as stored in a field
 /// of `kind`.
 pub(crate) fn accepted(unit: &FormatSection, kind: Kind) -> bool {
