@@ -3,6 +3,7 @@
 
 mod extent;
 mod header_units;
+mod hidden;
 mod measure;
 mod prefill;
 mod stored;
@@ -189,6 +190,8 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         if !units.is_empty() {
             book.sheets[sheet_idx].set_units(units);
         }
+        book.sheets[sheet_idx].hidden_columns =
+            super::guard::guarded(|| workbook::hidden_columns(bytes, &name)).unwrap_or_default();
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -200,6 +203,7 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
     // part of it, and a title above it may say the euros are thousands.
     let last_header = header_row + u32::from(ctx.read_unit_row(header_row, &mut columns));
     ctx.check_title_units(header_row, &mut columns);
+    ctx.check_hidden_columns(header_row, last_header, &mut columns);
     sub.columns.clone_from(&columns);
     ctx.mark = separators::decide(
         grid,
