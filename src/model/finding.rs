@@ -102,6 +102,9 @@ pub enum Code {
     /// A hidden column that names a field: read only where no visible
     /// column may hold the same figures.
     HiddenColumn,
+    /// A number whose format shows it scaled (`#,##0,` shows 55 000 as
+    /// `55`): read as stored, named because the sheet shows another number.
+    ScaledFormat,
 }
 
 impl Code {
@@ -143,6 +146,7 @@ impl Code {
             Code::DuplicateFile => "duplicate-file",
             Code::UnitRow => "unit-row",
             Code::HiddenColumn => "hidden-column",
+            Code::ScaledFormat => "scaled-format",
         }
     }
 
@@ -160,6 +164,7 @@ impl Code {
             | Code::DuplicateFile
             | Code::UnitRow
             | Code::HiddenColumn
+            | Code::ScaledFormat
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

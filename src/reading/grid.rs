@@ -155,9 +155,10 @@ impl When {
 }
 
 impl FormatSection {
-    /// Whether the section shows the number, without text or a percentage.
+    /// Whether the section shows the number as stored, without text, a
+    /// percentage or a scaling (`#,##0,`).
     pub fn is_plain(&self) -> bool {
-        self.text.is_empty() && !self.percent && !self.hidden
+        self.text.is_empty() && !self.percent && !self.hidden && self.factor == 1.0
     }
 }
 

@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(unit("[$t€-40B] #,##0"), Some(("t€".into(), 1.0)));
         assert_eq!(unit("#,##0,\" t€\""), Some(("t€".into(), 1000.0)));
         assert_eq!(unit("#,##0 €;[Red]-#,##0 €"), Some(("€".into(), 1.0)));
-        assert_eq!(unit("#,##0,"), None);
+        assert_eq!(unit("#,##0,"), Some(("".into(), 1000.0)));
         assert_eq!(unit("#,##0.00"), None);
         assert_eq!(unit("General"), None);
         assert_eq!(unit("d.m.yyyy"), None);

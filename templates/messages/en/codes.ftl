@@ -37,6 +37,7 @@ code-title = { $code ->
     [duplicate-file] File given twice
     [unit-row] Unit row
     [hidden-column] Hidden column
+    [scaled-format] Scaled number format
    *[other] { $code }
 }
 

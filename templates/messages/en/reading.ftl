@@ -167,3 +167,5 @@ read-hidden-column = Column { $column } ("{ $header }") is hidden but is read as
     .hint = Show the column and check its figures, or delete it if they are old.
 read-hidden-column-ambiguous = Column { $column } ("{ $header }") is hidden, and the visible column { $visible } ("{ $other }") may hold the figures of the field "{ $field }", so the hidden column is not read: the file does not tell which column is right.
     .hint = Delete the stale column, or give the visible column the header "{ $field }".
+read-scaled-format = The cell holds the number { $stored }, but its number format shows it as "{ $shown }{ $unit }": the field "{ $field }" reads the stored number { $stored }.
+    .hint = Check that the number is right in euros; remove the format's scaling (the trailing comma) if the cell should show the amount in euros.

@@ -37,6 +37,7 @@ code-title = { $code ->
     [duplicate-file] Sama tiedosto kahdesti
     [unit-row] Yksikkörivi
     [hidden-column] Piilotettu sarake
+    [scaled-format] Skaalattu lukumuoto
    *[other] { $code }
 }
 

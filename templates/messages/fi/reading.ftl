@@ -166,3 +166,5 @@ read-hidden-column = Sarake { $column } ("{ $header }") on piilotettu, mutta se 
     .hint = Näytä sarake ja tarkista sen luvut, tai poista se, jos luvut ovat vanhoja.
 read-hidden-column-ambiguous = Sarake { $column } ("{ $header }") on piilotettu, ja näkyvässä sarakkeessa { $visible } ("{ $other }") voi olla kentän "{ $field }" luvut, joten piilotettua saraketta ei lueta: kumpi sarake on oikea, ei selviä tiedostosta.
     .hint = Poista vanhentunut sarake tai anna näkyvälle sarakkeelle otsikko "{ $field }".
+read-scaled-format = Solussa on luku { $stored }, mutta solun lukumuoto näyttää sen muodossa "{ $shown }{ $unit }": kenttään "{ $field }" luetaan tallennettu luku { $stored }.
+    .hint = Tarkista, että luku on euroina oikein; poista lukumuodon skaalaus (pilkku lopussa), jos solun pitäisi näyttää euromäärä.

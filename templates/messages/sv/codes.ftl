@@ -37,6 +37,7 @@ code-title = { $code ->
     [duplicate-file] Samma fil två gånger
     [unit-row] Enhetsrad
     [hidden-column] Dold kolumn
+    [scaled-format] Skalat talformat
    *[other] { $code }
 }
 

@@ -166,3 +166,5 @@ read-hidden-column = Kolumnen { $column } ("{ $header }") är dold men läses so
     .hint = Visa kolumnen och kontrollera talen, eller ta bort den om talen är gamla.
 read-hidden-column-ambiguous = Kolumnen { $column } ("{ $header }") är dold, och den synliga kolumnen { $visible } ("{ $other }") kan innehålla talen för fältet "{ $field }", så den dolda kolumnen läses inte: filen visar inte vilken kolumn som gäller.
     .hint = Ta bort den inaktuella kolumnen eller ge den synliga kolumnen rubriken "{ $field }".
+read-scaled-format = Cellen innehåller talet { $stored }, men cellens talformat visar det som "{ $shown }{ $unit }": i fältet "{ $field }" läses det lagrade talet { $stored }.
+    .hint = Kontrollera att talet stämmer i euro; ta bort skalningen i talformatet (kommatecknet i slutet) om cellen ska visa beloppet i euro.
