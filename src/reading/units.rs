@@ -6,6 +6,9 @@
 //! display (`#,##0,` shows thousands of the euros stored; `#,##0," t€"`
 //! says so) leaves the number as stored.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::config::Kind;
 use crate::reading::FormatUnit;
 use crate::reading::grid::{FormatSection, Op, When};
@@ -53,6 +56,13 @@ const THOUSANDS_PHRASES: &[&str] = &[
     "1 000 eur",
     "1000 euroa",
     "1 000 euroa",
+    "1000 e",
+    "1 000 e",
+    "000 eur",
+    "eurk",
+    "tuhatta €",
+    "tuhansina €",
+    "tusen €",
     "€ 1000",
     "€ 1 000",
     "eur 1000",
@@ -124,29 +134,38 @@ fn phrase(text: &str) -> String {
 /// header are read with it (issue 17: a title saying thousands over euro
 /// columns).
 pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
+    static SPELLED: OnceLock<Vec<(String, u32, &'static str)>> = OnceLock::new();
+    let spelled = SPELLED.get_or_init(|| {
+        let of =
+            |list: &'static [&'static str], f: u32| list.iter().map(move |p| (phrase(p), f, *p));
+        of(THOUSANDS_PHRASES, 1000)
+            .chain(of(MILLIONS_PHRASES, 1_000_000))
+            .collect()
+    });
     let t = phrase(text);
-    let found =
-        |list: &'static [&'static str]| list.iter().copied().find(|p| t.contains(&phrase(p)));
-    found(THOUSANDS_PHRASES)
-        .map(|p| (1000, p))
-        .or_else(|| found(MILLIONS_PHRASES).map(|p| (1_000_000, p)))
+    spelled
+        .iter()
+        .find(|(p, _, _)| t.contains(p.as_str()))
+        .map(|&(_, f, p)| (f, p))
 }
 
 /// Whether a text is a unit and nothing else (`€`, `t€`, `1 000 €`,
 /// `htv`, `kpl`, `%`, `(EUR)`, `tuhatta euroa`): a unit row's cell, a
 /// header's second line, or the bracketed or trailing part of a header.
 pub(crate) fn is_unit_text(text: &str) -> bool {
+    static UNITS: OnceLock<HashSet<String>> = OnceLock::new();
+    let units = UNITS.get_or_init(|| {
+        [Kind::Euro, Kind::Number, Kind::Whole]
+            .iter()
+            .flat_map(|k| allowed(*k).iter())
+            .chain(THOUSANDS_PHRASES)
+            .chain(MILLIONS_PHRASES)
+            .chain(&["%", "eur", "euroa"])
+            .map(|u| phrase(u))
+            .collect()
+    });
     let t = phrase(text);
-    if t.trim().is_empty() {
-        return false;
-    }
-    [Kind::Euro, Kind::Number, Kind::Whole]
-        .iter()
-        .flat_map(|k| allowed(*k).iter())
-        .chain(THOUSANDS_PHRASES)
-        .chain(MILLIONS_PHRASES)
-        .chain(&["%", "eur", "euroa"])
-        .any(|u| phrase(u) == t)
+    t.trim() != "" && units.contains(&t)
 }
 
 /// Whether a header's `unit` is one a field of `kind` is read in (euros,

@@ -38,7 +38,7 @@ impl SheetReader<'_, '_> {
             }
             let header = grid.get(header_row, col).display();
             let numeric = matches!(fields[f].kind, Kind::Euro | Kind::Number | Kind::Whole);
-            let rival = self.visible_rival(header_row, last_header, columns, numeric);
+            let rival = self.visible_rival(header_row, last_header, columns, f, numeric);
             let msg = match &rival {
                 Some((other_col, other)) => Message::new("read-hidden-column-ambiguous")
                     .arg("visible", column_letters(*other_col))
@@ -69,14 +69,17 @@ impl SheetReader<'_, '_> {
         columns.retain(|(c, _)| !dropped.contains(c));
     }
 
-    /// The first visible column whose header names no field and which may
-    /// hold the figures of a hidden column's field: for a numeric field,
-    /// one with a number in its first data rows; for another, any.
+    /// The first visible column not read that may hold the figures of
+    /// field `f` of a hidden column: one whose header names `f` too (a
+    /// `duplicate-column`), or names no field and holds, in its first data
+    /// rows, numbers (for a numeric field) or text under a header closest
+    /// to `f` (for another).
     fn visible_rival(
         &self,
         header_row: u32,
         last_header: u32,
         columns: &Columns,
+        f: usize,
         numeric: bool,
     ) -> Option<(u32, String)> {
         let grid = self.grid;
@@ -86,9 +89,15 @@ impl SheetReader<'_, '_> {
             if cell.is_blank()
                 || grid.is_column_hidden(col)
                 || columns.iter().any(|(c, _)| *c == col)
-                || self.schema.field_of_header(&cell.display()).is_some()
             {
                 return None;
+            }
+            let header = cell.display();
+            match self.schema.field_of_header(&header) {
+                Some(g) if g == f => return Some((col, header)),
+                Some(_) => return None,
+                None if !numeric && self.schema.closest_field(&header) != Some(f) => return None,
+                None => {}
             }
             let holds = |row: u32| match grid.get(row, col) {
                 Cell::Number(_) => true,
