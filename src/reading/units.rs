@@ -173,8 +173,8 @@ pub(crate) fn is_unit_text(text: &str) -> bool {
 /// by the same rule as the format's text ([`accepted`]).
 pub(crate) fn header_unit_allowed(unit: &str, kind: Kind) -> bool {
     let list = allowed(kind);
-    let n = normalise(unit);
-    list.is_empty() || n.is_empty() || list.iter().any(|a| normalise(a) == n)
+    let n = phrase(unit);
+    list.is_empty() || n.trim().is_empty() || list.iter().any(|a| phrase(a) == n)
 }
 
 /// Whether a number shown with `unit` is read right as stored in a field

@@ -72,6 +72,7 @@ fn a_unit_of_thousands_above_the_header_is_named_and_no_euro_is_read() {
             "A2",
             "tuhansina euroina",
         ),
+        ("lo_title_thousands_note_fi.xls", "A2", "tuhansina euroina"),
         ("openpyxl_title_thousands_sv.xlsx", "H2", "i tusen euro"),
         (
             "openpyxl_title_thousands_en.xlsx",
@@ -118,6 +119,17 @@ fn a_row_of_units_under_the_header_belongs_to_it() {
         assert_eq!(
             euros(file),
             [(55_000.0, 20_000.0), (120_000.0, 100_000.0)],
+            "{file}"
+        );
+    }
+    // Swedish, written otherwise: euro, (EUR), årsverken.
+    for file in ["openpyxl_unit_row_sv.xlsx", "lo_unit_row_sv.xls"] {
+        let (exit, fs, _) = validate(file);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unit-row", "H2")]), "{file}");
+        assert_eq!(
+            euros(file),
+            [(55_000.0, 20_000.0), (110_000.0, 40_000.0)],
             "{file}"
         );
     }
@@ -228,6 +240,22 @@ fn a_hidden_column_is_never_read_in_silence() {
             [(55_000.0, 11_111.0), (120_000.0, 22_222.0)],
             "{file}"
         );
+    }
+    // The hidden old actual and a visible new one under the same header:
+    // neither is read, both named.
+    for file in [
+        "openpyxl_hidden_actual_visible_twin.xlsx",
+        "lo_hidden_actual_visible_twin.xls",
+    ] {
+        let (exit, fs, _) = validate(file);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("hidden-column", "I1"), ("duplicate-column", "L1")]),
+            "{file}"
+        );
+        assert_eq!(severity_at(&fs, "I1", "hidden-column"), "error");
+        assert_eq!(euros(file), [(55_000.0, -1.0), (120_000.0, -1.0)], "{file}");
     }
     // XlsxWriter, English: the hidden budget beside a visible revised one.
     let (exit, fs, measures) = validate("xlsxwriter_hidden_budget_en.xlsx");
