@@ -58,7 +58,6 @@ const THOUSANDS_PHRASES: &[&str] = &[
     "1 000 euroa",
     "1000 e",
     "1 000 e",
-    "000 eur",
     "eurk",
     "tuhatta €",
     "tuhansina €",
@@ -69,7 +68,6 @@ const THOUSANDS_PHRASES: &[&str] = &[
     "eur 1 000",
     "€ 000",
     "€000",
-    "000 €",
     "tuhansina euroina",
     "tuhansissa euroissa",
     "tuhatta euroa",
@@ -143,9 +141,15 @@ pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
             .collect()
     });
     let t = phrase(text);
+    // A phrase followed by more digits is part of an amount (`€ 1 000
+    // 000`), not a unit.
+    let stated = |p: &str| {
+        t.match_indices(p)
+            .any(|(at, _)| !t[at + p.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
     spelled
         .iter()
-        .find(|(p, _, _)| t.contains(p.as_str()))
+        .find(|(p, _, _)| stated(p))
         .map(|&(_, f, p)| (f, p))
 }
 
@@ -441,6 +445,35 @@ mod tests {
         assert!(hidden(";;;", 5000.0) && hidden(";;;", -1.0) && hidden(";;;", 0.0));
         assert!(hidden("0;-0;;@", 0.0) && !hidden("0;-0;;@", 5.0));
         assert!(!hidden("#,##0", 5.0) && !hidden("General", 5.0));
+    }
+
+    #[test]
+    fn titles_state_thousands_in_three_languages_and_amounts_do_not() {
+        for (text, factor) in [
+            ("Kaupunkiympäristön toimenpiteet 2021 (t€)", 1000),
+            ("Luvut tuhansina euroina", 1000),
+            ("Summat: tuhatta euroa", 1000),
+            ("Belopp i tusen euro", 1000),
+            ("Figures in thousands of euros", 1000),
+            ("Toimenpiteet 2021, 1 000 €", 1000),
+            ("(EUR 1,000)", 1000),
+            ("TEUR", 1000),
+            ("Luvut miljoonina euroina", 1_000_000),
+        ] {
+            assert_eq!(scale_stated(text).map(|s| s.0), Some(factor), "{text}");
+        }
+        for text in [
+            "Ohjelman budjetti 2 341 000 €",
+            "Budget € 1 000 000",
+            "Kaupunkiympäristön toimenpiteet 2021 (€)",
+            "Summat euroina",
+            "Toimenpiteet 2021",
+        ] {
+            assert_eq!(scale_stated(text), None, "{text}");
+        }
+        assert!(is_unit_text("€") && is_unit_text("(EUR)") && is_unit_text("1 000 €"));
+        assert!(is_unit_text("htv") && is_unit_text("t€") && !is_unit_text("Toteuma"));
+        assert!(!is_unit_text("") && !is_unit_text("2021"));
     }
 
     #[test]
