@@ -96,6 +96,15 @@ pub enum Code {
     FormulaMismatch,
     /// A file whose measure rows are those of another input: not read.
     DuplicateFile,
+    /// A row of units (`€`, `htv`) right under the header, read as the
+    /// header's units, not as a measure.
+    UnitRow,
+    /// A hidden column that names a field: read only where no visible
+    /// column may hold the same figures.
+    HiddenColumn,
+    /// A number whose format shows it scaled (`#,##0,` shows 55 000 as
+    /// `55`): read as stored, named because the sheet shows another number.
+    ScaledFormat,
 }
 
 impl Code {
@@ -135,6 +144,9 @@ impl Code {
             Code::MergedAmount => "merged-amount",
             Code::FormulaMismatch => "formula-mismatch",
             Code::DuplicateFile => "duplicate-file",
+            Code::UnitRow => "unit-row",
+            Code::HiddenColumn => "hidden-column",
+            Code::ScaledFormat => "scaled-format",
         }
     }
 
@@ -150,6 +162,9 @@ impl Code {
             | Code::UnreadContent
             | Code::OwnOutput
             | Code::DuplicateFile
+            | Code::UnitRow
+            | Code::HiddenColumn
+            | Code::ScaledFormat
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

@@ -31,6 +31,10 @@ pub struct Grid {
     /// Merged ranges the file records (their values already copied into
     /// every cell by [`Grid::fill_merged`]).
     pub merged: Vec<Merged>,
+    /// The columns the sheet hides (xlsx `<col hidden="1">`, ods
+    /// `table:visibility="collapse"`, xls COLINFO `fHidden`), as absolute
+    /// 0-based ranges, both ends inclusive ([`Grid::is_column_hidden`]).
+    pub hidden_columns: Vec<(u32, u32)>,
     /// Far cells by absolute 0-based (row, column).
     far: BTreeMap<(u32, u32), Cell>,
     /// The formulas of cells whose stored result is a number, by absolute
@@ -151,9 +155,10 @@ impl When {
 }
 
 impl FormatSection {
-    /// Whether the section shows the number, without text or a percentage.
+    /// Whether the section shows the number as stored, without text, a
+    /// percentage or a scaling (`#,##0,`).
     pub fn is_plain(&self) -> bool {
-        self.text.is_empty() && !self.percent && !self.hidden
+        self.text.is_empty() && !self.percent && !self.hidden && self.factor == 1.0
     }
 }
 
@@ -295,6 +300,7 @@ impl Grid {
             rows,
             hidden,
             merged: Vec::new(),
+            hidden_columns: Vec::new(),
             far: BTreeMap::new(),
             formulas: BTreeMap::new(),
             units: BTreeMap::new(),
@@ -356,6 +362,14 @@ impl Grid {
     /// (row, column).
     pub fn set_units(&mut self, units: BTreeMap<(u32, u32), FormatUnit>) {
         self.units = units;
+    }
+
+    /// Whether the sheet hides column `col` (absolute, 0-based): the
+    /// person does not see its cells.
+    pub fn is_column_hidden(&self, col: u32) -> bool {
+        self.hidden_columns
+            .iter()
+            .any(|&(a, b)| (a..=b).contains(&col))
     }
 
     /// The unit a cell's number format shows beside its number, if any.

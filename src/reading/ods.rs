@@ -194,6 +194,7 @@ fn read_table<R: BufRead>(
 ) -> Result<Grid, Unreadable> {
     let mut sheet = SheetRows::default();
     let mut columns = ColumnStyles::default();
+    let (mut col_at, mut hidden_columns): (u64, Vec<(u32, u32)>) = (0, Vec::new());
     let mut row: u64 = 0;
     // Tables inside this one (in a drawing, say) are not its rows.
     let mut nested = 0usize;
@@ -214,6 +215,14 @@ fn read_table<R: BufRead>(
                 let n = repeat_of(&e, "table:number-columns-repeated")?;
                 let style = attr(&e, "table:default-cell-style-name")?;
                 columns.add(n, style.filter(|s| shown.contains_key(s)));
+                // A collapsed (hidden) column the person does not see.
+                if attr(&e, "table:visibility")?.is_some_and(|v| v != "visible") {
+                    let first = u32::try_from(col_at).unwrap_or(u32::MAX);
+                    let last =
+                        u32::try_from(col_at.saturating_add(n.max(1) - 1)).unwrap_or(u32::MAX);
+                    hidden_columns.push((first, last));
+                }
+                col_at = col_at.saturating_add(n);
             }
             Event::Start(e) if nested == 0 && e.name().as_ref() == "table:table-row" => {
                 let repeat = repeat_of(&e, "table:number-rows-repeated")?;
@@ -231,7 +240,9 @@ fn read_table<R: BufRead>(
             _ => {}
         }
     }
-    Ok(sheet.into_grid(name, hidden, budget))
+    let mut grid = sheet.into_grid(name, hidden, budget);
+    grid.hidden_columns = hidden_columns;
+    Ok(grid)
 }
 
 /// Buffers reused from row to row.

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::config::{Choice, Config, Kind};
 use crate::model::field::CSV_EXPORT;
 use crate::model::lang::Lang;
+use crate::reading::units;
 use crate::text::{closest, normalise, normalised_first, strip_unit};
 
 /// Which configured list a choice belongs to.
@@ -122,6 +123,12 @@ impl<'c> Schema<'c> {
         self.headers
             .get(&n)
             .or_else(|| self.headers.get(&normalise(&strip_unit(header))))
+            .or_else(|| {
+                let (name, _) = undecorate(header)?;
+                self.headers
+                    .get(&normalise(&name))
+                    .or_else(|| self.headers.get(&normalise(&strip_unit(&name))))
+            })
             .copied()
     }
 
@@ -292,6 +299,100 @@ impl<'c> Schema<'c> {
     }
 }
 
+/// A header's name without its decorations, and the unit it names, when
+/// it has any: footnote marks (`Toteuma (€)*`, `Toteuma¹`), a date or a
+/// year (`Toteuma 31.12.2021 (€)`, `Budjetti 2021`), and a unit on a line
+/// of its own (`Toteuma\n1 000 €`), in brackets or at the end
+/// (`Toteuma, t€`). `None` when the header has none of these (it is then
+/// matched as it stands). Text in brackets that is not a unit
+/// (`Budjetti (ennuste)`) is kept in the name, so such a header matches
+/// no field rather than losing a word that may matter (issue 17: a
+/// decorated header lost its column with only an `unknown-column`).
+pub(crate) fn undecorate(header: &str) -> Option<(String, Option<String>)> {
+    let cleaned: String = header.chars().filter(|&c| !is_footnote_mark(c)).collect();
+    let mut lines = cleaned.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let rest: Vec<&str> = lines.collect();
+    let mut unit = None;
+    let mut name = first.to_string();
+    if !rest.is_empty() {
+        let more = rest.join(" ");
+        let inner = more.trim_matches(['(', ')', '[', ']', ' ']);
+        if units::is_unit_text(inner) {
+            unit = Some(inner.to_string());
+        } else {
+            name = format!("{first} {more}");
+        }
+    }
+    let kept: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_date_or_year(w))
+        .collect();
+    name = kept.join(" ");
+    if unit.is_none() {
+        unit = trailing_unit(&mut name);
+    }
+    let name = name
+        .trim()
+        .trim_end_matches([',', ':', '-', '–', ' '])
+        .to_string();
+    let changed = normalise(&name) != normalise(header) || unit.is_some();
+    (changed && !name.is_empty()).then_some((name, unit))
+}
+
+/// Takes the unit off the end of `name`, if its last bracket or its last
+/// words are a unit (`Toteuma (t€)`, `Budjetti 1 000 €`), and returns it.
+fn trailing_unit(name: &mut String) -> Option<String> {
+    let t = name.trim_end();
+    if let Some(close) = t.chars().last().filter(|c| matches!(c, ')' | ']'))
+        && let Some(at) = t.rfind(if close == ')' { '(' } else { '[' })
+        && at > 0
+        && units::is_unit_text(&t[at + 1..t.len() - 1])
+    {
+        let unit = t[at + 1..t.len() - 1].trim().to_string();
+        *name = t[..at].trim_end().to_string();
+        return Some(unit);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // The longest run of last words that is a unit (`1 000 €` before `€`).
+    for k in (1..words.len().min(4)).rev() {
+        let tail = words[words.len() - k..].join(" ");
+        if units::is_unit_text(&tail) {
+            *name = words[..words.len() - k]
+                .join(" ")
+                .trim_end_matches(',')
+                .to_string();
+            return Some(tail);
+        }
+    }
+    None
+}
+
+/// Footnote marks a header may carry: `*`, `†`, `‡` and superscript digits.
+fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡' | '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
+/// Whether a word of a header is a date or a year (`31.12.2021`,
+/// `2021-12-31`, `12/2021`, `2021`, `(31.12.2021)`, `v.2021`), which says
+/// when, not what.
+fn is_date_or_year(word: &str) -> bool {
+    let w = word.trim_matches(['(', ')', '[', ']', ',', ':']);
+    let w = w
+        .strip_prefix("v.")
+        .or_else(|| w.strip_prefix("år"))
+        .unwrap_or(w);
+    if w.is_empty()
+        || !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/'))
+    {
+        return false;
+    }
+    w.split(['.', '-', '/'])
+        .any(|p| p.len() == 4 && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)))
+}
+
 /// The CSV export's header row in `lang` (its columns are
 /// [`CSV_EXPORT`]), here beside the submission's headers because the reader
 /// also uses it: an export found among the inputs is told from a submission
@@ -332,6 +433,43 @@ mod tests {
             c.field_index(FieldKey::Fte)
         );
         assert_eq!(s.field_of_header("Kommentti"), None);
+    }
+
+    #[test]
+    fn decorated_headers_match_their_field_in_three_languages() {
+        let c = Config::builtin();
+        let s = Schema::new(&c);
+        let spent = c.field_index(FieldKey::Spent);
+        for h in [
+            "Toteuma (€)*",
+            "Toteuma¹ (€)",
+            "Toteuma (€)²",
+            "Toteuma 31.12.2021 (€)",
+            "Toteuma\n1 000 €",
+            "Toteuma 2021",
+            "Toteuma\n(t€)",
+            "Utfall (€)*",
+            "Utfall 31.12.2021 (euro)",
+            "Actual (EUR)†",
+            "Actual 2021-12-31 (€)",
+            "Actual\nin thousands of euros",
+        ] {
+            assert_eq!(s.field_of_header(h), spent, "{h:?}");
+        }
+        assert_eq!(s.field_of_header("Toteuma ennuste 2022"), None);
+        assert_eq!(
+            undecorate("Toteuma\n1 000 €"),
+            Some(("Toteuma".into(), Some("1 000 €".into())))
+        );
+        assert_eq!(
+            undecorate("Budjetti 1 000 €"),
+            Some(("Budjetti".into(), Some("1 000 €".into())))
+        );
+        assert_eq!(
+            undecorate("Toteuma 31.12.2021 (€)*"),
+            Some(("Toteuma".into(), Some("€".into())))
+        );
+        assert_eq!(undecorate("Toteuma"), None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! row, map columns to fields, and type every cell, collecting findings.
 
 mod extent;
+mod header_units;
+mod hidden;
 mod measure;
 mod prefill;
 mod stored;
@@ -188,22 +190,29 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         if !units.is_empty() {
             book.sheets[sheet_idx].set_units(units);
         }
+        book.sheets[sheet_idx].hidden_columns =
+            super::guard::guarded(|| workbook::hidden_columns(bytes, &name)).unwrap_or_default();
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);
     sub.title = title_text(grid, header_row);
     let mut ctx = SheetReader::new(&book, sheet_idx, schema, &file.display);
-    let columns = ctx.map_columns(header_row);
+    let mut columns = ctx.map_columns(header_row);
+    // Units outside the header cells: a row of units under the header is
+    // part of it, and a title above it may say the euros are thousands.
+    let last_header = header_row + u32::from(ctx.read_unit_row(header_row, &mut columns));
+    ctx.check_title_units(header_row, &mut columns);
+    ctx.check_hidden_columns(header_row, last_header, &mut columns);
     sub.columns.clone_from(&columns);
     ctx.mark = separators::decide(
         grid,
-        header_row + 1..grid.end_row(),
+        last_header + 1..grid.end_row(),
         &columns,
         &schema.config.fields,
     );
-    ctx.load_formulas_if_needed(bytes, book.format, header_row, &columns);
-    ctx.read_rows(&mut sub, header_row, &columns);
+    ctx.load_formulas_if_needed(bytes, book.format, last_header, &columns);
+    ctx.read_rows(&mut sub, last_header, &columns);
     ctx.report_unheaded_columns(header_row);
     if prefer.is_empty() {
         ctx.report_other_measure_sheets(&book, sheet_idx);
@@ -472,18 +481,18 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// so is read as configured.
     fn reports_unknown_unit(&mut self, header: &str, f: usize, row: u32, col: u32) -> bool {
         let field = &self.schema.config.fields[f];
-        let allowed: &[&str] = match field.kind {
-            Kind::Euro => &["€", "eur", "euro", "euroa", "euros", "e"],
-            Kind::Number => &["htv", "hlö", "henkilötyövuotta", "årsverken", "fte"],
-            Kind::Whole => &["kpl", "hlö", "henkilöä", "st", "personer", "people"],
-            _ => return false,
-        };
-        let Some(unit) = crate::text::unit_of(header) else {
+        if !matches!(field.kind, Kind::Euro | Kind::Number | Kind::Whole) {
+            return false;
+        }
+        // The unit of a decorated header (`Toteuma\n1 000 €`), else the
+        // last bracket or unit word of a plain one.
+        let Some(unit) = super::schema::undecorate(header)
+            .and_then(|(_, u)| u)
+            .or_else(|| crate::text::unit_of(header))
+        else {
             return false;
         };
-        let n = crate::text::normalise(&unit);
-        if n.is_empty()
-            || allowed.iter().any(|a| crate::text::normalise(a) == n)
+        if super::units::header_unit_allowed(&unit, field.kind)
             || self.schema.is_configured_header(header)
         {
             return false;

@@ -6,6 +6,9 @@
 //! display (`#,##0,` shows thousands of the euros stored; `#,##0," t€"`
 //! says so) leaves the number as stored.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::config::Kind;
 use crate::reading::FormatUnit;
 use crate::reading::grid::{FormatSection, Op, When};
@@ -35,6 +38,148 @@ const THOUSANDS: &[&str] = &[
     "tuhattaeuroa",
 ];
 const MILLIONS: &[&str] = &["milj€", "m€", "meur", "me", "miljoonaaeuroa", "mileur"];
+
+/// Phrases that state amounts in thousands of euros, as a title, a group
+/// row above the header, a unit row or a header's second line writes them
+/// (compared as [`phrase`] spells them: lower case, punctuation as spaces).
+const THOUSANDS_PHRASES: &[&str] = &[
+    "t€",
+    "k€",
+    "teur",
+    "keur",
+    "t eur",
+    "1000 €",
+    "1 000 €",
+    "1000€",
+    "1 000€",
+    "1000 eur",
+    "1 000 eur",
+    "1000 euroa",
+    "1 000 euroa",
+    "1000 e",
+    "1 000 e",
+    "eurk",
+    "tuhatta €",
+    "tuhansina €",
+    "tusen €",
+    "€ 1000",
+    "€ 1 000",
+    "eur 1000",
+    "eur 1 000",
+    "€ 000",
+    "€000",
+    "tuhansina euroina",
+    "tuhansissa euroissa",
+    "tuhatta euroa",
+    "tuhansia euroja",
+    "luvut tuhansina",
+    "i tusen euro",
+    "tusen euro",
+    "tusentals euro",
+    "i tusental euro",
+    "in thousands of euros",
+    "thousands of euros",
+    "thousand euros",
+    "in thousands",
+    "eur thousand",
+    "eur thousands",
+    "€ thousand",
+    "€ thousands",
+];
+
+/// Phrases that state amounts in millions of euros.
+const MILLIONS_PHRASES: &[&str] = &[
+    "m€",
+    "meur",
+    "milj €",
+    "milj euroa",
+    "miljoonaa euroa",
+    "miljoonina euroina",
+    "miljoonissa euroissa",
+    "i miljoner euro",
+    "miljoner euro",
+    "in millions of euros",
+    "millions of euros",
+    "million euros",
+    "in millions",
+    "eur million",
+    "€ million",
+];
+
+/// A text as the phrases compare: normalised (lower case, accents and
+/// invisible characters folded), brackets, dots, commas, colons and
+/// apostrophes as spaces, between single spaces (`" luvut tuhansina
+/// euroina "`), so a phrase matches whole words only.
+fn phrase(text: &str) -> String {
+    let spaced: String = normalise(text)
+        .chars()
+        .map(|c| match c {
+            '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ':' | ';' | '\'' | '’' | '/' | '|'
+            | '=' => ' ',
+            c => c,
+        })
+        .collect();
+    format!(
+        " {} ",
+        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// The factor (1 000 or 1 000 000) a text states amounts in, anywhere in
+/// it (`Toimenpiteet 2021 (t€)`, `Luvut tuhansina euroina`, `i tusen
+/// euro`, `in thousands of euros`, `1 000 €`), with the phrase found;
+/// `None` when it states no such unit. Titles and group rows above the
+/// header are read with it (issue 17: a title saying thousands over euro
+/// columns).
+pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
+    static SPELLED: OnceLock<Vec<(String, u32, &'static str)>> = OnceLock::new();
+    let spelled = SPELLED.get_or_init(|| {
+        let of =
+            |list: &'static [&'static str], f: u32| list.iter().map(move |p| (phrase(p), f, *p));
+        of(THOUSANDS_PHRASES, 1000)
+            .chain(of(MILLIONS_PHRASES, 1_000_000))
+            .collect()
+    });
+    let t = phrase(text);
+    // A phrase followed by more digits is part of an amount (`€ 1 000
+    // 000`), not a unit.
+    let stated = |p: &str| {
+        t.match_indices(p)
+            .any(|(at, _)| !t[at + p.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    spelled
+        .iter()
+        .find(|(p, _, _)| stated(p))
+        .map(|&(_, f, p)| (f, p))
+}
+
+/// Whether a text is a unit and nothing else (`€`, `t€`, `1 000 €`,
+/// `htv`, `kpl`, `%`, `(EUR)`, `tuhatta euroa`): a unit row's cell, a
+/// header's second line, or the bracketed or trailing part of a header.
+pub(crate) fn is_unit_text(text: &str) -> bool {
+    static UNITS: OnceLock<HashSet<String>> = OnceLock::new();
+    let units = UNITS.get_or_init(|| {
+        [Kind::Euro, Kind::Number, Kind::Whole]
+            .iter()
+            .flat_map(|k| allowed(*k).iter())
+            .chain(THOUSANDS_PHRASES)
+            .chain(MILLIONS_PHRASES)
+            .chain(&["%", "eur", "euroa"])
+            .map(|u| phrase(u))
+            .collect()
+    });
+    let t = phrase(text);
+    t.trim() != "" && units.contains(&t)
+}
+
+/// Whether a header's `unit` is one a field of `kind` is read in (euros,
+/// FTE, people): what a header cell, a unit row or a title says is read
+/// by the same rule as the format's text ([`accepted`]).
+pub(crate) fn header_unit_allowed(unit: &str, kind: Kind) -> bool {
+    let list = allowed(kind);
+    let n = phrase(unit);
+    list.is_empty() || n.trim().is_empty() || list.iter().any(|a| phrase(a) == n)
+}
 
 /// Whether a number shown with `unit` is read right as stored in a field
 /// of `kind`.
@@ -259,7 +404,7 @@ mod tests {
         assert_eq!(unit("[$t€-40B] #,##0"), Some(("t€".into(), 1.0)));
         assert_eq!(unit("#,##0,\" t€\""), Some(("t€".into(), 1000.0)));
         assert_eq!(unit("#,##0 €;[Red]-#,##0 €"), Some(("€".into(), 1.0)));
-        assert_eq!(unit("#,##0,"), None);
+        assert_eq!(unit("#,##0,"), Some(("".into(), 1000.0)));
         assert_eq!(unit("#,##0.00"), None);
         assert_eq!(unit("General"), None);
         assert_eq!(unit("d.m.yyyy"), None);
@@ -300,6 +445,35 @@ mod tests {
         assert!(hidden(";;;", 5000.0) && hidden(";;;", -1.0) && hidden(";;;", 0.0));
         assert!(hidden("0;-0;;@", 0.0) && !hidden("0;-0;;@", 5.0));
         assert!(!hidden("#,##0", 5.0) && !hidden("General", 5.0));
+    }
+
+    #[test]
+    fn titles_state_thousands_in_three_languages_and_amounts_do_not() {
+        for (text, factor) in [
+            ("Kaupunkiympäristön toimenpiteet 2021 (t€)", 1000),
+            ("Luvut tuhansina euroina", 1000),
+            ("Summat: tuhatta euroa", 1000),
+            ("Belopp i tusen euro", 1000),
+            ("Figures in thousands of euros", 1000),
+            ("Toimenpiteet 2021, 1 000 €", 1000),
+            ("(EUR 1,000)", 1000),
+            ("TEUR", 1000),
+            ("Luvut miljoonina euroina", 1_000_000),
+        ] {
+            assert_eq!(scale_stated(text).map(|s| s.0), Some(factor), "{text}");
+        }
+        for text in [
+            "Ohjelman budjetti 2 341 000 €",
+            "Budget € 1 000 000",
+            "Kaupunkiympäristön toimenpiteet 2021 (€)",
+            "Summat euroina",
+            "Toimenpiteet 2021",
+        ] {
+            assert_eq!(scale_stated(text), None, "{text}");
+        }
+        assert!(is_unit_text("€") && is_unit_text("(EUR)") && is_unit_text("1 000 €"));
+        assert!(is_unit_text("htv") && is_unit_text("t€") && !is_unit_text("Toteuma"));
+        assert!(!is_unit_text("") && !is_unit_text("2021"));
     }
 
     #[test]

@@ -520,6 +520,38 @@ fn format_units_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<(u32, u32), 
     }
 }
 
+/// The columns one xlsx sheet hides (`<cols><col min="9" max="9"
+/// hidden="1"/>`), as absolute 0-based ranges; calamine does not report
+/// them. `<cols>` comes before `<sheetData>`, so the sheet's cells are not
+/// read again. Any failure yields none.
+pub fn hidden_columns(bytes: &[u8], sheet: &str) -> Vec<(u32, u32)> {
+    hidden_columns_inner(bytes, sheet).unwrap_or_default()
+}
+
+fn hidden_columns_inner(bytes: &[u8], sheet: &str) -> Option<Vec<(u32, u32)>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
+    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "col" => {
+                let hidden = xml_attr(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
+                let num = |n: &str| xml_attr(&e, n).and_then(|v| v.parse::<u32>().ok());
+                if let (true, Some(min), Some(max)) = (hidden, num("min"), num("max")) {
+                    out.push((min.saturating_sub(1), max.max(min).saturating_sub(1)));
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == "sheetData" => return Some(out),
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
 /// The ranges of one xlsx sheet's multi-cell array formulas
 /// (`<f t="array" ref="H2:H3">`), which calamine does not report. Any
 /// failure yields none.

@@ -25,6 +25,7 @@ mod outputs;
 mod progress;
 mod properties;
 mod real_csv;
+mod real_headers;
 mod real_memory;
 mod real_misreads;
 mod real_ods;

@@ -127,8 +127,9 @@ fn many_formulas_whose_results_agree_are_read_silently() {
 #[test]
 fn units_in_number_formats_are_unknown_units_in_every_format() {
     // H2:H5 hold 55 shown as 55,0 t€ / 55 k€ / 55 milj. € / t€ 55; J11 18
-    // shown as 18 htkk. Formats that show euros or only scale the display
-    // (#,##0, and #,##0," t€" over 55 000) read as stored, silently.
+    // shown as 18 htkk. Formats that show euros read as stored, silently;
+    // those that scale the display (#,##0, and #,##0," t€" over 55 000,
+    // H6 and H9) read as stored, each named (`scaled-format`).
     for file in [
         "openpyxl_units_in_number_format.xlsx",
         "lo_units_in_number_format.ods",
@@ -143,6 +144,8 @@ fn units_in_number_formats_are_unknown_units_in_every_format() {
                 ("unknown-unit", "H3"),
                 ("unknown-unit", "H4"),
                 ("unknown-unit", "H5"),
+                ("scaled-format", "H6"),
+                ("scaled-format", "H9"),
                 ("unknown-unit", "J11"),
             ]),
             "{file}"
@@ -150,7 +153,15 @@ fn units_in_number_formats_are_unknown_units_in_every_format() {
         let units: Vec<&str> = fs.iter().map(|f| f["value"].as_str().unwrap()).collect();
         assert_eq!(
             units,
-            ["55 t€", "55 k€", "55 milj. €", "55 t€", "18 htkk"],
+            [
+                "55 t€",
+                "55 k€",
+                "55 milj. €",
+                "55 t€",
+                "55000",
+                "55000",
+                "18 htkk"
+            ],
             "{file}"
         );
         let ms = real_measures(file);

@@ -11,6 +11,7 @@ use crate::model::Cell;
 use crate::model::finding::Code;
 use crate::model::message::{Arg, Message};
 use crate::reading::formula::{Outcome, evaluate_within};
+use crate::reading::grid::FormatSection;
 use crate::reading::units;
 
 /// A number as a message shows it: whole, or with up to six decimals,
@@ -118,6 +119,12 @@ impl SheetReader<'_, '_> {
             self.findings.push(finding);
             return true;
         }
+        if let Some(unit) = section
+            && unit.factor != 1.0
+            && !unit.percent
+        {
+            self.report_scaled(row, col, f, stored, unit);
+        }
         let Some(formula) = self.grid.formula(row, col) else {
             return false;
         };
@@ -139,5 +146,32 @@ impl SheetReader<'_, '_> {
             .hint(Message::new("read-formula-mismatch.hint"));
         self.findings.push(finding);
         true
+    }
+
+    /// A euro number whose format scales what the sheet shows (`#,##0,`
+    /// shows 55 000 as `55`, `0.0,," M€"` 1 200 000 as `1,2 M€`): read as
+    /// stored, the euros the cell holds, with a `scaled-format` warning
+    /// naming the stored number and what is shown, since the two differ
+    /// (issue 17: the person sees another number than the one read).
+    fn report_scaled(&mut self, row: u32, col: u32, f: usize, stored: f64, unit: &FormatSection) {
+        let field = &self.schema.config.fields[f];
+        let on_show = stored / unit.factor;
+        let suffix = if unit.text.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", unit.text)
+        };
+        let msg = Message::new("read-scaled-format")
+            .arg("stored", shown(stored))
+            .arg("shown", shown(on_show))
+            .arg("unit", suffix.as_str())
+            .arg("field", header_of(field));
+        let finding = self
+            .finding(Code::ScaledFormat, msg)
+            .at(row, col)
+            .field(field.key.get_ref())
+            .value(plain(stored))
+            .hint(Message::new("read-scaled-format.hint"));
+        self.findings.push(finding);
     }
 }

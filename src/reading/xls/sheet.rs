@@ -159,6 +159,7 @@ pub(super) fn read(
         results: Results::default(),
     };
     let mut merged = Vec::new();
+    let mut hidden_columns = Vec::new();
     let mut pending_string = None;
     let mut depth = 0usize;
     for record in Records::new(stream, offset) {
@@ -176,6 +177,18 @@ pub(super) fn read(
             _ if depth > 1 => {}
             // MERGEDCELLS (MS-XLS 2.4.168).
             0x00E5 => merged_ranges(record.data, &mut merged),
+            // COLINFO (MS-XLS 2.4.53): colFirst, colLast, coldx, ixfe, then
+            // flags whose bit 0 is fHidden.
+            0x007D => {
+                if let (Some(first), Some(last), Some(flags)) = (
+                    u16_at(record.data, 0),
+                    u16_at(record.data, 2),
+                    u16_at(record.data, 8),
+                ) && flags & 1 == 1
+                {
+                    hidden_columns.push((u32::from(first), u32::from(last.max(first))));
+                }
+            }
             // SAVERECALC (MS-XLS 2.4.248).
             0x005F => b.results.recalculated_on_save |= u16_at(record.data, 0) == Some(1),
             // STRING (MS-XLS 2.4.268): the string result of the FORMULA before.
@@ -189,6 +202,7 @@ pub(super) fn read(
         }
     }
     let (mut grid, results) = b.finish(name, hidden);
+    grid.hidden_columns = hidden_columns;
     if !merged.is_empty() {
         let budget = limits.max_cells.saturating_sub(*cells);
         grid.fill_merged(merged, budget);

@@ -35,6 +35,9 @@ code-title = { $code ->
     [merged-amount] Merged amount
     [formula-mismatch] Formula result does not match
     [duplicate-file] File given twice
+    [unit-row] Unit row
+    [hidden-column] Hidden column
+    [scaled-format] Scaled number format
    *[other] { $code }
 }
 

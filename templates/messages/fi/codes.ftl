@@ -35,6 +35,9 @@ code-title = { $code ->
     [merged-amount] Yhdistetty summasolu
     [formula-mismatch] Kaavan tulos ei täsmää
     [duplicate-file] Sama tiedosto kahdesti
+    [unit-row] Yksikkörivi
+    [hidden-column] Piilotettu sarake
+    [scaled-format] Skaalattu lukumuoto
    *[other] { $code }
 }
 

@@ -35,6 +35,9 @@ code-title = { $code ->
     [merged-amount] Sammanslagen beloppscell
     [formula-mismatch] Formelns resultat stämmer inte
     [duplicate-file] Samma fil två gånger
+    [unit-row] Enhetsrad
+    [hidden-column] Dold kolumn
+    [scaled-format] Skalat talformat
    *[other] { $code }
 }
 
