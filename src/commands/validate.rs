@@ -51,6 +51,8 @@ pub fn validate(
         let inputs = run.inputs();
         let findings: Vec<&Finding> = run.findings_sorted();
         let mut done = crate::xlsx::annotated::annotate_all(
+            config,
+            run.year,
             &run.submissions,
             &findings,
             dir,

@@ -1,0 +1,170 @@
+//! Where each cell of a submission's measure sheet goes in its annotated
+//! copy, which has the template's shape: the data rows the reader read,
+//! in their order, under the template's header, each value in its field's
+//! column. What has no place there (a column the reader did not know,
+//! titles, notes below the table) is listed on a sheet of its own, so no
+//! value the department typed is lost.
+
+use std::collections::BTreeMap;
+
+use crate::config::{Config, Kind};
+use crate::model::{Cell, Value};
+use crate::reading::schema::Schema;
+use crate::reading::{Grid, Submission};
+use crate::xlsx::template::measure_values;
+
+/// The mapping from a submission's measure sheet to its annotated copy.
+#[derive(Debug)]
+pub(super) struct Placement {
+    /// The data rows read (0-based), in sheet order; the i-th goes to the
+    /// copy's i-th data row.
+    pub rows: Vec<u32>,
+    /// Copy row offset (0-based index among data rows) by original row.
+    offset: BTreeMap<u32, u32>,
+    /// Field index by original column (0-based).
+    field_of: BTreeMap<u32, usize>,
+    /// The values typed by the reader, by original row and field index.
+    typed: BTreeMap<u32, Vec<Option<Value>>>,
+    /// Rows whose mapped cells stand for the template's own (0-based): the
+    /// header, and the total row whose figures the copy's live sums
+    /// replace. A template's example row is here too.
+    replaced_rows: Vec<u32>,
+    /// The total row (0-based), if the sheet has one.
+    total: Option<u32>,
+}
+
+/// A value of the original sheet kooste could not place: its cell
+/// (0-based), the copy's data row offset of its row if that row was
+/// placed, and the cell.
+pub(super) struct Unplaced<'g> {
+    pub row: u32,
+    pub col: u32,
+    pub placed_row: Option<u32>,
+    pub cell: &'g Cell,
+}
+
+impl Placement {
+    /// The placement of `sub`, read from `grid` (its measure sheet).
+    pub fn new(grid: &Grid, sub: &Submission, config: &Config) -> Placement {
+        let mut typed: BTreeMap<u32, Vec<Option<Value>>> = BTreeMap::new();
+        for m in &sub.measures {
+            typed.insert(m.source.row - 1, measure_values(m, config));
+        }
+        for (row, values) in &sub.partial {
+            typed.insert(row - 1, values.clone());
+        }
+        let rows: Vec<u32> = typed.keys().copied().collect();
+        let offset = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, i as u32))
+            .collect();
+        let mut replaced_rows: Vec<u32> = sub.header_row.map(|h| h - 1).into_iter().collect();
+        replaced_rows.extend(sub.total_row);
+        if let Some(example) = example_row(grid, sub, config) {
+            replaced_rows.push(example);
+        }
+        Placement {
+            rows,
+            offset,
+            field_of: sub.columns.iter().map(|(c, f)| (*c, *f)).collect(),
+            typed,
+            replaced_rows,
+            total: sub.total_row,
+        }
+    }
+
+    /// The original column (0-based) of field `f`, if the sheet has it.
+    pub fn column_of(&self, f: usize) -> Option<u32> {
+        self.field_of
+            .iter()
+            .find(|(_, g)| **g == f)
+            .map(|(c, _)| *c)
+    }
+
+    /// Where the original cell (0-based) stands in the copy: the data row
+    /// offset and the field index, if it was placed.
+    pub fn place(&self, row: u32, col: u32) -> Option<(u32, usize)> {
+        Some((*self.offset.get(&row)?, *self.field_of.get(&col)?))
+    }
+
+    /// The field of a cell of the total row, whose counterpart in the copy
+    /// is the template's total row.
+    pub fn in_total(&self, row: u32, col: u32) -> Option<usize> {
+        (self.total == Some(row)).then(|| self.field_of.get(&col).copied())?
+    }
+
+    /// The value the reader typed from a placed cell, if any.
+    pub fn typed(&self, row: u32, f: usize) -> Option<&Value> {
+        self.typed.get(&row)?.get(f)?.as_ref()
+    }
+
+    /// Every cell of the sheet with something in it that has no place in
+    /// the copy, in sheet order. The header's known names, a template's
+    /// example row and the total row's figures have their counterparts in
+    /// the template and are not listed.
+    pub fn unplaced<'g>(&self, grid: &'g Grid) -> Vec<Unplaced<'g>> {
+        grid.cells()
+            .filter(|(_, _, cell)| !cell.is_blank())
+            .filter(|(r, c, _)| self.place(*r, *c).is_none())
+            .filter(|(r, c, _)| !(self.replaced_rows.contains(r) && self.field_of.contains_key(c)))
+            .map(|(row, col, cell)| Unplaced {
+                row,
+                col,
+                placed_row: self.offset.get(&row).copied(),
+                cell,
+            })
+            .collect()
+    }
+}
+
+/// A template's example row below the header, if the sheet has one: the
+/// reader skips it as the row that shows how to fill in.
+fn example_row(grid: &Grid, sub: &Submission, config: &Config) -> Option<u32> {
+    let row = sub.header_row?;
+    let schema = Schema::new(config);
+    let first = grid.filled_in_row(row).next()?;
+    matches!(first.1, Cell::Text(t) if schema.is_example_label(t)).then_some(row)
+}
+
+/// What the copy writes into a placed cell: the cell as the department
+/// typed it, but a number the reader read from text or from a formula as
+/// that number (a euro column of a CSV file holds text), so that the
+/// template's sums count it and the copy reads back the same. A cell with
+/// a finding stays exactly as typed: it is what the department corrects.
+pub(super) fn shown(cell: &Cell, typed: Option<&Value>, kind: Kind, flagged: bool) -> Cell {
+    if flagged || matches!(cell, Cell::Number(_)) {
+        return cell.clone();
+    }
+    let number = match (kind, typed) {
+        (Kind::Euro, Some(Value::Money(c))) => Some(c.euros()),
+        (Kind::Number, Some(Value::Number(n))) => Some(*n),
+        (Kind::Whole, Some(Value::Whole(n))) => Some(*n as f64),
+        (Kind::Year, Some(Value::Year(y))) => Some(f64::from(*y)),
+        _ => None,
+    };
+    number.map_or_else(|| cell.clone(), Cell::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::Cents;
+
+    #[test]
+    fn numbers_read_from_text_are_written_as_numbers_unless_flagged() {
+        let text = Cell::Text("90 000 €".into());
+        let money = Value::Money(Cents(9_000_000));
+        assert_eq!(
+            shown(&text, Some(&money), Kind::Euro, false),
+            Cell::Number(90_000.0)
+        );
+        assert_eq!(shown(&text, Some(&money), Kind::Euro, true), text);
+        let status = Cell::Text("valmis".into());
+        assert_eq!(shown(&status, None, Kind::Status, false), status);
+        assert_eq!(
+            shown(&Cell::Number(12.5), Some(&money), Kind::Euro, false),
+            Cell::Number(12.5)
+        );
+    }
+}
