@@ -27,6 +27,7 @@ use crate::model::{Cell, Value};
 use crate::output::Transaction;
 use crate::reading::{Grid, Submission, load, open};
 use crate::text::{a1, parse_a1};
+use crate::validation::checked::Run;
 use crate::xlsx::template::{Layout, TemplateSpec, add_template_sheets, input_format};
 use place::Placement;
 
@@ -43,21 +44,16 @@ pub struct Annotated {
     pub failed: Vec<Error>,
 }
 
-/// Writes an annotated copy for each submission that has located findings,
-/// in the template of the submission's year (its rows' year, else `year`,
-/// the run's, else the programme's first).
-/// A copy that cannot be made is recorded and the next file still gets
-/// its copy; only an unusable folder or an input as output stops the run.
-pub fn annotate_all(
-    config: &Config,
-    year: Option<i32>,
-    subs: &[Submission],
-    findings: &[&Finding],
-    dir: &Path,
-    lang: Lang,
-    date: Date,
-    inputs: &[crate::reading::InputFile],
-) -> Result<Annotated, Error> {
+/// Writes into `dir` an annotated copy for each submission of `run` that
+/// has located findings, in the run's language, dated by the run, in the
+/// template of the submission's year (its rows' year, else the run's, else
+/// the programme's first). A copy that cannot be made is recorded and the
+/// next file still gets its copy; only an unusable folder or an input as
+/// output stops the run.
+pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated, Error> {
+    let (subs, lang, date, year) = (&run.submissions, run.lang, run.date, run.year);
+    let findings = run.findings_sorted();
+    let inputs = run.inputs();
     crate::output::ensure_dir(dir)?;
     // All copies of a run are one result (see `output`): a copy that
     // cannot be made is recorded, and the others are still written.
@@ -94,7 +90,7 @@ pub fn annotate_all(
             }
         };
         let path = dir.join(output_name(&sub.file.path, lang, &mut used_names));
-        crate::output::refuse_input(&path, inputs)?;
+        crate::output::refuse_input(&path, &inputs)?;
         let copy = Copy {
             config,
             lang,
@@ -172,7 +168,8 @@ impl Copy<'_> {
     ) -> Result<Vec<u8>, XlsxError> {
         let (config, lang) = (self.config, self.lang);
         let place = Placement::new(grid, sub, config);
-        let flagged = flagged(found, grid);
+        let first_col = place.first_column();
+        let flagged = flagged(found, grid, first_col);
         let rows = self.sum_rows(grid, &place, &flagged);
         let mut departments = sub.measures.iter().map(|m| m.department);
         let first = departments.next();
@@ -211,7 +208,14 @@ impl Copy<'_> {
             let row = UNPLACED_HEADER_ROW + 1 + k as u32;
             Some((other.clone(), a1(row, u32::from(UNPLACED_VALUE_COL))))
         };
-        self.write_list(wb.worksheet_from_index(0)?, found, grid, &layout, &target)?;
+        self.write_list(
+            wb.worksheet_from_index(0)?,
+            found,
+            grid,
+            first_col,
+            &layout,
+            &target,
+        )?;
         let ws = wb.worksheet_from_name(&layout.sheet)?;
         self.write_rows(ws, grid, &place, &flagged, &layout)?;
         if !unplaced.is_empty() {
@@ -245,6 +249,7 @@ impl Copy<'_> {
                             place.typed(r, f),
                             kind,
                             flagged.contains_key(&(r, c)),
+                            &|v| self.words(v, f),
                         );
                         match (kind, shown) {
                             (crate::config::Kind::Euro, Cell::Number(n)) => {
@@ -265,6 +270,7 @@ impl Copy<'_> {
         list: &mut Worksheet,
         found: &[&Finding],
         grid: &Grid,
+        first_col: Option<u32>,
         layout: &Layout,
         target: &dyn Fn(u32, u32) -> Option<(String, String)>,
     ) -> Result<(), XlsxError> {
@@ -291,7 +297,7 @@ impl Copy<'_> {
             list.write_string(row, 0, findings::severity(lang, f.severity))?;
             list.write_string(row, 1, crate::xlsx::fit(f.code.as_str()))?;
             list.write_string(row, 2, findings::title(lang, f.code))?;
-            let at = on_sheet(f, grid).and_then(|(r, c)| target(r, c));
+            let at = on_sheet(f, grid, first_col).and_then(|(r, c)| target(r, c));
             match (at, &f.cell) {
                 (Some((sheet, cell)), _) => {
                     // A cell of the measures sheet by itself, another with its sheet.
@@ -347,6 +353,7 @@ impl Copy<'_> {
                     place.typed(r, f),
                     field.kind,
                     marks.is_some(),
+                    &|v| self.words(v, f),
                 );
                 let format = match marks {
                     Some(fs) => format.set_background_color(Color::RGB(fill_of(fs))),
@@ -408,6 +415,11 @@ impl Copy<'_> {
         Ok(())
     }
 
+    /// A value of field `f` in words, as the template writes it.
+    fn words(&self, v: &Value, f: usize) -> String {
+        crate::xlsx::template::value_text(v, &self.config.fields[f], self.config, self.lang)
+    }
+
     /// A cell's note: each finding's code, its title in the copy's
     /// language, the message and the hint.
     fn note(&self, fs: &[&Finding]) -> Note {
@@ -433,19 +445,25 @@ impl Copy<'_> {
     }
 }
 
-/// The cell (0-based) a finding names on the measure sheet `grid`, if any.
-fn on_sheet(f: &Finding, grid: &Grid) -> Option<(u32, u32)> {
+/// The cell (0-based) a finding names on the measure sheet `grid`, if any;
+/// a finding about a whole row (bytes the encoding does not allow) names
+/// the row's cell in `first_col`, the sheet's first mapped column.
+fn on_sheet(f: &Finding, grid: &Grid, first_col: Option<u32>) -> Option<(u32, u32)> {
     if f.sheet.as_deref().is_some_and(|s| s != grid.name) {
         return None;
     }
-    f.cell.as_deref().and_then(parse_a1)
+    match (&f.cell, f.row) {
+        (Some(cell), _) => parse_a1(cell),
+        (None, Some(row)) => Some((row.checked_sub(1)?, first_col?)),
+        (None, None) => None,
+    }
 }
 
 /// The findings by the measure sheet's cell they name.
-fn flagged<'f>(found: &[&'f Finding], grid: &Grid) -> Flagged<'f> {
+fn flagged<'f>(found: &[&'f Finding], grid: &Grid, first_col: Option<u32>) -> Flagged<'f> {
     let mut by_cell: Flagged = BTreeMap::new();
     for f in found {
-        if let Some(at) = on_sheet(f, grid) {
+        if let Some(at) = on_sheet(f, grid, first_col) {
             by_cell.entry(at).or_default().push(f);
         }
     }

@@ -82,6 +82,11 @@ impl Placement {
             .map(|(c, _)| *c)
     }
 
+    /// The sheet's first mapped column (0-based), if any.
+    pub fn first_column(&self) -> Option<u32> {
+        self.field_of.keys().next().copied()
+    }
+
     /// Where the original cell (0-based) stands in the copy: the data row
     /// offset and the field index, if it was placed.
     pub fn place(&self, row: u32, col: u32) -> Option<(u32, usize)> {
@@ -130,9 +135,18 @@ fn example_row(grid: &Grid, sub: &Submission, config: &Config) -> Option<u32> {
 /// What the copy writes into a placed cell: the cell as the department
 /// typed it, but a number the reader read from text or from a formula as
 /// that number (a euro column of a CSV file holds text), so that the
-/// template's sums count it and the copy reads back the same. A cell with
-/// a finding stays exactly as typed: it is what the department corrects.
-pub(super) fn shown(cell: &Cell, typed: Option<&Value>, kind: Kind, flagged: bool) -> Cell {
+/// template's sums count it and the copy reads back the same, and the
+/// result of a formula the file stored none for but the reader evaluated
+/// as its value (`text_of` says a value in words: a choice by its name).
+/// A cell with a finding stays exactly as typed: it is what the department
+/// corrects.
+pub(super) fn shown(
+    cell: &Cell,
+    typed: Option<&Value>,
+    kind: Kind,
+    flagged: bool,
+    text_of: &dyn Fn(&Value) -> String,
+) -> Cell {
     if flagged || matches!(cell, Cell::Number(_)) {
         return cell.clone();
     }
@@ -143,7 +157,11 @@ pub(super) fn shown(cell: &Cell, typed: Option<&Value>, kind: Kind, flagged: boo
         (Kind::Year, Some(Value::Year(y))) => Some(f64::from(*y)),
         _ => None,
     };
-    number.map_or_else(|| cell.clone(), Cell::Number)
+    match (number, cell, typed) {
+        (Some(n), _, _) => Cell::Number(n),
+        (None, Cell::FormulaWithoutValue(_), Some(v)) => Cell::Text(text_of(v).into()),
+        _ => cell.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +172,8 @@ mod tests {
     #[test]
     fn numbers_read_from_text_are_written_as_numbers_unless_flagged() {
         let text = Cell::Text("90 000 €".into());
+        let words = |v: &Value| format!("{v:?}");
+        let shown = |c: &Cell, v: Option<&Value>, k: Kind, f: bool| shown(c, v, k, f, &words);
         let money = Value::Money(Cents(9_000_000));
         assert_eq!(
             shown(&text, Some(&money), Kind::Euro, false),
@@ -165,6 +185,16 @@ mod tests {
         assert_eq!(
             shown(&Cell::Number(12.5), Some(&money), Kind::Euro, false),
             Cell::Number(12.5)
+        );
+        let formula = Cell::FormulaWithoutValue("Perustiedot!B1".into());
+        let choice = Value::Choice(0);
+        assert_eq!(
+            shown(&formula, Some(&choice), Kind::Department, false),
+            Cell::Text("Choice(0)".into())
+        );
+        assert_eq!(
+            shown(&formula, Some(&choice), Kind::Department, true),
+            formula
         );
     }
 }
