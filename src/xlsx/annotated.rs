@@ -78,9 +78,15 @@ pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated,
         let limits = crate::reading::Limits::default();
         let grid = load(&sub.file.path, &limits)
             .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
-            .map(|book| book.sheets.into_iter().find(|g| g.name == sheet));
-        let grid = match grid {
-            Ok(Some(grid)) => grid,
+            .map(|book| {
+                // An earlier copy's list of values with no place, carried on.
+                let earlier = book.sheets.iter().position(is_unplaced_list);
+                let earlier = earlier.map(|i| book.sheets[i].clone());
+                let grid = book.sheets.into_iter().find(|g| g.name == sheet);
+                grid.map(|g| (g, earlier))
+            });
+        let (grid, earlier) = match grid {
+            Ok(Some(found)) => found,
             Ok(None) | Err(_) => {
                 done.failed.push(Error::Reread {
                     path: sub.file.path.clone(),
@@ -98,7 +104,7 @@ pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated,
             year,
         };
         let bytes = copy
-            .bytes(&grid, sub, &own)
+            .bytes(&grid, earlier.as_ref(), sub, &own)
             .map_err(|source| Error::Workbook {
                 path: path.clone(),
                 source,
@@ -159,10 +165,12 @@ struct Copy<'a> {
 type Flagged<'f> = BTreeMap<(u32, u32), Vec<&'f Finding>>;
 
 impl Copy<'_> {
-    /// The copy of `sub`, whose measure sheet is `grid`, marked with `found`.
+    /// The copy of `sub`, whose measure sheet is `grid`, marked with `found`;
+    /// `earlier` is the list of values with no place of an earlier copy.
     fn bytes(
         &self,
         grid: &Grid,
+        earlier: Option<&Grid>,
         sub: &Submission,
         found: &[&Finding],
     ) -> Result<Vec<u8>, XlsxError> {
@@ -188,7 +196,12 @@ impl Copy<'_> {
             mark: crate::reading::OutputKind::Annotated.mark(),
             ended: None,
         };
-        let unplaced = place.unplaced(grid);
+        let heading = crate::xlsx::template::heading_lines(config, lang, &spec);
+        let mut unplaced = place.unplaced(grid, &heading);
+        if let Some(earlier) = earlier {
+            let col = u32::from(UNPLACED_VALUE_COL);
+            unplaced.extend(place::carried(earlier, UNPLACED_HEADER_ROW, col));
+        }
         let other = text(lang, "out-sheet-unplaced");
         let mut wb = Workbook::new();
         // The findings first: the department sees them on opening. The
@@ -204,7 +217,7 @@ impl Copy<'_> {
             if let Some(f) = place.in_total(r, c) {
                 return Some((layout.sheet.clone(), a1(layout.last_row + 1, f as u32)));
             }
-            let k = unplaced.iter().position(|u| (u.row, u.col) == (r, c))?;
+            let k = unplaced.iter().position(|u| u.at == Some((r, c)))?;
             let row = UNPLACED_HEADER_ROW + 1 + k as u32;
             Some((other.clone(), a1(row, u32::from(UNPLACED_VALUE_COL))))
         };
@@ -395,16 +408,16 @@ impl Copy<'_> {
         }
         for (k, u) in unplaced.iter().enumerate() {
             let row = UNPLACED_HEADER_ROW + 1 + k as u32;
-            ws.write_string(row, 0, a1(u.row, u.col))?;
+            ws.write_string(row, 0, crate::xlsx::fit(&u.origin))?;
             if let Some(i) = u.placed_row {
                 ws.write_number(row, 1, f64::from(layout.first_row + i + 1))?;
             }
-            let marks = flagged.get(&(u.row, u.col));
+            let marks = u.at.and_then(|at| flagged.get(&at));
             let format = match marks {
                 Some(fs) => Format::new().set_background_color(Color::RGB(fill_of(fs))),
                 None => Format::new(),
             };
-            write_cell(ws, row, UNPLACED_VALUE_COL, u.cell, &format)?;
+            write_cell(ws, row, UNPLACED_VALUE_COL, &u.cell, &format)?;
             if let Some(fs) = marks {
                 ws.insert_note(row, UNPLACED_VALUE_COL, &self.note(fs))?;
             }
@@ -443,6 +456,14 @@ impl Copy<'_> {
             .set_width(320)
             .set_height(120)
     }
+}
+
+/// Whether a sheet is an annotated copy's list of values with no place
+/// (by its name in any language).
+fn is_unplaced_list(grid: &Grid) -> bool {
+    [Lang::Fi, Lang::Sv, Lang::En]
+        .into_iter()
+        .any(|lang| grid.name == text(lang, "out-sheet-unplaced"))
 }
 
 /// The cell (0-based) a finding names on the measure sheet `grid`, if any;

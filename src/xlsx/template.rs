@@ -223,26 +223,11 @@ fn write_measures(
         crate::xlsx::fit(title),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    if let Some(dept) = spec.department.map(|i| &config.departments[i]) {
-        ws.write_string(
-            1,
-            0,
-            crate::xlsx::fit(&render(
-                lang,
-                &Message::new("out-department-line")
-                    .arg("department", dept.name.get(lang))
-                    .arg("code", dept.code.get_ref()),
-            )),
-        )?;
+    let [_, department, info] = heading_lines(config, lang, spec);
+    if !department.is_empty() {
+        ws.write_string(1, 0, crate::xlsx::fit(&department))?;
     }
-    let mut info = Vec::new();
-    if let Some(dl) = config.deadline(spec.year) {
-        info.push(deadline_line(lang, dl));
-    }
-    if let Some(c) = &config.submission.contact {
-        info.push(contact_line(lang, c));
-    }
-    ws.write_string(2, 0, crate::xlsx::fit(&info.join(" ")))?;
+    ws.write_string(2, 0, crate::xlsx::fit(&info))?;
     let last = FIRST_DATA_ROW + rows_n - 1;
     let example_label = config
         .programme
@@ -320,6 +305,38 @@ fn write_measures(
     };
     ws.protect_with_options(&options);
     Ok(())
+}
+
+/// The measures sheet's lines above the header, in column A: the title,
+/// the department line (empty without a department), and the deadline
+/// and contact.
+pub fn heading_lines(config: &Config, lang: Lang, spec: &TemplateSpec) -> [String; 3] {
+    let title = render(
+        lang,
+        &Message::new("out-template-title")
+            .arg("programme", config.programme.name.get(lang))
+            .arg("year", spec.year.to_string()),
+    );
+    let department = spec
+        .department
+        .map(|i| &config.departments[i])
+        .map(|dept| {
+            render(
+                lang,
+                &Message::new("out-department-line")
+                    .arg("department", dept.name.get(lang))
+                    .arg("code", dept.code.get_ref()),
+            )
+        })
+        .unwrap_or_default();
+    let mut info = Vec::new();
+    if let Some(dl) = config.deadline(spec.year) {
+        info.push(deadline_line(lang, dl));
+    }
+    if let Some(c) = &config.submission.contact {
+        info.push(contact_line(lang, c));
+    }
+    [title, department, info.join(" ")]
 }
 
 /// "Return by …" with the year's deadline, in the language's date style.

@@ -254,3 +254,36 @@ fn the_copy_opened_and_corrected_in_openpyxl_validates_clean() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["summary"]["measures"], 10);
 }
+
+/// A copy returned with errors left and annotated again keeps the values
+/// the first copy could not place, and lists nothing of its own template
+/// (its title lines, the year prefilled on its empty rows).
+#[test]
+fn a_copy_annotated_again_keeps_the_values_with_no_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = messy_copy(dir.path());
+    let again = tempfile::tempdir().unwrap();
+    let second = annotate(
+        &first,
+        again.path(),
+        "messy_many_problems_tarkistettu_tarkistettu.xlsx",
+    );
+    let other = sheet(&second, "Muut arvot");
+    let kept: Vec<(String, String)> = other[2..]
+        .iter()
+        .map(|r| (r[0].to_string(), r[2].to_string()))
+        .collect();
+    let want = [
+        ("A1", "Vuosi-ilmoitus 2021"),
+        ("A2", "Toimiala: Kaupunkiympäristö"),
+        ("P3", "Kommentti"),
+    ]
+    .map(|(a, b)| (a.to_string(), b.to_string()));
+    assert_eq!(kept, want);
+    // The same rows, at the same cells, with the same values.
+    let (a, b) = (
+        sheet(&first, "Toimenpiteet"),
+        sheet(&second, "Toimenpiteet"),
+    );
+    assert_eq!(a[3..16], b[3..16]);
+}

@@ -31,16 +31,22 @@ pub(super) struct Placement {
     replaced_rows: Vec<u32>,
     /// The total row (0-based), if the sheet has one.
     total: Option<u32>,
+    /// The header row (0-based), if found.
+    header: Option<u32>,
+    /// The mapped columns a template prefills on its empty rows
+    /// (department and year): a row with nothing else is an empty row.
+    prefilled: Vec<u32>,
 }
 
-/// A value of the original sheet kooste could not place: its cell
-/// (0-based), the copy's data row offset of its row if that row was
-/// placed, and the cell.
-pub(super) struct Unplaced<'g> {
-    pub row: u32,
-    pub col: u32,
+/// A value kooste could not place: where it stood, its cell on the
+/// measure sheet (0-based) if it stood there, the copy's data row offset
+/// of its row if that row was placed, and the value.
+pub(super) struct Unplaced {
+    /// The original cell (`P3`), or as an earlier copy listed it.
+    pub origin: String,
+    pub at: Option<(u32, u32)>,
     pub placed_row: Option<u32>,
-    pub cell: &'g Cell,
+    pub cell: Cell,
 }
 
 impl Placement {
@@ -71,6 +77,13 @@ impl Placement {
             typed,
             replaced_rows,
             total: sub.total_row,
+            header: sub.header_row.map(|h| h - 1),
+            prefilled: sub
+                .columns
+                .iter()
+                .filter(|(_, f)| matches!(config.fields[*f].kind, Kind::Department | Kind::Year))
+                .map(|(c, _)| *c)
+                .collect(),
         }
     }
 
@@ -105,22 +118,55 @@ impl Placement {
     }
 
     /// Every cell of the sheet with something in it that has no place in
-    /// the copy, in sheet order. The header's known names, a template's
-    /// example row and the total row's figures have their counterparts in
-    /// the template and are not listed.
-    pub fn unplaced<'g>(&self, grid: &'g Grid) -> Vec<Unplaced<'g>> {
+    /// the copy, in sheet order. What the copy holds as it is is not
+    /// listed: the header's known names, a template's example row, the
+    /// total row's figures (the copy's are live sums), a template's empty
+    /// rows (only department and year prefilled) and the lines above its
+    /// header that the copy's template writes the same (`heading`, the
+    /// template's lines in column A).
+    pub fn unplaced(&self, grid: &Grid, heading: &[String]) -> Vec<Unplaced> {
+        let empty_row = |r: u32| {
+            !self.offset.contains_key(&r)
+                && grid
+                    .filled_in_row(r)
+                    .all(|(c, cell)| cell.is_blank() || self.prefilled.contains(&c))
+        };
+        let same_heading = |r: u32, c: u32, cell: &Cell| {
+            c == 0
+                && self.header.is_some_and(|h| r < h)
+                && heading
+                    .get(r as usize)
+                    .is_some_and(|t| *t == cell.display())
+        };
         grid.cells()
             .filter(|(_, _, cell)| !cell.is_blank())
             .filter(|(r, c, _)| self.place(*r, *c).is_none())
             .filter(|(r, c, _)| !(self.replaced_rows.contains(r) && self.field_of.contains_key(c)))
+            .filter(|(r, c, cell)| !empty_row(*r) && !same_heading(*r, *c, cell))
             .map(|(row, col, cell)| Unplaced {
-                row,
-                col,
+                origin: crate::text::a1(row, col),
+                at: Some((row, col)),
                 placed_row: self.offset.get(&row).copied(),
-                cell,
+                cell: cell.clone(),
             })
             .collect()
     }
+}
+
+/// The values an earlier annotated copy listed as having no place (its
+/// sheet `earlier`: an intro line, a header, then original cell, copy row
+/// and value a row), carried into the new copy's list so that a copy
+/// annotated again loses none of them.
+pub(super) fn carried(earlier: &Grid, header_row: u32, value_col: u32) -> Vec<Unplaced> {
+    (header_row + 1..earlier.end_row())
+        .filter(|r| !earlier.get(*r, value_col).is_blank())
+        .map(|r| Unplaced {
+            origin: earlier.get(r, 0).display(),
+            at: None,
+            placed_row: None,
+            cell: earlier.get(r, value_col).clone(),
+        })
+        .collect()
 }
 
 /// A template's example row below the header, if the sheet has one: the
