@@ -48,16 +48,7 @@ pub fn validate(
         ReportFormat::Json => print_json(&run, config, out).map_err(super::stdout_err)?,
     }
     if let Some(dir) = &opts.annotate {
-        let inputs = run.inputs();
-        let findings: Vec<&Finding> = run.findings_sorted();
-        let mut done = crate::xlsx::annotated::annotate_all(
-            &run.submissions,
-            &findings,
-            dir,
-            run.lang,
-            run.date,
-            &inputs,
-        )?;
+        let mut done = crate::xlsx::annotated::annotate_all(config, &run, dir)?;
         for path in &done.written {
             // The JSON report owns stdout; say where the copies went on stderr there.
             let line = super::wrote_line(run.lang, path);

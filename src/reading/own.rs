@@ -29,7 +29,8 @@ const CUSTOM_XML_MAX: u64 = 64 * 1024;
 pub enum OutputKind {
     /// The consolidated workbook (`merge`, `build`).
     Consolidated,
-    /// An annotated copy (`validate --annotate`).
+    /// An annotated copy (`validate --annotate`): the template with the
+    /// department's values, corrected and sent back, so it is read.
     Annotated,
     /// A converted file (`convert`): skipped when JSON; an xlsx is read.
     Converted,
@@ -63,13 +64,12 @@ impl OutputKind {
     }
 
     /// The kind a workbook's mark names, if it is skipped as an input. A
-    /// conversion to xlsx is in the template's form, to be corrected and
-    /// sent back like a template, so it is read (beside its source, one
-    /// of the two is skipped as a `duplicate-file`).
+    /// conversion to xlsx and an annotated copy are in the template's
+    /// form, to be corrected and sent back like a template, so they are
+    /// read (beside their source, of two with the same rows one is
+    /// skipped as a `duplicate-file`).
     fn from_mark(mark: &str) -> Option<OutputKind> {
-        [OutputKind::Consolidated, OutputKind::Annotated]
-            .into_iter()
-            .find(|k| k.mark() == mark)
+        (mark == OutputKind::Consolidated.mark()).then_some(OutputKind::Consolidated)
     }
 }
 
@@ -116,15 +116,16 @@ fn custom_property_of(bytes: &[u8], name: &str) -> Option<String> {
     property(&xml, name)
 }
 
-/// Whether a workbook is a conversion kooste wrote (`convert --to xlsx`):
-/// read as a submission, but where it holds the same rows as another
-/// input, the other is the one read.
+/// Whether a workbook is a conversion (`convert --to xlsx`) or an
+/// annotated copy (`validate --annotate`) kooste wrote: read as a
+/// submission, but where it holds the same rows as another input, the
+/// other is the one read.
 pub(crate) fn is_conversion(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
         && super::guard::guarded(|| mark_of(bytes))
             .ok()
             .flatten()
-            .is_some_and(|m| m == OutputKind::Converted.mark())
+            .is_some_and(|m| m == OutputKind::Converted.mark() || m == OutputKind::Annotated.mark())
 }
 
 /// The text value of the custom property `name` in `docProps/custom.xml`.

@@ -58,9 +58,10 @@ pub struct Submission {
     /// The mapped columns: 0-based sheet column and field index, so that
     /// checks across rows can name a cell of a row in `partial`.
     pub columns: Vec<(u32, usize)>,
-    /// Whether the file is a conversion kooste wrote (`convert --to
-    /// xlsx`): of two inputs with the same rows, such a file is not the
-    /// one read.
+
+    /// Whether the file is a conversion (`convert --to xlsx`) or an
+    /// annotated copy (`validate --annotate`) kooste wrote: of two inputs
+    /// with the same rows, such a file is not the one read.
     pub converted: bool,
 }
 

@@ -1,22 +1,35 @@
-//! The annotated copy sent back to a department: its own measure sheet with
-//! every flagged cell filled (red for errors, amber for warnings) and a note
-//! holding the message, after a first sheet that lists the findings with a
-//! link to each cell. The original file is never touched.
+//! The annotated copy sent back to a department: the template, marked. It
+//! is the file the department corrects and returns, so it keeps what the
+//! template gives (drop-downs, input messages, the instructions sheet, the
+//! locked header and the total row's live `SUM`s, written by
+//! `xlsx::template`), holds the submission's values in the template's
+//! columns (`place`), fills every flagged cell (red for errors, amber for
+//! warnings) with a note holding the message, and starts with a sheet that
+//! lists the findings with a link to each cell. Values with no place in the
+//! template are listed on a sheet of their own. The original file is never
+//! touched. Read back, the copy is a submission like a template
+//! (`reading::own`).
+
+mod place;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::model::parse::Date;
-use rust_xlsxwriter::{Color, DocProperties, Format, Note, Url, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, Note, Url, Workbook, Worksheet, XlsxError};
 
+use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::{Lang, findings, render, text};
-use crate::model::Cell;
 use crate::model::finding::{Finding, Severity};
 use crate::model::message::Message;
+use crate::model::{Cell, Value};
 use crate::output::Transaction;
 use crate::reading::{Grid, Submission, load, open};
-use crate::text::parse_a1;
+use crate::text::{a1, parse_a1};
+use crate::validation::checked::Run;
+use crate::xlsx::template::{Layout, TemplateSpec, add_template_sheets, input_format};
+use place::Placement;
 
 const ERROR_FILL: u32 = 0xF4B6B6;
 const WARNING_FILL: u32 = 0xFFD98A;
@@ -31,17 +44,16 @@ pub struct Annotated {
     pub failed: Vec<Error>,
 }
 
-/// Writes an annotated copy for each submission that has located findings.
-/// A copy that cannot be made is recorded and the next file still gets
-/// its copy; only an unusable folder or an input as output stops the run.
-pub fn annotate_all(
-    subs: &[Submission],
-    findings: &[&Finding],
-    dir: &Path,
-    lang: Lang,
-    date: Date,
-    inputs: &[crate::reading::InputFile],
-) -> Result<Annotated, Error> {
+/// Writes into `dir` an annotated copy for each submission of `run` that
+/// has located findings, in the run's language, dated by the run, in the
+/// template of the submission's year (its rows' year, else the run's, else
+/// the programme's first). A copy that cannot be made is recorded and the
+/// next file still gets its copy; only an unusable folder or an input as
+/// output stops the run.
+pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated, Error> {
+    let (subs, lang, date, year) = (&run.submissions, run.lang, run.date, run.year);
+    let findings = run.findings_sorted();
+    let inputs = run.inputs();
     crate::output::ensure_dir(dir)?;
     // All copies of a run are one result (see `output`): a copy that
     // cannot be made is recorded, and the others are still written.
@@ -66,9 +78,15 @@ pub fn annotate_all(
         let limits = crate::reading::Limits::default();
         let grid = load(&sub.file.path, &limits)
             .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
-            .map(|book| book.sheets.into_iter().find(|g| g.name == sheet));
-        let grid = match grid {
-            Ok(Some(grid)) => grid,
+            .map(|book| {
+                // An earlier copy's list of values with no place, carried on.
+                let earlier = book.sheets.iter().position(is_unplaced_list);
+                let earlier = earlier.map(|i| book.sheets[i].clone());
+                let grid = book.sheets.into_iter().find(|g| g.name == sheet);
+                grid.map(|g| (g, earlier))
+            });
+        let (grid, earlier) = match grid {
+            Ok(Some(found)) => found,
             Ok(None) | Err(_) => {
                 done.failed.push(Error::Reread {
                     path: sub.file.path.clone(),
@@ -78,11 +96,19 @@ pub fn annotate_all(
             }
         };
         let path = dir.join(output_name(&sub.file.path, lang, &mut used_names));
-        crate::output::refuse_input(&path, inputs)?;
-        let bytes = annotated_bytes(&grid, &own, lang, date).map_err(|source| Error::Workbook {
-            path: path.clone(),
-            source,
-        });
+        crate::output::refuse_input(&path, &inputs)?;
+        let copy = Copy {
+            config,
+            lang,
+            date,
+            year,
+        };
+        let bytes = copy
+            .bytes(&grid, earlier.as_ref(), sub, &own)
+            .map_err(|source| Error::Workbook {
+                path: path.clone(),
+                source,
+            });
         match bytes {
             Ok(bytes) => {
                 txn.stage_bytes(&path, &bytes)?;
@@ -122,169 +148,295 @@ fn output_name(input: &Path, lang: Lang, used: &mut std::collections::HashSet<St
     name
 }
 
-fn annotated_bytes(
-    grid: &Grid,
-    findings: &[&Finding],
+/// The rows of the sheet listing the values with no place: an intro
+/// line, the header, then one value a row.
+const UNPLACED_HEADER_ROW: u32 = 1;
+const UNPLACED_VALUE_COL: u16 = 2;
+
+/// What every copy of a run shares.
+struct Copy<'a> {
+    config: &'a Config,
     lang: Lang,
     date: Date,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // The run's date, not the clock: the same inputs and options give the
-    // same bytes, as every other output.
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
-        date.year.clamp(1900, 9999) as u16,
-        date.month as u8,
-        date.day as u8,
-    )?;
-    // Saved into an input folder, the copy must not be read as a second
-    // submission of the department.
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_custom_property(
-                crate::reading::PROPERTY,
-                crate::reading::OutputKind::Annotated.mark(),
-            ),
-    );
-    let list_name = text(lang, "out-sheet-findings");
-    let data_name = crate::xlsx::names::sheet_name(&grid.name, &mut vec![list_name.clone()]);
-    let bold = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xDDE4EE));
-    let list = wb.add_worksheet();
-    list.set_name(&list_name)?;
-    // The code stays as it is; its title in the copy's language beside it.
-    for (c, h) in [
-        text(lang, "out-col-severity"),
-        text(lang, "out-col-code"),
-        text(lang, "out-col-title"),
-        text(lang, "out-col-cell"),
-        text(lang, "out-col-message"),
-        text(lang, "out-col-hint"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        list.write_string_with_format(0, c as u16, h, &bold)?;
-    }
-    for (i, f) in findings.iter().enumerate() {
-        let row = i as u32 + 1;
-        list.write_string(row, 0, findings::severity(lang, f.severity))?;
-        list.write_string(row, 1, crate::xlsx::fit(f.code.as_str()))?;
-        list.write_string(row, 2, findings::title(lang, f.code))?;
-        if let Some(cell) = &f.cell {
-            list.write_url(
-                row,
-                3,
-                Url::new(format!(
-                    "internal:{}",
-                    crate::xlsx::names::sheet_ref(&data_name, cell)
-                ))
-                .set_text(cell),
-            )?;
+    year: Option<i32>,
+}
+
+/// The findings of one original cell (0-based row, column), in run order.
+type Flagged<'f> = BTreeMap<(u32, u32), Vec<&'f Finding>>;
+
+impl Copy<'_> {
+    /// The copy of `sub`, whose measure sheet is `grid`, marked with `found`;
+    /// `earlier` is the list of values with no place of an earlier copy.
+    fn bytes(
+        &self,
+        grid: &Grid,
+        earlier: Option<&Grid>,
+        sub: &Submission,
+        found: &[&Finding],
+    ) -> Result<Vec<u8>, XlsxError> {
+        let (config, lang) = (self.config, self.lang);
+        let place = Placement::new(grid, sub, config);
+        let first_col = place.first_column();
+        let flagged = flagged(found, grid, first_col);
+        let rows = self.sum_rows(grid, &place, &flagged);
+        let mut departments = sub.measures.iter().map(|m| m.department);
+        let first = departments.next();
+        let department = first.filter(|d| departments.all(|e| e == *d));
+        let year = sub
+            .measures
+            .iter()
+            .find_map(|m| m.year)
+            .or(self.year)
+            .unwrap_or(*config.programme.first_year.get_ref());
+        let spec = TemplateSpec {
+            department,
+            year,
+            rows: &rows,
+            date: self.date,
+            mark: crate::reading::OutputKind::Annotated.mark(),
+            ended: None,
+        };
+        let heading = crate::xlsx::template::heading_lines(config, lang, &spec);
+        let mut unplaced = place.unplaced(grid, &heading);
+        if let Some(earlier) = earlier {
+            let col = u32::from(UNPLACED_VALUE_COL);
+            unplaced.extend(place::carried(earlier, UNPLACED_HEADER_ROW, col));
         }
-        let message = findings::message(lang, f);
-        let hint = findings::hint(lang, f).unwrap_or_default();
-        list.write_string(row, 4, crate::xlsx::fit(&message))?;
-        list.write_string(row, 5, crate::xlsx::fit(&hint))?;
+        let other = text(lang, "out-sheet-unplaced");
+        let mut wb = Workbook::new();
+        // The findings first: the department sees them on opening. The
+        // sheet is filled once the template's layout is known.
+        wb.add_worksheet()
+            .set_name(text(lang, "out-sheet-findings"))?;
+        let layout = add_template_sheets(&mut wb, config, lang, &spec)?;
+        // Where a finding's cell stands in the copy: (sheet, cell).
+        let target = |r: u32, c: u32| -> Option<(String, String)> {
+            if let Some((i, f)) = place.place(r, c) {
+                return Some((layout.sheet.clone(), a1(layout.first_row + i, f as u32)));
+            }
+            if let Some(f) = place.in_total(r, c) {
+                return Some((layout.sheet.clone(), a1(layout.last_row + 1, f as u32)));
+            }
+            let k = unplaced.iter().position(|u| u.at == Some((r, c)))?;
+            let row = UNPLACED_HEADER_ROW + 1 + k as u32;
+            Some((other.clone(), a1(row, u32::from(UNPLACED_VALUE_COL))))
+        };
+        self.write_list(
+            wb.worksheet_from_index(0)?,
+            found,
+            grid,
+            first_col,
+            &layout,
+            &target,
+        )?;
+        let ws = wb.worksheet_from_name(&layout.sheet)?;
+        self.write_rows(ws, grid, &place, &flagged, &layout)?;
+        if !unplaced.is_empty() {
+            let ws = wb.add_worksheet();
+            ws.set_name(&other)?;
+            self.write_unplaced(ws, &unplaced, &flagged, &layout)?;
+        }
+        wb.save_to_buffer()
     }
-    for (c, w) in [10, 22, 30, 8, 80, 60].iter().enumerate() {
-        list.set_column_width(c as u16, *w)?;
-    }
-    let data = wb.add_worksheet();
-    data.set_name(&data_name)?;
-    copy_grid(data, grid)?;
-    mark_cells(data, grid, findings, lang)?;
-    data.set_autofit_max_width(300);
-    data.autofit();
-    wb.save_to_buffer()
-}
 
-/// Copies every cell as its type: numbers stay numbers, text stays text
-/// (never a formula), dates keep a date format.
-fn copy_grid(ws: &mut Worksheet, grid: &Grid) -> Result<(), XlsxError> {
-    let date = Format::new().set_num_format("d.m.yyyy");
-    for (r, c, cell) in grid.cells() {
-        // Beyond Excel's last column (XFD) a cell cannot be copied; no
-        // reader places one there.
-        let Ok(c) = u16::try_from(c) else { continue };
-        write_cell(ws, r, c, cell, None, &date)?;
+    /// The values of the placed rows that the template's total row sums:
+    /// the euro numbers the copy writes, as `Value::Money`, so that the
+    /// stored result of each `SUM` is what a spreadsheet computes.
+    fn sum_rows(
+        &self,
+        grid: &Grid,
+        place: &Placement,
+        flagged: &Flagged,
+    ) -> Vec<Vec<Option<Value>>> {
+        let fields = &self.config.fields;
+        place
+            .rows
+            .iter()
+            .map(|&r| {
+                (0..fields.len())
+                    .map(|f| {
+                        let c = place.column_of(f)?;
+                        let kind = fields[f].kind;
+                        let shown = place::shown(
+                            grid.get(r, c),
+                            place.typed(r, f),
+                            kind,
+                            flagged.contains_key(&(r, c)),
+                            &|v| self.words(v, f),
+                        );
+                        match (kind, shown) {
+                            (crate::config::Kind::Euro, Cell::Number(n)) => {
+                                crate::model::parse::Cents::from_euros(n).map(Value::Money)
+                            }
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
     }
-    Ok(())
-}
 
-fn write_cell(
-    ws: &mut Worksheet,
-    r: u32,
-    c: u16,
-    cell: &Cell,
-    fill: Option<&Format>,
-    date: &Format,
-) -> Result<(), XlsxError> {
-    let plain = Format::new();
-    let f = fill.unwrap_or(&plain);
-    match cell {
-        Cell::Empty => {
-            if let Some(f) = fill {
-                ws.write_blank(r, c, f)?;
+    /// The findings sheet: severity, code, title, the cell (a link to it in
+    /// the copy where it has a place), message and hint.
+    fn write_list(
+        &self,
+        list: &mut Worksheet,
+        found: &[&Finding],
+        grid: &Grid,
+        first_col: Option<u32>,
+        layout: &Layout,
+        target: &dyn Fn(u32, u32) -> Option<(String, String)>,
+    ) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        let bold = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDE4EE));
+        // The code stays as it is; its title in the copy's language beside it.
+        for (c, h) in [
+            text(lang, "out-col-severity"),
+            text(lang, "out-col-code"),
+            text(lang, "out-col-title"),
+            text(lang, "out-col-cell"),
+            text(lang, "out-col-message"),
+            text(lang, "out-col-hint"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            list.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (i, f) in found.iter().enumerate() {
+            let row = i as u32 + 1;
+            list.write_string(row, 0, findings::severity(lang, f.severity))?;
+            list.write_string(row, 1, crate::xlsx::fit(f.code.as_str()))?;
+            list.write_string(row, 2, findings::title(lang, f.code))?;
+            let at = on_sheet(f, grid, first_col).and_then(|(r, c)| target(r, c));
+            match (at, &f.cell) {
+                (Some((sheet, cell)), _) => {
+                    // A cell of the measures sheet by itself, another with its sheet.
+                    let shown = if sheet == layout.sheet {
+                        cell.clone()
+                    } else {
+                        format!("{sheet}!{cell}")
+                    };
+                    let link = crate::xlsx::names::sheet_ref(&sheet, &cell);
+                    list.write_url(row, 3, Url::new(format!("internal:{link}")).set_text(shown))?;
+                }
+                // A cell on another sheet of the original, or one the
+                // template's own replaces (a total): named as it was.
+                (None, Some(cell)) => {
+                    list.write_string(row, 3, crate::xlsx::fit(cell))?;
+                }
+                (None, None) => {}
+            }
+            let message = findings::message(lang, f);
+            let hint = findings::hint(lang, f).unwrap_or_default();
+            list.write_string(row, 4, crate::xlsx::fit(&message))?;
+            list.write_string(row, 5, crate::xlsx::fit(&hint))?;
+        }
+        for (c, w) in [10, 22, 30, 8, 80, 60].iter().enumerate() {
+            list.set_column_width(c as u16, *w)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the placed rows over the template's data rows: every field's
+    /// cell of the row, blank where the original has no such column (the
+    /// template's prefilled year or department would be a guess there).
+    fn write_rows(
+        &self,
+        ws: &mut Worksheet,
+        grid: &Grid,
+        place: &Placement,
+        flagged: &Flagged,
+        layout: &Layout,
+    ) -> Result<(), XlsxError> {
+        for (i, &r) in place.rows.iter().enumerate() {
+            let row = layout.first_row + i as u32;
+            for (f, field) in self.config.fields.iter().enumerate() {
+                let col = f as u16;
+                let format = input_format(field.kind);
+                let Some(c) = place.column_of(f) else {
+                    ws.write_blank(row, col, &format)?;
+                    continue;
+                };
+                let marks = flagged.get(&(r, c));
+                let shown = place::shown(
+                    grid.get(r, c),
+                    place.typed(r, f),
+                    field.kind,
+                    marks.is_some(),
+                    &|v| self.words(v, f),
+                );
+                let format = match marks {
+                    Some(fs) => format.set_background_color(Color::RGB(fill_of(fs))),
+                    None => format,
+                };
+                write_cell(ws, row, col, &shown, &format)?;
+                if let Some(fs) = marks {
+                    ws.insert_note(row, col, &self.note(fs))?;
+                }
             }
         }
-        Cell::Number(n) => {
-            ws.write_number_with_format(r, c, *n, f)?;
-        }
-        Cell::Bool(b) => {
-            ws.write_boolean_with_format(r, c, *b, f)?;
-        }
-        Cell::Date(d) => {
-            let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                d.year.clamp(1900, 9999) as u16,
-                d.month as u8,
-                d.day as u8,
-            )?;
-            let df = if fill.is_some() {
-                f.clone().set_num_format("d.m.yyyy")
-            } else {
-                date.clone()
-            };
-            ws.write_datetime_with_format(r, c, dt, &df)?;
-        }
-        other => {
-            ws.write_string_with_format(r, c, crate::xlsx::fit(&other.display()), f)?;
-        }
+        Ok(())
     }
-    Ok(())
-}
 
-/// Fills each located cell by its worst severity and attaches the messages as a note.
-fn mark_cells(
-    ws: &mut Worksheet,
-    grid: &Grid,
-    found: &[&Finding],
-    lang: Lang,
-) -> Result<(), XlsxError> {
-    let mut by_cell: BTreeMap<(u32, u32), Vec<&Finding>> = BTreeMap::new();
-    for f in found {
-        if let Some((r, c)) = f.cell.as_deref().and_then(parse_a1) {
-            by_cell.entry((r, c)).or_default().push(f);
+    /// The sheet of values with no place in the template: the original
+    /// cell, the copy's row where the value's row was placed, the value as
+    /// typed (marked where a finding names its cell).
+    fn write_unplaced(
+        &self,
+        ws: &mut Worksheet,
+        unplaced: &[place::Unplaced],
+        flagged: &Flagged,
+        layout: &Layout,
+    ) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        let bold = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDE4EE));
+        ws.write_string(0, 0, text(lang, "out-unplaced-intro"))?;
+        for (c, h) in [
+            text(lang, "out-col-original-cell"),
+            text(lang, "out-col-copy-row"),
+            text(lang, "out-col-value"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(UNPLACED_HEADER_ROW, c as u16, h, &bold)?;
         }
+        for (k, u) in unplaced.iter().enumerate() {
+            let row = UNPLACED_HEADER_ROW + 1 + k as u32;
+            ws.write_string(row, 0, crate::xlsx::fit(&u.origin))?;
+            if let Some(i) = u.placed_row {
+                ws.write_number(row, 1, f64::from(layout.first_row + i + 1))?;
+            }
+            let marks = u.at.and_then(|at| flagged.get(&at));
+            let format = match marks {
+                Some(fs) => Format::new().set_background_color(Color::RGB(fill_of(fs))),
+                None => Format::new(),
+            };
+            write_cell(ws, row, UNPLACED_VALUE_COL, &u.cell, &format)?;
+            if let Some(fs) = marks {
+                ws.insert_note(row, UNPLACED_VALUE_COL, &self.note(fs))?;
+            }
+        }
+        for (c, w) in [16, 14, 60].iter().enumerate() {
+            ws.set_column_width(c as u16, *w)?;
+        }
+        Ok(())
     }
-    let date = Format::new().set_num_format("d.m.yyyy");
-    for ((r, c), fs) in by_cell {
-        let worst = fs
-            .iter()
-            .map(|f| f.severity)
-            .min()
-            .unwrap_or(Severity::Warning);
-        let color = if worst == Severity::Error {
-            ERROR_FILL
-        } else {
-            WARNING_FILL
-        };
-        let fill = Format::new().set_background_color(Color::RGB(color));
-        let col = u16::try_from(c).unwrap_or(u16::MAX);
-        write_cell(ws, r, col, grid.get(r, c), Some(&fill), &date)?;
-        // Each finding's code, its title in the copy's language, the
-        // message and the hint.
+
+    /// A value of field `f` in words, as the template writes it.
+    fn words(&self, v: &Value, f: usize) -> String {
+        crate::xlsx::template::value_text(v, &self.config.fields[f], self.config, self.lang)
+    }
+
+    /// A cell's note: each finding's code, its title in the copy's
+    /// language, the message and the hint.
+    fn note(&self, fs: &[&Finding]) -> Note {
+        let lang = self.lang;
         let lines: Vec<String> = fs
             .iter()
             .map(|f| {
@@ -299,14 +451,86 @@ fn mark_cells(
                 render(lang, &note)
             })
             .collect();
-        ws.insert_note(
-            r,
-            col,
-            &Note::new(crate::xlsx::fit(&lines.join("\n")))
-                .set_author("kooste")
-                .set_width(320)
-                .set_height(120),
-        )?;
+        Note::new(crate::xlsx::fit(&lines.join("\n")))
+            .set_author("kooste")
+            .set_width(320)
+            .set_height(120)
+    }
+}
+
+/// Whether a sheet is an annotated copy's list of values with no place
+/// (by its name in any language).
+fn is_unplaced_list(grid: &Grid) -> bool {
+    [Lang::Fi, Lang::Sv, Lang::En]
+        .into_iter()
+        .any(|lang| grid.name == text(lang, "out-sheet-unplaced"))
+}
+
+/// The cell (0-based) a finding names on the measure sheet `grid`, if any;
+/// a finding about a whole row (bytes the encoding does not allow) names
+/// the row's cell in `first_col`, the sheet's first mapped column.
+fn on_sheet(f: &Finding, grid: &Grid, first_col: Option<u32>) -> Option<(u32, u32)> {
+    if f.sheet.as_deref().is_some_and(|s| s != grid.name) {
+        return None;
+    }
+    match (&f.cell, f.row) {
+        (Some(cell), _) => parse_a1(cell),
+        (None, Some(row)) => Some((row.checked_sub(1)?, first_col?)),
+        (None, None) => None,
+    }
+}
+
+/// The findings by the measure sheet's cell they name.
+fn flagged<'f>(found: &[&'f Finding], grid: &Grid, first_col: Option<u32>) -> Flagged<'f> {
+    let mut by_cell: Flagged = BTreeMap::new();
+    for f in found {
+        if let Some(at) = on_sheet(f, grid, first_col) {
+            by_cell.entry(at).or_default().push(f);
+        }
+    }
+    by_cell
+}
+
+/// Red where any of the cell's findings is an error, amber otherwise.
+fn fill_of(fs: &[&Finding]) -> u32 {
+    if fs.iter().any(|f| f.severity == Severity::Error) {
+        ERROR_FILL
+    } else {
+        WARNING_FILL
+    }
+}
+
+/// Writes a cell as its type: numbers stay numbers, text stays text
+/// (never a formula: a formula without a stored result is shown as its
+/// text), dates keep a date format.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {
+            ws.write_blank(r, c, format)?;
+        }
+        Cell::Number(n) => {
+            ws.write_number_with_format(r, c, *n, format)?;
+        }
+        Cell::Bool(b) => {
+            ws.write_boolean_with_format(r, c, *b, format)?;
+        }
+        Cell::Date(d) => {
+            let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                d.year.clamp(1900, 9999) as u16,
+                d.month as u8,
+                d.day as u8,
+            )?;
+            ws.write_datetime_with_format(r, c, dt, &format.clone().set_num_format("d.m.yyyy"))?;
+        }
+        other => {
+            ws.write_string_with_format(r, c, crate::xlsx::fit(&other.display()), format)?;
+        }
     }
     Ok(())
 }

@@ -112,6 +112,37 @@ pub fn template_bytes(
     spec: &TemplateSpec,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    add_template_sheets(&mut wb, config, lang, spec)?;
+    wb.save_to_buffer()
+}
+
+/// Where the measures sheet of a template keeps its rows (all 0-based).
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The measures sheet's name.
+    pub sheet: String,
+    /// The first data row (below the header and the example row).
+    pub first_row: u32,
+    /// The last data row the drop-downs, number rules and sums cover.
+    pub last_row: u32,
+}
+
+/// Adds the template's sheets (measures, instructions, the hidden lists)
+/// after any sheets `wb` already has, and sets its document properties
+/// (the `kooste` mark is `spec.mark`). The annotated copy is this
+/// template with the department's values written over its data rows
+/// (`xlsx::annotated`), so both share one layout.
+///
+/// The data rows are the configuration's `template_rows` or as many as
+/// `spec.rows` holds, whichever is more; the total row below them sums
+/// every euro column with a live `SUM` whose stored result is the sum of
+/// the `Value::Money` values of `spec.rows`.
+pub fn add_template_sheets(
+    wb: &mut Workbook,
+    config: &Config,
+    lang: Lang,
+    spec: &TemplateSpec,
+) -> Result<Layout, XlsxError> {
     let d = spec.date;
     let created =
         ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)?;
@@ -137,15 +168,35 @@ pub fn template_bytes(
         .to_owned()
         .max(spec.rows.len() as u32)
         .max(1);
+    let sheet = text(lang, "out-sheet-measures");
     let measures = wb.add_worksheet();
-    measures.set_name(text(lang, "out-sheet-measures"))?;
+    measures.set_name(&sheet)?;
     write_measures(measures, config, lang, spec, &title, rows_n)?;
     let instructions = wb.add_worksheet();
     write_instructions(instructions, config, lang, spec.year, spec.ended)?;
     let lists = wb.add_worksheet();
     write_lists(lists, config, lang)?;
-    wb.save_to_buffer()
+    Ok(Layout {
+        sheet,
+        first_row: FIRST_DATA_ROW,
+        last_row: FIRST_DATA_ROW + rows_n - 1,
+    })
 }
+
+/// The format of a data cell of a field of `kind`: unlocked (the sheet is
+/// protected, the header and total rows stay locked), euros with two
+/// decimals and FTE with one.
+pub fn input_format(kind: Kind) -> Format {
+    let input = Format::new().set_unlocked();
+    match kind {
+        Kind::Euro => input.set_num_format(EURO_FORMAT),
+        Kind::Number => input.set_num_format("0.0"),
+        _ => input,
+    }
+}
+
+/// Euros with two decimals and the sign after a space, as Finnish writes them.
+const EURO_FORMAT: &str = "#,##0.00\\ \"€\"";
 
 fn write_measures(
     ws: &mut Worksheet,
@@ -164,39 +215,19 @@ fn write_measures(
         .set_italic()
         .set_font_color(Color::RGB(0x808080))
         .set_background_color(Color::RGB(0xEEEEEE));
-    let input = Format::new().set_unlocked();
-    let euro = Format::new()
-        .set_unlocked()
-        .set_num_format("#,##0.00\\ \"€\"");
-    let decimal = Format::new().set_unlocked().set_num_format("0.0");
     let bold = Format::new().set_bold();
-    let euro_bold = Format::new().set_bold().set_num_format("#,##0.00\\ \"€\"");
+    let euro_bold = Format::new().set_bold().set_num_format(EURO_FORMAT);
     ws.write_string_with_format(
         0,
         0,
         crate::xlsx::fit(title),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    if let Some(dept) = spec.department.map(|i| &config.departments[i]) {
-        ws.write_string(
-            1,
-            0,
-            crate::xlsx::fit(&render(
-                lang,
-                &Message::new("out-department-line")
-                    .arg("department", dept.name.get(lang))
-                    .arg("code", dept.code.get_ref()),
-            )),
-        )?;
+    let [_, department, info] = heading_lines(config, lang, spec);
+    if !department.is_empty() {
+        ws.write_string(1, 0, crate::xlsx::fit(&department))?;
     }
-    let mut info = Vec::new();
-    if let Some(dl) = config.deadline(spec.year) {
-        info.push(deadline_line(lang, dl));
-    }
-    if let Some(c) = &config.submission.contact {
-        info.push(contact_line(lang, c));
-    }
-    ws.write_string(2, 0, crate::xlsx::fit(&info.join(" ")))?;
+    ws.write_string(2, 0, crate::xlsx::fit(&info))?;
     let last = FIRST_DATA_ROW + rows_n - 1;
     let example_label = config
         .programme
@@ -220,11 +251,7 @@ fn write_measures(
             crate::xlsx::fit(&sample.unwrap_or_default()),
             &example,
         )?;
-        let format = match f.kind {
-            Kind::Euro => &euro,
-            Kind::Number => &decimal,
-            _ => &input,
-        };
+        let format = &input_format(f.kind);
         for r in 0..rows_n {
             let row = FIRST_DATA_ROW + r;
             let prefill = spec
@@ -278,6 +305,38 @@ fn write_measures(
     };
     ws.protect_with_options(&options);
     Ok(())
+}
+
+/// The measures sheet's lines above the header, in column A: the title,
+/// the department line (empty without a department), and the deadline
+/// and contact.
+pub fn heading_lines(config: &Config, lang: Lang, spec: &TemplateSpec) -> [String; 3] {
+    let title = render(
+        lang,
+        &Message::new("out-template-title")
+            .arg("programme", config.programme.name.get(lang))
+            .arg("year", spec.year.to_string()),
+    );
+    let department = spec
+        .department
+        .map(|i| &config.departments[i])
+        .map(|dept| {
+            render(
+                lang,
+                &Message::new("out-department-line")
+                    .arg("department", dept.name.get(lang))
+                    .arg("code", dept.code.get_ref()),
+            )
+        })
+        .unwrap_or_default();
+    let mut info = Vec::new();
+    if let Some(dl) = config.deadline(spec.year) {
+        info.push(deadline_line(lang, dl));
+    }
+    if let Some(c) = &config.submission.contact {
+        info.push(contact_line(lang, c));
+    }
+    [title, department, info.join(" ")]
 }
 
 /// "Return by …" with the year's deadline, in the language's date style.

@@ -202,15 +202,51 @@ fn annotated_copy_marks_cells_and_leaves_the_original_alone() {
     assert_eq!(std::fs::read(&input).unwrap(), before, "input untouched");
     let copy = out.join("messy_tarkistettu.xlsx");
     assert!(copy.is_file(), "{}", stdout(&o));
-    assert_eq!(sheet_names(&copy), ["Tarkistukset", "Toimenpiteet"]);
+    // The template's sheets, the findings first and the values with no
+    // place in the template (titles, the unknown column) last.
+    assert_eq!(
+        sheet_names(&copy),
+        [
+            "Tarkistukset",
+            "Toimenpiteet",
+            "Ohjeet",
+            "Listat",
+            "Muut arvot"
+        ]
+    );
     let list = sheet(&copy, "Tarkistukset");
     let (_, fs) = findings(input.to_str().unwrap());
     let own = fs.iter().filter(|f| f["file"] != "").count();
     assert_eq!(list.len(), own + 1, "one row per finding of the file");
+    // The original's data rows 4..=13 are the template's rows 6..=15, each
+    // value in its field's column (the original's columns are the
+    // template's), as typed.
     let data = sheet(&copy, "Toimenpiteet");
     let original = sheet(&input, "Toimenpiteet");
-    assert_eq!(data.len(), original.len());
-    assert_eq!(data[4][7].to_string(), "paljon", "values copied as typed");
+    let first = original.iter().position(|r| r[0] == "C-1").unwrap();
+    let copied = data.iter().position(|r| r[0] == "C-1").unwrap();
+    assert_eq!(copied, 5, "the template's first data row (row 6)");
+    for (i, row) in original[first..first + 10].iter().enumerate() {
+        for (c, v) in row.iter().enumerate().take(15) {
+            let got = &data[copied + i][c];
+            // A formula without a stored result is shown as its text.
+            if v.to_string().is_empty() {
+                continue;
+            }
+            assert_eq!(got.to_string(), v.to_string(), "row {i} col {c}");
+        }
+    }
+    assert_eq!(data[6][7].to_string(), "paljon", "values copied as typed");
+    let other = sheet(&copy, "Muut arvot");
+    let kept: Vec<String> = other[2..].iter().map(|r| r[2].to_string()).collect();
+    assert_eq!(
+        kept,
+        [
+            "Vuosi-ilmoitus 2021",
+            "Toimiala: Kaupunkiympäristö",
+            "Kommentti"
+        ]
+    );
     let styles = zip_part(&copy, "xl/styles.xml");
     assert!(
         styles.contains("FFF4B6B6") && styles.contains("FFFFD98A"),
@@ -223,7 +259,7 @@ fn annotated_copy_marks_cells_and_leaves_the_original_alone() {
     );
     let links = zip_part(&copy, "xl/worksheets/sheet1.xml");
     assert!(
-        links.contains("hyperlink") && links.contains("Toimenpiteet'!H5"),
+        links.contains("hyperlink") && links.contains("Toimenpiteet'!H7"),
         "links to cells"
     );
 }

@@ -10,6 +10,7 @@
 mod common;
 
 mod accessible;
+mod annotated;
 mod build_samples;
 mod cli;
 mod codes;

@@ -297,8 +297,11 @@ fn a_second_build_into_its_input_folder_reads_the_same_measures() {
     assert!(std::fs::read(&xlsx).unwrap() == bytes, "byte-identical");
 }
 
+/// An annotated copy is read like a template (it is the file sent back
+/// corrected); left uncorrected beside its original, it holds the same
+/// rows and is set aside as a `duplicate-file`, so nothing counts twice.
 #[test]
-fn an_annotated_copy_in_the_input_folder_is_not_read() {
+fn an_annotated_copy_in_the_input_folder_is_not_read_twice() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
@@ -313,9 +316,9 @@ fn an_annotated_copy_in_the_input_folder_is_not_read() {
     assert!(copy.is_file());
     let (_, second) = validate_json(&[s(&input)]);
     let all = findings(&second);
-    let own = at(&all, "own-output", s(&copy), "");
-    assert_eq!(own.1, "warning");
-    assert!(own.4.contains("tarkistettu kopio"), "{own:?}");
+    let dup = at(&all, "duplicate-file", s(&copy), "");
+    assert_eq!(dup.1, "warning");
+    assert!(dup.4.contains("kymp.xlsx"), "{dup:?}");
     assert_eq!(second["summary"], {
         let mut s = first["summary"].clone();
         s["warnings"] = (s["warnings"].as_u64().unwrap() + 1).into();

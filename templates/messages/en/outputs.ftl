@@ -159,6 +159,12 @@ out-chart-trend-dept = Budget by department and year
 
 out-sheet-instructions = Instructions
 out-sheet-lists = Lists
+# The annotated copy's sheet of values the template has no place for.
+out-sheet-unplaced = Other values
+out-unplaced-intro = The template has no column for these values of the original file. Move what is needed to the sheet { out-sheet-measures }; this sheet is not read.
+out-col-original-cell = Original cell
+out-col-copy-row = Row in this copy
+out-col-value = Value
 out-measures-of-year = Measures in { $year }
 out-template-title = { $programme } – { out-measures-of-year }
 out-department-line = { out-col-department }: { $department } ({ $code })

@@ -161,6 +161,12 @@ out-chart-trend-dept = Budjetti toimialoittain vuosittain
 
 out-sheet-instructions = Ohjeet
 out-sheet-lists = Listat
+# Tarkistetun kopion välilehti arvoille, joille pohjassa ei ole paikkaa.
+out-sheet-unplaced = Muut arvot
+out-unplaced-intro = Näille alkuperäisen tiedoston arvoille ei ole saraketta pohjassa. Siirrä tarvittavat tiedot välilehdelle { out-sheet-measures }; tätä välilehteä ei lueta.
+out-col-original-cell = Alkuperäinen solu
+out-col-copy-row = Rivi tässä kopiossa
+out-col-value = Arvo
 out-measures-of-year = Vuoden { $year } toimenpiteet
 out-template-title = { $programme } – { out-measures-of-year }
 out-department-line = { out-col-department }: { $department } ({ $code })

@@ -158,6 +158,12 @@ out-chart-trend-dept = Budget per sektor och år
 
 out-sheet-instructions = Anvisningar
 out-sheet-lists = Listor
+# Den granskade kopians flik för värden som mallen saknar plats för.
+out-sheet-unplaced = Övriga värden
+out-unplaced-intro = Mallen har ingen kolumn för dessa värden i originalfilen. Flytta de uppgifter som behövs till fliken { out-sheet-measures }; den här fliken läses inte.
+out-col-original-cell = Ursprunglig cell
+out-col-copy-row = Rad i denna kopia
+out-col-value = Värde
 out-measures-of-year = Åtgärderna år { $year }
 out-template-title = { $programme } – { out-measures-of-year }
 out-department-line = { out-col-department }: { $department } ({ $code })
