@@ -96,6 +96,10 @@ pub enum Code {
     FormulaMismatch,
     /// A file whose measure rows are those of another input: not read.
     DuplicateFile,
+    /// Rows the sheet hides (by hand, in a collapsed group, or by a
+    /// filter): read all the same, so figures the sheet does not show are
+    /// in the sums.
+    HiddenRows,
 }
 
 impl Code {
@@ -135,6 +139,7 @@ impl Code {
             Code::MergedAmount => "merged-amount",
             Code::FormulaMismatch => "formula-mismatch",
             Code::DuplicateFile => "duplicate-file",
+            Code::HiddenRows => "hidden-rows",
         }
     }
 
@@ -150,6 +155,7 @@ impl Code {
             | Code::UnreadContent
             | Code::OwnOutput
             | Code::DuplicateFile
+            | Code::HiddenRows
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

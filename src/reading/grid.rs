@@ -44,6 +44,21 @@ pub struct Grid {
     units: BTreeMap<(u32, u32), FormatUnit>,
     /// One past the last column, computed once (rows differ in length).
     width: std::cell::OnceCell<u32>,
+    /// Rows the sheet hides, by absolute 0-based row, where the reader
+    /// knows them (xlsx, ods, xls): read all the same, and named
+    /// (`hidden-rows`).
+    pub hidden_rows: BTreeMap<u32, RowHidden>,
+}
+
+/// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
+/// out filtered rows, 109 every hidden row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowHidden {
+    /// Hidden by hand, or in a collapsed group (outline).
+    Hidden,
+    /// Hidden by a filter (xlsx: within the sheet's autofilter range;
+    /// ods: `table:visibility="filter"`).
+    Filtered,
 }
 
 /// A merged range of cells, absolute and 0-based, both ends inclusive.
@@ -299,6 +314,7 @@ impl Grid {
             formulas: BTreeMap::new(),
             units: BTreeMap::new(),
             width: std::cell::OnceCell::new(),
+            hidden_rows: BTreeMap::new(),
         }
     }
 
@@ -350,6 +366,14 @@ impl Grid {
             return None;
         }
         self.formulas.get(&(row, col)).map(String::as_str)
+    }
+
+    /// How the row (absolute, 0-based) is hidden, if it is.
+    pub fn row_hidden(&self, row: u32) -> Option<RowHidden> {
+        if self.hidden_rows.is_empty() {
+            return None;
+        }
+        self.hidden_rows.get(&row).copied()
     }
 
     /// Records the units cells' number formats show, by absolute 0-based

@@ -22,7 +22,7 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::grid::put_cell;
+use super::grid::{RowHidden, put_cell};
 use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 
@@ -175,6 +175,8 @@ struct SheetRows {
     formulas: BTreeMap<(u32, u32), String>,
     /// Units of cells' number styles, by absolute position.
     units: BTreeMap<(u32, u32), FormatUnit>,
+    /// Hidden rows that hold cells, by absolute row.
+    hidden_rows: BTreeMap<u32, RowHidden>,
 }
 
 /// A merged range's anchor in a row: column and spans (each at least 1).
@@ -221,7 +223,15 @@ fn read_table<R: BufRead>(
                     shown,
                     columns: &columns,
                 };
-                read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget, &looks)?;
+                let how = row_hidden(&e)?;
+                let filled =
+                    read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget, &looks)?;
+                // Only rows with cells are named: an empty hidden row hides nothing.
+                if let (Some(how), true) = (how, filled) {
+                    for r in row..row + repeat {
+                        sheet.hidden_rows.insert(r as u32, how);
+                    }
+                }
                 row = row.saturating_add(repeat);
             }
             Event::Empty(e) if nested == 0 && e.name().as_ref() == "table:table-row" => {
@@ -258,7 +268,7 @@ fn read_row<R: BufRead>(
     sheet: &mut SheetRows,
     budget: &mut Budget,
     looks: &Looks<'_>,
-) -> Result<(), Unreadable> {
+) -> Result<bool, Unreadable> {
     s.cells.clear();
     s.spans.clear();
     s.formulas.clear();
@@ -310,7 +320,7 @@ fn read_row<R: BufRead>(
         col = col.saturating_add(attrs.repeat);
     }
     if s.cells.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     for r in row..row + repeat {
         let r = r as u32; // checked above: below MAX_ROWS
@@ -328,7 +338,18 @@ fn read_row<R: BufRead>(
             last_col: (u64::from(sp.col) + sp.cols - 1).min(u32::MAX.into()) as u32,
         }));
     }
-    Ok(())
+    Ok(true)
+}
+
+/// How a `table:table-row` is hidden (`table:visibility`, ODF 1.2 Part 1
+/// §19.749): `collapse` (hidden by hand or in a collapsed group) or
+/// `filter` (by a filter).
+fn row_hidden(e: &BytesStart) -> Result<Option<RowHidden>, Unreadable> {
+    Ok(match attr(e, "table:visibility")?.as_deref() {
+        Some("collapse") => Some(RowHidden::Hidden),
+        Some("filter") => Some(RowHidden::Filtered),
+        _ => None,
+    })
 }
 
 fn is_cell(e: &BytesStart) -> bool {
@@ -394,6 +415,7 @@ impl SheetRows {
             .with_far(self.far)
             .with_formulas(self.formulas);
         grid.set_units(self.units);
+        grid.hidden_rows = self.hidden_rows;
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
             .merged

@@ -2,9 +2,11 @@
 //! row, map columns to fields, and type every cell, collecting findings.
 
 mod extent;
+mod hidden;
 mod measure;
 mod prefill;
 mod stored;
+mod totals;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -188,6 +190,9 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         if !units.is_empty() {
             book.sheets[sheet_idx].set_units(units);
         }
+        // Hidden rows (the ods and xls readers note them as they read).
+        book.sheets[sheet_idx].hidden_rows =
+            super::guard::guarded(|| workbook::hidden_rows(bytes, &name)).unwrap_or_default();
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -631,10 +636,12 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             .find(|(_, f)| roles[*f] == Some(FieldKey::Measure))
             .map(|(c, _)| *c);
         let mut sums = vec![crate::model::parse::Cents::default(); fields.len()];
-        let (mut first_data, mut last_data) = (u32::MAX, 0);
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
         let mut below_total = false;
+        let mut hidden = Vec::new();
+        let mut totals = Vec::new();
+        let mut data = totals::DataRows::new(fields);
         let template_prefill = self.template_prefill(header_row, columns, &prefilled);
         for row in header_row + 1..self.grid.end_row() {
             if self.is_blank_row(row, &prefilled) {
@@ -646,17 +653,18 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             if self.is_total_row(row, columns)
+                || self.has_subtotal_formula(row, columns)
                 // An unlabelled total needs two data rows above it: the sum
                 // of one row is that row's own figure, which a measure
                 // lacking its name may well repeat.
                 || (sub.rows_read >= 2 && self.is_unlabelled_total(row, columns, &sums))
             {
-                // Each total row is checked against every data row above
-                // it (a grand total below a first total, too); rows below a
+                // Each total row is checked once every row is read (a
+                // subtotal may stand above its section); rows below a
                 // total are still read: a measure added under the total
                 // must not vanish.
                 sub.total_row.get_or_insert(row);
-                self.check_total_row(row, columns, (first_data, last_data), &sums);
+                totals.push(row);
                 below_total = true;
                 continue;
             }
@@ -667,8 +675,9 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             sub.rows_read += 1;
-            first_data = first_data.min(row);
-            last_data = row;
+            if let Some(how) = self.grid.row_hidden(row) {
+                hidden.push((row, how));
+            }
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
@@ -731,6 +740,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                     }
                 }
             }
+            data.push(row, &values);
             let row_has_error = self.findings[before..]
                 .iter()
                 .any(|f| f.severity == crate::model::finding::Severity::Error);
@@ -752,6 +762,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 sub.measures.push(m);
             }
         }
+        self.check_total_rows(&totals, columns, &data);
+        self.report_hidden_rows(&hidden);
     }
 
     /// For each column from the grid's first, whether it does not make a

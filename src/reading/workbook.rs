@@ -10,7 +10,7 @@ use std::io::Read;
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::grid::put_cell;
+use super::grid::{RowHidden, put_cell};
 use quick_xml::events::Event;
 
 use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
@@ -518,6 +518,58 @@ fn format_units_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<(u32, u32), 
             _ => {}
         }
     }
+}
+
+/// The rows one xlsx sheet hides (`<row hidden="1">`: hidden by hand, in
+/// a collapsed group, or by a filter), by absolute 0-based row; calamine
+/// does not report them. A hidden row within the sheet's `<autoFilter>`
+/// range is a filtered one (ECMA-376 Part 1 §18.3.1.2). Any failure
+/// yields none.
+pub fn hidden_rows(bytes: &[u8], sheet: &str) -> BTreeMap<u32, RowHidden> {
+    hidden_rows_inner(bytes, sheet).unwrap_or_default()
+}
+
+fn hidden_rows_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<u32, RowHidden>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
+    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut out = BTreeMap::new();
+    let mut filter: Option<(u32, u32)> = None;
+    let mut row = 0u32;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                row = match xml_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                    Some(r) => r.saturating_sub(1),
+                    None => row.saturating_add(1),
+                };
+                if matches!(xml_attr(&e, "hidden").as_deref(), Some("1" | "true")) {
+                    out.insert(row, RowHidden::Hidden);
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "autoFilter" => {
+                filter = xml_attr(&e, "ref").and_then(|r| {
+                    let (a, b) = r.split_once(':').unwrap_or((&r, &r));
+                    let (a, b) = (crate::text::parse_a1(a)?, crate::text::parse_a1(b)?);
+                    Some((a.0.min(b.0), a.0.max(b.0)))
+                });
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some((first, last)) = filter {
+        for (r, how) in out.range_mut(first..=last) {
+            // The header row of the filter range is never filtered out.
+            if *r > first {
+                *how = RowHidden::Filtered;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The ranges of one xlsx sheet's multi-cell array formulas

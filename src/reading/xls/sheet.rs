@@ -14,7 +14,7 @@ use super::records::{Record, Records, corrupt, u16_at};
 use super::rgce;
 use super::strings::unicode_string;
 use crate::model::Cell;
-use crate::reading::grid::put_cell;
+use crate::reading::grid::{RowHidden, put_cell};
 use crate::reading::{FAR_GAP, Grid, Limits, Merged, Unreadable};
 
 /// Last column of a BIFF8 sheet (IV, 0-based 255): a record past it is
@@ -161,6 +161,8 @@ pub(super) fn read(
     let mut merged = Vec::new();
     let mut pending_string = None;
     let mut depth = 0usize;
+    let mut hidden_rows = BTreeMap::new();
+    let mut filtered = false;
     for record in Records::new(stream, offset) {
         let record = record?;
         match record.typ {
@@ -176,6 +178,16 @@ pub(super) fn read(
             _ if depth > 1 => {}
             // MERGEDCELLS (MS-XLS 2.4.168).
             0x00E5 => merged_ranges(record.data, &mut merged),
+            // ROW (MS-XLS 2.4.221): fDyZero (bit 5 of the flags) hides it.
+            0x0208 => {
+                if let (Some(row), Some(flags)) = (u16_at(record.data, 0), u16_at(record.data, 12))
+                    && flags & 0x20 != 0
+                {
+                    hidden_rows.insert(u32::from(row), RowHidden::Hidden);
+                }
+            }
+            // FILTERMODE (MS-XLS 2.4.120): a filter hides rows of the sheet.
+            0x009B => filtered = true,
             // SAVERECALC (MS-XLS 2.4.248).
             0x005F => b.results.recalculated_on_save |= u16_at(record.data, 0) == Some(1),
             // STRING (MS-XLS 2.4.268): the string result of the FORMULA before.
@@ -189,6 +201,16 @@ pub(super) fn read(
         }
     }
     let (mut grid, results) = b.finish(name, hidden);
+    if filtered {
+        // The records do not say which rows the filter hid: in a sheet a
+        // filter applies to, a hidden row is taken for a filtered one.
+        hidden_rows
+            .values_mut()
+            .for_each(|h| *h = RowHidden::Filtered);
+    }
+    // Rows with no cells hide nothing.
+    hidden_rows.retain(|r, _| grid.filled_in_row(*r).next().is_some());
+    grid.hidden_rows = hidden_rows;
     if !merged.is_empty() {
         let budget = limits.max_cells.saturating_sub(*cells);
         grid.fill_merged(merged, budget);

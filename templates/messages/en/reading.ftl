@@ -159,3 +159,16 @@ read-sub-cent = The euro amount "{ $value }" has decimals past the cents, so it 
 read-euros-exact = €{ $value }
 read-hidden-number = The cell holds the number { $value }, but its number format (such as ;;;) hides it, so the sheet shows the cell empty, and it is read as empty.
     .hint = Remove the hiding number format and check the number, or clear the cell if the number is not meant.
+read-hidden-rows = { $count ->
+    [one] Row { $rows } is { $how ->
+        [filtered] hidden by a filter
+       *[hidden] hidden
+    }, but it is read: its figures are in the consolidation and the totals though the sheet does not show the row.
+   *[other] Rows { $rows } ({ $count } measures) are { $how ->
+        [filtered] hidden by a filter
+       *[hidden] hidden
+    }, but they are read: their figures are in the consolidation and the totals though the sheet does not show the rows.
+}
+    .hint = Check the hidden rows; if a measure does not belong, delete its row from the file.
+read-subtotal-mismatch = The subtotal row's { $field } is { $total }, but the measure rows in its formula's range { $range } add up to { $sum } (difference { $diff }).
+    .hint = Correct the subtotal or the rows' figures.

@@ -158,3 +158,16 @@ read-sub-cent = Euromäärässä "{ $value }" on senttien jälkeen vielä desima
 read-euros-exact = { $value } €
 read-hidden-number = Solussa on luku { $value }, mutta sen lukumuoto (kuten ;;;) piilottaa sen, joten taulukossa solu näyttää tyhjältä, ja se luetaan tyhjänä.
     .hint = Poista solusta piilottava lukumuoto ja tarkista luku, tai tyhjennä solu, jos lukua ei ole tarkoitettu.
+read-hidden-rows = { $count ->
+    [one] Rivi { $rows } on { $how ->
+        [filtered] suodatettu piiloon
+       *[hidden] piilotettu
+    }, mutta se luetaan: sen luvut sisältyvät koosteeseen ja summiin, vaikka taulukossa riviä ei näy.
+   *[other] Rivit { $rows } ({ $count } toimenpidettä) on { $how ->
+        [filtered] suodatettu piiloon
+       *[hidden] piilotettu
+    }, mutta ne luetaan: niiden luvut sisältyvät koosteeseen ja summiin, vaikka taulukossa rivejä ei näy.
+}
+    .hint = Tarkista piilotetut rivit; jos toimenpide ei kuulu mukaan, poista sen rivi tiedostosta.
+read-subtotal-mismatch = Välisummarivin { $field } on { $total }, mutta kaavan alueen { $range } toimenpiderivien summa on { $sum } (ero { $diff }).
+    .hint = Korjaa välisumma tai rivien luvut.

@@ -158,3 +158,16 @@ read-sub-cent = Eurobeloppet "{ $value }" har decimaler efter centen, så det l�
 read-euros-exact = { $value } €
 read-hidden-number = Cellen innehåller talet { $value }, men dess talformat (som ;;;) döljer det, så cellen ser tom ut i tabellen, och den läses som tom.
     .hint = Ta bort det döljande talformatet och kontrollera talet, eller töm cellen om talet inte är avsett.
+read-hidden-rows = { $count ->
+    [one] Rad { $rows } är { $how ->
+        [filtered] dold av ett filter
+       *[hidden] dold
+    }, men den läses: dess belopp ingår i sammanställningen och summorna fast raden inte syns i tabellen.
+   *[other] Raderna { $rows } ({ $count } åtgärder) är { $how ->
+        [filtered] dolda av ett filter
+       *[hidden] dolda
+    }, men de läses: deras belopp ingår i sammanställningen och summorna fast raderna inte syns i tabellen.
+}
+    .hint = Kontrollera de dolda raderna; om en åtgärd inte ska vara med, ta bort dess rad ur filen.
+read-subtotal-mismatch = Delsummaradens { $field } är { $total }, men summan av åtgärdsraderna i formelns område { $range } är { $sum } (skillnad { $diff }).
+    .hint = Rätta delsumman eller radernas belopp.
