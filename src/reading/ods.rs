@@ -81,6 +81,29 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     })
 }
 
+/// Whether the file's first bytes are a flat OpenDocument spreadsheet
+/// (`.fods`, LibreOffice's "Flat XML ODF Spreadsheet"): one XML document
+/// whose root is `office:document` (ODF 1.2 Part 1 §3.1.2).
+pub fn is_flat(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with("<?xml")
+        && text.contains("<office:document")
+}
+
+/// Reads a flat OpenDocument spreadsheet: the content of an .ods's
+/// `content.xml` and `styles.xml` in one document, read as they are.
+/// Errors as [`read`].
+pub fn read_flat(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
+    let sheets = read_content(BufReader::new(bytes), limits, Styles::default())?;
+    Ok(Book {
+        format: Format::Ods,
+        sheets,
+        notes: Vec::new(),
+    })
+}
+
 /// Whether the manifest lists encryption data: a password-protected .ods,
 /// whose content.xml is ciphertext. No manifest, or one that cannot be
 /// read, leaves the decision to content.xml.

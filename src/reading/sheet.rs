@@ -64,6 +64,23 @@ pub struct Submission {
     pub converted: bool,
 }
 
+/// The `unread-content` warning for a file of an input folder that kooste
+/// does not read (its extension is no spreadsheet's, or a `.txt` that is not
+/// tab-separated): named, so that nothing is skipped in silence.
+pub fn unread_file(file: &InputFile) -> Finding {
+    let ext = file
+        .path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Finding::file(
+        Code::UnreadContent,
+        &file.display,
+        Message::new("read-unread-file").arg("ext", ext),
+    )
+    .hint(Message::new("read-unread-file.hint"))
+}
+
 /// Reads one input file. Never fails: a file that cannot be read yields a
 /// submission with a file-level finding and no measures.
 pub fn read_submission(index: usize, file: &InputFile, schema: &Schema) -> Submission {

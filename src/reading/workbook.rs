@@ -84,7 +84,10 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
     let sheets = match format {
         Format::Xlsx | Format::Xlsm => {
             let recalc = asks_recalculation(bytes);
-            stream_xlsx(&mut Xlsx::new(cursor).map_err(from_xlsx)?, limits, recalc)?
+            let mut reader = Xlsx::new(cursor).map_err(from_xlsx)?;
+            let names: Vec<String> = reader.sheet_names();
+            let tables = super::tables::tables(bytes, &names);
+            stream_xlsx(&mut reader, limits, recalc, &tables)?
         }
         Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
@@ -147,18 +150,27 @@ fn is_placeholder(value: &DataRef) -> bool {
 /// position; the formulas of cells that store a number are kept with the
 /// grid ([`Grid::formula`]), to be checked against their results. A formula with no stored value, or with a placeholder result
 /// in a workbook that asks to be recalculated (`recalc`), becomes
-/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. Chart,
+/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. The
+/// structured references of `tables` become A1 ranges. Chart,
 /// dialog and macro sheets hold no cells to read and are skipped.
 fn stream_xlsx(
     reader: &mut Xlsx<Cursor<&[u8]>>,
     limits: &Limits,
     recalc: bool,
+    tables: &[super::tables::Table],
 ) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     stream_sheets(reader, meta, limits, |reader, name, placer| {
         let mut cr = reader.worksheet_cells_reader(name).map_err(from_xlsx)?;
         while let Some(c) = cr.next_cell_with_formula().map_err(from_xlsx)? {
-            let cell = match (&c.value, c.formula) {
+            // A table's structured references as the ranges they name.
+            let formula = match c.formula {
+                Some(f) if !tables.is_empty() && f.contains('[') => {
+                    Some(super::tables::resolve_references(&f, name, c.pos, tables).unwrap_or(f))
+                }
+                f => f,
+            };
+            let cell = match (&c.value, formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
                 (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
                     Cell::FormulaWithoutValue(f)
@@ -615,7 +627,7 @@ fn array_ranges_inner(bytes: &[u8], sheet: &str) -> Option<Vec<Merged>> {
 }
 
 /// A part of the package as text, bounded.
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+pub(super) fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
     let part = zip.by_name(name).ok()?;
     let mut text = String::new();
     part.take(STYLES_MAX).read_to_string(&mut text).ok()?;
@@ -623,7 +635,7 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Str
 }
 
 /// An attribute's value, unescaped; `None` when absent or unreadable.
-fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+pub(super) fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name).ok().flatten().and_then(|a| {
         a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .ok()
@@ -670,7 +682,7 @@ fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
 
 /// The part name of the worksheet called `sheet`, from the workbook and
 /// its relationships.
-fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+pub(super) fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
     let workbook = read_part(zip, "xl/workbook.xml")?;
     let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
     let mut id = None;

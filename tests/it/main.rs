@@ -28,6 +28,7 @@ mod real_csv;
 mod real_memory;
 mod real_misreads;
 mod real_ods;
+mod real_rows;
 mod real_rules;
 mod real_variants;
 mod real_xls;

@@ -172,3 +172,8 @@ read-hidden-rows = { $count ->
     .hint = Check the hidden rows; if a measure does not belong, delete its row from the file.
 read-subtotal-mismatch = The subtotal row's { $field } is { $total }, but the measure rows in its formula's range { $range } add up to { $sum } (difference { $diff }).
     .hint = Correct the subtotal or the rows' figures.
+read-unread-file = The file is not read: { $ext ->
+    [txt] the text file is not a tab-separated table.
+   *[other] kooste reads only spreadsheet files in a folder (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv and tab-separated txt).
+}
+    .hint = If the file is a department's submission, save it as a spreadsheet (xlsx, say) or give it to the command directly.

@@ -171,3 +171,8 @@ read-hidden-rows = { $count ->
     .hint = Tarkista piilotetut rivit; jos toimenpide ei kuulu mukaan, poista sen rivi tiedostosta.
 read-subtotal-mismatch = Välisummarivin { $field } on { $total }, mutta kaavan alueen { $range } toimenpiderivien summa on { $sum } (ero { $diff }).
     .hint = Korjaa välisumma tai rivien luvut.
+read-unread-file = Tiedostoa ei lueta: { $ext ->
+    [txt] tekstitiedosto ei ole sarkaimin eroteltu taulukko.
+   *[other] kooste lukee kansiosta vain taulukkotiedostot (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv ja sarkaimin erotellut txt).
+}
+    .hint = Jos tiedosto on toimialan ilmoitus, tallenna se taulukkomuodossa (esim. xlsx) tai anna se komennolle suoraan.

@@ -171,3 +171,8 @@ read-hidden-rows = { $count ->
     .hint = Kontrollera de dolda raderna; om en åtgärd inte ska vara med, ta bort dess rad ur filen.
 read-subtotal-mismatch = Delsummaradens { $field } är { $total }, men summan av åtgärdsraderna i formelns område { $range } är { $sum } (skillnad { $diff }).
     .hint = Rätta delsumman eller radernas belopp.
+read-unread-file = Filen läses inte: { $ext ->
+    [txt] textfilen är ingen tabbseparerad tabell.
+   *[other] kooste läser bara kalkylfiler i en mapp (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv och tabbseparerade txt).
+}
+    .hint = Om filen är en sektors rapportering, spara den som kalkylfil (t.ex. xlsx) eller ge den direkt till kommandot.
