@@ -149,7 +149,8 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
 
 /// [`discover`], and the regular files of the folders that are not read
 /// (no submission extension, or a `.txt` that is not tab-separated), in
-/// path order, so that none is skipped in silence.
+/// path order, so that none is skipped in silence; kooste's own report
+/// ([`own::is_own_print`]) is not among them.
 pub fn discover_all(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<InputFile>), InputError> {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
@@ -196,7 +197,7 @@ fn walk(dir: &Path, out: &mut Vec<InputFile>, skipped: &mut Vec<InputFile>) -> s
             };
             if has_submission_extension(&file.path) || is_tab_separated_text(&file.path) {
                 out.push(file);
-            } else {
+            } else if !own::is_own_print(&file.path) {
                 skipped.push(file);
             }
         }

@@ -27,6 +27,9 @@ pub(super) struct Globals {
     pub strings: Vec<CompactString>,
     /// Number formats per XF, and the date system.
     pub formats: Formats,
+    /// The sheet each EXTERNSHEET entry (XTI) names, where it is a sheet
+    /// of this workbook, by index: for 3-D references (`'Muut'!B2`).
+    pub xti_sheets: Vec<Option<String>>,
 }
 
 /// The cells of one sheet, by absolute 0-based row and column, and the
@@ -276,7 +279,7 @@ fn cell_record(
         }
         0x0006 => match cells::formula(r.data, f).ok_or_else(short)? {
             (row, col, cells::Result::Value(cell)) => {
-                (row, col, formula_cell(r.data, (row, col), cell, b))
+                (row, col, formula_cell(r.data, (row, col), cell, b, g))
             }
             (row, col, cells::Result::StringFollows) => {
                 b.results.stored = true;
@@ -292,9 +295,9 @@ fn cell_record(
 /// The text of a FORMULA record's tokens (MS-XLS 2.5.133 Formula: the
 /// CellParsedFormula after 20 bytes of cell, result and flags; its `cce`,
 /// then the tokens), where kooste decodes them ([`rgce::decode`]).
-fn formula_text(data: &[u8]) -> Option<String> {
+fn formula_text(data: &[u8], sheets: &[Option<String>]) -> Option<String> {
     let cce = usize::from(u16_at(data, 20)?);
-    rgce::decode(data.get(22..22 + cce)?)
+    rgce::decode(data.get(22..22 + cce)?, sheets)
 }
 
 /// The cell a FORMULA record's stored result makes. A number keeps its
@@ -308,22 +311,28 @@ fn formula_text(data: &[u8]) -> Option<String> {
 /// where no formula of the workbook stores a result (xlwt), it is a
 /// formula without a value too (`formula-without-value`), never an empty
 /// cell.
-fn formula_cell(data: &[u8], (row, col): (u16, u16), cell: Cell, b: &mut Builder<'_>) -> Cell {
+fn formula_cell(
+    data: &[u8],
+    (row, col): (u16, u16),
+    cell: Cell,
+    b: &mut Builder<'_>,
+    globals: &Globals,
+) -> Cell {
     if !matches!(&cell, Cell::Text(s) if s.is_empty()) {
         b.results.stored = true;
     }
     match cell {
         Cell::Number(_) => {
-            if let Some(text) = formula_text(data) {
+            if let Some(text) = formula_text(data, &globals.xti_sheets) {
                 b.formulas.insert((u32::from(row), u32::from(col)), text);
             }
             cell
         }
-        Cell::Text(s) if s.is_empty() => match formula_text(data) {
+        Cell::Text(s) if s.is_empty() => match formula_text(data, &globals.xti_sheets) {
             Some(text) => Cell::FormulaWithoutValue(text),
             None => {
                 let cce = u16_at(data, 20).map_or(0, usize::from);
-                let text = rgce::describe(data.get(22..22 + cce).unwrap_or(&[]));
+                let text = rgce::describe(data.get(22..22 + cce).unwrap_or(&[]), &globals.xti_sheets);
                 b.results
                     .empty_text
                     .push((u32::from(row), u32::from(col), text));

@@ -344,6 +344,7 @@ proptest::proptest! {
         let _ = sheet::read(&stream, 0, ("S".into(), false), &Globals {
             strings: Vec::new(),
             formats: cells::Formats::default(),
+            xti_sheets: Vec::new(),
         }, &mut 0, &limits);
     }
 }
