@@ -101,6 +101,38 @@ pub struct FormatSection {
     /// Whether the section shows nothing at all (an empty section, as in
     /// `;;;`): the sheet shows the cell empty.
     pub hidden: bool,
+    /// Where the section shows a whole number zero-padded between literal
+    /// texts (`"KUKU-"00` shows 7 as `KUKU-07`, `00000` shows 42 as
+    /// `00042`): how, so a text field (an ID) reads what the sheet shows.
+    pub integer: Option<IntegerShown>,
+}
+
+/// A whole number as a format shows it: `prefix`, the number with at least
+/// `digits` digits, `suffix`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegerShown {
+    /// Literal text before the digits.
+    pub prefix: String,
+    /// The least number of digits (zeros pad on the left).
+    pub digits: usize,
+    /// Literal text after the digits.
+    pub suffix: String,
+}
+
+impl IntegerShown {
+    /// The text shown for `value`, where it is a whole number ≥ 0 that
+    /// the format shows whole; `None` otherwise.
+    pub fn show(&self, value: f64) -> Option<String> {
+        (value >= 0.0 && value.fract() == 0.0 && value < 1e15).then(|| {
+            format!(
+                "{}{:0width$}{}",
+                self.prefix,
+                value as u64,
+                self.suffix,
+                width = self.digits
+            )
+        })
+    }
 }
 
 /// The values a format section applies to.
@@ -168,7 +200,10 @@ impl When {
 impl FormatSection {
     /// Whether the section shows the number, without text or a percentage.
     pub fn is_plain(&self) -> bool {
-        self.text.is_empty() && !self.percent && !self.hidden
+        self.text.is_empty()
+            && !self.percent
+            && !self.hidden
+            && self.integer.as_ref().is_none_or(|i| i.digits < 2)
     }
 }
 
@@ -187,6 +222,7 @@ impl FormatUnit {
                 factor,
                 percent,
                 hidden: false,
+                integer: None,
             }],
         }
     }

@@ -638,6 +638,24 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         }
     }
 
+    /// A text field's cell as the sheet shows it: a number whose format
+    /// shows it zero-padded between literal texts (`"KUKU-"00` shows 7 as
+    /// `KUKU-07`) is that text, not `7`.
+    fn shown_text(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+        let cell = self.cell(row, col);
+        if let Cell::Number(n) = cell.as_ref()
+            && let Some(text) = self
+                .grid
+                .format_unit(row, col)
+                .and_then(|u| u.section(*n))
+                .and_then(|s| s.integer.as_ref())
+                .and_then(|i| i.show(*n))
+        {
+            return Cow::Owned(Cell::Text(text.into()));
+        }
+        cell
+    }
+
     fn read_rows(&mut self, sub: &mut Submission, header_row: u32, columns: &Columns) {
         let fields = &self.schema.config.fields;
         let missing_required: bool = fields
@@ -710,6 +728,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 }
                 let cell = if empty {
                     Cow::Owned(Cell::Empty)
+                } else if fields[f].kind == Kind::Text {
+                    self.shown_text(row, col)
                 } else {
                     self.cell(row, col)
                 };

@@ -8,7 +8,7 @@
 
 use crate::config::Kind;
 use crate::reading::FormatUnit;
-use crate::reading::grid::{FormatSection, Op, When};
+use crate::reading::grid::{FormatSection, IntegerShown, Op, When};
 use crate::text::normalise;
 
 /// Units a field of `kind` is read in, as a header or a format may name
@@ -215,6 +215,7 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
             }
         }
     }
+    let integer = integer_shown(code);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let section = FormatSection {
         when: When::Any,
@@ -224,8 +225,46 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
         text,
         factor: 1000f64.powi(commas),
         percent,
+        integer,
     };
     (when, section)
+}
+
+/// A section that shows a whole number zero-padded between literal texts
+/// (`"KUKU-"00`, `\T-000`, `00000`): only quoted or escaped text around
+/// one run of `0`s, nothing else (no decimals, grouping, scaling, colour
+/// or condition, which a number field's format would have).
+fn integer_shown(code: &str) -> Option<IntegerShown> {
+    let (mut prefix, mut suffix) = (String::new(), String::new());
+    let mut digits = 0;
+    let mut chars = code.trim().chars();
+    while let Some(c) = chars.next() {
+        let side = if digits == 0 {
+            &mut prefix
+        } else {
+            &mut suffix
+        };
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    side.push(q);
+                }
+            }
+            '\\' => side.push(chars.next()?),
+            '0' if suffix.is_empty() => digits += 1,
+            _ => return None,
+        }
+    }
+    (digits > 0 && (digits > 1 || !prefix.is_empty() || !suffix.is_empty())).then_some(
+        IntegerShown {
+            prefix,
+            digits,
+            suffix,
+        },
+    )
 }
 
 /// The built-in Excel number formats (xlsx `numFmtId`, xls `ifmt` below

@@ -180,7 +180,11 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
                 xtis = (0..n)
                     .map_while(|k| {
                         let at = 2 + 6 * k;
-                        Some((u16_at(r.data, at)?, u16_at(r.data, at + 2)?, u16_at(r.data, at + 4)?))
+                        Some((
+                            u16_at(r.data, at)?,
+                            u16_at(r.data, at + 2)?,
+                            u16_at(r.data, at + 4)?,
+                        ))
                     })
                     .collect();
             }

@@ -214,3 +214,22 @@ fn an_xls_formula_on_another_sheet_is_evaluated_or_shown_with_its_text() {
     assert!(msg.contains("=VLOOKUP(2,'Perustiedot'!A2:B3,2,0)"), "{msg}");
     assert_eq!(budgets(file), [("Toimenpide 1".to_string(), 50000.0)]);
 }
+
+#[test]
+fn an_id_shown_through_a_code_format_is_read_as_shown_in_every_format() {
+    // 7 under "KUKU-"00 shows KUKU-07, 42 under 00000 shows 00042: the ID
+    // is what the sheet shows, not the number stored.
+    for file in [
+        "openpyxl_id_number_formats.xlsx",
+        "lo_id_number_formats.xls",
+        "lo_id_number_formats.ods",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!((exit, fs.len()), (0, 0), "{file}: {:?}", codes_at(&fs));
+        let ids: Vec<String> = real_measures(file)
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, ["KUKU-07", "KUKU-12", "00042"], "{file}");
+    }
+}

@@ -332,7 +332,8 @@ fn formula_cell(
             Some(text) => Cell::FormulaWithoutValue(text),
             None => {
                 let cce = u16_at(data, 20).map_or(0, usize::from);
-                let text = rgce::describe(data.get(22..22 + cce).unwrap_or(&[]), &globals.xti_sheets);
+                let text =
+                    rgce::describe(data.get(22..22 + cce).unwrap_or(&[]), &globals.xti_sheets);
                 b.results
                     .empty_text
                     .push((u32::from(row), u32::from(col), text));
