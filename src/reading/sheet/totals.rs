@@ -112,10 +112,10 @@ impl SumRange {
     /// Whether a row of the range counts.
     fn counts(&self, row: u32, hidden: Option<RowHidden>) -> bool {
         (self.first..=self.last).contains(&row)
-            && match (self.subtotal, hidden) {
-                (Some(true), Some(_)) | (Some(false), Some(RowHidden::Filtered)) => false,
-                _ => true,
-            }
+            && !matches!(
+                (self.subtotal, hidden),
+                (Some(true), Some(_)) | (Some(false), Some(RowHidden::Filtered))
+            )
     }
 }
 
