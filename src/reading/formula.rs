@@ -532,7 +532,13 @@ impl Parser<'_> {
         // A number a formula stored is what that formula gives now (a
         // recalculation recomputes it too); where kooste cannot evaluate
         // it, the stored number is the best there is.
-        let stored_formula = self.sheets[sheet].formula(row, col);
+        // In a workbook that calculates "precision as displayed" the stored
+        // number is the rounded result the others were calculated from.
+        let grid = &self.sheets[sheet];
+        let stored_formula = match grid.precision_as_shown {
+            true => None,
+            false => grid.formula(row, col),
+        };
         let outcome = stored_formula.and_then(|f| {
             let key = (sheet, row, col);
             if let Some(known) = self.budget.known.borrow().get(&key) {

@@ -48,6 +48,11 @@ pub struct Grid {
     /// knows them (xlsx, ods, xls): read all the same, and named
     /// (`hidden-rows`).
     pub hidden_rows: BTreeMap<u32, RowHidden>,
+    /// Whether the workbook calculates with numbers as displayed ("precision
+    /// as displayed": xlsx `<calcPr fullPrecision="0"/>`, ods
+    /// `table:precision-as-shown="true"`, xls PRECISION 0): a formula's
+    /// stored result is rounded as its cell shows it.
+    pub precision_as_shown: bool,
 }
 
 /// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
@@ -351,6 +356,7 @@ impl Grid {
             units: BTreeMap::new(),
             width: std::cell::OnceCell::new(),
             hidden_rows: BTreeMap::new(),
+            precision_as_shown: false,
         }
     }
 

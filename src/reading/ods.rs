@@ -143,6 +143,7 @@ pub(super) fn read_content<R: BufRead>(
     let mut sheets = Vec::new();
     let mut buf = Vec::new();
     let mut shown: Option<HashMap<String, Shown>> = None;
+    let mut as_shown = false;
     loop {
         let ev = next(&mut xml, &mut buf)?;
         styles.see(&ev)?;
@@ -157,10 +158,20 @@ pub(super) fn read_content<R: BufRead>(
             {
                 hidden_styles.extend(style.clone());
             }
+            // ODF 1.2 Part 1 §9.4.1: the document calculates with numbers
+            // as their cells show them.
+            Event::Start(e) | Event::Empty(e)
+                if e.name().as_ref() == "table:calculation-settings"
+                    && attr(&e, "table:precision-as-shown")?.as_deref() == Some("true") =>
+            {
+                as_shown = true;
+            }
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
                 let shown = shown.get_or_insert_with(|| styles.shown());
-                sheets.push(read_table(&mut xml, name, hidden, &mut budget, shown)?);
+                let mut grid = read_table(&mut xml, name, hidden, &mut budget, shown)?;
+                grid.precision_as_shown = as_shown;
+                sheets.push(grid);
             }
             Event::Empty(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;

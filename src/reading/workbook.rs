@@ -102,10 +102,36 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             ));
         }
     };
+    if matches!(format, Format::Xlsx | Format::Xlsm) && calc_attr_false(bytes, "fullPrecision") {
+        let mut sheets = sheets;
+        sheets.iter_mut().for_each(|g| g.precision_as_shown = true);
+        return Ok(Book {
+            format,
+            sheets,
+            notes: Vec::new(),
+        });
+    }
     Ok(Book {
         format,
         sheets,
         notes: Vec::new(),
+    })
+}
+
+/// Whether `<calcPr>` of `xl/workbook.xml` sets attribute `name` false
+/// (`fullPrecision="0"`: "precision as displayed", ECMA-376 Part 1
+/// §18.2.2).
+fn calc_attr_false(bytes: &[u8], name: &str) -> bool {
+    let Some(xml) = zip::ZipArchive::new(Cursor::new(bytes))
+        .ok()
+        .and_then(|mut z| read_part(&mut z, "xl/workbook.xml"))
+    else {
+        return false;
+    };
+    xml.find("<calcPr").is_some_and(|start| {
+        let tag = &xml[start..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        tag.contains(&format!("{name}=\"0\"")) || tag.contains(&format!("{name}=\"false\""))
     })
 }
 

@@ -136,6 +136,7 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
         strings: Vec::new(),
         formats: cells::Formats::default(),
         xti_sheets: Vec::new(),
+        precision_as_shown: false,
     };
     // Every sheet's name in BOUNDSHEET order (charts too: XTIs count them),
     // the SUPBOOKs (whether each is this workbook) and the XTIs.
@@ -151,6 +152,8 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
         match r.typ {
             // FILEPASS (2.4.117): the records after it are encrypted.
             0x002F => return Err(Unreadable::Encrypted),
+            // PRECISION (2.4.210): fFullPrec 0 is "precision as displayed".
+            0x000E => globals.precision_as_shown = u16_at(r.data, 0) == Some(0),
             // DATEMODE (2.4.77).
             0x0022 => globals.formats.is_1904 = u16_at(r.data, 0) == Some(1),
             // FORMAT (2.4.126): a custom number format; one that cannot be

@@ -233,3 +233,29 @@ fn an_id_shown_through_a_code_format_is_read_as_shown_in_every_format() {
         assert_eq!(ids, ["KUKU-07", "KUKU-12", "00042"], "{file}");
     }
 }
+
+#[test]
+fn precision_as_displayed_results_are_no_formula_mismatch() {
+    // LibreOffice calculated "precision as displayed" (0.00): 1000/3 is
+    // stored as 333,33, =H2*3 as 999,99 (from the rounded 333,33), =H3/7
+    // as 285,71. Those are the figures read; none is a formula-mismatch.
+    for file in ["lo_precision_as_shown.ods", "lo_precision_as_shown.xls"] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("spent-exceeds-budget", "D2")]),
+            "{file}"
+        );
+        let read: Vec<(f64, f64)> = real_measures(file)
+            .iter()
+            .map(|m| {
+                (
+                    m["budget_eur"].as_f64().unwrap(),
+                    m["spent_eur"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(read, [(333.33, 999.99), (2000.0, 285.71)], "{file}");
+    }
+}

@@ -30,6 +30,8 @@ pub(super) struct Globals {
     /// The sheet each EXTERNSHEET entry (XTI) names, where it is a sheet
     /// of this workbook, by index: for 3-D references (`'Muut'!B2`).
     pub xti_sheets: Vec<Option<String>>,
+    /// PRECISION (MS-XLS 2.4.210) 0: "precision as displayed".
+    pub precision_as_shown: bool,
 }
 
 /// The cells of one sheet, by absolute 0-based row and column, and the
@@ -214,6 +216,7 @@ pub(super) fn read(
     // Rows with no cells hide nothing.
     hidden_rows.retain(|r, _| grid.filled_in_row(*r).next().is_some());
     grid.hidden_rows = hidden_rows;
+    grid.precision_as_shown = globals.precision_as_shown;
     if !merged.is_empty() {
         let budget = limits.max_cells.saturating_sub(*cells);
         grid.fill_merged(merged, budget);
