@@ -704,6 +704,46 @@ mod tests {
     }
 
     #[test]
+    fn subtotal_leaves_out_other_subtotals_and_the_rows_it_should() {
+        let n = Cell::Number;
+        let sub = |f: &str| Cell::FormulaWithoutValue(f.into());
+        let rows = vec![
+            vec![n(10.0)],
+            vec![n(20.0)],
+            vec![sub("SUBTOTAL(9,A1:A2)")],
+            vec![n(30.0)],
+            vec![n(40.0)],
+            vec![sub("SUBTOTAL(9,A4:A5)")],
+        ];
+        let mut g = grid("S", rows);
+        assert_eq!(
+            eval("SUBTOTAL(9,A1:A6)", std::slice::from_ref(&g)),
+            Some(Outcome::Number(100.0))
+        );
+        assert_eq!(
+            eval(
+                "SUBTOTAL(1,A1:A6)+SUBTOTAL(2,A1:A6)",
+                std::slice::from_ref(&g)
+            ),
+            Some(Outcome::Number(29.0))
+        );
+        // SUM counts the subtotals too.
+        assert_eq!(
+            eval("SUM(A1:A6)", std::slice::from_ref(&g)),
+            Some(Outcome::Number(200.0))
+        );
+        g.hidden_rows.insert(0, RowHidden::Hidden);
+        g.hidden_rows.insert(3, RowHidden::Filtered);
+        let g = [g];
+        // 9 leaves out the filtered row, 109 every hidden one.
+        assert_eq!(eval("SUBTOTAL(9,A1:A6)", &g), Some(Outcome::Number(70.0)));
+        assert_eq!(eval("SUBTOTAL(109,A1:A6)", &g), Some(Outcome::Number(60.0)));
+        // PRODUCT, a number for a reference: not evaluated.
+        assert_eq!(eval("SUBTOTAL(6,A1:A6)", &g), None);
+        assert_eq!(eval("SUBTOTAL(9,5)", &g), None);
+    }
+
+    #[test]
     fn cycles_are_not_evaluated() {
         let g = [grid(
             "S",

@@ -231,7 +231,7 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
 }
 
 /// A section that shows a whole number zero-padded between literal texts
-/// (`"KUKU-"00`, `\T-000`, `00000`): only quoted or escaped text around
+/// (`"KUKU-"00`, `\T-000`, `00000`): only quoted, escaped or plain literal text (`-`, `/`, a space…) around
 /// one run of `0`s, nothing else (no decimals, grouping, scaling, colour
 /// or condition, which a number field's format would have).
 fn integer_shown(code: &str) -> Option<IntegerShown> {
@@ -239,6 +239,10 @@ fn integer_shown(code: &str) -> Option<IntegerShown> {
     let mut digits = 0;
     let mut chars = code.trim().chars();
     while let Some(c) = chars.next() {
+        if c == '0' && suffix.is_empty() {
+            digits += 1;
+            continue;
+        }
         let side = if digits == 0 {
             &mut prefix
         } else {
@@ -254,7 +258,8 @@ fn integer_shown(code: &str) -> Option<IntegerShown> {
                 }
             }
             '\\' => side.push(chars.next()?),
-            '0' if suffix.is_empty() => digits += 1,
+            // Characters Excel shows as they are without quotes.
+            '-' | '+' | '/' | '(' | ')' | ':' | ' ' | '$' => side.push(c),
             _ => return None,
         }
     }
@@ -358,5 +363,18 @@ mod tests {
         assert!(!accepted(&pct, Kind::Euro));
         assert!(!accepted(&pct, Kind::Whole));
         assert!(accepted(&pct, Kind::Text));
+    }
+
+    #[test]
+    fn code_formats_show_whole_numbers_padded_between_texts() {
+        let shown = |code: &str, v: f64| integer_shown(code).and_then(|i| i.show(v));
+        assert_eq!(shown("\"KUKU-\"00", 7.0).as_deref(), Some("KUKU-07"));
+        assert_eq!(shown("00000", 42.0).as_deref(), Some("00042"));
+        assert_eq!(shown("\\T-000\" a\"", 5.0).as_deref(), Some("T-005 a"));
+        // Numbers, not codes: plain, decimals, grouping, scaling, fractions.
+        for code in ["0", "0.00", "#,##0", "0,", "\"KUKU-\"0.0", "General"] {
+            assert_eq!(integer_shown(code), None, "{code}");
+        }
+        assert_eq!(shown("\"KUKU-\"00", 7.5), None);
     }
 }
