@@ -175,6 +175,11 @@ pub fn discover_all(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<InputFile
     out.dedup_by(|a, b| a.path == b.path);
     skipped.sort();
     skipped.dedup_by(|a, b| a.path == b.path);
+    // A file named on the command line is read, even if its folder is given too.
+    if !skipped.is_empty() {
+        let read: std::collections::BTreeSet<&PathBuf> = out.iter().map(|f| &f.path).collect();
+        skipped.retain(|f| !read.contains(&f.path));
+    }
     Ok((out, skipped))
 }
 

@@ -259,3 +259,21 @@ fn precision_as_displayed_results_are_no_formula_mismatch() {
         assert_eq!(read, [(333.33, 999.99), (2000.0, 285.71)], "{file}");
     }
 }
+
+#[test]
+fn a_file_named_beside_its_folder_is_read_not_named_as_unread() {
+    // muistio.txt named on the command line is read (and has no measure
+    // sheet); its folder's walk does not also call it unread.
+    let dir = real("folder_exports");
+    let note = real("folder_exports/muistio.txt");
+    let o = kooste(&["validate", "--format", "json", &dir, &note]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let at_note: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().unwrap().ends_with("muistio.txt"))
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(at_note, ["no-measure-sheet"], "{}", stdout(&o));
+}
