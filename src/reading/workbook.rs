@@ -748,3 +748,30 @@ pub(super) fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    /// A package holding only `xl/workbook.xml`.
+    fn package(workbook: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(workbook.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn precision_as_displayed_is_read_from_calc_pr() {
+        let calc = |attrs: &str| {
+            let xml = format!("<workbook><calcPr calcId=\"191029\" {attrs}/></workbook>");
+            super::calc_attr_false(&package(&xml), "fullPrecision")
+        };
+        assert!(calc("fullPrecision=\"0\""));
+        assert!(calc("fullPrecision=\"false\""));
+        assert!(!calc("fullPrecision=\"1\""));
+        assert!(!calc("fullCalcOnLoad=\"1\""));
+        assert!(!super::calc_attr_false(b"not a zip", "fullPrecision"));
+    }
+}
