@@ -105,6 +105,10 @@ pub enum Code {
     /// A number whose format shows it scaled (`#,##0,` shows 55 000 as
     /// `55`): read as stored, named because the sheet shows another number.
     ScaledFormat,
+    /// Rows the sheet hides (by hand, in a collapsed group, or by a
+    /// filter): read all the same, so figures the sheet does not show are
+    /// in the sums.
+    HiddenRows,
 }
 
 impl Code {
@@ -147,6 +151,7 @@ impl Code {
             Code::UnitRow => "unit-row",
             Code::HiddenColumn => "hidden-column",
             Code::ScaledFormat => "scaled-format",
+            Code::HiddenRows => "hidden-rows",
         }
     }
 
@@ -165,6 +170,7 @@ impl Code {
             | Code::UnitRow
             | Code::HiddenColumn
             | Code::ScaledFormat
+            | Code::HiddenRows
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

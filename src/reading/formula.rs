@@ -1,7 +1,8 @@
 //! Evaluating the formulas submissions use, where the file stores no
 //! result or only a placeholder, and to check a stored number against its
 //! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
-//! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS` and references to cells
+//! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS`, `SUBTOTAL` (sums,
+//! counts, averages, extremes) and references to cells
 //! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
 //! `'Toimenpiteet 2021'!H2`).
 //!
@@ -16,6 +17,7 @@
 //! stays a `formula-without-value` finding: a value is never guessed.
 
 use super::Grid;
+use super::grid::RowHidden;
 use crate::model::Cell;
 use crate::text::parse_a1;
 
@@ -403,7 +405,8 @@ impl Parser<'_> {
             }
         }
         match name {
-            "SUM" | "MIN" | "MAX" | "AVERAGE" => self.aggregate(name, &args),
+            "SUM" | "MIN" | "MAX" | "AVERAGE" => self.aggregate(name, &args, None),
+            "SUBTOTAL" => self.subtotal(&args),
             "ROUND" => {
                 let [x, d] = args.as_slice() else { return None };
                 let (x, d) = match (self.scalar(x.clone())?, self.scalar(d.clone())?) {
@@ -429,27 +432,79 @@ impl Parser<'_> {
         }
     }
 
-    /// SUM, MIN, MAX and AVERAGE as Excel computes them: numbers in ranges
-    /// count, text, booleans and empty cells in ranges are skipped, an error
-    /// anywhere is the result.
-    fn aggregate(&self, name: &str, args: &[Val]) -> Option<Val> {
+    /// `SUBTOTAL(function_num, ref…)` as Excel computes it for the
+    /// functions that are sums, counts, averages and extremes (1 AVERAGE,
+    /// 2 COUNT, 3 COUNTA, 4 MAX, 5 MIN, 9 SUM, and 101–105, 109, which
+    /// also leave out hidden rows): cells that are themselves SUBTOTALs
+    /// are left out (Excel's rule, so a grand total over sections' subtotals
+    /// counts each figure once), and so are rows a filter hides. PRODUCT,
+    /// the deviations and variances (6–8, 10, 11) are not evaluated.
+    fn subtotal(&self, args: &[Val]) -> Option<Val> {
+        let (num, refs) = args.split_first()?;
+        let num = match self.scalar(num.clone())? {
+            Val::Num(n) if n.fract() == 0.0 => n as u32,
+            Val::Err(e) => return Some(Val::Err(e)),
+            _ => return None,
+        };
+        let name = match num % 100 {
+            1 => "AVERAGE",
+            2 => "COUNT",
+            3 => "COUNTA",
+            4 => "MAX",
+            5 => "MIN",
+            9 => "SUM",
+            _ => return None,
+        };
+        if !(1..=11).contains(&num) && !(101..=111).contains(&num) {
+            return None;
+        }
+        // Only references count (`SUBTOTAL(9, 5)` is #VALUE! in Excel).
+        if refs.is_empty() || refs.iter().any(|r| !matches!(r, Val::Range(..))) {
+            return None;
+        }
+        let skip = Skip { hidden: num > 100 };
+        self.aggregate(name, refs, Some(skip))
+    }
+
+    /// SUM, MIN, MAX, AVERAGE, COUNT and COUNTA as Excel computes them:
+    /// numbers in ranges count, text, booleans and empty cells in ranges
+    /// are skipped (COUNTA counts every cell that is not empty), an error
+    /// anywhere is the result. `skip`: the cells SUBTOTAL leaves out.
+    fn aggregate(&self, name: &str, args: &[Val], skip: Option<Skip>) -> Option<Val> {
         let mut nums = Vec::new();
+        let mut filled = 0usize;
         for a in args {
             match a {
-                Val::Num(n) => nums.push(*n),
+                Val::Num(n) => {
+                    nums.push(*n);
+                    filled += 1;
+                }
                 Val::Err(e) => return Some(Val::Err(e)),
                 Val::Range(s, (r1, c1), (r2, c2)) => {
                     let grid = &self.sheets[*s];
                     let last_row = (*r2).min(grid.end_row().saturating_sub(1));
                     let last_col = (*c2).min(grid.end_col().saturating_sub(1));
                     for row in *r1..=last_row {
+                        if skip
+                            .is_some_and(|k| grid.row_hidden(row).is_some_and(|h| k.leaves_out(h)))
+                        {
+                            continue;
+                        }
                         for col in *c1..=last_col {
                             if !self.budget.take() {
                                 return None;
                             }
+                            if skip.is_some() && is_subtotal_cell(grid, row, col) {
+                                continue;
+                            }
+                            if !grid.get(row, col).is_blank() {
+                                filled += 1;
+                            }
                             match self.cell_value(*s, row, col)? {
                                 Some(Val::Num(n)) => nums.push(n),
-                                Some(Val::Err(e)) => return Some(Val::Err(e)),
+                                Some(Val::Err(e)) if name != "COUNTA" => {
+                                    return Some(Val::Err(e));
+                                }
                                 _ => {}
                             }
                         }
@@ -460,6 +515,8 @@ impl Parser<'_> {
         let fold = |init: f64, f: fn(f64, f64) -> f64| nums.iter().copied().fold(init, f);
         Some(match name {
             "SUM" => Val::Num(nums.iter().sum()),
+            "COUNT" => Val::Num(nums.len() as f64),
+            "COUNTA" => Val::Num(filled as f64),
             "MIN" if nums.is_empty() => Val::Num(0.0),
             "MAX" if nums.is_empty() => Val::Num(0.0),
             "MIN" => Val::Num(fold(f64::INFINITY, f64::min)),
@@ -475,7 +532,13 @@ impl Parser<'_> {
         // A number a formula stored is what that formula gives now (a
         // recalculation recomputes it too); where kooste cannot evaluate
         // it, the stored number is the best there is.
-        let stored_formula = self.sheets[sheet].formula(row, col);
+        // In a workbook that calculates "precision as displayed" the stored
+        // number is the rounded result the others were calculated from.
+        let grid = &self.sheets[sheet];
+        let stored_formula = match grid.precision_as_shown {
+            true => None,
+            false => grid.formula(row, col),
+        };
         let outcome = stored_formula.and_then(|f| {
             let key = (sheet, row, col);
             if let Some(known) = self.budget.known.borrow().get(&key) {
@@ -524,6 +587,38 @@ impl Parser<'_> {
             other => Some(other),
         }
     }
+}
+
+/// What `SUBTOTAL` leaves out of its ranges: other SUBTOTAL cells always,
+/// rows a filter hides always, rows hidden by hand or by a collapsed group
+/// only for the functions 101–111.
+#[derive(Debug, Clone, Copy)]
+struct Skip {
+    /// Rows hidden by hand or a collapsed group too (101–111).
+    hidden: bool,
+}
+
+impl Skip {
+    fn leaves_out(self, how: RowHidden) -> bool {
+        self.hidden || how == RowHidden::Filtered
+    }
+}
+
+/// Whether the cell holds a `SUBTOTAL` formula (stored with a result or not).
+fn is_subtotal_cell(grid: &Grid, row: u32, col: u32) -> bool {
+    let f = match grid.get(row, col) {
+        Cell::FormulaWithoutValue(f) => Some(f.as_str()),
+        _ => grid.formula(row, col),
+    };
+    f.is_some_and(is_subtotal_formula)
+}
+
+/// Whether a formula calls `SUBTOTAL` (`=SUBTOTAL(9,H2:H5)`, `subtotal(109;…)`).
+pub fn is_subtotal_formula(formula: &str) -> bool {
+    formula
+        .as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"SUBTOTAL("))
 }
 
 fn arith(a: Val, b: Val, op: char) -> Val {
@@ -606,6 +701,46 @@ mod tests {
             eval("=A1", &g),
             Some(Outcome::Copy(Cell::Text("Budjetti".into())))
         );
+    }
+
+    #[test]
+    fn subtotal_leaves_out_other_subtotals_and_the_rows_it_should() {
+        let n = Cell::Number;
+        let sub = |f: &str| Cell::FormulaWithoutValue(f.into());
+        let rows = vec![
+            vec![n(10.0)],
+            vec![n(20.0)],
+            vec![sub("SUBTOTAL(9,A1:A2)")],
+            vec![n(30.0)],
+            vec![n(40.0)],
+            vec![sub("SUBTOTAL(9,A4:A5)")],
+        ];
+        let mut g = grid("S", rows);
+        assert_eq!(
+            eval("SUBTOTAL(9,A1:A6)", std::slice::from_ref(&g)),
+            Some(Outcome::Number(100.0))
+        );
+        assert_eq!(
+            eval(
+                "SUBTOTAL(1,A1:A6)+SUBTOTAL(2,A1:A6)",
+                std::slice::from_ref(&g)
+            ),
+            Some(Outcome::Number(29.0))
+        );
+        // SUM counts the subtotals too.
+        assert_eq!(
+            eval("SUM(A1:A6)", std::slice::from_ref(&g)),
+            Some(Outcome::Number(200.0))
+        );
+        g.hidden_rows.insert(0, RowHidden::Hidden);
+        g.hidden_rows.insert(3, RowHidden::Filtered);
+        let g = [g];
+        // 9 leaves out the filtered row, 109 every hidden one.
+        assert_eq!(eval("SUBTOTAL(9,A1:A6)", &g), Some(Outcome::Number(70.0)));
+        assert_eq!(eval("SUBTOTAL(109,A1:A6)", &g), Some(Outcome::Number(60.0)));
+        // PRODUCT, a number for a reference: not evaluated.
+        assert_eq!(eval("SUBTOTAL(6,A1:A6)", &g), None);
+        assert_eq!(eval("SUBTOTAL(9,5)", &g), None);
     }
 
     #[test]

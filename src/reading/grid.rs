@@ -48,6 +48,26 @@ pub struct Grid {
     units: BTreeMap<(u32, u32), FormatUnit>,
     /// One past the last column, computed once (rows differ in length).
     width: std::cell::OnceCell<u32>,
+    /// Rows the sheet hides, by absolute 0-based row, where the reader
+    /// knows them (xlsx, ods, xls): read all the same, and named
+    /// (`hidden-rows`).
+    pub hidden_rows: BTreeMap<u32, RowHidden>,
+    /// Whether the workbook calculates with numbers as displayed ("precision
+    /// as displayed": xlsx `<calcPr fullPrecision="0"/>`, ods
+    /// `table:precision-as-shown="true"`, xls PRECISION 0): a formula's
+    /// stored result is rounded as its cell shows it.
+    pub precision_as_shown: bool,
+}
+
+/// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
+/// out filtered rows, 109 every hidden row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowHidden {
+    /// Hidden by hand, or in a collapsed group (outline).
+    Hidden,
+    /// Hidden by a filter (xlsx: within the sheet's autofilter range;
+    /// ods: `table:visibility="filter"`).
+    Filtered,
 }
 
 /// A merged range of cells, absolute and 0-based, both ends inclusive.
@@ -90,6 +110,38 @@ pub struct FormatSection {
     /// Whether the section shows nothing at all (an empty section, as in
     /// `;;;`): the sheet shows the cell empty.
     pub hidden: bool,
+    /// Where the section shows a whole number zero-padded between literal
+    /// texts (`"KUKU-"00` shows 7 as `KUKU-07`, `00000` shows 42 as
+    /// `00042`): how, so a text field (an ID) reads what the sheet shows.
+    pub integer: Option<IntegerShown>,
+}
+
+/// A whole number as a format shows it: `prefix`, the number with at least
+/// `digits` digits, `suffix`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegerShown {
+    /// Literal text before the digits.
+    pub prefix: String,
+    /// The least number of digits (zeros pad on the left).
+    pub digits: usize,
+    /// Literal text after the digits.
+    pub suffix: String,
+}
+
+impl IntegerShown {
+    /// The text shown for `value`, where it is a whole number ≥ 0 that
+    /// the format shows whole; `None` otherwise.
+    pub fn show(&self, value: f64) -> Option<String> {
+        (value >= 0.0 && value.fract() == 0.0 && value < 1e15).then(|| {
+            format!(
+                "{}{:0width$}{}",
+                self.prefix,
+                value as u64,
+                self.suffix,
+                width = self.digits
+            )
+        })
+    }
 }
 
 /// The values a format section applies to.
@@ -158,7 +210,11 @@ impl FormatSection {
     /// Whether the section shows the number as stored, without text, a
     /// percentage or a scaling (`#,##0,`).
     pub fn is_plain(&self) -> bool {
-        self.text.is_empty() && !self.percent && !self.hidden && self.factor == 1.0
+        self.text.is_empty()
+            && !self.percent
+            && !self.hidden
+            && self.factor == 1.0
+            && self.integer.as_ref().is_none_or(|i| i.digits < 2)
     }
 }
 
@@ -177,6 +233,7 @@ impl FormatUnit {
                 factor,
                 percent,
                 hidden: false,
+                integer: None,
             }],
         }
     }
@@ -305,6 +362,8 @@ impl Grid {
             formulas: BTreeMap::new(),
             units: BTreeMap::new(),
             width: std::cell::OnceCell::new(),
+            hidden_rows: BTreeMap::new(),
+            precision_as_shown: false,
         }
     }
 
@@ -356,6 +415,14 @@ impl Grid {
             return None;
         }
         self.formulas.get(&(row, col)).map(String::as_str)
+    }
+
+    /// How the row (absolute, 0-based) is hidden, if it is.
+    pub fn row_hidden(&self, row: u32) -> Option<RowHidden> {
+        if self.hidden_rows.is_empty() {
+            return None;
+        }
+        self.hidden_rows.get(&row).copied()
     }
 
     /// Records the units cells' number formats show, by absolute 0-based

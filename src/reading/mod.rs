@@ -12,6 +12,7 @@ mod own;
 pub mod schema;
 mod separators;
 mod sheet;
+mod tables;
 pub mod typing;
 mod units;
 mod workbook;
@@ -27,7 +28,7 @@ use crate::model::message::{Arg, Message};
 
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK, custom_property};
-pub use sheet::{Submission, read_bytes, read_submission, read_submission_from};
+pub use sheet::{Submission, read_bytes, read_submission, read_submission_from, unread_file};
 pub use units::excel_format_unit;
 
 /// A text the configuration gives in each language (a field's header, a
@@ -39,8 +40,18 @@ pub(crate) fn per_lang(text: impl Fn(Lang) -> String) -> Arg {
 
 /// File extensions read as submissions.
 /// (`xltx` and `xltm` are Excel templates: the same package as xlsx, and
-/// a department may save its filled-in copy as one.)
-pub const EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb", "ods", "csv"];
+/// a department may save its filled-in copy as one; `fods` is LibreOffice's
+/// flat OpenDocument, `tsv` tab-separated text. A `txt` file is read where
+/// it is tab-separated: [`TEXT_EXPORTS`].)
+pub const EXTENSIONS: [&str; 10] = [
+    "xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb", "ods", "fods", "csv", "tsv",
+];
+
+/// Extensions of text exports read where the file's first 4 KiB hold a tab
+/// (Excel's and LibreOffice's "Text (Tab delimited)" and "Unicode Text"
+/// save as `.txt`); any other `.txt` in a folder is a note, not read, and
+/// named ([`discover_all`]).
+pub const TEXT_EXPORTS: [&str; 1] = ["txt"];
 
 /// One input file of a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -133,11 +144,20 @@ impl InputError {
 /// wrong file gives a finding instead of silence. The result is sorted by
 /// path, so the order of arguments does not change the outputs.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
+    discover_all(inputs).map(|(files, _)| files)
+}
+
+/// [`discover`], and the regular files of the folders that are not read
+/// (no submission extension, or a `.txt` that is not tab-separated), in
+/// path order, so that none is skipped in silence; kooste's own report
+/// ([`own::is_own_print`]) is not among them.
+pub fn discover_all(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<InputFile>), InputError> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| InputError::new(input, e))?;
         if meta.is_dir() {
-            walk(input, &mut out).map_err(|e| InputError::new(input, e))?;
+            walk(input, &mut out, &mut skipped).map_err(|e| InputError::new(input, e))?;
         } else if !meta.is_file() {
             // A device, FIFO or socket: reading one could block or never
             // end (/dev/zero), and it is no submission.
@@ -153,10 +173,17 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, InputError> {
     }
     out.sort();
     out.dedup_by(|a, b| a.path == b.path);
-    Ok(out)
+    skipped.sort();
+    skipped.dedup_by(|a, b| a.path == b.path);
+    // A file named on the command line is read, even if its folder is given too.
+    if !skipped.is_empty() {
+        let read: std::collections::BTreeSet<&PathBuf> = out.iter().map(|f| &f.path).collect();
+        skipped.retain(|f| !read.contains(&f.path));
+    }
+    Ok((out, skipped))
 }
 
-fn walk(dir: &Path, out: &mut Vec<InputFile>) -> std::io::Result<()> {
+fn walk(dir: &Path, out: &mut Vec<InputFile>, skipped: &mut Vec<InputFile>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -167,12 +194,17 @@ fn walk(dir: &Path, out: &mut Vec<InputFile>) -> std::io::Result<()> {
         }
         let file_type = entry.file_type()?;
         if file_type.is_dir() {
-            walk(&path, out)?;
-        } else if has_submission_extension(&path) && is_regular(&path) {
-            out.push(InputFile {
+            walk(&path, out, skipped)?;
+        } else if is_regular(&path) {
+            let file = InputFile {
                 display: path.display().to_string(),
                 path,
-            });
+            };
+            if has_submission_extension(&file.path) || is_tab_separated_text(&file.path) {
+                out.push(file);
+            } else if !own::is_own_print(&file.path) {
+                skipped.push(file);
+            }
         }
     }
     Ok(())
@@ -182,6 +214,21 @@ fn walk(dir: &Path, out: &mut Vec<InputFile>) -> std::io::Result<()> {
 /// a folder of submissions is no submission, and reading it could block.
 fn is_regular(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// A `.txt` ([`TEXT_EXPORTS`]) whose first 4 KiB hold a tab (in UTF-8,
+/// single-byte encodings and UTF-16 alike).
+fn is_tab_separated_text(path: &Path) -> bool {
+    use std::io::Read;
+    let txt = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXPORTS.contains(&e.to_ascii_lowercase().as_str()));
+    let mut head = Vec::with_capacity(4096);
+    txt && std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok()
+        && head.contains(&b'\t')
 }
 
 fn has_submission_extension(path: &Path) -> bool {
@@ -519,10 +566,16 @@ fn open_unguarded(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Un
             .map(|e| e.to_string_lossy().to_string())
             .unwrap_or_default()
     };
+    if ods::is_flat(head) {
+        return ods::read_flat(bytes, limits);
+    }
     if looks_like_html(head) {
         return Err(Unreadable::Html { ext: named() });
     }
-    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "ods" | "xls") {
+    if matches!(
+        ext.as_str(),
+        "xlsx" | "xlsm" | "xlsb" | "ods" | "fods" | "xls"
+    ) {
         return Err(Unreadable::NotAWorkbook { ext: named() });
     }
     csv::read(path, bytes, limits)

@@ -22,7 +22,7 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::grid::put_cell;
+use super::grid::{RowHidden, put_cell};
 use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 
@@ -81,6 +81,29 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     })
 }
 
+/// Whether the file's first bytes are a flat OpenDocument spreadsheet
+/// (`.fods`, LibreOffice's "Flat XML ODF Spreadsheet"): one XML document
+/// whose root is `office:document` (ODF 1.2 Part 1 §3.1.2).
+pub fn is_flat(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with("<?xml")
+        && text.contains("<office:document")
+}
+
+/// Reads a flat OpenDocument spreadsheet: the content of an .ods's
+/// `content.xml` and `styles.xml` in one document, read as they are.
+/// Errors as [`read`].
+pub fn read_flat(bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
+    let sheets = read_content(BufReader::new(bytes), limits, Styles::default())?;
+    Ok(Book {
+        format: Format::Ods,
+        sheets,
+        notes: Vec::new(),
+    })
+}
+
 /// Whether the manifest lists encryption data: a password-protected .ods,
 /// whose content.xml is ciphertext. No manifest, or one that cannot be
 /// read, leaves the decision to content.xml.
@@ -120,6 +143,7 @@ pub(super) fn read_content<R: BufRead>(
     let mut sheets = Vec::new();
     let mut buf = Vec::new();
     let mut shown: Option<HashMap<String, Shown>> = None;
+    let mut as_shown = false;
     loop {
         let ev = next(&mut xml, &mut buf)?;
         styles.see(&ev)?;
@@ -134,10 +158,20 @@ pub(super) fn read_content<R: BufRead>(
             {
                 hidden_styles.extend(style.clone());
             }
+            // ODF 1.2 Part 1 §9.4.1: the document calculates with numbers
+            // as their cells show them.
+            Event::Start(e) | Event::Empty(e)
+                if e.name().as_ref() == "table:calculation-settings"
+                    && attr(&e, "table:precision-as-shown")?.as_deref() == Some("true") =>
+            {
+                as_shown = true;
+            }
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
                 let shown = shown.get_or_insert_with(|| styles.shown());
-                sheets.push(read_table(&mut xml, name, hidden, &mut budget, shown)?);
+                let mut grid = read_table(&mut xml, name, hidden, &mut budget, shown)?;
+                grid.precision_as_shown = as_shown;
+                sheets.push(grid);
             }
             Event::Empty(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
@@ -175,6 +209,8 @@ struct SheetRows {
     formulas: BTreeMap<(u32, u32), String>,
     /// Units of cells' number styles, by absolute position.
     units: BTreeMap<(u32, u32), FormatUnit>,
+    /// Hidden rows that hold cells, by absolute row.
+    hidden_rows: BTreeMap<u32, RowHidden>,
 }
 
 /// A merged range's anchor in a row: column and spans (each at least 1).
@@ -230,7 +266,15 @@ fn read_table<R: BufRead>(
                     shown,
                     columns: &columns,
                 };
-                read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget, &looks)?;
+                let how = row_hidden(&e)?;
+                let filled =
+                    read_row(xml, &mut scratch, (row, repeat), &mut sheet, budget, &looks)?;
+                // Only rows with cells are named: an empty hidden row hides nothing.
+                if let (Some(how), true) = (how, filled) {
+                    for r in row..row + repeat {
+                        sheet.hidden_rows.insert(r as u32, how);
+                    }
+                }
                 row = row.saturating_add(repeat);
             }
             Event::Empty(e) if nested == 0 && e.name().as_ref() == "table:table-row" => {
@@ -269,7 +313,7 @@ fn read_row<R: BufRead>(
     sheet: &mut SheetRows,
     budget: &mut Budget,
     looks: &Looks<'_>,
-) -> Result<(), Unreadable> {
+) -> Result<bool, Unreadable> {
     s.cells.clear();
     s.spans.clear();
     s.formulas.clear();
@@ -321,7 +365,7 @@ fn read_row<R: BufRead>(
         col = col.saturating_add(attrs.repeat);
     }
     if s.cells.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     for r in row..row + repeat {
         let r = r as u32; // checked above: below MAX_ROWS
@@ -339,7 +383,18 @@ fn read_row<R: BufRead>(
             last_col: (u64::from(sp.col) + sp.cols - 1).min(u32::MAX.into()) as u32,
         }));
     }
-    Ok(())
+    Ok(true)
+}
+
+/// How a `table:table-row` is hidden (`table:visibility`, ODF 1.2 Part 1
+/// §19.749): `collapse` (hidden by hand or in a collapsed group) or
+/// `filter` (by a filter).
+fn row_hidden(e: &BytesStart) -> Result<Option<RowHidden>, Unreadable> {
+    Ok(match attr(e, "table:visibility")?.as_deref() {
+        Some("collapse") => Some(RowHidden::Hidden),
+        Some("filter") => Some(RowHidden::Filtered),
+        _ => None,
+    })
 }
 
 fn is_cell(e: &BytesStart) -> bool {
@@ -405,6 +460,7 @@ impl SheetRows {
             .with_far(self.far)
             .with_formulas(self.formulas);
         grid.set_units(self.units);
+        grid.hidden_rows = self.hidden_rows;
         let (end_row, end_col) = (grid.end_row(), grid.end_col());
         let merged: Vec<Merged> = self
             .merged

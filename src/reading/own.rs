@@ -200,6 +200,23 @@ pub(crate) fn finding(display: &str, kind: OutputKind) -> Finding {
     .hint(Message::new("read-own-output.hint"))
 }
 
+/// Whether the file at `path` is a report kooste printed (a PDF whose XMP
+/// metadata names kooste as its creator tool, as `pdf::archive` writes
+/// it): an output found in an input folder, passed over without a word,
+/// as the consolidated workbook is set aside. Only the first 64 MiB are
+/// looked at.
+pub fn is_own_print(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    const MARK: &[u8] = b"<xmp:CreatorTool>kooste</xmp:CreatorTool>";
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut bytes = Vec::new();
+    file.take(64 << 20).read_to_end(&mut bytes).is_ok()
+        && bytes.starts_with(b"%PDF-")
+        && bytes.windows(MARK.len()).any(|w| w == MARK)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

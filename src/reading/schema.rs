@@ -241,14 +241,16 @@ impl<'c> Schema<'c> {
     /// Whether a cell text marks a total row: a configured label
     /// (`Yhteensä`), with a colon or a full stop after it (`Yhteensä:`), or
     /// as a word of a label of at most three words (`Kaikki yhteensä`,
-    /// `Yhteensä 2021`, `Toimenpiteet yhteensä 2021`).
+    /// `Yhteensä 2021`, `Toimenpiteet yhteensä 2021`), or as the last word
+    /// of a label of at most eight (Excel's Data→Subtotal labels each
+    /// section with its value and the word: `Kasvatus ja oppiminen Yhteensä`).
     pub fn is_total_label(&self, text: &str) -> bool {
         // Asked of every row: most first cells are ruled out by the first
         // characters of their words without normalising them.
         let starts = |c: Option<char>| self.totals.iter().any(|t| t.chars().next() == c);
         if !text
             .split_whitespace()
-            .take(5)
+            .take(8)
             .any(|w| starts(normalised_first(w)))
         {
             return false;
@@ -261,17 +263,25 @@ impl<'c> Schema<'c> {
         if self.totals.iter().any(|t| t == n) {
             return true;
         }
-        // A label of more than three words is a name, not a label.
+        // A label of more than three words is a name, not a label, unless
+        // it ends in the total word as Excel's Data→Subtotal labels a
+        // section ("Kasvatus ja oppiminen Yhteensä": the section's value
+        // and the word).
         let words: Vec<&str> = n
             .split(' ')
             .map(|w| w.trim_matches([':', '.', ',']))
             .filter(|w| !w.is_empty())
             .collect();
-        words.len() <= 3
-            && self.totals.iter().any(|t| {
-                let t = t.trim_end_matches(['.', ':']);
-                !t.contains(' ') && words.contains(&t)
-            })
+        let mut singles = self
+            .totals
+            .iter()
+            .map(|t| t.trim_end_matches(['.', ':']))
+            .filter(|t| !t.contains(' '));
+        if words.len() <= 3 {
+            singles.any(|t| words.contains(&t))
+        } else {
+            words.len() <= 8 && words.last().is_some_and(|w| singles.any(|t| t == *w))
+        }
     }
 
     /// Whether a cell text marks a template's example row.

@@ -3,10 +3,12 @@
 
 mod extent;
 mod header_units;
-mod hidden;
+mod hidden_columns;
+mod hidden_rows;
 mod measure;
 mod prefill;
 mod stored;
+mod totals;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -63,6 +65,23 @@ pub struct Submission {
     /// annotated copy (`validate --annotate`) kooste wrote: of two inputs
     /// with the same rows, such a file is not the one read.
     pub converted: bool,
+}
+
+/// The `unread-content` warning for a file of an input folder that kooste
+/// does not read (its extension is no spreadsheet's, or a `.txt` that is not
+/// tab-separated): named, so that nothing is skipped in silence.
+pub fn unread_file(file: &InputFile) -> Finding {
+    let ext = file
+        .path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Finding::file(
+        Code::UnreadContent,
+        &file.display,
+        Message::new("read-unread-file").arg("ext", ext),
+    )
+    .hint(Message::new("read-unread-file.hint"))
 }
 
 /// Reads one input file. Never fails: a file that cannot be read yields a
@@ -193,6 +212,9 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         }
         book.sheets[sheet_idx].hidden_columns =
             super::guard::guarded(|| workbook::hidden_columns(bytes, &name)).unwrap_or_default();
+        // Hidden rows (the ods and xls readers note them as they read).
+        book.sheets[sheet_idx].hidden_rows =
+            super::guard::guarded(|| workbook::hidden_rows(bytes, &name)).unwrap_or_default();
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -626,6 +648,24 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         }
     }
 
+    /// A text field's cell as the sheet shows it: a number whose format
+    /// shows it zero-padded between literal texts (`"KUKU-"00` shows 7 as
+    /// `KUKU-07`) is that text, not `7`.
+    fn shown_text(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+        let cell = self.cell(row, col);
+        if let Cell::Number(n) = cell.as_ref()
+            && let Some(text) = self
+                .grid
+                .format_unit(row, col)
+                .and_then(|u| u.section(*n))
+                .and_then(|s| s.integer.as_ref())
+                .and_then(|i| i.show(*n))
+        {
+            return Cow::Owned(Cell::Text(text.into()));
+        }
+        cell
+    }
+
     fn read_rows(&mut self, sub: &mut Submission, header_row: u32, columns: &Columns) {
         let fields = &self.schema.config.fields;
         let missing_required: bool = fields
@@ -641,10 +681,12 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             .find(|(_, f)| roles[*f] == Some(FieldKey::Measure))
             .map(|(c, _)| *c);
         let mut sums = vec![crate::model::parse::Cents::default(); fields.len()];
-        let (mut first_data, mut last_data) = (u32::MAX, 0);
         let mut values: Vec<Option<Value>> = vec![None; fields.len()];
         let mut cell_ref = Vec::with_capacity(16);
         let mut below_total = false;
+        let mut hidden = Vec::new();
+        let mut totals = Vec::new();
+        let mut data = totals::DataRows::new(fields);
         let template_prefill = self.template_prefill(header_row, columns, &prefilled);
         for row in header_row + 1..self.grid.end_row() {
             if self.is_blank_row(row, &prefilled) {
@@ -656,17 +698,18 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             if self.is_total_row(row, columns)
+                || self.has_subtotal_formula(row, columns)
                 // An unlabelled total needs two data rows above it: the sum
                 // of one row is that row's own figure, which a measure
                 // lacking its name may well repeat.
                 || (sub.rows_read >= 2 && self.is_unlabelled_total(row, columns, &sums))
             {
-                // Each total row is checked against every data row above
-                // it (a grand total below a first total, too); rows below a
+                // Each total row is checked once every row is read (a
+                // subtotal may stand above its section); rows below a
                 // total are still read: a measure added under the total
                 // must not vanish.
                 sub.total_row.get_or_insert(row);
-                self.check_total_row(row, columns, (first_data, last_data), &sums);
+                totals.push(row);
                 below_total = true;
                 continue;
             }
@@ -677,8 +720,9 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 continue;
             }
             sub.rows_read += 1;
-            first_data = first_data.min(row);
-            last_data = row;
+            if let Some(how) = self.grid.row_hidden(row) {
+                hidden.push((row, how));
+            }
             let before = self.findings.len();
             values.fill(None);
             for &(col, f) in columns {
@@ -694,6 +738,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 }
                 let cell = if empty {
                     Cow::Owned(Cell::Empty)
+                } else if fields[f].kind == Kind::Text {
+                    self.shown_text(row, col)
                 } else {
                     self.cell(row, col)
                 };
@@ -741,6 +787,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                     }
                 }
             }
+            data.push(row, &values);
             let row_has_error = self.findings[before..]
                 .iter()
                 .any(|f| f.severity == crate::model::finding::Severity::Error);
@@ -762,6 +809,8 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 sub.measures.push(m);
             }
         }
+        self.check_total_rows(&totals, columns, &data);
+        self.report_hidden_rows(&hidden);
     }
 
     /// For each column from the grid's first, whether it does not make a

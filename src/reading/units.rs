@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::config::Kind;
 use crate::reading::FormatUnit;
-use crate::reading::grid::{FormatSection, Op, When};
+use crate::reading::grid::{FormatSection, IntegerShown, Op, When};
 use crate::text::normalise;
 
 /// Units a field of `kind` is read in, as a header or a format may name
@@ -360,6 +360,7 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
             }
         }
     }
+    let integer = integer_shown(code);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let section = FormatSection {
         when: When::Any,
@@ -369,8 +370,51 @@ fn excel_section(code: &str) -> (Option<When>, FormatSection) {
         text,
         factor: 1000f64.powi(commas),
         percent,
+        integer,
     };
     (when, section)
+}
+
+/// A section that shows a whole number zero-padded between literal texts
+/// (`"KUKU-"00`, `\T-000`, `00000`): only quoted, escaped or plain literal text (`-`, `/`, a space…) around
+/// one run of `0`s, nothing else (no decimals, grouping, scaling, colour
+/// or condition, which a number field's format would have).
+fn integer_shown(code: &str) -> Option<IntegerShown> {
+    let (mut prefix, mut suffix) = (String::new(), String::new());
+    let mut digits = 0;
+    let mut chars = code.trim().chars();
+    while let Some(c) = chars.next() {
+        if c == '0' && suffix.is_empty() {
+            digits += 1;
+            continue;
+        }
+        let side = if digits == 0 {
+            &mut prefix
+        } else {
+            &mut suffix
+        };
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    side.push(q);
+                }
+            }
+            '\\' => side.push(chars.next()?),
+            // Characters Excel shows as they are without quotes.
+            '-' | '+' | '/' | '(' | ')' | ':' | ' ' | '$' => side.push(c),
+            _ => return None,
+        }
+    }
+    (digits > 0 && (digits > 1 || !prefix.is_empty() || !suffix.is_empty())).then_some(
+        IntegerShown {
+            prefix,
+            digits,
+            suffix,
+        },
+    )
 }
 
 /// The built-in Excel number formats (xlsx `numFmtId`, xls `ifmt` below
@@ -493,5 +537,18 @@ mod tests {
         assert!(!accepted(&pct, Kind::Euro));
         assert!(!accepted(&pct, Kind::Whole));
         assert!(accepted(&pct, Kind::Text));
+    }
+
+    #[test]
+    fn code_formats_show_whole_numbers_padded_between_texts() {
+        let shown = |code: &str, v: f64| integer_shown(code).and_then(|i| i.show(v));
+        assert_eq!(shown("\"KUKU-\"00", 7.0).as_deref(), Some("KUKU-07"));
+        assert_eq!(shown("00000", 42.0).as_deref(), Some("00042"));
+        assert_eq!(shown("\\T-000\" a\"", 5.0).as_deref(), Some("T-005 a"));
+        // Numbers, not codes: plain, decimals, grouping, scaling, fractions.
+        for code in ["0", "0.00", "#,##0", "0,", "\"KUKU-\"0.0", "General"] {
+            assert_eq!(integer_shown(code), None, "{code}");
+        }
+        assert_eq!(shown("\"KUKU-\"00", 7.5), None);
     }
 }

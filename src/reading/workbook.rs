@@ -10,7 +10,7 @@ use std::io::Read;
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::grid::put_cell;
+use super::grid::{RowHidden, put_cell};
 use quick_xml::events::Event;
 
 use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
@@ -84,7 +84,10 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
     let sheets = match format {
         Format::Xlsx | Format::Xlsm => {
             let recalc = asks_recalculation(bytes);
-            stream_xlsx(&mut Xlsx::new(cursor).map_err(from_xlsx)?, limits, recalc)?
+            let mut reader = Xlsx::new(cursor).map_err(from_xlsx)?;
+            let names: Vec<String> = reader.sheet_names();
+            let tables = super::tables::tables(bytes, &names);
+            stream_xlsx(&mut reader, limits, recalc, &tables)?
         }
         Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
@@ -99,10 +102,36 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             ));
         }
     };
+    if matches!(format, Format::Xlsx | Format::Xlsm) && calc_attr_false(bytes, "fullPrecision") {
+        let mut sheets = sheets;
+        sheets.iter_mut().for_each(|g| g.precision_as_shown = true);
+        return Ok(Book {
+            format,
+            sheets,
+            notes: Vec::new(),
+        });
+    }
     Ok(Book {
         format,
         sheets,
         notes: Vec::new(),
+    })
+}
+
+/// Whether `<calcPr>` of `xl/workbook.xml` sets attribute `name` false
+/// (`fullPrecision="0"`: "precision as displayed", ECMA-376 Part 1
+/// §18.2.2).
+fn calc_attr_false(bytes: &[u8], name: &str) -> bool {
+    let Some(xml) = zip::ZipArchive::new(Cursor::new(bytes))
+        .ok()
+        .and_then(|mut z| read_part(&mut z, "xl/workbook.xml"))
+    else {
+        return false;
+    };
+    xml.find("<calcPr").is_some_and(|start| {
+        let tag = &xml[start..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        tag.contains(&format!("{name}=\"0\"")) || tag.contains(&format!("{name}=\"false\""))
     })
 }
 
@@ -147,18 +176,27 @@ fn is_placeholder(value: &DataRef) -> bool {
 /// position; the formulas of cells that store a number are kept with the
 /// grid ([`Grid::formula`]), to be checked against their results. A formula with no stored value, or with a placeholder result
 /// in a workbook that asks to be recalculated (`recalc`), becomes
-/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. Chart,
+/// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. The
+/// structured references of `tables` become A1 ranges. Chart,
 /// dialog and macro sheets hold no cells to read and are skipped.
 fn stream_xlsx(
     reader: &mut Xlsx<Cursor<&[u8]>>,
     limits: &Limits,
     recalc: bool,
+    tables: &[super::tables::Table],
 ) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     stream_sheets(reader, meta, limits, |reader, name, placer| {
         let mut cr = reader.worksheet_cells_reader(name).map_err(from_xlsx)?;
         while let Some(c) = cr.next_cell_with_formula().map_err(from_xlsx)? {
-            let cell = match (&c.value, c.formula) {
+            // A table's structured references as the ranges they name.
+            let formula = match c.formula {
+                Some(f) if !tables.is_empty() && f.contains('[') => {
+                    Some(super::tables::resolve_references(&f, name, c.pos, tables).unwrap_or(f))
+                }
+                f => f,
+            };
+            let cell = match (&c.value, formula) {
                 (DataRef::Empty, Some(f)) if !f.is_empty() => Cell::FormulaWithoutValue(f),
                 (v, Some(f)) if recalc && !f.is_empty() && is_placeholder(v) => {
                     Cell::FormulaWithoutValue(f)
@@ -552,6 +590,58 @@ fn hidden_columns_inner(bytes: &[u8], sheet: &str) -> Option<Vec<(u32, u32)>> {
     }
 }
 
+/// The rows one xlsx sheet hides (`<row hidden="1">`: hidden by hand, in
+/// a collapsed group, or by a filter), by absolute 0-based row; calamine
+/// does not report them. A hidden row within the sheet's `<autoFilter>`
+/// range is a filtered one (ECMA-376 Part 1 §18.3.1.2). Any failure
+/// yields none.
+pub fn hidden_rows(bytes: &[u8], sheet: &str) -> BTreeMap<u32, RowHidden> {
+    hidden_rows_inner(bytes, sheet).unwrap_or_default()
+}
+
+fn hidden_rows_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<u32, RowHidden>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, sheet)?;
+    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut out = BTreeMap::new();
+    let mut filter: Option<(u32, u32)> = None;
+    let mut row = 0u32;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                row = match xml_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                    Some(r) => r.saturating_sub(1),
+                    None => row.saturating_add(1),
+                };
+                if matches!(xml_attr(&e, "hidden").as_deref(), Some("1" | "true")) {
+                    out.insert(row, RowHidden::Hidden);
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "autoFilter" => {
+                filter = xml_attr(&e, "ref").and_then(|r| {
+                    let (a, b) = r.split_once(':').unwrap_or((&r, &r));
+                    let (a, b) = (crate::text::parse_a1(a)?, crate::text::parse_a1(b)?);
+                    Some((a.0.min(b.0), a.0.max(b.0)))
+                });
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some((first, last)) = filter {
+        for (r, how) in out.range_mut(first..=last) {
+            // The header row of the filter range is never filtered out.
+            if *r > first {
+                *how = RowHidden::Filtered;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// The ranges of one xlsx sheet's multi-cell array formulas
 /// (`<f t="array" ref="H2:H3">`), which calamine does not report. Any
 /// failure yields none.
@@ -595,7 +685,7 @@ fn array_ranges_inner(bytes: &[u8], sheet: &str) -> Option<Vec<Merged>> {
 }
 
 /// A part of the package as text, bounded.
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+pub(super) fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
     let part = zip.by_name(name).ok()?;
     let mut text = String::new();
     part.take(STYLES_MAX).read_to_string(&mut text).ok()?;
@@ -603,7 +693,7 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Str
 }
 
 /// An attribute's value, unescaped; `None` when absent or unreadable.
-fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+pub(super) fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name).ok().flatten().and_then(|a| {
         a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .ok()
@@ -650,7 +740,7 @@ fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
 
 /// The part name of the worksheet called `sheet`, from the workbook and
 /// its relationships.
-fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+pub(super) fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
     let workbook = read_part(zip, "xl/workbook.xml")?;
     let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
     let mut id = None;
@@ -688,5 +778,32 @@ fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<S
             Event::Eof => return None,
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    /// A package holding only `xl/workbook.xml`.
+    fn package(workbook: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(workbook.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn precision_as_displayed_is_read_from_calc_pr() {
+        let calc = |attrs: &str| {
+            let xml = format!("<workbook><calcPr calcId=\"191029\" {attrs}/></workbook>");
+            super::calc_attr_false(&package(&xml), "fullPrecision")
+        };
+        assert!(calc("fullPrecision=\"0\""));
+        assert!(calc("fullPrecision=\"false\""));
+        assert!(!calc("fullPrecision=\"1\""));
+        assert!(!calc("fullCalcOnLoad=\"1\""));
+        assert!(!super::calc_attr_false(b"not a zip", "fullPrecision"));
     }
 }

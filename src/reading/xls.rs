@@ -135,7 +135,14 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
     let mut globals = Globals {
         strings: Vec::new(),
         formats: cells::Formats::default(),
+        xti_sheets: Vec::new(),
+        precision_as_shown: false,
     };
+    // Every sheet's name in BOUNDSHEET order (charts too: XTIs count them),
+    // the SUPBOOKs (whether each is this workbook) and the XTIs.
+    let mut all_names: Vec<String> = Vec::new();
+    let mut own_book: Vec<bool> = Vec::new();
+    let mut xtis: Vec<(u16, u16, u16)> = Vec::new();
     let mut custom: HashMap<u16, bool> = HashMap::new();
     let mut units: HashMap<u16, crate::reading::FormatUnit> = HashMap::new();
     let mut xf_formats: Vec<u16> = Vec::new();
@@ -145,6 +152,8 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
         match r.typ {
             // FILEPASS (2.4.117): the records after it are encrypted.
             0x002F => return Err(Unreadable::Encrypted),
+            // PRECISION (2.4.210): fFullPrec 0 is "precision as displayed".
+            0x000E => globals.precision_as_shown = u16_at(r.data, 0) == Some(0),
             // DATEMODE (2.4.77).
             0x0022 => globals.formats.is_1904 = u16_at(r.data, 0) == Some(1),
             // FORMAT (2.4.126): a custom number format; one that cannot be
@@ -160,12 +169,44 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
             // XF (2.4.353): `ifmt` at byte 2.
             0x00E0 => xf_formats
                 .push(u16_at(r.data, 2).ok_or_else(|| corrupt("an XF record is cut short"))?),
-            0x0085 => listed.extend(bound_sheet(&r)?),
+            0x0085 => {
+                let mut name = strings::short_string(r.data, 6).unwrap_or_default();
+                name.retain(|c| c != '\0');
+                all_names.push(name);
+                listed.extend(bound_sheet(&r)?);
+            }
+            // SUPBOOK (2.4.271): `cch` 0x0401 marks this workbook's own.
+            0x01AE => own_book.push(u16_at(r.data, 2) == Some(0x0401)),
+            // EXTERNSHEET (2.4.106): a count, then XTIs of 6 bytes.
+            0x0017 => {
+                let n = usize::from(u16_at(r.data, 0).unwrap_or(0));
+                xtis = (0..n)
+                    .map_while(|k| {
+                        let at = 2 + 6 * k;
+                        Some((
+                            u16_at(r.data, at)?,
+                            u16_at(r.data, at + 2)?,
+                            u16_at(r.data, at + 4)?,
+                        ))
+                    })
+                    .collect();
+            }
             0x00FC => globals.strings = strings::shared_strings(&r)?,
             0x000A => break,
             _ => {}
         }
     }
+    // An XTI names one sheet of this workbook when its SUPBOOK is the own
+    // one and its first and last sheets are the same.
+    globals.xti_sheets = xtis
+        .iter()
+        .map(|&(book, first, last)| {
+            let own = own_book.get(usize::from(book)).copied().unwrap_or(false);
+            (own && first == last)
+                .then(|| all_names.get(usize::from(first)).cloned())
+                .flatten()
+        })
+        .collect();
     globals.formats.date_xf = xf_formats
         .iter()
         .map(|i| {

@@ -10,7 +10,7 @@ use crate::model::message::{Arg, Message};
 use crate::model::parse::Date;
 use crate::model::{Measure, Tally};
 use crate::reading::schema::Schema;
-use crate::reading::{InputFile, Submission, discover, read_submission};
+use crate::reading::{InputFile, Submission, discover_all, read_submission};
 use crate::validation;
 use rayon::prelude::*;
 
@@ -56,7 +56,7 @@ pub struct Run {
 impl Run {
     /// Reads and checks every input.
     pub fn collect(config: &Config, opts: &RunOptions) -> Result<Run, Error> {
-        let files = discover(&opts.inputs)?;
+        let (files, unread) = discover_all(&opts.inputs)?;
         let mut schema = Schema::new(config);
         schema.limits = opts.limits;
         // Files are read in parallel; collecting an indexed parallel iterator
@@ -77,6 +77,7 @@ impl Run {
             b.finish_and_clear();
         }
         let (submissions, mut cross) = set_aside_own_outputs(submissions);
+        cross.extend(unread.iter().map(crate::reading::unread_file));
         let (submissions, duplicates) = set_aside_duplicate_files(submissions);
         cross.extend(duplicates);
         let year = validation::choose_year(&submissions, config, opts.year);

@@ -30,6 +30,7 @@ mod real_headers;
 mod real_memory;
 mod real_misreads;
 mod real_ods;
+mod real_rows;
 mod real_rules;
 mod real_variants;
 mod real_xls;

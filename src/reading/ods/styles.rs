@@ -12,7 +12,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
 use super::attr;
-use crate::reading::grid::{FormatSection, When};
+use crate::reading::grid::{FormatSection, IntegerShown, When};
 use crate::reading::{FormatUnit, Unreadable};
 
 /// How deep a cell style's parents are followed for its data style.
@@ -38,6 +38,12 @@ struct DataStyle {
     /// is no unit of a number.
     for_text: bool,
     maps: Vec<(When, String)>,
+    /// A number style's `number:number` that shows whole numbers without
+    /// grouping or scaling: its `number:min-integer-digits`, and where in
+    /// `text` it stands (the text before it is a prefix, after it a suffix).
+    integer: Option<(usize, usize)>,
+    /// Another element that shows something (a grouping, a second number).
+    not_integer: bool,
 }
 
 /// What a cell style shows its numbers with.
@@ -146,6 +152,17 @@ impl Styles {
             "number:scientific-number" | "number:fraction" => style.shows = true,
             "number:number" => {
                 style.shows = true;
+                let whole = attr(e, "number:decimal-places")?.as_deref() == Some("0")
+                    && attr(e, "number:grouping")?.as_deref() != Some("true")
+                    && attr(e, "number:display-factor")?.is_none();
+                let digits = attr(e, "number:min-integer-digits")?
+                    .and_then(|d| d.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                if whole && style.integer.is_none() && digits <= 30 {
+                    style.integer = Some((digits, style.text.len()));
+                } else {
+                    style.not_integer = true;
+                }
                 if let Some(f) = attr(e, "number:display-factor")?
                     .and_then(|f| f.trim().parse::<f64>().ok())
                     .filter(|f| f.is_finite() && *f > 0.0)
@@ -222,7 +239,24 @@ fn section(when: When, d: &DataStyle) -> FormatSection {
         text,
         factor: d.factor,
         percent: d.percent,
+        integer: integer_shown(d),
     }
+}
+
+/// A number style that shows a whole number zero-padded between literal
+/// texts (`"KUKU-"00` as LibreOffice stores it: `number:text` "KUKU-",
+/// `number:number` with `number:min-integer-digits="2"`).
+fn integer_shown(d: &DataStyle) -> Option<IntegerShown> {
+    let (digits, at) = d.integer?;
+    if d.not_integer || d.percent || d.truth || d.for_text || !d.text.is_char_boundary(at) {
+        return None;
+    }
+    let (prefix, suffix) = d.text.split_at(at);
+    (digits > 1 || !d.text.trim().is_empty()).then(|| IntegerShown {
+        prefix: prefix.to_string(),
+        digits,
+        suffix: suffix.to_string(),
+    })
 }
 
 /// The columns' default cell styles that matter, as runs of columns.

@@ -4,7 +4,7 @@
 //! value or number (where merged ranges are worth looking up). Nothing a department
 //! typed disappears without a finding.
 
-use super::{Columns, SheetReader, find_header, header_of};
+use super::{Columns, SheetReader, find_header};
 use crate::config::{FieldKey, Kind};
 use crate::model::finding::{Code, Finding};
 use crate::model::message::Message;
@@ -286,113 +286,5 @@ impl SheetReader<'_, '_> {
                 .hint(Message::new("read-unread-sheet.hint"));
             self.findings.push(finding);
         }
-    }
-
-    /// Compares each euro figure of the total row with the sum of the rows above.
-    pub(super) fn check_total_row(
-        &mut self,
-        row: u32,
-        columns: &Columns,
-        data_rows: (u32, u32),
-        sums: &[crate::model::parse::Cents],
-    ) {
-        let fields = &self.schema.config.fields;
-        for &(col, f) in columns {
-            if fields[f].kind != Kind::Euro {
-                continue;
-            }
-            // The template's own SUM over this column's data rows is the
-            // sum of the rows whatever its stored result: nothing to check
-            // (and text typed as euros, which SUM skips, is not a mismatch).
-            if is_column_sum(&self.raw_cell(row, col), col, data_rows) {
-                continue;
-            }
-            let cell = self.cell(row, col);
-            let sum = sums[f];
-            match type_cell(self.schema, &fields[f], &cell, self.mark) {
-                Typed::Value(Value::Money(total))
-                    if total != sum && !self.only_cent_rounding(row, col, data_rows) =>
-                {
-                    let msg = Message::new("read-total-mismatch")
-                        .arg("field", header_of(&fields[f]))
-                        .arg("total", total)
-                        .arg("sum", sum)
-                        .arg("diff", total - sum);
-                    let finding = self
-                        .finding(Code::TotalMismatch, msg)
-                        .at(row, col)
-                        .field(fields[f].key.get_ref());
-                    self.findings.push(
-                        finding
-                            .value(cell.display())
-                            .hint(Message::new("read-total-mismatch.hint")),
-                    );
-                }
-                Typed::Problem(p) if p.code == Code::FormulaWithoutValue => {
-                    let finding = self
-                        .finding(p.code, p.message)
-                        .at(row, col)
-                        .field(fields[f].key.get_ref());
-                    let finding = finding.value(cell.display());
-                    self.findings.push(match p.hint {
-                        Some(h) => finding.hint(h),
-                        None => finding,
-                    });
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Whether a formula is `SUM(X<a>:X<b>)` over column `col`, starting at or
-/// above the first data row and ending at or below the last one (0-based, inclusive).
-impl SheetReader<'_, '_> {
-    /// Whether a total row's figure and the sum of the rows above differ
-    /// only by each figure's rounding to cents: every cell of the column is
-    /// a number (or empty), and the total equals the sum of
-    /// the stored figures before rounding (three thirds of 100 000 € are
-    /// 33 333,33 € each as read, 99 999,99 € together, and the total row's
-    /// 100 000 € is right). Half a cent is the most a stored amount is
-    /// rounded by.
-    fn only_cent_rounding(&self, row: u32, col: u32, (first, last): (u32, u32)) -> bool {
-        // As evaluated where the file stores no result (XlsxWriter's 0).
-        let number = |r: u32| match self.cell(r, col).as_ref() {
-            Cell::Number(v) => Some(*v),
-            Cell::Empty => Some(0.0),
-            _ => None,
-        };
-        let Some(total) = number(row) else {
-            return false;
-        };
-        let mut sum = 0.0;
-        for r in first..=last {
-            match number(r) {
-                Some(v) => sum += v,
-                None => return false,
-            }
-        }
-        (total - sum).abs() < 0.005
-    }
-}
-
-fn is_column_sum(cell: &Cell, col: u32, (first, last): (u32, u32)) -> bool {
-    let Cell::FormulaWithoutValue(f) = cell else {
-        return false;
-    };
-    let f = f
-        .trim()
-        .trim_start_matches('=')
-        .to_ascii_uppercase()
-        .replace('$', "");
-    let Some(inner) = f.strip_prefix("SUM(").and_then(|r| r.strip_suffix(')')) else {
-        return false;
-    };
-    let Some((a, b)) = inner.split_once(':') else {
-        return false;
-    };
-    match (crate::text::parse_a1(a), crate::text::parse_a1(b)) {
-        (Some((ra, ca)), Some((rb, cb))) => ca == col && cb == col && ra <= first && rb >= last,
-        _ => false,
     }
 }

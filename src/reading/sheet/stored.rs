@@ -39,6 +39,14 @@ fn plain(n: f64) -> String {
     format!("{n:.*}", usize::from(places(n)))
 }
 
+/// `n` rounded half away from zero to `places` decimals, as a spreadsheet
+/// rounds what it shows (the decimal it shows, 15 significant digits).
+fn round_to(n: f64, places: u8) -> f64 {
+    let f = 10f64.powi(i32::from(places));
+    let shown: f64 = format!("{:.14e}", n * f).parse().unwrap_or(n * f);
+    shown.round() / f
+}
+
 /// Whether a stored result and what the formula gives differ by more than
 /// the last digits a spreadsheet keeps (15 significant digits).
 fn differs(stored: f64, evaluated: f64) -> bool {
@@ -128,8 +136,15 @@ impl SheetReader<'_, '_> {
         let Some(formula) = self.grid.formula(row, col) else {
             return false;
         };
+        // "Precision as displayed": the workbook stores each result rounded
+        // as its cell shows it, so the result is compared rounded to the
+        // decimals the stored number has (1000/3 stored as 333,33).
+        let as_stored = |n: f64| match self.grid.precision_as_shown {
+            true => round_to(n, places(stored)),
+            false => n,
+        };
         let evaluated = match evaluate_within(formula, self.sheets, self.sheet, &self.budget) {
-            Some(Outcome::Number(n)) if differs(stored, n) => shown(n),
+            Some(Outcome::Number(n)) if differs(stored, as_stored(n)) => shown(n),
             Some(Outcome::Error(e)) => Arg::Text(e.to_string()),
             _ => return false,
         };

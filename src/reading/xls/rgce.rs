@@ -2,8 +2,10 @@
 //! reverse Polish) turned back into the formula text that
 //! [`crate::reading::formula`] evaluates, for the tokens of the formulas
 //! submissions use: numbers, `+ - * / ^ %`, brackets, one-sheet cell and
-//! range references, and `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`.
-//! Anything else (another function, a 3-D reference, a defined name, text,
+//! range references, references to another sheet of the workbook
+//! (`'Muut luvut'!B2`), and `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`.
+//! Anything else (another function, a reference to another workbook or
+//! across sheets, a defined name, text,
 //! an error or truth constant, a comparison, a shared or array formula,
 //! `ptgExp`) is "not decodable": [`decode`] returns `None` and the cell
 //! keeps its stored result, as an xlsx formula kooste does not evaluate.
@@ -22,8 +24,8 @@ const ATOM: u8 = 5;
 
 /// The text of formula tokens `rgce` (without a leading `=`); `None` where a
 /// token is not one kooste decodes or the tokens are malformed.
-pub(super) fn decode(rgce: &[u8]) -> Option<String> {
-    decode_with(rgce, false)
+pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
+    decode_with(rgce, false, sheets)
 }
 
 /// The text of formula tokens kooste does not evaluate, for a message
@@ -31,11 +33,13 @@ pub(super) fn decode(rgce: &[u8]) -> Option<String> {
 /// error constants, `IF` and the functions of [`function_name`]. A formula
 /// such text stands for is never evaluated (the evaluator reads none of
 /// them); where even this fails the text is `…`.
-pub(super) fn describe(rgce: &[u8]) -> String {
-    decode_with(rgce, true).unwrap_or_else(|| "…".to_string())
+pub(super) fn describe(rgce: &[u8], sheets: &[Option<String>]) -> String {
+    decode_with(rgce, true, sheets).unwrap_or_else(|| "…".to_string())
 }
 
-fn decode_with(rgce: &[u8], lenient: bool) -> Option<String> {
+/// `sheets`: the sheet each XTI index of a 3-D reference names
+/// ([`super::sheet::Globals::xti_sheets`]).
+fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<String> {
     // Each entry: the text and how strongly it binds.
     let mut stack: Vec<(String, u8)> = Vec::new();
     let mut i = 0;
@@ -157,6 +161,22 @@ fn decode_with(rgce: &[u8], lenient: bool) -> Option<String> {
                 let (c1, c2) = (u16_at(rgce, i + 4)?, u16_at(rgce, i + 6)?);
                 stack.push((format!("{}:{}", cell_ref(r1, c1), cell_ref(r2, c2)), ATOM));
                 i += 8;
+            }
+            // ptgRef3d (2.5.198.85), ptgArea3d (2.5.198.28): an XTI index,
+            // then a RgceLoc or RgceArea, as `'Muut luvut'!B2`.
+            0x3A | 0x5A | 0x7A | 0x3B | 0x5B | 0x7B => {
+                let sheet = sheets.get(usize::from(u16_at(rgce, i)?))?.as_ref()?;
+                let at = i + 2;
+                let place = if ptg & 0x1F == 0x1A {
+                    i += 6;
+                    cell_ref(u16_at(rgce, at)?, u16_at(rgce, at + 2)?)
+                } else {
+                    i += 10;
+                    let (r1, r2) = (u16_at(rgce, at)?, u16_at(rgce, at + 2)?);
+                    let (c1, c2) = (u16_at(rgce, at + 4)?, u16_at(rgce, at + 6)?);
+                    format!("{}:{}", cell_ref(r1, c1), cell_ref(r2, c2))
+                };
+                stack.push((format!("'{}'!{place}", sheet.replace('\'', "''")), ATOM));
             }
             // Described, not evaluated: ptgConcat and the comparisons.
             0x08..=0x0E if lenient => {
@@ -301,7 +321,7 @@ mod tests {
     }
 
     fn text(s: &str) -> Option<String> {
-        decode(&hex(s))
+        decode(&hex(s), &[])
     }
 
     #[test]
@@ -370,7 +390,7 @@ mod tests {
 
     #[test]
     fn what_is_not_evaluated_is_described() {
-        let d = |s: &str| super::describe(&hex(s));
+        let d = |s: &str| super::describe(&hex(s), &[]);
         assert_eq!(
             d("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600"),
             "VLOOKUP(1,Z1:Z2,1,0)"

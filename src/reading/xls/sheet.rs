@@ -14,7 +14,7 @@ use super::records::{Record, Records, corrupt, u16_at};
 use super::rgce;
 use super::strings::unicode_string;
 use crate::model::Cell;
-use crate::reading::grid::put_cell;
+use crate::reading::grid::{RowHidden, put_cell};
 use crate::reading::{FAR_GAP, Grid, Limits, Merged, Unreadable};
 
 /// Last column of a BIFF8 sheet (IV, 0-based 255): a record past it is
@@ -27,6 +27,11 @@ pub(super) struct Globals {
     pub strings: Vec<CompactString>,
     /// Number formats per XF, and the date system.
     pub formats: Formats,
+    /// The sheet each EXTERNSHEET entry (XTI) names, where it is a sheet
+    /// of this workbook, by index: for 3-D references (`'Muut'!B2`).
+    pub xti_sheets: Vec<Option<String>>,
+    /// PRECISION (MS-XLS 2.4.210) 0: "precision as displayed".
+    pub precision_as_shown: bool,
 }
 
 /// The cells of one sheet, by absolute 0-based row and column, and the
@@ -162,6 +167,8 @@ pub(super) fn read(
     let mut hidden_columns = Vec::new();
     let mut pending_string = None;
     let mut depth = 0usize;
+    let mut hidden_rows = BTreeMap::new();
+    let mut filtered = false;
     for record in Records::new(stream, offset) {
         let record = record?;
         match record.typ {
@@ -189,6 +196,16 @@ pub(super) fn read(
                     hidden_columns.push((u32::from(first), u32::from(last.max(first))));
                 }
             }
+            // ROW (MS-XLS 2.4.221): fDyZero (bit 5 of the flags) hides it.
+            0x0208 => {
+                if let (Some(row), Some(flags)) = (u16_at(record.data, 0), u16_at(record.data, 12))
+                    && flags & 0x20 != 0
+                {
+                    hidden_rows.insert(u32::from(row), RowHidden::Hidden);
+                }
+            }
+            // FILTERMODE (MS-XLS 2.4.120): a filter hides rows of the sheet.
+            0x009B => filtered = true,
             // SAVERECALC (MS-XLS 2.4.248).
             0x005F => b.results.recalculated_on_save |= u16_at(record.data, 0) == Some(1),
             // STRING (MS-XLS 2.4.268): the string result of the FORMULA before.
@@ -203,6 +220,17 @@ pub(super) fn read(
     }
     let (mut grid, results) = b.finish(name, hidden);
     grid.hidden_columns = hidden_columns;
+    if filtered {
+        // The records do not say which rows the filter hid: in a sheet a
+        // filter applies to, a hidden row is taken for a filtered one.
+        hidden_rows
+            .values_mut()
+            .for_each(|h| *h = RowHidden::Filtered);
+    }
+    // Rows with no cells hide nothing.
+    hidden_rows.retain(|r, _| grid.filled_in_row(*r).next().is_some());
+    grid.hidden_rows = hidden_rows;
+    grid.precision_as_shown = globals.precision_as_shown;
     if !merged.is_empty() {
         let budget = limits.max_cells.saturating_sub(*cells);
         grid.fill_merged(merged, budget);
@@ -268,7 +296,7 @@ fn cell_record(
         }
         0x0006 => match cells::formula(r.data, f).ok_or_else(short)? {
             (row, col, cells::Result::Value(cell)) => {
-                (row, col, formula_cell(r.data, (row, col), cell, b))
+                (row, col, formula_cell(r.data, (row, col), cell, b, g))
             }
             (row, col, cells::Result::StringFollows) => {
                 b.results.stored = true;
@@ -284,9 +312,9 @@ fn cell_record(
 /// The text of a FORMULA record's tokens (MS-XLS 2.5.133 Formula: the
 /// CellParsedFormula after 20 bytes of cell, result and flags; its `cce`,
 /// then the tokens), where kooste decodes them ([`rgce::decode`]).
-fn formula_text(data: &[u8]) -> Option<String> {
+fn formula_text(data: &[u8], sheets: &[Option<String>]) -> Option<String> {
     let cce = usize::from(u16_at(data, 20)?);
-    rgce::decode(data.get(22..22 + cce)?)
+    rgce::decode(data.get(22..22 + cce)?, sheets)
 }
 
 /// The cell a FORMULA record's stored result makes. A number keeps its
@@ -300,22 +328,29 @@ fn formula_text(data: &[u8]) -> Option<String> {
 /// where no formula of the workbook stores a result (xlwt), it is a
 /// formula without a value too (`formula-without-value`), never an empty
 /// cell.
-fn formula_cell(data: &[u8], (row, col): (u16, u16), cell: Cell, b: &mut Builder<'_>) -> Cell {
+fn formula_cell(
+    data: &[u8],
+    (row, col): (u16, u16),
+    cell: Cell,
+    b: &mut Builder<'_>,
+    globals: &Globals,
+) -> Cell {
     if !matches!(&cell, Cell::Text(s) if s.is_empty()) {
         b.results.stored = true;
     }
     match cell {
         Cell::Number(_) => {
-            if let Some(text) = formula_text(data) {
+            if let Some(text) = formula_text(data, &globals.xti_sheets) {
                 b.formulas.insert((u32::from(row), u32::from(col)), text);
             }
             cell
         }
-        Cell::Text(s) if s.is_empty() => match formula_text(data) {
+        Cell::Text(s) if s.is_empty() => match formula_text(data, &globals.xti_sheets) {
             Some(text) => Cell::FormulaWithoutValue(text),
             None => {
                 let cce = u16_at(data, 20).map_or(0, usize::from);
-                let text = rgce::describe(data.get(22..22 + cce).unwrap_or(&[]));
+                let text =
+                    rgce::describe(data.get(22..22 + cce).unwrap_or(&[]), &globals.xti_sheets);
                 b.results
                     .empty_text
                     .push((u32::from(row), u32::from(col), text));

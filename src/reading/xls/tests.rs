@@ -344,6 +344,8 @@ proptest::proptest! {
         let _ = sheet::read(&stream, 0, ("S".into(), false), &Globals {
             strings: Vec::new(),
             formats: cells::Formats::default(),
+            xti_sheets: Vec::new(),
+            precision_as_shown: false,
         }, &mut 0, &limits);
     }
 }

@@ -34,6 +34,7 @@ code-title = { $code ->
     [unknown-unit] Unknown unit
     [merged-amount] Merged amount
     [formula-mismatch] Formula result does not match
+    [hidden-rows] Hidden rows
     [duplicate-file] File given twice
     [unit-row] Unit row
     [hidden-column] Hidden column

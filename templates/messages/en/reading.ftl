@@ -169,3 +169,21 @@ read-hidden-column-ambiguous = Column { $column } ("{ $header }") is hidden, and
     .hint = Delete the stale column, or give the visible column the header "{ $field }".
 read-scaled-format = The cell holds the number { $stored }, but its number format shows it as "{ $shown }{ $unit }": the field "{ $field }" reads the stored number { $stored }.
     .hint = Check that the number is right in euros; remove the format's scaling (the trailing comma) if the cell should show the amount in euros.
+read-hidden-rows = { $count ->
+    [one] Row { $rows } is { $how ->
+        [filtered] hidden by a filter
+       *[hidden] hidden
+    }, but it is read: its figures are in the consolidation and the totals though the sheet does not show the row.
+   *[other] Rows { $rows } ({ $count } measures) are { $how ->
+        [filtered] hidden by a filter
+       *[hidden] hidden
+    }, but they are read: their figures are in the consolidation and the totals though the sheet does not show the rows.
+}
+    .hint = Check the hidden rows; if a measure does not belong, delete its row from the file.
+read-subtotal-mismatch = The subtotal row's { $field } is { $total }, but the measure rows in its formula's range { $range } add up to { $sum } (difference { $diff }).
+    .hint = Correct the subtotal or the rows' figures.
+read-unread-file = The file is not read: { $ext ->
+    [txt] the text file is not a tab-separated table.
+   *[other] kooste reads only spreadsheet files in a folder (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv and tab-separated txt).
+}
+    .hint = If the file is a department's submission, save it as a spreadsheet (xlsx, say) or give it to the command directly.

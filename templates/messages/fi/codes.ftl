@@ -34,6 +34,7 @@ code-title = { $code ->
     [unknown-unit] Tuntematon yksikkö
     [merged-amount] Yhdistetty summasolu
     [formula-mismatch] Kaavan tulos ei täsmää
+    [hidden-rows] Piilotettuja rivejä
     [duplicate-file] Sama tiedosto kahdesti
     [unit-row] Yksikkörivi
     [hidden-column] Piilotettu sarake

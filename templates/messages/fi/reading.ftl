@@ -168,3 +168,21 @@ read-hidden-column-ambiguous = Sarake { $column } ("{ $header }") on piilotettu,
     .hint = Poista vanhentunut sarake tai anna näkyvälle sarakkeelle otsikko "{ $field }".
 read-scaled-format = Solussa on luku { $stored }, mutta solun lukumuoto näyttää sen muodossa "{ $shown }{ $unit }": kenttään "{ $field }" luetaan tallennettu luku { $stored }.
     .hint = Tarkista, että luku on euroina oikein; poista lukumuodon skaalaus (pilkku lopussa), jos solun pitäisi näyttää euromäärä.
+read-hidden-rows = { $count ->
+    [one] Rivi { $rows } on { $how ->
+        [filtered] suodatettu piiloon
+       *[hidden] piilotettu
+    }, mutta se luetaan: sen luvut sisältyvät koosteeseen ja summiin, vaikka taulukossa riviä ei näy.
+   *[other] Rivit { $rows } ({ $count } toimenpidettä) on { $how ->
+        [filtered] suodatettu piiloon
+       *[hidden] piilotettu
+    }, mutta ne luetaan: niiden luvut sisältyvät koosteeseen ja summiin, vaikka taulukossa rivejä ei näy.
+}
+    .hint = Tarkista piilotetut rivit; jos toimenpide ei kuulu mukaan, poista sen rivi tiedostosta.
+read-subtotal-mismatch = Välisummarivin { $field } on { $total }, mutta kaavan alueen { $range } toimenpiderivien summa on { $sum } (ero { $diff }).
+    .hint = Korjaa välisumma tai rivien luvut.
+read-unread-file = Tiedostoa ei lueta: { $ext ->
+    [txt] tekstitiedosto ei ole sarkaimin eroteltu taulukko.
+   *[other] kooste lukee kansiosta vain taulukkotiedostot (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv ja sarkaimin erotellut txt).
+}
+    .hint = Jos tiedosto on toimialan ilmoitus, tallenna se taulukkomuodossa (esim. xlsx) tai anna se komennolle suoraan.

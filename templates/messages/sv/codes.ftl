@@ -34,6 +34,7 @@ code-title = { $code ->
     [unknown-unit] Okänd enhet
     [merged-amount] Sammanslagen beloppscell
     [formula-mismatch] Formelns resultat stämmer inte
+    [hidden-rows] Dolda rader
     [duplicate-file] Samma fil två gånger
     [unit-row] Enhetsrad
     [hidden-column] Dold kolumn

@@ -168,3 +168,21 @@ read-hidden-column-ambiguous = Kolumnen { $column } ("{ $header }") är dold, oc
     .hint = Ta bort den inaktuella kolumnen eller ge den synliga kolumnen rubriken "{ $field }".
 read-scaled-format = Cellen innehåller talet { $stored }, men cellens talformat visar det som "{ $shown }{ $unit }": i fältet "{ $field }" läses det lagrade talet { $stored }.
     .hint = Kontrollera att talet stämmer i euro; ta bort skalningen i talformatet (kommatecknet i slutet) om cellen ska visa beloppet i euro.
+read-hidden-rows = { $count ->
+    [one] Rad { $rows } är { $how ->
+        [filtered] dold av ett filter
+       *[hidden] dold
+    }, men den läses: dess belopp ingår i sammanställningen och summorna fast raden inte syns i tabellen.
+   *[other] Raderna { $rows } ({ $count } åtgärder) är { $how ->
+        [filtered] dolda av ett filter
+       *[hidden] dolda
+    }, men de läses: deras belopp ingår i sammanställningen och summorna fast raderna inte syns i tabellen.
+}
+    .hint = Kontrollera de dolda raderna; om en åtgärd inte ska vara med, ta bort dess rad ur filen.
+read-subtotal-mismatch = Delsummaradens { $field } är { $total }, men summan av åtgärdsraderna i formelns område { $range } är { $sum } (skillnad { $diff }).
+    .hint = Rätta delsumman eller radernas belopp.
+read-unread-file = Filen läses inte: { $ext ->
+    [txt] textfilen är ingen tabbseparerad tabell.
+   *[other] kooste läser bara kalkylfiler i en mapp (xlsx, xlsm, xls, xlsb, ods, fods, csv, tsv och tabbseparerade txt).
+}
+    .hint = Om filen är en sektors rapportering, spara den som kalkylfil (t.ex. xlsx) eller ge den direkt till kommandot.
