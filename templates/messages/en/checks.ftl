@@ -14,14 +14,14 @@
 check-wrong-year = The row is for { $value }, but the year being reported is { $year }.
     .hint = Correct the year, or give the right year with --year.
 
-check-spent-exceeds-budget = The actual { $spent } exceeds the budget { $budget } (+{ $diff }).
+check-spent-exceeds-budget = The amount { $spent } in the column "{ $spent_field }" exceeds the amount { $budget } in the column "{ $budget_field }" (+{ $diff }).
     .hint = Check the figures or give the reason for the overrun.
 
-check-completed-without-spend = The status is "{ $status }", but no actual spend is given.
-    .hint = Update the status or check the actual.
+check-completed-without-spend = The column "{ $status_field }" has "{ $status }", but no amount is given in the column "{ $spent_field }".
+    .hint = Update the column "{ $status_field }" or check the column "{ $spent_field }".
 
-check-planning-with-spend = The status is "{ $status }", but the actual { $spent } is over half the budget { $budget }.
-    .hint = Update the status or check the actual.
+check-planning-with-spend = The column "{ $status_field }" has "{ $status }", but the amount { $spent } in the column "{ $spent_field }" is over half the amount { $budget } in the column "{ $budget_field }".
+    .hint = Update the column "{ $status_field }" or check the column "{ $spent_field }".
 
 check-duplicate-measure = The measure "{ $value }" is already on row { $other }.
     .hint = Remove the duplicate or merge the rows.

@@ -126,15 +126,10 @@ read-kind-year = a year
     .hint = Type the year in four digits, e.g. 2021.
 read-kind-date = a date
     .hint = Type the date as 31.12.2021.
-# $what: one of the read-list messages.
-read-not-allowed = "{ $value }" is not an allowed { $what }.
+# $field: the column's header from the programme's configuration.
+read-not-allowed = "{ $value }" is not an allowed value in the column "{ $field }".
     .hint = Allowed values: { $allowed }.
     .hint-closest = Did you mean "{ $closest }"? Allowed values: { $allowed }.
-read-list-department = department
-read-list-focus-area = focus area
-read-list-area = area
-read-list-status = status
-read-list-theme = theme
 read-negative = The field "{ $field }" cannot be negative ({ $value }).
     .hint = Check the sign.
 read-year-out-of-range = The year { $value } is outside the programme years { $first }–{ $last }.

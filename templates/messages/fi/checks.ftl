@@ -14,14 +14,14 @@
 check-wrong-year = Rivi on vuodelta { $value }, mutta raportoitava vuosi on { $year }.
     .hint = Korjaa vuosi tai anna oikea vuosi valitsimella --year.
 
-check-spent-exceeds-budget = Toteuma { $spent } ylittää budjetin { $budget } (+{ $diff }).
+check-spent-exceeds-budget = Sarakkeen "{ $spent_field }" summa { $spent } ylittää sarakkeen "{ $budget_field }" summan { $budget } (+{ $diff }).
     .hint = Tarkista luvut tai kerro ylityksen syy.
 
-check-completed-without-spend = Vaihe on "{ $status }", mutta toteumaa ei ole ilmoitettu.
-    .hint = Päivitä vaihe tai tarkista toteuma.
+check-completed-without-spend = Sarakkeessa "{ $status_field }" on "{ $status }", mutta sarakkeeseen "{ $spent_field }" ei ole ilmoitettu summaa.
+    .hint = Päivitä sarake "{ $status_field }" tai tarkista sarake "{ $spent_field }".
 
-check-planning-with-spend = Vaihe on "{ $status }", mutta toteuma { $spent } on yli puolet budjetista { $budget }.
-    .hint = Päivitä vaihe tai tarkista toteuma.
+check-planning-with-spend = Sarakkeessa "{ $status_field }" on "{ $status }", mutta sarakkeen "{ $spent_field }" summa { $spent } on yli puolet sarakkeen "{ $budget_field }" summasta { $budget }.
+    .hint = Päivitä sarake "{ $status_field }" tai tarkista sarake "{ $spent_field }".
 
 check-duplicate-measure = Toimenpide "{ $value }" on jo rivillä { $other }.
     .hint = Poista kaksoiskappale tai yhdistä rivit.

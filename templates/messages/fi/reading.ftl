@@ -125,15 +125,10 @@ read-kind-year = vuosiluku
     .hint = Kirjoita vuosi neljällä numerolla, esim. 2021.
 read-kind-date = päivämäärä
     .hint = Kirjoita päivämäärä muodossa 31.12.2021.
-# $what: yksi read-list-viesteistä.
-read-not-allowed = "{ $value }" ei ole sallittu { $what }.
+# $field: sarakkeen otsikko ohjelman asetuksista.
+read-not-allowed = "{ $value }" ei ole sallittu arvo sarakkeessa "{ $field }".
     .hint = Sallitut arvot: { $allowed }.
     .hint-closest = Tarkoititko "{ $closest }"? Sallitut arvot: { $allowed }.
-read-list-department = toimiala
-read-list-focus-area = painopiste
-read-list-area = alue
-read-list-status = vaihe
-read-list-theme = teema
 read-negative = Kentän "{ $field }" arvo ei voi olla negatiivinen ({ $value }).
     .hint = Tarkista etumerkki.
 read-year-out-of-range = Vuosi { $value } ei kuulu ohjelmakauteen { $first }–{ $last }.

@@ -14,14 +14,14 @@
 check-wrong-year = Raden gäller år { $value }, men året som rapporteras är { $year }.
     .hint = Rätta året eller ange rätt år med --year.
 
-check-spent-exceeds-budget = Utfallet { $spent } överskrider budgeten { $budget } (+{ $diff }).
+check-spent-exceeds-budget = Beloppet { $spent } i kolumnen "{ $spent_field }" överskrider beloppet { $budget } i kolumnen "{ $budget_field }" (+{ $diff }).
     .hint = Kontrollera talen eller ange orsaken till överskridningen.
 
-check-completed-without-spend = Skedet är "{ $status }", men inget utfall har angetts.
-    .hint = Uppdatera skedet eller kontrollera utfallet.
+check-completed-without-spend = Kolumnen "{ $status_field }" har "{ $status }", men inget belopp har angetts i kolumnen "{ $spent_field }".
+    .hint = Uppdatera kolumnen "{ $status_field }" eller kontrollera kolumnen "{ $spent_field }".
 
-check-planning-with-spend = Skedet är "{ $status }", men utfallet { $spent } är över hälften av budgeten { $budget }.
-    .hint = Uppdatera skedet eller kontrollera utfallet.
+check-planning-with-spend = Kolumnen "{ $status_field }" har "{ $status }", men beloppet { $spent } i kolumnen "{ $spent_field }" är över hälften av beloppet { $budget } i kolumnen "{ $budget_field }".
+    .hint = Uppdatera kolumnen "{ $status_field }" eller kontrollera kolumnen "{ $spent_field }".
 
 check-duplicate-measure = Åtgärden "{ $value }" finns redan på rad { $other }.
     .hint = Ta bort dubbletten eller slå ihop raderna.

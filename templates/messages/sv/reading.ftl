@@ -125,15 +125,10 @@ read-kind-year = ett årtal
     .hint = Skriv året med fyra siffror, t.ex. 2021.
 read-kind-date = ett datum
     .hint = Skriv datumet som 31.12.2021.
-# $what: ett av read-list-meddelandena.
-read-not-allowed = "{ $value }" är inte ett tillåtet värde för { $what }.
+# $field: kolumnens rubrik ur programmets konfiguration.
+read-not-allowed = "{ $value }" är inte ett tillåtet värde i kolumnen "{ $field }".
     .hint = Tillåtna värden: { $allowed }.
     .hint-closest = Menade du "{ $closest }"? Tillåtna värden: { $allowed }.
-read-list-department = sektor
-read-list-focus-area = fokusområde
-read-list-area = område
-read-list-status = skede
-read-list-theme = tema
 read-negative = Värdet i fältet "{ $field }" kan inte vara negativt ({ $value }).
     .hint = Kontrollera tecknet.
 read-year-out-of-range = Året { $value } hör inte till programperioden { $first }–{ $last }.
