@@ -12,7 +12,7 @@ use crate::common::*;
 /// they run one after another in one folder, with the exit code each
 /// gives. A test holds this list and the README to the same commands, so
 /// neither can change without the other.
-const README_COMMANDS: [(&str, i32); 11] = [
+const README_COMMANDS: [(&str, i32); 12] = [
     ("kooste build samples/2021 --out out", 0),
     ("kooste template --all --year 2022 --out pohjat", 0),
     // Here the departments fill them in (`fill_in`).
@@ -42,6 +42,10 @@ const README_COMMANDS: [(&str, i32); 11] = [
     (
         "kooste validate tests/fixtures/messy_many_problems.xlsx --annotate takaisin",
         1,
+    ),
+    (
+        "kooste template --all --year 2025 --out jarvela --config templates/programmes/jarvela/programme.toml",
+        0,
     ),
 ];
 
