@@ -1000,6 +1000,25 @@ mod tests {
         assert!(c.is_programme_year(2022) && !c.is_programme_year(2023));
     }
 
+    /// A programme's own report templates are read beside its file; the
+    /// built-in programme has none, and a field's label is its header.
+    #[test]
+    fn second_programme_names_its_report_templates_and_labels() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/programmes/jarvela");
+        let c = Config::load(&dir.join("programme.toml")).unwrap();
+        for lang in Lang::ALL {
+            let t = c.report_template(lang).unwrap();
+            assert_eq!(t, dir.join(format!("report_{}.toml", lang.code())));
+            assert!(t.is_file(), "{}", t.display());
+        }
+        assert_eq!(c.label(FieldKey::Status, Lang::Fi), "Tilanne");
+        assert_eq!(c.label(FieldKey::Budget, Lang::Sv), "Anslag (€)");
+        assert_eq!(c.programme.area_split, AreaSplit::Full);
+        let builtin = Config::builtin();
+        assert_eq!(builtin.report_template(Lang::Fi), None);
+        assert_eq!(builtin.label(FieldKey::Status, Lang::Fi), "Vaihe");
+    }
+
     #[test]
     fn syntax_error_names_line() {
         let text = DEFAULT_TOML.replace("first_year = 2019", "first_year = \"soon\"");
