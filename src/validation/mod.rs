@@ -195,7 +195,9 @@ fn check_departments(sub: &Submission, fields: Fields, config: &Config, out: &mu
         let mut f = Finding::file(
             Code::DepartmentMismatch,
             &sub.file.display,
-            Message::new("check-several-departments").arg("values", Arg::List(codes)),
+            Message::new("check-several-departments")
+                .arg("field", label(config, FieldKey::Department))
+                .arg("values", Arg::List(codes)),
         );
         f.sheet = sub.sheet.clone();
         out.push(
@@ -209,6 +211,7 @@ fn check_departments(sub: &Submission, fields: Fields, config: &Config, out: &mu
                 continue;
             };
             let msg = Message::new("check-title-department")
+                .arg("field", label(config, FieldKey::Department))
                 .arg("value", config.departments[d].code.get_ref())
                 .arg("department", config.departments[td].code.get_ref());
             out.push(
@@ -264,7 +267,10 @@ fn check_programme(
         out.push(
             Finding::file(Code::BudgetExceedsProgramme, "", msg)
                 .field(FieldKey::Budget)
-                .hint(Message::new("check-budget-exceeds-programme.hint")),
+                .hint(
+                    Message::new("check-budget-exceeds-programme.hint")
+                        .arg("field", label(config, FieldKey::Budget)),
+                ),
         );
     }
     // Checking one department's file says nothing about the others; a run

@@ -75,11 +75,12 @@ fn cycle() -> Outputs {
         texts.extend(package_text(&path));
     }
 
-    // Their mistakes, in each language, as text and JSON, and annotated.
+    // Their mistakes, in each language, as text and JSON, and annotated;
+    // with a second service area's file, the two missing ones are named.
     for lang in ["fi", "sv", "en"] {
         for format in ["text", "json"] {
-            let bad = fixtures("bad");
-            let args = ["validate", &bad, "--lang", lang, "--format", format];
+            let (bad, sivi) = (fixtures("bad"), fixtures("2025/sivi_2025.xlsx"));
+            let args = ["validate", &bad, &sivi, "--lang", lang, "--format", format];
             texts.push((format!("validate {lang} {format}"), run(&args, 1)));
         }
     }
@@ -283,6 +284,8 @@ fn second_programme_cycle_names_nothing_of_the_default() {
         "\"kesken\" is not an allowed value in the column \"State\"",
         "Sarakkeen \"Käytetty (€)\" summa 500",
         "ylittää sarakkeen \"Määräraha (€)\" summan 100",
+        "Hyvinvointipalvelut (HYPA): ei yhtään toimenpidettä vuodelle 2025",
+        "Tiedoston riveillä on sarakkeessa \"Palvelualue\" useita arvoja",
         // The template's department line and instructions.
         "Palvelualue: Sivistyspalvelut (SIVI)",
         "Valitse listasta sarakkeiden \"Tavoite\", \"Kylä\", \"Tilanne\", \"Näkökulmat\" arvot",
