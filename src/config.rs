@@ -186,6 +186,18 @@ impl Default for SubmissionInfo {
     }
 }
 
+/// The programme's own annual report: a report template per language
+/// (`[report] templates = { fi = "report_fi.toml", … }`), paths relative to
+/// the configuration file. Without it the built-in templates are used, whose
+/// texts name no programme (`{programme}` and `{organisation}` are filled in).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportInfo {
+    /// The report template file of each language.
+    #[serde(default)]
+    pub templates: Option<Localised>,
+}
+
 /// How a measure in several areas is counted per area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -283,6 +295,13 @@ pub struct Config {
     /// Deadline and contact for the templates.
     #[serde(default)]
     pub submission: SubmissionInfo,
+    /// The programme's own annual report texts.
+    #[serde(default)]
+    pub report: ReportInfo,
+    /// The folder of the configuration file, against which its relative
+    /// paths ([`ReportInfo::templates`]) are read; `None` for the built-in.
+    #[serde(skip)]
+    pub base_dir: Option<PathBuf>,
     /// Where the configuration came from: its file, or [`BUILTIN_ORIGIN`].
     #[serde(skip)]
     pub origin: String,
@@ -641,7 +660,18 @@ impl Config {
             path: path.to_path_buf(),
             source,
         })?;
-        Config::parse(&text, &path.display().to_string())
+        let mut config = Config::parse(&text, &path.display().to_string())?;
+        config.base_dir = Some(path.parent().map(Path::to_path_buf).unwrap_or_default());
+        Ok(config)
+    }
+
+    /// The programme's own report template of `lang`, if its configuration
+    /// names one (`[report] templates`), as a path read against the
+    /// configuration file's folder.
+    pub fn report_template(&self, lang: Lang) -> Option<PathBuf> {
+        let file = self.report.templates.as_ref()?.get(lang);
+        let base = self.base_dir.as_deref().unwrap_or(Path::new(""));
+        Some(base.join(file))
     }
 
     /// Parses and checks a configuration text; `origin` names it in errors.
@@ -809,34 +839,64 @@ impl Config {
         self.fields.iter().map(Field::role).collect()
     }
 
-    /// The header of an output's column in `lang`: the program's own name
-    /// for a figure it reasons about, the configured header of a field it
-    /// only carries (or the field's English name if none is configured).
+    /// The header of an output's column in `lang`: a configured field's own
+    /// header, so the outputs use the programme's words and read back as its
+    /// submissions do (issue 21); kooste's name for a figure it adds or a
+    /// field the programme does not configure.
     pub fn column_header(&self, column: Column, lang: Lang) -> String {
         use crate::i18n::text;
         match column {
-            Column::Field(key) => match key {
-                FieldKey::Department => text(lang, "out-col-department"),
-                FieldKey::FocusArea => text(lang, "out-col-focus-area"),
-                FieldKey::Areas => text(lang, "out-col-areas"),
-                FieldKey::Status => text(lang, "out-col-status"),
-                FieldKey::Year => text(lang, "out-year"),
-                FieldKey::Budget => text(lang, "out-col-budget"),
-                FieldKey::Spent => text(lang, "out-col-spent"),
-                FieldKey::Fte => text(lang, "out-col-fte"),
-                FieldKey::Reached => text(lang, "out-col-reached"),
-                FieldKey::Id
-                | FieldKey::Measure
-                | FieldKey::Themes
-                | FieldKey::Schedule
-                | FieldKey::ImpactStory
-                | FieldKey::Contact => self.field_header(key, lang).to_string(),
+            Column::Field(key) => match self.field(key) {
+                Some(f) => f.header.get(lang).to_string(),
+                None => match key {
+                    FieldKey::Department => text(lang, "out-col-department"),
+                    FieldKey::FocusArea => text(lang, "out-col-focus-area"),
+                    FieldKey::Areas => text(lang, "out-col-areas"),
+                    FieldKey::Status => text(lang, "out-col-status"),
+                    FieldKey::Year => text(lang, "out-year"),
+                    FieldKey::Budget => text(lang, "out-col-budget"),
+                    FieldKey::Spent => text(lang, "out-col-spent"),
+                    FieldKey::Fte => text(lang, "out-col-fte"),
+                    FieldKey::Reached => text(lang, "out-col-reached"),
+                    FieldKey::Id
+                    | FieldKey::Measure
+                    | FieldKey::Themes
+                    | FieldKey::Schedule
+                    | FieldKey::ImpactStory
+                    | FieldKey::Contact => key.fallback_header().to_string(),
+                },
             },
             Column::Utilisation => text(lang, "out-col-utilisation"),
             Column::Share => text(lang, "out-col-share"),
             Column::SourceFile => text(lang, "out-col-source-file"),
             Column::SourceCell => text(lang, "out-col-source-cell"),
         }
+    }
+
+    /// The name of field `key` in `lang` as the outputs show it (a column
+    /// header, a list's heading): [`Config::column_header`] of the field.
+    pub fn label(&self, key: FieldKey, lang: Lang) -> String {
+        self.column_header(Column::Field(key), lang)
+    }
+
+    /// Message `id` in `lang` with the programme's column names as its
+    /// arguments (`department_field`, `focus_field`, `status_field`,
+    /// `area_field`, `budget_field`, `spent_field`, `year_field`): headings
+    /// and chart titles name the programme's own columns, not kooste's words.
+    pub fn labelled(&self, lang: Lang, id: &'static str) -> String {
+        let mut msg = Message::new(id);
+        for (arg, key) in [
+            ("department_field", FieldKey::Department),
+            ("focus_field", FieldKey::FocusArea),
+            ("status_field", FieldKey::Status),
+            ("area_field", FieldKey::Areas),
+            ("budget_field", FieldKey::Budget),
+            ("spent_field", FieldKey::Spent),
+            ("year_field", FieldKey::Year),
+        ] {
+            msg = msg.arg(arg, self.label(key, lang));
+        }
+        crate::i18n::render(lang, &msg)
     }
 
     /// The configured header of field `key` in `lang`, or its English name.
@@ -938,6 +998,25 @@ mod tests {
         assert_eq!(c.departments.len(), 5);
         assert_eq!(c.annual_budget(), 2_000_000.0);
         assert!(c.is_programme_year(2022) && !c.is_programme_year(2023));
+    }
+
+    /// A programme's own report templates are read beside its file; the
+    /// built-in programme has none, and a field's label is its header.
+    #[test]
+    fn second_programme_names_its_report_templates_and_labels() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/programmes/jarvela");
+        let c = Config::load(&dir.join("programme.toml")).unwrap();
+        for lang in Lang::ALL {
+            let t = c.report_template(lang).unwrap();
+            assert_eq!(t, dir.join(format!("report_{}.toml", lang.code())));
+            assert!(t.is_file(), "{}", t.display());
+        }
+        assert_eq!(c.label(FieldKey::Status, Lang::Fi), "Tilanne");
+        assert_eq!(c.label(FieldKey::Budget, Lang::Sv), "Anslag (€)");
+        assert_eq!(c.programme.area_split, AreaSplit::Full);
+        let builtin = Config::builtin();
+        assert_eq!(builtin.report_template(Lang::Fi), None);
+        assert_eq!(builtin.label(FieldKey::Status, Lang::Fi), "Vaihe");
     }
 
     #[test]

@@ -53,17 +53,26 @@ fn check_folder(dir: &Path) -> Result<(), Error> {
     }
 }
 
-/// The report template to use.
-pub fn template(path: Option<&Path>, lang: crate::i18n::Lang) -> Result<Template, Error> {
-    match path {
-        Some(p) => Ok(Template::load(p)?),
+/// The report template to use: `--report-template`, else the programme's own
+/// of the language (`[report] templates` of its configuration), else the
+/// built-in one of the language.
+pub fn template(
+    path: Option<&Path>,
+    config: &Config,
+    lang: crate::i18n::Lang,
+) -> Result<Template, Error> {
+    match path
+        .map(Path::to_path_buf)
+        .or_else(|| config.report_template(lang))
+    {
+        Some(p) => Ok(Template::load(&p)?),
         None => Ok(Template::builtin(lang)),
     }
 }
 
 /// Runs `build`.
 pub fn build(config: &Config, opts: &BuildOptions, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let template = template(opts.template.as_deref(), opts.run.lang)?;
+    let template = template(opts.template.as_deref(), config, opts.run.lang)?;
     // The year is not known yet: any output of kooste's naming there.
     check_folder(&opts.out_dir)?;
     let previous = read_all_previous(&opts.previous, config, &opts.run)?;

@@ -209,7 +209,7 @@ mod tests {
         assert_eq!(render(Lang::Sv, &m), "Ohjelma – Åtgärderna år 2021");
         assert_eq!(
             crate::i18n::text(Lang::En, "out-sources-note"),
-            "The figures are compiled from the departments' submissions; \
+            "The figures are compiled from the submissions; \
              the sources are listed on the Sources sheet."
         );
     }

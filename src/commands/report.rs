@@ -47,7 +47,7 @@ pub fn report(
     opts: &ReportCommandOptions,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let template = template(opts.template.as_deref(), opts.run.lang)?;
+    let template = template(opts.template.as_deref(), config, opts.run.lang)?;
     crate::output::target::check(&[&opts.output], opts.run.lang)?;
     let previous = read_all_previous(&opts.previous, config, &opts.run)?;
     let mut run = Run::collect(config, &opts.run)?;

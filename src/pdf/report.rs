@@ -56,6 +56,12 @@ impl Ctx<'_> {
             .and_then(|c| c.trend.as_ref())
             .and_then(|t| t.year_labels().into_iter().next())
             .unwrap_or_default();
+        // The programme's own rule, so the text cannot contradict it.
+        let split = match self.config.programme.area_split {
+            crate::config::AreaSplit::Even => "report-area-split-even",
+            crate::config::AreaSplit::Full => "report-area-split-full",
+        };
+        let split = crate::i18n::text(self.lang, split);
         fill(
             text,
             &[
@@ -67,6 +73,7 @@ impl Ctx<'_> {
                     self.config.programme.organisation.get(self.lang),
                 ),
                 ("previous", &previous),
+                ("area_split", &split),
             ],
         )
     }
@@ -327,16 +334,28 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                         .unwrap_or_default(),
                 ),
             ),
-            (text(lang, "out-col-budget"), lang.euros(tot.budget)),
-            (text(lang, "out-col-spent"), lang.euros(tot.spent)),
+            (
+                ctx.config.label(FieldKey::Budget, lang),
+                lang.euros(tot.budget),
+            ),
+            (
+                ctx.config.label(FieldKey::Spent, lang),
+                lang.euros(tot.spent),
+            ),
             (
                 text(lang, "out-col-utilisation"),
                 tot.utilisation()
                     .map(|u| lang.percent(u))
                     .unwrap_or_else(|| "–".into()),
             ),
-            (text(lang, "out-col-fte"), lang.decimal(tot.fte, 1)),
-            (text(lang, "out-col-reached"), lang.integer(tot.reached)),
+            (
+                ctx.config.label(FieldKey::Fte, lang),
+                lang.decimal(tot.fte, 1),
+            ),
+            (
+                ctx.config.label(FieldKey::Reached, lang),
+                lang.integer(tot.reached),
+            ),
         ],
     );
     if let Some(title) = &section.chart {
@@ -348,7 +367,7 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .map(|f| f.name.get(lang).to_string())
             .collect();
         let series = [Series {
-            name: text(lang, "out-col-budget"),
+            name: ctx.config.label(FieldKey::Budget, lang),
             values: ctx
                 .cons
                 .by_focus_area
@@ -483,15 +502,15 @@ fn group_rows<'a>(
     rows
 }
 
-fn summary_table(doc: &mut Doc, lang: Lang, label: &str, rows: &[Vec<String>]) {
+fn summary_table(doc: &mut Doc, config: &Config, lang: Lang, label: &str, rows: &[Vec<String>]) {
     let columns = label_and_figures(5);
     let header = [
         label.to_string(),
         text(lang, "out-col-measures"),
-        text(lang, "out-col-budget"),
-        text(lang, "out-col-spent"),
+        config.label(FieldKey::Budget, lang),
+        config.label(FieldKey::Spent, lang),
         text(lang, "out-col-utilisation"),
-        text(lang, "out-col-fte"),
+        config.label(FieldKey::Fte, lang),
     ];
     doc.table(&columns, &header, rows, &[rows.len().saturating_sub(1)]);
 }
@@ -504,7 +523,13 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         &c.by_department,
         &c.total,
     );
-    summary_table(doc, lang, &text(lang, "out-col-department"), &rows);
+    summary_table(
+        doc,
+        ctx.config,
+        lang,
+        &ctx.config.label(FieldKey::Department, lang),
+        &rows,
+    );
     let focus_total = c
         .by_focus_area
         .iter()
@@ -515,8 +540,14 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         &c.by_focus_area,
         &focus_total,
     );
-    doc.heading(3, &text(lang, "out-by-focus-area"), 60.0);
-    summary_table(doc, lang, &text(lang, "out-col-focus-area"), &rows);
+    doc.heading(3, &ctx.config.labelled(lang, "out-by-focus-area"), 60.0);
+    summary_table(
+        doc,
+        ctx.config,
+        lang,
+        &ctx.config.label(FieldKey::FocusArea, lang),
+        &rows,
+    );
     if let Some(title) = &section.chart {
         doc.heading(3, title, 160.0);
         let categories: Vec<String> = ctx
@@ -527,11 +558,11 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .collect();
         let series = [
             Series {
-                name: text(lang, "out-col-budget"),
+                name: ctx.config.label(FieldKey::Budget, lang),
                 values: c.by_department.iter().map(|g| g.budget.euros()).collect(),
             },
             Series {
-                name: text(lang, "out-col-spent"),
+                name: ctx.config.label(FieldKey::Spent, lang),
                 values: c.by_department.iter().map(|g| g.spent.euros()).collect(),
             },
         ];
@@ -549,7 +580,9 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
 fn focus_areas(doc: &mut Doc, ctx: &mut Ctx) {
     let (lang, config) = (ctx.lang, ctx.config);
     // The key to the department codes of the tables below.
-    doc.heading(3, &crate::i18n::text(lang, "report-department-key"), 40.0);
+    let key = Message::new("report-department-key")
+        .arg("field", ctx.config.label(FieldKey::Department, lang));
+    doc.heading(3, &render(lang, &key), 40.0);
     let key: Vec<Vec<String>> = config
         .departments
         .iter()
@@ -669,10 +702,10 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         .collect();
     let columns = label_and_figures(3);
     let header = [
-        text(lang, "out-col-areas"),
+        config.label(FieldKey::Areas, lang),
         text(lang, "out-col-measures"),
-        text(lang, "out-col-budget"),
-        text(lang, "out-col-spent"),
+        config.label(FieldKey::Budget, lang),
+        config.label(FieldKey::Spent, lang),
     ];
     doc.table(&columns, &header, &rows, &[]);
     if let Some(title) = &section.chart {
@@ -683,7 +716,7 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .map(|a| a.name.get(lang).to_string())
             .collect();
         let series = [Series {
-            name: text(lang, "out-col-budget"),
+            name: config.label(FieldKey::Budget, lang),
             values: per_area.iter().map(|a| a.1).collect(),
         }];
         let chart = Chart {
@@ -759,7 +792,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         doc.heading(3, title, 200.0);
         let categories = vec![prev.clone(), ctx.year.clone()];
         let series = [Series {
-            name: text(lang, "out-col-budget"),
+            name: config.label(FieldKey::Budget, lang),
             values: vec![cmp.total.0.euros(), cmp.total.1.euros()],
         }];
         let chart = Chart {
@@ -778,7 +811,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             (text(lang, "out-cmp-ended"), cmp.ended.len().to_string()),
             (text(lang, "out-cmp-carried"), cmp.carried.len().to_string()),
             (
-                text(lang, "out-cmp-status-changes"),
+                ctx.config.labelled(lang, "out-cmp-status-changes"),
                 cmp.status_changes().count().to_string(),
             ),
         ],
@@ -791,7 +824,11 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         }
     }
     if !moves.is_empty() {
-        doc.heading(3, &text(lang, "out-cmp-status-changes"), 60.0);
+        doc.heading(
+            3,
+            &ctx.config.labelled(lang, "out-cmp-status-changes"),
+            60.0,
+        );
         let rows: Vec<Vec<String>> = moves
             .iter()
             .map(|((a, b), n)| {
@@ -804,13 +841,21 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             .collect();
         let columns = [Column::left(3.0), Column::left(3.0), Column::right(1.0)];
         let header = [
-            text(lang, "out-col-prev-status"),
-            text(lang, "out-col-new-status"),
+            render(
+                lang,
+                &Message::new("out-col-prev-status")
+                    .arg("field", config.label(FieldKey::Status, lang)),
+            ),
+            render(
+                lang,
+                &Message::new("out-col-new-status")
+                    .arg("field", config.label(FieldKey::Status, lang)),
+            ),
             text(lang, "out-col-measures"),
         ];
         doc.table(&columns, &header, &rows, &[]);
     }
-    doc.heading(3, &text(lang, "out-cmp-budget-dept"), 60.0);
+    doc.heading(3, &ctx.config.labelled(lang, "out-cmp-budget-dept"), 60.0);
     let mut rows: Vec<Vec<String>> = config
         .departments
         .iter()
@@ -832,7 +877,7 @@ fn year_over_year(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     ]);
     let columns = label_and_figures(3);
     let header = [
-        text(lang, "out-col-department"),
+        config.label(FieldKey::Department, lang),
         prev,
         ctx.year.clone(),
         text(lang, "out-col-change-pct"),

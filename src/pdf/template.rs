@@ -44,7 +44,9 @@ pub struct Section {
     pub kind: SectionKind,
     /// Its heading.
     pub title: String,
-    /// An introductory paragraph.
+    /// An introductory paragraph (`{year}`, `{previous}`, `{programme}`,
+    /// `{organisation}` and `{area_split}`, how the programme counts a
+    /// measure's euros in several areas, are filled in).
     #[serde(default)]
     pub text: Option<String>,
     /// The chart's title, for sections with a chart.

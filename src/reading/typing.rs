@@ -134,7 +134,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
             let list = Schema::list_of_kind(field.kind).unwrap_or(ListKind::Status);
             match schema.lookup(list, text) {
                 Some(i) => Typed::Value(Value::Choice(i)),
-                None => not_allowed(schema, list, text),
+                None => not_allowed(schema, field, list, text),
             }
         }
         Kind::Areas | Kind::Themes => {
@@ -149,7 +149,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
                 match schema.lookup(list, part) {
                     Some(i) if !chosen.contains(&i) => chosen.push(i),
                     Some(_) => {}
-                    None => return not_allowed(schema, list, part),
+                    None => return not_allowed(schema, field, list, part),
                 }
             }
             if chosen.is_empty() {
@@ -434,18 +434,9 @@ fn negative(field: &Field, text: &str) -> Typed {
     )
 }
 
-/// The list's name, for "… is not an allowed {what}".
-fn list_name(list: ListKind) -> Message {
-    match list {
-        ListKind::Department => Message::new("read-list-department"),
-        ListKind::FocusArea => Message::new("read-list-focus-area"),
-        ListKind::Area => Message::new("read-list-area"),
-        ListKind::Status => Message::new("read-list-status"),
-        ListKind::Theme => Message::new("read-list-theme"),
-    }
-}
-
-fn not_allowed(schema: &Schema, list: ListKind, value: &str) -> Typed {
+/// A value not in its list: the finding names the column by the
+/// programme's own header, in each language.
+fn not_allowed(schema: &Schema, field: &Field, list: ListKind, value: &str) -> Typed {
     // The allowed values and the closest of them as the configuration
     // names them in each language, for the hint in whichever it is shown.
     let allowed = crate::reading::per_lang(|lang| schema.allowed(list, lang));
@@ -465,7 +456,7 @@ fn not_allowed(schema: &Schema, list: ListKind, value: &str) -> Typed {
         // seen names the invisible characters (`SOTE<U+200B>`).
         Message::new("read-not-allowed")
             .arg("value", crate::text::visible(value))
-            .arg("what", list_name(list)),
+            .arg("field", crate::reading::sheet::header_of(field)),
         hint,
     )
 }

@@ -111,6 +111,16 @@ fn check_year(r: &RowView, year: Option<i32>, out: &mut Vec<Finding>) {
     }
 }
 
+/// A column's header in each language as the programme configures it (or
+/// the field's English name where it configures none), for findings that
+/// name a column: the words are the programme's, not kooste's (issue 21).
+fn label(config: &Config, key: FieldKey) -> Arg {
+    match config.field(key) {
+        Some(f) => Arg::from(&f.header),
+        None => Arg::from(key.fallback_header()),
+    }
+}
+
 /// Actual above budget; statuses that contradict the figures.
 fn check_figures(
     sub: &Submission,
@@ -123,6 +133,8 @@ fn check_figures(
         && spent > m.budget
     {
         let msg = Message::new("check-spent-exceeds-budget")
+            .arg("spent_field", label(config, FieldKey::Spent))
+            .arg("budget_field", label(config, FieldKey::Budget))
             .arg("spent", spent)
             .arg("budget", m.budget)
             .arg("diff", spent - m.budget);
@@ -148,7 +160,13 @@ fn check_figures(
         ),
         _ => return,
     };
-    let msg = msg
+    let fields = |m: Message| {
+        m.arg("status_field", label(config, FieldKey::Status))
+            .arg("spent_field", label(config, FieldKey::Spent))
+            .arg("budget_field", label(config, FieldKey::Budget))
+    };
+    let hint = fields(hint);
+    let msg = fields(msg)
         .arg("status", &status.name)
         .arg("spent", spent)
         .arg("budget", m.budget);
@@ -177,7 +195,9 @@ fn check_departments(sub: &Submission, fields: Fields, config: &Config, out: &mu
         let mut f = Finding::file(
             Code::DepartmentMismatch,
             &sub.file.display,
-            Message::new("check-several-departments").arg("values", Arg::List(codes)),
+            Message::new("check-several-departments")
+                .arg("field", label(config, FieldKey::Department))
+                .arg("values", Arg::List(codes)),
         );
         f.sheet = sub.sheet.clone();
         out.push(
@@ -191,6 +211,7 @@ fn check_departments(sub: &Submission, fields: Fields, config: &Config, out: &mu
                 continue;
             };
             let msg = Message::new("check-title-department")
+                .arg("field", label(config, FieldKey::Department))
                 .arg("value", config.departments[d].code.get_ref())
                 .arg("department", config.departments[td].code.get_ref());
             out.push(
@@ -246,7 +267,10 @@ fn check_programme(
         out.push(
             Finding::file(Code::BudgetExceedsProgramme, "", msg)
                 .field(FieldKey::Budget)
-                .hint(Message::new("check-budget-exceeds-programme.hint")),
+                .hint(
+                    Message::new("check-budget-exceeds-programme.hint")
+                        .arg("field", label(config, FieldKey::Budget)),
+                ),
         );
     }
     // Checking one department's file says nothing about the others; a run

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::body::{Body, Cells, Links};
 use super::{Formats, fit};
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::i18n::{Lang, findings, render, text};
 use crate::merging::Consolidation;
 use crate::model::finding::{Code, Finding, Severity};
@@ -197,7 +197,7 @@ pub(crate) fn write_sources(
         text(lang, "out-col-header-row"),
         text(lang, "out-col-rows"),
         text(lang, "out-col-measures"),
-        text(lang, "out-col-department"),
+        config.label(FieldKey::Department, lang),
         text(lang, "out-col-sha256"),
     ];
     super::header_row(ws, &headers, fmt)?;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 
 use super::summary::Layout;
 use super::{Formats, col, range};
-use crate::config::Config;
+use crate::config::{Config, FieldKey};
 use crate::i18n::text;
 use crate::merging::Consolidation;
 use crate::merging::comparison::Comparison;
@@ -41,12 +41,12 @@ pub(crate) fn write(
     );
     let (sheet, summary, ms) = (sheet.as_str(), summary.as_str(), ms.as_str());
     ws.set_name(sheet)?;
-    let budget = text(lang, "out-col-budget");
+    let budget = config.label(FieldKey::Budget, lang);
     let budget = budget.as_str();
     let n = cons.rows.len() as u32;
 
     // Measures by status per department: the stacked chart's data.
-    ws.write_string_with_format(0, 0, text(lang, "out-col-department"), &fmt.header)?;
+    ws.write_string_with_format(0, 0, config.label(FieldKey::Department, lang), &fmt.header)?;
     for (j, s) in config.statuses.iter().enumerate() {
         ws.write_string_with_format(0, 1 + j as u16, super::fit(s.name.get(lang)), &fmt.header)?;
     }
@@ -76,8 +76,9 @@ pub(crate) fn write(
 
     let (d0, d1) = layout.departments;
     let mut c1 = Chart::new(ChartType::Column);
-    c1.title().set_name(&text(lang, "out-chart-budget-actual"));
-    let spent = text(lang, "out-col-spent");
+    c1.title()
+        .set_name(&config.labelled(lang, "out-chart-budget-actual"));
+    let spent = config.label(FieldKey::Spent, lang);
     for (i, (c, name)) in [(2u16, budget), (3, spent.as_str())]
         .into_iter()
         .enumerate()
@@ -98,7 +99,8 @@ pub(crate) fn write(
 
     let (f0, f1) = layout.focus_areas;
     let mut c2 = Chart::new(ChartType::Bar);
-    c2.title().set_name(&text(lang, "out-chart-budget-focus"));
+    c2.title()
+        .set_name(&config.labelled(lang, "out-chart-budget-focus"));
     c2.add_series()
         .set_name(budget)
         .set_categories((summary, f0, 0, f1, 0))
@@ -110,7 +112,8 @@ pub(crate) fn write(
     ws.insert_chart(top + 21, 0, &c2)?;
 
     let mut c3 = Chart::new(ChartType::ColumnStacked);
-    c3.title().set_name(&text(lang, "out-chart-status-dept"));
+    c3.title()
+        .set_name(&config.labelled(lang, "out-chart-status-dept"));
     for j in 0..config.statuses.len() {
         let c = 1 + j as u16;
         c3.add_series()
@@ -138,7 +141,8 @@ pub(crate) fn write(
             ws.write_number_with_format(r + 1 + k as u32, 1, b.euros(), &fmt.euro)?;
         }
         let mut c4 = Chart::new(ChartType::Column);
-        c4.title().set_name(&text(lang, "out-chart-budget-year"));
+        c4.title()
+            .set_name(&config.labelled(lang, "out-chart-budget-year"));
         c4.add_series()
             .set_name(budget)
             .set_categories((sheet, r + 1, 0, r + 2, 0))

@@ -35,7 +35,7 @@ pub(crate) fn write(
         text(lang, "out-cmp-added"),
         text(lang, "out-cmp-ended"),
         text(lang, "out-cmp-carried"),
-        text(lang, "out-cmp-status-changes"),
+        config.labelled(lang, "out-cmp-status-changes"),
     );
     let counts = [
         (&added, cmp.added.len()),
@@ -48,11 +48,11 @@ pub(crate) fn write(
         ws.write_number_with_format(3 + i as u32, 1, *n as f64, &fmt.integer)?;
     }
     let mut row = 9;
-    let department = text(lang, "out-col-department");
+    let department = config.label(FieldKey::Department, lang);
     row = change_table(
         ws,
         row,
-        &text(lang, "out-cmp-budget-dept"),
+        &config.labelled(lang, "out-cmp-budget-dept"),
         &department,
         &config.departments,
         &cmp.by_department,
@@ -63,8 +63,8 @@ pub(crate) fn write(
     row = change_table(
         ws,
         row,
-        &text(lang, "out-cmp-budget-focus"),
-        &text(lang, "out-col-focus-area"),
+        &config.labelled(lang, "out-cmp-budget-focus"),
+        &config.label(FieldKey::FocusArea, lang),
         &config.focus_areas,
         &cmp.by_focus_area,
         (&prev, &cur),
@@ -99,7 +99,9 @@ pub(crate) fn write(
     let budget_of = |year: &str| {
         render(
             lang,
-            &Message::new("out-col-budget-of-year").arg("year", year),
+            &Message::new("out-col-budget-of-year")
+                .arg("field", config.label(FieldKey::Budget, lang))
+                .arg("year", year),
         )
     };
     list(ws, &mut row, &added, &cmp.added, &budget_of(&cur))?;
@@ -111,8 +113,14 @@ pub(crate) fn write(
         id_header,
         &department,
         name_header,
-        &text(lang, "out-col-prev-status"),
-        &text(lang, "out-col-new-status"),
+        &render(
+            lang,
+            &Message::new("out-col-prev-status").arg("field", config.label(FieldKey::Status, lang)),
+        ),
+        &render(
+            lang,
+            &Message::new("out-col-new-status").arg("field", config.label(FieldKey::Status, lang)),
+        ),
     ]
     .iter()
     .enumerate()

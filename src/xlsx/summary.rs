@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::{Formats, NOT_APPLICABLE, col, letters, range, result};
-use crate::config::{AreaSplit, Config};
+use crate::config::{AreaSplit, Config, FieldKey};
 use crate::i18n::{Lang, text};
 use crate::merging::{Consolidation, Totals};
 use crate::text::{a1, column_letters};
@@ -149,14 +149,14 @@ pub(crate) fn write(
             "Total_Measures",
         ),
         (
-            text(lang, "out-col-budget"),
+            config.label(FieldKey::Budget, lang),
             format!("=SUM({})", range(ms, col::BUDGET, n)),
             tot.budget.euros(),
             &fmt.euro_bold,
             "Total_Budget",
         ),
         (
-            text(lang, "out-col-spent"),
+            config.label(FieldKey::Spent, lang),
             format!("=SUM({})", range(ms, col::SPENT, n)),
             tot.spent.euros(),
             &fmt.euro_bold,
@@ -174,14 +174,14 @@ pub(crate) fn write(
             "Total_Utilisation",
         ),
         (
-            text(lang, "out-col-fte"),
+            config.label(FieldKey::Fte, lang),
             format!("=SUM({})", range(ms, col::FTE, n)),
             tot.fte,
             &fmt.decimal_bold,
             "Total_FTE",
         ),
         (
-            text(lang, "out-col-reached"),
+            config.label(FieldKey::Reached, lang),
             format!("=SUM({})", range(ms, col::REACHED, n)),
             tot.reached as f64,
             &fmt.integer_bold,
@@ -209,8 +209,8 @@ pub(crate) fn write(
     };
     let mut row = 15;
     let dept = Group {
-        heading: text(lang, "out-by-department"),
-        label: text(lang, "out-col-department"),
+        heading: config.labelled(lang, "out-by-department"),
+        label: config.label(FieldKey::Department, lang),
         rows: names_of(&config.departments, &cons.by_department),
         total: Figures::of(&cons.total),
         parts: vec![Ranges {
@@ -221,26 +221,26 @@ pub(crate) fn write(
         }],
     };
     let dept_rows = (row + 2, row + 1 + dept.rows.len() as u32);
-    row = write_group(ws, row, &dept, lang, fmt)? + 2;
+    row = write_group(ws, row, &dept, config, lang, fmt)? + 2;
     let focus_rows_data = names_of(&config.focus_areas, &cons.by_focus_area);
     let focus = Group {
-        heading: text(lang, "out-by-focus-area"),
-        label: text(lang, "out-col-focus-area"),
+        heading: config.labelled(lang, "out-by-focus-area"),
+        label: config.label(FieldKey::FocusArea, lang),
         total: Figures::sum(focus_rows_data.iter().map(|(_, f)| f)),
         rows: focus_rows_data,
         parts: vec![dept.parts[0].with_key(range(ms, col::FOCUS, n))],
     };
     let focus_rows = (row + 2, row + 1 + focus.rows.len() as u32);
-    row = write_group(ws, row, &focus, lang, fmt)? + 2;
+    row = write_group(ws, row, &focus, config, lang, fmt)? + 2;
     let status_rows = names_of(&config.statuses, &cons.by_status);
     let status = Group {
-        heading: text(lang, "out-by-status"),
-        label: text(lang, "out-col-status"),
+        heading: config.labelled(lang, "out-by-status"),
+        label: config.label(FieldKey::Status, lang),
         total: Figures::sum(status_rows.iter().map(|(_, f)| f)),
         rows: status_rows,
         parts: vec![focus.parts[0].with_key(range(ms, col::STATUS, n))],
     };
-    row = write_group(ws, row, &status, lang, fmt)? + 2;
+    row = write_group(ws, row, &status, config, lang, fmt)? + 2;
     row = write_matrix(ws, row, run, config, cons, fmt)? + 2;
     let mut area_figures = vec![Figures::default(); config.areas.len()];
     for share in &cons.area_shares {
@@ -258,8 +258,8 @@ pub(crate) fn write(
         .collect();
     let split_name = text(lang, "out-sheet-area-split");
     let area = Group {
-        heading: text(lang, "out-by-area"),
-        label: text(lang, "out-col-areas"),
+        heading: config.labelled(lang, "out-by-area"),
+        label: config.label(FieldKey::Areas, lang),
         total: Figures::sum(area_rows.iter().map(|(_, f)| f)),
         rows: area_rows,
         parts: super::parts(cons.area_shares.len(), opts.rows_per_sheet())
@@ -280,7 +280,7 @@ pub(crate) fn write(
         AreaSplit::Even => text(lang, "out-area-split-even"),
         AreaSplit::Full => text(lang, "out-area-split-full"),
     };
-    let end = write_group(ws, row, &area, lang, fmt)?;
+    let end = write_group(ws, row, &area, config, lang, fmt)?;
     ws.write_string_with_format(end + 1, 0, super::fit(&note), &fmt.note)?;
     ws.set_column_width(0, 46)?;
     for c in 1..=8 {
@@ -299,6 +299,7 @@ fn write_group(
     ws: &mut Worksheet,
     mut row: u32,
     g: &Group,
+    config: &Config,
     lang: Lang,
     fmt: &Formats,
 ) -> Result<u32, XlsxError> {
@@ -307,13 +308,13 @@ fn write_group(
     let mut headers = vec![
         g.label.clone(),
         text(lang, "out-col-measures"),
-        text(lang, "out-col-budget"),
-        text(lang, "out-col-spent"),
+        config.label(FieldKey::Budget, lang),
+        config.label(FieldKey::Spent, lang),
         text(lang, "out-col-utilisation"),
     ];
     let fte = g.parts[0].fte.is_some();
     if fte {
-        headers.push(text(lang, "out-col-fte"));
+        headers.push(config.label(FieldKey::Fte, lang));
     }
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, h, &fmt.header)?;
@@ -440,10 +441,20 @@ fn write_matrix(
     let lang = run.lang;
     let ms = &text(lang, "out-sheet-measures");
     let n = cons.rows.len() as u32;
-    ws.write_string_with_format(row, 0, text(lang, "out-dept-by-focus"), &fmt.heading)?;
+    ws.write_string_with_format(
+        row,
+        0,
+        config.labelled(lang, "out-dept-by-focus"),
+        &fmt.heading,
+    )?;
     row += 1;
     let header_row = row;
-    ws.write_string_with_format(row, 0, text(lang, "out-col-department"), &fmt.header)?;
+    ws.write_string_with_format(
+        row,
+        0,
+        config.label(FieldKey::Department, lang),
+        &fmt.header,
+    )?;
     let nf = config.focus_areas.len() as u16;
     for (j, f) in config.focus_areas.iter().enumerate() {
         ws.write_string_with_format(row, 1 + j as u16, super::fit(f.name.get(lang)), &fmt.header)?;

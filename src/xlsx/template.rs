@@ -324,6 +324,7 @@ pub fn heading_lines(config: &Config, lang: Lang, spec: &TemplateSpec) -> [Strin
             render(
                 lang,
                 &Message::new("out-department-line")
+                    .arg("field", config.label(FieldKey::Department, lang))
                     .arg("department", dept.name.get(lang))
                     .arg("code", dept.code.get_ref()),
             )
@@ -497,7 +498,7 @@ fn add_validation(
                     *p.first_year.get_ref(),
                     *p.last_year.get_ref(),
                 ))
-                .set_input_message(text(lang, "out-input-year"))?
+                .set_input_message(example_year(config, lang, "out-input-year"))?
         }
         _ => return Ok(()),
     };
@@ -523,11 +524,11 @@ fn list_column(config: &Config, kind: Kind) -> (u32, usize) {
 fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), XlsxError> {
     ws.set_name(text(lang, "out-sheet-lists"))?;
     let heads = [
-        text(lang, "out-col-department"),
-        text(lang, "out-col-focus-area"),
-        text(lang, "out-col-status"),
-        text(lang, "out-col-areas"),
-        text(lang, "out-col-themes"),
+        config.label(FieldKey::Department, lang),
+        config.label(FieldKey::FocusArea, lang),
+        config.label(FieldKey::Status, lang),
+        config.label(FieldKey::Areas, lang),
+        config.label(FieldKey::Themes, lang),
     ];
     for (c, kind) in [
         Kind::Department,
@@ -539,14 +540,15 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
     .into_iter()
     .enumerate()
     {
-        let head = config
-            .fields
-            .iter()
-            .find(|f| f.kind == kind)
-            .map(|f| f.header.get(lang))
-            .unwrap_or(&heads[c]);
-        ws.write_string(0, c as u16, crate::xlsx::fit(head))?;
-        for (r, choice) in list_of(config, kind).unwrap_or(&[]).iter().enumerate() {
+        let field = config.fields.iter().find(|f| f.kind == kind);
+        let list = list_of(config, kind).unwrap_or(&[]);
+        // A list the programme does not use (no field, no values) stays
+        // without a heading rather than naming kooste's field.
+        if field.is_some() || !list.is_empty() {
+            let head = field.map(|f| f.header.get(lang)).unwrap_or(&heads[c]);
+            ws.write_string(0, c as u16, crate::xlsx::fit(head))?;
+        }
+        for (r, choice) in list.iter().enumerate() {
             ws.write_string(
                 r as u32 + 1,
                 c as u16,
@@ -557,6 +559,27 @@ fn write_lists(ws: &mut Worksheet, config: &Config, lang: Lang) -> Result<(), Xl
     }
     ws.set_hidden(true);
     Ok(())
+}
+
+/// Message `id` with the programme's first year as its example year: an
+/// example names one of the programme's years, not another programme's.
+fn example_year(config: &Config, lang: Lang, id: &'static str) -> String {
+    let year = config.programme.first_year.get_ref().to_string();
+    render(lang, &Message::new(id).arg("year", year))
+}
+
+/// The configured headers of the fields picked from a list whose kind
+/// `keep` accepts, quoted and in the template's order ("Painopiste",
+/// "Vaihe", …): the instructions name the programme's own columns.
+fn quoted_headers(config: &Config, lang: Lang, keep: impl Fn(Kind) -> bool) -> String {
+    config
+        .fields
+        .iter()
+        .filter(|f| list_of(config, f.kind).is_some() && f.kind != Kind::Department)
+        .filter(|f| keep(f.kind))
+        .map(|f| format!("\"{}\"", f.header.get(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The instructions sheet: each column, whether it is required, what it means
@@ -579,7 +602,13 @@ fn write_instructions(
         crate::xlsx::fit(config.programme.name.get(lang)),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    ws.merge_range(1, 0, 1, 3, &text(lang, "out-instructions-intro"), &wrap)?;
+    let intro = Message::new("out-instructions-intro")
+        .arg("lists", quoted_headers(config, lang, |_| true))
+        .arg(
+            "several",
+            quoted_headers(config, lang, |k| matches!(k, Kind::Areas | Kind::Themes)),
+        );
+    ws.merge_range(1, 0, 1, 3, &render(lang, &intro), &wrap)?;
     ws.set_row_height(1, 60)?;
     let mut row = 2;
     if let Some(dl) = config.deadline(year) {
@@ -636,7 +665,7 @@ fn write_instructions(
                     config.programme.first_year.get_ref(),
                     config.programme.last_year.get_ref()
                 ),
-                Kind::Date => text(lang, "out-input-date"),
+                Kind::Date => example_year(config, lang, "out-input-date"),
                 Kind::Email => text(lang, "out-input-email"),
                 _ => String::new(),
             },

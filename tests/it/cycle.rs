@@ -12,7 +12,7 @@ use crate::common::*;
 /// they run one after another in one folder, with the exit code each
 /// gives. A test holds this list and the README to the same commands, so
 /// neither can change without the other.
-const README_COMMANDS: [(&str, i32); 14] = [
+const README_COMMANDS: [(&str, i32); 15] = [
     ("kooste build samples/2021 --out out", 0),
     ("kooste template --all --year 2022 --out pohjat", 0),
     // Here the departments fill them in (`fill_in`).
@@ -51,6 +51,10 @@ const README_COMMANDS: [(&str, i32); 14] = [
     ),
     (
         "kooste build samples/2021 --out vuodet/2021 --previous vuodet/2019 --previous vuodet/2020",
+        0,
+    ),
+    (
+        "kooste template --all --year 2025 --out jarvela --config templates/programmes/jarvela/programme.toml",
         0,
     ),
 ];

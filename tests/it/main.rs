@@ -23,6 +23,7 @@ mod layering;
 mod merge;
 mod messages;
 mod outputs;
+mod programme;
 mod progress;
 mod properties;
 mod real_csv;

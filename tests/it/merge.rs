@@ -147,9 +147,9 @@ fn stored_formula_results_equal_the_sums_of_the_rows() {
     // Every group row of the department, focus area and status tables.
     let mut checked = 0;
     for (heading, key_col) in [
-        ("Toimialoittain", 1),
-        ("Painopisteittäin", 2),
-        ("Vaiheittain", 5),
+        ("Ryhmittely: Toimiala", 1),
+        ("Ryhmittely: Painopiste", 2),
+        ("Ryhmittely: Vaihe", 5),
     ] {
         let sums = sums_by(&measures, key_col);
         let start = find(heading) + 2;
@@ -182,7 +182,7 @@ fn stored_formula_results_equal_the_sums_of_the_rows() {
     let split = sheet(&xlsx, "Aluejako");
     let split_total: f64 = split[1..].iter().map(|r| num(&r[5])).sum();
     assert!((split_total - budget).abs() < 0.01, "{split_total}");
-    let area_total = summary[find("Alueittain") + 2..]
+    let area_total = summary[find("Ryhmittely: Alue") + 2..]
         .iter()
         .find(|r| text(&r[0]) == "Yhteensä")
         .unwrap();
@@ -197,7 +197,7 @@ fn round_trip_finds_added_ended_and_changed_measures() {
     assert_eq!(count("Uudet toimenpiteet"), 11.0);
     assert_eq!(count("Päättyneet toimenpiteet"), 2.0);
     assert_eq!(count("Jatkuvat toimenpiteet"), 13.0);
-    assert_eq!(count("Vaihemuutokset"), 3.0);
+    assert_eq!(count("Muutokset: Vaihe"), 3.0);
     let names: Vec<String> = cmp.iter().map(|r| text(&r[2])).collect();
     for ended in ["Mikkolan puiston valaistus", "Perhekeskusten koronatuki"] {
         assert!(names.iter().any(|n| n == ended), "{ended}");
@@ -520,7 +520,7 @@ fn findings_link_to_the_rows_they_are_about() {
         .expect("the overspend is a finding");
     assert_eq!(
         text(&findings[row][2]),
-        "Toteuma ylittää budjetin",
+        "Käytetty summa ylittää varatun",
         "the code's title beside it"
     );
     assert_eq!(text(&findings[row][8]), "3", "the measure's row");

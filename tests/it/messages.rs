@@ -236,9 +236,18 @@ fn placeholders_in_a_cell_are_shown_as_typed() {
         .collect();
     let input = write_csv(dir.path(), "braces.csv", &header, &rows);
     for (lang, sentence) in [
-        ("fi", "\"{}\" ei ole sallittu toimiala."),
-        ("sv", "\"{}\" är inte ett tillåtet värde för sektor."),
-        ("en", "\"{}\" is not an allowed department."),
+        (
+            "fi",
+            "\"{}\" ei ole sallittu arvo sarakkeessa \"Toimiala\".",
+        ),
+        (
+            "sv",
+            "\"{}\" är inte ett tillåtet värde i kolumnen \"Sektor\".",
+        ),
+        (
+            "en",
+            "\"{}\" is not an allowed value in the column \"Department\".",
+        ),
     ] {
         let o = kooste(&["validate", &input, "--lang", lang, "--format", "json"]);
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -388,7 +388,7 @@ fn a_template_row_with_only_a_retyped_department_or_year_is_named() {
         fs[0]["message"]
             .as_str()
             .unwrap()
-            .contains("vain toimiala tai vuosi")
+            .contains("vain pohjan esitäytetyt tiedot")
     );
     let ms = real_measures(file);
     assert_eq!(names(&ms), ["Koulupihat"]);

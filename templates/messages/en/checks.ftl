@@ -14,14 +14,14 @@
 check-wrong-year = The row is for { $value }, but the year being reported is { $year }.
     .hint = Correct the year, or give the right year with --year.
 
-check-spent-exceeds-budget = The actual { $spent } exceeds the budget { $budget } (+{ $diff }).
+check-spent-exceeds-budget = The amount { $spent } in the column "{ $spent_field }" exceeds the amount { $budget } in the column "{ $budget_field }" (+{ $diff }).
     .hint = Check the figures or give the reason for the overrun.
 
-check-completed-without-spend = The status is "{ $status }", but no actual spend is given.
-    .hint = Update the status or check the actual.
+check-completed-without-spend = The column "{ $status_field }" has "{ $status }", but no amount is given in the column "{ $spent_field }".
+    .hint = Update the column "{ $status_field }" or check the column "{ $spent_field }".
 
-check-planning-with-spend = The status is "{ $status }", but the actual { $spent } is over half the budget { $budget }.
-    .hint = Update the status or check the actual.
+check-planning-with-spend = The column "{ $status_field }" has "{ $status }", but the amount { $spent } in the column "{ $spent_field }" is over half the amount { $budget } in the column "{ $budget_field }".
+    .hint = Update the column "{ $status_field }" or check the column "{ $spent_field }".
 
 check-duplicate-measure = The measure "{ $value }" is already on row { $other }.
     .hint = Remove the duplicate or merge the rows.
@@ -29,17 +29,17 @@ check-duplicate-measure = The measure "{ $value }" is already on row { $other }.
 check-duplicate-measure-other-department = The measure "{ $value }" is also in the submission of { $department } ({ $other }).
     .hint = Remove the duplicate or merge the rows.
 
-check-several-departments = The file's rows name several departments: { $values }.
-    .hint = One file is one department's submission.
+check-several-departments = The file's rows have several values in the column "{ $field }": { $values }.
+    .hint = One file is one submitter's submission.
 
-check-title-department = The row's department { $value } is not the title's department { $department }.
-    .hint = One file is one department's submission.
+check-title-department = The row has { $value } in the column "{ $field }", but the title has { $department }.
+    .hint = One file is one submitter's submission.
 
-check-budget-exceeds-programme = The budgets for { $year } add up to { $total }, over the programme's annual budget of { $budget } (by { $diff }).
-    .hint = Check the departments' budgets.
+check-budget-exceeds-programme = The amounts set aside for { $year } add up to { $total }, over the programme's annual budget of { $budget } (by { $diff }).
+    .hint = Check the amounts in the column "{ $field }".
 
-check-missing-submission = The department { $department } ({ $name }) has no measures for { $year }.
-    .hint = Ask the department for its submission.
+check-missing-submission = { $name } ({ $department }): no measures for { $year }.
+    .hint = Ask for the submission.
 
 ## The run's findings
 
@@ -47,9 +47,9 @@ check-duplicate-file = The file's rows are those of { $other }, so it is not rea
     .hint = Remove the copy or the converted file from the submissions' folder; if the files are different submissions, check their contents.
 
 check-no-files = No spreadsheet file was found (places looked at: { $inputs }).
-    .hint = Check that the folder holds the departments' filled-in submissions (.xlsx, .xls, .ods or .csv).
+    .hint = Check that the folder holds the filled-in submissions (.xlsx, .xls, .ods or .csv).
 check-no-measures = No measures were found (looked in: { $inputs }). Nothing was written.
-    .hint = Check that the folder holds the departments' filled-in submissions.
+    .hint = Check that the folder holds the filled-in submissions.
 
 ## The report's font. $field is the field's header, $chars a list of the
 ## characters (U+4E2D 中, …).

@@ -15,12 +15,12 @@ code-title = { $code ->
     [invalid-format] Invalid format
     [formula-without-value] Formula without a stored value
     [total-mismatch] Total row does not match
-    [spent-exceeds-budget] Actual exceeds budget
-    [status-conflict] Status contradicts the figures
+    [spent-exceeds-budget] Amount used exceeds the amount set aside
+    [status-conflict] Progress contradicts the figures
     [duplicate-measure] Measure given twice
-    [department-mismatch] Department mismatch
-    [budget-exceeds-programme] Budgets exceed the programme's
-    [missing-submission] Missing submission
+    [department-mismatch] Submitter mismatch
+    [budget-exceeds-programme] Amounts set aside exceed the programme's annual budget
+    [missing-submission] Submission missing
     [wrong-year] Row of another year
     [too-large] File too large
     [text-too-long] Text too long

@@ -106,12 +106,15 @@ out-year = Year
 out-annual-budget = Annual budget
 out-date = Date
 out-key-figures = Key figures
-out-by-department = By department
-out-by-focus-area = By focus area
-out-by-status = By status
-out-by-area = By area
-out-dept-by-focus = Departments and focus areas (budget EUR)
-out-sources-note = The figures are compiled from the departments' submissions; the sources are listed on the { out-sheet-sources } sheet.
+# The headings and chart titles below name the programme's own columns:
+# $department_field, $focus_field, $status_field, $area_field, $budget_field,
+# $spent_field and $year_field are its configured headers.
+out-by-department = Grouped by: { $department_field }
+out-by-focus-area = Grouped by: { $focus_field }
+out-by-status = Grouped by: { $status_field }
+out-by-area = Grouped by: { $area_field }
+out-dept-by-focus = { $department_field } and { $focus_field }: { $budget_field }
+out-sources-note = The figures are compiled from the submissions; the sources are listed on the { out-sheet-sources } sheet.
 out-source-previous = comparison: { $year } consolidated workbook
 out-source-trend = trend: { $year } consolidated workbook
 out-area-split-even = A measure in several areas is counted in each, and its euros are split evenly between them.
@@ -122,10 +125,10 @@ out-findings-cut = { $n ->
    *[other] … and { $n } more findings that do not fit the sheet: see kooste validate --format json.
 }
 
-out-chart-budget-actual = Budget and actual by department
-out-chart-budget-focus = Budget by focus area
-out-chart-status-dept = Measures by status per department
-out-chart-budget-year = Budget by year
+out-chart-budget-actual = { $budget_field } and { $spent_field } – { $department_field }
+out-chart-budget-focus = { $budget_field } – { $focus_field }
+out-chart-status-dept = Measures: { $status_field } – { $department_field }
+out-chart-budget-year = { $budget_field } – { $year_field }
 
 # Comparison with the previous year; $previous and $current are years.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
@@ -133,14 +136,14 @@ out-cmp-counts = Changes in measures
 out-cmp-added = New measures
 out-cmp-ended = Ended measures
 out-cmp-carried = Carried-on measures
-out-cmp-status-changes = Status changes
-out-cmp-budget-dept = Budget change by department
-out-cmp-budget-focus = Budget change by focus area
-out-col-budget-of-year = { out-col-budget } { $year }
+out-cmp-status-changes = Changes: { $status_field }
+out-cmp-budget-dept = Change: { $budget_field } – { $department_field }
+out-cmp-budget-focus = Change: { $budget_field } – { $focus_field }
+out-col-budget-of-year = { $field } { $year }
 out-col-change-eur = Change (EUR)
 out-col-change-pct = Change (%)
-out-col-prev-status = Earlier status
-out-col-new-status = New status
+out-col-prev-status = { $field }, earlier
+out-col-new-status = { $field }, new
 
 # The trend over the programme period (two earlier years or more); $first and $last are years.
 out-sheet-trend = Trend
@@ -167,7 +170,7 @@ out-col-copy-row = Row in this copy
 out-col-value = Value
 out-measures-of-year = Measures in { $year }
 out-template-title = { $programme } – { out-measures-of-year }
-out-department-line = { out-col-department }: { $department } ({ $code })
+out-department-line = { $field }: { $department } ({ $code })
 out-deadline = Return by { $deadline }.
 out-contact = Contact: { $contact }.
 out-col-column = Column
@@ -176,15 +179,15 @@ out-col-description = Description
 out-col-allowed = Allowed values
 out-yes = yes
 out-no = no
-out-instructions-intro = Type one measure per row on the sheet { out-sheet-measures }. The grey example row and the total row fill in themselves and are not read as measures. Pick the focus area, status, area and theme from the list; separate several areas or themes with semicolons.
+out-instructions-intro = Type one measure per row on the sheet { out-sheet-measures }. The grey example row and the total row fill in themselves and are not read as measures. Pick the values of the columns { $lists } from the list; separate several values with semicolons in the columns { $several }.
 out-template-ended = Measures of { $year } that ended and were not carried over to this year (completed and stopped):
 out-example-story = A short story of what the measure achieved.
 # A cell's input message, and the allowed values on the Instructions sheet, by the column's kind.
 out-input-euro = Type the amount in figures, e.g. 12500 or 12 500,50 €.
 out-input-number = Type a number, e.g. 1.5.
 out-input-whole = Type a whole number, e.g. 120.
-out-input-year = Type the year in four digits, e.g. 2021.
-out-input-date = Type the date as 31.12.2021.
+out-input-year = Type the year in four digits, e.g. { $year }.
+out-input-date = Type the date as 31.12.{ $year }.
 out-input-email = Type the address as name@example.fi.
 
 ## The annotated copy (validate --annotate)

@@ -59,7 +59,7 @@ read-nul-byte = Row { $row } has a NUL character (byte 0x00).
 
 # $kind: one of the read-own-kind messages below.
 read-own-output = The file is one of kooste's own outputs ({ $kind }), so it is not read as a submission.
-    .hint = Keep the outputs in another folder than the departments' submissions.
+    .hint = Keep the outputs in another folder than the submissions.
 read-own-kind-consolidated = consolidated workbook
 read-own-kind-annotated = annotated copy
 read-own-kind-converted = converted file
@@ -99,8 +99,8 @@ read-unread-column = Column { $column } has values ({ $count ->
     .hint = Give the column a header, or delete the values.
 read-unread-row = The row has values ("{ $value }") but is not a measure, so it is not read.
     .hint = Headings and notes are not carried into the consolidation; if the row is a measure, fill in its fields.
-read-prefill-changed = The row has only a department or year ("{ $value }"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.
-    .hint = If the row is a measure, fill in its fields; otherwise restore the row's department and year or clear the row.
+read-prefill-changed = The row has only the template's prefilled values ("{ $value }"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.
+    .hint = If the row is a measure, fill in its fields; otherwise restore the row's prefilled values or clear the row.
 read-example-changed = The row is the template's example row, but a measure's details were typed into it ("{ $value }"), so it is not read as a measure.
     .hint = Move the measure to a row of its own below the example row, or remove the example label at the start of the row.
 read-total-mismatch = The total row's { $field } is { $total }, but the rows above add up to { $sum } (difference { $diff }).
@@ -126,15 +126,10 @@ read-kind-year = a year
     .hint = Type the year in four digits, e.g. 2021.
 read-kind-date = a date
     .hint = Type the date as 31.12.2021.
-# $what: one of the read-list messages.
-read-not-allowed = "{ $value }" is not an allowed { $what }.
+# $field: the column's header from the programme's configuration.
+read-not-allowed = "{ $value }" is not an allowed value in the column "{ $field }".
     .hint = Allowed values: { $allowed }.
     .hint-closest = Did you mean "{ $closest }"? Allowed values: { $allowed }.
-read-list-department = department
-read-list-focus-area = focus area
-read-list-area = area
-read-list-status = status
-read-list-theme = theme
 read-negative = The field "{ $field }" cannot be negative ({ $value }).
     .hint = Check the sign.
 read-year-out-of-range = The year { $value } is outside the programme years { $first }–{ $last }.

@@ -20,7 +20,7 @@ report-left-out-why = Reason
 # A table continued from the previous page repeats its heading so.
 report-continued = { $heading } (continued)
 # Before the measure tables: the key to the department codes they use.
-report-department-key = Department codes
+report-department-key = { $field } – abbreviations
 # Where a remaining warning is: a file and its row.
 report-warning-place = { $file }, row { $row }
 # The summary at the start of the key figures, written from the figures.
@@ -28,6 +28,11 @@ report-summary = In { $year } the programme had { $measures ->
         [one] one measure
        *[other] { $measures } measures
     } from { $departments ->
-        [one] one department
-       *[other] { $departments } departments
-    }. Their budget totalled { $budget }, of which { $spent } was used ({ $utilisation }).
+        [one] one submitter
+       *[other] { $departments } submitters
+    }. { $budget } was set aside for them in all, of which { $spent } was used ({ $utilisation }).
+
+# The {area_split} placeholder of the report template's areas text: how the
+# euros of a measure in several areas are counted (the programme's area_split).
+report-area-split-even = The euros of a measure in several areas are split between them.
+report-area-split-full = The euros of a measure in several areas are counted in full in each of them.

@@ -14,32 +14,32 @@
 check-wrong-year = Rivi on vuodelta { $value }, mutta raportoitava vuosi on { $year }.
     .hint = Korjaa vuosi tai anna oikea vuosi valitsimella --year.
 
-check-spent-exceeds-budget = Toteuma { $spent } ylittää budjetin { $budget } (+{ $diff }).
+check-spent-exceeds-budget = Sarakkeen "{ $spent_field }" summa { $spent } ylittää sarakkeen "{ $budget_field }" summan { $budget } (+{ $diff }).
     .hint = Tarkista luvut tai kerro ylityksen syy.
 
-check-completed-without-spend = Vaihe on "{ $status }", mutta toteumaa ei ole ilmoitettu.
-    .hint = Päivitä vaihe tai tarkista toteuma.
+check-completed-without-spend = Sarakkeessa "{ $status_field }" on "{ $status }", mutta sarakkeeseen "{ $spent_field }" ei ole ilmoitettu summaa.
+    .hint = Päivitä sarake "{ $status_field }" tai tarkista sarake "{ $spent_field }".
 
-check-planning-with-spend = Vaihe on "{ $status }", mutta toteuma { $spent } on yli puolet budjetista { $budget }.
-    .hint = Päivitä vaihe tai tarkista toteuma.
+check-planning-with-spend = Sarakkeessa "{ $status_field }" on "{ $status }", mutta sarakkeen "{ $spent_field }" summa { $spent } on yli puolet sarakkeen "{ $budget_field }" summasta { $budget }.
+    .hint = Päivitä sarake "{ $status_field }" tai tarkista sarake "{ $spent_field }".
 
 check-duplicate-measure = Toimenpide "{ $value }" on jo rivillä { $other }.
     .hint = Poista kaksoiskappale tai yhdistä rivit.
 
-check-duplicate-measure-other-department = Toimenpide "{ $value }" on myös toimialan { $department } ilmoituksessa ({ $other }).
+check-duplicate-measure-other-department = Toimenpide "{ $value }" on myös ilmoituksessa { $department } ({ $other }).
     .hint = Poista kaksoiskappale tai yhdistä rivit.
 
-check-several-departments = Tiedoston riveillä on useita toimialoja: { $values }.
-    .hint = Yksi tiedosto on yhden toimialan ilmoitus.
+check-several-departments = Tiedoston riveillä on sarakkeessa "{ $field }" useita arvoja: { $values }.
+    .hint = Yksi tiedosto on yhden ilmoittajan ilmoitus.
 
-check-title-department = Rivin toimiala { $value } ei ole otsikon toimiala { $department }.
-    .hint = Yksi tiedosto on yhden toimialan ilmoitus.
+check-title-department = Rivin sarakkeessa "{ $field }" on { $value }, mutta otsikossa { $department }.
+    .hint = Yksi tiedosto on yhden ilmoittajan ilmoitus.
 
-check-budget-exceeds-programme = Vuoden { $year } budjetit ovat yhteensä { $total }, mikä ylittää ohjelman vuosibudjetin { $budget } (ylitys { $diff }).
-    .hint = Tarkista toimialojen budjetit.
+check-budget-exceeds-programme = Vuoden { $year } varatut summat ovat yhteensä { $total }, mikä ylittää ohjelman vuosibudjetin { $budget } (ylitys { $diff }).
+    .hint = Tarkista sarakkeen "{ $field }" summat.
 
-check-missing-submission = Toimialalta { $department } ({ $name }) ei ole yhtään toimenpidettä vuodelle { $year }.
-    .hint = Pyydä toimialalta ilmoitus.
+check-missing-submission = { $name } ({ $department }): ei yhtään toimenpidettä vuodelle { $year }.
+    .hint = Pyydä ilmoitus.
 
 ## Ajon löydökset
 
@@ -47,9 +47,9 @@ check-duplicate-file = Tiedoston rivit ovat samat kuin tiedostossa { $other }, j
     .hint = Poista kopio tai muunnettu tiedosto ilmoitusten kansiosta; jos tiedostot ovat eri ilmoituksia, tarkista niiden sisältö.
 
 check-no-files = Yhtään taulukkotiedostoa ei löytynyt (katsotut paikat: { $inputs }).
-    .hint = Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset (.xlsx, .xls, .ods tai .csv).
+    .hint = Tarkista, että kansiossa on täytetyt ilmoitukset (.xlsx, .xls, .ods tai .csv).
 check-no-measures = Yhtään toimenpidettä ei löytynyt (katsotut paikat: { $inputs }). Mitään ei kirjoitettu.
-    .hint = Tarkista, että kansiossa on toimialojen täyttämät ilmoitukset.
+    .hint = Tarkista, että kansiossa on täytetyt ilmoitukset.
 
 ## Raportin fontti. $field on kentän otsikko, $chars luettelo merkeistä
 ## (U+4E2D 中, …).

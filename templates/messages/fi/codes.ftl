@@ -15,12 +15,12 @@ code-title = { $code ->
     [invalid-format] Virheellinen muoto
     [formula-without-value] Kaava ilman tallennettua arvoa
     [total-mismatch] Summarivi ei täsmää
-    [spent-exceeds-budget] Toteuma ylittää budjetin
-    [status-conflict] Vaihe ristiriidassa lukujen kanssa
+    [spent-exceeds-budget] Käytetty summa ylittää varatun
+    [status-conflict] Eteneminen ristiriidassa lukujen kanssa
     [duplicate-measure] Toimenpide kahdesti
-    [department-mismatch] Toimialat eivät täsmää
-    [budget-exceeds-programme] Budjetit ylittävät ohjelman budjetin
-    [missing-submission] Toimiala ei lähettänyt tietoja
+    [department-mismatch] Ilmoittaja ei täsmää
+    [budget-exceeds-programme] Varatut summat ylittävät ohjelman vuosibudjetin
+    [missing-submission] Ilmoitus puuttuu
     [wrong-year] Eri vuoden rivi
     [too-large] Tiedosto on liian suuri
     [text-too-long] Teksti liian pitkä

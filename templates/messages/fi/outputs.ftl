@@ -108,12 +108,15 @@ out-year = Vuosi
 out-annual-budget = Vuosibudjetti
 out-date = Päivämäärä
 out-key-figures = Tunnusluvut
-out-by-department = Toimialoittain
-out-by-focus-area = Painopisteittäin
-out-by-status = Vaiheittain
-out-by-area = Alueittain
-out-dept-by-focus = Toimialat ja painopisteet (budjetti €)
-out-sources-note = Luvut on koottu toimialojen ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
+# The headings and chart titles below name the programme's own columns:
+# $department_field, $focus_field, $status_field, $area_field, $budget_field,
+# $spent_field and $year_field are its configured headers.
+out-by-department = Ryhmittely: { $department_field }
+out-by-focus-area = Ryhmittely: { $focus_field }
+out-by-status = Ryhmittely: { $status_field }
+out-by-area = Ryhmittely: { $area_field }
+out-dept-by-focus = { $department_field } ja { $focus_field }: { $budget_field }
+out-sources-note = Luvut on koottu ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
 out-source-previous = vertailu: vuoden { $year } kooste
 out-source-trend = kehitys: vuoden { $year } kooste
 out-area-split-even = Usean alueen toimenpide lasketaan jokaiselle alueelleen, ja sen eurot jaetaan tasan alueiden kesken.
@@ -124,10 +127,10 @@ out-findings-cut = { $n ->
    *[other] … ja { $n } muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.
 }
 
-out-chart-budget-actual = Budjetti ja toteuma toimialoittain
-out-chart-budget-focus = Budjetti painopisteittäin
-out-chart-status-dept = Toimenpiteet vaiheittain toimialoittain
-out-chart-budget-year = Budjetti vuosittain
+out-chart-budget-actual = { $budget_field } ja { $spent_field } – { $department_field }
+out-chart-budget-focus = { $budget_field } – { $focus_field }
+out-chart-status-dept = Toimenpiteet: { $status_field } – { $department_field }
+out-chart-budget-year = { $budget_field } – { $year_field }
 
 # Vertailu edelliseen vuoteen; $previous ja $current ovat vuosilukuja.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
@@ -135,14 +138,14 @@ out-cmp-counts = Toimenpiteiden muutokset
 out-cmp-added = Uudet toimenpiteet
 out-cmp-ended = Päättyneet toimenpiteet
 out-cmp-carried = Jatkuvat toimenpiteet
-out-cmp-status-changes = Vaihemuutokset
-out-cmp-budget-dept = Budjetin muutos toimialoittain
-out-cmp-budget-focus = Budjetin muutos painopisteittäin
-out-col-budget-of-year = { out-col-budget } { $year }
+out-cmp-status-changes = Muutokset: { $status_field }
+out-cmp-budget-dept = Muutos: { $budget_field } – { $department_field }
+out-cmp-budget-focus = Muutos: { $budget_field } – { $focus_field }
+out-col-budget-of-year = { $field } { $year }
 out-col-change-eur = Muutos (€)
 out-col-change-pct = Muutos (%)
-out-col-prev-status = Aiempi vaihe
-out-col-new-status = Uusi vaihe
+out-col-prev-status = { $field }, aiempi
+out-col-new-status = { $field }, uusi
 
 # Kehitys ohjelmakaudella (kaksi aiempaa vuotta tai enemmän); $first ja $last ovat vuosilukuja.
 out-sheet-trend = Kehitys
@@ -169,7 +172,7 @@ out-col-copy-row = Rivi tässä kopiossa
 out-col-value = Arvo
 out-measures-of-year = Vuoden { $year } toimenpiteet
 out-template-title = { $programme } – { out-measures-of-year }
-out-department-line = { out-col-department }: { $department } ({ $code })
+out-department-line = { $field }: { $department } ({ $code })
 out-deadline = Palautus viimeistään { $deadline }.
 out-contact = Yhteyshenkilö: { $contact }.
 out-col-column = Sarake
@@ -178,15 +181,15 @@ out-col-description = Kuvaus
 out-col-allowed = Sallitut arvot
 out-yes = kyllä
 out-no = ei
-out-instructions-intro = Kirjoita välilehdelle { out-sheet-measures } yksi toimenpide riviä kohden. Harmaa esimerkkirivi ja Yhteensä-rivi täyttyvät itsestään eikä niitä lueta toimenpiteiksi. Valitse listasta painopiste, vaihe, alue ja teema; useita alueita tai teemoja erotetaan puolipisteellä.
+out-instructions-intro = Kirjoita välilehdelle { out-sheet-measures } yksi toimenpide riviä kohden. Harmaa esimerkkirivi ja Yhteensä-rivi täyttyvät itsestään eikä niitä lueta toimenpiteiksi. Valitse listasta sarakkeiden { $lists } arvot; useita arvoja erotetaan puolipisteellä sarakkeissa { $several }.
 out-template-ended = Päättyneet toimenpiteet vuodelta { $year }, joita ei siirretty tälle vuodelle (valmiit ja keskeytetyt):
 out-example-story = Lyhyt kertomus siitä, mitä toimenpide sai aikaan.
 # Solun syöttöohje ja Ohjeet-välilehden sallitut arvot sarakkeen lajin mukaan.
 out-input-euro = Kirjoita euromäärä numeroina, esim. 12 500 tai 12 500,50 €.
 out-input-number = Kirjoita luku, esim. 1,5.
 out-input-whole = Kirjoita kokonaisluku, esim. 120.
-out-input-year = Kirjoita vuosi neljällä numerolla, esim. 2021.
-out-input-date = Kirjoita päivämäärä muodossa 31.12.2021.
+out-input-year = Kirjoita vuosi neljällä numerolla, esim. { $year }.
+out-input-date = Kirjoita päivämäärä muodossa 31.12.{ $year }.
 out-input-email = Kirjoita osoite muodossa nimi@esimerkki.fi.
 
 ## Tarkistettu kopio (validate --annotate)

@@ -58,7 +58,7 @@ read-nul-byte = Rivillä { $row } on NUL-merkki (tavu 0x00).
 
 # $kind: yksi alla olevista read-own-kind-viesteistä.
 read-own-output = Tiedosto on koosteen oma tuloste ({ $kind }), joten sitä ei lueta ilmoituksena.
-    .hint = Pidä tulosteet eri kansiossa kuin toimialojen ilmoitukset.
+    .hint = Pidä tulosteet eri kansiossa kuin ilmoitukset.
 read-own-kind-consolidated = koostetyökirja
 read-own-kind-annotated = tarkistettu kopio
 read-own-kind-converted = muunnettu tiedosto
@@ -98,8 +98,8 @@ read-unread-column = Sarakkeessa { $column } on tietoja ({ $count ->
     .hint = Lisää sarakkeelle otsikko tai poista tiedot.
 read-unread-row = Rivillä on tietoja ("{ $value }"), mutta se ei ole toimenpide, joten sitä ei lueta.
     .hint = Väliotsikot ja huomautukset eivät siirry koosteeseen; jos rivi on toimenpide, täytä sen kentät.
-read-prefill-changed = Rivillä on vain toimiala tai vuosi ("{ $value }"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.
-    .hint = Jos rivi on toimenpide, täytä sen kentät; muuten palauta rivin toimiala ja vuosi tai tyhjennä rivi.
+read-prefill-changed = Rivillä on vain pohjan esitäytetyt tiedot ("{ $value }"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.
+    .hint = Jos rivi on toimenpide, täytä sen kentät; muuten palauta rivin esitäytetyt tiedot tai tyhjennä rivi.
 read-example-changed = Rivi on pohjan esimerkkirivi, mutta siihen on kirjoitettu toimenpiteen tietoja ("{ $value }"), joten sitä ei lueta toimenpiteenä.
     .hint = Siirrä toimenpide esimerkkirivin alle omalle rivilleen tai poista esimerkkimerkintä rivin alusta.
 read-total-mismatch = Yhteensä-rivin { $field } on { $total }, mutta yllä olevien rivien summa on { $sum } (ero { $diff }).
@@ -125,15 +125,10 @@ read-kind-year = vuosiluku
     .hint = Kirjoita vuosi neljällä numerolla, esim. 2021.
 read-kind-date = päivämäärä
     .hint = Kirjoita päivämäärä muodossa 31.12.2021.
-# $what: yksi read-list-viesteistä.
-read-not-allowed = "{ $value }" ei ole sallittu { $what }.
+# $field: sarakkeen otsikko ohjelman asetuksista.
+read-not-allowed = "{ $value }" ei ole sallittu arvo sarakkeessa "{ $field }".
     .hint = Sallitut arvot: { $allowed }.
     .hint-closest = Tarkoititko "{ $closest }"? Sallitut arvot: { $allowed }.
-read-list-department = toimiala
-read-list-focus-area = painopiste
-read-list-area = alue
-read-list-status = vaihe
-read-list-theme = teema
 read-negative = Kentän "{ $field }" arvo ei voi olla negatiivinen ({ $value }).
     .hint = Tarkista etumerkki.
 read-year-out-of-range = Vuosi { $value } ei kuulu ohjelmakauteen { $first }–{ $last }.

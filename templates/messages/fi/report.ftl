@@ -20,7 +20,7 @@ report-left-out-why = Syy
 # A table continued from the previous page repeats its heading so.
 report-continued = { $heading } (jatkuu)
 # Before the measure tables: the key to the department codes they use.
-report-department-key = Toimialojen lyhenteet
+report-department-key = { $field } – lyhenteet
 # Where a remaining warning is: a file and its row.
 report-warning-place = { $file }, rivi { $row }
 # The summary at the start of the key figures, written from the figures.
@@ -28,6 +28,11 @@ report-summary = Vuonna { $year } ohjelmassa oli { $measures ->
         [one] yksi toimenpide
        *[other] { $measures } toimenpidettä
     } { $departments ->
-        [one] yhdeltä toimialalta
-       *[other] { $departments } toimialalta
-    }. Niiden budjetti oli yhteensä { $budget }, ja siitä käytettiin { $spent } ({ $utilisation }).
+        [one] yhdeltä ilmoittajalta
+       *[other] { $departments } ilmoittajalta
+    }. Niihin oli varattu yhteensä { $budget }, ja siitä käytettiin { $spent } ({ $utilisation }).
+
+# The {area_split} placeholder of the report template's areas text: how the
+# euros of a measure in several areas are counted (the programme's area_split).
+report-area-split-even = Usean alueen toimenpiteen eurot on jaettu alueiden kesken.
+report-area-split-full = Usean alueen toimenpiteen eurot on laskettu täysimääräisinä kullekin alueelle.

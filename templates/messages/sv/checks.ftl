@@ -14,32 +14,32 @@
 check-wrong-year = Raden gäller år { $value }, men året som rapporteras är { $year }.
     .hint = Rätta året eller ange rätt år med --year.
 
-check-spent-exceeds-budget = Utfallet { $spent } överskrider budgeten { $budget } (+{ $diff }).
+check-spent-exceeds-budget = Beloppet { $spent } i kolumnen "{ $spent_field }" överskrider beloppet { $budget } i kolumnen "{ $budget_field }" (+{ $diff }).
     .hint = Kontrollera talen eller ange orsaken till överskridningen.
 
-check-completed-without-spend = Skedet är "{ $status }", men inget utfall har angetts.
-    .hint = Uppdatera skedet eller kontrollera utfallet.
+check-completed-without-spend = Kolumnen "{ $status_field }" har "{ $status }", men inget belopp har angetts i kolumnen "{ $spent_field }".
+    .hint = Uppdatera kolumnen "{ $status_field }" eller kontrollera kolumnen "{ $spent_field }".
 
-check-planning-with-spend = Skedet är "{ $status }", men utfallet { $spent } är över hälften av budgeten { $budget }.
-    .hint = Uppdatera skedet eller kontrollera utfallet.
+check-planning-with-spend = Kolumnen "{ $status_field }" har "{ $status }", men beloppet { $spent } i kolumnen "{ $spent_field }" är över hälften av beloppet { $budget } i kolumnen "{ $budget_field }".
+    .hint = Uppdatera kolumnen "{ $status_field }" eller kontrollera kolumnen "{ $spent_field }".
 
 check-duplicate-measure = Åtgärden "{ $value }" finns redan på rad { $other }.
     .hint = Ta bort dubbletten eller slå ihop raderna.
 
-check-duplicate-measure-other-department = Åtgärden "{ $value }" finns också i sektorns { $department } anmälan ({ $other }).
+check-duplicate-measure-other-department = Åtgärden "{ $value }" finns också i anmälan { $department } ({ $other }).
     .hint = Ta bort dubbletten eller slå ihop raderna.
 
-check-several-departments = Filens rader anger flera sektorer: { $values }.
-    .hint = En fil är en sektors anmälan.
+check-several-departments = Filens rader har flera värden i kolumnen "{ $field }": { $values }.
+    .hint = En fil är en rapportörs anmälan.
 
-check-title-department = Radens sektor { $value } är inte rubrikens sektor { $department }.
-    .hint = En fil är en sektors anmälan.
+check-title-department = Raden har { $value } i kolumnen "{ $field }", men rubriken har { $department }.
+    .hint = En fil är en rapportörs anmälan.
 
-check-budget-exceeds-programme = Budgetarna för { $year } är sammanlagt { $total }, vilket överskrider programmets årsbudget { $budget } (överskridning { $diff }).
-    .hint = Kontrollera sektorernas budgetar.
+check-budget-exceeds-programme = De anvisade beloppen för { $year } är sammanlagt { $total }, vilket överskrider programmets årsbudget { $budget } (överskridning { $diff }).
+    .hint = Kontrollera beloppen i kolumnen "{ $field }".
 
-check-missing-submission = Sektorn { $department } ({ $name }) har inga åtgärder för år { $year }.
-    .hint = Be sektorn om en anmälan.
+check-missing-submission = { $name } ({ $department }): inga åtgärder för år { $year }.
+    .hint = Be om en anmälan.
 
 ## Körningens fynd
 
@@ -47,9 +47,9 @@ check-duplicate-file = Filens rader är desamma som i filen { $other }, så den 
     .hint = Ta bort kopian eller den konverterade filen ur anmälningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.
 
 check-no-files = Inga kalkylbladsfiler hittades (platser som söktes: { $inputs }).
-    .hint = Kontrollera att mappen innehåller sektorernas ifyllda anmälningar (.xlsx, .xls, .ods eller .csv).
+    .hint = Kontrollera att mappen innehåller de ifyllda anmälningarna (.xlsx, .xls, .ods eller .csv).
 check-no-measures = Inga åtgärder hittades (sökta platser: { $inputs }). Ingenting skrevs.
-    .hint = Kontrollera att mappen innehåller sektorernas ifyllda anmälningar.
+    .hint = Kontrollera att mappen innehåller de ifyllda anmälningarna.
 
 ## Rapportens typsnitt. $field är fältets rubrik, $chars en lista över
 ## tecknen (U+4E2D 中, …).

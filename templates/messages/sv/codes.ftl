@@ -15,12 +15,12 @@ code-title = { $code ->
     [invalid-format] Felaktigt format
     [formula-without-value] Formel utan sparat värde
     [total-mismatch] Summaraden stämmer inte
-    [spent-exceeds-budget] Utfallet överskrider budgeten
-    [status-conflict] Skedet strider mot siffrorna
+    [spent-exceeds-budget] Använt belopp överskrider det anvisade
+    [status-conflict] Framskridandet strider mot siffrorna
     [duplicate-measure] Åtgärden två gånger
-    [department-mismatch] Sektorerna stämmer inte
-    [budget-exceeds-programme] Budgetarna överskrider programmets budget
-    [missing-submission] Sektorn skickade inga uppgifter
+    [department-mismatch] Rapportören stämmer inte
+    [budget-exceeds-programme] Anvisade belopp överskrider programmets årsbudget
+    [missing-submission] Anmälan saknas
     [wrong-year] Rad för ett annat år
     [too-large] Filen är för stor
     [text-too-long] Texten är för lång

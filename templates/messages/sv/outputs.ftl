@@ -105,12 +105,15 @@ out-year = År
 out-annual-budget = Årsbudget
 out-date = Datum
 out-key-figures = Nyckeltal
-out-by-department = Per sektor
-out-by-focus-area = Per fokusområde
-out-by-status = Per skede
-out-by-area = Per område
-out-dept-by-focus = Sektorer och fokusområden (budget €)
-out-sources-note = Talen har sammanställts ur sektorernas anmälningar; källorna finns på fliken { out-sheet-sources }.
+# The headings and chart titles below name the programme's own columns:
+# $department_field, $focus_field, $status_field, $area_field, $budget_field,
+# $spent_field and $year_field are its configured headers.
+out-by-department = Gruppering: { $department_field }
+out-by-focus-area = Gruppering: { $focus_field }
+out-by-status = Gruppering: { $status_field }
+out-by-area = Gruppering: { $area_field }
+out-dept-by-focus = { $department_field } och { $focus_field }: { $budget_field }
+out-sources-note = Talen har sammanställts ur anmälningarna; källorna finns på fliken { out-sheet-sources }.
 out-source-previous = jämförelse: sammanställningen { $year }
 out-source-trend = utveckling: sammanställningen { $year }
 out-area-split-even = En åtgärd i flera områden räknas för varje område, och dess euro delas lika mellan områdena.
@@ -121,10 +124,10 @@ out-findings-cut = { $n ->
    *[other] … och { $n } andra iakttagelser som inte ryms i bladet: se kooste validate --format json.
 }
 
-out-chart-budget-actual = Budget och utfall per sektor
-out-chart-budget-focus = Budget per fokusområde
-out-chart-status-dept = Åtgärder per skede och sektor
-out-chart-budget-year = Budget per år
+out-chart-budget-actual = { $budget_field } och { $spent_field } – { $department_field }
+out-chart-budget-focus = { $budget_field } – { $focus_field }
+out-chart-status-dept = Åtgärder: { $status_field } – { $department_field }
+out-chart-budget-year = { $budget_field } – { $year_field }
 
 # Jämförelse med föregående år; $previous och $current är årtal.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
@@ -132,14 +135,14 @@ out-cmp-counts = Förändringar i åtgärderna
 out-cmp-added = Nya åtgärder
 out-cmp-ended = Avslutade åtgärder
 out-cmp-carried = Fortsatta åtgärder
-out-cmp-status-changes = Ändrade skeden
-out-cmp-budget-dept = Budgetförändring per sektor
-out-cmp-budget-focus = Budgetförändring per fokusområde
-out-col-budget-of-year = { out-col-budget } { $year }
+out-cmp-status-changes = Förändringar: { $status_field }
+out-cmp-budget-dept = Förändring: { $budget_field } – { $department_field }
+out-cmp-budget-focus = Förändring: { $budget_field } – { $focus_field }
+out-col-budget-of-year = { $field } { $year }
 out-col-change-eur = Förändring (€)
 out-col-change-pct = Förändring (%)
-out-col-prev-status = Tidigare skede
-out-col-new-status = Nytt skede
+out-col-prev-status = { $field }, tidigare
+out-col-new-status = { $field }, ny
 
 # Utvecklingen under programperioden (två tidigare år eller fler); $first och $last är årtal.
 out-sheet-trend = Utveckling
@@ -166,7 +169,7 @@ out-col-copy-row = Rad i denna kopia
 out-col-value = Värde
 out-measures-of-year = Åtgärderna år { $year }
 out-template-title = { $programme } – { out-measures-of-year }
-out-department-line = { out-col-department }: { $department } ({ $code })
+out-department-line = { $field }: { $department } ({ $code })
 out-deadline = Returneras senast { $deadline }.
 out-contact = Kontaktperson: { $contact }.
 out-col-column = Kolumn
@@ -175,15 +178,15 @@ out-col-description = Beskrivning
 out-col-allowed = Tillåtna värden
 out-yes = ja
 out-no = nej
-out-instructions-intro = Skriv en åtgärd per rad på fliken { out-sheet-measures }. Den grå exempelraden och totalraden fylls i av sig själva och läses inte som åtgärder. Välj fokusområde, skede, område och tema i listan; skilj flera områden eller teman med semikolon.
+out-instructions-intro = Skriv en åtgärd per rad på fliken { out-sheet-measures }. Den grå exempelraden och totalraden fylls i av sig själva och läses inte som åtgärder. Välj värdena i kolumnerna { $lists } i listan; skilj flera värden med semikolon i kolumnerna { $several }.
 out-template-ended = Avslutade åtgärder från { $year } som inte fördes över till detta år (slutförda och avbrutna):
 out-example-story = En kort berättelse om vad åtgärden åstadkom.
 # Cellens inmatningsanvisning och de tillåtna värdena på fliken Anvisningar, efter kolumnens slag.
 out-input-euro = Skriv beloppet med siffror, t.ex. 12 500 eller 12 500,50 €.
 out-input-number = Skriv ett tal, t.ex. 1,5.
 out-input-whole = Skriv ett heltal, t.ex. 120.
-out-input-year = Skriv året med fyra siffror, t.ex. 2021.
-out-input-date = Skriv datumet som 31.12.2021.
+out-input-year = Skriv året med fyra siffror, t.ex. { $year }.
+out-input-date = Skriv datumet som 31.12.{ $year }.
 out-input-email = Skriv adressen som namn@exempel.fi.
 
 ## Den granskade kopian (validate --annotate)

@@ -58,7 +58,7 @@ read-nul-byte = Rad { $row } har ett NUL-tecken (byten 0x00).
 
 # $kind: ett av read-own-kind-meddelandena nedan.
 read-own-output = Filen är en av koostes egna utdata ({ $kind }), så den läses inte som en anmälan.
-    .hint = Håll utdata i en annan mapp än sektorernas anmälningar.
+    .hint = Håll utdata i en annan mapp än anmälningarna.
 read-own-kind-consolidated = sammanställning
 read-own-kind-annotated = granskad kopia
 read-own-kind-converted = konverterad fil
@@ -98,8 +98,8 @@ read-unread-column = Kolumn { $column } har uppgifter ({ $count ->
     .hint = Ge kolumnen en rubrik eller ta bort uppgifterna.
 read-unread-row = Raden har uppgifter ("{ $value }") men är ingen åtgärd, så den läses inte.
     .hint = Mellanrubriker och anmärkningar förs inte över till sammanställningen; om raden är en åtgärd, fyll i dess fält.
-read-prefill-changed = Raden har bara sektor eller år ("{ $value }"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.
-    .hint = Om raden är en åtgärd, fyll i dess fält; annars återställ radens sektor och år eller töm raden.
+read-prefill-changed = Raden har bara mallens förifyllda uppgifter ("{ $value }"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.
+    .hint = Om raden är en åtgärd, fyll i dess fält; annars återställ radens förifyllda uppgifter eller töm raden.
 read-example-changed = Raden är mallens exempelrad, men uppgifter om en åtgärd har skrivits in på den ("{ $value }"), så den läses inte som en åtgärd.
     .hint = Flytta åtgärden till en egen rad under exempelraden eller ta bort exempelmärkningen i början av raden.
 read-total-mismatch = Totalradens { $field } är { $total }, men summan av raderna ovan är { $sum } (skillnad { $diff }).
@@ -125,15 +125,10 @@ read-kind-year = ett årtal
     .hint = Skriv året med fyra siffror, t.ex. 2021.
 read-kind-date = ett datum
     .hint = Skriv datumet som 31.12.2021.
-# $what: ett av read-list-meddelandena.
-read-not-allowed = "{ $value }" är inte ett tillåtet värde för { $what }.
+# $field: kolumnens rubrik ur programmets konfiguration.
+read-not-allowed = "{ $value }" är inte ett tillåtet värde i kolumnen "{ $field }".
     .hint = Tillåtna värden: { $allowed }.
     .hint-closest = Menade du "{ $closest }"? Tillåtna värden: { $allowed }.
-read-list-department = sektor
-read-list-focus-area = fokusområde
-read-list-area = område
-read-list-status = skede
-read-list-theme = tema
 read-negative = Värdet i fältet "{ $field }" kan inte vara negativt ({ $value }).
     .hint = Kontrollera tecknet.
 read-year-out-of-range = Året { $value } hör inte till programperioden { $first }–{ $last }.

@@ -20,7 +20,7 @@ report-left-out-why = Orsak
 # A table continued from the previous page repeats its heading so.
 report-continued = { $heading } (fortsättning)
 # Before the measure tables: the key to the department codes they use.
-report-department-key = Sektorernas förkortningar
+report-department-key = { $field } – förkortningar
 # Where a remaining warning is: a file and its row.
 report-warning-place = { $file }, rad { $row }
 # The summary at the start of the key figures, written from the figures.
@@ -28,6 +28,11 @@ report-summary = År { $year } hade programmet { $measures ->
         [one] en åtgärd
        *[other] { $measures } åtgärder
     } från { $departments ->
-        [one] en sektor
-       *[other] { $departments } sektorer
-    }. Deras budget var sammanlagt { $budget }, varav { $spent } användes ({ $utilisation }).
+        [one] en rapportör
+       *[other] { $departments } rapportörer
+    }. Sammanlagt { $budget } hade anvisats för dem, varav { $spent } användes ({ $utilisation }).
+
+# The {area_split} placeholder of the report template's areas text: how the
+# euros of a measure in several areas are counted (the programme's area_split).
+report-area-split-even = Euron för en åtgärd i flera områden har fördelats mellan dem.
+report-area-split-full = Euron för en åtgärd i flera områden har räknats fullt ut i varje område.
