@@ -39,3 +39,4 @@ mod safety;
 mod sheet_limits;
 mod summaries;
 mod templates;
+mod web;
