@@ -241,10 +241,8 @@ async fn guard(
         next.run(req).await
     };
     let h = resp.headers_mut();
-    if new_cookie {
-        if let Ok(v) = HeaderValue::from_str(&security::session_cookie(&session)) {
-            h.append(header::SET_COOKIE, v);
-        }
+    if new_cookie && let Ok(v) = HeaderValue::from_str(&security::session_cookie(&session)) {
+        h.append(header::SET_COOKIE, v);
     }
     if set_lang {
         let c = format!("{LANG_COOKIE}={}; Path=/; SameSite=Strict", lang.code());

@@ -219,11 +219,11 @@ impl Client {
             "this client reads only bodies of a known length"
         );
         for (k, v) in &headers {
-            if k == "set-cookie" {
-                if let Some((name, value)) = v.split(';').next().and_then(|c| c.split_once('=')) {
-                    self.cookies.retain(|(n, _)| n != name);
-                    self.cookies.push((name.to_string(), value.to_string()));
-                }
+            if k == "set-cookie"
+                && let Some((name, value)) = v.split(';').next().and_then(|c| c.split_once('='))
+            {
+                self.cookies.retain(|(n, _)| n != name);
+                self.cookies.push((name.to_string(), value.to_string()));
             }
         }
         Response {
