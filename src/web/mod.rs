@@ -6,11 +6,13 @@
 //! - [`store`]: the workspace folder, received files stored by SHA-256;
 //! - [`register`]: the SQLite register of submissions, builds, refusals;
 //! - [`check`]: the library's work on the stored files;
+//! - [`links`]: the departments' own upload links;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod check;
+pub mod links;
 pub mod pages;
 pub mod register;
 pub mod routes;

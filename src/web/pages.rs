@@ -18,7 +18,8 @@ fn t(lang: Lang, id: &'static str) -> String {
     text(lang, id)
 }
 
-fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+/// A page: the head, the navigation, the language links, `body` under `h1` `title`.
+pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     let l = ctx.lang;
     html! {
         (DOCTYPE)
@@ -40,6 +41,7 @@ fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                             li { a href="/findings" { (t(l, "web-nav-findings")) } }
                             li { a href="/build" { (t(l, "web-nav-build")) } }
                             li { a href="/templates" { (t(l, "web-nav-templates")) } }
+                            li { a href="/links" { (t(l, "web-nav-links")) } }
                         }
                     }
                     nav aria-label=(t(l, "web-lang-label")) {
@@ -273,38 +275,62 @@ pub fn findings(
                 button type="submit" { (t(l, "web-filter-apply")) }
             }
             p #count { (render(l, &Message::new("web-findings-count").count("count", list.len() as i64))) }
-            @if !list.is_empty() {
-                table #findings {
-                    caption { (title) }
-                    thead { tr {
-                        th scope="col" { (t(l, "web-col-department")) }
-                        th scope="col" { (t(l, "web-col-file")) }
-                        th scope="col" { (t(l, "web-col-sheet")) }
-                        th scope="col" { (t(l, "web-col-cell")) }
-                        th scope="col" { (t(l, "web-col-severity")) }
-                        th scope="col" { (t(l, "web-col-code")) }
-                        th scope="col" { (t(l, "web-col-message")) }
-                    } }
-                    tbody {
-                        @for f in &list {
-                            tr class=(f.severity) {
-                                td { (f.department) }
-                                td { (f.file) }
-                                td { (f.sheet.as_deref().unwrap_or("")) }
-                                td { (f.cell.as_deref().unwrap_or("")) }
-                                td { (severity_name(l, &f.severity)) }
-                                td { code { (f.code) } }
-                                td {
-                                    (f.message[l.index()])
-                                    @if let Some(h) = &f.hint { br; span.hint { (h[l.index()]) } }
-                                }
-                            }
+            (findings_table(l, &title, &list))
+        },
+    )
+}
+
+/// The findings table (nothing when `list` is empty).
+pub fn findings_table(l: Lang, caption: &str, list: &[&WebFinding]) -> Markup {
+    html! {
+    @if !list.is_empty() {
+        table #findings {
+            caption { (caption) }
+            thead { tr {
+                th scope="col" { (t(l, "web-col-department")) }
+                th scope="col" { (t(l, "web-col-file")) }
+                th scope="col" { (t(l, "web-col-sheet")) }
+                th scope="col" { (t(l, "web-col-cell")) }
+                th scope="col" { (t(l, "web-col-severity")) }
+                th scope="col" { (t(l, "web-col-code")) }
+                th scope="col" { (t(l, "web-col-message")) }
+            } }
+            tbody {
+                @for f in list {
+                    tr class=(f.severity) {
+                        td { (f.department) }
+                        td { (f.file) }
+                        td { (f.sheet.as_deref().unwrap_or("")) }
+                        td { (f.cell.as_deref().unwrap_or("")) }
+                        td { (severity_name(l, &f.severity)) }
+                        td { code { (f.code) } }
+                        td {
+                            (f.message[l.index()])
+                            @if let Some(h) = &f.hint { br; span.hint { (h[l.index()]) } }
                         }
                     }
                 }
             }
-        },
-    )
+        }
+    }
+    }
+}
+
+/// What became of the files just sent (nothing when none were).
+pub fn results_list(l: Lang, results: &[Received]) -> Markup {
+    html! {
+        @if !results.is_empty() {
+            section aria-labelledby="results" {
+                h2 #results { (t(l, "web-upload-results")) }
+                ul { @for r in results { li { @match r {
+                    Received::Stored(name, dept, e, w) => (render(l, &Message::new("web-upload-stored")
+                        .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
+                        .count("errors", *e as i64).count("warnings", *w as i64))),
+                    Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
+                } } } }
+            }
+        }
+    }
 }
 
 /// The upload form, and what became of the files just sent.
@@ -314,18 +340,8 @@ pub fn upload(ctx: &Ctx, config: &Config, year: i32, results: &[Received]) -> Ma
         ctx,
         &t(l, "web-upload-title"),
         html! {
-            @if !results.is_empty() {
-                section aria-labelledby="results" {
-                    h2 #results { (t(l, "web-upload-results")) }
-                    ul { @for r in results { li { @match r {
-                        Received::Stored(name, dept, e, w) => (render(l, &Message::new("web-upload-stored")
-                            .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
-                            .count("errors", *e as i64).count("warnings", *w as i64))),
-                        Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
-                    } } } }
-                    p { a href={ "/findings?year=" (year) } { (t(l, "web-nav-findings")) } }
-                }
-            }
+            (results_list(l, results))
+            @if !results.is_empty() { p { a href={ "/findings?year=" (year) } { (t(l, "web-nav-findings")) } } }
             p { (t(l, "web-upload-intro")) }
             form #upload method="post" action="/upload" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(ctx.csrf);

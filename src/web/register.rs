@@ -12,7 +12,8 @@ use super::WebError;
 
 /// The schema, one step per version: step `i` takes `user_version` from
 /// `i` to `i + 1`. Append only; never edit a step once released.
-const MIGRATIONS: [&str; 1] = [r#"
+const MIGRATIONS: [&str; 2] = [
+    r#"
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE submissions (
     id INTEGER PRIMARY KEY,
@@ -43,7 +44,16 @@ CREATE TABLE refusals (
     what TEXT NOT NULL,
     detail TEXT NOT NULL
 );
-"#];
+"#,
+    r#"
+CREATE TABLE upload_links (
+    token_sha256 TEXT PRIMARY KEY, -- the link's token is not stored, only its digest
+    department TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+"#,
+];
 
 /// One received file as the register holds it.
 #[derive(Debug, Clone)]
@@ -285,6 +295,50 @@ impl Register {
             )
             .optional()
             .map_err(WebError::db)
+    }
+
+    /// Records a department's upload link by its token's SHA-256.
+    pub fn add_link(
+        &self,
+        token_sha: &str,
+        department: &str,
+        year: i32,
+        at: &str,
+    ) -> Result<(), WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO upload_links (token_sha256, department, year, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![token_sha, department, year, at],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
+    /// The department and year of the link whose token has SHA-256 `token_sha`.
+    pub fn link(&self, token_sha: &str) -> Result<Option<(String, i32)>, WebError> {
+        self.conn
+            .query_row(
+                "SELECT department, year FROM upload_links WHERE token_sha256 = ?1",
+                [token_sha],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(WebError::db)
+    }
+
+    /// Every link: department, year, created at (oldest first).
+    pub fn links(&self) -> Result<Vec<(String, i32, String)>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT department, year, created_at FROM upload_links ORDER BY created_at, rowid",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
 
     /// Records a refusal (a request turned away), as the log does.

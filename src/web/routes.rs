@@ -150,6 +150,12 @@ pub fn router(state: State) -> Router {
         .route("/builds/{id}/{kind}", get(download))
         .route("/templates", get(templates))
         .route("/templates/{code}", get(template))
+        .route(
+            "/links",
+            get(super::links::links_page).post(super::links::create_link),
+        )
+        .route("/d/{token}", get(super::links::department_page))
+        .route("/d/{token}/upload", post(super::links::department_upload))
         .route("/login", get(login_page).post(login))
         .route("/logout", post(logout))
         .route("/assets/upload.js", get(script))
@@ -218,7 +224,8 @@ async fn guard(
         }
     };
     let path = req.uri().path().to_string();
-    let open = path == "/login" || path.starts_with("/assets/");
+    // A department's upload link is its own credential (`super::links`).
+    let open = path == "/login" || path.starts_with("/assets/") || path.starts_with("/d/");
     let mut resp = if login_needed && !s.admin && !open {
         if req.method() == Method::GET {
             Redirect::to("/login").into_response()
@@ -270,7 +277,7 @@ async fn guard(
 }
 
 /// Whether a form's CSRF token is the session's; logs a refusal if not.
-fn csrf_ok(state: &Shared, ctx: &Ctx, given: Option<&str>, path: &str) -> bool {
+pub(super) fn csrf_ok(state: &Shared, ctx: &Ctx, given: Option<&str>, path: &str) -> bool {
     let ok = given.is_some_and(|g| security::same_token(g, &ctx.csrf));
     if !ok {
         state.refuse("csrf", path);
@@ -278,7 +285,7 @@ fn csrf_ok(state: &Shared, ctx: &Ctx, given: Option<&str>, path: &str) -> bool {
     ok
 }
 
-fn html(m: Markup) -> Response {
+pub(super) fn html(m: Markup) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         m.into_string(),
@@ -287,7 +294,7 @@ fn html(m: Markup) -> Response {
 }
 
 /// A page's error: the sentence in the page, status 500, logged.
-fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
+pub(super) fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
     eprintln!("kooste: {}", e.message(state.log_lang));
     (
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -302,7 +309,9 @@ pub struct YearQuery {
     year: Option<i32>,
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
     tokio::task::spawn_blocking(f).await.ok()
 }
 
@@ -382,48 +391,70 @@ pub enum Received {
 async fn upload(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
+    match read_upload(&state, &ctx, form, None).await {
+        Ok((year, results)) => html(pages::upload(&ctx, &state.config, year, &results)),
+        Err(refused) => refused,
+    }
+}
+
+/// Reads an upload form and receives its files; `link` (a department's
+/// upload link: its department and year) overrides the form's choices and
+/// refuses a file whose rows name another department. Returns the year
+/// and each file's fate, or the refusal's response.
+pub(super) async fn read_upload(
+    state: &State,
+    ctx: &Ctx,
+    mut form: Multipart,
+    link: Option<(String, i32)>,
+) -> Result<(i32, Vec<Received>), Response> {
+    let forbidden = || {
+        (
+            StatusCode::FORBIDDEN,
+            pages::refused(ctx.lang, "web-refused-csrf"),
+        )
+            .into_response()
+    };
     let mut csrf: Option<String> = None;
-    let mut year: Option<i32> = None;
+    let mut year: Option<i32> = link.as_ref().map(|l| l.1);
     let mut department = String::new();
     let mut results = Vec::new();
     loop {
         let field = match form.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return upload_error(&state, &ctx, e.status(), &e.body_text()),
+            Err(e) => return Err(upload_error(state, ctx, e.status(), &e.body_text())),
         };
         let name = field.name().unwrap_or("").to_string();
-        if name != "csrf" && !csrf_ok(&state, &ctx, csrf.as_deref(), "/upload") {
-            return (
-                StatusCode::FORBIDDEN,
-                pages::refused(ctx.lang, "web-refused-csrf"),
-            )
-                .into_response();
+        if name != "csrf" && !csrf_ok(state, ctx, csrf.as_deref(), "/upload") {
+            return Err(forbidden());
         }
         let sent = field.file_name().map(store::display_name);
         let bytes = match field.bytes().await {
             Ok(b) => b,
-            Err(e) => return upload_error(&state, &ctx, e.status(), &e.body_text()),
+            Err(e) => return Err(upload_error(state, ctx, e.status(), &e.body_text())),
         };
-        match name.as_str() {
-            "csrf" => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
-            "year" => year = String::from_utf8_lossy(&bytes).trim().parse().ok(),
-            "department" => department = String::from_utf8_lossy(&bytes).trim().to_string(),
-            "files" => {
+        match (name.as_str(), &link) {
+            ("csrf", _) => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
+            ("year", None) => year = String::from_utf8_lossy(&bytes).trim().parse().ok(),
+            ("department", None) => department = String::from_utf8_lossy(&bytes).trim().to_string(),
+            ("files", _) => {
                 let Some(sent) = sent else { continue };
                 if bytes.is_empty() && sent == "?" {
                     continue; // the file input left empty
                 }
                 let year = year.unwrap_or_else(|| state.default_year());
                 let st = state.clone();
-                let dept = department.clone();
-                let r = blocking(move || receive(&st, year, &sent, &dept, &bytes)).await;
+                let (dept, only) = match &link {
+                    Some((d, _)) => (d.clone(), true),
+                    None => (department.clone(), false),
+                };
+                let r = blocking(move || receive(&st, year, &sent, &dept, only, &bytes)).await;
                 match r {
                     Some(Ok(r)) => results.push(r),
-                    Some(Err(e)) => return failed(&state, &ctx, &e),
-                    None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+                    Some(Err(e)) => return Err(failed(state, ctx, &e)),
+                    None => return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
                 }
             }
             _ => {}
@@ -431,14 +462,9 @@ async fn upload(
     }
     if csrf.is_none() {
         state.refuse("csrf", "/upload");
-        return (
-            StatusCode::FORBIDDEN,
-            pages::refused(ctx.lang, "web-refused-csrf"),
-        )
-            .into_response();
+        return Err(forbidden());
     }
-    let year = year.unwrap_or_else(|| state.default_year());
-    html(pages::upload(&ctx, &state.config, year, &results))
+    Ok((year.unwrap_or_else(|| state.default_year()), results))
 }
 
 fn upload_error(state: &Shared, ctx: &Ctx, status: StatusCode, detail: &str) -> Response {
@@ -453,11 +479,13 @@ fn upload_error(state: &Shared, ctx: &Ctx, status: StatusCode, detail: &str) -> 
 }
 
 /// Stores and registers one sent file (blocking: reads and checks it).
+/// `only`: the file must be of `department` (a department's upload link).
 fn receive(
     state: &Shared,
     year: i32,
     sent: &str,
     department: &str,
+    only: bool,
     bytes: &[u8],
 ) -> Result<Received, WebError> {
     let Some(ext) = store::extension(sent) else {
@@ -473,6 +501,13 @@ fn receive(
     let sha = state.ws.put(bytes)?;
     let (found, findings) =
         check::receive(&state.ws, &state.config, state.limits, year, &sha, ext)?;
+    if only && found.as_ref().is_some_and(|f| f != department) {
+        state.refuse("other-department", &format!("{department}: {sent}"));
+        return Ok(Received::Refused(
+            sent.into(),
+            "web-refused-other-department",
+        ));
+    }
     // The file's own rows decide; the form's choice where it names none.
     let dept = found.or(chosen).unwrap_or_default();
     let mut row = SubmissionRow {
@@ -782,7 +817,7 @@ async fn style() -> Response {
         .into_response()
 }
 
-async fn not_found(Extension(ctx): Extension<Ctx>) -> Response {
+pub(super) async fn not_found(Extension(ctx): Extension<Ctx>) -> Response {
     (
         StatusCode::NOT_FOUND,
         pages::refused(ctx.lang, "web-not-found"),

@@ -340,3 +340,79 @@ fn a_non_loopback_address_needs_the_administrator_password_and_pages_then_need_s
     assert!(!db.windows(14).any(|w| w == b"kissa-koira-42"));
     assert!(db.windows(9).any(|w| w == b"$argon2id"));
 }
+
+#[test]
+fn a_department_link_uploads_only_its_own_files_and_shows_only_its_own_findings() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[("KOOSTE_ADMIN_PASSWORD", "salasana-123")]);
+    let mut admin = Client::new(&server);
+    let csrf = admin.get("/login").csrf();
+    admin.post_form("/login", &[("csrf", &csrf), ("password", "salasana-123")]);
+    let csrf = admin.get("/links").csrf();
+    let made = admin.post_form(
+        "/links",
+        &[("csrf", &csrf), ("department", "KUKU"), ("year", "2021")],
+    );
+    assert_eq!(made.status, 200, "{}", made.text());
+    let t = made.text();
+    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
+    let link = t[at..at + 3 + 64].to_string();
+    assert!(link.starts_with("/d/"), "{link}");
+    // The register keeps only the token's digest.
+    let mut db = std::fs::read(ws.path().join("rekisteri.sqlite")).unwrap();
+    db.extend(std::fs::read(ws.path().join("rekisteri.sqlite-wal")).unwrap_or_default());
+    assert!(!db.windows(64).any(|w| w == link[3..].as_bytes()));
+
+    // The admin's KYMP file with errors: not the department's to see.
+    let csrf = admin.get("/upload").csrf();
+    let bad = std::fs::read(root().join("tests/fixtures/bad_values.xlsx")).unwrap();
+    admin.post_multipart(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", "KYMP")],
+        &[("bad_values.xlsx", &bad)],
+    );
+
+    let mut dept = Client::new(&server);
+    assert_eq!(dept.get("/").status, 303, "no admin pages");
+    assert_eq!(dept.get("/findings?year=2021").status, 303);
+    let page = dept.get(&link);
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Ei havaintoja."), "{}", page.text());
+    let csrf = page.csrf();
+    let up = dept.post_multipart(
+        &format!("{link}/upload"),
+        &[("csrf", &csrf), ("year", "2019"), ("department", "SOTE")],
+        &[
+            ("kuku_2021.xlsx", &sample("kuku_2021.xlsx")),
+            ("sote_2021.ods", &sample("sote_2021.ods")),
+        ],
+    );
+    let t = up.text();
+    assert!(
+        t.contains("kuku_2021.xlsx: toimiala KUKU, 0 virhettä"),
+        "{t}"
+    );
+    assert!(
+        t.contains("sote_2021.ods: tiedosto on toisen toimialan"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("bad_values.xlsx") && !t.contains("type-error"),
+        "{t}"
+    );
+    assert_eq!(
+        dept.get("/d/0000000000000000000000000000000000000000000000000000000000000000")
+            .status,
+        404
+    );
+
+    // The link's year and department, whatever the form said.
+    let states = states(&admin.get("/?year=2021").text());
+    assert_eq!(states, ["errors", "none", "none", "none", "clean"]);
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (other-department): KUKU: sote_2021.ods"),
+        "{log}"
+    );
+    assert!(log.contains("hylätty (unknown-link)"), "{log}");
+}
