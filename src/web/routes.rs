@@ -53,7 +53,8 @@ pub struct Shared {
     pub password: Option<String>,
     /// Sessions by id.
     pub sessions: Sessions,
-    /// The year's check by (year, current submission ids).
+    /// The year's check by (year, current submission ids): the newest of
+    /// each year only.
     cache: Mutex<HashMap<(i32, Vec<i64>), Checked>>,
     /// The terminal's language, for the log.
     log_lang: Lang,
@@ -109,6 +110,8 @@ impl Shared {
         }
         let c = check::check_year(&self.ws, &self.config, self.limits, year, &current)?;
         if let Ok(mut m) = self.cache.lock() {
+            // One check a year: an older set of files is not asked again.
+            m.retain(|(y, _), _| *y != year);
             m.insert(key, c.clone());
         }
         Ok((current, c))
