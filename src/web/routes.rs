@@ -260,10 +260,13 @@ async fn guard(
             h.append(header::SET_COOKIE, v);
         }
     }
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    // A handler's own policy stays (the report shown in the browser).
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -660,7 +663,17 @@ async fn download(
         if inline { "inline" } else { "attachment" },
         o.name
     );
-    file_response(mime, &disposition, bytes)
+    let mut resp = file_response(mime, &disposition, bytes);
+    if inline {
+        // Browsers show a PDF with a built-in viewer that the pages'
+        // `default-src 'none'` (hence `object-src 'none'`) can block; the
+        // report is still never framed by another site.
+        resp.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'"),
+        );
+    }
+    resp
 }
 
 fn file_response(mime: &'static str, disposition: &str, bytes: Vec<u8>) -> Response {

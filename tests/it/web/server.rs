@@ -127,6 +127,11 @@ fn the_samples_uploaded_are_clean_a_bad_file_shows_its_cells_and_the_register_ou
             .starts_with("inline;")
     );
     assert!(pdf.body.starts_with(b"%PDF-"));
+    assert_eq!(
+        pdf.header("content-security-policy"),
+        Some("frame-ancestors 'none'")
+    );
+    assert_eq!(pdf.header("x-content-type-options"), Some("nosniff"));
     let xlsx = c.get("/builds/1/workbook");
     assert!(
         xlsx.header("content-disposition")
