@@ -32,3 +32,6 @@ pub use config::Config;
 pub use error::Error;
 pub use i18n::Lang;
 pub use model::finding::{Code, Finding, Severity};
+/// The web app (`kooste serve`), with the cargo feature `web`.
+#[cfg(feature = "web")]
+pub mod web;

@@ -250,6 +250,21 @@ pub(crate) enum Command {
         #[arg(long)]
         annotate: Option<PathBuf>,
     },
+    // The web app; without the `web` feature it says how to build one.
+    Serve {
+        #[arg(long, default_value = "kooste-tyotila")]
+        workspace: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        #[arg(long, default_value_t = 50)]
+        max_upload_mb: u64,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long, default_value_t = 1024)]
+        max_unpacked_mb: u64,
+        #[arg(long, default_value_t = 50_000_000)]
+        max_cells: u64,
+    },
     // The help of the program or of one command.
     Help {
         command: Option<String>,

@@ -32,6 +32,9 @@ fn texts(sub: &str, arg: &str) -> Option<(&'static str, Option<&'static str>)> {
         ("template", "from") => ("cli-arg-from", Some("cli-value-consolidated")),
         ("report", "output") => ("cli-arg-report-output", Some("cli-value-pdf")),
         ("merge", "output") => ("cli-arg-merge-output", Some("cli-value-xlsx")),
+        ("serve", "workspace") => ("cli-arg-workspace", Some("cli-value-dir")),
+        ("serve", "listen") => ("cli-arg-listen", Some("cli-value-address")),
+        ("serve", "max_upload_mb") => ("cli-arg-max-upload-mb", Some("cli-value-megabytes")),
         (_, "inputs") => ("cli-arg-inputs", Some("cli-value-input")),
         (_, "config") => ("cli-arg-config", Some("cli-value-file")),
         (_, "year") => ("cli-arg-year", Some("cli-value-year")),
@@ -63,6 +66,7 @@ fn about(name: &str) -> &'static str {
         "template" => "cli-about-template",
         "convert" => "cli-about-convert",
         "validate" => "cli-about-validate",
+        "serve" => "cli-about-serve",
         "help" => "cli-about-help",
         _ => "cli-about",
     }

@@ -10,6 +10,7 @@ mod args;
 mod help;
 pub mod lang;
 mod run;
+mod serve;
 mod usage;
 
 use std::ffi::OsString;
@@ -40,6 +41,9 @@ pub fn main() -> ExitCode {
         .unwrap_or_else(|| lang::from_env(|name| std::env::var_os(name)));
     if let args::Command::Help { command } = &cli.command {
         return show_help(&mut help::command(lang), command.as_deref());
+    }
+    if let args::Command::Serve { .. } = &cli.command {
+        return serve::serve(&cli.command, lang, cli.verbose);
     }
     // Without it a stopped run leaves its temporary files; the next run
     // into the folder still removes them.

@@ -219,7 +219,7 @@ pub(crate) fn run(command: &Command, lang: Lang, verbose: bool) -> Result<Outcom
             validate::validate(&config, &opts, &mut stdout)
         }
         // Handled before a command runs (`super::main`).
-        Command::Help { .. } => Ok(Outcome {
+        Command::Help { .. } | Command::Serve { .. } => Ok(Outcome {
             errors: 0,
             warnings: 0,
         }),

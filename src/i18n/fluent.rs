@@ -47,12 +47,16 @@ macro_rules! files {
                 concat!($lang, "/report.ftl"),
                 include_str!(concat!("../../templates/messages/", $lang, "/report.ftl")),
             ),
+            (
+                concat!($lang, "/web.ftl"),
+                include_str!(concat!("../../templates/messages/", $lang, "/web.ftl")),
+            ),
         ]
     };
 }
 
 /// Every message file: (language, name, text).
-pub const FILES: [(Lang, [(&str, &str); 6]); 3] = [
+pub const FILES: [(Lang, [(&str, &str); 7]); 3] = [
     (Lang::Fi, files!("fi")),
     (Lang::Sv, files!("sv")),
     (Lang::En, files!("en")),

@@ -1,5 +1,6 @@
 //! The folders' import rules of ARCHITECTURE.md, checked on the sources:
-//! nothing below `commands` imports it, and the checks (reading,
+//! nothing below `commands` imports it, nothing in the library imports
+//! the web app, and the checks (reading,
 //! validation, merging) leave their sentences as data: they do not import
 //! the translations (`crate::i18n`), so a finding is made into text only
 //! where it is shown, in that output's language (issue 20).
@@ -55,9 +56,11 @@ fn nothing_below_commands_imports_it() {
     let mut found = Vec::new();
     for path in sources(&src()) {
         let rel = path.strip_prefix(src()).unwrap();
-        // `cli` (the command line) sits on top of `commands`.
+        // `cli` (the command line) and `web` (the web app) sit on top of
+        // `commands`.
         if rel.starts_with("commands")
             || rel.starts_with("cli")
+            || rel.starts_with("web")
             || rel == Path::new("main.rs")
             || rel == Path::new("lib.rs")
         {
@@ -68,4 +71,25 @@ fn nothing_below_commands_imports_it() {
         }
     }
     assert!(found.is_empty(), "import crate::commands: {found:?}");
+}
+
+/// The web app (`src/web/`, issue 23) sits on top of the library like
+/// `commands`: nothing else in the library imports it (`cli` starts it).
+#[test]
+fn nothing_in_the_library_imports_the_web_app() {
+    let mut found = Vec::new();
+    for path in sources(&src()) {
+        let rel = path.strip_prefix(src()).unwrap();
+        if rel.starts_with("web") || rel.starts_with("cli") || rel == Path::new("lib.rs") {
+            continue;
+        }
+        let code = code_of(&path);
+        if code.contains("crate::web")
+            || code.contains("kooste::web")
+            || code.contains("super::web")
+        {
+            found.push(rel.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "import crate::web: {found:?}");
 }

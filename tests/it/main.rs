@@ -44,3 +44,4 @@ mod sheet_limits;
 mod summaries;
 mod templates;
 mod trend;
+mod web;

@@ -1,0 +1,254 @@
+//! The library's work for the web app: a sent file read and checked, the
+//! year's current files checked together, a build, a template. The same
+//! functions as the command line's (`validation::checked::Run`,
+//! `commands::build`, `commands::template`), on the stored files put in a
+//! scratch folder under names that carry nothing a browser sent.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::WebError;
+use super::register::SubmissionRow;
+use super::store::Workspace;
+use crate::Config;
+use crate::commands::build::{BuildOptions, build, output_paths};
+use crate::commands::template::{Target, TemplateOptions, template};
+use crate::i18n::findings::{hint, message};
+use crate::model::finding::{Finding, Severity};
+use crate::model::lang::Lang;
+use crate::reading::Limits;
+use crate::validation::checked::{Run, RunOptions};
+use crate::xlsx::XlsxOptions;
+
+/// A finding as the pages show it, in the three languages (so that one
+/// check serves every page language) and located by the name the file
+/// was sent with.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WebFinding {
+    /// The register id of the file, `None` for a finding on the year
+    /// (a department that sent nothing).
+    pub submission: Option<i64>,
+    /// The department code of the file, `""` if unknown.
+    pub department: String,
+    /// The file name as sent.
+    pub file: String,
+    /// The sheet, if the finding is in one.
+    pub sheet: Option<String>,
+    /// The A1 cell, if the finding is in one.
+    pub cell: Option<String>,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// The stable code (`missing-value`).
+    pub code: String,
+    /// The message in fi, sv, en (as the command line says it).
+    pub message: [String; 3],
+    /// The hint in fi, sv, en, if any.
+    pub hint: Option<[String; 3]>,
+}
+
+impl WebFinding {
+    fn new(f: &Finding, submission: Option<&SubmissionRow>) -> WebFinding {
+        WebFinding {
+            submission: submission.map(|s| s.id),
+            department: submission.map(|s| s.department.clone()).unwrap_or_default(),
+            file: submission
+                .map(|s| s.original_name.clone())
+                .unwrap_or_default(),
+            sheet: f.sheet.clone(),
+            cell: f.cell.clone(),
+            severity: f.severity.as_str().into(),
+            code: f.code.as_str().into(),
+            message: Lang::ALL.map(|l| message(l, f)),
+            hint: f
+                .hint
+                .as_ref()
+                .map(|_| Lang::ALL.map(|l| hint(l, f).unwrap_or_default())),
+        }
+    }
+
+    /// Whether it is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error.as_str()
+    }
+}
+
+/// The year's current files checked together.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// Every finding, in the command line's order.
+    pub findings: Vec<WebFinding>,
+}
+
+fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> RunOptions {
+    RunOptions {
+        inputs: paths,
+        year: Some(year),
+        limits,
+        ..RunOptions::default()
+    }
+}
+
+/// Reads and checks one stored file alone, as received: its department
+/// (the one most of its measures name; `None` if it names none) and its
+/// findings as JSON for the register.
+pub fn receive(
+    ws: &Workspace,
+    config: &Config,
+    limits: Limits,
+    year: i32,
+    sha: &str,
+    ext: &str,
+) -> Result<(Option<String>, Vec<Finding>), WebError> {
+    let scratch = ws.scratch_with(&[(sha, ext)])?;
+    let run = Run::collect(config, &run_options(scratch.paths.clone(), year, limits))
+        .map_err(WebError::Kooste)?;
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for s in &run.submissions {
+        for m in &s.measures {
+            *counts.entry(m.department).or_default() += 1;
+        }
+    }
+    // The most rows; the configured order breaks a tie.
+    let dept = counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)))
+        .map(|(d, _)| config.departments[d].code.get_ref().clone());
+    let findings = run.findings_sorted().into_iter().cloned().collect();
+    Ok((dept, findings))
+}
+
+/// The findings of one file alone as JSON (the register's copy at receipt).
+pub fn findings_json(findings: &[Finding], row: &SubmissionRow) -> String {
+    let list: Vec<WebFinding> = findings
+        .iter()
+        .map(|f| WebFinding::new(f, Some(row)))
+        .collect();
+    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
+}
+
+/// Checks the year's current files together (cross-file rules included).
+pub fn check_year(
+    ws: &Workspace,
+    config: &Config,
+    limits: Limits,
+    year: i32,
+    current: &[SubmissionRow],
+) -> Result<Checked, WebError> {
+    let files: Vec<(&str, &str)> = current
+        .iter()
+        .map(|s| (s.sha256.as_str(), s.extension.as_str()))
+        .collect();
+    let scratch = ws.scratch_with(&files)?;
+    let run = Run::collect(config, &run_options(scratch.paths.clone(), year, limits))
+        .map_err(WebError::Kooste)?;
+    let by_display: HashMap<String, &SubmissionRow> = scratch
+        .paths
+        .iter()
+        .zip(current)
+        .map(|(p, s)| (p.display().to_string(), s))
+        .collect();
+    let findings = run
+        .findings_sorted()
+        .into_iter()
+        .map(|f| WebFinding::new(f, by_display.get(&f.file).copied()))
+        .collect();
+    Ok(Checked { findings })
+}
+
+/// One output of a build, as the register lists it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Output {
+    /// `workbook` or `report`.
+    pub kind: String,
+    /// The file's name in the build's folder.
+    pub name: String,
+    /// Bytes.
+    pub size: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+}
+
+/// Builds the workbook and the report of `year` from `current` into a
+/// scratch folder (`draft` while errors remain) and returns that folder
+/// and the outputs written; `None` when nothing could be built (no
+/// measures at all).
+pub fn build_year(
+    ws: &Workspace,
+    config: &Config,
+    limits: Limits,
+    year: i32,
+    current: &[SubmissionRow],
+    draft: bool,
+    lang: Lang,
+) -> Result<Option<(super::store::Scratch, Vec<Output>)>, WebError> {
+    let files: Vec<(&str, &str)> = current
+        .iter()
+        .map(|s| (s.sha256.as_str(), s.extension.as_str()))
+        .collect();
+    let scratch = ws.scratch_with(&files)?;
+    let out_dir = scratch.dir.join("out");
+    let mut run = run_options(scratch.paths.clone(), year, limits);
+    run.lang = lang;
+    let opts = BuildOptions {
+        run,
+        out_dir: out_dir.clone(),
+        previous: None,
+        xlsx: XlsxOptions {
+            draft,
+            ..XlsxOptions::default()
+        },
+        template: None,
+        pdf_writer: crate::pdf::StreamWriter::Kooste,
+    };
+    let mut said = Vec::new();
+    build(config, &opts, &mut said).map_err(WebError::Kooste)?;
+    let (xlsx, pdf) = output_paths(&out_dir, Some(year));
+    let mut outputs = Vec::new();
+    for (kind, path) in [("workbook", xlsx), ("report", pdf)] {
+        let Ok(bytes) = std::fs::read(&path) else {
+            return Ok(None);
+        };
+        outputs.push(Output {
+            kind: kind.into(),
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            size: bytes.len() as u64,
+            sha256: super::store::hex(&sha2::Digest::finalize(
+                <sha2::Sha256 as sha2::Digest>::new_with_prefix(&bytes),
+            )),
+        });
+    }
+    Ok(Some((scratch, outputs)))
+}
+
+/// Department `code`'s template for `year` in `lang`, prefilled from the
+/// consolidated workbook `from` when given: the file's bytes.
+pub fn template_bytes(
+    ws: &Workspace,
+    config: &Config,
+    limits: Limits,
+    code: &str,
+    year: i32,
+    from: Option<std::path::PathBuf>,
+    lang: Lang,
+) -> Result<Vec<u8>, WebError> {
+    let scratch = ws.scratch_with(&[])?;
+    let output = scratch.dir.join("pohja.xlsx");
+    let opts = TemplateOptions {
+        target: Target::One {
+            department: code.into(),
+            output: output.clone(),
+        },
+        year,
+        from,
+        lang,
+        date: None,
+        limits,
+    };
+    let mut said = Vec::new();
+    template(config, &opts, &mut said).map_err(WebError::Kooste)?;
+    std::fs::read(&output).map_err(|e| WebError::io(&output, e))
+}

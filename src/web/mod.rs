@@ -1,0 +1,195 @@
+//! `kooste serve`: the web app (issue 23), built only with the cargo
+//! feature `web`. It sits on top of the library like [`crate::commands`]:
+//! it calls the same read, check, build and template functions, and
+//! nothing below it imports it (`tests/it/layering.rs`).
+//!
+//! - [`store`]: the workspace folder, received files stored by SHA-256;
+//! - [`register`]: the SQLite register of submissions, builds, refusals;
+//! - [`check`]: the library's work on the stored files;
+//! - [`links`]: the departments' own upload links;
+//! - [`security`]: tokens, sessions, CSRF, the administrator's password;
+//! - [`pages`]: the HTML, server-rendered in fi, sv and en;
+//! - [`routes`]: the HTTP routes and the checks every request goes through.
+
+pub mod check;
+pub mod links;
+pub mod pages;
+pub mod register;
+pub mod routes;
+pub mod security;
+pub mod store;
+
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+
+use crate::Config;
+use crate::i18n::render;
+use crate::model::lang::Lang;
+use crate::model::message::Message;
+use crate::reading::Limits;
+
+/// The environment variable that sets the administrator's password at
+/// the first start (stored only as its Argon2id hash).
+pub const PASSWORD_VAR: &str = "KOOSTE_ADMIN_PASSWORD";
+
+/// Options of `kooste serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The workspace folder (created if missing).
+    pub workspace: PathBuf,
+    /// Where to listen; port 0 takes a free port, printed at start.
+    pub listen: SocketAddr,
+    /// The terminal's language (the pages choose their own).
+    pub lang: Lang,
+    /// The programme configuration.
+    pub config: Config,
+    /// The reader's caps, as on the command line.
+    pub limits: Limits,
+    /// The largest request body accepted, in bytes (an upload of several
+    /// files is one request).
+    pub max_upload_bytes: usize,
+    /// The administrator's password given at this start
+    /// ([`PASSWORD_VAR`]): stored if none is yet.
+    pub admin_password: Option<String>,
+}
+
+/// What stops the web app (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// A file or folder of the workspace.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The register's database.
+    #[error("register: {0}")]
+    Db(#[source] rusqlite::Error),
+    /// A register made by a newer kooste.
+    #[error("register version {found}, this program knows up to {known}")]
+    NewerRegister {
+        /// Its `user_version`.
+        found: usize,
+        /// The newest this program knows.
+        known: usize,
+    },
+    /// Listening on a non-loopback address without an administrator password.
+    #[error("{addr} is not a loopback address and no administrator password is set")]
+    NeedsPassword {
+        /// The address asked for.
+        addr: SocketAddr,
+    },
+    /// The address cannot be listened on.
+    #[error("{addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: SocketAddr,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The password could not be hashed.
+    #[error("password hash: {0}")]
+    Hash(String),
+    /// The library's own error (a build or template that stops).
+    #[error(transparent)]
+    Kooste(#[from] crate::Error),
+}
+
+impl WebError {
+    /// An I/O error at `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> WebError {
+        WebError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// A database error.
+    pub fn db(e: rusqlite::Error) -> WebError {
+        WebError::Db(e)
+    }
+
+    /// What went wrong, as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let m = match self {
+            WebError::Io { path, .. } => {
+                Message::new("web-err-io").arg("path", path.display().to_string())
+            }
+            WebError::Db(e) => Message::new("web-err-db").arg("detail", e.to_string()),
+            WebError::NewerRegister { .. } => Message::new("web-err-newer-register"),
+            WebError::NeedsPassword { addr } => Message::new("web-err-needs-password")
+                .arg("addr", addr.to_string())
+                .arg("var", PASSWORD_VAR),
+            WebError::Listen { addr, source } => Message::new("web-err-listen")
+                .arg("addr", addr.to_string())
+                .arg("detail", source.to_string()),
+            WebError::Hash(_) => Message::new("web-err-hash"),
+            WebError::Kooste(e) => return render(lang, &e.message()),
+        };
+        render(lang, &m)
+    }
+}
+
+/// Opens the workspace and its register, sets the administrator's
+/// password if given and none is stored, and refuses a non-loopback
+/// address without one. Returns the shared state.
+pub fn prepare(opts: &ServeOptions) -> Result<routes::State, WebError> {
+    let ws = store::Workspace::open(&opts.workspace)?;
+    let reg = register::Register::open(&ws.register())?;
+    let mut hash = reg.setting("admin_password")?;
+    if let (None, Some(pw)) = (
+        &hash,
+        opts.admin_password.as_deref().filter(|p| !p.is_empty()),
+    ) {
+        let h = security::hash_password(pw).map_err(|e| WebError::Hash(e.to_string()))?;
+        reg.set_setting("admin_password", &h)?;
+        hash = Some(h);
+    }
+    if !opts.listen.ip().is_loopback() && hash.is_none() {
+        return Err(WebError::NeedsPassword { addr: opts.listen });
+    }
+    Ok(routes::Shared::new(opts, ws, reg, hash))
+}
+
+/// Runs the server until Ctrl-C: prepares ([`prepare`]), listens, prints
+/// the address (`http://127.0.0.1:8080/`) on standard output.
+pub fn serve(opts: &ServeOptions) -> Result<(), WebError> {
+    let state = prepare(opts)?;
+    let listener = TcpListener::bind(opts.listen).map_err(|source| WebError::Listen {
+        addr: opts.listen,
+        source,
+    })?;
+    let addr = listener.local_addr().map_err(|source| WebError::Listen {
+        addr: opts.listen,
+        source,
+    })?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|source| WebError::Listen { addr, source })?;
+    let mut out = std::io::stdout().lock();
+    let said = Message::new("web-listening")
+        .arg("url", format!("http://{addr}/"))
+        .arg("workspace", opts.workspace.display().to_string());
+    let _ = writeln!(out, "{}", render(opts.lang, &said));
+    let _ = out.flush();
+    drop(out);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .build()
+        .map_err(|source| WebError::Listen { addr, source })?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|source| WebError::Listen { addr, source })?;
+        axum::serve(listener, routes::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|source| WebError::Listen { addr, source })
+    })
+}

@@ -1,0 +1,458 @@
+//! The pages, rendered on the server with maud (every value escaped) in
+//! the request's language; every text comes from `web.ftl`. Accessible
+//! HTML: the `lang` attribute, one `h1` a page, labelled fields, table
+//! headers with `scope`, a skip link, visible focus (style.css).
+
+use axum::response::Html;
+use maud::{DOCTYPE, Markup, html};
+
+use super::check::{Checked, WebFinding};
+use super::register::{BuildRow, SubmissionRow};
+use super::routes::{Ctx, FindingsQuery, Received};
+use crate::Config;
+use crate::i18n::{render, text};
+use crate::model::lang::Lang;
+use crate::model::message::Message;
+
+fn t(lang: Lang, id: &'static str) -> String {
+    text(lang, id)
+}
+
+/// A page: the head, the navigation, the language links, `body` under `h1` `title`.
+pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    let l = ctx.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(l.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – kooste" }
+                link rel="stylesheet" href="/assets/style.css";
+                script src="/assets/upload.js" defer {}
+            }
+            body {
+                a.skip href="#main" { (t(l, "web-skip")) }
+                header {
+                    nav aria-label=(t(l, "web-nav-label")) {
+                        ul {
+                            li { a href="/" { (t(l, "web-nav-dashboard")) } }
+                            li { a href="/upload" { (t(l, "web-nav-upload")) } }
+                            li { a href="/findings" { (t(l, "web-nav-findings")) } }
+                            li { a href="/build" { (t(l, "web-nav-build")) } }
+                            li { a href="/templates" { (t(l, "web-nav-templates")) } }
+                            li { a href="/links" { (t(l, "web-nav-links")) } }
+                        }
+                    }
+                    nav aria-label=(t(l, "web-lang-label")) {
+                        ul {
+                            li { a href="?lang=fi" lang="fi" hreflang="fi" { "suomeksi" } }
+                            li { a href="?lang=sv" lang="sv" hreflang="sv" { "på svenska" } }
+                            li { a href="?lang=en" lang="en" hreflang="en" { "in English" } }
+                        }
+                    }
+                    @if ctx.login_needed && ctx.admin {
+                        form method="post" action="/logout" {
+                            input type="hidden" name="csrf" value=(ctx.csrf);
+                            button type="submit" { (t(l, "web-logout")) }
+                        }
+                    }
+                }
+                main #main { h1 { (title) } (body) }
+            }
+        }
+    }
+}
+
+/// A refusal's page (no navigation: the request was not let in).
+pub fn refused(lang: Lang, id: &'static str) -> Html<String> {
+    refused_text(lang, &t(lang, id))
+}
+
+/// A refusal's page with the sentence given.
+pub fn refused_text(lang: Lang, sentence: &str) -> Html<String> {
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang=(lang.code()) {
+                head { meta charset="utf-8"; title { (sentence) } link rel="stylesheet" href="/assets/style.css"; }
+                body { main { h1 { (t(lang, "web-refused-title")) } p.refusal { (sentence) } p { a href="/" { (t(lang, "web-nav-dashboard")) } } } }
+            }
+        }
+        .into_string(),
+    )
+}
+
+/// A page whose work failed: the sentence.
+pub fn failure(ctx: &Ctx, sentence: &str) -> Html<String> {
+    Html(
+        page(
+            ctx,
+            &t(ctx.lang, "web-failure-title"),
+            html! { p.refusal { (sentence) } },
+        )
+        .into_string(),
+    )
+}
+
+fn year_form(ctx: &Ctx, action: &str, year: i32) -> Markup {
+    let l = ctx.lang;
+    html! {
+        form.year method="get" action=(action) {
+            label for="year" { (t(l, "web-year-label")) }
+            input #year type="number" name="year" value=(year) min="1900" max="9999";
+            button type="submit" { (t(l, "web-show")) }
+        }
+    }
+}
+
+fn severity_name(lang: Lang, s: &str) -> String {
+    if s == "error" {
+        t(lang, "severity-error")
+    } else {
+        t(lang, "severity-warning")
+    }
+}
+
+/// A department's state on the dashboard: a message id and a class.
+fn state_of(findings: &[&WebFinding], received: bool) -> (&'static str, &'static str) {
+    if !received {
+        ("web-state-none", "none")
+    } else if findings.iter().any(|f| f.is_error()) {
+        ("web-state-errors", "errors")
+    } else if !findings.is_empty() {
+        ("web-state-warnings", "warnings")
+    } else {
+        ("web-state-clean", "clean")
+    }
+}
+
+/// The year's dashboard: each department's state, last file, findings.
+pub fn dashboard(
+    ctx: &Ctx,
+    config: &Config,
+    year: i32,
+    years: &[i32],
+    current: &[SubmissionRow],
+    checked: &Checked,
+) -> Markup {
+    let l = ctx.lang;
+    let title = render(
+        l,
+        &Message::new("web-dashboard-title").arg("year", year.to_string()),
+    );
+    let unassigned: Vec<&SubmissionRow> =
+        current.iter().filter(|s| s.department.is_empty()).collect();
+    page(
+        ctx,
+        &title,
+        html! {
+            (year_form(ctx, "/", year))
+            @if !years.is_empty() {
+                p { (t(l, "web-years")) " " @for y in years { a href={ "/?year=" (y) } { (y) } " " } }
+            }
+            table {
+                caption { (t(l, "web-dashboard-caption")) }
+                thead { tr {
+                    th scope="col" { (t(l, "web-col-department")) }
+                    th scope="col" { (t(l, "web-col-state")) }
+                    th scope="col" { (t(l, "web-col-last-file")) }
+                    th scope="col" { (t(l, "web-col-findings")) }
+                } }
+                tbody {
+                    @for d in &config.departments {
+                        @let code = d.code.get_ref();
+                        @let sub = current.iter().find(|s| &s.department == code);
+                        @let fs: Vec<&WebFinding> = checked.findings.iter().filter(|f| f.submission.is_some() && &f.department == code).collect();
+                        @let (state, class) = state_of(&fs, sub.is_some());
+                        tr {
+                            th scope="row" { (code) " – " (d.name.get(l)) }
+                            td class={ "state " (class) } { (t(l, state)) }
+                            td { @if let Some(s) = sub { (s.original_name) ", " (s.received_at) } @else { "–" } }
+                            td { @if sub.is_some() {
+                                a href={ "/findings?year=" (year) "&department=" (code) } {
+                                    (render(l, &Message::new("web-findings-link").count("count", fs.len() as i64).arg("department", code.as_str())))
+                                }
+                            } @else { "–" } }
+                        }
+                    }
+                }
+            }
+            @if !unassigned.is_empty() {
+                h2 { (t(l, "web-unassigned-title")) }
+                ul { @for s in &unassigned { li { (s.original_name) ", " (s.received_at) } } }
+            }
+        },
+    )
+}
+
+fn sort_findings(list: &mut [&WebFinding], by: &str) {
+    match by {
+        "severity" => list.sort_by_key(|f| !f.is_error()),
+        "code" => list.sort_by(|a, b| a.code.cmp(&b.code)),
+        "department" => list.sort_by(|a, b| a.department.cmp(&b.department)),
+        _ => {}
+    }
+}
+
+fn select(
+    id: &'static str,
+    label: String,
+    all: String,
+    options: &[(String, String)],
+    chosen: Option<&str>,
+) -> Markup {
+    html! {
+        label for=(id) { (label) }
+        select #(id) name=(id) {
+            option value="" { (all) }
+            @for (v, shown) in options {
+                option value=(v) selected[chosen == Some(v.as_str())] { (shown) }
+            }
+        }
+    }
+}
+
+/// Every finding of the year, filtered and sorted by the query.
+pub fn findings(
+    ctx: &Ctx,
+    config: &Config,
+    year: i32,
+    checked: &Checked,
+    q: &FindingsQuery,
+) -> Markup {
+    let l = ctx.lang;
+    let nonempty = |o: &Option<String>| o.clone().filter(|s| !s.is_empty());
+    let (sev, code, dept) = (
+        nonempty(&q.severity),
+        nonempty(&q.code),
+        nonempty(&q.department),
+    );
+    let mut list: Vec<&WebFinding> = checked
+        .findings
+        .iter()
+        .filter(|f| sev.as_ref().is_none_or(|s| &f.severity == s))
+        .filter(|f| code.as_ref().is_none_or(|c| &f.code == c))
+        .filter(|f| dept.as_ref().is_none_or(|d| &f.department == d))
+        .collect();
+    let sort = q.sort.clone().unwrap_or_default();
+    sort_findings(&mut list, &sort);
+    let mut codes: Vec<String> = checked.findings.iter().map(|f| f.code.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    let codes: Vec<(String, String)> = codes.into_iter().map(|c| (c.clone(), c)).collect();
+    let sevs = [("error", "severity-error"), ("warning", "severity-warning")]
+        .map(|(v, id)| (v.to_string(), t(l, id)));
+    let depts: Vec<(String, String)> = config
+        .departments
+        .iter()
+        .map(|d| (d.code.get_ref().clone(), d.code.get_ref().clone()))
+        .collect();
+    let sorts = [
+        ("file", "web-sort-file"),
+        ("severity", "web-col-severity"),
+        ("code", "web-col-code"),
+        ("department", "web-col-department"),
+    ]
+    .map(|(v, id)| (v.to_string(), t(l, id)));
+    let title = render(
+        l,
+        &Message::new("web-findings-title").arg("year", year.to_string()),
+    );
+    page(
+        ctx,
+        &title,
+        html! {
+            form.filters method="get" action="/findings" {
+                input type="hidden" name="year" value=(year);
+                (select("severity", t(l, "web-col-severity"), t(l, "web-filter-all"), &sevs, sev.as_deref()))
+                (select("code", t(l, "web-col-code"), t(l, "web-filter-all"), &codes, code.as_deref()))
+                (select("department", t(l, "web-col-department"), t(l, "web-filter-all"), &depts, dept.as_deref()))
+                label for="sort" { (t(l, "web-filter-sort")) }
+                select #sort name="sort" {
+                    @for (v, shown) in &sorts { option value=(v) selected[sort == *v] { (shown) } }
+                }
+                button type="submit" { (t(l, "web-filter-apply")) }
+            }
+            p #count { (render(l, &Message::new("web-findings-count").count("count", list.len() as i64))) }
+            (findings_table(l, &title, &list))
+        },
+    )
+}
+
+/// The findings table (nothing when `list` is empty).
+pub fn findings_table(l: Lang, caption: &str, list: &[&WebFinding]) -> Markup {
+    html! {
+    @if !list.is_empty() {
+        table #findings {
+            caption { (caption) }
+            thead { tr {
+                th scope="col" { (t(l, "web-col-department")) }
+                th scope="col" { (t(l, "web-col-file")) }
+                th scope="col" { (t(l, "web-col-sheet")) }
+                th scope="col" { (t(l, "web-col-cell")) }
+                th scope="col" { (t(l, "web-col-severity")) }
+                th scope="col" { (t(l, "web-col-code")) }
+                th scope="col" { (t(l, "web-col-message")) }
+            } }
+            tbody {
+                @for f in list {
+                    tr class=(f.severity) {
+                        td { (f.department) }
+                        td { (f.file) }
+                        td { (f.sheet.as_deref().unwrap_or("")) }
+                        td { (f.cell.as_deref().unwrap_or("")) }
+                        td { (severity_name(l, &f.severity)) }
+                        td { code { (f.code) } }
+                        td {
+                            (f.message[l.index()])
+                            @if let Some(h) = &f.hint { br; span.hint { (h[l.index()]) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    }
+}
+
+/// What became of the files just sent (nothing when none were).
+pub fn results_list(l: Lang, results: &[Received]) -> Markup {
+    html! {
+        @if !results.is_empty() {
+            section aria-labelledby="results" {
+                h2 #results { (t(l, "web-upload-results")) }
+                ul { @for r in results { li { @match r {
+                    Received::Stored(name, dept, e, w) => (render(l, &Message::new("web-upload-stored")
+                        .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
+                        .count("errors", *e as i64).count("warnings", *w as i64))),
+                    Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
+                } } } }
+            }
+        }
+    }
+}
+
+/// The upload form, and what became of the files just sent.
+pub fn upload(ctx: &Ctx, config: &Config, year: i32, results: &[Received]) -> Markup {
+    let l = ctx.lang;
+    page(
+        ctx,
+        &t(l, "web-upload-title"),
+        html! {
+            (results_list(l, results))
+            @if !results.is_empty() { p { a href={ "/findings?year=" (year) } { (t(l, "web-nav-findings")) } } }
+            p { (t(l, "web-upload-intro")) }
+            form #upload method="post" action="/upload" enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(ctx.csrf);
+                p {
+                    label for="upload-year" { (t(l, "web-year-label")) }
+                    input #upload-year type="number" name="year" value=(year) min="1900" max="9999" required;
+                }
+                p {
+                    label for="department" { (t(l, "web-upload-department")) }
+                    select #department name="department" {
+                        option value="" { (t(l, "web-upload-department-detect")) }
+                        @for d in &config.departments { option value=(d.code.get_ref()) { (d.code.get_ref()) " – " (d.name.get(l)) } }
+                    }
+                }
+                div #drop.drop {
+                    label for="files" { (t(l, "web-upload-files")) }
+                    input #files type="file" name="files" multiple accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv";
+                    p.drop-hint { (t(l, "web-upload-drop")) }
+                }
+                progress #progress max="100" value="0" hidden aria-label=(t(l, "web-upload-progress")) {}
+                p { button type="submit" { (t(l, "web-upload-submit")) } }
+            }
+        },
+    )
+}
+
+fn outputs_of(b: &BuildRow) -> Vec<super::check::Output> {
+    serde_json::from_str(&b.outputs).unwrap_or_default()
+}
+
+/// The build form and the year's builds with their downloads.
+pub fn build(ctx: &Ctx, year: i32, builds: &[BuildRow], note: Option<&'static str>) -> Markup {
+    let l = ctx.lang;
+    let title = render(
+        l,
+        &Message::new("web-build-title").arg("year", year.to_string()),
+    );
+    page(
+        ctx,
+        &title,
+        html! {
+            @if let Some(n) = note { p.note role="status" { (t(l, n)) } }
+            p { (t(l, "web-build-intro")) }
+            form method="post" action="/build" {
+                input type="hidden" name="csrf" value=(ctx.csrf);
+                input type="hidden" name="year" value=(year);
+                button type="submit" { (t(l, "web-build-submit")) }
+            }
+            h2 { (t(l, "web-build-list")) }
+            @if builds.is_empty() { p { (t(l, "web-builds-none")) } } @else {
+                table #builds {
+                    thead { tr {
+                        th scope="col" { (t(l, "web-col-built-at")) }
+                        th scope="col" { (t(l, "web-col-build-kind")) }
+                        th scope="col" { (t(l, "web-col-downloads")) }
+                    } }
+                    tbody { @for b in builds { tr {
+                        th scope="row" { (b.built_at) }
+                        td { (t(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
+                        td { @for o in outputs_of(b) {
+                            @if o.kind == "report" {
+                                a href={ "/builds/" (b.id) "/report" } { (t(l, "web-download-report")) } " · "
+                                a href={ "/builds/" (b.id) "/report?inline=1" } { (t(l, "web-view-report")) } " · "
+                            } @else {
+                                a href={ "/builds/" (b.id) "/workbook" } { (t(l, "web-download-workbook")) } " · "
+                            }
+                        } }
+                    } } }
+                }
+            }
+        },
+    )
+}
+
+/// Each department's template for the next year.
+pub fn templates(ctx: &Ctx, config: &Config, year: i32) -> Markup {
+    let l = ctx.lang;
+    let next = (year + 1).to_string();
+    page(
+        ctx,
+        &render(
+            l,
+            &Message::new("web-templates-title").arg("year", next.clone()),
+        ),
+        html! {
+            p { (render(l, &Message::new("web-templates-intro").arg("year", year.to_string()))) }
+            ul { @for d in &config.departments {
+                li { a href={ "/templates/" (d.code.get_ref()) "?year=" (year) } {
+                    (render(l, &Message::new("web-template-download").arg("department", d.name.get(l)).arg("year", next.clone())))
+                } }
+            } }
+        },
+    )
+}
+
+/// The administrator's sign-in.
+pub fn login(ctx: &Ctx, wrong: bool) -> Markup {
+    let l = ctx.lang;
+    page(
+        ctx,
+        &t(l, "web-login-title"),
+        html! {
+            @if wrong { p.refusal role="alert" { (t(l, "web-login-wrong")) } }
+            form method="post" action="/login" {
+                input type="hidden" name="csrf" value=(ctx.csrf);
+                p {
+                    label for="password" { (t(l, "web-login-password")) }
+                    input #password type="password" name="password" autocomplete="current-password" required;
+                }
+                p { button type="submit" { (t(l, "web-login-submit")) } }
+            }
+        },
+    )
+}

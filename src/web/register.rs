@@ -1,0 +1,407 @@
+//! The workspace's register: one SQLite database (`rekisteri.sqlite`) of
+//! every submission received and every build made. Rows are only ever
+//! added: a department's newer file becomes its current submission, the
+//! older ones stay as its history. The schema is versioned with SQLite's
+//! `PRAGMA user_version`; [`MIGRATIONS`] brings an older database up to date.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::WebError;
+
+/// The schema, one step per version: step `i` takes `user_version` from
+/// `i` to `i + 1`. Append only; never edit a step once released.
+const MIGRATIONS: [&str; 2] = [
+    r#"
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE submissions (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,      -- configured code; '' when the file names none
+    year INTEGER NOT NULL,
+    original_name TEXT NOT NULL,   -- as sent; shown, never used as a path
+    extension TEXT NOT NULL,       -- lower case, from the allowed list
+    size INTEGER NOT NULL,         -- bytes
+    sha256 TEXT NOT NULL,          -- the stored file's name in files/
+    received_at TEXT NOT NULL,     -- UTC, RFC 3339
+    received_by TEXT NOT NULL,
+    findings TEXT NOT NULL         -- JSON: the file's findings at receipt
+);
+CREATE INDEX submissions_year ON submissions (year, department, id);
+CREATE TABLE builds (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    built_at TEXT NOT NULL,
+    built_by TEXT NOT NULL,
+    draft INTEGER NOT NULL,
+    inputs TEXT NOT NULL,          -- JSON: submission ids
+    options TEXT NOT NULL,         -- JSON
+    outputs TEXT NOT NULL          -- JSON: [{kind, name, size, sha256}]
+);
+CREATE TABLE refusals (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    what TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+"#,
+    r#"
+CREATE TABLE upload_links (
+    token_sha256 TEXT PRIMARY KEY, -- the link's token is not stored, only its digest
+    department TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+"#,
+];
+
+/// One received file as the register holds it.
+#[derive(Debug, Clone)]
+pub struct SubmissionRow {
+    /// Register id, increasing with receipt.
+    pub id: i64,
+    /// Department code, `""` when the file names none.
+    pub department: String,
+    /// The year it was sent for.
+    pub year: i32,
+    /// The file name as sent (shown only).
+    pub original_name: String,
+    /// `xlsx`, `xls`, `ods`, … (lower case).
+    pub extension: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+    /// UTC, RFC 3339.
+    pub received_at: String,
+    /// Who sent it (`admin`, `local`).
+    pub received_by: String,
+    /// The file's findings at receipt, JSON.
+    pub findings: String,
+}
+
+/// One build as the register holds it.
+#[derive(Debug, Clone)]
+pub struct BuildRow {
+    /// Register id.
+    pub id: i64,
+    /// The year built.
+    pub year: i32,
+    /// UTC, RFC 3339.
+    pub built_at: String,
+    /// Whether errors remained (the outputs are drafts).
+    pub draft: bool,
+    /// JSON: `[{kind, name, size, sha256}]`.
+    pub outputs: String,
+}
+
+/// The open register.
+pub struct Register {
+    conn: Connection,
+}
+
+impl Register {
+    /// Opens (or creates) the database at `path` and migrates it.
+    /// Errors: SQLite's, or a database newer than this program.
+    pub fn open(path: &Path) -> Result<Register, WebError> {
+        let mut conn = Connection::open(path).map_err(WebError::db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(WebError::db)?;
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(WebError::db)?;
+        if version > MIGRATIONS.len() {
+            return Err(WebError::NewerRegister {
+                found: version,
+                known: MIGRATIONS.len(),
+            });
+        }
+        for (i, step) in MIGRATIONS.iter().enumerate().skip(version) {
+            // Each step and its version number commit together.
+            let tx = conn.transaction().map_err(WebError::db)?;
+            tx.execute_batch(step).map_err(WebError::db)?;
+            tx.pragma_update(None, "user_version", i + 1)
+                .map_err(WebError::db)?;
+            tx.commit().map_err(WebError::db)?;
+        }
+        Ok(Register { conn })
+    }
+
+    /// The schema version (`PRAGMA user_version`).
+    pub fn version(&self) -> Result<usize, WebError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(WebError::db)
+    }
+
+    /// A setting, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, WebError> {
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(WebError::db)
+    }
+
+    /// Sets a setting (settings are the one thing replaced).
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
+    /// Records a received file; returns its id.
+    pub fn add_submission(&self, s: &SubmissionRow) -> Result<i64, WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO submissions (department, year, original_name, extension, size,
+                 sha256, received_at, received_by, findings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    s.department,
+                    s.year,
+                    s.original_name,
+                    s.extension,
+                    s.size,
+                    s.sha256,
+                    s.received_at,
+                    s.received_by,
+                    s.findings
+                ],
+            )
+            .map_err(WebError::db)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every submission of `year`, oldest first.
+    pub fn submissions(&self, year: i32) -> Result<Vec<SubmissionRow>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, department, year, original_name, extension, size, sha256,
+                 received_at, received_by, findings FROM submissions
+                 WHERE year = ?1 ORDER BY id",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map([year], |r| {
+                Ok(SubmissionRow {
+                    id: r.get(0)?,
+                    department: r.get(1)?,
+                    year: r.get(2)?,
+                    original_name: r.get(3)?,
+                    extension: r.get(4)?,
+                    size: r.get(5)?,
+                    sha256: r.get(6)?,
+                    received_at: r.get(7)?,
+                    received_by: r.get(8)?,
+                    findings: r.get(9)?,
+                })
+            })
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// The current submissions of `year`: each department's newest file,
+    /// and every file whose department is unknown (none replaces another).
+    pub fn current(&self, year: i32) -> Result<Vec<SubmissionRow>, WebError> {
+        let all = self.submissions(year)?;
+        let mut current: Vec<SubmissionRow> = Vec::new();
+        for s in all.into_iter().rev() {
+            if s.department.is_empty() || !current.iter().any(|c| c.department == s.department) {
+                current.push(s);
+            }
+        }
+        current.sort_by_key(|s| s.id);
+        Ok(current)
+    }
+
+    /// The years with at least one submission, newest first.
+    pub fn years(&self) -> Result<Vec<i32>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT year FROM submissions ORDER BY year DESC")
+            .map_err(WebError::db)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// Records a build; returns its id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_build(
+        &self,
+        year: i32,
+        built_at: &str,
+        built_by: &str,
+        draft: bool,
+        inputs: &str,
+        options: &str,
+        outputs: &str,
+    ) -> Result<i64, WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO builds (year, built_at, built_by, draft, inputs, options, outputs)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![year, built_at, built_by, draft, inputs, options, outputs],
+            )
+            .map_err(WebError::db)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The builds of `year`, newest first.
+    pub fn builds(&self, year: i32) -> Result<Vec<BuildRow>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, year, built_at, draft, outputs FROM builds
+                 WHERE year = ?1 ORDER BY id DESC",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map([year], |r| {
+                Ok(BuildRow {
+                    id: r.get(0)?,
+                    year: r.get(1)?,
+                    built_at: r.get(2)?,
+                    draft: r.get(3)?,
+                    outputs: r.get(4)?,
+                })
+            })
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// One build.
+    pub fn build(&self, id: i64) -> Result<Option<BuildRow>, WebError> {
+        self.conn
+            .query_row(
+                "SELECT id, year, built_at, draft, outputs FROM builds WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(BuildRow {
+                        id: r.get(0)?,
+                        year: r.get(1)?,
+                        built_at: r.get(2)?,
+                        draft: r.get(3)?,
+                        outputs: r.get(4)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(WebError::db)
+    }
+
+    /// Records a department's upload link by its token's SHA-256.
+    pub fn add_link(
+        &self,
+        token_sha: &str,
+        department: &str,
+        year: i32,
+        at: &str,
+    ) -> Result<(), WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO upload_links (token_sha256, department, year, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![token_sha, department, year, at],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
+    /// The department and year of the link whose token has SHA-256 `token_sha`.
+    pub fn link(&self, token_sha: &str) -> Result<Option<(String, i32)>, WebError> {
+        self.conn
+            .query_row(
+                "SELECT department, year FROM upload_links WHERE token_sha256 = ?1",
+                [token_sha],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(WebError::db)
+    }
+
+    /// Every link: department, year, created at (oldest first).
+    pub fn links(&self) -> Result<Vec<(String, i32, String)>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT department, year, created_at FROM upload_links ORDER BY created_at, rowid",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// Records a refusal (a request turned away), as the log does.
+    pub fn add_refusal(&self, at: &str, what: &str, detail: &str) -> Result<(), WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO refusals (at, what, detail) VALUES (?1, ?2, ?3)",
+                [at, what, detail],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
+    /// How many refusals of kind `what` are recorded.
+    pub fn refusals(&self, what: &str) -> Result<i64, WebError> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM refusals WHERE what = ?1",
+                [what],
+                |r| r.get(0),
+            )
+            .map_err(WebError::db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(dept: &str, name: &str) -> SubmissionRow {
+        SubmissionRow {
+            id: 0,
+            department: dept.into(),
+            year: 2021,
+            original_name: name.into(),
+            extension: "xlsx".into(),
+            size: 1,
+            sha256: "00".into(),
+            received_at: "2021-01-01T00:00:00Z".into(),
+            received_by: "local".into(),
+            findings: "[]".into(),
+        }
+    }
+
+    #[test]
+    fn a_newer_file_becomes_current_and_the_older_stays_in_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let reg = Register::open(&dir.path().join("r.sqlite")).unwrap();
+        assert_eq!(reg.version().unwrap(), MIGRATIONS.len());
+        reg.add_submission(&row("KYMP", "a.xlsx")).unwrap();
+        reg.add_submission(&row("SOTE", "b.ods")).unwrap();
+        reg.add_submission(&row("KYMP", "c.xlsx")).unwrap();
+        let names: Vec<String> = reg
+            .current(2021)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.original_name)
+            .collect();
+        assert_eq!(names, ["b.ods", "c.xlsx"]);
+        assert_eq!(reg.submissions(2021).unwrap().len(), 3);
+        drop(reg);
+        // Reopening migrates nothing and keeps every row.
+        let reg = Register::open(&dir.path().join("r.sqlite")).unwrap();
+        assert_eq!(reg.submissions(2021).unwrap().len(), 3);
+    }
+}

@@ -1,0 +1,842 @@
+//! The HTTP routes, and what every request goes through first
+//! ([`guard`]): its session (made if missing), its language, the
+//! administrator's sign-in where a password is set, and the security
+//! headers on every response. Every POST handler checks the form's CSRF
+//! token ([`csrf_ok`]); every refusal is logged ([`State::refuse`]).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Extension, Form, Multipart, Path, Query, Request};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::Markup;
+use serde::Deserialize;
+
+use super::check::{self, Checked, Output};
+use super::pages;
+use super::register::{Register, SubmissionRow};
+use super::security::{self, SESSION_COOKIE, Sessions};
+use super::store::{self, Workspace};
+use super::{ServeOptions, WebError};
+use crate::Config;
+use crate::i18n::render;
+use crate::model::lang::Lang;
+use crate::model::message::Message;
+use crate::reading::Limits;
+
+/// The language cookie's name.
+const LANG_COOKIE: &str = "kooste-kieli";
+
+/// The Content-Security-Policy of every response: nothing but this
+/// server's own files, no inline script or style, no framing.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                   connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The server's shared state.
+pub struct Shared {
+    /// The workspace folder.
+    pub ws: Workspace,
+    /// The register (one connection; SQLite serialises writers anyway).
+    pub reg: Mutex<Register>,
+    /// The programme.
+    pub config: Config,
+    /// The reader's caps.
+    pub limits: Limits,
+    /// The largest request body, bytes.
+    pub max_upload_bytes: usize,
+    /// The administrator's password hash; `None`: no sign-in (loopback).
+    pub password: Option<String>,
+    /// Sessions by id.
+    pub sessions: Sessions,
+    /// The year's check by (year, current submission ids): the newest of
+    /// each year only.
+    cache: Mutex<HashMap<(i32, Vec<i64>), Checked>>,
+    /// The terminal's language, for the log.
+    log_lang: Lang,
+}
+
+/// The state handlers share.
+pub type State = Arc<Shared>;
+
+impl Shared {
+    /// The state of a prepared workspace (see [`super::prepare`]).
+    pub fn new(
+        opts: &ServeOptions,
+        ws: Workspace,
+        reg: Register,
+        password: Option<String>,
+    ) -> State {
+        Arc::new(Shared {
+            ws,
+            reg: Mutex::new(reg),
+            config: opts.config.clone(),
+            limits: opts.limits,
+            max_upload_bytes: opts.max_upload_bytes,
+            password,
+            sessions: Sessions::default(),
+            cache: Mutex::new(HashMap::new()),
+            log_lang: opts.lang,
+        })
+    }
+
+    /// Runs `f` on the register.
+    pub fn reg<T>(&self, f: impl FnOnce(&Register) -> Result<T, WebError>) -> Result<T, WebError> {
+        let guard = self.reg.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard)
+    }
+
+    /// Logs a refusal on standard error and in the register.
+    pub fn refuse(&self, what: &'static str, detail: &str) {
+        let at = security::now();
+        let line = Message::new("web-log-refusal")
+            .arg("at", at.clone())
+            .arg("what", what)
+            .arg("detail", detail);
+        eprintln!("kooste: {}", render(self.log_lang, &line));
+        let _ = self.reg(|r| r.add_refusal(&at, what, detail));
+    }
+
+    /// The year's current files checked together (cached until a file comes).
+    pub fn checked(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
+        let current = self.reg(|r| r.current(year))?;
+        let key = (year, current.iter().map(|s| s.id).collect::<Vec<_>>());
+        if let Some(c) = self.cache.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok((current, c));
+        }
+        let c = check::check_year(&self.ws, &self.config, self.limits, year, &current)?;
+        if let Ok(mut m) = self.cache.lock() {
+            // One check a year: an older set of files is not asked again.
+            m.retain(|(y, _), _| *y != year);
+            m.insert(key, c.clone());
+        }
+        Ok((current, c))
+    }
+
+    /// The year a page shows when none is asked: the newest with files,
+    /// else this calendar year.
+    pub fn default_year(&self) -> i32 {
+        self.reg(|r| r.years())
+            .ok()
+            .and_then(|y| y.first().copied())
+            .unwrap_or_else(|| security::now()[..4].parse().unwrap_or(2021))
+    }
+}
+
+/// What [`guard`] found out about a request, for the handlers.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The page language.
+    pub lang: Lang,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// The session's id.
+    pub session: String,
+    /// Signed in (or no sign-in needed).
+    pub admin: bool,
+    /// Whether sign-in is needed at all.
+    pub login_needed: bool,
+}
+
+/// The app: every route, behind [`guard`] and the body cap.
+pub fn router(state: State) -> Router {
+    let limit = state.max_upload_bytes;
+    Router::new()
+        .route("/", get(dashboard))
+        .route("/upload", get(upload_page).post(upload))
+        .route("/findings", get(findings))
+        .route("/build", get(build_page).post(build))
+        .route("/builds/{id}/{kind}", get(download))
+        .route("/templates", get(templates))
+        .route("/templates/{code}", get(template))
+        .route(
+            "/links",
+            get(super::links::links_page).post(super::links::create_link),
+        )
+        .route("/d/{token}", get(super::links::department_page))
+        .route("/d/{token}/upload", post(super::links::department_upload))
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/assets/upload.js", get(script))
+        .route("/assets/style.css", get(style))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(from_fn_with_state(state.clone(), guard))
+        .with_state(state)
+}
+
+/// The language: `?lang=` (kept in a cookie), the cookie, the browser's
+/// Accept-Language, else Finnish.
+fn language(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
+    let asked = query.and_then(|q| {
+        q.split('&')
+            .find_map(|kv| kv.strip_prefix("lang="))
+            .and_then(Lang::parse)
+    });
+    if let Some(l) = asked {
+        return (l, true);
+    }
+    let cookies = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if let Some(l) = security::cookie(cookies, LANG_COOKIE).and_then(Lang::parse) {
+        return (l, false);
+    }
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    // The first listed of ours; quality values are in practice in order.
+    let l = accept
+        .split(',')
+        .filter_map(|part| {
+            let tag = part.split(';').next()?.trim();
+            Lang::parse(tag.split('-').next()?)
+        })
+        .next()
+        .unwrap_or_default();
+    (l, false)
+}
+
+/// Every request: the session, the language, the sign-in, the headers.
+async fn guard(
+    axum::extract::State(state): axum::extract::State<State>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let (lang, set_lang) = language(req.uri().query(), req.headers());
+    let cookies = req
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let login_needed = state.password.is_some();
+    let found = security::cookie(&cookies, SESSION_COOKIE)
+        .and_then(|id| state.sessions.get(id).map(|s| (id.to_string(), s)));
+    let (session, s, new_cookie) = match found {
+        Some((id, s)) => (id, s, false),
+        None => {
+            let (id, s) = state.sessions.create(!login_needed);
+            (id, s, true)
+        }
+    };
+    let path = req.uri().path().to_string();
+    // A department's upload link is its own credential (`super::links`).
+    let open = path == "/login" || path.starts_with("/assets/") || path.starts_with("/d/");
+    let mut resp = if login_needed && !s.admin && !open {
+        if req.method() == Method::GET {
+            Redirect::to("/login").into_response()
+        } else {
+            state.refuse("not-signed-in", &path);
+            (
+                StatusCode::FORBIDDEN,
+                pages::refused(lang, "web-refused-sign-in"),
+            )
+                .into_response()
+        }
+    } else {
+        req.extensions_mut().insert(Ctx {
+            lang,
+            csrf: s.csrf.clone(),
+            session: session.clone(),
+            admin: s.admin,
+            login_needed,
+        });
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    if new_cookie && let Ok(v) = HeaderValue::from_str(&security::session_cookie(&session)) {
+        h.append(header::SET_COOKIE, v);
+    }
+    if set_lang {
+        let c = format!("{LANG_COOKIE}={}; Path=/; SameSite=Strict", lang.code());
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    // A handler's own policy stays (the report shown in the browser).
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
+}
+
+/// Whether a form's CSRF token is the session's; logs a refusal if not.
+pub(super) fn csrf_ok(state: &Shared, ctx: &Ctx, given: Option<&str>, path: &str) -> bool {
+    let ok = given.is_some_and(|g| security::same_token(g, &ctx.csrf));
+    if !ok {
+        state.refuse("csrf", path);
+    }
+    ok
+}
+
+pub(super) fn html(m: Markup) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        m.into_string(),
+    )
+        .into_response()
+}
+
+/// A page's error: the sentence in the page, status 500, logged.
+pub(super) fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
+    eprintln!("kooste: {}", e.message(state.log_lang));
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        pages::failure(ctx, &e.message(ctx.lang)),
+    )
+        .into_response()
+}
+
+/// `?year=` of a page.
+#[derive(Deserialize, Default)]
+pub struct YearQuery {
+    year: Option<i32>,
+}
+
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
+async fn dashboard(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<YearQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    let st = state.clone();
+    match blocking(move || st.checked(year)).await {
+        Some(Ok((current, checked))) => {
+            let years = state.reg(|r| r.years()).unwrap_or_default();
+            html(pages::dashboard(
+                &ctx,
+                &state.config,
+                year,
+                &years,
+                &current,
+                &checked,
+            ))
+        }
+        Some(Err(e)) => failed(&state, &ctx, &e),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// The findings table's filters and order (query parameters).
+#[derive(Deserialize, Default, Debug)]
+pub struct FindingsQuery {
+    /// The year.
+    pub year: Option<i32>,
+    /// `error` or `warning`.
+    pub severity: Option<String>,
+    /// A finding code.
+    pub code: Option<String>,
+    /// A department code.
+    pub department: Option<String>,
+    /// `file` (default), `severity`, `code` or `department`.
+    pub sort: Option<String>,
+}
+
+async fn findings(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<FindingsQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    let st = state.clone();
+    match blocking(move || st.checked(year)).await {
+        Some(Ok((_, checked))) => html(pages::findings(&ctx, &state.config, year, &checked, &q)),
+        Some(Err(e)) => failed(&state, &ctx, &e),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+async fn upload_page(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<YearQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    html(pages::upload(&ctx, &state.config, year, &[]))
+}
+
+/// One file's fate in an upload, for the page that answers it.
+#[derive(Debug, Clone)]
+pub enum Received {
+    /// Stored and registered: the sent name, the department, errors, warnings.
+    Stored(String, String, usize, usize),
+    /// Refused: the sent name and why (a message id).
+    Refused(String, &'static str),
+}
+
+/// `POST /upload`: multipart with `csrf` first, then `year`, `department`
+/// (optional), then one or more `files`.
+async fn upload(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    form: Multipart,
+) -> Response {
+    match read_upload(&state, &ctx, form, None).await {
+        Ok((year, results)) => html(pages::upload(&ctx, &state.config, year, &results)),
+        Err(refused) => refused,
+    }
+}
+
+/// Reads an upload form and receives its files; `link` (a department's
+/// upload link: its department and year) overrides the form's choices and
+/// refuses a file whose rows name another department. Returns the year
+/// and each file's fate, or the refusal's response.
+pub(super) async fn read_upload(
+    state: &State,
+    ctx: &Ctx,
+    mut form: Multipart,
+    link: Option<(String, i32)>,
+) -> Result<(i32, Vec<Received>), Response> {
+    let forbidden = || {
+        (
+            StatusCode::FORBIDDEN,
+            pages::refused(ctx.lang, "web-refused-csrf"),
+        )
+            .into_response()
+    };
+    let mut csrf: Option<String> = None;
+    let mut year: Option<i32> = link.as_ref().map(|l| l.1);
+    let mut department = String::new();
+    let mut results = Vec::new();
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Err(upload_error(state, ctx, e.status(), &e.body_text())),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if name != "csrf" && !csrf_ok(state, ctx, csrf.as_deref(), "/upload") {
+            return Err(forbidden());
+        }
+        let sent = field.file_name().map(store::display_name);
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => return Err(upload_error(state, ctx, e.status(), &e.body_text())),
+        };
+        match (name.as_str(), &link) {
+            ("csrf", _) => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
+            ("year", None) => year = String::from_utf8_lossy(&bytes).trim().parse().ok(),
+            ("department", None) => department = String::from_utf8_lossy(&bytes).trim().to_string(),
+            ("files", _) => {
+                let Some(sent) = sent else { continue };
+                if bytes.is_empty() && sent == "?" {
+                    continue; // the file input left empty
+                }
+                let year = year.unwrap_or_else(|| state.default_year());
+                let st = state.clone();
+                let (dept, only) = match &link {
+                    Some((d, _)) => (d.clone(), true),
+                    None => (department.clone(), false),
+                };
+                let r = blocking(move || receive(&st, year, &sent, &dept, only, &bytes)).await;
+                match r {
+                    Some(Ok(r)) => results.push(r),
+                    Some(Err(e)) => return Err(failed(state, ctx, &e)),
+                    None => return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+                }
+            }
+            _ => {}
+        }
+    }
+    if csrf.is_none() {
+        state.refuse("csrf", "/upload");
+        return Err(forbidden());
+    }
+    Ok((year.unwrap_or_else(|| state.default_year()), results))
+}
+
+fn upload_error(state: &Shared, ctx: &Ctx, status: StatusCode, detail: &str) -> Response {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        state.refuse("too-large", detail);
+        let m = Message::new("web-refused-too-large")
+            .count("megabytes", (state.max_upload_bytes >> 20) as i64);
+        return (status, pages::refused_text(ctx.lang, &render(ctx.lang, &m))).into_response();
+    }
+    state.refuse("bad-upload", detail);
+    (status, pages::refused(ctx.lang, "web-refused-bad-upload")).into_response()
+}
+
+/// Stores and registers one sent file (blocking: reads and checks it).
+/// `only`: the file must be of `department` (a department's upload link).
+fn receive(
+    state: &Shared,
+    year: i32,
+    sent: &str,
+    department: &str,
+    only: bool,
+    bytes: &[u8],
+) -> Result<Received, WebError> {
+    let Some(ext) = store::extension(sent) else {
+        state.refuse("file-type", sent);
+        return Ok(Received::Refused(sent.into(), "web-refused-file-type"));
+    };
+    let chosen = state
+        .config
+        .departments
+        .iter()
+        .map(|d| d.code.get_ref().clone())
+        .find(|c| c == department);
+    let sha = state.ws.put(bytes)?;
+    let (found, findings) =
+        check::receive(&state.ws, &state.config, state.limits, year, &sha, ext)?;
+    if only && found.as_ref().is_some_and(|f| f != department) {
+        state.refuse("other-department", &format!("{department}: {sent}"));
+        return Ok(Received::Refused(
+            sent.into(),
+            "web-refused-other-department",
+        ));
+    }
+    // The file's own rows decide; the form's choice where it names none.
+    let dept = found.or(chosen).unwrap_or_default();
+    let mut row = SubmissionRow {
+        id: 0,
+        department: dept.clone(),
+        year,
+        original_name: sent.into(),
+        extension: ext.into(),
+        size: bytes.len() as i64,
+        sha256: sha,
+        received_at: security::now(),
+        received_by: "admin".into(),
+        findings: String::new(),
+    };
+    row.findings = check::findings_json(&findings, &row);
+    state.reg(|r| r.add_submission(&row))?;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == crate::Severity::Error)
+        .count();
+    Ok(Received::Stored(
+        sent.into(),
+        dept,
+        errors,
+        findings.len() - errors,
+    ))
+}
+
+async fn build_page(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<YearQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    match state.reg(|r| r.builds(year)) {
+        Ok(builds) => html(pages::build(&ctx, year, &builds, None)),
+        Err(e) => failed(&state, &ctx, &e),
+    }
+}
+
+/// The build form.
+#[derive(Deserialize)]
+pub struct BuildForm {
+    csrf: Option<String>,
+    year: i32,
+}
+
+async fn build(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<BuildForm>,
+) -> Response {
+    if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "/build") {
+        return (
+            StatusCode::FORBIDDEN,
+            pages::refused(ctx.lang, "web-refused-csrf"),
+        )
+            .into_response();
+    }
+    let st = state.clone();
+    let lang = ctx.lang;
+    let done = blocking(move || build_year(&st, f.year, lang)).await;
+    let note = match done {
+        Some(Ok(Some(_))) => "web-build-done",
+        Some(Ok(None)) => "web-build-nothing",
+        Some(Err(e)) => return failed(&state, &ctx, &e),
+        None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match state.reg(|r| r.builds(f.year)) {
+        Ok(builds) => html(pages::build(&ctx, f.year, &builds, Some(note))),
+        Err(e) => failed(&state, &ctx, &e),
+    }
+}
+
+/// Builds `year` (a draft while errors remain) and registers it.
+fn build_year(state: &Shared, year: i32, lang: Lang) -> Result<Option<i64>, WebError> {
+    let (current, checked) = state.checked(year)?;
+    let draft = checked.findings.iter().any(|f| f.is_error());
+    let Some((scratch, outputs)) = check::build_year(
+        &state.ws,
+        &state.config,
+        state.limits,
+        year,
+        &current,
+        draft,
+        lang,
+    )?
+    else {
+        return Ok(None);
+    };
+    let inputs: Vec<i64> = current.iter().map(|s| s.id).collect();
+    let options = serde_json::json!({ "draft": draft, "lang": lang.code() });
+    let id = state.reg(|r| {
+        r.add_build(
+            year,
+            &security::now(),
+            "admin",
+            draft,
+            &serde_json::to_string(&inputs).unwrap_or_default(),
+            &options.to_string(),
+            &serde_json::to_string(&outputs).unwrap_or_default(),
+        )
+    })?;
+    let dir = state.ws.build_dir(id);
+    let from = scratch.dir.join("out");
+    std::fs::rename(&from, &dir).map_err(|e| WebError::io(&dir, e))?;
+    Ok(Some(id))
+}
+
+/// `?inline=1` shows the report in the browser instead of downloading it.
+#[derive(Deserialize, Default)]
+pub struct InlineQuery {
+    inline: Option<String>,
+}
+
+async fn download(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Path((id, kind)): Path<(i64, String)>,
+    Query(q): Query<InlineQuery>,
+) -> Response {
+    let Ok(Some(b)) = state.reg(|r| r.build(id)) else {
+        return not_found(Extension(ctx)).await;
+    };
+    let outputs: Vec<Output> = serde_json::from_str(&b.outputs).unwrap_or_default();
+    // The name comes from the register, never from the request.
+    let Some(o) = outputs.iter().find(|o| o.kind == kind) else {
+        return not_found(Extension(ctx)).await;
+    };
+    let path = state.ws.build_dir(id).join(&o.name);
+    let Ok(bytes) = std::fs::read(&path) else {
+        return failed(
+            &state,
+            &ctx,
+            &WebError::io(&path, std::io::ErrorKind::NotFound.into()),
+        );
+    };
+    let (mime, inline) = match kind.as_str() {
+        "report" => ("application/pdf", q.inline.is_some()),
+        _ => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            false,
+        ),
+    };
+    let disposition = format!(
+        "{}; filename=\"{}\"",
+        if inline { "inline" } else { "attachment" },
+        o.name
+    );
+    let mut resp = file_response(mime, &disposition, bytes);
+    if inline {
+        // Browsers show a PDF with a built-in viewer that the pages'
+        // `default-src 'none'` (hence `object-src 'none'`) can block; the
+        // report is still never framed by another site.
+        resp.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'"),
+        );
+    }
+    resp
+}
+
+fn file_response(mime: &'static str, disposition: &str, bytes: Vec<u8>) -> Response {
+    let mut resp = Response::new(Body::from(bytes));
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
+}
+
+async fn templates(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<YearQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    html(pages::templates(&ctx, &state.config, year))
+}
+
+async fn template(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Path(code): Path<String>,
+    Query(q): Query<YearQuery>,
+) -> Response {
+    let year = q.year.unwrap_or_else(|| state.default_year());
+    let Some(code) = state
+        .config
+        .departments
+        .iter()
+        .map(|d| d.code.get_ref().clone())
+        .find(|c| *c == code)
+    else {
+        return not_found(Extension(ctx)).await;
+    };
+    // Prefilled from the year's newest final (not draft) build, if any.
+    let from = state
+        .reg(|r| r.builds(year))
+        .ok()
+        .and_then(|b| b.into_iter().find(|b| !b.draft))
+        .and_then(|b| {
+            let outputs: Vec<Output> = serde_json::from_str(&b.outputs).ok()?;
+            let o = outputs.into_iter().find(|o| o.kind == "workbook")?;
+            Some(state.ws.build_dir(b.id).join(o.name))
+        });
+    let st = state.clone();
+    let lang = ctx.lang;
+    let c = code.clone();
+    let r = blocking(move || {
+        check::template_bytes(&st.ws, &st.config, st.limits, &c, year + 1, from, lang)
+    })
+    .await;
+    match r {
+        Some(Ok(bytes)) => {
+            let name = format!(
+                "{}_{}.xlsx",
+                crate::commands::template::file_stem(&code),
+                year + 1
+            );
+            file_response(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("attachment; filename=\"{name}\""),
+                bytes,
+            )
+        }
+        Some(Err(e)) => failed(&state, &ctx, &e),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+async fn login_page(Extension(ctx): Extension<Ctx>) -> Response {
+    html(pages::login(&ctx, false))
+}
+
+/// The sign-in form.
+#[derive(Deserialize)]
+pub struct LoginForm {
+    csrf: Option<String>,
+    password: String,
+}
+
+async fn login(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<LoginForm>,
+) -> Response {
+    if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "/login") {
+        return (
+            StatusCode::FORBIDDEN,
+            pages::refused(ctx.lang, "web-refused-csrf"),
+        )
+            .into_response();
+    }
+    let Some(hash) = state.password.clone() else {
+        return Redirect::to("/").into_response();
+    };
+    let ok = blocking(move || security::verify_password(&f.password, &hash))
+        .await
+        .unwrap_or(false);
+    if !ok {
+        state.refuse("wrong-password", "/login");
+        return (StatusCode::UNAUTHORIZED, html(pages::login(&ctx, true))).into_response();
+    }
+    // A new session id at sign-in (no fixation of the anonymous one).
+    state.sessions.remove(&ctx.session);
+    let (id, _) = state.sessions.create(true);
+    let mut resp = Redirect::to("/").into_response();
+    if let Ok(v) = HeaderValue::from_str(&security::session_cookie(&id)) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+/// The sign-out form.
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: Option<String>,
+}
+
+async fn logout(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<CsrfForm>,
+) -> Response {
+    if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "/logout") {
+        return (
+            StatusCode::FORBIDDEN,
+            pages::refused(ctx.lang, "web-refused-csrf"),
+        )
+            .into_response();
+    }
+    state.sessions.remove(&ctx.session);
+    Redirect::to("/login").into_response()
+}
+
+async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        include_str!("assets/upload.js"),
+    )
+        .into_response()
+}
+
+async fn style() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        include_str!("assets/style.css"),
+    )
+        .into_response()
+}
+
+pub(super) async fn not_found(Extension(ctx): Extension<Ctx>) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        pages::refused(ctx.lang, "web-not-found"),
+    )
+        .into_response()
+}
