@@ -193,7 +193,7 @@ pub fn build_year(
     let opts = BuildOptions {
         run,
         out_dir: out_dir.clone(),
-        previous: None,
+        previous: Vec::new(),
         xlsx: XlsxOptions {
             draft,
             ..XlsxOptions::default()
