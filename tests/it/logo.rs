@@ -15,7 +15,13 @@ fn config_with(dir: &Path, lines: &str) -> PathBuf {
     let text = text.replacen("\n[submission]", &format!("\n{lines}\n\n[submission]"), 1);
     let logos = dir.join("logo");
     std::fs::create_dir_all(&logos).unwrap();
-    for name in ["logo.png", "logo_gray.png", "not_an_image.png"] {
+    for name in [
+        "logo.png",
+        "logo_gray.png",
+        "logo.jpg",
+        "logo_cmyk.jpg",
+        "not_an_image.png",
+    ] {
         std::fs::copy(
             root().join("tests/fixtures/logo").join(name),
             logos.join(name),
@@ -146,6 +152,11 @@ fn a_logo_that_cannot_be_used_is_a_configuration_error() {
             "not_an_image.png",
         ),
         (
+            format!("logo = \"logo/logo_cmyk.jpg\"\n{ALT}"),
+            "ei ole PNG- eikä",
+            "logo_cmyk.jpg",
+        ),
+        (
             "logo = \"logo/logo.png\"".to_string(),
             "vaihtoehtoista tekstiä",
             "programme.logo_alt",
@@ -160,14 +171,37 @@ fn a_logo_that_cannot_be_used_is_a_configuration_error() {
     }
 }
 
-/// The report with a colour and a greyscale logo passes the PDF/A-2a and
-/// PDF/UA-1 validators.
+/// A JPEG is embedded as it is, its own compression kept.
+#[test]
+fn a_jpeg_logo_is_embedded_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_with(dir.path(), &format!("logo = \"logo/logo.jpg\"\n{ALT}"));
+    let (code, out, pdf) = report(dir.path(), &config, "sv");
+    assert_eq!(code, Some(0), "{out}");
+    let (image, alt) = cover_image(&pdf);
+    assert_eq!(alt, "Vanda stads logotyp");
+    assert_eq!(
+        image.get(b"Filter").unwrap().as_name().unwrap(),
+        b"DCTDecode"
+    );
+    let doc = Document::load(&pdf).unwrap();
+    let jpeg = std::fs::read(root().join("tests/fixtures/logo/logo.jpg")).unwrap();
+    let embedded = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .any(|s| s.content == jpeg);
+    assert!(embedded);
+}
+
+/// The report with a colour, a greyscale and a JPEG logo passes the
+/// PDF/A-2a and PDF/UA-1 validators.
 #[test]
 #[ignore = "needs python3 with page-validation, pdfua and pikepdf, qpdf and poppler: run by .ci/run"]
 fn a_report_with_a_logo_passes_the_validators() {
     let dir = tempfile::tempdir().unwrap();
     let mut pdfs = Vec::new();
-    for (i, logo) in ["logo.png", "logo_gray.png"].iter().enumerate() {
+    for (i, logo) in ["logo.png", "logo_gray.png", "logo.jpg"].iter().enumerate() {
         let sub = dir.path().join(i.to_string());
         let config = config_with(&sub, &format!("logo = \"logo/{logo}\"\n{ALT}"));
         let (code, out, pdf) = report(&sub, &config, "sv");
