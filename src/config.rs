@@ -15,6 +15,7 @@ use crate::text::normalise;
 
 mod controls;
 pub mod limits;
+pub mod logo;
 
 /// The default programme, compiled into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../templates/programme.toml");
@@ -79,6 +80,14 @@ pub struct ProgrammeInfo {
     /// First-cell labels of an example row, which the reader skips.
     #[serde(default = "default_example_labels")]
     pub example_labels: Vec<String>,
+    /// The organisation logo drawn on the report's cover: a PNG or JPEG
+    /// file, relative to the configuration file (read into [`Config::logo`]).
+    #[serde(default)]
+    pub logo: Option<Spanned<String>>,
+    /// The logo's alternative text (required with `logo`): the report tags
+    /// the logo as a Figure, as it names the publisher (ISO 14289-1 §7.3).
+    #[serde(default)]
+    pub logo_alt: Option<Localised>,
 }
 
 fn default_example_labels() -> Vec<String> {
@@ -305,6 +314,10 @@ pub struct Config {
     /// Where the configuration came from: its file, or [`BUILTIN_ORIGIN`].
     #[serde(skip)]
     pub origin: String,
+    /// The logo of `programme.logo`, read and checked when the
+    /// configuration was loaded.
+    #[serde(skip)]
+    pub logo: Option<std::sync::Arc<logo::Logo>>,
 }
 
 /// The [`Config::origin`] of the built-in programme.
@@ -352,6 +365,15 @@ pub enum ConfigError {
         key: String,
         /// What is wrong.
         problem: Inconsistency,
+    },
+    /// The logo of `programme.logo` cannot be used.
+    #[error("{}: {problem}", path.display())]
+    Logo {
+        /// The logo file, resolved against the configuration's folder.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        problem: logo::LogoProblem,
     },
 }
 
@@ -482,6 +504,9 @@ pub enum Inconsistency {
         /// The field.
         field: FieldKey,
     },
+    /// A logo without its alternative text (PDF/UA: ISO 14289-1 §7.3).
+    #[error("a logo needs logo_alt, its alternative text in fi, sv and en")]
+    LogoWithoutAlt,
 }
 
 impl Inconsistency {
@@ -549,6 +574,7 @@ impl Inconsistency {
             Inconsistency::MissingField { field } => {
                 Message::new("config-missing-field").arg("field", field.as_str())
             }
+            Inconsistency::LogoWithoutAlt => Message::new("config-logo-without-alt"),
         }
     }
 }
@@ -624,6 +650,16 @@ impl ConfigError {
                     .arg("key", key)
                     .arg("problem", problem.message())
             }
+            ConfigError::Logo { path, problem } => {
+                let m = match problem {
+                    logo::LogoProblem::Io(_) => Message::new("config-logo-unreadable"),
+                    logo::LogoProblem::TooLarge { .. } => Message::new("config-logo-too-large")
+                        .count("pixels", logo::MAX_PIXELS)
+                        .count("megabytes", logo::MAX_BYTES >> 20),
+                    logo::LogoProblem::Format(_) => Message::new("config-logo-format"),
+                };
+                m.arg("file", path.display().to_string())
+            }
         }
     }
 
@@ -635,6 +671,7 @@ impl ConfigError {
             ConfigError::Io { source, .. } => Some(source.to_string()),
             ConfigError::Syntax { source, .. } => Some(source.message().trim().to_string()),
             ConfigError::Inconsistent { .. } => None,
+            ConfigError::Logo { problem, .. } => Some(problem.to_string()),
         }
     }
 }
@@ -687,6 +724,19 @@ impl Config {
         })?;
         config.origin = origin.to_string();
         config.check(text, origin)?;
+        if let Some(file) = &config.programme.logo {
+            if config.programme.logo_alt.is_none() {
+                return Err(ConfigError::Inconsistent {
+                    origin: origin.to_string(),
+                    line: Some(line_of(text, file.span().start)),
+                    key: "programme.logo_alt".into(),
+                    problem: Inconsistency::LogoWithoutAlt,
+                });
+            }
+            let path = logo::resolve(origin, file.get_ref());
+            let read = logo::read(&path).map_err(|problem| ConfigError::Logo { path, problem })?;
+            config.logo = Some(std::sync::Arc::new(read));
+        }
         if let Some(c) = controls::find(text) {
             return Err(ConfigError::Inconsistent {
                 origin: origin.to_string(),

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::config::logo::{Logo, LogoData};
 use crate::error::PdfError;
 
 use super::tags::{Kid, NodeId, Scope, Tag, Tree};
@@ -218,6 +219,14 @@ impl Face {
 /// Makes a page's footer label from its number (from 1) and the number of pages.
 pub type PageLabel = Box<dyn Fn(usize, usize) -> String + Send + Sync>;
 
+/// The most body rows tagged in one Table: a longer table is tagged as
+/// several, each under its own header row (see [`Doc::table`]). The
+/// `page` validator refuses a table of more than 1 024 rows.
+pub const TABLE_PART_ROWS: usize = 1_000;
+/// From this many body rows on, a table's part ends at the next page break
+/// rather than in the middle of a page (a page holds under a hundred rows).
+const TABLE_PART_SOFT: usize = 900;
+
 /// A document being laid out.
 pub struct Doc {
     faces: [Face; 2],
@@ -259,6 +268,8 @@ pub struct Doc {
     /// second-level heading, so that a third-level one is tagged H3 and
     /// not, skipping a level, after an H1 (ISO 14289-1 §7.4.2).
     has_h2: bool,
+    /// Images drawn (the logo), by their resource name.
+    images: Vec<(String, std::sync::Arc<Logo>)>,
 }
 
 /// The marked-content sequence open at the end of a page's operations.
@@ -338,6 +349,7 @@ impl Doc {
             marks: vec![PageMarks::NEW],
             artifact: false,
             has_h2: false,
+            images: Vec::new(),
         }
     }
 
@@ -739,6 +751,37 @@ impl Doc {
         }
     }
 
+    /// Draws `image` in the box of `w` × `h` points whose top left corner
+    /// is `x`, `top` (points from the page's top left), as the content of
+    /// the open Figure (an artifact outside one).
+    pub fn image(&mut self, image: &std::sync::Arc<Logo>, x: f32, top: f32, w: f32, h: f32) {
+        let name = match self
+            .images
+            .iter()
+            .find(|(_, i)| std::sync::Arc::ptr_eq(i, image))
+        {
+            Some((name, _)) => name.clone(),
+            None => {
+                let name = format!("Im{}", self.images.len() + 1);
+                self.images.push((name.clone(), image.clone()));
+                name
+            }
+        };
+        let mark = self.shape_mark();
+        self.marked(mark).push(Op::UseXobject {
+            id: printpdf::XObjectId(name),
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(PAGE_H - top - h)),
+                scale_x: Some(w),
+                scale_y: Some(h),
+                // An image is drawn into the unit square: the scale is its size.
+                no_auto_scale: true,
+                ..Default::default()
+            },
+        });
+    }
+
     /// A heading of level 1–3, kept with at least `keep` points of what follows.
     pub fn heading(&mut self, level: u8, text: &str, keep: f32) {
         let style = Doc::heading_style(level);
@@ -779,7 +822,10 @@ impl Doc {
         }
     }
 
-    /// A table; the header row is repeated on every page it spans. Rows in
+    /// A table; the header row is repeated on every page it spans (as an
+    /// artifact), and a table of more than [`TABLE_PART_ROWS`] rows is
+    /// tagged as consecutive tables, each from the top of a page under the
+    /// heading marked as continued and its own tagged header row. Rows in
     /// `bold_rows` (indexes) are set bold, e.g. totals.
     pub fn table(
         &mut self,
@@ -829,6 +875,8 @@ impl Doc {
         let body = RowKind::Body {
             row_headers: !has_header,
         };
+        // Body rows in the structure element Table open now.
+        let mut in_part = 0usize;
         for (i, row) in rows.iter().enumerate() {
             let style = if bold_rows.contains(&i) {
                 Style {
@@ -840,7 +888,15 @@ impl Doc {
             };
             let lines = self.wrap_cells(row, &widths, pad, style);
             let h = row_height(&lines, style, pad);
-            if self.y + h > PAGE_H - MARGIN_BOTTOM {
+            // A long table is tagged as tables of at most TABLE_PART_ROWS
+            // rows, each starting on a page of its own under its own header
+            // row: validators and assistive technology refuse or stall on a
+            // table of thousands of rows (the `page` validator stops at
+            // 1 024). Drawn, it is the same table continued.
+            let split = has_header
+                && (in_part >= TABLE_PART_ROWS
+                    || (in_part >= TABLE_PART_SOFT && self.y + h > PAGE_H - MARGIN_BOTTOM));
+            if split || self.y + h > PAGE_H - MARGIN_BOTTOM {
                 self.new_page();
                 // The heading again, marked as continued: an artifact, as
                 // the heading is tagged where it first stands.
@@ -852,7 +908,25 @@ impl Doc {
                     self.artifact = false;
                     self.y += 3.0;
                 }
-                if has_header {
+                if split {
+                    // The next part: a Table of its own, its header row tagged.
+                    self.close();
+                    self.close();
+                    self.open(Tag::Table);
+                    self.open(Tag::THead);
+                    self.draw_row(
+                        columns,
+                        &widths,
+                        &header_lines,
+                        head_style,
+                        pad,
+                        Some(HEADER_FILL),
+                        RowKind::Header,
+                    );
+                    self.close();
+                    self.open(Tag::TBody);
+                    in_part = 0;
+                } else if has_header {
                     self.draw_row(
                         columns,
                         &widths,
@@ -864,6 +938,7 @@ impl Doc {
                     );
                 }
             }
+            in_part += 1;
             let fill = (i % 2 == 1).then_some((0.965, 0.97, 0.98));
             self.draw_row(columns, &widths, &lines, style, pad, fill, body);
         }
@@ -1146,6 +1221,12 @@ impl Doc {
         }
         doc.metadata.info.creator = "kooste".to_string();
         doc.metadata.info.producer = "kooste".to_string();
+        for (name, image) in &self.images {
+            doc.resources.xobjects.map.insert(
+                printpdf::XObjectId(name.clone()),
+                printpdf::XObject::External(image_xobject(image)),
+            );
+        }
         let fonts: Vec<(FontId, ParsedFont)> = self
             .faces
             .iter()
@@ -1269,6 +1350,42 @@ fn compress_streams(doc: &mut lopdf::Document) {
             s.set_content(c);
         }
     });
+}
+
+/// An image XObject (ISO 32000-1 §8.9.5) of `image`: RGB samples,
+/// deflated with the other streams before saving, or a JPEG as it is.
+fn image_xobject(image: &Logo) -> printpdf::ExternalXObject {
+    use printpdf::DictItem;
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let mut dict = std::collections::BTreeMap::new();
+    dict.insert("Type".to_string(), name("XObject"));
+    dict.insert("Subtype".to_string(), name("Image"));
+    dict.insert("Width".to_string(), DictItem::Int(image.width.into()));
+    dict.insert("Height".to_string(), DictItem::Int(image.height.into()));
+    dict.insert("BitsPerComponent".to_string(), DictItem::Int(8));
+    let (content, space, compress) = match &image.data {
+        LogoData::Rgb(rgb) => (rgb.clone(), "DeviceRGB", true),
+        LogoData::Jpeg { bytes, components } => {
+            dict.insert("Filter".to_string(), name("DCTDecode"));
+            let space = if *components == 1 {
+                "DeviceGray"
+            } else {
+                "DeviceRGB"
+            };
+            (bytes.clone(), space, false)
+        }
+    };
+    dict.insert("ColorSpace".to_string(), name(space));
+    printpdf::ExternalXObject {
+        stream: printpdf::ExternalStream {
+            dict,
+            content,
+            compress,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    }
 }
 
 fn row_height(lines: &[Vec<String>], style: Style, pad: f32) -> f32 {

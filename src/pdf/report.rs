@@ -206,6 +206,23 @@ fn body(doc: &mut Doc, ctx: &mut Ctx, kind: SectionKind, section: &Section) {
 
 fn cover(doc: &mut Doc, ctx: &Ctx, title: &str) {
     let lang = ctx.lang;
+    // The organisation logo, at most 170 × 70 points, above the title
+    // block: a Figure with the configured alternative text, as it names
+    // the publisher (ISO 14289-1 §7.3), not an artifact (decoration).
+    if let (Some(logo), Some(alt)) = (&ctx.config.logo, &ctx.config.programme.logo_alt) {
+        let scale = (170.0 / logo.width as f32).min(70.0 / logo.height as f32);
+        let node = doc.open(Tag::Figure);
+        doc.set_alt(node, alt.get(lang).to_string());
+        let top = doc.y();
+        doc.image(
+            logo,
+            MARGIN_X,
+            top,
+            logo.width as f32 * scale,
+            logo.height as f32 * scale,
+        );
+        doc.close();
+    }
     doc.space(150.0);
     doc.paragraph(
         ctx.config.programme.organisation.get(lang),

@@ -291,6 +291,27 @@ fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
                 }
                 out.extend_from_slice(b"Tm");
             }
+            Op::UseXobject { id, transform } if transform.no_auto_scale => {
+                // An image placed by its own matrix: `q`, the matrix the
+                // transform's steps make (combined as printpdf combines
+                // them), `/Im1 Do`, `Q`.
+                let mut m = printpdf::CurTransMat::Identity.as_array();
+                for step in transform.get_ctms(None) {
+                    m = printpdf::CurTransMat::combine_matrix(m, step.as_array());
+                }
+                line(&mut out);
+                out.push(b'q');
+                line(&mut out);
+                for v in m {
+                    real(&mut out, v);
+                }
+                out.extend_from_slice(b"cm");
+                line(&mut out);
+                name(&mut out, id.0.as_bytes());
+                out.extend_from_slice(b"Do");
+                line(&mut out);
+                out.push(b'Q');
+            }
             Op::LinkAnnotation { .. } => {}
             _ => return None,
         }

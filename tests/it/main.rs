@@ -20,6 +20,7 @@ mod findings;
 mod formats;
 mod interop;
 mod layering;
+mod logo;
 mod merge;
 mod messages;
 mod outputs;

@@ -107,3 +107,8 @@ config-unreadable = The configuration file { $file } cannot be read. Check that 
 config-syntax-at-key = The configuration file { $file } has an error on line { $line }, at the key { $key }: the key is missing or unknown, its value is of the wrong type, or the line is not valid TOML. Correct the line.
 config-syntax-at-line = The configuration file { $file } has an error on line { $line }: the line is not valid TOML, or a key on it is missing, unknown or of the wrong type. Correct the line.
 config-syntax = The configuration file { $file } cannot be used: it is not valid TOML or a required key is missing. Correct the file.
+
+config-logo-unreadable = The logo file { $file } cannot be read. Check the path of programme.logo (relative to the configuration file) and that you may read it.
+config-logo-too-large = The logo { $file } is too large: at most { $pixels } pixels and { $megabytes } MB. Make the image smaller.
+config-logo-format = The logo { $file } is neither a PNG nor an RGB or greyscale JPEG image, or it is damaged. Save the logo as PNG.
+config-logo-without-alt = the logo has no alternative text. Add programme.logo_alt = { "{" } fi = "…", sv = "…", en = "…" { "}" }.

@@ -108,3 +108,8 @@ config-unreadable = Asetustiedostoa { $file } ei voi lukea. Tarkista, että se o
 config-syntax-at-key = Asetustiedostossa { $file } on virhe rivillä { $line }, avaimen { $key } kohdalla: avain puuttuu tai on tuntematon, sen arvo on väärää tyyppiä tai rivi ei ole kelvollista TOML-kieltä. Korjaa rivi.
 config-syntax-at-line = Asetustiedostossa { $file } on virhe rivillä { $line }: rivi ei ole kelvollista TOML-kieltä, tai siinä oleva avain puuttuu, on tuntematon tai on väärää tyyppiä. Korjaa rivi.
 config-syntax = Asetustiedostoa { $file } ei voi käyttää: se ei ole kelvollista TOML-kieltä tai siitä puuttuu pakollinen avain. Korjaa tiedosto.
+
+config-logo-unreadable = Logotiedostoa { $file } ei voi lukea. Tarkista asetuksen programme.logo polku (suhteessa asetustiedostoon) ja lukuoikeus.
+config-logo-too-large = Logo { $file } on liian suuri: enintään { $pixels } kuvapistettä ja { $megabytes } Mt. Pienennä kuvaa.
+config-logo-format = Logo { $file } ei ole PNG- eikä RGB- tai harmaasävyinen JPEG-kuva, tai se on vioittunut. Tallenna logo PNG-muodossa.
+config-logo-without-alt = logolle ei ole annettu vaihtoehtoista tekstiä. Lisää programme.logo_alt = { "{" } fi = "…", sv = "…", en = "…" { "}" }.

@@ -101,3 +101,8 @@ config-unreadable = Konfigurationsfilen { $file } kan inte läsas. Kontrollera a
 config-syntax-at-key = Konfigurationsfilen { $file } har ett fel på rad { $line }, vid nyckeln { $key }: nyckeln saknas eller är okänd, värdet har fel typ, eller raden är inte giltig TOML. Rätta raden.
 config-syntax-at-line = Konfigurationsfilen { $file } har ett fel på rad { $line }: raden är inte giltig TOML, eller en nyckel på den saknas, är okänd eller har ett värde av fel typ. Rätta raden.
 config-syntax = Konfigurationsfilen { $file } kan inte användas: den är inte giltig TOML eller en obligatorisk nyckel saknas. Rätta filen.
+
+config-logo-unreadable = Logotypfilen { $file } kan inte läsas. Kontrollera sökvägen i inställningen programme.logo (i förhållande till inställningsfilen) och läsbehörigheten.
+config-logo-too-large = Logotypen { $file } är för stor: högst { $pixels } bildpunkter och { $megabytes } MB. Förminska bilden.
+config-logo-format = Logotypen { $file } är varken en PNG-bild eller en JPEG-bild i RGB eller gråskala, eller så är den skadad. Spara logotypen i PNG-format.
+config-logo-without-alt = logotypen saknar alternativtext. Lägg till programme.logo_alt = { "{" } fi = "…", sv = "…", en = "…" { "}" }.
