@@ -55,6 +55,27 @@ impl From<&Localised> for Arg {
     }
 }
 
+/// The templates' contact line: one text for every language, or one per
+/// language like the other configured texts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Contact {
+    /// The same text in every language.
+    Same(String),
+    /// A text per language.
+    PerLang(Localised),
+}
+
+impl Contact {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Contact::Same(s) => s,
+            Contact::PerLang(t) => t.get(lang),
+        }
+    }
+}
+
 /// The programme itself.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,9 +124,11 @@ pub struct SubmissionInfo {
     /// The deadline of each year's submissions (see [`DeadlineSpec`]).
     #[serde(default)]
     pub deadline: Option<Spanned<DeadlineSpec>>,
-    /// Who answers questions (name and e-mail).
+    /// Who answers questions (name and e-mail), in each language; one
+    /// string is the same in all three (an address alone needs no
+    /// translation).
     #[serde(default)]
-    pub contact: Option<String>,
+    pub contact: Option<Contact>,
     /// Empty rows in a template.
     #[serde(default = "default_template_rows")]
     pub template_rows: Spanned<u32>,

@@ -335,7 +335,7 @@ pub fn heading_lines(config: &Config, lang: Lang, spec: &TemplateSpec) -> [Strin
         info.push(deadline_line(lang, dl));
     }
     if let Some(c) = &config.submission.contact {
-        info.push(contact_line(lang, c));
+        info.push(contact_line(lang, c.get(lang)));
     }
     [title, department, info.join(" ")]
 }
@@ -616,7 +616,7 @@ fn write_instructions(
         row += 1;
     }
     if let Some(c) = &config.submission.contact {
-        ws.write_string(row, 0, crate::xlsx::fit(&contact_line(lang, c)))?;
+        ws.write_string(row, 0, crate::xlsx::fit(&contact_line(lang, c.get(lang))))?;
         row += 1;
     }
     row += 1;

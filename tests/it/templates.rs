@@ -197,6 +197,25 @@ fn templates_in_three_languages_read_back_without_findings() {
     }
     let names = sheet_names(&dir.path().join("t_sv.xlsx"));
     assert_eq!(names, ["Åtgärder", "Anvisningar", "Listor"]);
+    // The contact line is the configuration's text in each language.
+    for (lang, contact) in [
+        ("fi", "Ohjelman talousasiantuntija"),
+        ("sv", "Programmets ekonomisakkunnig"),
+        ("en", "The programme's finance specialist"),
+    ] {
+        let strings = zip_part(
+            &dir.path().join(format!("t_{lang}.xlsx")),
+            "xl/sharedStrings.xml",
+        );
+        let strings = strings.replace("&apos;", "'");
+        assert!(strings.contains(contact), "{lang}: {contact}");
+        if lang != "fi" {
+            assert!(
+                !strings.contains("talousasiantuntija"),
+                "{lang}: Finnish contact"
+            );
+        }
+    }
 }
 
 #[test]

@@ -183,7 +183,7 @@ out-instructions-intro = Type one measure per row on the sheet { out-sheet-measu
 out-template-ended = Measures of { $year } that ended and were not carried over to this year (completed and stopped):
 out-example-story = A short story of what the measure achieved.
 # A cell's input message, and the allowed values on the Instructions sheet, by the column's kind.
-out-input-euro = Type the amount in figures, e.g. 12500 or 12 500,50 €.
+out-input-euro = Type the amount in figures, e.g. 12500 or 12,500.50 €.
 out-input-number = Type a number, e.g. 1.5.
 out-input-whole = Type a whole number, e.g. 120.
 out-input-year = Type the year in four digits, e.g. { $year }.
