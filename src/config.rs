@@ -1031,6 +1031,10 @@ fn shape_problem(said: &str, key: Option<&str>) -> Option<Message> {
     if let Some(rest) = said.strip_prefix("unknown field ") {
         return Some(Message::new("config-problem-unknown-key").arg("name", quoted(rest)?));
     }
+    // A single text where a text per language is wanted (`Localised`).
+    if said.starts_with("invalid type: ") && said.ends_with("expected struct Localised") {
+        return Some(Message::new("config-problem-per-language").arg("name", key?));
+    }
     if said.starts_with("invalid type: ") || said.starts_with("invalid value: ") {
         return Some(Message::new("config-problem-wrong-type").arg("name", key?));
     }
@@ -1127,6 +1131,28 @@ mod tests {
 
     fn line_of_text(text: &str, start: &str) -> usize {
         text.lines().position(|l| l.starts_with(start)).unwrap() + 1
+    }
+
+    #[test]
+    fn one_text_where_one_per_language_is_wanted_says_the_form() {
+        let name = DEFAULT_TOML
+            .lines()
+            .find(|l| l.starts_with("name = {"))
+            .unwrap();
+        let text = DEFAULT_TOML.replacen(name, "name = \"Toinen ohjelma\"", 1);
+        let [fi, sv, en] = sentences(&text);
+        assert!(
+            fi.contains("programme.name arvoksi tarvitaan teksti kullakin kielellä"),
+            "{fi}"
+        );
+        assert!(
+            sv.contains("programme.name behöver en text på varje språk"),
+            "{sv}"
+        );
+        assert!(
+            en.contains("{ fi = \"…\", sv = \"…\", en = \"…\" }"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -74,6 +74,7 @@ config-error = The configuration file { $file } has an error: { $problem }
 config-problem-missing-key = the required key { $name } is missing. Add it; templates/programme.toml shows the layout.
 config-problem-unknown-key = the key { $name } is unknown. Check its spelling; templates/programme.toml shows the keys there are.
 config-problem-wrong-type = the value of the key { $name } has the wrong type. Write text in quotes and numbers without them, as templates/programme.toml does.
+config-problem-per-language = the key { $name } needs a text in each language, in the form { "{" } fi = "…", sv = "…", en = "…" { "}" }, as templates/programme.toml has it.
 config-inconsistent-at = The configuration file { $file } has an error on line { $line }, in the key { $key }: { $problem }
 config-inconsistent = The configuration file { $file } has an error in the key { $key }: { $problem }
 

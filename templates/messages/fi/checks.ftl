@@ -75,6 +75,7 @@ config-error = Asetustiedostossa { $file } on virhe: { $problem }
 config-problem-missing-key = pakollinen avain { $name } puuttuu. Lisää se; mallin näet tiedostosta templates/programme.toml.
 config-problem-unknown-key = avainta { $name } ei tunneta. Tarkista sen kirjoitusasu; sallitut avaimet näet tiedostosta templates/programme.toml.
 config-problem-wrong-type = avaimen { $name } arvo on väärää tyyppiä. Kirjoita teksti lainausmerkkeihin ja luku ilman niitä, kuten tiedostossa templates/programme.toml.
+config-problem-per-language = avaimen { $name } arvoksi tarvitaan teksti kullakin kielellä, muodossa { "{" } fi = "…", sv = "…", en = "…" { "}" }, kuten tiedostossa templates/programme.toml.
 config-inconsistent-at = Asetustiedostossa { $file } on virhe rivillä { $line }, avaimessa { $key }: { $problem }
 config-inconsistent = Asetustiedostossa { $file } on virhe avaimessa { $key }: { $problem }
 

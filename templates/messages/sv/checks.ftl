@@ -74,6 +74,7 @@ config-error = Konfigurationsfilen { $file } har ett fel: { $problem }
 config-problem-missing-key = den obligatoriska nyckeln { $name } saknas. Lägg till den; en förlaga finns i filen templates/programme.toml.
 config-problem-unknown-key = nyckeln { $name } är okänd. Kontrollera stavningen; de tillåtna nycklarna finns i filen templates/programme.toml.
 config-problem-wrong-type = värdet av nyckeln { $name } har fel typ. Skriv text inom citattecken och tal utan dem, som i filen templates/programme.toml.
+config-problem-per-language = nyckeln { $name } behöver en text på varje språk, i formen { "{" } fi = "…", sv = "…", en = "…" { "}" }, som i filen templates/programme.toml.
 config-inconsistent-at = Konfigurationsfilen { $file } har ett fel på rad { $line }, i nyckeln { $key }: { $problem }
 config-inconsistent = Konfigurationsfilen { $file } har ett fel i nyckeln { $key }: { $problem }
 
