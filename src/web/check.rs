@@ -89,7 +89,8 @@ fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> Run
     }
 }
 
-/// Reads and checks one stored file alone, as received: its department
+/// Reads and checks one sent file alone (`bytes`, of type `ext`), before
+/// it is stored: its department
 /// (the one most of its measures name; `None` if it names none) and its
 /// findings as JSON for the register.
 pub fn receive(
@@ -97,10 +98,10 @@ pub fn receive(
     config: &Config,
     limits: Limits,
     year: i32,
-    sha: &str,
+    bytes: &[u8],
     ext: &str,
 ) -> Result<(Option<String>, Vec<Finding>), WebError> {
-    let scratch = ws.scratch_with(&[(sha, ext)])?;
+    let scratch = ws.scratch_of(bytes, ext)?;
     let run = Run::collect(config, &run_options(scratch.paths.clone(), year, limits))
         .map_err(WebError::Kooste)?;
     let mut counts: HashMap<usize, usize> = HashMap::new();

@@ -504,9 +504,10 @@ fn receive(
         .iter()
         .map(|d| d.code.get_ref().clone())
         .find(|c| c == department);
-    let sha = state.ws.put(bytes)?;
+    // Checked before it is stored: a refused file must not stay in the
+    // store without a register row naming it.
     let (found, findings) =
-        check::receive(&state.ws, &state.config, state.limits, year, &sha, ext)?;
+        check::receive(&state.ws, &state.config, state.limits, year, bytes, ext)?;
     if only && found.as_ref().is_some_and(|f| f != department) {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
@@ -516,6 +517,7 @@ fn receive(
     }
     // The file's own rows decide; the form's choice where it names none.
     let dept = found.or(chosen).unwrap_or_default();
+    let sha = state.ws.put(bytes)?;
     let mut row = SubmissionRow {
         id: 0,
         department: dept.clone(),

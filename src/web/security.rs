@@ -4,11 +4,16 @@
 //! (`kooste-istunto`); it carries its own CSRF token, which every form
 //! sends back in a hidden field and every POST is checked against (OWASP's
 //! synchroniser-token pattern). Sessions live in memory: a restart signs
-//! everyone out, which is the safe direction. The administrator's password
+//! everyone out, which is the safe direction. Every request without a
+//! cookie makes one, so they are bounded: a session idle for
+//! [`IDLE_LIMIT`] is dropped, and past [`MAX_SESSIONS`] the one idle
+//! longest goes (OWASP Session Management Cheat Sheet: idle timeout, and
+//! no unbounded server-side state). The administrator's password
 //! is stored only as an Argon2id hash (PHC string) in the register.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -43,19 +48,56 @@ pub struct Session {
     pub admin: bool,
 }
 
-/// The server's sessions, by id.
-#[derive(Default)]
+/// How long a session may go unused before it is dropped: 12 hours, a
+/// working day with its breaks.
+pub const IDLE_LIMIT: Duration = Duration::from_secs(12 * 3600);
+
+/// The most sessions kept at once; a new one past this evicts the session
+/// idle longest. A city's finance staff and departments are far fewer.
+pub const MAX_SESSIONS: usize = 10_000;
+
+/// The server's sessions, by id, with when each was last used.
 pub struct Sessions {
-    map: Mutex<HashMap<String, Session>>,
+    map: Mutex<HashMap<String, (Session, Instant)>>,
+    idle: Duration,
+    max: usize,
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Sessions::with_limits(IDLE_LIMIT, MAX_SESSIONS)
+    }
 }
 
 impl Sessions {
-    /// The session of `id`, if there is one.
-    pub fn get(&self, id: &str) -> Option<Session> {
-        self.map.lock().ok()?.get(id).cloned()
+    /// Sessions dropped after `idle` unused, at most `max` (at least 1) kept.
+    pub fn with_limits(idle: Duration, max: usize) -> Sessions {
+        Sessions {
+            map: Mutex::new(HashMap::new()),
+            idle,
+            max: max.max(1),
+        }
     }
 
-    /// A new session; returns its id.
+    /// The session of `id` if there is one not idle too long; marks it used.
+    pub fn get(&self, id: &str) -> Option<Session> {
+        let mut m = self.map.lock().ok()?;
+        let now = Instant::now();
+        match m.get_mut(id) {
+            Some((s, used)) if now.duration_since(*used) < self.idle => {
+                *used = now;
+                Some(s.clone())
+            }
+            Some(_) => {
+                m.remove(id);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A new session; returns its id. Drops the idle ones first, then, if
+    /// still full, the one unused longest.
     pub fn create(&self, admin: bool) -> (String, Session) {
         let id = token();
         let s = Session {
@@ -63,9 +105,30 @@ impl Sessions {
             admin,
         };
         if let Ok(mut m) = self.map.lock() {
-            m.insert(id.clone(), s.clone());
+            let now = Instant::now();
+            if m.len() >= self.max {
+                m.retain(|_, (_, used)| now.duration_since(*used) < self.idle);
+            }
+            while m.len() >= self.max {
+                let oldest = m.iter().min_by_key(|(_, (_, used))| *used);
+                let Some(oldest) = oldest.map(|(k, _)| k.clone()) else {
+                    break;
+                };
+                m.remove(&oldest);
+            }
+            m.insert(id.clone(), (s.clone(), now));
         }
         (id, s)
+    }
+
+    /// How many sessions are kept.
+    pub fn len(&self) -> usize {
+        self.map.lock().map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Whether no session is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Removes a session (signing out, or a new session at sign-in).
@@ -144,6 +207,31 @@ pub fn rfc3339(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_are_capped_and_idle_ones_expire() {
+        let s = Sessions::with_limits(Duration::from_secs(3600), 3);
+        let (a, _) = s.create(false);
+        std::thread::sleep(Duration::from_millis(5));
+        let (b, _) = s.create(false);
+        std::thread::sleep(Duration::from_millis(5));
+        let (c, _) = s.create(true);
+        std::thread::sleep(Duration::from_millis(5));
+        // `a` used again: `b` is now the one idle longest.
+        assert!(s.get(&a).is_some());
+        std::thread::sleep(Duration::from_millis(5));
+        let (d, _) = s.create(false);
+        assert_eq!(s.len(), 3);
+        assert!(s.get(&b).is_none(), "the session unused longest is evicted");
+        assert!(s.get(&a).is_some() && s.get(&c).unwrap().admin && s.get(&d).is_some());
+        // Idle past the limit (here none is allowed): gone, however few
+        // there are, and removed, not only hidden.
+        let s = Sessions::with_limits(Duration::ZERO, 100);
+        let (e, _) = s.create(false);
+        assert_eq!(s.len(), 1);
+        assert!(s.get(&e).is_none());
+        assert!(s.is_empty());
+    }
 
     #[test]
     fn dates_tokens_and_passwords() {

@@ -90,6 +90,17 @@ impl Workspace {
         Ok(sha)
     }
 
+    /// A new scratch folder holding `bytes` alone as `001.<ext>`: a sent
+    /// file is checked there before it is stored, so a refused one never
+    /// reaches the store (where no register row would ever name it).
+    pub fn scratch_of(&self, bytes: &[u8], ext: &str) -> Result<Scratch, WebError> {
+        let mut scratch = self.scratch_with(&[])?;
+        let path = scratch.dir.join(format!("001.{ext}"));
+        std::fs::write(&path, bytes).map_err(|e| WebError::io(&path, e))?;
+        scratch.paths.push(path);
+        Ok(scratch)
+    }
+
     /// A new scratch folder holding the stored files `files` (SHA-256 and
     /// extension) as `1.xlsx`, `2.ods`, … in that order: the readers choose
     /// by extension, and the names carry nothing a browser sent.

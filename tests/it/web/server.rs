@@ -411,6 +411,13 @@ fn a_department_link_uploads_only_its_own_files_and_shows_only_its_own_findings(
         404
     );
 
+    // The refused file was checked before storing: the store holds only
+    // the two files the register names (bad_values.xlsx, kuku_2021.xlsx).
+    let mut stored = names(&ws.path().join("tiedostot"));
+    stored.sort();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert!(stored.iter().all(|n| n.len() == 64), "{stored:?}");
+
     // The link's year and department, whatever the form said.
     let states = states(&admin.get("/?year=2021").text());
     assert_eq!(states, ["errors", "none", "none", "none", "clean"]);

@@ -1,0 +1,311 @@
+"""Drives `kooste serve` in headless Chromium through WebDriver (selenium)
+as a person would, and runs axe-core on every page in every language.
+
+Used by tests/it/web/browser.rs, which starts the server and passes:
+
+    browser_check.py BASE_URL REPO_ROOT AXE_MIN_JS DOWNLOAD_DIR PASSWORD
+
+(the server runs with KOOSTE_ADMIN_PASSWORD=PASSWORD, so sign-in is asked)
+
+Exit 0 when every step held and axe-core found no WCAG 2.0/2.1 A or AA
+violation; otherwise exit 1 with each failure (and each violation, with the
+offending elements) on standard output. A missing chromium, chromedriver or
+selenium is a failure, never a skip: the caller checks them first.
+"""
+
+import base64
+import json
+import os
+import sys
+import time
+import zipfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+BASE, ROOT, AXE, DOWNLOADS, PASSWORD = sys.argv[1:6]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SAMPLES = ["kymp_2021.xlsx", "sote_2021.ods", "kasko_2021.xlsx", "kuku_2021.xlsx", "ksj_2021.xls"]
+# The language links' own text, shown in every language.
+LANG_LINK = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
+
+failures = []
+checked = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg, flush=True)
+
+
+def driver():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    # A Finnish user's browser: pages are Finnish until the language links
+    # are used (headless Chromium would otherwise ask for English).
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=fi"]:
+        opts.add_argument(a)
+    opts.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": DOWNLOADS,
+            "download.prompt_for_download": False,
+            "plugins.always_open_pdf_externally": True,
+            "intl.accept_languages": "fi-FI,fi",
+        },
+    )
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+
+
+with open(AXE, encoding="utf-8") as f:
+    AXE_SRC = f.read()
+
+RUN_AXE = """
+var done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+  .then(function (r) { done(JSON.stringify(r.violations)); })
+  .catch(function (e) { done(JSON.stringify({error: String(e)})); });
+"""
+
+
+def axe(d, name):
+    """Injects axe-core (WebDriver's scripts are not subject to the page's
+    CSP) and fails on any violation, listing rule, impact and elements."""
+    d.execute_script(AXE_SRC)
+    if not d.execute_script("return typeof axe === 'object'"):
+        fail(f"{name}: axe-core could not be injected")
+        return
+    out = json.loads(d.execute_async_script(RUN_AXE, TAGS))
+    if isinstance(out, dict):
+        fail(f"{name}: axe-core failed: {out['error']}")
+        return
+    checked.append(name)
+    for v in out:
+        nodes = "\n".join(
+            "      " + " ".join(n["target"]) + ": " + n.get("failureSummary", "").replace("\n", " ")
+            for n in v["nodes"]
+        )
+        fail(f"{name} [{d.current_url}]: {v['id']} ({v['impact']}): {v['help']}\n{nodes}")
+
+
+def axe_can_fail(d):
+    """axe-core, injected as the other pages get it, does find violations:
+    an image without a text alternative and grey-on-white text added to
+    the dashboard must be reported (else a clean result proves nothing)."""
+    d.get(BASE + "/")
+    d.execute_script(AXE_SRC)
+    d.execute_script(
+        "var m = document.querySelector('main');"
+        "m.appendChild(document.createElement('img')).src = '/assets/style.css';"
+        "var p = m.appendChild(document.createElement('p'));"
+        "p.textContent = 'heikko'; p.style.color = '#bbb';"
+    )
+    out = json.loads(d.execute_async_script(RUN_AXE, TAGS))
+    ids = sorted(v["id"] for v in out) if isinstance(out, list) else out
+    if ids != ["color-contrast", "image-alt"]:
+        fail(f"axe-core's self-check found {ids}, not color-contrast and image-alt")
+
+
+def visit(d, path, name):
+    d.get(BASE + path)
+    axe(d, name)
+
+
+def text(d):
+    return d.find_element(By.TAG_NAME, "body").text
+
+
+def wait_for(cond, what, seconds=60):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            v = cond()
+            if v:
+                return v
+        except Exception:  # the page is being replaced
+            pass
+        time.sleep(0.2)
+    fail("timed out: " + what)
+    return None
+
+
+def upload_samples(d):
+    d.get(BASE + "/upload?year=2021")
+    d.find_element(By.ID, "upload-year").clear()
+    d.find_element(By.ID, "upload-year").send_keys("2021")
+    paths = [os.path.join(ROOT, "samples", "2021", n) for n in SAMPLES]
+    d.find_element(By.ID, "files").send_keys("\n".join(paths))
+    d.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+    got = wait_for(lambda: all(n in text(d) for n in SAMPLES), "the samples' results")
+    if got:
+        body = text(d)
+        if "kymp_2021.xlsx: toimiala KYMP, 0 virhettä, 0 varoitusta" not in body:
+            fail("samples upload: " + body)
+    axe(d, "upload results (fi)")
+
+
+def drop_bad_file(d):
+    """bad_values.xlsx dropped on the drop zone (upload.js's drop handler
+    puts it in the file input), then sent by the script's XHR."""
+    d.get(BASE + "/upload?year=2021")
+    Select(d.find_element(By.ID, "department")).select_by_value("KYMP")
+    with open(os.path.join(ROOT, "tests", "fixtures", "bad_values.xlsx"), "rb") as f:
+        b64 = base64.b64encode(f.read()).decode()
+    n = d.execute_script(
+        """
+        var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });
+        var dt = new DataTransfer();
+        dt.items.add(new File([bytes], 'bad_values.xlsx'));
+        var drop = document.getElementById('drop');
+        drop.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        return document.getElementById('files').files.length;
+        """,
+        b64,
+    )
+    if n != 1:
+        fail(f"drop: the file input holds {n} files, not 1")
+    d.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+    if wait_for(lambda: "bad_values.xlsx:" in text(d), "bad_values.xlsx's result"):
+        if "bad_values.xlsx: toimiala KYMP, 6 virhettä" not in text(d):
+            fail("drop upload: " + text(d))
+
+
+def check_findings(d):
+    d.get(BASE + "/findings?year=2021&department=KYMP")
+    rows = [
+        [c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
+        for r in d.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
+    ]
+    want = ["KYMP", "bad_values.xlsx", "Toimenpiteet", "H3", "virhe", "type-error"]
+    if len(rows) != 6 or not any(r[:6] == want for r in rows):
+        fail(f"findings table: {rows}")
+    axe(d, "findings (fi, filtered)")
+
+
+def downloaded(kind, magic):
+    def found():
+        for n in os.listdir(DOWNLOADS):
+            if n.endswith(kind) and not n.endswith(".crdownload"):
+                return os.path.join(DOWNLOADS, n)
+        return None
+
+    path = wait_for(found, "the downloaded " + kind)
+    if not path:
+        return
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if not head.startswith(magic):
+        fail(f"{path} starts with {head!r}, not {magic!r}")
+    if kind == ".xlsx":
+        names = zipfile.ZipFile(path).namelist()
+        if "xl/workbook.xml" not in names:
+            fail(f"{path} is no xlsx: {names}")
+
+
+def build_and_download(d):
+    d.get(BASE + "/build?year=2021")
+    d.find_element(By.CSS_SELECTOR, "form[action='/build'] button").click()
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "#builds a"), "the build's downloads")
+    axe(d, "build done (fi)")
+    d.find_element(By.CSS_SELECTOR, "#builds a[href$='/workbook']").click()
+    downloaded(".xlsx", b"PK\x03\x04")
+    d.find_element(By.CSS_SELECTOR, "#builds a[href$='/report']").click()
+    downloaded(".pdf", b"%PDF-")
+
+
+def make_link(d):
+    d.get(BASE + "/links")
+    Select(d.find_element(By.ID, "link-department")).select_by_value("KUKU")
+    d.find_element(By.ID, "link-year").clear()
+    d.find_element(By.ID, "link-year").send_keys("2021")
+    d.find_element(By.CSS_SELECTOR, "form[action='/links'] button").click()
+    code = wait_for(lambda: d.find_element(By.ID, "new-link").text, "the new link")
+    axe(d, "link made (fi)")
+    return code
+
+
+def refused(d, name):
+    """A form sent with a wrong CSRF token: the refusal page."""
+    d.get(BASE + "/build?year=2021")
+    d.execute_script("document.querySelector(\"form[action='/build'] input[name=csrf]\").value = 'x';")
+    d.find_element(By.CSS_SELECTOR, "form[action='/build'] button").click()
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "p.refusal"), "the refusal page")
+    axe(d, name)
+
+
+def sign_in(d):
+    """The sign-in page, a wrong password, then the right one."""
+    d.get(BASE + "/")
+    if not d.current_url.endswith("/login"):
+        fail("no sign-in asked: " + d.current_url)
+    axe(d, "sign-in, asked (fi)")
+    for password in ["väärä", PASSWORD]:
+        d.find_element(By.ID, "password").send_keys(password)
+        d.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        if password != PASSWORD:
+            wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "p.refusal"), "the wrong password's page")
+            axe(d, "sign-in, wrong password (fi)")
+    wait_for(lambda: not d.current_url.endswith("/login"), "the dashboard after sign-in")
+
+
+def department_alone(d, link):
+    """The upload link's page as a department sees it: no admin session."""
+    d.delete_all_cookies()
+    for lang in ["fi", "sv", "en"]:
+        d.get(BASE + link + "?lang=" + lang)
+        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != lang:
+            fail(f"department link, anonymous: html lang is not {lang}")
+        axe(d, f"department link, anonymous ({lang})")
+
+
+def every_page(d, lang, link):
+    d.get(BASE + "/")
+    d.find_element(By.LINK_TEXT, LANG_LINK[lang]).click()
+    got = wait_for(
+        lambda: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang, "lang=" + lang
+    )
+    if not got:
+        return
+    for path, name in [
+        ("/?year=2021", "dashboard"),
+        ("/upload?year=2021", "upload"),
+        ("/findings?year=2021", "findings"),
+        ("/build?year=2021", "build"),
+        ("/templates?year=2022", "templates"),
+        ("/links", "links"),
+        ("/login", "sign-in"),
+        (link, "department link"),
+        ("/ei-ole-sivua", "not found"),
+    ]:
+        visit(d, path, f"{name} ({lang})")
+        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != lang:
+            fail(f"{name}: html lang is not {lang}")
+    refused(d, f"refusal ({lang})")
+
+
+def main():
+    d = driver()
+    try:
+        sign_in(d)
+        axe_can_fail(d)
+        visit(d, "/?year=2021", "dashboard, empty (fi)")
+        upload_samples(d)
+        drop_bad_file(d)
+        check_findings(d)
+        build_and_download(d)
+        link = make_link(d)
+        for lang in ["fi", "sv", "en"]:
+            every_page(d, lang, link)
+        department_alone(d, link)
+    finally:
+        d.quit()
+    print(f"axe-core checked {len(checked)} pages: " + "; ".join(checked))
+    if failures:
+        print(f"{len(failures)} failures")
+        sys.exit(1)
+    print("ok")
+
+
+main()
