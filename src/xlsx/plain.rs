@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Formula, Url, Worksheet, XlsxError};
 
-use super::body::{Body, Cached, Cells, RowFormula};
+use super::body::{Body, Cached, Cells, LINE_POINTS, MAX_LINES, RowFormula};
 
 /// Writes `body`'s rows into `ws`, below its header row.
 pub(crate) fn write_rows(ws: &mut Worksheet, body: &Body) -> Result<(), XlsxError> {
@@ -86,5 +86,17 @@ impl Cells for SheetCells<'_> {
 
     fn put_scratch(&mut self, s: String) {
         self.scratch = s;
+    }
+
+    fn lines(&mut self, lines: u32) {
+        let lines = lines.min(MAX_LINES);
+        if lines > 1 {
+            // In pixels: rust_xlsxwriter rounds a height in points to them.
+            let pixels = lines * LINE_POINTS * 4 / 3;
+            keep(
+                &mut self.error,
+                self.ws.set_row_height_pixels(self.row, pixels),
+            );
+        }
     }
 }
