@@ -115,9 +115,7 @@ fn measures_sheet<'a>(
                 full: fast::full_range(COLUMNS, rows.len()),
             });
         }
-        RowWriter::RustXlsxwriter => {
-            add_table(ws, config, lang, fmt, rows.len().max(1) as u32)?
-        }
+        RowWriter::RustXlsxwriter => add_table(ws, config, lang, fmt, rows.len().max(1) as u32)?,
     }
     let na = super::NOT_APPLICABLE;
     let (budget, spent) = (letters(col::BUDGET), letters(col::SPENT));
@@ -202,7 +200,11 @@ impl Look {
     /// The column's width in characters.
     fn width(self) -> u16 {
         match self {
-            Look::Plain(w) | Look::Wrap(w) | Look::Euro(w) | Look::Percent(w) | Look::Decimal(w) => w,
+            Look::Plain(w)
+            | Look::Wrap(w)
+            | Look::Euro(w)
+            | Look::Percent(w)
+            | Look::Decimal(w) => w,
         }
     }
 }
@@ -304,17 +306,28 @@ fn measure_row<'c>(
         match *column {
             Column::Field(key) => match key {
                 FieldKey::Id => put(out, c, &mut lines, fit(m.id.as_deref().unwrap_or(""))),
-                FieldKey::Department => {
-                    put(out, c, &mut lines, fit(config.departments[m.department].name.get(lang)))
-                }
-                FieldKey::FocusArea => {
-                    put(out, c, &mut lines, text(choice(&config.focus_areas, m.focus_area)))
-                }
+                FieldKey::Department => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(config.departments[m.department].name.get(lang)),
+                ),
+                FieldKey::FocusArea => put(
+                    out,
+                    c,
+                    &mut lines,
+                    text(choice(&config.focus_areas, m.focus_area)),
+                ),
                 FieldKey::Measure => put(out, c, &mut lines, fit(&m.name)),
-                FieldKey::Areas => {
-                    put(out, c, &mut lines, fit(names(&mut buf, &config.areas, &m.areas, lang)))
+                FieldKey::Areas => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(names(&mut buf, &config.areas, &m.areas, lang)),
+                ),
+                FieldKey::Status => {
+                    put(out, c, &mut lines, text(choice(&config.statuses, m.status)))
                 }
-                FieldKey::Status => put(out, c, &mut lines, text(choice(&config.statuses, m.status))),
                 FieldKey::Year => {
                     if let Some(y) = m.year {
                         out.number(c, f64::from(y));
@@ -331,19 +344,29 @@ fn measure_row<'c>(
                         out.number(c, f);
                     }
                 }
-                FieldKey::Themes => {
-                    put(out, c, &mut lines, fit(names(&mut buf, &config.themes, &m.themes, lang)))
+                FieldKey::Themes => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(names(&mut buf, &config.themes, &m.themes, lang)),
+                ),
+                FieldKey::Schedule => {
+                    put(out, c, &mut lines, fit(m.schedule.as_deref().unwrap_or("")))
                 }
-                FieldKey::Schedule => put(out, c, &mut lines, fit(m.schedule.as_deref().unwrap_or(""))),
                 FieldKey::Reached => {
                     if let Some(p) = m.reached {
                         out.number(c, p as f64);
                     }
                 }
-                FieldKey::ImpactStory => {
-                    put(out, c, &mut lines, fit(m.impact_story.as_deref().unwrap_or("")))
+                FieldKey::ImpactStory => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(m.impact_story.as_deref().unwrap_or("")),
+                ),
+                FieldKey::Contact => {
+                    put(out, c, &mut lines, fit(m.contact.as_deref().unwrap_or("")))
                 }
-                FieldKey::Contact => put(out, c, &mut lines, fit(m.contact.as_deref().unwrap_or(""))),
             },
             Column::Utilisation => {
                 let r1 = out.row();

@@ -88,6 +88,11 @@ impl Cells for SheetCells<'_> {
         self.scratch = s;
     }
 
+    /// rust_xlsxwriter 0.102 writes the height of a constant-memory
+    /// sheet's last row twice: with its cells and again as an empty
+    /// `<row/>` of the same number (`flush_last_row` flushes the current
+    /// row once more). Readers take the empty one as no cells (LibreOffice,
+    /// calamine); the fast writer, kooste's default, writes it once.
     fn lines(&mut self, lines: u32) {
         let lines = lines.min(MAX_LINES);
         if lines > 1 {
