@@ -1,9 +1,11 @@
 //! The measures sheet (an Excel table of every merged row, traceable to its
 //! source cell), optional per-department sheets, and the area split sheet.
 
-use rust_xlsxwriter::{Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Format, FormatAlign, Table, TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
+};
 
-use super::body::{Body, Cached, Cells, RowFormula};
+use super::body::{Body, Cached, Cells, LINE_POINTS, RowFormula, wrapped_lines};
 use super::fast::{self, Widen};
 use super::{Formats, RowWriter, col, fit, letters};
 use crate::config::{Choice, Config};
@@ -18,6 +20,9 @@ use crate::validation::checked::Run;
 pub(crate) struct BigSheets<'a> {
     pub bodies: Vec<Body<'a>>,
     pub tables: Vec<Widen>,
+    /// The names of the sheets of merged rows, printed on A3: their
+    /// columns do not fit A4 at a legible size.
+    pub wide: Vec<String>,
 }
 
 /// Adds the measures sheet, the per-department sheets if asked, and the
@@ -36,6 +41,7 @@ pub(crate) fn sheets<'a>(
     let mut out = BigSheets {
         bodies: Vec::new(),
         tables: Vec::new(),
+        wide: Vec::new(),
     };
     let all: Vec<&Row> = cons.rows.iter().collect();
     let writer = opts.writer;
@@ -97,18 +103,19 @@ fn measures_sheet<'a>(
     let ws = super::big_sheet(wb, writer)?;
     ws.set_name(name)?;
     prepare_rows(ws, fmt)?;
+    out.wide.push(name.to_string());
     match writer {
         // Over the header and first row only; widened as the package is
         // written (see `fast::tables`), as rust_xlsxwriter would record
         // each cell of the range.
         RowWriter::Kooste => {
-            add_table(ws, config, lang, 1)?;
+            add_table(ws, config, lang, fmt, 1)?;
             out.tables.push(Widen {
                 placeholder: fast::placeholder(COLUMNS),
                 full: fast::full_range(COLUMNS, rows.len()),
             });
         }
-        RowWriter::RustXlsxwriter => add_table(ws, config, lang, rows.len().max(1) as u32)?,
+        RowWriter::RustXlsxwriter => add_table(ws, config, lang, fmt, rows.len().max(1) as u32)?,
     }
     let na = super::NOT_APPLICABLE;
     let (budget, spent) = (letters(col::BUDGET), letters(col::SPENT));
@@ -150,25 +157,28 @@ enum Look {
 /// The measures sheet's columns, as [`MEASURES_SHEET`] orders them.
 const MEASURES_LOOK: [Look; MEASURES_SHEET.len()] = {
     use Look::*;
+    // Text of any length wraps, so that the sheet prints at a legible size
+    // on A3 (issue 21 item 7): a text cell cut at its neighbour would hide
+    // data on paper. The widths are the sum the page holds at about 7.5 pt.
     [
         Plain(10),
-        Plain(26),
-        Plain(30),
-        Wrap(50),
-        Plain(24),
-        Plain(16),
+        Wrap(18),
+        Wrap(18),
+        Wrap(30),
+        Wrap(16),
+        Wrap(16),
         Plain(7),
         Euro(14),
         Euro(14),
         Percent(10),
         Decimal(9),
-        Plain(28),
-        Plain(20),
+        Wrap(18),
+        Wrap(16),
         Plain(10),
-        Wrap(50),
-        Plain(26),
-        Plain(30),
-        Plain(18),
+        Wrap(30),
+        Wrap(20),
+        Wrap(20),
+        Wrap(16),
     ]
 };
 
@@ -186,24 +196,40 @@ const SPLIT_LOOK: [Look; AREA_SPLIT_SHEET.len()] = {
     ]
 };
 
-/// Sets a sheet's column widths, then its column formats.
+impl Look {
+    /// The column's width in characters.
+    fn width(self) -> u16 {
+        match self {
+            Look::Plain(w)
+            | Look::Wrap(w)
+            | Look::Euro(w)
+            | Look::Percent(w)
+            | Look::Decimal(w) => w,
+        }
+    }
+}
+
+/// Sets a sheet's column widths, then its column formats. Every cell sits
+/// at the top of its row, level with the first line of wrapped text in a
+/// taller row.
 fn set_columns(ws: &mut Worksheet, looks: &[Look], fmt: &Formats) -> Result<(), XlsxError> {
-    let parts = |l: Look| match l {
-        Look::Plain(w) => (w, None),
-        Look::Wrap(w) => (w, Some(&fmt.wrap)),
-        Look::Euro(w) => (w, Some(&fmt.euro)),
-        Look::Percent(w) => (w, Some(&fmt.percent)),
-        Look::Decimal(w) => (w, Some(&fmt.decimal)),
-    };
+    let top = |f: &Format| f.clone().set_align(FormatAlign::Top);
+    let (plain, euro) = (top(&Format::new()), top(&fmt.euro));
+    let (percent, decimal) = (top(&fmt.percent), top(&fmt.decimal));
     for (c, l) in looks.iter().enumerate() {
-        ws.set_column_width(c as u16, parts(*l).0)?;
+        ws.set_column_width(c as u16, l.width())?;
     }
     // Formats by column rather than by cell: looking a format up per cell
     // was a fifth of the writing time at 200 000 rows.
     for (c, l) in looks.iter().enumerate() {
-        if let Some(f) = parts(*l).1 {
-            ws.set_column_format(c as u16, f)?;
-        }
+        let f = match l {
+            Look::Plain(_) => &plain,
+            Look::Wrap(_) => &fmt.wrap,
+            Look::Euro(_) => &euro,
+            Look::Percent(_) => &percent,
+            Look::Decimal(_) => &decimal,
+        };
+        ws.set_column_format(c as u16, f)?;
     }
     Ok(())
 }
@@ -227,17 +253,38 @@ fn prepare_rows(ws: &mut Worksheet, fmt: &Formats) -> Result<(), XlsxError> {
 }
 
 /// The table of a sheet of merged rows, with a filterable header, over
-/// `rows` data rows.
-fn add_table(ws: &mut Worksheet, config: &Config, lang: Lang, rows: u32) -> Result<(), XlsxError> {
-    let columns: Vec<TableColumn> = MEASURES_SHEET
+/// `rows` data rows. The header wraps, its row as tall as its longest
+/// header needs: a header cut at the next would not say what its column is.
+fn add_table(
+    ws: &mut Worksheet,
+    config: &Config,
+    lang: Lang,
+    fmt: &Formats,
+    rows: u32,
+) -> Result<(), XlsxError> {
+    let headers = MEASURES_SHEET.map(|c| config.column_header(c, lang));
+    let columns: Vec<TableColumn> = headers
         .iter()
-        .map(|c| TableColumn::new().set_header(config.column_header(*c, lang)))
+        .map(|h| {
+            TableColumn::new()
+                .set_header(h)
+                .set_header_format(&fmt.wrap)
+        })
         .collect();
     let table = Table::new()
         .set_style(TableStyle::Medium2)
         .set_banded_rows(true)
         .set_columns(&columns);
     ws.add_table(0, 0, rows, COLUMNS - 1, &table)?;
+    let lines = headers
+        .iter()
+        .zip(MEASURES_LOOK)
+        .map(|(h, l)| wrapped_lines(h, l.width()))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height_pixels(0, lines * LINE_POINTS * 4 / 3)?;
+    }
     Ok(())
 }
 
@@ -253,22 +300,34 @@ fn measure_row<'c>(
     let choice = |list: &'c [Choice], i: Option<usize>| i.map(|i| list[i].name.get(lang));
     let text = |s: Option<&'c str>| fit(s.unwrap_or(""));
     let mut buf = out.take_scratch();
+    let mut lines = 1;
     for (c, column) in MEASURES_SHEET.iter().enumerate() {
         let c = c as u16;
         match *column {
             Column::Field(key) => match key {
-                FieldKey::Id => out.string(c, fit(m.id.as_deref().unwrap_or(""))),
-                FieldKey::Department => {
-                    out.string(c, fit(config.departments[m.department].name.get(lang)))
+                FieldKey::Id => put(out, c, &mut lines, fit(m.id.as_deref().unwrap_or(""))),
+                FieldKey::Department => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(config.departments[m.department].name.get(lang)),
+                ),
+                FieldKey::FocusArea => put(
+                    out,
+                    c,
+                    &mut lines,
+                    text(choice(&config.focus_areas, m.focus_area)),
+                ),
+                FieldKey::Measure => put(out, c, &mut lines, fit(&m.name)),
+                FieldKey::Areas => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(names(&mut buf, &config.areas, &m.areas, lang)),
+                ),
+                FieldKey::Status => {
+                    put(out, c, &mut lines, text(choice(&config.statuses, m.status)))
                 }
-                FieldKey::FocusArea => {
-                    out.string(c, text(choice(&config.focus_areas, m.focus_area)))
-                }
-                FieldKey::Measure => out.string(c, fit(&m.name)),
-                FieldKey::Areas => {
-                    out.string(c, fit(names(&mut buf, &config.areas, &m.areas, lang)))
-                }
-                FieldKey::Status => out.string(c, text(choice(&config.statuses, m.status))),
                 FieldKey::Year => {
                     if let Some(y) = m.year {
                         out.number(c, f64::from(y));
@@ -285,19 +344,29 @@ fn measure_row<'c>(
                         out.number(c, f);
                     }
                 }
-                FieldKey::Themes => {
-                    out.string(c, fit(names(&mut buf, &config.themes, &m.themes, lang)))
+                FieldKey::Themes => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(names(&mut buf, &config.themes, &m.themes, lang)),
+                ),
+                FieldKey::Schedule => {
+                    put(out, c, &mut lines, fit(m.schedule.as_deref().unwrap_or("")))
                 }
-                FieldKey::Schedule => out.string(c, fit(m.schedule.as_deref().unwrap_or(""))),
                 FieldKey::Reached => {
                     if let Some(p) = m.reached {
                         out.number(c, p as f64);
                     }
                 }
-                FieldKey::ImpactStory => {
-                    out.string(c, fit(m.impact_story.as_deref().unwrap_or("")))
+                FieldKey::ImpactStory => put(
+                    out,
+                    c,
+                    &mut lines,
+                    fit(m.impact_story.as_deref().unwrap_or("")),
+                ),
+                FieldKey::Contact => {
+                    put(out, c, &mut lines, fit(m.contact.as_deref().unwrap_or("")))
                 }
-                FieldKey::Contact => out.string(c, fit(m.contact.as_deref().unwrap_or(""))),
             },
             Column::Utilisation => {
                 let r1 = out.row();
@@ -307,18 +376,30 @@ fn measure_row<'c>(
                 };
                 out.row_formula(c, utilisation, &[r1; 4], util);
             }
-            Column::SourceFile => out.string(c, fit(&r.source.file.display)),
+            Column::SourceFile => put(out, c, &mut lines, fit(&r.source.file.display)),
             Column::SourceCell => {
                 buf.clear();
                 buf.push_str(r.source.sheet.as_deref().unwrap_or(""));
                 buf.push('!');
                 buf.push_str(&m.source_cell);
-                out.string(c, fit(&buf));
+                put(out, c, &mut lines, fit(&buf));
             }
             Column::Share => {}
         }
     }
+    out.lines(lines);
     out.put_scratch(buf);
+}
+
+/// Writes text cell `s` in column `c` of a measures sheet; in a wrapped
+/// column, raises `lines` to the lines it takes.
+fn put(out: &mut dyn Cells, c: u16, lines: &mut u32, s: &str) {
+    if let Look::Wrap(w) = MEASURES_LOOK[usize::from(c)]
+        && !s.is_empty()
+    {
+        *lines = (*lines).max(wrapped_lines(s, w));
+    }
+    out.string(c, s);
 }
 
 /// An area split sheet: one row per measure and area with the share of its

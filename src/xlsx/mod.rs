@@ -212,15 +212,27 @@ pub(crate) fn excel_date(d: crate::model::parse::Date) -> Result<ExcelDateTime, 
     ExcelDateTime::from_ymd(d.year.clamp(1900, 9999) as u16, d.month as u8, d.day as u8)
 }
 
-/// Sets up a sheet for paper: A4 landscape, one page wide, the title
+/// Sets up a sheet for paper: A4 (A3 if `wide`) landscape, one page wide, the title
 /// (programme and year) and the sheet's name at the top of each page, the
 /// page number at the foot, and with `header_row`, row 1 repeated on every
 /// page.
-fn print_setup(ws: &mut Worksheet, title: &str, header_row: bool) -> Result<(), XlsxError> {
+fn print_setup(
+    ws: &mut Worksheet,
+    title: &str,
+    header_row: bool,
+    wide: bool,
+) -> Result<(), XlsxError> {
+    // Paper codes of ECMA-376 §18.3.1.63 (pageSetup paperSize).
     const A4: u8 = 9;
-    ws.set_paper_size(A4);
+    const A3: u8 = 8;
+    ws.set_paper_size(if wide { A3 } else { A4 });
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
+    if wide {
+        // Narrower side margins (0.4 inch rather than 0.7) leave the wide
+        // sheets' text a little larger.
+        ws.set_margins(0.4, 0.4, 0.75, 0.75, 0.3, 0.3);
+    }
     // `&` starts a code in a header; a header holds 255 characters.
     let title: String = title.replace('&', "&&").chars().take(200).collect();
     ws.set_header(format!("&L{title}&R&A"));
@@ -436,7 +448,8 @@ pub fn workbook<'a>(
     ];
     for ws in wb.worksheets_mut() {
         let tabular = !loose.contains(&ws.name());
-        print_setup(ws, &title, tabular)?;
+        let wide = big.wide.contains(&ws.name());
+        print_setup(ws, &title, tabular, wide)?;
     }
     if opts.writer == RowWriter::RustXlsxwriter {
         for body in &big.bodies {
@@ -605,22 +618,47 @@ mod tests {
                     }
                     (name.clone(), format!("{rest}\n{}", sorted.join("\n")))
                 } else if name.starts_with("xl/worksheets/sheet") {
-                    // Around the rows as they are; of the rows, each cell's
-                    // reference and style: the values and formulas are
-                    // compared as calamine reads them (a header is a shared
-                    // string in one package and inline in the other).
+                    // Around the rows as they are; of the rows, each row's
+                    // tag (its number and height) and each cell's reference
+                    // and style: the values and formulas are compared as
+                    // calamine reads them (a header is a shared string in
+                    // one package and inline in the other).
                     let xml = with_styles_resolved(xml, &resolved);
                     let start = xml.find("<sheetData").unwrap();
                     let end = xml.find("</sheetData>").unwrap_or(start);
                     let mut cells = String::new();
-                    for c in xml[start..end].split("<c ").skip(1) {
-                        let tag = &c[..c.find('>').unwrap()];
-                        let style = tag.find(" s=\"").map_or("", |i| &tag[i..]);
-                        let style = style.split("\" t=\"").next().unwrap_or("");
-                        cells.push_str(&format!(
-                            "{} {style}\n",
-                            &tag[..tag.find(' ').unwrap_or(tag.len())]
-                        ));
+                    let mut last_row = "";
+                    for row in xml[start..end].split("<row ").skip(1) {
+                        // rust_xlsxwriter 0.102 writes the height of a
+                        // constant-memory sheet's last row a second time, as
+                        // an empty `<row .../>` of the same number (see
+                        // `plain::SheetCells::lines`); it holds no cells.
+                        let number = row.split('"').nth(1).unwrap_or("");
+                        let again = number == last_row;
+                        last_row = number;
+                        if again && row.trim_end().ends_with("/>") {
+                            continue;
+                        }
+                        // Without `spans`, an optional hint (ECMA-376
+                        // §18.3.1.73) a constant-memory sheet leaves out.
+                        let tag = &row[..row.find('>').unwrap()];
+                        let tag = match tag.find(" spans=\"") {
+                            Some(a) => {
+                                let b = a + 8 + tag[a + 8..].find('"').unwrap() + 1;
+                                format!("{}{}", &tag[..a], &tag[b..])
+                            }
+                            None => tag.to_string(),
+                        };
+                        cells.push_str(&format!("row {tag}\n"));
+                        for c in row.split("<c ").skip(1) {
+                            let tag = &c[..c.find('>').unwrap()];
+                            let style = tag.find(" s=\"").map_or("", |i| &tag[i..]);
+                            let style = style.split("\" t=\"").next().unwrap_or("");
+                            cells.push_str(&format!(
+                                "{} {style}\n",
+                                &tag[..tag.find(' ').unwrap_or(tag.len())]
+                            ));
+                        }
                     }
                     (
                         name.clone(),
@@ -736,6 +774,12 @@ mod tests {
                 .count();
             // The measures table, and one per department sheet.
             assert_eq!(tables > 1, opts.per_department, "{tables}");
+            // Rows of wrapped text have their height, from either writer.
+            let heights: usize = fast
+                .iter()
+                .map(|(_, x)| x.matches("customHeight=\"1\"").count())
+                .sum();
+            assert!(heights > 10, "{heights} rows with a height");
         }
     }
 

@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Formula, Url, Worksheet, XlsxError};
 
-use super::body::{Body, Cached, Cells, RowFormula};
+use super::body::{Body, Cached, Cells, LINE_POINTS, MAX_LINES, RowFormula};
 
 /// Writes `body`'s rows into `ws`, below its header row.
 pub(crate) fn write_rows(ws: &mut Worksheet, body: &Body) -> Result<(), XlsxError> {
@@ -86,5 +86,22 @@ impl Cells for SheetCells<'_> {
 
     fn put_scratch(&mut self, s: String) {
         self.scratch = s;
+    }
+
+    /// rust_xlsxwriter 0.102 writes the height of a constant-memory
+    /// sheet's last row twice: with its cells and again as an empty
+    /// `<row/>` of the same number (`flush_last_row` flushes the current
+    /// row once more). Readers take the empty one as no cells (LibreOffice,
+    /// calamine); the fast writer, kooste's default, writes it once.
+    fn lines(&mut self, lines: u32) {
+        let lines = lines.min(MAX_LINES);
+        if lines > 1 {
+            // In pixels: rust_xlsxwriter rounds a height in points to them.
+            let pixels = lines * LINE_POINTS * 4 / 3;
+            keep(
+                &mut self.error,
+                self.ws.set_row_height_pixels(self.row, pixels),
+            );
+        }
     }
 }

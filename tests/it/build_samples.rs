@@ -263,6 +263,32 @@ fn printed(xlsx: &std::path::Path) -> (Vec<(f64, f64)>, Vec<String>) {
     (sizes, pages)
 }
 
+/// The words printed on page `page` (from 1) of `pdf` with their heights
+/// in points, as poppler finds them (`pdftotext -bbox`).
+fn printed_words(pdf: &std::path::Path, page: usize) -> Vec<(String, f64)> {
+    let n = page.to_string();
+    let o = Command::new("pdftotext")
+        .args(["-bbox", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(o.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let word = rest.split('<').next().unwrap();
+            let word = word.replace("&amp;", "&").replace("&quot;", "\"");
+            (word, attr(tag, "yMax") - attr(tag, "yMin"))
+        })
+        .collect()
+}
+
 /// The sheet a printed page is of: the page header ends with its name.
 fn sheet_of(page: &str) -> &str {
     let head = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -270,7 +296,8 @@ fn sheet_of(page: &str) -> &str {
 }
 
 /// Printed (from LibreOffice), the samples' workbook is a few landscape
-/// pages, one page wide; with more measures, the measures sheet goes on
+/// pages, one page wide, the measures sheet on one A3 page with text of
+/// at least 7.2 pt and every word of its long text columns; with more measures, the measures sheet goes on
 /// over pages that each repeat its header row.
 #[test]
 #[ignore = "needs LibreOffice (soffice) and poppler (pdfinfo, pdftotext): run by .ci/run"]
@@ -295,6 +322,45 @@ fn the_workbook_prints_on_few_landscape_pages_with_its_header_row() {
         1,
         "the 24 measures on one page: {sheets:?}"
     );
+    // The measures sheet on A3 (1190.55 x 841.89 pt), its text legible: at
+    // A4 width it printed at 3.8 pt (issue 21 item 7).
+    let at = sheets.iter().position(|s| *s == "Toimenpiteet").unwrap();
+    let (w, h) = sizes[at];
+    assert!(
+        (w - 1190.55).abs() < 1.0 && (h - 841.89).abs() < 1.0,
+        "A3: {w} x {h}"
+    );
+    let pdf = dir.path().join("kooste_2021.pdf");
+    let words = printed_words(&pdf, at + 1);
+    let mut heights: Vec<f64> = words.iter().map(|(_, h)| *h).collect();
+    heights.sort_by(f64::total_cmp);
+    let median = heights[heights.len() / 2];
+    assert!(median >= 7.2, "printed text {median} pt high");
+    // Wrapped, nothing cut: every word of the long text columns is printed
+    // (in pieces, as LibreOffice also breaks lines after `-` and `/`).
+    let pieces = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let seen: std::collections::HashSet<String> =
+        words.iter().flat_map(|(w, _)| pieces(w)).collect();
+    let measures = sheet(&dir.path().join("kooste_2021.xlsx"), "Toimenpiteet");
+    for head in [
+        "Toimiala",
+        "Painopiste",
+        "Toimenpide",
+        "Alueet",
+        "Vaikuttavuustarina",
+    ] {
+        let c = measures[0].iter().position(|d| *d == head).unwrap();
+        for row in &measures[1..] {
+            for word in pieces(&row[c].to_string()) {
+                assert!(seen.contains(&word), "{head}: {word:?} not printed");
+            }
+        }
+    }
     for p in &pages {
         assert!(
             p.contains("Myönteisen erityiskohtelun toimintaohjelma 2021"),
@@ -362,6 +428,13 @@ fn the_workbook_is_set_up_for_paper() {
     );
     for n in 1..=sheet_names(&xlsx).len() {
         let ws = zip_part(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
+        // The measures sheet (the second) on A3, the others on A4.
+        let paper = if n == 2 {
+            "paperSize=\"8\""
+        } else {
+            "paperSize=\"9\""
+        };
+        assert!(ws.contains(paper), "sheet {n}: {paper}");
         assert!(
             ws.contains("orientation=\"landscape\"") && ws.contains("fitToHeight=\"0\""),
             "sheet {n}"

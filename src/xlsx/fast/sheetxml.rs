@@ -11,7 +11,7 @@
 //! rust_xlsxwriter writes for the same calls, each with its reference
 //! (`r="B7"`), every row with its number; a test compares the two.
 
-use super::super::body::{Cached, Cells, RowFormula};
+use super::super::body::{Cached, Cells, LINE_POINTS, MAX_LINES, RowFormula};
 use crate::text::push_column_letters;
 
 /// The cells of consecutive rows; each column has one style (the column's
@@ -27,6 +27,9 @@ pub(crate) struct Rows {
     heads: Vec<Vec<u8>>,
     tails: Vec<Vec<u8>>,
     scratch: String,
+    /// Where the current row's attributes end (before its `>`), for a
+    /// height given after its cells.
+    attrs_end: usize,
 }
 
 impl Rows {
@@ -49,6 +52,7 @@ impl Rows {
             heads,
             tails,
             scratch: String::new(),
+            attrs_end: 0,
         }
     }
 
@@ -64,7 +68,9 @@ impl Rows {
         push_u32(&mut self.digits, self.row);
         self.buf.extend_from_slice(b"<row r=\"");
         self.buf.extend_from_slice(&self.digits);
-        self.buf.extend_from_slice(b"\">");
+        self.buf.push(b'"');
+        self.attrs_end = self.buf.len();
+        self.buf.push(b'>');
     }
 
     /// Ends the current row.
@@ -126,6 +132,21 @@ impl Cells for Rows {
 
     fn put_scratch(&mut self, s: String) {
         self.scratch = s;
+    }
+
+    /// ` ht="30" customHeight="1"` into the row's start tag, as
+    /// rust_xlsxwriter writes a height set in pixels (20 a line, written
+    /// in points); moves only this row's cells.
+    fn lines(&mut self, lines: u32) {
+        let lines = lines.min(MAX_LINES);
+        if lines <= 1 {
+            return;
+        }
+        let mut attr = Vec::with_capacity(32);
+        attr.extend_from_slice(b" ht=\"");
+        push_u32(&mut attr, lines * LINE_POINTS);
+        attr.extend_from_slice(b"\" customHeight=\"1\"");
+        self.buf.splice(self.attrs_end..self.attrs_end, attr);
     }
 
     /// A text cell; nothing for empty text (rust_xlsxwriter skips it too).
