@@ -1122,7 +1122,7 @@ mod tests {
         );
         assert_eq!(
             c.labelled(Lang::Sv, "out-chart-status-dept"),
-            "Åtgärder per skede och sektor"
+            "Åtgärder per skede och per sektor"
         );
         assert_eq!(
             c.labelled(Lang::Fi, "out-chart-budget-year"),

@@ -151,7 +151,7 @@ out-chart-status-dept = { $department_by ->
     [none] Measures: { $status_field } – { $department_field }
    *[other] { $status_by ->
         [none] Measures: { $status_field } – { $department_field }
-       *[other] Measures { $status_by } and { $department_short }
+       *[other] Measures { $status_by } and { $department_by }
     }
 }
 out-chart-budget-year = { $year_by ->

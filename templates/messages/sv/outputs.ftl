@@ -150,7 +150,7 @@ out-chart-status-dept = { $department_by ->
     [none] Åtgärder: { $status_field } – { $department_field }
    *[other] { $status_by ->
         [none] Åtgärder: { $status_field } – { $department_field }
-       *[other] Åtgärder { $status_by } och { $department_short }
+       *[other] Åtgärder { $status_by } och { $department_by }
     }
 }
 out-chart-budget-year = { $year_by ->
