@@ -303,6 +303,16 @@ pub struct Field {
     /// What the column means, for the template's instructions.
     #[serde(default)]
     pub description: Option<Localised>,
+    /// The field's name inside a sentence, without the unit and in lower
+    /// case (`budjetti` for `Budjetti (€)`), for natural headings and chart
+    /// titles; the header when unset. See [`Config::labelled`].
+    #[serde(default)]
+    pub short: Option<Localised>,
+    /// The "by" phrase of a grouping by this field, in lower case
+    /// (`toimialoittain`, `per sektor`, `by department`); when unset the
+    /// outputs use the generic heading (`Ryhmittely: Toimiala`).
+    #[serde(default)]
+    pub by: Option<Localised>,
 }
 
 /// A whole programme configuration.
@@ -953,21 +963,35 @@ impl Config {
     }
 
     /// Message `id` in `lang` with the programme's column names as its
-    /// arguments (`department_field`, `focus_field`, `status_field`,
-    /// `area_field`, `budget_field`, `spent_field`, `year_field`): headings
-    /// and chart titles name the programme's own columns, not kooste's words.
+    /// arguments, so headings and chart titles name the programme's own
+    /// columns, not kooste's words. For each of `department`, `focus`,
+    /// `status`, `area`, `budget`, `spent` and `year` the message gets
+    /// `<name>_field` (the header), `<name>_short` (the field's `short`
+    /// phrase, or the header), `<name>_by` (its `by` phrase, or `none` when
+    /// the programme sets none: messages then fall back to a generic
+    /// heading) and `_short_cap`/`_by_cap`, the same with a capital first
+    /// letter for the start of a heading.
     pub fn labelled(&self, lang: Lang, id: &'static str) -> String {
         let mut msg = Message::new(id);
-        for (arg, key) in [
-            ("department_field", FieldKey::Department),
-            ("focus_field", FieldKey::FocusArea),
-            ("status_field", FieldKey::Status),
-            ("area_field", FieldKey::Areas),
-            ("budget_field", FieldKey::Budget),
-            ("spent_field", FieldKey::Spent),
-            ("year_field", FieldKey::Year),
-        ] {
-            msg = msg.arg(arg, self.label(key, lang));
+        for (names, key) in LABELLED_ARGS {
+            let [field_arg, short_arg, short_cap_arg, by_arg, by_cap_arg] = names;
+            let header = self.label(key, lang);
+            let field = self.field(key);
+            let short = field
+                .and_then(|f| f.short.as_ref())
+                .map_or_else(|| header.clone(), |s| s.get(lang).to_string());
+            let by = field
+                .and_then(|f| f.by.as_ref())
+                .map(|b| b.get(lang).to_string());
+            msg = msg
+                .arg(short_cap_arg, capitalise(&short))
+                .arg(short_arg, short)
+                .arg(
+                    by_cap_arg,
+                    by.as_deref().map_or_else(String::new, capitalise),
+                )
+                .arg(by_arg, by.unwrap_or_else(|| "none".into()))
+                .arg(field_arg, header);
         }
         crate::i18n::render(lang, &msg)
     }
@@ -1065,6 +1089,91 @@ fn line_of(text: &str, pos: usize) -> usize {
         + 1
 }
 
+/// The arguments [`Config::labelled`] gives per field: the header, the
+/// short phrase, the short phrase capitalised, the "by" phrase (or `none`)
+/// and the "by" phrase capitalised.
+const LABELLED_ARGS: [([&str; 5], FieldKey); 7] = [
+    (
+        [
+            "department_field",
+            "department_short",
+            "department_short_cap",
+            "department_by",
+            "department_by_cap",
+        ],
+        FieldKey::Department,
+    ),
+    (
+        [
+            "focus_field",
+            "focus_short",
+            "focus_short_cap",
+            "focus_by",
+            "focus_by_cap",
+        ],
+        FieldKey::FocusArea,
+    ),
+    (
+        [
+            "status_field",
+            "status_short",
+            "status_short_cap",
+            "status_by",
+            "status_by_cap",
+        ],
+        FieldKey::Status,
+    ),
+    (
+        [
+            "area_field",
+            "area_short",
+            "area_short_cap",
+            "area_by",
+            "area_by_cap",
+        ],
+        FieldKey::Areas,
+    ),
+    (
+        [
+            "budget_field",
+            "budget_short",
+            "budget_short_cap",
+            "budget_by",
+            "budget_by_cap",
+        ],
+        FieldKey::Budget,
+    ),
+    (
+        [
+            "spent_field",
+            "spent_short",
+            "spent_short_cap",
+            "spent_by",
+            "spent_by_cap",
+        ],
+        FieldKey::Spent,
+    ),
+    (
+        [
+            "year_field",
+            "year_short",
+            "year_short_cap",
+            "year_by",
+            "year_by_cap",
+        ],
+        FieldKey::Year,
+    ),
+];
+
+/// `text` with its first letter in upper case, for a phrase that starts a
+/// heading (`toimialoittain` → `Toimialoittain`).
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1075,6 +1184,41 @@ mod tests {
         assert_eq!(c.departments.len(), 5);
         assert_eq!(c.annual_budget(), 2_000_000.0);
         assert!(c.is_programme_year(2022) && !c.is_programme_year(2023));
+    }
+
+    /// Headings use a field's `by` and `short` phrases where the programme
+    /// sets them and fall back to the generic heading where it does not.
+    #[test]
+    fn labelled_headings_use_natural_phrases_or_fall_back() {
+        let mut c = Config::parse(DEFAULT_TOML, "built-in").unwrap();
+        assert_eq!(c.labelled(Lang::Fi, "out-by-department"), "Toimialoittain");
+        assert_eq!(c.labelled(Lang::Sv, "out-by-department"), "Per sektor");
+        assert_eq!(
+            c.labelled(Lang::En, "out-chart-budget-actual"),
+            "Budget and actual by department"
+        );
+        assert_eq!(
+            c.labelled(Lang::Sv, "out-chart-status-dept"),
+            "Åtgärder per skede och per sektor"
+        );
+        assert_eq!(
+            c.labelled(Lang::Fi, "out-chart-budget-year"),
+            "Budjetti vuosittain"
+        );
+        for f in &mut c.fields {
+            f.by = None;
+            f.short = None;
+        }
+        assert_eq!(
+            c.labelled(Lang::Fi, "out-by-department"),
+            "Ryhmittely: Toimiala"
+        );
+        assert_eq!(
+            c.labelled(Lang::Fi, "out-chart-budget-actual"),
+            "Budjetti (€) ja Toteuma (€) – Toimiala"
+        );
+        assert_eq!(capitalise("äänestysalueittain"), "Äänestysalueittain");
+        assert_eq!(capitalise(""), "");
     }
 
     /// A programme's own report templates are read beside its file; the

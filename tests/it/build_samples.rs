@@ -400,9 +400,20 @@ fn the_workbook_prints_on_few_landscape_pages_with_its_header_row() {
 fn the_workbook_is_set_up_for_paper() {
     let dir = build_samples();
     let xlsx = dir.path().join("kooste_2021.xlsx");
-    for n in 1..=3 {
+    // The titles read naturally from the programme's `by` and `short`
+    // phrases (templates/programme.toml), as before issue 21 item 4.
+    let titles = [
+        "Budjetti ja toteuma toimialoittain",
+        "Budjetti painopisteittäin",
+        "Toimenpiteet vaiheittain toimialoittain",
+    ];
+    for (n, title) in (1..=3).zip(titles) {
         let chart = zip_part(&xlsx, &format!("xl/charts/chart{n}.xml"));
         assert!(chart.contains("<c:min val=\"0\"/>"), "chart {n}: {chart}");
+        assert!(
+            chart.contains(&format!("<a:t>{title}</a:t>")),
+            "chart {n}: {chart}"
+        );
     }
     let styles = zip_part(&xlsx, "xl/styles.xml");
     assert!(

@@ -147,9 +147,9 @@ fn stored_formula_results_equal_the_sums_of_the_rows() {
     // Every group row of the department, focus area and status tables.
     let mut checked = 0;
     for (heading, key_col) in [
-        ("Ryhmittely: Toimiala", 1),
-        ("Ryhmittely: Painopiste", 2),
-        ("Ryhmittely: Vaihe", 5),
+        ("Toimialoittain", 1),
+        ("Painopisteittäin", 2),
+        ("Vaiheittain", 5),
     ] {
         let sums = sums_by(&measures, key_col);
         let start = find(heading) + 2;
@@ -182,7 +182,7 @@ fn stored_formula_results_equal_the_sums_of_the_rows() {
     let split = sheet(&xlsx, "Aluejako");
     let split_total: f64 = split[1..].iter().map(|r| num(&r[5])).sum();
     assert!((split_total - budget).abs() < 0.01, "{split_total}");
-    let area_total = summary[find("Ryhmittely: Alue") + 2..]
+    let area_total = summary[find("Alueittain") + 2..]
         .iter()
         .find(|r| text(&r[0]) == "Yhteensä")
         .unwrap();

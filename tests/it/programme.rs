@@ -193,7 +193,7 @@ fn default_names() -> Vec<String> {
             "fields",
         ] {
             for item in t.get(list).and_then(|l| l.as_array()).into_iter().flatten() {
-                for key in ["code", "name", "aliases", "header"] {
+                for key in ["code", "name", "aliases", "header", "by"] {
                     if let Some(v) = item
                         .get(key)
                         .filter(|_| !(list == "fields" && key == "code"))
@@ -291,6 +291,14 @@ fn second_programme_cycle_names_nothing_of_the_default() {
         "Valitse listasta sarakkeiden \"Tavoite\", \"Kylä\", \"Tilanne\", \"Näkökulmat\" arvot",
         // The comparison with the programme's own previous workbook.
         "Muutokset: Tilanne",
+        // Summary headings and chart titles from its `by` and `short`
+        // phrases (Yhteenveto sheet, chart XML).
+        "<t>Palvelualueittain</t>",
+        "<t>Tavoitteittain</t>",
+        "<t>Kylittäin</t>",
+        "<a:t>Määräraha ja käytetty palvelualueittain</a:t>",
+        "<a:t>Määräraha tavoitteittain</a:t>",
+        "<a:t>Toimenpiteet tilanteittain palvelualueittain</a:t>",
     ] {
         assert!(all.contains(own), "{own:?} is in no output");
     }

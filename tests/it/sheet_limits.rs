@@ -58,7 +58,7 @@ fn area_table(xlsx: &Path) -> HashMap<String, (f64, f64, f64)> {
     let rows = sheet(xlsx, "Yhteenveto");
     let start = rows
         .iter()
-        .position(|r| r.first().map(|c| c.to_string()) == Some("Ryhmittely: Alue".into()))
+        .position(|r| r.first().map(|c| c.to_string()) == Some("Alueittain".into()))
         .expect("area table");
     rows[start + 2..]
         .iter()

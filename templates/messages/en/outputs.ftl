@@ -108,11 +108,25 @@ out-date = Date
 out-key-figures = Key figures
 # The headings and chart titles below name the programme's own columns:
 # $department_field, $focus_field, $status_field, $area_field, $budget_field,
-# $spent_field and $year_field are its configured headers.
-out-by-department = Grouped by: { $department_field }
-out-by-focus-area = Grouped by: { $focus_field }
-out-by-status = Grouped by: { $status_field }
-out-by-area = Grouped by: { $area_field }
+# $spent_field and $year_field are its configured headers; with the
+# programme's `by` phrases ($department_by, …; "none" when unset) and `short`
+# names ($budget_short, …; _cap: capitalised) they read naturally.
+out-by-department = { $department_by ->
+    [none] Grouped by: { $department_field }
+   *[other] { $department_by_cap }
+}
+out-by-focus-area = { $focus_by ->
+    [none] Grouped by: { $focus_field }
+   *[other] { $focus_by_cap }
+}
+out-by-status = { $status_by ->
+    [none] Grouped by: { $status_field }
+   *[other] { $status_by_cap }
+}
+out-by-area = { $area_by ->
+    [none] Grouped by: { $area_field }
+   *[other] { $area_by_cap }
+}
 out-dept-by-focus = { $department_field } and { $focus_field }: { $budget_field }
 out-sources-note = The figures are compiled from the submissions; the sources are listed on the { out-sheet-sources } sheet.
 out-source-previous = comparison: { $year } consolidated workbook
@@ -125,10 +139,25 @@ out-findings-cut = { $n ->
    *[other] … and { $n } more findings that do not fit the sheet: see kooste validate --format json.
 }
 
-out-chart-budget-actual = { $budget_field } and { $spent_field } – { $department_field }
-out-chart-budget-focus = { $budget_field } – { $focus_field }
-out-chart-status-dept = Measures: { $status_field } – { $department_field }
-out-chart-budget-year = { $budget_field } – { $year_field }
+out-chart-budget-actual = { $department_by ->
+    [none] { $budget_field } and { $spent_field } – { $department_field }
+   *[other] { $budget_short_cap } and { $spent_short } { $department_by }
+}
+out-chart-budget-focus = { $focus_by ->
+    [none] { $budget_field } – { $focus_field }
+   *[other] { $budget_short_cap } { $focus_by }
+}
+out-chart-status-dept = { $department_by ->
+    [none] Measures: { $status_field } – { $department_field }
+   *[other] { $status_by ->
+        [none] Measures: { $status_field } – { $department_field }
+       *[other] Measures { $status_by } and { $department_by }
+    }
+}
+out-chart-budget-year = { $year_by ->
+    [none] { $budget_field } – { $year_field }
+   *[other] { $budget_short_cap } { $year_by }
+}
 
 # Comparison with the previous year; $previous and $current are years.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }

@@ -110,11 +110,25 @@ out-date = Päivämäärä
 out-key-figures = Tunnusluvut
 # The headings and chart titles below name the programme's own columns:
 # $department_field, $focus_field, $status_field, $area_field, $budget_field,
-# $spent_field and $year_field are its configured headers.
-out-by-department = Ryhmittely: { $department_field }
-out-by-focus-area = Ryhmittely: { $focus_field }
-out-by-status = Ryhmittely: { $status_field }
-out-by-area = Ryhmittely: { $area_field }
+# $spent_field and $year_field are its configured headers; with the
+# programme's `by` phrases ($department_by, …; "none" when unset) and `short`
+# names ($budget_short, …; _cap: capitalised) they read naturally.
+out-by-department = { $department_by ->
+    [none] Ryhmittely: { $department_field }
+   *[other] { $department_by_cap }
+}
+out-by-focus-area = { $focus_by ->
+    [none] Ryhmittely: { $focus_field }
+   *[other] { $focus_by_cap }
+}
+out-by-status = { $status_by ->
+    [none] Ryhmittely: { $status_field }
+   *[other] { $status_by_cap }
+}
+out-by-area = { $area_by ->
+    [none] Ryhmittely: { $area_field }
+   *[other] { $area_by_cap }
+}
 out-dept-by-focus = { $department_field } ja { $focus_field }: { $budget_field }
 out-sources-note = Luvut on koottu ilmoituksista; lähteet on lueteltu välilehdellä { out-sheet-sources }.
 out-source-previous = vertailu: vuoden { $year } kooste
@@ -127,10 +141,25 @@ out-findings-cut = { $n ->
    *[other] … ja { $n } muuta havaintoa, jotka eivät mahdu taulukkoon: katso kooste validate --format json.
 }
 
-out-chart-budget-actual = { $budget_field } ja { $spent_field } – { $department_field }
-out-chart-budget-focus = { $budget_field } – { $focus_field }
-out-chart-status-dept = Toimenpiteet: { $status_field } – { $department_field }
-out-chart-budget-year = { $budget_field } – { $year_field }
+out-chart-budget-actual = { $department_by ->
+    [none] { $budget_field } ja { $spent_field } – { $department_field }
+   *[other] { $budget_short_cap } ja { $spent_short } { $department_by }
+}
+out-chart-budget-focus = { $focus_by ->
+    [none] { $budget_field } – { $focus_field }
+   *[other] { $budget_short_cap } { $focus_by }
+}
+out-chart-status-dept = { $department_by ->
+    [none] Toimenpiteet: { $status_field } – { $department_field }
+   *[other] { $status_by ->
+        [none] Toimenpiteet: { $status_field } – { $department_field }
+       *[other] Toimenpiteet { $status_by } { $department_by }
+    }
+}
+out-chart-budget-year = { $year_by ->
+    [none] { $budget_field } – { $year_field }
+   *[other] { $budget_short_cap } { $year_by }
+}
 
 # Vertailu edelliseen vuoteen; $previous ja $current ovat vuosilukuja.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }

@@ -107,11 +107,25 @@ out-date = Datum
 out-key-figures = Nyckeltal
 # The headings and chart titles below name the programme's own columns:
 # $department_field, $focus_field, $status_field, $area_field, $budget_field,
-# $spent_field and $year_field are its configured headers.
-out-by-department = Gruppering: { $department_field }
-out-by-focus-area = Gruppering: { $focus_field }
-out-by-status = Gruppering: { $status_field }
-out-by-area = Gruppering: { $area_field }
+# $spent_field and $year_field are its configured headers; with the
+# programme's `by` phrases ($department_by, …; "none" when unset) and `short`
+# names ($budget_short, …; _cap: capitalised) they read naturally.
+out-by-department = { $department_by ->
+    [none] Gruppering: { $department_field }
+   *[other] { $department_by_cap }
+}
+out-by-focus-area = { $focus_by ->
+    [none] Gruppering: { $focus_field }
+   *[other] { $focus_by_cap }
+}
+out-by-status = { $status_by ->
+    [none] Gruppering: { $status_field }
+   *[other] { $status_by_cap }
+}
+out-by-area = { $area_by ->
+    [none] Gruppering: { $area_field }
+   *[other] { $area_by_cap }
+}
 out-dept-by-focus = { $department_field } och { $focus_field }: { $budget_field }
 out-sources-note = Talen har sammanställts ur anmälningarna; källorna finns på fliken { out-sheet-sources }.
 out-source-previous = jämförelse: sammanställningen { $year }
@@ -124,10 +138,25 @@ out-findings-cut = { $n ->
    *[other] … och { $n } andra iakttagelser som inte ryms i bladet: se kooste validate --format json.
 }
 
-out-chart-budget-actual = { $budget_field } och { $spent_field } – { $department_field }
-out-chart-budget-focus = { $budget_field } – { $focus_field }
-out-chart-status-dept = Åtgärder: { $status_field } – { $department_field }
-out-chart-budget-year = { $budget_field } – { $year_field }
+out-chart-budget-actual = { $department_by ->
+    [none] { $budget_field } och { $spent_field } – { $department_field }
+   *[other] { $budget_short_cap } och { $spent_short } { $department_by }
+}
+out-chart-budget-focus = { $focus_by ->
+    [none] { $budget_field } – { $focus_field }
+   *[other] { $budget_short_cap } { $focus_by }
+}
+out-chart-status-dept = { $department_by ->
+    [none] Åtgärder: { $status_field } – { $department_field }
+   *[other] { $status_by ->
+        [none] Åtgärder: { $status_field } – { $department_field }
+       *[other] Åtgärder { $status_by } och { $department_by }
+    }
+}
+out-chart-budget-year = { $year_by ->
+    [none] { $budget_field } – { $year_field }
+   *[other] { $budget_short_cap } { $year_by }
+}
 
 # Jämförelse med föregående år; $previous och $current är årtal.
 out-cmp-title = { out-sheet-comparison } { $previous } → { $current }
