@@ -602,6 +602,12 @@ pub fn hidden_rows(bytes: &[u8], sheet: &str) -> BTreeMap<u32, RowHidden> {
 fn hidden_rows_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<u32, RowHidden>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let part = sheet_part(&mut zip, sheet)?;
+    // Rows are seldom hidden: a byte search of the part is a fraction of
+    // parsing the whole sheet a second time (which calamine has done), and
+    // a part without the word hides no row.
+    if !part_contains(zip.by_name(&part).ok()?, b"hidden")? {
+        return Some(BTreeMap::new());
+    }
     let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
     let mut xml = quick_xml::Reader::from_reader(reader);
     let mut buf = Vec::new();
@@ -640,6 +646,29 @@ fn hidden_rows_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<u32, RowHidde
         }
     }
     Some(out)
+}
+
+/// Whether `part` holds the bytes `needle`, read in blocks (a sheet may
+/// unpack to more than is wise to hold at once); `None` on a read error.
+fn part_contains(mut part: impl Read, needle: &[u8]) -> Option<bool> {
+    let finder = memchr::memmem::Finder::new(needle);
+    let keep = needle.len().saturating_sub(1);
+    let mut buf = vec![0u8; 1 << 16];
+    let mut have = 0;
+    loop {
+        let n = part.read(&mut buf[have..]).ok()?;
+        if n == 0 {
+            return Some(false);
+        }
+        let end = have + n;
+        if finder.find(&buf[..end]).is_some() {
+            return Some(true);
+        }
+        // A needle split between two blocks is found in the next.
+        let tail = keep.min(end);
+        buf.copy_within(end - tail..end, 0);
+        have = tail;
+    }
 }
 
 /// The ranges of one xlsx sheet's multi-cell array formulas
@@ -805,5 +834,20 @@ mod tests {
         assert!(!calc("fullPrecision=\"1\""));
         assert!(!calc("fullCalcOnLoad=\"1\""));
         assert!(!super::calc_attr_false(b"not a zip", "fullPrecision"));
+    }
+
+    #[test]
+    fn a_word_split_between_two_blocks_is_found() {
+        for at in [0, 1, (1 << 16) - 3, 1 << 16, (1 << 17) + 5] {
+            let mut data = vec![b'x'; (1 << 17) + 64];
+            data[at..at + 6].copy_from_slice(b"hidden");
+            assert_eq!(
+                super::part_contains(&data[..], b"hidden"),
+                Some(true),
+                "{at}"
+            );
+        }
+        let data = vec![b'x'; (1 << 17) + 64];
+        assert_eq!(super::part_contains(&data[..], b"hidden"), Some(false));
     }
 }
