@@ -47,13 +47,13 @@ impl SheetReader<'_, '_> {
             .collect();
         let msg = Message::new("read-unknown-unit-title")
             .arg("cell", a1(row, col))
-            .arg("unit", unit)
+            .arg("unit", unit.as_str())
             .arg("fields", Arg::List(names));
         let finding = self
             .finding(Code::UnknownUnit, msg)
             .at(row, col)
             .value(text.trim().to_string())
-            .hint(Message::new("read-unknown-unit-title.hint").arg("unit", unit));
+            .hint(Message::new("read-unknown-unit-title.hint").arg("unit", unit.as_str()));
         self.findings.push(finding);
         columns.retain(|&(_, f)| !euro(f));
     }
