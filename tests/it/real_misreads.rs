@@ -300,3 +300,30 @@ fn an_iso_date_in_the_year_column_is_its_year() {
         .collect();
     assert_eq!(years, [2021, 2021]);
 }
+
+#[test]
+fn a_csv_text_formula_is_read_as_the_text_excel_shows() {
+    // ="KUKU-01", ="098000": the ERP export idiom, bare and quoted alike.
+    // A real formula (=90000+8000) is not computed: a type-error at H4.
+    for file in [
+        "python_csv_text_formulas_bare.csv",
+        "python_csv_text_formulas_quoted.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("type-error", "H4")]), "{file}");
+        assert!(message_at(&fs, "H4").contains("=90000+8000"), "{file}");
+        let ms = real_measures(file);
+        let ids: Vec<&str> = ms.iter().map(|m| m["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["KUKU-01", "KUKU-02"], "{file}");
+        assert_eq!(
+            euros(&ms),
+            [
+                ("Toimenpide 1".to_string(), 98_000.0, 91_500.0),
+                ("Toimenpide 2".to_string(), 250_000.0, 238_900.0)
+            ],
+            "{file}"
+        );
+        assert_eq!(ms[1]["year"], 2021, "{file}");
+    }
+}
