@@ -715,6 +715,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             if (below_total && !self.looks_like_measure(row, columns, &prefilled))
                 || self.is_heading_row(row)
+                || (sub.rows_read >= 1 && self.is_note_row(row, columns, &prefilled))
             {
                 self.report_unread_row(row);
                 continue;

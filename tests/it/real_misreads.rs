@@ -327,3 +327,34 @@ fn a_csv_text_formula_is_read_as_the_text_excel_shows() {
         assert_eq!(ms[1]["year"], 2021, "{file}");
     }
 }
+
+#[test]
+fn a_note_under_the_measures_is_named_and_a_unit_note_is_the_unit_rule() {
+    for ext in ["xlsx", "csv"] {
+        let app = if ext == "xlsx" {
+            "openpyxl"
+        } else {
+            "python_csv"
+        };
+        // A source line: a warning naming it, both measures read.
+        let file = format!("{app}_foot_note_source.{ext}");
+        let (exit, fs) = real_findings(&file, &[]);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unread-content", "A4")]), "{file}");
+        assert!(message_at(&fs, "A4").contains("Lähde: talousjärjestelmä"));
+        let read: Vec<f64> = euros(&real_measures(&file)).iter().map(|e| e.1).collect();
+        assert_eq!(read, [55.0, 120.0], "{file}");
+        // `Luvut tuhansina euroina`: thousands, so no euro is read.
+        let file = format!("{app}_foot_note_thousands.{ext}");
+        let (exit, fs) = real_findings(&file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("unknown-unit", "A4"), ("unread-content", "A4")]),
+            "{file}"
+        );
+        let o = kooste(&["validate", "--format", "json", &real(&file)]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["summary"]["measures"], 0, "{file}: no euro read as euros");
+    }
+}
