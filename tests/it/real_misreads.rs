@@ -358,3 +358,19 @@ fn a_note_under_the_measures_is_named_and_a_unit_note_is_the_unit_rule() {
         assert_eq!(v["summary"]["measures"], 0, "{file}: no euro read as euros");
     }
 }
+
+#[test]
+fn the_sheet_of_measures_wins_over_an_instructions_sheet_before_it() {
+    let file = "openpyxl_instructions_sheet_first.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]), "{file}");
+    assert_eq!(fs[0]["sheet"], "Ohjeet", "{fs:?}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Toimenpide 1".to_string(), 55_000.0, 40_000.0),
+            ("Toimenpide 2".to_string(), 120_000.0, -1.0)
+        ]
+    );
+}
