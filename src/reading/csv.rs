@@ -94,9 +94,23 @@ fn cell(field: &str) -> Cell {
     }
     if field.is_empty() {
         Cell::Empty
+    } else if let Some(text) = text_formula(field) {
+        Cell::Text(text.into())
     } else {
         Cell::Text(field.into())
     }
+}
+
+/// The text of the `="…"` idiom ERP and SAP exports write to keep a code's
+/// leading zeros (`="KUKU-01"`, `="091500"`): Excel opens it as the
+/// formula giving that text and shows `KUKU-01`, so it is read as the text
+/// (issue 17). Doubled quotes inside are one quote; anything more than
+/// one quoted text (`="a"&"b"`) is not the idiom and stays as typed.
+fn text_formula(field: &str) -> Option<String> {
+    let inner = field.trim().strip_prefix("=\"")?.strip_suffix('"')?;
+    let text = inner.replace("\"\"", "\"");
+    (!text.contains('"') || inner.matches('"').count() == 2 * text.matches('"').count())
+        .then_some(text)
 }
 
 /// The blank lines the csv crate skipped before a record, and the record's
@@ -224,6 +238,16 @@ mod tests {
                     .join("|")
             })
             .collect()
+    }
+
+    #[test]
+    fn the_text_formula_idiom_reads_as_its_text() {
+        let (rows, _) =
+            grid("=\"KUKU-01\";=\"098000\";=\"a \"\"b\"\"\";=\"a\"&\"b\";=90000+8000\n");
+        assert_eq!(
+            shown(&rows),
+            ["KUKU-01|098000|a \"b\"|=\"a\"&\"b\"|=90000+8000"]
+        );
     }
 
     #[test]

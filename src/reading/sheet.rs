@@ -308,9 +308,14 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
     f
 }
 
-/// The first sheet (visible ones before hidden ones) with a header row, and
-/// that row: the first row where at least two cells, and most of its
-/// non-empty cells, are known header names.
+/// The sheet that holds the measures, and its header row: of the sheets
+/// with a header row (the first row where at least two cells, and most of
+/// its non-empty cells, are known header names), the one with the most
+/// rows holding a number under a euro header; on a tie the first (visible
+/// ones before hidden ones). An instructions sheet that repeats the
+/// headers over a row of descriptions (`esim. KUKU-01`, `teksti`) thus
+/// loses to the sheet of measures behind it (issue 17); the other gets
+/// the `unread-content` notice.
 fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     let order = book
         .sheets
@@ -318,12 +323,37 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         .enumerate()
         .filter(|(_, s)| !s.hidden)
         .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
+    let mut best: Option<(usize, u32, usize)> = None;
     for (i, grid) in order {
         if let Some(row) = find_header(grid, schema) {
-            return Some((i, row));
+            let amounts = rows_with_amounts(grid, schema, row);
+            if best.is_none_or(|(_, _, a)| amounts > a) {
+                best = Some((i, row, amounts));
+            }
         }
     }
-    None
+    best.map(|(i, row, _)| (i, row))
+}
+
+/// How many of the (first 1 000) rows under `header` hold a number in a
+/// column whose header names a euro field: rows that look like measures.
+fn rows_with_amounts(grid: &Grid, schema: &Schema, header: u32) -> usize {
+    let euro_cols: Vec<u32> = (grid.first_col..grid.end_col())
+        .filter(|&col| match grid.get(header, col) {
+            Cell::Text(t) => schema
+                .field_of_header(t)
+                .is_some_and(|f| schema.config.fields[f].kind == Kind::Euro),
+            _ => false,
+        })
+        .collect();
+    let last = grid.end_row().min(header + 1 + 1000);
+    (header + 1..last)
+        .filter(|&r| {
+            euro_cols
+                .iter()
+                .any(|&c| matches!(grid.get(r, c), Cell::Number(_)))
+        })
+        .count()
 }
 
 /// The header row of one sheet, if it has one: the first of the top rows
@@ -715,6 +745,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             if (below_total && !self.looks_like_measure(row, columns, &prefilled))
                 || self.is_heading_row(row)
+                || (sub.rows_read >= 1 && self.is_note_row(row, columns, &prefilled))
             {
                 self.report_unread_row(row);
                 continue;

@@ -131,7 +131,7 @@ fn phrase(text: &str) -> String {
 /// `None` when it states no such unit. Titles and group rows above the
 /// header are read with it (issue 17: a title saying thousands over euro
 /// columns).
-pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
+pub(crate) fn scale_stated(text: &str) -> Option<(u32, String)> {
     static SPELLED: OnceLock<Vec<(String, u32, &'static str)>> = OnceLock::new();
     let spelled = SPELLED.get_or_init(|| {
         let of =
@@ -150,7 +150,176 @@ pub(crate) fn scale_stated(text: &str) -> Option<(u32, &'static str)> {
     spelled
         .iter()
         .find(|(p, _, _)| stated(p))
-        .map(|&(_, f, p)| (f, p))
+        .map(|&(_, f, p)| (f, p.to_string()))
+        .or_else(|| scale_of(text).map(|(f, _)| (f, text.trim().to_string())))
+}
+
+/// The words of a text as the scale recogniser reads them: normalised
+/// (lower case, accents folded), split into runs of letters, runs of
+/// digits (`1 000`, `1.000` and `1,000` joined into `1000`), `€` and `/`;
+/// other punctuation separates. `'000` is read as `000`.
+fn scale_tokens(text: &str) -> Vec<String> {
+    // Normalising folds `/` to a space: the parts between are read apart.
+    let mut parts = text.split('/').map(scale_words);
+    let mut out = parts.next().unwrap_or_default();
+    for part in parts {
+        out.push("/".to_string());
+        out.extend(part);
+    }
+    out
+}
+
+/// The words of a text without `/` (see [`scale_tokens`]).
+fn scale_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = normalise(text).chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect());
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut num = String::new();
+            loop {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    num.push(chars[i]);
+                    i += 1;
+                }
+                // A group separator followed by exactly three digits goes
+                // on the number (`2 341 000`, `1.000`, `1,000`).
+                let sep = i < chars.len() && matches!(chars[i], ' ' | '\u{a0}' | '.' | ',');
+                let three = sep
+                    && chars.len() >= i + 4
+                    && chars[i + 1..i + 4].iter().all(|c| c.is_ascii_digit())
+                    && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+                if !three {
+                    break;
+                }
+                i += 1;
+            }
+            out.push(num);
+            continue;
+        }
+        if c == '€' {
+            out.push(c.to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a word names euros (`€`, `eur`, `euroa`, `euroina`,
+/// `euromäärät`, `e`).
+fn is_euro_word(w: &str) -> bool {
+    w == "€" || w == "e" || w == "eur" || w.starts_with("euro")
+}
+
+/// The factor a word states amounts in by itself (`tuhansina`,
+/// `thousands`, `tusental`, `miljoonina`, `millions`), with no euro word
+/// needed.
+fn strong_scale(w: &str) -> Option<u32> {
+    if w.starts_with("tuhansi") || w.starts_with("thousands") || w.starts_with("tusental") {
+        Some(1000)
+    } else if w.starts_with("miljoonin")
+        || w.starts_with("miljoonis")
+        || w.starts_with("millions")
+        || w.starts_with("miljoner")
+    {
+        Some(1_000_000)
+    } else {
+        None
+    }
+}
+
+/// The factor a word states beside a euro word or as a unit alone (`t`,
+/// `tuh`, `tuhatta`, `tsd`, `thousand`, `tusen`, `k`, `1000`, `000`;
+/// `milj`, `mio`, `mn`, `m`, `million`, `miljoonaa`), and whether the word
+/// names euros too (`teur`, `keur`, `teuroa`, `meur`).
+fn weak_scale(w: &str) -> Option<(u32, bool)> {
+    let thousand = ["t", "tuh", "tsd", "thousand", "tusen", "k", "1000", "000"];
+    let million = ["m", "mio", "mn", "milj", "million"];
+    if thousand.contains(&w) || w.starts_with("tuhat") || w.starts_with("tuhan") {
+        return Some((1000, false));
+    }
+    if million.contains(&w) || w.starts_with("miljoon") || w.starts_with("miljon") {
+        return Some((1_000_000, false));
+    }
+    match w {
+        "teur" | "keur" | "teuroa" | "teuro" | "eurk" => Some((1000, true)),
+        "meur" | "mileur" => Some((1_000_000, true)),
+        _ => None,
+    }
+}
+
+/// Words that may stand beside a unit in a unit phrase (`x 1000`, `in
+/// thousands of euros`, `i tusen euro`) without making it a sentence.
+fn is_filler(w: &str) -> bool {
+    matches!(w, "x" | "in" | "i" | "of" | "ssa" | "luvut" | "/")
+}
+
+/// The one recogniser of a unit of thousands or millions of euros
+/// (issue 17), used by titles, the cell above the header, a unit row, a
+/// header's unit and a number format's text: the factor (1 000 or
+/// 1 000 000) `text` states and whether the text is nothing but the unit
+/// (`t. €`, `x 1000`, `(1000)`), or `None`. A word that states a scale by
+/// itself (`tuhansina`, `thousands`, `miljoonina`) is enough; a short one
+/// (`t.`, `tuh.`, `tsd`, `k`, `1 000`, `'000`, `mio`, `milj.`) counts next
+/// to a euro word or in a text that is only a unit. An amount is not a
+/// unit: `2 341 000 €` (the digits are one number) and `1 000 € / hlö`
+/// (per something).
+pub(crate) fn scale_of(text: &str) -> Option<(u32, bool)> {
+    let toks = scale_tokens(text);
+    let per = |i: usize| {
+        toks.get(i + 1).is_some_and(|n| n == "/" || n == "per")
+            && toks
+                .get(i + 2)
+                .is_some_and(|w| weak_scale(w).is_none() && strong_scale(w).is_none())
+    };
+    let only_unit = !toks.is_empty()
+        && toks.iter().all(|w| {
+            is_euro_word(w) || weak_scale(w).is_some() || strong_scale(w).is_some() || is_filler(w)
+        });
+    if let Some(f) = toks.iter().find_map(|w| strong_scale(w)) {
+        return Some((f, only_unit));
+    }
+    for (i, w) in toks.iter().enumerate() {
+        let Some((f, euro_too)) = weak_scale(w) else {
+            continue;
+        };
+        let near = |j: usize| toks.get(j).is_some_and(|x| is_euro_word(x));
+        // A euro word next to it, or one word away across a filler
+        // (`€ x 1000`, `€/1000`).
+        let euro_at = [1, 2].into_iter().find_map(|d| {
+            [i.checked_sub(d), Some(i + d)]
+                .into_iter()
+                .flatten()
+                .find(|&j| near(j) && (d == 1 || is_filler(&toks[(i + j) / 2])))
+        });
+        if let Some(j) = euro_at {
+            if !per(j.max(i)) {
+                return Some((f, only_unit));
+            }
+        } else if euro_too && !per(i) {
+            return Some((f, only_unit));
+        }
+    }
+    // A unit alone without a euro word (`x 1000`, `(1000)`, `tuhatta`):
+    // a bare number needs the `x` or the brackets to be a unit.
+    let marked = toks.iter().any(|w| w == "x") || text.contains('(');
+    if only_unit {
+        let f = toks.iter().find_map(|w| {
+            weak_scale(w)
+                .filter(|_| marked || !w.chars().all(|c| c.is_ascii_digit()) && w.len() > 1)
+        });
+        return f.map(|(f, _)| (f, true));
+    }
+    None
 }
 
 /// Whether a text is a unit and nothing else (`€`, `t€`, `1 000 €`,
@@ -169,7 +338,7 @@ pub(crate) fn is_unit_text(text: &str) -> bool {
             .collect()
     });
     let t = phrase(text);
-    t.trim() != "" && units.contains(&t)
+    t.trim() != "" && (units.contains(&t) || scale_of(text).is_some_and(|(_, alone)| alone))
 }
 
 /// Whether a header's `unit` is one a field of `kind` is read in (euros,
@@ -204,7 +373,8 @@ pub(crate) fn accepted(unit: &FormatSection, kind: Kind) -> bool {
     }
     kind == Kind::Euro
         && ((THOUSANDS.contains(&compact.as_str()) && scale(1e3))
-            || (MILLIONS.contains(&compact.as_str()) && scale(1e6)))
+            || (MILLIONS.contains(&compact.as_str()) && scale(1e6))
+            || scale_of(&unit.text).is_some_and(|(f, alone)| alone && scale(f64::from(f))))
 }
 
 /// What an Excel number format (xlsx `numFmt`, xls FORMAT) shows beside
@@ -550,5 +720,86 @@ mod tests {
             assert_eq!(integer_shown(code), None, "{code}");
         }
         assert_eq!(shown("\"KUKU-\"00", 7.5), None);
+    }
+
+    #[test]
+    fn one_recogniser_reads_thousands_and_millions_in_three_languages() {
+        // Titles and the cell above the header (issue 17, tester 17c).
+        for text in [
+            "Luvut 1000 euroina",
+            "Luvut 1 000 euroina",
+            "Euromäärät tuhansina",
+            "Rahasummat tuhansina",
+            "Luvut t. €",
+            "Taulukon luvut tuh. euroa",
+            "Belopp i 1000 euro",
+            "x 1000",
+            "tuh. €",
+            "euroa (1000)",
+            "tuhansina",
+            "Kaupunkikulttuuri 2021, luvut 1000 euroina",
+            "Summat 1000 €:ssa",
+            "Kaikki luvut x 1000 €",
+            "Amounts in EUR 1,000",
+            "Figures in €000",
+            "Amounts in kEUR",
+            "Euromäärät (1000 euroa)",
+            "Summor i tusental euro",
+            "Belopp i tusen euro",
+            "Beträge in Tsd. €",
+            "EUR '000",
+        ] {
+            assert_eq!(scale_stated(text).map(|s| s.0), Some(1000), "{text}");
+        }
+        for text in [
+            "Luvut miljoonina euroina",
+            "Summat milj. €",
+            "Belopp i miljoner euro",
+        ] {
+            assert_eq!(scale_stated(text).map(|s| s.0), Some(1_000_000), "{text}");
+        }
+        // A header's unit: only a unit, so `undecorate` takes it off.
+        for unit in [
+            "t. €",
+            "tuh. €",
+            "1000 euro",
+            "thousand EUR",
+            "Tsd. €",
+            "x 1000 €",
+            "€ x 1000",
+            "€1000",
+            "€/1000",
+            "teuroa",
+            "€k",
+            "€'000",
+            "x1000",
+            "1.000 €",
+            "tuhansina",
+        ] {
+            assert!(is_unit_text(unit), "{unit}");
+            assert_eq!(scale_of(unit).map(|s| s.0), Some(1000), "{unit}");
+        }
+        for unit in ["Mio. €", "milj. euroa", "mn EUR", "M€", "million euros"] {
+            assert!(is_unit_text(unit), "{unit}");
+            assert_eq!(scale_of(unit).map(|s| s.0), Some(1_000_000), "{unit}");
+        }
+        // Amounts and ordinary texts are not units.
+        for text in [
+            "Tuki 1 000 € / hlö",
+            "Avustus 1 000 euroa per hakija",
+            "Ohjelman budjetti 2 341 000 €",
+            "Budget € 1 000 000",
+            "Toimenpiteet 2021",
+            "Summat euroina",
+            "Budjetti 2021",
+            "1000",
+            "Toteuma",
+        ] {
+            assert_eq!(scale_of(text), None, "{text}");
+        }
+        // A format's text with the matching division is read as stored.
+        let u = |t: &str, f: f64| FormatUnit::single(t, f, false).sections.remove(0);
+        assert!(accepted(&u("Tsd. €", 1000.0), Kind::Euro));
+        assert!(!accepted(&u("Tsd. €", 1.0), Kind::Euro));
     }
 }

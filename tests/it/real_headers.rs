@@ -297,3 +297,55 @@ fn a_number_shown_scaled_is_read_as_stored_and_named() {
         assert_eq!(budgets, [55_000.0, 1_200_000.0, 300.0, 70_000.0], "{file}");
     }
 }
+
+#[test]
+fn thousands_as_abbreviations_and_words_are_one_unit_everywhere() {
+    // Tester 17c: these were read as euros with exit 0. The figures are 55
+    // and 120 (thousands): no measure is read with them.
+    let cases = [
+        ("openpyxl_scale_title_0.xlsx", "A1", "Luvut 1 000 euroina"),
+        ("openpyxl_scale_title_1.xlsx", "A1", "Rahasummat tuhansina"),
+        ("openpyxl_scale_title_2.xlsx", "A1", "Luvut t. €"),
+        ("openpyxl_scale_title_3.xlsx", "A1", "Belopp i 1000 euro"),
+        (
+            "openpyxl_scale_title_4.xlsx",
+            "A1",
+            "Taulukon luvut tuh. euroa",
+        ),
+        ("openpyxl_scale_above_0.xlsx", "H1", "x 1000"),
+        ("openpyxl_scale_above_1.xlsx", "H1", "tuh. €"),
+        ("openpyxl_scale_above_2.xlsx", "H1", "euroa (1000)"),
+        ("openpyxl_scale_above_3.xlsx", "H1", "tuhansina"),
+    ];
+    for (file, cell, unit) in cases {
+        let (exit, fs, measures) = validate(file);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unknown-unit", cell)]), "{file}");
+        assert!(
+            message_at(&fs, cell, "unknown-unit").contains(&format!("\"{unit}\"")),
+            "{file}"
+        );
+        assert_eq!(measures, 0, "{file}: no euro read at the wrong scale");
+    }
+    // In the budget header itself: the column is not read (so the budget
+    // is missing), the header named with its unit.
+    for (n, unit) in [
+        "t. €",
+        "tuh. €",
+        "1000 euro",
+        "thousand EUR",
+        "Mio. €",
+        "Tsd. €",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = format!("openpyxl_scale_header_{n}.xlsx");
+        let (exit, fs, measures) = validate(&file);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(severity_at(&fs, "H1", "unknown-unit"), "error", "{file}");
+        let msg = message_at(&fs, "H1", "unknown-unit");
+        assert!(msg.contains(&format!("\"{unit}\"")), "{file}: {msg}");
+        assert_eq!(measures, 0, "{file}");
+    }
+}

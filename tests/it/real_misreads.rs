@@ -300,3 +300,77 @@ fn an_iso_date_in_the_year_column_is_its_year() {
         .collect();
     assert_eq!(years, [2021, 2021]);
 }
+
+#[test]
+fn a_csv_text_formula_is_read_as_the_text_excel_shows() {
+    // ="KUKU-01", ="098000": the ERP export idiom, bare and quoted alike.
+    // A real formula (=90000+8000) is not computed: a type-error at H4.
+    for file in [
+        "python_csv_text_formulas_bare.csv",
+        "python_csv_text_formulas_quoted.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("type-error", "H4")]), "{file}");
+        assert!(message_at(&fs, "H4").contains("=90000+8000"), "{file}");
+        let ms = real_measures(file);
+        let ids: Vec<&str> = ms.iter().map(|m| m["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["KUKU-01", "KUKU-02"], "{file}");
+        assert_eq!(
+            euros(&ms),
+            [
+                ("Toimenpide 1".to_string(), 98_000.0, 91_500.0),
+                ("Toimenpide 2".to_string(), 250_000.0, 238_900.0)
+            ],
+            "{file}"
+        );
+        assert_eq!(ms[1]["year"], 2021, "{file}");
+    }
+}
+
+#[test]
+fn a_note_under_the_measures_is_named_and_a_unit_note_is_the_unit_rule() {
+    for ext in ["xlsx", "csv"] {
+        let app = if ext == "xlsx" {
+            "openpyxl"
+        } else {
+            "python_csv"
+        };
+        // A source line: a warning naming it, both measures read.
+        let file = format!("{app}_foot_note_source.{ext}");
+        let (exit, fs) = real_findings(&file, &[]);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unread-content", "A4")]), "{file}");
+        assert!(message_at(&fs, "A4").contains("Lähde: talousjärjestelmä"));
+        let read: Vec<f64> = euros(&real_measures(&file)).iter().map(|e| e.1).collect();
+        assert_eq!(read, [55.0, 120.0], "{file}");
+        // `Luvut tuhansina euroina`: thousands, so no euro is read.
+        let file = format!("{app}_foot_note_thousands.{ext}");
+        let (exit, fs) = real_findings(&file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[("unknown-unit", "A4"), ("unread-content", "A4")]),
+            "{file}"
+        );
+        let o = kooste(&["validate", "--format", "json", &real(&file)]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["summary"]["measures"], 0, "{file}: no euro read as euros");
+    }
+}
+
+#[test]
+fn the_sheet_of_measures_wins_over_an_instructions_sheet_before_it() {
+    let file = "openpyxl_instructions_sheet_first.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]), "{file}");
+    assert_eq!(fs[0]["sheet"], "Ohjeet", "{fs:?}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Toimenpide 1".to_string(), 55_000.0, 40_000.0),
+            ("Toimenpide 2".to_string(), 120_000.0, -1.0)
+        ]
+    );
+}

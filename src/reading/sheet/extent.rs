@@ -142,6 +142,33 @@ impl SheetReader<'_, '_> {
         columns.iter().filter(|&&(c, _)| typed(c)).count() >= 2
     }
 
+    /// Whether a row is a note under the measures (`Lähde:
+    /// talousjärjestelmä 15.1.2022`) and not a measure lacking its fields:
+    /// its only filled cell is a text of two words or more and 20
+    /// characters or more in the sheet's first two columns, and no row below it looks like a
+    /// measure. Named by [`Self::report_unread_row`] rather than as seven
+    /// missing values (issue 17).
+    pub(super) fn is_note_row(&self, row: u32, columns: &Columns, prefilled: &[bool]) -> bool {
+        self.note_text(row).is_some()
+            && (row + 1..self.grid.end_row())
+                .all(|r| !self.looks_like_measure(r, columns, prefilled))
+    }
+
+    /// The column and text of a row whose only filled cell is a text of
+    /// two words and 20 characters or more (a sentence, not a code) in the
+    /// sheet's first two columns.
+    pub(super) fn note_text(&self, row: u32) -> Option<(u32, &str)> {
+        let mut filled = self.grid.filled_in_row(row);
+        let (col, Cell::Text(t)) = filled.next()? else {
+            return None;
+        };
+        (filled.next().is_none()
+            && col <= self.grid.first_col + 1
+            && t.split_whitespace().count() >= 2
+            && t.chars().count() >= 20)
+            .then_some((col, t.as_str()))
+    }
+
     /// A section heading between the measures (`Painopiste 1` merged
     /// across the row): every filled cell of the row is one merged range
     /// of two or more columns. Not a measure; named by

@@ -29,13 +29,25 @@ impl SheetReader<'_, '_> {
             return;
         }
         let grid = self.grid;
-        let found = (grid.first_row..header_row).find_map(|row| {
+        let above = (grid.first_row..header_row).find_map(|row| {
             grid.filled_in_row(row).find_map(|(col, cell)| match cell {
                 Cell::Text(t) if !grid.is_merge_copy(row, col) => {
-                    units::scale_stated(t).map(|(_, unit)| (row, col, t.clone(), unit))
+                    units::scale_stated(t).map(|(_, unit)| (row, col, t.to_string(), unit))
                 }
                 _ => None,
             })
+        });
+        // A note under the last measure (`Luvut tuhansina euroina`) says
+        // the same: the notes at the foot of the sheet, up to the first
+        // row that is not one.
+        let found = above.or_else(|| {
+            (header_row + 1..grid.end_row())
+                .rev()
+                .filter(|&r| grid.filled_in_row(r).next().is_some())
+                .map_while(|r| self.note_text(r).map(|(c, t)| (r, c, t)))
+                .find_map(|(r, c, t)| {
+                    units::scale_stated(t).map(|(_, unit)| (r, c, t.to_string(), unit))
+                })
         });
         let Some((row, col, text, unit)) = found else {
             return;
@@ -47,13 +59,13 @@ impl SheetReader<'_, '_> {
             .collect();
         let msg = Message::new("read-unknown-unit-title")
             .arg("cell", a1(row, col))
-            .arg("unit", unit)
+            .arg("unit", unit.as_str())
             .arg("fields", Arg::List(names));
         let finding = self
             .finding(Code::UnknownUnit, msg)
             .at(row, col)
             .value(text.trim().to_string())
-            .hint(Message::new("read-unknown-unit-title.hint").arg("unit", unit));
+            .hint(Message::new("read-unknown-unit-title.hint").arg("unit", unit.as_str()));
         self.findings.push(finding);
         columns.retain(|&(_, f)| !euro(f));
     }
