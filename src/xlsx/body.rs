@@ -53,6 +53,11 @@ pub(crate) const MAX_LINES: u32 = 27;
 /// At least 1, at most [`MAX_LINES`].
 pub(crate) fn wrapped_lines(s: &str, width: u16) -> u32 {
     let cap = (u32::from(width) * 11 / 10).max(1);
+    // Most cells are shorter than a line: no more bytes than the line holds
+    // characters, and no line break.
+    if s.len() <= cap as usize && !s.as_bytes().contains(&b'\n') {
+        return 1;
+    }
     let (mut lines, mut used) = (1u32, 0u32);
     for (n, para) in s.split('\n').enumerate() {
         if n > 0 {
