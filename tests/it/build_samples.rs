@@ -351,7 +351,7 @@ fn the_workbook_prints_on_few_landscape_pages_with_its_header_row() {
         "Toimiala",
         "Painopiste",
         "Toimenpide",
-        "Alueet",
+        "Alue",
         "Vaikuttavuustarina",
     ] {
         let c = measures[0].iter().position(|d| *d == head).unwrap();
