@@ -202,19 +202,23 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
         fill_merged(&mut book, sheet_idx, bytes, schema);
     }
     if matches!(book.format, Format::Xlsx | Format::Xlsm) {
-        fill_array_results(&mut book, sheet_idx, bytes);
-        // Units in number formats: the ods reader notes them as it reads.
+        // What calamine does not report, from the sheet's own part: the
+        // package is opened on it once for all of it.
         let name = book.sheets[sheet_idx].name.clone();
-        let units =
-            super::guard::guarded(|| workbook::format_units(bytes, &name)).unwrap_or_default();
+        let mut part = super::guard::guarded(|| workbook::SheetPart::open(bytes, &name))
+            .ok()
+            .flatten();
+        fill_array_results(&mut book, sheet_idx, &mut part);
+        // Units in number formats: the ods reader notes them as it reads.
+        let units = ask(&mut part, workbook::SheetPart::format_units);
         if !units.is_empty() {
             book.sheets[sheet_idx].set_units(units);
         }
-        book.sheets[sheet_idx].hidden_columns =
-            super::guard::guarded(|| workbook::hidden_columns(bytes, &name)).unwrap_or_default();
-        // Hidden rows (the ods and xls readers note them as they read).
-        book.sheets[sheet_idx].hidden_rows =
-            super::guard::guarded(|| workbook::hidden_rows(bytes, &name)).unwrap_or_default();
+        // Hidden columns and rows (the ods and xls readers note them as
+        // they read).
+        let (columns, rows) = ask(&mut part, workbook::SheetPart::hidden);
+        book.sheets[sheet_idx].hidden_columns = columns;
+        book.sheets[sheet_idx].hidden_rows = rows;
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
@@ -267,7 +271,7 @@ fn fill_merged(book: &mut Book, sheet: usize, bytes: &[u8], schema: &Schema) {
 /// evaluated or reported at its own cell. The ranges are looked up (a
 /// second pass over the sheet) only when the sheet holds a formula without
 /// a value.
-fn fill_array_results(book: &mut Book, sheet: usize, bytes: &[u8]) {
+fn fill_array_results(book: &mut Book, sheet: usize, part: &mut Option<workbook::SheetPart<'_>>) {
     let grid = &book.sheets[sheet];
     if !grid
         .cells()
@@ -275,9 +279,19 @@ fn fill_array_results(book: &mut Book, sheet: usize, bytes: &[u8]) {
     {
         return;
     }
-    let name = grid.name.clone();
-    let ranges = super::guard::guarded(|| workbook::array_ranges(bytes, &name)).unwrap_or_default();
+    let ranges = ask(part, workbook::SheetPart::array_ranges);
     book.sheets[sheet].fill_array_results(&ranges);
+}
+
+/// Asks an xlsx sheet's part (when it could be opened) one question,
+/// guarded: a panic on damaged bytes yields nothing, as any failure does.
+fn ask<'b, T: Default>(
+    part: &mut Option<workbook::SheetPart<'b>>,
+    question: impl FnOnce(&mut workbook::SheetPart<'b>) -> T,
+) -> T {
+    part.as_mut()
+        .and_then(|p| super::guard::guarded(|| question(p)).ok())
+        .unwrap_or_default()
 }
 
 /// The finding for something the reader noticed in the file's bytes.

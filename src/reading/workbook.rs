@@ -10,10 +10,13 @@ use std::io::Read;
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
-use super::grid::{RowHidden, put_cell};
+use super::grid::put_cell;
 use quick_xml::events::Event;
 
-use super::{Book, Damage, Format, FormatUnit, Grid, Limits, Merged, Unreadable};
+mod sheet_part;
+pub use sheet_part::SheetPart;
+
+use super::{Book, Damage, Format, Grid, Limits, Merged, Unreadable};
 use crate::model::Cell;
 use crate::model::parse::Date;
 
@@ -507,212 +510,6 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
 /// Most bytes of `xl/styles.xml` or `xl/workbook.xml` read for number formats.
 const STYLES_MAX: u64 = 16 << 20;
 
-/// The units the cells of one xlsx sheet show through their number formats
-/// (`0.0" t€"`), by absolute 0-based (row, column). The styles are read
-/// first, and the sheet's XML is scanned for its cells' `s` attributes only
-/// when some cell format's number format carries text, so a workbook
-/// without such formats costs one small part. Any failure yields none.
-pub fn format_units(bytes: &[u8], sheet: &str) -> BTreeMap<(u32, u32), FormatUnit> {
-    format_units_inner(bytes, sheet).unwrap_or_default()
-}
-
-fn format_units_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<(u32, u32), FormatUnit>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let styles = read_part(&mut zip, "xl/styles.xml")?;
-    let by_xf = xf_units(&styles);
-    if by_xf.iter().all(Option::is_none) {
-        return Some(BTreeMap::new());
-    }
-    let part = sheet_part(&mut zip, sheet)?;
-    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
-    let mut xml = quick_xml::Reader::from_reader(reader);
-    let mut buf = Vec::new();
-    let mut out = BTreeMap::new();
-    let (mut row, mut col) = (0u32, 0u32);
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
-                if let Some(r) = xml_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
-                    row = r.saturating_sub(1);
-                } else {
-                    row = row.saturating_add(1);
-                }
-                col = 0;
-            }
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "c" => {
-                if let Some((r, c)) = xml_attr(&e, "r").and_then(|r| crate::text::parse_a1(&r)) {
-                    (row, col) = (r, c);
-                }
-                if let Some(unit) = xml_attr(&e, "s")
-                    .and_then(|s| s.parse::<usize>().ok())
-                    .and_then(|s| by_xf.get(s).cloned().flatten())
-                {
-                    out.insert((row, col), unit);
-                }
-                col = col.saturating_add(1);
-            }
-            Event::Eof => return Some(out),
-            _ => {}
-        }
-    }
-}
-
-/// The columns one xlsx sheet hides (`<cols><col min="9" max="9"
-/// hidden="1"/>`), as absolute 0-based ranges; calamine does not report
-/// them. `<cols>` comes before `<sheetData>`, so the sheet's cells are not
-/// read again. Any failure yields none.
-pub fn hidden_columns(bytes: &[u8], sheet: &str) -> Vec<(u32, u32)> {
-    hidden_columns_inner(bytes, sheet).unwrap_or_default()
-}
-
-fn hidden_columns_inner(bytes: &[u8], sheet: &str) -> Option<Vec<(u32, u32)>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let part = sheet_part(&mut zip, sheet)?;
-    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
-    let mut xml = quick_xml::Reader::from_reader(reader);
-    let mut buf = Vec::new();
-    let mut out = Vec::new();
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "col" => {
-                let hidden = xml_attr(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
-                let num = |n: &str| xml_attr(&e, n).and_then(|v| v.parse::<u32>().ok());
-                if let (true, Some(min), Some(max)) = (hidden, num("min"), num("max")) {
-                    out.push((min.saturating_sub(1), max.max(min).saturating_sub(1)));
-                }
-            }
-            Event::Start(e) if e.local_name().as_ref() == "sheetData" => return Some(out),
-            Event::Eof => return Some(out),
-            _ => {}
-        }
-    }
-}
-
-/// The rows one xlsx sheet hides (`<row hidden="1">`: hidden by hand, in
-/// a collapsed group, or by a filter), by absolute 0-based row; calamine
-/// does not report them. A hidden row within the sheet's `<autoFilter>`
-/// range is a filtered one (ECMA-376 Part 1 §18.3.1.2). Any failure
-/// yields none.
-pub fn hidden_rows(bytes: &[u8], sheet: &str) -> BTreeMap<u32, RowHidden> {
-    hidden_rows_inner(bytes, sheet).unwrap_or_default()
-}
-
-fn hidden_rows_inner(bytes: &[u8], sheet: &str) -> Option<BTreeMap<u32, RowHidden>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let part = sheet_part(&mut zip, sheet)?;
-    // Rows are seldom hidden: a byte search of the part is a fraction of
-    // parsing the whole sheet a second time (which calamine has done), and
-    // a part without the word hides no row.
-    if !part_contains(zip.by_name(&part).ok()?, b"hidden")? {
-        return Some(BTreeMap::new());
-    }
-    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
-    let mut xml = quick_xml::Reader::from_reader(reader);
-    let mut buf = Vec::new();
-    let mut out = BTreeMap::new();
-    let mut filter: Option<(u32, u32)> = None;
-    let mut row = 0u32;
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
-                row = match xml_attr(&e, "r").and_then(|r| r.parse::<u32>().ok()) {
-                    Some(r) => r.saturating_sub(1),
-                    None => row.saturating_add(1),
-                };
-                if matches!(xml_attr(&e, "hidden").as_deref(), Some("1" | "true")) {
-                    out.insert(row, RowHidden::Hidden);
-                }
-            }
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "autoFilter" => {
-                filter = xml_attr(&e, "ref").and_then(|r| {
-                    let (a, b) = r.split_once(':').unwrap_or((&r, &r));
-                    let (a, b) = (crate::text::parse_a1(a)?, crate::text::parse_a1(b)?);
-                    Some((a.0.min(b.0), a.0.max(b.0)))
-                });
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if let Some((first, last)) = filter {
-        for (r, how) in out.range_mut(first..=last) {
-            // The header row of the filter range is never filtered out.
-            if *r > first {
-                *how = RowHidden::Filtered;
-            }
-        }
-    }
-    Some(out)
-}
-
-/// Whether `part` holds the bytes `needle`, read in blocks (a sheet may
-/// unpack to more than is wise to hold at once); `None` on a read error.
-fn part_contains(mut part: impl Read, needle: &[u8]) -> Option<bool> {
-    let finder = memchr::memmem::Finder::new(needle);
-    let keep = needle.len().saturating_sub(1);
-    let mut buf = vec![0u8; 1 << 16];
-    let mut have = 0;
-    loop {
-        let n = part.read(&mut buf[have..]).ok()?;
-        if n == 0 {
-            return Some(false);
-        }
-        let end = have + n;
-        if finder.find(&buf[..end]).is_some() {
-            return Some(true);
-        }
-        // A needle split between two blocks is found in the next.
-        let tail = keep.min(end);
-        buf.copy_within(end - tail..end, 0);
-        have = tail;
-    }
-}
-
-/// The ranges of one xlsx sheet's multi-cell array formulas
-/// (`<f t="array" ref="H2:H3">`), which calamine does not report. Any
-/// failure yields none.
-pub fn array_ranges(bytes: &[u8], sheet: &str) -> Vec<Merged> {
-    array_ranges_inner(bytes, sheet).unwrap_or_default()
-}
-
-fn array_ranges_inner(bytes: &[u8], sheet: &str) -> Option<Vec<Merged>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let part = sheet_part(&mut zip, sheet)?;
-    let reader = std::io::BufReader::new(zip.by_name(&part).ok()?);
-    let mut xml = quick_xml::Reader::from_reader(reader);
-    let mut buf = Vec::new();
-    let mut out = Vec::new();
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e)
-                if e.local_name().as_ref() == "f"
-                    && xml_attr(&e, "t").as_deref() == Some("array") =>
-            {
-                let Some(r) = xml_attr(&e, "ref") else {
-                    continue;
-                };
-                let (a, b) = r.split_once(':').unwrap_or((&r, &r));
-                if let (Some(a), Some(b)) = (crate::text::parse_a1(a), crate::text::parse_a1(b))
-                    && a != b
-                {
-                    out.push(Merged {
-                        first_row: a.0.min(b.0),
-                        first_col: a.1.min(b.1),
-                        last_row: a.0.max(b.0),
-                        last_col: a.1.max(b.1),
-                    });
-                }
-            }
-            Event::Eof => return Some(out),
-            _ => {}
-        }
-    }
-}
-
 /// A part of the package as text, bounded.
 pub(super) fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
     let part = zip.by_name(name).ok()?;
@@ -728,43 +525,6 @@ pub(super) fn xml_attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<
             .ok()
             .map(|v| v.into_owned())
     })
-}
-
-/// For each cell format (`cellXfs`, by index), the units its number format
-/// shows, if any. Of the built-in formats (ids below 164) only the
-/// percentages (9, 10) show one.
-fn xf_units(styles: &str) -> Vec<Option<FormatUnit>> {
-    let mut formats: std::collections::HashMap<String, FormatUnit> = Default::default();
-    let mut out = Vec::new();
-    let mut in_xfs = false;
-    let mut xml = quick_xml::Reader::from_str(styles);
-    loop {
-        match xml.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => {
-                match e.local_name().as_ref() {
-                    "numFmt" => {
-                        if let (Some(id), Some(code)) =
-                            (xml_attr(&e, "numFmtId"), xml_attr(&e, "formatCode"))
-                            && let Some(unit) = super::units::excel_format_unit(&code)
-                        {
-                            formats.insert(id, unit);
-                        }
-                    }
-                    "cellXfs" => in_xfs = true,
-                    "xf" if in_xfs => {
-                        let id = xml_attr(&e, "numFmtId").unwrap_or_default();
-                        out.push(formats.get(&id).cloned().or_else(|| {
-                            id.parse().ok().and_then(super::units::builtin_format_unit)
-                        }));
-                    }
-                    _ => {}
-                }
-            }
-            Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
-            Ok(Event::Eof) | Err(_) => return out,
-            _ => {}
-        }
-    }
 }
 
 /// The part name of the worksheet called `sheet`, from the workbook and
@@ -834,20 +594,5 @@ mod tests {
         assert!(!calc("fullPrecision=\"1\""));
         assert!(!calc("fullCalcOnLoad=\"1\""));
         assert!(!super::calc_attr_false(b"not a zip", "fullPrecision"));
-    }
-
-    #[test]
-    fn a_word_split_between_two_blocks_is_found() {
-        for at in [0, 1, (1 << 16) - 3, 1 << 16, (1 << 17) + 5] {
-            let mut data = vec![b'x'; (1 << 17) + 64];
-            data[at..at + 6].copy_from_slice(b"hidden");
-            assert_eq!(
-                super::part_contains(&data[..], b"hidden"),
-                Some(true),
-                "{at}"
-            );
-        }
-        let data = vec![b'x'; (1 << 17) + 64];
-        assert_eq!(super::part_contains(&data[..], b"hidden"), Some(false));
     }
 }
