@@ -5,6 +5,40 @@
 /// into spaces and collapses white space, so that "  Korso–Koivukylä " and
 /// "korso-koivukyla" compare equal.
 pub fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        return normalise_ascii(s);
+    }
+    normalise_chars(s)
+}
+
+/// [`normalise`] of an ASCII text, byte by byte: no ASCII character is
+/// invisible, combining or accented, and each lower-cases to one byte.
+/// Every row's first cell is normalised to test it for a total label
+/// (mostly ASCII identifiers): char by char, that was 2 % of `validate`.
+fn normalise_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true; // drop leading space
+    for &b in s.as_bytes() {
+        // What `fold` makes a space: the separators and ASCII's white
+        // space (`char::is_whitespace`: tab to carriage return, space).
+        if matches!(b, b'-' | b'_' | b'/' | b' ' | b'\t'..=b'\r') {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(char::from(b.to_ascii_lowercase()));
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`normalise`], character by character.
+fn normalise_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true; // drop leading space
     for c in s.chars().filter(|&c| !is_invisible(c) && !is_combining(c)) {
@@ -463,6 +497,20 @@ pub fn csv_guard(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_is_normalised_as_by_characters() {
+        // Every ASCII character alone, between letters and doubled.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for s in [c.to_string(), format!("A{c}b"), format!("{c}{c}x{c}")] {
+                assert_eq!(normalise_ascii(&s), normalise_chars(&s), "{s:?}");
+            }
+        }
+        for s in ["  Yht. ", "KASKO-2021-0001/00001", "a_b\t\r\nC", "", " - "] {
+            assert_eq!(normalise(s), normalise_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn normalise_folds_case_accents_and_space() {

@@ -42,6 +42,9 @@ pub struct Schema<'c> {
     lists: [FxHashMap<String, usize>; 5],
     exact: [FxHashMap<String, usize>; 5],
     totals: Vec<String>,
+    /// The total labels of one word, without a full stop or colon after
+    /// them (`yht`): worked out once, not for every row asked.
+    total_words: Vec<String>,
     examples: Vec<String>,
     /// Caps on what one file may unpack to.
     pub limits: crate::reading::Limits,
@@ -106,6 +109,13 @@ impl<'c> Schema<'c> {
                 .total_labels
                 .iter()
                 .map(|t| normalise(t))
+                .collect(),
+            total_words: config
+                .programme
+                .total_labels
+                .iter()
+                .map(|t| normalise(t).trim_end_matches(['.', ':']).to_string())
+                .filter(|t| !t.contains(' '))
                 .collect(),
             examples: config
                 .programme
@@ -267,21 +277,22 @@ impl<'c> Schema<'c> {
         // it ends in the total word as Excel's Data→Subtotal labels a
         // section ("Kasvatus ja oppiminen Yhteensä": the section's value
         // and the word).
-        let words: Vec<&str> = n
+        // One walk over the words, nothing collected: this runs for every
+        // row whose first cell passes the test above.
+        let (mut count, mut any, mut last) = (0, false, false);
+        for w in n
             .split(' ')
             .map(|w| w.trim_matches([':', '.', ',']))
             .filter(|w| !w.is_empty())
-            .collect();
-        let mut singles = self
-            .totals
-            .iter()
-            .map(|t| t.trim_end_matches(['.', ':']))
-            .filter(|t| !t.contains(' '));
-        if words.len() <= 3 {
-            singles.any(|t| words.contains(&t))
-        } else {
-            words.len() <= 8 && words.last().is_some_and(|w| singles.any(|t| t == *w))
+        {
+            count += 1;
+            if count > 8 {
+                return false;
+            }
+            last = self.total_words.iter().any(|t| t == w);
+            any |= last;
         }
+        if count <= 3 { any } else { last }
     }
 
     /// Whether a cell text marks a template's example row.
