@@ -353,6 +353,18 @@ fn a_note_under_the_measures_is_named_and_a_unit_note_is_the_unit_rule() {
             pairs(&[("unknown-unit", "A4"), ("unread-content", "A4")]),
             "{file}"
         );
+        // The note has its own wording, not the title area's.
+        for (lang, says) in [
+            ("fi", "Taulukon alla olevan huomautuksen solu A4"),
+            ("sv", "Cellen A4 i en anmärkning under tabellen"),
+            ("en", "Cell A4 in a note below the table"),
+        ] {
+            let (_, fs) = real_findings(&file, &["--lang", lang]);
+            let msg = message_at(&fs, "A4");
+            assert!(msg.contains(says) && msg.contains("\"tuhansina euroina\""), "{lang}: {msg}");
+            let hint = fs[0]["hint"].as_str().unwrap();
+            assert!(!hint.contains("otsikosta") && !hint.contains("title"), "{hint}");
+        }
         let o = kooste(&["validate", "--format", "json", &real(&file)]);
         let v: Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(v["summary"]["measures"], 0, "{file}: no euro read as euros");
