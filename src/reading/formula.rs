@@ -569,6 +569,8 @@ impl Parser<'_> {
                     Outcome::Copy(_) => None,
                 }
             }
+            // A CSV's digits are the number Excel reads on opening.
+            Cell::Text(t) if grid.text_numbers => csv_integer(t).map(Val::Num),
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
         })
     }
@@ -587,6 +589,18 @@ impl Parser<'_> {
             other => Some(other),
         }
     }
+}
+
+/// A CSV cell's text that every locale's Excel reads as the same number
+/// when it opens the file: digits, with a leading minus (`12000`, `-500`).
+/// Others (`12,5`, `12.5`, `12 000`) depend on the locale and are not
+/// read as numbers by formulas: those formulas stay without a value.
+fn csv_integer(text: &str) -> Option<f64> {
+    let t = crate::text::trim(text);
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    (!digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
 }
 
 /// What `SUBTOTAL` leaves out of its ranges: other SUBTOTAL cells always,
