@@ -2,7 +2,8 @@
 //! result or only a placeholder, and to check a stored number against its
 //! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
 //! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS`, `SUBTOTAL` (sums,
-//! counts, averages, extremes) and references to cells
+//! counts, averages, extremes), exact-match `VLOOKUP`, `HLOOKUP`, `INDEX`,
+//! `MATCH` and `IFERROR` ([`lookup`]) and references to cells
 //! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
 //! `'Toimenpiteet 2021'!H2`).
 //!

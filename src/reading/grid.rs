@@ -60,7 +60,7 @@ pub struct Grid {
     /// Whether every cell holds the text as typed (a CSV): Excel reads a
     /// text of digits as that number when it opens the file, so a formula
     /// that refers to such a cell evaluates it as the number
-    /// ([`super::formula`]; other texts are not guessed).
+    /// (`reading::formula`; other texts are not guessed).
     pub text_numbers: bool,
 }
 
