@@ -26,9 +26,11 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "csv".into());
+    let mut grid = Grid::new(name, 0, 0, rows, false).with_far(far);
+    grid.text_numbers = true;
     Ok(Book {
         format: Format::Csv,
-        sheets: vec![Grid::new(name, 0, 0, rows, false).with_far(far)],
+        sheets: vec![grid],
         notes,
     })
 }
@@ -96,6 +98,8 @@ fn cell(field: &str) -> Cell {
         Cell::Empty
     } else if let Some(text) = text_formula(field) {
         Cell::Text(text.into())
+    } else if let Some(formula) = formula(field) {
+        Cell::FormulaWithoutValue(formula.into())
     } else {
         Cell::Text(field.into())
     }
@@ -111,6 +115,18 @@ fn text_formula(field: &str) -> Option<String> {
     let text = inner.replace("\"\"", "\"");
     (!text.contains('"') || inner.matches('"').count() == 2 * text.matches('"').count())
         .then_some(text)
+}
+
+/// A formula typed into a CSV cell (`=90000+8000`, `=H2+H3`, `=SUM(H2:H4)`):
+/// Excel computes it when it opens the file and shows the result, so it is
+/// a formula without a stored value, evaluated as a workbook's is (see
+/// [`super::formula`]) or else `formula-without-value` at its cell, never
+/// text (issue 17). A text formula (`="a"&"b"`, and the `="…"` idiom
+/// above) stays text; so does a lone `=`. The formula is returned without
+/// its `=`.
+fn formula(field: &str) -> Option<&str> {
+    let rest = field.trim().strip_prefix('=')?.trim_start();
+    (!rest.is_empty() && !rest.starts_with('"') && !rest.starts_with('=')).then_some(rest)
 }
 
 /// The blank lines the csv crate skipped before a record, and the record's
@@ -244,9 +260,11 @@ mod tests {
     fn the_text_formula_idiom_reads_as_its_text() {
         let (rows, _) =
             grid("=\"KUKU-01\";=\"098000\";=\"a \"\"b\"\"\";=\"a\"&\"b\";=90000+8000\n");
+        assert_eq!(shown(&rows), ["KUKU-01|098000|a \"b\"|=\"a\"&\"b\"|"]);
         assert_eq!(
-            shown(&rows),
-            ["KUKU-01|098000|a \"b\"|=\"a\"&\"b\"|=90000+8000"]
+            rows[0][4],
+            Cell::FormulaWithoutValue("90000+8000".into()),
+            "a formula Excel computes"
         );
     }
 

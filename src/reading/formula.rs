@@ -2,7 +2,8 @@
 //! result or only a placeholder, and to check a stored number against its
 //! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
 //! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS`, `SUBTOTAL` (sums,
-//! counts, averages, extremes) and references to cells
+//! counts, averages, extremes), exact-match `VLOOKUP`, `HLOOKUP`, `INDEX`,
+//! `MATCH` and `IFERROR` ([`lookup`]) and references to cells
 //! and ranges of the same workbook (`H2`, `$H$2`, `H2:H8`, `H:H`,
 //! `'Toimenpiteet 2021'!H2`).
 //!
@@ -15,6 +16,8 @@
 //! value propagates. Anything else (another function, text in arithmetic, a
 //! reference to another workbook, a cycle) is not evaluated, and the cell
 //! stays a `formula-without-value` finding: a value is never guessed.
+
+mod lookup;
 
 use super::Grid;
 use super::grid::RowHidden;
@@ -134,7 +137,7 @@ fn eval_in(
         Val::Num(n) if n.is_finite() => Outcome::Number(n),
         Val::Num(_) => Outcome::Error("#NUM!"),
         Val::Err(e) => Outcome::Error(e),
-        Val::Range(..) => return None,
+        Val::Range(..) | Val::Str(_) | Val::Bool(_) => return None,
     })
 }
 
@@ -147,6 +150,10 @@ enum Tok {
     Col(Option<String>, u32),
     Name(String),
     Op(char),
+    /// A text literal (`"Kerho"`, `""` inside for a quote).
+    Str(String),
+    /// `TRUE` or `FALSE` written as a value (a lookup's exact-match flag).
+    Bool(bool),
 }
 
 fn tokenize(s: &str) -> Option<Vec<Tok>> {
@@ -220,6 +227,8 @@ fn tokenize(s: &str) -> Option<Vec<Tok>> {
                     i += len;
                 } else if s[i..].trim_start().starts_with('(') {
                     out.push(Tok::Name(word.to_ascii_uppercase()));
+                } else if word.eq_ignore_ascii_case("TRUE") || word.eq_ignore_ascii_case("FALSE") {
+                    out.push(Tok::Bool(word.eq_ignore_ascii_case("TRUE")));
                 } else {
                     let (tok, len) = reference(word, None)?;
                     if len != word.len() {
@@ -228,8 +237,26 @@ fn tokenize(s: &str) -> Option<Vec<Tok>> {
                     out.push(tok);
                 }
             }
-            // Strings, comparisons, `&`, array constants, external
-            // workbooks `[1]`: not evaluated.
+            '"' => {
+                let mut text = String::new();
+                i += 1;
+                loop {
+                    let ch = s[i..].chars().next()?;
+                    i += ch.len_utf8();
+                    if ch == '"' {
+                        if s[i..].starts_with('"') {
+                            text.push('"');
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    text.push(ch);
+                }
+                out.push(Tok::Str(text));
+            }
+            // Comparisons, `&`, array constants, external workbooks `[1]`:
+            // not evaluated.
             _ => return None,
         }
     }
@@ -261,6 +288,11 @@ enum Val {
     Err(&'static str),
     /// Sheet index and an inclusive 0-based (row, col) rectangle.
     Range(usize, (u32, u32), (u32, u32)),
+    /// A text literal: only a lookup's key (text in arithmetic is not
+    /// evaluated).
+    Str(String),
+    /// A truth value literal: only a lookup's exact-match flag.
+    Bool(bool),
 }
 
 struct Parser<'a> {
@@ -341,6 +373,8 @@ impl Parser<'_> {
         self.pos += 1;
         match tok {
             Tok::Num(n) => Some(Val::Num(n)),
+            Tok::Str(t) => Some(Val::Str(t)),
+            Tok::Bool(b) => Some(Val::Bool(b)),
             Tok::Op('(') => {
                 let v = self.expr()?;
                 self.eat(')').then_some(v)
@@ -421,6 +455,16 @@ impl Parser<'_> {
                 let shown: f64 = format!("{:.14e}", x * f).parse().unwrap_or(x * f);
                 Some(Val::Num(shown.round() / f))
             }
+            "VLOOKUP" | "HLOOKUP" => self.lookup(name == "VLOOKUP", &args),
+            "MATCH" => self.match_(&args),
+            "INDEX" => self.index(&args),
+            "IFERROR" => match args.as_slice() {
+                [v, fallback] => match self.scalar(v.clone())? {
+                    Val::Err(_) => Some(fallback.clone()),
+                    _ => Some(v.clone()),
+                },
+                _ => None,
+            },
             "ABS" => match args.as_slice() {
                 [x] => match self.scalar(x.clone())? {
                     Val::Num(n) => Some(Val::Num(n.abs())),
@@ -480,6 +524,7 @@ impl Parser<'_> {
                     filled += 1;
                 }
                 Val::Err(e) => return Some(Val::Err(e)),
+                Val::Str(_) | Val::Bool(_) => return None,
                 Val::Range(s, (r1, c1), (r2, c2)) => {
                     let grid = &self.sheets[*s];
                     let last_row = (*r2).min(grid.end_row().saturating_sub(1));
@@ -569,6 +614,8 @@ impl Parser<'_> {
                     Outcome::Copy(_) => None,
                 }
             }
+            // A CSV's digits are the number Excel reads on opening.
+            Cell::Text(t) if grid.text_numbers => csv_integer(t).map(Val::Num),
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
         })
     }
@@ -583,10 +630,22 @@ impl Parser<'_> {
                 Cell::Text(t) if crate::text::trim(t).is_empty() => Some(Val::Num(0.0)),
                 _ => self.cell_value(s, a.0, a.1)?,
             },
-            Val::Range(..) => None,
+            Val::Range(..) | Val::Str(_) | Val::Bool(_) => None,
             other => Some(other),
         }
     }
+}
+
+/// A CSV cell's text that every locale's Excel reads as the same number
+/// when it opens the file: digits, with a leading minus (`12000`, `-500`).
+/// Others (`12,5`, `12.5`, `12 000`) depend on the locale and are not
+/// read as numbers by formulas: those formulas stay without a value.
+fn csv_integer(text: &str) -> Option<f64> {
+    let t = crate::text::trim(text);
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    (!digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
 }
 
 /// What `SUBTOTAL` leaves out of its ranges: other SUBTOTAL cells always,
@@ -741,6 +800,56 @@ mod tests {
         // PRODUCT, a number for a reference: not evaluated.
         assert_eq!(eval("SUBTOTAL(6,A1:A6)", &g), None);
         assert_eq!(eval("SUBTOTAL(9,5)", &g), None);
+    }
+
+    #[test]
+    fn exact_lookups_as_excel_gives_them() {
+        let t = |s: &str| Cell::Text(s.into());
+        let n = Cell::Number;
+        let prices = grid(
+            "Hinnat",
+            vec![
+                vec![t("Kerho"), n(4000.0), n(3500.0)],
+                vec![t("Leiri"), n(12000.0), Cell::Empty],
+                vec![n(7.0), n(70.0), t("teksti")],
+            ],
+        );
+        let across = grid(
+            "Vaaka",
+            vec![vec![t("Kerho"), t("Leiri")], vec![n(1.0), n(2.0)]],
+        );
+        let g = [grid("S", vec![vec![t("leiri"), t("Ker*")]]), prices, across];
+        let num = |x: f64| Some(Outcome::Number(x));
+        assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,2,FALSE)", &g), num(12000.0));
+        assert_eq!(eval("VLOOKUP(\"KERHO\",Hinnat!A:C,3,0)", &g), num(3500.0));
+        assert_eq!(eval("VLOOKUP(7,Hinnat!A1:C3,2,FALSE)*2", &g), num(140.0));
+        // An empty result is 0, as Excel shows it; text is not a number.
+        assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,3,FALSE)", &g), num(0.0));
+        assert_eq!(eval("VLOOKUP(7,Hinnat!A1:C3,3,FALSE)", &g), None);
+        assert_eq!(
+            eval("VLOOKUP(\"Sirkus\",Hinnat!A1:C3,2,FALSE)", &g),
+            Some(Outcome::Error("#N/A"))
+        );
+        assert_eq!(
+            eval("VLOOKUP(A1,Hinnat!A1:C3,4,FALSE)", &g),
+            Some(Outcome::Error("#REF!"))
+        );
+        assert_eq!(eval("IFERROR(VLOOKUP(9,Hinnat!A1:C3,2,0),0)", &g), num(0.0));
+        assert_eq!(
+            eval("INDEX(Hinnat!B1:B3,MATCH(A1,Hinnat!A1:A3,0))", &g),
+            num(12000.0)
+        );
+        assert_eq!(eval("INDEX(Hinnat!A1:C3,1,3)", &g), num(3500.0));
+        assert_eq!(eval("HLOOKUP(\"leiri\",Vaaka!A1:B2,2,FALSE)", &g), num(2.0));
+        // Approximate matches, wildcards, comparisons: not evaluated.
+        assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,2)", &g), None);
+        assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,2,TRUE)", &g), None);
+        assert_eq!(eval("VLOOKUP(B1,Hinnat!A1:C3,2,FALSE)", &g), None);
+        assert_eq!(eval("MATCH(A1,Hinnat!A1:A3,1)", &g), None);
+        assert_eq!(eval("IF(A1=\"\",0,1)", &g), None);
+        // A truth value or text is no number on its own.
+        assert_eq!(eval("TRUE", &g), None);
+        assert_eq!(eval("\"5\"+1", &g), None);
     }
 
     #[test]

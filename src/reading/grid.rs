@@ -57,6 +57,11 @@ pub struct Grid {
     /// `table:precision-as-shown="true"`, xls PRECISION 0): a formula's
     /// stored result is rounded as its cell shows it.
     pub precision_as_shown: bool,
+    /// Whether every cell holds the text as typed (a CSV): Excel reads a
+    /// text of digits as that number when it opens the file, so a formula
+    /// that refers to such a cell evaluates it as the number
+    /// (`reading::formula`; other texts are not guessed).
+    pub text_numbers: bool,
 }
 
 /// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
@@ -364,6 +369,7 @@ impl Grid {
             width: std::cell::OnceCell::new(),
             hidden_rows: BTreeMap::new(),
             precision_as_shown: false,
+            text_numbers: false,
         }
     }
 

@@ -695,7 +695,14 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// A text field's cell as the sheet shows it: a number whose format
     /// shows it zero-padded between literal texts (`"KUKU-"00` shows 7 as
     /// `KUKU-07`) is that text, not `7`.
+    /// A formula typed into a CSV's text field is the text as typed
+    /// (`=HYPERLINK(…)` as a measure's name): only numbers are computed.
     fn shown_text(&self, row: u32, col: u32) -> Cow<'_, Cell> {
+        if self.grid.text_numbers
+            && let Cell::FormulaWithoutValue(f) = self.grid.get(row, col)
+        {
+            return Cow::Owned(Cell::Text(format!("={f}").into()));
+        }
         let cell = self.cell(row, col);
         if let Cell::Number(n) = cell.as_ref()
             && let Some(text) = self

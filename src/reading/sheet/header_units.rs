@@ -32,7 +32,7 @@ impl SheetReader<'_, '_> {
         let above = (grid.first_row..header_row).find_map(|row| {
             grid.filled_in_row(row).find_map(|(col, cell)| match cell {
                 Cell::Text(t) if !grid.is_merge_copy(row, col) => {
-                    units::scale_stated(t).map(|(_, unit)| (row, col, t.to_string(), unit))
+                    units::scale_stated(t).map(|(_, unit)| (row, col, t.to_string(), unit, false))
                 }
                 _ => None,
             })
@@ -46,10 +46,12 @@ impl SheetReader<'_, '_> {
                 .filter(|&r| grid.filled_in_row(r).next().is_some())
                 .map_while(|r| self.note_text(r).map(|(c, t)| (r, c, t)))
                 .find_map(|(r, c, t)| {
-                    units::scale_stated(t).map(|(_, unit)| (r, c, t.to_string(), unit))
+                    units::scale_stated(t).map(|(_, unit)| (r, c, t.to_string(), unit, true))
                 })
         });
-        let Some((row, col, text, unit)) = found else {
+        // The message says where the unit was stated: above the header
+        // (the title area) or in a note under the measures.
+        let Some((row, col, text, unit, foot)) = found else {
             return;
         };
         let names: Vec<Arg> = columns
@@ -57,7 +59,17 @@ impl SheetReader<'_, '_> {
             .filter(|&&(_, f)| euro(f))
             .map(|&(_, f)| header_of(&fields[f]))
             .collect();
-        let msg = Message::new("read-unknown-unit-title")
+        let (msg, hint) = match foot {
+            false => (
+                Message::new("read-unknown-unit-title"),
+                Message::new("read-unknown-unit-title.hint"),
+            ),
+            true => (
+                Message::new("read-unknown-unit-footnote"),
+                Message::new("read-unknown-unit-footnote.hint"),
+            ),
+        };
+        let msg = msg
             .arg("cell", a1(row, col))
             .arg("unit", unit.as_str())
             .arg("fields", Arg::List(names));
@@ -65,7 +77,7 @@ impl SheetReader<'_, '_> {
             .finding(Code::UnknownUnit, msg)
             .at(row, col)
             .value(text.trim().to_string())
-            .hint(Message::new("read-unknown-unit-title.hint").arg("unit", unit.as_str()));
+            .hint(hint.arg("unit", unit.as_str()));
         self.findings.push(finding);
         columns.retain(|&(_, f)| !euro(f));
     }
