@@ -1171,14 +1171,17 @@ impl Doc {
         }
         let fonts: [(FontId, ParsedFont); 2] =
             self.faces.each_ref().map(|f| (f.id.clone(), f.subset()));
-        let mut out = super::serialise::to_lopdf(doc, &fonts, self.pages, links, writer);
-        super::tags::write(
-            &mut out,
-            &self.tree,
-            super::tags::Links { links: &described },
-        )
-        .map_err(PdfError::Catalog)?;
-        super::archive::conform(&mut out, meta, &self.bookmarks);
+        let (tree, bookmarks) = (&self.tree, &self.bookmarks);
+        // The structure tree and the metadata are written into the
+        // document while the pages' content streams are made.
+        let (out, tagged) =
+            super::serialise::to_lopdf(doc, &fonts, self.pages, links, writer, |out| {
+                let links = super::tags::Links { links: &described };
+                super::tags::write(out, tree, links)?;
+                super::archive::conform(out, meta, bookmarks);
+                Ok(())
+            });
+        tagged.map_err(PdfError::Catalog)?;
         finish_pdf(out, meta)
     }
 }
@@ -1259,7 +1262,6 @@ pub(crate) mod tests_hook {
 /// level gives nearly the same size.
 fn compress_streams(doc: &mut lopdf::Document) {
     use rayon::prelude::*;
-    use std::io::Write;
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -1271,24 +1273,27 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|s| {
-        // Data ending in a carriage return would read, with the line feed
-        // lopdf writes before `endstream`, as a CR LF end of line outside
-        // the stream's /Length (ISO 19005-2 §6.1.7.1): another level, or
-        // none, gives other last bytes.
-        let compressed = [6, 9, 1].into_iter().find_map(|level| {
-            let mut z =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-            let c = z.write_all(&s.content).and_then(|()| z.finish()).ok()?;
-            (c.last() != Some(&b'\r')).then_some(c)
-        });
-        // As lopdf does: keep a stream that would not get smaller as it is.
-        if let Some(c) = compressed
-            && c.len() + 19 < s.content.len()
-        {
+        if let Some(c) = deflate(&s.content) {
             s.dict.set("Filter", "FlateDecode");
             s.set_content(c);
         }
     });
+}
+
+/// `content` deflated, or `None` where that would not make it smaller.
+pub(super) fn deflate(content: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    // Data ending in a carriage return would read, with the line feed
+    // lopdf writes before `endstream`, as a CR LF end of line outside the
+    // stream's /Length (ISO 19005-2 §6.1.7.1): another level, or none,
+    // gives other last bytes.
+    let compressed = [6, 9, 1].into_iter().find_map(|level| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+        let c = z.write_all(content).and_then(|()| z.finish()).ok()?;
+        (c.last() != Some(&b'\r')).then_some(c)
+    })?;
+    // As lopdf does: keep a stream that would not get smaller as it is.
+    (compressed.len() + 19 < content.len()).then_some(compressed)
 }
 
 /// An image XObject (ISO 32000-1 §8.9.5) of `image`: RGB samples,

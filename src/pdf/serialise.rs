@@ -34,28 +34,44 @@ pub enum StreamWriter {
 
 /// `doc` (metadata, bookmarks; no fonts or pages yet) with `fonts` (the
 /// regular face, then the bold one) and `pages` (A4), each page with its
-/// `links` (`Op::LinkAnnotation`s), as a lopdf document.
-pub(crate) fn to_lopdf(
+/// `links` (`Op::LinkAnnotation`s), as a lopdf document, and what `then`
+/// returns, which is given the document before the pages' content streams
+/// are in it (kooste's writer makes them meanwhile on the other cores).
+pub(crate) fn to_lopdf<R: Send>(
     doc: PdfDocument,
     fonts: &[(FontId, ParsedFont); 2],
     pages: Vec<Page>,
     links: Vec<Vec<Op>>,
     writer: StreamWriter,
-) -> lopdf::Document {
+    then: impl FnOnce(&mut lopdf::Document) -> R + Send,
+) -> (lopdf::Document, R) {
     let ids = [&fonts[0].0, &fonts[1].0];
     match writer {
         StreamWriter::Kooste => {
-            let glyphs = Glyphs::new(fonts);
-            let contents: Vec<Vec<u8>> = pages
-                .par_iter()
-                .with_min_len(8)
-                .map(|page| page_stream(page, ids, &glyphs))
-                .collect();
             let usage = glyph_usage(&pages, ids);
+            let mut out = with_links(doc, fonts, links, usage, pages.len());
+            let glyphs = Glyphs::new(fonts);
+            // Each page's stream deflated as soon as it is made, so the
+            // uncompressed streams are never all held at once.
+            let (done, contents) = rayon::join(
+                || then(&mut out),
+                || -> Vec<(Vec<u8>, Option<Vec<u8>>)> {
+                    pages
+                        .par_iter()
+                        .with_min_len(8)
+                        .map(|page| {
+                            let plain = page_stream(page, ids, &glyphs);
+                            let deflated = super::layout::deflate(&plain);
+                            (plain, deflated)
+                        })
+                        .collect()
+                },
+            );
             // The pages' drawing is no longer needed: freed on another
-            // thread while the document is made.
+            // thread while the document is finished.
             rayon::spawn(move || drop(pages));
-            with_streams(doc, fonts, links, usage, contents)
+            with_streams(&mut out, contents);
+            (out, done)
         }
         StreamWriter::Printpdf => {
             let pages = pages
@@ -67,7 +83,9 @@ pub(crate) fn to_lopdf(
                     ops
                 })
                 .collect();
-            through_printpdf(doc, fonts, pages)
+            let mut out = through_printpdf(doc, fonts, pages);
+            let done = then(&mut out);
+            (out, done)
         }
     }
 }
@@ -98,42 +116,51 @@ fn through_printpdf(
     doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
 }
 
-/// The document printpdf makes of the pages' links alone, with each
-/// page's content stream replaced by `contents`; `usage` is drawn on the
-/// first page (see [`glyph_usage`]).
-fn with_streams(
+/// The document printpdf makes of `pages` pages with their `links`
+/// alone; `usage` is drawn on the first page (see [`glyph_usage`]).
+fn with_links(
     doc: PdfDocument,
     fonts: &[(FontId, ParsedFont)],
     links: Vec<Vec<Op>>,
     usage: Vec<Op>,
-    contents: Vec<Vec<u8>>,
+    pages: usize,
 ) -> lopdf::Document {
     // The document's own pages keep their links (which name other pages);
     // the first also shows every character once in each font, in the order
     // of their last use, so that the fonts' widths and text mappings are
     // what they would be with every page's text in place.
     let mut shells = links;
-    shells.resize_with(contents.len(), Vec::new);
+    shells.resize_with(pages, Vec::new);
     if let Some(first) = shells.first_mut() {
         first.extend(usage);
     }
     let mut doc = with_fonts(doc, fonts);
     doc.with_pages(shells.into_iter().map(a4).collect());
-    let mut out = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
+    doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
+}
+
+/// Each page's content stream of `out` replaced by its content: plain,
+/// and deflated where that makes it smaller (as the document's other
+/// streams are before saving, with the same dictionary).
+fn with_streams(out: &mut lopdf::Document, contents: Vec<(Vec<u8>, Option<Vec<u8>>)>) {
     let ids: Vec<lopdf::ObjectId> = out.get_pages().values().copied().collect();
-    for (page, content) in ids.into_iter().zip(contents) {
-        // Each page was made here with one content stream. Left
-        // uncompressed: the streams are deflated together, in parallel,
-        // before saving (lopdf's own replacement compresses each).
+    for (page, (plain, deflated)) in ids.into_iter().zip(contents) {
+        // Each page was made by printpdf with one content stream.
         if let Some(lopdf::Object::Stream(s)) = out
             .get_page_contents(page)
             .first()
             .and_then(|id| out.objects.get_mut(id))
         {
-            s.set_plain_content(content);
+            match deflated {
+                Some(c) => {
+                    s.set_plain_content(Vec::new());
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(c);
+                }
+                None => s.set_plain_content(plain),
+            }
         }
     }
-    out
 }
 
 /// Glyph ids of each font by character: a table for the Basic Multilingual
@@ -537,7 +564,12 @@ mod tests {
                 .build()
                 .unwrap();
             let pages = pages.clone();
-            let mut ours = pool.install(|| to_lopdf(doc(), &fonts, pages, links.clone(), writer));
+            let (mut ours, ()) =
+                pool.install(|| to_lopdf(doc(), &fonts, pages, links.clone(), writer, |_| ()));
+            if writer == StreamWriter::Kooste {
+                // The reference leaves its streams to be deflated later.
+                inflate_pages(&mut ours);
+            }
             let (mut a, mut b) = (Vec::new(), Vec::new());
             // printpdf's document ID is random; kooste replaces it.
             theirs.trailer.remove(b"ID");
@@ -550,6 +582,21 @@ mod tests {
                 a.len(),
                 b.len()
             );
+        }
+    }
+
+    /// The pages' content streams of `doc` deflated back.
+    fn inflate_pages(doc: &mut lopdf::Document) {
+        let ids: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+        for page in ids {
+            for id in doc.get_page_contents(page) {
+                if let Some(lopdf::Object::Stream(s)) = doc.objects.get_mut(&id)
+                    && s.dict.get(b"Filter").is_ok()
+                {
+                    let plain = s.decompressed_content().unwrap();
+                    s.set_plain_content(plain);
+                }
+            }
         }
     }
 
