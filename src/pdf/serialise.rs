@@ -55,14 +55,13 @@ pub(crate) fn to_lopdf<R: Send>(
             // uncompressed streams are never all held at once.
             let (done, contents) = rayon::join(
                 || then(&mut out),
-                || -> Vec<(Vec<u8>, Option<Vec<u8>>)> {
+                || -> Vec<Result<Vec<u8>, Vec<u8>>> {
                     pages
                         .par_iter()
                         .with_min_len(8)
                         .map(|page| {
                             let plain = page_stream(page, ids, &glyphs);
-                            let deflated = super::layout::deflate(&plain);
-                            (plain, deflated)
+                            super::layout::deflate(&plain).ok_or(plain)
                         })
                         .collect()
                 },
@@ -139,25 +138,25 @@ fn with_links(
     doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
 }
 
-/// Each page's content stream of `out` replaced by its content: plain,
-/// and deflated where that makes it smaller (as the document's other
-/// streams are before saving, with the same dictionary).
-fn with_streams(out: &mut lopdf::Document, contents: Vec<(Vec<u8>, Option<Vec<u8>>)>) {
+/// Each page's content stream of `out` replaced by its content: deflated
+/// (`Ok`) where that makes it smaller, as the document's other streams are
+/// before saving and with the same dictionary, else plain (`Err`).
+fn with_streams(out: &mut lopdf::Document, contents: Vec<Result<Vec<u8>, Vec<u8>>>) {
     let ids: Vec<lopdf::ObjectId> = out.get_pages().values().copied().collect();
-    for (page, (plain, deflated)) in ids.into_iter().zip(contents) {
+    for (page, content) in ids.into_iter().zip(contents) {
         // Each page was made by printpdf with one content stream.
         if let Some(lopdf::Object::Stream(s)) = out
             .get_page_contents(page)
             .first()
             .and_then(|id| out.objects.get_mut(id))
         {
-            match deflated {
-                Some(c) => {
+            match content {
+                Ok(deflated) => {
                     s.set_plain_content(Vec::new());
                     s.dict.set("Filter", "FlateDecode");
-                    s.set_content(c);
+                    s.set_content(deflated);
                 }
-                None => s.set_plain_content(plain),
+                Err(plain) => s.set_plain_content(plain),
             }
         }
     }
