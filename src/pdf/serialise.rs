@@ -3,15 +3,15 @@
 //!
 //! printpdf's `to_lopdf_document` turns the pages' operations into content
 //! streams one page after another, through an object per operand: more
-//! than half of a 800-page report's time. The few operations kooste draws
-//! with (text, fill colours, filled polygons) are written here straight to
-//! bytes, a page per task on rayon's threads, exactly as printpdf writes
-//! them (tests compare the two, for pages and for whole reports). The
-//! streams are then moved into the one document that holds the fonts,
-//! links, bookmarks and metadata, whose own pages carry only their links.
-//! The fonts are embedded whole (kooste subsets them beforehand), so a
-//! character has the same glyph id in every page. A page with any other
-//! operation sends the whole document through printpdf.
+//! than half of a 800-page report's time. The pages' drawing lists
+//! ([`Page`]: text, filled rectangles, the logo, marked content) are
+//! written here straight to bytes and deflated, a page per task on rayon's
+//! threads, exactly as printpdf writes the same operations
+//! ([`Page::to_ops`]; tests compare the two, for each kind of drawing and
+//! for whole reports). The streams are then moved into the one document
+//! that holds the fonts, links, bookmarks and metadata, whose own pages
+//! carry only their links. The fonts are embedded whole (kooste subsets
+//! them beforehand), so a character has the same glyph id in every page.
 
 use printpdf::{FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
 use printpdf::{PdfSaveOptions, Pt, TextItem};
