@@ -12,10 +12,9 @@ use crate::error::PdfError;
 
 use super::tags::{Kid, NodeId, Scope, Tag, Tree};
 
-use printpdf::{
-    Color, FontId, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, Point,
-    Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
-};
+use printpdf::{FontId, Op, ParsedFont, PdfDocument, Pt};
+
+use super::draw::{Draw, Page};
 
 /// A4 width in points.
 pub const PAGE_W: f32 = 595.28;
@@ -230,7 +229,7 @@ const TABLE_PART_SOFT: usize = 900;
 /// A document being laid out.
 pub struct Doc {
     faces: [Face; 2],
-    pages: Vec<Vec<Op>>,
+    pages: Vec<Page>,
     y: f32,
     /// Text of the running header (left) from page 2 on.
     pub running_header: String,
@@ -332,7 +331,7 @@ impl Doc {
     pub fn new() -> Doc {
         Doc {
             faces: [Face::load(REGULAR_TTF, "F1"), Face::load(BOLD_TTF, "F2")],
-            pages: vec![Vec::new()],
+            pages: vec![Page::default()],
             y: MARGIN_TOP,
             running_header: String::new(),
             page_of: Box::new(|page, pages| format!("{page} / {pages}")),
@@ -420,7 +419,7 @@ impl Doc {
     fn close_marks(&mut self, page: usize) {
         if let Some(m) = self.marks.get_mut(page) {
             if m.open != Open::Nothing {
-                self.pages[page].push(Op::EndMarkedContent);
+                self.pages[page].draws.push(Draw::End);
             }
             m.open = Open::Nothing;
         }
@@ -429,31 +428,23 @@ impl Doc {
     /// The operations of the page being drawn on, inside the marked-content
     /// sequence `want`: the one open if it is that, else a new one (a new
     /// MCID of the element, or an artifact).
-    fn marked(&mut self, want: Open) -> &mut Vec<Op> {
+    fn marked(&mut self, want: Open) -> &mut Page {
         let page = self.page_now();
         let m = &mut self.marks[page];
         if m.open != want {
-            let ops = &mut self.pages[page];
+            let ops = &mut self.pages[page].draws;
             if m.open != Open::Nothing {
-                ops.push(Op::EndMarkedContent);
+                ops.push(Draw::End);
             }
             match want {
                 Open::Nothing => {}
-                Open::Artifact => ops.push(Op::BeginMarkedContent {
-                    tag: "Artifact".into(),
-                }),
+                Open::Artifact => ops.push(Draw::BeginArtifact),
                 Open::Node(n) => {
                     let mcid = m.next_mcid;
                     m.next_mcid += 1;
                     self.tree.nodes[n].kids.push(Kid::Marked { page, mcid });
-                    ops.push(Op::BeginMarkedContentWithProperties {
-                        tag: self.tree.nodes[n].tag.marked_name().into(),
-                        properties: printpdf::DictItem::Dict {
-                            map: [("MCID".to_string(), printpdf::DictItem::Int(mcid.into()))]
-                                .into_iter()
-                                .collect(),
-                        },
-                    });
+                    let tag = self.tree.nodes[n].tag;
+                    ops.push(Draw::BeginMarked { tag, mcid });
                 }
             }
             m.open = want;
@@ -636,7 +627,7 @@ impl Doc {
     /// Starts a new page.
     pub fn new_page(&mut self) {
         self.close_marks(self.pages.len() - 1);
-        self.pages.push(Vec::new());
+        self.pages.push(Page::default());
         self.marks.push(PageMarks::NEW);
         self.y = MARGIN_TOP;
     }
@@ -677,16 +668,15 @@ impl Doc {
         }
         let face = &mut self.faces[usize::from(style.bold)];
         face.used.extend(text.chars());
-        let font = face.id.clone();
         let want = self.text_mark();
-        push_text(self.marked(want), x, baseline, text, style, font);
+        push_text(self.marked(want), x, baseline, text, style);
     }
 
     /// A filled rectangle; `top` from the top of the page. Part of an open
     /// Figure, else an artifact.
     pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, color: Rgb3) {
         let want = self.shape_mark();
-        push_rect(self.marked(want), x, top, w, h, color);
+        self.marked(want).rect(x, top, w, h, color);
     }
 
     /// A horizontal rule across the text column.
@@ -755,31 +745,22 @@ impl Doc {
     /// is `x`, `top` (points from the page's top left), as the content of
     /// the open Figure (an artifact outside one).
     pub fn image(&mut self, image: &std::sync::Arc<Logo>, x: f32, top: f32, w: f32, h: f32) {
-        let name = match self
+        let n = match self
             .images
             .iter()
-            .find(|(_, i)| std::sync::Arc::ptr_eq(i, image))
+            .position(|(_, i)| std::sync::Arc::ptr_eq(i, image))
         {
-            Some((name, _)) => name.clone(),
+            Some(at) => at + 1,
             None => {
-                let name = format!("Im{}", self.images.len() + 1);
-                self.images.push((name.clone(), image.clone()));
-                name
+                let n = self.images.len() + 1;
+                self.images.push((format!("Im{n}"), image.clone()));
+                n
             }
         };
         let mark = self.shape_mark();
-        self.marked(mark).push(Op::UseXobject {
-            id: printpdf::XObjectId(name),
-            transform: printpdf::XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(PAGE_H - top - h)),
-                scale_x: Some(w),
-                scale_y: Some(h),
-                // An image is drawn into the unit square: the scale is its size.
-                no_auto_scale: true,
-                ..Default::default()
-            },
-        });
+        let y = PAGE_H - top - h;
+        let n = n as u32;
+        (self.marked(mark).draws).push(Draw::Image { n, x, y, w, h });
     }
 
     /// A heading of level 1–3, kept with at least `keep` points of what follows.
@@ -1103,8 +1084,6 @@ impl Doc {
         for page in 0..total {
             self.close_marks(page);
         }
-        let regular = self.faces[0].id.clone();
-        let bold = self.faces[1].id.clone();
         let mark_style = Style {
             size: 96.0,
             bold: true,
@@ -1124,39 +1103,16 @@ impl Doc {
             self.faces[0]
                 .used
                 .extend(page_label.chars().chain(header.chars()));
-            let mut around = vec![Op::BeginMarkedContent {
-                tag: "Artifact".into(),
-            }];
             // The cover has neither running header nor page number.
             if i > 0 {
-                push_text(
-                    &mut around,
-                    MARGIN_X,
-                    36.0,
-                    &header,
-                    Style::SMALL,
-                    regular.clone(),
-                );
-                push_rect(
-                    &mut around,
-                    MARGIN_X,
-                    42.0,
-                    PAGE_W - 2.0 * MARGIN_X,
-                    0.5,
-                    MUTED,
-                );
-                push_text(
-                    &mut around,
-                    PAGE_W - MARGIN_X - lw,
-                    PAGE_H - 32.0,
-                    &page_label,
-                    Style::SMALL,
-                    regular.clone(),
-                );
-            }
-            around.push(Op::EndMarkedContent);
-            if around.len() > 2 {
-                self.pages[i].extend(around);
+                let page = &mut self.pages[i];
+                page.draws.push(Draw::BeginArtifact);
+                push_text(page, MARGIN_X, 36.0, &header, Style::SMALL);
+                let w = PAGE_W - 2.0 * MARGIN_X;
+                page.rect(MARGIN_X, 42.0, w, 0.5, MUTED);
+                let x = PAGE_W - MARGIN_X - lw;
+                push_text(page, x, PAGE_H - 32.0, &page_label, Style::SMALL);
+                page.draws.push(Draw::End);
             }
             if let Some(mark) = &self.watermark {
                 // Diagonally across the page's centre, under the content.
@@ -1167,30 +1123,14 @@ impl Doc {
                 let half = mark_w / 2.0;
                 let x = PAGE_W / 2.0 - half * c + mark_style.size * 0.35 * s;
                 let y = PAGE_H / 2.0 - half * s - mark_style.size * 0.35 * c;
-                let ops = vec![
-                    Op::BeginMarkedContent {
-                        tag: "Artifact".into(),
-                    },
-                    Op::StartTextSection,
-                    Op::SetFillColor {
-                        col: color(mark_style.color),
-                    },
-                    Op::SetFont {
-                        font: PdfFontHandle::External(bold.clone()),
-                        size: Pt(mark_style.size),
-                    },
-                    Op::SetTextMatrix {
-                        matrix: printpdf::TextMatrix::Raw([c, s, -s, c, x, y]),
-                    },
-                    Op::ShowText {
-                        items: vec![TextItem::Text(mark.clone())],
-                    },
-                    Op::EndTextSection,
-                    Op::EndMarkedContent,
-                ];
-                self.pages[i].splice(0..0, ops);
+                let page = &mut self.pages[i];
+                let st = mark_style;
+                let turned = page.turned([c, s, -s, c, x, y], mark, st.size, st.bold, st.color);
+                let draws = [Draw::BeginArtifact, turned, Draw::End];
+                page.draws.splice(0..0, draws);
             }
         }
+        let mut links: Vec<Vec<Op>> = vec![Vec::new(); total];
         let mut described = Vec::with_capacity(self.links.len());
         for (page, [x, top, w, h], dest, contents) in std::mem::take(&mut self.links) {
             let rect = printpdf::Rect::from_xywh(Pt(x), Pt(PAGE_H - top - h), Pt(w), Pt(h));
@@ -1207,7 +1147,9 @@ impl Doc {
                 None,
                 None,
             );
-            self.pages[page].push(Op::LinkAnnotation { link });
+            if let Some(on) = links.get_mut(page) {
+                on.push(Op::LinkAnnotation { link });
+            }
             described.push((page, contents));
         }
         let mut doc = PdfDocument::new(&meta.title);
@@ -1227,19 +1169,19 @@ impl Doc {
                 printpdf::XObject::External(image_xobject(image)),
             );
         }
-        let fonts: Vec<(FontId, ParsedFont)> = self
-            .faces
-            .iter()
-            .map(|f| (f.id.clone(), f.subset()))
-            .collect();
-        let mut out = super::serialise::to_lopdf(doc, &fonts, self.pages, writer);
-        super::tags::write(
-            &mut out,
-            &self.tree,
-            super::tags::Links { links: &described },
-        )
-        .map_err(PdfError::Catalog)?;
-        super::archive::conform(&mut out, meta, &self.bookmarks);
+        let fonts: [(FontId, ParsedFont); 2] =
+            self.faces.each_ref().map(|f| (f.id.clone(), f.subset()));
+        let (tree, bookmarks) = (&self.tree, &self.bookmarks);
+        // The structure tree and the metadata are written into the
+        // document while the pages' content streams are made.
+        let (out, tagged) =
+            super::serialise::to_lopdf(doc, &fonts, self.pages, links, writer, |out| {
+                let links = super::tags::Links { links: &described };
+                super::tags::write(out, tree, links)?;
+                super::archive::conform(out, meta, bookmarks);
+                Ok(())
+            });
+        tagged.map_err(PdfError::Catalog)?;
         finish_pdf(out, meta)
     }
 }
@@ -1320,7 +1262,6 @@ pub(crate) mod tests_hook {
 /// level gives nearly the same size.
 fn compress_streams(doc: &mut lopdf::Document) {
     use rayon::prelude::*;
-    use std::io::Write;
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -1332,24 +1273,27 @@ fn compress_streams(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.par_iter_mut().for_each(|s| {
-        // Data ending in a carriage return would read, with the line feed
-        // lopdf writes before `endstream`, as a CR LF end of line outside
-        // the stream's /Length (ISO 19005-2 §6.1.7.1): another level, or
-        // none, gives other last bytes.
-        let compressed = [6, 9, 1].into_iter().find_map(|level| {
-            let mut z =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-            let c = z.write_all(&s.content).and_then(|()| z.finish()).ok()?;
-            (c.last() != Some(&b'\r')).then_some(c)
-        });
-        // As lopdf does: keep a stream that would not get smaller as it is.
-        if let Some(c) = compressed
-            && c.len() + 19 < s.content.len()
-        {
+        if let Some(c) = deflate(&s.content) {
             s.dict.set("Filter", "FlateDecode");
             s.set_content(c);
         }
     });
+}
+
+/// `content` deflated, or `None` where that would not make it smaller.
+pub(super) fn deflate(content: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    // Data ending in a carriage return would read, with the line feed
+    // lopdf writes before `endstream`, as a CR LF end of line outside the
+    // stream's /Length (ISO 19005-2 §6.1.7.1): another level, or none,
+    // gives other last bytes.
+    let compressed = [6, 9, 1].into_iter().find_map(|level| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+        let c = z.write_all(content).and_then(|()| z.finish()).ok()?;
+        (c.last() != Some(&b'\r')).then_some(c)
+    })?;
+    // As lopdf does: keep a stream that would not get smaller as it is.
+    (compressed.len() + 19 < content.len()).then_some(compressed)
 }
 
 /// An image XObject (ISO 32000-1 §8.9.5) of `image`: RGB samples,
@@ -1393,64 +1337,10 @@ fn row_height(lines: &[Vec<String>], style: Style, pad: f32) -> f32 {
     n * Doc::line_height(style) + 2.0 * pad
 }
 
-fn color(c: Rgb3) -> Color {
-    Color::Rgb(Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
-}
-
-fn push_text(ops: &mut Vec<Op>, x: f32, baseline: f32, text: &str, style: Style, font: FontId) {
-    if text.is_empty() {
-        return;
-    }
-    ops.extend([
-        Op::StartTextSection,
-        Op::SetFillColor {
-            col: color(style.color),
-        },
-        Op::SetFont {
-            font: PdfFontHandle::External(font),
-            size: Pt(style.size),
-        },
-        Op::SetTextCursor {
-            pos: Point {
-                x: Pt(x),
-                y: Pt(PAGE_H - baseline),
-            },
-        },
-        Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        },
-        Op::EndTextSection,
-    ]);
-}
-
-fn push_rect(ops: &mut Vec<Op>, x: f32, top: f32, w: f32, h: f32, c: Rgb3) {
-    let pt = |x: f32, y: f32| LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: Pt(PAGE_H - y),
-        },
-        bezier: false,
-    };
-    ops.push(Op::SetFillColor { col: color(c) });
-    ops.push(Op::DrawPolygon {
-        polygon: Polygon {
-            rings: vec![PolygonRing {
-                points: vec![
-                    pt(x, top),
-                    pt(x + w, top),
-                    pt(x + w, top + h),
-                    pt(x, top + h),
-                ],
-            }],
-            mode: PaintMode::Fill,
-            winding_order: WindingOrder::NonZero,
-        },
-    });
+/// `text` in `style` with its baseline at `baseline` points from the top.
+fn push_text(page: &mut Page, x: f32, baseline: f32, text: &str, style: Style) {
+    let y = PAGE_H - baseline;
+    page.text(x, y, text, style.size, style.bold, style.color);
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod archive;
 pub mod charts;
 pub mod coverage;
+mod draw;
 pub mod layout;
 mod report;
 mod serialise;

@@ -3,20 +3,23 @@
 //!
 //! printpdf's `to_lopdf_document` turns the pages' operations into content
 //! streams one page after another, through an object per operand: more
-//! than half of a 800-page report's time. The few operations kooste draws
-//! with (text, fill colours, filled polygons) are written here straight to
-//! bytes, a page per task on rayon's threads, exactly as printpdf writes
-//! them (tests compare the two, for pages and for whole reports). The
-//! streams are then moved into the one document that holds the fonts,
-//! links, bookmarks and metadata, whose own pages carry only their links.
-//! The fonts are embedded whole (kooste subsets them beforehand), so a
-//! character has the same glyph id in every page. A page with any other
-//! operation sends the whole document through printpdf.
+//! than half of a 800-page report's time. The pages' drawing lists
+//! ([`Page`]: text, filled rectangles, the logo, marked content) are
+//! written here straight to bytes and deflated, a page per task on rayon's
+//! threads, exactly as printpdf writes the same operations
+//! ([`Page::to_ops`]; tests compare the two, for each kind of drawing and
+//! for whole reports). The streams are then moved into the one document
+//! that holds the fonts, links, bookmarks and metadata, whose own pages
+//! carry only their links. The fonts are embedded whole (kooste subsets
+//! them beforehand), so a character has the same glyph id in every page.
 
-use printpdf::{Color, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
-use printpdf::{DictItem, PaintMode, PdfSaveOptions, Pt, TextItem, WindingOrder};
+use printpdf::{FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage};
+use printpdf::{PdfSaveOptions, Pt, TextItem};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+
+use super::draw::{Draw, Page, corners};
+use super::layout::Rgb3;
 
 /// Who writes the report pages' content streams. Both give the same bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,28 +32,60 @@ pub enum StreamWriter {
     Printpdf,
 }
 
-/// `doc` (metadata, bookmarks; no fonts or pages yet) with `fonts` and
-/// `pages` (A4), as a lopdf document.
-pub(crate) fn to_lopdf(
+/// `doc` (metadata, bookmarks; no fonts or pages yet) with `fonts` (the
+/// regular face, then the bold one) and `pages` (A4), each page with its
+/// `links` (`Op::LinkAnnotation`s), as a lopdf document, and what `then`
+/// returns, which is given the document before the pages' content streams
+/// are in it (kooste's writer makes them meanwhile on the other cores).
+pub(crate) fn to_lopdf<R: Send>(
     doc: PdfDocument,
-    fonts: &[(FontId, ParsedFont)],
-    pages: Vec<Vec<Op>>,
+    fonts: &[(FontId, ParsedFont); 2],
+    pages: Vec<Page>,
+    links: Vec<Vec<Op>>,
     writer: StreamWriter,
-) -> lopdf::Document {
-    let written: Option<Vec<Vec<u8>>> = match writer {
+    then: impl FnOnce(&mut lopdf::Document) -> R + Send,
+) -> (lopdf::Document, R) {
+    let ids = [&fonts[0].0, &fonts[1].0];
+    match writer {
         StreamWriter::Kooste => {
+            let usage = glyph_usage(&pages, ids);
+            let mut out = with_links(doc, fonts, links, usage, pages.len());
             let glyphs = Glyphs::new(fonts);
-            pages
-                .par_iter()
-                .with_min_len(8)
-                .map(|ops| page_stream(ops, &glyphs))
-                .collect()
+            // Each page's stream deflated as soon as it is made, so the
+            // uncompressed streams are never all held at once.
+            let (done, contents) = rayon::join(
+                || then(&mut out),
+                || -> Vec<Result<Vec<u8>, Vec<u8>>> {
+                    pages
+                        .par_iter()
+                        .with_min_len(8)
+                        .map(|page| {
+                            let plain = page_stream(page, ids, &glyphs);
+                            super::layout::deflate(&plain).ok_or(plain)
+                        })
+                        .collect()
+                },
+            );
+            // The pages' drawing is no longer needed: freed on another
+            // thread while the document is finished.
+            rayon::spawn(move || drop(pages));
+            with_streams(&mut out, contents);
+            (out, done)
         }
-        StreamWriter::Printpdf => None,
-    };
-    match written {
-        Some(contents) => with_streams(doc, fonts, pages, contents),
-        None => through_printpdf(doc, fonts, pages),
+        StreamWriter::Printpdf => {
+            let pages = pages
+                .iter()
+                .zip(links.into_iter().chain(std::iter::repeat_with(Vec::new)))
+                .map(|(page, links)| {
+                    let mut ops = page.to_ops(ids);
+                    ops.extend(links);
+                    ops
+                })
+                .collect();
+            let mut out = through_printpdf(doc, fonts, pages);
+            let done = then(&mut out);
+            (out, done)
+        }
     }
 }
 
@@ -80,45 +115,51 @@ fn through_printpdf(
     doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
 }
 
-/// The document printpdf makes of the pages' links alone, with each
-/// page's content stream replaced by `contents`.
-fn with_streams(
+/// The document printpdf makes of `pages` pages with their `links`
+/// alone; `usage` is drawn on the first page (see [`glyph_usage`]).
+fn with_links(
     doc: PdfDocument,
     fonts: &[(FontId, ParsedFont)],
-    mut pages: Vec<Vec<Op>>,
-    contents: Vec<Vec<u8>>,
+    links: Vec<Vec<Op>>,
+    usage: Vec<Op>,
+    pages: usize,
 ) -> lopdf::Document {
     // The document's own pages keep their links (which name other pages);
     // the first also shows every character once in each font, in the order
     // of their last use, so that the fonts' widths and text mappings are
     // what they would be with every page's text in place.
-    let mut shells: Vec<Vec<Op>> = pages
-        .iter_mut()
-        .map(|ops| {
-            ops.extract_if(.., |op| matches!(op, Op::LinkAnnotation { .. }))
-                .collect()
-        })
-        .collect();
+    let mut shells = links;
+    shells.resize_with(pages, Vec::new);
     if let Some(first) = shells.first_mut() {
-        first.extend(glyph_usage(&pages));
+        first.extend(usage);
     }
     let mut doc = with_fonts(doc, fonts);
     doc.with_pages(shells.into_iter().map(a4).collect());
-    let mut out = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
+    doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new())
+}
+
+/// Each page's content stream of `out` replaced by its content: deflated
+/// (`Ok`) where that makes it smaller, as the document's other streams are
+/// before saving and with the same dictionary, else plain (`Err`).
+fn with_streams(out: &mut lopdf::Document, contents: Vec<Result<Vec<u8>, Vec<u8>>>) {
     let ids: Vec<lopdf::ObjectId> = out.get_pages().values().copied().collect();
     for (page, content) in ids.into_iter().zip(contents) {
-        // Each page was made here with one content stream. Left
-        // uncompressed: the streams are deflated together, in parallel,
-        // before saving (lopdf's own replacement compresses each).
+        // Each page was made by printpdf with one content stream.
         if let Some(lopdf::Object::Stream(s)) = out
             .get_page_contents(page)
             .first()
             .and_then(|id| out.objects.get_mut(id))
         {
-            s.set_plain_content(content);
+            match content {
+                Ok(deflated) => {
+                    s.set_plain_content(Vec::new());
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(deflated);
+                }
+                Err(plain) => s.set_plain_content(plain),
+            }
         }
     }
-    out
 }
 
 /// Glyph ids of each font by character: a table for the Basic Multilingual
@@ -144,179 +185,169 @@ impl<'a> Glyphs<'a> {
     }
 
     /// `text` as the big-endian glyph ids of `font`, in hex (0, the missing
-    /// glyph, for a character the font lacks, as printpdf does); `None` for
-    /// a font not embedded.
-    fn hex(&self, font: &str, text: &str, out: &mut Vec<u8>) -> Option<()> {
-        let (bmp, map) = self.fonts.get(font)?;
+    /// glyph, for a character the font lacks or a font not embedded, as
+    /// printpdf does).
+    fn hex(&self, font: &str, text: &str, out: &mut Vec<u8>) {
+        let found = self.fonts.get(font);
         for c in text.chars() {
-            let id = match bmp.get(c as usize) {
-                Some(g) => *g,
-                None => map.get(&(c as u32)).copied().unwrap_or(0),
+            let id = match found {
+                Some((bmp, map)) => match bmp.get(c as usize) {
+                    Some(g) => *g,
+                    None => map.get(&(c as u32)).copied().unwrap_or(0),
+                },
+                None => 0,
             };
             for b in id.to_be_bytes() {
                 out.extend_from_slice(&HEX[usize::from(b)]);
             }
         }
-        Some(())
     }
 }
 
 /// A page's content stream, byte for byte as printpdf's translation writes
-/// it (operands each followed by a space, then the operator; operators on
-/// lines of their own), or `None` if the page uses an operation not
-/// written here.
-fn page_stream(ops: &[Op], glyphs: &Glyphs) -> Option<Vec<u8>> {
-    let mut out: Vec<u8> = Vec::with_capacity(64 * ops.len());
-    let mut font: Option<&str> = None;
-    // Starts an operation's line.
-    let line = |out: &mut Vec<u8>| {
-        if !out.is_empty() {
-            out.push(b'\n');
-        }
-    };
-    for op in ops {
-        match op {
-            Op::StartTextSection => {
-                line(&mut out);
-                out.extend_from_slice(b"BT");
-            }
-            Op::EndTextSection => {
-                line(&mut out);
-                out.extend_from_slice(b"ET");
-            }
-            Op::SetFillColor { col } => {
-                line(&mut out);
-                for v in col.into_vec() {
-                    real(&mut out, v);
-                }
-                out.extend_from_slice(match col {
-                    Color::Rgb(_) => b"rg".as_slice(),
-                    Color::Cmyk(_) | Color::SpotColor(_) => b"k",
-                    Color::Greyscale(_) => b"g",
-                });
-            }
-            Op::SetFont {
-                font: PdfFontHandle::External(id),
+/// the page's operations ([`Page::to_ops`]): operands each followed by a
+/// space, then the operator; operators on lines of their own. `fonts` are
+/// the regular and the bold face's ids.
+fn page_stream(page: &Page, fonts: [&FontId; 2], glyphs: &Glyphs) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(80 * page.draws.len() + 4 * page.text.len());
+    for d in &page.draws {
+        match d {
+            Draw::Text {
+                x,
+                y,
                 size,
+                bold,
+                color,
+                text,
             } => {
-                line(&mut out);
-                name(&mut out, id.0.as_bytes());
-                real(&mut out, size.0);
-                out.extend_from_slice(b"Tf");
-                font = Some(id.0.as_str());
-            }
-            Op::SetTextCursor { pos } => {
-                line(&mut out);
-                real(&mut out, pos.x.0);
-                real(&mut out, pos.y.0);
+                let font = fonts[usize::from(*bold)];
+                begin_text(&mut out, *color, font, *size);
+                real(&mut out, *x);
+                real(&mut out, *y);
                 out.extend_from_slice(b"Td");
+                end_text(&mut out, font, page.str(*text), glyphs);
             }
-            Op::ShowText { items } => {
-                // One non-empty text in an embedded font: printpdf's `Tj`.
-                let [TextItem::Text(text)] = items.as_slice() else {
-                    return None;
-                };
-                if text.is_empty() {
-                    return None;
-                }
-                line(&mut out);
-                out.push(b'<');
-                glyphs.hex(font?, text, &mut out)?;
-                out.extend_from_slice(b"> Tj");
-            }
-            Op::DrawPolygon { polygon } => {
-                if polygon.mode != PaintMode::Fill || polygon.rings.is_empty() {
-                    return None;
-                }
-                for ring in &polygon.rings {
-                    for (i, point) in ring.points.iter().enumerate() {
-                        if point.bezier {
-                            return None;
-                        }
-                        line(&mut out);
-                        real(&mut out, point.p.x.0);
-                        real(&mut out, point.p.y.0);
-                        out.push(if i == 0 { b'm' } else { b'l' });
-                    }
-                }
-                line(&mut out);
-                out.push(b'h');
-                line(&mut out);
-                out.extend_from_slice(match polygon.winding_order {
-                    WindingOrder::NonZero => b"f".as_slice(),
-                    WindingOrder::EvenOdd => b"f*",
-                });
-            }
-            Op::BeginMarkedContent { tag } => {
-                line(&mut out);
-                name(&mut out, tag.as_bytes());
-                out.extend_from_slice(b"BMC");
-            }
-            Op::BeginMarkedContentWithProperties {
-                tag,
-                properties: DictItem::Dict { map },
+            Draw::Turned {
+                matrix,
+                size,
+                bold,
+                color,
+                text,
             } => {
-                // `/P <</MCID 3>> BDC`: a dictionary of one integer, as the
-                // structure's marked content has it.
-                let mut entries = map.iter();
-                let (Some((key, DictItem::Int(mcid))), None) = (entries.next(), entries.next())
-                else {
-                    return None;
-                };
+                let font = fonts[usize::from(*bold)];
+                begin_text(&mut out, *color, font, *size);
+                // A turned matrix, which printpdf writes as it is (it
+                // holds back a plain translation to merge glyph runs).
+                for v in matrix.iter() {
+                    real(&mut out, *v);
+                }
+                out.extend_from_slice(b"Tm");
+                end_text(&mut out, font, page.str(*text), glyphs);
+            }
+            Draw::Rect {
+                x,
+                top,
+                w,
+                h,
+                color,
+            } => {
+                fill(&mut out, *color);
+                for (i, (x, y)) in corners(*x, *top, *w, *h).into_iter().enumerate() {
+                    line(&mut out);
+                    real(&mut out, x);
+                    real(&mut out, y);
+                    out.push(if i == 0 { b'm' } else { b'l' });
+                }
+                out.extend_from_slice(b"\nh\nf");
+            }
+            Draw::Image { n, x, y, w, h } => image(&mut out, *n, [*x, *y, *w, *h]),
+            Draw::BeginArtifact => {
                 line(&mut out);
-                name(&mut out, tag.as_bytes());
-                out.extend_from_slice(b"<<");
-                name_only(&mut out, key.as_bytes());
-                out.push(b' ');
+                out.extend_from_slice(b"/Artifact BMC");
+            }
+            Draw::BeginMarked { tag, mcid } => {
+                // `/P <</MCID 3>> BDC`, as printpdf writes a dictionary of
+                // one integer.
+                line(&mut out);
+                name(&mut out, tag.marked_name().as_bytes());
+                out.extend_from_slice(b"<</MCID ");
                 {
                     use std::io::Write;
                     let _ = write!(out, "{mcid}");
                 }
                 out.extend_from_slice(b">> BDC");
             }
-            Op::EndMarkedContent => {
+            Draw::End => {
                 line(&mut out);
                 out.extend_from_slice(b"EMC");
             }
-            Op::SetTextMatrix { matrix } => {
-                let m = matrix.as_array();
-                // printpdf holds back a plain translation to merge glyph
-                // runs; only a rotated or scaled matrix is written as it is.
-                if m[..4] == [1.0, 0.0, 0.0, 1.0] {
-                    return None;
-                }
-                line(&mut out);
-                for v in m {
-                    real(&mut out, v);
-                }
-                out.extend_from_slice(b"Tm");
-            }
-            Op::UseXobject { id, transform } if transform.no_auto_scale => {
-                // An image placed by its own matrix: `q`, the matrix the
-                // transform's steps make (combined as printpdf combines
-                // them), `/Im1 Do`, `Q`.
-                let mut m = printpdf::CurTransMat::Identity.as_array();
-                for step in transform.get_ctms(None) {
-                    m = printpdf::CurTransMat::combine_matrix(m, step.as_array());
-                }
-                line(&mut out);
-                out.push(b'q');
-                line(&mut out);
-                for v in m {
-                    real(&mut out, v);
-                }
-                out.extend_from_slice(b"cm");
-                line(&mut out);
-                name(&mut out, id.0.as_bytes());
-                out.extend_from_slice(b"Do");
-                line(&mut out);
-                out.push(b'Q');
-            }
-            Op::LinkAnnotation { .. } => {}
-            _ => return None,
         }
     }
-    Some(out)
+    out
+}
+
+/// Starts an operation's line.
+fn line(out: &mut Vec<u8>) {
+    if !out.is_empty() {
+        out.push(b'\n');
+    }
+}
+
+/// `r g b rg` on a line of its own.
+fn fill(out: &mut Vec<u8>, (r, g, b): Rgb3) {
+    line(out);
+    for v in [r, g, b] {
+        real(out, v);
+    }
+    out.extend_from_slice(b"rg");
+}
+
+/// `BT`, the fill colour, the font and the start of the line that places
+/// the text.
+fn begin_text(out: &mut Vec<u8>, color: Rgb3, font: &FontId, size: f32) {
+    line(out);
+    out.extend_from_slice(b"BT");
+    fill(out, color);
+    line(out);
+    name(out, font.0.as_bytes());
+    real(out, size);
+    out.extend_from_slice(b"Tf");
+    line(out);
+}
+
+/// The text's glyphs (`<…> Tj`) and `ET`.
+fn end_text(out: &mut Vec<u8>, font: &FontId, text: &str, glyphs: &Glyphs) {
+    line(out);
+    out.push(b'<');
+    glyphs.hex(&font.0, text, out);
+    out.extend_from_slice(b"> Tj\nET");
+}
+
+/// An image placed by its own matrix: `q`, the matrix the transform's
+/// steps make (combined as printpdf combines them), `/Im1 Do`, `Q`.
+fn image(out: &mut Vec<u8>, n: u32, [x, y, w, h]: [f32; 4]) {
+    let transform = printpdf::XObjectTransform {
+        translate_x: Some(Pt(x)),
+        translate_y: Some(Pt(y)),
+        scale_x: Some(w),
+        scale_y: Some(h),
+        no_auto_scale: true,
+        ..Default::default()
+    };
+    let mut m = printpdf::CurTransMat::Identity.as_array();
+    for step in transform.get_ctms(None) {
+        m = printpdf::CurTransMat::combine_matrix(m, step.as_array());
+    }
+    line(out);
+    out.push(b'q');
+    line(out);
+    for v in m {
+        real(out, v);
+    }
+    out.extend_from_slice(b"cm");
+    line(out);
+    name(out, format!("Im{n}").as_bytes());
+    out.extend_from_slice(b"Do\nQ");
 }
 
 /// Upper-case hex digits of each byte, as lopdf writes hex strings.
@@ -360,50 +391,37 @@ fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// Text operations that use every character of the pages' text once per
 /// font, each at its last use in page order.
-fn glyph_usage(pages: &[Vec<Op>]) -> Vec<Op> {
-    // Last use of each character by font: a table for the Basic Multilingual
-    // Plane (a lookup per character of the whole text), a map beyond it.
+fn glyph_usage(pages: &[Page], fonts: [&FontId; 2]) -> Vec<Op> {
+    // Last use of each character by face: a table for the Basic
+    // Multilingual Plane (a lookup per character of the whole text), a map
+    // beyond it.
     struct Uses {
         bmp: Vec<u32>,
         astral: HashMap<char, u32>,
     }
-    let mut last: BTreeMap<FontId, Uses> = BTreeMap::new();
+    let mut last: [Option<Uses>; 2] = [None, None];
     let mut n = 0u32;
-    for ops in pages {
-        let mut font: Option<&FontId> = None;
-        for op in ops {
-            match op {
-                Op::SetFont {
-                    font: PdfFontHandle::External(id),
-                    ..
-                } => font = Some(id),
-                Op::ShowText { items } => {
-                    let Some(id) = font else { continue };
-                    let uses = last.entry(id.clone()).or_insert_with(|| Uses {
-                        bmp: vec![0; 0x1_0000],
-                        astral: HashMap::new(),
-                    });
-                    for item in items {
-                        if let TextItem::Text(text) = item {
-                            for c in text.chars() {
-                                n += 1;
-                                match uses.bmp.get_mut(c as usize) {
-                                    Some(at) => *at = n,
-                                    None => {
-                                        uses.astral.insert(c, n);
-                                    }
-                                }
-                            }
-                        }
-                    }
+    for (bold, text) in pages.iter().flat_map(Page::texts) {
+        let uses = last[usize::from(bold)].get_or_insert_with(|| Uses {
+            bmp: vec![0; 0x1_0000],
+            astral: HashMap::new(),
+        });
+        for c in text.chars() {
+            n += 1;
+            match uses.bmp.get_mut(c as usize) {
+                Some(at) => *at = n,
+                None => {
+                    uses.astral.insert(c, n);
                 }
-                _ => {}
             }
         }
     }
-    let last: BTreeMap<FontId, Vec<(u32, char)>> = last
+    // By font id, as printpdf would order them.
+    let mut last: BTreeMap<&FontId, Vec<(u32, char)>> = fonts
         .into_iter()
-        .map(|(id, uses)| {
+        .zip(last)
+        .filter_map(|(id, uses)| {
+            let uses = uses?;
             let bmp = uses
                 .bmp
                 .iter()
@@ -411,18 +429,18 @@ fn glyph_usage(pages: &[Vec<Op>]) -> Vec<Op> {
                 .filter(|(_, at)| **at > 0)
                 .filter_map(|(c, at)| Some((*at, char::from_u32(c as u32)?)));
             let astral = uses.astral.into_iter().map(|(c, at)| (at, c));
-            (id, bmp.chain(astral).collect())
+            Some((id, bmp.chain(astral).collect()))
         })
         .collect();
     let mut ops = vec![Op::StartTextSection];
-    for (id, mut chars) in last {
+    for (id, chars) in &mut last {
         chars.sort_unstable();
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(id),
+            font: PdfFontHandle::External((*id).clone()),
             size: Pt(10.0),
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.into_iter().map(|(_, c)| c).collect())],
+            items: vec![TextItem::Text(chars.iter().map(|(_, c)| c).collect())],
         });
     }
     ops.push(Op::EndTextSection);
@@ -432,113 +450,45 @@ fn glyph_usage(pages: &[Vec<Op>]) -> Vec<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::tags::Tag;
 
     const REGULAR: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans.ttf");
     const BOLD: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans-Bold.ttf");
-
-    fn text(font: &FontId, y: f32, s: &str) -> Vec<Op> {
-        vec![
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(font.clone()),
-                size: Pt(10.0),
-            },
-            Op::SetTextCursor {
-                pos: printpdf::Point {
-                    x: Pt(50.0),
-                    y: Pt(y),
-                },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(s.to_string())],
-            },
-            Op::EndTextSection,
-        ]
-    }
-
-    fn bar(w: f32) -> Vec<Op> {
-        let pt = |x: f32, y: f32| printpdf::LinePoint {
-            p: printpdf::Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        };
-        vec![
-            Op::SetFillColor {
-                col: Color::Rgb(printpdf::Rgb {
-                    r: 0.05,
-                    g: 0.27,
-                    b: 0.5,
-                    icc_profile: None,
-                }),
-            },
-            Op::DrawPolygon {
-                polygon: printpdf::Polygon {
-                    rings: vec![printpdf::PolygonRing {
-                        points: vec![
-                            pt(56.69, 400.25),
-                            pt(56.69 + w, 400.25),
-                            pt(56.69 + w, 390.0),
-                            pt(56.69, 390.0),
-                        ],
-                    }],
-                    mode: PaintMode::Fill,
-                    winding_order: WindingOrder::NonZero,
-                },
-            },
-        ]
-    }
+    const INK: Rgb3 = (0.1, 0.12, 0.16);
 
     /// Pages of text in two fonts, some characters only on some pages,
-    /// each page linking to another.
-    fn pages(fonts: &[(FontId, ParsedFont)]) -> Vec<Vec<Op>> {
-        (0..150)
+    /// marked content, the draft mark, bars, an image, and links to other
+    /// pages.
+    fn pages() -> (Vec<Page>, Vec<Vec<Op>>) {
+        let mut links = Vec::new();
+        let pages = (0..150)
             .map(|p| {
+                let mut page = Page::default();
                 // Tagged content, as the report marks it: a structure
                 // element's sequence by MCID, and an artifact.
-                let mut ops = vec![Op::BeginMarkedContentWithProperties {
-                    tag: "TD".into(),
-                    properties: DictItem::Dict {
-                        map: [("MCID".to_string(), DictItem::Int(p as i64))]
-                            .into_iter()
-                            .collect(),
-                    },
-                }];
-                ops.extend(text(
-                    &fonts[p % 2].0,
-                    700.0,
-                    &format!("Sivu {p}: Länsimäki 1\u{a0}973 €"),
-                ));
-                ops.push(Op::EndMarkedContent);
-                ops.push(Op::BeginMarkedContent {
-                    tag: "Artifact".into(),
-                });
-                // The draft mark: rotated text.
+                let mcid = p as u32;
+                page.draws.push(Draw::BeginMarked { tag: Tag::TD, mcid });
+                let text = format!("Sivu {p}: Länsimäki 1\u{a0}973 €");
+                page.text(50.0, 700.0, &text, 10.0, p % 2 == 1, INK);
+                page.draws.push(Draw::End);
+                page.draws.push(Draw::BeginArtifact);
+                // The draft mark: turned text.
                 let (c, s) = (0.70710677, 0.70710677);
-                ops.extend([
-                    Op::StartTextSection,
-                    Op::SetFont {
-                        font: PdfFontHandle::External(fonts[1].0.clone()),
-                        size: Pt(96.0),
-                    },
-                    Op::SetTextMatrix {
-                        matrix: printpdf::TextMatrix::Raw([c, s, -s, c, 170.5, 200.25]),
-                    },
-                    Op::ShowText {
-                        items: vec![TextItem::Text("LUONNOS".into())],
-                    },
-                    Op::EndTextSection,
-                    Op::EndMarkedContent,
-                ]);
-                ops.extend(text(
-                    &fonts[(p + 1) % 2].0,
-                    600.0,
-                    &format!("{} ÅÄÖ 🙂", p * 7),
-                ));
+                let m = [c, s, -s, c, 170.5, 200.25];
+                let mark = page.turned(m, "LUONNOS", 96.0, true, (0.93, 0.8, 0.8));
+                page.draws.push(mark);
+                page.draws.push(Draw::End);
+                let text = format!("{} ÅÄÖ 🙂", p * 7);
+                page.text(50.0, 600.0, &text, 9.5, p % 2 == 0, INK);
                 if p % 3 == 0 {
-                    ops.extend(text(&fonts[0].0, 500.0, "tail with space"));
+                    page.text(50.0, 500.0, "tail with space", 8.0, false, INK);
                 }
-                // A bar as the report draws them: a fill colour and a
-                // four-cornered polygon, at fractional coordinates.
-                ops.extend(bar(p as f32 * 1.37));
+                // A bar as the report draws them, at fractional coordinates.
+                page.rect(56.69, 400.25, p as f32 * 1.37, 10.25, (0.05, 0.27, 0.5));
+                if p == 0 {
+                    let (x, y, w, h) = (56.0, 700.5, 170.0, 42.5);
+                    page.draws.push(Draw::Image { n: 1, x, y, w, h });
+                }
                 let link = printpdf::LinkAnnotation::new(
                     printpdf::Rect::from_xywh(Pt(50.0), Pt(50.0), Pt(100.0), Pt(20.0)),
                     printpdf::Actions::Goto(printpdf::Destination::Xyz {
@@ -551,74 +501,57 @@ mod tests {
                     None,
                     None,
                 );
-                ops.push(Op::LinkAnnotation { link });
-                ops
+                links.push(vec![Op::LinkAnnotation { link }]);
+                page
             })
-            .collect()
+            .collect();
+        (pages, links)
     }
 
-    /// A document dated at a fixed time.
+    /// A document dated at a fixed time, with an image `Im1`.
     fn doc() -> PdfDocument {
         let mut d = PdfDocument::new("t");
         let date = printpdf::OffsetDateTime::from_unix_timestamp(0).unwrap();
         d.metadata.info.creation_date = date;
         d.metadata.info.modification_date = date;
         d.metadata.info.metadata_date = date;
+        let image = printpdf::ExternalXObject {
+            stream: printpdf::ExternalStream {
+                dict: Default::default(),
+                content: vec![0; 12],
+                compress: false,
+            },
+            width: None,
+            height: None,
+            dpi: None,
+        };
+        d.resources.xobjects.map.insert(
+            printpdf::XObjectId("Im1".into()),
+            printpdf::XObject::External(image),
+        );
         d
     }
 
-    #[test]
-    fn our_serialisation_equals_printpdfs_own() {
-        same_as_printpdf(pages);
-    }
-
-    /// A page with an operation kooste does not write itself sends the
-    /// document through printpdf: still the same bytes.
-    #[test]
-    fn pages_with_other_operations_go_through_printpdf() {
-        let fonts = fonts();
-        let mut ours = pages(&fonts);
-        ours[7].push(Op::SaveGraphicsState);
-        ours[7].push(Op::RestoreGraphicsState);
-        assert!(page_stream(&ours[7], &Glyphs::new(&fonts)).is_none());
-        assert!(page_stream(&ours[8], &Glyphs::new(&fonts)).is_some());
-        same_as_printpdf(|fonts| {
-            let mut p = pages(fonts);
-            p[7].push(Op::SaveGraphicsState);
-            p[7].push(Op::RestoreGraphicsState);
-            p
-        });
-    }
-
-    fn fonts() -> Vec<(FontId, ParsedFont)> {
-        [(REGULAR, "F1"), (BOLD, "F2")]
-            .iter()
-            .map(|(b, id)| {
-                let font = ParsedFont::from_bytes(b, 0, &mut Vec::new()).unwrap();
-                (FontId(id.to_string()), font)
-            })
-            .collect()
+    fn fonts() -> [(FontId, ParsedFont); 2] {
+        [(REGULAR, "F1"), (BOLD, "F2")].map(|(b, id)| {
+            let font = ParsedFont::from_bytes(b, 0, &mut Vec::new()).unwrap();
+            (FontId(id.to_string()), font)
+        })
     }
 
     /// `to_lopdf` with either writer, on two and three threads, saves the
-    /// same bytes as printpdf's own serialisation of the same pages.
-    fn same_as_printpdf(pages: impl Fn(&[(FontId, ParsedFont)]) -> Vec<Vec<Op>> + Sync) {
+    /// same bytes as printpdf's own serialisation of the pages' operations.
+    #[test]
+    fn our_serialisation_equals_printpdfs_own() {
         let fonts = fonts();
-        let mut theirs = doc();
-        for (id, font) in &fonts {
-            theirs
-                .resources
-                .fonts
-                .map
-                .insert(id.clone(), printpdf::font::PdfFont::new(font.clone()));
-        }
-        theirs.with_pages(
-            pages(&fonts)
-                .into_iter()
-                .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
-                .collect(),
-        );
-        let mut theirs = theirs.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
+        let (pages, links) = pages();
+        let ids = [&fonts[0].0, &fonts[1].0];
+        let ops = pages
+            .iter()
+            .zip(&links)
+            .map(|(p, l)| p.to_ops(ids).into_iter().chain(l.clone()).collect())
+            .collect();
+        let mut theirs = through_printpdf(doc(), &fonts, ops);
         // On two threads and more, whatever the machine has.
         for (threads, writer) in [
             (2, StreamWriter::Kooste),
@@ -629,7 +562,13 @@ mod tests {
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            let mut ours = pool.install(|| to_lopdf(doc(), &fonts, pages(&fonts), writer));
+            let pages = pages.clone();
+            let (mut ours, ()) =
+                pool.install(|| to_lopdf(doc(), &fonts, pages, links.clone(), writer, |_| ()));
+            if writer == StreamWriter::Kooste {
+                // The reference leaves its streams to be deflated later.
+                inflate_pages(&mut ours);
+            }
             let (mut a, mut b) = (Vec::new(), Vec::new());
             // printpdf's document ID is random; kooste replaces it.
             theirs.trailer.remove(b"ID");
@@ -641,6 +580,53 @@ mod tests {
                 "{writer:?} on {threads} threads: {} vs {} bytes",
                 a.len(),
                 b.len()
+            );
+        }
+    }
+
+    /// The pages' content streams of `doc` deflated back.
+    fn inflate_pages(doc: &mut lopdf::Document) {
+        let ids: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+        for page in ids {
+            for id in doc.get_page_contents(page) {
+                if let Some(lopdf::Object::Stream(s)) = doc.objects.get_mut(&id)
+                    && s.dict.get(b"Filter").is_ok()
+                {
+                    let plain = s.decompressed_content().unwrap();
+                    s.set_plain_content(plain);
+                }
+            }
+        }
+    }
+
+    /// Each kind of drawing, written alone, is what printpdf writes of it.
+    #[test]
+    fn each_drawing_is_written_as_printpdf_writes_it() {
+        let fonts = fonts();
+        let (pages, _) = pages();
+        let glyphs = Glyphs::new(&fonts);
+        let ids = [&fonts[0].0, &fonts[1].0];
+        let page = &pages[0];
+        for d in &page.draws {
+            let one = Page {
+                draws: vec![d.clone()],
+                text: page.text.clone(),
+            };
+            let ours = page_stream(&one, ids, &glyphs);
+            let mut doc = with_fonts(doc(), &fonts);
+            doc.with_pages(vec![a4(one.to_ops(ids))]);
+            let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut Vec::new());
+            let id = lo.get_pages().values().copied().next().unwrap();
+            // lopdf ends each content stream it reads with a line feed.
+            let mut content = lo.get_page_content(id);
+            if content.last() == Some(&b'\n') {
+                content.pop();
+            }
+            lo.objects.clear();
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&content),
+                "{d:?}"
             );
         }
     }
