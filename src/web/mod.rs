@@ -7,11 +7,13 @@
 //! - [`register`]: the SQLite register of submissions, builds, refusals;
 //! - [`check`]: the library's work on the stored files;
 //! - [`links`]: the departments' own upload links;
+//! - [`history`]: earlier years' builds and every submission, downloadable;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod check;
+pub mod history;
 pub mod links;
 pub mod pages;
 pub mod register;

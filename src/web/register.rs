@@ -127,6 +127,12 @@ impl Register {
         Ok(Register { conn })
     }
 
+    /// The connection, for the queries of the other web modules
+    /// (`super::history`).
+    pub(super) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// The schema version (`PRAGMA user_version`).
     pub fn version(&self) -> Result<usize, WebError> {
         self.conn
