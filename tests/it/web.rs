@@ -23,4 +23,6 @@ mod history;
 #[cfg(feature = "web")]
 mod http;
 #[cfg(feature = "web")]
+mod load;
+#[cfg(feature = "web")]
 mod server;
