@@ -25,6 +25,12 @@ use kooste::model::message::Message;
 /// Runs the program with the process's arguments and environment.
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // Double-clicked: the web app in the browser, not the help (only
+    // where it was built with the feature `web`).
+    #[cfg(feature = "web")]
+    if serve::from_desktop() {
+        return serve::desktop(lang::from_env(|name| std::env::var_os(name)));
+    }
     let early = lang::scan(&args, |name| std::env::var_os(name));
     let mut cmd = help::command(early.lang);
     let matches = match cmd.try_get_matches_from_mut(&args) {

@@ -23,3 +23,5 @@ web-history-lang = language { $lang }
 web-history-no-department = (department unknown)
 web-department-history-title = { $department }: submissions of { $year }
 web-department-history-link = All of the department's submissions of { $year }
+# kooste started from a desktop (no arguments, no terminal).
+web-desktop-no-browser = The browser could not be opened; open { $url } yourself.

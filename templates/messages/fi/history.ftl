@@ -23,3 +23,5 @@ web-history-lang = kieli { $lang }
 web-history-no-department = (toimiala tuntematon)
 web-department-history-title = { $department }: lähetykset vuodelta { $year }
 web-department-history-link = Toimialan kaikki lähetykset vuodelta { $year }
+# Työpöydältä käynnistetty kooste (ilman argumentteja, ei päätettä).
+web-desktop-no-browser = Selainta ei voitu avata; avaa { $url } itse.

@@ -23,3 +23,5 @@ web-history-lang = språk { $lang }
 web-history-no-department = (okänd förvaltning)
 web-department-history-title = { $department }: inlämningar för år { $year }
 web-department-history-link = Förvaltningens alla inlämningar för år { $year }
+# Kooste startad från skrivbordet (utan argument, ingen terminal).
+web-desktop-no-browser = Webbläsaren kunde inte öppnas; öppna { $url } själv.
