@@ -51,6 +51,10 @@ pub fn main() -> ExitCode {
     if let args::Command::Serve { .. } = &cli.command {
         return serve::serve(&cli.command, lang, cli.verbose);
     }
+    // A run keeps the memory it frees for its next blocks; the server,
+    // idle most of its life, does not (`kooste::memory`). Still before
+    // any thread starts: parsing the arguments started none.
+    kooste::memory::keep_freed_memory();
     // Without it a stopped run leaves its temporary files; the next run
     // into the folder still removes them.
     if let Err(e) = kooste::output::clean_up_on_signals() {
