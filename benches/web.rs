@@ -182,6 +182,7 @@ fn main() {
         uploads.push(uploaded - sent);
         times.push(shown - sent);
     }
+    let (rss_checked, _) = memory(pid);
     // One build and its downloads complete the cycle.
     let csrf = c.csrf("/build?year=2021");
     let (status, _, _) = c.send(
@@ -209,6 +210,7 @@ fn main() {
     println!(
         "  idle after start: VmRSS {rss0:.1} MB, VmHWM {hwm0:.1} MB (target: idle under 30 MB)"
     );
+    println!("  idle after {runs} uploads and findings pages: VmRSS {rss_checked:.1} MB");
     println!(
         "  idle after {runs} cycles, a build and its downloads: VmRSS {rss1:.1} MB, VmHWM {hwm1:.1} MB"
     );

@@ -203,7 +203,13 @@ pub fn serve(opts: &ServeOptions) -> Result<(), WebError> {
             eprintln!("kooste: {} ({e})", render(opts.lang, &m));
         }
     }
+    // The handlers only route and render: every read, check and build runs
+    // on the blocking pool. Two workers serve a city's staff; a few
+    // blocking threads bound the memory many uploads at once take (the
+    // rest wait their turn) and the allocator arenas an idle server keeps.
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(4)
         .enable_io()
         .build()
         .map_err(|source| WebError::Listen { addr, source })?;

@@ -591,7 +591,13 @@ async fn build(
     }
     let st = state.clone();
     let lang = ctx.lang;
-    let done = blocking(move || build_year(&st, f.year, lang)).await;
+    let done = blocking(move || {
+        let done = build_year(&st, f.year, lang);
+        // The build's blocks are freed: an idle server gives them back.
+        crate::memory::give_back_freed_memory();
+        done
+    })
+    .await;
     let note = match done {
         Some(Ok(Some(_))) => "web-build-done",
         Some(Ok(None)) => "web-build-nothing",
