@@ -7,6 +7,7 @@
 #   SIZES="5x30 100x2000" bash benches/run.sh
 #   BASELINES=0 bash benches/run.sh     # kooste and the yardstick only
 #   RUNS=3 bash benches/run.sh          # kooste and the yardstick 3 times, not 5
+#   WEB=0 bash benches/run.sh           # without the web app's figures (benches/web.sh)
 #
 # Prints wall-clock seconds and peak memory (/usr/bin/time -v) of each run
 # and kooste's ratio against each peer. Data is generated once into
@@ -124,4 +125,10 @@ if [ "$baselines" = 1 ]; then
   k=$SECS
   measure "pandas + openpyxl + reportlab PDF" python3 "$shared/baseline_pandas.py" "$dir" "$data/out-build-pd" --engine openpyxl
   echo "  kooste is $(ratio "$SECS" "$k") faster"
+fi
+
+# The web app's figures (WEB=0 leaves them out): last, since its script
+# builds target/release/kooste with the feature `web`.
+if [ "${WEB:-1}" = 1 ]; then
+  RUNS=${WEB_RUNS:-7} bash benches/web.sh
 fi

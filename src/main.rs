@@ -8,6 +8,5 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    kooste::memory::keep_freed_memory();
     cli::main()
 }

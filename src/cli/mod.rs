@@ -25,6 +25,12 @@ use kooste::model::message::Message;
 /// Runs the program with the process's arguments and environment.
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // Double-clicked: the web app in the browser, not the help (only
+    // where it was built with the feature `web`).
+    #[cfg(feature = "web")]
+    if serve::from_desktop() {
+        return serve::desktop(lang::from_env(|name| std::env::var_os(name)));
+    }
     let early = lang::scan(&args, |name| std::env::var_os(name));
     let mut cmd = help::command(early.lang);
     let matches = match cmd.try_get_matches_from_mut(&args) {
@@ -45,6 +51,10 @@ pub fn main() -> ExitCode {
     if let args::Command::Serve { .. } = &cli.command {
         return serve::serve(&cli.command, lang, cli.verbose);
     }
+    // A run keeps the memory it frees for its next blocks; the server,
+    // idle most of its life, does not (`kooste::memory`). Still before
+    // any thread starts: parsing the arguments started none.
+    kooste::memory::keep_freed_memory();
     // Without it a stopped run leaves its temporary files; the next run
     // into the folder still removes them.
     if let Err(e) = kooste::output::clean_up_on_signals() {

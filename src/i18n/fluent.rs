@@ -51,12 +51,16 @@ macro_rules! files {
                 concat!($lang, "/web.ftl"),
                 include_str!(concat!("../../templates/messages/", $lang, "/web.ftl")),
             ),
+            (
+                concat!($lang, "/history.ftl"),
+                include_str!(concat!("../../templates/messages/", $lang, "/history.ftl")),
+            ),
         ]
     };
 }
 
 /// Every message file: (language, name, text).
-pub const FILES: [(Lang, [(&str, &str); 7]); 3] = [
+pub const FILES: [(Lang, [(&str, &str); 8]); 3] = [
     (Lang::Fi, files!("fi")),
     (Lang::Sv, files!("sv")),
     (Lang::En, files!("en")),

@@ -202,6 +202,7 @@ async fn department_response(
                 progress #progress max="100" value="0" hidden aria-label=(text(l, "web-upload-progress")) {}
                 p { button type="submit" { (text(l, "web-upload-submit")) } }
             }
+            p { a href={ "/d/" (token) "/history" } { (render(l, &Message::new("web-department-history-link").arg("year", year.to_string()))) } }
             h2 { (text(l, "web-nav-findings")) }
             p #count { (render(l, &Message::new("web-findings-count").count("count", own.len() as i64))) }
             (findings_table(l, &title, &own))

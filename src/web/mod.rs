@@ -7,11 +7,15 @@
 //! - [`register`]: the SQLite register of submissions, builds, refusals;
 //! - [`check`]: the library's work on the stored files;
 //! - [`links`]: the departments' own upload links;
+//! - [`desktop`]: `kooste` double-clicked: the web app in the default browser;
+//! - [`history`]: earlier years' builds and every submission, downloadable;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod check;
+pub mod desktop;
+pub mod history;
 pub mod links;
 pub mod pages;
 pub mod register;
@@ -52,6 +56,9 @@ pub struct ServeOptions {
     /// The administrator's password given at this start
     /// ([`PASSWORD_VAR`]): stored if none is yet.
     pub admin_password: Option<String>,
+    /// Started from a desktop ([`desktop::from_desktop`]): a busy port is
+    /// traded for a free one, and the default browser opens the address.
+    pub desktop: bool,
 }
 
 /// What stops the web app (exit 2).
@@ -160,10 +167,19 @@ pub fn prepare(opts: &ServeOptions) -> Result<routes::State, WebError> {
 /// the address (`http://127.0.0.1:8080/`) on standard output.
 pub fn serve(opts: &ServeOptions) -> Result<(), WebError> {
     let state = prepare(opts)?;
-    let listener = TcpListener::bind(opts.listen).map_err(|source| WebError::Listen {
-        addr: opts.listen,
-        source,
-    })?;
+    let listener = TcpListener::bind(opts.listen)
+        .or_else(|e| {
+            // Another program (or another kooste) has the port: any free one.
+            if opts.desktop && e.kind() == std::io::ErrorKind::AddrInUse {
+                TcpListener::bind(SocketAddr::new(opts.listen.ip(), 0))
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(|source| WebError::Listen {
+            addr: opts.listen,
+            source,
+        })?;
     let addr = listener.local_addr().map_err(|source| WebError::Listen {
         addr: opts.listen,
         source,
@@ -178,7 +194,22 @@ pub fn serve(opts: &ServeOptions) -> Result<(), WebError> {
     let _ = writeln!(out, "{}", render(opts.lang, &said));
     let _ = out.flush();
     drop(out);
+    if opts.desktop {
+        // The listener is bound: the browser's first request waits in its
+        // queue until the runtime below accepts it.
+        let url = format!("http://{addr}/");
+        if let Err(e) = desktop::open_browser(&url) {
+            let m = Message::new("web-desktop-no-browser").arg("url", url);
+            eprintln!("kooste: {} ({e})", render(opts.lang, &m));
+        }
+    }
+    // The handlers only route and render: every read, check and build runs
+    // on the blocking pool. Two workers serve a city's staff; a few
+    // blocking threads bound the memory many uploads at once take (the
+    // rest wait their turn) and the allocator arenas an idle server keeps.
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(4)
         .enable_io()
         .build()
         .map_err(|source| WebError::Listen { addr, source })?;

@@ -42,6 +42,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                             li { a href="/build" { (t(l, "web-nav-build")) } }
                             li { a href="/templates" { (t(l, "web-nav-templates")) } }
                             li { a href="/links" { (t(l, "web-nav-links")) } }
+                            li { a href="/history" { (t(l, "web-nav-history")) } }
                         }
                     }
                     nav aria-label=(t(l, "web-lang-label")) {

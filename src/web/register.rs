@@ -107,6 +107,10 @@ impl Register {
         let mut conn = Connection::open(path).map_err(WebError::db)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(WebError::db)?;
+        // Another process on the same workspace (a second server, a backup
+        // reading it) waits its turn instead of failing as "locked".
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(WebError::db)?;
         let version: usize = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(WebError::db)?;
@@ -125,6 +129,12 @@ impl Register {
             tx.commit().map_err(WebError::db)?;
         }
         Ok(Register { conn })
+    }
+
+    /// The connection, for the queries of the other web modules
+    /// (`super::history`).
+    pub(super) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// The schema version (`PRAGMA user_version`).

@@ -159,6 +159,19 @@ pub fn router(state: State) -> Router {
         )
         .route("/d/{token}", get(super::links::department_page))
         .route("/d/{token}/upload", post(super::links::department_upload))
+        .route("/history", get(super::history::history_page))
+        .route(
+            "/submissions/{id}",
+            get(super::history::download_submission),
+        )
+        .route(
+            "/d/{token}/history",
+            get(super::history::department_history),
+        )
+        .route(
+            "/d/{token}/files/{id}",
+            get(super::history::department_file),
+        )
         .route("/login", get(login_page).post(login))
         .route("/logout", post(logout))
         .route("/assets/upload.js", get(script))
@@ -312,7 +325,8 @@ pub(super) fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
 /// `?year=` of a page.
 #[derive(Deserialize, Default)]
 pub struct YearQuery {
-    year: Option<i32>,
+    /// The year asked for.
+    pub year: Option<i32>,
 }
 
 pub(super) async fn blocking<T: Send + 'static>(
@@ -577,7 +591,13 @@ async fn build(
     }
     let st = state.clone();
     let lang = ctx.lang;
-    let done = blocking(move || build_year(&st, f.year, lang)).await;
+    let done = blocking(move || {
+        let done = build_year(&st, f.year, lang);
+        // The build's blocks are freed: an idle server gives them back.
+        crate::memory::give_back_freed_memory();
+        done
+    })
+    .await;
     let note = match done {
         Some(Ok(Some(_))) => "web-build-done",
         Some(Ok(None)) => "web-build-nothing",

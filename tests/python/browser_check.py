@@ -275,8 +275,10 @@ def every_page(d, lang, link):
         ("/build?year=2021", "build"),
         ("/templates?year=2022", "templates"),
         ("/links", "links"),
+        ("/history", "history"),
         ("/login", "sign-in"),
         (link, "department link"),
+        (link + "/history", "department history"),
         ("/ei-ole-sivua", "not found"),
     ]:
         visit(d, path, f"{name} ({lang})")

@@ -23,11 +23,13 @@ pub const LANG_VARS: [&str; 4] = ["KOOSTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"
 
 /// The `kooste` binary to run in the repository root, without the
 /// machine's language settings ([`LANG_VARS`]): Finnish unless a test
-/// sets them or gives `--lang`.
+/// sets them or gives `--lang`; and without a display, so that `kooste`
+/// alone (its standard input not a terminal) prints the help on a
+/// developer's desktop too instead of opening the web app in a browser.
 pub fn kooste_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooste"));
     cmd.current_dir(root());
-    for var in LANG_VARS {
+    for var in LANG_VARS.iter().chain(&["DISPLAY", "WAYLAND_DISPLAY"]) {
         cmd.env_remove(var);
     }
     cmd
