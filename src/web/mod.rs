@@ -7,11 +7,17 @@
 //! - [`register`]: the SQLite register of submissions, builds, refusals;
 //! - [`check`]: the library's work on the stored files;
 //! - [`links`]: the departments' own upload links;
+//! - [`columns`], [`corrections`], [`fix_page`]: a file's unknown columns
+//!   matched to fields and its cells corrected in place, kept in the
+//!   register and given to the reader;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod check;
+pub mod columns;
+pub mod corrections;
+pub mod fix_page;
 pub mod links;
 pub mod pages;
 pub mod register;

@@ -12,7 +12,7 @@ use super::WebError;
 
 /// The schema, one step per version: step `i` takes `user_version` from
 /// `i` to `i + 1`. Append only; never edit a step once released.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     r#"
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE submissions (
@@ -53,6 +53,7 @@ CREATE TABLE upload_links (
     created_at TEXT NOT NULL
 );
 "#,
+    super::corrections::MIGRATION,
 ];
 
 /// One received file as the register holds it.
@@ -125,6 +126,12 @@ impl Register {
             tx.commit().map_err(WebError::db)?;
         }
         Ok(Register { conn })
+    }
+
+    /// The connection, for the tables of the other web modules
+    /// (`super::corrections`).
+    pub(super) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// The schema version (`PRAGMA user_version`).

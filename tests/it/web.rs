@@ -19,6 +19,8 @@ fn serve_without_the_feature_says_how_to_build_the_web_app() {
 #[cfg(feature = "web")]
 mod browser;
 #[cfg(feature = "web")]
+mod fixes;
+#[cfg(feature = "web")]
 mod http;
 #[cfg(feature = "web")]
 mod server;
