@@ -115,6 +115,16 @@ pub fn fix_links(l: Lang, findings: &[&WebFinding], base: &str) -> Markup {
     }
 }
 
+/// The three closest fields' headers in `l`, for the hint beside a choice.
+fn closest(config: &Config, ranked: &[(usize, f64)], l: Lang) -> String {
+    let names: Vec<&str> = ranked
+        .iter()
+        .take(3)
+        .map(|(i, _)| config.fields[*i].header.get(l))
+        .collect();
+    names.join(", ")
+}
+
 struct View<'a> {
     ctx: &'a Ctx,
     config: &'a Config,
@@ -175,6 +185,7 @@ impl View<'_> {
                         @for (i, f) in unknown.iter().enumerate() {
                             @let header = f.value.as_deref().unwrap_or("");
                             @let chosen = super::columns::suggested(self.config, header);
+                            @let ranked = super::columns::ranked(self.config, header);
                             p {
                                 input type="hidden" name="header" value=(header);
                                 label for={ "match-" (i) } {
@@ -183,14 +194,18 @@ impl View<'_> {
                                         .arg("cell", f.cell.as_deref().unwrap_or(""))))
                                 }
                                 " "
-                                select id={ "match-" (i) } name="field" {
+                                select id={ "match-" (i) } name="field" aria-describedby={ "closest-" (i) } {
                                     option value="" { (text(l, "web-fix-column-none")) }
-                                    @for (fi, _) in super::columns::ranked(self.config, header) {
-                                        @let field = &self.config.fields[fi];
-                                        option value=(field.key.get_ref()) selected[chosen == Some(fi)] {
+                                    @for (fi, _) in &ranked {
+                                        @let field = &self.config.fields[*fi];
+                                        option value=(field.key.get_ref()) selected[chosen == Some(*fi)] {
                                             (field.header.get(l))
                                         }
                                     }
+                                }
+                                " "
+                                span.hint id={ "closest-" (i) } {
+                                    (render(l, &Message::new("web-fix-column-closest").arg("fields", closest(self.config, &ranked, l))))
                                 }
                             }
                         }

@@ -131,3 +131,4 @@ web-fix-refused = The correction was not saved:
 web-fix-refused-cell = the cell is not on the file's sheet (check the sheet name and the cell, e.g. H7).
 web-fix-refused-value = the value holds control characters a cell cannot hold.
 web-fix-refused-long = the value is too long (at most 1,000 characters).
+web-fix-column-closest = Closest fields: { $fields }

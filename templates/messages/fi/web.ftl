@@ -131,3 +131,4 @@ web-fix-refused = Korjausta ei tallennettu:
 web-fix-refused-cell = solua ei ole tiedoston välilehdellä (tarkista välilehden nimi ja solu, esim. H7).
 web-fix-refused-value = arvossa on ohjausmerkkejä, joita solu ei voi sisältää.
 web-fix-refused-long = arvo on liian pitkä (enintään 1 000 merkkiä).
+web-fix-column-closest = Lähimmät kentät: { $fields }

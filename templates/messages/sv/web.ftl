@@ -131,3 +131,4 @@ web-fix-refused = Rättelsen sparades inte:
 web-fix-refused-cell = cellen finns inte på filens flik (kontrollera flikens namn och cellen, t.ex. H7).
 web-fix-refused-value = värdet innehåller styrtecken som en cell inte kan innehålla.
 web-fix-refused-long = värdet är för långt (högst 1 000 tecken).
+web-fix-column-closest = Närmaste fält: { $fields }

@@ -102,8 +102,24 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
         "{t}"
     );
 
+    assert!(
+        t.contains("<span class=\"hint\" id=\"closest-0\">Lähimmät kentät: "),
+        "{t}"
+    );
+
     // Matched: re-checked at once, the budget column read, its `n/a` flagged.
     let csrf = page.csrf();
+    let wrong = "0".repeat(64);
+    let no = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &wrong),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    assert_eq!(no.status, 403);
+    assert!(rows(ws.path(), "SELECT id FROM column_matches").is_empty());
     let matched = c.post_form(
         "/submissions/1/columns",
         &[
@@ -132,7 +148,6 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
 
     // Refused: a wrong token, a cell outside the sheet, a control character.
     let sheet = sheet_field(&t);
-    let wrong = "0".repeat(64);
     let no = c.post_form(
         "/submissions/1/correct",
         &[
