@@ -161,6 +161,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_in_a_row_only_far_cells_reach_is_corrected() {
+        let mut b = book();
+        let far = std::collections::BTreeMap::from([((5000, 1), Cell::Text("x".into()))]);
+        b.sheets[0] = b.sheets[0].clone().with_far(far);
+        let done = apply(
+            &mut b,
+            &[correction("B5001", "y"), correction("A4000", "z")],
+        );
+        assert_eq!(done.len(), 2);
+        assert_eq!(done[0].before, "x");
+        assert_eq!(b.sheets[0].get(5000, 1).display(), "y");
+        assert_eq!(b.sheets[0].get(3999, 0).display(), "z");
+        assert!(b.sheets[0].rows.len() < 10, "the dense rows were not grown");
+    }
+
+    #[test]
     fn a_cell_outside_the_sheet_or_a_missing_sheet_changes_nothing() {
         let mut b = book();
         assert_eq!(locate(&b, "S", "C1"), Err(Misfit::OutsideSheet));

@@ -283,7 +283,13 @@ impl Grid {
         let before = self.get(row, col).clone();
         self.formulas.remove(&(row, col));
         self.far.remove(&(row, col));
-        self.set(row, col, cell);
+        if (row - self.first_row) as usize >= self.rows.len() {
+            // A row only far cells reach: kept far, the dense rows not grown.
+            self.far.insert((row, col), cell);
+            self.width = std::cell::OnceCell::new();
+        } else {
+            self.set(row, col, cell);
+        }
         Some(before)
     }
 
