@@ -19,6 +19,7 @@ fn run_options(c: &Common, lang: Lang, verbose: bool) -> RunOptions {
         limits: c.shared.limits(),
         progress: !c.shared.quiet && std::io::stderr().is_terminal(),
         verbose,
+        adjust: Default::default(),
     }
 }
 

@@ -947,6 +947,7 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         text(lang, "out-col-sha256"),
     ];
     doc.table(&columns, &header, &rows, &[]);
+    corrections(doc, ctx);
     let warnings: Vec<&Finding> = ctx
         .run
         .findings_sorted()
@@ -977,6 +978,46 @@ fn appendix(doc: &mut Doc, ctx: &Ctx) {
         }
         cut_note(doc, ctx, warnings.len());
     }
+}
+
+/// The corrections of cells recorded for the files (the web app's fix in
+/// place), after the sources: file and cell, the value in the file and the
+/// one read, who and when. Nothing when there are none.
+fn corrections(doc: &mut Doc, ctx: &Ctx) {
+    let rows: Vec<Vec<String>> = ctx
+        .run
+        .submissions
+        .iter()
+        .flat_map(|s| {
+            s.corrections.iter().map(|a| {
+                let c = &a.correction;
+                vec![
+                    format!("{}, {}!{}", file_name(&s.file.display), c.sheet, c.cell),
+                    a.before.clone(),
+                    c.value.clone(),
+                    format!("{}, {}", c.by, c.at),
+                ]
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let lang = ctx.lang;
+    doc.heading(3, &text(lang, "out-sources-corrections"), 30.0);
+    let columns = [
+        Column::left(2.0),
+        Column::left(1.2),
+        Column::left(1.2),
+        Column::left(1.6),
+    ];
+    let header = [
+        text(lang, "out-col-source-cell"),
+        text(lang, "out-col-value-before"),
+        text(lang, "out-col-value-after"),
+        text(lang, "out-col-corrected-by"),
+    ];
+    doc.table(&columns, &header, &rows, &[]);
 }
 
 /// In a draft, the rows left out of its figures and why: every error

@@ -272,6 +272,32 @@ pub fn put_cell(
 }
 
 impl Grid {
+    /// Replaces the cell at absolute 0-based (row, col) with `cell` (a
+    /// correction the caller recorded, never a file's own content) and
+    /// forgets its formula, so the value given is the one read. Returns
+    /// the cell it replaced, or `None` (nothing changed) when the position
+    /// lies outside the sheet's used range.
+    pub fn correct(&mut self, row: u32, col: u32, cell: Cell) -> Option<Cell> {
+        if row < self.first_row
+            || col < self.first_col
+            || row >= self.end_row()
+            || col >= self.end_col()
+        {
+            return None;
+        }
+        let before = self.get(row, col).clone();
+        self.formulas.remove(&(row, col));
+        self.far.remove(&(row, col));
+        if (row - self.first_row) as usize >= self.rows.len() {
+            // A row only far cells reach: kept far, the dense rows not grown.
+            self.far.insert((row, col), cell);
+            self.width = std::cell::OnceCell::new();
+        } else {
+            self.set(row, col, cell);
+        }
+        Some(before)
+    }
+
     /// The cell at absolute 0-based (row, col), or `Empty`.
     pub fn get(&self, row: u32, col: u32) -> &Cell {
         static EMPTY: Cell = Cell::Empty;

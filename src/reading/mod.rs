@@ -1,6 +1,7 @@
 //! Reading submissions: finding input files, opening workbooks and CSV files,
 //! and turning their measure sheet into typed rows with findings.
 
+pub mod adjust;
 mod csv;
 mod encoding;
 mod formula;
@@ -26,9 +27,13 @@ use crate::model::finding::{Code, Finding};
 use crate::model::lang::Lang;
 use crate::model::message::{Arg, Message};
 
+pub use adjust::{Adjustments, AdjustmentsByFile, Correction};
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK, custom_property};
-pub use sheet::{Submission, read_bytes, read_submission, read_submission_from, unread_file};
+pub use sheet::{
+    Submission, read_bytes, read_submission, read_submission_adjusted, read_submission_from,
+    unread_file,
+};
 pub use units::excel_format_unit;
 
 /// A text the configuration gives in each language (a field's header, a

@@ -34,7 +34,7 @@ impl ListKind {
 }
 
 /// Look-ups for one configuration.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Schema<'c> {
     /// The configuration.
     pub config: &'c Config,
@@ -125,6 +125,20 @@ impl<'c> Schema<'c> {
                 .collect(),
             limits: crate::reading::Limits::default(),
         }
+    }
+
+    /// The look-ups with extra header spellings (header text → field key)
+    /// that one read adds without touching the file: a column the person
+    /// matched to a field. They come before the configuration's own; a
+    /// key the configuration lacks is ignored.
+    pub fn with_headers(&self, headers: &[(String, String)]) -> Schema<'c> {
+        let mut s = self.clone();
+        for (h, key) in crate::reading::adjust::normalised_headers(headers) {
+            if let Some(i) = s.config.fields.iter().position(|f| f.key.get_ref() == key) {
+                s.headers.insert(h, i);
+            }
+        }
+        s
     }
 
     /// The field a header names, if any.

@@ -65,6 +65,9 @@ pub struct Submission {
     /// annotated copy (`validate --annotate`) kooste wrote: of two inputs
     /// with the same rows, such a file is not the one read.
     pub converted: bool,
+    /// The corrections of its cells the caller gave and that were applied
+    /// ([`super::adjust`]), each with the value it replaced.
+    pub corrections: Vec<super::adjust::Applied>,
 }
 
 /// The `unread-content` warning for a file of an input folder that kooste
@@ -90,6 +93,39 @@ pub fn read_submission(index: usize, file: &InputFile, schema: &Schema) -> Submi
     read_submission_from(index, file, schema, &[])
 }
 
+/// Like [`read_submission`], with `adjust`: extra header spellings for
+/// this file and corrections of its cells, applied to the cells read
+/// before they are typed (the file itself is not touched).
+pub fn read_submission_adjusted(
+    index: usize,
+    file: &InputFile,
+    schema: &Schema,
+    adjust: &super::Adjustments,
+) -> Submission {
+    let own;
+    let schema = if adjust.headers.is_empty() {
+        schema
+    } else {
+        own = schema.with_headers(&adjust.headers);
+        &own
+    };
+    let mut sub = Submission {
+        index,
+        file: file.clone(),
+        ..Default::default()
+    };
+    match super::load(&file.path, &schema.limits) {
+        Ok((bytes, sha)) => {
+            sub.sha256 = Some(sha);
+            read_loaded(sub, &bytes, schema, &[], &adjust.corrections)
+        }
+        Err(u) => {
+            sub.findings.push(u.finding(&file.display));
+            sub
+        }
+    }
+}
+
 /// Like [`read_submission`], but looks first at the sheets named in
 /// `prefer` (a consolidated workbook's measures sheet, whose summary sheet
 /// also has header-like rows). With `prefer` empty, kooste's own outputs
@@ -109,7 +145,7 @@ pub fn read_submission_from(
     match super::load(&file.path, &schema.limits) {
         Ok((bytes, sha)) => {
             sub.sha256 = Some(sha);
-            read_loaded(sub, &bytes, schema, prefer)
+            read_loaded(sub, &bytes, schema, prefer, &[])
         }
         Err(u) => {
             sub.findings.push(u.finding(&file.display));
@@ -130,10 +166,16 @@ pub fn read_bytes(name: &str, bytes: &[u8], schema: &Schema) -> Submission {
         file,
         ..Default::default()
     };
-    read_loaded(sub, bytes, schema, &[])
+    read_loaded(sub, bytes, schema, &[], &[])
 }
 
-fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&str]) -> Submission {
+fn read_loaded(
+    mut sub: Submission,
+    bytes: &[u8],
+    schema: &Schema,
+    prefer: &[&str],
+    corrections: &[super::Correction],
+) -> Submission {
     let file = sub.file.clone();
     let skip_own = prefer.is_empty();
     if let Some(kind) = skip_own.then(|| own::by_bytes(bytes)).flatten() {
@@ -158,6 +200,10 @@ fn read_loaded(mut sub: Submission, bytes: &[u8], schema: &Schema, prefer: &[&st
     }
     for note in &book.notes {
         sub.findings.push(note_finding(&file.display, &book, note));
+    }
+    // Before the header is looked for: a corrected header cell counts.
+    if !corrections.is_empty() {
+        sub.corrections = super::adjust::apply(&mut book, corrections);
     }
     let preferred = book
         .sheets

@@ -10,7 +10,9 @@ use crate::model::message::{Arg, Message};
 use crate::model::parse::Date;
 use crate::model::{Measure, Tally};
 use crate::reading::schema::Schema;
-use crate::reading::{InputFile, Submission, discover_all, read_submission};
+use crate::reading::{
+    InputFile, Submission, discover_all, read_submission, read_submission_adjusted,
+};
 use crate::validation;
 use rayon::prelude::*;
 
@@ -34,6 +36,10 @@ pub struct RunOptions {
     /// Below each finding printed as text, another library's own words
     /// about it (`Finding::detail`), as `--verbose` asks.
     pub verbose: bool,
+    /// Per input file (by its path as found), header spellings and cell
+    /// corrections to read it with, the file untouched (the web app's
+    /// matched columns and corrections); empty on the command line.
+    pub adjust: crate::reading::AdjustmentsByFile,
 }
 
 /// The result of reading and checking every input.
@@ -66,7 +72,10 @@ impl Run {
             .par_iter()
             .enumerate()
             .map(|(i, f)| {
-                let s = read_submission(i, f, &schema);
+                let s = match opts.adjust.get(&f.path) {
+                    Some(a) if !a.is_empty() => read_submission_adjusted(i, f, &schema, a),
+                    _ => read_submission(i, f, &schema),
+                };
                 if let Some(b) = &bar {
                     b.inc(1);
                 }

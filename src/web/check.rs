@@ -45,6 +45,12 @@ pub struct WebFinding {
     pub message: [String; 3],
     /// The hint in fi, sv, en, if any.
     pub hint: Option<[String; 3]>,
+    /// The value as typed (an unknown column's header, a cell's text).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// The field's key, if the finding is about one.
+    #[serde(default)]
+    pub field: Option<String>,
 }
 
 impl WebFinding {
@@ -64,6 +70,8 @@ impl WebFinding {
                 .hint
                 .as_ref()
                 .map(|_| Lang::ALL.map(|l| hint(l, f).unwrap_or_default())),
+            value: f.value.clone(),
+            field: f.field.clone(),
         }
     }
 
@@ -89,8 +97,25 @@ fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> Run
     }
 }
 
-/// Reads and checks one sent file alone (`bytes`, of type `ext`), before
-/// it is stored: its department
+/// The matched columns and corrections of each submission, by register id
+/// ([`super::corrections::adjustments`]).
+pub type Adjust = std::collections::BTreeMap<i64, crate::reading::Adjustments>;
+
+/// The run's adjustments by the scratch paths the submissions were put at.
+fn adjust_by_path(
+    paths: &[std::path::PathBuf],
+    current: &[SubmissionRow],
+    adjust: &Adjust,
+) -> crate::reading::AdjustmentsByFile {
+    paths
+        .iter()
+        .zip(current)
+        .filter_map(|(p, s)| Some((p.clone(), adjust.get(&s.id)?.clone())))
+        .collect()
+}
+
+/// Reads and checks one sent file alone (`bytes`, of type `ext`, with the
+/// department's matched columns `headers`), before it is stored: its department
 /// (the one most of its measures name; `None` if it names none) and its
 /// findings as JSON for the register.
 pub fn receive(
@@ -100,10 +125,22 @@ pub fn receive(
     year: i32,
     bytes: &[u8],
     ext: &str,
+    headers: Vec<(String, String)>,
 ) -> Result<(Option<String>, Vec<Finding>), WebError> {
     let scratch = ws.scratch_of(bytes, ext)?;
-    let run = Run::collect(config, &run_options(scratch.paths.clone(), year, limits))
-        .map_err(WebError::Kooste)?;
+    let mut opts = run_options(scratch.paths.clone(), year, limits);
+    if !headers.is_empty() {
+        let a = crate::reading::Adjustments {
+            headers,
+            ..Default::default()
+        };
+        opts.adjust = scratch
+            .paths
+            .iter()
+            .map(|p| (p.clone(), a.clone()))
+            .collect();
+    }
+    let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for s in &run.submissions {
         for m in &s.measures {
@@ -135,14 +172,16 @@ pub fn check_year(
     limits: Limits,
     year: i32,
     current: &[SubmissionRow],
+    adjust: &Adjust,
 ) -> Result<Checked, WebError> {
     let files: Vec<(&str, &str)> = current
         .iter()
         .map(|s| (s.sha256.as_str(), s.extension.as_str()))
         .collect();
     let scratch = ws.scratch_with(&files)?;
-    let run = Run::collect(config, &run_options(scratch.paths.clone(), year, limits))
-        .map_err(WebError::Kooste)?;
+    let mut opts = run_options(scratch.paths.clone(), year, limits);
+    opts.adjust = adjust_by_path(&scratch.paths, current, adjust);
+    let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;
     let by_display: HashMap<String, &SubmissionRow> = scratch
         .paths
         .iter()
@@ -174,12 +213,14 @@ pub struct Output {
 /// scratch folder (`draft` while errors remain) and returns that folder
 /// and the outputs written; `None` when nothing could be built (no
 /// measures at all).
+#[allow(clippy::too_many_arguments)]
 pub fn build_year(
     ws: &Workspace,
     config: &Config,
     limits: Limits,
     year: i32,
     current: &[SubmissionRow],
+    adjust: &Adjust,
     draft: bool,
     lang: Lang,
 ) -> Result<Option<(super::store::Scratch, Vec<Output>)>, WebError> {
@@ -191,6 +232,7 @@ pub fn build_year(
     let out_dir = scratch.dir.join("out");
     let mut run = run_options(scratch.paths.clone(), year, limits);
     run.lang = lang;
+    run.adjust = adjust_by_path(&scratch.paths, current, adjust);
     let opts = BuildOptions {
         run,
         out_dir: out_dir.clone(),

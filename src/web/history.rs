@@ -3,7 +3,7 @@
 //! the current one and every earlier one, all downloadable. Nothing in the
 //! register is overwritten, so this is only a view of it.
 //!
-//! The administrator sees everything (`/history`, `/submissions/<id>`); a
+//! The administrator sees everything (`/history`, `/files/<id>`); a
 //! department's upload link sees only its own department's submissions of
 //! its year (`/d/<token>/history`, `/d/<token>/files/<id>`): another
 //! department's file is "not found", as an unknown one is.
@@ -186,7 +186,7 @@ fn history_markup(ctx: &Ctx, state: &State, all: &[i32], list: &[Year]) -> Marku
                 section aria-labelledby={ "year-" (y.year) } {
                     h2 id={ "year-" (y.year) } { (render(l, &Message::new("web-history-year").arg("year", y.year.to_string()))) }
                     (builds_table(l, y))
-                    (submissions_table(l, state, y, "/submissions/"))
+                    (submissions_table(l, state, y, "/files/"))
                 }
             }
         },
@@ -286,7 +286,7 @@ fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
     }
 }
 
-/// `GET /submissions/<id>`: a received file as it was sent.
+/// `GET /files/<id>`: a received file as it was sent.
 pub async fn download_submission(
     axum::extract::State(state): St,
     Extension(ctx): Extension<Ctx>,

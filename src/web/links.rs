@@ -205,6 +205,7 @@ async fn department_response(
             p { a href={ "/d/" (token) "/history" } { (render(l, &Message::new("web-department-history-link").arg("year", year.to_string()))) } }
             h2 { (text(l, "web-nav-findings")) }
             p #count { (render(l, &Message::new("web-findings-count").count("count", own.len() as i64))) }
+            (super::fix_page::fix_links(l, &own, &format!("/d/{token}/submissions/")))
             (findings_table(l, &title, &own))
         },
     ))

@@ -9,12 +9,18 @@
 //! - [`links`]: the departments' own upload links;
 //! - [`desktop`]: `kooste` double-clicked: the web app in the default browser;
 //! - [`history`]: earlier years' builds and every submission, downloadable;
+//! - [`columns`], [`corrections`], [`fix_page`]: a file's unknown columns
+//!   matched to fields and its cells corrected in place, kept in the
+//!   register and given to the reader;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod check;
+pub mod columns;
+pub mod corrections;
 pub mod desktop;
+pub mod fix_page;
 pub mod history;
 pub mod links;
 pub mod pages;

@@ -276,6 +276,7 @@ pub fn findings(
                 button type="submit" { (t(l, "web-filter-apply")) }
             }
             p #count { (render(l, &Message::new("web-findings-count").count("count", list.len() as i64))) }
+            (super::fix_page::fix_links(l, &list, "/submissions/"))
             (findings_table(l, &title, &list))
         },
     )

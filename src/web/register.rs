@@ -12,7 +12,7 @@ use super::WebError;
 
 /// The schema, one step per version: step `i` takes `user_version` from
 /// `i` to `i + 1`. Append only; never edit a step once released.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     r#"
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE submissions (
@@ -53,6 +53,7 @@ CREATE TABLE upload_links (
     created_at TEXT NOT NULL
 );
 "#,
+    super::corrections::MIGRATION,
 ];
 
 /// One received file as the register holds it.
@@ -131,8 +132,8 @@ impl Register {
         Ok(Register { conn })
     }
 
-    /// The connection, for the queries of the other web modules
-    /// (`super::history`).
+    /// The connection, for the tables and queries of the other web modules
+    /// (`super::history`, `super::corrections`).
     pub(super) fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -104,11 +104,15 @@ impl Shared {
     /// The year's current files checked together (cached until a file comes).
     pub fn checked(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
         let current = self.reg(|r| r.current(year))?;
-        let key = (year, current.iter().map(|s| s.id).collect::<Vec<_>>());
+        // A new match or correction is a new check, as a new file is.
+        let stamp = self.reg(|r| r.adjust_stamp())?;
+        let mut key = (year, current.iter().map(|s| s.id).collect::<Vec<_>>());
+        key.1.push(-1 - stamp);
         if let Some(c) = self.cache.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok((current, c));
         }
-        let c = check::check_year(&self.ws, &self.config, self.limits, year, &current)?;
+        let adjust = self.reg(|r| super::corrections::adjustments(r, &current))?;
+        let c = check::check_year(&self.ws, &self.config, self.limits, year, &current, &adjust)?;
         if let Ok(mut m) = self.cache.lock() {
             // One check a year: an older set of files is not asked again.
             m.retain(|(y, _), _| *y != year);
@@ -160,10 +164,7 @@ pub fn router(state: State) -> Router {
         .route("/d/{token}", get(super::links::department_page))
         .route("/d/{token}/upload", post(super::links::department_upload))
         .route("/history", get(super::history::history_page))
-        .route(
-            "/submissions/{id}",
-            get(super::history::download_submission),
-        )
+        .route("/files/{id}", get(super::history::download_submission))
         .route(
             "/d/{token}/history",
             get(super::history::department_history),
@@ -171,6 +172,24 @@ pub fn router(state: State) -> Router {
         .route(
             "/d/{token}/files/{id}",
             get(super::history::department_file),
+        )
+        .route("/submissions/{id}", get(super::fix_page::show))
+        .route("/submissions/{id}/columns", post(super::columns::save))
+        .route(
+            "/submissions/{id}/correct",
+            post(super::corrections::correct),
+        )
+        .route(
+            "/d/{token}/submissions/{id}",
+            get(super::fix_page::show_by_link),
+        )
+        .route(
+            "/d/{token}/submissions/{id}/columns",
+            post(super::columns::save_by_link),
+        )
+        .route(
+            "/d/{token}/submissions/{id}/correct",
+            post(super::corrections::correct_by_link),
         )
         .route("/login", get(login_page).post(login))
         .route("/logout", post(logout))
@@ -518,10 +537,22 @@ fn receive(
         .iter()
         .map(|d| d.code.get_ref().clone())
         .find(|c| c == department);
+    // The columns matched for the department chosen (or the link's).
+    let headers = match &chosen {
+        Some(c) => state.reg(|r| r.matches(c))?,
+        None => Vec::new(),
+    };
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
-    let (found, findings) =
-        check::receive(&state.ws, &state.config, state.limits, year, bytes, ext)?;
+    let (found, findings) = check::receive(
+        &state.ws,
+        &state.config,
+        state.limits,
+        year,
+        bytes,
+        ext,
+        headers,
+    )?;
     if only && found.as_ref().is_some_and(|f| f != department) {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
@@ -614,12 +645,14 @@ async fn build(
 fn build_year(state: &Shared, year: i32, lang: Lang) -> Result<Option<i64>, WebError> {
     let (current, checked) = state.checked(year)?;
     let draft = checked.findings.iter().any(|f| f.is_error());
+    let adjust = state.reg(|r| super::corrections::adjustments(r, &current))?;
     let Some((scratch, outputs)) = check::build_year(
         &state.ws,
         &state.config,
         state.limits,
         year,
         &current,
+        &adjust,
         draft,
         lang,
     )?

@@ -243,6 +243,7 @@ pub(crate) fn write_sources(
         };
         source_row(ws, row, &source, fmt)?;
     }
+    row = write_corrections(ws, row, run, fmt)?;
     row += 2;
     ws.write_string_with_format(row, 0, text(lang, "out-date"), &fmt.bold)?;
     ws.write_datetime_with_format(row, 1, super::excel_date(run.date)?, &fmt.date)?;
@@ -252,6 +253,59 @@ pub(crate) fn write_sources(
     }
     ws.protect();
     Ok(())
+}
+
+/// The corrections of cells recorded for the files read (the web app's
+/// fix in place), under the files: each with its file, sheet, cell, the
+/// value in the file and the one read, who and when. Nothing (and no
+/// row) when there are none, so such a workbook is as before. Returns the
+/// last row written.
+fn write_corrections(
+    ws: &mut Worksheet,
+    mut row: u32,
+    run: &Run,
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
+    if run.submissions.iter().all(|s| s.corrections.is_empty()) {
+        return Ok(row);
+    }
+    let lang = run.lang;
+    row += 2;
+    ws.write_string_with_format(row, 0, text(lang, "out-sources-corrections"), &fmt.bold)?;
+    row += 1;
+    let headers = [
+        "out-col-source-file",
+        "out-col-sheet",
+        "out-col-cell",
+        "out-col-value-before",
+        "out-col-value-after",
+        "out-col-corrected-by",
+        "out-col-corrected-at",
+        "out-col-sha256",
+    ];
+    for (c, id) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, text(lang, id), &fmt.bold)?;
+    }
+    for s in &run.submissions {
+        for a in &s.corrections {
+            row += 1;
+            let c = &a.correction;
+            let cells = [
+                s.file.display.as_str(),
+                c.sheet.as_str(),
+                c.cell.as_str(),
+                a.before.as_str(),
+                c.value.as_str(),
+                c.by.as_str(),
+                c.at.as_str(),
+                s.sha256.as_deref().unwrap_or(""),
+            ];
+            for (col, v) in cells.iter().enumerate() {
+                ws.write_string(row, col as u16, super::fit(v))?;
+            }
+        }
+    }
+    Ok(row)
 }
 
 /// One row of the sources sheet: a file read, and what came of it.

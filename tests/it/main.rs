@@ -15,6 +15,7 @@ mod build_samples;
 mod cli;
 mod codes;
 mod config_numbers;
+mod corrections;
 mod cycle;
 mod findings;
 mod formats;

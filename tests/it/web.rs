@@ -21,6 +21,8 @@ mod browser;
 #[cfg(feature = "web")]
 mod desktop;
 #[cfg(feature = "web")]
+mod fixes;
+#[cfg(feature = "web")]
 mod history;
 #[cfg(feature = "web")]
 mod http;

@@ -17,8 +17,11 @@ import base64
 import json
 import os
 import sys
+import tempfile
 import time
 import zipfile
+
+import openpyxl
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -33,6 +36,15 @@ LANG_LINK = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
 
 failures = []
 checked = []
+# The page of the file fixed in place (fix_in_place), for every_page.
+FIX_PAGE = []
+# A KASKO file whose budget column is headed "Kustannusarvio" (no
+# spelling of any field) and whose second row's budget is "n/a".
+FIX_CSV = (
+    "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Kustannusarvio;Toteuma (€)\n"
+    "KASKO;1;Pihat;Mikkola;toteutusvaihe;2021;1000;10\n"
+    "KASKO;1;Kerho;Mikkola;toteutusvaihe;2021;n/a;10\n"
+)
 
 
 def fail(msg):
@@ -184,6 +196,65 @@ def check_findings(d):
     axe(d, "findings (fi, filtered)")
 
 
+def fix_in_place(d):
+    """A file with an unknown column: its page from the findings, the
+    column matched to the budget (re-checked: the budget's "n/a" is now
+    flagged), that cell corrected in the findings table (re-checked: the
+    error is gone)."""
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "kasko_fix.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(FIX_CSV)
+    d.get(BASE + "/upload?year=2021")
+    Select(d.find_element(By.ID, "department")).select_by_value("KASKO")
+    d.find_element(By.ID, "files").send_keys(path)
+    d.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+    if not wait_for(lambda: "kasko_fix.csv:" in text(d), "kasko_fix.csv's result"):
+        return
+    d.get(BASE + "/findings?year=2021&department=KASKO")
+    d.find_element(By.PARTIAL_LINK_TEXT, "kasko_fix.csv").click()
+    if not wait_for(lambda: d.find_elements(By.ID, "match-0"), "the file's page"):
+        return
+    FIX_PAGE.append(d.current_url[len(BASE):])
+    axe(d, "file page, unknown column (fi)")
+    label = d.find_element(By.CSS_SELECTOR, "label[for='match-0']").text
+    if "Kustannusarvio" not in label:
+        fail("column label: " + label)
+    Select(d.find_element(By.ID, "match-0")).select_by_value("budget_eur")
+    d.find_element(By.CSS_SELECTOR, "#match button[type=submit]").click()
+    if not wait_for(lambda: "Sarakkeiden valinnat tallennettiin" in text(d), "the columns saved"):
+        return
+    axe(d, "file page, column matched (fi)")
+    codes = [c.text for c in d.find_elements(By.CSS_SELECTOR, "#fix-findings code")]
+    if "unknown-column" in codes or "type-error" not in codes:
+        fail(f"after matching: {codes}")
+    cell = d.find_element(By.CSS_SELECTOR, "form.fix input[name=cell][value=G3]")
+    form = cell.find_element(By.XPATH, "./ancestor::form")
+    value = form.find_element(By.CSS_SELECTOR, "input[name=value]")
+    label = d.find_element(By.CSS_SELECTOR, f"label[for='{value.get_attribute('id')}']")
+    if "G3" not in label.get_attribute("textContent"):
+        fail("correction label: " + label.get_attribute("textContent"))
+    value.clear()
+    value.send_keys("2 000 €")
+    form.find_element(By.CSS_SELECTOR, "button").click()
+    if not wait_for(lambda: "Korjaus tallennettiin" in text(d), "the correction saved"):
+        return
+    axe(d, "file page, cell corrected (fi)")
+    codes = [c.text for c in d.find_elements(By.CSS_SELECTOR, "#fix-findings code")]
+    if "type-error" in codes:
+        fail(f"after correcting: {codes}")
+
+
+def correction_in_sources(path):
+    """The workbook's sources sheet lists the correction: the cell, the
+    value in the file and the one read, who."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    rows = [[("" if v is None else str(v)) for v in r] for r in wb["Lähteet"].iter_rows(values_only=True)]
+    at = [i for i, r in enumerate(rows) if r and r[0] == "Korjaukset"]
+    if not at or rows[at[0] + 2][2:6] != ["G3", "n/a", "2 000 €", "admin"]:
+        fail(f"no correction in the sources sheet: {rows}")
+
+
 def downloaded(kind, magic):
     def found():
         for n in os.listdir(DOWNLOADS):
@@ -202,6 +273,7 @@ def downloaded(kind, magic):
         names = zipfile.ZipFile(path).namelist()
         if "xl/workbook.xml" not in names:
             fail(f"{path} is no xlsx: {names}")
+        correction_in_sources(path)
 
 
 def build_and_download(d):
@@ -280,7 +352,7 @@ def every_page(d, lang, link):
         (link, "department link"),
         (link + "/history", "department history"),
         ("/ei-ole-sivua", "not found"),
-    ]:
+    ] + [(p, "file page") for p in FIX_PAGE]:
         visit(d, path, f"{name} ({lang})")
         if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != lang:
             fail(f"{name}: html lang is not {lang}")
@@ -296,6 +368,7 @@ def main():
         upload_samples(d)
         drop_bad_file(d)
         check_findings(d)
+        fix_in_place(d)
         build_and_download(d)
         link = make_link(d)
         for lang in ["fi", "sv", "en"]:

@@ -237,3 +237,10 @@ out-page-of = Page { $page } / { $pages }
 out-list-cut = … and { $n } more. All are in the consolidated workbook.
 # The appendix's list of the warnings that remain.
 out-report-warnings = Warnings
+
+## Corrections recorded in the web app (sources sheet, report appendix)
+out-sources-corrections = Corrections
+out-col-value-before = Value in the file
+out-col-value-after = Corrected value
+out-col-corrected-by = Corrected by
+out-col-corrected-at = Corrected at

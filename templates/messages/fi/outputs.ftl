@@ -242,3 +242,10 @@ out-list-cut = { $n ->
 }
 # Liitteen luettelo jäljelle jääneistä varoituksista.
 out-report-warnings = Varoitukset
+
+## Verkkosovelluksessa kirjatut korjaukset (Lähteet-välilehti, raportin liite)
+out-sources-corrections = Korjaukset
+out-col-value-before = Arvo tiedostossa
+out-col-value-after = Korjattu arvo
+out-col-corrected-by = Korjannut
+out-col-corrected-at = Korjattu

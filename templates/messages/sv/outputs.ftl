@@ -236,3 +236,10 @@ out-page-of = Sida { $page } / { $pages }
 out-list-cut = … och { $n } till. Alla finns i sammanställningens arbetsbok.
 # Bilagans lista över varningar som kvarstår.
 out-report-warnings = Varningar
+
+## Rättelser som registrerats i webbappen (fliken Källor, rapportens bilaga)
+out-sources-corrections = Rättelser
+out-col-value-before = Värde i filen
+out-col-value-after = Rättat värde
+out-col-corrected-by = Rättad av
+out-col-corrected-at = Rättad

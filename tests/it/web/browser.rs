@@ -1,8 +1,9 @@
 //! The web app in a real browser (issue 23, point 6): headless Chromium
 //! driven through WebDriver (chromedriver, python selenium) by
 //! tests/python/browser_check.py uploads the 2021 samples and a bad file,
-//! reads the findings table, builds and downloads the workbook and the
-//! report, switches language, and runs axe-core on every page in Finnish,
+//! reads the findings table, matches a file's unknown column and corrects
+//! a cell in place (issue 23 point 3), builds and downloads the workbook
+//! (the correction in its sources) and the report, switches language, and runs axe-core on every page in Finnish,
 //! Swedish and English: no WCAG 2.1 A or AA violation may remain.
 
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ fn in_chromium_every_page_works_and_axe_core_finds_no_wcag_21_aa_violation() {
     need("chromium");
     need("chromedriver");
     need_python_module("selenium");
+    need_python_module("openpyxl");
     let axe = axe_min_js();
     let ws = tempfile::tempdir().unwrap();
     let downloads = tempfile::tempdir().unwrap();

@@ -91,13 +91,13 @@ fn the_history_keeps_every_file_and_build_and_a_department_sees_only_its_own() {
     }
 
     // Every submission downloads as it was sent, under its sent name.
-    let first = c.get("/submissions/1");
+    let first = c.get("/files/1");
     assert_eq!(first.body, kymp);
     assert_eq!(
         first.header("content-type"),
         Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     );
-    let third = c.get("/submissions/3");
+    let third = c.get("/files/3");
     assert_eq!(third.body, bad);
     assert_eq!(
         third.header("content-disposition"),
@@ -106,10 +106,10 @@ fn the_history_keeps_every_file_and_build_and_a_department_sees_only_its_own() {
         )
     );
     assert_eq!(
-        c.get("/submissions/2").header("content-type"),
+        c.get("/files/2").header("content-type"),
         Some("application/vnd.oasis.opendocument.spreadsheet")
     );
-    assert_eq!(c.get("/submissions/4").status, 404);
+    assert_eq!(c.get("/files/4").status, 404);
 
     // In Swedish and English.
     let sv = c.get("/history?lang=sv").text();

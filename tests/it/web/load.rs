@@ -134,7 +134,7 @@ fn fifty_uploads_at_once_are_all_recorded_stored_whole_and_outlive_a_restart() {
     // And each comes back whole through the history's download.
     let mut c = Client::new(&server);
     for id in 1..=UPLOADS {
-        let got = c.get(&format!("/submissions/{id}"));
+        let got = c.get(&format!("/files/{id}"));
         assert_eq!(got.status, 200);
         assert!(shas.contains(&sha256(&got.body)), "submission {id}");
     }

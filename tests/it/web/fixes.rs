@@ -1,0 +1,355 @@
+//! Issue 23 point 3 over HTTP: an unknown column matched to a field and
+//! remembered for the department's next files, a flagged cell corrected
+//! in place and re-checked, the refusals (a wrong CSRF token, a cell
+//! outside the sheet, a value with control characters, another
+//! department's link), and what the register keeps.
+
+use std::path::Path;
+
+use super::http::{Client, Response, Server};
+use crate::common;
+
+/// A KYMP file whose budget column is headed `Kustannusarvio` (no
+/// spelling of any field) and whose second row's budget is `n/a`.
+const CSV: &str = "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Kustannusarvio;Toteuma (€)\n\
+                   KYMP;1;Pihat;Mikkola;toteutusvaihe;2021;1000;10\n\
+                   KYMP;1;Kerho;Mikkola;toteutusvaihe;2021;n/a;10\n";
+
+/// Percent-encodes a form value.
+fn enc(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn upload(c: &mut Client, name: &str) -> Response {
+    let csrf = c.get("/upload").csrf();
+    c.post_multipart(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", "KYMP")],
+        &[(name, CSV.as_bytes())],
+    )
+}
+
+/// The value of the first hidden `sheet` field in a page.
+fn sheet_field(page: &str) -> String {
+    let at = page
+        .find("name=\"sheet\" value=\"")
+        .expect("a correction form")
+        + 20;
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+/// The rows of a register table, each as text columns.
+fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
+    let conn = rusqlite::Connection::open(ws.join("rekisteri.sqlite")).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i).map(|v| match v {
+                    rusqlite::types::Value::Text(t) => t,
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    other => format!("{other:?}"),
+                })
+            })
+            .collect()
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+/// The findings table of a file's page only (its codes), not the forms.
+fn codes(page: &str) -> Vec<String> {
+    let Some(at) = page.find("id=\"fix-findings\"") else {
+        return Vec::new();
+    };
+    page[at..]
+        .split("<code>")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    assert_eq!(upload(&mut c, "kymp.csv").status, 200);
+    let findings = c.get("/findings?year=2021").text();
+    assert!(findings.contains("href=\"/submissions/1\""), "{findings}");
+
+    // The unknown column beside the fields, each labelled.
+    let page = c.get("/submissions/1");
+    assert_eq!(page.status, 200);
+    let t = page.text();
+    assert!(codes(&t).contains(&"unknown-column".to_string()), "{t}");
+    assert!(
+        t.contains("<label for=\"match-0\">Sarake «Kustannusarvio» (G1)</label>"),
+        "{t}"
+    );
+    assert!(
+        t.contains("<option value=\"budget_eur\">Budjetti (€)</option>"),
+        "{t}"
+    );
+
+    assert!(
+        t.contains("<span class=\"hint\" id=\"closest-0\">Lähimmät kentät: "),
+        "{t}"
+    );
+
+    // Matched: re-checked at once, the budget column read, its `n/a` flagged.
+    let csrf = page.csrf();
+    let wrong = "0".repeat(64);
+    let no = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &wrong),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    assert_eq!(no.status, 403);
+    assert!(rows(ws.path(), "SELECT id FROM column_matches").is_empty());
+    let matched = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    assert_eq!(matched.status, 200);
+    let t = matched.text();
+    assert!(t.contains("Sarakkeiden valinnat tallennettiin"), "{t}");
+    let found = codes(&t);
+    assert!(!found.contains(&"unknown-column".to_string()), "{found:?}");
+    assert!(found.contains(&"type-error".to_string()), "{found:?}");
+    assert!(
+        t.contains("«Kustannusarvio» luetaan kenttänä Budjetti (€)"),
+        "{t}"
+    );
+    assert_eq!(
+        rows(
+            ws.path(),
+            "SELECT department, header, field, submission, chosen_by FROM column_matches"
+        ),
+        [["KYMP", "Kustannusarvio", "budget_eur", "1", "admin"]]
+    );
+
+    // Refused: a wrong token, a cell outside the sheet, a control character.
+    let sheet = sheet_field(&t);
+    let no = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &wrong),
+            ("sheet", &sheet),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(no.status, 403);
+    let outside = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", &sheet),
+            ("cell", "Z99"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(outside.status, 422);
+    assert!(
+        outside
+            .text()
+            .contains("solua ei ole tiedoston välilehdellä")
+    );
+    let bad = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", &sheet),
+            ("cell", "G3"),
+            ("value", "5%00"),
+        ],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("ohjausmerkkejä"));
+    assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
+
+    // Corrected: the error is gone at once; the register keeps the change.
+    let fixed = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", &sheet),
+            ("cell", "g3"),
+            ("value", &enc("2 000 €")),
+        ],
+    );
+    assert_eq!(fixed.status, 200);
+    let t = fixed.text();
+    assert!(t.contains("Korjaus tallennettiin"), "{t}");
+    assert!(!codes(&t).contains(&"type-error".to_string()), "{t}");
+    let sha = &rows(ws.path(), "SELECT sha256 FROM submissions WHERE id = 1")[0][0];
+    assert_eq!(
+        rows(
+            ws.path(),
+            "SELECT submission, sha256, sheet, cell, value_before, value_after, corrected_by FROM corrections"
+        ),
+        [["1", sha.as_str(), &sheet, "G3", "n/a", "2 000 €", "admin"]]
+    );
+    // The stored file is the one sent.
+    let stored = std::fs::read(ws.path().join("tiedostot").join(&sha[..2]).join(sha)).unwrap();
+    assert_eq!(stored, CSV.as_bytes());
+
+    // A hostile value is text: escaped in the page.
+    let hostile = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", &sheet),
+            ("cell", "C2"),
+            ("value", &enc("<script>alert(1)</script>")),
+        ],
+    );
+    assert_eq!(hostile.status, 200);
+    let t = hostile.text();
+    assert!(!t.contains("<script>alert"), "{t}");
+    assert!(t.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{t}");
+
+    // The build reads the corrected value and lists the correction.
+    let csrf = c.get("/build?year=2021").csrf();
+    assert_eq!(
+        c.post_form("/build", &[("csrf", &csrf), ("year", "2021")])
+            .status,
+        200
+    );
+    let xlsx = c.get("/builds/1/workbook");
+    let path = ws.path().join("kooste.xlsx");
+    std::fs::write(&path, &xlsx.body).unwrap();
+    let sources: Vec<Vec<String>> = common::sheet(&path, "Lähteet")
+        .iter()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let at = sources
+        .iter()
+        .position(|r| r[0] == "Korjaukset")
+        .expect("corrections in the sources");
+    assert_eq!(sources[at + 2][2..6], ["G3", "n/a", "2 000 €", "admin"]);
+    assert_eq!(sources[at + 2][7], *sha);
+
+    // The department's next file: the column is known at once, from its
+    // receipt (one error: the `n/a`) to its page.
+    let next = upload(&mut c, "kymp2.csv");
+    assert!(
+        next.text().contains("kymp2.csv: toimiala KYMP, 1 virhe"),
+        "{}",
+        next.text()
+    );
+    let next = c.get("/submissions/2").text();
+    assert!(
+        !codes(&next).contains(&"unknown-column".to_string()),
+        "{next}"
+    );
+    assert!(codes(&next).contains(&"type-error".to_string()), "{next}");
+    // The older file is no longer current: nothing to fix there.
+    assert_eq!(c.get("/submissions/1").status, 404);
+}
+
+#[test]
+fn a_department_link_fixes_only_its_own_departments_files() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[("KOOSTE_ADMIN_PASSWORD", "salasana-123")]);
+    let mut admin = Client::new(&server);
+    let csrf = admin.get("/login").csrf();
+    admin.post_form("/login", &[("csrf", &csrf), ("password", "salasana-123")]);
+    assert_eq!(upload(&mut admin, "kymp.csv").status, 200);
+    let link = |admin: &mut Client, dept: &str| {
+        let csrf = admin.get("/links").csrf();
+        let t = admin
+            .post_form(
+                "/links",
+                &[("csrf", &csrf), ("department", dept), ("year", "2021")],
+            )
+            .text();
+        let at = t.find("<code id=\"new-link\">").unwrap() + 20;
+        t[at..at + 3 + 64].to_string()
+    };
+    let kuku = link(&mut admin, "KUKU");
+    let kymp = link(&mut admin, "KYMP");
+
+    let mut dept = Client::new(&server);
+    assert_eq!(dept.get("/submissions/1").status, 303, "the admin's page");
+    let csrf = dept.get(&kuku).csrf();
+    assert_eq!(dept.get(&format!("{kuku}/submissions/1")).status, 404);
+    let other = dept.post_form(
+        &format!("{kuku}/submissions/1/correct"),
+        &[
+            ("csrf", &csrf),
+            ("sheet", "x"),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(other.status, 404);
+    let other = dept.post_form(
+        &format!("{kuku}/submissions/1/columns"),
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    assert_eq!(other.status, 404);
+    assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
+    assert!(rows(ws.path(), "SELECT id FROM column_matches").is_empty());
+
+    // Its own department's file: listed on its page, fixable.
+    let own = dept.get(&kymp).text();
+    assert!(
+        own.contains(&format!("href=\"{kymp}/submissions/1\"")),
+        "{own}"
+    );
+    let page = dept.get(&format!("{kymp}/submissions/1"));
+    assert_eq!(page.status, 200);
+    let csrf = page.csrf();
+    let done = dept.post_form(
+        &format!("{kymp}/submissions/1/columns"),
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    assert_eq!(done.status, 200);
+    let sheet = sheet_field(&done.text());
+    let done = dept.post_form(
+        &format!("{kymp}/submissions/1/correct"),
+        &[
+            ("csrf", &csrf),
+            ("sheet", &sheet),
+            ("cell", "G3"),
+            ("value", "2000"),
+        ],
+    );
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(
+        rows(
+            ws.path(),
+            "SELECT cell, value_after, corrected_by FROM corrections"
+        ),
+        [["G3", "2000", "KYMP"]]
+    );
+    let log = server.stop();
+    assert!(log.contains("hylätty (other-department-file)"), "{log}");
+}
