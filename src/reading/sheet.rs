@@ -109,21 +109,7 @@ pub fn read_submission_adjusted(
         own = schema.with_headers(&adjust.headers);
         &own
     };
-    let mut sub = Submission {
-        index,
-        file: file.clone(),
-        ..Default::default()
-    };
-    match super::load(&file.path, &schema.limits) {
-        Ok((bytes, sha)) => {
-            sub.sha256 = Some(sha);
-            read_loaded(sub, &bytes, schema, &[], &adjust.corrections)
-        }
-        Err(u) => {
-            sub.findings.push(u.finding(&file.display));
-            sub
-        }
-    }
+    load_and_read(index, file, schema, &[], &adjust.corrections)
 }
 
 /// Like [`read_submission`], but looks first at the sheets named in
@@ -137,6 +123,18 @@ pub fn read_submission_from(
     schema: &Schema,
     prefer: &[&str],
 ) -> Submission {
+    load_and_read(index, file, schema, prefer, &[])
+}
+
+/// Loads `file` (the reader's limits applied) and reads it; a file that
+/// cannot be loaded gives its file-level finding and no measures.
+fn load_and_read(
+    index: usize,
+    file: &InputFile,
+    schema: &Schema,
+    prefer: &[&str],
+    corrections: &[super::Correction],
+) -> Submission {
     let mut sub = Submission {
         index,
         file: file.clone(),
@@ -145,7 +143,7 @@ pub fn read_submission_from(
     match super::load(&file.path, &schema.limits) {
         Ok((bytes, sha)) => {
             sub.sha256 = Some(sha);
-            read_loaded(sub, &bytes, schema, prefer, &[])
+            read_loaded(sub, &bytes, schema, prefer, corrections)
         }
         Err(u) => {
             sub.findings.push(u.finding(&file.display));

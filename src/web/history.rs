@@ -13,13 +13,13 @@ use axum::extract::{Extension, Path, Query};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::OptionalExtension;
 use sha2::{Digest, Sha256};
 
 use super::WebError;
 use super::check::Output;
 use super::pages::page;
-use super::register::{Register, SubmissionRow};
+use super::register::{Register, SUBMISSION_COLUMNS, SubmissionRow, submission_row};
 use super::routes::{Ctx, State, YearQuery, blocking, failed, html, not_found};
 use super::store::hex;
 use crate::i18n::{render, text};
@@ -45,24 +45,6 @@ pub struct BuildRecord {
     pub options: serde_json::Value,
     /// The files written.
     pub outputs: Vec<Output>,
-}
-
-const SUBMISSION_COLUMNS: &str = "id, department, year, original_name, extension, size, sha256, \
-                                  received_at, received_by, findings";
-
-fn submission_row(r: &Row<'_>) -> rusqlite::Result<SubmissionRow> {
-    Ok(SubmissionRow {
-        id: r.get(0)?,
-        department: r.get(1)?,
-        year: r.get(2)?,
-        original_name: r.get(3)?,
-        extension: r.get(4)?,
-        size: r.get(5)?,
-        sha256: r.get(6)?,
-        received_at: r.get(7)?,
-        received_by: r.get(8)?,
-        findings: r.get(9)?,
-    })
 }
 
 impl Register {

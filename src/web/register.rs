@@ -101,6 +101,26 @@ pub struct Register {
     conn: Connection,
 }
 
+/// The columns of `submissions` in the order [`submission_row`] reads them.
+pub(super) const SUBMISSION_COLUMNS: &str = "id, department, year, original_name, extension, \
+    size, sha256, received_at, received_by, findings";
+
+/// A row of `SELECT {SUBMISSION_COLUMNS} FROM submissions`.
+pub(super) fn submission_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionRow> {
+    Ok(SubmissionRow {
+        id: r.get(0)?,
+        department: r.get(1)?,
+        year: r.get(2)?,
+        original_name: r.get(3)?,
+        extension: r.get(4)?,
+        size: r.get(5)?,
+        sha256: r.get(6)?,
+        received_at: r.get(7)?,
+        received_by: r.get(8)?,
+        findings: r.get(9)?,
+    })
+}
+
 impl Register {
     /// Opens (or creates) the database at `path` and migrates it.
     /// Errors: SQLite's, or a database newer than this program.
@@ -194,27 +214,12 @@ impl Register {
     pub fn submissions(&self, year: i32) -> Result<Vec<SubmissionRow>, WebError> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, department, year, original_name, extension, size, sha256,
-                 received_at, received_by, findings FROM submissions
-                 WHERE year = ?1 ORDER BY id",
-            )
+            .prepare(&format!(
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE year = ?1 ORDER BY id"
+            ))
             .map_err(WebError::db)?;
         let rows = stmt
-            .query_map([year], |r| {
-                Ok(SubmissionRow {
-                    id: r.get(0)?,
-                    department: r.get(1)?,
-                    year: r.get(2)?,
-                    original_name: r.get(3)?,
-                    extension: r.get(4)?,
-                    size: r.get(5)?,
-                    sha256: r.get(6)?,
-                    received_at: r.get(7)?,
-                    received_by: r.get(8)?,
-                    findings: r.get(9)?,
-                })
-            })
+            .query_map([year], submission_row)
             .map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
