@@ -7,6 +7,15 @@ use std::process::{Child, Stdio};
 
 use crate::common::kooste_command;
 
+/// The five sample files of 2021 (`samples/2021`), one per department.
+pub const SAMPLES: [&str; 5] = [
+    "kasko_2021.xlsx",
+    "ksj_2021.xls",
+    "kuku_2021.xlsx",
+    "kymp_2021.xlsx",
+    "sote_2021.ods",
+];
+
 /// A `kooste serve` process on a free loopback port; killed when dropped.
 pub struct Server {
     child: Child,

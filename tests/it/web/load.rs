@@ -10,21 +10,13 @@ use std::sync::Barrier;
 
 use sha2::{Digest, Sha256};
 
-use super::http::{Client, Server};
+use super::http::{Client, SAMPLES, Server};
 use crate::common::root;
 
 /// How many uploads run at once.
 const UPLOADS: usize = 50;
 
 const DEPARTMENTS: [&str; 5] = ["KYMP", "KASKO", "KSJ", "SOTE", "KUKU"];
-
-const SAMPLES: [&str; 5] = [
-    "kasko_2021.xlsx",
-    "ksj_2021.xls",
-    "kuku_2021.xlsx",
-    "kymp_2021.xlsx",
-    "sote_2021.ods",
-];
 
 /// The `i`th file: the five 2021 samples first, then CSV submissions of
 /// the five departments, each with its own measures and budgets (so each

@@ -2,16 +2,8 @@
 
 use std::path::Path;
 
-use super::http::{Client, Server};
+use super::http::{Client, SAMPLES, Server};
 use crate::common::{kooste_with_env, root};
-
-const SAMPLES: [&str; 5] = [
-    "kasko_2021.xlsx",
-    "ksj_2021.xls",
-    "kuku_2021.xlsx",
-    "kymp_2021.xlsx",
-    "sote_2021.ods",
-];
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(root().join("samples/2021").join(name)).unwrap()
