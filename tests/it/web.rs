@@ -30,3 +30,5 @@ mod http;
 mod load;
 #[cfg(feature = "web")]
 mod server;
+#[cfg(feature = "web")]
+mod walkthrough;
