@@ -180,8 +180,16 @@ pub fn router(state: State) -> Router {
             post(super::corrections::correct),
         )
         .route(
+            "/submissions/{id}/annotated",
+            get(super::annotated::download),
+        )
+        .route(
             "/d/{token}/submissions/{id}",
             get(super::fix_page::show_by_link),
+        )
+        .route(
+            "/d/{token}/submissions/{id}/annotated",
+            get(super::annotated::download_by_link),
         )
         .route(
             "/d/{token}/submissions/{id}/columns",
@@ -550,7 +558,7 @@ fn receive(
         state.limits,
         year,
         bytes,
-        ext,
+        (sent, ext),
         headers,
     )?;
     if only && found.as_ref().is_some_and(|f| f != department) {
