@@ -31,8 +31,9 @@ pub const MAX_CELLS: usize = 100;
 pub struct Pick {
     /// The sheet's name.
     pub sheet: Option<String>,
-    /// The row, 1-based.
-    pub row: Option<u32>,
+    /// The row, 1-based, as typed: a field left empty or not a number
+    /// shows the likeliest row rather than refuse the page.
+    pub row: Option<String>,
 }
 
 /// The row offered as the header, and its cells.
@@ -90,7 +91,11 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
             .map(|(g, _)| g)
     };
     let grid = asked.or_else(likeliest)?;
-    let row = match pick.row {
+    let asked_row = pick
+        .row
+        .as_deref()
+        .and_then(|r| r.trim().parse::<u32>().ok());
+    let row = match asked_row {
         Some(r) if r > grid.first_row && r <= grid.end_row() => r - 1,
         _ => likeliest_row(grid).0,
     };
@@ -135,14 +140,16 @@ mod tests {
         );
         let first = Pick {
             sheet: Some("oma".into()),
-            row: Some(1),
+            row: Some("1".into()),
         };
         assert_eq!(candidate(&b, &first).unwrap().cells.len(), 1);
-        // A row outside the sheet is not taken: the likeliest instead.
-        let outside = Pick {
-            sheet: None,
-            row: Some(999),
-        };
-        assert_eq!(candidate(&b, &outside).unwrap().row, 3);
+        // A row outside the sheet, none or no number: the likeliest instead.
+        for row in ["999", "", "kolme"] {
+            let other = Pick {
+                sheet: None,
+                row: Some(row.into()),
+            };
+            assert_eq!(candidate(&b, &other).unwrap().row, 3, "{row:?}");
+        }
     }
 }

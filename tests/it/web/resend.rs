@@ -95,6 +95,11 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
         "{second}"
     );
 
+    // A row field left empty shows the likeliest row, not a refusal.
+    let empty = c.get("/submissions/1?sheet=oma&row=");
+    assert_eq!(empty.status, 200);
+    assert!(empty.text().contains("Sarake «Yksikkö» (A1)"));
+
     // Matched: saved for KYMP, read at once, no finding left.
     let pairs = [
         ("Yksikkö", "department"),
