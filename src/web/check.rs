@@ -142,8 +142,9 @@ pub fn shown_names(
         .collect()
 }
 
-/// Reads and checks one sent file alone (`bytes`, of type `ext`, with the
-/// department's matched columns `headers`), before it is stored: its department
+/// Reads and checks one sent file alone (`bytes`, of type `ext`, with
+/// `adjust`: the department's matched columns and the corrections of these
+/// bytes), before it is stored: its department
 /// (the one most of its measures name; `None` if it names none) and its
 /// findings as JSON for the register. `sent` is the name it was sent
 /// under, which its findings show.
@@ -154,7 +155,7 @@ pub fn receive(
     year: i32,
     bytes: &[u8],
     (sent, ext): (&str, &str),
-    headers: Vec<(String, String)>,
+    adjust: crate::reading::Adjustments,
 ) -> Result<(Option<String>, Vec<Finding>), WebError> {
     let scratch = ws.scratch_of(bytes, ext)?;
     let mut opts = run_options(scratch.paths.clone(), year, limits);
@@ -163,15 +164,11 @@ pub fn receive(
         .iter()
         .map(|p| (p.clone(), sent.to_string()))
         .collect();
-    if !headers.is_empty() {
-        let a = crate::reading::Adjustments {
-            headers,
-            ..Default::default()
-        };
+    if !adjust.is_empty() {
         opts.adjust = scratch
             .paths
             .iter()
-            .map(|p| (p.clone(), a.clone()))
+            .map(|p| (p.clone(), adjust.clone()))
             .collect();
     }
     let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;

@@ -106,6 +106,16 @@ impl Register {
     /// the same file sent again keeps them, and a different file never
     /// gets them.
     pub fn corrections(&self, file: &SubmissionRow) -> Result<Vec<CorrectionRow>, WebError> {
+        self.corrections_of(&file.sha256, &file.department)
+    }
+
+    /// The corrections made on `department`'s files of SHA-256 `sha`,
+    /// oldest first (also before a file of those bytes is registered).
+    pub fn corrections_of(
+        &self,
+        sha: &str,
+        department: &str,
+    ) -> Result<Vec<CorrectionRow>, WebError> {
         let mut stmt = self
             .conn()
             .prepare(
@@ -116,7 +126,7 @@ impl Register {
             )
             .map_err(WebError::db)?;
         let rows = stmt
-            .query_map(params![file.sha256, file.department], correction_row)
+            .query_map(params![sha, department], correction_row)
             .map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
@@ -187,27 +197,36 @@ fn correction_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CorrectionRow> {
 pub fn adjustments(reg: &Register, current: &[SubmissionRow]) -> Result<Adjust, WebError> {
     let mut out = Adjust::new();
     for s in current {
-        let headers = reg.matches(&s.department)?;
-        let corrections = reg
-            .corrections(s)?
-            .into_iter()
-            .map(|c| Correction {
-                sheet: c.sheet,
-                cell: c.cell,
-                value: c.after,
-                by: c.by,
-                at: c.at,
-            })
-            .collect();
-        let a = Adjustments {
-            headers,
-            corrections,
-        };
+        let a = file_adjustments(reg, &s.sha256, &s.department)?;
         if !a.is_empty() {
             out.insert(s.id, a);
         }
     }
     Ok(out)
+}
+
+/// The adjustments of `department`'s file of SHA-256 `sha`: the
+/// department's matched columns and the corrections of those bytes.
+pub fn file_adjustments(
+    reg: &Register,
+    sha: &str,
+    department: &str,
+) -> Result<Adjustments, WebError> {
+    let corrections = reg
+        .corrections_of(sha, department)?
+        .into_iter()
+        .map(|c| Correction {
+            sheet: c.sheet,
+            cell: c.cell,
+            value: c.after,
+            by: c.by,
+            at: c.at,
+        })
+        .collect();
+    Ok(Adjustments {
+        headers: reg.matches(department)?,
+        corrections,
+    })
 }
 
 /// Who is fixing: the administrator, or a department through its link.

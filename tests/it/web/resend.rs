@@ -161,8 +161,13 @@ fn the_same_file_again_keeps_its_corrections_and_a_new_version_shows_them_only()
     assert_eq!(fixed.status, 200, "{}", fixed.text());
     assert!(codes(&fixed.text()).is_empty(), "{}", fixed.text());
 
-    // The same bytes under another name: the correction still holds.
-    upload(&mut c, "kymp (1).csv", &first);
+    // The same bytes under another name: the correction still holds,
+    // from the receipt on.
+    let again = upload(&mut c, "kymp (1).csv", &first).text();
+    assert!(
+        again.contains("kymp (1).csv: toimiala KYMP, 0 virhettä"),
+        "{again}"
+    );
     let again = c.get("/submissions/2").text();
     assert!(codes(&again).is_empty(), "{again}");
     assert!(again.contains("id=\"corrections\""), "{again}");
