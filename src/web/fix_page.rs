@@ -234,7 +234,8 @@ impl View<'_> {
                 @if let Some(n) = note { p.note role="status" { (text(l, n)) } }
                 @if let Some(p) = problem { p.refusal role="alert" { (text(l, "web-fix-refused")) " " (text(l, p)) } }
                 p { (text(l, "web-fix-intro")) }
-                @if !self.findings.is_empty() {
+                // A copy marks cells of the measures sheet: none without one.
+                @if self.findings.iter().any(|f| f.sheet.is_some()) {
                     p {
                         a #annotated href={ (self.base) "/annotated" } { (text(l, "web-annotated-link")) }
                         " " (text(l, "web-annotated-intro"))

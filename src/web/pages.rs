@@ -174,7 +174,7 @@ pub fn dashboard(
                                 a href={ "/findings?year=" (year) "&department=" (code) } {
                                     (render(l, &Message::new("web-findings-link").count("count", fs.len() as i64).arg("department", code.as_str())))
                                 }
-                                @if !fs.is_empty() {
+                                @if fs.iter().any(|f| f.sheet.is_some()) {
                                     " · "
                                     a href={ "/submissions/" (s.id) "/annotated" } {
                                         (render(l, &Message::new("web-annotated-link-of").arg("department", code.as_str())))

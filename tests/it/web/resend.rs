@@ -79,6 +79,9 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
     let t = page.text();
     assert_eq!(codes(&t), ["no-measure-sheet"], "{t}");
     assert!(t.contains("<h2 id=\"header-row\">Otsikkorivi</h2>"), "{t}");
+    // No copy to mark: the file has no measures sheet yet.
+    assert!(!t.contains("/annotated"), "{t}");
+    assert!(!c.get("/?year=2021").text().contains("/annotated"));
     assert!(
         t.contains("<label for=\"head-0\">Sarake «Yksikkö» (A1)</label>"),
         "{t}"
