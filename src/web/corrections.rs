@@ -1,9 +1,12 @@
 //! Fixing a flagged cell in place (issue 23 point 3): the new value is
 //! kept in the register (who, when, the file's SHA-256, sheet, cell, the
 //! value before and after) and given to the reader on every read of that
-//! submission ([`crate::reading::Adjustments::corrections`]), so the usual
+//! file ([`crate::reading::Adjustments::corrections`]), so the usual
 //! typing and checks apply to it and the outputs list it in their
-//! sources. The department's file itself is never modified.
+//! sources. The department's file itself is never modified. A correction
+//! belongs to the file's bytes: the same file sent again by its
+//! department keeps it; another file (a new version) never gets it, its
+//! page only lists it ([`Register::earlier_corrections`]).
 //!
 //! Who may: the administrator any current file; a department's upload
 //! link only its own department's current files of its year ([`access`]).

@@ -2,8 +2,12 @@
 //! check, its unknown columns each with the fields it might be (closest
 //! first, [`super::columns`]), a correction form beside every flagged
 //! cell and one for any cell ([`super::corrections`]), and what was
-//! matched and corrected so far. The administrator opens it at
-//! `/submissions/{id}`, a department at `/d/{token}/submissions/{id}`.
+//! matched and corrected so far; a header row to match where the reader
+//! found none ([`super::header_row`]); the corrections of the
+//! department's previous file beside what this one has in those cells;
+//! a link to its annotated copy ([`super::annotated`]). The administrator
+//! opens it at `/submissions/{id}`, a department at
+//! `/d/{token}/submissions/{id}`.
 
 use axum::extract::{Extension, Path, Query};
 use axum::http::StatusCode;
