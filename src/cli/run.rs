@@ -20,6 +20,7 @@ fn run_options(c: &Common, lang: Lang, verbose: bool) -> RunOptions {
         progress: !c.shared.quiet && std::io::stderr().is_terminal(),
         verbose,
         adjust: Default::default(),
+        names: Default::default(),
     }
 }
 

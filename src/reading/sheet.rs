@@ -189,6 +189,16 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
+    // A text file's one sheet is named after the file as it is shown: on
+    // the command line that is its path, the same name; a caller that
+    // reads a copy shows the original's name (`RunOptions::names`), and
+    // the sheet must not carry the copy's.
+    if book.format == Format::Csv
+        && let [grid] = book.sheets.as_mut_slice()
+        && let Some(stem) = std::path::Path::new(&file.display).file_stem()
+    {
+        grid.name = stem.to_string_lossy().into_owned();
+    }
     if let Some(kind) = skip_own
         .then(|| own::by_content(&book, schema.config))
         .flatten()

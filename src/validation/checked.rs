@@ -40,6 +40,13 @@ pub struct RunOptions {
     /// corrections to read it with, the file untouched (the web app's
     /// matched columns and corrections); empty on the command line.
     pub adjust: crate::reading::AdjustmentsByFile,
+    /// Per input file (by its path as found), the name it is shown by in
+    /// the findings and every output instead of its path (the web app
+    /// reads scratch copies of the stored files, and shows each by the
+    /// name the department sent); empty on the command line. The names
+    /// must differ from each other and from the other inputs' paths, as a
+    /// finding is matched to its file by the name shown.
+    pub names: std::collections::BTreeMap<PathBuf, String>,
 }
 
 /// The result of reading and checking every input.
@@ -62,7 +69,13 @@ pub struct Run {
 impl Run {
     /// Reads and checks every input.
     pub fn collect(config: &Config, opts: &RunOptions) -> Result<Run, Error> {
-        let (files, unread) = discover_all(&opts.inputs)?;
+        let (mut files, unread) = discover_all(&opts.inputs)?;
+        // Renamed after the listing is sorted: the order stays the paths'.
+        for f in &mut files {
+            if let Some(name) = opts.names.get(&f.path) {
+                f.display.clone_from(name);
+            }
+        }
         let mut schema = Schema::new(config);
         schema.limits = opts.limits;
         // Files are read in parallel; collecting an indexed parallel iterator

@@ -114,30 +114,61 @@ fn adjust_by_path(
         .collect()
 }
 
-/// Reads and checks one sent file alone (`bytes`, of type `ext`, with the
-/// department's matched columns `headers`), before it is stored: its department
+/// The name each scratch copy is shown by in the findings and the
+/// outputs (the sources sheet, the report's appendix, each measure's
+/// source): the name its department sent, as the command line shows a
+/// file's own name. A name two of them share is told apart by its
+/// register number (`kooste.xlsx (#12)`), since the run matches findings
+/// to files by the name.
+pub fn shown_names(
+    paths: &[std::path::PathBuf],
+    current: &[SubmissionRow],
+) -> std::collections::BTreeMap<std::path::PathBuf, String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for s in current {
+        *seen.entry(s.original_name.as_str()).or_default() += 1;
+    }
+    paths
+        .iter()
+        .zip(current)
+        .map(|(p, s)| {
+            let name = if seen.get(s.original_name.as_str()).copied() == Some(1) {
+                s.original_name.clone()
+            } else {
+                format!("{} (#{})", s.original_name, s.id)
+            };
+            (p.clone(), name)
+        })
+        .collect()
+}
+
+/// Reads and checks one sent file alone (`bytes`, of type `ext`, with
+/// `adjust`: the department's matched columns and the corrections of these
+/// bytes), before it is stored: its department
 /// (the one most of its measures name; `None` if it names none) and its
-/// findings as JSON for the register.
+/// findings as JSON for the register. `sent` is the name it was sent
+/// under, which its findings show.
 pub fn receive(
     ws: &Workspace,
     config: &Config,
     limits: Limits,
     year: i32,
     bytes: &[u8],
-    ext: &str,
-    headers: Vec<(String, String)>,
+    (sent, ext): (&str, &str),
+    adjust: crate::reading::Adjustments,
 ) -> Result<(Option<String>, Vec<Finding>), WebError> {
     let scratch = ws.scratch_of(bytes, ext)?;
     let mut opts = run_options(scratch.paths.clone(), year, limits);
-    if !headers.is_empty() {
-        let a = crate::reading::Adjustments {
-            headers,
-            ..Default::default()
-        };
+    opts.names = scratch
+        .paths
+        .iter()
+        .map(|p| (p.clone(), sent.to_string()))
+        .collect();
+    if !adjust.is_empty() {
         opts.adjust = scratch
             .paths
             .iter()
-            .map(|p| (p.clone(), a.clone()))
+            .map(|p| (p.clone(), adjust.clone()))
             .collect();
     }
     let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;
@@ -165,6 +196,27 @@ pub fn findings_json(findings: &[Finding], row: &SubmissionRow) -> String {
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }
 
+/// The year's current files in a scratch folder, and the options that
+/// read them with their matched columns and corrections, each shown by
+/// the name it was sent under.
+fn year_run(
+    ws: &Workspace,
+    limits: Limits,
+    year: i32,
+    current: &[SubmissionRow],
+    adjust: &Adjust,
+) -> Result<(super::store::Scratch, RunOptions), WebError> {
+    let files: Vec<(&str, &str)> = current
+        .iter()
+        .map(|s| (s.sha256.as_str(), s.extension.as_str()))
+        .collect();
+    let scratch = ws.scratch_with(&files)?;
+    let mut opts = run_options(scratch.paths.clone(), year, limits);
+    opts.adjust = adjust_by_path(&scratch.paths, current, adjust);
+    opts.names = shown_names(&scratch.paths, current);
+    Ok((scratch, opts))
+}
+
 /// Checks the year's current files together (cross-file rules included).
 pub fn check_year(
     ws: &Workspace,
@@ -174,19 +226,13 @@ pub fn check_year(
     current: &[SubmissionRow],
     adjust: &Adjust,
 ) -> Result<Checked, WebError> {
-    let files: Vec<(&str, &str)> = current
-        .iter()
-        .map(|s| (s.sha256.as_str(), s.extension.as_str()))
-        .collect();
-    let scratch = ws.scratch_with(&files)?;
-    let mut opts = run_options(scratch.paths.clone(), year, limits);
-    opts.adjust = adjust_by_path(&scratch.paths, current, adjust);
+    let (scratch, opts) = year_run(ws, limits, year, current, adjust)?;
     let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;
     let by_display: HashMap<String, &SubmissionRow> = scratch
         .paths
         .iter()
         .zip(current)
-        .map(|(p, s)| (p.display().to_string(), s))
+        .filter_map(|(p, s)| Some((opts.names.get(p)?.clone(), s)))
         .collect();
     let findings = run
         .findings_sorted()
@@ -224,15 +270,9 @@ pub fn build_year(
     draft: bool,
     lang: Lang,
 ) -> Result<Option<(super::store::Scratch, Vec<Output>)>, WebError> {
-    let files: Vec<(&str, &str)> = current
-        .iter()
-        .map(|s| (s.sha256.as_str(), s.extension.as_str()))
-        .collect();
-    let scratch = ws.scratch_with(&files)?;
+    let (scratch, mut run) = year_run(ws, limits, year, current, adjust)?;
     let out_dir = scratch.dir.join("out");
-    let mut run = run_options(scratch.paths.clone(), year, limits);
     run.lang = lang;
-    run.adjust = adjust_by_path(&scratch.paths, current, adjust);
     let opts = BuildOptions {
         run,
         out_dir: out_dir.clone(),
@@ -267,6 +307,42 @@ pub fn build_year(
     Ok(Some((scratch, outputs)))
 }
 
+/// The annotated copy of the current submission `id` in `lang`, made
+/// from the year's check of `current` (cross-file findings included, its
+/// matched columns and corrections applied) as `validate --annotate`
+/// makes it: the file's bytes, or `None` when the file has no finding to
+/// mark. The stored file is only read.
+#[allow(clippy::too_many_arguments)]
+pub fn annotated(
+    ws: &Workspace,
+    config: &Config,
+    limits: Limits,
+    year: i32,
+    current: &[SubmissionRow],
+    adjust: &Adjust,
+    id: i64,
+    lang: Lang,
+) -> Result<Option<Vec<u8>>, WebError> {
+    let (scratch, mut opts) = year_run(ws, limits, year, current, adjust)?;
+    opts.lang = lang;
+    let shown = scratch
+        .paths
+        .iter()
+        .zip(current)
+        .find(|(_, s)| s.id == id)
+        .and_then(|(p, _)| opts.names.get(p).cloned());
+    let Some(shown) = shown else {
+        return Ok(None);
+    };
+    let run = Run::collect(config, &opts).map_err(WebError::Kooste)?;
+    // Found by name: a file set aside (kooste's own output, a duplicate)
+    // is not among the run's submissions, and the others move up.
+    let Some(index) = run.submissions.iter().position(|s| s.file.display == shown) else {
+        return Ok(None);
+    };
+    crate::xlsx::annotated::copy_bytes(config, &run, index).map_err(WebError::Kooste)
+}
+
 /// Department `code`'s template for `year` in `lang`, prefilled from the
 /// consolidated workbook `from` when given: the file's bytes.
 pub fn template_bytes(
@@ -294,4 +370,38 @@ pub fn template_bytes(
     let mut said = Vec::new();
     template(config, &opts, &mut said).map_err(WebError::Kooste)?;
     std::fs::read(&output).map_err(|e| WebError::io(&output, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, name: &str) -> SubmissionRow {
+        SubmissionRow {
+            id,
+            department: String::new(),
+            year: 2021,
+            original_name: name.into(),
+            extension: "xlsx".into(),
+            size: 1,
+            sha256: "00".into(),
+            received_at: String::new(),
+            received_by: "admin".into(),
+            findings: "[]".into(),
+        }
+    }
+
+    #[test]
+    fn scratch_copies_are_shown_by_the_name_sent_and_a_shared_name_by_its_number() {
+        let paths: Vec<std::path::PathBuf> = ["t/001.xlsx", "t/002.xlsx", "t/003.xlsx"]
+            .map(Into::into)
+            .into();
+        let current = [
+            row(4, "kymp.xlsx"),
+            row(7, "pohja.xlsx"),
+            row(9, "pohja.xlsx"),
+        ];
+        let names: Vec<String> = shown_names(&paths, &current).into_values().collect();
+        assert_eq!(names, ["kymp.xlsx", "pohja.xlsx (#7)", "pohja.xlsx (#9)"]);
+    }
 }

@@ -1,9 +1,12 @@
 //! Fixing a flagged cell in place (issue 23 point 3): the new value is
 //! kept in the register (who, when, the file's SHA-256, sheet, cell, the
 //! value before and after) and given to the reader on every read of that
-//! submission ([`crate::reading::Adjustments::corrections`]), so the usual
+//! file ([`crate::reading::Adjustments::corrections`]), so the usual
 //! typing and checks apply to it and the outputs list it in their
-//! sources. The department's file itself is never modified.
+//! sources. The department's file itself is never modified. A correction
+//! belongs to the file's bytes: the same file sent again by its
+//! department keeps it; another file (a new version) never gets it, its
+//! page only lists it ([`Register::earlier_corrections`]).
 //!
 //! Who may: the administrator any current file; a department's upload
 //! link only its own department's current files of its year ([`access`]).
@@ -101,29 +104,63 @@ impl Register {
         Ok(self.conn().last_insert_rowid())
     }
 
-    /// The corrections of a submission, oldest first.
-    pub fn corrections(&self, submission: i64) -> Result<Vec<CorrectionRow>, WebError> {
+    /// The corrections of a file, oldest first: those made on any
+    /// submission of its department with the same bytes (SHA-256), so
+    /// the same file sent again keeps them, and a different file never
+    /// gets them.
+    pub fn corrections(&self, file: &SubmissionRow) -> Result<Vec<CorrectionRow>, WebError> {
+        self.corrections_of(&file.sha256, &file.department)
+    }
+
+    /// The corrections made on `department`'s files of SHA-256 `sha`,
+    /// oldest first (also before a file of those bytes is registered).
+    pub fn corrections_of(
+        &self,
+        sha: &str,
+        department: &str,
+    ) -> Result<Vec<CorrectionRow>, WebError> {
         let mut stmt = self
             .conn()
             .prepare(
-                "SELECT id, submission, sha256, sheet, cell, value_before, value_after,
-                 corrected_at, corrected_by FROM corrections WHERE submission = ?1 ORDER BY id",
+                "SELECT c.id, c.submission, c.sha256, c.sheet, c.cell, c.value_before,
+                 c.value_after, c.corrected_at, c.corrected_by
+                 FROM corrections AS c JOIN submissions AS s ON s.id = c.submission
+                 WHERE c.sha256 = ?1 AND s.department = ?2 ORDER BY c.id",
             )
             .map_err(WebError::db)?;
         let rows = stmt
-            .query_map([submission], |r| {
-                Ok(CorrectionRow {
-                    id: r.get(0)?,
-                    submission: r.get(1)?,
-                    sha256: r.get(2)?,
-                    sheet: r.get(3)?,
-                    cell: r.get(4)?,
-                    before: r.get(5)?,
-                    after: r.get(6)?,
-                    at: r.get(7)?,
-                    by: r.get(8)?,
-                })
-            })
+            .query_map(params![sha, department], correction_row)
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// The corrections made to the department's earlier files of the
+    /// year that are not this file's bytes (a new version of it), oldest
+    /// first, each with the name of the file it was made on. Only shown:
+    /// they are never applied to another file. None for a file of no
+    /// known department (such files do not replace each other).
+    pub fn earlier_corrections(
+        &self,
+        file: &SubmissionRow,
+    ) -> Result<Vec<(CorrectionRow, String)>, WebError> {
+        if file.department.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT c.id, c.submission, c.sha256, c.sheet, c.cell, c.value_before,
+                 c.value_after, c.corrected_at, c.corrected_by, s.original_name
+                 FROM corrections AS c JOIN submissions AS s ON s.id = c.submission
+                 WHERE s.department = ?1 AND s.year = ?2 AND s.id < ?3 AND c.sha256 <> ?4
+                 ORDER BY c.id",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map(
+                params![file.department, file.year, file.id, file.sha256],
+                |r| Ok((correction_row(r)?, r.get(9)?)),
+            )
             .map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
@@ -142,32 +179,57 @@ impl Register {
     }
 }
 
+/// A row of `SELECT id, submission, sha256, sheet, cell, value_before,
+/// value_after, corrected_at, corrected_by FROM corrections`.
+fn correction_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CorrectionRow> {
+    Ok(CorrectionRow {
+        id: r.get(0)?,
+        submission: r.get(1)?,
+        sha256: r.get(2)?,
+        sheet: r.get(3)?,
+        cell: r.get(4)?,
+        before: r.get(5)?,
+        after: r.get(6)?,
+        at: r.get(7)?,
+        by: r.get(8)?,
+    })
+}
+
 /// The adjustments of `current` (its department's matched columns, each
 /// file's own corrections), by submission id; files with none are absent.
 pub fn adjustments(reg: &Register, current: &[SubmissionRow]) -> Result<Adjust, WebError> {
     let mut out = Adjust::new();
     for s in current {
-        let headers = reg.matches(&s.department)?;
-        let corrections = reg
-            .corrections(s.id)?
-            .into_iter()
-            .map(|c| Correction {
-                sheet: c.sheet,
-                cell: c.cell,
-                value: c.after,
-                by: c.by,
-                at: c.at,
-            })
-            .collect();
-        let a = Adjustments {
-            headers,
-            corrections,
-        };
+        let a = file_adjustments(reg, &s.sha256, &s.department)?;
         if !a.is_empty() {
             out.insert(s.id, a);
         }
     }
     Ok(out)
+}
+
+/// The adjustments of `department`'s file of SHA-256 `sha`: the
+/// department's matched columns and the corrections of those bytes.
+pub fn file_adjustments(
+    reg: &Register,
+    sha: &str,
+    department: &str,
+) -> Result<Adjustments, WebError> {
+    let corrections = reg
+        .corrections_of(sha, department)?
+        .into_iter()
+        .map(|c| Correction {
+            sheet: c.sheet,
+            cell: c.cell,
+            value: c.after,
+            by: c.by,
+            at: c.at,
+        })
+        .collect();
+    Ok(Adjustments {
+        headers: reg.matches(department)?,
+        corrections,
+    })
 }
 
 /// Who is fixing: the administrator, or a department through its link.
@@ -341,6 +403,19 @@ async fn correct_as(
     }
 }
 
+/// The stored file of `row` opened as the reader opens it, its cells
+/// untouched (blocking); `None` when it cannot be read.
+pub fn open_stored(
+    state: &Shared,
+    row: &SubmissionRow,
+) -> Result<Option<crate::reading::Book>, WebError> {
+    let path = state.ws.stored(&row.sha256);
+    let bytes = std::fs::read(&path).map_err(|e| WebError::io(&path, e))?;
+    // The stored file has no extension; the sent one's picks the reader.
+    let named = std::path::PathBuf::from(format!("file.{}", row.extension));
+    Ok(crate::reading::open(&named, &bytes, &state.limits).ok())
+}
+
 /// Records the correction if its cell lies in the stored file's sheet
 /// (blocking: opens the file); else the reason, as a message id.
 fn record(
@@ -349,11 +424,7 @@ fn record(
     f: &CorrectForm,
     by: &str,
 ) -> Result<Result<(), &'static str>, WebError> {
-    let path = state.ws.stored(&row.sha256);
-    let bytes = std::fs::read(&path).map_err(|e| WebError::io(&path, e))?;
-    // The stored file has no extension; the sent one's picks the reader.
-    let named = std::path::PathBuf::from(format!("file.{}", row.extension));
-    let Ok(book) = crate::reading::open(&named, &bytes, &state.limits) else {
+    let Some(book) = open_stored(state, row)? else {
         return Ok(Err("web-fix-refused-cell"));
     };
     let cell = f.cell.trim().to_ascii_uppercase();

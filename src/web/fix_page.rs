@@ -2,32 +2,40 @@
 //! check, its unknown columns each with the fields it might be (closest
 //! first, [`super::columns`]), a correction form beside every flagged
 //! cell and one for any cell ([`super::corrections`]), and what was
-//! matched and corrected so far. The administrator opens it at
-//! `/submissions/{id}`, a department at `/d/{token}/submissions/{id}`.
+//! matched and corrected so far; a header row to match where the reader
+//! found none ([`super::header_row`]); the corrections of the
+//! department's previous file beside what this one has in those cells;
+//! a link to its annotated copy ([`super::annotated`]). The administrator
+//! opens it at `/submissions/{id}`, a department at
+//! `/d/{token}/submissions/{id}`.
 
-use axum::extract::{Extension, Path};
+use axum::extract::{Extension, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use super::check::WebFinding;
-use super::corrections::{CorrectionRow, Who, access};
+use super::check::{Checked, WebFinding};
+use super::corrections::{CorrectionRow, Who, access, open_stored};
+use super::header_row::{Candidate, Pick, candidate};
 use super::pages::page;
 use super::register::SubmissionRow;
-use super::routes::{Ctx, State, blocking, failed, html};
+use super::routes::{Ctx, Shared, State, blocking, failed, html};
 use crate::Config;
 use crate::i18n::{render, text};
 use crate::model::lang::Lang;
 use crate::model::message::Message;
+use crate::reading::adjust::locate;
 
-/// `GET /submissions/{id}`.
+/// `GET /submissions/{id}[?sheet=&row=]` (the header row asked for, on a
+/// file in which none was found).
 pub async fn show(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<i64>,
+    Query(pick): Query<Pick>,
 ) -> Response {
     match access(&state, &ctx, None, id).await {
-        Ok((row, who)) => respond(&state, &ctx, &who, &row, None, None).await,
+        Ok((row, who)) => respond_with(&state, &ctx, &who, &row, (None, None), pick).await,
         Err(r) => r,
     }
 }
@@ -37,9 +45,10 @@ pub async fn show_by_link(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
     Path((token, id)): Path<(String, i64)>,
+    Query(pick): Query<Pick>,
 ) -> Response {
     match access(&state, &ctx, Some(&token), id).await {
-        Ok((row, who)) => respond(&state, &ctx, &who, &row, None, None).await,
+        Ok((row, who)) => respond_with(&state, &ctx, &who, &row, (None, None), pick).await,
         Err(r) => r,
     }
 }
@@ -55,21 +64,26 @@ pub async fn respond(
     note: Option<&'static str>,
     problem: Option<&'static str>,
 ) -> Response {
-    let st = state.clone();
-    let (year, id, dept) = (row.year, row.id, row.department.clone());
-    let done = blocking(move || -> Result<_, super::WebError> {
-        let (_, checked) = st.checked(year)?;
-        let matches = st.reg(|r| r.matches(&dept))?;
-        let corrections = st.reg(|r| r.corrections(id))?;
-        Ok((checked, matches, corrections))
-    })
-    .await;
-    let (checked, matches, corrections) = match done {
+    respond_with(state, ctx, who, row, (note, problem), Pick::default()).await
+}
+
+/// [`respond`], with the header row `pick` asked for.
+async fn respond_with(
+    state: &State,
+    ctx: &Ctx,
+    who: &Who,
+    row: &SubmissionRow,
+    (note, problem): (Option<&'static str>, Option<&'static str>),
+    pick: Pick,
+) -> Response {
+    let (st, r) = (state.clone(), row.clone());
+    let loaded = match blocking(move || load(&st, &r, &pick)).await {
         Some(Ok(d)) => d,
         Some(Err(e)) => return failed(state, ctx, &e),
         None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let own: Vec<&WebFinding> = checked
+    let own: Vec<&WebFinding> = loaded
+        .checked
         .findings
         .iter()
         .filter(|f| f.submission == Some(row.id))
@@ -80,8 +94,7 @@ pub async fn respond(
         base: who.base(row.id),
         row,
         findings: &own,
-        matches: &matches,
-        corrections: &corrections,
+        loaded: &loaded,
     };
     let body = html(view.markup(note, problem));
     if problem.is_some() {
@@ -89,6 +102,74 @@ pub async fn respond(
     } else {
         body
     }
+}
+
+/// What a file's page shows beside its findings.
+struct Loaded {
+    /// The year's check.
+    checked: Checked,
+    /// The department's matched columns.
+    matches: Vec<(String, String)>,
+    /// The file's own corrections.
+    corrections: Vec<CorrectionRow>,
+    /// The corrections of the department's earlier version of the file.
+    earlier: Vec<Earlier>,
+    /// The header row offered when the reader found none.
+    candidate: Option<Candidate>,
+}
+
+/// A correction made to an earlier file, and what this file has there.
+struct Earlier {
+    /// The earlier file's sent name.
+    file: String,
+    /// The correction.
+    c: CorrectionRow,
+    /// This file's value at that cell, as text; `None` if it has no such cell.
+    now: Option<String>,
+}
+
+/// Loads a file's page (blocking: checks the year, may open the file).
+fn load(state: &Shared, row: &SubmissionRow, pick: &Pick) -> Result<Loaded, super::WebError> {
+    let (_, checked) = state.checked(row.year)?;
+    let matches = state.reg(|r| r.matches(&row.department))?;
+    let corrections = state.reg(|r| r.corrections(row))?;
+    let earlier = state.reg(|r| r.earlier_corrections(row))?;
+    let headerless = checked
+        .findings
+        .iter()
+        .any(|f| f.submission == Some(row.id) && f.code == "no-measure-sheet");
+    let book = if headerless || !earlier.is_empty() {
+        open_stored(state, row)?
+    } else {
+        None
+    };
+    let candidate = book
+        .as_ref()
+        .filter(|_| headerless)
+        .and_then(|b| candidate(b, pick));
+    // A cell corrected more than once: its newest correction.
+    let mut newest: Vec<(CorrectionRow, String)> = Vec::new();
+    for (c, file) in earlier {
+        newest.retain(|(o, _)| !(o.sheet == c.sheet && o.cell == c.cell));
+        newest.push((c, file));
+    }
+    let earlier = newest
+        .into_iter()
+        .map(|(c, file)| {
+            let now = book.as_ref().and_then(|b| {
+                let (i, r, col) = locate(b, &c.sheet, &c.cell).ok()?;
+                Some(b.sheets[i].get(r, col).display())
+            });
+            Earlier { file, c, now }
+        })
+        .collect();
+    Ok(Loaded {
+        checked,
+        matches,
+        corrections,
+        earlier,
+        candidate,
+    })
 }
 
 /// Links to the pages of the files that have findings (each once), for
@@ -131,8 +212,7 @@ struct View<'a> {
     base: String,
     row: &'a SubmissionRow,
     findings: &'a [&'a WebFinding],
-    matches: &'a [(String, String)],
-    corrections: &'a [CorrectionRow],
+    loaded: &'a Loaded,
 }
 
 impl View<'_> {
@@ -158,6 +238,15 @@ impl View<'_> {
                 @if let Some(n) = note { p.note role="status" { (text(l, n)) } }
                 @if let Some(p) = problem { p.refusal role="alert" { (text(l, "web-fix-refused")) " " (text(l, p)) } }
                 p { (text(l, "web-fix-intro")) }
+                // A copy marks cells of the measures sheet: none without one.
+                @if self.findings.iter().any(|f| f.sheet.is_some()) {
+                    p {
+                        a #annotated href={ (self.base) "/annotated" } { (text(l, "web-annotated-link")) }
+                        " " (text(l, "web-annotated-intro"))
+                    }
+                }
+                (self.earlier())
+                (self.header_row())
                 (self.columns())
                 (self.findings_table())
                 (self.any_cell())
@@ -169,11 +258,11 @@ impl View<'_> {
     /// The unknown columns, each with a choice of field.
     fn columns(&self) -> Markup {
         let l = self.ctx.lang;
-        let unknown: Vec<&WebFinding> = self
+        let unknown: Vec<(&str, &str)> = self
             .findings
             .iter()
-            .copied()
-            .filter(|f| f.code == "unknown-column" && f.value.is_some())
+            .filter(|f| f.code == "unknown-column")
+            .filter_map(|f| Some((f.value.as_deref()?, f.cell.as_deref().unwrap_or(""))))
             .collect();
         html! {
             @if !unknown.is_empty() {
@@ -182,45 +271,139 @@ impl View<'_> {
                     p { (text(l, "web-fix-columns-intro")) }
                     form #match method="post" action={ (self.base) "/columns" } {
                         input type="hidden" name="csrf" value=(self.ctx.csrf);
-                        @for (i, f) in unknown.iter().enumerate() {
-                            @let header = f.value.as_deref().unwrap_or("");
-                            @let chosen = super::columns::suggested(self.config, header);
-                            @let ranked = super::columns::ranked(self.config, header);
-                            p {
-                                input type="hidden" name="header" value=(header);
-                                label for={ "match-" (i) } {
-                                    (render(l, &Message::new("web-fix-column-label")
-                                        .arg("header", header)
-                                        .arg("cell", f.cell.as_deref().unwrap_or(""))))
-                                }
-                                " "
-                                select id={ "match-" (i) } name="field" aria-describedby={ "closest-" (i) } {
-                                    option value="" { (text(l, "web-fix-column-none")) }
-                                    @for (fi, _) in &ranked {
-                                        @let field = &self.config.fields[*fi];
-                                        option value=(field.key.get_ref()) selected[chosen == Some(*fi)] {
-                                            (field.header.get(l))
-                                        }
-                                    }
-                                }
-                                " "
-                                span.hint id={ "closest-" (i) } {
-                                    (render(l, &Message::new("web-fix-column-closest").arg("fields", closest(self.config, &ranked, l))))
-                                }
-                            }
+                        @for (i, (header, cell)) in unknown.iter().enumerate() {
+                            (self.choice(("match", "closest", i), header, cell))
                         }
                         p { button type="submit" { (text(l, "web-fix-columns-submit")) } }
                     }
                 }
             }
-            @if !self.matches.is_empty() {
+            @if !self.loaded.matches.is_empty() {
                 section aria-labelledby="matched" {
                     h2 #matched { (text(l, "web-fix-matched-title")) }
-                    ul { @for (h, k) in self.matches {
+                    ul { @for (h, k) in &self.loaded.matches {
                         li { (render(l, &Message::new("web-fix-matched")
                             .arg("header", h.as_str())
                             .arg("field", self.field_name(k)))) }
                     } }
+                }
+            }
+        }
+    }
+
+    /// One column's choice of field: the header (sent back hidden), its
+    /// label, the fields closest first (the department's earlier choice
+    /// for the header, else a likely misspelling, preselected) and the
+    /// closest named as a hint. `ids`: the select's and the hint's id
+    /// prefixes and the number.
+    fn choice(&self, (select, hint, i): (&str, &str, usize), header: &str, cell: &str) -> Markup {
+        let l = self.ctx.lang;
+        let ranked = super::columns::ranked(self.config, header);
+        let earlier = self.loaded.matches.iter().find(|(h, _)| h == header);
+        let chosen = match earlier {
+            Some((_, key)) => self
+                .config
+                .fields
+                .iter()
+                .position(|f| f.key.get_ref() == key),
+            None => super::columns::suggested(self.config, header),
+        };
+        html! {
+            p {
+                input type="hidden" name="header" value=(header);
+                label for={ (select) "-" (i) } {
+                    (render(l, &Message::new("web-fix-column-label").arg("header", header).arg("cell", cell)))
+                }
+                " "
+                select id={ (select) "-" (i) } name="field" aria-describedby={ (hint) "-" (i) } {
+                    option value="" { (text(l, "web-fix-column-none")) }
+                    @for (fi, _) in &ranked {
+                        @let field = &self.config.fields[*fi];
+                        option value=(field.key.get_ref()) selected[chosen == Some(*fi)] {
+                            (field.header.get(l))
+                        }
+                    }
+                }
+                " "
+                span.hint id={ (hint) "-" (i) } {
+                    (render(l, &Message::new("web-fix-column-closest").arg("fields", closest(self.config, &ranked, l))))
+                }
+            }
+        }
+    }
+
+    /// The header row offered when the reader found none: a choice of
+    /// sheet and row, and each of the row's cells with a choice of field.
+    fn header_row(&self) -> Markup {
+        let l = self.ctx.lang;
+        let Some(c) = &self.loaded.candidate else {
+            return html! {};
+        };
+        html! {
+            section aria-labelledby="header-row" {
+                h2 #header-row { (text(l, "web-header-title")) }
+                p { (text(l, "web-header-intro")) }
+                form #pick-row method="get" action=(self.base) {
+                    @if c.sheets.len() > 1 {
+                        label for="pick-sheet" { (text(l, "web-col-sheet")) } " "
+                        select #pick-sheet name="sheet" {
+                            @for n in &c.sheets { option value=(n) selected[*n == c.sheet] { (n) } }
+                        } " "
+                    } @else {
+                        input type="hidden" name="sheet" value=(c.sheet);
+                    }
+                    label for="pick-row" { (text(l, "web-header-row")) } " "
+                    input #pick-row type="number" name="row" min="1" value=(c.row);
+                    " "
+                    button type="submit" { (text(l, "web-header-show")) }
+                }
+                @if c.cells.is_empty() { p { (text(l, "web-header-empty")) } } @else {
+                    form #match-header method="post" action={ (self.base) "/columns" } {
+                        input type="hidden" name="csrf" value=(self.ctx.csrf);
+                        @for (i, (cell, header)) in c.cells.iter().enumerate() {
+                            (self.choice(("head", "head-closest", i), header, cell))
+                        }
+                        p { button type="submit" { (text(l, "web-fix-columns-submit")) } }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The corrections made to the department's earlier version of the
+    /// file, beside what this file has in those cells: a notice only,
+    /// since a value is never carried to another file in silence.
+    fn earlier(&self) -> Markup {
+        let l = self.ctx.lang;
+        let state = |e: &Earlier| match &e.now {
+            None => "web-earlier-no-cell",
+            Some(v) if v.trim() == e.c.after.trim() => "web-earlier-same",
+            Some(_) => "web-earlier-differs",
+        };
+        html! {
+            @if !self.loaded.earlier.is_empty() {
+                section aria-labelledby="earlier" {
+                    h2 #earlier { (text(l, "web-earlier-title")) }
+                    p.note role="status" { (text(l, "web-earlier-intro")) }
+                    table #earlier-corrections aria-labelledby="earlier" {
+                        thead { tr {
+                            th scope="col" { (text(l, "web-col-file")) }
+                            th scope="col" { (text(l, "web-col-sheet")) }
+                            th scope="col" { (text(l, "web-col-cell")) }
+                            th scope="col" { (text(l, "web-earlier-col-change")) }
+                            th scope="col" { (text(l, "web-earlier-col-now")) }
+                        } }
+                        tbody { @for e in &self.loaded.earlier { tr {
+                            td { (e.file) }
+                            td { (e.c.sheet) }
+                            td { (e.c.cell) }
+                            td { (e.c.before) " → " (e.c.after) }
+                            td {
+                                @if let Some(v) = &e.now { (v) " " }
+                                span.hint { "(" (text(l, state(e))) ")" }
+                            }
+                        } } }
+                    }
                 }
             }
         }
@@ -307,7 +490,7 @@ impl View<'_> {
     fn recorded(&self) -> Markup {
         let l = self.ctx.lang;
         html! {
-            @if !self.corrections.is_empty() {
+            @if !self.loaded.corrections.is_empty() {
                 table #corrections {
                     caption { (text(l, "web-fix-recorded")) }
                     thead { tr {
@@ -318,7 +501,7 @@ impl View<'_> {
                         th scope="col" { (text(l, "web-fix-col-by")) }
                         th scope="col" { (text(l, "web-fix-col-at")) }
                     } }
-                    tbody { @for c in self.corrections { tr {
+                    tbody { @for c in &self.loaded.corrections { tr {
                         td { (c.sheet) }
                         td { (c.cell) }
                         td { (c.before) }

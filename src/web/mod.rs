@@ -12,15 +12,20 @@
 //! - [`columns`], [`corrections`], [`fix_page`]: a file's unknown columns
 //!   matched to fields and its cells corrected in place, kept in the
 //!   register and given to the reader;
+//! - [`header_row`]: a file with no header row found: a row offered
+//!   for matching its cells to fields;
+//! - [`annotated`]: a current file's annotated copy, downloadable;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
+pub mod annotated;
 pub mod check;
 pub mod columns;
 pub mod corrections;
 pub mod desktop;
 pub mod fix_page;
+pub mod header_row;
 pub mod history;
 pub mod links;
 pub mod pages;

@@ -170,9 +170,15 @@ pub fn dashboard(
                             th scope="row" { (code) " – " (d.name.get(l)) }
                             td class={ "state " (class) } { (t(l, state)) }
                             td { @if let Some(s) = sub { (s.original_name) ", " (s.received_at) } @else { "–" } }
-                            td { @if sub.is_some() {
+                            td { @if let Some(s) = sub {
                                 a href={ "/findings?year=" (year) "&department=" (code) } {
                                     (render(l, &Message::new("web-findings-link").count("count", fs.len() as i64).arg("department", code.as_str())))
+                                }
+                                @if fs.iter().any(|f| f.sheet.is_some()) {
+                                    " · "
+                                    a href={ "/submissions/" (s.id) "/annotated" } {
+                                        (render(l, &Message::new("web-annotated-link-of").arg("department", code.as_str())))
+                                    }
                                 }
                             } @else { "–" } }
                         }

@@ -180,8 +180,16 @@ pub fn router(state: State) -> Router {
             post(super::corrections::correct),
         )
         .route(
+            "/submissions/{id}/annotated",
+            get(super::annotated::download),
+        )
+        .route(
             "/d/{token}/submissions/{id}",
             get(super::fix_page::show_by_link),
+        )
+        .route(
+            "/d/{token}/submissions/{id}/annotated",
+            get(super::annotated::download_by_link),
         )
         .route(
             "/d/{token}/submissions/{id}/columns",
@@ -537,22 +545,9 @@ fn receive(
         .iter()
         .map(|d| d.code.get_ref().clone())
         .find(|c| c == department);
-    // The columns matched for the department chosen (or the link's).
-    let headers = match &chosen {
-        Some(c) => state.reg(|r| r.matches(c))?,
-        None => Vec::new(),
-    };
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
-    let (found, findings) = check::receive(
-        &state.ws,
-        &state.config,
-        state.limits,
-        year,
-        bytes,
-        ext,
-        headers,
-    )?;
+    let (found, findings) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
     if only && found.as_ref().is_some_and(|f| f != department) {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
@@ -587,6 +582,38 @@ fn receive(
         errors,
         findings.len() - errors,
     ))
+}
+
+/// Reads and checks a sent file before it is stored (see
+/// [`check::receive`]), with the department's matched columns and the
+/// corrections made on the same bytes of that department: the one chosen
+/// (or the link's), else the one its rows name, so that the same file
+/// sent again is received as it is then read, its corrections kept.
+fn receipt_check(
+    state: &Shared,
+    year: i32,
+    bytes: &[u8],
+    sent: (&str, &str),
+    chosen: Option<&str>,
+) -> Result<(Option<String>, Vec<crate::Finding>), WebError> {
+    use sha2::Digest;
+    let sha = store::hex(&sha2::Sha256::digest(bytes));
+    let adjust = |d: &str| state.reg(|r| super::corrections::file_adjustments(r, &sha, d));
+    let first = match chosen {
+        Some(d) => adjust(d)?,
+        None => crate::reading::Adjustments::default(),
+    };
+    let (ws, config, limits) = (&state.ws, &state.config, state.limits);
+    let (found, findings) = check::receive(ws, config, limits, year, bytes, sent, first)?;
+    if chosen.is_none()
+        && let Some(d) = &found
+    {
+        let again = adjust(d)?;
+        if !again.corrections.is_empty() {
+            return check::receive(ws, config, limits, year, bytes, sent, again);
+        }
+    }
+    Ok((found, findings))
 }
 
 async fn build_page(

@@ -72,26 +72,10 @@ pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated,
         if own.is_empty() {
             continue;
         }
-        // Re-read rather than keep every grid in memory for a rarely used
-        // option. A file that changed since (unreadable now, or without
-        // the sheet) gets no copy, and the run says so.
-        let limits = crate::reading::Limits::default();
-        let grid = load(&sub.file.path, &limits)
-            .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
-            .map(|book| {
-                // An earlier copy's list of values with no place, carried on.
-                let earlier = book.sheets.iter().position(is_unplaced_list);
-                let earlier = earlier.map(|i| book.sheets[i].clone());
-                let grid = book.sheets.into_iter().find(|g| g.name == sheet);
-                grid.map(|g| (g, earlier))
-            });
-        let (grid, earlier) = match grid {
-            Ok(Some(found)) => found,
-            Ok(None) | Err(_) => {
-                done.failed.push(Error::Reread {
-                    path: sub.file.path.clone(),
-                    reason: grid.err(),
-                });
+        let (grid, earlier) = match read_back(sub, sheet) {
+            Ok(found) => found,
+            Err(e) => {
+                done.failed.push(e);
                 continue;
             }
         };
@@ -119,6 +103,72 @@ pub fn annotate_all(config: &Config, run: &Run, dir: &Path) -> Result<Annotated,
     }
     txn.commit()?;
     Ok(done)
+}
+
+/// The annotated copy of the run's submission `index` alone, as bytes
+/// (the web app offers it for download, the file untouched); `None` when
+/// it has no located finding or no measure sheet, as `annotate_all`
+/// writes no copy of such a file.
+pub fn copy_bytes(config: &Config, run: &Run, index: usize) -> Result<Option<Vec<u8>>, Error> {
+    let Some(sub) = run.submissions.get(index) else {
+        return Ok(None);
+    };
+    let Some(sheet) = sub.sheet.as_deref() else {
+        return Ok(None);
+    };
+    let findings = run.findings_sorted();
+    let own: Vec<&Finding> = findings
+        .into_iter()
+        .filter(|f| f.file == sub.file.display)
+        .collect();
+    if own.is_empty() {
+        return Ok(None);
+    }
+    let (grid, earlier) = read_back(sub, sheet)?;
+    let copy = Copy {
+        config,
+        lang: run.lang,
+        date: run.date,
+        year: run.year,
+    };
+    copy.bytes(&grid, earlier.as_ref(), sub, &own)
+        .map(Some)
+        .map_err(|source| Error::Workbook {
+            path: sub.file.path.clone(),
+            source,
+        })
+}
+
+/// The measure sheet `sheet` of `sub` read again, with the corrections
+/// the reading applied (the web app's, none on the command line) so the
+/// copy holds the values its findings are about, and an earlier copy's
+/// list of values with no place, carried on. Re-read rather than keep
+/// every grid in memory for a rarely used option: a file that changed
+/// since (unreadable now, or without the sheet) gets no copy, and the
+/// error says so.
+fn read_back(sub: &Submission, sheet: &str) -> Result<(Grid, Option<Grid>), Error> {
+    let limits = crate::reading::Limits::default();
+    let corrections: Vec<crate::reading::Correction> = sub
+        .corrections
+        .iter()
+        .map(|a| a.correction.clone())
+        .collect();
+    let grid = load(&sub.file.path, &limits)
+        .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
+        .map(|mut book| {
+            crate::reading::adjust::apply(&mut book, &corrections);
+            let earlier = book.sheets.iter().position(is_unplaced_list);
+            let earlier = earlier.map(|i| book.sheets[i].clone());
+            let grid = book.sheets.into_iter().find(|g| g.name == sheet);
+            grid.map(|g| (g, earlier))
+        });
+    match grid {
+        Ok(Some(found)) => Ok(found),
+        Ok(None) | Err(_) => Err(Error::Reread {
+            path: sub.file.path.clone(),
+            reason: grid.err(),
+        }),
+    }
 }
 
 /// `<stem>_<suffix>.xlsx`, made safe as a file name and unique within the run.

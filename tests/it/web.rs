@@ -17,6 +17,8 @@ fn serve_without_the_feature_says_how_to_build_the_web_app() {
 }
 
 #[cfg(feature = "web")]
+mod annotated;
+#[cfg(feature = "web")]
 mod browser;
 #[cfg(feature = "web")]
 mod desktop;
@@ -29,6 +31,10 @@ mod http;
 #[cfg(feature = "web")]
 mod load;
 #[cfg(feature = "web")]
+mod resend;
+#[cfg(feature = "web")]
 mod server;
+#[cfg(feature = "web")]
+mod sources;
 #[cfg(feature = "web")]
 mod walkthrough;

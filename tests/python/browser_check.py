@@ -36,8 +36,12 @@ LANG_LINK = {"fi": "suomeksi", "sv": "på svenska", "en": "in English"}
 
 failures = []
 checked = []
-# The page of the file fixed in place (fix_in_place), for every_page.
+# The page of the file fixed in place (fix_in_place), for every_page;
+# after resend, its new version's page (the old one is no longer current).
 FIX_PAGE = []
+# Other pages every_page visits: a file with no header row found left
+# unmatched, and a clean file's "no checked copy" page.
+MORE_PAGES = []
 # A KASKO file whose budget column is headed "Kustannusarvio" (no
 # spelling of any field) and whose second row's budget is "n/a".
 FIX_CSV = (
@@ -45,6 +49,19 @@ FIX_CSV = (
     "KASKO;1;Pihat;Mikkola;toteutusvaihe;2021;1000;10\n"
     "KASKO;1;Kerho;Mikkola;toteutusvaihe;2021;n/a;10\n"
 )
+
+# A file whose header is in the department's own words: no required
+# field is named, so the reader finds no header row ("no-measure-sheet").
+def own_words_csv(department):
+    return (
+        "Yksikkö;Alue-osa;Hanke;Kaupunginosa;Tilanne;Vuosi;Kustannusarvio;Käytetty\n"
+        f"{department};1;Oma hanke {department};Mikkola;toteutusvaihe;2021;1000;10\n"
+    )
+
+
+OWN_WORDS_FIELDS = [
+    "department", "focus_area", "measure", "areas", "status", "year", "budget_eur", "spent_eur",
+]
 
 
 def fail(msg):
@@ -258,7 +275,8 @@ def correction_in_sources(path):
 def downloaded(kind, magic):
     def found():
         for n in os.listdir(DOWNLOADS):
-            if n.endswith(kind) and not n.endswith(".crdownload"):
+            # The checked copy downloaded earlier is not the build's workbook.
+            if n.endswith(kind) and not n.endswith((".crdownload", "_tarkistettu.xlsx")):
                 return os.path.join(DOWNLOADS, n)
         return None
 
@@ -274,6 +292,91 @@ def downloaded(kind, magic):
         if "xl/workbook.xml" not in names:
             fail(f"{path} is no xlsx: {names}")
         correction_in_sources(path)
+
+
+def upload_as(d, department, name, content):
+    """Uploads a file written with `content` as `department`'s; returns
+    whether its result came."""
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(content)
+    d.get(BASE + "/upload?year=2021")
+    Select(d.find_element(By.ID, "department")).select_by_value(department)
+    d.find_element(By.ID, "files").send_keys(path)
+    d.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+    return wait_for(lambda: name + ":" in text(d), name + "'s result")
+
+
+def open_file_page(d, department, name, element):
+    """The file's page from the department's findings; its path, or None."""
+    d.get(BASE + "/findings?year=2021&department=" + department)
+    d.find_element(By.PARTIAL_LINK_TEXT, name).click()
+    if not wait_for(lambda: d.find_elements(By.ID, element), name + "'s page"):
+        return None
+    return d.current_url[len(BASE):]
+
+
+def checked_copy(d):
+    """KYMP's bad file's checked copy from the dashboard: an xlsx whose
+    flagged cells carry the findings as comments."""
+    d.get(BASE + "/?year=2021")
+    d.find_element(By.CSS_SELECTOR, "a[href$='/annotated']").click()
+    path = wait_for(
+        lambda: os.path.isfile(os.path.join(DOWNLOADS, "bad_values_tarkistettu.xlsx"))
+        and os.path.join(DOWNLOADS, "bad_values_tarkistettu.xlsx"),
+        "the checked copy",
+    )
+    if not path:
+        return
+    time.sleep(0.5)  # the rename from .crdownload is the last step
+    wb = openpyxl.load_workbook(path)
+    notes = [c.comment.text for ws in wb for r in ws.iter_rows() for c in r if c.comment]
+    if not any("type-error" in n for n in notes):
+        fail(f"checked copy: no type-error note in {notes}")
+    # A clean file has none: its page says so (axe-checked in every language).
+    d.get(BASE + "/history")
+    href = d.find_element(By.LINK_TEXT, "kuku_2021.xlsx").get_attribute("href")
+    MORE_PAGES.append(("/submissions/" + href.rsplit("/", 1)[1] + "/annotated", "no checked copy"))
+
+
+def header_row(d):
+    """A SOTE file in the department's own words: its page offers the first
+    row's cells, each matched to its field, and the file is read. A KSJ
+    one is left unmatched for every_page."""
+    if not upload_as(d, "SOTE", "sote_oma.csv", own_words_csv("SOTE")):
+        return
+    if not open_file_page(d, "SOTE", "sote_oma.csv", "head-0"):
+        return
+    axe(d, "file page, header row (fi)")
+    for i, field in enumerate(OWN_WORDS_FIELDS):
+        Select(d.find_element(By.ID, f"head-{i}")).select_by_value(field)
+    d.find_element(By.CSS_SELECTOR, "#match-header button[type=submit]").click()
+    if not wait_for(lambda: "Sarakkeiden valinnat tallennettiin" in text(d), "the header's columns saved"):
+        return
+    axe(d, "file page, header row matched (fi)")
+    codes = [c.text for c in d.find_elements(By.CSS_SELECTOR, "#fix-findings code")]
+    if "no-measure-sheet" in codes or d.find_elements(By.ID, "header-row"):
+        fail(f"after matching the header row: {codes}")
+    if upload_as(d, "KSJ", "ksj_oma.csv", own_words_csv("KSJ")):
+        path = open_file_page(d, "KSJ", "ksj_oma.csv", "head-0")
+        if path:
+            MORE_PAGES.append((path, "file page, header row"))
+
+
+def resend(d):
+    """A new version of the KASKO file, its "n/a" still there: its page
+    shows the previous file's correction beside this file's value."""
+    if not upload_as(d, "KASKO", "kasko_fix_v2.csv", FIX_CSV.replace("Kerho", "Kerho 2")):
+        return
+    path = open_file_page(d, "KASKO", "kasko_fix_v2.csv", "earlier-corrections")
+    if not path:
+        return
+    axe(d, "file page, earlier corrections (fi)")
+    rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#earlier-corrections tbody tr")]
+    if not any("G3" in r and "n/a → 2 000 €" in r and "eri kuin korjattu arvo" in r for r in rows):
+        fail(f"earlier corrections: {rows}")
+    FIX_PAGE[:] = [path]
 
 
 def build_and_download(d):
@@ -352,7 +455,7 @@ def every_page(d, lang, link):
         (link, "department link"),
         (link + "/history", "department history"),
         ("/ei-ole-sivua", "not found"),
-    ] + [(p, "file page") for p in FIX_PAGE]:
+    ] + [(p, "file page") for p in FIX_PAGE] + MORE_PAGES:
         visit(d, path, f"{name} ({lang})")
         if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != lang:
             fail(f"{name}: html lang is not {lang}")
@@ -368,8 +471,11 @@ def main():
         upload_samples(d)
         drop_bad_file(d)
         check_findings(d)
+        checked_copy(d)
         fix_in_place(d)
+        header_row(d)
         build_and_download(d)
+        resend(d)
         link = make_link(d)
         for lang in ["fi", "sv", "en"]:
             every_page(d, lang, link)
