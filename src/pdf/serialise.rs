@@ -351,7 +351,7 @@ fn image(out: &mut Vec<u8>, n: u32, [x, y, w, h]: [f32; 4]) {
 }
 
 /// Upper-case hex digits of each byte, as lopdf writes hex strings.
-const HEX: [[u8; 2]; 256] = {
+pub(super) const HEX: [[u8; 2]; 256] = {
     let digits = b"0123456789ABCDEF";
     let mut t = [[0u8; 2]; 256];
     let mut i = 0;
@@ -377,7 +377,7 @@ fn name(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// A name as lopdf writes it, without a space after it.
-fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(super) fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'/');
     for &b in bytes {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&b) || !(33..=126).contains(&b) {
