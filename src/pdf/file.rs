@@ -57,6 +57,11 @@ impl Packed {
         id
     }
 
+    /// Which objects (by index) the `k`th object stream holds.
+    fn stream(&self, k: usize) -> std::ops::Range<usize> {
+        (k * PER_STREAM)..((k + 1) * PER_STREAM).min(self.ends.len())
+    }
+
     /// The bytes of the `i`th object.
     fn object(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
@@ -111,8 +116,7 @@ pub fn save(doc: &lopdf::Document, packed: &Packed, out: &mut impl Write) -> io:
         w.write_all(&buf)?;
         w.write_all(stream)?;
         w.write_all(b"\nendobj\n")?;
-        let objects = (k * PER_STREAM)..((k + 1) * PER_STREAM).min(packed.ends.len());
-        for (index, i) in objects.enumerate() {
+        for (index, i) in packed.stream(k).enumerate() {
             xref[packed.first as usize + i] = Entry::In(id, index as u16);
         }
     }
@@ -131,7 +135,7 @@ fn object_streams(packed: &Packed) -> Vec<Vec<u8>> {
     (0..count)
         .into_par_iter()
         .map(|k| {
-            let objects = (k * PER_STREAM)..((k + 1) * PER_STREAM).min(packed.ends.len());
+            let objects = packed.stream(k);
             // The pairs of object number and offset, then the objects, each
             // on a line of its own.
             let (mut pairs, mut body) = (Vec::new(), Vec::new());
