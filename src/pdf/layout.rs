@@ -1177,20 +1177,25 @@ impl Doc {
         let (out, tagged) =
             super::serialise::to_lopdf(doc, &fonts, self.pages, links, writer, |out| {
                 let links = super::tags::Links { links: &described };
-                super::tags::write(out, tree, links)?;
+                let packed = super::tags::write(out, tree, links)?;
                 super::archive::conform(out, meta, bookmarks);
-                Ok(())
+                Ok(packed)
             });
-        tagged.map_err(PdfError::Catalog)?;
-        finish_pdf(out, meta)
+        let packed = tagged.map_err(PdfError::Catalog)?;
+        finish_pdf(out, &packed, meta)
     }
 }
 
-/// Compresses the streams and saves the document once, with a document ID
+/// Compresses the streams and saves the document once, with `packed`
+/// (the structure tree's elements) in object streams and a document ID
 /// derived from the content (printpdf's is a counter), so identical inputs
 /// give identical bytes: the file is written with a placeholder ID, whose
 /// bytes are then replaced by those of the file's hash.
-fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+fn finish_pdf(
+    mut doc: lopdf::Document,
+    packed: &super::file::Packed,
+    meta: &Meta,
+) -> Result<Vec<u8>, PdfError> {
     use lopdf::{Object, StringFormat};
     const PLACEHOLDER: &[u8; 32] = b"KOOSTE-DOCUMENT-ID-PLACEHOLDER-X";
     compress_streams(&mut doc);
@@ -1199,19 +1204,19 @@ fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError
         .set("ID", Object::Array(vec![id_obj(), id_obj()]));
     #[cfg(test)]
     if meta.created == tests_hook::FAIL_CREATED.load(std::sync::atomic::Ordering::Relaxed) {
-        save(&mut doc, &mut tests_hook::Failing)?;
+        save(&doc, packed, &mut tests_hook::Failing)?;
     }
     #[cfg(not(test))]
     let _ = meta;
     let mut out = Vec::new();
-    save(&mut doc, &mut out)?;
+    save(&doc, packed, &mut out)?;
     use sha2::Digest;
     let hex: Vec<u8> = sha2::Sha256::digest(&out)[..16]
         .iter()
         .flat_map(|b| format!("{b:02x}").into_bytes())
         .collect();
-    // The two copies in the trailer (or the cross-reference stream's
-    // dictionary), the last ones in the file.
+    // The two copies in the cross-reference stream's dictionary, the last
+    // ones in the file.
     let mut end = out.len();
     for _ in 0..2 {
         if let Some(at) = out[..end]
@@ -1228,11 +1233,14 @@ fn finish_pdf(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, PdfError
     Ok(out)
 }
 
-/// Serialises `doc` into `out`; every failure of lopdf's writer, also of
-/// `out`, is an error. (lopdf's object streams would make a long report's
-/// structure tree a third of its bytes, but took twice the time.)
-fn save(doc: &mut lopdf::Document, out: &mut impl std::io::Write) -> Result<(), PdfError> {
-    doc.save_to(out).map_err(PdfError::Save)
+/// Serialises `doc` and `packed` into `out`; every failure of `out` is an
+/// error.
+fn save(
+    doc: &lopdf::Document,
+    packed: &super::file::Packed,
+    out: &mut impl std::io::Write,
+) -> Result<(), PdfError> {
+    super::file::save(doc, packed, out).map_err(PdfError::Save)
 }
 
 /// A test hook: a report whose creation time is [`FAIL_CREATED`] is
@@ -1280,20 +1288,67 @@ fn compress_streams(doc: &mut lopdf::Document) {
     });
 }
 
-/// `content` deflated, or `None` where that would not make it smaller.
+/// `content` deflated at zlib's default level, or `None` where that would
+/// not make it smaller.
 pub(super) fn deflate(content: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
+    deflate_at(content, [6, 9, 1])
+}
+
+/// `content` deflated at the fastest level, or `None` where that would not
+/// make it smaller: for the structure tree's object streams, a few
+/// megabytes of nearly the same dictionaries, which the fastest level
+/// shrinks nearly as well in a fraction of the time.
+pub(super) fn deflate_fast(content: &[u8]) -> Option<Vec<u8>> {
+    deflate_at(content, [1, 2, 6])
+}
+
+/// `content` deflated at the first of `levels` whose result does not end in
+/// a carriage return, unless that is not smaller.
+fn deflate_at(content: &[u8], levels: [u32; 3]) -> Option<Vec<u8>> {
     // Data ending in a carriage return would read, with the line feed
-    // lopdf writes before `endstream`, as a CR LF end of line outside the
+    // written before `endstream`, as a CR LF end of line outside the
     // stream's /Length (ISO 19005-2 §6.1.7.1): another level, or none,
     // gives other last bytes.
-    let compressed = [6, 9, 1].into_iter().find_map(|level| {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-        let c = z.write_all(content).and_then(|()| z.finish()).ok()?;
+    let compressed = levels.into_iter().find_map(|level| {
+        let c = zlib(content, level)?;
         (c.last() != Some(&b'\r')).then_some(c)
     })?;
     // As lopdf does: keep a stream that would not get smaller as it is.
     (compressed.len() + 19 < content.len()).then_some(compressed)
+}
+
+/// `content` as a zlib stream at `level`, by this thread's compressor for
+/// that level. Each compressor is set up once per thread and reset for each
+/// stream: setting one up allocates and clears some 300 kB of tables, which
+/// for the 900 streams of a long report was a twentieth of its
+/// instructions.
+fn zlib(content: &[u8], level: u32) -> Option<Vec<u8>> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    thread_local! {
+        static COMPRESSORS: std::cell::RefCell<Vec<(u32, Compress)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    COMPRESSORS.with_borrow_mut(|compressors| {
+        let at = match compressors.iter().position(|(l, _)| *l == level) {
+            Some(at) => at,
+            None => {
+                compressors.push((level, Compress::new(Compression::new(level), true)));
+                compressors.len() - 1
+            }
+        };
+        let z = &mut compressors[at].1;
+        z.reset();
+        let mut out = Vec::with_capacity(content.len() / 4 + 64);
+        loop {
+            let done = usize::try_from(z.total_in()).ok()?;
+            let rest = content.get(done..)?;
+            match z.compress_vec(rest, &mut out, FlushCompress::Finish).ok()? {
+                Status::StreamEnd => return Some(out),
+                // Out of room: more, and go on.
+                Status::Ok | Status::BufError => out.reserve(out.capacity().max(64)),
+            }
+        }
+    })
 }
 
 /// An image XObject (ISO 32000-1 §8.9.5) of `image`: RGB samples,

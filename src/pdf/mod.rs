@@ -5,6 +5,7 @@ mod archive;
 pub mod charts;
 pub mod coverage;
 mod draw;
+mod file;
 pub mod layout;
 mod report;
 mod serialise;

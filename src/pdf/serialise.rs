@@ -210,6 +210,7 @@ impl<'a> Glyphs<'a> {
 /// the regular and the bold face's ids.
 fn page_stream(page: &Page, fonts: [&FontId; 2], glyphs: &Glyphs) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(80 * page.draws.len() + 4 * page.text.len());
+    let mut known = Known::default();
     for d in &page.draws {
         match d {
             Draw::Text {
@@ -221,7 +222,7 @@ fn page_stream(page: &Page, fonts: [&FontId; 2], glyphs: &Glyphs) -> Vec<u8> {
                 text,
             } => {
                 let font = fonts[usize::from(*bold)];
-                begin_text(&mut out, *color, font, *size);
+                begin_text(&mut out, &mut known, *color, font, *size);
                 real(&mut out, *x);
                 real(&mut out, *y);
                 out.extend_from_slice(b"Td");
@@ -235,7 +236,7 @@ fn page_stream(page: &Page, fonts: [&FontId; 2], glyphs: &Glyphs) -> Vec<u8> {
                 text,
             } => {
                 let font = fonts[usize::from(*bold)];
-                begin_text(&mut out, *color, font, *size);
+                begin_text(&mut out, &mut known, *color, font, *size);
                 // A turned matrix, which printpdf writes as it is (it
                 // holds back a plain translation to merge glyph runs).
                 for v in matrix.iter() {
@@ -251,7 +252,7 @@ fn page_stream(page: &Page, fonts: [&FontId; 2], glyphs: &Glyphs) -> Vec<u8> {
                 h,
                 color,
             } => {
-                fill(&mut out, *color);
+                fill(&mut out, &mut known, *color);
                 for (i, (x, y)) in corners(*x, *top, *w, *h).into_iter().enumerate() {
                     line(&mut out);
                     real(&mut out, x);
@@ -293,24 +294,52 @@ fn line(out: &mut Vec<u8>) {
     }
 }
 
+/// The numbers a page's stream repeats most, formatted once per page: the
+/// report's few colours and font sizes. (Formatting the numbers was a
+/// tenth of a long report's instructions, half of it these.)
+#[derive(Default)]
+struct Known {
+    /// Each number's bits and its operand, the space after it included.
+    numbers: Vec<(u32, Vec<u8>)>,
+}
+
+impl Known {
+    /// At most this many: the report uses a dozen.
+    const MAX: usize = 32;
+
+    /// `v` as [`real`] writes it.
+    fn real(&mut self, out: &mut Vec<u8>, v: f32) {
+        let bits = v.to_bits();
+        if let Some((_, operand)) = self.numbers.iter().find(|(b, _)| *b == bits) {
+            out.extend_from_slice(operand);
+            return;
+        }
+        let start = out.len();
+        real(out, v);
+        if self.numbers.len() < Self::MAX {
+            self.numbers.push((bits, out[start..].to_vec()));
+        }
+    }
+}
+
 /// `r g b rg` on a line of its own.
-fn fill(out: &mut Vec<u8>, (r, g, b): Rgb3) {
+fn fill(out: &mut Vec<u8>, known: &mut Known, (r, g, b): Rgb3) {
     line(out);
     for v in [r, g, b] {
-        real(out, v);
+        known.real(out, v);
     }
     out.extend_from_slice(b"rg");
 }
 
 /// `BT`, the fill colour, the font and the start of the line that places
 /// the text.
-fn begin_text(out: &mut Vec<u8>, color: Rgb3, font: &FontId, size: f32) {
+fn begin_text(out: &mut Vec<u8>, known: &mut Known, color: Rgb3, font: &FontId, size: f32) {
     line(out);
     out.extend_from_slice(b"BT");
-    fill(out, color);
+    fill(out, known, color);
     line(out);
     name(out, font.0.as_bytes());
-    real(out, size);
+    known.real(out, size);
     out.extend_from_slice(b"Tf");
     line(out);
 }
@@ -351,7 +380,7 @@ fn image(out: &mut Vec<u8>, n: u32, [x, y, w, h]: [f32; 4]) {
 }
 
 /// Upper-case hex digits of each byte, as lopdf writes hex strings.
-const HEX: [[u8; 2]; 256] = {
+pub(super) const HEX: [[u8; 2]; 256] = {
     let digits = b"0123456789ABCDEF";
     let mut t = [[0u8; 2]; 256];
     let mut i = 0;
@@ -377,7 +406,7 @@ fn name(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// A name as lopdf writes it, without a space after it.
-fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(super) fn name_only(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'/');
     for &b in bytes {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&b) || !(33..=126).contains(&b) {

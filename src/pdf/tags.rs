@@ -1,14 +1,19 @@
 //! The report's logical structure: a tree of standard structure elements
 //! (ISO 32000-1 §14.8.4) built while the pages are laid out, whose leaves
 //! are the pages' marked-content sequences (by MCID) and the link
-//! annotations, written into the lopdf document as the structure tree,
-//! its parent tree and the pages' and annotations' back references.
+//! annotations, written as the structure tree, its parent tree and the
+//! pages' and annotations' back references: the root and the back
+//! references into the lopdf document, the elements and the parent tree
+//! serialised here, for the file's object streams.
 //!
 //! PDF/UA-1 (ISO 14289-1 §7.1) asks that all real content be tagged in
 //! reading order and everything else be an artifact; PDF/A-2 level A
 //! (ISO 19005-2 §6.8) asks for the same logical structure.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use super::file::{Packed, push_object, push_reference, push_u32};
+use super::serialise::name_only;
 
 /// A standard structure type (ISO 32000-1 §14.8.4), so no role map is needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,17 +214,71 @@ pub struct Links<'a> {
     pub links: &'a [(usize, String)],
 }
 
-/// Writes `tree` into `doc`: the structure tree root and its elements, the
-/// parent tree, /StructParents on each page with tagged content,
-/// /StructParent, /Contents and the print flag on each link annotation
-/// (made indirect objects so the Link elements can name them), and /Tabs
-/// /S on pages with annotations (ISO 14289-1 §7.18.3).
-pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<(), lopdf::Error> {
+/// The annotation of each link (in [`Kid::Annot`]'s numbering) and its key
+/// in the parent tree, if it has one.
+type Annots = Vec<Option<(ObjectId, i64)>>;
+
+/// Writes `tree` into `doc`: the structure tree root, /StructParents on
+/// each page with tagged content, /StructParent, /Contents and the print
+/// flag on each link annotation (made indirect objects so the Link
+/// elements can name them), and /Tabs /S on pages with annotations (ISO
+/// 14289-1 §7.18.3). The elements and the parent tree, a hundred thousand
+/// objects and more in a long report, are returned serialised instead,
+/// numbered as the root names them, for the file's object streams
+/// ([`super::file`]).
+pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<Packed, lopdf::Error> {
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
-    // The annotations, each made an indirect object, in link order.
-    let mut annots: Vec<ObjectId> = Vec::with_capacity(links.links.len());
+    let (annots, next_key) = link_annotations(doc, &pages, &links)?;
+    // Object ids: the root, then one per element, then the parent tree.
+    let root_id = doc.new_object_id();
+    let first = doc.max_id + 1;
+    doc.max_id += tree.nodes.len() as u32 + 1;
+    let mut elements = Elements {
+        pages: &pages,
+        links: links.links,
+        annots: &annots,
+        first,
+        root: root_id,
+        mcid_parents: vec![Vec::new(); pages.len()],
+        annot_parents: Vec::new(),
+        kids: Vec::new(),
+    };
+    // Some 40 bytes an element.
+    let mut packed = Packed::new(first, 48 * tree.nodes.len());
+    for (n, node) in tree.nodes.iter().enumerate() {
+        packed.push(|out| elements.element(out, n, node));
+    }
+    let parent_tree = packed.push(|out| elements.parent_tree(out));
+    for (p, list) in elements.mcid_parents.iter().enumerate() {
+        if !list.is_empty() {
+            doc.get_dictionary_mut(pages[p])?
+                .set("StructParents", Object::Integer(p as i64));
+        }
+    }
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+    root.set("K", Object::Array(vec![Object::Reference((first, 0))]));
+    root.set("ParentTree", Object::Reference((parent_tree, 0)));
+    root.set("ParentTreeNextKey", Object::Integer(next_key));
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let catalog = doc.catalog_mut()?;
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    Ok(packed)
+}
+
+/// Makes each link's annotation an indirect object with its description,
+/// page, print flag and key in the parent tree (the keys after the pages'
+/// own), and sets /Tabs /S on the pages with annotations. Returns each
+/// link's annotation and key, and the next key.
+fn link_annotations(
+    doc: &mut lopdf::Document,
+    pages: &[ObjectId],
+    links: &Links,
+) -> Result<(Annots, i64), lopdf::Error> {
     let mut next_key = pages.len() as i64;
-    let mut parent_nums: Vec<(i64, Object)> = Vec::new();
     // Link index of each annotation: links are numbered page by page in
     // the order of the pages' /Annots.
     let mut by_page: Vec<Vec<(usize, &str)>> = vec![Vec::new(); pages.len()];
@@ -228,8 +287,7 @@ pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<(),
             list.push((i, text.as_str()));
         }
     }
-    let mut annot_of = vec![(0u32, 0u16); links.links.len()];
-    let mut annot_key = vec![0i64; links.links.len()];
+    let mut annots: Annots = vec![None; links.links.len()];
     for (p, page_id) in pages.iter().enumerate() {
         let arr = match doc.get_dictionary(*page_id)?.get(b"Annots") {
             Ok(Object::Array(a)) => a.clone(),
@@ -246,11 +304,9 @@ pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<(),
             if let Some(&(link, text)) = by_page[p].get(k) {
                 d.set("Contents", text_string(text));
                 d.set("StructParent", Object::Integer(next_key));
-                annot_key[link] = next_key;
-                next_key += 1;
                 let id = doc.add_object(Object::Dictionary(d));
-                annot_of[link] = id;
-                annots.push(id);
+                annots[link] = Some((id, next_key));
+                next_key += 1;
                 refs.push(Object::Reference(id));
             } else {
                 refs.push(Object::Dictionary(d));
@@ -260,129 +316,178 @@ pub fn write(doc: &mut lopdf::Document, tree: &Tree, links: Links) -> Result<(),
         page.set("Annots", Object::Array(refs));
         page.set("Tabs", Object::Name(b"S".to_vec()));
     }
-    // Object ids: the root, then one per element.
-    let root_id = doc.new_object_id();
-    let first = doc.max_id + 1;
-    doc.max_id += tree.nodes.len() as u32;
-    let id_of = |n: NodeId| (first + n as u32, 0u16);
-    // Parent tree: for each page, the element of each MCID.
-    let mut mcid_parents: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
-    for (n, node) in tree.nodes.iter().enumerate() {
+    Ok((annots, next_key))
+}
+
+/// Serialises the structure elements, each as lopdf would write the
+/// dictionary of its entries (in the same order), and gathers the parent
+/// tree on the way.
+struct Elements<'a> {
+    /// The pages, by index.
+    pages: &'a [ObjectId],
+    /// Each link's page and description.
+    links: &'a [(usize, String)],
+    /// Each link's annotation and key.
+    annots: &'a Annots,
+    /// The first element's object number; element `n` is `first + n`.
+    first: u32,
+    /// The structure tree root, the document element's parent.
+    root: ObjectId,
+    /// For each page, the element of each MCID.
+    mcid_parents: Vec<Vec<Option<u32>>>,
+    /// The element of each link annotation, by the annotation's key.
+    annot_parents: Vec<(i64, u32)>,
+    /// The element being written's kids, separated as in an array.
+    kids: Vec<u8>,
+}
+
+impl Elements<'_> {
+    /// Element `n`'s dictionary: /S, /P, /Pg (the page of its first marked
+    /// content), /Alt, /A (a header cell's scope) and /K. /Type is optional
+    /// (ISO 32000-1 Table 323) and left out: a long report has a hundred
+    /// thousand elements.
+    fn element(&mut self, out: &mut Vec<u8>, n: NodeId, node: &Node) {
         let pg = node.kids.iter().find_map(|k| match k {
             Kid::Marked { page, .. } => Some(*page),
             _ => None,
         });
-        let mut kids = Vec::with_capacity(node.kids.len());
-        for kid in &node.kids {
-            match *kid {
-                Kid::Node(c) => kids.push(Object::Reference(id_of(c))),
-                Kid::Marked { page, mcid } => {
-                    if let Some(list) = mcid_parents.get_mut(page) {
-                        let at = mcid as usize;
-                        if list.len() <= at {
-                            list.resize(at + 1, Object::Null);
-                        }
-                        list[at] = Object::Reference(id_of(n));
-                    }
-                    if Some(page) == pg {
-                        kids.push(Object::Integer(i64::from(mcid)));
-                    } else if let Some(page_id) = pages.get(page) {
-                        let mut mcr = Dictionary::new();
-                        mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                        mcr.set("Pg", Object::Reference(*page_id));
-                        mcr.set("MCID", Object::Integer(i64::from(mcid)));
-                        kids.push(Object::Dictionary(mcr));
-                    }
-                }
-                Kid::Annot(link) => {
-                    let (Some(&(page, _)), Some(&annot)) =
-                        (links.links.get(link), annot_of.get(link))
-                    else {
-                        continue;
-                    };
-                    if annot.0 == 0 {
-                        continue;
-                    }
-                    let mut objr = Dictionary::new();
-                    objr.set("Type", Object::Name(b"OBJR".to_vec()));
-                    if let Some(page_id) = pages.get(page) {
-                        objr.set("Pg", Object::Reference(*page_id));
-                    }
-                    objr.set("Obj", Object::Reference(annot));
-                    kids.push(Object::Dictionary(objr));
-                    parent_nums.push((annot_key[link], Object::Reference(id_of(n))));
-                }
-            }
+        out.extend_from_slice(b"<</S");
+        name_only(out, node.tag.name().as_bytes());
+        out.extend_from_slice(b"/P ");
+        match n {
+            0 => push_reference(out, self.root.0, self.root.1),
+            _ => push_reference(out, self.first + node.parent as u32, 0),
         }
-        // /Type is optional (ISO 32000-1 Table 323) and left out: a long
-        // report has a hundred thousand elements.
-        // Room for exactly its keys: grown one by one, a dictionary of four
-        // keys takes room for seven, over 100 MB in a report of 10 000
-        // measures.
-        let mut d = Dictionary::new();
-        let keys = 3 + [pg.is_some(), node.alt.is_some(), node.scope.is_some()]
-            .into_iter()
-            .filter(|k| *k)
-            .count();
-        d.as_hashmap_mut().reserve_exact(keys);
-        d.set("S", Object::Name(node.tag.name().as_bytes().to_vec()));
-        d.set(
-            "P",
-            Object::Reference(if n == 0 { root_id } else { id_of(node.parent) }),
-        );
-        if let Some(page) = pg.and_then(|p| pages.get(p)) {
-            d.set("Pg", Object::Reference(*page));
+        if let Some(page) = pg.and_then(|p| self.pages.get(p)) {
+            out.extend_from_slice(b"/Pg ");
+            push_reference(out, page.0, page.1);
         }
         if let Some(alt) = &node.alt {
-            d.set("Alt", text_string(alt));
+            out.extend_from_slice(b"/Alt");
+            push_object(out, &text_string(alt));
         }
         if let Some(scope) = node.scope {
-            let mut a = Dictionary::new();
-            a.set("O", Object::Name(b"Table".to_vec()));
-            a.set(
-                "Scope",
-                Object::Name(match scope {
-                    Scope::Column => b"Column".to_vec(),
-                    Scope::Row => b"Row".to_vec(),
-                }),
-            );
-            d.set("A", Object::Dictionary(a));
+            out.extend_from_slice(match scope {
+                Scope::Column => b"/A<</O/Table/Scope/Column>>".as_slice(),
+                Scope::Row => b"/A<</O/Table/Scope/Row>>",
+            });
+        }
+        self.kids.clear();
+        let mut count = 0;
+        let mut spaced = false;
+        for kid in &node.kids {
+            // Integers and references are spaced from what is before them.
+            if let Some(space) = self.kid(n, pg, *kid, count > 0) {
+                spaced |= count == 0 && space;
+                count += 1;
+            }
         }
         // A single kid stands alone (ISO 32000-1 Table 323 allows either),
         // as readers that expect `/K 3` for a one-line heading find it.
-        match <[Object; 1]>::try_from(kids) {
-            Ok([one]) => d.set("K", one),
-            Err(kids) => d.set("K", Object::Array(kids)),
+        out.extend_from_slice(b"/K");
+        match count {
+            1 if spaced => out.push(b' '),
+            1 => {}
+            _ => out.push(b'['),
         }
-        doc.objects.insert(id_of(n), Object::Dictionary(d));
-    }
-    let mut nums: Vec<Object> = Vec::new();
-    for (p, list) in mcid_parents.into_iter().enumerate() {
-        if list.is_empty() {
-            continue;
+        out.extend_from_slice(&self.kids);
+        if count != 1 {
+            out.push(b']');
         }
-        doc.get_dictionary_mut(pages[p])?
-            .set("StructParents", Object::Integer(p as i64));
-        nums.push(Object::Integer(p as i64));
-        nums.push(Object::Array(list));
+        out.extend_from_slice(b">>");
     }
-    for (key, elem) in parent_nums {
-        nums.push(Object::Integer(key));
-        nums.push(elem);
+
+    /// Writes `kid` of element `n` (whose page is `pg`) after the kids
+    /// before it (`after`), and notes it in the parent tree; returns
+    /// whether it is spaced from what is before it, or `None` if it was
+    /// left out (a page or link that does not exist).
+    fn kid(&mut self, n: NodeId, pg: Option<usize>, kid: Kid, after: bool) -> Option<bool> {
+        let element = self.first + n as u32;
+        let out = &mut self.kids;
+        match kid {
+            Kid::Node(c) => {
+                if after {
+                    out.push(b' ');
+                }
+                push_reference(out, self.first + c as u32, 0);
+                Some(true)
+            }
+            Kid::Marked { page, mcid } => {
+                if let Some(list) = self.mcid_parents.get_mut(page) {
+                    let at = mcid as usize;
+                    if list.len() <= at {
+                        list.resize(at + 1, None);
+                    }
+                    list[at] = Some(element);
+                }
+                if Some(page) == pg {
+                    if after {
+                        out.push(b' ');
+                    }
+                    push_u32(out, mcid);
+                    return Some(true);
+                }
+                let page_id = self.pages.get(page)?;
+                out.extend_from_slice(b"<</Type/MCR/Pg ");
+                push_reference(out, page_id.0, page_id.1);
+                out.extend_from_slice(b"/MCID ");
+                push_u32(out, mcid);
+                out.extend_from_slice(b">>");
+                Some(false)
+            }
+            Kid::Annot(link) => {
+                let &(page, _) = self.links.get(link)?;
+                let (annot, key) = (*self.annots.get(link)?)?;
+                out.extend_from_slice(b"<</Type/OBJR");
+                if let Some(page_id) = self.pages.get(page) {
+                    out.extend_from_slice(b"/Pg ");
+                    push_reference(out, page_id.0, page_id.1);
+                }
+                out.extend_from_slice(b"/Obj ");
+                push_reference(out, annot.0, annot.1);
+                out.extend_from_slice(b">>");
+                self.annot_parents.push((key, element));
+                Some(false)
+            }
+        }
     }
-    let mut parent_tree = Dictionary::new();
-    parent_tree.set("Nums", Object::Array(nums));
-    let parent_tree = doc.add_object(Object::Dictionary(parent_tree));
-    let mut root = Dictionary::new();
-    root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
-    root.set("K", Object::Array(vec![Object::Reference(id_of(0))]));
-    root.set("ParentTree", Object::Reference(parent_tree));
-    root.set("ParentTreeNextKey", Object::Integer(next_key));
-    doc.objects.insert(root_id, Object::Dictionary(root));
-    let catalog = doc.catalog_mut()?;
-    catalog.set("StructTreeRoot", Object::Reference(root_id));
-    let mut mark = Dictionary::new();
-    mark.set("Marked", Object::Boolean(true));
-    catalog.set("MarkInfo", Object::Dictionary(mark));
-    Ok(())
+
+    /// The parent tree (ISO 32000-1 §14.7.4.4): a number tree of one node
+    /// whose /Nums give, for each page with tagged content, the array of
+    /// its MCIDs' elements, and for each link annotation its Link element.
+    fn parent_tree(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"<</Nums[");
+        let mut first = true;
+        for (p, list) in self.mcid_parents.iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            if !first {
+                out.push(b' ');
+            }
+            first = false;
+            push_u32(out, p as u32);
+            out.push(b'[');
+            for (i, element) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                match element {
+                    Some(id) => push_reference(out, *id, 0),
+                    None => out.extend_from_slice(b"null"),
+                }
+            }
+            out.push(b']');
+        }
+        for &(key, element) in &self.annot_parents {
+            if !first {
+                out.push(b' ');
+            }
+            first = false;
+            push_object(out, &Object::Integer(key));
+            out.push(b' ');
+            push_reference(out, element, 0);
+        }
+        out.extend_from_slice(b"]>>");
+    }
 }
