@@ -48,8 +48,9 @@ pub struct Schema<'c> {
     /// Every word of every total label, normalised, without colons, full
     /// stops or commas around it, where it is ASCII (`yhteensa` would be,
     /// `yhteensä` is not): an ASCII text holding none of them is no label
-    /// ([`Schema::is_total_label`]).
-    label_words: Vec<String>,
+    /// ([`Schema::is_total_label`]). `None` when a label has no such word
+    /// at all (`,` alone), so that test would not hold.
+    label_words: Option<Vec<String>>,
     examples: Vec<String>,
     /// Caps on what one file may unpack to.
     pub limits: crate::reading::Limits,
@@ -279,7 +280,7 @@ impl<'c> Schema<'c> {
         // identifier or name: ruled out in place, word by word, unless a
         // word is one of a label's (normalising each first cell was 1.6 %
         // of `merge`).
-        if text.is_ascii() && !self.has_label_word(text) {
+        if text.is_ascii() && self.has_label_word(text) == Some(false) {
             return false;
         }
         self.is_total_label_normalised(text)
@@ -290,12 +291,15 @@ impl<'c> Schema<'c> {
     /// [`Schema::is_total_label_normalised`] split and compare them (at
     /// the separators, without colons, full stops and commas around them,
     /// ignoring case). Every label has a word of its own, so a text with
-    /// none is no label.
-    fn has_label_word(&self, text: &str) -> bool {
-        text.split(|c: char| matches!(c, '-' | '_' | '/' | ' ' | '\t'..='\r'))
-            .map(|w| w.trim_matches([':', '.', ',']))
-            .filter(|w| !w.is_empty())
-            .any(|w| self.label_words.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    /// none is no label; `None` when that does not hold.
+    fn has_label_word(&self, text: &str) -> Option<bool> {
+        let words = self.label_words.as_ref()?;
+        Some(
+            text.split(|c: char| matches!(c, '-' | '_' | '/' | ' ' | '\t'..='\r'))
+                .map(|w| w.trim_matches([':', '.', ',']))
+                .filter(|w| !w.is_empty())
+                .any(|w| words.iter().any(|l| l.eq_ignore_ascii_case(w))),
+        )
     }
 
     /// [`Schema::is_total_label`] on the normalised text.
@@ -366,21 +370,23 @@ impl<'c> Schema<'c> {
 }
 
 /// The ASCII words of the normalised `labels`, without colons, full
-/// stops and commas around them (for [`Schema::has_label_word`]).
-fn label_words(labels: &[String]) -> Vec<String> {
-    let mut words: Vec<String> = labels
-        .iter()
-        .flat_map(|l| {
-            normalise(l)
-                .split(' ')
-                .map(|w| w.trim_matches([':', '.', ',']).to_string())
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| !w.is_empty() && w.is_ascii())
-        .collect();
+/// stops and commas around them (for [`Schema::has_label_word`]); `None`
+/// if a label has no word left.
+fn label_words(labels: &[String]) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    for label in labels {
+        let normalised = normalise(label);
+        let mut own = normalised
+            .split(' ')
+            .map(|w| w.trim_matches([':', '.', ',']))
+            .filter(|w| !w.is_empty())
+            .peekable();
+        own.peek()?;
+        words.extend(own.filter(|w| w.is_ascii()).map(str::to_string));
+    }
     words.sort_unstable();
     words.dedup();
-    words
+    Some(words)
 }
 
 /// A header's name without its decorations, and the unit it names, when
@@ -647,5 +653,9 @@ mod tests {
         }
         assert!(s.is_total_label("Grand total:"));
         assert!(!s.is_total_label("KASKO-2021-0001-00009"));
+        // A label without a word of its own is still found.
+        let mut c = Config::builtin();
+        c.programme.total_labels.push(",".into());
+        assert!(Schema::new(&c).is_total_label(","));
     }
 }
