@@ -327,8 +327,8 @@ fn a_csv_text_formula_is_read_as_the_text_excel_shows() {
 }
 
 /// Formulas typed into a CSV (Excel computes them when it opens the
-/// file): arithmetic and references within the CSV are evaluated as a
-/// workbook's formulas are; one kooste does not compute is
+/// file): arithmetic, references within the CSV, a lookup and an IF are
+/// evaluated as a workbook's formulas are; one kooste does not compute is
 /// `formula-without-value` at its cell, in every language, never text.
 #[test]
 fn a_csv_formula_is_computed_or_named_never_a_type_error() {
@@ -337,25 +337,28 @@ fn a_csv_formula_is_computed_or_named_never_a_type_error() {
     assert_eq!(exit, 1, "{file}");
     assert_eq!(
         codes_at(&fs),
-        pairs(&[("formula-without-value", "J4")]),
+        pairs(&[("formula-without-value", "J5")]),
         "{file}"
     );
-    assert_eq!(fs[0]["value"], "=IF(H4>0,1,0)");
+    assert_eq!(fs[0]["value"], "=MEDIAN(J2:J4)");
     for (lang, says) in [
-        ("fi", "Solussa on kaava =IF("),
-        ("sv", "Cellen har formeln =IF("),
-        ("en", "The cell holds the formula =IF("),
+        ("fi", "Solussa on kaava =MEDIAN("),
+        ("sv", "Cellen har formeln =MEDIAN("),
+        ("en", "The cell holds the formula =MEDIAN("),
     ] {
         let (_, fs) = real_findings(file, &["--lang", lang]);
-        assert!(message_at(&fs, "J4").contains(says), "{lang}: {fs:?}");
+        assert!(message_at(&fs, "J5").contains(says), "{lang}: {fs:?}");
     }
+    let ms = real_measures(file);
     assert_eq!(
-        euros(&real_measures(file)),
+        euros(&ms),
         [
             ("Toimenpide 1".to_string(), 98_000.0, 49_000.0),
-            ("Toimenpide 2".to_string(), 12_000.0, 4_000.0)
+            ("Toimenpide 2".to_string(), 12_000.0, 4_000.0),
+            ("Toimenpide 3".to_string(), 110_000.0, 12_000.0)
         ]
     );
+    assert_eq!(ms[2]["fte"], 2.0);
 }
 
 #[test]
@@ -425,37 +428,102 @@ fn the_sheet_of_measures_wins_over_an_instructions_sheet_before_it() {
 
 /// Budgets fetched by exact-match lookups from a price list on another
 /// sheet. XlsxWriter (pandas) stores 0 and asks Excel to recalculate,
-/// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP
-/// and IFERROR as Excel does, and names what it does not evaluate (an IF
-/// with a comparison) at its cell, never taking the placeholder 0. A key
-/// not in the list is Excel's #N/A. LibreOffice's copies store the results
-/// it calculated, and read the same.
+/// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP,
+/// IFERROR and an IF around a lookup as Excel does, never taking the
+/// placeholder 0. A key not in the list is Excel's #N/A. LibreOffice's
+/// copies store the results it calculated, and read the same.
 #[test]
 fn lookups_over_another_sheet_are_evaluated_or_named_never_a_placeholder() {
-    for (file, trusted) in [
-        ("xlsxwriter_lookup_formulas.xlsx", false),
-        ("openpyxl_lookup_formulas.xlsx", false),
-        ("lo_lookup_formulas.xlsx", true),
-        ("lo_lookup_formulas.ods", true),
+    for file in [
+        "xlsxwriter_lookup_formulas.xlsx",
+        "openpyxl_lookup_formulas.xlsx",
+        "lo_lookup_formulas.xlsx",
+        "lo_lookup_formulas.ods",
     ] {
         let (exit, fs) = real_findings(file, &[]);
         assert_eq!(exit, 1, "{file}");
-        let mut expected = vec![("type-error", "H5")];
-        if !trusted {
-            expected.insert(0, ("formula-without-value", "I4"));
-        }
-        assert_eq!(codes_at(&fs), pairs(&expected), "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("type-error", "H5")]), "{file}");
         assert!(message_at(&fs, "H5").contains("#N/A"), "{file}");
-        if !trusted {
-            assert!(message_at(&fs, "I4").contains("=IF(D4=\"\""), "{file}");
-        }
-        let mut read = vec![
+        let read = [
             ("Kerho".to_string(), 4_000.0, 3_500.0),
             ("Leiri".to_string(), 12_000.0, 11_000.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
+        ];
+        assert_eq!(euros(&real_measures(file)), read, "{file}");
+    }
+}
+
+/// (measure, budget, spent, FTE) of each measure read; a missing figure is -1.
+fn figures(ms: &[Value]) -> Vec<(String, f64, f64, f64)> {
+    ms.iter()
+        .map(|m| {
+            let (b, s) = (m["budget_eur"].as_f64(), m["spent_eur"].as_f64());
+            let name = m["measure"].as_str().unwrap().to_string();
+            (
+                name,
+                b.unwrap(),
+                s.unwrap_or(-1.0),
+                m["fte"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect()
+}
+
+/// IFs over comparisons (`H2=""`, `D3="LEIRI"`, `B4<>"KYMP"`, `H4>100`,
+/// `<=`, `>=`, `<`, AND, OR, NOT, an empty cell compared with "") are
+/// evaluated as Excel does where the file stores no result (XlsxWriter's
+/// placeholder 0, openpyxl's nothing); a text compared by a locale's
+/// collation (`D5<"Äiti"`) is not guessed: `formula-without-value`.
+/// LibreOffice's copies store its results, which are read and agree with
+/// the formulas (xlsx, ods, and xls, whose tokens kooste decodes).
+#[test]
+fn formulas_with_comparisons_are_evaluated_never_a_placeholder() {
+    for (file, trusted) in [
+        ("xlsxwriter_if_comparisons.xlsx", false),
+        ("openpyxl_if_comparisons.xlsx", false),
+        ("lo_if_comparisons.xlsx", true),
+        ("lo_if_comparisons.ods", true),
+        ("lo_if_comparisons.xls", true),
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        let mut read = vec![
+            ("Kerho".to_string(), 4_000.0, 2_000.0, 1.0),
+            ("Leiri".to_string(), 12_000.0, 6_000.0, 2.0),
+            ("Retki".to_string(), 2_500.0, 2_400.0, 1.0),
+            ("Kuoro".to_string(), 1_500.0, -1.0, 1.0),
         ];
         if trusted {
-            read.push(("Retki".to_string(), 2_500.0, 2_000.0));
+            assert_eq!(exit, 0, "{file}: {:?}", codes_at(&fs));
+            // LibreOffice orders "Sirkus" after "Äiti", as its collation does.
+            read.insert(3, ("Sirkus".to_string(), 800.0, 200.0, 1.0));
+        } else {
+            assert_eq!(exit, 1, "{file}");
+            let expected = pairs(&[("formula-without-value", "I5")]);
+            assert_eq!(codes_at(&fs), expected, "{file}");
+            assert!(message_at(&fs, "I5").contains("=IF(D5<\"Äiti\""), "{file}");
         }
-        assert_eq!(euros(&real_measures(file)), read, "{file}");
+        assert_eq!(figures(&real_measures(file)), read, "{file}");
+    }
+}
+
+/// A stale IF result (manual calculation: XlsxWriter's, kept by
+/// LibreOffice in .ods and .xls) is `formula-mismatch`, naming both
+/// values, a text result too; a result that agrees is read.
+#[test]
+fn a_stale_if_result_is_a_mismatch_in_xlsx_ods_and_xls() {
+    for file in [
+        "xlsxwriter_manual_calc_stale_if.xlsx",
+        "lo_stale_if_results.ods",
+        "lo_stale_if_results.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &["--lang", "en"]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = pairs(&[("formula-mismatch", "H2"), ("formula-mismatch", "I2")]);
+        assert_eq!(codes_at(&fs), expected, "{file}");
+        assert!(message_at(&fs, "H2").contains("gives 5,000"), "{file}");
+        assert!(message_at(&fs, "H2").contains("result 0,"), "{file}");
+        assert!(message_at(&fs, "I2").contains("gives \"\""), "{file}");
+        let read = [("Leiri".to_string(), 3_000.0, 2_000.0, 1.0)];
+        assert_eq!(figures(&real_measures(file)), read, "{file}");
     }
 }

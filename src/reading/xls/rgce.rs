@@ -3,12 +3,14 @@
 //! [`crate::reading::formula`] evaluates, for the tokens of the formulas
 //! submissions use: numbers, `+ - * / ^ %`, brackets, one-sheet cell and
 //! range references, references to another sheet of the workbook
-//! (`'Muut luvut'!B2`), and `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`.
-//! Anything else (another function, a reference to another workbook or
-//! across sheets, a defined name, text,
-//! an error or truth constant, a comparison, a shared or array formula,
-//! `ptgExp`) is "not decodable": [`decode`] returns `None` and the cell
-//! keeps its stored result, as an xlsx formula kooste does not evaluate.
+//! (`'Muut luvut'!B2`), `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`
+//! ([`decode`]: formulas that give a number) and comparisons, texts, truth
+//! values, `IF`, `AND`, `OR`, `NOT`, `VLOOKUP`, `HLOOKUP`, `INDEX`,
+//! `MATCH`, `SUBTOTAL` ([`decode_evaluated`]). Anything else (another
+//! function, a reference to another workbook, a defined name, an error
+//! constant, `&`, a shared or array formula, `ptgExp`) is "not decodable":
+//! `None`, and the cell keeps its stored result, as an xlsx formula kooste
+//! does not evaluate.
 
 use super::records::{f64_at, u16_at};
 use crate::text::column_letters;
@@ -22,24 +24,48 @@ const POW: u8 = 3;
 const PREFIX: u8 = 4;
 const ATOM: u8 = 5;
 
-/// The text of formula tokens `rgce` (without a leading `=`); `None` where a
-/// token is not one kooste decodes or the tokens are malformed.
-pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
-    decode_with(rgce, false, sheets)
+/// How much of the tokens [`decode_with`] turns into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    /// Numbers, arithmetic, references and the numeric functions: a
+    /// formula that never gives a text (so an empty text stored as its
+    /// result is xlwt's placeholder).
+    Arithmetic,
+    /// Also what the evaluator reads besides: comparisons, texts, truth
+    /// values, `IF`, `AND`, `OR`, `NOT`, the exact lookups and `SUBTOTAL`.
+    Evaluated,
+    /// Anything with a name, for a message.
+    Described,
 }
 
-/// The text of formula tokens kooste does not evaluate, for a message
-/// only: [`decode`]'s tokens and also text, `&`, comparisons, truth and
-/// error constants, `IF` and the functions of [`function_name`]. A formula
-/// such text stands for is never evaluated (the evaluator reads none of
-/// them); where even this fails the text is `…`.
+/// The text of formula tokens `rgce` (without a leading `=`) that never
+/// gives a text; `None` where a token is not one of those or the tokens are
+/// malformed.
+pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
+    decode_with(rgce, Level::Arithmetic, sheets)
+}
+
+/// The text of formula tokens kooste evaluates ([`decode`]'s, and
+/// comparisons, texts, truth values, `IF`, `AND`, `OR`, `NOT`, `VLOOKUP`,
+/// `HLOOKUP`, `INDEX`, `MATCH`, `SUBTOTAL`), to check a stored result
+/// against; `None` for any other token.
+pub(super) fn decode_evaluated(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
+    decode_with(rgce, Level::Evaluated, sheets)
+}
+
+/// The text of formula tokens kooste may not evaluate, for a message
+/// only: [`decode_evaluated`]'s tokens and also `&`, error constants,
+/// `CHOOSE` and the functions of [`function_name`]. Where even this fails
+/// the text is `…`.
 pub(super) fn describe(rgce: &[u8], sheets: &[Option<String>]) -> String {
-    decode_with(rgce, true, sheets).unwrap_or_else(|| "…".to_string())
+    decode_with(rgce, Level::Described, sheets).unwrap_or_else(|| "…".to_string())
 }
 
 /// `sheets`: the sheet each XTI index of a 3-D reference names
 /// ([`super::sheet::Globals::xti_sheets`]).
-fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<String> {
+fn decode_with(rgce: &[u8], level: Level, sheets: &[Option<String>]) -> Option<String> {
+    let lenient = level == Level::Described;
+    let evaluated = level >= Level::Evaluated;
     // Each entry: the text and how strongly it binds.
     let mut stack: Vec<(String, u8)> = Vec::new();
     let mut i = 0;
@@ -94,8 +120,9 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                         let (a, _) = stack.pop()?;
                         stack.push((format!("SUM({a})"), ATOM));
                     }
-                    // tAttrIf, tAttrGoto: jumps of IF, CHOOSE, described.
-                    0x02 | 0x08 if lenient => {}
+                    // tAttrIf, tAttrGoto: jumps of IF (and CHOOSE); the
+                    // tokens in between are the branches, in order.
+                    0x02 | 0x08 if evaluated => {}
                     // tAttrChoose: a count, then count + 1 offsets.
                     0x04 if lenient => {
                         let count = usize::from(u16_at(rgce, i - 2)?);
@@ -125,6 +152,7 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 let (name, arity) = match u16_at(rgce, i)? {
                     24 => ("ABS", 1),
                     27 => ("ROUND", 2),
+                    38 if evaluated => ("NOT", 1),
                     id if lenient => fixed_function(id)?,
                     _ => return None,
                 };
@@ -135,13 +163,15 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
             // (bit 15 fCE: a macro command).
             0x22 | 0x42 | 0x62 => {
                 let argc = usize::from(*rgce.get(i)? & 0x7F);
-                let name = match u16_at(rgce, i + 1)? {
+                let id = u16_at(rgce, i + 1)?;
+                let name = match id {
                     4 => "SUM",
                     5 => "AVERAGE",
                     6 => "MIN",
                     7 => "MAX",
                     24 => "ABS",
                     27 => "ROUND",
+                    1 | 29 | 36 | 37 | 64 | 101 | 102 | 344 if evaluated => function_name(id)?,
                     id if lenient => function_name(id)?,
                     _ => return None,
                 };
@@ -178,15 +208,20 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 };
                 stack.push((format!("'{}'!{place}", sheet.replace('\'', "''")), ATOM));
             }
-            // Described, not evaluated: ptgConcat and the comparisons.
-            0x08..=0x0E if lenient => {
-                let op = ["&", "<", "<=", "=", ">=", ">", "<>"][usize::from(ptg - 0x08)];
+            // The comparisons (ptgLt … ptgNe), and ptgConcat only described.
+            0x09..=0x0E if evaluated => {
+                let op = ["<", "<=", "=", ">=", ">", "<>"][usize::from(ptg - 0x09)];
                 let b = stack.pop()?;
                 let a = stack.pop()?;
                 stack.push((format!("{}{op}{}", bracket(a, ADD), bracket(b, ADD)), CMP));
             }
+            0x08 if lenient => {
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push((format!("{}&{}", bracket(a, ADD), bracket(b, ADD)), CMP));
+            }
             // ptgStr: ShortXLUnicodeString (count, flags, characters).
-            0x17 if lenient => {
+            0x17 if evaluated => {
                 let (count, high) = (usize::from(*rgce.get(i)?), rgce.get(i + 1)? & 1 != 0);
                 i += 2;
                 let text: String = if high {
@@ -209,7 +244,7 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 stack.push((super::cells::error_text(*rgce.get(i)?), ATOM));
                 i += 1;
             }
-            0x1D if lenient => {
+            0x1D if evaluated => {
                 let b = *rgce.get(i)? != 0;
                 stack.push((if b { "TRUE" } else { "FALSE" }.to_string(), ATOM));
                 i += 1;
@@ -386,6 +421,26 @@ mod tests {
         // Mixed: $H2 (column absolute, row relative), H$2.
         assert_eq!(text("44 0100 0780").unwrap(), "$H2");
         assert_eq!(text("44 0100 0740").unwrap(), "H$2");
+    }
+
+    #[test]
+    fn comparisons_if_and_lookups_decode_for_evaluation() {
+        let e = |s: &str| super::decode_evaluated(&hex(s), &[]);
+        assert_eq!(
+            e("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600").unwrap(),
+            "VLOOKUP(1,Z1:Z2,1,0)"
+        );
+        assert_eq!(
+            e("44 0100 07c0 1e0100 0d 19 02 0500 1e0200 19 08 0300 17 00 00 19 08 0300 42 03 0100")
+                .unwrap(),
+            "IF(H2>1,2,\"\")"
+        );
+        assert_eq!(e("1e0100 1e0200 0e").unwrap(), "1<>2");
+        assert_eq!(e("1d 01 21 2600").unwrap(), "NOT(TRUE)");
+        // `&`, an error constant, a defined name: not evaluated.
+        assert_eq!(e("17 02 00 5131 17 03 00 2d5132 08"), None);
+        assert_eq!(e("1c 07"), None);
+        assert_eq!(e("23 01000000"), None);
     }
 
     #[test]
