@@ -650,16 +650,20 @@ impl Parser<'_> {
                 Outcome::Copy(_) => None,
             });
         }
-        Some(match self.sheets[sheet].get(row, col) {
-            Cell::Number(n) => Some(Val::Num(*n)),
-            Cell::Error(_) => Some(Val::Err("#VALUE!")),
-            Cell::FormulaWithoutValue(f) => {
+        let cell = self.sheets[sheet].get(row, col);
+        if let Some(f) = unstored_formula(grid, cell) {
+            return Some(
                 match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
                     Outcome::Number(n) => Some(Val::Num(n)),
                     Outcome::Error(e) => Some(Val::Err(e)),
                     Outcome::Copy(_) => None,
-                }
-            }
+                },
+            );
+        }
+        Some(match cell {
+            Cell::Number(n) => Some(Val::Num(*n)),
+            Cell::Error(_) => Some(Val::Err("#VALUE!")),
+            Cell::FormulaWithoutValue(_) => None,
             // A CSV's digits are the number Excel reads on opening.
             Cell::Text(t) if grid.text_numbers => csv_integer(t).map(Val::Num),
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
@@ -684,15 +688,47 @@ impl Parser<'_> {
 }
 
 /// A CSV cell's text that every locale's Excel reads as the same number
-/// when it opens the file: digits, with a leading minus (`12000`, `-500`).
-/// Others (`12,5`, `12.5`, `12 000`) depend on the locale and are not
-/// read as numbers by formulas: those formulas stay without a value.
+/// when it opens the file: digits, with a leading sign (`12000`, `-500`,
+/// `+500`). Others (`12,5`, `12.5`, `12 000`) depend on the locale and are
+/// not read as numbers by formulas: those formulas stay without a value.
 fn csv_integer(text: &str) -> Option<f64> {
     let t = crate::text::trim(text);
-    let digits = t.strip_prefix('-').unwrap_or(t);
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
     (!digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
         .flatten()
+}
+
+/// A CSV cell's text that Excel computes as a formula when it opens the
+/// file, besides `=…` (which the CSV reader makes a formula already): a
+/// `+` or `-` followed by more than a number (`+90000+8000`, `-100+20`,
+/// `-H2`: an operator, a bracket or a cell reference after the sign), and
+/// Lotus's `@` before a formula (`@SUM(H2:H3)`). Returns the formula to
+/// evaluate; `None` for a signed number (`-1200`, `+1200`, `-1 200,50 €`),
+/// which is typed as the number it is. A text field keeps the text as
+/// typed: only numbers are computed.
+pub fn csv_formula(text: &str) -> Option<&str> {
+    let t = crate::text::trim(text);
+    if let Some(rest) = t.strip_prefix('@') {
+        return (!crate::text::trim(rest).is_empty()).then_some(rest);
+    }
+    let rest = t.strip_prefix(['+', '-'])?;
+    let operator = rest.contains(['+', '-', '*', '/', '^', '(', ')', '&', '=', '<', '>']);
+    let reference = rest
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit());
+    (operator || reference).then_some(t)
+}
+
+/// The formula of a cell whose file stores no result: a formula without
+/// a value, or a CSV text Excel computes ([`csv_formula`]).
+fn unstored_formula<'c>(grid: &Grid, cell: &'c Cell) -> Option<&'c str> {
+    match cell {
+        Cell::FormulaWithoutValue(f) => Some(f),
+        Cell::Text(t) if grid.text_numbers => csv_formula(t),
+        _ => None,
+    }
 }
 
 /// What `SUBTOTAL` leaves out of its ranges: other SUBTOTAL cells always,
@@ -973,6 +1009,34 @@ mod tests {
         assert_eq!(eval("C1=\"kerho\"", &g), truth(true));
         assert_eq!(eval("B1>100", &g), None);
         assert_eq!(eval("D1=TRUE", &g), None);
+    }
+
+    #[test]
+    fn a_csv_text_excel_computes_is_a_formula() {
+        assert_eq!(csv_formula("+90000+8000"), Some("+90000+8000"));
+        assert_eq!(csv_formula(" -100+20 "), Some("-100+20"));
+        assert_eq!(csv_formula("-H2"), Some("-H2"));
+        assert_eq!(csv_formula("@SUM(H2:H3)"), Some("SUM(H2:H3)"));
+        for number in [
+            "-1200",
+            "+1200",
+            "-1 200,50 €",
+            "-12,5 t€",
+            "12+3",
+            "-",
+            "@",
+        ] {
+            assert_eq!(csv_formula(number), None, "{number}");
+        }
+        let t = |s: &str| Cell::Text(s.into());
+        let mut g = grid(
+            "S",
+            vec![vec![t("+90000+8000"), t("+1200"), t("@SUM(A1:B1)")]],
+        );
+        g.text_numbers = true;
+        let g = [g];
+        assert_eq!(eval("SUM(A1:B1)", &g), Some(Outcome::Number(99_200.0)));
+        assert_eq!(eval("C1*1", &g), Some(Outcome::Number(99_200.0)));
     }
 
     #[test]

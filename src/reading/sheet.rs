@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::formula::{Outcome, evaluate_within};
+use super::formula::{Outcome, csv_formula, evaluate_within};
 use super::{Book, Format, Grid, InputFile, open, own, separators, workbook};
 use crate::config::{FieldKey, Kind};
 use crate::model::finding::{Code, Finding};
@@ -723,16 +723,23 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// The cell's value: a formula the file stores no result for (or only
     /// a placeholder) is evaluated where kooste can (see
     /// [`super::formula`]), and stays a formula without a value otherwise.
+    /// A CSV's `+90000+8000` or `@SUM(H2:H3)` is the formula Excel
+    /// computes on opening ([`super::formula::csv_formula`]).
     pub(super) fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         let cell = self.raw_cell(row, col);
-        let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
-            return cell;
+        let f = match cell.as_ref() {
+            Cell::FormulaWithoutValue(f) => f.as_str(),
+            Cell::Text(t) if self.grid.text_numbers => match csv_formula(t) {
+                Some(f) => f,
+                None => return cell,
+            },
+            _ => return cell,
         };
         match evaluate_within(f, self.sheets, self.sheet, &self.budget) {
             Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
             Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
             Some(Outcome::Copy(c)) => Cow::Owned(c),
-            None => cell,
+            None => Cow::Owned(Cell::FormulaWithoutValue(f.to_string())),
         }
     }
 
@@ -742,10 +749,11 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// A formula typed into a CSV's text field is the text as typed
     /// (`=HYPERLINK(…)` as a measure's name): only numbers are computed.
     fn shown_text(&self, row: u32, col: u32) -> Cow<'_, Cell> {
-        if self.grid.text_numbers
-            && let Cell::FormulaWithoutValue(f) = self.grid.get(row, col)
-        {
-            return Cow::Owned(Cell::Text(format!("={f}").into()));
+        if self.grid.text_numbers {
+            return match self.grid.get(row, col) {
+                Cell::FormulaWithoutValue(f) => Cow::Owned(Cell::Text(format!("={f}").into())),
+                c => Cow::Borrowed(c),
+            };
         }
         let cell = self.cell(row, col);
         if let Cell::Number(n) = cell.as_ref()

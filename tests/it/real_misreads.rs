@@ -361,6 +361,43 @@ fn a_csv_formula_is_computed_or_named_never_a_type_error() {
     assert_eq!(ms[2]["fte"], 2.0);
 }
 
+/// A CSV cell that begins with `+`, `-` or `@` and is more than a number
+/// is the formula Excel computes on opening (`+90000+8000`, `-100+2100`,
+/// `@ROUND(H3/12000;0)`, `@SUM(I2:I3)`, `=H2+H3` over such cells); a signed
+/// number is that number (`+1200`; `-1200`, negative euros, is
+/// `out-of-range`), one kooste does not compute is `formula-without-value`,
+/// and a text field keeps the text as typed. Python's csv module and
+/// LibreOffice's CSV alike.
+#[test]
+fn a_csv_cell_with_a_leading_sign_is_the_formula_excel_computes() {
+    for file in [
+        "python_csv_signed_formulas.csv",
+        "lo_csv_signed_formulas.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = pairs(&[("out-of-range", "H4"), ("formula-without-value", "H5")]);
+        assert_eq!(codes_at(&fs), expected, "{file}");
+        assert_eq!(fs[0]["value"], "-1200", "{file}");
+        assert_eq!(fs[1]["value"], "=+MEDIAN(1;2)", "{file}");
+        let ms = real_measures(file);
+        let read: Vec<(String, f64, f64, f64)> = ms
+            .iter()
+            .map(|m| {
+                let n = m["measure"].as_str().unwrap().to_string();
+                let f = |k: &str| m[k].as_f64().unwrap();
+                (n, f("budget_eur"), f("spent_eur"), f("fte"))
+            })
+            .collect();
+        let expected = [
+            ("Kerho".to_string(), 98_000.0, 1_200.0, 1.0),
+            ("-1+2 (kokeilu)".to_string(), 12_000.0, 2_000.0, 1.0),
+            ("Kuoro".to_string(), 110_000.0, 3_200.0, 1.0),
+        ];
+        assert_eq!(read, expected, "{file}");
+    }
+}
+
 #[test]
 fn a_note_under_the_measures_is_named_and_a_unit_note_is_the_unit_rule() {
     for ext in ["xlsx", "csv"] {

@@ -279,12 +279,13 @@ impl Parser<'_> {
         if let Some(o) = self.stored_outcome(s, row, col) {
             return outcome_operand(o, text_numbers);
         }
-        match self.sheets[s].get(row, col) {
-            Cell::FormulaWithoutValue(f) => {
+        let cell = self.sheets[s].get(row, col);
+        match super::unstored_formula(&self.sheets[s], cell) {
+            Some(f) => {
                 let o = super::eval_in(f, self.sheets, s, self.depth + 1, self.budget)?;
                 outcome_operand(o, text_numbers)
             }
-            c => cell_operand(c, text_numbers),
+            None => cell_operand(cell, text_numbers),
         }
     }
 }
