@@ -368,12 +368,15 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
 
 /// The sheet that holds the measures, and its header row: of the sheets
 /// with a header row (the first row where at least two cells, and most of
-/// its non-empty cells, are known header names), the one with the most
-/// rows holding a number under a euro header; on a tie the first (visible
-/// ones before hidden ones). An instructions sheet that repeats the
-/// headers over a row of descriptions (`esim. KUKU-01`, `teksti`) thus
-/// loses to the sheet of measures behind it (issue 17); the other gets
-/// the `unread-content` notice.
+/// its non-empty cells, are known header names), the one whose header
+/// names the most required fields, then the one with the most rows
+/// holding a number under a euro header; on a tie the first (visible ones
+/// before hidden ones). A price list or reference sheet whose headers
+/// look like a budget's (`Toimenpide | Budjetti (€)`) over many priced
+/// rows thus loses to the measures' sheet that names every required
+/// field, and an instructions sheet that repeats the headers over a row
+/// of descriptions (`esim. KUKU-01`, `teksti`) to the sheet of measures
+/// behind it (issue 17); the other gets the `unread-content` notice.
 fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     let order = book
         .sheets
@@ -381,16 +384,34 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         .enumerate()
         .filter(|(_, s)| !s.hidden)
         .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
-    let mut best: Option<(usize, u32, usize)> = None;
+    let mut best: Option<(usize, u32, (usize, usize))> = None;
     for (i, grid) in order {
         if let Some(row) = find_header(grid, schema) {
-            let amounts = rows_with_amounts(grid, schema, row);
-            if best.is_none_or(|(_, _, a)| amounts > a) {
-                best = Some((i, row, amounts));
+            let rank = (
+                required_named(grid, schema, row),
+                rows_with_amounts(grid, schema, row),
+            );
+            if best.is_none_or(|(_, _, r)| rank > r) {
+                best = Some((i, row, rank));
             }
         }
     }
     best.map(|(i, row, _)| (i, row))
+}
+
+/// How many required fields the cells of row `header` name.
+fn required_named(grid: &Grid, schema: &Schema, header: u32) -> usize {
+    let mut seen = Vec::new();
+    for col in grid.first_col..grid.end_col() {
+        if let Cell::Text(t) = grid.get(header, col)
+            && let Some(f) = schema.field_of_header(t)
+            && schema.config.fields[f].required
+            && !seen.contains(&f)
+        {
+            seen.push(f);
+        }
+    }
+    seen.len()
 }
 
 /// How many of the (first 1 000) rows under `header` hold a number in a

@@ -463,6 +463,35 @@ fn the_sheet_of_measures_wins_over_an_instructions_sheet_before_it() {
     );
 }
 
+/// A price list before the measures, its headers like a budget's
+/// (`Toimenpide | Vuosi | Budjetti (€) | Toteuma (€)`) over more priced rows
+/// than there are measures: the sheet whose header names every required
+/// field is read, its VLOOKUPs into the price list evaluated (openpyxl) or
+/// their stored results read (LibreOffice's xlsx, ods, xls), and the price
+/// list is named as not read, never chosen with missing-column errors.
+#[test]
+fn the_sheet_of_measures_wins_over_a_price_list_before_it() {
+    for file in [
+        "openpyxl_price_list_sheet_first.xlsx",
+        "lo_price_list_sheet_first.xlsx",
+        "lo_price_list_sheet_first.ods",
+        "lo_price_list_sheet_first.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]), "{file}");
+        assert_eq!(fs[0]["sheet"], "Hinnasto", "{file}");
+        assert_eq!(
+            euros(&real_measures(file)),
+            [
+                ("Leiri".to_string(), 12_000.0, 11_500.0),
+                ("Kuoro".to_string(), 1_500.0, 1_000.0)
+            ],
+            "{file}"
+        );
+    }
+}
+
 /// Budgets fetched by exact-match lookups from a price list on another
 /// sheet. XlsxWriter (pandas) stores 0 and asks Excel to recalculate,
 /// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP,
