@@ -497,7 +497,8 @@ fn the_sheet_of_measures_wins_over_a_price_list_before_it() {
 /// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP,
 /// IFERROR and an IF around a lookup as Excel does, never taking the
 /// placeholder 0. A key not in the list is Excel's #N/A. LibreOffice's
-/// copies store the results it calculated, and read the same.
+/// copies store the results it calculated, and read the same (in an xls,
+/// the lookups decoded from their tokens are checked against them).
 #[test]
 fn lookups_over_another_sheet_are_evaluated_or_named_never_a_placeholder() {
     for file in [
@@ -505,6 +506,7 @@ fn lookups_over_another_sheet_are_evaluated_or_named_never_a_placeholder() {
         "openpyxl_lookup_formulas.xlsx",
         "lo_lookup_formulas.xlsx",
         "lo_lookup_formulas.ods",
+        "lo_lookup_formulas.xls",
     ] {
         let (exit, fs) = real_findings(file, &[]);
         assert_eq!(exit, 1, "{file}");
@@ -516,6 +518,44 @@ fn lookups_over_another_sheet_are_evaluated_or_named_never_a_placeholder() {
             ("Retki".to_string(), 2_500.0, 2_000.0),
         ];
         assert_eq!(euros(&real_measures(file)), read, "{file}");
+    }
+}
+
+/// Stale lookup results (manual calculation: XlsxWriter's, kept by
+/// LibreOffice in .xls and .ods): VLOOKUP, INDEX/MATCH, HLOOKUP and
+/// IFERROR(VLOOKUP) each give `formula-mismatch` naming both figures, in
+/// an xls too (its tokens decoded, IFERROR written as a NAME called by
+/// ptgFuncVar 255); the row whose stored result agrees is read.
+#[test]
+fn stale_lookup_results_are_mismatches_in_xlsx_xls_and_ods() {
+    for file in [
+        "xlsxwriter_manual_calc_stale_lookups.xlsx",
+        "lo_stale_lookup_results.xls",
+        "lo_stale_lookup_results.ods",
+    ] {
+        let (exit, fs) = real_findings(file, &["--lang", "en"]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = ["H2", "H3", "H4", "H5"].map(|c| ("formula-mismatch", c));
+        assert_eq!(codes_at(&fs), pairs(&expected), "{file}");
+        for (cell, gives, stored) in [
+            ("H2", "4,000", "3,000"),
+            ("H3", "12,000", "10,000"),
+            ("H4", "2,500", "2,000"),
+            ("H5", "900", "800"),
+        ] {
+            let msg = message_at(&fs, cell);
+            assert!(msg.contains(&format!("gives {gives}, ")), "{file}: {msg}");
+            assert!(msg.contains(&format!("result {stored}, ")), "{file}: {msg}");
+        }
+        assert!(
+            message_at(&fs, "H5").contains("=IFERROR(VLOOKUP(D5,"),
+            "{file}"
+        );
+        assert_eq!(
+            euros(&real_measures(file)),
+            [("Kuoro".to_string(), 4_000.0, -1.0)],
+            "{file}"
+        );
     }
 }
 

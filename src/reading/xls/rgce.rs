@@ -42,28 +42,43 @@ enum Level {
 /// gives a text; `None` where a token is not one of those or the tokens are
 /// malformed.
 pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
-    decode_with(rgce, Level::Arithmetic, sheets)
+    decode_with(rgce, Level::Arithmetic, sheets, &[])
 }
 
 /// The text of formula tokens kooste evaluates ([`decode`]'s, and
 /// comparisons, texts, truth values, `IF`, `AND`, `OR`, `NOT`, `VLOOKUP`,
-/// `HLOOKUP`, `INDEX`, `MATCH`, `SUBTOTAL`), to check a stored result
-/// against; `None` for any other token.
-pub(super) fn decode_evaluated(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
-    decode_with(rgce, Level::Evaluated, sheets)
+/// `HLOOKUP`, `INDEX`, `MATCH`, `SUBTOTAL`, and `IFERROR` called by its
+/// name), to check a stored result against; `None` for any other token.
+/// `functions`: the function each NAME record names.
+pub(super) fn decode_evaluated(
+    rgce: &[u8],
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> Option<String> {
+    decode_with(rgce, Level::Evaluated, sheets, functions)
 }
 
 /// The text of formula tokens kooste may not evaluate, for a message
 /// only: [`decode_evaluated`]'s tokens and also `&`, error constants,
 /// `CHOOSE` and the functions of [`function_name`]. Where even this fails
 /// the text is `…`.
-pub(super) fn describe(rgce: &[u8], sheets: &[Option<String>]) -> String {
-    decode_with(rgce, Level::Described, sheets).unwrap_or_else(|| "…".to_string())
+pub(super) fn describe(
+    rgce: &[u8],
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> String {
+    decode_with(rgce, Level::Described, sheets, functions).unwrap_or_else(|| "…".to_string())
 }
 
 /// `sheets`: the sheet each XTI index of a 3-D reference names
-/// ([`super::sheet::Globals::xti_sheets`]).
-fn decode_with(rgce: &[u8], level: Level, sheets: &[Option<String>]) -> Option<String> {
+/// ([`super::sheet::Globals::xti_sheets`]); `functions`: the function each
+/// NAME names ([`super::sheet::Globals::function_names`]).
+fn decode_with(
+    rgce: &[u8],
+    level: Level,
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> Option<String> {
     let lenient = level == Level::Described;
     let evaluated = level >= Level::Evaluated;
     // Each entry: the text and how strongly it binds.
@@ -164,6 +179,12 @@ fn decode_with(rgce: &[u8], level: Level, sheets: &[Option<String>]) -> Option<S
             0x22 | 0x42 | 0x62 => {
                 let argc = usize::from(*rgce.get(i)? & 0x7F);
                 let id = u16_at(rgce, i + 1)?;
+                // 255: a function called by name, the first argument.
+                if id == 0xFF {
+                    i += 3;
+                    by_name(&mut stack, argc)?;
+                    continue;
+                }
                 let name = match id {
                     4 => "SUM",
                     5 => "AVERAGE",
@@ -177,6 +198,19 @@ fn decode_with(rgce: &[u8], level: Level, sheets: &[Option<String>]) -> Option<S
                 };
                 i += 3;
                 call(&mut stack, name, argc)?;
+            }
+            // ptgName (2.5.198.76): a NAME's 1-based index; only a
+            // function's name, called by ptgFuncVar 255 after it.
+            0x23 | 0x43 | 0x63 => {
+                let index =
+                    usize::try_from(u32::from_le_bytes(rgce.get(i..i + 4)?.try_into().ok()?))
+                        .ok()?;
+                let name = functions.get(index.checked_sub(1)?)?.as_ref()?;
+                if !lenient && name != "IFERROR" {
+                    return None;
+                }
+                stack.push((format!("{FUNCTION}{name}"), ATOM));
+                i += 4;
             }
             // ptgRef (2.5.198.84): RgceLoc, row and column.
             0x24 | 0x44 | 0x64 => {
@@ -255,7 +289,7 @@ fn decode_with(rgce: &[u8], level: Level, sheets: &[Option<String>]) -> Option<S
         }
     }
     match stack.as_slice() {
-        [(text, _)] if !text.is_empty() => Some(text.clone()),
+        [(text, _)] if !text.is_empty() && !text.contains(FUNCTION) => Some(text.clone()),
         _ => None,
     }
 }
@@ -319,6 +353,19 @@ fn bracket((text, level): (String, u8), min: u8) -> String {
     } else {
         text
     }
+}
+
+/// Marks a function's name on the stack (ptgName), for [`by_name`].
+const FUNCTION: char = '\u{0}';
+
+/// ptgFuncVar 255: the top `argc` texts of the stack, the first a
+/// function's name ([`FUNCTION`]), become `name(a,b,…)`.
+fn by_name(stack: &mut Vec<(String, u8)>, argc: usize) -> Option<()> {
+    let at = stack.len().checked_sub(argc)?;
+    let (first, _) = stack.get(at)?;
+    let name = first.strip_prefix(FUNCTION)?.to_string();
+    stack.remove(at);
+    call(stack, &name, argc - 1)
 }
 
 /// Replaces the top `argc` texts of the stack with `name(a,b,…)`.
@@ -425,7 +472,7 @@ mod tests {
 
     #[test]
     fn comparisons_if_and_lookups_decode_for_evaluation() {
-        let e = |s: &str| super::decode_evaluated(&hex(s), &[]);
+        let e = |s: &str| super::decode_evaluated(&hex(s), &[], &[]);
         assert_eq!(
             e("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600").unwrap(),
             "VLOOKUP(1,Z1:Z2,1,0)"
@@ -437,6 +484,19 @@ mod tests {
         );
         assert_eq!(e("1e0100 1e0200 0e").unwrap(), "1<>2");
         assert_eq!(e("1d 01 21 2600").unwrap(), "NOT(TRUE)");
+        // IFERROR as LibreOffice writes it: a NAME `_xlfn.IFERROR` called
+        // through ptgFuncVar 255.
+        let rgce = hex(
+            "23 01000000 44 0400 03c0 3b 0000 0100 0400 0000 0200 1e0200 1d00 42 04 6600 \
+             1e0000 42 03 ff00",
+        );
+        let sheets = [Some("Hinnat".to_string())];
+        let functions = [Some("IFERROR".to_string())];
+        assert_eq!(
+            super::decode_evaluated(&rgce, &sheets, &functions).unwrap(),
+            "IFERROR(VLOOKUP(D5,'Hinnat'!$A$2:$C$5,2,FALSE),0)"
+        );
+        assert_eq!(super::decode_evaluated(&rgce, &sheets, &[None]), None);
         // `&`, an error constant, a defined name: not evaluated.
         assert_eq!(e("17 02 00 5131 17 03 00 2d5132 08"), None);
         assert_eq!(e("1c 07"), None);
@@ -445,7 +505,7 @@ mod tests {
 
     #[test]
     fn what_is_not_evaluated_is_described() {
-        let d = |s: &str| super::describe(&hex(s), &[]);
+        let d = |s: &str| super::describe(&hex(s), &[], &[]);
         assert_eq!(
             d("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600"),
             "VLOOKUP(1,Z1:Z2,1,0)"

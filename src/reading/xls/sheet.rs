@@ -30,6 +30,10 @@ pub(super) struct Globals {
     /// The sheet each EXTERNSHEET entry (XTI) names, where it is a sheet
     /// of this workbook, by index: for 3-D references (`'Muut'!B2`).
     pub xti_sheets: Vec<Option<String>>,
+    /// The function each NAME record names, by index from 0 (a ptgName's
+    /// index less one), where it is one: LibreOffice writes the functions
+    /// newer than BIFF8 (`IFERROR`) as a name called through ptgFuncVar 255.
+    pub function_names: Vec<Option<String>>,
     /// PRECISION (MS-XLS 2.4.210) 0: "precision as displayed".
     pub precision_as_shown: bool,
 }
@@ -341,8 +345,9 @@ fn formula_cell(
     match cell {
         Cell::Number(_) => {
             let tokens = formula_tokens(data);
-            if let Some(text) = tokens.and_then(|t| rgce::decode_evaluated(t, &globals.xti_sheets))
-            {
+            if let Some(text) = tokens.and_then(|t| {
+                rgce::decode_evaluated(t, &globals.xti_sheets, &globals.function_names)
+            }) {
                 b.formulas.insert((u32::from(row), u32::from(col)), text);
             }
             cell
@@ -350,18 +355,22 @@ fn formula_cell(
         // A formula that gives a number never gives "": that is xlwt's
         // placeholder. One that may (`IF(…;"";…)`) gives it where Excel or
         // LibreOffice calculated it, so it is decided for the workbook.
-        Cell::Text(s) if s.is_empty() => match formula_tokens(data)
-            .and_then(|t| rgce::decode(t, &globals.xti_sheets))
-        {
-            Some(text) => Cell::FormulaWithoutValue(text),
-            None => {
-                let text = rgce::describe(formula_tokens(data).unwrap_or(&[]), &globals.xti_sheets);
-                b.results
-                    .empty_text
-                    .push((u32::from(row), u32::from(col), text));
-                Cell::Text(s)
+        Cell::Text(s) if s.is_empty() => {
+            match formula_tokens(data).and_then(|t| rgce::decode(t, &globals.xti_sheets)) {
+                Some(text) => Cell::FormulaWithoutValue(text),
+                None => {
+                    let text = rgce::describe(
+                        formula_tokens(data).unwrap_or(&[]),
+                        &globals.xti_sheets,
+                        &globals.function_names,
+                    );
+                    b.results
+                        .empty_text
+                        .push((u32::from(row), u32::from(col), text));
+                    Cell::Text(s)
+                }
             }
-        },
+        }
         other => other,
     }
 }
