@@ -14,6 +14,7 @@ use super::grid::put_cell;
 use quick_xml::events::Event;
 
 mod sheet_part;
+mod xlsb_short;
 pub use sheet_part::SheetPart;
 
 use super::{Book, Damage, Format, Grid, Limits, Merged, Unreadable};
@@ -92,7 +93,14 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             let tables = super::tables::tables(bytes, &names);
             stream_xlsx(&mut reader, limits, recalc, &tables)?
         }
-        Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
+        // SheetJS's short cell records, made full ones calamine reads.
+        Format::Xlsb => match xlsb_short::expanded(bytes, limits)? {
+            Some(full) => {
+                let cursor = Cursor::new(full.as_slice());
+                stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?
+            }
+            None => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
+        },
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
         Format::Xls => match super::xls::read(bytes, limits)? {
             Some(sheets) => sheets,

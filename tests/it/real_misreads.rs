@@ -633,3 +633,29 @@ fn a_stale_if_result_is_a_mismatch_in_xlsx_ods_and_xls() {
         assert_eq!(figures(&real_measures(file)), read, "{file}");
     }
 }
+
+/// An xlsb SheetJS wrote: every cell after a row's first is in the short
+/// record form (no column), which calamine alone reads as nothing, so the
+/// sheet read one column wide (no header found). Read in full: the figures,
+/// an error value as a type-error, a date formatted `yyyy` as its year.
+#[test]
+fn an_xlsb_in_short_cell_records_is_read_in_full() {
+    let file = "sheetjs_short_cell_records.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("type-error", "I3")]), "{file}");
+    assert!(message_at(&fs, "I3").contains("#N/A"), "{file}");
+    let ms = real_measures(file);
+    assert_eq!(
+        euros(&ms),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
+            ("Sirkus".to_string(), 900.5, 800.0),
+        ]
+    );
+    let years: Vec<_> = ms.iter().map(|m| m["year"].clone()).collect();
+    assert_eq!(years, [2021, 2021, 2021]);
+    let ids: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
+    assert_eq!(ids, ["KUKU", "KUKU", "KUKU"]);
+}
