@@ -264,6 +264,11 @@ fn read_loaded(
         book.sheets[sheet_idx].hidden_columns = columns;
         book.sheets[sheet_idx].hidden_rows = rows;
     }
+    if book.format == Format::Xlsb {
+        let name = book.sheets[sheet_idx].name.clone();
+        book.sheets[sheet_idx].hidden_rows =
+            super::guard::guarded(|| workbook::xlsb_hidden_rows(bytes, &name)).unwrap_or_default();
+    }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);

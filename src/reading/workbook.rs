@@ -14,6 +14,7 @@ use super::grid::put_cell;
 use quick_xml::events::Event;
 
 mod sheet_part;
+mod xlsb_parts;
 mod xlsb_short;
 pub use sheet_part::SheetPart;
 
@@ -489,7 +490,7 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
 }
 
 /// The merged ranges of one sheet, for the formats that record them and
-/// calamine reads (xlsx, xlsm, xls). Any failure yields none: the values
+/// calamine reads (xlsx, xlsm, xls), and xlsb from its sheet's part. Any failure yields none: the values
 /// were already read.
 pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
     let cursor = Cursor::new(bytes);
@@ -502,7 +503,8 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|r| r.merge_cells_by_sheet_name(sheet).ok()),
-        Format::Xlsb | Format::Ods | Format::Csv => None,
+        Format::Xlsb => return xlsb_parts::merged(bytes, sheet),
+        Format::Ods | Format::Csv => None,
     };
     dims.unwrap_or_default()
         .into_iter()
@@ -513,6 +515,15 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
             last_col: d.start.1.max(d.end.1),
         })
         .collect()
+}
+
+/// The rows an xlsb sheet hides, by hand or in a collapsed group (calamine
+/// does not report them). Any failure yields none.
+pub fn xlsb_hidden_rows(
+    bytes: &[u8],
+    sheet: &str,
+) -> BTreeMap<u32, crate::reading::grid::RowHidden> {
+    xlsb_parts::hidden_rows(bytes, sheet)
 }
 
 /// Most bytes of `xl/styles.xml` or `xl/workbook.xml` read for number formats.

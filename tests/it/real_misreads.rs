@@ -659,3 +659,29 @@ fn an_xlsb_in_short_cell_records_is_read_in_full() {
     let ids: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
     assert_eq!(ids, ["KUKU", "KUKU", "KUKU"]);
 }
+
+/// An xlsb's merged ranges and hidden rows, which calamine does not report,
+/// read from the sheet's part (SheetJS's xlsb): a department merged over
+/// two rows counts in both, a hidden row is read and named
+/// (`hidden-rows`), a budget merged over two rows is `merged-amount`, as in
+/// xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_merged_cells_and_hidden_rows_are_seen() {
+    let file = "sheetjs_merged_and_hidden_rows.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    let expected = pairs(&[("hidden-rows", "A4"), ("merged-amount", "H6")]);
+    assert_eq!(codes_at(&fs), expected, "{file}");
+    let ms = real_measures(file);
+    assert_eq!(
+        euros(&ms),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Leiri".to_string(), 12_000.0, 11_000.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
+            ("Sirkus".to_string(), 900.0, 800.0),
+        ]
+    );
+    let departments: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
+    assert_eq!(departments, ["KUKU", "KUKU", "KUKU", "KUKU"]);
+}

@@ -87,7 +87,7 @@ fn full_records(part: &[u8]) -> Option<Vec<u8>> {
 /// A record's type (at most 2 bytes) or size (at most 4) at `at`: 7 bits a
 /// byte, low first, the high bit saying another byte follows. The value
 /// and where it ends.
-fn varint(bytes: &[u8], at: usize, most: usize) -> Option<(u32, usize)> {
+pub(super) fn varint(bytes: &[u8], at: usize, most: usize) -> Option<(u32, usize)> {
     let mut value = 0u32;
     for k in 0..most {
         let b = *bytes.get(at + k)?;

@@ -1,0 +1,120 @@
+//! What calamine does not report of an xlsb sheet, from the sheet's own
+//! binary part ([MS-XLSB]): its merged ranges (BrtMergeCell) and its
+//! hidden rows (BrtRowHdr's fDyZero: hidden by hand or in a collapsed
+//! group), so that a merged department counts in every row it covers and
+//! hidden measure rows are named, as in xlsx, xls and ods.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use super::xlsb_short::varint;
+use crate::reading::Merged;
+use crate::reading::grid::RowHidden;
+
+/// Most bytes of one part read.
+const PART_MAX: u64 = 1 << 30;
+
+/// The merged ranges of sheet `name`; none where the part cannot be read.
+pub(super) fn merged(bytes: &[u8], name: &str) -> Vec<Merged> {
+    let Some(part) = sheet_part(bytes, name) else {
+        return Vec::new();
+    };
+    let u32_at =
+        |b: &[u8], at: usize| Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?));
+    records(&part)
+        .filter(|(typ, _)| *typ == 0xB0)
+        .filter_map(|(_, b)| {
+            let (r1, r2, c1, c2) = (u32_at(b, 0)?, u32_at(b, 4)?, u32_at(b, 8)?, u32_at(b, 12)?);
+            Some(Merged {
+                first_row: r1.min(r2),
+                first_col: c1.min(c2),
+                last_row: r1.max(r2),
+                last_col: c1.max(c2),
+            })
+        })
+        .collect()
+}
+
+/// The rows sheet `name` hides (BrtRowHdr, record 0: the row at byte 0,
+/// fDyZero the bit 0x10 of byte 11); none where the part cannot be read.
+pub(super) fn hidden_rows(bytes: &[u8], name: &str) -> BTreeMap<u32, RowHidden> {
+    let Some(part) = sheet_part(bytes, name) else {
+        return BTreeMap::new();
+    };
+    records(&part)
+        .filter(|(typ, b)| *typ == 0 && b.get(11).is_some_and(|f| f & 0x10 != 0))
+        .filter_map(|(_, b)| Some(u32::from_le_bytes(b.get(..4)?.try_into().ok()?)))
+        .map(|row| (row, RowHidden::Hidden))
+        .collect()
+}
+
+/// The records of a part as (type, body), until one is cut short.
+fn records(part: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (typ, after) = varint(part, i, 2)?;
+        let (len, at) = varint(part, after, 4)?;
+        let body = part.get(at..at.checked_add(len as usize)?)?;
+        i = at + body.len();
+        Some((typ, body))
+    })
+}
+
+/// The bytes of sheet `name`'s part: the workbook's BrtBundleSh gives the
+/// sheet's relationship id, `xl/_rels/workbook.bin.rels` its part.
+fn sheet_part(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let workbook = read(&mut zip, "xl/workbook.bin")?;
+    let rel_id = records(&workbook)
+        .filter(|(typ, _)| *typ == 0x9C)
+        .find_map(|(_, b)| {
+            let (rel, at) = wide_string(b, 8)?;
+            let (sheet, _) = wide_string(b, at)?;
+            (sheet == name).then_some(rel)
+        })?;
+    let rels = String::from_utf8(read(&mut zip, "xl/_rels/workbook.bin.rels")?).ok()?;
+    let target = rels.split("<Relationship ").find_map(|r| {
+        (attr(r, "Id")? == rel_id)
+            .then(|| attr(r, "Target"))
+            .flatten()
+    })?;
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    };
+    read(&mut zip, &path)
+}
+
+fn read(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    zip.by_name(name)
+        .ok()?
+        .take(PART_MAX)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
+/// An XLWideString at `at` (a 4-byte count of UTF-16 units, then the
+/// units), and where it ends.
+fn wide_string(b: &[u8], at: usize) -> Option<(String, usize)> {
+    let n = u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?);
+    if n == u32::MAX {
+        return Some((String::new(), at + 4));
+    }
+    let end = (at + 4).checked_add(2 * n as usize)?;
+    let units: Vec<u16> = b
+        .get(at + 4..end)?
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    Some((String::from_utf16_lossy(&units), end))
+}
+
+/// The value of attribute `name` in an XML element's text (`Id="rId1"`).
+fn attr(element: &str, name: &str) -> Option<String> {
+    let element = format!(" {element}");
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = element[start..].find('"')?;
+    Some(element[start..start + len].to_string())
+}
