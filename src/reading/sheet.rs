@@ -268,6 +268,11 @@ fn read_loaded(
         let name = book.sheets[sheet_idx].name.clone();
         book.sheets[sheet_idx].hidden_rows =
             super::guard::guarded(|| workbook::xlsb_hidden_rows(bytes, &name)).unwrap_or_default();
+        let units =
+            super::guard::guarded(|| workbook::xlsb_format_units(bytes, &name)).unwrap_or_default();
+        if !units.is_empty() {
+            book.sheets[sheet_idx].set_units(units);
+        }
     }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());

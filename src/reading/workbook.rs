@@ -526,6 +526,12 @@ pub fn xlsb_hidden_rows(
     xlsb_parts::hidden_rows(bytes, sheet)
 }
 
+/// The units an xlsb sheet's cells' number formats show (calamine does
+/// not report them). Any failure yields none.
+pub fn xlsb_format_units(bytes: &[u8], sheet: &str) -> BTreeMap<(u32, u32), super::FormatUnit> {
+    xlsb_parts::format_units(bytes, sheet)
+}
+
 /// Most bytes of `xl/styles.xml` or `xl/workbook.xml` read for number formats.
 const STYLES_MAX: u64 = 16 << 20;
 

@@ -685,3 +685,30 @@ fn an_xlsb_s_merged_cells_and_hidden_rows_are_seen() {
     let departments: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
     assert_eq!(departments, ["KUKU", "KUKU", "KUKU", "KUKU"]);
 }
+
+/// An xlsb's number formats, which calamine does not report, read from
+/// its styles and cells (SheetJS's xlsb): 55 shown as `55,0 t€` and 0,85
+/// as `85 %` in an FTE cell are `unknown-unit`, 55 000 shown as `55` is
+/// read with `scaled-format`, an actual hidden by `;;;` is read as the
+/// empty cell the sheet shows (`unread-content`), as in xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_number_formats_are_seen() {
+    let file = "sheetjs_unit_formats.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    let expected = pairs(&[
+        ("unknown-unit", "H2"),
+        ("scaled-format", "H3"),
+        ("unread-content", "I4"),
+        ("unknown-unit", "J5"),
+    ]);
+    assert_eq!(codes_at(&fs), expected, "{file}");
+    assert!(message_at(&fs, "H2").contains("t€"), "{file}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Leiri".to_string(), 55_000.0, 1_000.0),
+            ("Retki".to_string(), 2_500.0, -1.0),
+        ]
+    );
+}

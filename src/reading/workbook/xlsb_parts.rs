@@ -1,15 +1,17 @@
 //! What calamine does not report of an xlsb sheet, from the sheet's own
 //! binary part ([MS-XLSB]): its merged ranges (BrtMergeCell) and its
 //! hidden rows (BrtRowHdr's fDyZero: hidden by hand or in a collapsed
-//! group), so that a merged department counts in every row it covers and
-//! hidden measure rows are named, as in xlsx, xls and ods.
+//! group) and the units its cells' number formats show (BrtFmt, BrtXF and
+//! each cell's style), so that a merged department counts in every row it
+//! covers, hidden measure rows are named and `0.0" t€"` is `unknown-unit`,
+//! as in xlsx, xls and ods.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use super::xlsb_short::varint;
-use crate::reading::Merged;
 use crate::reading::grid::RowHidden;
+use crate::reading::{FormatUnit, Merged};
 
 /// Most bytes of one part read.
 const PART_MAX: u64 = 1 << 30;
@@ -46,6 +48,89 @@ pub(super) fn hidden_rows(bytes: &[u8], name: &str) -> BTreeMap<u32, RowHidden> 
         .filter_map(|(_, b)| Some(u32::from_le_bytes(b.get(..4)?.try_into().ok()?)))
         .map(|row| (row, RowHidden::Hidden))
         .collect()
+}
+
+/// The unit each cell's number format shows, by (row, column), where one
+/// does (`0.0" t€"`, `#,##0,`, `0%`, `;;;`, `hh:mm`); none where the parts
+/// cannot be read.
+pub(super) fn format_units(bytes: &[u8], name: &str) -> BTreeMap<(u32, u32), FormatUnit> {
+    let mut out = BTreeMap::new();
+    let Some(by_xf) = xf_units(bytes) else {
+        return out;
+    };
+    if by_xf.iter().all(Option::is_none) {
+        return out;
+    }
+    let Some(part) = sheet_part(bytes, name) else {
+        return out;
+    };
+    let u32_at =
+        |b: &[u8], at: usize| Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?));
+    let (mut row, mut col) = (0u32, 0u32);
+    for (typ, b) in records(&part) {
+        // A full cell (1–11) names its column; a short one (12–18) is the
+        // next; the style is the low 24 bits after the column.
+        let style = match typ {
+            0 => {
+                row = u32_at(b, 0).unwrap_or(row);
+                continue;
+            }
+            1..=11 => {
+                col = u32_at(b, 0).unwrap_or(col);
+                u32_at(b, 4)
+            }
+            12..=18 => {
+                col = col.saturating_add(1);
+                u32_at(b, 0)
+            }
+            _ => continue,
+        };
+        if let Some(unit) =
+            style.and_then(|s| by_xf.get((s & 0xFF_FFFF) as usize).cloned().flatten())
+        {
+            out.insert((row, col), unit);
+        }
+    }
+    out
+}
+
+/// The unit of each cell XF (BrtXF between BrtBeginCellXFs and
+/// BrtEndCellXFs: its number format at byte 2), from `xl/styles.bin`'s
+/// custom formats (BrtFmt: the id, then the code) and the built-in ones.
+fn xf_units(bytes: &[u8]) -> Option<Vec<Option<FormatUnit>>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let styles = read(&mut zip, "xl/styles.bin")?;
+    let mut formats = std::collections::HashMap::new();
+    let (mut out, mut in_xfs) = (Vec::new(), false);
+    for (typ, b) in records(&styles) {
+        let id = || {
+            b.get(..2)
+                .map(|x| u32::from(u16::from_le_bytes([x[0], x[1]])))
+        };
+        let format = || {
+            b.get(2..4)
+                .map(|x| u32::from(u16::from_le_bytes([x[0], x[1]])))
+        };
+        match typ {
+            0x2C => {
+                if let (Some(id), Some((code, _))) = (id(), wide_string(b, 2))
+                    && let Some(unit) = crate::reading::units::excel_format_unit(&code)
+                {
+                    formats.insert(id, unit);
+                }
+            }
+            0x269 => in_xfs = true,
+            0x26A => in_xfs = false,
+            0x2F if in_xfs => out.push(format().and_then(|f| {
+                formats
+                    .get(&f)
+                    .cloned()
+                    .or_else(|| crate::reading::units::builtin_format_unit(f))
+            })),
+            _ => {}
+        }
+    }
+    Some(out)
 }
 
 /// The records of a part as (type, body), until one is cut short.
