@@ -266,8 +266,10 @@ fn read_loaded(
     }
     if book.format == Format::Xlsb {
         let name = book.sheets[sheet_idx].name.clone();
-        book.sheets[sheet_idx].hidden_rows =
-            super::guard::guarded(|| workbook::xlsb_hidden_rows(bytes, &name)).unwrap_or_default();
+        let (columns, rows) =
+            super::guard::guarded(|| workbook::xlsb_hidden(bytes, &name)).unwrap_or_default();
+        book.sheets[sheet_idx].hidden_columns = columns;
+        book.sheets[sheet_idx].hidden_rows = rows;
         let units =
             super::guard::guarded(|| workbook::xlsb_format_units(bytes, &name)).unwrap_or_default();
         if !units.is_empty() {

@@ -517,13 +517,10 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
         .collect()
 }
 
-/// The rows an xlsb sheet hides, by hand or in a collapsed group (calamine
-/// does not report them). Any failure yields none.
-pub fn xlsb_hidden_rows(
-    bytes: &[u8],
-    sheet: &str,
-) -> BTreeMap<u32, crate::reading::grid::RowHidden> {
-    xlsb_parts::hidden_rows(bytes, sheet)
+/// The columns and rows an xlsb sheet hides (calamine does not report
+/// them). Any failure yields none.
+pub fn xlsb_hidden(bytes: &[u8], sheet: &str) -> sheet_part::Hidden {
+    xlsb_parts::hidden(bytes, sheet)
 }
 
 /// The units an xlsb sheet's cells' number formats show (calamine does

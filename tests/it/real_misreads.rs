@@ -712,3 +712,21 @@ fn an_xlsb_s_number_formats_are_seen() {
         ]
     );
 }
+
+/// An xlsb's hidden column, which calamine does not report, read from the
+/// sheet's part (SheetJS's xlsb): the actual's column read with a
+/// `hidden-column` warning at its header, as in xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_hidden_column_is_named() {
+    let file = "sheetjs_hidden_column.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("hidden-column", "I1")]), "{file}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Leiri".to_string(), 12_000.0, 11_000.0),
+        ]
+    );
+}

@@ -1,9 +1,10 @@
 //! What calamine does not report of an xlsb sheet, from the sheet's own
-//! binary part ([MS-XLSB]): its merged ranges (BrtMergeCell) and its
-//! hidden rows (BrtRowHdr's fDyZero: hidden by hand or in a collapsed
-//! group) and the units its cells' number formats show (BrtFmt, BrtXF and
+//! binary part ([MS-XLSB]): its merged ranges (BrtMergeCell), its hidden
+//! columns (BrtColInfo) and rows (BrtRowHdr's fDyZero: hidden by hand or
+//! in a collapsed group) and the units its cells' number formats show (BrtFmt, BrtXF and
 //! each cell's style), so that a merged department counts in every row it
-//! covers, hidden measure rows are named and `0.0" t€"` is `unknown-unit`,
+//! covers, hidden columns and measure rows are named and `0.0" t€"` is
+//! `unknown-unit`,
 //! as in xlsx, xls and ods.
 
 use std::collections::BTreeMap;
@@ -37,17 +38,34 @@ pub(super) fn merged(bytes: &[u8], name: &str) -> Vec<Merged> {
         .collect()
 }
 
-/// The rows sheet `name` hides (BrtRowHdr, record 0: the row at byte 0,
-/// fDyZero the bit 0x10 of byte 11); none where the part cannot be read.
-pub(super) fn hidden_rows(bytes: &[u8], name: &str) -> BTreeMap<u32, RowHidden> {
+/// The columns and the rows sheet `name` hides, in one pass over its part:
+/// BrtColInfo (first and last column at bytes 0 and 4, fHidden the bit 0x01
+/// of byte 16) and BrtRowHdr (the row at byte 0, fDyZero the bit 0x10 of
+/// byte 11: by hand or in a collapsed group). None where the part cannot
+/// be read.
+pub(super) fn hidden(bytes: &[u8], name: &str) -> (Vec<(u32, u32)>, BTreeMap<u32, RowHidden>) {
+    let (mut columns, mut rows) = (Vec::new(), BTreeMap::new());
     let Some(part) = sheet_part(bytes, name) else {
-        return BTreeMap::new();
+        return (columns, rows);
     };
-    records(&part)
-        .filter(|(typ, b)| *typ == 0 && b.get(11).is_some_and(|f| f & 0x10 != 0))
-        .filter_map(|(_, b)| Some(u32::from_le_bytes(b.get(..4)?.try_into().ok()?)))
-        .map(|row| (row, RowHidden::Hidden))
-        .collect()
+    let u32_at =
+        |b: &[u8], at: usize| Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?));
+    for (typ, b) in records(&part) {
+        match typ {
+            0x3C if b.get(16).is_some_and(|f| f & 0x01 != 0) => {
+                if let (Some(first), Some(last)) = (u32_at(b, 0), u32_at(b, 4)) {
+                    columns.push((first.min(last), first.max(last)));
+                }
+            }
+            0 if b.get(11).is_some_and(|f| f & 0x10 != 0) => {
+                if let Some(row) = u32_at(b, 0) {
+                    rows.insert(row, RowHidden::Hidden);
+                }
+            }
+            _ => {}
+        }
+    }
+    (columns, rows)
 }
 
 /// The unit each cell's number format shows, by (row, column), where one
