@@ -714,10 +714,14 @@ pub fn csv_formula(text: &str) -> Option<&str> {
     }
     let rest = t.strip_prefix(['+', '-'])?;
     let operator = rest.contains(['+', '-', '*', '/', '^', '(', ')', '&', '=', '<', '>']);
-    let reference = rest
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit());
+    // A letter before a digit is a cell reference (`-H2`), but not the
+    // exponent of a number (`-1.2e3`, which the locale decides).
+    let b = rest.as_bytes();
+    let exponent = |i: usize| {
+        b[i].eq_ignore_ascii_case(&b'e') && i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')
+    };
+    let reference = (0..b.len().saturating_sub(1))
+        .any(|i| b[i].is_ascii_alphabetic() && b[i + 1].is_ascii_digit() && !exponent(i));
     (operator || reference).then_some(t)
 }
 
@@ -1017,7 +1021,9 @@ mod tests {
         assert_eq!(csv_formula(" -100+20 "), Some("-100+20"));
         assert_eq!(csv_formula("-H2"), Some("-H2"));
         assert_eq!(csv_formula("@SUM(H2:H3)"), Some("SUM(H2:H3)"));
+        assert_eq!(csv_formula("+Hinnat!B2"), Some("+Hinnat!B2"));
         for number in [
+            "-1.2e3",
             "-1200",
             "+1200",
             "-1 200,50 €",
