@@ -1,6 +1,7 @@
 //! Evaluating the formulas submissions use, where the file stores no
 //! result or only a placeholder, and to check a stored number against its
 //! formula (a stale result is `formula-mismatch`): arithmetic (`+ - * / ^ %`, brackets),
+//! comparisons with `IF`, `AND`, `OR`, `NOT` ([`logic`]),
 //! `SUM`, `MIN`, `MAX`, `AVERAGE`, `ROUND`, `ABS`, `SUBTOTAL` (sums,
 //! counts, averages, extremes), exact-match `VLOOKUP`, `HLOOKUP`, `INDEX`,
 //! `MATCH` and `IFERROR` ([`lookup`]) and references to cells
@@ -17,7 +18,10 @@
 //! reference to another workbook, a cycle) is not evaluated, and the cell
 //! stays a `formula-without-value` finding: a value is never guessed.
 
+mod logic;
 mod lookup;
+
+use logic::Operand;
 
 use super::Grid;
 use super::grid::RowHidden;
@@ -131,13 +135,16 @@ fn eval_in(
     if p.pos != tokens.len() {
         return None;
     }
-    // `=H2`, `=(H2)`, `=+H2`: a one-cell reference is its cell's value.
-    let v = p.scalar(v)?;
-    Some(match v {
-        Val::Num(n) if n.is_finite() => Outcome::Number(n),
-        Val::Num(_) => Outcome::Error("#NUM!"),
-        Val::Err(e) => Outcome::Error(e),
-        Val::Range(..) | Val::Str(_) | Val::Bool(_) => return None,
+    // `=H2`, `=(H2)`, `=+H2`: a one-cell reference is its cell's value; a
+    // text or a truth value (`=IF(H2="";"";H2*2)`, `=H2>0`) is the cell
+    // Excel shows, typed by the field as any cell.
+    Some(match p.operand(v)? {
+        Operand::Num(n) if n.is_finite() => Outcome::Number(n),
+        Operand::Num(_) => Outcome::Error("#NUM!"),
+        Operand::Blank => Outcome::Number(0.0),
+        Operand::Err(e) => Outcome::Error(e),
+        Operand::Text(t) => Outcome::Copy(Cell::Text(t.into())),
+        Operand::Bool(b) => Outcome::Copy(Cell::Bool(b)),
     })
 }
 
@@ -150,6 +157,8 @@ enum Tok {
     Col(Option<String>, u32),
     Name(String),
     Op(char),
+    /// A comparison: `=`, `<>`, `<`, `<=`, `>`, `>=`.
+    Cmp(logic::Cmp),
     /// A text literal (`"Kerho"`, `""` inside for a quote).
     Str(String),
     /// `TRUE` or `FALSE` written as a value (a lookup's exact-match flag).
@@ -255,8 +264,12 @@ fn tokenize(s: &str) -> Option<Vec<Tok>> {
                 }
                 out.push(Tok::Str(text));
             }
-            // Comparisons, `&`, array constants, external workbooks `[1]`:
-            // not evaluated.
+            '=' | '<' | '>' => {
+                let (cmp, len) = logic::Cmp::at(&b[i..])?;
+                out.push(Tok::Cmp(cmp));
+                i += len;
+            }
+            // `&`, array constants, external workbooks `[1]`: not evaluated.
             _ => return None,
         }
     }
@@ -288,10 +301,11 @@ enum Val {
     Err(&'static str),
     /// Sheet index and an inclusive 0-based (row, col) rectangle.
     Range(usize, (u32, u32), (u32, u32)),
-    /// A text literal: only a lookup's key (text in arithmetic is not
+    /// A text: a literal, or what `IF` gives (text in arithmetic is not
     /// evaluated).
     Str(String),
-    /// A truth value literal: only a lookup's exact-match flag.
+    /// A truth value: a literal, or a comparison's result (1 or 0 in
+    /// arithmetic, as in Excel).
     Bool(bool),
 }
 
@@ -318,7 +332,20 @@ impl Parser<'_> {
         }
     }
 
+    /// The lowest level: comparisons (`D2=""`, `B2>100`), which bind
+    /// less strongly than arithmetic, as in Excel.
     fn expr(&mut self) -> Option<Val> {
+        let mut v = self.sum()?;
+        while let Some(Tok::Cmp(op)) = self.peek() {
+            let op = *op;
+            self.pos += 1;
+            let r = self.sum()?;
+            v = self.compare(v, r, op)?;
+        }
+        Some(v)
+    }
+
+    fn sum(&mut self) -> Option<Val> {
         let mut v = self.term()?;
         loop {
             let op = match self.peek() {
@@ -408,7 +435,7 @@ impl Parser<'_> {
                 Some(Val::Range(s, (0, col.min(c2)), (end, col.max(c2))))
             }
             Tok::Name(name) => self.call(&name),
-            Tok::Op(_) => None,
+            Tok::Op(_) | Tok::Cmp(_) => None,
         }
     }
 
@@ -426,6 +453,9 @@ impl Parser<'_> {
         if !self.eat('(') {
             return None;
         }
+        if name == "IF" {
+            return self.if_();
+        }
         let mut args = Vec::new();
         if !self.eat(')') {
             loop {
@@ -441,26 +471,13 @@ impl Parser<'_> {
         match name {
             "SUM" | "MIN" | "MAX" | "AVERAGE" => self.aggregate(name, &args, None),
             "SUBTOTAL" => self.subtotal(&args),
-            "ROUND" => {
-                let [x, d] = args.as_slice() else { return None };
-                let (x, d) = match (self.scalar(x.clone())?, self.scalar(d.clone())?) {
-                    (Val::Num(x), Val::Num(d)) => (x, d.trunc()),
-                    (Val::Err(e), _) | (_, Val::Err(e)) => return Some(Val::Err(e)),
-                    _ => return None,
-                };
-                let f = 10f64.powi(d as i32);
-                // Excel rounds the decimal number it shows (15 significant
-                // digits), half away from zero: 1.005 is 1.01, though the
-                // double nearest 1.005 is a little less.
-                let shown: f64 = format!("{:.14e}", x * f).parse().unwrap_or(x * f);
-                Some(Val::Num(shown.round() / f))
-            }
+            "ROUND" => self.round(&args),
             "VLOOKUP" | "HLOOKUP" => self.lookup(name == "VLOOKUP", &args),
             "MATCH" => self.match_(&args),
             "INDEX" => self.index(&args),
             "IFERROR" => match args.as_slice() {
-                [v, fallback] => match self.scalar(v.clone())? {
-                    Val::Err(_) => Some(fallback.clone()),
+                [v, fallback] => match self.operand(v.clone())? {
+                    Operand::Err(_) => Some(fallback.clone()),
                     _ => Some(v.clone()),
                 },
                 _ => None,
@@ -472,8 +489,33 @@ impl Parser<'_> {
                 },
                 _ => None,
             },
+            "AND" | "OR" => self.all_or_any(name == "AND", &args),
+            "NOT" => match args.as_slice() {
+                [x] => Some(match self.truth(x.clone())? {
+                    Ok(b) => Val::Bool(!b),
+                    Err(e) => Val::Err(e),
+                }),
+                _ => None,
+            },
+            // OpenDocument writes the truth values as functions.
+            "TRUE" | "FALSE" if args.is_empty() => Some(Val::Bool(name == "TRUE")),
             _ => None,
         }
+    }
+
+    /// `ROUND(x, digits)`: Excel rounds the decimal number it shows (15
+    /// significant digits), half away from zero: 1.005 is 1.01, though the
+    /// double nearest 1.005 is a little less.
+    fn round(&self, args: &[Val]) -> Option<Val> {
+        let [x, d] = args else { return None };
+        let (x, d) = match (self.scalar(x.clone())?, self.scalar(d.clone())?) {
+            (Val::Num(x), Val::Num(d)) => (x, d.trunc()),
+            (Val::Err(e), _) | (_, Val::Err(e)) => return Some(Val::Err(e)),
+            _ => return None,
+        };
+        let f = 10f64.powi(d as i32);
+        let shown: f64 = format!("{:.14e}", x * f).parse().unwrap_or(x * f);
+        Some(Val::Num(shown.round() / f))
     }
 
     /// `SUBTOTAL(function_num, ref…)` as Excel computes it for the
@@ -571,32 +613,36 @@ impl Parser<'_> {
         })
     }
 
+    /// What the formula stored with a number at the cell gives now, where
+    /// kooste evaluates it (each cell evaluated once per sheet). A
+    /// recalculation recomputes it too; where kooste cannot evaluate it,
+    /// the stored value is the best there is. In a workbook that
+    /// calculates "precision as displayed" the stored number is the
+    /// rounded result the others were calculated from: `None`.
+    fn stored_outcome(&self, sheet: usize, row: u32, col: u32) -> Option<Outcome> {
+        let grid = &self.sheets[sheet];
+        if grid.precision_as_shown {
+            return None;
+        }
+        let f = grid.formula(row, col)?;
+        let key = (sheet, row, col);
+        if let Some(known) = self.budget.known.borrow().get(&key) {
+            return known.clone();
+        }
+        let o = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget);
+        // A result cut short by depth or budget is not kept: from
+        // another cell it may be evaluated whole.
+        if o.is_some() {
+            self.budget.known.borrow_mut().insert(key, o.clone());
+        }
+        o
+    }
+
     /// A cell's value inside a range: `Some(None)` for what ranges skip
     /// (empty, text, booleans), `None` where it cannot be known.
     fn cell_value(&self, sheet: usize, row: u32, col: u32) -> Option<Option<Val>> {
-        // A number a formula stored is what that formula gives now (a
-        // recalculation recomputes it too); where kooste cannot evaluate
-        // it, the stored number is the best there is.
-        // In a workbook that calculates "precision as displayed" the stored
-        // number is the rounded result the others were calculated from.
         let grid = &self.sheets[sheet];
-        let stored_formula = match grid.precision_as_shown {
-            true => None,
-            false => grid.formula(row, col),
-        };
-        let outcome = stored_formula.and_then(|f| {
-            let key = (sheet, row, col);
-            if let Some(known) = self.budget.known.borrow().get(&key) {
-                return known.clone();
-            }
-            let o = eval_in(f, self.sheets, sheet, self.depth + 1, self.budget);
-            // A result cut short by depth or budget is not kept: from
-            // another cell it may be evaluated whole.
-            if o.is_some() {
-                self.budget.known.borrow_mut().insert(key, o.clone());
-            }
-            o
-        });
+        let outcome = self.stored_outcome(sheet, row, col);
         if let Some(o) = outcome {
             return Some(match o {
                 Outcome::Number(n) => Some(Val::Num(n)),
@@ -604,16 +650,20 @@ impl Parser<'_> {
                 Outcome::Copy(_) => None,
             });
         }
-        Some(match self.sheets[sheet].get(row, col) {
-            Cell::Number(n) => Some(Val::Num(*n)),
-            Cell::Error(_) => Some(Val::Err("#VALUE!")),
-            Cell::FormulaWithoutValue(f) => {
+        let cell = self.sheets[sheet].get(row, col);
+        if let Some(f) = unstored_formula(grid, cell) {
+            return Some(
                 match eval_in(f, self.sheets, sheet, self.depth + 1, self.budget)? {
                     Outcome::Number(n) => Some(Val::Num(n)),
                     Outcome::Error(e) => Some(Val::Err(e)),
                     Outcome::Copy(_) => None,
-                }
-            }
+                },
+            );
+        }
+        Some(match cell {
+            Cell::Number(n) => Some(Val::Num(*n)),
+            Cell::Error(_) => Some(Val::Err("#VALUE!")),
+            Cell::FormulaWithoutValue(_) => None,
             // A CSV's digits are the number Excel reads on opening.
             Cell::Text(t) if grid.text_numbers => csv_integer(t).map(Val::Num),
             Cell::Empty | Cell::Text(_) | Cell::Bool(_) | Cell::Date(_) => None,
@@ -621,7 +671,7 @@ impl Parser<'_> {
     }
 
     /// A single value for arithmetic: a one-cell range is its cell (empty
-    /// is 0); text or a larger range is not evaluated.
+    /// is 0), a truth value 1 or 0; text or a larger range is not evaluated.
     fn scalar(&self, v: Val) -> Option<Val> {
         match v {
             Val::Range(s, a, b) if a == b => match self.sheets[s].get(a.0, a.1) {
@@ -630,22 +680,59 @@ impl Parser<'_> {
                 Cell::Text(t) if crate::text::trim(t).is_empty() => Some(Val::Num(0.0)),
                 _ => self.cell_value(s, a.0, a.1)?,
             },
-            Val::Range(..) | Val::Str(_) | Val::Bool(_) => None,
+            Val::Bool(b) => Some(Val::Num(f64::from(u8::from(b)))),
+            Val::Range(..) | Val::Str(_) => None,
             other => Some(other),
         }
     }
 }
 
 /// A CSV cell's text that every locale's Excel reads as the same number
-/// when it opens the file: digits, with a leading minus (`12000`, `-500`).
-/// Others (`12,5`, `12.5`, `12 000`) depend on the locale and are not
-/// read as numbers by formulas: those formulas stay without a value.
+/// when it opens the file: digits, with a leading sign (`12000`, `-500`,
+/// `+500`). Others (`12,5`, `12.5`, `12 000`) depend on the locale and are
+/// not read as numbers by formulas: those formulas stay without a value.
 fn csv_integer(text: &str) -> Option<f64> {
     let t = crate::text::trim(text);
-    let digits = t.strip_prefix('-').unwrap_or(t);
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
     (!digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
         .flatten()
+}
+
+/// A CSV cell's text that Excel computes as a formula when it opens the
+/// file, besides `=…` (which the CSV reader makes a formula already): a
+/// `+` or `-` followed by more than a number (`+90000+8000`, `-100+20`,
+/// `-H2`: an operator, a bracket or a cell reference after the sign), and
+/// Lotus's `@` before a formula (`@SUM(H2:H3)`). Returns the formula to
+/// evaluate; `None` for a signed number (`-1200`, `+1200`, `-1 200,50 €`),
+/// which is typed as the number it is. A text field keeps the text as
+/// typed: only numbers are computed.
+pub fn csv_formula(text: &str) -> Option<&str> {
+    let t = crate::text::trim(text);
+    if let Some(rest) = t.strip_prefix('@') {
+        return (!crate::text::trim(rest).is_empty()).then_some(rest);
+    }
+    let rest = t.strip_prefix(['+', '-'])?;
+    let operator = rest.contains(['+', '-', '*', '/', '^', '(', ')', '&', '=', '<', '>']);
+    // A letter before a digit is a cell reference (`-H2`), but not the
+    // exponent of a number (`-1.2e3`, which the locale decides).
+    let b = rest.as_bytes();
+    let exponent = |i: usize| {
+        b[i].eq_ignore_ascii_case(&b'e') && i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')
+    };
+    let reference = (0..b.len().saturating_sub(1))
+        .any(|i| b[i].is_ascii_alphabetic() && b[i + 1].is_ascii_digit() && !exponent(i));
+    (operator || reference).then_some(t)
+}
+
+/// The formula of a cell whose file stores no result: a formula without
+/// a value, or a CSV text Excel computes ([`csv_formula`]).
+fn unstored_formula<'c>(grid: &Grid, cell: &'c Cell) -> Option<&'c str> {
+    match cell {
+        Cell::FormulaWithoutValue(f) => Some(f),
+        Cell::Text(t) if grid.text_numbers => csv_formula(t),
+        _ => None,
+    }
 }
 
 /// What `SUBTOTAL` leaves out of its ranges: other SUBTOTAL cells always,
@@ -751,7 +838,7 @@ mod tests {
         );
         // Text in arithmetic, unknown functions, other workbooks: not evaluated.
         assert_eq!(eval("A3+1", &g), None);
-        assert_eq!(eval("VLOOKUP(A1,A1:A2,1,0)", &g), None);
+        assert_eq!(eval("MEDIAN(A2:A3)", &g), None);
         assert_eq!(eval("[1]S!A1", &g), None);
         assert_eq!(eval("\"a\"&\"b\"", &g), None);
         assert_eq!(eval("Nowhere!A1", &g), None);
@@ -823,9 +910,14 @@ mod tests {
         assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,2,FALSE)", &g), num(12000.0));
         assert_eq!(eval("VLOOKUP(\"KERHO\",Hinnat!A:C,3,0)", &g), num(3500.0));
         assert_eq!(eval("VLOOKUP(7,Hinnat!A1:C3,2,FALSE)*2", &g), num(140.0));
-        // An empty result is 0, as Excel shows it; text is not a number.
+        // An empty result is 0, as Excel shows it; a text is that text
+        // (a type-error in a numeric field).
         assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,3,FALSE)", &g), num(0.0));
-        assert_eq!(eval("VLOOKUP(7,Hinnat!A1:C3,3,FALSE)", &g), None);
+        assert_eq!(
+            eval("VLOOKUP(7,Hinnat!A1:C3,3,FALSE)", &g),
+            Some(Outcome::Copy(t("teksti")))
+        );
+        assert_eq!(eval("VLOOKUP(7,Hinnat!A1:C3,3,FALSE)+1", &g), None);
         assert_eq!(
             eval("VLOOKUP(\"Sirkus\",Hinnat!A1:C3,2,FALSE)", &g),
             Some(Outcome::Error("#N/A"))
@@ -846,10 +938,111 @@ mod tests {
         assert_eq!(eval("VLOOKUP(A1,Hinnat!A1:C3,2,TRUE)", &g), None);
         assert_eq!(eval("VLOOKUP(B1,Hinnat!A1:C3,2,FALSE)", &g), None);
         assert_eq!(eval("MATCH(A1,Hinnat!A1:A3,1)", &g), None);
-        assert_eq!(eval("IF(A1=\"\",0,1)", &g), None);
-        // A truth value or text is no number on its own.
-        assert_eq!(eval("TRUE", &g), None);
+        // A truth value is the cell Excel shows (a type-error in a
+        // numeric field), text is no number in arithmetic.
+        assert_eq!(eval("TRUE", &g), Some(Outcome::Copy(Cell::Bool(true))));
         assert_eq!(eval("\"5\"+1", &g), None);
+    }
+
+    #[test]
+    fn comparisons_and_if_as_excel_gives_them() {
+        let t = |s: &str| Cell::Text(s.into());
+        let n = Cell::Number;
+        let rows = vec![vec![
+            Cell::Empty,
+            n(150.0),
+            t("Kerho"),
+            t(""),
+            Cell::Bool(true),
+            t("  "),
+            Cell::FormulaWithoutValue("B1*2".into()),
+        ]];
+        let g = [grid("S", rows)];
+        let num = |x: f64| Some(Outcome::Number(x));
+        let truth = |b: bool| Some(Outcome::Copy(Cell::Bool(b)));
+        // An empty cell is "" and 0; a formula's "" is text, not 0.
+        assert_eq!(eval("IF(A1=\"\";0;A1*2)", &g), num(0.0));
+        assert_eq!(eval("IF(B1=\"\";0;B1*2)", &g), num(300.0));
+        assert_eq!(eval("A1=0", &g), truth(true));
+        assert_eq!(eval("D1=\"\"", &g), truth(true));
+        assert_eq!(eval("D1=0", &g), truth(false));
+        assert_eq!(eval("IF(B1>100,B1-100,0)", &g), num(50.0));
+        assert_eq!(eval("IF(G1>=300,1,2)+IF(G1<>300,10,20)", &g), num(21.0));
+        assert_eq!(eval("IF(B1<=100,1)", &g), truth(false));
+        // Texts equal ignoring case; numbers before texts before truths.
+        assert_eq!(eval("C1=\"KERHO\"", &g), truth(true));
+        assert_eq!(eval("C1>\"ab\"", &g), truth(true));
+        assert_eq!(eval("C1>1000000", &g), truth(true));
+        assert_eq!(eval("E1>C1", &g), truth(true));
+        assert_eq!(eval("0.1+0.2=0.3", &g), truth(true));
+        assert_eq!(eval("(B1>100)*B1", &g), num(150.0));
+        // AND, OR, NOT, ODF's TRUE().
+        assert_eq!(eval("IF(AND(B1>100,E1),1,2)", &g), num(1.0));
+        assert_eq!(eval("IF(OR(B1<100,NOT(E1)),1,2)", &g), num(2.0));
+        assert_eq!(eval("AND(A1:D1)", &g), truth(true));
+        assert_eq!(eval("OR(C1:D1)", &g), Some(Outcome::Error("#VALUE!")));
+        assert_eq!(eval("IF(TRUE(),5,6)", &g), num(5.0));
+        // The branch not taken is not evaluated; an error test is the error.
+        assert_eq!(eval("IF(B1>0,1,VLOOKUP(B1,A1:B1,2))", &g), num(1.0));
+        assert_eq!(eval("IF(B1>0,VLOOKUP(B1,A1:B1,2),1)", &g), None);
+        assert_eq!(eval("IF(1/0>1,1,2)", &g), Some(Outcome::Error("#DIV/0!")));
+        // A text result is the text Excel shows.
+        assert_eq!(
+            eval("IF(A1=\"\",\"\",A1)", &g),
+            Some(Outcome::Copy(Cell::Text("".into())))
+        );
+        // What depends on the locale or is not known: not evaluated.
+        assert_eq!(eval("C1<\"Äiti\"", &g), None);
+        assert_eq!(eval("C1=\"Äiti\"", &g), truth(false));
+        assert_eq!(eval("F1=\"\"", &g), None);
+        assert_eq!(eval("IF(C1,1,2)", &g), None);
+        assert_eq!(eval("A1&B1=\"x\"", &g), None);
+    }
+
+    #[test]
+    fn a_csv_text_that_a_locale_reads_otherwise_is_not_compared() {
+        let t = |s: &str| Cell::Text(s.into());
+        let mut g = grid(
+            "S",
+            vec![vec![t("12000"), t("12,5"), t("Kerho"), t("TOSI")]],
+        );
+        g.text_numbers = true;
+        let g = [g];
+        let truth = |b: bool| Some(Outcome::Copy(Cell::Bool(b)));
+        assert_eq!(eval("A1>100", &g), truth(true));
+        assert_eq!(eval("C1=\"kerho\"", &g), truth(true));
+        assert_eq!(eval("B1>100", &g), None);
+        assert_eq!(eval("D1=TRUE", &g), None);
+    }
+
+    #[test]
+    fn a_csv_text_excel_computes_is_a_formula() {
+        assert_eq!(csv_formula("+90000+8000"), Some("+90000+8000"));
+        assert_eq!(csv_formula(" -100+20 "), Some("-100+20"));
+        assert_eq!(csv_formula("-H2"), Some("-H2"));
+        assert_eq!(csv_formula("@SUM(H2:H3)"), Some("SUM(H2:H3)"));
+        assert_eq!(csv_formula("+Hinnat!B2"), Some("+Hinnat!B2"));
+        for number in [
+            "-1.2e3",
+            "-1200",
+            "+1200",
+            "-1 200,50 €",
+            "-12,5 t€",
+            "12+3",
+            "-",
+            "@",
+        ] {
+            assert_eq!(csv_formula(number), None, "{number}");
+        }
+        let t = |s: &str| Cell::Text(s.into());
+        let mut g = grid(
+            "S",
+            vec![vec![t("+90000+8000"), t("+1200"), t("@SUM(A1:B1)")]],
+        );
+        g.text_numbers = true;
+        let g = [g];
+        assert_eq!(eval("SUM(A1:B1)", &g), Some(Outcome::Number(99_200.0)));
+        assert_eq!(eval("C1*1", &g), Some(Outcome::Number(99_200.0)));
     }
 
     #[test]

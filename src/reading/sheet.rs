@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::formula::{Outcome, evaluate_within};
+use super::formula::{Outcome, csv_formula, evaluate_within};
 use super::{Book, Format, Grid, InputFile, open, own, separators, workbook};
 use crate::config::{FieldKey, Kind};
 use crate::model::finding::{Code, Finding};
@@ -274,6 +274,18 @@ fn read_loaded(
         book.sheets[sheet_idx].hidden_columns = columns;
         book.sheets[sheet_idx].hidden_rows = rows;
     }
+    if book.format == Format::Xlsb {
+        let name = book.sheets[sheet_idx].name.clone();
+        let (columns, rows) =
+            super::guard::guarded(|| workbook::xlsb_hidden(bytes, &name)).unwrap_or_default();
+        book.sheets[sheet_idx].hidden_columns = columns;
+        book.sheets[sheet_idx].hidden_rows = rows;
+        let units =
+            super::guard::guarded(|| workbook::xlsb_format_units(bytes, &name)).unwrap_or_default();
+        if !units.is_empty() {
+            book.sheets[sheet_idx].set_units(units);
+        }
+    }
     let grid = &book.sheets[sheet_idx];
     sub.sheet = Some(grid.name.clone());
     sub.header_row = Some(header_row + 1);
@@ -378,12 +390,15 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
 
 /// The sheet that holds the measures, and its header row: of the sheets
 /// with a header row (the first row where at least two cells, and most of
-/// its non-empty cells, are known header names), the one with the most
-/// rows holding a number under a euro header; on a tie the first (visible
-/// ones before hidden ones). An instructions sheet that repeats the
-/// headers over a row of descriptions (`esim. KUKU-01`, `teksti`) thus
-/// loses to the sheet of measures behind it (issue 17); the other gets
-/// the `unread-content` notice.
+/// its non-empty cells, are known header names), the one whose header
+/// names the most required fields, then the one with the most rows
+/// holding a number under a euro header; on a tie the first (visible ones
+/// before hidden ones). A price list or reference sheet whose headers
+/// look like a budget's (`Toimenpide | Budjetti (€)`) over many priced
+/// rows thus loses to the measures' sheet that names every required
+/// field, and an instructions sheet that repeats the headers over a row
+/// of descriptions (`esim. KUKU-01`, `teksti`) to the sheet of measures
+/// behind it (issue 17); the other gets the `unread-content` notice.
 fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     let order = book
         .sheets
@@ -391,16 +406,34 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         .enumerate()
         .filter(|(_, s)| !s.hidden)
         .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
-    let mut best: Option<(usize, u32, usize)> = None;
+    let mut best: Option<(usize, u32, (usize, usize))> = None;
     for (i, grid) in order {
         if let Some(row) = find_header(grid, schema) {
-            let amounts = rows_with_amounts(grid, schema, row);
-            if best.is_none_or(|(_, _, a)| amounts > a) {
-                best = Some((i, row, amounts));
+            let rank = (
+                required_named(grid, schema, row),
+                rows_with_amounts(grid, schema, row),
+            );
+            if best.is_none_or(|(_, _, r)| rank > r) {
+                best = Some((i, row, rank));
             }
         }
     }
     best.map(|(i, row, _)| (i, row))
+}
+
+/// How many required fields the cells of row `header` name.
+fn required_named(grid: &Grid, schema: &Schema, header: u32) -> usize {
+    let mut seen = Vec::new();
+    for col in grid.first_col..grid.end_col() {
+        if let Cell::Text(t) = grid.get(header, col)
+            && let Some(f) = schema.field_of_header(t)
+            && schema.config.fields[f].required
+            && !seen.contains(&f)
+        {
+            seen.push(f);
+        }
+    }
+    seen.len()
 }
 
 /// How many of the (first 1 000) rows under `header` hold a number in a
@@ -733,16 +766,23 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// The cell's value: a formula the file stores no result for (or only
     /// a placeholder) is evaluated where kooste can (see
     /// [`super::formula`]), and stays a formula without a value otherwise.
+    /// A CSV's `+90000+8000` or `@SUM(H2:H3)` is the formula Excel
+    /// computes on opening ([`super::formula::csv_formula`]).
     pub(super) fn cell(&self, row: u32, col: u32) -> Cow<'_, Cell> {
         let cell = self.raw_cell(row, col);
-        let Cell::FormulaWithoutValue(f) = cell.as_ref() else {
-            return cell;
+        let f = match cell.as_ref() {
+            Cell::FormulaWithoutValue(f) => f.as_str(),
+            Cell::Text(t) if self.grid.text_numbers => match csv_formula(t) {
+                Some(f) => f,
+                None => return cell,
+            },
+            _ => return cell,
         };
         match evaluate_within(f, self.sheets, self.sheet, &self.budget) {
             Some(Outcome::Number(n)) => Cow::Owned(Cell::Number(n)),
             Some(Outcome::Error(e)) => Cow::Owned(Cell::Error(e.to_string())),
             Some(Outcome::Copy(c)) => Cow::Owned(c),
-            None => cell,
+            None => Cow::Owned(Cell::FormulaWithoutValue(f.to_string())),
         }
     }
 
@@ -752,10 +792,11 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     /// A formula typed into a CSV's text field is the text as typed
     /// (`=HYPERLINK(…)` as a measure's name): only numbers are computed.
     fn shown_text(&self, row: u32, col: u32) -> Cow<'_, Cell> {
-        if self.grid.text_numbers
-            && let Cell::FormulaWithoutValue(f) = self.grid.get(row, col)
-        {
-            return Cow::Owned(Cell::Text(format!("={f}").into()));
+        if self.grid.text_numbers {
+            return match self.grid.get(row, col) {
+                Cell::FormulaWithoutValue(f) => Cow::Owned(Cell::Text(format!("={f}").into())),
+                c => Cow::Borrowed(c),
+            };
         }
         let cell = self.cell(row, col);
         if let Cell::Number(n) = cell.as_ref()

@@ -14,6 +14,8 @@ use super::grid::put_cell;
 use quick_xml::events::Event;
 
 mod sheet_part;
+mod xlsb_parts;
+mod xlsb_short;
 pub use sheet_part::SheetPart;
 
 use super::{Book, Damage, Format, Grid, Limits, Merged, Unreadable};
@@ -92,7 +94,14 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             let tables = super::tables::tables(bytes, &names);
             stream_xlsx(&mut reader, limits, recalc, &tables)?
         }
-        Format::Xlsb => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
+        // SheetJS's short cell records, made full ones calamine reads.
+        Format::Xlsb => match xlsb_short::expanded(bytes, limits)? {
+            Some(full) => {
+                let cursor = Cursor::new(full.as_slice());
+                stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?
+            }
+            None => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
+        },
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
         Format::Xls => match super::xls::read(bytes, limits)? {
             Some(sheets) => sheets,
@@ -481,7 +490,7 @@ pub fn formulas(bytes: &[u8], format: Format, sheet: &str) -> Vec<(u32, u32, Str
 }
 
 /// The merged ranges of one sheet, for the formats that record them and
-/// calamine reads (xlsx, xlsm, xls). Any failure yields none: the values
+/// calamine reads (xlsx, xlsm, xls), and xlsb from its sheet's part. Any failure yields none: the values
 /// were already read.
 pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
     let cursor = Cursor::new(bytes);
@@ -494,7 +503,8 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
         Format::Xls => Xls::new(cursor)
             .ok()
             .and_then(|r| r.merge_cells_by_sheet_name(sheet).ok()),
-        Format::Xlsb | Format::Ods | Format::Csv => None,
+        Format::Xlsb => return xlsb_parts::merged(bytes, sheet),
+        Format::Ods | Format::Csv => None,
     };
     dims.unwrap_or_default()
         .into_iter()
@@ -505,6 +515,18 @@ pub fn merged(bytes: &[u8], format: Format, sheet: &str) -> Vec<Merged> {
             last_col: d.start.1.max(d.end.1),
         })
         .collect()
+}
+
+/// The columns and rows an xlsb sheet hides (calamine does not report
+/// them). Any failure yields none.
+pub fn xlsb_hidden(bytes: &[u8], sheet: &str) -> sheet_part::Hidden {
+    xlsb_parts::hidden(bytes, sheet)
+}
+
+/// The units an xlsb sheet's cells' number formats show (calamine does
+/// not report them). Any failure yields none.
+pub fn xlsb_format_units(bytes: &[u8], sheet: &str) -> BTreeMap<(u32, u32), super::FormatUnit> {
+    xlsb_parts::format_units(bytes, sheet)
 }
 
 /// Most bytes of `xl/styles.xml` or `xl/workbook.xml` read for number formats.

@@ -76,6 +76,26 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<Grid>>, Unreadab
     Ok(Some(out))
 }
 
+/// The function a NAME record (MS-XLS 2.4.150 Lbl) names, without the
+/// `_xlfn.` of functions newer than BIFF8: `IFERROR`. `None` for a name
+/// that is no function (fFunc, bit 1, unset) or a built-in name.
+fn name_function(data: &[u8]) -> Option<String> {
+    let flags = u16_at(data, 0)?;
+    if flags & 0x0002 == 0 || flags & 0x0020 != 0 {
+        return None;
+    }
+    // The name: `cch` at byte 3, its flags at 14 and characters from 15,
+    // laid out as a ShortXLUnicodeString for `short_string`.
+    let mut short = vec![*data.get(3)?, *data.get(14)?];
+    short.extend_from_slice(data.get(15..)?);
+    let name = strings::short_string(&short, 0).ok()?;
+    Some(
+        name.strip_prefix("_xlfn.")
+            .unwrap_or(&name)
+            .to_ascii_uppercase(),
+    )
+}
+
 /// Whether the workbook is BIFF8, the one this module reads (false for
 /// Excel 95 and for anything unreadable): tells calamine's callers apart.
 pub fn is_biff8(bytes: &[u8]) -> bool {
@@ -136,6 +156,7 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
         strings: Vec::new(),
         formats: cells::Formats::default(),
         xti_sheets: Vec::new(),
+        function_names: Vec::new(),
         precision_as_shown: false,
     };
     // Every sheet's name in BOUNDSHEET order (charts too: XTIs count them),
@@ -191,6 +212,8 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
                     })
                     .collect();
             }
+            // NAME (2.4.150): each counts for a ptgName's index.
+            0x0018 => globals.function_names.push(name_function(r.data)),
             0x00FC => globals.strings = strings::shared_strings(&r)?,
             0x000A => break,
             _ => {}

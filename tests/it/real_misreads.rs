@@ -327,8 +327,8 @@ fn a_csv_text_formula_is_read_as_the_text_excel_shows() {
 }
 
 /// Formulas typed into a CSV (Excel computes them when it opens the
-/// file): arithmetic and references within the CSV are evaluated as a
-/// workbook's formulas are; one kooste does not compute is
+/// file): arithmetic, references within the CSV, a lookup and an IF are
+/// evaluated as a workbook's formulas are; one kooste does not compute is
 /// `formula-without-value` at its cell, in every language, never text.
 #[test]
 fn a_csv_formula_is_computed_or_named_never_a_type_error() {
@@ -337,25 +337,65 @@ fn a_csv_formula_is_computed_or_named_never_a_type_error() {
     assert_eq!(exit, 1, "{file}");
     assert_eq!(
         codes_at(&fs),
-        pairs(&[("formula-without-value", "J4")]),
+        pairs(&[("formula-without-value", "J5")]),
         "{file}"
     );
-    assert_eq!(fs[0]["value"], "=IF(H4>0,1,0)");
+    assert_eq!(fs[0]["value"], "=MEDIAN(J2:J4)");
     for (lang, says) in [
-        ("fi", "Solussa on kaava =IF("),
-        ("sv", "Cellen har formeln =IF("),
-        ("en", "The cell holds the formula =IF("),
+        ("fi", "Solussa on kaava =MEDIAN("),
+        ("sv", "Cellen har formeln =MEDIAN("),
+        ("en", "The cell holds the formula =MEDIAN("),
     ] {
         let (_, fs) = real_findings(file, &["--lang", lang]);
-        assert!(message_at(&fs, "J4").contains(says), "{lang}: {fs:?}");
+        assert!(message_at(&fs, "J5").contains(says), "{lang}: {fs:?}");
     }
+    let ms = real_measures(file);
     assert_eq!(
-        euros(&real_measures(file)),
+        euros(&ms),
         [
             ("Toimenpide 1".to_string(), 98_000.0, 49_000.0),
-            ("Toimenpide 2".to_string(), 12_000.0, 4_000.0)
+            ("Toimenpide 2".to_string(), 12_000.0, 4_000.0),
+            ("Toimenpide 3".to_string(), 110_000.0, 12_000.0)
         ]
     );
+    assert_eq!(ms[2]["fte"], 2.0);
+}
+
+/// A CSV cell that begins with `+`, `-` or `@` and is more than a number
+/// is the formula Excel computes on opening (`+90000+8000`, `-100+2100`,
+/// `@ROUND(H3/12000;0)`, `@SUM(I2:I3)`, `=H2+H3` over such cells); a signed
+/// number is that number (`+1200`; `-1200`, negative euros, is
+/// `out-of-range`), one kooste does not compute is `formula-without-value`,
+/// and a text field keeps the text as typed. Python's csv module and
+/// LibreOffice's CSV alike.
+#[test]
+fn a_csv_cell_with_a_leading_sign_is_the_formula_excel_computes() {
+    for file in [
+        "python_csv_signed_formulas.csv",
+        "lo_csv_signed_formulas.csv",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = pairs(&[("out-of-range", "H4"), ("formula-without-value", "H5")]);
+        assert_eq!(codes_at(&fs), expected, "{file}");
+        assert_eq!(fs[0]["value"], "-1200", "{file}");
+        assert_eq!(fs[1]["value"], "=+MEDIAN(1;2)", "{file}");
+        let ms = real_measures(file);
+        let read: Vec<(String, f64, f64, f64)> = ms
+            .iter()
+            .map(|m| {
+                let n = m["measure"].as_str().unwrap().to_string();
+                let f = |k: &str| m[k].as_f64().unwrap();
+                (n, f("budget_eur"), f("spent_eur"), f("fte"))
+            })
+            .collect();
+        let expected = [
+            ("Kerho".to_string(), 98_000.0, 1_200.0, 1.0),
+            ("-1+2 (kokeilu)".to_string(), 12_000.0, 2_000.0, 1.0),
+            ("Kuoro".to_string(), 110_000.0, 3_200.0, 1.0),
+        ];
+        assert_eq!(read, expected, "{file}");
+    }
 }
 
 #[test]
@@ -423,39 +463,270 @@ fn the_sheet_of_measures_wins_over_an_instructions_sheet_before_it() {
     );
 }
 
+/// A price list before the measures, its headers like a budget's
+/// (`Toimenpide | Vuosi | Budjetti (€) | Toteuma (€)`) over more priced rows
+/// than there are measures: the sheet whose header names every required
+/// field is read, its VLOOKUPs into the price list evaluated (openpyxl) or
+/// their stored results read (LibreOffice's xlsx, ods, xls), and the price
+/// list is named as not read, never chosen with missing-column errors.
+#[test]
+fn the_sheet_of_measures_wins_over_a_price_list_before_it() {
+    for file in [
+        "openpyxl_price_list_sheet_first.xlsx",
+        "lo_price_list_sheet_first.xlsx",
+        "lo_price_list_sheet_first.ods",
+        "lo_price_list_sheet_first.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]), "{file}");
+        assert_eq!(fs[0]["sheet"], "Hinnasto", "{file}");
+        assert_eq!(
+            euros(&real_measures(file)),
+            [
+                ("Leiri".to_string(), 12_000.0, 11_500.0),
+                ("Kuoro".to_string(), 1_500.0, 1_000.0)
+            ],
+            "{file}"
+        );
+    }
+}
+
 /// Budgets fetched by exact-match lookups from a price list on another
 /// sheet. XlsxWriter (pandas) stores 0 and asks Excel to recalculate,
-/// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP
-/// and IFERROR as Excel does, and names what it does not evaluate (an IF
-/// with a comparison) at its cell, never taking the placeholder 0. A key
-/// not in the list is Excel's #N/A. LibreOffice's copies store the results
-/// it calculated, and read the same.
+/// openpyxl stores nothing: kooste evaluates VLOOKUP, INDEX/MATCH, HLOOKUP,
+/// IFERROR and an IF around a lookup as Excel does, never taking the
+/// placeholder 0. A key not in the list is Excel's #N/A. LibreOffice's
+/// copies store the results it calculated, and read the same (in an xls,
+/// the lookups decoded from their tokens are checked against them).
 #[test]
 fn lookups_over_another_sheet_are_evaluated_or_named_never_a_placeholder() {
-    for (file, trusted) in [
-        ("xlsxwriter_lookup_formulas.xlsx", false),
-        ("openpyxl_lookup_formulas.xlsx", false),
-        ("lo_lookup_formulas.xlsx", true),
-        ("lo_lookup_formulas.ods", true),
+    for file in [
+        "xlsxwriter_lookup_formulas.xlsx",
+        "openpyxl_lookup_formulas.xlsx",
+        "lo_lookup_formulas.xlsx",
+        "lo_lookup_formulas.ods",
+        "lo_lookup_formulas.xls",
     ] {
         let (exit, fs) = real_findings(file, &[]);
         assert_eq!(exit, 1, "{file}");
-        let mut expected = vec![("type-error", "H5")];
-        if !trusted {
-            expected.insert(0, ("formula-without-value", "I4"));
-        }
-        assert_eq!(codes_at(&fs), pairs(&expected), "{file}");
+        assert_eq!(codes_at(&fs), pairs(&[("type-error", "H5")]), "{file}");
         assert!(message_at(&fs, "H5").contains("#N/A"), "{file}");
-        if !trusted {
-            assert!(message_at(&fs, "I4").contains("=IF(D4=\"\""), "{file}");
-        }
-        let mut read = vec![
+        let read = [
             ("Kerho".to_string(), 4_000.0, 3_500.0),
             ("Leiri".to_string(), 12_000.0, 11_000.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
         ];
-        if trusted {
-            read.push(("Retki".to_string(), 2_500.0, 2_000.0));
-        }
         assert_eq!(euros(&real_measures(file)), read, "{file}");
     }
+}
+
+/// Stale lookup results (manual calculation: XlsxWriter's, kept by
+/// LibreOffice in .xls and .ods): VLOOKUP, INDEX/MATCH, HLOOKUP and
+/// IFERROR(VLOOKUP) each give `formula-mismatch` naming both figures, in
+/// an xls too (its tokens decoded, IFERROR written as a NAME called by
+/// ptgFuncVar 255); the row whose stored result agrees is read.
+#[test]
+fn stale_lookup_results_are_mismatches_in_xlsx_xls_and_ods() {
+    for file in [
+        "xlsxwriter_manual_calc_stale_lookups.xlsx",
+        "lo_stale_lookup_results.xls",
+        "lo_stale_lookup_results.ods",
+    ] {
+        let (exit, fs) = real_findings(file, &["--lang", "en"]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = ["H2", "H3", "H4", "H5"].map(|c| ("formula-mismatch", c));
+        assert_eq!(codes_at(&fs), pairs(&expected), "{file}");
+        for (cell, gives, stored) in [
+            ("H2", "4,000", "3,000"),
+            ("H3", "12,000", "10,000"),
+            ("H4", "2,500", "2,000"),
+            ("H5", "900", "800"),
+        ] {
+            let msg = message_at(&fs, cell);
+            assert!(msg.contains(&format!("gives {gives}, ")), "{file}: {msg}");
+            assert!(msg.contains(&format!("result {stored}, ")), "{file}: {msg}");
+        }
+        assert!(
+            message_at(&fs, "H5").contains("=IFERROR(VLOOKUP(D5,"),
+            "{file}"
+        );
+        assert_eq!(
+            euros(&real_measures(file)),
+            [("Kuoro".to_string(), 4_000.0, -1.0)],
+            "{file}"
+        );
+    }
+}
+
+/// (measure, budget, spent, FTE) of each measure read; a missing figure is -1.
+fn figures(ms: &[Value]) -> Vec<(String, f64, f64, f64)> {
+    ms.iter()
+        .map(|m| {
+            let (b, s) = (m["budget_eur"].as_f64(), m["spent_eur"].as_f64());
+            let name = m["measure"].as_str().unwrap().to_string();
+            (
+                name,
+                b.unwrap(),
+                s.unwrap_or(-1.0),
+                m["fte"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect()
+}
+
+/// IFs over comparisons (`H2=""`, `D3="LEIRI"`, `B4<>"KYMP"`, `H4>100`,
+/// `<=`, `>=`, `<`, AND, OR, NOT, an empty cell compared with "") are
+/// evaluated as Excel does where the file stores no result (XlsxWriter's
+/// placeholder 0, openpyxl's nothing); a text compared by a locale's
+/// collation (`D5<"Äiti"`) is not guessed: `formula-without-value`.
+/// LibreOffice's copies store its results, which are read and agree with
+/// the formulas (xlsx, ods, and xls, whose tokens kooste decodes).
+#[test]
+fn formulas_with_comparisons_are_evaluated_never_a_placeholder() {
+    for (file, trusted) in [
+        ("xlsxwriter_if_comparisons.xlsx", false),
+        ("openpyxl_if_comparisons.xlsx", false),
+        ("lo_if_comparisons.xlsx", true),
+        ("lo_if_comparisons.ods", true),
+        ("lo_if_comparisons.xls", true),
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        let mut read = vec![
+            ("Kerho".to_string(), 4_000.0, 2_000.0, 1.0),
+            ("Leiri".to_string(), 12_000.0, 6_000.0, 2.0),
+            ("Retki".to_string(), 2_500.0, 2_400.0, 1.0),
+            ("Kuoro".to_string(), 1_500.0, -1.0, 1.0),
+        ];
+        if trusted {
+            assert_eq!(exit, 0, "{file}: {:?}", codes_at(&fs));
+            // LibreOffice orders "Sirkus" after "Äiti", as its collation does.
+            read.insert(3, ("Sirkus".to_string(), 800.0, 200.0, 1.0));
+        } else {
+            assert_eq!(exit, 1, "{file}");
+            let expected = pairs(&[("formula-without-value", "I5")]);
+            assert_eq!(codes_at(&fs), expected, "{file}");
+            assert!(message_at(&fs, "I5").contains("=IF(D5<\"Äiti\""), "{file}");
+        }
+        assert_eq!(figures(&real_measures(file)), read, "{file}");
+    }
+}
+
+/// A stale IF result (manual calculation: XlsxWriter's, kept by
+/// LibreOffice in .ods and .xls) is `formula-mismatch`, naming both
+/// values, a text result too; a result that agrees is read.
+#[test]
+fn a_stale_if_result_is_a_mismatch_in_xlsx_ods_and_xls() {
+    for file in [
+        "xlsxwriter_manual_calc_stale_if.xlsx",
+        "lo_stale_if_results.ods",
+        "lo_stale_if_results.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &["--lang", "en"]);
+        assert_eq!(exit, 1, "{file}");
+        let expected = pairs(&[("formula-mismatch", "H2"), ("formula-mismatch", "I2")]);
+        assert_eq!(codes_at(&fs), expected, "{file}");
+        assert!(message_at(&fs, "H2").contains("gives 5,000"), "{file}");
+        assert!(message_at(&fs, "H2").contains("result 0,"), "{file}");
+        assert!(message_at(&fs, "I2").contains("gives \"\""), "{file}");
+        let read = [("Leiri".to_string(), 3_000.0, 2_000.0, 1.0)];
+        assert_eq!(figures(&real_measures(file)), read, "{file}");
+    }
+}
+
+/// An xlsb SheetJS wrote: every cell after a row's first is in the short
+/// record form (no column), which calamine alone reads as nothing, so the
+/// sheet read one column wide (no header found). Read in full: the figures,
+/// an error value as a type-error, a date formatted `yyyy` as its year.
+#[test]
+fn an_xlsb_in_short_cell_records_is_read_in_full() {
+    let file = "sheetjs_short_cell_records.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("type-error", "I3")]), "{file}");
+    assert!(message_at(&fs, "I3").contains("#N/A"), "{file}");
+    let ms = real_measures(file);
+    assert_eq!(
+        euros(&ms),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
+            ("Sirkus".to_string(), 900.5, 800.0),
+        ]
+    );
+    let years: Vec<_> = ms.iter().map(|m| m["year"].clone()).collect();
+    assert_eq!(years, [2021, 2021, 2021]);
+    let ids: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
+    assert_eq!(ids, ["KUKU", "KUKU", "KUKU"]);
+}
+
+/// An xlsb's merged ranges and hidden rows, which calamine does not report,
+/// read from the sheet's part (SheetJS's xlsb): a department merged over
+/// two rows counts in both, a hidden row is read and named
+/// (`hidden-rows`), a budget merged over two rows is `merged-amount`, as in
+/// xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_merged_cells_and_hidden_rows_are_seen() {
+    let file = "sheetjs_merged_and_hidden_rows.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    let expected = pairs(&[("hidden-rows", "A4"), ("merged-amount", "H6")]);
+    assert_eq!(codes_at(&fs), expected, "{file}");
+    let ms = real_measures(file);
+    assert_eq!(
+        euros(&ms),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Leiri".to_string(), 12_000.0, 11_000.0),
+            ("Retki".to_string(), 2_500.0, 2_000.0),
+            ("Sirkus".to_string(), 900.0, 800.0),
+        ]
+    );
+    let departments: Vec<_> = ms.iter().map(|m| m["department"].clone()).collect();
+    assert_eq!(departments, ["KUKU", "KUKU", "KUKU", "KUKU"]);
+}
+
+/// An xlsb's number formats, which calamine does not report, read from
+/// its styles and cells (SheetJS's xlsb): 55 shown as `55,0 t€` and 0,85
+/// as `85 %` in an FTE cell are `unknown-unit`, 55 000 shown as `55` is
+/// read with `scaled-format`, an actual hidden by `;;;` is read as the
+/// empty cell the sheet shows (`unread-content`), as in xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_number_formats_are_seen() {
+    let file = "sheetjs_unit_formats.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1, "{file}");
+    let expected = pairs(&[
+        ("unknown-unit", "H2"),
+        ("scaled-format", "H3"),
+        ("unread-content", "I4"),
+        ("unknown-unit", "J5"),
+    ]);
+    assert_eq!(codes_at(&fs), expected, "{file}");
+    assert!(message_at(&fs, "H2").contains("t€"), "{file}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Leiri".to_string(), 55_000.0, 1_000.0),
+            ("Retki".to_string(), 2_500.0, -1.0),
+        ]
+    );
+}
+
+/// An xlsb's hidden column, which calamine does not report, read from the
+/// sheet's part (SheetJS's xlsb): the actual's column read with a
+/// `hidden-column` warning at its header, as in xlsx, xls and ods.
+#[test]
+fn an_xlsb_s_hidden_column_is_named() {
+    let file = "sheetjs_hidden_column.xlsb";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{file}");
+    assert_eq!(codes_at(&fs), pairs(&[("hidden-column", "I1")]), "{file}");
+    assert_eq!(
+        euros(&real_measures(file)),
+        [
+            ("Kerho".to_string(), 4_000.0, 3_500.0),
+            ("Leiri".to_string(), 12_000.0, 11_000.0),
+        ]
+    );
 }

@@ -152,6 +152,14 @@ impl Parser<'_> {
     fn cell_key(&self, s: usize, row: u32, col: u32) -> Option<Option<Key>> {
         let grid = &self.sheets[s];
         match grid.get(row, col) {
+            // A CSV's `+90000+8000`: the number Excel computes.
+            Cell::Text(t) if grid.text_numbers && super::csv_formula(t).is_some() => {
+                match self.cell_value(s, row, col)? {
+                    Some(Val::Num(n)) => Some(Some(Key::Num(n))),
+                    Some(Val::Err(_)) => Some(None),
+                    _ => None,
+                }
+            }
             Cell::Text(t) if grid.text_numbers && csv_integer(t).is_some() => {
                 Some(csv_integer(t).map(Key::Num))
             }

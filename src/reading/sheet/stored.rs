@@ -146,6 +146,9 @@ impl SheetReader<'_, '_> {
         let evaluated = match evaluate_within(formula, self.sheets, self.sheet, &self.budget) {
             Some(Outcome::Number(n)) if differs(stored, as_stored(n)) => shown(n),
             Some(Outcome::Error(e)) => Arg::Text(e.to_string()),
+            // A text where a number is stored (`IF(H3="";"";…)` after H3
+            // was emptied): the stored number is stale too.
+            Some(Outcome::Copy(Cell::Text(t))) => Arg::Text(format!("\"{t}\"")),
             _ => return false,
         };
         let formula = formula.trim_start_matches('=');

@@ -3,12 +3,14 @@
 //! [`crate::reading::formula`] evaluates, for the tokens of the formulas
 //! submissions use: numbers, `+ - * / ^ %`, brackets, one-sheet cell and
 //! range references, references to another sheet of the workbook
-//! (`'Muut luvut'!B2`), and `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`.
-//! Anything else (another function, a reference to another workbook or
-//! across sheets, a defined name, text,
-//! an error or truth constant, a comparison, a shared or array formula,
-//! `ptgExp`) is "not decodable": [`decode`] returns `None` and the cell
-//! keeps its stored result, as an xlsx formula kooste does not evaluate.
+//! (`'Muut luvut'!B2`), `SUM`, `AVERAGE`, `MIN`, `MAX`, `ROUND`, `ABS`
+//! ([`decode`]: formulas that give a number) and comparisons, texts, truth
+//! values, `IF`, `AND`, `OR`, `NOT`, `VLOOKUP`, `HLOOKUP`, `INDEX`,
+//! `MATCH`, `SUBTOTAL` ([`decode_evaluated`]). Anything else (another
+//! function, a reference to another workbook, a defined name, an error
+//! constant, `&`, a shared or array formula, `ptgExp`) is "not decodable":
+//! `None`, and the cell keeps its stored result, as an xlsx formula kooste
+//! does not evaluate.
 
 use super::records::{f64_at, u16_at};
 use crate::text::column_letters;
@@ -22,24 +24,63 @@ const POW: u8 = 3;
 const PREFIX: u8 = 4;
 const ATOM: u8 = 5;
 
-/// The text of formula tokens `rgce` (without a leading `=`); `None` where a
-/// token is not one kooste decodes or the tokens are malformed.
-pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
-    decode_with(rgce, false, sheets)
+/// How much of the tokens [`decode_with`] turns into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    /// Numbers, arithmetic, references and the numeric functions: a
+    /// formula that never gives a text (so an empty text stored as its
+    /// result is xlwt's placeholder).
+    Arithmetic,
+    /// Also what the evaluator reads besides: comparisons, texts, truth
+    /// values, `IF`, `AND`, `OR`, `NOT`, the exact lookups and `SUBTOTAL`.
+    Evaluated,
+    /// Anything with a name, for a message.
+    Described,
 }
 
-/// The text of formula tokens kooste does not evaluate, for a message
-/// only: [`decode`]'s tokens and also text, `&`, comparisons, truth and
-/// error constants, `IF` and the functions of [`function_name`]. A formula
-/// such text stands for is never evaluated (the evaluator reads none of
-/// them); where even this fails the text is `…`.
-pub(super) fn describe(rgce: &[u8], sheets: &[Option<String>]) -> String {
-    decode_with(rgce, true, sheets).unwrap_or_else(|| "…".to_string())
+/// The text of formula tokens `rgce` (without a leading `=`) that never
+/// gives a text; `None` where a token is not one of those or the tokens are
+/// malformed.
+pub(super) fn decode(rgce: &[u8], sheets: &[Option<String>]) -> Option<String> {
+    decode_with(rgce, Level::Arithmetic, sheets, &[])
+}
+
+/// The text of formula tokens kooste evaluates ([`decode`]'s, and
+/// comparisons, texts, truth values, `IF`, `AND`, `OR`, `NOT`, `VLOOKUP`,
+/// `HLOOKUP`, `INDEX`, `MATCH`, `SUBTOTAL`, and `IFERROR` called by its
+/// name), to check a stored result against; `None` for any other token.
+/// `functions`: the function each NAME record names.
+pub(super) fn decode_evaluated(
+    rgce: &[u8],
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> Option<String> {
+    decode_with(rgce, Level::Evaluated, sheets, functions)
+}
+
+/// The text of formula tokens kooste may not evaluate, for a message
+/// only: [`decode_evaluated`]'s tokens and also `&`, error constants,
+/// `CHOOSE` and the functions of [`function_name`]. Where even this fails
+/// the text is `…`.
+pub(super) fn describe(
+    rgce: &[u8],
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> String {
+    decode_with(rgce, Level::Described, sheets, functions).unwrap_or_else(|| "…".to_string())
 }
 
 /// `sheets`: the sheet each XTI index of a 3-D reference names
-/// ([`super::sheet::Globals::xti_sheets`]).
-fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<String> {
+/// ([`super::sheet::Globals::xti_sheets`]); `functions`: the function each
+/// NAME names ([`super::sheet::Globals::function_names`]).
+fn decode_with(
+    rgce: &[u8],
+    level: Level,
+    sheets: &[Option<String>],
+    functions: &[Option<String>],
+) -> Option<String> {
+    let lenient = level == Level::Described;
+    let evaluated = level >= Level::Evaluated;
     // Each entry: the text and how strongly it binds.
     let mut stack: Vec<(String, u8)> = Vec::new();
     let mut i = 0;
@@ -94,8 +135,9 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                         let (a, _) = stack.pop()?;
                         stack.push((format!("SUM({a})"), ATOM));
                     }
-                    // tAttrIf, tAttrGoto: jumps of IF, CHOOSE, described.
-                    0x02 | 0x08 if lenient => {}
+                    // tAttrIf, tAttrGoto: jumps of IF (and CHOOSE); the
+                    // tokens in between are the branches, in order.
+                    0x02 | 0x08 if evaluated => {}
                     // tAttrChoose: a count, then count + 1 offsets.
                     0x04 if lenient => {
                         let count = usize::from(u16_at(rgce, i - 2)?);
@@ -125,6 +167,7 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 let (name, arity) = match u16_at(rgce, i)? {
                     24 => ("ABS", 1),
                     27 => ("ROUND", 2),
+                    38 if evaluated => ("NOT", 1),
                     id if lenient => fixed_function(id)?,
                     _ => return None,
                 };
@@ -135,18 +178,39 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
             // (bit 15 fCE: a macro command).
             0x22 | 0x42 | 0x62 => {
                 let argc = usize::from(*rgce.get(i)? & 0x7F);
-                let name = match u16_at(rgce, i + 1)? {
+                let id = u16_at(rgce, i + 1)?;
+                // 255: a function called by name, the first argument.
+                if id == 0xFF {
+                    i += 3;
+                    by_name(&mut stack, argc)?;
+                    continue;
+                }
+                let name = match id {
                     4 => "SUM",
                     5 => "AVERAGE",
                     6 => "MIN",
                     7 => "MAX",
                     24 => "ABS",
                     27 => "ROUND",
+                    1 | 29 | 36 | 37 | 64 | 101 | 102 | 344 if evaluated => function_name(id)?,
                     id if lenient => function_name(id)?,
                     _ => return None,
                 };
                 i += 3;
                 call(&mut stack, name, argc)?;
+            }
+            // ptgName (2.5.198.76): a NAME's 1-based index; only a
+            // function's name, called by ptgFuncVar 255 after it.
+            0x23 | 0x43 | 0x63 => {
+                let index =
+                    usize::try_from(u32::from_le_bytes(rgce.get(i..i + 4)?.try_into().ok()?))
+                        .ok()?;
+                let name = functions.get(index.checked_sub(1)?)?.as_ref()?;
+                if !lenient && name != "IFERROR" {
+                    return None;
+                }
+                stack.push((format!("{FUNCTION}{name}"), ATOM));
+                i += 4;
             }
             // ptgRef (2.5.198.84): RgceLoc, row and column.
             0x24 | 0x44 | 0x64 => {
@@ -178,15 +242,20 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 };
                 stack.push((format!("'{}'!{place}", sheet.replace('\'', "''")), ATOM));
             }
-            // Described, not evaluated: ptgConcat and the comparisons.
-            0x08..=0x0E if lenient => {
-                let op = ["&", "<", "<=", "=", ">=", ">", "<>"][usize::from(ptg - 0x08)];
+            // The comparisons (ptgLt … ptgNe), and ptgConcat only described.
+            0x09..=0x0E if evaluated => {
+                let op = ["<", "<=", "=", ">=", ">", "<>"][usize::from(ptg - 0x09)];
                 let b = stack.pop()?;
                 let a = stack.pop()?;
                 stack.push((format!("{}{op}{}", bracket(a, ADD), bracket(b, ADD)), CMP));
             }
+            0x08 if lenient => {
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push((format!("{}&{}", bracket(a, ADD), bracket(b, ADD)), CMP));
+            }
             // ptgStr: ShortXLUnicodeString (count, flags, characters).
-            0x17 if lenient => {
+            0x17 if evaluated => {
                 let (count, high) = (usize::from(*rgce.get(i)?), rgce.get(i + 1)? & 1 != 0);
                 i += 2;
                 let text: String = if high {
@@ -209,7 +278,7 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
                 stack.push((super::cells::error_text(*rgce.get(i)?), ATOM));
                 i += 1;
             }
-            0x1D if lenient => {
+            0x1D if evaluated => {
                 let b = *rgce.get(i)? != 0;
                 stack.push((if b { "TRUE" } else { "FALSE" }.to_string(), ATOM));
                 i += 1;
@@ -220,7 +289,7 @@ fn decode_with(rgce: &[u8], lenient: bool, sheets: &[Option<String>]) -> Option<
         }
     }
     match stack.as_slice() {
-        [(text, _)] if !text.is_empty() => Some(text.clone()),
+        [(text, _)] if !text.is_empty() && !text.contains(FUNCTION) => Some(text.clone()),
         _ => None,
     }
 }
@@ -284,6 +353,19 @@ fn bracket((text, level): (String, u8), min: u8) -> String {
     } else {
         text
     }
+}
+
+/// Marks a function's name on the stack (ptgName), for [`by_name`].
+const FUNCTION: char = '\u{0}';
+
+/// ptgFuncVar 255: the top `argc` texts of the stack, the first a
+/// function's name ([`FUNCTION`]), become `name(a,b,…)`.
+fn by_name(stack: &mut Vec<(String, u8)>, argc: usize) -> Option<()> {
+    let at = stack.len().checked_sub(argc)?;
+    let (first, _) = stack.get(at)?;
+    let name = first.strip_prefix(FUNCTION)?.to_string();
+    stack.remove(at);
+    call(stack, &name, argc - 1)
 }
 
 /// Replaces the top `argc` texts of the stack with `name(a,b,…)`.
@@ -389,8 +471,41 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_if_and_lookups_decode_for_evaluation() {
+        let e = |s: &str| super::decode_evaluated(&hex(s), &[], &[]);
+        assert_eq!(
+            e("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600").unwrap(),
+            "VLOOKUP(1,Z1:Z2,1,0)"
+        );
+        assert_eq!(
+            e("44 0100 07c0 1e0100 0d 19 02 0500 1e0200 19 08 0300 17 00 00 19 08 0300 42 03 0100")
+                .unwrap(),
+            "IF(H2>1,2,\"\")"
+        );
+        assert_eq!(e("1e0100 1e0200 0e").unwrap(), "1<>2");
+        assert_eq!(e("1d 01 21 2600").unwrap(), "NOT(TRUE)");
+        // IFERROR as LibreOffice writes it: a NAME `_xlfn.IFERROR` called
+        // through ptgFuncVar 255.
+        let rgce = hex(
+            "23 01000000 44 0400 03c0 3b 0000 0100 0400 0000 0200 1e0200 1d00 42 04 6600 \
+             1e0000 42 03 ff00",
+        );
+        let sheets = [Some("Hinnat".to_string())];
+        let functions = [Some("IFERROR".to_string())];
+        assert_eq!(
+            super::decode_evaluated(&rgce, &sheets, &functions).unwrap(),
+            "IFERROR(VLOOKUP(D5,'Hinnat'!$A$2:$C$5,2,FALSE),0)"
+        );
+        assert_eq!(super::decode_evaluated(&rgce, &sheets, &[None]), None);
+        // `&`, an error constant, a defined name: not evaluated.
+        assert_eq!(e("17 02 00 5131 17 03 00 2d5132 08"), None);
+        assert_eq!(e("1c 07"), None);
+        assert_eq!(e("23 01000000"), None);
+    }
+
+    #[test]
     fn what_is_not_evaluated_is_described() {
-        let d = |s: &str| super::describe(&hex(s), &[]);
+        let d = |s: &str| super::describe(&hex(s), &[], &[]);
         assert_eq!(
             d("1e0100 25 0000 0100 19c0 19c0 1e0100 1e0000 42 04 6600"),
             "VLOOKUP(1,Z1:Z2,1,0)"

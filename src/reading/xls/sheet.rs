@@ -30,6 +30,10 @@ pub(super) struct Globals {
     /// The sheet each EXTERNSHEET entry (XTI) names, where it is a sheet
     /// of this workbook, by index: for 3-D references (`'Muut'!B2`).
     pub xti_sheets: Vec<Option<String>>,
+    /// The function each NAME record names, by index from 0 (a ptgName's
+    /// index less one), where it is one: LibreOffice writes the functions
+    /// newer than BIFF8 (`IFERROR`) as a name called through ptgFuncVar 255.
+    pub function_names: Vec<Option<String>>,
     /// PRECISION (MS-XLS 2.4.210) 0: "precision as displayed".
     pub precision_as_shown: bool,
 }
@@ -309,12 +313,12 @@ fn cell_record(
     b.put(row, col, cell)
 }
 
-/// The text of a FORMULA record's tokens (MS-XLS 2.5.133 Formula: the
+/// A FORMULA record's tokens (MS-XLS 2.5.133 Formula: the
 /// CellParsedFormula after 20 bytes of cell, result and flags; its `cce`,
-/// then the tokens), where kooste decodes them ([`rgce::decode`]).
-fn formula_text(data: &[u8], sheets: &[Option<String>]) -> Option<String> {
+/// then the tokens).
+fn formula_tokens(data: &[u8]) -> Option<&[u8]> {
     let cce = usize::from(u16_at(data, 20)?);
-    rgce::decode(data.get(22..22 + cce)?, sheets)
+    data.get(22..22 + cce)
 }
 
 /// The cell a FORMULA record's stored result makes. A number keeps its
@@ -340,23 +344,33 @@ fn formula_cell(
     }
     match cell {
         Cell::Number(_) => {
-            if let Some(text) = formula_text(data, &globals.xti_sheets) {
+            let tokens = formula_tokens(data);
+            if let Some(text) = tokens.and_then(|t| {
+                rgce::decode_evaluated(t, &globals.xti_sheets, &globals.function_names)
+            }) {
                 b.formulas.insert((u32::from(row), u32::from(col)), text);
             }
             cell
         }
-        Cell::Text(s) if s.is_empty() => match formula_text(data, &globals.xti_sheets) {
-            Some(text) => Cell::FormulaWithoutValue(text),
-            None => {
-                let cce = u16_at(data, 20).map_or(0, usize::from);
-                let text =
-                    rgce::describe(data.get(22..22 + cce).unwrap_or(&[]), &globals.xti_sheets);
-                b.results
-                    .empty_text
-                    .push((u32::from(row), u32::from(col), text));
-                Cell::Text(s)
+        // A formula that gives a number never gives "": that is xlwt's
+        // placeholder. One that may (`IF(…;"";…)`) gives it where Excel or
+        // LibreOffice calculated it, so it is decided for the workbook.
+        Cell::Text(s) if s.is_empty() => {
+            match formula_tokens(data).and_then(|t| rgce::decode(t, &globals.xti_sheets)) {
+                Some(text) => Cell::FormulaWithoutValue(text),
+                None => {
+                    let text = rgce::describe(
+                        formula_tokens(data).unwrap_or(&[]),
+                        &globals.xti_sheets,
+                        &globals.function_names,
+                    );
+                    b.results
+                        .empty_text
+                        .push((u32::from(row), u32::from(col), text));
+                    Cell::Text(s)
+                }
             }
-        },
+        }
         other => other,
     }
 }

@@ -345,6 +345,7 @@ proptest::proptest! {
             strings: Vec::new(),
             formats: cells::Formats::default(),
             xti_sheets: Vec::new(),
+            function_names: Vec::new(),
             precision_as_shown: false,
         }, &mut 0, &limits);
     }
