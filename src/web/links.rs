@@ -112,7 +112,7 @@ fn links_markup(
                         th scope="col" { (text(l, "web-year-label")) }
                         th scope="col" { (text(l, "web-col-created")) }
                     } }
-                    tbody { @for (d, y, at) in links { tr { th scope="row" { (d) } td { (y) } td { (at) } } } }
+                    tbody { @for (d, y, at) in links { tr { th scope="row" { (d) } td { (y) } td { (super::time::show(l, at)) } } } }
                 }
             }
         },

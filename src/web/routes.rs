@@ -122,12 +122,13 @@ impl Shared {
     }
 
     /// The year a page shows when none is asked: the newest with files,
-    /// else this calendar year.
+    /// else the previous calendar year (an annual report is made after
+    /// its year has ended).
     pub fn default_year(&self) -> i32 {
         self.reg(|r| r.years())
             .ok()
             .and_then(|y| y.first().copied())
-            .unwrap_or_else(|| security::now()[..4].parse().unwrap_or(2021))
+            .unwrap_or_else(|| security::now()[..4].parse().map_or(2021, |y: i32| y - 1))
     }
 }
 
@@ -144,6 +145,8 @@ pub struct Ctx {
     pub admin: bool,
     /// Whether sign-in is needed at all.
     pub login_needed: bool,
+    /// The year the request looks at (`?year=`), kept by the menu's links.
+    pub year: Option<i32>,
 }
 
 /// The app: every route, behind [`guard`] and the body cap.
@@ -207,6 +210,14 @@ pub fn router(state: State) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(from_fn_with_state(state.clone(), guard))
         .with_state(state)
+}
+
+/// `?year=` of a request, for [`Ctx::year`].
+fn year_asked(query: Option<&str>) -> Option<i32> {
+    query?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("year="))
+        .and_then(|y| y.parse().ok())
 }
 
 /// The language: `?lang=` (kept in a cookie), the cookie, the browser's
@@ -281,12 +292,14 @@ async fn guard(
                 .into_response()
         }
     } else {
+        let year = year_asked(req.uri().query());
         req.extensions_mut().insert(Ctx {
             lang,
             csrf: s.csrf.clone(),
             session: session.clone(),
             admin: s.admin,
             login_needed,
+            year,
         });
         next.run(req).await
     };
@@ -616,14 +629,33 @@ fn receipt_check(
     Ok((found, findings))
 }
 
+/// `GET /build[?year=&built=&nothing=]`: the year's builds; after a
+/// build, the redirect from its form names the new build (`built`,
+/// highlighted) or says there was nothing to build.
+#[derive(Deserialize, Default)]
+pub struct BuildQuery {
+    /// The year asked for.
+    pub year: Option<i32>,
+    /// The build just made.
+    pub built: Option<i64>,
+    /// Set when the year had nothing to build.
+    pub nothing: Option<String>,
+}
+
 async fn build_page(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<BuildQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
+    let note = match (q.built, &q.nothing) {
+        (Some(_), _) => Some("web-build-done"),
+        (None, Some(_)) => Some("web-build-nothing"),
+        (None, None) => None,
+    };
+    let years = state.reg(|r| r.years()).unwrap_or_default();
     match state.reg(|r| r.builds(year)) {
-        Ok(builds) => html(pages::build(&ctx, year, &builds, None)),
+        Ok(builds) => html(pages::build(&ctx, (year, &years), &builds, (note, q.built))),
         Err(e) => failed(&state, &ctx, &e),
     }
 }
@@ -635,6 +667,9 @@ pub struct BuildForm {
     year: i32,
 }
 
+/// `POST /build`: builds, then answers 303 See Other to the build page
+/// (POST/redirect/GET), so that Back from the report or a reload shows
+/// the list again instead of offering to send the form (and build) again.
 async fn build(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
@@ -647,24 +682,21 @@ async fn build(
         )
             .into_response();
     }
-    let st = state.clone();
-    let lang = ctx.lang;
+    let (st, lang, year) = (state.clone(), ctx.lang, f.year);
     let done = blocking(move || {
-        let done = build_year(&st, f.year, lang);
+        let done = build_year(&st, year, lang);
         // The build's blocks are freed: an idle server gives them back.
         crate::memory::give_back_freed_memory();
         done
     })
     .await;
-    let note = match done {
-        Some(Ok(Some(_))) => "web-build-done",
-        Some(Ok(None)) => "web-build-nothing",
-        Some(Err(e)) => return failed(&state, &ctx, &e),
-        None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    match state.reg(|r| r.builds(f.year)) {
-        Ok(builds) => html(pages::build(&ctx, f.year, &builds, Some(note))),
-        Err(e) => failed(&state, &ctx, &e),
+    match done {
+        Some(Ok(Some(id))) => {
+            Redirect::to(&format!("/build?year={year}&built={id}")).into_response()
+        }
+        Some(Ok(None)) => Redirect::to(&format!("/build?year={year}&nothing=1")).into_response(),
+        Some(Err(e)) => failed(&state, &ctx, &e),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

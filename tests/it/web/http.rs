@@ -147,6 +147,15 @@ impl Client {
         )
     }
 
+    /// `POST path` of a form answered by POST/redirect/GET: asserts
+    /// 303 See Other and follows its `Location` as a browser does.
+    pub fn post_redirected(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let r = self.post_form(path, fields);
+        assert_eq!(r.status, 303, "{path}: {}", r.text());
+        let to = r.header("location").expect("a Location").to_string();
+        self.get(&to)
+    }
+
     /// `POST path` of a multipart form: `fields` in order, then `files`
     /// (sent name, bytes) each as a `files` part.
     pub fn post_multipart(
