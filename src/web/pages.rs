@@ -36,8 +36,8 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 header {
                     nav aria-label=(t(l, "web-nav-label")) {
                         ul {
-                            @for (path, id) in MENU {
-                                li { a href={ (path) (year_query(ctx, "?")) } { (t(l, id)) } }
+                            @for (path, id, keeps) in MENU {
+                                li { a href={ (path) @if keeps { (year_query(ctx, "?")) } } { (t(l, id)) } }
                             }
                         }
                     }
@@ -61,15 +61,16 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     }
 }
 
-/// The menu: each page's path and its link's message.
-const MENU: [(&str, &str); 7] = [
-    ("/", "web-nav-dashboard"),
-    ("/upload", "web-nav-upload"),
-    ("/findings", "web-nav-findings"),
-    ("/build", "web-nav-build"),
-    ("/templates", "web-nav-templates"),
-    ("/links", "web-nav-links"),
-    ("/history", "web-nav-history"),
+/// The menu: each page's path, its link's message, and whether the link
+/// keeps the year looked at (the history and the links list every year).
+const MENU: [(&str, &str, bool); 7] = [
+    ("/", "web-nav-dashboard", true),
+    ("/upload", "web-nav-upload", true),
+    ("/findings", "web-nav-findings", true),
+    ("/build", "web-nav-build", true),
+    ("/templates", "web-nav-templates", true),
+    ("/links", "web-nav-links", false),
+    ("/history", "web-nav-history", false),
 ];
 
 /// `year=Y` after `sep` when the page looks at a year asked for, so that
@@ -438,19 +439,36 @@ pub fn build(
                             @if new == Some(b.id) { " " strong.tag { (t(l, "web-build-new")) } }
                         }
                         td { (t(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
-                        td { @for o in outputs_of(b) {
-                            @if o.kind == "report" {
-                                a href={ "/builds/" (b.id) "/report" } { (t(l, "web-download-report")) } " · "
-                                a href={ "/builds/" (b.id) "/report?inline=1" } { (t(l, "web-view-report")) } " · "
-                            } @else {
-                                a href={ "/builds/" (b.id) "/workbook" } { (t(l, "web-download-workbook")) } " · "
-                            }
+                        td { @for (i, (href, id)) in build_links(b).into_iter().enumerate() {
+                            @if i > 0 { " · " }
+                            a href=(href) { (t(l, id)) }
                         } }
                     } } }
                 }
             }
         },
     )
+}
+
+/// A build's download links (address, message), separated on the page
+/// only between them.
+fn build_links(b: &BuildRow) -> Vec<(String, &'static str)> {
+    let mut links = Vec::new();
+    for o in outputs_of(b) {
+        if o.kind == "report" {
+            links.push((format!("/builds/{}/report", b.id), "web-download-report"));
+            links.push((
+                format!("/builds/{}/report?inline=1", b.id),
+                "web-view-report",
+            ));
+        } else {
+            links.push((
+                format!("/builds/{}/workbook", b.id),
+                "web-download-workbook",
+            ));
+        }
+    }
+    links
 }
 
 /// Each department's template for the next year.

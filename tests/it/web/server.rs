@@ -200,11 +200,13 @@ fn a_new_workspace_opens_on_the_year_just_ended_and_the_menu_keeps_the_year_aske
         "/?year=2020",
         "/upload?year=2020",
         "/findings?year=2020",
-        "/history?year=2020",
+        "/templates?year=2020",
         "?lang=sv&amp;year=2020",
     ] {
         assert!(t.contains(&format!("href=\"{link}\"")), "{link}: {t}");
     }
+    // The history lists every year: its link is not one year's.
+    assert!(t.contains("href=\"/history\""), "{t}");
     // Once a year has files, it is the one shown.
     assert_eq!(upload_samples(&mut c).status, 200);
     assert!(c.get("/build").text().contains("value=\"2021\""));
