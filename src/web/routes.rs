@@ -56,6 +56,9 @@ pub struct Shared {
     /// The year's check by (year, current submission ids): the newest of
     /// each year only.
     cache: Mutex<HashMap<(i32, Vec<i64>), Checked>>,
+    /// Each session's latest upload's results, for the page its redirect
+    /// shows (POST/redirect/GET); in memory only, as the answer was.
+    batches: Mutex<HashMap<String, Vec<Received>>>,
     /// The terminal's language, for the log.
     log_lang: Lang,
 }
@@ -80,6 +83,7 @@ impl Shared {
             password,
             sessions: Sessions::default(),
             cache: Mutex::new(HashMap::new()),
+            batches: Mutex::new(HashMap::new()),
             log_lang: opts.lang,
         })
     }
@@ -119,6 +123,27 @@ impl Shared {
             m.insert(key, c.clone());
         }
         Ok((current, c))
+    }
+
+    /// Keeps `results` as `session`'s latest upload.
+    pub fn keep_batch(&self, session: &str, results: Vec<Received>) {
+        if let Ok(mut m) = self.batches.lock() {
+            // Bounded as the sessions are: the oldest batches are not
+            // told apart, all go when too many are kept.
+            if m.len() >= 10_000 {
+                m.clear();
+            }
+            m.insert(session.to_string(), results);
+        }
+    }
+
+    /// `session`'s latest upload's results (none if the server restarted).
+    pub fn batch(&self, session: &str) -> Vec<Received> {
+        self.batches
+            .lock()
+            .ok()
+            .and_then(|m| m.get(session).cloned())
+            .unwrap_or_default()
     }
 
     /// The year a page shows when none is asked: the newest with files,
@@ -428,13 +453,27 @@ async fn findings(
     }
 }
 
+/// `?year=&received=` of the upload page: `received` is set by the
+/// upload's redirect, to show the session's latest upload's results.
+#[derive(Deserialize, Default)]
+pub struct UploadQuery {
+    /// The year asked for.
+    pub year: Option<i32>,
+    /// Set after an upload.
+    pub received: Option<String>,
+}
+
 async fn upload_page(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<UploadQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
-    html(pages::upload(&ctx, &state.config, year, &[]))
+    let results = match q.received {
+        Some(_) => state.batch(&ctx.session),
+        None => Vec::new(),
+    };
+    html(pages::upload(&ctx, &state.config, year, &results))
 }
 
 /// One file's fate in an upload, for the page that answers it.
@@ -447,14 +486,19 @@ pub enum Received {
 }
 
 /// `POST /upload`: multipart with `csrf` first, then `year`, `department`
-/// (optional), then one or more `files`.
+/// (optional), then one or more `files`. Answers 303 See Other to the
+/// upload page with the results (POST/redirect/GET: Back or Reload never
+/// send the files again).
 async fn upload(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
     form: Multipart,
 ) -> Response {
     match read_upload(&state, &ctx, form, None).await {
-        Ok((year, results)) => html(pages::upload(&ctx, &state.config, year, &results)),
+        Ok((year, results)) => {
+            state.keep_batch(&ctx.session, results);
+            Redirect::to(&format!("/upload?year={year}&received=1")).into_response()
+        }
         Err(refused) => refused,
     }
 }

@@ -207,8 +207,27 @@ fn a_new_workspace_opens_on_the_year_just_ended_and_the_menu_keeps_the_year_aske
     }
     // The history lists every year: its link is not one year's.
     assert!(t.contains("href=\"/history\""), "{t}");
-    // Once a year has files, it is the one shown.
-    assert_eq!(upload_samples(&mut c).status, 200);
+    // Once a year has files, it is the one shown. The upload answers
+    // 303 See Other to a page that shows its results (POST/redirect/GET).
+    let csrf = c.get("/upload").csrf();
+    let kymp = sample("kymp_2021.xlsx");
+    let up = c.post_multipart_once(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021")],
+        &[("kymp_2021.xlsx", &kymp)],
+    );
+    assert_eq!(up.status, 303, "{}", up.text());
+    assert_eq!(up.header("location"), Some("/upload?year=2021&received=1"));
+    let t = c.get("/upload?year=2021&received=1").text();
+    assert!(
+        t.contains("kymp_2021.xlsx: toimiala KYMP, 0 virhettä, 0 varoitusta"),
+        "{t}"
+    );
+    // Another session sees no one else's results.
+    let t = Client::new(&server)
+        .get("/upload?year=2021&received=1")
+        .text();
+    assert!(!t.contains("kymp_2021.xlsx"), "{t}");
     assert!(c.get("/build").text().contains("value=\"2021\""));
     server.stop();
 }
