@@ -492,8 +492,10 @@ impl View<'_> {
             .iter()
             .find_map(|f| f.sheet.clone())
             // Once every finding is corrected away the corrections still
-            // name the measures sheet: the next correction is most likely there.
+            // name the sheet, and a file with none has its measures sheet:
+            // the next correction is most likely there.
             .or_else(|| self.loaded.corrections.last().map(|c| c.sheet.clone()))
+            .or_else(|| self.loaded.checked.sheets.get(&self.row.id).cloned())
             .unwrap_or_default();
         html! {
             section aria-labelledby="any-cell" {

@@ -223,6 +223,12 @@ fn a_new_workspace_opens_on_the_year_just_ended_and_the_menu_keeps_the_year_aske
         t.contains("kymp_2021.xlsx: toimiala KYMP, 0 virhettä, 0 varoitusta"),
         "{t}"
     );
+    // A file with no finding: the any-cell form starts on its measures sheet.
+    let t = c.get("/submissions/1").text();
+    assert!(
+        t.contains("id=\"any-sheet\" type=\"text\" name=\"sheet\" value=\"Toimenpiteet\""),
+        "{t}"
+    );
     // Another session sees no one else's results.
     let t = Client::new(&server)
         .get("/upload?year=2021&received=1")
