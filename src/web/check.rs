@@ -86,6 +86,9 @@ impl WebFinding {
 pub struct Checked {
     /// Every finding, in the command line's order.
     pub findings: Vec<WebFinding>,
+    /// The measures sheet the reader found, by submission id (the file
+    /// page's any-cell form starts on it).
+    pub sheets: HashMap<i64, String>,
 }
 
 fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> RunOptions {
@@ -239,7 +242,21 @@ pub fn check_year(
         .into_iter()
         .map(|f| WebFinding::new(f, by_display.get(&f.file).copied()))
         .collect();
-    Ok(Checked { findings })
+    let ids: HashMap<&std::path::Path, i64> = scratch
+        .paths
+        .iter()
+        .zip(current)
+        .map(|(p, s)| (p.as_path(), s.id))
+        .collect();
+    let sheets = run
+        .submissions
+        .iter()
+        .filter_map(|s| {
+            let id = ids.get(s.file.path.as_path())?;
+            Some((*id, s.sheet.clone()?))
+        })
+        .collect();
+    Ok(Checked { findings, sheets })
 }
 
 /// One output of a build, as the register lists it.

@@ -16,7 +16,6 @@ use rusqlite::params;
 
 use super::WebError;
 use super::corrections::{access, refused_csrf};
-use super::fix_page::respond;
 use super::register::Register;
 use super::routes::{Ctx, State, csrf_ok};
 use super::security;
@@ -175,15 +174,7 @@ async fn save_as(
     if let Err(e) = saved {
         return super::routes::failed(&state, &ctx, &e);
     }
-    respond(
-        &state,
-        &ctx,
-        &who,
-        &row,
-        Some("web-fix-columns-saved"),
-        None,
-    )
-    .await
+    super::fix_page::saved(&who, &row, "columns")
 }
 
 #[cfg(test)]

@@ -391,9 +391,7 @@ async fn correct_as(
     let (r2, by) = (row.clone(), who.name());
     let done = blocking(move || record(&st, &r2, &f, &by)).await;
     match done {
-        Some(Ok(Ok(()))) => {
-            respond(&state, &ctx, &who, &row, Some("web-fix-corrected"), None).await
-        }
+        Some(Ok(Ok(()))) => super::fix_page::saved(&who, &row, "correction"),
         Some(Ok(Err(why))) => {
             state.refuse("correction-cell", &id.to_string());
             respond(&state, &ctx, &who, &row, None, Some(why)).await

@@ -35,7 +35,10 @@ pub async fn show(
     Query(pick): Query<Pick>,
 ) -> Response {
     match access(&state, &ctx, None, id).await {
-        Ok((row, who)) => respond_with(&state, &ctx, &who, &row, (None, None), pick).await,
+        Ok((row, who)) => {
+            let note = saved_note(&pick);
+            respond_with(&state, &ctx, &who, &row, (note, None), pick).await
+        }
         Err(r) => r,
     }
 }
@@ -48,9 +51,30 @@ pub async fn show_by_link(
     Query(pick): Query<Pick>,
 ) -> Response {
     match access(&state, &ctx, Some(&token), id).await {
-        Ok((row, who)) => respond_with(&state, &ctx, &who, &row, (None, None), pick).await,
+        Ok((row, who)) => {
+            let note = saved_note(&pick);
+            respond_with(&state, &ctx, &who, &row, (note, None), pick).await
+        }
         Err(r) => r,
     }
+}
+
+/// The note of `?saved=` (set by [`saved`]'s redirect).
+fn saved_note(pick: &Pick) -> Option<&'static str> {
+    match pick.saved.as_deref() {
+        Some("columns") => Some("web-fix-columns-saved"),
+        Some("correction") => Some("web-fix-corrected"),
+        _ => None,
+    }
+}
+
+/// The answer to a file page's form once `what` (`columns` or
+/// `correction`) is saved: 303 See Other to the file's page, which checks
+/// the file again and says what was saved. Back or a reload then shows
+/// that page instead of offering to send the form again.
+pub fn saved(who: &Who, row: &SubmissionRow, what: &str) -> Response {
+    let to = format!("{}?saved={what}", who.base(row.id));
+    axum::response::Redirect::to(&to).into_response()
 }
 
 /// The file's page after the year's files are checked again with every
@@ -76,6 +100,11 @@ async fn respond_with(
     (note, problem): (Option<&'static str>, Option<&'static str>),
     pick: Pick,
 ) -> Response {
+    // The menu's links stay on the file's year.
+    let ctx = &Ctx {
+        year: Some(row.year),
+        ..ctx.clone()
+    };
     let (st, r) = (state.clone(), row.clone());
     let loaded = match blocking(move || load(&st, &r, &pick)).await {
         Some(Ok(d)) => d,
@@ -462,6 +491,11 @@ impl View<'_> {
             .findings
             .iter()
             .find_map(|f| f.sheet.clone())
+            // Once every finding is corrected away the corrections still
+            // name the sheet, and a file with none has its measures sheet:
+            // the next correction is most likely there.
+            .or_else(|| self.loaded.corrections.last().map(|c| c.sheet.clone()))
+            .or_else(|| self.loaded.checked.sheets.get(&self.row.id).cloned())
             .unwrap_or_default();
         html! {
             section aria-labelledby="any-cell" {
@@ -507,7 +541,7 @@ impl View<'_> {
                         td { (c.before) }
                         td { (c.after) }
                         td { (c.by) }
-                        td { (c.at) }
+                        td { (super::time::show(l, &c.at)) }
                     } } }
                 }
             }

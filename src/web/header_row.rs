@@ -34,6 +34,9 @@ pub struct Pick {
     /// The row, 1-based, as typed: a field left empty or not a number
     /// shows the likeliest row rather than refuse the page.
     pub row: Option<String>,
+    /// What the redirect after a form says was saved: `columns` or
+    /// `correction` (POST/redirect/GET, see [`super::fix_page::saved`]).
+    pub saved: Option<String>,
 }
 
 /// The row offered as the header, and its cells.
@@ -141,6 +144,7 @@ mod tests {
         let first = Pick {
             sheet: Some("oma".into()),
             row: Some("1".into()),
+            saved: None,
         };
         assert_eq!(candidate(&b, &first).unwrap().cells.len(), 1);
         // A row outside the sheet, none or no number: the likeliest instead.
@@ -148,6 +152,7 @@ mod tests {
             let other = Pick {
                 sheet: None,
                 row: Some(row.into()),
+                saved: None,
             };
             assert_eq!(candidate(&b, &other).unwrap().row, 3, "{row:?}");
         }

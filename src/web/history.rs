@@ -199,7 +199,7 @@ fn builds_table(l: Lang, y: &Year) -> Markup {
                     th scope="col" { (text(l, "web-col-outputs")) }
                 } }
                 tbody { @for b in &y.builds { tr {
-                    th scope="row" { (b.built_at) }
+                    th scope="row" { (super::time::show(l, &b.built_at)) }
                     td { (text(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
                     td { ul { @for id in &b.inputs { li { (name_of(id)) } } } }
                     td { @if let Some(code) = b.options.get("lang").and_then(|v| v.as_str()) {
@@ -259,7 +259,7 @@ fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
                     th scope="row" { @if s.department.is_empty() { (text(l, "web-history-no-department")) } @else { (s.department) } }
                     td { a href={ (href) (s.id) } { (s.original_name) } }
                     td { (text(l, if y.current.contains(&s.id) { "web-history-current" } else { "web-history-earlier" })) }
-                    td { (s.received_at) }
+                    td { (super::time::show(l, &s.received_at)) }
                     td { (bytes(l, s.size)) }
                     td { code.sha { (s.sha256) } }
                 } } }

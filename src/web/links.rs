@@ -4,9 +4,9 @@
 //! and see that department's findings, nothing else. The register keeps
 //! only the token's SHA-256, so a copy of the register opens no link.
 
-use axum::extract::{Extension, Form, Multipart, Path};
+use axum::extract::{Extension, Form, Multipart, Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -112,7 +112,7 @@ fn links_markup(
                         th scope="col" { (text(l, "web-year-label")) }
                         th scope="col" { (text(l, "web-col-created")) }
                     } }
-                    tbody { @for (d, y, at) in links { tr { th scope="row" { (d) } td { (y) } td { (at) } } } }
+                    tbody { @for (d, y, at) in links { tr { th scope="row" { (d) } td { (y) } td { (super::time::show(l, at)) } } } }
                 }
             }
         },
@@ -136,12 +136,24 @@ pub async fn department_page(
     axum::extract::State(state): St,
     Extension(ctx): Extension<Ctx>,
     Path(token): Path<String>,
+    Query(q): Query<ReceivedQuery>,
 ) -> Response {
     let link = match link_of(&state, &ctx, &token).await {
         Ok(l) => l,
         Err(r) => return r,
     };
-    department_response(&state, &ctx, &token, link, &[]).await
+    // After an upload (its redirect): the session's results.
+    let results = match q.received {
+        Some(_) => state.batch(&ctx.session),
+        None => Vec::new(),
+    };
+    department_response(&state, &ctx, &token, link, &results).await
+}
+
+/// `?received=` of a department's page, set by its upload's redirect.
+#[derive(Deserialize, Default)]
+pub struct ReceivedQuery {
+    received: Option<String>,
 }
 
 /// `POST /d/<token>/upload`: the department's files, for its year only.
@@ -155,8 +167,12 @@ pub async fn department_upload(
         Ok(l) => l,
         Err(r) => return r,
     };
-    match read_upload(&state, &ctx, form, Some(link.clone())).await {
-        Ok((_, results)) => department_response(&state, &ctx, &token, link, &results).await,
+    match read_upload(&state, &ctx, form, Some(link)).await {
+        // POST/redirect/GET, as the administrator's upload.
+        Ok((_, results)) => {
+            state.keep_batch(&ctx.session, results);
+            Redirect::to(&format!("/d/{token}?received=1")).into_response()
+        }
         Err(r) => r,
     }
 }

@@ -17,6 +17,7 @@
 //! - [`annotated`]: a current file's annotated copy, downloadable;
 //! - [`security`]: tokens, sessions, CSRF, the administrator's password;
 //! - [`pages`]: the HTML, server-rendered in fi, sv and en;
+//! - [`time`]: register times (UTC) shown in the local zone, as each language writes them;
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod annotated;
@@ -33,6 +34,7 @@ pub mod register;
 pub mod routes;
 pub mod security;
 pub mod store;
+pub mod time;
 
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};

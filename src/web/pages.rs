@@ -36,20 +36,16 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 header {
                     nav aria-label=(t(l, "web-nav-label")) {
                         ul {
-                            li { a href="/" { (t(l, "web-nav-dashboard")) } }
-                            li { a href="/upload" { (t(l, "web-nav-upload")) } }
-                            li { a href="/findings" { (t(l, "web-nav-findings")) } }
-                            li { a href="/build" { (t(l, "web-nav-build")) } }
-                            li { a href="/templates" { (t(l, "web-nav-templates")) } }
-                            li { a href="/links" { (t(l, "web-nav-links")) } }
-                            li { a href="/history" { (t(l, "web-nav-history")) } }
+                            @for (path, id, keeps) in MENU {
+                                li { a href={ (path) @if keeps { (year_query(ctx, "?")) } } { (t(l, id)) } }
+                            }
                         }
                     }
                     nav aria-label=(t(l, "web-lang-label")) {
                         ul {
-                            li { a href="?lang=fi" lang="fi" hreflang="fi" { "suomeksi" } }
-                            li { a href="?lang=sv" lang="sv" hreflang="sv" { "på svenska" } }
-                            li { a href="?lang=en" lang="en" hreflang="en" { "in English" } }
+                            li { a href={ "?lang=fi" (year_query(ctx, "&")) } lang="fi" hreflang="fi" { "suomeksi" } }
+                            li { a href={ "?lang=sv" (year_query(ctx, "&")) } lang="sv" hreflang="sv" { "på svenska" } }
+                            li { a href={ "?lang=en" (year_query(ctx, "&")) } lang="en" hreflang="en" { "in English" } }
                         }
                     }
                     @if ctx.login_needed && ctx.admin {
@@ -63,6 +59,26 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
             }
         }
     }
+}
+
+/// The menu: each page's path, its link's message, and whether the link
+/// keeps the year looked at (the history and the links list every year).
+const MENU: [(&str, &str, bool); 7] = [
+    ("/", "web-nav-dashboard", true),
+    ("/upload", "web-nav-upload", true),
+    ("/findings", "web-nav-findings", true),
+    ("/build", "web-nav-build", true),
+    ("/templates", "web-nav-templates", true),
+    ("/links", "web-nav-links", false),
+    ("/history", "web-nav-history", false),
+];
+
+/// `year=Y` after `sep` when the page looks at a year asked for, so that
+/// the menu's and the languages' links stay on that year.
+fn year_query(ctx: &Ctx, sep: &str) -> String {
+    ctx.year
+        .map(|y| format!("{sep}year={y}"))
+        .unwrap_or_default()
 }
 
 /// A refusal's page (no navigation: the request was not let in).
@@ -169,7 +185,7 @@ pub fn dashboard(
                         tr {
                             th scope="row" { (code) " – " (d.name.get(l)) }
                             td class={ "state " (class) } { (t(l, state)) }
-                            td { @if let Some(s) = sub { (s.original_name) ", " (s.received_at) } @else { "–" } }
+                            td { @if let Some(s) = sub { (s.original_name) ", " (super::time::show(l, &s.received_at)) } @else { "–" } }
                             td { @if let Some(s) = sub {
                                 a href={ "/findings?year=" (year) "&department=" (code) } {
                                     (render(l, &Message::new("web-findings-link").count("count", fs.len() as i64).arg("department", code.as_str())))
@@ -187,7 +203,7 @@ pub fn dashboard(
             }
             @if !unassigned.is_empty() {
                 h2 { (t(l, "web-unassigned-title")) }
-                ul { @for s in &unassigned { li { (s.original_name) ", " (s.received_at) } } }
+                ul { @for s in &unassigned { li { (s.original_name) ", " (super::time::show(l, &s.received_at)) } } }
             }
         },
     )
@@ -381,7 +397,14 @@ fn outputs_of(b: &BuildRow) -> Vec<super::check::Output> {
 }
 
 /// The build form and the year's builds with their downloads.
-pub fn build(ctx: &Ctx, year: i32, builds: &[BuildRow], note: Option<&'static str>) -> Markup {
+/// The year's build page: `years` (those with files) for the year's
+/// choice; `note` and the build just made (`new`, highlighted) after a build.
+pub fn build(
+    ctx: &Ctx,
+    (year, years): (i32, &[i32]),
+    builds: &[BuildRow],
+    (note, new): (Option<&'static str>, Option<i64>),
+) -> Markup {
     let l = ctx.lang;
     let title = render(
         l,
@@ -392,6 +415,10 @@ pub fn build(ctx: &Ctx, year: i32, builds: &[BuildRow], note: Option<&'static st
         &title,
         html! {
             @if let Some(n) = note { p.note role="status" { (t(l, n)) } }
+            (year_form(ctx, "/build", year))
+            @if !years.is_empty() {
+                p { (t(l, "web-years")) " " @for y in years { a href={ "/build?year=" (y) } { (y) } " " } }
+            }
             p { (t(l, "web-build-intro")) }
             form method="post" action="/build" {
                 input type="hidden" name="csrf" value=(ctx.csrf);
@@ -406,22 +433,42 @@ pub fn build(ctx: &Ctx, year: i32, builds: &[BuildRow], note: Option<&'static st
                         th scope="col" { (t(l, "web-col-build-kind")) }
                         th scope="col" { (t(l, "web-col-downloads")) }
                     } }
-                    tbody { @for b in builds { tr {
-                        th scope="row" { (b.built_at) }
+                    tbody { @for b in builds { tr class=[(new == Some(b.id)).then_some("new")] {
+                        th scope="row" {
+                            (super::time::show(l, &b.built_at))
+                            @if new == Some(b.id) { " " strong.tag { (t(l, "web-build-new")) } }
+                        }
                         td { (t(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
-                        td { @for o in outputs_of(b) {
-                            @if o.kind == "report" {
-                                a href={ "/builds/" (b.id) "/report" } { (t(l, "web-download-report")) } " · "
-                                a href={ "/builds/" (b.id) "/report?inline=1" } { (t(l, "web-view-report")) } " · "
-                            } @else {
-                                a href={ "/builds/" (b.id) "/workbook" } { (t(l, "web-download-workbook")) } " · "
-                            }
+                        td { @for (i, (href, id)) in build_links(b).into_iter().enumerate() {
+                            @if i > 0 { " · " }
+                            a href=(href) { (t(l, id)) }
                         } }
                     } } }
                 }
             }
         },
     )
+}
+
+/// A build's download links (address, message), separated on the page
+/// only between them.
+fn build_links(b: &BuildRow) -> Vec<(String, &'static str)> {
+    let mut links = Vec::new();
+    for o in outputs_of(b) {
+        if o.kind == "report" {
+            links.push((format!("/builds/{}/report", b.id), "web-download-report"));
+            links.push((
+                format!("/builds/{}/report?inline=1", b.id),
+                "web-view-report",
+            ));
+        } else {
+            links.push((
+                format!("/builds/{}/workbook", b.id),
+                "web-download-workbook",
+            ));
+        }
+    }
+    links
 }
 
 /// Each department's template for the next year.

@@ -56,6 +56,9 @@ pub struct Shared {
     /// The year's check by (year, current submission ids): the newest of
     /// each year only.
     cache: Mutex<HashMap<(i32, Vec<i64>), Checked>>,
+    /// Each session's latest upload's results, for the page its redirect
+    /// shows (POST/redirect/GET); in memory only, as the answer was.
+    batches: Mutex<HashMap<String, Vec<Received>>>,
     /// The terminal's language, for the log.
     log_lang: Lang,
 }
@@ -80,6 +83,7 @@ impl Shared {
             password,
             sessions: Sessions::default(),
             cache: Mutex::new(HashMap::new()),
+            batches: Mutex::new(HashMap::new()),
             log_lang: opts.lang,
         })
     }
@@ -121,13 +125,35 @@ impl Shared {
         Ok((current, c))
     }
 
+    /// Keeps `results` as `session`'s latest upload.
+    pub fn keep_batch(&self, session: &str, results: Vec<Received>) {
+        if let Ok(mut m) = self.batches.lock() {
+            // Bounded as the sessions are: the oldest batches are not
+            // told apart, all go when too many are kept.
+            if m.len() >= 10_000 {
+                m.clear();
+            }
+            m.insert(session.to_string(), results);
+        }
+    }
+
+    /// `session`'s latest upload's results (none if the server restarted).
+    pub fn batch(&self, session: &str) -> Vec<Received> {
+        self.batches
+            .lock()
+            .ok()
+            .and_then(|m| m.get(session).cloned())
+            .unwrap_or_default()
+    }
+
     /// The year a page shows when none is asked: the newest with files,
-    /// else this calendar year.
+    /// else the previous calendar year (an annual report is made after
+    /// its year has ended).
     pub fn default_year(&self) -> i32 {
         self.reg(|r| r.years())
             .ok()
             .and_then(|y| y.first().copied())
-            .unwrap_or_else(|| security::now()[..4].parse().unwrap_or(2021))
+            .unwrap_or_else(|| security::now()[..4].parse().map_or(2021, |y: i32| y - 1))
     }
 }
 
@@ -144,6 +170,8 @@ pub struct Ctx {
     pub admin: bool,
     /// Whether sign-in is needed at all.
     pub login_needed: bool,
+    /// The year the request looks at (`?year=`), kept by the menu's links.
+    pub year: Option<i32>,
 }
 
 /// The app: every route, behind [`guard`] and the body cap.
@@ -207,6 +235,14 @@ pub fn router(state: State) -> Router {
         .layer(DefaultBodyLimit::max(limit))
         .layer(from_fn_with_state(state.clone(), guard))
         .with_state(state)
+}
+
+/// `?year=` of a request, for [`Ctx::year`].
+fn year_asked(query: Option<&str>) -> Option<i32> {
+    query?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("year="))
+        .and_then(|y| y.parse().ok())
 }
 
 /// The language: `?lang=` (kept in a cookie), the cookie, the browser's
@@ -281,12 +317,14 @@ async fn guard(
                 .into_response()
         }
     } else {
+        let year = year_asked(req.uri().query());
         req.extensions_mut().insert(Ctx {
             lang,
             csrf: s.csrf.clone(),
             session: session.clone(),
             admin: s.admin,
             login_needed,
+            year,
         });
         next.run(req).await
     };
@@ -415,13 +453,27 @@ async fn findings(
     }
 }
 
+/// `?year=&received=` of the upload page: `received` is set by the
+/// upload's redirect, to show the session's latest upload's results.
+#[derive(Deserialize, Default)]
+pub struct UploadQuery {
+    /// The year asked for.
+    pub year: Option<i32>,
+    /// Set after an upload.
+    pub received: Option<String>,
+}
+
 async fn upload_page(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<UploadQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
-    html(pages::upload(&ctx, &state.config, year, &[]))
+    let results = match q.received {
+        Some(_) => state.batch(&ctx.session),
+        None => Vec::new(),
+    };
+    html(pages::upload(&ctx, &state.config, year, &results))
 }
 
 /// One file's fate in an upload, for the page that answers it.
@@ -434,14 +486,19 @@ pub enum Received {
 }
 
 /// `POST /upload`: multipart with `csrf` first, then `year`, `department`
-/// (optional), then one or more `files`.
+/// (optional), then one or more `files`. Answers 303 See Other to the
+/// upload page with the results (POST/redirect/GET: Back or Reload never
+/// send the files again).
 async fn upload(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
     form: Multipart,
 ) -> Response {
     match read_upload(&state, &ctx, form, None).await {
-        Ok((year, results)) => html(pages::upload(&ctx, &state.config, year, &results)),
+        Ok((year, results)) => {
+            state.keep_batch(&ctx.session, results);
+            Redirect::to(&format!("/upload?year={year}&received=1")).into_response()
+        }
         Err(refused) => refused,
     }
 }
@@ -616,14 +673,33 @@ fn receipt_check(
     Ok((found, findings))
 }
 
+/// `GET /build[?year=&built=&nothing=]`: the year's builds; after a
+/// build, the redirect from its form names the new build (`built`,
+/// highlighted) or says there was nothing to build.
+#[derive(Deserialize, Default)]
+pub struct BuildQuery {
+    /// The year asked for.
+    pub year: Option<i32>,
+    /// The build just made.
+    pub built: Option<i64>,
+    /// Set when the year had nothing to build.
+    pub nothing: Option<String>,
+}
+
 async fn build_page(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<BuildQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
+    let note = match (q.built, &q.nothing) {
+        (Some(_), _) => Some("web-build-done"),
+        (None, Some(_)) => Some("web-build-nothing"),
+        (None, None) => None,
+    };
+    let years = state.reg(|r| r.years()).unwrap_or_default();
     match state.reg(|r| r.builds(year)) {
-        Ok(builds) => html(pages::build(&ctx, year, &builds, None)),
+        Ok(builds) => html(pages::build(&ctx, (year, &years), &builds, (note, q.built))),
         Err(e) => failed(&state, &ctx, &e),
     }
 }
@@ -635,6 +711,9 @@ pub struct BuildForm {
     year: i32,
 }
 
+/// `POST /build`: builds, then answers 303 See Other to the build page
+/// (POST/redirect/GET), so that Back from the report or a reload shows
+/// the list again instead of offering to send the form (and build) again.
 async fn build(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
@@ -647,24 +726,21 @@ async fn build(
         )
             .into_response();
     }
-    let st = state.clone();
-    let lang = ctx.lang;
+    let (st, lang, year) = (state.clone(), ctx.lang, f.year);
     let done = blocking(move || {
-        let done = build_year(&st, f.year, lang);
+        let done = build_year(&st, year, lang);
         // The build's blocks are freed: an idle server gives them back.
         crate::memory::give_back_freed_memory();
         done
     })
     .await;
-    let note = match done {
-        Some(Ok(Some(_))) => "web-build-done",
-        Some(Ok(None)) => "web-build-nothing",
-        Some(Err(e)) => return failed(&state, &ctx, &e),
-        None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    match state.reg(|r| r.builds(f.year)) {
-        Ok(builds) => html(pages::build(&ctx, f.year, &builds, Some(note))),
-        Err(e) => failed(&state, &ctx, &e),
+    match done {
+        Some(Ok(Some(id))) => {
+            Redirect::to(&format!("/build?year={year}&built={id}")).into_response()
+        }
+        Some(Ok(None)) => Redirect::to(&format!("/build?year={year}&nothing=1")).into_response(),
+        Some(Err(e)) => failed(&state, &ctx, &e),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

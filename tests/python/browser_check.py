@@ -257,6 +257,14 @@ def fix_in_place(d):
     if not wait_for(lambda: "Korjaus tallennettiin" in text(d), "the correction saved"):
         return
     axe(d, "file page, cell corrected (fi)")
+    # Answered by a redirect to the file's page (Back sends nothing again),
+    # the note a status; the sheet's name stays in the any-cell form.
+    if not d.current_url.endswith("?saved=correction"):
+        fail("after correcting, the address is " + d.current_url)
+    if not d.find_elements(By.CSS_SELECTOR, "p.note[role=status]"):
+        fail("the correction's note is no status")
+    if not d.find_element(By.ID, "any-sheet").get_attribute("value"):
+        fail("the any-cell form lost its sheet's name")
     codes = [c.text for c in d.find_elements(By.CSS_SELECTOR, "#fix-findings code")]
     if "type-error" in codes:
         fail(f"after correcting: {codes}")
@@ -381,7 +389,7 @@ def resend(d):
 
 def build_and_download(d):
     d.get(BASE + "/build?year=2021")
-    d.find_element(By.CSS_SELECTOR, "form[action='/build'] button").click()
+    d.find_element(By.CSS_SELECTOR, "form[method=post][action='/build'] button").click()
     wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "#builds a"), "the build's downloads")
     axe(d, "build done (fi)")
     d.find_element(By.CSS_SELECTOR, "#builds a[href$='/workbook']").click()
@@ -404,8 +412,8 @@ def make_link(d):
 def refused(d, name):
     """A form sent with a wrong CSRF token: the refusal page."""
     d.get(BASE + "/build?year=2021")
-    d.execute_script("document.querySelector(\"form[action='/build'] input[name=csrf]\").value = 'x';")
-    d.find_element(By.CSS_SELECTOR, "form[action='/build'] button").click()
+    d.execute_script("document.querySelector(\"form[method=post][action='/build'] input[name=csrf]\").value = 'x';")
+    d.find_element(By.CSS_SELECTOR, "form[method=post][action='/build'] button").click()
     wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "p.refusal"), "the refusal page")
     axe(d, name)
 
@@ -447,7 +455,9 @@ def every_page(d, lang, link):
         ("/?year=2021", "dashboard"),
         ("/upload?year=2021", "upload"),
         ("/findings?year=2021", "findings"),
-        ("/build?year=2021", "build"),
+        # As the build's redirect leaves it: the note and the new build
+        # highlighted (their colours checked too).
+        ("/build?year=2021&built=1", "build"),
         ("/templates?year=2022", "templates"),
         ("/links", "links"),
         ("/history", "history"),

@@ -9,21 +9,25 @@ the screenshots go (default: samples/web, the README's). The script starts
 `KOOSTE serve` on a free loopback port with a fresh workspace in a
 temporary folder, and then:
 
- 1. shows the empty dashboard of 2021;
+ 1. shows the empty dashboard (it opens on the year just ended) and
+    types 2021;
  2. drops the five 2021 department files on the upload page (four
     samples as they are, and KASKO's with a misspelt column header and a
     mistyped budget, made with openpyxl from its sample), and sends them;
- 3. reads the dashboard's states;
+ 3. reads the dashboard's states and downloads KASKO's checked copy
+    (its flagged cells commented: read with openpyxl);
  4. filters the findings table to the errors;
  5. builds a draft while errors remain;
  6. opens KASKO's file page: matches the unknown column, corrects the
     flagged budget cell, sees the file checked again;
- 7. builds the final version;
- 8. shows the report in the browser;
+ 7. builds the final version (the time shown as a Finn writes it);
+ 8. shows the report in the browser, and goes Back to the build page
+    (the build was answered by a redirect: nothing is sent again);
  9. downloads the workbook and reads the correction back from its
     Lähteet sheet;
 10. downloads KASKO's template for 2022;
-11. sends the 2020 files as the earlier year, builds it, and shows the
+11. sends the 2020 files as the earlier year, opens its dashboard and
+    its build page (the menu keeps the year), builds it, and shows the
     history of both years.
 
 The numbers are the README's steps. Every step asserts what the page
@@ -33,7 +37,9 @@ selenium, openpyxl and Pillow (tests/it/web/walkthrough.rs runs it).
 """
 
 import base64
+import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,7 +211,7 @@ class Walk:
         return [li.text for li in self.finds("section[aria-labelledby=results] li")]
 
     def build(self, year):
-        self.find("form[action='/build'] button").click()
+        self.find("form[method=post][action='/build'] button").click()
         self.wait(lambda: self.finds("p.note"), "the build's note")
         note = self.find("p.note").text
         check(note == "Kooste ja vuosiraportti koottiin.", f"build {year}: {note}")
@@ -214,9 +220,11 @@ class Walk:
     # --- the walk ------------------------------------------------------
 
     def empty_year(self):
-        """1. The fresh workspace: the year 2021 typed on the dashboard."""
+        """1. The fresh workspace opens on the year just ended; 2021 typed."""
         self.go("/")
         year = self.find("#year")
+        ended = str(datetime.datetime.now(datetime.timezone.utc).year - 1)
+        check(year.get_attribute("value") == ended, "the default year: " + year.get_attribute("value"))
         year.clear()
         year.send_keys("2021")
         self.find("form.year button").click()
@@ -259,8 +267,21 @@ class Walk:
         want["KASKO"] = "Virheitä"
         check(states == want, f"dashboard: {states}")
         links = [r[3] for r in self.table("main table")]
-        check("KASKO: 3 havaintoa" in links and "KYMP: 0 havaintoa" in links, f"findings links: {links}")
+        check(
+            "KASKO: 3 havaintoa · Tarkistettu kopio (KASKO)" in links and "KYMP: 0 havaintoa" in links,
+            f"findings links: {links}",
+        )
         self.shot("04-dashboard")
+        # KASKO's checked copy: the file with its flagged cells commented,
+        # to send back to the department.
+        self.click_link("Tarkistettu kopio (KASKO)")
+        wb = openpyxl.load_workbook(self.downloaded("kasko_2021_tarkistettu.xlsx"))
+        notes = {c.coordinate: c.comment.text for ws in wb for r in ws.iter_rows() for c in r if c.comment}
+        # In the template's layout: the mistyped budget and the unknown
+        # header each commented where the copy has them.
+        texts = list(notes.values())
+        check(any("[type-error]" in t and BAD_BUDGET in t for t in texts), f"the checked copy's comments: {notes}")
+        check(any("[unknown-column]" in t and BAD_HEADER in t for t in texts), f"the checked copy's comments: {notes}")
 
     def findings(self):
         """4. The findings: all three, then only the errors."""
@@ -330,6 +351,10 @@ class Walk:
         self.wait(lambda: self.h1() == "Vuoden 2021 kooste ja vuosiraportti", "the build page")
         kinds = self.build(2021)
         check(kinds == ["Lopullinen", "Luonnos"], f"builds: {kinds}")
+        # The new build highlighted, its time as a Finn writes it.
+        check(self.finds("#builds tbody tr")[0].get_attribute("class") == "new", "the new build not highlighted")
+        at = self.find("#builds tbody tr th time").text
+        check(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}", at), "the build's time: " + at)
         self.shot("08-build-final")
         row = self.finds("#builds tbody tr")[0]
         row.find_element(By.LINK_TEXT, "Näytä vuosiraportti selaimessa").click()
@@ -339,11 +364,12 @@ class Walk:
         check(ctype == "application/pdf", "the report's page is " + ctype)
         time.sleep(3)  # the viewer draws the first page
         self.shot_viewport("09-report-in-browser")
-        # Back to the app by its address: the browser's Back button would
-        # offer to send the build form again (the build page is the form's
-        # answer), which would build once more.
-        self.go("/build")
+        # Back: the build page is a page of its own (the build's form was
+        # answered by a redirect to it), so nothing is sent again.
+        self.d.back()
         self.wait(lambda: self.h1() == "Vuoden 2021 kooste ja vuosiraportti", "the build page again")
+        kinds = [r[1] for r in self.table("#builds")]
+        check(kinds == ["Lopullinen", "Luonnos"], f"builds after Back: {kinds}")
         row = self.finds("#builds tbody tr")[0]
         check(row.find_elements(By.TAG_NAME, "td")[0].text == "Lopullinen", "the newest build is no final one")
         row.find_element(By.LINK_TEXT, "Lataa koostetyökirja").click()
@@ -391,16 +417,15 @@ class Walk:
         self.wait(lambda: len(self.results()) == 5, "the 2020 files' results")
         bad = [r for r in self.results() if not r.endswith("0 virhettä, 0 varoitusta")]
         check(not bad, f"2020 results: {bad}")
+        # The results' page is 2020's, and the menu keeps the year.
         self.click_link("Tilanne")
-        self.wait(lambda: self.h1() == "Vuoden 2021 tilanne", "the dashboard")
+        self.wait(lambda: self.h1() == "Vuoden 2020 tilanne", "the dashboard of 2020")
         years = self.find("main > p").text
         check(years == "Vuodet: 2021 2020", "years: " + years)
-        self.click_link("2020")
-        self.wait(lambda: self.h1() == "Vuoden 2020 tilanne", "the dashboard of 2020")
         states = self.dashboard_states()
         check(states == {d: "Kunnossa" for d in DEPARTMENTS}, f"2020: {states}")
-        # The build page has no year field: the year is in its address.
-        self.go("/build?year=2020")
+        # The menu keeps the year looked at: its build page is 2020's.
+        self.click_link("Kokoa")
         self.wait(lambda: self.h1() == "Vuoden 2020 kooste ja vuosiraportti", "the build page of 2020")
         kinds = self.build(2020)
         check(kinds == ["Lopullinen"], f"2020 builds: {kinds}")

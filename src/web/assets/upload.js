@@ -39,6 +39,13 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
     xhr.addEventListener("load", function () {
+      // Files received: the answer was a redirect to the results' page.
+      // Going there gives that page its address, so Reload and Back show
+      // it and never send the files again. A refusal is shown as it came.
+      if (xhr.status === 200 && xhr.responseURL && xhr.responseURL !== form.action) {
+        window.location.assign(xhr.responseURL);
+        return;
+      }
       document.open();
       document.write(xhr.responseText);
       document.close();

@@ -63,6 +63,7 @@ web-build-intro = Build the consolidated workbook and the annual report from the
 web-build-submit = Build
 web-build-done = The consolidated workbook and the annual report were built.
 web-build-nothing = Nothing to build: the year has no measures.
+web-build-new = new
 web-build-list = Builds
 web-builds-none = Nothing has been built for the year yet.
 web-col-built-at = Built

@@ -63,6 +63,7 @@ web-build-intro = Kokoa koostetyökirja ja vuosiraportti vuoden nykyisistä tied
 web-build-submit = Kokoa
 web-build-done = Kooste ja vuosiraportti koottiin.
 web-build-nothing = Koottavaa ei ole: vuodelta ei ole yhtään toimenpidettä.
+web-build-new = uusi
 web-build-list = Kootut versiot
 web-builds-none = Vuodelta ei ole vielä koottu mitään.
 web-col-built-at = Koottu

@@ -63,6 +63,7 @@ web-build-intro = Sammanställ arbetsboken och årsrapporten av årets aktuella 
 web-build-submit = Sammanställ
 web-build-done = Sammanställningen och årsrapporten är klara.
 web-build-nothing = Inget att sammanställa: året har inga åtgärder.
+web-build-new = ny
 web-build-list = Sammanställda versioner
 web-builds-none = Inget har sammanställts för året ännu.
 web-col-built-at = Sammanställd

@@ -124,7 +124,8 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
     );
     assert_eq!(no.status, 403);
     assert!(rows(ws.path(), "SELECT id FROM column_matches").is_empty());
-    let matched = c.post_form(
+    // A saved match answers 303 See Other to the file's page, which says so.
+    let see = c.post_form(
         "/submissions/1/columns",
         &[
             ("csrf", &csrf),
@@ -132,6 +133,9 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
             ("field", "budget_eur"),
         ],
     );
+    assert_eq!(see.status, 303, "{}", see.text());
+    assert_eq!(see.header("location"), Some("/submissions/1?saved=columns"));
+    let matched = c.get("/submissions/1?saved=columns");
     assert_eq!(matched.status, 200);
     let t = matched.text();
     assert!(t.contains("Sarakkeiden valinnat tallennettiin"), "{t}");
@@ -191,7 +195,7 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
     assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
 
     // Corrected: the error is gone at once; the register keeps the change.
-    let fixed = c.post_form(
+    let fixed = c.post_redirected(
         "/submissions/1/correct",
         &[
             ("csrf", &csrf),
@@ -217,7 +221,7 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
     assert_eq!(stored, CSV.as_bytes());
 
     // A hostile value is text: escaped in the page.
-    let hostile = c.post_form(
+    let hostile = c.post_redirected(
         "/submissions/1/correct",
         &[
             ("csrf", &csrf),
@@ -234,7 +238,7 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
     // The build reads the corrected value and lists the correction.
     let csrf = c.get("/build?year=2021").csrf();
     assert_eq!(
-        c.post_form("/build", &[("csrf", &csrf), ("year", "2021")])
+        c.post_redirected("/build", &[("csrf", &csrf), ("year", "2021")])
             .status,
         200
     );
@@ -328,7 +332,7 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     let page = dept.get(&format!("{kymp}/submissions/1"));
     assert_eq!(page.status, 200);
     let csrf = page.csrf();
-    let done = dept.post_form(
+    let done = dept.post_redirected(
         &format!("{kymp}/submissions/1/columns"),
         &[
             ("csrf", &csrf),
@@ -338,7 +342,7 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     );
     assert_eq!(done.status, 200);
     let sheet = sheet_field(&done.text());
-    let done = dept.post_form(
+    let done = dept.post_redirected(
         &format!("{kymp}/submissions/1/correct"),
         &[
             ("csrf", &csrf),

@@ -147,9 +147,36 @@ impl Client {
         )
     }
 
+    /// `POST path` of a form answered by POST/redirect/GET: asserts
+    /// 303 See Other and follows its `Location` as a browser does.
+    pub fn post_redirected(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let r = self.post_form(path, fields);
+        assert_eq!(r.status, 303, "{path}: {}", r.text());
+        let to = r.header("location").expect("a Location").to_string();
+        self.get(&to)
+    }
+
+    /// [`Client::post_multipart_once`], following a 303 See Other (an
+    /// upload's results are on the page its redirect names) as a browser does.
+    pub fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> Response {
+        let r = self.post_multipart_once(path, fields, files);
+        match (r.status, r.header("location")) {
+            (303, Some(to)) => {
+                let to = to.to_string();
+                self.get(&to)
+            }
+            _ => r,
+        }
+    }
+
     /// `POST path` of a multipart form: `fields` in order, then `files`
     /// (sent name, bytes) each as a `files` part.
-    pub fn post_multipart(
+    pub fn post_multipart_once(
         &mut self,
         path: &str,
         fields: &[(&str, &str)],

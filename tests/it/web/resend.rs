@@ -51,7 +51,7 @@ fn codes(page: &str) -> Vec<String> {
 /// Builds 2021 and returns the workbook's sheet `name` as text rows.
 fn built_sheet(c: &mut Client, ws: &Path, build: u32, name: &str) -> Vec<Vec<String>> {
     let csrf = c.get("/build?year=2021").csrf();
-    let b = c.post_form("/build", &[("csrf", &csrf), ("year", "2021")]);
+    let b = c.post_redirected("/build", &[("csrf", &csrf), ("year", "2021")]);
     assert_eq!(b.status, 200, "{}", b.text());
     let xlsx = c.get(&format!("/builds/{build}/workbook"));
     let path = ws.join(format!("kooste{build}.xlsx"));
@@ -128,7 +128,7 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let done = c.post_form("/submissions/1/columns", &fields);
+    let done = c.post_redirected("/submissions/1/columns", &fields);
     assert_eq!(done.status, 200, "{}", done.text());
     let t = done.text();
     assert!(t.contains("Sarakkeiden valinnat tallennettiin"), "{t}");
@@ -152,7 +152,7 @@ fn the_same_file_again_keeps_its_corrections_and_a_new_version_shows_them_only()
     let page = c.get("/submissions/1");
     assert_eq!(codes(&page.text()), ["type-error"]);
     let csrf = page.csrf();
-    let fixed = c.post_form(
+    let fixed = c.post_redirected(
         "/submissions/1/correct",
         &[
             ("csrf", &csrf),

@@ -108,9 +108,27 @@ fn the_samples_uploaded_are_clean_a_bad_file_shows_its_cells_and_the_register_ou
 
     // Build while errors remain: a draft workbook and report, downloadable.
     let csrf = c.get("/build?year=2021").csrf();
+    // POST/redirect/GET: the build answers 303 See Other to the build
+    // page, which shows the new build highlighted; Back from the report
+    // then shows that page and does not offer to build again.
     let built = c.post_form("/build", &[("csrf", &csrf), ("year", "2021")]);
+    assert_eq!(built.status, 303, "{}", built.text());
+    assert_eq!(built.header("location"), Some("/build?year=2021&built=1"));
+    let built = c.get("/build?year=2021&built=1");
     assert_eq!(built.status, 200);
-    assert!(built.text().contains("Luonnos"), "{}", built.text());
+    let t = built.text();
+    assert!(t.contains("Luonnos"), "{t}");
+    assert!(t.contains("Kooste ja vuosiraportti koottiin."), "{t}");
+    assert!(t.contains("<tr class=\"new\">"), "{t}");
+    // The same page later, without `built`: no note, nothing highlighted.
+    let again = c.get("/build?year=2021").text();
+    assert!(
+        !again.contains("koottiin.") && !again.contains("class=\"new\""),
+        "{again}"
+    );
+    // The time in the server's zone, the UTC original in `datetime`.
+    assert!(t.contains("<time datetime=\"20"), "{t}");
+    assert!(t.contains(" klo "), "{t}");
     let pdf = c.get("/builds/1/report?inline=1");
     assert_eq!(pdf.header("content-type"), Some("application/pdf"));
     assert!(
@@ -155,6 +173,69 @@ fn the_samples_uploaded_are_clean_a_bad_file_shows_its_cells_and_the_register_ou
     assert_eq!(c.get("/builds/2/report").status, 404);
     let conn_check = std::fs::metadata(ws.path().join("rekisteri.sqlite")).unwrap();
     assert!(conn_check.len() > 0);
+}
+
+#[test]
+fn a_new_workspace_opens_on_the_year_just_ended_and_the_menu_keeps_the_year_asked() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    // No files yet: the annual report of the year that ended is the work.
+    let ended = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .year()
+        - 1;
+    for path in ["/", "/build", "/upload"] {
+        let t = c.get(path).text();
+        assert!(t.contains(&format!("value=\"{ended}\"")), "{path}: {t}");
+    }
+    // The build page chooses its year; the menu and the languages keep it.
+    let t = c.get("/build?year=2020").text();
+    assert!(
+        t.contains("<form class=\"year\" method=\"get\" action=\"/build\">"),
+        "{t}"
+    );
+    assert!(t.contains("value=\"2020\""), "{t}");
+    for link in [
+        "/?year=2020",
+        "/upload?year=2020",
+        "/findings?year=2020",
+        "/templates?year=2020",
+        "?lang=sv&amp;year=2020",
+    ] {
+        assert!(t.contains(&format!("href=\"{link}\"")), "{link}: {t}");
+    }
+    // The history lists every year: its link is not one year's.
+    assert!(t.contains("href=\"/history\""), "{t}");
+    // Once a year has files, it is the one shown. The upload answers
+    // 303 See Other to a page that shows its results (POST/redirect/GET).
+    let csrf = c.get("/upload").csrf();
+    let kymp = sample("kymp_2021.xlsx");
+    let up = c.post_multipart_once(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021")],
+        &[("kymp_2021.xlsx", &kymp)],
+    );
+    assert_eq!(up.status, 303, "{}", up.text());
+    assert_eq!(up.header("location"), Some("/upload?year=2021&received=1"));
+    let t = c.get("/upload?year=2021&received=1").text();
+    assert!(
+        t.contains("kymp_2021.xlsx: toimiala KYMP, 0 virhettä, 0 varoitusta"),
+        "{t}"
+    );
+    // A file with no finding: the any-cell form starts on its measures sheet.
+    let t = c.get("/submissions/1").text();
+    assert!(
+        t.contains("id=\"any-sheet\" type=\"text\" name=\"sheet\" value=\"Toimenpiteet\""),
+        "{t}"
+    );
+    // Another session sees no one else's results.
+    let t = Client::new(&server)
+        .get("/upload?year=2021&received=1")
+        .text();
+    assert!(!t.contains("kymp_2021.xlsx"), "{t}");
+    assert!(c.get("/build").text().contains("value=\"2021\""));
+    server.stop();
 }
 
 #[test]

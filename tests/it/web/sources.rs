@@ -33,7 +33,7 @@ fn built(c: &mut Client, dir: &Path) -> Vec<(String, String)> {
     let up = c.post_multipart("/upload", &[("csrf", &csrf), ("year", "2021")], &files);
     assert_eq!(up.status, 200, "{}", up.text());
     let csrf = c.get("/build?year=2021").csrf();
-    let b = c.post_form("/build", &[("csrf", &csrf), ("year", "2021")]);
+    let b = c.post_redirected("/build", &[("csrf", &csrf), ("year", "2021")]);
     assert_eq!(b.status, 200, "{}", b.text());
     for (kind, name) in [("workbook", "kooste.xlsx"), ("report", "raportti.pdf")] {
         let got = c.get(&format!("/builds/1/{kind}"));
