@@ -21,7 +21,7 @@ pub struct Control {
     pub char: char,
 }
 
-/// The first escape of a control character other than TAB, LF and CR in
+/// The first escape of a control character other than TAB and LF in
 /// a basic (double-quoted) string of `text`.
 pub fn find(text: &str) -> Option<Control> {
     let mut table = String::new();
@@ -115,12 +115,15 @@ fn escape_at(rest: &str) -> Option<char> {
     let code = match rest.as_bytes().first()? {
         b'b' => 0x08,
         b'f' => 0x0c,
+        b'r' => 0x0d,
         b'u' => u32::from_str_radix(rest.get(1..5)?, 16).ok()?,
         b'U' => u32::from_str_radix(rest.get(1..9)?, 16).ok()?,
         _ => return None,
     };
     let c = char::from_u32(code)?;
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')).then_some(c)
+    // A carriage return is refused too: the attribute values would bring
+    // it back as a line feed, and the report cannot draw it.
+    (c.is_control() && !matches!(c, '\t' | '\n')).then_some(c)
 }
 
 #[cfg(test)]
@@ -137,6 +140,8 @@ mod tests {
         );
         assert!(find("a = \"tab\\tnew\\nline \\u00e4\"\nb = 'lit \\u0001' # \\u0001").is_none());
         assert_eq!(find("x = \"\\\\u0001 \\f\"").unwrap().char, '\u{c}');
+        assert_eq!(find("o = \"Vantaa\\rx\"").unwrap().char, '\r');
+        assert_eq!(find("o = \"Vantaa\\u000Dx\"").unwrap().char, '\r');
     }
 
     #[test]

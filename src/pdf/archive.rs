@@ -222,16 +222,24 @@ fn civil(z: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
+/// `s` as XML character data. The words `endstream` and `endobj` begin
+/// with a character reference (`&#101;ndstream`): the metadata stream is
+/// uncompressed (PDF/A-2 forbids it a filter), and a reader that looks for
+/// the keyword to find the stream's end would otherwise cut it there.
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
+            'e' if s[i..].starts_with("endstream") || s[i..].starts_with("endobj") => {
+                out.push_str("&#101;");
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             // Characters XML 1.0 cannot carry.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            '\u{fffe}' | '\u{ffff}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -319,5 +327,13 @@ mod tests {
         );
         assert_eq!(civil(0), (1970, 1, 1));
         assert_eq!(civil(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn stream_keywords_are_escaped_in_xmp_text() {
+        assert_eq!(
+            xml("a endstream endobj <b>"),
+            "a &#101;ndstream &#101;ndobj &lt;b&gt;"
+        );
     }
 }

@@ -104,9 +104,12 @@ pub struct Page {
 
 impl Page {
     /// Adds `s` to the page's text buffer; its range.
+    /// Every text drawn passes here: characters the font lacks become a
+    /// glyph it has, control and format characters are left out
+    /// (`coverage::drawable`).
     fn keep(&mut self, s: &str) -> (u32, u32) {
         let start = self.text.len() as u32;
-        self.text.push_str(s);
+        self.text.push_str(&super::coverage::drawable(s));
         (start, self.text.len() as u32)
     }
 

@@ -174,6 +174,7 @@ impl Face {
         let mut ids: Vec<u16> = self
             .used
             .iter()
+            .filter_map(super::coverage::drawn)
             .filter_map(|c| self.font.lookup_glyph_index(c as u32))
             .collect();
         ids.push(0);
@@ -199,12 +200,16 @@ impl Face {
             return w;
         }
         let upem = f32::from(self.font.units_per_em.max(1));
-        let w = self
-            .font
-            .lookup_glyph_index(c as u32)
-            .and_then(|g| self.font.get_glyph_width(g))
-            .map(|w| f32::from(w) / upem)
-            .unwrap_or(0.6);
+        // The width of what is drawn for `c` (`coverage::drawn`).
+        let w = match super::coverage::drawn(c) {
+            None => 0.0,
+            Some(d) => self
+                .font
+                .lookup_glyph_index(d as u32)
+                .and_then(|g| self.font.get_glyph_width(g))
+                .map(|w| f32::from(w) / upem)
+                .unwrap_or(0.6),
+        };
         match self.widths.get_mut(c as usize) {
             Some(slot) => *slot = w,
             None => {

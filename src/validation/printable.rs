@@ -22,6 +22,8 @@ pub struct Lacks {
     pub missing: BTreeSet<char>,
     /// Whether right-to-left letters print unshaped.
     pub unshaped: bool,
+    /// Control and format characters, which the report leaves out.
+    pub unseen: BTreeSet<char>,
 }
 
 /// The characters listed visibly: `U+4E2D 中, U+1F980 🦀`, controls by
@@ -60,11 +62,15 @@ pub fn findings(run: &Run, config: &Config, lacks: impl Fn(&str) -> Option<Lacks
         for (key, text) in texts {
             let Some(l) = lacks(text) else { continue };
             let (message, hint) = match (l.missing.is_empty(), l.unshaped) {
+                (true, false) => (
+                    Message::new("check-unseen-text"),
+                    Message::new("check-unseen-text.hint"),
+                ),
                 (false, false) => (
                     Message::new("check-unprintable-text"),
                     Message::new("check-unprintable-text.hint"),
                 ),
-                (true, _) => (
+                (true, true) => (
                     Message::new("check-unshaped-text"),
                     Message::new("check-unshaped-text.hint"),
                 ),
@@ -77,7 +83,14 @@ pub fn findings(run: &Run, config: &Config, lacks: impl Fn(&str) -> Option<Lacks
             let message = message
                 .arg("measure", crate::text::visible(&m.name))
                 .arg("field", Arg::PerLang(Box::new(header)))
-                .arg("chars", listed(&l.missing));
+                .arg(
+                    "chars",
+                    listed(if l.missing.is_empty() {
+                        &l.unseen
+                    } else {
+                        &l.missing
+                    }),
+                );
             let mut f = Finding::file(Code::UnprintableText, &sub.file.display, message)
                 .field(key)
                 .value(text)
@@ -122,7 +135,7 @@ mod tests {
         let fi = crate::i18n::render(Lang::Fi, &m);
         assert!(
             fi.starts_with("Toimenpiteen \"Kerho\" kentässä \"Vaikutus\" on merkkejä")
-                && fi.contains("laatikoina: U+4E2D 中. Toimenpiteen \"Kerho\" kentässä")
+                && fi.contains("korvausmerkkinä �: U+4E2D 中. Toimenpiteen \"Kerho\" kentässä")
                 && fi.ends_with("vasemmalta oikealle."),
             "{fi}"
         );

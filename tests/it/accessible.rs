@@ -216,6 +216,83 @@ fn every_report_variant_passes_pdf_a_2a_and_pdf_ua_1_validators() {
     }
 }
 
+/// Names with characters the font lacks (emoji, CJK, the Symbol bullet
+/// U+F0B7), format and control characters (U+FEFF, U+2066, DEL, NEL) and a
+/// programme name holding `endstream` make a report that passes the
+/// validators: the characters the font lacks print as U+FFFD, the others
+/// are left out, and the XMP escapes the keyword.
+#[test]
+#[ignore = "needs python3 with page-validation, pdfua and pikepdf, qpdf and poppler: run by .ci/run"]
+fn names_the_font_cannot_draw_still_pass_the_validators() {
+    for module in ["page", "pdfua", "pikepdf"] {
+        need_python_module(module);
+    }
+    for tool in ["qpdf", "pdftotext"] {
+        need(tool);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("endstream.toml");
+    let text = std::fs::read_to_string(root().join("templates/programme.toml")).unwrap();
+    let from = "fi = \"Myönteisen erityiskohtelun toimintaohjelma\"";
+    assert!(text.contains(from));
+    std::fs::write(
+        &config,
+        text.replacen(from, "fi = \"Ohjelma endstream endobj\"", 1),
+    )
+    .unwrap();
+    let pdf = dir.path().join("unicode.pdf");
+    let o = kooste(&[
+        "report",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--date",
+        "2022-02-15",
+        "--year",
+        "2021",
+        "--config",
+        config.to_str().unwrap(),
+        "tests/fixtures/unicode_names.xlsx",
+    ]);
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    // Every name but the ideographic space's is warned about, each for
+    // its own reason.
+    assert_eq!(out.matches("[unprintable-text]").count(), 6, "{out}");
+    assert!(out.contains("korvausmerkkinä �: U+1F389"), "{out}");
+    assert!(out.contains("jättää pois: U+FEFF."), "{out}");
+    assert!(out.contains("jättää pois: U+2066, U+2069."), "{out}");
+    assert!(out.contains("jättää pois: U+007F, U+0085."), "{out}");
+    assert!(!out.contains("oikealta vasemmalle"), "{out}");
+    pdf_check(std::slice::from_ref(&pdf));
+    let o = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stdout(&o));
+    let raw = std::fs::read(&pdf).unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(raw.contains("Ohjelma &#101;ndstream &#101;ndobj"));
+    let o = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = stdout(&o);
+    for name in [
+        "Emoji-ilta \u{fffd} juhla",
+        "\u{fffd}\u{fffd}\u{fffd}\u{fffd} \u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}",
+        "\u{fffd} Luettelon kohta",
+        "Tavumerkki",
+        "Eristys sisällä loppu",
+        "Ohjausmerkkiloppu",
+        "Väli kohta",
+    ] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+}
+
 /// Rows (TR) of each Table in reading order, walking the structure tree.
 fn table_rows(pdf: &Path) -> Vec<usize> {
     let doc = Document::load(pdf).expect("lopdf reads the PDF");

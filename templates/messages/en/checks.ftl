@@ -54,8 +54,11 @@ check-no-measures = No measures were found (looked in: { $inputs }). Nothing was
 ## The report's font. $field is the field's header, $chars a list of the
 ## characters (U+4E2D 中, …).
 
-check-unprintable-text = The field "{ $field }" of the measure "{ $measure }" has characters the report's font lacks; they show as empty boxes in the PDF: { $chars }.
+check-unprintable-text = The field "{ $field }" of the measure "{ $measure }" has characters the report's font lacks; they show as the replacement character � in the PDF: { $chars }.
     .hint = The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.
+
+check-unseen-text = The field "{ $field }" of the measure "{ $measure }" has control or format characters that the report leaves out: { $chars }.
+    .hint = The characters are invisible; the workbook and the exports keep the text as it is.
 
 check-unshaped-text = The field "{ $field }" of the measure "{ $measure }" has right-to-left text (Arabic, Hebrew) that the report does not shape: its letters print separately and from left to right.
     .hint = The report shows Latin, Greek and Cyrillic letters; the workbook and the exports keep the text as it is.

@@ -54,8 +54,11 @@ check-no-measures = Yhtään toimenpidettä ei löytynyt (katsotut paikat: { $in
 ## Raportin fontti. $field on kentän otsikko, $chars luettelo merkeistä
 ## (U+4E2D 中, …).
 
-check-unprintable-text = Toimenpiteen "{ $measure }" kentässä "{ $field }" on merkkejä, joita raportin fontissa ei ole; ne näkyvät PDF:ssä tyhjinä laatikoina: { $chars }.
+check-unprintable-text = Toimenpiteen "{ $measure }" kentässä "{ $field }" on merkkejä, joita raportin fontissa ei ole; ne näkyvät PDF:ssä korvausmerkkinä �: { $chars }.
     .hint = Raportti näyttää latinalaiset, kreikkalaiset ja kyrilliset kirjaimet; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.
+
+check-unseen-text = Toimenpiteen "{ $measure }" kentässä "{ $field }" on ohjaus- tai muotoilumerkkejä, jotka raportti jättää pois: { $chars }.
+    .hint = Merkit eivät näy; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.
 
 check-unshaped-text = Toimenpiteen "{ $measure }" kentässä "{ $field }" on oikealta vasemmalle kirjoitettavaa tekstiä (arabia, heprea), jota raportti ei muotoile: kirjaimet tulostuvat erillisinä ja vasemmalta oikealle.
     .hint = Raportti näyttää latinalaiset, kreikkalaiset ja kyrilliset kirjaimet; työkirjaan ja vientitiedostoihin teksti tallentuu sellaisenaan.

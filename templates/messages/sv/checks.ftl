@@ -54,8 +54,11 @@ check-no-measures = Inga åtgärder hittades (sökta platser: { $inputs }). Inge
 ## Rapportens typsnitt. $field är fältets rubrik, $chars en lista över
 ## tecknen (U+4E2D 中, …).
 
-check-unprintable-text = Åtgärden "{ $measure }" har i fältet "{ $field }" tecken som rapportens typsnitt saknar; de syns som tomma rutor i PDF-filen: { $chars }.
+check-unprintable-text = Åtgärden "{ $measure }" har i fältet "{ $field }" tecken som rapportens typsnitt saknar; de syns som ersättningstecknet � i PDF-filen: { $chars }.
     .hint = Rapporten visar latinska, grekiska och kyrilliska bokstäver; i arbetsboken och exportfilerna sparas texten som den är.
+
+check-unseen-text = Åtgärden "{ $measure }" har i fältet "{ $field }" styr- eller formattecken som rapporten utelämnar: { $chars }.
+    .hint = Tecknen syns inte; arbetsboken och exportfilerna behåller texten som den är.
 
 check-unshaped-text = Åtgärden "{ $measure }" har i fältet "{ $field }" text som skrivs från höger till vänster (arabiska, hebreiska), som rapporten inte formar: bokstäverna skrivs ut var för sig och från vänster till höger.
     .hint = Rapporten visar latinska, grekiska och kyrilliska bokstäver; i arbetsboken och exportfilerna sparas texten som den är.
