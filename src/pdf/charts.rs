@@ -95,6 +95,18 @@ impl Chart<'_> {
             .fold(0.0, f64::max)
     }
 
+    /// Every how many ticks an axis label is set along a horizontal axis
+    /// `plot_w` wide so that none runs into the next (1: each).
+    fn label_every(&self, doc: &mut Doc, top_val: f64, ticks: usize, plot_w: f32) -> usize {
+        let widest = doc.measure(&(self.format)(top_val), AXIS) + 6.0;
+        let gap = plot_w / ticks.max(1) as f32;
+        let every = (widest / gap).ceil().max(1.0) as usize;
+        // A divisor of the count of ticks, so the last is labelled too.
+        (every..=ticks.max(1))
+            .find(|k| ticks.is_multiple_of(*k))
+            .unwrap_or(1)
+    }
+
     fn legend(&self, doc: &mut Doc) {
         if self.series.len() < 2 {
             return;
@@ -128,12 +140,13 @@ impl Chart<'_> {
                 .fold(0.0, f32::max)
                 + 6.0,
         );
-        let value_room = 62.0;
-        let plot_x = MARGIN_X + label_w;
-        let plot_w = width - label_w - value_room;
         let max = self.max();
         let step = nice_step(max);
         let top_val = (max / step).ceil().max(1.0) * step;
+        // Room for the value labels right of the longest bar.
+        let value_room = (doc.measure(&(self.format)(max), AXIS) + 8.0).max(62.0);
+        let plot_x = MARGIN_X + label_w;
+        let plot_w = width - label_w - value_room;
         let height = row_h * n as f32 + 22.0;
         doc.ensure(height + 16.0);
         self.legend(doc);
@@ -141,10 +154,14 @@ impl Chart<'_> {
         let plot_h = row_h * n as f32;
         // Gridlines and axis labels.
         let ticks = (top_val / step).round() as usize;
+        let every = self.label_every(doc, top_val, ticks, plot_w);
         for t in 0..=ticks {
             let v = step * t as f64;
             let x = plot_x + (v / top_val) as f32 * plot_w;
             doc.rect(x, top, 0.5, plot_h, GRID);
+            if !t.is_multiple_of(every) {
+                continue;
+            }
             let label = (self.format)(v);
             let lw = doc.measure(&label, AXIS);
             doc.text_at(x - lw / 2.0, top + plot_h + 10.0, &label, AXIS);
@@ -193,7 +210,11 @@ impl Chart<'_> {
             1
         };
         let width = doc.text_width();
-        let axis_w = 58.0;
+        let max = self.max();
+        let step = nice_step(max);
+        let top_val = (max / step).ceil().max(1.0) * step;
+        // The axis labels right-aligned left of the plot.
+        let axis_w = (doc.measure(&(self.format)(top_val), AXIS) + 6.0).max(58.0);
         let plot_x = MARGIN_X + axis_w;
         let plot_w = width - axis_w;
         let slot = plot_w / n as f32;
@@ -204,9 +225,6 @@ impl Chart<'_> {
             .map(|c| doc.wrap(c, slot - 4.0, LABEL).len().min(3))
             .max()
             .unwrap_or(1) as f32;
-        let max = self.max();
-        let step = nice_step(max);
-        let top_val = (max / step).ceil().max(1.0) * step;
         doc.ensure(plot_h + 20.0 + label_lines * 10.0 + 16.0);
         self.legend(doc);
         let top = doc.y() + 8.0;

@@ -79,11 +79,19 @@ impl Ctx<'_> {
     }
 
     fn euros(&self) -> impl Fn(f64) -> String + '_ {
-        move |v| {
-            self.lang
-                .euros(crate::model::parse::Cents::from_euros(v).unwrap_or_default())
-        }
+        move |v| self.lang.euros(chart_cents(v))
     }
+}
+
+/// A chart's value in euros back to cents. A chart's total may be past
+/// what one cell may hold ([`Cents::from_euros`] refuses 9e13 € and up),
+/// so larger values are rounded here rather than shown as 0 €; the cast
+/// saturates and takes NaN to 0.
+///
+/// [`Cents::from_euros`]: crate::model::parse::Cents::from_euros
+fn chart_cents(v: f64) -> crate::model::parse::Cents {
+    use crate::model::parse::Cents;
+    Cents::from_euros(v).unwrap_or(Cents((v * 100.0).round() as i64))
 }
 
 /// Lays out and serialises the report; fails only if the PDF cannot be
