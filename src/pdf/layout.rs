@@ -962,17 +962,7 @@ impl Doc {
     /// continued, and the header row; `split` starts a new Table part
     /// whose header row is tagged, else the header row is an artifact.
     fn table_page_break(&mut self, head: &TableHead, split: bool) {
-        self.new_page();
-        // The heading again, marked as continued: an artifact, as the
-        // heading is tagged where it first stands.
-        if let Some((level, text)) = self.last_heading.clone() {
-            let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
-            let style = Doc::heading_style(level.max(3));
-            self.artifact = true;
-            self.lines(&line, style, 0.0);
-            self.artifact = false;
-            self.y += 3.0;
-        }
+        self.continued_page();
         if split {
             // The next part: a Table of its own, its header row tagged.
             self.close();
@@ -985,6 +975,26 @@ impl Doc {
         } else if head.has_header {
             head.draw(self, RowKind::Repeat);
         }
+    }
+
+    /// Starts a new page under the last heading again, marked as
+    /// continued: an artifact, as the heading is tagged where it first
+    /// stands.
+    pub fn continued_page(&mut self) {
+        self.new_page();
+        if let Some((level, text)) = self.last_heading.clone() {
+            let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
+            let style = Doc::heading_style(level.max(3));
+            self.artifact = true;
+            self.lines(&line, style, 0.0);
+            self.artifact = false;
+            self.y += 3.0;
+        }
+    }
+
+    /// The height of a page's text area.
+    pub fn page_room(&self) -> f32 {
+        PAGE_H - MARGIN_BOTTOM - MARGIN_TOP
     }
 
     /// A body row; where it is taller than the room left, as many of its

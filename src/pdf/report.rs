@@ -384,7 +384,6 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         ],
     );
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 120.0);
         let categories: Vec<String> = ctx
             .config
             .focus_areas
@@ -407,6 +406,8 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(120.0);
+        doc.heading(3, title, keep);
         figure(doc, ctx.lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
@@ -574,7 +575,6 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         &rows,
     );
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 160.0);
         let categories: Vec<String> = ctx
             .config
             .departments
@@ -598,6 +598,8 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(160.0);
+        doc.heading(3, title, keep);
         figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
@@ -734,7 +736,6 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     ];
     doc.table(&columns, &header, &rows, &[]);
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 140.0);
         let categories: Vec<String> = config
             .areas
             .iter()
@@ -750,6 +751,8 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(140.0);
+        doc.heading(3, title, keep);
         figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
     for (area, rows) in listed {

@@ -207,3 +207,54 @@ fn a_row_taller_than_a_page_goes_on_over_the_next() {
     let heading = words[..at].iter().rfind(|w| w.1 == "Vahvistamme").unwrap();
     assert_eq!(heading.0, words[at].0, "{heading:?} {:?}", words[at]);
 }
+
+/// The default programme with `n` more departments, as `dir/p.toml`.
+fn many_departments(dir: &Path, n: usize) -> PathBuf {
+    let path = config(dir, "2000000");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut more = String::new();
+    for i in 0..n {
+        more.push_str(&format!(
+            "[[departments]]\ncode = \"D{i:02}\"\nname = {{ fi = \"Toimiala numero {i}\", \
+             sv = \"Sektor {i}\", en = \"Department {i}\" }}\n\n"
+        ));
+    }
+    let text = text.replacen("[[focus_areas]]", &format!("{more}[[focus_areas]]"), 1);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A chart of 45 departments, taller than a page, goes on over the next
+/// under its title marked as continued: every department is named, none
+/// below the text area, and the title stands over the chart's first rows.
+#[test]
+#[ignore = "needs poppler (pdftotext) and the validators of pdf_check.py: run by .ci/run"]
+fn a_chart_taller_than_a_page_goes_on_over_the_next() {
+    need("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = many_departments(dir.path(), 40);
+    let input = submission(dir.path(), &[("KYMP", "Pihatalkoot", "1000", "500")]);
+    let pdf = draft(dir.path(), &input, &["--config", cfg.to_str().unwrap()]);
+    let words = words(&pdf);
+    assert_eq!(below_text_area(&words), Vec::<&Word>::new());
+    let text: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+    let text = text.join(" ");
+    let chart = text.find("Budjetti ja toteuma toimialoittain").unwrap();
+    let rest = &text[chart..];
+    for i in 0..40 {
+        assert!(
+            rest.contains(&format!("Toimiala numero {i} ")),
+            "{i}: {rest}"
+        );
+    }
+    assert!(rest.contains("toimialoittain (jatkuu)"), "{rest}");
+    // The title is on the page of the chart's first row.
+    let at = text[..chart].split(' ').count() - 1;
+    let title_page = words[at].0;
+    let first_row = words[at..]
+        .iter()
+        .find(|w| w.1 == "Kaupunkiympäristö")
+        .unwrap();
+    assert_eq!(title_page, first_row.0);
+    crate::accessible::pdf_check(&[pdf]);
+}
