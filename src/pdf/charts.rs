@@ -242,7 +242,7 @@ impl Chart<'_> {
     /// Category `i`'s label and bars, from `row_top` down.
     fn horizontal_row(&self, doc: &mut Doc, g: &Horizontal, i: usize, row_top: f32) {
         let (bar, k, plot_x, plot_w) = (g.bar, g.k, g.plot_x, g.plot_w);
-        let lines = doc.wrap(&self.categories[i], g.label_w - 6.0, LABEL);
+        let lines = doc.wrap_at_most(&self.categories[i], g.label_w - 6.0, LABEL, 2);
         let lh = Doc::line_height(LABEL);
         let text_top = row_top + (bar * k as f32 - lh * lines.len().min(2) as f32) / 2.0;
         for (j, line) in lines.iter().take(2).enumerate() {
@@ -341,7 +341,11 @@ impl Chart<'_> {
                 let lw = doc.measure(&label, AXIS);
                 doc.text_at(x + (bar - lw) / 2.0, stack_top - 3.0, &label, AXIS);
             }
-            for (j, line) in doc.wrap(cat, slot - 4.0, LABEL).iter().take(3).enumerate() {
+            for (j, line) in doc
+                .wrap_at_most(cat, slot - 4.0, LABEL, 3)
+                .iter()
+                .enumerate()
+            {
                 let lw = doc.measure(line, LABEL);
                 doc.text_at(
                     slot_x + (slot - lw) / 2.0,

@@ -624,6 +624,40 @@ impl Doc {
         lines
     }
 
+    /// `text` cut to fit `width` with an ellipsis at its end; with `cut`
+    /// (the text went on), the ellipsis is added even where it fits.
+    pub fn ellipsis(&mut self, text: &str, width: f32, style: Style, cut: bool) -> String {
+        let mut kept = text.trim_end_matches('\u{ad}').to_string();
+        if !cut && self.measure(&kept, style) <= width {
+            return text.to_string();
+        }
+        let dots = self.measure("…", style);
+        while !kept.is_empty() && self.measure(&kept, style) + dots > width {
+            kept.pop();
+        }
+        format!("{}…", kept.trim_end())
+    }
+
+    /// `text` wrapped to `width` in at most `max` lines, the last ending
+    /// in an ellipsis where the text goes on.
+    pub fn wrap_at_most(
+        &mut self,
+        text: &str,
+        width: f32,
+        style: Style,
+        max: usize,
+    ) -> Vec<String> {
+        let mut lines = self.wrap(text, width, style);
+        if lines.len() > max {
+            lines.truncate(max.max(1));
+            if let Some(last) = lines.pop() {
+                let last = self.ellipsis(&last, width, style, true);
+                lines.push(last);
+            }
+        }
+        lines
+    }
+
     /// The body text of a table.
     fn body(&self) -> Style {
         if self.compact_table {
@@ -1241,7 +1275,10 @@ impl Doc {
         for i in 0..total {
             let page_label = (self.page_of)(i + 1, total);
             let lw = self.measure(&page_label, Style::SMALL);
+            // A name longer than the line ends in an ellipsis; the whole
+            // name is the document's title.
             let header = self.running_header.clone();
+            let header = self.ellipsis(&header, PAGE_W - 2.0 * MARGIN_X, Style::SMALL, false);
             self.faces[0]
                 .used
                 .extend(page_label.chars().chain(header.chars()));

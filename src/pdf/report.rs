@@ -299,13 +299,20 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         };
         let indent = if *level == 1 { 0.0 } else { 16.0 };
         let lh = Doc::line_height(style) + 3.0;
-        let y = doc.y() + lh;
         let number = (target + 1).to_string();
         let nw = doc.measure(&number, style);
         let right = MARGIN_X + doc.text_width();
+        // A long entry wraps short of the page number, set on its last line.
+        let lines = doc.wrap(entry, doc.text_width() - indent - nw - 12.0, style);
+        let more = Doc::line_height(style) * lines.len().saturating_sub(1) as f32;
+        let first = doc.y() + lh;
+        let y = first + more;
         doc.open(Tag::TOCI);
         doc.open(Tag::Link);
-        doc.text_at(MARGIN_X + indent, y, entry, style);
+        for (i, line) in lines.iter().enumerate() {
+            let at = first + Doc::line_height(style) * i as f32;
+            doc.text_at(MARGIN_X + indent, at, line, style);
+        }
         doc.text_at(right - nw, y, &number, style);
         let described = crate::i18n::render(
             ctx.lang,
@@ -315,9 +322,9 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         );
         doc.link(
             MARGIN_X,
-            y - lh + 3.0,
+            first - lh + 3.0,
             doc.text_width(),
-            lh,
+            lh + more,
             *target,
             &described,
         );

@@ -258,3 +258,71 @@ fn a_chart_taller_than_a_page_goes_on_over_the_next() {
     assert_eq!(title_page, first_row.0);
     crate::accessible::pdf_check(&[pdf]);
 }
+
+/// The default programme with long names: the programme's (130
+/// characters), a department's and a focus area's, as `dir/p.toml`.
+fn long_names(dir: &Path) -> (PathBuf, [String; 3]) {
+    let path = config(dir, "2000000");
+    let programme = format!("Pitkä ohjelma {}", "alueellisen tasa-arvon ".repeat(5));
+    let dept = format!("Toimiala {}", "pitkällä nimellä ".repeat(6));
+    let area = format!("Painopiste {}", "hyvin pitkällä otsikolla ".repeat(5));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replacen(
+            "fi = \"Myönteisen erityiskohtelun toimintaohjelma\"",
+            &format!("fi = \"{}\"", programme.trim()),
+            1,
+        )
+        .replacen(
+            "fi = \"Kaupunkiympäristö\"",
+            &format!("fi = \"{}\"", dept.trim()),
+            1,
+        )
+        .replacen(
+            "fi = \"Vahvistamme osaamista – tuemme koulupolkua\"",
+            &format!("fi = \"{}\"", area.trim()),
+            1,
+        );
+    std::fs::write(&path, text).unwrap();
+    let names = [programme, dept, area].map(|n| n.trim().to_string());
+    (path, names)
+}
+
+/// Long names stay inside the right margin: the running header ends in
+/// an ellipsis (the document's title has the whole name), contents
+/// entries wrap short of their page numbers, and a chart's label cut
+/// short ends in an ellipsis (its Figure's alternative text has it all).
+#[test]
+#[ignore = "needs poppler (pdftotext, pdfinfo) and the validators of pdf_check.py: run by .ci/run"]
+fn long_names_stay_inside_the_margins() {
+    need("pdftotext");
+    need("pdfinfo");
+    let dir = tempfile::tempdir().unwrap();
+    let (cfg, [programme, dept, area]) = long_names(dir.path());
+    let input = submission(dir.path(), &[("KYMP", "Pihatalkoot", "1000", "500")]);
+    let pdf = draft(dir.path(), &input, &["--config", cfg.to_str().unwrap()]);
+    let words = words(&pdf);
+    let right = 595.28 - 56.0 + 0.5;
+    let out: Vec<&Word> = words.iter().filter(|w| w.4 > right).collect();
+    assert_eq!(out, Vec::<&Word>::new());
+    assert_no_overlap(&words);
+    let header: Vec<&str> = words
+        .iter()
+        .filter(|w| w.0 == 3 && w.5 < 42.0)
+        .map(|w| w.1.as_str())
+        .collect();
+    assert!(header.last().unwrap().ends_with('…'), "{header:?}");
+    let o = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&programme));
+    // The contents entry, wrapped, is all there.
+    let contents: Vec<&str> = words
+        .iter()
+        .filter(|w| w.0 == 2)
+        .map(|w| w.1.as_str())
+        .collect();
+    assert!(contents.join(" ").contains(&area), "{contents:?}");
+    let all: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+    assert!(all.iter().any(|w| w.ends_with("pitkällä…")), "{all:?}");
+    assert!(alts(&pdf).iter().any(|a| a.contains(&dept)));
+    crate::accessible::pdf_check(&[pdf]);
+}
