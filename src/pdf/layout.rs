@@ -1602,6 +1602,30 @@ fn shrink_to(mins: &[f32], cells: &[f32], columns: &[Column], total: f32) -> Vec
             .map(|(m, h)| m - (m - h) * f)
             .collect();
     }
+    // Else the figures keep their width and the text columns share the rest.
+    let is_left = |c: &Column| c.align == Align::Left;
+    let figures: f32 = hard
+        .iter()
+        .zip(columns)
+        .filter(|(_, c)| !is_left(c))
+        .map(|(h, _)| h)
+        .sum();
+    let texts: f32 = mins
+        .iter()
+        .zip(columns)
+        .filter(|(_, c)| is_left(c))
+        .map(|(m, _)| m)
+        .sum();
+    let text_columns = columns.iter().filter(|c| is_left(c)).count() as f32;
+    if texts > 0.0 && figures + text_columns * total * 0.08 <= total {
+        let f = (total - figures) / texts;
+        return hard
+            .iter()
+            .zip(mins)
+            .zip(columns)
+            .map(|((h, m), c)| if is_left(c) { m * f } else { *h })
+            .collect();
+    }
     even
 }
 
