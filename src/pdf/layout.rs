@@ -248,6 +248,10 @@ pub struct Doc {
     pub continued: String,
     /// The last heading drawn: (level, text).
     last_heading: Option<(u8, String)>,
+    /// The TR and cells of a table row to go on with (a row split over
+    /// pages), and of the row drawn last.
+    resume_row: Vec<NodeId>,
+    last_row: Vec<NodeId>,
     /// The language whose rules hyphenate words too long for their column.
     pub lang: Option<crate::i18n::Lang>,
     /// For a table of many columns: smaller body text, and header cells of
@@ -297,6 +301,45 @@ impl PageMarks {
     };
 }
 
+/// The fewest lines of a tall table row set at the foot of a page, the
+/// rest going on over the next.
+const MIN_ROW_PART: usize = 3;
+
+/// A table's columns and header row, drawn again on each page it spans.
+struct TableHead<'a> {
+    columns: &'a [Column],
+    widths: Vec<f32>,
+    header_lines: Vec<Vec<String>>,
+    style: Style,
+    pad: f32,
+    has_header: bool,
+}
+
+impl TableHead<'_> {
+    /// The header row's height; 0 without one.
+    fn height(&self) -> f32 {
+        if self.has_header {
+            row_height(&self.header_lines, self.style, self.pad)
+        } else {
+            0.0
+        }
+    }
+
+    /// The header row, tagged as `kind`.
+    fn draw(&self, doc: &mut Doc, kind: RowKind) {
+        let (columns, widths, lines) = (self.columns, &self.widths, &self.header_lines);
+        doc.draw_row(
+            columns,
+            widths,
+            lines,
+            self.style,
+            self.pad,
+            Some(HEADER_FILL),
+            kind,
+        );
+    }
+}
+
 /// How a table row is tagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RowKind {
@@ -343,6 +386,8 @@ impl Doc {
             watermark: None,
             continued: "{heading}".into(),
             last_heading: None,
+            resume_row: Vec::new(),
+            last_row: Vec::new(),
             compact_table: false,
             lang: None,
             bookmarks: Vec::new(),
@@ -397,6 +442,17 @@ impl Doc {
     /// once the pages it lists are known).
     pub fn reopen(&mut self, node: NodeId) {
         self.open.push(node);
+    }
+
+    /// Opens `node` again if given, else a new element of `tag`.
+    fn open_or_resume(&mut self, tag: Tag, node: Option<&NodeId>) -> NodeId {
+        match node {
+            Some(&n) => {
+                self.reopen(n);
+                n
+            }
+            None => self.open(tag),
+        }
     }
 
     /// Closes the innermost open element.
@@ -569,6 +625,40 @@ impl Doc {
                 }
             }
             lines.push(line);
+        }
+        lines
+    }
+
+    /// `text` cut to fit `width` with an ellipsis at its end; with `cut`
+    /// (the text went on), the ellipsis is added even where it fits.
+    pub fn ellipsis(&mut self, text: &str, width: f32, style: Style, cut: bool) -> String {
+        let mut kept = text.trim_end_matches('\u{ad}').to_string();
+        if !cut && self.measure(&kept, style) <= width {
+            return text.to_string();
+        }
+        let dots = self.measure("…", style);
+        while !kept.is_empty() && self.measure(&kept, style) + dots > width {
+            kept.pop();
+        }
+        format!("{}…", kept.trim_end())
+    }
+
+    /// `text` wrapped to `width` in at most `max` lines, the last ending
+    /// in an ellipsis where the text goes on.
+    pub fn wrap_at_most(
+        &mut self,
+        text: &str,
+        width: f32,
+        style: Style,
+        max: usize,
+    ) -> Vec<String> {
+        let mut lines = self.wrap(text, width, style);
+        if lines.len() > max {
+            lines.truncate(max.max(1));
+            if let Some(last) = lines.pop() {
+                let last = self.ellipsis(&last, width, style, true);
+                lines.push(last);
+            }
         }
         lines
     }
@@ -812,7 +902,8 @@ impl Doc {
     /// artifact), and a table of more than [`TABLE_PART_ROWS`] rows is
     /// tagged as consecutive tables, each from the top of a page under the
     /// heading marked as continued and its own tagged header row. Rows in
-    /// `bold_rows` (indexes) are set bold, e.g. totals.
+    /// `bold_rows` (indexes) are set bold, e.g. totals. A row taller than
+    /// the room left goes on over the next pages.
     pub fn table(
         &mut self,
         columns: &[Column],
@@ -826,42 +917,49 @@ impl Doc {
             bold: true,
             color: INK,
         };
-        let widths = self.column_widths(columns, header, rows, pad, head_style);
+        let widths = self.column_widths(columns, header, (rows, bold_rows), pad, head_style);
         // A table whose header cells are all empty is drawn without a header row.
         let has_header = header.iter().any(|h| !h.is_empty());
-        let header_lines = self.wrap_cells(header, &widths, pad, head_style);
-        let header_h = if has_header {
-            row_height(&header_lines, head_style, pad)
-        } else {
-            0.0
+        let head = TableHead {
+            columns,
+            header_lines: self.wrap_cells(header, &widths, pad, head_style),
+            widths,
+            style: head_style,
+            pad,
+            has_header,
         };
+        let header_h = head.height();
+        // The header and the first row (or, if it is tall, its first lines).
         let first_row_h = rows
             .first()
             .map(|r| {
-                let lines = self.wrap_cells(r, &widths, pad, self.body());
+                let lines = self.wrap_cells(r, &head.widths, pad, self.body());
                 row_height(&lines, self.body(), pad)
             })
-            .unwrap_or(0.0);
+            .unwrap_or(0.0)
+            .min(2.0 * pad + MIN_ROW_PART as f32 * Doc::line_height(self.body()));
         self.ensure(header_h + first_row_h);
         self.open(Tag::Table);
         if has_header {
             self.open(Tag::THead);
-            self.draw_row(
-                columns,
-                &widths,
-                &header_lines,
-                head_style,
-                pad,
-                Some(HEADER_FILL),
-                RowKind::Header,
-            );
+            head.draw(self, RowKind::Header);
             self.close();
         }
         self.open(Tag::TBody);
+        self.table_body(&head, rows, bold_rows);
+        self.close();
+        self.close();
+        self.y += 6.0;
+    }
+
+    /// The body rows of a table whose TBody is open.
+    fn table_body(&mut self, head: &TableHead, rows: &[Vec<String>], bold_rows: &[usize]) {
+        let pad = head.pad;
         let body = RowKind::Body {
-            row_headers: !has_header,
+            row_headers: !head.has_header,
         };
-        // Body rows in the structure element Table open now.
+        // The room for rows on a page under the continued heading and header.
+        let page_room = PAGE_H - MARGIN_BOTTOM - MARGIN_TOP - head.height() - 30.0;
         let mut in_part = 0usize;
         for (i, row) in rows.iter().enumerate() {
             let style = if bold_rows.contains(&i) {
@@ -872,65 +970,114 @@ impl Doc {
             } else {
                 self.body()
             };
-            let lines = self.wrap_cells(row, &widths, pad, style);
+            let lines = self.wrap_cells(row, &head.widths, pad, style);
             let h = row_height(&lines, style, pad);
             // A long table is tagged as tables of at most TABLE_PART_ROWS
             // rows, each starting on a page of its own under its own header
             // row: validators and assistive technology refuse or stall on a
             // table of thousands of rows (the `page` validator stops at
             // 1 024). Drawn, it is the same table continued.
-            let split = has_header
+            let limit = PAGE_H - MARGIN_BOTTOM;
+            let split = head.has_header
                 && (in_part >= TABLE_PART_ROWS
-                    || (in_part >= TABLE_PART_SOFT && self.y + h > PAGE_H - MARGIN_BOTTOM));
-            if split || self.y + h > PAGE_H - MARGIN_BOTTOM {
-                self.new_page();
-                // The heading again, marked as continued: an artifact, as
-                // the heading is tagged where it first stands.
-                if let Some((level, text)) = self.last_heading.clone() {
-                    let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
-                    let style = Doc::heading_style(level.max(3));
-                    self.artifact = true;
-                    self.lines(&line, style, 0.0);
-                    self.artifact = false;
-                    self.y += 3.0;
-                }
+                    || (in_part >= TABLE_PART_SOFT && self.y + h > limit));
+            // A row taller than a page starts where a few of its lines fit.
+            let part_fits =
+                self.y + 2.0 * pad + MIN_ROW_PART as f32 * Doc::line_height(style) <= limit;
+            let starts_here = h > page_room && part_fits;
+            if split || (self.y + h > limit && !starts_here) {
+                self.table_page_break(head, split);
                 if split {
-                    // The next part: a Table of its own, its header row tagged.
-                    self.close();
-                    self.close();
-                    self.open(Tag::Table);
-                    self.open(Tag::THead);
-                    self.draw_row(
-                        columns,
-                        &widths,
-                        &header_lines,
-                        head_style,
-                        pad,
-                        Some(HEADER_FILL),
-                        RowKind::Header,
-                    );
-                    self.close();
-                    self.open(Tag::TBody);
                     in_part = 0;
-                } else if has_header {
-                    self.draw_row(
-                        columns,
-                        &widths,
-                        &header_lines,
-                        head_style,
-                        pad,
-                        Some(HEADER_FILL),
-                        RowKind::Repeat,
-                    );
                 }
             }
             in_part += 1;
             let fill = (i % 2 == 1).then_some((0.965, 0.97, 0.98));
-            self.draw_row(columns, &widths, &lines, style, pad, fill, body);
+            self.body_row(head, &lines, (style, fill), body);
         }
-        self.close();
-        self.close();
-        self.y += 6.0;
+    }
+
+    /// Starts a new page of a table: the heading again, marked as
+    /// continued, and the header row; `split` starts a new Table part
+    /// whose header row is tagged, else the header row is an artifact.
+    fn table_page_break(&mut self, head: &TableHead, split: bool) {
+        self.continued_page();
+        if split {
+            // The next part: a Table of its own, its header row tagged.
+            self.close();
+            self.close();
+            self.open(Tag::Table);
+            self.open(Tag::THead);
+            head.draw(self, RowKind::Header);
+            self.close();
+            self.open(Tag::TBody);
+        } else if head.has_header {
+            head.draw(self, RowKind::Repeat);
+        }
+    }
+
+    /// Starts a new page under the last heading again, marked as
+    /// continued: an artifact, as the heading is tagged where it first
+    /// stands.
+    pub fn continued_page(&mut self) {
+        self.new_page();
+        if let Some((level, text)) = self.last_heading.clone() {
+            let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
+            let style = Doc::heading_style(level.max(3));
+            self.artifact = true;
+            self.lines(&line, style, 0.0);
+            self.artifact = false;
+            self.y += 3.0;
+        }
+    }
+
+    /// The height of a page's text area.
+    pub fn page_room(&self) -> f32 {
+        PAGE_H - MARGIN_BOTTOM - MARGIN_TOP
+    }
+
+    /// A body row; where it is taller than the room left, as many of its
+    /// lines as fit, the rest on the next pages under the continued
+    /// heading and header, every part content of the same TR and cells.
+    fn body_row(
+        &mut self,
+        head: &TableHead,
+        lines: &[Vec<String>],
+        (style, fill): (Style, Option<Rgb3>),
+        body: RowKind,
+    ) {
+        let lh = Doc::line_height(style);
+        let n = lines.iter().map(Vec::len).max().unwrap_or(0);
+        let mut start = 0;
+        let mut nodes = Vec::new();
+        loop {
+            let room = PAGE_H - MARGIN_BOTTOM - self.y - 2.0 * head.pad;
+            let end = n.min(start + ((room / lh).floor().max(1.0) as usize));
+            let part: Vec<Vec<String>> = lines
+                .iter()
+                .map(|c| {
+                    c.get(start..end.min(c.len()).max(start))
+                        .unwrap_or_default()
+                        .to_vec()
+                })
+                .collect();
+            self.resume_row = nodes;
+            self.draw_row(
+                head.columns,
+                &head.widths,
+                &part,
+                style,
+                head.pad,
+                fill,
+                body,
+            );
+            nodes = std::mem::take(&mut self.last_row);
+            start = end;
+            if start >= n {
+                return;
+            }
+            self.table_page_break(head, false);
+        }
     }
 
     /// Each column gets at least its longest word (so words are not broken
@@ -939,7 +1086,7 @@ impl Doc {
         &mut self,
         columns: &[Column],
         header: &[String],
-        rows: &[Vec<String>],
+        (rows, bold_rows): (&[Vec<String>], &[usize]),
         pad: f32,
         head: Style,
     ) -> Vec<f32> {
@@ -993,7 +1140,8 @@ impl Doc {
                 sum -= give;
             }
             if sum > total {
-                return mins.iter().map(|m| m * total / sum).collect();
+                let cells = self.figure_widths(columns, rows, bold_rows, pad);
+                return shrink_to(&mins, &cells, columns, total);
             }
         }
         let weights: f32 = columns.iter().map(|c| c.weight).sum();
@@ -1001,6 +1149,31 @@ impl Doc {
             .zip(columns)
             .map(|(m, c)| m + (total - sum) * c.weight / weights)
             .collect()
+    }
+
+    /// The width each right-aligned column of figures needs for its
+    /// widest cell as set (bold in `bold_rows`); 0 for the others.
+    fn figure_widths(
+        &mut self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        bold_rows: &[usize],
+        pad: f32,
+    ) -> Vec<f32> {
+        let limit = self.text_width() * 0.4;
+        let mut widths = vec![0.0f32; columns.len()];
+        for (r, row) in rows.iter().enumerate() {
+            let style = Style {
+                bold: bold_rows.contains(&r),
+                ..self.body()
+            };
+            for ((w, c), col) in widths.iter_mut().zip(row).zip(columns) {
+                if col.align == Align::Right {
+                    *w = w.max(self.longest_word(c, style).min(limit) + 2.0 * pad + 0.5);
+                }
+            }
+        }
+        widths
     }
 
     fn longest_word(&mut self, text: &str, style: Style) -> f32 {
@@ -1042,11 +1215,12 @@ impl Doc {
         }
         let lh = Doc::line_height(style);
         let mut x = MARGIN_X;
+        // The elements of a row continued from the page before, if any.
+        let resume = std::mem::take(&mut self.resume_row);
+        let mut made = Vec::new();
         match kind {
             RowKind::Repeat => self.artifact = true,
-            _ => {
-                self.open(Tag::TR);
-            }
+            _ => made.push(self.open_or_resume(Tag::TR, resume.first())),
         }
         for (c, ((cell, w), col)) in lines.iter().zip(widths).zip(columns).enumerate() {
             let cell_tag = match kind {
@@ -1056,8 +1230,9 @@ impl Doc {
                 RowKind::Body { .. } => Some((Tag::TD, None)),
             };
             if let Some((tag, scope)) = cell_tag {
-                let node = self.open(tag);
+                let node = self.open_or_resume(tag, resume.get(c + 1));
                 self.tree.nodes[node].scope = scope;
+                made.push(node);
             }
             for (i, line) in cell.iter().enumerate() {
                 let baseline = top + pad + lh * (i as f32 + 1.0) - lh * 0.25;
@@ -1076,6 +1251,7 @@ impl Doc {
             RowKind::Repeat => self.artifact = false,
             _ => self.close(),
         }
+        self.last_row = made;
         self.y += h;
         self.rule((0.80, 0.83, 0.87), 0.4);
     }
@@ -1104,7 +1280,10 @@ impl Doc {
         for i in 0..total {
             let page_label = (self.page_of)(i + 1, total);
             let lw = self.measure(&page_label, Style::SMALL);
+            // A name longer than the line ends in an ellipsis; the whole
+            // name is the document's title.
             let header = self.running_header.clone();
+            let header = self.ellipsis(&header, PAGE_W - 2.0 * MARGIN_X, Style::SMALL, false);
             self.faces[0]
                 .used
                 .extend(page_label.chars().chain(header.chars()));
@@ -1390,6 +1569,69 @@ fn image_xobject(image: &Logo) -> printpdf::ExternalXObject {
         height: None,
         dpi: None,
     }
+}
+
+/// Column widths `mins` (too wide together) narrowed to `total`: all
+/// alike while the figures still fit their columns, else the
+/// columns of text, which wrap, down to 0.15 of the table, and the
+/// right-aligned columns of figures down to their widest cell (`cells`;
+/// amounts are never broken), their headers wrapping; only if that is
+/// still too wide do all shrink alike.
+fn shrink_to(mins: &[f32], cells: &[f32], columns: &[Column], total: f32) -> Vec<f32> {
+    let sum: f32 = mins.iter().sum();
+    let even: Vec<f32> = mins.iter().map(|m| m * total / sum).collect();
+    let figures_fit = even
+        .iter()
+        .zip(cells)
+        .zip(columns)
+        .all(|((w, cell), c)| c.align == Align::Left || w >= cell);
+    if figures_fit {
+        return even;
+    }
+    let hard: Vec<f32> = mins
+        .iter()
+        .zip(cells)
+        .zip(columns)
+        .map(|((m, cell), c)| match c.align {
+            Align::Right => m.min(cell.max(total * 0.06)),
+            Align::Left => m.min(total * 0.15),
+        })
+        .collect();
+    let hard_sum: f32 = hard.iter().sum();
+    let slack = sum - hard_sum;
+    if hard_sum <= total && slack > 0.0 {
+        let f = (sum - total) / slack;
+        return mins
+            .iter()
+            .zip(&hard)
+            .map(|(m, h)| m - (m - h) * f)
+            .collect();
+    }
+    // Else the figures keep their width and the text columns share the rest.
+    let is_left = |c: &Column| c.align == Align::Left;
+    let figures: f32 = hard
+        .iter()
+        .zip(columns)
+        .filter(|(_, c)| !is_left(c))
+        .map(|(h, _)| h)
+        .sum();
+    let texts: f32 = mins
+        .iter()
+        .zip(columns)
+        .filter(|(_, c)| is_left(c))
+        .map(|(m, _)| m)
+        .sum();
+    let text_columns = columns.iter().filter(|c| is_left(c)).count() as f32;
+    if texts > 0.0 && figures + text_columns * total * 0.08 <= total {
+        let f = (total - figures) / texts;
+        return hard
+            .iter()
+            .zip(mins)
+            .zip(columns)
+            .map(|((h, m), c)| if is_left(c) { m * f } else { *h })
+            .collect();
+    }
+    even
 }
 
 fn row_height(lines: &[Vec<String>], style: Style, pad: f32) -> f32 {

@@ -79,11 +79,19 @@ impl Ctx<'_> {
     }
 
     fn euros(&self) -> impl Fn(f64) -> String + '_ {
-        move |v| {
-            self.lang
-                .euros(crate::model::parse::Cents::from_euros(v).unwrap_or_default())
-        }
+        move |v| self.lang.euros(chart_cents(v))
     }
+}
+
+/// A chart's value in euros back to cents. A chart's total may be past
+/// what one cell may hold ([`Cents::from_euros`] refuses 9e13 € and up),
+/// so larger values are rounded here rather than shown as 0 €; the cast
+/// saturates and takes NaN to 0.
+///
+/// [`Cents::from_euros`]: crate::model::parse::Cents::from_euros
+fn chart_cents(v: f64) -> crate::model::parse::Cents {
+    use crate::model::parse::Cents;
+    Cents::from_euros(v).unwrap_or(Cents((v * 100.0).round() as i64))
 }
 
 /// Lays out and serialises the report; fails only if the PDF cannot be
@@ -291,13 +299,20 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         };
         let indent = if *level == 1 { 0.0 } else { 16.0 };
         let lh = Doc::line_height(style) + 3.0;
-        let y = doc.y() + lh;
         let number = (target + 1).to_string();
         let nw = doc.measure(&number, style);
         let right = MARGIN_X + doc.text_width();
+        // A long entry wraps short of the page number, set on its last line.
+        let lines = doc.wrap(entry, doc.text_width() - indent - nw - 12.0, style);
+        let more = Doc::line_height(style) * lines.len().saturating_sub(1) as f32;
+        let first = doc.y() + lh;
+        let y = first + more;
         doc.open(Tag::TOCI);
         doc.open(Tag::Link);
-        doc.text_at(MARGIN_X + indent, y, entry, style);
+        for (i, line) in lines.iter().enumerate() {
+            let at = first + Doc::line_height(style) * i as f32;
+            doc.text_at(MARGIN_X + indent, at, line, style);
+        }
         doc.text_at(right - nw, y, &number, style);
         let described = crate::i18n::render(
             ctx.lang,
@@ -307,9 +322,9 @@ fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
         );
         doc.link(
             MARGIN_X,
-            y - lh + 3.0,
+            first - lh + 3.0,
             doc.text_width(),
-            lh,
+            lh + more,
             *target,
             &described,
         );
@@ -376,7 +391,6 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         ],
     );
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 120.0);
         let categories: Vec<String> = ctx
             .config
             .focus_areas
@@ -399,6 +413,8 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(120.0);
+        doc.heading(3, title, keep);
         figure(doc, ctx.lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
@@ -566,7 +582,6 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         &rows,
     );
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 160.0);
         let categories: Vec<String> = ctx
             .config
             .departments
@@ -590,6 +605,8 @@ fn departments(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(160.0);
+        doc.heading(3, title, keep);
         figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
 }
@@ -726,7 +743,6 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     ];
     doc.table(&columns, &header, &rows, &[]);
     if let Some(title) = &section.chart {
-        doc.heading(3, title, 140.0);
         let categories: Vec<String> = config
             .areas
             .iter()
@@ -742,6 +758,8 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
             stacking: Stacking::Grouped,
             format: &fmt,
         };
+        let keep = chart.horizontal_keep(doc).max(140.0);
+        doc.heading(3, title, keep);
         figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
     for (area, rows) in listed {

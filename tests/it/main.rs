@@ -40,6 +40,7 @@ mod real_xls;
 mod real_xlsx;
 mod reliability;
 mod report;
+mod report_layout;
 mod report_text;
 mod safety;
 mod sheet_limits;
