@@ -111,11 +111,16 @@ async fn respond_with(
         Some(Err(e)) => return failed(state, ctx, &e),
         None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let own: Vec<&WebFinding> = loaded
-        .checked
-        .findings
+    let refused = loaded.foreign.then(|| WebFinding::other_department(row));
+    let own: Vec<&WebFinding> = refused
         .iter()
-        .filter(|f| f.submission == Some(row.id))
+        .chain(
+            loaded
+                .checked
+                .findings
+                .iter()
+                .filter(|f| f.submission == Some(row.id)),
+        )
         .collect();
     let view = View {
         ctx,
@@ -145,6 +150,8 @@ struct Loaded {
     earlier: Vec<Earlier>,
     /// The header row offered when the reader found none.
     candidate: Option<Candidate>,
+    /// Refused for rows naming another department.
+    foreign: bool,
 }
 
 /// A correction made to an earlier file, and what this file has there.
@@ -160,6 +167,7 @@ struct Earlier {
 /// Loads a file's page (blocking: checks the year, may open the file).
 fn load(state: &Shared, row: &SubmissionRow, pick: &Pick) -> Result<Loaded, super::WebError> {
     let (_, checked) = state.checked(row.year)?;
+    let foreign = state.reg(|r| r.foreign())?.contains(&row.id);
     let matches = state.reg(|r| r.matches(&row.department))?;
     let corrections = state.reg(|r| r.corrections(row))?;
     let earlier = state.reg(|r| r.earlier_corrections(row))?;
@@ -198,6 +206,7 @@ fn load(state: &Shared, row: &SubmissionRow, pick: &Pick) -> Result<Loaded, supe
         corrections,
         earlier,
         candidate,
+        foreign,
     })
 }
 

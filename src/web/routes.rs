@@ -106,7 +106,27 @@ impl Shared {
     }
 
     /// The year's current files checked together (cached until a file comes).
+    /// A file found naming another department's rows (read through its
+    /// matches or corrections) is refused and set aside first.
     pub fn checked(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
+        // Each round sets aside at least one file: bounded by their count.
+        loop {
+            let (current, c) = self.checked_once(year)?;
+            if c.foreign.is_empty() {
+                return Ok((current, c));
+            }
+            for id in &c.foreign {
+                let row = current.iter().find(|s| s.id == *id);
+                let detail = row.map_or_else(String::new, |s| {
+                    format!("{}: {} (#{})", s.department, s.original_name, s.id)
+                });
+                self.refuse("other-department", &detail);
+                self.reg(|r| r.set_foreign(*id))?;
+            }
+        }
+    }
+
+    fn checked_once(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
         let current = self.reg(|r| r.current(year))?;
         // A new match or correction is a new check, as a new file is.
         let stamp = self.reg(|r| r.adjust_stamp())?;
@@ -604,8 +624,9 @@ fn receive(
         .find(|c| c == department);
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
-    let (found, findings) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
-    if only && found.as_ref().is_some_and(|f| f != department) {
+    let (named, findings) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
+    // Any row of another department refuses a link's file, not only most.
+    if only && named.iter().any(|f| f != department) {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
             sent.into(),
@@ -613,7 +634,7 @@ fn receive(
         ));
     }
     // The file's own rows decide; the form's choice where it names none.
-    let dept = found.or(chosen).unwrap_or_default();
+    let dept = named.into_iter().next().or(chosen).unwrap_or_default();
     let sha = state.ws.put(bytes)?;
     let mut row = SubmissionRow {
         id: 0,
@@ -652,7 +673,7 @@ fn receipt_check(
     bytes: &[u8],
     sent: (&str, &str),
     chosen: Option<&str>,
-) -> Result<(Option<String>, Vec<crate::Finding>), WebError> {
+) -> Result<(Vec<String>, Vec<crate::Finding>), WebError> {
     use sha2::Digest;
     let sha = store::hex(&sha2::Sha256::digest(bytes));
     let adjust = |d: &str| state.reg(|r| super::corrections::file_adjustments(r, &sha, d));
@@ -663,7 +684,7 @@ fn receipt_check(
     let (ws, config, limits) = (&state.ws, &state.config, state.limits);
     let (found, findings) = check::receive(ws, config, limits, year, bytes, sent, first)?;
     if chosen.is_none()
-        && let Some(d) = &found
+        && let Some(d) = found.first()
     {
         let again = adjust(d)?;
         if !again.corrections.is_empty() {
@@ -746,7 +767,10 @@ async fn build(
 
 /// Builds `year` (a draft while errors remain) and registers it.
 fn build_year(state: &Shared, year: i32, lang: Lang) -> Result<Option<i64>, WebError> {
-    let (current, checked) = state.checked(year)?;
+    let (mut current, checked) = state.checked(year)?;
+    // Defence in depth: never a department's rows from another's file.
+    let foreign = state.reg(|r| r.foreign())?;
+    current.retain(|s| !checked.foreign.contains(&s.id) && !foreign.contains(&s.id));
     let draft = checked.findings.iter().any(|f| f.is_error());
     let adjust = state.reg(|r| super::corrections::adjustments(r, &current))?;
     let Some((scratch, outputs)) = check::build_year(

@@ -105,6 +105,7 @@ web-link-made = New link (shown only now; send it to the department):
 web-col-created = Created
 web-department-title = { $department }: files of { $year }
 web-refused-other-department = the file is another department's; this link uploads only its own department's files.
+web-finding-other-department = the file was refused: its rows name a department other than { $department }. It is not built from and does not replace the department's current file.
 web-fix-files = Files to fix
 web-fix-file-link = Fix the file { $file }
 web-fix-title = File { $file }

@@ -105,6 +105,7 @@ web-link-made = Uusi linkki (näytetään vain nyt; lähetä se toimialalle):
 web-col-created = Luotu
 web-department-title = { $department }: vuoden { $year } tiedostot
 web-refused-other-department = tiedosto on toisen toimialan; tällä linkillä voi lähettää vain linkin toimialan tiedostoja.
+web-finding-other-department = tiedosto hylättiin: sen riveillä on muu toimiala kuin { $department }. Sitä ei koota eikä se korvaa toimialan nykyistä tiedostoa.
 web-fix-files = Korjattavat tiedostot
 web-fix-file-link = Korjaa tiedostoa { $file }
 web-fix-title = Tiedosto { $file }

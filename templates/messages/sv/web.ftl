@@ -105,6 +105,7 @@ web-link-made = Ny länk (visas bara nu; skicka den till sektorn):
 web-col-created = Skapad
 web-department-title = { $department }: filer för år { $year }
 web-refused-other-department = filen hör till en annan sektor; med den här länken kan man bara skicka länkens sektors filer.
+web-finding-other-department = filen avvisades: dess rader anger en annan sektor än { $department }. Den sammanställs inte och ersätter inte sektorns aktuella fil.
 web-fix-files = Filer att rätta
 web-fix-file-link = Rätta filen { $file }
 web-fix-title = Filen { $file }

@@ -51,7 +51,7 @@ fn sheet_field(page: &str) -> String {
 }
 
 /// The rows of a register table, each as text columns.
-fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
+pub(super) fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
     let conn = rusqlite::Connection::open(ws.join("rekisteri.sqlite")).unwrap();
     let mut stmt = conn.prepare(sql).unwrap();
     let n = stmt.column_count();
@@ -72,7 +72,7 @@ fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
 }
 
 /// The findings table of a file's page only (its codes), not the forms.
-fn codes(page: &str) -> Vec<String> {
+pub(super) fn codes(page: &str) -> Vec<String> {
     let Some(at) = page.find("id=\"fix-findings\"") else {
         return Vec::new();
     };
