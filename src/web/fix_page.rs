@@ -529,6 +529,22 @@ impl View<'_> {
         }
     }
 
+    /// Whether the file's `i`th correction is in effect or a later one
+    /// of the same cell replaced it (the register keeps both).
+    fn state_of(&self, i: usize, c: &CorrectionRow) -> &'static str {
+        let later = self
+            .loaded
+            .corrections
+            .iter()
+            .skip(i + 1)
+            .any(|o| o.sheet == c.sheet && o.cell.eq_ignore_ascii_case(&c.cell));
+        if later {
+            "web-fix-superseded"
+        } else {
+            "web-fix-in-effect"
+        }
+    }
+
     /// The corrections recorded for the file.
     fn recorded(&self) -> Markup {
         let l = self.ctx.lang;
@@ -543,14 +559,16 @@ impl View<'_> {
                         th scope="col" { (text(l, "web-fix-col-after")) }
                         th scope="col" { (text(l, "web-fix-col-by")) }
                         th scope="col" { (text(l, "web-fix-col-at")) }
+                        th scope="col" { (text(l, "web-fix-col-state")) }
                     } }
-                    tbody { @for c in &self.loaded.corrections { tr {
+                    tbody { @for (i, c) in self.loaded.corrections.iter().enumerate() { tr {
                         td { (c.sheet) }
                         td { (c.cell) }
                         td { (c.before) }
                         td { (c.after) }
                         td { (c.by) }
                         td { (super::time::show(l, &c.at)) }
+                        td { (text(l, self.state_of(i, c))) }
                     } } }
                 }
             }

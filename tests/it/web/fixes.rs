@@ -362,3 +362,79 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     let log = server.stop();
     assert!(log.contains("hylätty (other-department-file)"), "{log}");
 }
+
+#[test]
+fn a_cell_corrected_twice_shows_the_files_value_before_and_only_the_newest_applied() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+    let matched = c.post_redirected(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    let sheet = sheet_field(&matched.text());
+    for value in ["1000", "2000"] {
+        let done = c.post_redirected(
+            "/submissions/1/correct",
+            &[
+                ("csrf", &csrf),
+                ("sheet", &sheet),
+                ("cell", "G3"),
+                ("value", value),
+            ],
+        );
+        assert_eq!(done.status, 200, "{}", done.text());
+    }
+    // The register keeps both, each with the value in the file.
+    assert_eq!(
+        rows(
+            ws.path(),
+            "SELECT cell, value_before, value_after FROM corrections ORDER BY id"
+        ),
+        [["G3", "n/a", "1000"], ["G3", "n/a", "2000"]]
+    );
+    let page = c.get("/submissions/1").text();
+    let at = page
+        .find("id=\"corrections\"")
+        .expect("the corrections table");
+    let table = &page[at..];
+    assert_eq!(table.matches("korvattu uudemmalla").count(), 1, "{table}");
+    assert_eq!(table.matches("voimassa").count(), 1, "{table}");
+
+    // The workbook lists the correction in effect only.
+    let csrf = c.get("/build?year=2021").csrf();
+    c.post_redirected("/build", &[("csrf", &csrf), ("year", "2021")]);
+    let xlsx = c.get("/builds/1/workbook");
+    assert_eq!(xlsx.status, 200);
+    let path = ws.path().join("kooste.xlsx");
+    std::fs::write(&path, &xlsx.body).unwrap();
+    let sources: Vec<Vec<String>> = common::sheet(&path, "Lähteet")
+        .iter()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let at = sources
+        .iter()
+        .position(|r| r[0] == "Korjaukset")
+        .expect("corrections in the sources");
+    let listed: Vec<&[String]> = sources[at + 2..]
+        .iter()
+        .filter(|r| r.get(2).is_some_and(|c| c == "G3"))
+        .map(|r| &r[2..5])
+        .collect();
+    assert_eq!(listed, [["G3", "n/a", "2000"]]);
+    let measures = common::sheet(&path, "Toimenpiteet");
+    let text: String = measures
+        .iter()
+        .flatten()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("2000") || text.contains("2 000"), "{text}");
+    assert!(!text.contains("n/a"), "{text}");
+}
