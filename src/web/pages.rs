@@ -347,9 +347,14 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
             section aria-labelledby="results" {
                 h2 #results { (t(l, "web-upload-results")) }
                 ul { @for r in results { li { @match r {
-                    Received::Stored(name, dept, e, w) => (render(l, &Message::new("web-upload-stored")
-                        .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
-                        .count("errors", *e as i64).count("warnings", *w as i64))),
+                    Received::Stored(name, dept, (e, w), via) => {
+                        (render(l, &Message::new("web-upload-stored")
+                            .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
+                            .count("errors", *e as i64).count("warnings", *w as i64)))
+                        @if let Some(v) = via {
+                            " " span.via { (render(l, &Message::new("web-upload-via-choices").arg("department", v.as_str()))) }
+                        }
+                    }
                     Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
                 } } } }
             }

@@ -499,8 +499,10 @@ async fn upload_page(
 /// One file's fate in an upload, for the page that answers it.
 #[derive(Debug, Clone)]
 pub enum Received {
-    /// Stored and registered: the sent name, the department, errors, warnings.
-    Stored(String, String, usize, usize),
+    /// Stored and registered: the sent name, the department, (errors,
+    /// warnings), and the department whose remembered column choices
+    /// made it readable when its department was detected through them.
+    Stored(String, String, (usize, usize), Option<String>),
     /// Refused: the sent name and why (a message id).
     Refused(String, &'static str),
 }
@@ -624,7 +626,7 @@ fn receive(
         .find(|c| c == department);
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
-    let (named, findings) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
+    let (named, findings, via) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
     // Any row of another department refuses a link's file, not only most.
     if only && named.iter().any(|f| f != department) {
         state.refuse("other-department", &format!("{department}: {sent}"));
@@ -657,10 +659,15 @@ fn receive(
     Ok(Received::Stored(
         sent.into(),
         dept,
-        errors,
-        findings.len() - errors,
+        (errors, findings.len() - errors),
+        via,
     ))
 }
+
+/// A sent file read at receipt: the departments its rows name (most
+/// first), its findings, and the department whose remembered column
+/// choices made it readable, if they were needed.
+type Receipt = (Vec<String>, Vec<crate::Finding>, Option<String>);
 
 /// Reads and checks a sent file before it is stored (see
 /// [`check::receive`]), with the department's matched columns and the
@@ -673,7 +680,7 @@ fn receipt_check(
     bytes: &[u8],
     sent: (&str, &str),
     chosen: Option<&str>,
-) -> Result<(Vec<String>, Vec<crate::Finding>), WebError> {
+) -> Result<Receipt, WebError> {
     use sha2::Digest;
     let sha = store::hex(&sha2::Sha256::digest(bytes));
     let adjust = |d: &str| state.reg(|r| super::corrections::file_adjustments(r, &sha, d));
@@ -683,15 +690,30 @@ fn receipt_check(
     };
     let (ws, config, limits) = (&state.ws, &state.config, state.limits);
     let (found, findings) = check::receive(ws, config, limits, year, bytes, sent, first)?;
-    if chosen.is_none()
-        && let Some(d) = found.first()
-    {
+    if chosen.is_some() {
+        return Ok((found, findings, None));
+    }
+    if let Some(d) = found.first() {
         let again = adjust(d)?;
         if !again.corrections.is_empty() {
-            return check::receive(ws, config, limits, year, bytes, sent, again);
+            let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, again)?;
+            return Ok((f, fs, None));
+        }
+        return Ok((found, findings, None));
+    }
+    // Unreadable as it is: a department's remembered column choices may
+    // read it (its own wording), if then it names that department only.
+    for d in state.config.departments.iter().map(|d| d.code.get_ref()) {
+        let a = adjust(d)?;
+        if a.headers.is_empty() {
+            continue;
+        }
+        let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, a)?;
+        if f.len() == 1 && f.first() == Some(d) {
+            return Ok((f, fs, Some(d.clone())));
         }
     }
-    Ok((found, findings))
+    Ok((found, findings, None))
 }
 
 /// `GET /build[?year=&built=&nothing=]`: the year's builds; after a

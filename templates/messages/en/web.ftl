@@ -35,6 +35,7 @@ web-upload-drop = You can also drag the files here.
 web-upload-progress = Upload progress
 web-upload-submit = Upload
 web-upload-results = Files received
+web-upload-via-choices = (read with the column choices remembered for { $department })
 web-upload-stored = { $file }: department { $department }, { $errors ->
     [one] 1 error
    *[other] { $errors } errors

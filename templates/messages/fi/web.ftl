@@ -35,6 +35,7 @@ web-upload-drop = Voit myös vetää tiedostot tähän.
 web-upload-progress = Lähetyksen edistyminen
 web-upload-submit = Lähetä
 web-upload-results = Vastaanotetut tiedostot
+web-upload-via-choices = (luettiin toimialan { $department } muistetuilla sarakevalinnoilla)
 web-upload-stored = { $file }: toimiala { $department }, { $errors ->
     [one] 1 virhe
    *[other] { $errors } virhettä

@@ -35,6 +35,7 @@ web-upload-drop = Du kan också dra filerna hit.
 web-upload-progress = Hur långt sändningen kommit
 web-upload-submit = Skicka
 web-upload-results = Mottagna filer
+web-upload-via-choices = (lästes med sektorns { $department } sparade kolumnval)
 web-upload-stored = { $file }: sektor { $department }, { $errors ->
     [one] 1 fel
    *[other] { $errors } fel

@@ -438,3 +438,71 @@ fn a_cell_corrected_twice_shows_the_files_value_before_and_only_the_newest_appli
     assert!(text.contains("2000") || text.contains("2 000"), "{text}");
     assert!(!text.contains("n/a"), "{text}");
 }
+
+/// KYMP's rows under headers in the department's own words only.
+const OWN_WORDS: &str = "Osasto;Teema;Mitä tehtiin;Missä;Missä vaiheessa;Minä vuonna;Rahaa varattu;Rahaa käytetty\n\
+                         KYMP;1;Pihat;Mikkola;toteutusvaihe;2021;1000;10\n";
+
+#[test]
+fn a_detected_departments_remembered_column_choices_read_its_next_own_wording_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let first = upload_text(&mut c, "oma.csv", OWN_WORDS);
+    assert!(
+        first.text().contains("oma.csv: toimiala KYMP"),
+        "{}",
+        first.text()
+    );
+    let page = c.get("/submissions/1");
+    assert!(codes(&page.text()).contains(&"no-measure-sheet".to_string()));
+    let csrf = page.csrf();
+    let pairs = [
+        ("Osasto", "department"),
+        ("Teema", "focus_area"),
+        ("Mitä tehtiin", "measure"),
+        ("Missä", "areas"),
+        ("Missä vaiheessa", "status"),
+        ("Minä vuonna", "year"),
+        ("Rahaa varattu", "budget_eur"),
+        ("Rahaa käytetty", "spent_eur"),
+    ];
+    let mut form = vec![("csrf", csrf.as_str())];
+    for (h, f) in &pairs {
+        form.push(("header", h));
+        form.push(("field", f));
+    }
+    let encoded: Vec<(String, String)> = form
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), enc(v)))
+        .collect();
+    let fields: Vec<(&str, &str)> = encoded
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let done = c.post_redirected("/submissions/1/columns", &fields);
+    assert!(
+        !codes(&done.text()).contains(&"no-measure-sheet".to_string()),
+        "{}",
+        done.text()
+    );
+
+    // Its next file, department left to the file: detected through the
+    // remembered choices, and the upload says whose.
+    let csrf = c.get("/upload").csrf();
+    let next = c.post_multipart(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", "")],
+        &[("oma2.csv", OWN_WORDS.replace("Pihat", "Puistot").as_bytes())],
+    );
+    let t = next.text();
+    assert!(t.contains("oma2.csv: toimiala KYMP, 0 virhettä"), "{t}");
+    assert!(
+        t.contains("luettiin toimialan KYMP muistetuilla sarakevalinnoilla"),
+        "{t}"
+    );
+    assert_eq!(
+        rows(ws.path(), "SELECT department FROM submissions WHERE id = 2"),
+        [["KYMP"]]
+    );
+}
