@@ -174,7 +174,13 @@ async fn save_as(
     if let Err(e) = saved {
         return super::routes::failed(&state, &ctx, &e);
     }
-    super::fix_page::saved(&who, &row, "columns")
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let at = field("sheet").zip(field("row"));
+    super::fix_page::saved_at(&who, &row, "columns", at)
 }
 
 #[cfg(test)]

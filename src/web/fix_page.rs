@@ -73,7 +73,19 @@ fn saved_note(pick: &Pick) -> Option<&'static str> {
 /// the file again and says what was saved. Back or a reload then shows
 /// that page instead of offering to send the form again.
 pub fn saved(who: &Who, row: &SubmissionRow, what: &str) -> Response {
-    let to = format!("{}?saved={what}", who.base(row.id));
+    saved_at(who, row, what, None)
+}
+
+/// [`saved`], back on the header row `at` (sheet, row) that was picked.
+pub fn saved_at(who: &Who, row: &SubmissionRow, what: &str, at: Option<(&str, &str)>) -> Response {
+    let mut to = format!("{}?saved={what}", who.base(row.id));
+    if let Some((sheet, r)) = at {
+        to.push_str(&format!(
+            "&sheet={}&row={}",
+            super::header_row::query_value(sheet),
+            super::header_row::query_value(r)
+        ));
+    }
     axum::response::Redirect::to(&to).into_response()
 }
 
@@ -381,7 +393,11 @@ impl View<'_> {
             section aria-labelledby="header-row" {
                 h2 #header-row { (text(l, "web-header-title")) }
                 p { (text(l, "web-header-intro")) }
-                form #pick-row method="get" action=(self.base) {
+                @if let Some(r) = c.beyond {
+                    p.refusal role="alert" { (render(l, &Message::new("web-header-row-beyond")
+                        .count("row", i64::from(r)).count("last", i64::from(c.last_row)))) }
+                }
+                form #pick-header method="get" action=(self.base) {
                     @if c.sheets.len() > 1 {
                         label for="pick-sheet" { (text(l, "web-col-sheet")) } " "
                         select #pick-sheet name="sheet" {
@@ -391,13 +407,16 @@ impl View<'_> {
                         input type="hidden" name="sheet" value=(c.sheet);
                     }
                     label for="pick-row" { (text(l, "web-header-row")) } " "
-                    input #pick-row type="number" name="row" min="1" value=(c.row);
+                    input #pick-row type="number" name="row" min="1" max=(c.last_row) value=(c.row);
                     " "
                     button type="submit" { (text(l, "web-header-show")) }
                 }
                 @if c.cells.is_empty() { p { (text(l, "web-header-empty")) } } @else {
                     form #match-header method="post" action={ (self.base) "/columns" } {
                         input type="hidden" name="csrf" value=(self.ctx.csrf);
+                        // The page after saving shows this sheet and row again.
+                        input type="hidden" name="sheet" value=(c.sheet);
+                        input type="hidden" name="row" value=(c.row);
                         @for (i, (cell, header)) in c.cells.iter().enumerate() {
                             (self.choice(("head", "head-closest", i), header, cell))
                         }

@@ -146,6 +146,7 @@ web-annotated-none = No checked copy is made of the file: it has no findings, or
 web-header-title = Header row
 web-header-intro = No header row whose columns kooste knows was found in the file. Below is the row that looks most like a header; pick another sheet or row if needed. Then choose for each column the field it means: the choices are remembered for the department's next files, and the file is read by them once the required fields are chosen.
 web-header-row = Header row number
+web-header-row-beyond = Row { $row } cannot be the header row: the header is looked for only in the first { $last } rows. Move the headers up in the file or pick one of those rows; the likeliest is shown below.
 web-header-show = Show the row
 web-header-empty = The row has no values; pick another row.
 web-earlier-title = Corrections of the previous file

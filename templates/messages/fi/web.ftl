@@ -146,6 +146,7 @@ web-annotated-none = Tiedostosta ei tehdä tarkistettua kopiota: siinä ei ole h
 web-header-title = Otsikkorivi
 web-header-intro = Tiedostosta ei löytynyt otsikkoriviä, jonka sarakkeet kooste tuntee. Alla on rivi, joka näyttää eniten otsikkoriviltä; valitse tarvittaessa toinen välilehti tai rivi. Valitse sitten kullekin sarakkeelle kenttä, jota se tarkoittaa: valinnat muistetaan toimialan seuraavissa tiedostoissa, ja tiedosto luetaan niiden mukaan, kun pakolliset kentät on valittu.
 web-header-row = Otsikkorivin numero
+web-header-row-beyond = Riviä { $row } ei voi valita otsikkoriviksi: otsikkoriviä etsitään vain { $last } ensimmäiseltä riviltä. Siirrä otsikot ylemmäs tiedostossa tai valitse jokin näistä riveistä; alla on todennäköisin.
 web-header-show = Näytä rivi
 web-header-empty = Rivillä ei ole arvoja; valitse toinen rivi.
 web-earlier-title = Edellisen tiedoston korjaukset

@@ -146,6 +146,7 @@ web-annotated-none = Ingen granskad kopia görs av filen: den har inga fynd, ell
 web-header-title = Rubrikrad
 web-header-intro = I filen hittades ingen rubrikrad vars kolumner kooste känner till. Nedan visas den rad som mest liknar en rubrikrad; välj vid behov en annan flik eller rad. Välj sedan för varje kolumn det fält den avser: valen sparas för sektorns följande filer, och filen läses enligt dem när de obligatoriska fälten har valts.
 web-header-row = Rubrikradens nummer
+web-header-row-beyond = Rad { $row } kan inte väljas som rubrikrad: rubrikraden söks bara bland de { $last } första raderna. Flytta upp rubrikerna i filen eller välj en av dessa rader; nedan visas den troligaste.
 web-header-show = Visa raden
 web-header-empty = Raden har inga värden; välj en annan rad.
 web-earlier-title = Rättelser i den föregående filen
