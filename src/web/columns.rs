@@ -62,6 +62,16 @@ pub fn suggested(config: &Config, header: &str) -> Option<usize> {
         .map(|(i, _)| *i)
 }
 
+/// The key of the field `header` is a spelling of (in any language, an
+/// alias or the key itself, with or without its unit), if any.
+pub fn standard_field<'a>(config: &'a Config, header: &str) -> Option<&'a str> {
+    ranked(config, header)
+        .first()
+        .filter(|(_, d)| *d == 0.0)
+        .and_then(|(i, _)| config.fields.get(*i))
+        .map(|f| f.key.get_ref().as_str())
+}
+
 impl Register {
     /// Records that `header` in `department`'s files is field `field`
     /// (`""`: no field, which forgets an earlier choice). The newest
@@ -164,6 +174,17 @@ async fn save_as(
             _ => {}
         }
     }
+    // A standard header already means its field: a department may not
+    // make it mean another (nor forget it); naming its own field is moot.
+    if let Some((h, _)) = chosen
+        .iter()
+        .find(|(h, f)| standard_field(&state.config, h).is_some_and(|k| k != f))
+    {
+        state.refuse("standard-header", h);
+        let problem = Some("web-fix-refused-standard-header");
+        return super::fix_page::respond(&state, &ctx, &who, &row, None, problem).await;
+    }
+    chosen.retain(|(h, _)| standard_field(&state.config, h).is_none());
     let by = who.name();
     let saved = state.reg(|r| {
         for (h, f) in &chosen {

@@ -331,11 +331,28 @@ impl View<'_> {
             @if !self.loaded.matches.is_empty() {
                 section aria-labelledby="matched" {
                     h2 #matched { (text(l, "web-fix-matched-title")) }
-                    ul { @for (h, k) in &self.loaded.matches {
+                    ul { @for (i, (h, k)) in self.loaded.matches.iter().enumerate() {
                         li { (render(l, &Message::new("web-fix-matched")
                             .arg("header", h.as_str())
-                            .arg("field", self.field_name(k)))) }
+                            .arg("field", self.field_name(k))))
+                            " " (self.forget_form(i, h)) }
                     } }
+                }
+            }
+        }
+    }
+
+    /// A remembered choice's own form to forget it (a mistaken match):
+    /// the header chosen as no field, which the reader then ignores.
+    fn forget_form(&self, i: usize, header: &str) -> Markup {
+        let l = self.ctx.lang;
+        html! {
+            form.forget id={ "forget-" (i) } method="post" action={ (self.base) "/columns" } {
+                input type="hidden" name="csrf" value=(self.ctx.csrf);
+                input type="hidden" name="header" value=(header);
+                input type="hidden" name="field" value="";
+                button type="submit" aria-label=(render(l, &Message::new("web-fix-forget-label").arg("header", header))) {
+                    (text(l, "web-fix-forget"))
                 }
             }
         }

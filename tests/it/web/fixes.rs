@@ -506,3 +506,74 @@ fn a_detected_departments_remembered_column_choices_read_its_next_own_wording_fi
         [["KYMP"]]
     );
 }
+
+#[test]
+fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_remapped() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+    let matched = c.post_redirected(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    let t = matched.text();
+    assert!(t.contains("id=\"forget-0\""), "{t}");
+    assert!(
+        t.contains("name=\"header\" value=\"Kustannusarvio\""),
+        "{t}"
+    );
+    assert!(
+        t.contains("aria-label=\"Unohda valinta «Kustannusarvio»\""),
+        "{t}"
+    );
+
+    // A standard header keeps its field: refused, logged, nothing saved.
+    let no = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", &enc("Budjetti (€)")),
+            ("field", "spent_eur"),
+        ],
+    );
+    assert_eq!(no.status, 422);
+    assert!(no.text().contains("ohjelman oma otsikko"), "{}", no.text());
+    assert_eq!(
+        rows(ws.path(), "SELECT count(*) FROM column_matches"),
+        [["1"]]
+    );
+
+    // Forgotten through the department's own link.
+    let csrf = c.get("/links").csrf();
+    let t = c
+        .post_form(
+            "/links",
+            &[("csrf", &csrf), ("department", "KYMP"), ("year", "2021")],
+        )
+        .text();
+    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
+    let link = t[at..at + 3 + 64].to_string();
+    let mut dept = Client::new(&server);
+    let page = dept.get(&format!("{link}/submissions/1"));
+    assert!(page.text().contains("id=\"forget-0\""), "{}", page.text());
+    let csrf = page.csrf();
+    let forgot = dept.post_redirected(
+        &format!("{link}/submissions/1/columns"),
+        &[("csrf", &csrf), ("header", "Kustannusarvio"), ("field", "")],
+    );
+    assert_eq!(forgot.status, 200);
+    let t = forgot.text();
+    assert!(!t.contains("id=\"forget-0\""), "{t}");
+    assert!(codes(&t).contains(&"unknown-column".to_string()), "{t}");
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (standard-header): Budjetti (€)"),
+        "{log}"
+    );
+}
