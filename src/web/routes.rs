@@ -346,7 +346,11 @@ async fn guard(
             login_needed,
             year,
         });
-        next.run(req).await
+        let method = req.method().clone();
+        match utf8_form(&state, lang, req).await {
+            Ok(req) => rejection_page(&state, lang, (&method, &path), next.run(req).await),
+            Err(refused) => refused,
+        }
     };
     let h = resp.headers_mut();
     if new_cookie && let Ok(v) = HeaderValue::from_str(&security::session_cookie(&session)) {
@@ -378,6 +382,96 @@ async fn guard(
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     resp
+}
+
+/// The request, its form body (`application/x-www-form-urlencoded`)
+/// checked to decode to UTF-8: a form's parser would put U+FFFD in place
+/// of a broken byte in silence, and a stored value must be what was sent.
+/// Else the refusal's page, logged.
+async fn utf8_form(state: &Shared, lang: Lang, req: Request) -> Result<Request, Response> {
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok(req);
+    }
+    let (parts, body) = req.into_parts();
+    let refuse = |what: &'static str, status: StatusCode| {
+        state.refuse(what, parts.uri.path());
+        (status, pages::refused(lang, "web-refused-bad-form")).into_response()
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, state.max_upload_bytes).await else {
+        return Err(refuse("too-large", StatusCode::PAYLOAD_TOO_LARGE));
+    };
+    if !form_is_utf8(&bytes) {
+        return Err(refuse("bad-form", StatusCode::BAD_REQUEST));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// Whether every name and value of a URL-encoded form decodes to UTF-8.
+fn form_is_utf8(body: &[u8]) -> bool {
+    let hex = |b: u8| (b as char).to_digit(16);
+    body.split(|&b| b == b'&')
+        .flat_map(|pair| pair.split(|&b| b == b'='))
+        .all(|part| {
+            let mut out = Vec::with_capacity(part.len());
+            let mut i = 0;
+            while let Some(&b) = part.get(i) {
+                let pair = (part.get(i + 1).copied(), part.get(i + 2).copied());
+                match (b, pair) {
+                    (b'%', (Some(h), Some(l))) if hex(h).is_some() && hex(l).is_some() => {
+                        let v = hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0);
+                        out.push(u8::try_from(v).unwrap_or(0));
+                        i += 3;
+                    }
+                    _ => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            std::str::from_utf8(&out).is_ok()
+        })
+}
+
+/// An extractor's rejection (axum's own English plain text: a path that
+/// does not parse, a form that does not deserialise, a body of the wrong
+/// type) as the app's own page, logged: a path's is not found (through a
+/// link, an unknown link), a form's is refused.
+fn rejection_page(
+    state: &Shared,
+    lang: Lang,
+    (method, path): (&Method, &str),
+    resp: Response,
+) -> Response {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    let status = resp.status();
+    let rejected = [
+        StatusCode::BAD_REQUEST,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    ];
+    if !plain || !rejected.contains(&status) {
+        return resp;
+    }
+    if method == Method::GET || method == Method::HEAD {
+        let what = if path.starts_with("/d/") {
+            "unknown-link"
+        } else {
+            "bad-path"
+        };
+        state.refuse(what, path);
+        return (StatusCode::NOT_FOUND, pages::not_found(lang)).into_response();
+    }
+    state.refuse("bad-form", path);
+    (status, pages::refused(lang, "web-refused-bad-form")).into_response()
 }
 
 /// Whether a form's CSRF token is the session's; logs a refusal if not.
@@ -1038,9 +1132,5 @@ async fn style() -> Response {
 }
 
 pub(super) async fn not_found(Extension(ctx): Extension<Ctx>) -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        pages::refused(ctx.lang, "web-not-found"),
-    )
-        .into_response()
+    (StatusCode::NOT_FOUND, pages::not_found(ctx.lang)).into_response()
 }

@@ -577,3 +577,96 @@ fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_rem
         "{log}"
     );
 }
+
+#[test]
+fn malformed_paths_and_forms_get_the_apps_own_pages_logged() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+
+    let abc = c.get("/submissions/abc");
+    assert_eq!(abc.status, 404);
+    let t = abc.text();
+    assert!(
+        t.contains("<h1>Sivua ei löydy</h1>") && t.contains("Sivua ei ole."),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Invalid URL") && !t.contains("Pyyntöä ei hyväksytty"),
+        "{t}"
+    );
+    let sv = c.get("/submissions/abc?lang=sv").text();
+    assert!(sv.contains("<h1>Sidan hittades inte</h1>"), "{sv}");
+    c.get("/upload?lang=fi");
+    let link = c.get("/d/%FF/history");
+    assert_eq!(link.status, 404);
+
+    let no_value = c.post_form(
+        "/submissions/1/correct",
+        &[("csrf", &csrf), ("sheet", "kymp"), ("cell", "G3")],
+    );
+    assert_eq!(no_value.status, 422);
+    let t = no_value.text();
+    assert!(t.contains("lomakkeen tiedot eivät kelpaa"), "{t}");
+    assert!(!t.contains("Failed to deserialize"), "{t}");
+    let json = c.send(
+        "POST",
+        "/submissions/1/correct",
+        Some("application/json"),
+        b"{}",
+    );
+    assert_eq!(json.status, 415);
+    assert!(
+        json.text().contains("lomakkeen tiedot eivät kelpaa"),
+        "{}",
+        json.text()
+    );
+
+    // A value that is not UTF-8 is refused, not stored as U+FFFD.
+    let broken = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "kymp"),
+            ("cell", "G3"),
+            ("value", "%FF"),
+        ],
+    );
+    assert_eq!(broken.status, 400);
+    // A CSV's correction names its real sheet.
+    let other = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "Muu"),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(other.status, 422);
+    assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
+    let real = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "kymp"),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(real.status, 303, "{}", real.text());
+    assert_eq!(rows(ws.path(), "SELECT sheet FROM corrections"), [["kymp"]]);
+
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (bad-path): /submissions/abc"),
+        "{log}"
+    );
+    assert!(log.contains("hylätty (unknown-link)"), "{log}");
+    assert!(
+        log.contains("hylätty (bad-form): /submissions/1/correct"),
+        "{log}"
+    );
+}
