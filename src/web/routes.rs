@@ -721,8 +721,17 @@ fn receive(
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
     let (named, findings, via) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
-    // Any row of another department refuses a link's file, not only most.
-    if only && named.iter().any(|f| f != department) {
+    // Any row of another department refuses a link's file, not only most;
+    // so does one unreadable but for another department's column choices.
+    let elsewhere = if only && named.is_empty() {
+        use sha2::Digest;
+        let sha = store::hex(&sha2::Sha256::digest(bytes));
+        by_remembered(state, year, bytes, (sent, ext), &sha)?.and_then(|r| r.2)
+    } else {
+        None
+    };
+    if only && (named.iter().any(|f| f != department) || elsewhere.is_some_and(|d| d != department))
+    {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
             sent.into(),
@@ -795,19 +804,34 @@ fn receipt_check(
         }
         return Ok((found, findings, None));
     }
-    // Unreadable as it is: a department's remembered column choices may
-    // read it (its own wording), if then it names that department only.
-    for d in state.config.departments.iter().map(|d| d.code.get_ref()) {
-        let a = adjust(d)?;
+    match by_remembered(state, year, bytes, sent, &sha)? {
+        Some(read) => Ok(read),
+        None => Ok((found, findings, None)),
+    }
+}
+
+/// A file unreadable as it is, read with each department's remembered
+/// column choices (its own wording): the first that reads it with rows
+/// of that department only, and whose choices they were.
+fn by_remembered(
+    state: &Shared,
+    year: i32,
+    bytes: &[u8],
+    sent: (&str, &str),
+    sha: &str,
+) -> Result<Option<Receipt>, WebError> {
+    let (ws, config, limits) = (&state.ws, &state.config, state.limits);
+    for d in config.departments.iter().map(|d| d.code.get_ref()) {
+        let a = state.reg(|r| super::corrections::file_adjustments(r, sha, d))?;
         if a.headers.is_empty() {
             continue;
         }
         let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, a)?;
         if f.len() == 1 && f.first() == Some(d) {
-            return Ok((f, fs, Some(d.clone())));
+            return Ok(Some((f, fs, Some(d.clone()))));
         }
     }
-    Ok((found, findings, None))
+    Ok(None)
 }
 
 /// `GET /build[?year=&built=&nothing=]`: the year's builds; after a

@@ -97,3 +97,38 @@ fn a_links_file_naming_another_department_is_refused_whenever_it_becomes_readabl
         "{log}"
     );
 }
+
+#[test]
+fn another_departments_own_wording_file_sent_through_a_link_is_refused_at_receipt() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut admin = Client::new(&server);
+    let kuku = link(&mut admin, "KUKU");
+    let kymp = link(&mut admin, "KYMP");
+    let mut dept = Client::new(&server);
+    let t = send(&mut dept, &kuku, "kuku.csv", KUKU_OWN_WORDS).text();
+    assert!(t.contains("kuku.csv: toimiala KUKU"), "{t}");
+    let csrf = dept.get(&format!("{kuku}/submissions/1")).csrf();
+    let done = dept.post_redirected(
+        &format!("{kuku}/submissions/1/columns"),
+        &[
+            ("csrf", &csrf),
+            ("header", "Osasto"),
+            ("field", "department"),
+        ],
+    );
+    assert!(!codes(&done.text()).contains(&"other-department".to_string()));
+
+    // KUKU's very bytes through KYMP's link: read by KUKU's choices, refused.
+    let t = send(&mut dept, &kymp, "kuku.csv", KUKU_OWN_WORDS).text();
+    assert!(t.contains("kuku.csv: tiedosto on toisen toimialan"), "{t}");
+    assert_eq!(
+        rows(ws.path(), "SELECT department FROM submissions"),
+        [["KUKU"]]
+    );
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (other-department): KYMP: kuku.csv"),
+        "{log}"
+    );
+}
