@@ -62,6 +62,31 @@ pub fn suggested(config: &Config, header: &str) -> Option<usize> {
         .map(|(i, _)| *i)
 }
 
+/// The form's (header, field) pairs: each `header` followed by its
+/// `field`, the field one of the programme's own keys or `""`.
+fn choices(config: &Config, form: &[(String, String)]) -> Vec<(String, String)> {
+    let mut header: Option<&str> = None;
+    let mut chosen = Vec::new();
+    for (k, v) in form {
+        match k.as_str() {
+            "header" => header = Some(v),
+            "field" => {
+                // Only the programme's own keys, for a header sent with it.
+                let known = v.is_empty() || config.fields.iter().any(|f| f.key.get_ref() == v);
+                if let Some(h) = header
+                    .take()
+                    .filter(|h| !h.trim().is_empty() && h.len() <= 1000)
+                    && known
+                {
+                    chosen.push((h.to_string(), v.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    chosen
+}
+
 /// The key of the field `header` is a spelling of (in any language, an
 /// alias or the key itself, with or without its unit), if any.
 pub fn standard_field<'a>(config: &'a Config, header: &str) -> Option<&'a str> {
@@ -154,26 +179,7 @@ async fn save_as(
     if !csrf_ok(&state, &ctx, csrf, "columns") {
         return refused_csrf(&ctx);
     }
-    let mut header: Option<&str> = None;
-    let mut chosen = Vec::new();
-    for (k, v) in &form {
-        match k.as_str() {
-            "header" => header = Some(v),
-            "field" => {
-                // Only the programme's own keys, for a header sent with it.
-                let known =
-                    v.is_empty() || state.config.fields.iter().any(|f| f.key.get_ref() == v);
-                if let Some(h) = header
-                    .take()
-                    .filter(|h| !h.trim().is_empty() && h.len() <= 1000)
-                    && known
-                {
-                    chosen.push((h.to_string(), v.clone()));
-                }
-            }
-            _ => {}
-        }
-    }
+    let mut chosen = choices(&state.config, &form);
     // A standard header already means its field: a department may not
     // make it mean another (nor forget it); naming its own field is moot.
     if let Some((h, _)) = chosen

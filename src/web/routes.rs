@@ -362,6 +362,12 @@ async fn guard(
             h.append(header::SET_COOKIE, v);
         }
     }
+    security_headers(h);
+    resp
+}
+
+/// The security headers every response carries.
+fn security_headers(h: &mut HeaderMap) {
     // A handler's own policy stays (the report shown in the browser).
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
@@ -381,7 +387,6 @@ async fn guard(
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    resp
 }
 
 /// The request, its form body (`application/x-www-form-urlencoded`)
@@ -721,17 +726,7 @@ fn receive(
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
     let (named, findings, via) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
-    // Any row of another department refuses a link's file, not only most;
-    // so does one unreadable but for another department's column choices.
-    let elsewhere = if only && named.is_empty() {
-        use sha2::Digest;
-        let sha = store::hex(&sha2::Sha256::digest(bytes));
-        by_remembered(state, year, bytes, (sent, ext), &sha)?.and_then(|r| r.2)
-    } else {
-        None
-    };
-    if only && (named.iter().any(|f| f != department) || elsewhere.is_some_and(|d| d != department))
-    {
+    if only && another_departments(state, year, bytes, (sent, ext), department, &named)? {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
             sent.into(),
@@ -765,6 +760,26 @@ fn receive(
         (errors, findings.len() - errors),
         via,
     ))
+}
+
+/// Whether a file sent through `department`'s link is another's: any row
+/// naming another department (not only most of them), or, unreadable as
+/// it is, read by another department's remembered column choices.
+fn another_departments(
+    state: &Shared,
+    year: i32,
+    bytes: &[u8],
+    sent: (&str, &str),
+    department: &str,
+    named: &[String],
+) -> Result<bool, WebError> {
+    if !named.is_empty() {
+        return Ok(named.iter().any(|f| f != department));
+    }
+    use sha2::Digest;
+    let sha = store::hex(&sha2::Sha256::digest(bytes));
+    let by = by_remembered(state, year, bytes, sent, &sha)?.and_then(|r| r.2);
+    Ok(by.is_some_and(|d| d != department))
 }
 
 /// A sent file read at receipt: the departments its rows name (most
