@@ -91,11 +91,16 @@ pub fn locate(book: &Book, sheet: &str, cell: &str) -> Result<(usize, u32, u32),
     Ok((i, row, col))
 }
 
-/// Applies `corrections` to the cells read, before anything is typed;
-/// returns those applied with the value each replaced. One that does not
-/// fit the file (a sheet it lacks, a cell outside the sheet) is left out.
+/// Applies `corrections` (oldest first) to the cells read, before
+/// anything is typed; returns those in effect with the value the file
+/// has there. A cell corrected again keeps only its newest correction,
+/// and its value before is still the file's, not the earlier
+/// correction's: the sources list what the file said and what is read.
+/// One that does not fit the file (a sheet it lacks, a cell outside the
+/// sheet) is left out.
 pub fn apply(book: &mut Book, corrections: &[Correction]) -> Vec<Applied> {
-    let mut applied = Vec::new();
+    let mut applied: Vec<Applied> = Vec::new();
+    let mut at: BTreeMap<(usize, u32, u32), usize> = BTreeMap::new();
     for c in corrections {
         let Ok((i, row, col)) = locate(book, &c.sheet, &c.cell) else {
             continue;
@@ -105,11 +110,18 @@ pub fn apply(book: &mut Book, corrections: &[Correction]) -> Vec<Applied> {
         } else {
             Cell::Text(CompactString::from(c.value.as_str()))
         };
-        if let Some(before) = book.sheets[i].correct(row, col, cell) {
-            applied.push(Applied {
-                correction: c.clone(),
-                before: before.display(),
-            });
+        let Some(before) = book.sheets[i].correct(row, col, cell) else {
+            continue;
+        };
+        match at.get(&(i, row, col)) {
+            Some(&k) => applied[k].correction = c.clone(),
+            None => {
+                at.insert((i, row, col), applied.len());
+                applied.push(Applied {
+                    correction: c.clone(),
+                    before: before.display(),
+                });
+            }
         }
     }
     applied
@@ -149,6 +161,16 @@ mod tests {
             by: "admin".into(),
             at: "2021-01-01T00:00:00Z".into(),
         }
+    }
+
+    #[test]
+    fn a_cell_corrected_again_keeps_the_newest_and_the_files_value_before() {
+        let mut b = book();
+        let done = apply(&mut b, &[correction("B2", "1 €"), correction("b2", "2 €")]);
+        assert_eq!(done.len(), 1);
+        assert_eq!(done[0].before, "90 000 €");
+        assert_eq!(done[0].correction.value, "2 €");
+        assert_eq!(b.sheets[0].get(1, 1).display(), "2 €");
     }
 
     #[test]

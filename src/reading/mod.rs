@@ -30,6 +30,7 @@ use crate::model::message::{Arg, Message};
 pub use adjust::{Adjustments, AdjustmentsByFile, Correction};
 pub use grid::{FAR_GAP, FormatUnit, Grid, Merged};
 pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK, custom_property};
+pub(crate) use sheet::name_text_sheet;
 pub use sheet::{
     Submission, read_bytes, read_submission, read_submission_adjusted, read_submission_from,
     unread_file,

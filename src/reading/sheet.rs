@@ -189,16 +189,7 @@ fn read_loaded(
         }
     };
     sub.format = Some(book.format);
-    // A text file's one sheet is named after the file as it is shown: on
-    // the command line that is its path, the same name; a caller that
-    // reads a copy shows the original's name (`RunOptions::names`), and
-    // the sheet must not carry the copy's.
-    if book.format == Format::Csv
-        && let [grid] = book.sheets.as_mut_slice()
-        && let Some(stem) = std::path::Path::new(&file.display).file_stem()
-    {
-        grid.name = stem.to_string_lossy().into_owned();
-    }
+    name_text_sheet(&mut book, &file.display);
     if let Some(kind) = skip_own
         .then(|| own::by_content(&book, schema.config))
         .flatten()
@@ -1014,5 +1005,19 @@ impl<'a, 'c> SheetReader<'a, 'c> {
     pub(super) fn is_example_row(&self, row: u32) -> bool {
         self.first_filled(row)
             .is_some_and(|(_, c)| matches!(c, Cell::Text(t) if self.schema.is_example_label(t)))
+    }
+}
+
+/// Names a text file's one sheet after the file as it is shown: on the
+/// command line that is its path, the same name; a caller that reads a
+/// copy shows the original's name (`RunOptions::names`), and the sheet
+/// must not carry the copy's. Whoever reads the file again (the
+/// annotated copy) names it so too, or finds no such sheet.
+pub(crate) fn name_text_sheet(book: &mut Book, display: &str) {
+    if book.format == Format::Csv
+        && let [grid] = book.sheets.as_mut_slice()
+        && let Some(stem) = std::path::Path::new(display).file_stem()
+    {
+        grid.name = stem.to_string_lossy().into_owned();
     }
 }

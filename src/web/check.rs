@@ -75,6 +75,27 @@ impl WebFinding {
         }
     }
 
+    /// The error a file is refused with when its rows name another
+    /// department than the one it is registered for: it is not built
+    /// from and does not replace the department's current file.
+    pub fn other_department(row: &SubmissionRow) -> WebFinding {
+        let msg = crate::model::message::Message::new("web-finding-other-department")
+            .arg("department", row.department.clone());
+        WebFinding {
+            submission: Some(row.id),
+            department: row.department.clone(),
+            file: row.original_name.clone(),
+            sheet: None,
+            cell: None,
+            severity: Severity::Error.as_str().into(),
+            code: "other-department".into(),
+            message: Lang::ALL.map(|l| crate::i18n::render(l, &msg)),
+            hint: None,
+            value: None,
+            field: None,
+        }
+    }
+
     /// Whether it is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error.as_str()
@@ -89,6 +110,10 @@ pub struct Checked {
     /// The measures sheet the reader found, by submission id (the file
     /// page's any-cell form starts on it).
     pub sheets: HashMap<i64, String>,
+    /// The submissions with rows naming a department other than the one
+    /// they are registered for: never built from (a link's file read
+    /// through its matches or corrections can name another department).
+    pub foreign: Vec<i64>,
 }
 
 fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> RunOptions {
@@ -147,10 +172,9 @@ pub fn shown_names(
 
 /// Reads and checks one sent file alone (`bytes`, of type `ext`, with
 /// `adjust`: the department's matched columns and the corrections of these
-/// bytes), before it is stored: its department
-/// (the one most of its measures name; `None` if it names none) and its
-/// findings as JSON for the register. `sent` is the name it was sent
-/// under, which its findings show.
+/// bytes), before it is stored: the departments its measures name, the
+/// one most name first (none if it names none), and its findings.
+/// `sent` is the name it was sent under, which its findings show.
 pub fn receive(
     ws: &Workspace,
     config: &Config,
@@ -159,7 +183,7 @@ pub fn receive(
     bytes: &[u8],
     (sent, ext): (&str, &str),
     adjust: crate::reading::Adjustments,
-) -> Result<(Option<String>, Vec<Finding>), WebError> {
+) -> Result<(Vec<String>, Vec<Finding>), WebError> {
     let scratch = ws.scratch_of(bytes, ext)?;
     let mut opts = run_options(scratch.paths.clone(), year, limits);
     opts.names = scratch
@@ -181,13 +205,15 @@ pub fn receive(
             *counts.entry(m.department).or_default() += 1;
         }
     }
-    // The most rows; the configured order breaks a tie.
-    let dept = counts
+    // The most rows first; the configured order breaks a tie.
+    let mut named: Vec<(usize, usize)> = counts.into_iter().collect();
+    named.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+    let depts = named
         .into_iter()
-        .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)))
-        .map(|(d, _)| config.departments[d].code.get_ref().clone());
+        .map(|(d, _)| config.departments[d].code.get_ref().clone())
+        .collect();
     let findings = run.findings_sorted().into_iter().cloned().collect();
-    Ok((dept, findings))
+    Ok((depts, findings))
 }
 
 /// The findings of one file alone as JSON (the register's copy at receipt).
@@ -256,7 +282,45 @@ pub fn check_year(
             Some((*id, s.sheet.clone()?))
         })
         .collect();
-    Ok(Checked { findings, sheets })
+    let foreign = foreign_rows(config, &run, &ids, current);
+    Ok(Checked {
+        findings,
+        sheets,
+        foreign,
+    })
+}
+
+/// The submissions of `run` (by their scratch paths' `ids`) with a row
+/// naming a department other than the one `current` registers them for.
+fn foreign_rows(
+    config: &Config,
+    run: &Run,
+    ids: &HashMap<&std::path::Path, i64>,
+    current: &[SubmissionRow],
+) -> Vec<i64> {
+    let mut out = Vec::new();
+    for s in &run.submissions {
+        let Some(&id) = ids.get(s.file.path.as_path()) else {
+            continue;
+        };
+        // A file of no known department replaces none and is no link's.
+        let Some(row) = current
+            .iter()
+            .find(|r| r.id == id && !r.department.is_empty())
+        else {
+            continue;
+        };
+        let other = s.measures.iter().any(|m| {
+            config
+                .departments
+                .get(m.department)
+                .is_some_and(|d| *d.code.get_ref() != row.department)
+        });
+        if other && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// One output of a build, as the register lists it.

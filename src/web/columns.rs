@@ -62,6 +62,41 @@ pub fn suggested(config: &Config, header: &str) -> Option<usize> {
         .map(|(i, _)| *i)
 }
 
+/// The form's (header, field) pairs: each `header` followed by its
+/// `field`, the field one of the programme's own keys or `""`.
+fn choices(config: &Config, form: &[(String, String)]) -> Vec<(String, String)> {
+    let mut header: Option<&str> = None;
+    let mut chosen = Vec::new();
+    for (k, v) in form {
+        match k.as_str() {
+            "header" => header = Some(v),
+            "field" => {
+                // Only the programme's own keys, for a header sent with it.
+                let known = v.is_empty() || config.fields.iter().any(|f| f.key.get_ref() == v);
+                if let Some(h) = header
+                    .take()
+                    .filter(|h| !h.trim().is_empty() && h.len() <= 1000)
+                    && known
+                {
+                    chosen.push((h.to_string(), v.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    chosen
+}
+
+/// The key of the field `header` is a spelling of (in any language, an
+/// alias or the key itself, with or without its unit), if any.
+pub fn standard_field<'a>(config: &'a Config, header: &str) -> Option<&'a str> {
+    ranked(config, header)
+        .first()
+        .filter(|(_, d)| *d == 0.0)
+        .and_then(|(i, _)| config.fields.get(*i))
+        .map(|f| f.key.get_ref().as_str())
+}
+
 impl Register {
     /// Records that `header` in `department`'s files is field `field`
     /// (`""`: no field, which forgets an earlier choice). The newest
@@ -144,26 +179,18 @@ async fn save_as(
     if !csrf_ok(&state, &ctx, csrf, "columns") {
         return refused_csrf(&ctx);
     }
-    let mut header: Option<&str> = None;
-    let mut chosen = Vec::new();
-    for (k, v) in &form {
-        match k.as_str() {
-            "header" => header = Some(v),
-            "field" => {
-                // Only the programme's own keys, for a header sent with it.
-                let known =
-                    v.is_empty() || state.config.fields.iter().any(|f| f.key.get_ref() == v);
-                if let Some(h) = header
-                    .take()
-                    .filter(|h| !h.trim().is_empty() && h.len() <= 1000)
-                    && known
-                {
-                    chosen.push((h.to_string(), v.clone()));
-                }
-            }
-            _ => {}
-        }
+    let mut chosen = choices(&state.config, &form);
+    // A standard header already means its field: a department may not
+    // make it mean another (nor forget it); naming its own field is moot.
+    if let Some((h, _)) = chosen
+        .iter()
+        .find(|(h, f)| standard_field(&state.config, h).is_some_and(|k| k != f))
+    {
+        state.refuse("standard-header", h);
+        let problem = Some("web-fix-refused-standard-header");
+        return super::fix_page::respond(&state, &ctx, &who, &row, None, problem).await;
     }
+    chosen.retain(|(h, _)| standard_field(&state.config, h).is_none());
     let by = who.name();
     let saved = state.reg(|r| {
         for (h, f) in &chosen {
@@ -174,7 +201,13 @@ async fn save_as(
     if let Err(e) = saved {
         return super::routes::failed(&state, &ctx, &e);
     }
-    super::fix_page::saved(&who, &row, "columns")
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let at = field("sheet").zip(field("row"));
+    super::fix_page::saved_at(&who, &row, "columns", at)
 }
 
 #[cfg(test)]

@@ -307,8 +307,10 @@ pub async fn access(
         return Err(not_found(Extension(ctx.clone())).await);
     };
     // Only a current file: an older one no longer counts for anything.
+    // A file refused for another department's rows is shown with why.
     let current = state.reg(|r| r.current(row.year)).unwrap_or_default();
-    if !current.iter().any(|c| c.id == row.id) {
+    let foreign = state.reg(|r| r.foreign()).unwrap_or_default();
+    if !current.iter().any(|c| c.id == row.id) && !foreign.contains(&row.id) {
         return Err(not_found(Extension(ctx.clone())).await);
     }
     Ok((row, who))
@@ -414,6 +416,20 @@ pub fn open_stored(
     Ok(crate::reading::open(&named, &bytes, &state.limits).ok())
 }
 
+/// Whether `sheet` is the name a CSV file's one sheet is shown by (the
+/// name it was sent under, as the check names it): the reader takes any
+/// name for a text file's sheet, the register must keep the real one.
+fn csv_sheet(state: &Shared, row: &SubmissionRow, sheet: &str) -> Result<bool, WebError> {
+    let (_, checked) = state.checked(row.year)?;
+    let stem = std::path::Path::new(&row.original_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    Ok(
+        checked.sheets.get(&row.id).map(String::as_str) == Some(sheet)
+            || stem.as_deref() == Some(sheet),
+    )
+}
+
 /// Records the correction if its cell lies in the stored file's sheet
 /// (blocking: opens the file); else the reason, as a message id.
 fn record(
@@ -425,6 +441,9 @@ fn record(
     let Some(book) = open_stored(state, row)? else {
         return Ok(Err("web-fix-refused-cell"));
     };
+    if book.format == crate::reading::Format::Csv && !csv_sheet(state, row, &f.sheet)? {
+        return Ok(Err("web-fix-refused-cell"));
+    }
     let cell = f.cell.trim().to_ascii_uppercase();
     let (i, r, c) = match locate(&book, &f.sheet, &cell) {
         Ok(found) => found,

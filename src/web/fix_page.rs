@@ -73,7 +73,19 @@ fn saved_note(pick: &Pick) -> Option<&'static str> {
 /// the file again and says what was saved. Back or a reload then shows
 /// that page instead of offering to send the form again.
 pub fn saved(who: &Who, row: &SubmissionRow, what: &str) -> Response {
-    let to = format!("{}?saved={what}", who.base(row.id));
+    saved_at(who, row, what, None)
+}
+
+/// [`saved`], back on the header row `at` (sheet, row) that was picked.
+pub fn saved_at(who: &Who, row: &SubmissionRow, what: &str, at: Option<(&str, &str)>) -> Response {
+    let mut to = format!("{}?saved={what}", who.base(row.id));
+    if let Some((sheet, r)) = at {
+        to.push_str(&format!(
+            "&sheet={}&row={}",
+            super::header_row::query_value(sheet),
+            super::header_row::query_value(r)
+        ));
+    }
     axum::response::Redirect::to(&to).into_response()
 }
 
@@ -111,11 +123,16 @@ async fn respond_with(
         Some(Err(e)) => return failed(state, ctx, &e),
         None => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let own: Vec<&WebFinding> = loaded
-        .checked
-        .findings
+    let refused = loaded.foreign.then(|| WebFinding::other_department(row));
+    let own: Vec<&WebFinding> = refused
         .iter()
-        .filter(|f| f.submission == Some(row.id))
+        .chain(
+            loaded
+                .checked
+                .findings
+                .iter()
+                .filter(|f| f.submission == Some(row.id)),
+        )
         .collect();
     let view = View {
         ctx,
@@ -145,6 +162,8 @@ struct Loaded {
     earlier: Vec<Earlier>,
     /// The header row offered when the reader found none.
     candidate: Option<Candidate>,
+    /// Refused for rows naming another department.
+    foreign: bool,
 }
 
 /// A correction made to an earlier file, and what this file has there.
@@ -160,6 +179,7 @@ struct Earlier {
 /// Loads a file's page (blocking: checks the year, may open the file).
 fn load(state: &Shared, row: &SubmissionRow, pick: &Pick) -> Result<Loaded, super::WebError> {
     let (_, checked) = state.checked(row.year)?;
+    let foreign = state.reg(|r| r.foreign())?.contains(&row.id);
     let matches = state.reg(|r| r.matches(&row.department))?;
     let corrections = state.reg(|r| r.corrections(row))?;
     let earlier = state.reg(|r| r.earlier_corrections(row))?;
@@ -198,6 +218,7 @@ fn load(state: &Shared, row: &SubmissionRow, pick: &Pick) -> Result<Loaded, supe
         corrections,
         earlier,
         candidate,
+        foreign,
     })
 }
 
@@ -310,11 +331,28 @@ impl View<'_> {
             @if !self.loaded.matches.is_empty() {
                 section aria-labelledby="matched" {
                     h2 #matched { (text(l, "web-fix-matched-title")) }
-                    ul { @for (h, k) in &self.loaded.matches {
+                    ul { @for (i, (h, k)) in self.loaded.matches.iter().enumerate() {
                         li { (render(l, &Message::new("web-fix-matched")
                             .arg("header", h.as_str())
-                            .arg("field", self.field_name(k)))) }
+                            .arg("field", self.field_name(k))))
+                            " " (self.forget_form(i, h)) }
                     } }
+                }
+            }
+        }
+    }
+
+    /// A remembered choice's own form to forget it (a mistaken match):
+    /// the header chosen as no field, which the reader then ignores.
+    fn forget_form(&self, i: usize, header: &str) -> Markup {
+        let l = self.ctx.lang;
+        html! {
+            form.forget id={ "forget-" (i) } method="post" action={ (self.base) "/columns" } {
+                input type="hidden" name="csrf" value=(self.ctx.csrf);
+                input type="hidden" name="header" value=(header);
+                input type="hidden" name="field" value="";
+                button type="submit" aria-label=(render(l, &Message::new("web-fix-forget-label").arg("header", header))) {
+                    (text(l, "web-fix-forget"))
                 }
             }
         }
@@ -372,7 +410,11 @@ impl View<'_> {
             section aria-labelledby="header-row" {
                 h2 #header-row { (text(l, "web-header-title")) }
                 p { (text(l, "web-header-intro")) }
-                form #pick-row method="get" action=(self.base) {
+                @if let Some(r) = c.beyond {
+                    p.refusal role="alert" { (render(l, &Message::new("web-header-row-beyond")
+                        .count("row", i64::from(r)).count("last", i64::from(c.last_row)))) }
+                }
+                form #pick-header method="get" action=(self.base) {
                     @if c.sheets.len() > 1 {
                         label for="pick-sheet" { (text(l, "web-col-sheet")) } " "
                         select #pick-sheet name="sheet" {
@@ -382,13 +424,16 @@ impl View<'_> {
                         input type="hidden" name="sheet" value=(c.sheet);
                     }
                     label for="pick-row" { (text(l, "web-header-row")) } " "
-                    input #pick-row type="number" name="row" min="1" value=(c.row);
+                    input #pick-row type="number" name="row" min="1" max=(c.last_row) value=(c.row);
                     " "
                     button type="submit" { (text(l, "web-header-show")) }
                 }
                 @if c.cells.is_empty() { p { (text(l, "web-header-empty")) } } @else {
                     form #match-header method="post" action={ (self.base) "/columns" } {
                         input type="hidden" name="csrf" value=(self.ctx.csrf);
+                        // The page after saving shows this sheet and row again.
+                        input type="hidden" name="sheet" value=(c.sheet);
+                        input type="hidden" name="row" value=(c.row);
                         @for (i, (cell, header)) in c.cells.iter().enumerate() {
                             (self.choice(("head", "head-closest", i), header, cell))
                         }
@@ -520,6 +565,22 @@ impl View<'_> {
         }
     }
 
+    /// Whether the file's `i`th correction is in effect or a later one
+    /// of the same cell replaced it (the register keeps both).
+    fn state_of(&self, i: usize, c: &CorrectionRow) -> &'static str {
+        let later = self
+            .loaded
+            .corrections
+            .iter()
+            .skip(i + 1)
+            .any(|o| o.sheet == c.sheet && o.cell.eq_ignore_ascii_case(&c.cell));
+        if later {
+            "web-fix-superseded"
+        } else {
+            "web-fix-in-effect"
+        }
+    }
+
     /// The corrections recorded for the file.
     fn recorded(&self) -> Markup {
         let l = self.ctx.lang;
@@ -534,14 +595,16 @@ impl View<'_> {
                         th scope="col" { (text(l, "web-fix-col-after")) }
                         th scope="col" { (text(l, "web-fix-col-by")) }
                         th scope="col" { (text(l, "web-fix-col-at")) }
+                        th scope="col" { (text(l, "web-fix-col-state")) }
                     } }
-                    tbody { @for c in &self.loaded.corrections { tr {
+                    tbody { @for (i, c) in self.loaded.corrections.iter().enumerate() { tr {
                         td { (c.sheet) }
                         td { (c.cell) }
                         td { (c.before) }
                         td { (c.after) }
                         td { (c.by) }
                         td { (super::time::show(l, &c.at)) }
+                        td { (text(l, self.state_of(i, c))) }
                     } } }
                 }
             }

@@ -50,6 +50,24 @@ pub struct Candidate {
     pub row: u32,
     /// Its non-empty cells: the A1 reference and the text.
     pub cells: Vec<(String, String)>,
+    /// The last row the reader searches for a header, 1-based.
+    pub last_row: u32,
+    /// A row asked for past [`Candidate::last_row`]: refused, since the
+    /// reader would never find a header there (the likeliest is shown).
+    pub beyond: Option<u32>,
+}
+
+/// Percent-encodes `v` for a query string.
+pub fn query_value(v: &str) -> String {
+    v.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// How many cells of `row` hold text (a header's cells do).
@@ -98,9 +116,11 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
         .row
         .as_deref()
         .and_then(|r| r.trim().parse::<u32>().ok());
-    let row = match asked_row {
-        Some(r) if r > grid.first_row && r <= grid.end_row() => r - 1,
-        _ => likeliest_row(grid).0,
+    let last_row = grid.first_row + SEARCH_ROWS;
+    let (row, beyond) = match asked_row {
+        Some(r) if r > last_row && r <= grid.end_row() => (likeliest_row(grid).0, Some(r)),
+        Some(r) if r > grid.first_row && r <= grid.end_row() => (r - 1, None),
+        _ => (likeliest_row(grid).0, None),
     };
     let cells = (grid.first_col..grid.end_col())
         .filter_map(|c| {
@@ -115,6 +135,8 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
         sheet: grid.name.clone(),
         row: row + 1,
         cells,
+        last_row,
+        beyond,
     })
 }
 

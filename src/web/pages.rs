@@ -86,14 +86,24 @@ pub fn refused(lang: Lang, id: &'static str) -> Html<String> {
     refused_text(lang, &t(lang, id))
 }
 
+/// The not-found page, headed as such rather than as a refusal.
+pub fn not_found(lang: Lang) -> Html<String> {
+    notice(lang, "web-not-found-title", &t(lang, "web-not-found"))
+}
+
 /// A refusal's page with the sentence given.
 pub fn refused_text(lang: Lang, sentence: &str) -> Html<String> {
+    notice(lang, "web-refused-title", sentence)
+}
+
+/// A page of one sentence under the heading `title` (a message id).
+fn notice(lang: Lang, title: &'static str, sentence: &str) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
             html lang=(lang.code()) {
                 head { meta charset="utf-8"; title { (sentence) } link rel="stylesheet" href="/assets/style.css"; }
-                body { main { h1 { (t(lang, "web-refused-title")) } p.refusal { (sentence) } p { a href="/" { (t(lang, "web-nav-dashboard")) } } } }
+                body { main { h1 { (t(lang, title)) } p.refusal { (sentence) } p { a href="/" { (t(lang, "web-nav-dashboard")) } } } }
             }
         }
         .into_string(),
@@ -347,9 +357,14 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
             section aria-labelledby="results" {
                 h2 #results { (t(l, "web-upload-results")) }
                 ul { @for r in results { li { @match r {
-                    Received::Stored(name, dept, e, w) => (render(l, &Message::new("web-upload-stored")
-                        .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
-                        .count("errors", *e as i64).count("warnings", *w as i64))),
+                    Received::Stored(name, dept, (e, w), via) => {
+                        (render(l, &Message::new("web-upload-stored")
+                            .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
+                            .count("errors", *e as i64).count("warnings", *w as i64)))
+                        @if let Some(v) = via {
+                            " " span.via { (render(l, &Message::new("web-upload-via-choices").arg("department", v.as_str()))) }
+                        }
+                    }
                     Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
                 } } } }
             }

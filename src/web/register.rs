@@ -56,6 +56,10 @@ CREATE TABLE upload_links (
     super::corrections::MIGRATION,
 ];
 
+/// The settings key prefix of a submission refused for another
+/// department's rows ([`Register::set_foreign`]).
+const FOREIGN: &str = "foreign-rows:";
+
 /// One received file as the register holds it.
 #[derive(Debug, Clone)]
 pub struct SubmissionRow {
@@ -187,6 +191,31 @@ impl Register {
             .map_err(WebError::db)
     }
 
+    /// Marks submission `id` refused for rows naming another department
+    /// than its own (kept as a setting: rows are never changed).
+    pub fn set_foreign(&self, id: i64) -> Result<(), WebError> {
+        self.set_setting(&format!("{FOREIGN}{id}"), "1")
+    }
+
+    /// The submissions refused for another department's rows.
+    pub fn foreign(&self) -> Result<Vec<i64>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key FROM settings WHERE key LIKE 'foreign-rows:%'")
+            .map_err(WebError::db)?;
+        let keys = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(WebError::db)?;
+        let mut out = Vec::new();
+        for k in keys {
+            let k = k.map_err(WebError::db)?;
+            if let Some(id) = k.strip_prefix(FOREIGN).and_then(|i| i.parse().ok()) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// Records a received file; returns its id.
     pub fn add_submission(&self, s: &SubmissionRow) -> Result<i64, WebError> {
         self.conn
@@ -228,8 +257,10 @@ impl Register {
     /// and every file whose department is unknown (none replaces another).
     pub fn current(&self, year: i32) -> Result<Vec<SubmissionRow>, WebError> {
         let all = self.submissions(year)?;
+        let foreign = self.foreign()?;
         let mut current: Vec<SubmissionRow> = Vec::new();
-        for s in all.into_iter().rev() {
+        // A file refused for another department's rows replaces nothing.
+        for s in all.into_iter().rev().filter(|s| !foreign.contains(&s.id)) {
             if s.department.is_empty() || !current.iter().any(|c| c.department == s.department) {
                 current.push(s);
             }

@@ -106,7 +106,27 @@ impl Shared {
     }
 
     /// The year's current files checked together (cached until a file comes).
+    /// A file found naming another department's rows (read through its
+    /// matches or corrections) is refused and set aside first.
     pub fn checked(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
+        // Each round sets aside at least one file: bounded by their count.
+        loop {
+            let (current, c) = self.checked_once(year)?;
+            if c.foreign.is_empty() {
+                return Ok((current, c));
+            }
+            for id in &c.foreign {
+                let row = current.iter().find(|s| s.id == *id);
+                let detail = row.map_or_else(String::new, |s| {
+                    format!("{}: {} (#{})", s.department, s.original_name, s.id)
+                });
+                self.refuse("other-department", &detail);
+                self.reg(|r| r.set_foreign(*id))?;
+            }
+        }
+    }
+
+    fn checked_once(&self, year: i32) -> Result<(Vec<SubmissionRow>, Checked), WebError> {
         let current = self.reg(|r| r.current(year))?;
         // A new match or correction is a new check, as a new file is.
         let stamp = self.reg(|r| r.adjust_stamp())?;
@@ -326,7 +346,11 @@ async fn guard(
             login_needed,
             year,
         });
-        next.run(req).await
+        let method = req.method().clone();
+        match utf8_form(&state, lang, req).await {
+            Ok(req) => rejection_page(&state, lang, (&method, &path), next.run(req).await),
+            Err(refused) => refused,
+        }
     };
     let h = resp.headers_mut();
     if new_cookie && let Ok(v) = HeaderValue::from_str(&security::session_cookie(&session)) {
@@ -338,6 +362,12 @@ async fn guard(
             h.append(header::SET_COOKIE, v);
         }
     }
+    security_headers(h);
+    resp
+}
+
+/// The security headers every response carries.
+fn security_headers(h: &mut HeaderMap) {
     // A handler's own policy stays (the report shown in the browser).
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
@@ -357,7 +387,96 @@ async fn guard(
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    resp
+}
+
+/// The request, its form body (`application/x-www-form-urlencoded`)
+/// checked to decode to UTF-8: a form's parser would put U+FFFD in place
+/// of a broken byte in silence, and a stored value must be what was sent.
+/// Else the refusal's page, logged.
+async fn utf8_form(state: &Shared, lang: Lang, req: Request) -> Result<Request, Response> {
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok(req);
+    }
+    let (parts, body) = req.into_parts();
+    let refuse = |what: &'static str, status: StatusCode| {
+        state.refuse(what, parts.uri.path());
+        (status, pages::refused(lang, "web-refused-bad-form")).into_response()
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, state.max_upload_bytes).await else {
+        return Err(refuse("too-large", StatusCode::PAYLOAD_TOO_LARGE));
+    };
+    if !form_is_utf8(&bytes) {
+        return Err(refuse("bad-form", StatusCode::BAD_REQUEST));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// Whether every name and value of a URL-encoded form decodes to UTF-8.
+fn form_is_utf8(body: &[u8]) -> bool {
+    let hex = |b: u8| (b as char).to_digit(16);
+    body.split(|&b| b == b'&')
+        .flat_map(|pair| pair.split(|&b| b == b'='))
+        .all(|part| {
+            let mut out = Vec::with_capacity(part.len());
+            let mut i = 0;
+            while let Some(&b) = part.get(i) {
+                let pair = (part.get(i + 1).copied(), part.get(i + 2).copied());
+                match (b, pair) {
+                    (b'%', (Some(h), Some(l))) if hex(h).is_some() && hex(l).is_some() => {
+                        let v = hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0);
+                        out.push(u8::try_from(v).unwrap_or(0));
+                        i += 3;
+                    }
+                    _ => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            std::str::from_utf8(&out).is_ok()
+        })
+}
+
+/// An extractor's rejection (axum's own English plain text: a path that
+/// does not parse, a form that does not deserialise, a body of the wrong
+/// type) as the app's own page, logged: a path's is not found (through a
+/// link, an unknown link), a form's is refused.
+fn rejection_page(
+    state: &Shared,
+    lang: Lang,
+    (method, path): (&Method, &str),
+    resp: Response,
+) -> Response {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    let status = resp.status();
+    let rejected = [
+        StatusCode::BAD_REQUEST,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    ];
+    if !plain || !rejected.contains(&status) {
+        return resp;
+    }
+    if method == Method::GET || method == Method::HEAD {
+        let what = if path.starts_with("/d/") {
+            "unknown-link"
+        } else {
+            "bad-path"
+        };
+        state.refuse(what, path);
+        return (StatusCode::NOT_FOUND, pages::not_found(lang)).into_response();
+    }
+    state.refuse("bad-form", path);
+    (status, pages::refused(lang, "web-refused-bad-form")).into_response()
 }
 
 /// Whether a form's CSRF token is the session's; logs a refusal if not.
@@ -479,8 +598,10 @@ async fn upload_page(
 /// One file's fate in an upload, for the page that answers it.
 #[derive(Debug, Clone)]
 pub enum Received {
-    /// Stored and registered: the sent name, the department, errors, warnings.
-    Stored(String, String, usize, usize),
+    /// Stored and registered: the sent name, the department, (errors,
+    /// warnings), and the department whose remembered column choices
+    /// made it readable when its department was detected through them.
+    Stored(String, String, (usize, usize), Option<String>),
     /// Refused: the sent name and why (a message id).
     Refused(String, &'static str),
 }
@@ -604,8 +725,8 @@ fn receive(
         .find(|c| c == department);
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
-    let (found, findings) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
-    if only && found.as_ref().is_some_and(|f| f != department) {
+    let (named, findings, via) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
+    if only && another_departments(state, year, bytes, (sent, ext), department, &named)? {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
             sent.into(),
@@ -613,7 +734,7 @@ fn receive(
         ));
     }
     // The file's own rows decide; the form's choice where it names none.
-    let dept = found.or(chosen).unwrap_or_default();
+    let dept = named.into_iter().next().or(chosen).unwrap_or_default();
     let sha = state.ws.put(bytes)?;
     let mut row = SubmissionRow {
         id: 0,
@@ -636,10 +757,35 @@ fn receive(
     Ok(Received::Stored(
         sent.into(),
         dept,
-        errors,
-        findings.len() - errors,
+        (errors, findings.len() - errors),
+        via,
     ))
 }
+
+/// Whether a file sent through `department`'s link is another's: any row
+/// naming another department (not only most of them), or, unreadable as
+/// it is, read by another department's remembered column choices.
+fn another_departments(
+    state: &Shared,
+    year: i32,
+    bytes: &[u8],
+    sent: (&str, &str),
+    department: &str,
+    named: &[String],
+) -> Result<bool, WebError> {
+    if !named.is_empty() {
+        return Ok(named.iter().any(|f| f != department));
+    }
+    use sha2::Digest;
+    let sha = store::hex(&sha2::Sha256::digest(bytes));
+    let by = by_remembered(state, year, bytes, sent, &sha)?.and_then(|r| r.2);
+    Ok(by.is_some_and(|d| d != department))
+}
+
+/// A sent file read at receipt: the departments its rows name (most
+/// first), its findings, and the department whose remembered column
+/// choices made it readable, if they were needed.
+type Receipt = (Vec<String>, Vec<crate::Finding>, Option<String>);
 
 /// Reads and checks a sent file before it is stored (see
 /// [`check::receive`]), with the department's matched columns and the
@@ -652,7 +798,7 @@ fn receipt_check(
     bytes: &[u8],
     sent: (&str, &str),
     chosen: Option<&str>,
-) -> Result<(Option<String>, Vec<crate::Finding>), WebError> {
+) -> Result<Receipt, WebError> {
     use sha2::Digest;
     let sha = store::hex(&sha2::Sha256::digest(bytes));
     let adjust = |d: &str| state.reg(|r| super::corrections::file_adjustments(r, &sha, d));
@@ -662,15 +808,45 @@ fn receipt_check(
     };
     let (ws, config, limits) = (&state.ws, &state.config, state.limits);
     let (found, findings) = check::receive(ws, config, limits, year, bytes, sent, first)?;
-    if chosen.is_none()
-        && let Some(d) = &found
-    {
+    if chosen.is_some() {
+        return Ok((found, findings, None));
+    }
+    if let Some(d) = found.first() {
         let again = adjust(d)?;
         if !again.corrections.is_empty() {
-            return check::receive(ws, config, limits, year, bytes, sent, again);
+            let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, again)?;
+            return Ok((f, fs, None));
+        }
+        return Ok((found, findings, None));
+    }
+    match by_remembered(state, year, bytes, sent, &sha)? {
+        Some(read) => Ok(read),
+        None => Ok((found, findings, None)),
+    }
+}
+
+/// A file unreadable as it is, read with each department's remembered
+/// column choices (its own wording): the first that reads it with rows
+/// of that department only, and whose choices they were.
+fn by_remembered(
+    state: &Shared,
+    year: i32,
+    bytes: &[u8],
+    sent: (&str, &str),
+    sha: &str,
+) -> Result<Option<Receipt>, WebError> {
+    let (ws, config, limits) = (&state.ws, &state.config, state.limits);
+    for d in config.departments.iter().map(|d| d.code.get_ref()) {
+        let a = state.reg(|r| super::corrections::file_adjustments(r, sha, d))?;
+        if a.headers.is_empty() {
+            continue;
+        }
+        let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, a)?;
+        if f.len() == 1 && f.first() == Some(d) {
+            return Ok(Some((f, fs, Some(d.clone()))));
         }
     }
-    Ok((found, findings))
+    Ok(None)
 }
 
 /// `GET /build[?year=&built=&nothing=]`: the year's builds; after a
@@ -746,7 +922,10 @@ async fn build(
 
 /// Builds `year` (a draft while errors remain) and registers it.
 fn build_year(state: &Shared, year: i32, lang: Lang) -> Result<Option<i64>, WebError> {
-    let (current, checked) = state.checked(year)?;
+    let (mut current, checked) = state.checked(year)?;
+    // Defence in depth: never a department's rows from another's file.
+    let foreign = state.reg(|r| r.foreign())?;
+    current.retain(|s| !checked.foreign.contains(&s.id) && !foreign.contains(&s.id));
     let draft = checked.findings.iter().any(|f| f.is_error());
     let adjust = state.reg(|r| super::corrections::adjustments(r, &current))?;
     let Some((scratch, outputs)) = check::build_year(
@@ -992,9 +1171,5 @@ async fn style() -> Response {
 }
 
 pub(super) async fn not_found(Extension(ctx): Extension<Ctx>) -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        pages::refused(ctx.lang, "web-not-found"),
-    )
-        .into_response()
+    (StatusCode::NOT_FOUND, pages::not_found(ctx.lang)).into_response()
 }

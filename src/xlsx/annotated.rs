@@ -156,6 +156,7 @@ fn read_back(sub: &Submission, sheet: &str) -> Result<(Grid, Option<Grid>), Erro
     let grid = load(&sub.file.path, &limits)
         .and_then(|(b, _)| open(&sub.file.path, &b, &limits))
         .map(|mut book| {
+            crate::reading::name_text_sheet(&mut book, &sub.file.display);
             crate::reading::adjust::apply(&mut book, &corrections);
             let earlier = book.sheets.iter().position(is_unplaced_list);
             let earlier = earlier.map(|i| book.sheets[i].clone());

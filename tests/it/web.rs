@@ -25,6 +25,8 @@ mod desktop;
 #[cfg(feature = "web")]
 mod fixes;
 #[cfg(feature = "web")]
+mod foreign;
+#[cfg(feature = "web")]
 mod history;
 #[cfg(feature = "web")]
 mod http;

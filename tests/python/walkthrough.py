@@ -325,7 +325,11 @@ class Walk:
         self.find("#match button[type=submit]").click()
         self.wait(lambda: "Sarakkeiden valinnat tallennettiin" in self.text(), "the column saved")
         matched = [li.text for li in self.finds("section[aria-labelledby=matched] li")]
-        check(matched == [f"«{BAD_HEADER}» luetaan kenttänä {GOOD_HEADER}"], f"matched: {matched}")
+        # Each remembered choice has its own Forget button.
+        check(
+            matched == [f"«{BAD_HEADER}» luetaan kenttänä {GOOD_HEADER}\nUnohda"],
+            f"matched: {matched}",
+        )
         codes = [c.text for c in self.finds("#fix-findings code")]
         check(codes == ["type-error", "total-mismatch"], f"after matching: {codes}")
         cell = self.find("form.fix input[name=cell][value=H2]")

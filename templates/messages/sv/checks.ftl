@@ -1,9 +1,9 @@
 # Kontroller mellan rader och filer (tal och skede, samma åtgärd två
-# gånger, sektorer, programmets budget, år), körningens fynd (samma fil
+# gånger, sektorer, programmets budget, år), körningens iakttagelser (samma fil
 # två gånger, inga åtgärder), tecken som rapportens typsnitt saknar samt
 # fel i programmets konfigurationsfil (TOML).
 #
-# Varje fynds .hint säger hur man rättar det. Programmet fyller i
+# Varje iakttagelses .hint säger hur man rättar den. Programmet fyller i
 # variablerna ($namn): eurobelopp och tal kommer färdigt formaterade,
 # värden som användaren skrivit som de är. Konfigurationsfilens nycklar
 # (t.ex. first_year, stage, kind) och flaggorna (--year) är programmets
@@ -41,7 +41,7 @@ check-budget-exceeds-programme = De anvisade beloppen för { $year } är sammanl
 check-missing-submission = { $name } ({ $department }): inga åtgärder för år { $year }.
     .hint = Be om en anmälan.
 
-## Körningens fynd
+## Körningens iakttagelser
 
 check-duplicate-file = Filens rader är desamma som i filen { $other }, så den läses inte en gång till (åtgärderna skulle komma med två gånger).
     .hint = Ta bort kopian eller den konverterade filen ur anmälningarnas mapp; om filerna är olika inlämningar, kontrollera deras innehåll.

@@ -1,4 +1,4 @@
-# Korta rubriker för fyndens koder. Koderna (inom hakparentes) är desamma
+# Korta rubriker för iakttagelsernas koder. Koderna (inom hakparentes) är desamma
 # på alla språk: skript läser dem.
 
 code-title = { $code ->

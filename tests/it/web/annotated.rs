@@ -166,3 +166,32 @@ fn a_department_link_downloads_only_its_own_departments_annotated_copy() {
     let log = server.stop();
     assert!(log.contains("hylätty (other-department-file)"), "{log}");
 }
+
+#[test]
+fn a_csvs_annotated_copy_downloads_with_its_comments() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let csv = "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€);Toteuma (€)\n\
+               KYMP;1;Pihat;Mikkola;toteutusvaihe;2021;n/a;10\n";
+    upload(&mut c, "KYMP", "kymp oma.csv", csv.as_bytes());
+    let page = c.get("/submissions/1").text();
+    assert!(page.contains("href=\"/submissions/1/annotated\""), "{page}");
+    let r = c.get("/submissions/1/annotated");
+    assert!(
+        r.header("content-disposition")
+            .unwrap()
+            .contains("kymp%20oma_tarkistettu.xlsx"),
+        "{:?}",
+        r.headers
+    );
+    let copy = saved(&r, ws.path(), "copy.xlsx");
+    let sheets = sheet_names(&copy);
+    assert_eq!(sheets[0], "Tarkistukset", "{sheets:?}");
+    assert!(sheets.contains(&"Toimenpiteet".to_string()), "{sheets:?}");
+    let notes = comments(&copy);
+    assert!(notes.contains("type-error"), "{notes}");
+    assert!(notes.contains("ei ole euromäärä"), "{notes}");
+    let log = server.stop();
+    assert!(!log.contains("001.csv"), "{log}");
+}

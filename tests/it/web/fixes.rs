@@ -51,7 +51,7 @@ fn sheet_field(page: &str) -> String {
 }
 
 /// The rows of a register table, each as text columns.
-fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
+pub(super) fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
     let conn = rusqlite::Connection::open(ws.join("rekisteri.sqlite")).unwrap();
     let mut stmt = conn.prepare(sql).unwrap();
     let n = stmt.column_count();
@@ -72,7 +72,7 @@ fn rows(ws: &Path, sql: &str) -> Vec<Vec<String>> {
 }
 
 /// The findings table of a file's page only (its codes), not the forms.
-fn codes(page: &str) -> Vec<String> {
+pub(super) fn codes(page: &str) -> Vec<String> {
     let Some(at) = page.find("id=\"fix-findings\"") else {
         return Vec::new();
     };
@@ -361,4 +361,312 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     );
     let log = server.stop();
     assert!(log.contains("hylätty (other-department-file)"), "{log}");
+}
+
+#[test]
+fn a_cell_corrected_twice_shows_the_files_value_before_and_only_the_newest_applied() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+    let matched = c.post_redirected(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    let sheet = sheet_field(&matched.text());
+    for value in ["1000", "2000"] {
+        let done = c.post_redirected(
+            "/submissions/1/correct",
+            &[
+                ("csrf", &csrf),
+                ("sheet", &sheet),
+                ("cell", "G3"),
+                ("value", value),
+            ],
+        );
+        assert_eq!(done.status, 200, "{}", done.text());
+    }
+    // The register keeps both, each with the value in the file.
+    assert_eq!(
+        rows(
+            ws.path(),
+            "SELECT cell, value_before, value_after FROM corrections ORDER BY id"
+        ),
+        [["G3", "n/a", "1000"], ["G3", "n/a", "2000"]]
+    );
+    let page = c.get("/submissions/1").text();
+    let at = page
+        .find("id=\"corrections\"")
+        .expect("the corrections table");
+    let table = &page[at..];
+    assert_eq!(table.matches("korvattu uudemmalla").count(), 1, "{table}");
+    assert_eq!(table.matches("voimassa").count(), 1, "{table}");
+
+    // The workbook lists the correction in effect only.
+    let csrf = c.get("/build?year=2021").csrf();
+    c.post_redirected("/build", &[("csrf", &csrf), ("year", "2021")]);
+    let xlsx = c.get("/builds/1/workbook");
+    assert_eq!(xlsx.status, 200);
+    let path = ws.path().join("kooste.xlsx");
+    std::fs::write(&path, &xlsx.body).unwrap();
+    let sources: Vec<Vec<String>> = common::sheet(&path, "Lähteet")
+        .iter()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let at = sources
+        .iter()
+        .position(|r| r[0] == "Korjaukset")
+        .expect("corrections in the sources");
+    let listed: Vec<&[String]> = sources[at + 2..]
+        .iter()
+        .filter(|r| r.get(2).is_some_and(|c| c == "G3"))
+        .map(|r| &r[2..5])
+        .collect();
+    assert_eq!(listed, [["G3", "n/a", "2000"]]);
+    let measures = common::sheet(&path, "Toimenpiteet");
+    let text: String = measures
+        .iter()
+        .flatten()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("2000") || text.contains("2 000"), "{text}");
+    assert!(!text.contains("n/a"), "{text}");
+}
+
+/// KYMP's rows under headers in the department's own words only.
+const OWN_WORDS: &str = "Osasto;Teema;Mitä tehtiin;Missä;Missä vaiheessa;Minä vuonna;Rahaa varattu;Rahaa käytetty\n\
+                         KYMP;1;Pihat;Mikkola;toteutusvaihe;2021;1000;10\n";
+
+#[test]
+fn a_detected_departments_remembered_column_choices_read_its_next_own_wording_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let first = upload_text(&mut c, "oma.csv", OWN_WORDS);
+    assert!(
+        first.text().contains("oma.csv: toimiala KYMP"),
+        "{}",
+        first.text()
+    );
+    let page = c.get("/submissions/1");
+    assert!(codes(&page.text()).contains(&"no-measure-sheet".to_string()));
+    let csrf = page.csrf();
+    let pairs = [
+        ("Osasto", "department"),
+        ("Teema", "focus_area"),
+        ("Mitä tehtiin", "measure"),
+        ("Missä", "areas"),
+        ("Missä vaiheessa", "status"),
+        ("Minä vuonna", "year"),
+        ("Rahaa varattu", "budget_eur"),
+        ("Rahaa käytetty", "spent_eur"),
+    ];
+    let mut form = vec![("csrf", csrf.as_str())];
+    for (h, f) in &pairs {
+        form.push(("header", h));
+        form.push(("field", f));
+    }
+    let encoded: Vec<(String, String)> = form
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), enc(v)))
+        .collect();
+    let fields: Vec<(&str, &str)> = encoded
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let done = c.post_redirected("/submissions/1/columns", &fields);
+    assert!(
+        !codes(&done.text()).contains(&"no-measure-sheet".to_string()),
+        "{}",
+        done.text()
+    );
+
+    // Its next file, department left to the file: detected through the
+    // remembered choices, and the upload says whose.
+    let csrf = c.get("/upload").csrf();
+    let next = c.post_multipart(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", "")],
+        &[("oma2.csv", OWN_WORDS.replace("Pihat", "Puistot").as_bytes())],
+    );
+    let t = next.text();
+    assert!(t.contains("oma2.csv: toimiala KYMP, 0 virhettä"), "{t}");
+    assert!(
+        t.contains("luettiin toimialan KYMP muistetuilla sarakevalinnoilla"),
+        "{t}"
+    );
+    assert_eq!(
+        rows(ws.path(), "SELECT department FROM submissions WHERE id = 2"),
+        [["KYMP"]]
+    );
+}
+
+#[test]
+fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_remapped() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+    let matched = c.post_redirected(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", "budget_eur"),
+        ],
+    );
+    let t = matched.text();
+    assert!(t.contains("id=\"forget-0\""), "{t}");
+    assert!(
+        t.contains("name=\"header\" value=\"Kustannusarvio\""),
+        "{t}"
+    );
+    assert!(
+        t.contains("aria-label=\"Unohda valinta «Kustannusarvio»\""),
+        "{t}"
+    );
+
+    // A standard header keeps its field: refused, logged, nothing saved.
+    let no = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("header", &enc("Budjetti (€)")),
+            ("field", "spent_eur"),
+        ],
+    );
+    assert_eq!(no.status, 422);
+    assert!(no.text().contains("ohjelman oma otsikko"), "{}", no.text());
+    assert_eq!(
+        rows(ws.path(), "SELECT count(*) FROM column_matches"),
+        [["1"]]
+    );
+
+    // Forgotten through the department's own link.
+    let csrf = c.get("/links").csrf();
+    let t = c
+        .post_form(
+            "/links",
+            &[("csrf", &csrf), ("department", "KYMP"), ("year", "2021")],
+        )
+        .text();
+    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
+    let link = t[at..at + 3 + 64].to_string();
+    let mut dept = Client::new(&server);
+    let page = dept.get(&format!("{link}/submissions/1"));
+    assert!(page.text().contains("id=\"forget-0\""), "{}", page.text());
+    let csrf = page.csrf();
+    let forgot = dept.post_redirected(
+        &format!("{link}/submissions/1/columns"),
+        &[("csrf", &csrf), ("header", "Kustannusarvio"), ("field", "")],
+    );
+    assert_eq!(forgot.status, 200);
+    let t = forgot.text();
+    assert!(!t.contains("id=\"forget-0\""), "{t}");
+    assert!(codes(&t).contains(&"unknown-column".to_string()), "{t}");
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (standard-header): Budjetti (€)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn malformed_paths_and_forms_get_the_apps_own_pages_logged() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    upload(&mut c, "kymp.csv");
+    let csrf = c.get("/submissions/1").csrf();
+
+    let abc = c.get("/submissions/abc");
+    assert_eq!(abc.status, 404);
+    let t = abc.text();
+    assert!(
+        t.contains("<h1>Sivua ei löydy</h1>") && t.contains("Sivua ei ole."),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Invalid URL") && !t.contains("Pyyntöä ei hyväksytty"),
+        "{t}"
+    );
+    let sv = c.get("/submissions/abc?lang=sv").text();
+    assert!(sv.contains("<h1>Sidan hittades inte</h1>"), "{sv}");
+    c.get("/upload?lang=fi");
+    let link = c.get("/d/%FF/history");
+    assert_eq!(link.status, 404);
+
+    let no_value = c.post_form(
+        "/submissions/1/correct",
+        &[("csrf", &csrf), ("sheet", "kymp"), ("cell", "G3")],
+    );
+    assert_eq!(no_value.status, 422);
+    let t = no_value.text();
+    assert!(t.contains("lomakkeen tiedot eivät kelpaa"), "{t}");
+    assert!(!t.contains("Failed to deserialize"), "{t}");
+    let json = c.send(
+        "POST",
+        "/submissions/1/correct",
+        Some("application/json"),
+        b"{}",
+    );
+    assert_eq!(json.status, 415);
+    assert!(
+        json.text().contains("lomakkeen tiedot eivät kelpaa"),
+        "{}",
+        json.text()
+    );
+
+    // A value that is not UTF-8 is refused, not stored as U+FFFD.
+    let broken = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "kymp"),
+            ("cell", "G3"),
+            ("value", "%FF"),
+        ],
+    );
+    assert_eq!(broken.status, 400);
+    // A CSV's correction names its real sheet.
+    let other = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "Muu"),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(other.status, 422);
+    assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
+    let real = c.post_form(
+        "/submissions/1/correct",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "kymp"),
+            ("cell", "G3"),
+            ("value", "5"),
+        ],
+    );
+    assert_eq!(real.status, 303, "{}", real.text());
+    assert_eq!(rows(ws.path(), "SELECT sheet FROM corrections"), [["kymp"]]);
+
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (bad-path): /submissions/abc"),
+        "{log}"
+    );
+    assert!(log.contains("hylätty (unknown-link)"), "{log}");
+    assert!(
+        log.contains("hylätty (bad-form): /submissions/1/correct"),
+        "{log}"
+    );
 }

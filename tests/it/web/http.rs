@@ -206,7 +206,7 @@ impl Client {
         self.send("POST", path, Some(&ct), &body)
     }
 
-    fn send(&mut self, method: &str, path: &str, ctype: Option<&str>, body: &[u8]) -> Response {
+    pub fn send(&mut self, method: &str, path: &str, ctype: Option<&str>, body: &[u8]) -> Response {
         let mut s = TcpStream::connect(&self.addr).expect("connects");
         let mut req = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",

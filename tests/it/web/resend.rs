@@ -90,7 +90,9 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
         t.contains("<label for=\"head-6\">Sarake «Kustannusarvio» (G1)</label>"),
         "{t}"
     );
-    assert!(t.contains("id=\"pick-row\" type=\"number\" name=\"row\" min=\"1\" value=\"1\""));
+    assert!(
+        t.contains("id=\"pick-row\" type=\"number\" name=\"row\" min=\"1\" max=\"50\" value=\"1\"")
+    );
     // Another row may be asked for; the form shows it.
     let second = c.get("/submissions/1?sheet=oma&row=2").text();
     assert!(
@@ -209,4 +211,48 @@ fn the_same_file_again_keeps_its_corrections_and_a_new_version_shows_them_only()
     assert!(sv.contains("Rättelser i den föregående filen"), "{sv}");
     let en = c.get("/submissions/4?lang=en").text();
     assert!(en.contains("(same as the corrected value)"), "{en}");
+}
+
+#[test]
+fn a_header_row_past_the_search_is_refused_and_a_saved_pick_stays_shown() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    // Sixty notes before the header: the reader looks at the first 50 rows.
+    let text = format!("{}{OWN_WORDS}", "huomio\n".repeat(59));
+    upload(&mut c, "oma.csv", &text);
+    let far = c.get("/submissions/1?sheet=oma&row=60");
+    assert_eq!(far.status, 200);
+    let t = far.text();
+    assert!(
+        t.contains("Riviä 60 ei voi valita otsikkoriviksi: otsikkoriviä etsitään vain 50 ensimmäiseltä riviltä."),
+        "{t}"
+    );
+    assert!(!t.contains("«Yksikkö» (A60)"), "{t}");
+    // One id per element: the form and its row field differ.
+    assert_eq!(t.matches("id=\"pick-row\"").count(), 1, "{t}");
+    assert!(t.contains("<label for=\"pick-row\">"), "{t}");
+
+    // A row in range, saved without making the file readable: the page
+    // after saving shows that sheet and row, not the likeliest.
+    let page = c.get("/submissions/1?sheet=oma&row=3");
+    let csrf = page.csrf();
+    let saved = c.post_form(
+        "/submissions/1/columns",
+        &[
+            ("csrf", &csrf),
+            ("sheet", "oma"),
+            ("row", "3"),
+            ("header", "huomio"),
+            ("field", ""),
+        ],
+    );
+    assert_eq!(saved.status, 303);
+    assert_eq!(
+        saved.header("location"),
+        Some("/submissions/1?saved=columns&sheet=oma&row=3")
+    );
+    let shown = c.get("/submissions/1?saved=columns&sheet=oma&row=3").text();
+    assert!(shown.contains("Sarake «huomio» (A3)"), "{shown}");
+    assert!(shown.contains("name=\"row\" value=\"3\""), "{shown}");
 }
