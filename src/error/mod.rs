@@ -734,6 +734,12 @@ mod tests {
                 path: "r.toml".into(),
                 source: std::io::Error::from(ErrorKind::NotFound),
             }),
+            Error::ReportTemplate(TemplateError::Placeholder {
+                path: "r.toml".into(),
+                place: "foreword".into(),
+                name: "yaer".into(),
+                known: &["year"],
+            }),
         ];
         for e in &errors {
             for lang in [Lang::Fi, Lang::Sv] {

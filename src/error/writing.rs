@@ -138,6 +138,18 @@ pub enum TemplateError {
         #[source]
         source: Box<toml::de::Error>,
     },
+    /// A `{name}` the report does not fill in.
+    #[error("{path}: {place}: unknown placeholder {{{name}}}")]
+    Placeholder {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Where: `foreword` or `sections[i].title|text|chart`, i 1-based.
+        place: String,
+        /// The name between the braces.
+        name: String,
+        /// The names the report fills in.
+        known: &'static [&'static str],
+    },
 }
 
 impl TemplateError {
@@ -155,6 +167,23 @@ impl TemplateError {
             TemplateError::Syntax { path, line, .. } => Message::new("err-report-template-syntax")
                 .arg("path", path.display().to_string())
                 .arg("line", line.to_string()),
+            TemplateError::Placeholder {
+                path,
+                place,
+                name,
+                known,
+            } => {
+                let known = known
+                    .iter()
+                    .map(|n| format!("{{{n}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Message::new("err-report-template-placeholder")
+                    .arg("path", path.display().to_string())
+                    .arg("place", place.clone())
+                    .arg("placeholder", format!("{{{name}}}"))
+                    .arg("known", known)
+            }
         }
     }
 }

@@ -99,7 +99,7 @@ impl Template {
             path: path.to_path_buf(),
             source,
         })?;
-        toml::from_str(&text).map_err(|source| {
+        let template: Template = toml::from_str(&text).map_err(|source| {
             let line = source
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
@@ -109,8 +109,63 @@ impl Template {
                 line,
                 source: Box::new(source),
             }
+        })?;
+        match template.unknown_placeholder() {
+            Some((place, name)) => Err(TemplateError::Placeholder {
+                path: path.to_path_buf(),
+                place,
+                name,
+                known: PLACEHOLDERS,
+            }),
+            None => Ok(template),
+        }
+    }
+
+    /// The first `{name}` in the template's texts that the report does not
+    /// fill in (a typo such as `{yaer}` would otherwise be printed as it
+    /// is in a published report), as (where, name): where is `foreword`
+    /// or `sections[i].title|text|chart`, i 1-based.
+    fn unknown_placeholder(&self) -> Option<(String, String)> {
+        let texts = self.foreword.iter().map(|t| ("foreword".to_string(), t));
+        let sections = self.sections.iter().enumerate().flat_map(|(i, s)| {
+            [
+                Some(("title", &s.title)),
+                s.text.as_ref().map(|t| ("text", t)),
+                s.chart.as_ref().map(|t| ("chart", t)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(move |(field, t)| (format!("sections[{}].{field}", i + 1), t))
+        });
+        texts.chain(sections).find_map(|(place, text)| {
+            placeholders(text)
+                .find(|name| !PLACEHOLDERS.contains(name))
+                .map(|name| (place, name.to_string()))
         })
     }
+}
+
+/// The names the report fills in (`Ctx::fill` in `report.rs`).
+pub const PLACEHOLDERS: &[&str] = &[
+    "year",
+    "first",
+    "previous",
+    "programme",
+    "organisation",
+    "area_split",
+];
+
+/// The `{name}`s of a text: braces around a name of letters, digits and
+/// `_` (other braces are text, not placeholders).
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|after| {
+        let name = &after[..after.find('}')?];
+        let is_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        is_name.then_some(name)
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +180,21 @@ mod tests {
             assert_eq!(t.sections[0].kind, SectionKind::Cover);
             // The trend after the comparison, before the appendix.
             assert_eq!(t.sections[8].kind, SectionKind::Trend);
+            assert_eq!(t.unknown_placeholder(), None, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn a_misspelt_placeholder_is_named_with_its_place() {
+        let t: Template = toml::from_str(
+            "foreword = \"{programme} {year}: {not a name} {}\"\n\
+             [[sections]]\nkind = \"cover\"\ntitle = \"Vuosiraportti {year}\"\n\
+             [[sections]]\nkind = \"areas\"\ntitle = \"Alueet\"\ntext = \"Vuonna {yaer}\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t.unknown_placeholder(),
+            Some(("sections[2].text".to_string(), "yaer".to_string()))
+        );
     }
 }

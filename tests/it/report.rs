@@ -302,6 +302,32 @@ fn report_template_changes_wording_and_order() {
         "--verbose",
     ]);
     assert!(stderr(&o).contains("nonsense"), "{}", stderr(&o));
+    // A misspelt placeholder would be printed as it is in a published
+    // report: refused, named with its place, no report written.
+    std::fs::write(
+        &tpl,
+        "[[sections]]\nkind = \"cover\"\ntitle = \"Vuosiraportti {vuosi}\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("y.pdf");
+    let o = kooste(&[
+        "report",
+        "samples/2021",
+        "-o",
+        out.to_str().unwrap(),
+        "--report-template",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "t.toml, kohta sections[1].title: raporttipohjassa on tuntematon paikkamerkki {vuosi}."
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("{year}, {first}"), "{}", stderr(&o));
+    assert!(!out.exists());
 }
 
 /// A report of 2 000 measures whose template lists at most 1 000 rows a

@@ -148,6 +148,7 @@ err-out-option-for-file = { $command } writes one file: give the file with -o { 
 err-report-template-read = { $path }: cannot read the report template: { $reason }
 err-report-template-syntax = { $path }, line { $line }: the report template is not valid. Correct the line; --verbose shows what the TOML parser expected.
 err-report-template-invalid = { $path }: the report template is not valid. --verbose shows what the TOML parser expected.
+err-report-template-placeholder = { $path }, { $place }: the report template has an unknown placeholder { $placeholder }. The report fills in only these: { $known }. Correct its spelling.
 err-signals = temporary files are not removed if the run is stopped (Ctrl-C); the next run into the same folder removes them.
 
 ## The operating system's reasons: $reason above

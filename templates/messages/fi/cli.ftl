@@ -148,6 +148,7 @@ err-out-option-for-file = { $command } kirjoittaa yhden tiedoston: anna tiedosto
 err-report-template-read = { $path }: raporttipohjaa ei voi lukea: { $reason }
 err-report-template-syntax = { $path }, rivi { $line }: raporttipohja ei ole kelvollinen. Korjaa rivi; valitsimella --verbose näkyy, mitä TOML-jäsennin odotti.
 err-report-template-invalid = { $path }: raporttipohja ei ole kelvollinen. Valitsimella --verbose näkyy, mitä TOML-jäsennin odotti.
+err-report-template-placeholder = { $path }, kohta { $place }: raporttipohjassa on tuntematon paikkamerkki { $placeholder }. Raportti täyttää vain nämä: { $known }. Korjaa kirjoitusasu.
 err-signals = väliaikaisia tiedostoja ei poisteta, jos ajo keskeytetään (Ctrl-C); seuraava ajo samaan kansioon poistaa ne.
 
 ## Käyttöjärjestelmän syyt: $reason yllä

@@ -148,6 +148,7 @@ err-out-option-for-file = { $command } skriver en fil: ange filen med -o { $path
 err-report-template-read = { $path }: rapportmallen kan inte läsas: { $reason }
 err-report-template-syntax = { $path }, rad { $line }: rapportmallen är inte giltig. Rätta raden; --verbose visar vad TOML-tolken väntade sig.
 err-report-template-invalid = { $path }: rapportmallen är inte giltig. --verbose visar vad TOML-tolken väntade sig.
+err-report-template-placeholder = { $path }, fältet { $place }: rapportmallen har en okänd platshållare { $placeholder }. Rapporten fyller bara i dessa: { $known }. Rätta stavningen.
 err-signals = tillfälliga filer tas inte bort om körningen avbryts (Ctrl-C); nästa körning i samma mapp tar bort dem.
 
 ## Operativsystemets orsaker: $reason ovan
