@@ -789,12 +789,20 @@ impl Doc {
     }
 
     /// A list item (an LI of the open L): `label` (a Lbl) at the left
-    /// margin plus `indent`, `text` (its LBody) wrapped beside it.
+    /// margin plus `indent`, `text` (its LBody) wrapped beside it. An item
+    /// is kept on one page (unless it is taller than a page); one that
+    /// starts a page goes under the last heading marked as continued, so a
+    /// reader of that page knows whose list it is.
     pub fn list_item(&mut self, label: &str, text: &str, style: Style, indent: f32) {
         let lh = Doc::line_height(style);
         let label_w = self.measure(label, style) + 4.0;
+        let width = self.text_width() - indent - label_w;
+        let lines = self.wrap(text, width, style).len().max(1);
+        let height = (lines as f32 * lh).min(self.page_room());
+        if self.y + height > PAGE_H - MARGIN_BOTTOM {
+            self.continued_page();
+        }
         self.open(Tag::LI);
-        self.ensure(lh);
         self.open(Tag::Lbl);
         let baseline = self.y + lh * 0.75;
         self.text_at(MARGIN_X + indent, baseline, label, style);

@@ -331,3 +331,54 @@ fn long_names_stay_inside_the_margins() {
     assert!(alts(&pdf).iter().any(|a| a.contains(&dept)));
     crate::accessible::pdf_check(&[pdf]);
 }
+
+/// An area's list of 150 measures goes on over the next pages, each of
+/// them under the area's heading marked as continued: no page starts with
+/// a list item whose list the reader cannot name, and every measure is
+/// listed.
+#[test]
+#[ignore = "needs poppler (pdftotext): run by .ci/run"]
+fn a_list_continued_on_the_next_page_repeats_its_heading() {
+    need("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<(&str, &str, &str, &str)> = (0..150)
+        .map(|_| ("KYMP", "Pihatalkoot", "1000", "500"))
+        .collect();
+    let input = submission(dir.path(), &rows);
+    let pdf = draft(dir.path(), &input, &[]);
+    let words = words(&pdf);
+    // Each page's lines top down, as (top, text); the draft watermark's
+    // letters (set far larger than text) left out.
+    let pages = words.last().map_or(0, |w| w.0);
+    let mut continued = 0;
+    for page in 2..=pages {
+        let mut lines: Vec<(f64, String)> = Vec::new();
+        let mut on_page: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.0 == page && w.5 - w.3 < 20.0)
+            .collect();
+        on_page.sort_by(|a, b| a.3.total_cmp(&b.3).then(a.2.total_cmp(&b.2)));
+        for w in on_page {
+            match lines.last_mut() {
+                Some((top, text)) if (w.3 - *top).abs() < 1.0 => {
+                    text.push(' ');
+                    text.push_str(&w.1);
+                }
+                _ => lines.push((w.3, w.1.clone())),
+            }
+        }
+        // Under the running header, the page's first line of its own.
+        let first = lines.get(1).map_or("", |l| l.1.as_str());
+        assert!(!first.starts_with('•'), "page {page}: {lines:?}");
+        if first == "Mikkola (jatkuu)" {
+            continued += 1;
+            assert!(lines[2].1.starts_with('•'), "page {page}: {lines:?}");
+        }
+    }
+    let text: String = words.iter().map(|w| format!("{} ", w.1)).collect();
+    assert!(continued >= 2, "{text}");
+    for i in 0..150 {
+        let item = format!("• Pihatalkoot {i} (KYMP, toteutusvaihe)");
+        assert!(text.contains(&item), "{item}");
+    }
+}
