@@ -161,6 +161,11 @@ pub fn report_bytes(
                 doc.bookmark(1, &title);
                 ctx.toc.push((1, title.clone(), doc.page_index()));
                 doc.heading(1, &title, 60.0);
+                // The programme's own words open the report, before the
+                // section's introduction to the figures.
+                if kind == SectionKind::KeyFigures {
+                    foreword(&mut doc, &ctx);
+                }
                 if let Some(text) = &section.text {
                     doc.paragraph(&ctx.fill(text), Style::BODY, 0.0);
                     doc.space(8.0);
@@ -343,14 +348,18 @@ fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
     doc.table(&columns, &[String::new(), String::new()], &rows, &[]);
 }
 
-fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
-    let (lang, tot) = (ctx.lang, &ctx.cons.total);
+/// The template's foreword, paragraphs apart by a blank line.
+fn foreword(doc: &mut Doc, ctx: &Ctx) {
     if let Some(foreword) = &ctx.foreword {
         for para in foreword.split("\n\n").filter(|p| !p.trim().is_empty()) {
             doc.paragraph(&ctx.fill(para.trim()), Style::BODY, 0.0);
             doc.space(6.0);
         }
     }
+}
+
+fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
+    let (lang, tot) = (ctx.lang, &ctx.cons.total);
     summary(doc, ctx);
     figures_table(
         doc,

@@ -276,6 +276,22 @@ fn report_template_changes_wording_and_order() {
     let all = own_text(&pdf).concat();
     assert!(all.find("Rahat 2021").unwrap() < all.find("Kansi").unwrap());
     assert!(!all.contains("Tunnusluvut"));
+    // The foreword opens the key figures, before the section's own text
+    // and the summary written from the figures.
+    std::fs::write(
+        &tpl,
+        "foreword = \"Esipuhe {year}.\"\n[[sections]]\nkind = \"key_figures\"\n\
+         title = \"Luvut\"\ntext = \"Johdanto.\"\n",
+    )
+    .unwrap();
+    let (_d, pdf) = report(&["samples/2021", "--report-template", tpl.to_str().unwrap()]);
+    let all = flat(&own_text(&pdf).concat());
+    let at = |s: &str| all.find(s).unwrap_or_else(|| panic!("{s:?} not in {all}"));
+    assert!(at("Luvut") < at("Esipuhe 2021.") && at("Esipuhe 2021.") < at("Johdanto."));
+    assert!(
+        at("Johdanto.") < at("Vuonna 2021 ohjelmassa oli 24"),
+        "{all}"
+    );
     std::fs::write(&tpl, "[[sections]]\nkind = \"nonsense\"\ntitle = \"x\"\n").unwrap();
     let o = kooste(&[
         "report",
