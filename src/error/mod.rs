@@ -734,6 +734,13 @@ mod tests {
                 path: "r.toml".into(),
                 source: std::io::Error::from(ErrorKind::NotFound),
             }),
+            Error::ReportTemplate(TemplateError::BlankTitle {
+                path: "r.toml".into(),
+                place: "sections[2].title".into(),
+            }),
+            Error::ReportTemplate(TemplateError::ListLimitZero {
+                path: "r.toml".into(),
+            }),
             Error::ReportTemplate(TemplateError::Placeholder {
                 path: "r.toml".into(),
                 place: "foreword".into(),

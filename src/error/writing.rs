@@ -138,6 +138,20 @@ pub enum TemplateError {
         #[source]
         source: Box<toml::de::Error>,
     },
+    /// A section's title with nothing to see.
+    #[error("{path}: {place}: a blank title")]
+    BlankTitle {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Where: `sections[i].title`, i 1-based.
+        place: String,
+    },
+    /// `list_limit = 0`: every list would be empty.
+    #[error("{path}: list_limit = 0")]
+    ListLimitZero {
+        /// The file.
+        path: std::path::PathBuf,
+    },
     /// A `{name}` the report does not fill in.
     #[error("{path}: {place}: unknown placeholder {{{name}}}")]
     Placeholder {
@@ -167,6 +181,13 @@ impl TemplateError {
             TemplateError::Syntax { path, line, .. } => Message::new("err-report-template-syntax")
                 .arg("path", path.display().to_string())
                 .arg("line", line.to_string()),
+            TemplateError::BlankTitle { path, place } => {
+                Message::new("err-report-template-blank-title")
+                    .arg("path", path.display().to_string())
+                    .arg("place", place.clone())
+            }
+            TemplateError::ListLimitZero { path } => Message::new("err-report-template-list-limit")
+                .arg("path", path.display().to_string()),
             TemplateError::Placeholder {
                 path,
                 place,

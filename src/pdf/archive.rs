@@ -14,6 +14,7 @@
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 
+use super::coverage::unseen;
 use super::layout::Meta;
 use super::tags::text_string;
 
@@ -151,7 +152,11 @@ fn outlines(doc: &mut lopdf::Document, bookmarks: &[Bookmark]) -> Option<lopdf::
         };
         let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
         let mut d = Dictionary::new();
-        d.set("Title", text_string(title));
+        // No control or format character, as on the page (a right-to-left
+        // override would turn the title round in the bookmarks panel); the
+        // viewer's own fonts show the rest.
+        let title: String = title.chars().filter(|&c| !unseen(c)).collect();
+        d.set("Title", text_string(&title));
         d.set(
             "Parent",
             Object::Reference(parent[i].map(id).unwrap_or(root)),

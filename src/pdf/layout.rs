@@ -569,6 +569,18 @@ impl Doc {
             let mut line_w = 0.0;
             // Only ordinary spaces break a line: no-break spaces keep `1 234 €` whole.
             for word in para.split([' ', '\t']).filter(|w| !w.is_empty()) {
+                // A soft hyphen of the text's own is invisible unless the
+                // line breaks there (Unicode's U+00AD); the layout breaks
+                // words by the language's rules and marks its own hyphens
+                // with it, so the text's own are left out.
+                let word = match word.contains('\u{ad}') {
+                    true => std::borrow::Cow::Owned(word.replace('\u{ad}', "")),
+                    false => std::borrow::Cow::Borrowed(word),
+                };
+                let word = word.as_ref();
+                if word.is_empty() {
+                    continue;
+                }
                 let word_w = self.measure(word, style);
                 let with = if line.is_empty() {
                     word_w

@@ -360,6 +360,18 @@ fn foreword(doc: &mut Doc, ctx: &Ctx) {
 
 fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
     let (lang, tot) = (ctx.lang, &ctx.cons.total);
+    // A figure no measure gives is not 0: a dash, as for the use.
+    let rows = &ctx.cons.rows;
+    let given = |f: fn(&crate::model::Measure) -> bool| rows.iter().any(|r| f(r.measure));
+    let dash = || "–".to_string();
+    let fte = match given(|m| m.fte.is_some()) {
+        true => lang.decimal(tot.fte, 1),
+        false => dash(),
+    };
+    let reached = match given(|m| m.reached.is_some()) {
+        true => lang.integer(tot.reached),
+        false => dash(),
+    };
     summary(doc, ctx);
     figures_table(
         doc,
@@ -387,16 +399,10 @@ fn key_figures(doc: &mut Doc, ctx: &Ctx, section: &Section) {
                 text(lang, "out-col-utilisation"),
                 tot.utilisation()
                     .map(|u| lang.percent(u))
-                    .unwrap_or_else(|| "–".into()),
+                    .unwrap_or_else(dash),
             ),
-            (
-                ctx.config.label(FieldKey::Fte, lang),
-                lang.decimal(tot.fte, 1),
-            ),
-            (
-                ctx.config.label(FieldKey::Reached, lang),
-                lang.integer(tot.reached),
-            ),
+            (ctx.config.label(FieldKey::Fte, lang), fte),
+            (ctx.config.label(FieldKey::Reached, lang), reached),
         ],
     );
     if let Some(title) = &section.chart {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::coverage::unseen;
 use crate::error::TemplateError;
 use crate::i18n::Lang;
 
@@ -110,15 +111,37 @@ impl Template {
                 source: Box::new(source),
             }
         })?;
+        let path = path.to_path_buf();
+        if template.list_limit == 0 {
+            // Every list would show none of its rows, a focus area's
+            // measures as if it had none.
+            return Err(TemplateError::ListLimitZero { path });
+        }
+        if let Some(place) = template.blank_title() {
+            return Err(TemplateError::BlankTitle { path, place });
+        }
         match template.unknown_placeholder() {
             Some((place, name)) => Err(TemplateError::Placeholder {
-                path: path.to_path_buf(),
+                path,
                 place,
                 name,
                 known: PLACEHOLDERS,
             }),
             None => Ok(template),
         }
+    }
+
+    /// The first section whose title has nothing to see (empty, spaces,
+    /// or only control and format characters): a heading, a contents
+    /// entry and a bookmark without a name, which PDF/UA-1 (ISO 14289-1
+    /// §7.4.2) and WCAG 2.1 SC 2.4.6 do not allow. As
+    /// `sections[i].title`, i 1-based.
+    fn blank_title(&self) -> Option<String> {
+        let blank = |t: &str| t.chars().all(|c| c.is_whitespace() || unseen(c));
+        self.sections
+            .iter()
+            .position(|s| blank(&s.title))
+            .map(|i| format!("sections[{}].title", i + 1))
     }
 
     /// The first `{name}` in the template's texts that the report does not
@@ -182,6 +205,16 @@ mod tests {
             assert_eq!(t.sections[8].kind, SectionKind::Trend);
             assert_eq!(t.unknown_placeholder(), None, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn a_blank_title_is_named_with_its_place() {
+        let t: Template = toml::from_str(
+            "[[sections]]\nkind = \"cover\"\ntitle = \"Vuosiraportti\"\n\
+             [[sections]]\nkind = \"areas\"\ntitle = \" \\u00a0\\u200b\\u0007\"\n",
+        )
+        .unwrap();
+        assert_eq!(t.blank_title(), Some("sections[2].title".to_string()));
     }
 
     #[test]

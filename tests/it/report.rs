@@ -344,6 +344,30 @@ fn report_template_changes_wording_and_order() {
     );
     assert!(stderr(&o).contains("{year}, {first}"), "{}", stderr(&o));
     assert!(!out.exists());
+    // A title with nothing to see, and lists of no rows: refused too.
+    for (template, said) in [
+        (
+            "[[sections]]\nkind = \"cover\"\ntitle = \" \\u200b \"\n",
+            "t.toml, kohta sections[1].title: osion otsikko on tyhjä.",
+        ),
+        (
+            "list_limit = 0\n[[sections]]\nkind = \"cover\"\ntitle = \"Kansi\"\n",
+            "t.toml: list_limit = 0 jättäisi jokaisen luettelon tyhjäksi",
+        ),
+    ] {
+        std::fs::write(&tpl, template).unwrap();
+        let o = kooste(&[
+            "report",
+            "samples/2021",
+            "-o",
+            out.to_str().unwrap(),
+            "--report-template",
+            tpl.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
 }
 
 /// A report of 2 000 measures whose template lists at most 1 000 rows a

@@ -382,3 +382,56 @@ fn a_list_continued_on_the_next_page_repeats_its_heading() {
         assert!(text.contains(&item), "{item}");
     }
 }
+
+/// A soft hyphen typed into a name is invisible where the line does not
+/// break (it used to print as a hyphen), and a control or format character
+/// in a template's title reaches neither the page nor the bookmarks (a
+/// right-to-left override turned the title round in the bookmarks panel);
+/// figures no measure gives are a dash in the key figures, not zero.
+#[test]
+fn soft_hyphens_and_format_characters_stay_out_of_the_page_and_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [("KYMP", "Piha\u{ad}talkoot", "1000", "500")];
+    let input = submission(dir.path(), &rows);
+    let template = dir.path().join("t.toml");
+    let text = std::fs::read_to_string(root().join("templates/report_fi.toml")).unwrap();
+    let text = text.replace(
+        "title = \"Alueet\"",
+        "title = \"Alueet\\u0007\\u202e vuonna {year}\"",
+    );
+    std::fs::write(&template, text).unwrap();
+    let pdf = draft(
+        dir.path(),
+        &input,
+        &["--report-template", template.to_str().unwrap()],
+    );
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let all = doc.extract_text(&pages).unwrap();
+    assert!(all.contains("Pihatalkoot 0"), "{all}");
+    assert!(
+        !all.contains("Piha-talkoot") && !all.contains('\u{ad}'),
+        "{all}"
+    );
+    // The input gives neither FTEs nor people reached: the key figures say
+    // so with a dash, not 0,0 and 0.
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Henkilötyövuodet –"), "{flat}");
+    assert!(flat.contains("Tavoitetut asukkaat –"), "{flat}");
+    let titles: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"Parent") && d.has(b"Dest") || d.has(b"A") && d.has(b"Title"))
+        .filter_map(|d| d.get(b"Title").ok())
+        .filter_map(|t| lopdf::decode_text_string(t).ok())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "Alueet vuonna 2021"),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.contains(['\u{7}', '\u{202e}'])),
+        "{titles:?}"
+    );
+}

@@ -149,6 +149,8 @@ err-report-template-read = { $path }: cannot read the report template: { $reason
 err-report-template-syntax = { $path }, line { $line }: the report template is not valid. Correct the line; --verbose shows what the TOML parser expected.
 err-report-template-invalid = { $path }: the report template is not valid. --verbose shows what the TOML parser expected.
 err-report-template-placeholder = { $path }, { $place }: the report template has an unknown placeholder { $placeholder }. The report fills in only these: { $known }. Correct its spelling.
+err-report-template-blank-title = { $path }, { $place }: the section's title is blank. The title is shown in the report, its contents and its bookmarks, so it must be readable: write one.
+err-report-template-list-limit = { $path }: list_limit = 0 would leave every list empty, and the focus areas would look as if they had no measures. Give 1 or more, or remove the line (the default is 5000).
 err-signals = temporary files are not removed if the run is stopped (Ctrl-C); the next run into the same folder removes them.
 
 ## The operating system's reasons: $reason above

@@ -149,6 +149,8 @@ err-report-template-read = { $path }: raporttipohjaa ei voi lukea: { $reason }
 err-report-template-syntax = { $path }, rivi { $line }: raporttipohja ei ole kelvollinen. Korjaa rivi; valitsimella --verbose näkyy, mitä TOML-jäsennin odotti.
 err-report-template-invalid = { $path }: raporttipohja ei ole kelvollinen. Valitsimella --verbose näkyy, mitä TOML-jäsennin odotti.
 err-report-template-placeholder = { $path }, kohta { $place }: raporttipohjassa on tuntematon paikkamerkki { $placeholder }. Raportti täyttää vain nämä: { $known }. Korjaa kirjoitusasu.
+err-report-template-blank-title = { $path }, kohta { $place }: osion otsikko on tyhjä. Otsikko näkyy raportissa, sisällysluettelossa ja kirjanmerkeissä, joten sen on oltava luettava; kirjoita se.
+err-report-template-list-limit = { $path }: list_limit = 0 jättäisi jokaisen luettelon tyhjäksi, ja painopisteet näyttäisivät siltä, ettei niissä ole toimenpiteitä. Anna luku 1 tai suurempi tai poista rivi (oletus 5000).
 err-signals = väliaikaisia tiedostoja ei poisteta, jos ajo keskeytetään (Ctrl-C); seuraava ajo samaan kansioon poistaa ne.
 
 ## Käyttöjärjestelmän syyt: $reason yllä

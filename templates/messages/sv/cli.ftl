@@ -149,6 +149,8 @@ err-report-template-read = { $path }: rapportmallen kan inte läsas: { $reason }
 err-report-template-syntax = { $path }, rad { $line }: rapportmallen är inte giltig. Rätta raden; --verbose visar vad TOML-tolken väntade sig.
 err-report-template-invalid = { $path }: rapportmallen är inte giltig. --verbose visar vad TOML-tolken väntade sig.
 err-report-template-placeholder = { $path }, fältet { $place }: rapportmallen har en okänd platshållare { $placeholder }. Rapporten fyller bara i dessa: { $known }. Rätta stavningen.
+err-report-template-blank-title = { $path }, fältet { $place }: avsnittets rubrik är tom. Rubriken syns i rapporten, innehållsförteckningen och bokmärkena och måste därför kunna läsas; skriv den.
+err-report-template-list-limit = { $path }: list_limit = 0 skulle lämna varje lista tom, och fokusområdena skulle se ut att sakna åtgärder. Ange 1 eller mer eller ta bort raden (standard 5000).
 err-signals = tillfälliga filer tas inte bort om körningen avbryts (Ctrl-C); nästa körning i samma mapp tar bort dem.
 
 ## Operativsystemets orsaker: $reason ovan

@@ -41,6 +41,16 @@ fn upload_text(c: &mut Client, name: &str, text: &str) -> Response {
     )
 }
 
+/// The columns form's fields that match the sample CSV's unknown header
+/// `Kustannusarvio` to the budget, with `csrf` as its token.
+fn budget_match(csrf: &str) -> [(&str, &str); 3] {
+    [
+        ("csrf", csrf),
+        ("header", "Kustannusarvio"),
+        ("field", "budget_eur"),
+    ]
+}
+
 /// The value of the first hidden `sheet` field in a page.
 fn sheet_field(page: &str) -> String {
     let at = page
@@ -114,25 +124,11 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
     // Matched: re-checked at once, the budget column read, its `n/a` flagged.
     let csrf = page.csrf();
     let wrong = "0".repeat(64);
-    let no = c.post_form(
-        "/submissions/1/columns",
-        &[
-            ("csrf", &wrong),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
-    );
+    let no = c.post_form("/submissions/1/columns", &budget_match(&wrong));
     assert_eq!(no.status, 403);
     assert!(rows(ws.path(), "SELECT id FROM column_matches").is_empty());
     // A saved match answers 303 See Other to the file's page, which says so.
-    let see = c.post_form(
-        "/submissions/1/columns",
-        &[
-            ("csrf", &csrf),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
-    );
+    let see = c.post_form("/submissions/1/columns", &budget_match(&csrf));
     assert_eq!(see.status, 303, "{}", see.text());
     assert_eq!(see.header("location"), Some("/submissions/1?saved=columns"));
     let matched = c.get("/submissions/1?saved=columns");
@@ -313,11 +309,7 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     assert_eq!(other.status, 404);
     let other = dept.post_form(
         &format!("{kuku}/submissions/1/columns"),
-        &[
-            ("csrf", &csrf),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
+        &budget_match(&csrf),
     );
     assert_eq!(other.status, 404);
     assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
@@ -334,11 +326,7 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     let csrf = page.csrf();
     let done = dept.post_redirected(
         &format!("{kymp}/submissions/1/columns"),
-        &[
-            ("csrf", &csrf),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
+        &budget_match(&csrf),
     );
     assert_eq!(done.status, 200);
     let sheet = sheet_field(&done.text());
@@ -370,14 +358,7 @@ fn a_cell_corrected_twice_shows_the_files_value_before_and_only_the_newest_appli
     let mut c = Client::new(&server);
     upload(&mut c, "kymp.csv");
     let csrf = c.get("/submissions/1").csrf();
-    let matched = c.post_redirected(
-        "/submissions/1/columns",
-        &[
-            ("csrf", &csrf),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
-    );
+    let matched = c.post_redirected("/submissions/1/columns", &budget_match(&csrf));
     let sheet = sheet_field(&matched.text());
     for value in ["1000", "2000"] {
         let done = c.post_redirected(
@@ -514,14 +495,7 @@ fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_rem
     let mut c = Client::new(&server);
     upload(&mut c, "kymp.csv");
     let csrf = c.get("/submissions/1").csrf();
-    let matched = c.post_redirected(
-        "/submissions/1/columns",
-        &[
-            ("csrf", &csrf),
-            ("header", "Kustannusarvio"),
-            ("field", "budget_eur"),
-        ],
-    );
+    let matched = c.post_redirected("/submissions/1/columns", &budget_match(&csrf));
     let t = matched.text();
     assert!(t.contains("id=\"forget-0\""), "{t}");
     assert!(
