@@ -6,9 +6,10 @@
 //! A PNG is decoded to 8-bit RGB pixels, any transparency flattened onto
 //! the white page: the cover then holds no soft mask or transparency
 //! group, which PDF/A-2 (ISO 19005-2 §6.2.10) would otherwise constrain.
-//! A JPEG is kept as it is and embedded with its own DCT compression; only
-//! its frame header is read, for its size and colour components (CMYK and
-//! other colour spaces are refused: the report's output intent is sRGB).
+//! A JPEG is decoded whole (zune-jpeg, strictly) to check it, then kept as
+//! it is and embedded with its own DCT compression, or turned as its EXIF
+//! orientation says and embedded as RGB pixels; CMYK and other colour
+//! spaces are refused (the report's output intent is sRGB).
 
 use std::path::{Path, PathBuf};
 
@@ -149,13 +150,22 @@ fn png(bytes: &[u8], size: u64) -> Result<Logo, LogoProblem> {
     })
 }
 
-/// A JPEG kept whole: its size and components from its first frame header
-/// (SOF0–SOF15 but DHT, JPG and DAC; ITU-T T.81 §B.2.2).
-fn jpeg(bytes: Vec<u8>, size: u64) -> Result<Logo, LogoProblem> {
+/// A JPEG's first frame header (ITU-T T.81 §B.2.2).
+struct Frame {
+    /// SOF0–SOF15 but DHT, JPG and DAC.
+    marker: u8,
+    /// Bits per sample.
+    precision: u8,
+    width: u32,
+    height: u32,
+    components: u8,
+}
+
+fn frame_header(bytes: &[u8]) -> Option<Frame> {
     let mut at = 2;
     while at + 4 <= bytes.len() {
         if bytes[at] != 0xff {
-            break;
+            return None;
         }
         let marker = bytes[at + 1];
         if marker == 0xff {
@@ -165,27 +175,111 @@ fn jpeg(bytes: Vec<u8>, size: u64) -> Result<Logo, LogoProblem> {
         let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
         let is_frame = (0xc0..=0xcf).contains(&marker) && ![0xc4, 0xc8, 0xcc].contains(&marker);
         if is_frame {
-            let Some(h) = bytes.get(at + 4..at + 10) else {
-                break;
-            };
-            let height = u32::from(u16::from_be_bytes([h[1], h[2]]));
-            let width = u32::from(u16::from_be_bytes([h[3], h[4]]));
-            let components = h[5];
-            too_large(width, height, size)?;
-            if components != 1 && components != 3 {
-                return Err(LogoProblem::Format(format!(
-                    "a JPEG of {components} colour components (CMYK?)"
-                )));
-            }
-            return Ok(Logo {
-                width,
-                height,
-                data: LogoData::Jpeg { bytes, components },
+            let h = bytes.get(at + 4..at + 10)?;
+            return Some(Frame {
+                marker,
+                precision: h[0],
+                height: u32::from(u16::from_be_bytes([h[1], h[2]])),
+                width: u32::from(u16::from_be_bytes([h[3], h[4]])),
+                components: h[5],
             });
         }
         at += 2 + len;
     }
-    Err(LogoProblem::Format("no JPEG frame header".into()))
+    None
+}
+
+/// A JPEG, checked by decoding it whole: kept as it is (the PDF shows it
+/// with its own DCT compression), or, where its EXIF orientation turns it,
+/// as the turned RGB pixels a viewer shows.
+///
+/// Refused: a frame PDF's DCTDecode filter does not read (ISO 32000-1
+/// §7.4.8 reads baseline and progressive 8-bit JPEGs: SOF0–SOF2; lossless,
+/// arithmetic-coded and 12-bit ones showed blank or garbled on the cover),
+/// CMYK and other colour spaces (the report's output intent is sRGB), and
+/// a file that does not decode whole (a truncated download).
+fn jpeg(bytes: Vec<u8>, size: u64) -> Result<Logo, LogoProblem> {
+    let format = |s: &str| LogoProblem::Format(s.to_string());
+    let frame = frame_header(&bytes).ok_or_else(|| format("no JPEG frame header"))?;
+    too_large(frame.width, frame.height, size)?;
+    if !matches!(frame.marker, 0xc0..=0xc2) || frame.precision != 8 {
+        return Err(format("a lossless, arithmetic-coded or 12-bit JPEG"));
+    }
+    let components = frame.components;
+    if components != 1 && components != 3 {
+        return Err(LogoProblem::Format(format!(
+            "a JPEG of {components} colour components (CMYK?)"
+        )));
+    }
+    let options = zune_core::options::DecoderOptions::default()
+        .set_strict_mode(true)
+        .jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGB);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(
+        zune_core::bytestream::ZCursor::new(&bytes),
+        options,
+    );
+    let rgb = decoder
+        .decode()
+        .map_err(|e| LogoProblem::Format(e.to_string()))?;
+    let (width, height) = (frame.width, frame.height);
+    if rgb.len() != width as usize * height as usize * 3 {
+        return Err(format("a JPEG whose pixels do not match its size"));
+    }
+    let data = match orientation(&bytes) {
+        1 => LogoData::Jpeg { bytes, components },
+        turn => {
+            let (width, height, rgb) = oriented(&rgb, width, height, turn);
+            return Ok(Logo {
+                width,
+                height,
+                data: LogoData::Rgb(rgb),
+            });
+        }
+    };
+    Ok(Logo {
+        width,
+        height,
+        data,
+    })
+}
+
+/// The EXIF orientation of a JPEG (1–8, CIPA DC-008 §4.6.4 A, tag 0x0112),
+/// 1 (as stored) without one or with one out of range.
+fn orientation(bytes: &[u8]) -> u32 {
+    let exif = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(bytes));
+    exif.ok()
+        .and_then(|e| {
+            let field = e.get_field(exif::Tag::Orientation, exif::In::PRIMARY)?;
+            field.value.get_uint(0)
+        })
+        .filter(|o| (1..=8).contains(o))
+        .unwrap_or(1)
+}
+
+/// RGB pixels of `width` × `height` turned as EXIF `orientation` says a
+/// viewer shows them: (width, height, pixels) after turning.
+fn oriented(rgb: &[u8], width: u32, height: u32, orientation: u32) -> (u32, u32, Vec<u8>) {
+    let (w, h) = (width as usize, height as usize);
+    let (ow, oh) = if orientation >= 5 { (h, w) } else { (w, h) };
+    let mut out = Vec::with_capacity(rgb.len());
+    for y in 0..oh {
+        for x in 0..ow {
+            // The stored pixel shown at (x, y).
+            let (sx, sy) = match orientation {
+                2 => (w - 1 - x, y),
+                3 => (w - 1 - x, h - 1 - y),
+                4 => (x, h - 1 - y),
+                5 => (y, x),
+                6 => (y, h - 1 - x),
+                7 => (w - 1 - y, h - 1 - x),
+                8 => (w - 1 - y, x),
+                _ => (x, y),
+            };
+            let at = (sy * w + sx) * 3;
+            out.extend_from_slice(&rgb[at..at + 3]);
+        }
+    }
+    (ow as u32, oh as u32, out)
 }
 
 /// `logo` of a configuration read from `origin` (a file path, or
@@ -221,24 +315,62 @@ mod tests {
         assert_eq!(logo.data, LogoData::Rgb(vec![255, 0, 0, 127, 127, 127]));
     }
 
+    fn fixture(name: &str) -> Vec<u8> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logo/");
+        std::fs::read(format!("{dir}{name}")).unwrap()
+    }
+
     #[test]
-    fn a_jpeg_is_read_for_its_size_only() {
-        // SOI, an APP0 of 2 bytes' payload, SOF0 of 40 × 30, 3 components.
-        let mut b = vec![0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0, 0];
-        b.extend([0xff, 0xc0, 0x00, 0x11, 8, 0, 30, 0, 40, 3]);
-        b.extend([0; 9]);
+    fn a_jpeg_is_decoded_to_check_it_and_kept_as_it_is() {
+        let b = fixture("logo.jpg");
         let logo = jpeg(b.clone(), 100).unwrap();
-        assert_eq!((logo.width, logo.height), (40, 30));
-        assert_eq!(
-            logo.data,
-            LogoData::Jpeg {
-                bytes: b,
-                components: 3
-            }
-        );
-        let mut cmyk = vec![0xff, 0xd8, 0xff, 0xc2, 0x00, 0x14, 8, 0, 30, 0, 40, 4];
-        cmyk.extend([0; 12]);
-        assert!(matches!(jpeg(cmyk, 100), Err(LogoProblem::Format(_))));
+        assert_eq!((logo.width, logo.height), (90, 30));
+        let kept = LogoData::Jpeg {
+            bytes: b,
+            components: 3,
+        };
+        assert_eq!(logo.data, kept);
+        // CMYK; cut short; arithmetic-coded (SOF9); lossless (SOF3).
+        for name in [
+            "logo_cmyk.jpg",
+            "logo_truncated.jpg",
+            "logo_arith.jpg",
+            "logo_sof3.jpg",
+        ] {
+            let refused = jpeg(fixture(name), 100);
+            assert!(matches!(refused, Err(LogoProblem::Format(_))), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_jpeg_turned_by_its_exif_orientation_is_turned_on_the_cover() {
+        let logo = jpeg(fixture("logo_exif6.jpg"), 100).unwrap();
+        assert_eq!((logo.width, logo.height), (30, 90));
+        let LogoData::Rgb(rgb) = logo.data else {
+            panic!("turned pixels")
+        };
+        // The stored image's right third is yellow, blue the rest: a
+        // quarter clockwise, yellow is at the bottom.
+        let pixel = |x: usize, y: usize| &rgb[(y * 30 + x) * 3..(y * 30 + x) * 3 + 3];
+        let yellow = |p: &[u8]| p[0] > 200 && p[1] > 160 && p[2] < 100;
+        assert!(yellow(pixel(15, 80)), "{:?}", pixel(15, 80));
+        assert!(!yellow(pixel(15, 10)), "{:?}", pixel(15, 10));
+    }
+
+    #[test]
+    fn each_exif_orientation_shows_the_stored_pixels_as_a_viewer_does() {
+        // 2 × 1 stored: pixel a, pixel b.
+        let (a, b) = ([1, 1, 1], [2, 2, 2]);
+        let rgb = [a, b].concat();
+        let shown = |o| oriented(&rgb, 2, 1, o);
+        assert_eq!(shown(1), (2, 1, [a, b].concat()));
+        assert_eq!(shown(2), (2, 1, [b, a].concat()));
+        assert_eq!(shown(3), (2, 1, [b, a].concat()));
+        assert_eq!(shown(4), (2, 1, [a, b].concat()));
+        assert_eq!(shown(5), (1, 2, [a, b].concat()));
+        assert_eq!(shown(6), (1, 2, [a, b].concat()));
+        assert_eq!(shown(7), (1, 2, [b, a].concat()));
+        assert_eq!(shown(8), (1, 2, [b, a].concat()));
     }
 
     #[test]

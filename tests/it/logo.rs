@@ -20,6 +20,10 @@ fn config_with(dir: &Path, lines: &str) -> PathBuf {
         "logo_gray.png",
         "logo.jpg",
         "logo_cmyk.jpg",
+        "logo_exif6.jpg",
+        "logo_truncated.jpg",
+        "logo_arith.jpg",
+        "logo_sof3.jpg",
         "not_an_image.png",
     ] {
         std::fs::copy(
@@ -156,6 +160,23 @@ fn a_logo_that_cannot_be_used_is_a_configuration_error() {
             "ei ole PNG- eikä",
             "logo_cmyk.jpg",
         ),
+        // A broken download, and frames PDF's DCTDecode does not read: they
+        // were embedded and showed blank or garbled on the cover.
+        (
+            format!("logo = \"logo/logo_truncated.jpg\"\n{ALT}"),
+            "ei ole PNG- eikä",
+            "logo_truncated.jpg",
+        ),
+        (
+            format!("logo = \"logo/logo_arith.jpg\"\n{ALT}"),
+            "ei ole PNG- eikä",
+            "logo_arith.jpg",
+        ),
+        (
+            format!("logo = \"logo/logo_sof3.jpg\"\n{ALT}"),
+            "ei ole PNG- eikä",
+            "logo_sof3.jpg",
+        ),
         (
             "logo = \"logo/logo.png\"".to_string(),
             "vaihtoehtoista tekstiä",
@@ -194,14 +215,31 @@ fn a_jpeg_logo_is_embedded_as_it_is() {
     assert!(embedded);
 }
 
-/// The report with a colour, a greyscale and a JPEG logo passes the
-/// PDF/A-2a and PDF/UA-1 validators.
+/// A JPEG whose EXIF orientation turns it is on the cover as a viewer
+/// shows it: turned, so as tall as the stored image is wide.
+#[test]
+fn a_jpeg_logo_is_turned_as_its_exif_orientation_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_with(
+        dir.path(),
+        &format!("logo = \"logo/logo_exif6.jpg\"\n{ALT}"),
+    );
+    let (code, out, pdf) = report(dir.path(), &config, "fi");
+    assert_eq!(code, Some(0), "{out}");
+    let (image, _) = cover_image(&pdf);
+    let size = |k: &[u8]| image.get(k).unwrap().as_i64().unwrap();
+    assert_eq!((size(b"Width"), size(b"Height")), (30, 90));
+}
+
+/// The report with a colour, a greyscale, a JPEG and a turned JPEG logo
+/// passes the PDF/A-2a and PDF/UA-1 validators.
 #[test]
 #[ignore = "needs python3 with page-validation, pdfua and pikepdf, qpdf and poppler: run by .ci/run"]
 fn a_report_with_a_logo_passes_the_validators() {
     let dir = tempfile::tempdir().unwrap();
     let mut pdfs = Vec::new();
-    for (i, logo) in ["logo.png", "logo_gray.png", "logo.jpg"].iter().enumerate() {
+    let logos = ["logo.png", "logo_gray.png", "logo.jpg", "logo_exif6.jpg"];
+    for (i, logo) in logos.iter().enumerate() {
         let sub = dir.path().join(i.to_string());
         let config = config_with(&sub, &format!("logo = \"logo/{logo}\"\n{ALT}"));
         let (code, out, pdf) = report(&sub, &config, "sv");
