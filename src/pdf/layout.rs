@@ -22,8 +22,10 @@ pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
 /// Left and right margin.
 pub const MARGIN_X: f32 = 56.0;
-const MARGIN_TOP: f32 = 64.0;
-const MARGIN_BOTTOM: f32 = 64.0;
+/// Top margin: the running header stands above it.
+pub const MARGIN_TOP: f32 = 64.0;
+/// Bottom margin: the page number stands below it.
+pub const MARGIN_BOTTOM: f32 = 64.0;
 
 /// The regular and bold fonts shipped in `templates/fonts` (DejaVu Sans).
 pub(super) const REGULAR_TTF: &[u8] = include_bytes!("../../templates/fonts/DejaVuSans.ttf");
@@ -806,23 +808,42 @@ impl Doc {
     /// starts a page goes under the last heading marked as continued, so a
     /// reader of that page knows whose list it is.
     pub fn list_item(&mut self, label: &str, text: &str, style: Style, indent: f32) {
-        let lh = Doc::line_height(style);
         let label_w = self.measure(label, style) + 4.0;
-        let width = self.text_width() - indent - label_w;
-        let lines = self.wrap(text, width, style).len().max(1);
-        let height = (lines as f32 * lh).min(self.page_room());
-        if self.y + height > PAGE_H - MARGIN_BOTTOM {
+        let height = self.list_item_height(label, text, style, indent);
+        // An item taller than a page starts where it is and goes on over
+        // the next; any other that does not fit moves whole.
+        if self.y + height > PAGE_H - MARGIN_BOTTOM && height <= self.page_room() - 40.0 {
             self.continued_page();
         }
         self.open(Tag::LI);
         self.open(Tag::Lbl);
-        let baseline = self.y + lh * 0.75;
+        let baseline = self.y + Doc::line_height(style) * 0.75;
         self.text_at(MARGIN_X + indent, baseline, label, style);
         self.close();
         self.open(Tag::LBody);
         self.lines(text, style, indent + label_w);
         self.close();
         self.close();
+    }
+
+    /// An item's height in [`Doc::list_item`], in points.
+    pub fn list_item_height(&mut self, label: &str, text: &str, style: Style, indent: f32) -> f32 {
+        let label_w = self.measure(label, style) + 4.0;
+        let width = self.text_width() - indent - label_w;
+        let lines = self.wrap(text, width, style).len().max(1);
+        lines as f32 * Doc::line_height(style)
+    }
+
+    /// What a heading over a list keeps with it, in points: the list's
+    /// first item where [`Doc::list_item`] keeps it whole, else its first
+    /// line.
+    pub fn list_keep(&mut self, label: &str, text: &str, style: Style, indent: f32) -> f32 {
+        let height = self.list_item_height(label, text, style, indent);
+        if height <= self.page_room() - 40.0 {
+            height
+        } else {
+            Doc::line_height(style)
+        }
     }
 
     /// Wrapped lines at the left margin plus `indent`, in the open element.
@@ -888,7 +909,11 @@ impl Doc {
             _ => 8.0,
         };
         let lines = self.wrap(text, self.text_width(), style).len() as f32;
-        self.ensure(before + lines * Doc::line_height(style) + keep);
+        // At a page's top already, a new page would only leave this one
+        // blank (and the bookmark made before it pointing there).
+        if self.y > MARGIN_TOP {
+            self.ensure(before + lines * Doc::line_height(style) + keep);
+        }
         if self.y > MARGIN_TOP {
             self.y += before;
         }
@@ -1041,6 +1066,25 @@ impl Doc {
     /// stands.
     pub fn continued_page(&mut self) {
         self.new_page();
+        self.continued_heading();
+    }
+
+    /// The height [`Doc::continued_heading`] takes, in points.
+    pub fn continued_height(&mut self) -> f32 {
+        match self.last_heading.clone() {
+            Some((level, text)) => {
+                let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
+                let style = Doc::heading_style(level.max(3));
+                let lines = self.wrap(&line, self.text_width(), style).len() as f32;
+                lines * Doc::line_height(style) + 3.0
+            }
+            None => 0.0,
+        }
+    }
+
+    /// The last heading again at the current place, marked as continued,
+    /// as an artifact.
+    pub fn continued_heading(&mut self) {
         if let Some((level, text)) = self.last_heading.clone() {
             let line = crate::i18n::fill(&self.continued, &[("heading", &text)]);
             let style = Doc::heading_style(level.max(3));

@@ -117,7 +117,6 @@ pub fn report_bytes(
         foreword: template.foreword.clone(),
     };
     let name = config.programme.name.get(lang);
-    let mut doc = Doc::new();
     // The year as text: a count would be grouped (2 021).
     let year = ctx.year.clone();
     let titled = |id| {
@@ -126,7 +125,53 @@ pub fn report_bytes(
             &Message::new(id).arg("programme", name).arg("year", &year),
         )
     };
-    doc.running_header = titled("out-report-running-header");
+    let header = titled("out-report-running-header");
+    // Laid out with one contents page; again with as many as its entries
+    // need where they did not fit (the page numbers after it move on).
+    // (The entries and their wrapping do not depend on the page numbers,
+    // so the second layout fits; the bound is a guard.)
+    let mut contents_pages = 1;
+    let doc = loop {
+        ctx.toc.clear();
+        let (doc, needed) = lay_out(&mut ctx, template, opts, &header, contents_pages);
+        if needed <= contents_pages || contents_pages > 2 {
+            break doc;
+        }
+        contents_pages = needed;
+    };
+    let meta = Meta {
+        title: if opts.draft {
+            render(
+                lang,
+                &Message::new("report-draft-title")
+                    .arg("title", titled("out-report-title"))
+                    .arg("draft", text(lang, "out-draft")),
+            )
+        } else {
+            titled("out-report-title")
+        },
+        author: config.programme.organisation.get(lang).to_string(),
+        subject: titled("out-report-subject"),
+        keywords: vec![config.programme.code.clone(), ctx.year.clone()],
+        lang: lang.code().to_string(),
+        created: run.date.days_since_epoch() * 86_400,
+    };
+    doc.finish(&meta, opts.writer)
+}
+
+/// Lays the report out with `contents_pages` pages kept for the contents:
+/// the document and how many pages its contents need (more than kept:
+/// nothing of it drawn, lay out again).
+fn lay_out(
+    ctx: &mut Ctx,
+    template: &Template,
+    opts: ReportOptions,
+    header: &str,
+    contents_pages: usize,
+) -> (Doc, usize) {
+    let (lang, comparison) = (ctx.lang, ctx.comparison);
+    let mut doc = Doc::new();
+    doc.running_header = header.to_string();
     doc.page_of = Box::new(move |page, pages| {
         let label = Message::new("out-page-of")
             .arg("page", page.to_string())
@@ -155,8 +200,13 @@ pub fn report_bytes(
         let title = ctx.fill(&section.title);
         let sect = doc.open(Tag::Sect);
         match section.kind {
-            SectionKind::Cover => cover(&mut doc, &ctx, &title),
-            SectionKind::Contents => contents = Some((doc.page_index(), title, sect)),
+            SectionKind::Cover => cover(&mut doc, ctx, &title),
+            SectionKind::Contents => {
+                contents = Some((doc.page_index(), title, sect));
+                for _ in 1..contents_pages {
+                    doc.new_page();
+                }
+            }
             kind => {
                 doc.bookmark(1, &title);
                 ctx.toc.push((1, title.clone(), doc.page_index()));
@@ -164,43 +214,27 @@ pub fn report_bytes(
                 // The programme's own words open the report, before the
                 // section's introduction to the figures.
                 if kind == SectionKind::KeyFigures {
-                    foreword(&mut doc, &ctx);
+                    foreword(&mut doc, ctx);
                 }
                 if let Some(text) = &section.text {
                     doc.paragraph(&ctx.fill(text), Style::BODY, 0.0);
                     doc.space(8.0);
                 }
-                body(&mut doc, &mut ctx, kind, section);
+                body(&mut doc, ctx, kind, section);
                 if kind == SectionKind::Appendix && opts.draft {
-                    left_out(&mut doc, &ctx);
+                    left_out(&mut doc, ctx);
                 }
             }
         }
         doc.close();
     }
+    let mut needed = 1;
     if let Some((page, title, sect)) = contents {
         doc.reopen(sect);
-        table_of_contents(&mut doc, &ctx, page, &title);
+        needed = table_of_contents(&mut doc, ctx, (page, contents_pages), &title);
         doc.close();
     }
-    let meta = Meta {
-        title: if opts.draft {
-            render(
-                lang,
-                &Message::new("report-draft-title")
-                    .arg("title", titled("out-report-title"))
-                    .arg("draft", text(lang, "out-draft")),
-            )
-        } else {
-            titled("out-report-title")
-        },
-        author: config.programme.organisation.get(lang).to_string(),
-        subject: titled("out-report-subject"),
-        keywords: vec![config.programme.code.clone(), ctx.year.clone()],
-        lang: lang.code().to_string(),
-        created: run.date.days_since_epoch() * 86_400,
-    };
-    doc.finish(&meta, opts.writer)
+    (doc, needed)
 }
 
 fn body(doc: &mut Doc, ctx: &mut Ctx, kind: SectionKind, section: &Section) {
@@ -280,66 +314,122 @@ fn cover(doc: &mut Doc, ctx: &Ctx, title: &str) {
     );
 }
 
-/// Fills the reserved contents page: one linked line per section and focus area.
-fn table_of_contents(doc: &mut Doc, ctx: &Ctx, page: usize, title: &str) {
+/// A contents entry's style and indent by its level.
+fn entry_style(level: u8) -> (Style, f32) {
+    let (size, bold, indent) = match level {
+        1 => (11.0, true, 0.0),
+        _ => (10.0, false, 16.0),
+    };
+    let style = Style {
+        size,
+        bold,
+        color: INK,
+    };
+    (style, indent)
+}
+
+/// Fills the pages kept for the contents, (first page, how many): one
+/// linked line per section and focus area, under the heading marked as
+/// continued on each page after the first. Returns how many pages the
+/// entries need; where that is more than were kept, nothing is drawn.
+fn table_of_contents(doc: &mut Doc, ctx: &Ctx, (page, kept): (usize, usize), title: &str) -> usize {
+    use super::layout::{MARGIN_BOTTOM, MARGIN_TOP, PAGE_H};
     doc.begin_page_override(page);
     let saved = doc.y();
     doc.set_y(64.0);
     doc.heading(1, title, 0.0);
     doc.space(6.0);
-    doc.open(Tag::TOC);
-    for (level, entry, target) in &ctx.toc {
-        let style = if *level == 1 {
-            Style {
-                size: 11.0,
-                bold: true,
-                color: INK,
-            }
-        } else {
-            Style {
-                size: 10.0,
-                bold: false,
-                color: INK,
-            }
-        };
-        let indent = if *level == 1 { 0.0 } else { 16.0 };
-        let lh = Doc::line_height(style) + 3.0;
-        let number = (target + 1).to_string();
-        let nw = doc.measure(&number, style);
-        let right = MARGIN_X + doc.text_width();
-        // A long entry wraps short of the page number, set on its last line.
-        let lines = doc.wrap(entry, doc.text_width() - indent - nw - 12.0, style);
-        let more = Doc::line_height(style) * lines.len().saturating_sub(1) as f32;
-        let first = doc.y() + lh;
-        let y = first + more;
-        doc.open(Tag::TOCI);
-        doc.open(Tag::Link);
-        for (i, line) in lines.iter().enumerate() {
-            let at = first + Doc::line_height(style) * i as f32;
-            doc.text_at(MARGIN_X + indent, at, line, style);
+    // The room an entry's page number takes: the widest there may be, so
+    // that how entries wrap does not depend on the numbers.
+    let wrapped: Vec<(Vec<String>, f32)> = ctx
+        .toc
+        .iter()
+        .map(|(level, entry, _)| {
+            let (style, indent) = entry_style(*level);
+            let nw = doc.measure("0000", style);
+            let lines = doc.wrap(entry, doc.text_width() - indent - nw - 12.0, style);
+            let h = Doc::line_height(style) * lines.len().max(1) as f32 + 3.0;
+            (lines, h)
+        })
+        .collect();
+    // Where each entry goes, (page after the first, top): the pages are
+    // counted before anything is drawn.
+    let continued_top = MARGIN_TOP + doc.continued_height();
+    let (mut at, mut y) = (0, doc.y());
+    let mut places = Vec::with_capacity(wrapped.len());
+    for (_, h) in &wrapped {
+        if y + h > PAGE_H - MARGIN_BOTTOM && y > continued_top {
+            at += 1;
+            y = continued_top;
         }
-        doc.text_at(right - nw, y, &number, style);
-        let described = crate::i18n::render(
-            ctx.lang,
-            &Message::new("report-contents-link")
-                .arg("title", entry.clone())
-                .arg("page", number),
-        );
-        doc.link(
-            MARGIN_X,
-            first - lh + 3.0,
-            doc.text_width(),
-            lh + more,
-            *target,
-            &described,
-        );
-        doc.close();
-        doc.close();
-        doc.set_y(y);
+        places.push((at.min(kept - 1), y));
+        y += h;
+    }
+    let needed = at + 1;
+    if needed > kept && kept < 3 {
+        // Laid out again with `needed` pages kept; this document is dropped.
+        return needed;
+    }
+    doc.open(Tag::TOC);
+    let mut on = 0;
+    for (((level, entry, target), (lines, _)), &(offset, top)) in
+        ctx.toc.iter().zip(&wrapped).zip(&places)
+    {
+        if offset != on {
+            on = offset;
+            doc.begin_page_override(page + on);
+            doc.set_y(MARGIN_TOP);
+            doc.continued_heading();
+        }
+        doc.set_y(top);
+        toc_entry(doc, ctx, (*level, entry, *target), lines);
     }
     doc.close();
     doc.set_y(saved);
     doc.end_page_override();
+    needed
+}
+
+/// One contents entry (TOCI with its Link) at the current place: its
+/// wrapped lines, the page number on the last, the link over all.
+fn toc_entry(
+    doc: &mut Doc,
+    ctx: &Ctx,
+    (level, entry, target): (u8, &str, usize),
+    lines: &[String],
+) {
+    let (style, indent) = entry_style(level);
+    let lh = Doc::line_height(style) + 3.0;
+    let number = (target + 1).to_string();
+    let nw = doc.measure(&number, style);
+    let right = MARGIN_X + doc.text_width();
+    let more = Doc::line_height(style) * lines.len().saturating_sub(1) as f32;
+    let first = doc.y() + lh;
+    let y = first + more;
+    doc.open(Tag::TOCI);
+    doc.open(Tag::Link);
+    for (i, line) in lines.iter().enumerate() {
+        let at = first + Doc::line_height(style) * i as f32;
+        doc.text_at(MARGIN_X + indent, at, line, style);
+    }
+    doc.text_at(right - nw, y, &number, style);
+    let described = crate::i18n::render(
+        ctx.lang,
+        &Message::new("report-contents-link")
+            .arg("title", entry.to_string())
+            .arg("page", number),
+    );
+    doc.link(
+        MARGIN_X,
+        first - lh + 3.0,
+        doc.text_width(),
+        lh + more,
+        target,
+        &described,
+    );
+    doc.close();
+    doc.close();
+    doc.set_y(y);
 }
 
 fn figures_table(doc: &mut Doc, rows: Vec<(String, String)>) {
@@ -777,21 +867,24 @@ fn areas(doc: &mut Doc, ctx: &Ctx, section: &Section) {
         doc.heading(3, title, keep);
         figure(doc, lang, title, &chart, |d| chart.draw_horizontal(d));
     }
+    let line = |r: usize| {
+        let m = c.rows[r].measure;
+        let status = m
+            .status
+            .map(|s| config.statuses[s].name.get(lang))
+            .unwrap_or("");
+        let code = config.departments[m.department].code.get_ref();
+        format!("{} ({code}, {status})", m.name)
+    };
     for (area, rows) in listed {
-        doc.heading(3, config.areas[area].name.get(lang), 30.0);
+        // The heading kept with the list's first item, however tall.
+        let first = rows
+            .first()
+            .map_or(0.0, |&r| doc.list_keep("•", &line(r), Style::BODY, 8.0));
+        doc.heading(3, config.areas[area].name.get(lang), first.max(30.0));
         doc.open(Tag::L);
         for &r in rows.iter().take(ctx.limit) {
-            let m = c.rows[r].measure;
-            let status = m
-                .status
-                .map(|s| config.statuses[s].name.get(lang))
-                .unwrap_or("");
-            let line = format!(
-                "{} ({}, {status})",
-                m.name,
-                config.departments[m.department].code.get_ref()
-            );
-            doc.list_item("•", &line, Style::BODY, 8.0);
+            doc.list_item("•", &line(r), Style::BODY, 8.0);
         }
         doc.close();
         cut_note(doc, ctx, rows.len());

@@ -435,3 +435,85 @@ fn soft_hyphens_and_format_characters_stay_out_of_the_page_and_bookmarks() {
         "{titles:?}"
     );
 }
+
+/// Contents longer than a page (sections of long titles) go on over the
+/// next page under their heading marked as continued: no entry below the
+/// text area, and each entry's page number is the page its section starts
+/// on, counted with the contents' second page.
+#[test]
+#[ignore = "needs poppler (pdftotext): run by .ci/run"]
+fn contents_longer_than_a_page_go_on_over_the_next() {
+    need("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [("KYMP", "Pihatalkoot", "1000", "500")];
+    let input = submission(dir.path(), &rows);
+    let long = " osana koko kaupungin yhteistä ohjelmaa".repeat(30);
+    let template = dir.path().join("t.toml");
+    let text = std::fs::read_to_string(root().join("templates/report_fi.toml")).unwrap();
+    let mut text = text.replace("title = \"Sisällys\"", "title = \"Sisällys\"\n#");
+    for title in ["Tunnusluvut", "Toimialat", "Alueet", "Vaikuttavuustarinat"] {
+        text = text.replace(
+            &format!("title = \"{title}\""),
+            &format!("title = \"{title}{long} LOPPU\""),
+        );
+    }
+    std::fs::write(&template, text).unwrap();
+    let pdf = draft(
+        dir.path(),
+        &input,
+        &["--report-template", template.to_str().unwrap()],
+    );
+    let words = words(&pdf);
+    assert_eq!(below_text_area(&words), Vec::<&Word>::new());
+    // A page's words, the draft watermark's letters left out.
+    let page_text = |page: usize| -> String {
+        let w: Vec<&str> = words
+            .iter()
+            .filter(|w| w.0 == page && w.5 - w.3 < 40.0)
+            .map(|w| w.1.as_str())
+            .collect();
+        w.join(" ")
+    };
+    // The contents on pages 2 and 3, the second under "Sisällys (jatkuu)".
+    assert!(
+        page_text(3).contains("Sisällys (jatkuu)"),
+        "{}",
+        page_text(3)
+    );
+    // Each entry's link (lopdf): its text names the page drawn beside the
+    // entry, its destination is that page, where its section starts.
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages = doc.get_pages();
+    let number_of = |id: lopdf::ObjectId| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+    let mut entries = Vec::new();
+    for page in [2, 3] {
+        let dict = doc.get_dictionary(pages[&page]).unwrap();
+        let annots = dict.get(b"Annots").unwrap().as_array().unwrap();
+        for a in annots {
+            let a = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
+            let said = lopdf::decode_text_string(a.get(b"Contents").unwrap()).unwrap();
+            let action = match a.get(b"A").unwrap() {
+                lopdf::Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+                o => o.as_dict().unwrap(),
+            };
+            let target = action.get(b"D").unwrap().as_array().unwrap()[0]
+                .as_reference()
+                .unwrap();
+            entries.push((page, said, number_of(target).unwrap() as usize));
+        }
+    }
+    let titles = ["Tunnusluvut", "Toimialat", "Alueet", "Vaikuttavuustarinat"];
+    for title in titles {
+        let (_, said, target) = entries
+            .iter()
+            .find(|(_, said, _)| said.starts_with(title))
+            .unwrap_or_else(|| panic!("{title}: {entries:?}"));
+        assert!(said.ends_with(&format!(", sivu {target}")), "{said}");
+        let text = page_text(*target);
+        assert!(text.contains(title), "{title}: page {target}: {text}");
+        assert!(!page_text(target - 1).contains(&format!("{title} osana")));
+    }
+    // Entries on both pages; the last section after the contents' second page.
+    assert!(entries.iter().any(|e| e.0 == 2) && entries.iter().any(|e| e.0 == 3));
+    assert!(entries.iter().all(|e| e.2 >= 4), "{entries:?}");
+}
