@@ -908,11 +908,13 @@ impl Doc {
             2 => 14.0,
             _ => 8.0,
         };
+        // The room under the heading (a rule under a level 1).
+        let after = if level == 1 { 12.0 } else { 3.0 };
         let lines = self.wrap(text, self.text_width(), style).len() as f32;
         // At a page's top already, a new page would only leave this one
         // blank (and the bookmark made before it pointing there).
         if self.y > MARGIN_TOP {
-            self.ensure(before + lines * Doc::line_height(style) + keep);
+            self.ensure(before + lines * Doc::line_height(style) + after + keep);
         }
         if self.y > MARGIN_TOP {
             self.y += before;
@@ -937,9 +939,9 @@ impl Doc {
         if level == 1 {
             self.y += 4.0;
             self.rule(ACCENT, 1.2);
-            self.y += 8.0;
+            self.y += after - 4.0;
         } else {
-            self.y += 3.0;
+            self.y += after;
         }
     }
 
@@ -1719,6 +1721,30 @@ mod tests {
         let w = d.measure("Länsimäki €", Style::BODY);
         assert!(w > 30.0 && w < 80.0, "{w}");
         assert!(d.measure("MMMM", Style::BODY) > d.measure("iiii", Style::BODY));
+    }
+
+    /// A heading goes to the next page unless what it keeps fits under it
+    /// with the room it leaves below itself: a list's first item kept whole
+    /// was moved away from its heading, which stood alone at the bottom.
+    #[test]
+    fn a_heading_stays_with_what_it_keeps() {
+        let mut d = Doc::new();
+        d.new_page();
+        d.open(Tag::Sect);
+        let item = "Alakoulujen erityisnuorisotyöntekijät (KUKU, toteutusvaihe) ".repeat(4);
+        let keep = d.list_keep("•", &item, Style::BODY, 8.0);
+        let heading = Doc::line_height(Doc::heading_style(3));
+        // Room for the heading and the item but not the 3 pt below it.
+        d.set_y(PAGE_H - MARGIN_BOTTOM - (8.0 + heading + keep + 1.0));
+        d.heading(3, "Länsimäki", keep);
+        d.open(Tag::L);
+        d.list_item("•", &item, Style::BODY, 8.0);
+        d.close();
+        d.close();
+        // Both on the next page; nothing left alone on this one.
+        assert_eq!(d.page_index(), 2);
+        assert!(d.pages[1].draws.is_empty());
+        assert!(!d.pages[2].draws.is_empty());
     }
 
     #[test]
