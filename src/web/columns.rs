@@ -187,8 +187,7 @@ async fn save_as(
         .find(|(h, f)| standard_field(&state.config, h).is_some_and(|k| k != f))
     {
         state.refuse("standard-header", h);
-        let problem = Some("web-fix-refused-standard-header");
-        return super::fix_page::respond(&state, &ctx, &who, &row, None, problem).await;
+        return super::fix_page::refused(&who, &row, "web-fix-refused-standard-header");
     }
     chosen.retain(|(h, _)| standard_field(&state.config, h).is_none());
     let by = who.name();
@@ -207,7 +206,14 @@ async fn save_as(
             .map(|(_, v)| v.as_str())
     };
     let at = field("sheet").zip(field("row"));
-    super::fix_page::saved_at(&who, &row, "columns", at)
+    // Forgetting a choice (its own form) is said as such, not as a
+    // choice saved.
+    let what = if field("forget").is_some() {
+        "forgotten"
+    } else {
+        "columns"
+    };
+    super::fix_page::saved_at(&who, &row, what, at)
 }
 
 #[cfg(test)]

@@ -20,12 +20,11 @@ use sha2::{Digest, Sha256};
 
 use super::WebError;
 use super::check::Adjust;
-use super::fix_page::respond;
 use super::register::{Register, SubmissionRow};
 use super::routes::{Ctx, Shared, State, blocking, csrf_ok, failed, not_found};
 use super::security;
 use super::store::hex;
-use crate::reading::adjust::locate;
+use crate::reading::adjust::{Misfit, locate};
 use crate::reading::{Adjustments, Correction};
 
 /// The register's third schema step: matched columns and corrections.
@@ -387,7 +386,7 @@ async fn correct_as(
     }
     if let Some(why) = value_problem(&f.value) {
         state.refuse("correction-value", &format!("{id} {}", f.cell));
-        return respond(&state, &ctx, &who, &row, None, Some(why)).await;
+        return super::fix_page::refused(&who, &row, why);
     }
     let st = state.clone();
     let (r2, by) = (row.clone(), who.name());
@@ -396,7 +395,7 @@ async fn correct_as(
         Some(Ok(Ok(()))) => super::fix_page::saved(&who, &row, "correction"),
         Some(Ok(Err(why))) => {
             state.refuse("correction-cell", &id.to_string());
-            respond(&state, &ctx, &who, &row, None, Some(why)).await
+            super::fix_page::refused(&who, &row, why)
         }
         Some(Err(e)) => failed(&state, &ctx, &e),
         None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
@@ -442,12 +441,14 @@ fn record(
         return Ok(Err("web-fix-refused-cell"));
     };
     if book.format == crate::reading::Format::Csv && !csv_sheet(state, row, &f.sheet)? {
-        return Ok(Err("web-fix-refused-cell"));
+        return Ok(Err("web-fix-refused-sheet"));
     }
     let cell = f.cell.trim().to_ascii_uppercase();
     let (i, r, c) = match locate(&book, &f.sheet, &cell) {
         Ok(found) => found,
-        Err(_) => return Ok(Err("web-fix-refused-cell")),
+        Err(Misfit::NoSheet) => return Ok(Err("web-fix-refused-sheet")),
+        Err(Misfit::BadCell) => return Ok(Err("web-fix-refused-cell-name")),
+        Err(Misfit::OutsideSheet) => return Ok(Err("web-fix-refused-cell")),
     };
     let before = book.sheets[i].get(r, c).display();
     let correction = CorrectionRow {

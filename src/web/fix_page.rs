@@ -36,8 +36,8 @@ pub async fn show(
 ) -> Response {
     match access(&state, &ctx, None, id).await {
         Ok((row, who)) => {
-            let note = saved_note(&pick);
-            respond_with(&state, &ctx, &who, &row, (note, None), pick).await
+            let shown = (saved_note(&pick), refused_note(&pick));
+            respond_with(&state, &ctx, &who, &row, shown, pick).await
         }
         Err(r) => r,
     }
@@ -52,8 +52,8 @@ pub async fn show_by_link(
 ) -> Response {
     match access(&state, &ctx, Some(&token), id).await {
         Ok((row, who)) => {
-            let note = saved_note(&pick);
-            respond_with(&state, &ctx, &who, &row, (note, None), pick).await
+            let shown = (saved_note(&pick), refused_note(&pick));
+            respond_with(&state, &ctx, &who, &row, shown, pick).await
         }
         Err(r) => r,
     }
@@ -63,9 +63,39 @@ pub async fn show_by_link(
 fn saved_note(pick: &Pick) -> Option<&'static str> {
     match pick.saved.as_deref() {
         Some("columns") => Some("web-fix-columns-saved"),
+        Some("forgotten") => Some("web-fix-forgotten"),
         Some("correction") => Some("web-fix-corrected"),
         _ => None,
     }
+}
+
+/// Why a file page's form was not taken: each `?refused=` key and its
+/// message id. Only these are shown, whatever the address says.
+pub const REFUSALS: [(&str, &str); 6] = [
+    ("sheet", "web-fix-refused-sheet"),
+    ("cell-name", "web-fix-refused-cell-name"),
+    ("cell", "web-fix-refused-cell"),
+    ("value", "web-fix-refused-value"),
+    ("long", "web-fix-refused-long"),
+    ("standard-header", "web-fix-refused-standard-header"),
+];
+
+/// The message of `?refused=` (set by [`refused`]'s redirect).
+fn refused_note(pick: &Pick) -> Option<&'static str> {
+    let key = pick.refused.as_deref()?;
+    REFUSALS.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
+}
+
+/// The answer to a file page's form that was not taken, `why` a message
+/// id of [`REFUSALS`]: 303 See Other to the file's page, which says why
+/// (POST/redirect/GET: a reload does not send the form again).
+pub fn refused(who: &Who, row: &SubmissionRow, why: &str) -> Response {
+    let key = REFUSALS
+        .iter()
+        .find(|(_, id)| *id == why)
+        .map_or("cell", |(k, _)| *k);
+    let to = format!("{}?refused={key}", who.base(row.id));
+    axum::response::Redirect::to(&to).into_response()
 }
 
 /// The answer to a file page's form once `what` (`columns` or
@@ -91,19 +121,7 @@ pub fn saved_at(who: &Who, row: &SubmissionRow, what: &str, at: Option<(&str, &s
 
 /// The file's page after the year's files are checked again with every
 /// match and correction: `note` says what was just done, `problem` why a
-/// correction was not taken (then the status is 422).
-pub async fn respond(
-    state: &State,
-    ctx: &Ctx,
-    who: &Who,
-    row: &SubmissionRow,
-    note: Option<&'static str>,
-    problem: Option<&'static str>,
-) -> Response {
-    respond_with(state, ctx, who, row, (note, problem), Pick::default()).await
-}
-
-/// [`respond`], with the header row `pick` asked for.
+/// form was not taken; `pick` is the header row asked for.
 async fn respond_with(
     state: &State,
     ctx: &Ctx,
@@ -135,6 +153,7 @@ async fn respond_with(
         )
         .collect();
     let view = View {
+        admin: matches!(who, Who::Admin),
         ctx,
         config: &state.config,
         base: who.base(row.id),
@@ -142,12 +161,7 @@ async fn respond_with(
         findings: &own,
         loaded: &loaded,
     };
-    let body = html(view.markup(note, problem));
-    if problem.is_some() {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    html(view.markup(note, problem))
 }
 
 /// What a file's page shows beside its findings.
@@ -257,6 +271,8 @@ fn closest(config: &Config, ranked: &[(usize, f64)], l: Lang) -> String {
 }
 
 struct View<'a> {
+    /// The administrator's page (a department's link cannot withdraw).
+    admin: bool,
     ctx: &'a Ctx,
     config: &'a Config,
     base: String,
@@ -301,6 +317,7 @@ impl View<'_> {
                 (self.findings_table())
                 (self.any_cell())
                 (self.recorded())
+                @if self.admin { (super::withdraw::form(l, &self.ctx.csrf, self.row)) }
             },
         )
     }
@@ -351,6 +368,7 @@ impl View<'_> {
                 input type="hidden" name="csrf" value=(self.ctx.csrf);
                 input type="hidden" name="header" value=(header);
                 input type="hidden" name="field" value="";
+                input type="hidden" name="forget" value="1";
                 button type="submit" aria-label=(render(l, &Message::new("web-fix-forget-label").arg("header", header))) {
                     (text(l, "web-fix-forget"))
                 }
@@ -459,7 +477,7 @@ impl View<'_> {
                 section aria-labelledby="earlier" {
                     h2 #earlier { (text(l, "web-earlier-title")) }
                     p.note role="status" { (text(l, "web-earlier-intro")) }
-                    table #earlier-corrections aria-labelledby="earlier" {
+                    div.wide role="region" aria-label=(text(l, "web-earlier-title")) tabindex="0" { table #earlier-corrections aria-labelledby="earlier" {
                         thead { tr {
                             th scope="col" { (text(l, "web-col-file")) }
                             th scope="col" { (text(l, "web-col-sheet")) }
@@ -477,7 +495,7 @@ impl View<'_> {
                                 span.hint { "(" (text(l, state(e))) ")" }
                             }
                         } } }
-                    }
+                    } }
                 }
             }
         }
@@ -490,7 +508,7 @@ impl View<'_> {
             h2 #findings-title { (text(l, "web-nav-findings")) }
             p #count { (render(l, &Message::new("web-findings-count").count("count", self.findings.len() as i64))) }
             @if !self.findings.is_empty() {
-                table #fix-findings aria-labelledby="findings-title" {
+                div.wide role="region" aria-label=(text(l, "web-nav-findings")) tabindex="0" { table #fix-findings aria-labelledby="findings-title" {
                     thead { tr {
                         th scope="col" { (text(l, "web-col-sheet")) }
                         th scope="col" { (text(l, "web-col-cell")) }
@@ -524,7 +542,7 @@ impl View<'_> {
                             }
                         } }
                     } } }
-                }
+                } }
             }
         }
     }
@@ -586,7 +604,7 @@ impl View<'_> {
         let l = self.ctx.lang;
         html! {
             @if !self.loaded.corrections.is_empty() {
-                table #corrections {
+                div.wide role="region" aria-label=(text(l, "web-fix-recorded")) tabindex="0" { table #corrections {
                     caption { (text(l, "web-fix-recorded")) }
                     thead { tr {
                         th scope="col" { (text(l, "web-col-sheet")) }
@@ -606,7 +624,7 @@ impl View<'_> {
                         td { (super::time::show(l, &c.at)) }
                         td { (text(l, self.state_of(i, c))) }
                     } } }
-                }
+                } }
             }
         }
     }

@@ -37,6 +37,9 @@ pub struct Pick {
     /// What the redirect after a form says was saved: `columns` or
     /// `correction` (POST/redirect/GET, see [`super::fix_page::saved`]).
     pub saved: Option<String>,
+    /// Why the last form was not taken: a key of
+    /// [`super::fix_page::REFUSALS`] (POST/redirect/GET as `saved`).
+    pub refused: Option<String>,
 }
 
 /// The row offered as the header, and its cells.
@@ -166,7 +169,7 @@ mod tests {
         let first = Pick {
             sheet: Some("oma".into()),
             row: Some("1".into()),
-            saved: None,
+            ..Pick::default()
         };
         assert_eq!(candidate(&b, &first).unwrap().cells.len(), 1);
         // A row outside the sheet, none or no number: the likeliest instead.
@@ -174,7 +177,7 @@ mod tests {
             let other = Pick {
                 sheet: None,
                 row: Some(row.into()),
-                saved: None,
+                ..Pick::default()
             };
             assert_eq!(candidate(&b, &other).unwrap().row, 3, "{row:?}");
         }

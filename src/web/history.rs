@@ -107,6 +107,7 @@ struct Year {
     builds: Vec<BuildRecord>,
     submissions: Vec<SubmissionRow>,
     current: Vec<i64>,
+    withdrawn: Vec<i64>,
 }
 
 fn year_of(r: &Register, year: i32, with_builds: bool) -> Result<Year, WebError> {
@@ -119,6 +120,7 @@ fn year_of(r: &Register, year: i32, with_builds: bool) -> Result<Year, WebError>
         },
         submissions: r.submissions(year)?,
         current: r.current(year)?.iter().map(|s| s.id).collect(),
+        withdrawn: r.withdrawn()?.into_iter().map(|w| w.0).collect(),
     })
 }
 
@@ -162,6 +164,7 @@ fn history_markup(ctx: &Ctx, state: &State, all: &[i32], list: &[Year]) -> Marku
             @if all.is_empty() { p { (text(l, "web-history-none")) } } @else {
                 nav aria-label=(text(l, "web-years")) { p { (text(l, "web-years")) " "
                     @for y in all { a href={ "/history?year=" (y) } { (y) } " " }
+                    @if list.len() < all.len() { a href="/history" { (text(l, "web-history-all")) } }
                 } }
             }
             @for y in list {
@@ -189,7 +192,7 @@ fn builds_table(l: Lang, y: &Year) -> Markup {
     };
     html! {
         @if y.builds.is_empty() { p { (text(l, "web-history-builds-none")) } } @else {
-            table.history {
+            div.wide role="region" aria-label=(caption) tabindex="0" { table.history {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { (text(l, "web-col-built-at")) }
@@ -210,7 +213,7 @@ fn builds_table(l: Lang, y: &Year) -> Markup {
                         ", " (bytes(l, o.size as i64)) ", SHA-256 " code.sha { (o.sha256) }
                     } } } }
                 } } }
-            }
+            } }
         }
     }
 }
@@ -245,7 +248,7 @@ fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
     });
     html! {
         @if !rows.is_empty() {
-            table.history {
+            div.wide role="region" aria-label=(caption) tabindex="0" { table.history {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { (text(l, "web-col-department")) }
@@ -258,12 +261,12 @@ fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
                 tbody { @for s in rows { tr.submission {
                     th scope="row" { @if s.department.is_empty() { (text(l, "web-history-no-department")) } @else { (s.department) } }
                     td { a href={ (href) (s.id) } { (s.original_name) } }
-                    td { (text(l, if y.current.contains(&s.id) { "web-history-current" } else { "web-history-earlier" })) }
+                    td { (text(l, if y.current.contains(&s.id) { "web-history-current" } else if y.withdrawn.contains(&s.id) { "web-history-withdrawn" } else { "web-history-earlier" })) }
                     td { (super::time::show(l, &s.received_at)) }
                     td { (bytes(l, s.size)) }
                     td { code.sha { (s.sha256) } }
                 } } }
-            }
+            } }
         }
     }
 }

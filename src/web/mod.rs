@@ -35,6 +35,7 @@ pub mod routes;
 pub mod security;
 pub mod store;
 pub mod time;
+pub mod withdraw;
 
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener};
@@ -97,8 +98,9 @@ pub enum WebError {
         /// The newest this program knows.
         known: usize,
     },
-    /// Listening on a non-loopback address without an administrator password.
-    #[error("{addr} is not a loopback address and no administrator password is set")]
+    /// Listening on an address other than 127.0.0.1 or ::1 without an
+    /// administrator password.
+    #[error("{addr} is not 127.0.0.1 or ::1 and no administrator password is set")]
     NeedsPassword {
         /// The address asked for.
         addr: SocketAddr,
@@ -155,6 +157,14 @@ impl WebError {
     }
 }
 
+/// Whether the server may run without a password on `ip`: only
+/// 127.0.0.1 and ::1, the addresses the README and issue 23 name. Other
+/// loopback addresses (127.0.0.2, …) need a password too: a rule with
+/// one exception is one a reader can check.
+fn is_local(ip: std::net::IpAddr) -> bool {
+    ip == std::net::Ipv4Addr::LOCALHOST || ip == std::net::Ipv6Addr::LOCALHOST
+}
+
 /// Opens the workspace and its register, sets the administrator's
 /// password if given and none is stored, and refuses a non-loopback
 /// address without one. Returns the shared state.
@@ -170,7 +180,7 @@ pub fn prepare(opts: &ServeOptions) -> Result<routes::State, WebError> {
         reg.set_setting("admin_password", &h)?;
         hash = Some(h);
     }
-    if !opts.listen.ip().is_loopback() && hash.is_none() {
+    if !is_local(opts.listen.ip()) && hash.is_none() {
         return Err(WebError::NeedsPassword { addr: opts.listen });
     }
     Ok(routes::Shared::new(opts, ws, reg, hash))

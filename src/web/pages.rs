@@ -34,10 +34,20 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
             body {
                 a.skip href="#main" { (t(l, "web-skip")) }
                 header {
-                    nav aria-label=(t(l, "web-nav-label")) {
-                        ul {
-                            @for (path, id, keeps) in MENU {
-                                li { a href={ (path) @if keeps { (year_query(ctx, "?")) } } { (t(l, id)) } }
+                    @if let Some(token) = &ctx.link {
+                        // A department's link opens its own pages only.
+                        nav aria-label=(t(l, "web-nav-label")) {
+                            ul {
+                                li { a href={ "/d/" (token) } { (t(l, "web-nav-department-files")) } }
+                                li { a href={ "/d/" (token) "/history" } { (t(l, "web-nav-history")) } }
+                            }
+                        }
+                    } @else if ctx.admin || !ctx.login_needed {
+                        nav aria-label=(t(l, "web-nav-label")) {
+                            ul {
+                                @for (path, id) in MENU {
+                                    li { a href={ (path) (year_query(ctx, "?")) } { (t(l, id)) } }
+                                }
                             }
                         }
                     }
@@ -61,16 +71,17 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     }
 }
 
-/// The menu: each page's path, its link's message, and whether the link
-/// keeps the year looked at (the history and the links list every year).
-const MENU: [(&str, &str, bool); 7] = [
-    ("/", "web-nav-dashboard", true),
-    ("/upload", "web-nav-upload", true),
-    ("/findings", "web-nav-findings", true),
-    ("/build", "web-nav-build", true),
-    ("/templates", "web-nav-templates", true),
-    ("/links", "web-nav-links", false),
-    ("/history", "web-nav-history", false),
+/// The administrator's menu: each page's path and its link's message.
+/// Every link keeps the year looked at (the history and the links pages
+/// list every year, and start from that one).
+const MENU: [(&str, &str); 7] = [
+    ("/", "web-nav-dashboard"),
+    ("/upload", "web-nav-upload"),
+    ("/findings", "web-nav-findings"),
+    ("/build", "web-nav-build"),
+    ("/templates", "web-nav-templates"),
+    ("/links", "web-nav-links"),
+    ("/history", "web-nav-history"),
 ];
 
 /// `year=Y` after `sep` when the page looks at a year asked for, so that
@@ -127,7 +138,7 @@ fn year_form(ctx: &Ctx, action: &str, year: i32) -> Markup {
     html! {
         form.year method="get" action=(action) {
             label for="year" { (t(l, "web-year-label")) }
-            input #year type="number" name="year" value=(year) min="1900" max="9999";
+            input #year type="number" name="year" value=(year) min="1900" max="9998";
             button type="submit" { (t(l, "web-show")) }
         }
     }
@@ -158,10 +169,10 @@ fn state_of(findings: &[&WebFinding], received: bool) -> (&'static str, &'static
 pub fn dashboard(
     ctx: &Ctx,
     config: &Config,
-    year: i32,
-    years: &[i32],
+    (year, years): (i32, &[i32]),
     current: &[SubmissionRow],
     checked: &Checked,
+    withdrawn: Option<&SubmissionRow>,
 ) -> Markup {
     let l = ctx.lang;
     let title = render(
@@ -174,11 +185,14 @@ pub fn dashboard(
         ctx,
         &title,
         html! {
+            @if let Some(w) = withdrawn {
+                p.note role="status" { (render(l, &Message::new("web-withdrawn").arg("file", w.original_name.as_str()))) }
+            }
             (year_form(ctx, "/", year))
             @if !years.is_empty() {
                 p { (t(l, "web-years")) " " @for y in years { a href={ "/?year=" (y) } { (y) } " " } }
             }
-            table {
+            div.wide role="region" aria-label=(t(l, "web-dashboard-caption")) tabindex="0" { table {
                 caption { (t(l, "web-dashboard-caption")) }
                 thead { tr {
                     th scope="col" { (t(l, "web-col-department")) }
@@ -195,7 +209,7 @@ pub fn dashboard(
                         tr {
                             th scope="row" { (code) " – " (d.name.get(l)) }
                             td class={ "state " (class) } { (t(l, state)) }
-                            td { @if let Some(s) = sub { (s.original_name) ", " (super::time::show(l, &s.received_at)) } @else { "–" } }
+                            td { @if let Some(s) = sub { a href={ "/submissions/" (s.id) } { (s.original_name) } ", " (super::time::show(l, &s.received_at)) } @else { "–" } }
                             td { @if let Some(s) = sub {
                                 a href={ "/findings?year=" (year) "&department=" (code) } {
                                     (render(l, &Message::new("web-findings-link").count("count", fs.len() as i64).arg("department", code.as_str())))
@@ -210,10 +224,18 @@ pub fn dashboard(
                         }
                     }
                 }
-            }
+            } }
             @if !unassigned.is_empty() {
                 h2 { (t(l, "web-unassigned-title")) }
-                ul { @for s in &unassigned { li { (s.original_name) ", " (super::time::show(l, &s.received_at)) } } }
+                p { (t(l, "web-unassigned-intro")) }
+                ul.unassigned { @for s in &unassigned {
+                    @let fs: Vec<&WebFinding> = checked.findings.iter().filter(|f| f.submission == Some(s.id)).collect();
+                    @let (state, _) = state_of(&fs, true);
+                    li {
+                        a href={ "/submissions/" (s.id) } { (s.original_name) } ", " (super::time::show(l, &s.received_at)) ": " (t(l, state))
+                        @if let Some(f) = fs.iter().find(|f| f.is_error()).or(fs.first()) { " – " (f.message[l.index()]) }
+                    }
+                } }
             }
         },
     )
@@ -309,7 +331,7 @@ pub fn findings(
             }
             p #count { (render(l, &Message::new("web-findings-count").count("count", list.len() as i64))) }
             (super::fix_page::fix_links(l, &list, "/submissions/"))
-            (findings_table(l, &title, &list))
+            (findings_table(l, &t(l, "web-findings-caption"), &list))
         },
     )
 }
@@ -318,7 +340,7 @@ pub fn findings(
 pub fn findings_table(l: Lang, caption: &str, list: &[&WebFinding]) -> Markup {
     html! {
     @if !list.is_empty() {
-        table #findings {
+        div.wide role="region" aria-label=(caption) tabindex="0" { table #findings {
             caption { (caption) }
             thead { tr {
                 th scope="col" { (t(l, "web-col-department")) }
@@ -345,13 +367,21 @@ pub fn findings_table(l: Lang, caption: &str, list: &[&WebFinding]) -> Markup {
                     }
                 }
             }
-        }
+        } }
     }
     }
 }
 
 /// What became of the files just sent (nothing when none were).
 pub fn results_list(l: Lang, results: &[Received]) -> Markup {
+    let unknown = t(l, "web-upload-department-unknown");
+    let shown = |d: &str| {
+        if d.is_empty() {
+            unknown.clone()
+        } else {
+            d.to_string()
+        }
+    };
     html! {
         @if !results.is_empty() {
             section aria-labelledby="results" {
@@ -359,13 +389,21 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
                 ul { @for r in results { li { @match r {
                     Received::Stored(name, dept, (e, w), via) => {
                         (render(l, &Message::new("web-upload-stored")
-                            .arg("file", name.as_str()).arg("department", if dept.is_empty() { "?" } else { dept.as_str() })
+                            .arg("file", name.as_str()).arg("department", shown(dept))
                             .count("errors", *e as i64).count("warnings", *w as i64)))
                         @if let Some(v) = via {
                             " " span.via { (render(l, &Message::new("web-upload-via-choices").arg("department", v.as_str()))) }
                         }
                     }
+                    Received::Same(name, dept, current, at) => {
+                        (render(l, &Message::new("web-upload-same")
+                            .arg("file", name.as_str()).arg("department", shown(dept)).arg("current", current.as_str())
+                            .arg("received", super::time::text(l, at))))
+                    }
                     Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
+                    Received::Mismatch(name, chosen, found) => span.refusal {
+                        (render(l, &Message::new("web-refused-department-mismatch").arg("file", name.as_str())
+                            .arg("chosen", chosen.as_str()).arg("found", found.as_str()))) },
                 } } } }
             }
         }
@@ -373,12 +411,18 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
 }
 
 /// The upload form, and what became of the files just sent.
-pub fn upload(ctx: &Ctx, config: &Config, year: i32, results: &[Received]) -> Markup {
+pub fn upload(
+    ctx: &Ctx,
+    config: &Config,
+    year: i32,
+    (results, nothing): (&[Received], bool),
+) -> Markup {
     let l = ctx.lang;
     page(
         ctx,
         &t(l, "web-upload-title"),
         html! {
+            @if nothing { p.refusal role="alert" { (t(l, "web-upload-nothing")) } }
             (results_list(l, results))
             @if !results.is_empty() { p { a href={ "/findings?year=" (year) } { (t(l, "web-nav-findings")) } } }
             p { (t(l, "web-upload-intro")) }
@@ -386,7 +430,7 @@ pub fn upload(ctx: &Ctx, config: &Config, year: i32, results: &[Received]) -> Ma
                 input type="hidden" name="csrf" value=(ctx.csrf);
                 p {
                     label for="upload-year" { (t(l, "web-year-label")) }
-                    input #upload-year type="number" name="year" value=(year) min="1900" max="9999" required;
+                    input #upload-year type="number" name="year" value=(year) min="1900" max="9998" required;
                 }
                 p {
                     label for="department" { (t(l, "web-upload-department")) }
@@ -435,17 +479,26 @@ pub fn build(
                 p { (t(l, "web-years")) " " @for y in years { a href={ "/build?year=" (y) } { (y) } " " } }
             }
             p { (t(l, "web-build-intro")) }
-            form method="post" action="/build" {
+            form.stacked method="post" action="/build" {
                 input type="hidden" name="csrf" value=(ctx.csrf);
                 input type="hidden" name="year" value=(year);
-                button type="submit" { (t(l, "web-build-submit")) }
+                p {
+                    label for="build-lang" { (t(l, "web-build-lang")) }
+                    select #build-lang name="lang" {
+                        @for (code, name) in LANGS {
+                            option value=(code) lang=(code) selected[code == l.code()] { (name) }
+                        }
+                    }
+                }
+                p { button type="submit" { (t(l, "web-build-submit")) } }
             }
             h2 { (t(l, "web-build-list")) }
             @if builds.is_empty() { p { (t(l, "web-builds-none")) } } @else {
-                table #builds {
+                div.wide role="region" aria-label=(t(l, "web-build-list")) tabindex="0" { table #builds {
                     thead { tr {
                         th scope="col" { (t(l, "web-col-built-at")) }
                         th scope="col" { (t(l, "web-col-build-kind")) }
+                        th scope="col" { (t(l, "web-col-build-lang")) }
                         th scope="col" { (t(l, "web-col-downloads")) }
                     } }
                     tbody { @for b in builds { tr class=[(new == Some(b.id)).then_some("new")] {
@@ -454,16 +507,23 @@ pub fn build(
                             @if new == Some(b.id) { " " strong.tag { (t(l, "web-build-new")) } }
                         }
                         td { (t(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
+                        td { @match LANGS.iter().find(|(c, _)| *c == b.lang) {
+                            Some((code, name)) => span lang=(code) { (name) },
+                            None => "–",
+                        } }
                         td { @for (i, (href, id)) in build_links(b).into_iter().enumerate() {
                             @if i > 0 { " · " }
                             a href=(href) { (t(l, id)) }
                         } }
                     } } }
-                }
+                } }
             }
         },
     )
 }
+
+/// The outputs' languages: each code and its name in itself.
+const LANGS: [(&str, &str); 3] = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")];
 
 /// A build's download links (address, message), separated on the page
 /// only between them.
@@ -487,7 +547,7 @@ fn build_links(b: &BuildRow) -> Vec<(String, &'static str)> {
 }
 
 /// Each department's template for the next year.
-pub fn templates(ctx: &Ctx, config: &Config, year: i32) -> Markup {
+pub fn templates(ctx: &Ctx, config: &Config, year: i32, from: Option<&BuildRow>) -> Markup {
     let l = ctx.lang;
     let next = (year + 1).to_string();
     page(
@@ -498,6 +558,12 @@ pub fn templates(ctx: &Ctx, config: &Config, year: i32) -> Markup {
         ),
         html! {
             p { (render(l, &Message::new("web-templates-intro").arg("year", year.to_string()))) }
+            p #prefill { @match from {
+                Some(b) => (render(l, &Message::new("web-templates-from")
+                    .arg("year", year.to_string())
+                    .arg("built", super::time::text(l, &b.built_at)))),
+                None => (render(l, &Message::new("web-templates-empty").arg("year", year.to_string()))),
+            } }
             ul { @for d in &config.departments {
                 li { a href={ "/templates/" (d.code.get_ref()) "?year=" (year) } {
                     (render(l, &Message::new("web-template-download").arg("department", d.name.get(l)).arg("year", next.clone())))

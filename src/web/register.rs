@@ -12,7 +12,7 @@ use super::WebError;
 
 /// The schema, one step per version: step `i` takes `user_version` from
 /// `i` to `i + 1`. Append only; never edit a step once released.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     r#"
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE submissions (
@@ -54,6 +54,19 @@ CREATE TABLE upload_links (
 );
 "#,
     super::corrections::MIGRATION,
+    r#"
+CREATE TABLE withdrawals (
+    id INTEGER PRIMARY KEY,
+    submission INTEGER NOT NULL,   -- register id of the file withdrawn
+    withdrawn_at TEXT NOT NULL,    -- UTC, RFC 3339
+    withdrawn_by TEXT NOT NULL
+);
+CREATE INDEX withdrawals_submission ON withdrawals (submission);
+CREATE TABLE link_revocations (
+    link INTEGER NOT NULL,         -- upload_links' rowid
+    revoked_at TEXT NOT NULL       -- UTC, RFC 3339
+);
+"#,
 ];
 
 /// The settings key prefix of a submission refused for another
@@ -98,6 +111,45 @@ pub struct BuildRow {
     pub draft: bool,
     /// JSON: `[{kind, name, size, sha256}]`.
     pub outputs: String,
+    /// The outputs' language code (`fi`, `sv`, `en`), from the build's
+    /// options; `""` if they name none.
+    pub lang: String,
+}
+
+/// A `builds` row of `SELECT {BUILD_COLUMNS}`.
+fn build_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BuildRow> {
+    let options: String = r.get(5)?;
+    let lang = serde_json::from_str::<serde_json::Value>(&options)
+        .ok()
+        .and_then(|o| o.get("lang")?.as_str().map(str::to_string))
+        .unwrap_or_default();
+    Ok(BuildRow {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        built_at: r.get(2)?,
+        draft: r.get(3)?,
+        outputs: r.get(4)?,
+        lang,
+    })
+}
+
+/// The columns [`build_row`] reads.
+const BUILD_COLUMNS: &str = "id, year, built_at, draft, outputs, options";
+
+/// One department's upload link as the register holds it (the token
+/// itself is never stored).
+#[derive(Debug, Clone)]
+pub struct LinkRow {
+    /// Register id (the row's rowid).
+    pub id: i64,
+    /// Department code.
+    pub department: String,
+    /// The year it uploads for.
+    pub year: i32,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+    /// UTC, RFC 3339, once revoked.
+    pub revoked_at: Option<String>,
 }
 
 /// The open register.
@@ -216,6 +268,36 @@ impl Register {
         Ok(out)
     }
 
+    /// Withdraws submission `id`: it stays in the register and the store,
+    /// shown in the history as withdrawn, but is no longer current (a
+    /// department's earlier file becomes current again), so it is neither
+    /// checked nor built. Withdrawing twice records it twice, harmlessly.
+    pub fn withdraw(&self, id: i64, at: &str, by: &str) -> Result<(), WebError> {
+        self.conn
+            .execute(
+                "INSERT INTO withdrawals (submission, withdrawn_at, withdrawn_by) VALUES (?1, ?2, ?3)",
+                params![id, at, by],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
+    /// The withdrawn submissions: id, when (UTC, RFC 3339) and by whom,
+    /// the first withdrawal of each.
+    pub fn withdrawn(&self) -> Result<Vec<(i64, String, String)>, WebError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT submission, MIN(withdrawn_at), withdrawn_by FROM withdrawals
+                 GROUP BY submission ORDER BY submission",
+            )
+            .map_err(WebError::db)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(WebError::db)?;
+        rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
     /// Records a received file; returns its id.
     pub fn add_submission(&self, s: &SubmissionRow) -> Result<i64, WebError> {
         self.conn
@@ -254,13 +336,16 @@ impl Register {
     }
 
     /// The current submissions of `year`: each department's newest file,
-    /// and every file whose department is unknown (none replaces another).
+    /// and every file whose department is unknown (none replaces another);
+    /// withdrawn files ([`Register::withdraw`]) are not current.
     pub fn current(&self, year: i32) -> Result<Vec<SubmissionRow>, WebError> {
         let all = self.submissions(year)?;
         let foreign = self.foreign()?;
+        let withdrawn: Vec<i64> = self.withdrawn()?.into_iter().map(|w| w.0).collect();
         let mut current: Vec<SubmissionRow> = Vec::new();
         // A file refused for another department's rows replaces nothing.
-        for s in all.into_iter().rev().filter(|s| !foreign.contains(&s.id)) {
+        let counted = |s: &SubmissionRow| !foreign.contains(&s.id) && !withdrawn.contains(&s.id);
+        for s in all.into_iter().rev().filter(counted) {
             if s.department.is_empty() || !current.iter().any(|c| c.department == s.department) {
                 current.push(s);
             }
@@ -305,22 +390,11 @@ impl Register {
     pub fn builds(&self, year: i32) -> Result<Vec<BuildRow>, WebError> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, year, built_at, draft, outputs FROM builds
-                 WHERE year = ?1 ORDER BY id DESC",
-            )
+            .prepare(&format!(
+                "SELECT {BUILD_COLUMNS} FROM builds WHERE year = ?1 ORDER BY id DESC"
+            ))
             .map_err(WebError::db)?;
-        let rows = stmt
-            .query_map([year], |r| {
-                Ok(BuildRow {
-                    id: r.get(0)?,
-                    year: r.get(1)?,
-                    built_at: r.get(2)?,
-                    draft: r.get(3)?,
-                    outputs: r.get(4)?,
-                })
-            })
-            .map_err(WebError::db)?;
+        let rows = stmt.query_map([year], build_row).map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
 
@@ -328,17 +402,9 @@ impl Register {
     pub fn build(&self, id: i64) -> Result<Option<BuildRow>, WebError> {
         self.conn
             .query_row(
-                "SELECT id, year, built_at, draft, outputs FROM builds WHERE id = ?1",
+                &format!("SELECT {BUILD_COLUMNS} FROM builds WHERE id = ?1"),
                 [id],
-                |r| {
-                    Ok(BuildRow {
-                        id: r.get(0)?,
-                        year: r.get(1)?,
-                        built_at: r.get(2)?,
-                        draft: r.get(3)?,
-                        outputs: r.get(4)?,
-                    })
-                },
+                build_row,
             )
             .optional()
             .map_err(WebError::db)
@@ -362,11 +428,13 @@ impl Register {
             .map_err(WebError::db)
     }
 
-    /// The department and year of the link whose token has SHA-256 `token_sha`.
+    /// The department and year of the link whose token has SHA-256
+    /// `token_sha`; `None` if there is none or it was revoked.
     pub fn link(&self, token_sha: &str) -> Result<Option<(String, i32)>, WebError> {
         self.conn
             .query_row(
-                "SELECT department, year FROM upload_links WHERE token_sha256 = ?1",
+                "SELECT department, year FROM upload_links WHERE token_sha256 = ?1
+                 AND rowid NOT IN (SELECT link FROM link_revocations)",
                 [token_sha],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
@@ -374,18 +442,50 @@ impl Register {
             .map_err(WebError::db)
     }
 
-    /// Every link: department, year, created at (oldest first).
-    pub fn links(&self) -> Result<Vec<(String, i32, String)>, WebError> {
+    /// Every link, oldest first.
+    pub fn links(&self) -> Result<Vec<LinkRow>, WebError> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT department, year, created_at FROM upload_links ORDER BY created_at, rowid",
+                "SELECT rowid, department, year, created_at,
+                 (SELECT MIN(revoked_at) FROM link_revocations WHERE link = upload_links.rowid)
+                 FROM upload_links ORDER BY created_at, rowid",
             )
             .map_err(WebError::db)?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map([], |r| {
+                Ok(LinkRow {
+                    id: r.get(0)?,
+                    department: r.get(1)?,
+                    year: r.get(2)?,
+                    created_at: r.get(3)?,
+                    revoked_at: r.get(4)?,
+                })
+            })
             .map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)
+    }
+
+    /// Revokes link `id` (its row in [`Register::links`]): its address
+    /// opens nothing from now on. Returns whether such a link exists.
+    pub fn revoke_link(&self, id: i64, at: &str) -> Result<bool, WebError> {
+        let exists: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM upload_links WHERE rowid = ?1)",
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(WebError::db)?;
+        if exists {
+            self.conn
+                .execute(
+                    "INSERT INTO link_revocations (link, revoked_at) VALUES (?1, ?2)",
+                    params![id, at],
+                )
+                .map_err(WebError::db)?;
+        }
+        Ok(exists)
     }
 
     /// Records a refusal (a request turned away), as the log does.

@@ -59,6 +59,8 @@ pub struct Shared {
     /// Each session's latest upload's results, for the page its redirect
     /// shows (POST/redirect/GET); in memory only, as the answer was.
     batches: Mutex<HashMap<String, Vec<Received>>>,
+    /// Each session's link just made, its token shown once and forgotten.
+    new_links: Mutex<HashMap<String, String>>,
     /// The terminal's language, for the log.
     log_lang: Lang,
 }
@@ -84,6 +86,7 @@ impl Shared {
             sessions: Sessions::default(),
             cache: Mutex::new(HashMap::new()),
             batches: Mutex::new(HashMap::new()),
+            new_links: Mutex::new(HashMap::new()),
             log_lang: opts.lang,
         })
     }
@@ -157,6 +160,21 @@ impl Shared {
         }
     }
 
+    /// Keeps the token of the link `session` just made, to be shown once.
+    pub fn keep_new_link(&self, session: &str, token: String) {
+        if let Ok(mut m) = self.new_links.lock() {
+            if m.len() >= 10_000 {
+                m.clear();
+            }
+            m.insert(session.to_string(), token);
+        }
+    }
+
+    /// The token of the link `session` just made, forgotten once taken.
+    pub fn take_new_link(&self, session: &str) -> Option<String> {
+        self.new_links.lock().ok()?.remove(session)
+    }
+
     /// `session`'s latest upload's results (none if the server restarted).
     pub fn batch(&self, session: &str) -> Vec<Received> {
         self.batches
@@ -192,6 +210,9 @@ pub struct Ctx {
     pub login_needed: bool,
     /// The year the request looks at (`?year=`), kept by the menu's links.
     pub year: Option<i32>,
+    /// The token of the department's upload link the request came by
+    /// (`/d/<token>/…`): its pages show the department's menu only.
+    pub link: Option<String>,
 }
 
 /// The app: every route, behind [`guard`] and the body cap.
@@ -209,6 +230,7 @@ pub fn router(state: State) -> Router {
             "/links",
             get(super::links::links_page).post(super::links::create_link),
         )
+        .route("/links/revoke", post(super::links::revoke_link))
         .route("/d/{token}", get(super::links::department_page))
         .route("/d/{token}/upload", post(super::links::department_upload))
         .route("/history", get(super::history::history_page))
@@ -223,6 +245,10 @@ pub fn router(state: State) -> Router {
         )
         .route("/submissions/{id}", get(super::fix_page::show))
         .route("/submissions/{id}/columns", post(super::columns::save))
+        .route(
+            "/submissions/{id}/withdraw",
+            post(super::withdraw::withdraw),
+        )
         .route(
             "/submissions/{id}/correct",
             post(super::corrections::correct),
@@ -258,11 +284,33 @@ pub fn router(state: State) -> Router {
 }
 
 /// `?year=` of a request, for [`Ctx::year`].
-fn year_asked(query: Option<&str>) -> Option<i32> {
-    query?
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("year="))
-        .and_then(|y| y.parse().ok())
+fn year_asked(query: Option<&str>) -> Result<Option<i32>, String> {
+    let Some(given) = query.and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("year=")))
+    else {
+        return Ok(None);
+    };
+    match given.parse::<i32>() {
+        Ok(y) if YEARS.contains(&y) => Ok(Some(y)),
+        _ => Err(given.to_string()),
+    }
+}
+
+/// The years the app works on. A template is for the year after the one
+/// looked at, so the last is one short of four digits' end.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9998;
+
+/// The page refusing a year that is not a number in [`YEARS`] (400).
+pub(super) fn bad_year(state: &Shared, lang: Lang, given: &str) -> Response {
+    state.refuse("bad-year", given);
+    let m = Message::new("web-refused-year")
+        .arg("year", given)
+        .arg("first", YEARS.start().to_string())
+        .arg("last", YEARS.end().to_string());
+    (
+        StatusCode::BAD_REQUEST,
+        pages::refused_text(lang, &render(lang, &m)),
+    )
+        .into_response()
 }
 
 /// The language: `?lang=` (kept in a cookie), the cookie, the browser's
@@ -336,9 +384,16 @@ async fn guard(
             )
                 .into_response()
         }
+    } else if let Err(given) = year_asked(req.uri().query()) {
+        // Percent-encoded as sent; shown escaped, never as markup.
+        bad_year(&state, lang, &given)
     } else {
-        let year = year_asked(req.uri().query());
+        let year = year_asked(req.uri().query()).ok().flatten();
+        let link = path
+            .strip_prefix("/d/")
+            .map(|rest| rest.split('/').next().unwrap_or("").to_string());
         req.extensions_mut().insert(Ctx {
+            link,
             lang,
             csrf: s.csrf.clone(),
             session: session.clone(),
@@ -511,6 +566,8 @@ pub(super) fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
 pub struct YearQuery {
     /// The year asked for.
     pub year: Option<i32>,
+    /// The submission just withdrawn (the dashboard says so).
+    pub withdrawn: Option<i64>,
 }
 
 pub(super) async fn blocking<T: Send + 'static>(
@@ -529,13 +586,16 @@ async fn dashboard(
     match blocking(move || st.checked(year)).await {
         Some(Ok((current, checked))) => {
             let years = state.reg(|r| r.years()).unwrap_or_default();
+            let withdrawn = q
+                .withdrawn
+                .and_then(|id| state.reg(|r| r.submission(id)).ok().flatten());
             html(pages::dashboard(
                 &ctx,
                 &state.config,
-                year,
-                &years,
+                (year, &years),
                 &current,
                 &checked,
+                withdrawn.as_ref(),
             ))
         }
         Some(Err(e)) => failed(&state, &ctx, &e),
@@ -580,6 +640,8 @@ pub struct UploadQuery {
     pub year: Option<i32>,
     /// Set after an upload.
     pub received: Option<String>,
+    /// Set after an upload that held no file.
+    pub nothing: Option<String>,
 }
 
 async fn upload_page(
@@ -592,18 +654,32 @@ async fn upload_page(
         Some(_) => state.batch(&ctx.session),
         None => Vec::new(),
     };
-    html(pages::upload(&ctx, &state.config, year, &results))
+    let nothing = q.nothing.is_some();
+    html(pages::upload(
+        &ctx,
+        &state.config,
+        year,
+        (&results, nothing),
+    ))
 }
 
 /// One file's fate in an upload, for the page that answers it.
 #[derive(Debug, Clone)]
 pub enum Received {
-    /// Stored and registered: the sent name, the department, (errors,
-    /// warnings), and the department whose remembered column choices
-    /// made it readable when its department was detected through them.
+    /// Stored and registered: the sent name, the department (`""` when
+    /// unknown), (errors, warnings), the department whose remembered
+    /// column choices made it readable when its department was detected
+    /// through them.
     Stored(String, String, (usize, usize), Option<String>),
+    /// The same bytes as the department's current file, which stays
+    /// current (no second register row): the sent name, the department,
+    /// and the current file's sent name and receipt time (UTC, RFC 3339).
+    Same(String, String, String, String),
     /// Refused: the sent name and why (a message id).
     Refused(String, &'static str),
+    /// Refused: the sent name, the department chosen in the form and the
+    /// one the file's rows name.
+    Mismatch(String, String, String),
 }
 
 /// `POST /upload`: multipart with `csrf` first, then `year`, `department`
@@ -616,6 +692,10 @@ async fn upload(
     form: Multipart,
 ) -> Response {
     match read_upload(&state, &ctx, form, None).await {
+        // No file chosen: said so, rather than an empty list of results.
+        Ok((year, results)) if results.is_empty() => {
+            Redirect::to(&format!("/upload?year={year}&nothing=1")).into_response()
+        }
         Ok((year, results)) => {
             state.keep_batch(&ctx.session, results);
             Redirect::to(&format!("/upload?year={year}&received=1")).into_response()
@@ -662,7 +742,14 @@ pub(super) async fn read_upload(
         };
         match (name.as_str(), &link) {
             ("csrf", _) => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
-            ("year", None) => year = String::from_utf8_lossy(&bytes).trim().parse().ok(),
+            ("year", None) => {
+                let given = String::from_utf8_lossy(&bytes).trim().to_string();
+                match given.parse() {
+                    Ok(y) if YEARS.contains(&y) => year = Some(y),
+                    // Never another year in silence: the form is refused.
+                    _ => return Err(bad_year(state, ctx.lang, &given)),
+                }
+            }
             ("department", None) => department = String::from_utf8_lossy(&bytes).trim().to_string(),
             ("files", _) => {
                 let Some(sent) = sent else { continue };
@@ -733,9 +820,31 @@ fn receive(
             "web-refused-other-department",
         ));
     }
+    // A department chosen in the form that the file's rows contradict is
+    // not overridden in silence: the file is refused, both named.
+    if let Some(c) = chosen.as_ref().filter(|_| !only)
+        && let Some(other) = named.iter().find(|d| *d != c)
+    {
+        state.refuse("department-mismatch", &format!("{c}: {sent}"));
+        return Ok(Received::Mismatch(sent.into(), c.clone(), other.clone()));
+    }
     // The file's own rows decide; the form's choice where it names none.
     let dept = named.into_iter().next().or(chosen).unwrap_or_default();
     let sha = state.ws.put(bytes)?;
+    // The same bytes as the department's current file: nothing new to
+    // register (a second row would read as a new version in the history).
+    let current = state.reg(|r| r.current(year))?;
+    if let Some(same) = current
+        .iter()
+        .find(|s| s.sha256 == sha && s.department == dept)
+    {
+        return Ok(Received::Same(
+            sent.into(),
+            dept,
+            same.original_name.clone(),
+            same.received_at.clone(),
+        ));
+    }
     let mut row = SubmissionRow {
         id: 0,
         department: dept.clone(),
@@ -885,6 +994,8 @@ async fn build_page(
 pub struct BuildForm {
     csrf: Option<String>,
     year: i32,
+    /// The outputs' language (`fi`, `sv`, `en`); the page's if none.
+    lang: Option<String>,
 }
 
 /// `POST /build`: builds, then answers 303 See Other to the build page
@@ -902,7 +1013,24 @@ async fn build(
         )
             .into_response();
     }
-    let (st, lang, year) = (state.clone(), ctx.lang, f.year);
+    if !YEARS.contains(&f.year) {
+        return bad_year(&state, ctx.lang, &f.year.to_string());
+    }
+    let lang = match f.lang.as_deref().filter(|c| !c.is_empty()) {
+        None => ctx.lang,
+        Some(code) => match Lang::parse(code) {
+            Some(l) => l,
+            None => {
+                state.refuse("bad-form", "/build lang");
+                return (
+                    StatusCode::BAD_REQUEST,
+                    pages::refused(ctx.lang, "web-refused-bad-form"),
+                )
+                    .into_response();
+            }
+        },
+    };
+    let (st, year) = (state.clone(), f.year);
     let done = blocking(move || {
         let done = build_year(&st, year, lang);
         // The build's blocks are freed: an idle server gives them back.
@@ -995,10 +1123,11 @@ async fn download(
             false,
         ),
     };
+    let shown = download_name(&o.name, &b.lang);
     let disposition = format!(
         "{}; filename=\"{}\"",
         if inline { "inline" } else { "attachment" },
-        o.name
+        shown
     );
     let mut resp = file_response(mime, &disposition, bytes);
     if inline {
@@ -1011,6 +1140,22 @@ async fn download(
         );
     }
     resp
+}
+
+/// The name a build's output is downloaded under: the report's named in
+/// its own language (`arsrapport_2021.pdf` for a Swedish one), so that
+/// builds in two languages are told apart among the downloads; the
+/// stored name otherwise.
+fn download_name(stored: &str, lang: &str) -> String {
+    let prefix = match lang {
+        "sv" => "arsrapport",
+        "en" => "annual_report",
+        _ => return stored.to_string(),
+    };
+    match stored.strip_prefix("vuosiraportti") {
+        Some(rest) => format!("{prefix}{rest}"),
+        None => stored.to_string(),
+    }
 }
 
 fn file_response(mime: &'static str, disposition: &str, bytes: Vec<u8>) -> Response {
@@ -1029,7 +1174,17 @@ async fn templates(
     Query(q): Query<YearQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
-    html(pages::templates(&ctx, &state.config, year))
+    let from = prefill_build(&state, year);
+    html(pages::templates(&ctx, &state.config, year, from.as_ref()))
+}
+
+/// The build a year's templates are prefilled from: its newest final
+/// (not draft) build, if any.
+fn prefill_build(state: &Shared, year: i32) -> Option<super::register::BuildRow> {
+    state
+        .reg(|r| r.builds(year))
+        .ok()
+        .and_then(|b| b.into_iter().find(|b| !b.draft))
 }
 
 async fn template(
@@ -1048,16 +1203,11 @@ async fn template(
     else {
         return not_found(Extension(ctx)).await;
     };
-    // Prefilled from the year's newest final (not draft) build, if any.
-    let from = state
-        .reg(|r| r.builds(year))
-        .ok()
-        .and_then(|b| b.into_iter().find(|b| !b.draft))
-        .and_then(|b| {
-            let outputs: Vec<Output> = serde_json::from_str(&b.outputs).ok()?;
-            let o = outputs.into_iter().find(|o| o.kind == "workbook")?;
-            Some(state.ws.build_dir(b.id).join(o.name))
-        });
+    let from = prefill_build(&state, year).and_then(|b| {
+        let outputs: Vec<Output> = serde_json::from_str(&b.outputs).ok()?;
+        let o = outputs.into_iter().find(|o| o.kind == "workbook")?;
+        Some(state.ws.build_dir(b.id).join(o.name))
+    });
     let st = state.clone();
     let lang = ctx.lang;
     let c = code.clone();

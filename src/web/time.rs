@@ -21,6 +21,12 @@ fn local_zone() -> TimeZone {
     TimeZone::try_system().unwrap_or(TimeZone::UTC)
 }
 
+/// `utc` (RFC 3339) as `l` writes it in the server's time zone, as plain
+/// text (for a message's argument); `utc` itself if it is not a time.
+pub fn text(l: Lang, utc: &str) -> String {
+    format_in(l, utc, &local_zone()).unwrap_or_else(|| utc.to_string())
+}
+
 /// `utc` (RFC 3339) as `l` writes it in `zone`; `None` if it is not a time.
 pub fn format_in(l: Lang, utc: &str, zone: &TimeZone) -> Option<String> {
     let at: Timestamp = utc.parse().ok()?;

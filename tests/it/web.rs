@@ -39,4 +39,6 @@ mod server;
 #[cfg(feature = "web")]
 mod sources;
 #[cfg(feature = "web")]
+mod stray;
+#[cfg(feature = "web")]
 mod walkthrough;

@@ -404,9 +404,16 @@ def make_link(d):
     d.find_element(By.ID, "link-year").clear()
     d.find_element(By.ID, "link-year").send_keys("2021")
     d.find_element(By.CSS_SELECTOR, "form[action='/links'] button").click()
-    code = wait_for(lambda: d.find_element(By.ID, "new-link").text, "the new link")
+    address = wait_for(lambda: d.find_element(By.ID, "new-link").text, "the new link")
     axe(d, "link made (fi)")
-    return code
+    # The whole address to send; a department opens it as it is.
+    if not address.startswith(BASE + "/d/"):
+        fail(f"the new link is not a whole address on this server: {address}")
+    # Shown once: the page reloaded no longer shows it, nor makes another.
+    d.refresh()
+    if d.find_elements(By.ID, "new-link"):
+        fail("the new link is shown again on reload")
+    return address[len(BASE):]
 
 
 def refused(d, name):

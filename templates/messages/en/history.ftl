@@ -25,3 +25,5 @@ web-department-history-title = { $department }: submissions of { $year }
 web-department-history-link = All of the department's submissions of { $year }
 # kooste started from a desktop (no arguments, no terminal).
 web-desktop-no-browser = The browser could not be opened; open { $url } yourself.
+web-history-withdrawn = Withdrawn
+web-history-all = all years

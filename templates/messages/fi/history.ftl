@@ -25,3 +25,5 @@ web-department-history-title = { $department }: lähetykset vuodelta { $year }
 web-department-history-link = Toimialan kaikki lähetykset vuodelta { $year }
 # Työpöydältä käynnistetty kooste (ilman argumentteja, ei päätettä).
 web-desktop-no-browser = Selainta ei voitu avata; avaa { $url } itse.
+web-history-withdrawn = Poistettu käytöstä
+web-history-all = kaikki vuodet

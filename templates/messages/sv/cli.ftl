@@ -171,5 +171,5 @@ err-io-other = operativsystemet tillät inte åtgärden. --verbose visar dess eg
 cli-about-serve = Startar webbappen (byggs med funktionen web).
 cli-arg-workspace = Arbetsutrymmets mapp: registret och de mottagna filerna (standard kooste-tyotila).
 cli-arg-listen = Adress och port att lyssna på (standard 127.0.0.1:8080; port 0 väljer en ledig).
-cli-arg-max-upload-mb = Största sändning åt gången (megabyte; standard 50).
+cli-arg-max-upload-mb = Största mängd som skickas åt gången (megabyte; standard 50).
 cli-value-address = ADRESS

@@ -130,17 +130,7 @@ fn a_department_link_downloads_only_its_own_departments_annotated_copy() {
     admin.post_form("/login", &[("csrf", &csrf), ("password", "salasana-123")]);
     let bad = std::fs::read(root().join("tests/fixtures/bad_values.xlsx")).unwrap();
     upload(&mut admin, "KYMP", "bad_values.xlsx", &bad);
-    let mut link = |dept: &str| {
-        let csrf = admin.get("/links").csrf();
-        let t = admin
-            .post_form(
-                "/links",
-                &[("csrf", &csrf), ("department", dept), ("year", "2021")],
-            )
-            .text();
-        let at = t.find("<code id=\"new-link\">").unwrap() + 20;
-        t[at..at + 3 + 64].to_string()
-    };
+    let mut link = |dept: &str| admin.new_link(dept, "2021");
     let kuku = link("KUKU");
     let kymp = link("KYMP");
 

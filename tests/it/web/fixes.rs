@@ -171,11 +171,37 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
             ("value", "5"),
         ],
     );
-    assert_eq!(outside.status, 422);
+    // POST/redirect/GET: each refusal is said on the file's page, a cell
+    // outside the sheet, a cell that is no address and a sheet the file
+    // lacks each in words of their own.
+    let shown = |c: &mut Client, r: super::http::Response| {
+        assert_eq!(r.status, 303, "{}", r.text());
+        c.get(r.header("location").unwrap()).text()
+    };
+    let outside = shown(&mut c, outside);
     assert!(
-        outside
-            .text()
-            .contains("solua ei ole tiedoston välilehdellä")
+        outside.contains("solu on välilehden täytetyn alueen ulkopuolella"),
+        "{outside}"
+    );
+    let correct = |c: &mut Client, sheet: &str, cell: &str| {
+        let f = [
+            ("csrf", csrf.as_str()),
+            ("sheet", sheet),
+            ("cell", cell),
+            ("value", "5"),
+        ];
+        let r = c.post_form("/submissions/1/correct", &f);
+        shown(c, r)
+    };
+    let no_address = correct(&mut c, &sheet, "ZZ");
+    assert!(
+        no_address.contains("solun osoite ei kelpaa"),
+        "{no_address}"
+    );
+    let no_sheet = correct(&mut c, "Eiole", "G3");
+    assert!(
+        no_sheet.contains("tiedostossa ei ole tämännimistä välilehteä"),
+        "{no_sheet}"
     );
     let bad = c.post_form(
         "/submissions/1/correct",
@@ -186,8 +212,8 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
             ("value", "5%00"),
         ],
     );
-    assert_eq!(bad.status, 422);
-    assert!(bad.text().contains("ohjausmerkkejä"));
+    let bad = shown(&mut c, bad);
+    assert!(bad.contains("ohjausmerkkejä"), "{bad}");
     assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
 
     // Corrected: the error is gone at once; the register keeps the change.
@@ -279,17 +305,7 @@ fn a_department_link_fixes_only_its_own_departments_files() {
     let csrf = admin.get("/login").csrf();
     admin.post_form("/login", &[("csrf", &csrf), ("password", "salasana-123")]);
     assert_eq!(upload(&mut admin, "kymp.csv").status, 200);
-    let link = |admin: &mut Client, dept: &str| {
-        let csrf = admin.get("/links").csrf();
-        let t = admin
-            .post_form(
-                "/links",
-                &[("csrf", &csrf), ("department", dept), ("year", "2021")],
-            )
-            .text();
-        let at = t.find("<code id=\"new-link\">").unwrap() + 20;
-        t[at..at + 3 + 64].to_string()
-    };
+    let link = |admin: &mut Client, dept: &str| admin.new_link(dept, "2021");
     let kuku = link(&mut admin, "KUKU");
     let kymp = link(&mut admin, "KYMP");
 
@@ -516,7 +532,9 @@ fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_rem
             ("field", "spent_eur"),
         ],
     );
-    assert_eq!(no.status, 422);
+    // POST/redirect/GET: the refusal is shown on the file's page.
+    assert_eq!(no.status, 303);
+    let no = c.get(no.header("location").unwrap());
     assert!(no.text().contains("ohjelman oma otsikko"), "{}", no.text());
     assert_eq!(
         rows(ws.path(), "SELECT count(*) FROM column_matches"),
@@ -524,26 +542,26 @@ fn a_remembered_choice_is_forgotten_by_its_form_and_a_standard_header_is_not_rem
     );
 
     // Forgotten through the department's own link.
-    let csrf = c.get("/links").csrf();
-    let t = c
-        .post_form(
-            "/links",
-            &[("csrf", &csrf), ("department", "KYMP"), ("year", "2021")],
-        )
-        .text();
-    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
-    let link = t[at..at + 3 + 64].to_string();
+    let link = c.new_link("KYMP", "2021");
     let mut dept = Client::new(&server);
     let page = dept.get(&format!("{link}/submissions/1"));
     assert!(page.text().contains("id=\"forget-0\""), "{}", page.text());
     let csrf = page.csrf();
     let forgot = dept.post_redirected(
         &format!("{link}/submissions/1/columns"),
-        &[("csrf", &csrf), ("header", "Kustannusarvio"), ("field", "")],
+        &[
+            ("csrf", &csrf),
+            ("header", "Kustannusarvio"),
+            ("field", ""),
+            ("forget", "1"),
+        ],
     );
     assert_eq!(forgot.status, 200);
     let t = forgot.text();
     assert!(!t.contains("id=\"forget-0\""), "{t}");
+    // Said as forgotten, not as choices saved.
+    assert!(t.contains("Sarakkeen valinta unohdettiin"), "{t}");
+    assert!(!t.contains("Sarakkeiden valinnat tallennettiin"), "{t}");
     assert!(codes(&t).contains(&"unknown-column".to_string()), "{t}");
     let log = server.stop();
     assert!(
@@ -619,7 +637,11 @@ fn malformed_paths_and_forms_get_the_apps_own_pages_logged() {
             ("value", "5"),
         ],
     );
-    assert_eq!(other.status, 422);
+    assert_eq!(other.status, 303);
+    assert_eq!(
+        other.header("location"),
+        Some("/submissions/1?refused=sheet")
+    );
     assert!(rows(ws.path(), "SELECT id FROM corrections").is_empty());
     let real = c.post_form(
         "/submissions/1/correct",

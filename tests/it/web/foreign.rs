@@ -15,15 +15,7 @@ const KUKU_OWN_WORDS: &str = "Osasto;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budj
      KUKU;1;Kirjasto;Mikkola;toteutusvaihe;2021;500;5\n";
 
 fn link(c: &mut Client, dept: &str) -> String {
-    let csrf = c.get("/links").csrf();
-    let t = c
-        .post_form(
-            "/links",
-            &[("csrf", &csrf), ("department", dept), ("year", "2021")],
-        )
-        .text();
-    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
-    t[at..at + 3 + 64].to_string()
+    c.new_link(dept, "2021")
 }
 
 fn send(c: &mut Client, link: &str, name: &str, text: &str) -> Response {

@@ -130,15 +130,7 @@ fn the_history_keeps_every_file_and_build_and_a_department_sees_only_its_own() {
 
     // KYMP's upload link: its own two files, not SOTE's, and no builds.
     c.get("/?lang=fi");
-    let csrf = c.get("/links").csrf();
-    let made = c
-        .post_form(
-            "/links",
-            &[("csrf", &csrf), ("department", "KYMP"), ("year", "2021")],
-        )
-        .text();
-    let at = made.find("/d/").unwrap();
-    let link = made[at..at + 3 + 64].to_string();
+    let link = c.new_link("KYMP", "2021");
     let mut dept = Client::new(&server);
     let page = dept.get(&link).text();
     assert!(page.contains(&format!("href=\"{link}/history\"")), "{page}");

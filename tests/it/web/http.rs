@@ -156,6 +156,25 @@ impl Client {
         self.get(&to)
     }
 
+    /// Makes department `dept`'s upload link for `year` on `/links`
+    /// (POST/redirect/GET); returns its path `/d/<token>`, cut from the
+    /// whole address the page shows once.
+    pub fn new_link(&mut self, dept: &str, year: &str) -> String {
+        let csrf = self.get("/links").csrf();
+        let t = self
+            .post_redirected(
+                "/links",
+                &[("csrf", &csrf), ("department", dept), ("year", year)],
+            )
+            .text();
+        let at = t.find("<code id=\"new-link\">").expect("the new link") + 20;
+        let address = &t[at..t[at..].find('<').map_or(t.len(), |e| at + e)];
+        let path = &address[address.find("/d/").expect("a /d/ path")..];
+        assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+        assert_eq!(path.len(), 3 + 64, "{address}");
+        path.to_string()
+    }
+
     /// [`Client::post_multipart_once`], following a 303 See Other (an
     /// upload's results are on the page its redirect names) as a browser does.
     pub fn post_multipart(

@@ -166,28 +166,26 @@ fn the_same_file_again_keeps_its_corrections_and_a_new_version_shows_them_only()
     assert_eq!(fixed.status, 200, "{}", fixed.text());
     assert!(codes(&fixed.text()).is_empty(), "{}", fixed.text());
 
-    // The same bytes under another name: the correction still holds,
-    // from the receipt on.
-    let again = upload(&mut c, "kymp (1).csv", &first).text();
+    // The same bytes again while the file is current: nothing new is
+    // registered (the history would show a second version), and it says
+    // which file it is the same as.
+    let same = upload(&mut c, "kymp (1).csv", &first).text();
     assert!(
-        again.contains("kymp (1).csv: toimiala KYMP, 0 virhettä"),
-        "{again}"
+        same.contains("kymp (1).csv: sama tiedosto kuin toimialan KYMP nykyinen tiedosto kymp.csv"),
+        "{same}"
     );
-    let again = c.get("/submissions/2").text();
-    assert!(codes(&again).is_empty(), "{again}");
-    assert!(again.contains("id=\"corrections\""), "{again}");
-    assert!(!again.contains("id=\"earlier\""), "{again}");
-    let sources = built_sheet(&mut c, ws.path(), 1, "Lähteet");
-    let at = sources.iter().position(|r| r[0] == "Korjaukset").unwrap();
+    assert_eq!(c.get("/submissions/2").status, 404);
+    let history = c.get("/history?year=2021").text();
     assert_eq!(
-        sources[at + 2][..5],
-        ["kymp (1).csv", "kymp", "G2", "n/a", "1000"]
+        history.matches("class=\"submission\"").count(),
+        1,
+        "{history}"
     );
 
     // A new version still holding `n/a`: flagged, the earlier correction
     // shown beside the value this file has.
     upload(&mut c, "kymp_v2.csv", &version("n/a", "Pihat ja puistot"));
-    let v2 = c.get("/submissions/3").text();
+    let v2 = c.get("/submissions/2").text();
     assert_eq!(codes(&v2), ["type-error"], "{v2}");
     assert!(!v2.contains("id=\"corrections\""), "{v2}");
     assert!(
@@ -200,17 +198,36 @@ fn the_same_file_again_keeps_its_corrections_and_a_new_version_shows_them_only()
 
     // A version that carries the corrected value says so.
     upload(&mut c, "kymp_v3.csv", &version("1000", "Pihat ja puistot"));
-    let v3 = c.get("/submissions/4").text();
+    let v3 = c.get("/submissions/3").text();
     assert!(codes(&v3).is_empty(), "{v3}");
     assert!(
         v3.contains("<td>1000 <span class=\"hint\">(sama kuin korjattu arvo)</span></td>"),
         "{v3}"
     );
     // In Swedish and English too.
-    let sv = c.get("/submissions/4?lang=sv").text();
+    let sv = c.get("/submissions/3?lang=sv").text();
     assert!(sv.contains("Rättelser i den föregående filen"), "{sv}");
-    let en = c.get("/submissions/4?lang=en").text();
+    let en = c.get("/submissions/3?lang=en").text();
     assert!(en.contains("(same as the corrected value)"), "{en}");
+
+    // The first file's bytes sent again under another name, once another
+    // version is current: current again, its correction still holding,
+    // from the receipt on.
+    c.get("/?lang=fi");
+    let again = upload(&mut c, "kymp (1).csv", &first).text();
+    assert!(
+        again.contains("kymp (1).csv: toimiala KYMP, 0 virhettä"),
+        "{again}"
+    );
+    let again = c.get("/submissions/4").text();
+    assert!(codes(&again).is_empty(), "{again}");
+    assert!(again.contains("id=\"corrections\""), "{again}");
+    let sources = built_sheet(&mut c, ws.path(), 1, "Lähteet");
+    let at = sources.iter().position(|r| r[0] == "Korjaukset").unwrap();
+    assert_eq!(
+        sources[at + 2][..5],
+        ["kymp (1).csv", "kymp", "G2", "n/a", "1000"]
+    );
 }
 
 #[test]

@@ -201,12 +201,23 @@ fn a_new_workspace_opens_on_the_year_just_ended_and_the_menu_keeps_the_year_aske
         "/upload?year=2020",
         "/findings?year=2020",
         "/templates?year=2020",
+        "/links?year=2020",
+        "/history?year=2020",
         "?lang=sv&amp;year=2020",
     ] {
         assert!(t.contains(&format!("href=\"{link}\"")), "{link}: {t}");
     }
-    // The history lists every year: its link is not one year's.
-    assert!(t.contains("href=\"/history\""), "{t}");
+    // A year that is not one is refused by name, never shown as a year
+    // (nor its next year's templates as 10000).
+    for bad in ["abc", "0", "9999", ""] {
+        let r = c.get(&format!("/templates?year={bad}"));
+        assert_eq!(r.status, 400, "{bad}");
+        assert!(
+            r.text().contains(&format!("Vuosi «{bad}» ei kelpaa")),
+            "{bad}: {}",
+            r.text()
+        );
+    }
     // Once a year has files, it is the one shown. The upload answers
     // 303 See Other to a page that shows its results (POST/redirect/GET).
     let csrf = c.get("/upload").csrf();
@@ -313,7 +324,7 @@ fn oversized_uploads_and_hostile_file_names_are_refused_or_only_shown() {
     // The last path component is shown; a type kooste does not read is refused.
     assert!(t.contains("passwd: tiedostotyyppiä ei lueta"), "{t}");
     assert!(t.contains("CON.xlsx: toimiala KYMP, 0 virhettä"), "{t}");
-    assert!(t.contains("x.ods: toimiala ?, 1 virhe"), "{t}");
+    assert!(t.contains("x.ods: toimiala tuntematon, 1 virhe"), "{t}");
     for n in names(ws.path()) {
         assert!(
             !n.contains("passwd") && !n.contains("CON") && !n.ends_with(".ods"),
@@ -378,17 +389,20 @@ fn languages_templates_assets_and_unknown_pages() {
 fn a_non_loopback_address_needs_the_administrator_password_and_pages_then_need_sign_in() {
     let ws = tempfile::tempdir().unwrap();
     let dir = ws.path().to_str().unwrap();
-    let out = kooste_with_env(
-        &["serve", "--workspace", dir, "--listen", "0.0.0.0:0"],
-        &[("KOOSTE_ADMIN_PASSWORD", "")],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("0.0.0.0:0 ei ole paikallinen osoite")
-            && err.contains("KOOSTE_ADMIN_PASSWORD"),
-        "{err}"
-    );
+    // Any address but 127.0.0.1 and ::1, other loopback ones too.
+    for addr in ["0.0.0.0:0", "127.0.0.2:0", "[::ffff:127.0.0.1]:0"] {
+        let out = kooste_with_env(
+            &["serve", "--workspace", dir, "--listen", addr],
+            &[("KOOSTE_ADMIN_PASSWORD", "")],
+        );
+        assert_eq!(out.status.code(), Some(2), "{addr}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("ei {addr}: aseta ensin salasana"))
+                && err.contains("KOOSTE_ADMIN_PASSWORD"),
+            "{err}"
+        );
+    }
 
     // Set at the first start; stored only as an Argon2id hash.
     let server = Server::start(
@@ -426,16 +440,13 @@ fn a_department_link_uploads_only_its_own_files_and_shows_only_its_own_findings(
     let mut admin = Client::new(&server);
     let csrf = admin.get("/login").csrf();
     admin.post_form("/login", &[("csrf", &csrf), ("password", "salasana-123")]);
-    let csrf = admin.get("/links").csrf();
-    let made = admin.post_form(
-        "/links",
-        &[("csrf", &csrf), ("department", "KUKU"), ("year", "2021")],
-    );
-    assert_eq!(made.status, 200, "{}", made.text());
-    let t = made.text();
-    let at = t.find("<code id=\"new-link\">").unwrap() + 20;
-    let link = t[at..at + 3 + 64].to_string();
+    // POST/redirect/GET: the link is shown once, as a whole address; a
+    // reload shows it no more and makes no second link.
+    let link = admin.new_link("KUKU", "2021");
     assert!(link.starts_with("/d/"), "{link}");
+    let again = admin.get("/links?year=2021&made=1").text();
+    assert!(!again.contains("new-link"), "{again}");
+    assert_eq!(again.matches("name=\"link\"").count(), 1, "{again}");
     // The register keeps only the token's digest.
     let mut db = std::fs::read(ws.path().join("rekisteri.sqlite")).unwrap();
     db.extend(std::fs::read(ws.path().join("rekisteri.sqlite-wal")).unwrap_or_default());
@@ -494,6 +505,28 @@ fn a_department_link_uploads_only_its_own_files_and_shows_only_its_own_findings(
     // The link's year and department, whatever the form said.
     let states = states(&admin.get("/?year=2021").text());
     assert_eq!(states, ["errors", "none", "none", "none", "clean"]);
+
+    // The department's pages show its own menu, not the administrator's;
+    // the sign-in page shows none.
+    let own = dept.get(&link).text();
+    assert!(own.contains(&format!("href=\"{link}/history\"")), "{own}");
+    for admin_page in ["href=\"/links", "href=\"/build", "href=\"/upload"] {
+        assert!(!own.contains(admin_page), "{admin_page}: {own}");
+    }
+    let login = dept.get("/login").text();
+    assert!(!login.contains("href=\"/links"), "{login}");
+
+    // Revoked, the link opens nothing; its row stays, marked.
+    let page = admin.get("/links?year=2021");
+    let csrf = page.csrf();
+    let revoked = admin.post_redirected("/links/revoke", &[("csrf", &csrf), ("link", "1")]);
+    assert!(
+        revoked.text().contains("Linkki peruttiin"),
+        "{}",
+        revoked.text()
+    );
+    assert!(revoked.text().contains("Peruttu"), "{}", revoked.text());
+    assert_eq!(dept.get(&link).status, 404);
     let log = server.stop();
     assert!(
         log.contains("hylätty (other-department): KUKU: sote_2021.ods"),

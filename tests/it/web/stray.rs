@@ -1,0 +1,258 @@
+//! Issue 23, tried as a new user would: a stray upload no longer keeps the
+//! year a draft for good (it is withdrawn, kept in the history), a
+//! department chosen in the form is never overridden in silence, an
+//! upload with no file says so, the same file again registers nothing
+//! new, and a build's language is chosen and shown.
+
+use super::fixes::rows;
+use super::http::{Client, Response, Server};
+use crate::common::root;
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("samples/2021").join(name)).unwrap()
+}
+
+/// Uploads `files` for 2021 with the form's department `dept` ("" to
+/// detect); returns the results page.
+fn upload(c: &mut Client, dept: &str, files: &[(&str, &[u8])]) -> Response {
+    let csrf = c.get("/upload").csrf();
+    c.post_multipart(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", dept)],
+        files,
+    )
+}
+
+/// Each department's state cell on the dashboard, in the configured order.
+fn states(page: &str) -> Vec<String> {
+    page.split("class=\"state ")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// Builds 2021; returns the build page after the redirect.
+fn build(c: &mut Client, lang: &str) -> String {
+    let csrf = c.get("/build?year=2021").csrf();
+    let fields = [("csrf", csrf.as_str()), ("year", "2021"), ("lang", lang)];
+    c.post_redirected("/build", &fields).text()
+}
+
+#[test]
+fn a_stray_upload_is_withdrawn_and_the_year_builds_final_again() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let samples: Vec<(String, Vec<u8>)> = super::http::SAMPLES
+        .iter()
+        .map(|n| (n.to_string(), sample(n)))
+        .collect();
+    let files: Vec<(&str, &[u8])> = samples
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    upload(&mut c, "", &files);
+    // A text file renamed .xlsx and an empty CSV: no department known.
+    let up = upload(
+        &mut c,
+        "",
+        &[("muistio.xlsx", b"hello\n"), ("tyhja.csv", b"")],
+    )
+    .text();
+    assert!(
+        up.contains("muistio.xlsx: toimiala tuntematon, 1 virhe"),
+        "{up}"
+    );
+    // The dashboard names each and why, and links its page.
+    let page = c.get("/?year=2021").text();
+    assert_eq!(states(&page), ["clean"; 5]);
+    assert!(
+        page.contains("<a href=\"/submissions/6\">muistio.xlsx</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("mutta se ei ole Excel- eikä OpenDocument-työkirja"),
+        "{page}"
+    );
+    assert!(page.contains("Tiedosto on tyhjä (0 tavua)"), "{page}");
+    assert!(build(&mut c, "fi").contains("Luonnos"));
+
+    // Withdrawn from its page: POST/redirect/GET to the dashboard.
+    for id in ["6", "7"] {
+        let file = c.get(&format!("/submissions/{id}"));
+        assert!(
+            file.text().contains("Poista tiedosto käytöstä"),
+            "{}",
+            file.text()
+        );
+        let csrf = file.csrf();
+        let done = c.post_form(&format!("/submissions/{id}/withdraw"), &[("csrf", &csrf)]);
+        assert_eq!(done.status, 303, "{}", done.text());
+        assert_eq!(
+            done.header("location"),
+            Some(format!("/?year=2021&withdrawn={id}").as_str())
+        );
+    }
+    let page = c.get("/?year=2021&withdrawn=7").text();
+    assert!(
+        page.contains("Tiedosto tyhja.csv poistettiin käytöstä."),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Tiedostot, joiden toimialaa ei tunnistettu"),
+        "{page}"
+    );
+    assert_eq!(c.get("/submissions/6").status, 404);
+    assert!(
+        c.get("/findings?year=2021")
+            .text()
+            .contains("Ei havaintoja.")
+    );
+    // Nothing deleted: the rows, the stored file and the history remain.
+    assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["7"]]);
+    let history = c.get("/history?year=2021").text();
+    assert_eq!(
+        history.matches("Poistettu käytöstä").count(),
+        2,
+        "{history}"
+    );
+    assert_eq!(c.get("/files/6").body, b"hello\n");
+    // The year builds final again, without the withdrawn files.
+    let built = build(&mut c, "fi");
+    assert!(built.contains("Lopullinen"), "{built}");
+    let inputs = rows(ws.path(), "SELECT inputs FROM builds WHERE id = 2");
+    assert_eq!(inputs, [["[1,2,3,4,5]"]]);
+
+    // A department's withdrawn file gives way to its earlier one.
+    let bad = std::fs::read(root().join("tests/fixtures/bad_values.xlsx")).unwrap();
+    upload(&mut c, "KYMP", &[("bad_values.xlsx", &bad)]);
+    assert_eq!(states(&c.get("/?year=2021").text())[0], "errors");
+    let csrf = c.get("/submissions/8").csrf();
+    c.post_form("/submissions/8/withdraw", &[("csrf", &csrf)]);
+    let page = c.get("/?year=2021").text();
+    assert_eq!(states(&page), ["clean"; 5]);
+    assert!(page.contains(">kymp_2021.xlsx</a>"), "{page}");
+    // A withdrawal needs the form's token.
+    let wrong = c.post_form("/submissions/4/withdraw", &[("csrf", "x")]);
+    assert_eq!(wrong.status, 403);
+    let log = server.stop();
+    assert!(log.contains("hylätty (csrf): withdraw"), "{log}");
+}
+
+#[test]
+fn a_chosen_department_is_never_overridden_and_an_empty_upload_says_so() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    // SOTE chosen, a KYMP file sent: refused, both named, nothing stored.
+    let kymp = sample("kymp_2021.xlsx");
+    let up = upload(&mut c, "SOTE", &[("kymp_2021.xlsx", &kymp)]).text();
+    assert!(
+        up.contains(
+            "kymp_2021.xlsx: valitsit toimialan SOTE, mutta tiedoston riveillä on toimiala KYMP."
+        ),
+        "{up}"
+    );
+    assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["0"]]);
+    assert_eq!(states(&c.get("/?year=2021").text()), ["none"; 5]);
+    // Chosen rightly, or detected, it is received.
+    let up = upload(&mut c, "KYMP", &[("kymp_2021.xlsx", &kymp)]).text();
+    assert!(
+        up.contains("kymp_2021.xlsx: toimiala KYMP, 0 virhettä"),
+        "{up}"
+    );
+    // The same bytes again: the current file stays, no second row.
+    let up = upload(&mut c, "", &[("kopio.xlsx", &kymp)]).text();
+    assert!(
+        up.contains(
+            "kopio.xlsx: sama tiedosto kuin toimialan KYMP nykyinen tiedosto kymp_2021.xlsx"
+        ),
+        "{up}"
+    );
+    assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["1"]]);
+
+    // No file chosen: said so, in the page's language.
+    let csrf = c.get("/upload").csrf();
+    let none = c.post_multipart_once(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021")],
+        &[("", &[][..])],
+    );
+    assert_eq!(none.status, 303);
+    assert_eq!(none.header("location"), Some("/upload?year=2021&nothing=1"));
+    let t = c.get("/upload?year=2021&nothing=1").text();
+    assert!(t.contains("Yhtään tiedostoa ei valittu."), "{t}");
+    // A year that is not one is refused, never taken as the default.
+    let bad = c.post_multipart_once(
+        "/upload",
+        &[("csrf", &csrf), ("year", "20x1")],
+        &[("kymp_2021.xlsx", &kymp)],
+    );
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.text().contains("Vuosi «20x1» ei kelpaa"),
+        "{}",
+        bad.text()
+    );
+    let log = server.stop();
+    assert!(
+        log.contains("hylätty (department-mismatch): SOTE: kymp_2021.xlsx"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_builds_language_is_chosen_shown_and_names_its_report() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let kuku = sample("kuku_2021.xlsx");
+    upload(&mut c, "", &[("kuku_2021.xlsx", &kuku)]);
+    // No final build yet: the templates say they are not prefilled.
+    let t = c.get("/templates?year=2021").text();
+    assert!(
+        t.contains("Vuodelta 2021 ei ole lopullista koostetta"),
+        "{t}"
+    );
+
+    // The form offers the three languages, the page's chosen.
+    let page = c.get("/build?year=2021").text();
+    assert!(
+        page.contains("<option value=\"fi\" lang=\"fi\" selected>suomi</option>"),
+        "{page}"
+    );
+    let built = build(&mut c, "sv");
+    assert!(
+        built.contains("<span lang=\"sv\">svenska</span>"),
+        "{built}"
+    );
+    let report = c.get("/builds/1/report");
+    assert_eq!(
+        report.header("content-disposition"),
+        Some("attachment; filename=\"arsrapport_2021.pdf\"")
+    );
+    assert!(report.body.starts_with(b"%PDF-"));
+    build(&mut c, "fi");
+    let fi = c.get("/builds/2/report");
+    assert_eq!(
+        fi.header("content-disposition"),
+        Some("attachment; filename=\"vuosiraportti_2021.pdf\"")
+    );
+    assert_eq!(
+        rows(ws.path(), "SELECT options FROM builds ORDER BY id").len(),
+        2
+    );
+    // The templates say which build they are prefilled from.
+    let t = c.get("/templates?year=2021").text();
+    assert!(
+        t.contains("Pohjat esitäytetään vuoden 2021 uusimmasta lopullisesta koosteesta"),
+        "{t}"
+    );
+    // A language that is not one is refused.
+    let csrf = c.get("/build?year=2021").csrf();
+    let bad = c.post_form(
+        "/build",
+        &[("csrf", &csrf), ("year", "2021"), ("lang", "de")],
+    );
+    assert_eq!(bad.status, 400);
+}
