@@ -450,6 +450,70 @@ def department_alone(d, link):
         axe(d, f"department link, anonymous ({lang})")
 
 
+# The elements that reach past the page's right edge, outside a frame of
+# their own (`.wide`), for a failure's message.
+WIDER_THAN_THE_PAGE = """
+var w = document.documentElement.clientWidth, out = [];
+document.querySelectorAll('body *').forEach(function (e) {
+  var r = e.getBoundingClientRect();
+  if (e.parentElement && e.parentElement.closest('.wide')) return;
+  // A box past the edge, or text running out of its box (a long word).
+  var spills = !e.classList.contains('wide') && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0;
+  if (r.right > w + 1 || spills)
+    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' (' + Math.round(r.right) + ' px)');
+});
+if (!out.length) {
+  // Nothing sticks out by its box: the element whose hiding ends it.
+  var root = document.documentElement, walk = [document.body];
+  while (walk.length) {
+    var e = walk.shift();
+    for (var i = 0; i < e.children.length; i++) {
+      var c = e.children[i], was = c.style.display;
+      c.style.display = 'none';
+      var fits = root.scrollWidth <= root.clientWidth;
+      c.style.display = was;
+      if (fits) { out.push(c.tagName.toLowerCase() + (c.id ? '#' + c.id : '') + '.' + c.className); walk = [c]; break; }
+    }
+  }
+}
+return out.slice(0, 8).join(', ');
+"""
+
+
+def narrow(d, link):
+    """Every page in a window 400 CSS pixels wide (WCAG 2.1 1.4.10,
+    reflow): the page itself never scrolls sideways (a wide table scrolls
+    in its own frame), and axe-core still finds nothing (a frame that
+    scrolls is reachable by the keyboard)."""
+    size = d.get_window_size()
+    d.set_window_size(400, 900)
+    try:
+        width = d.execute_script("return window.innerWidth")
+        if width > 420:
+            fail(f"narrow: the window stayed {width} px wide")
+        for lang in ["fi", "sv"]:
+            for path, name in [
+                ("/?year=2021", "dashboard"),
+                ("/upload?year=2021", "upload"),
+                ("/findings?year=2021", "findings"),
+                ("/build?year=2021", "build"),
+                ("/templates?year=2021", "templates"),
+                ("/links?year=2021", "links"),
+                ("/history", "history"),
+                (link, "department link"),
+            ] + [(p, "file page") for p in FIX_PAGE]:
+                sep = "&" if "?" in path else "?"
+                visit(d, f"{path}{sep}lang={lang}", f"{name}, 400 px ({lang})")
+                over = d.execute_script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                if over > 0:
+                    wide = d.execute_script(WIDER_THAN_THE_PAGE)
+                    fail(f"{name}, 400 px ({lang}): the page scrolls sideways by {over} px: {wide}")
+    finally:
+        d.set_window_size(size["width"], size["height"])
+
+
 def every_page(d, lang, link):
     d.get(BASE + "/")
     d.find_element(By.LINK_TEXT, LANG_LINK[lang]).click()
@@ -496,6 +560,7 @@ def main():
         link = make_link(d)
         for lang in ["fi", "sv", "en"]:
             every_page(d, lang, link)
+        narrow(d, link)
         department_alone(d, link)
     finally:
         d.quit()

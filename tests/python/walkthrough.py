@@ -433,8 +433,13 @@ class Walk:
         self.wait(lambda: self.h1() == "Vuoden 2020 kooste ja vuosiraportti", "the build page of 2020")
         kinds = self.build(2020)
         check(kinds == ["Lopullinen"], f"2020 builds: {kinds}")
+        # The menu's history is 2020's too; every year is a link away.
         self.click_link("Historia")
         self.wait(lambda: self.h1() == "Aiemmat vuodet ja lähetykset", "the history page")
+        captions = [c.text for c in self.finds("table.history caption")]
+        check(captions == ["Kootut versiot vuodelta 2020", "Lähetykset vuodelta 2020"], f"2020's history: {captions}")
+        self.click_link("kaikki vuodet")
+        self.wait(lambda: len(self.finds("table.history caption")) == 4, "every year's history")
         captions = [c.text for c in self.finds("table.history caption")]
         check(
             captions
