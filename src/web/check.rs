@@ -14,7 +14,7 @@ use super::store::Workspace;
 use crate::Config;
 use crate::commands::build::{BuildOptions, build, output_paths};
 use crate::commands::template::{Target, TemplateOptions, template};
-use crate::i18n::findings::{hint, message};
+use crate::i18n::findings::message;
 use crate::model::finding::{Finding, Severity};
 use crate::model::lang::Lang;
 use crate::reading::Limits;
@@ -53,6 +53,25 @@ pub struct WebFinding {
     pub field: Option<String>,
 }
 
+/// The web app's own wording of a hint that tells the command line's
+/// user to pass an option (`--year`, `--max-cells`), by the hint's
+/// message id.
+fn web_hint(id: &str) -> Option<&'static str> {
+    match id {
+        "check-wrong-year.hint" => Some("web-hint-wrong-year"),
+        "read-too-large-bytes.hint" | "read-too-large-cells.hint" => Some("web-hint-too-large"),
+        _ => None,
+    }
+}
+
+/// A finding's hint `h` in `l` as the web app words it ([`web_hint`]).
+pub fn hint_text(l: Lang, h: &crate::model::message::Message) -> String {
+    match web_hint(h.id) {
+        Some(id) => crate::i18n::text(l, id),
+        None => crate::i18n::render(l, h),
+    }
+}
+
 impl WebFinding {
     fn new(f: &Finding, submission: Option<&SubmissionRow>) -> WebFinding {
         WebFinding {
@@ -66,10 +85,9 @@ impl WebFinding {
             severity: f.severity.as_str().into(),
             code: f.code.as_str().into(),
             message: Lang::ALL.map(|l| message(l, f)),
-            hint: f
-                .hint
-                .as_ref()
-                .map(|_| Lang::ALL.map(|l| hint(l, f).unwrap_or_default())),
+            // A hint that names a command-line option says what to do
+            // in the browser instead.
+            hint: f.hint.as_ref().map(|h| Lang::ALL.map(|l| hint_text(l, h))),
             value: f.value.clone(),
             field: f.field.clone(),
         }

@@ -171,7 +171,7 @@ fn history_markup(ctx: &Ctx, state: &State, all: &[i32], list: &[Year]) -> Marku
                 section aria-labelledby={ "year-" (y.year) } {
                     h2 id={ "year-" (y.year) } { (render(l, &Message::new("web-history-year").arg("year", y.year.to_string()))) }
                     (builds_table(l, y))
-                    (submissions_table(l, state, y, "/files/"))
+                    (submissions_table(l, state, y, ("/files/", Some(&ctx.csrf))))
                 }
             }
         },
@@ -205,11 +205,12 @@ fn builds_table(l: Lang, y: &Year) -> Markup {
                     th scope="row" { (super::time::show(l, &b.built_at)) }
                     td { (text(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
                     td { ul { @for id in &b.inputs { li { (name_of(id)) } } } }
-                    td { @if let Some(code) = b.options.get("lang").and_then(|v| v.as_str()) {
-                        (render(l, &Message::new("web-history-lang").arg("lang", code)))
+                    @let lang = b.options.get("lang").and_then(|v| v.as_str()).unwrap_or("");
+                    td { @if let Some(name) = super::pages::lang_name(l, lang) {
+                        (render(l, &Message::new("web-history-lang").arg("lang", name)))
                     } }
                     td { ul { @for o in &b.outputs { li {
-                        a href={ "/builds/" (b.id) "/" (o.kind) } { (o.name) }
+                        a href={ "/builds/" (b.id) "/" (o.kind) } { (super::routes::download_name(&o.name, lang)) }
                         ", " (bytes(l, o.size as i64)) ", SHA-256 " code.sha { (o.sha256) }
                     } } } }
                 } } }
@@ -224,7 +225,14 @@ fn bytes(l: Lang, n: i64) -> String {
 
 /// The submissions of a year, each department's newest first; `href`
 /// is the download path the id follows.
-fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
+/// A year's submissions, each linked at `href` + its id; with `csrf` (the
+/// administrator's page) each not withdrawn has its withdrawal form.
+fn submissions_table(
+    l: Lang,
+    state: &State,
+    y: &Year,
+    (href, csrf): (&str, Option<&str>),
+) -> Markup {
     let caption = render(
         l,
         &Message::new("web-history-submissions").arg("year", y.year.to_string()),
@@ -261,7 +269,15 @@ fn submissions_table(l: Lang, state: &State, y: &Year, href: &str) -> Markup {
                 tbody { @for s in rows { tr.submission {
                     th scope="row" { @if s.department.is_empty() { (text(l, "web-history-no-department")) } @else { (s.department) } }
                     td { a href={ (href) (s.id) } { (s.original_name) } }
-                    td { (text(l, if y.current.contains(&s.id) { "web-history-current" } else if y.withdrawn.contains(&s.id) { "web-history-withdrawn" } else { "web-history-earlier" })) }
+                    td {
+                        (text(l, if y.current.contains(&s.id) { "web-history-current" } else if y.withdrawn.contains(&s.id) { "web-history-withdrawn" } else { "web-history-earlier" }))
+                        @if let Some(token) = csrf.filter(|_| !y.withdrawn.contains(&s.id)) {
+                            form.inline method="post" action={ "/submissions/" (s.id) "/withdraw" } {
+                                input type="hidden" name="csrf" value=(token);
+                                button type="submit" aria-label=(render(l, &Message::new("web-withdraw-label").arg("file", s.original_name.as_str()))) { (text(l, "web-withdraw-submit")) }
+                            }
+                        }
+                    }
                     td { (super::time::show(l, &s.received_at)) }
                     td { (bytes(l, s.size)) }
                     td { code.sha { (s.sha256) } }
@@ -332,7 +348,7 @@ pub async fn department_history(
             p { (text(l, "web-history-intro")) }
             p { a href={ "/d/" (token) } { (render(l, &Message::new("web-department-title").arg("department", dept.as_str()).arg("year", year.to_string()))) } }
             @if y.submissions.is_empty() { p { (text(l, "web-history-none")) } }
-            (submissions_table(l, &state, &y, &href))
+            (submissions_table(l, &state, &y, (&href, None)))
         },
     ))
 }

@@ -77,7 +77,8 @@ fn origin(headers: &HeaderMap) -> String {
 pub struct LinkForm {
     csrf: Option<String>,
     department: String,
-    year: i32,
+    /// As typed: a year that is not one is refused by name.
+    year: String,
 }
 
 /// `POST /links`: a new link, then 303 See Other to the links page,
@@ -97,17 +98,22 @@ pub async fn create_link(
         .iter()
         .any(|d| *d.code.get_ref() == f.department)
     {
-        return not_found(Extension(ctx)).await;
+        state.refuse("bad-form", "/links department");
+        return (
+            StatusCode::BAD_REQUEST,
+            super::pages::refused(ctx.lang, "web-refused-bad-form"),
+        )
+            .into_response();
     }
-    if !super::routes::YEARS.contains(&f.year) {
-        return super::routes::bad_year(&state, ctx.lang, &f.year.to_string());
-    }
+    let Some(year) = super::routes::form_year(&f.year) else {
+        return super::routes::bad_year(&state, ctx.lang, &f.year);
+    };
     let token = security::token();
-    let made = state.reg(|r| r.add_link(&digest(&token), &f.department, f.year, &security::now()));
+    let made = state.reg(|r| r.add_link(&digest(&token), &f.department, year, &security::now()));
     match made {
         Ok(()) => {
             state.keep_new_link(&ctx.session, token);
-            Redirect::to(&format!("/links?year={}&made=1", f.year)).into_response()
+            Redirect::to(&format!("/links?year={year}&made=1")).into_response()
         }
         Err(e) => failed(&state, &ctx, &e),
     }
@@ -131,7 +137,10 @@ pub async fn revoke_link(
         return refused_csrf(&ctx);
     }
     match state.reg(|r| r.revoke_link(f.link, &security::now())) {
-        Ok(true) => Redirect::to("/links?revoked=1").into_response(),
+        Ok(true) => {
+            let year = ctx.year.map(|y| format!("year={y}&")).unwrap_or_default();
+            Redirect::to(&format!("/links?{year}revoked=1")).into_response()
+        }
         Ok(false) => not_found(Extension(ctx)).await,
         Err(e) => failed(&state, &ctx, &e),
     }
@@ -186,7 +195,7 @@ fn links_markup(
                         td { (super::time::show(l, &k.created_at)) }
                         td { @match &k.revoked_at {
                             Some(at) => { (text(l, "web-link-state-revoked")) " " (super::time::show(l, at)) }
-                            None => form method="post" action="/links/revoke" {
+                            None => form method="post" action={ "/links/revoke?year=" (year) } {
                                 input type="hidden" name="csrf" value=(ctx.csrf);
                                 input type="hidden" name="link" value=(k.id);
                                 (text(l, "web-link-state-open")) " "

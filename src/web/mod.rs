@@ -105,6 +105,12 @@ pub enum WebError {
         /// The address asked for.
         addr: SocketAddr,
     },
+    /// An administrator password shorter than [`MIN_PASSWORD_CHARS`].
+    #[error("the administrator password has fewer than {min} characters")]
+    ShortPassword {
+        /// The least number of characters.
+        min: usize,
+    },
     /// The address cannot be listened on.
     #[error("{addr}: {source}")]
     Listen {
@@ -151,6 +157,9 @@ impl WebError {
                 .arg("addr", addr.to_string())
                 .arg("detail", source.to_string()),
             WebError::Hash(_) => Message::new("web-err-hash"),
+            WebError::ShortPassword { min } => Message::new("web-err-short-password")
+                .arg("var", PASSWORD_VAR)
+                .count("min", *min as i64),
             WebError::Kooste(e) => return render(lang, &e.message()),
         };
         render(lang, &m)
@@ -165,6 +174,10 @@ fn is_local(ip: std::net::IpAddr) -> bool {
     ip == std::net::Ipv4Addr::LOCALHOST || ip == std::net::Ipv6Addr::LOCALHOST
 }
 
+/// The fewest characters an administrator password may have (OWASP
+/// ASVS 4.0, requirement 2.1.1).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
 /// Opens the workspace and its register, sets the administrator's
 /// password if given and none is stored, and refuses a non-loopback
 /// address without one. Returns the shared state.
@@ -172,13 +185,27 @@ pub fn prepare(opts: &ServeOptions) -> Result<routes::State, WebError> {
     let ws = store::Workspace::open(&opts.workspace)?;
     let reg = register::Register::open(&ws.register())?;
     let mut hash = reg.setting("admin_password")?;
-    if let (None, Some(pw)) = (
-        &hash,
-        opts.admin_password.as_deref().filter(|p| !p.is_empty()),
-    ) {
-        let h = security::hash_password(pw).map_err(|e| WebError::Hash(e.to_string()))?;
-        reg.set_setting("admin_password", &h)?;
-        hash = Some(h);
+    if let Some(pw) = opts.admin_password.as_deref().filter(|p| !p.is_empty()) {
+        // OWASP ASVS 4.0 2.1.1: at least 12 characters.
+        if pw.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(WebError::ShortPassword {
+                min: MIN_PASSWORD_CHARS,
+            });
+        }
+        // Given at a later start and not the stored one: it replaces it
+        // (the stored one stops working), and the log says so.
+        let same = hash
+            .as_deref()
+            .is_some_and(|h| security::verify_password(pw, h));
+        if !same {
+            let h = security::hash_password(pw).map_err(|e| WebError::Hash(e.to_string()))?;
+            reg.set_setting("admin_password", &h)?;
+            if hash.is_some() {
+                let said = render(opts.lang, &Message::new("web-password-changed"));
+                eprintln!("kooste: {said}");
+            }
+            hash = Some(h);
+        }
     }
     if !is_local(opts.listen.ip()) && hash.is_none() {
         return Err(WebError::NeedsPassword { addr: opts.listen });

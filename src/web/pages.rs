@@ -102,9 +102,15 @@ pub fn not_found(lang: Lang) -> Html<String> {
     notice(lang, "web-not-found-title", &t(lang, "web-not-found"))
 }
 
-/// A refusal's page with the sentence given.
+/// A refusal's page with the sentence given (its first letter made a
+/// capital: the same messages follow a file's name elsewhere).
 pub fn refused_text(lang: Lang, sentence: &str) -> Html<String> {
-    notice(lang, "web-refused-title", sentence)
+    let mut chars = sentence.chars();
+    let capital = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    notice(lang, "web-refused-title", &capital)
 }
 
 /// A page of one sentence under the heading `title` (a message id).
@@ -113,7 +119,7 @@ fn notice(lang: Lang, title: &'static str, sentence: &str) -> Html<String> {
         html! {
             (DOCTYPE)
             html lang=(lang.code()) {
-                head { meta charset="utf-8"; title { (sentence) } link rel="stylesheet" href="/assets/style.css"; }
+                head { meta charset="utf-8"; meta name="viewport" content="width=device-width, initial-scale=1"; title { (sentence) } link rel="stylesheet" href="/assets/style.css"; }
                 body { main { h1 { (t(lang, title)) } p.refusal { (sentence) } p { a href="/" { (t(lang, "web-nav-dashboard")) } } } }
             }
         }
@@ -396,11 +402,16 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
                         }
                     }
                     Received::Same(name, dept, current, at) => {
-                        (render(l, &Message::new("web-upload-same")
-                            .arg("file", name.as_str()).arg("department", shown(dept)).arg("current", current.as_str())
+                        (render(l, &Message::new(if dept.is_empty() { "web-upload-same-unknown" } else { "web-upload-same" })
+                            .arg("file", name.as_str()).arg("department", dept.as_str()).arg("current", current.as_str())
                             .arg("received", super::time::text(l, at))))
                     }
                     Received::Refused(name, why) => span.refusal { (name) ": " (t(l, why)) },
+                    Received::Unreadable(name, why, hint) => span.refusal {
+                        (render(l, &Message::new("web-refused-unreadable").arg("file", name.as_str())))
+                        " " (render(l, why))
+                        @if let Some(h) = hint { " " (super::check::hint_text(l, h)) }
+                    },
                     Received::Mismatch(name, chosen, found) => span.refusal {
                         (render(l, &Message::new("web-refused-department-mismatch").arg("file", name.as_str())
                             .arg("chosen", chosen.as_str()).arg("found", found.as_str()))) },
@@ -507,10 +518,7 @@ pub fn build(
                             @if new == Some(b.id) { " " strong.tag { (t(l, "web-build-new")) } }
                         }
                         td { (t(l, if b.draft { "web-build-draft" } else { "web-build-final" })) }
-                        td { @match LANGS.iter().find(|(c, _)| *c == b.lang) {
-                            Some((code, name)) => span lang=(code) { (name) },
-                            None => "–",
-                        } }
+                        td { (lang_name(l, &b.lang).unwrap_or_else(|| "–".into())) }
                         td { @for (i, (href, id)) in build_links(b).into_iter().enumerate() {
                             @if i > 0 { " · " }
                             a href=(href) { (t(l, id)) }
@@ -524,6 +532,18 @@ pub fn build(
 
 /// The outputs' languages: each code and its name in itself.
 const LANGS: [(&str, &str); 3] = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")];
+
+/// The name of the outputs' language `code` in the page's language `l`
+/// (`sv` → `ruotsi` on a Finnish page); `None` for an unknown code.
+pub fn lang_name(l: Lang, code: &str) -> Option<String> {
+    let id = match code {
+        "fi" => "web-lang-name-fi",
+        "sv" => "web-lang-name-sv",
+        "en" => "web-lang-name-en",
+        _ => return None,
+    };
+    Some(t(l, id))
+}
 
 /// A build's download links (address, message), separated on the page
 /// only between them.
@@ -558,6 +578,14 @@ pub fn templates(ctx: &Ctx, config: &Config, year: i32, from: Option<&BuildRow>)
         ),
         html! {
             p { (render(l, &Message::new("web-templates-intro").arg("year", year.to_string()))) }
+            @if !config.is_programme_year(year + 1) {
+                // The command line refuses such a template (`--year`
+                // outside the programme): no links that would fail.
+                p.refusal role="status" { (render(l, &Message::new("web-templates-outside")
+                    .arg("year", next.clone())
+                    .arg("first", config.programme.first_year.get_ref().to_string())
+                    .arg("last", config.programme.last_year.get_ref().to_string()))) }
+            } @else {
             p #prefill { @match from {
                 Some(b) => (render(l, &Message::new("web-templates-from")
                     .arg("year", year.to_string())
@@ -569,6 +597,7 @@ pub fn templates(ctx: &Ctx, config: &Config, year: i32, from: Option<&BuildRow>)
                     (render(l, &Message::new("web-template-download").arg("department", d.name.get(l)).arg("year", next.clone())))
                 } }
             } }
+            }
         },
     )
 }

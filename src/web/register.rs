@@ -354,11 +354,16 @@ impl Register {
         Ok(current)
     }
 
-    /// The years with at least one submission, newest first.
+    /// The years with at least one submission not withdrawn, newest
+    /// first (a file sent for a wrong year and withdrawn leaves no year
+    /// behind to open on; the history still lists it).
     pub fn years(&self) -> Result<Vec<i32>, WebError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT DISTINCT year FROM submissions ORDER BY year DESC")
+            .prepare(
+                "SELECT DISTINCT year FROM submissions
+                 WHERE id NOT IN (SELECT submission FROM withdrawals) ORDER BY year DESC",
+            )
             .map_err(WebError::db)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(WebError::db)?;
         rows.collect::<Result<_, _>>().map_err(WebError::db)

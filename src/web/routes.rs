@@ -61,6 +61,8 @@ pub struct Shared {
     batches: Mutex<HashMap<String, Vec<Received>>>,
     /// Each session's link just made, its token shown once and forgotten.
     new_links: Mutex<HashMap<String, String>>,
+    /// When the recent wrong passwords were given, for [`LOGIN_LIMIT`].
+    login_failures: Mutex<std::collections::VecDeque<std::time::Instant>>,
     /// The terminal's language, for the log.
     log_lang: Lang,
 }
@@ -87,6 +89,7 @@ impl Shared {
             cache: Mutex::new(HashMap::new()),
             batches: Mutex::new(HashMap::new()),
             new_links: Mutex::new(HashMap::new()),
+            login_failures: Mutex::new(std::collections::VecDeque::new()),
             log_lang: opts.lang,
         })
     }
@@ -285,14 +288,23 @@ pub fn router(state: State) -> Router {
 
 /// `?year=` of a request, for [`Ctx::year`].
 fn year_asked(query: Option<&str>) -> Result<Option<i32>, String> {
-    let Some(given) = query.and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("year=")))
-    else {
+    let mut given = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter_map(|kv| kv.strip_prefix("year="));
+    let Some(first) = given.next() else {
         return Ok(None);
     };
-    match given.parse::<i32>() {
-        Ok(y) if YEARS.contains(&y) => Ok(Some(y)),
-        _ => Err(given.to_string()),
+    // Two years asked (`?year=2021&year=2020`): neither is taken.
+    if let Some(second) = given.next() {
+        return Err(format!("{first}, {second}"));
     }
+    form_year(first).map(Some).ok_or_else(|| first.to_string())
+}
+
+/// A year as typed in a form or an address, if it is one of [`YEARS`].
+pub(super) fn form_year(given: &str) -> Option<i32> {
+    given.trim().parse().ok().filter(|y| YEARS.contains(y))
 }
 
 /// The years the app works on. A template is for the year after the one
@@ -586,9 +598,13 @@ async fn dashboard(
     match blocking(move || st.checked(year)).await {
         Some(Ok((current, checked))) => {
             let years = state.reg(|r| r.years()).unwrap_or_default();
-            let withdrawn = q
-                .withdrawn
-                .and_then(|id| state.reg(|r| r.submission(id)).ok().flatten());
+            // Said only of a file of this year that is withdrawn: the
+            // address alone proves nothing.
+            let withdrawn = q.withdrawn.and_then(|id| {
+                let gone = state.reg(|r| r.withdrawn()).ok()?.iter().any(|w| w.0 == id);
+                let s = state.reg(|r| r.submission(id)).ok().flatten()?;
+                (gone && s.year == year).then_some(s)
+            });
             html(pages::dashboard(
                 &ctx,
                 &state.config,
@@ -680,7 +696,25 @@ pub enum Received {
     /// Refused: the sent name, the department chosen in the form and the
     /// one the file's rows name.
     Mismatch(String, String, String),
+    /// Refused as it cannot be read at all (not a workbook, empty,
+    /// encrypted, too large, an unknown encoding, kooste's own output):
+    /// the sent name and the finding that says why, with its hint.
+    Unreadable(String, Message, Option<Message>),
 }
+
+/// The findings that refuse a file at receipt: nothing in it can be read,
+/// matched or corrected, so registered it would only replace the
+/// department's current file with nothing (and keep the year a draft).
+const UNREADABLE: [crate::model::finding::Code; 5] = {
+    use crate::model::finding::Code;
+    [
+        Code::UnreadableFile,
+        Code::EncryptedFile,
+        Code::TooLarge,
+        Code::UnknownEncoding,
+        Code::OwnOutput,
+    ]
+};
 
 /// `POST /upload`: multipart with `csrf` first, then `year`, `department`
 /// (optional), then one or more `files`. Answers 303 See Other to the
@@ -813,6 +847,14 @@ fn receive(
     // Checked before it is stored: a refused file must not stay in the
     // store without a register row naming it.
     let (named, findings, via) = receipt_check(state, year, bytes, (sent, ext), chosen.as_deref())?;
+    if let Some(f) = findings
+        .iter()
+        .find(|f| f.sheet.is_none() && UNREADABLE.contains(&f.code))
+    {
+        state.refuse("unreadable", &format!("{sent}: {}", f.code.as_str()));
+        let why = (f.message.clone(), f.hint.clone());
+        return Ok(Received::Unreadable(sent.into(), why.0, why.1));
+    }
     if only && another_departments(state, year, bytes, (sent, ext), department, &named)? {
         state.refuse("other-department", &format!("{department}: {sent}"));
         return Ok(Received::Refused(
@@ -977,14 +1019,19 @@ async fn build_page(
     Query(q): Query<BuildQuery>,
 ) -> Response {
     let year = q.year.unwrap_or_else(|| state.default_year());
-    let note = match (q.built, &q.nothing) {
-        (Some(_), _) => Some("web-build-done"),
-        (None, Some(_)) => Some("web-build-nothing"),
-        (None, None) => None,
-    };
     let years = state.reg(|r| r.years()).unwrap_or_default();
     match state.reg(|r| r.builds(year)) {
-        Ok(builds) => html(pages::build(&ctx, (year, &years), &builds, (note, q.built))),
+        Ok(builds) => {
+            // "Built" only of a build of this year: the address alone
+            // proves nothing.
+            let built = q.built.filter(|id| builds.iter().any(|b| b.id == *id));
+            let note = match (built, &q.nothing) {
+                (Some(_), _) => Some("web-build-done"),
+                (None, Some(_)) => Some("web-build-nothing"),
+                (None, None) => None,
+            };
+            html(pages::build(&ctx, (year, &years), &builds, (note, built)))
+        }
         Err(e) => failed(&state, &ctx, &e),
     }
 }
@@ -993,7 +1040,8 @@ async fn build_page(
 #[derive(Deserialize)]
 pub struct BuildForm {
     csrf: Option<String>,
-    year: i32,
+    /// As typed: a year that is not one is refused by name.
+    year: String,
     /// The outputs' language (`fi`, `sv`, `en`); the page's if none.
     lang: Option<String>,
 }
@@ -1013,9 +1061,10 @@ async fn build(
         )
             .into_response();
     }
-    if !YEARS.contains(&f.year) {
-        return bad_year(&state, ctx.lang, &f.year.to_string());
-    }
+    let year = match form_year(&f.year) {
+        Some(y) => y,
+        None => return bad_year(&state, ctx.lang, &f.year),
+    };
     let lang = match f.lang.as_deref().filter(|c| !c.is_empty()) {
         None => ctx.lang,
         Some(code) => match Lang::parse(code) {
@@ -1030,7 +1079,7 @@ async fn build(
             }
         },
     };
-    let (st, year) = (state.clone(), f.year);
+    let st = state.clone();
     let done = blocking(move || {
         let done = build_year(&st, year, lang);
         // The build's blocks are freed: an idle server gives them back.
@@ -1146,7 +1195,7 @@ async fn download(
 /// its own language (`arsrapport_2021.pdf` for a Swedish one), so that
 /// builds in two languages are told apart among the downloads; the
 /// stored name otherwise.
-fn download_name(stored: &str, lang: &str) -> String {
+pub(super) fn download_name(stored: &str, lang: &str) -> String {
     let prefix = match lang {
         "sv" => "arsrapport",
         "en" => "annual_report",
@@ -1203,6 +1252,24 @@ async fn template(
     else {
         return not_found(Extension(ctx)).await;
     };
+    if !state.config.is_programme_year(year + 1) {
+        state.refuse("template-year", &(year + 1).to_string());
+        let m = Message::new("web-templates-outside")
+            .arg("year", (year + 1).to_string())
+            .arg(
+                "first",
+                state.config.programme.first_year.get_ref().to_string(),
+            )
+            .arg(
+                "last",
+                state.config.programme.last_year.get_ref().to_string(),
+            );
+        return (
+            StatusCode::NOT_FOUND,
+            pages::refused_text(ctx.lang, &render(ctx.lang, &m)),
+        )
+            .into_response();
+    }
     let from = prefill_build(&state, year).and_then(|b| {
         let outputs: Vec<Output> = serde_json::from_str(&b.outputs).ok()?;
         let o = outputs.into_iter().find(|o| o.kind == "workbook")?;
@@ -1233,8 +1300,41 @@ async fn template(
     }
 }
 
-async fn login_page(Extension(ctx): Extension<Ctx>) -> Response {
-    html(pages::login(&ctx, false))
+/// `?wrong=` of the sign-in page, set by a wrong password's redirect.
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    wrong: Option<String>,
+}
+
+async fn login_page(Extension(ctx): Extension<Ctx>, Query(q): Query<LoginQuery>) -> Response {
+    html(pages::login(&ctx, q.wrong.is_some()))
+}
+
+/// Wrong passwords let in a window before sign-in is refused for the
+/// rest of it (whoever tries): (count, seconds). Argon2 alone makes a
+/// guess cost tens of milliseconds; this bounds them to a handful a
+/// minute (OWASP ASVS 4.0, requirement 2.2.1).
+pub const LOGIN_LIMIT: (usize, u64) = (10, 60);
+
+impl Shared {
+    /// Whether sign-in is refused now for too many recent wrong passwords.
+    fn login_throttled(&self) -> bool {
+        let window = std::time::Duration::from_secs(LOGIN_LIMIT.1);
+        let Ok(mut f) = self.login_failures.lock() else {
+            return true;
+        };
+        while f.front().is_some_and(|t| t.elapsed() > window) {
+            f.pop_front();
+        }
+        f.len() >= LOGIN_LIMIT.0
+    }
+
+    /// Counts a wrong password.
+    fn login_failed(&self) {
+        if let Ok(mut f) = self.login_failures.lock() {
+            f.push_back(std::time::Instant::now());
+        }
+    }
 }
 
 /// The sign-in form.
@@ -1259,12 +1359,22 @@ async fn login(
     let Some(hash) = state.password.clone() else {
         return Redirect::to("/").into_response();
     };
+    if state.login_throttled() {
+        state.refuse("login-throttled", "/login");
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            pages::refused(ctx.lang, "web-login-throttled"),
+        )
+            .into_response();
+    }
     let ok = blocking(move || security::verify_password(&f.password, &hash))
         .await
         .unwrap_or(false);
     if !ok {
+        state.login_failed();
         state.refuse("wrong-password", "/login");
-        return (StatusCode::UNAUTHORIZED, html(pages::login(&ctx, true))).into_response();
+        // POST/redirect/GET: a reload does not send the password again.
+        return Redirect::to("/login?wrong=1").into_response();
     }
     // A new session id at sign-in (no fixation of the anonymous one).
     state.sessions.remove(&ctx.session);

@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::corrections::{access, refused_csrf};
+use super::corrections::refused_csrf;
 use super::register::SubmissionRow;
-use super::routes::{Ctx, State, csrf_ok, failed};
+use super::routes::{Ctx, State, csrf_ok, failed, not_found};
 use super::security;
 use crate::i18n::text;
 use crate::model::lang::Lang;
@@ -33,14 +33,24 @@ pub async fn withdraw(
     Path(id): Path<i64>,
     Form(f): Form<WithdrawForm>,
 ) -> Response {
-    let (row, _) = match access(&state, &ctx, None, id).await {
-        Ok(a) => a,
-        Err(r) => return r,
+    // Any file of the register, current or earlier (a stray earlier file
+    // would otherwise come back once the newer one is withdrawn).
+    let row = match state.reg(|r| r.submission(id)) {
+        Ok(Some(row)) => row,
+        Ok(None) => return not_found(Extension(ctx)).await,
+        Err(e) => return failed(&state, &ctx, &e),
     };
     if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "withdraw") {
         return refused_csrf(&ctx);
     }
-    if let Err(e) = state.reg(|r| r.withdraw(row.id, &security::now(), "admin")) {
+    // Withdrawn already (Back and the button again): said the same.
+    let done = state.reg(|r| {
+        if !r.withdrawn()?.iter().any(|w| w.0 == row.id) {
+            r.withdraw(row.id, &security::now(), "admin")?;
+        }
+        Ok(())
+    });
+    if let Err(e) = done {
         return failed(&state, &ctx, &e);
     }
     Redirect::to(&format!("/?year={}&withdrawn={}", row.year, row.id)).into_response()

@@ -458,6 +458,8 @@ class Walk:
             [c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")][:3]
             for r in tables[1].find_elements(By.CSS_SELECTOR, "tbody tr")
         ]
+        # The state, then the withdrawal's button.
+        subs = [s[:2] + [s[2].removesuffix("Poista käytöstä")] for s in subs]
         check(len(subs) == 5 and all(s[2] == "Nykyinen" for s in subs), f"2021 submissions: {subs}")
         check(["KASKO", "kasko_2021.xlsx", "Nykyinen"] in subs, f"2021 submissions: {subs}")
         # Down to the 2020 builds: the 2020 submissions are as 2021's.

@@ -19,7 +19,7 @@ web-history-bytes = { $bytes ->
     [one] 1 byte
    *[other] { $bytes } bytes
 }
-web-history-lang = language { $lang }
+web-history-lang = language: { $lang }
 web-history-no-department = (department unknown)
 web-department-history-title = { $department }: submissions of { $year }
 web-department-history-link = All of the department's submissions of { $year }

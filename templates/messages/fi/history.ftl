@@ -19,7 +19,7 @@ web-history-bytes = { $bytes ->
     [one] 1 tavu
    *[other] { $bytes } tavua
 }
-web-history-lang = kieli { $lang }
+web-history-lang = kieli: { $lang }
 web-history-no-department = (toimiala tuntematon)
 web-department-history-title = { $department }: lähetykset vuodelta { $year }
 web-department-history-link = Toimialan kaikki lähetykset vuodelta { $year }

@@ -19,7 +19,7 @@ web-history-bytes = { $bytes ->
     [one] 1 byte
    *[other] { $bytes } byte
 }
-web-history-lang = språk { $lang }
+web-history-lang = språk: { $lang }
 web-history-no-department = (okänd sektor)
 web-department-history-title = { $department }: inlämningar för år { $year }
 web-department-history-link = Sektorns alla inlämningar för år { $year }

@@ -601,7 +601,7 @@ fn malformed_paths_and_forms_get_the_apps_own_pages_logged() {
     );
     assert_eq!(no_value.status, 422);
     let t = no_value.text();
-    assert!(t.contains("lomakkeen tiedot eivät kelpaa"), "{t}");
+    assert!(t.contains("Lomakkeen tiedot eivät kelpaa"), "{t}");
     assert!(!t.contains("Failed to deserialize"), "{t}");
     let json = c.send(
         "POST",
@@ -611,7 +611,7 @@ fn malformed_paths_and_forms_get_the_apps_own_pages_logged() {
     );
     assert_eq!(json.status, 415);
     assert!(
-        json.text().contains("lomakkeen tiedot eivät kelpaa"),
+        json.text().contains("Lomakkeen tiedot eivät kelpaa"),
         "{}",
         json.text()
     );

@@ -324,7 +324,8 @@ fn oversized_uploads_and_hostile_file_names_are_refused_or_only_shown() {
     // The last path component is shown; a type kooste does not read is refused.
     assert!(t.contains("passwd: tiedostotyyppiä ei lueta"), "{t}");
     assert!(t.contains("CON.xlsx: toimiala KYMP, 0 virhettä"), "{t}");
-    assert!(t.contains("x.ods: toimiala tuntematon, 1 virhe"), "{t}");
+    // An empty file cannot be read: refused, nothing stored.
+    assert!(t.contains("x.ods: tiedostoa ei vastaanotettu"), "{t}");
     for n in names(ws.path()) {
         assert!(
             !n.contains("passwd") && !n.contains("CON") && !n.ends_with(".ods"),
@@ -416,21 +417,67 @@ fn a_non_loopback_address_needs_the_administrator_password_and_pages_then_need_s
     assert_eq!(r.header("location"), Some("/login"));
     assert_eq!(c.post_form("/build", &[("year", "2021")]).status, 403);
     let csrf = c.get("/login").csrf();
-    assert_eq!(
-        c.post_form("/login", &[("csrf", &csrf), ("password", "väärä")])
-            .status,
-        401
+    // POST/redirect/GET: the wrong password is said on the sign-in page.
+    let wrong = c.post_form("/login", &[("csrf", &csrf), ("password", "väärä")]);
+    assert_eq!(wrong.status, 303);
+    assert_eq!(wrong.header("location"), Some("/login?wrong=1"));
+    assert!(
+        c.get("/login?wrong=1")
+            .text()
+            .contains("Salasana ei kelpaa.")
     );
     let r = c.post_form("/login", &[("csrf", &csrf), ("password", "kissa-koira-42")]);
     assert_eq!(r.status, 303);
     assert_eq!(c.get("/?year=2021").status, 200);
+    // Guessing is bounded: past ten wrong passwords a minute (one above),
+    // sign-in is refused for the rest of it, the right password too.
+    let mut guesser = Client::new(&server);
+    let csrf = guesser.get("/login").csrf();
+    for _ in 0..9 {
+        let r = guesser.post_form("/login", &[("csrf", &csrf), ("password", "arvaus-123456")]);
+        assert_eq!(r.status, 303);
+    }
+    let r = guesser.post_form("/login", &[("csrf", &csrf), ("password", "kissa-koira-42")]);
+    assert_eq!(r.status, 429);
+    assert!(
+        r.text().contains("Liian monta väärää salasanaa"),
+        "{}",
+        r.text()
+    );
     let log = server.stop();
     assert!(log.contains("hylätty (wrong-password)"), "{log}");
+    assert!(log.contains("hylätty (login-throttled)"), "{log}");
     // The database and its write-ahead log (the server was killed).
     let mut db = std::fs::read(ws.path().join("rekisteri.sqlite")).unwrap();
     db.extend(std::fs::read(ws.path().join("rekisteri.sqlite-wal")).unwrap_or_default());
     assert!(!db.windows(14).any(|w| w == b"kissa-koira-42"));
     assert!(db.windows(9).any(|w| w == b"$argon2id"));
+
+    // A password given at a later start replaces the stored one, and the
+    // log says so; a short one is refused before anything is stored.
+    let short = kooste_with_env(
+        &["serve", "--workspace", dir, "--listen", "127.0.0.1:0"],
+        &[("KOOSTE_ADMIN_PASSWORD", "lyhyt")],
+    );
+    assert_eq!(short.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&short.stderr);
+    assert!(err.contains("vähintään 12 merkkiä"), "{err}");
+    let server = Server::start(
+        ws.path(),
+        &[],
+        &[("KOOSTE_ADMIN_PASSWORD", "uusi-salasana-2022")],
+    );
+    let mut c = Client::new(&server);
+    let csrf = c.get("/login").csrf();
+    let old = c.post_form("/login", &[("csrf", &csrf), ("password", "kissa-koira-42")]);
+    assert_eq!(old.header("location"), Some("/login?wrong=1"));
+    let new = c.post_form(
+        "/login",
+        &[("csrf", &csrf), ("password", "uusi-salasana-2022")],
+    );
+    assert_eq!(new.header("location"), Some("/"));
+    let log = server.stop();
+    assert!(log.contains("Ylläpitäjän salasana vaihdettiin"), "{log}");
 }
 
 #[test]
