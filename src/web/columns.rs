@@ -11,13 +11,13 @@
 //! aliases, each also without its unit, relative to the longer of the two.
 
 use axum::extract::{Extension, Form, Path};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use rusqlite::params;
 
 use super::WebError;
 use super::corrections::{access, refused_csrf};
-use super::register::Register;
-use super::routes::{Ctx, State, csrf_ok};
+use super::register::{Register, SubmissionRow};
+use super::routes::{Ctx, State, blocking, csrf_ok};
 use super::security;
 use crate::Config;
 use crate::text::{levenshtein, normalise, strip_unit};
@@ -205,6 +205,9 @@ async fn save_as(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
+    if let Some(moved) = assigned(&state, &row, &by).await {
+        return moved;
+    }
     let at = field("sheet").zip(field("row"));
     // Forgetting a choice (its own form) is said as such, not as a
     // choice saved.
@@ -214,6 +217,21 @@ async fn save_as(
         "columns"
     };
     super::fix_page::saved_at(&who, &row, what, at)
+}
+
+/// After a choice or correction on a file of no known department: the
+/// redirect to its page as the department's file, when its rows now name
+/// one ([`super::assign::assign_if_known`]); `None` otherwise.
+pub async fn assigned(state: &State, row: &SubmissionRow, by: &str) -> Option<Response> {
+    if !row.department.is_empty() {
+        return None;
+    }
+    let (st, r, by) = (state.clone(), row.clone(), by.to_string());
+    let new = blocking(move || super::assign::assign_if_known(&st, &r, &by))
+        .await?
+        .ok()??;
+    let to = format!("/submissions/{}?saved=assigned", new.id);
+    Some(axum::response::Redirect::to(&to).into_response())
 }
 
 #[cfg(test)]

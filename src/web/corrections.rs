@@ -392,7 +392,10 @@ async fn correct_as(
     let (r2, by) = (row.clone(), who.name());
     let done = blocking(move || record(&st, &r2, &f, &by)).await;
     match done {
-        Some(Ok(Ok(()))) => super::fix_page::saved(&who, &row, "correction"),
+        Some(Ok(Ok(()))) => match super::columns::assigned(&state, &row, &who.name()).await {
+            Some(moved) => moved,
+            None => super::fix_page::saved(&who, &row, "correction"),
+        },
         Some(Ok(Err(why))) => {
             state.refuse("correction-cell", &id.to_string());
             super::fix_page::refused(&who, &row, why)

@@ -64,6 +64,7 @@ fn saved_note(pick: &Pick) -> Option<&'static str> {
     match pick.saved.as_deref() {
         Some("columns") => Some("web-fix-columns-saved"),
         Some("forgotten") => Some("web-fix-forgotten"),
+        Some("assigned") => Some("web-fix-assigned"),
         Some("correction") => Some("web-fix-corrected"),
         _ => None,
     }

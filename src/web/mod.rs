@@ -21,6 +21,7 @@
 //! - [`routes`]: the HTTP routes and the checks every request goes through.
 
 pub mod annotated;
+pub mod assign;
 pub mod check;
 pub mod columns;
 pub mod corrections;

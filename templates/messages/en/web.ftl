@@ -199,3 +199,4 @@ web-withdraw-label = Withdraw: { $file }
 web-err-short-password = The administrator password ({ $var }) must have at least { $min } characters.
 web-password-changed = The administrator password was changed: the earlier one no longer works.
 web-login-throttled = Too many wrong passwords in a row. Wait a minute and try again.
+web-fix-assigned = The file's rows now name one department: the file was registered as that department's, and its column choices and corrections went with it. The choices are remembered for the department's next files.

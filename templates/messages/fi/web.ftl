@@ -199,3 +199,4 @@ web-withdraw-label = Poista käytöstä: { $file }
 web-err-short-password = Ylläpitäjän salasanassa ({ $var }) on oltava vähintään { $min } merkkiä.
 web-password-changed = Ylläpitäjän salasana vaihdettiin: aiempi salasana ei enää kelpaa.
 web-login-throttled = Liian monta väärää salasanaa peräkkäin. Odota minuutti ja yritä uudelleen.
+web-fix-assigned = Tiedoston rivit nimeävät nyt yhden toimialan: tiedosto kirjattiin tämän toimialan tiedostoksi, ja sarakkeiden valinnat ja korjaukset siirtyivät sen mukana. Valinnat muistetaan toimialan seuraavissa tiedostoissa.

@@ -199,3 +199,4 @@ web-withdraw-label = Ta ur bruk: { $file }
 web-err-short-password = Administratörens lösenord ({ $var }) måste ha minst { $min } tecken.
 web-password-changed = Administratörens lösenord byttes: det tidigare lösenordet gäller inte längre.
 web-login-throttled = För många felaktiga lösenord i rad. Vänta en minut och försök igen.
+web-fix-assigned = Filens rader anger nu en sektor: filen registrerades som den sektorns fil, och kolumnvalen och rättelserna följde med. Valen sparas för sektorns följande filer.

@@ -294,3 +294,59 @@ fn a_builds_language_is_chosen_shown_and_names_its_report() {
     );
     assert_eq!(bad.status, 400);
 }
+
+#[test]
+fn a_file_of_no_known_department_matched_in_place_becomes_that_departments() {
+    let ws = tempfile::tempdir().unwrap();
+    let server = Server::start(ws.path(), &[], &[]);
+    let mut c = Client::new(&server);
+    let kymp = sample("kymp_2021.xlsx");
+    upload(&mut c, "", &[("kymp_2021.xlsx", &kymp)]);
+    // KYMP's rows in its own column names: no department told at receipt.
+    let up = upload(&mut c, "", &[("oma.csv", OWN_WORDS.as_bytes())]).text();
+    assert!(up.contains("oma.csv: toimiala tuntematon, 1 virhe"), "{up}");
+    let page = c.get("/submissions/2");
+    let csrf = page.csrf();
+    let pairs = [
+        ("Yksikkö", "department"),
+        ("Alue-osa", "focus_area"),
+        ("Hanke", "measure"),
+        ("Kaupunginosa", "areas"),
+        ("Tilanne", "status"),
+        ("Vuosi", "year"),
+        ("Kustannusarvio", "budget_eur"),
+        ("K%C3%A4ytetty", "spent_eur"),
+    ];
+    let mut form = vec![("csrf", csrf.as_str()), ("sheet", "oma"), ("row", "1")];
+    for (h, f) in &pairs {
+        form.push(("header", h));
+        form.push(("field", f));
+    }
+    let done = c.post_form("/submissions/2/columns", &form);
+    assert_eq!(done.status, 303, "{}", done.text());
+    // Registered again as KYMP's (a new row), the unknown one withdrawn.
+    assert_eq!(done.header("location"), Some("/submissions/3?saved=assigned"));
+    let t = c.get("/submissions/3?saved=assigned").text();
+    assert!(t.contains("kirjattiin tämän toimialan tiedostoksi"), "{t}");
+    assert_eq!(
+        rows(ws.path(), "SELECT department, original_name FROM submissions ORDER BY id"),
+        [["KYMP", "kymp_2021.xlsx"], ["", "oma.csv"], ["KYMP", "oma.csv"]]
+    );
+    assert_eq!(rows(ws.path(), "SELECT submission FROM withdrawals"), [["2"]]);
+    // The choices are KYMP's now (seven: `Vuosi` is the standard header
+    // already): a like file is read at once as KYMP's.
+    let matched = rows(
+        ws.path(),
+        "SELECT count(*) FROM column_matches WHERE department = 'KYMP'",
+    );
+    assert_eq!(matched, [["7"]]);
+    let page = c.get("/?year=2021").text();
+    assert!(!page.contains("Tiedostot, joiden toimialaa ei tunnistettu"), "{page}");
+    assert!(page.contains(">oma.csv</a>"), "{page}");
+    let again = OWN_WORDS.replace("Pihat", "Puistot");
+    let up = upload(&mut c, "", &[("oma2.csv", again.as_bytes())]).text();
+    assert!(up.contains("oma2.csv: toimiala KYMP, 0 virhettä"), "{up}");
+    // One KYMP file is built, never two: no duplicate-file finding.
+    let built = build(&mut c, "fi");
+    assert!(built.contains("Lopullinen"), "{built}");
+}
