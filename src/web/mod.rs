@@ -187,8 +187,9 @@ pub fn prepare(opts: &ServeOptions) -> Result<routes::State, WebError> {
     let reg = register::Register::open(&ws.register())?;
     let mut hash = reg.setting("admin_password")?;
     if let Some(pw) = opts.admin_password.as_deref().filter(|p| !p.is_empty()) {
-        // OWASP ASVS 4.0 2.1.1: at least 12 characters.
-        if pw.chars().count() < MIN_PASSWORD_CHARS {
+        // OWASP ASVS 4.0 2.1.1: at least 12 characters, not counting
+        // spaces at either end (twelve spaces are no password).
+        if pw.trim().chars().count() < MIN_PASSWORD_CHARS {
             return Err(WebError::ShortPassword {
                 min: MIN_PASSWORD_CHARS,
             });
@@ -267,7 +268,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), WebError> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|source| WebError::Listen { addr, source })?;
-        axum::serve(listener, routes::router(state))
+        // The peer's address reaches the handlers: sign-in guesses are
+        // counted per address (`routes::LOGIN_LIMIT`).
+        let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

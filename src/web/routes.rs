@@ -61,8 +61,9 @@ pub struct Shared {
     batches: Mutex<HashMap<String, Vec<Received>>>,
     /// Each session's link just made, its token shown once and forgotten.
     new_links: Mutex<HashMap<String, String>>,
-    /// When the recent wrong passwords were given, for [`LOGIN_LIMIT`].
-    login_failures: Mutex<std::collections::VecDeque<std::time::Instant>>,
+    /// When the recent wrong passwords were given, by the address they
+    /// came from, for [`LOGIN_LIMIT`].
+    login_failures: Mutex<security::Guesses>,
     /// The terminal's language, for the log.
     log_lang: Lang,
 }
@@ -89,7 +90,7 @@ impl Shared {
             cache: Mutex::new(HashMap::new()),
             batches: Mutex::new(HashMap::new()),
             new_links: Mutex::new(HashMap::new()),
-            login_failures: Mutex::new(std::collections::VecDeque::new()),
+            login_failures: Mutex::new(security::Guesses::default()),
             log_lang: opts.lang,
         })
     }
@@ -1310,29 +1311,20 @@ async fn login_page(Extension(ctx): Extension<Ctx>, Query(q): Query<LoginQuery>)
     html(pages::login(&ctx, q.wrong.is_some()))
 }
 
-/// Wrong passwords let in a window before sign-in is refused for the
-/// rest of it (whoever tries): (count, seconds). Argon2 alone makes a
-/// guess cost tens of milliseconds; this bounds them to a handful a
-/// minute (OWASP ASVS 4.0, requirement 2.2.1).
-pub const LOGIN_LIMIT: (usize, u64) = (10, 60);
-
 impl Shared {
-    /// Whether sign-in is refused now for too many recent wrong passwords.
-    fn login_throttled(&self) -> bool {
-        let window = std::time::Duration::from_secs(LOGIN_LIMIT.1);
-        let Ok(mut f) = self.login_failures.lock() else {
-            return true;
-        };
-        while f.front().is_some_and(|t| t.elapsed() > window) {
-            f.pop_front();
-        }
-        f.len() >= LOGIN_LIMIT.0
+    /// Whether sign-in from `ip` is refused now for too many recent wrong
+    /// passwords from it ([`security::LOGIN_LIMIT`]).
+    fn login_throttled(&self, ip: std::net::IpAddr) -> bool {
+        let now = std::time::Instant::now();
+        self.login_failures
+            .lock()
+            .map_or(true, |mut g| g.throttled(ip, now))
     }
 
-    /// Counts a wrong password.
-    fn login_failed(&self) {
-        if let Ok(mut f) = self.login_failures.lock() {
-            f.push_back(std::time::Instant::now());
+    /// Counts a wrong password from `ip`.
+    fn login_failed(&self, ip: std::net::IpAddr) {
+        if let Ok(mut g) = self.login_failures.lock() {
+            g.failed(ip, std::time::Instant::now());
         }
     }
 }
@@ -1347,8 +1339,10 @@ pub struct LoginForm {
 async fn login(
     axum::extract::State(state): axum::extract::State<State>,
     Extension(ctx): Extension<Ctx>,
+    peer: Option<Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
     Form(f): Form<LoginForm>,
 ) -> Response {
+    let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.0.0.ip());
     if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "/login") {
         return (
             StatusCode::FORBIDDEN,
@@ -1359,7 +1353,7 @@ async fn login(
     let Some(hash) = state.password.clone() else {
         return Redirect::to("/").into_response();
     };
-    if state.login_throttled() {
+    if state.login_throttled(ip) {
         state.refuse("login-throttled", "/login");
         return (
             StatusCode::TOO_MANY_REQUESTS,
@@ -1371,7 +1365,7 @@ async fn login(
         .await
         .unwrap_or(false);
     if !ok {
-        state.login_failed();
+        state.login_failed(ip);
         state.refuse("wrong-password", "/login");
         // POST/redirect/GET: a reload does not send the password again.
         return Redirect::to("/login?wrong=1").into_response();

@@ -11,7 +11,8 @@
 //! no unbounded server-side state). The administrator's password
 //! is stored only as an Argon2id hash (PHC string) in the register.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -204,9 +205,68 @@ pub fn rfc3339(secs: i64) -> String {
     )
 }
 
+/// Wrong passwords from one address let in a window before sign-in from
+/// that address is refused for the rest of it: (count, seconds). Argon2
+/// alone makes a guess cost tens of milliseconds; this bounds them to a
+/// handful a minute (OWASP ASVS 4.0, requirement 2.2.1), without letting
+/// a guesser elsewhere lock the administrator out. (Behind a reverse
+/// proxy every request comes from the proxy's address: then the limit is
+/// the server's as a whole.)
+pub const LOGIN_LIMIT: (usize, u64) = (10, 60);
+
+/// The most addresses whose wrong passwords are remembered; past it they
+/// are all forgotten (a bound, as the sessions have).
+const LOGIN_ADDRESSES: usize = 10_000;
+
+/// The recent wrong passwords, by the address they came from.
+#[derive(Debug, Default)]
+pub struct Guesses {
+    by_address: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl Guesses {
+    /// Whether sign-in from `ip` is refused at `now` ([`LOGIN_LIMIT`]).
+    pub fn throttled(&mut self, ip: IpAddr, now: Instant) -> bool {
+        let window = Duration::from_secs(LOGIN_LIMIT.1);
+        self.by_address.retain(|_, f| {
+            while f.front().is_some_and(|t| now.duration_since(*t) > window) {
+                f.pop_front();
+            }
+            !f.is_empty()
+        });
+        self.by_address
+            .get(&ip)
+            .is_some_and(|f| f.len() >= LOGIN_LIMIT.0)
+    }
+
+    /// Counts a wrong password from `ip` at `now`.
+    pub fn failed(&mut self, ip: IpAddr, now: Instant) {
+        if self.by_address.len() >= LOGIN_ADDRESSES && !self.by_address.contains_key(&ip) {
+            self.by_address.clear();
+        }
+        self.by_address.entry(ip).or_default().push_back(now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guesses_from_one_address_do_not_lock_out_another() {
+        let mut g = Guesses::default();
+        let (guesser, admin) = (IpAddr::from([10, 0, 0, 9]), IpAddr::from([10, 0, 0, 1]));
+        let start = Instant::now();
+        for _ in 0..LOGIN_LIMIT.0 {
+            assert!(!g.throttled(guesser, start));
+            g.failed(guesser, start);
+        }
+        assert!(g.throttled(guesser, start));
+        assert!(!g.throttled(admin, start));
+        // A window later the guesser may try again.
+        let later = start + Duration::from_secs(LOGIN_LIMIT.1 + 1);
+        assert!(!g.throttled(guesser, later));
+    }
 
     #[test]
     fn sessions_are_capped_and_idle_ones_expire() {
