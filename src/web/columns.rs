@@ -223,6 +223,12 @@ async fn save_as(
 /// redirect to its page as the department's file, when its rows now name
 /// one ([`super::assign::assign_if_known`]); `None` otherwise.
 pub async fn assigned(state: &State, row: &SubmissionRow, by: &str) -> Option<Response> {
+    // A file refused for another department's rows is read again with
+    // the change: a correction may have made its rows its own.
+    if state.reg(|r| r.foreign()).ok()?.contains(&row.id) {
+        let _ = state.reg(|r| r.clear_foreign(row.id));
+        return None;
+    }
     if !row.department.is_empty() {
         return None;
     }

@@ -412,6 +412,9 @@ pub fn results_list(l: Lang, results: &[Received]) -> Markup {
                         " " (render(l, why))
                         @if let Some(h) = hint { " " (super::check::hint_text(l, h)) }
                     },
+                    Received::Several(name, departments) => span.refusal {
+                        (render(l, &Message::new("web-refused-several-departments").arg("file", name.as_str()).arg("departments", departments.as_str())))
+                    },
                     Received::Mismatch(name, chosen, found) => span.refusal {
                         (render(l, &Message::new("web-refused-department-mismatch").arg("file", name.as_str())
                             .arg("chosen", chosen.as_str()).arg("found", found.as_str()))) },

@@ -249,11 +249,19 @@ impl Register {
         self.set_setting(&format!("{FOREIGN}{id}"), "1")
     }
 
+    /// Lifts submission `id`'s refusal for another department's rows, so
+    /// that the next check reads it again (after a correction or a column
+    /// choice made on it): still naming another department, it is
+    /// refused again.
+    pub fn clear_foreign(&self, id: i64) -> Result<(), WebError> {
+        self.set_setting(&format!("{FOREIGN}{id}"), "0")
+    }
+
     /// The submissions refused for another department's rows.
     pub fn foreign(&self) -> Result<Vec<i64>, WebError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT key FROM settings WHERE key LIKE 'foreign-rows:%'")
+            .prepare("SELECT key FROM settings WHERE key LIKE 'foreign-rows:%' AND value = '1'")
             .map_err(WebError::db)?;
         let keys = stmt
             .query_map([], |r| r.get::<_, String>(0))

@@ -697,6 +697,9 @@ pub enum Received {
     /// Refused: the sent name, the department chosen in the form and the
     /// one the file's rows name.
     Mismatch(String, String, String),
+    /// Refused: the sent name and the departments its rows name (more
+    /// than one, comma-separated).
+    Several(String, String),
     /// Refused as it cannot be read at all (not a workbook, empty,
     /// encrypted, too large, an unknown encoding, kooste's own output):
     /// the sent name and the finding that says why, with its hint.
@@ -870,6 +873,12 @@ fn receive(
     {
         state.refuse("department-mismatch", &format!("{c}: {sent}"));
         return Ok(Received::Mismatch(sent.into(), c.clone(), other.clone()));
+    }
+    // Rows of several departments: a file is one department's, and a
+    // build never takes a department's rows from another's file.
+    if named.len() > 1 {
+        state.refuse("several-departments", &format!("{}: {sent}", named.join(", ")));
+        return Ok(Received::Several(sent.into(), named.join(", ")));
     }
     // The file's own rows decide; the form's choice where it names none.
     let dept = named.into_iter().next().or(chosen).unwrap_or_default();

@@ -200,3 +200,4 @@ web-err-short-password = The administrator password ({ $var }) must have at leas
 web-password-changed = The administrator password was changed: the earlier one no longer works.
 web-login-throttled = Too many wrong passwords in a row. Wait a minute and try again.
 web-fix-assigned = The file's rows now name one department: the file was registered as that department's, and its column choices and corrections went with it. The choices are remembered for the department's next files.
+web-refused-several-departments = { $file }: the file's rows hold measures of several departments ({ $departments }). The file was not received: one file is one department's. Correct the rows' department, or send each department's rows in a file of its own.

@@ -200,3 +200,4 @@ web-err-short-password = Ylläpitäjän salasanassa ({ $var }) on oltava vähint
 web-password-changed = Ylläpitäjän salasana vaihdettiin: aiempi salasana ei enää kelpaa.
 web-login-throttled = Liian monta väärää salasanaa peräkkäin. Odota minuutti ja yritä uudelleen.
 web-fix-assigned = Tiedoston rivit nimeävät nyt yhden toimialan: tiedosto kirjattiin tämän toimialan tiedostoksi, ja sarakkeiden valinnat ja korjaukset siirtyivät sen mukana. Valinnat muistetaan toimialan seuraavissa tiedostoissa.
+web-refused-several-departments = { $file }: tiedoston riveillä on usean toimialan toimenpiteitä ({ $departments }). Tiedostoa ei vastaanotettu: yksi tiedosto on yhden toimialan. Korjaa rivien toimiala tai lähetä kunkin toimialan rivit omassa tiedostossaan.

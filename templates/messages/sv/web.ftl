@@ -200,3 +200,4 @@ web-err-short-password = Administratörens lösenord ({ $var }) måste ha minst 
 web-password-changed = Administratörens lösenord byttes: det tidigare lösenordet gäller inte längre.
 web-login-throttled = För många felaktiga lösenord i rad. Vänta en minut och försök igen.
 web-fix-assigned = Filens rader anger nu en sektor: filen registrerades som den sektorns fil, och kolumnvalen och rättelserna följde med. Valen sparas för sektorns följande filer.
+web-refused-several-departments = { $file }: filens rader har åtgärder från flera sektorer ({ $departments }). Filen togs inte emot: en fil hör till en sektor. Rätta radernas sektor eller skicka varje sektors rader i en egen fil.

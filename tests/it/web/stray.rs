@@ -212,6 +212,20 @@ fn a_chosen_department_is_never_overridden_and_an_empty_upload_says_so() {
     );
     assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["1"]]);
 
+    // Rows of two departments, the department left to the file: refused
+    // at receipt, both named (a build never takes one's rows from the
+    // other's file, and it would have been set aside in silence).
+    let two = "Toimiala;Painopiste;Toimenpide;Alue;Vaihe;Vuosi;Budjetti (€)\n\
+               KASKO;1;Kerho;Mikkola;toteutusvaihe;2021;1000\n\
+               KYMP;1;Pihat;Mikkola;toteutusvaihe;2021;2000\n\
+               KASKO;1;Leiri;Mikkola;toteutusvaihe;2021;3000\n";
+    let up = upload(&mut c, "", &[("kaksi.csv", two.as_bytes())]).text();
+    assert!(
+        up.contains("kaksi.csv: tiedoston riveillä on usean toimialan toimenpiteitä (KASKO, KYMP)."),
+        "{up}"
+    );
+    assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["1"]]);
+
     // No file chosen: said so, in the page's language.
     let csrf = c.get("/upload").csrf();
     let none = c.post_multipart_once(
