@@ -310,9 +310,42 @@ pub async fn access(
     let current = state.reg(|r| r.current(row.year)).unwrap_or_default();
     let foreign = state.reg(|r| r.foreign()).unwrap_or_default();
     if !current.iter().any(|c| c.id == row.id) && !foreign.contains(&row.id) {
-        return Err(not_found(Extension(ctx.clone())).await);
+        let withdrawn = state.reg(|r| r.withdrawn()).unwrap_or_default();
+        let gone = withdrawn.iter().any(|w| w.0 == row.id);
+        return Err(not_current(ctx, &who, &row, gone));
     }
     Ok((row, who))
+}
+
+/// The page of a file that is no longer current (withdrawn, or replaced
+/// by the department's newer file): said so, with the history where it
+/// stays downloadable, rather than "no such page".
+fn not_current(ctx: &Ctx, who: &Who, row: &SubmissionRow, withdrawn: bool) -> Response {
+    use crate::i18n::{render, text};
+    use crate::model::message::Message;
+    let l = ctx.lang;
+    let ctx = &Ctx {
+        year: Some(row.year),
+        ..ctx.clone()
+    };
+    let id = if withdrawn {
+        "web-file-withdrawn"
+    } else {
+        "web-file-replaced"
+    };
+    let history = match who {
+        Who::Admin => format!("/history?year={}", row.year),
+        Who::Link { token, .. } => format!("/d/{token}/history"),
+    };
+    let title = render(
+        l,
+        &Message::new("web-fix-title").arg("file", row.original_name.as_str()),
+    );
+    let body = maud::html! {
+        p.note role="status" { (render(l, &Message::new(id).arg("file", row.original_name.as_str()))) }
+        p { a href=(history) { (text(l, "web-nav-history")) } }
+    };
+    super::routes::html(super::pages::page(ctx, &title, body))
 }
 
 /// The CSRF refusal's page.

@@ -201,3 +201,5 @@ web-password-changed = The administrator password was changed: the earlier one n
 web-login-throttled = Too many wrong passwords in a row. Wait a minute and try again.
 web-fix-assigned = The file's rows now name one department: the file was registered as that department's, and its column choices and corrections went with it. The choices are remembered for the department's next files.
 web-refused-several-departments = { $file }: the file's rows hold measures of several departments ({ $departments }). The file was not received: one file is one department's. Correct the rows' department, or send each department's rows in a file of its own.
+web-file-withdrawn = The file { $file } is withdrawn: it is neither checked nor built and can no longer be corrected. It can be downloaded from the history; send it again to bring it back.
+web-file-replaced = The file { $file } is no longer current: the department's newer file replaced it, so it can no longer be corrected. It can be downloaded from the history.

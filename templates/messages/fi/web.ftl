@@ -201,3 +201,5 @@ web-password-changed = Ylläpitäjän salasana vaihdettiin: aiempi salasana ei e
 web-login-throttled = Liian monta väärää salasanaa peräkkäin. Odota minuutti ja yritä uudelleen.
 web-fix-assigned = Tiedoston rivit nimeävät nyt yhden toimialan: tiedosto kirjattiin tämän toimialan tiedostoksi, ja sarakkeiden valinnat ja korjaukset siirtyivät sen mukana. Valinnat muistetaan toimialan seuraavissa tiedostoissa.
 web-refused-several-departments = { $file }: tiedoston riveillä on usean toimialan toimenpiteitä ({ $departments }). Tiedostoa ei vastaanotettu: yksi tiedosto on yhden toimialan. Korjaa rivien toimiala tai lähetä kunkin toimialan rivit omassa tiedostossaan.
+web-file-withdrawn = Tiedosto { $file } on poistettu käytöstä: sitä ei tarkisteta eikä koota, eikä sitä voi enää korjata. Se on ladattavissa historiasta; sen voi ottaa käyttöön lähettämällä sen uudelleen.
+web-file-replaced = Tiedosto { $file } ei ole enää käytössä: toimialan uudempi tiedosto on korvannut sen, joten sitä ei voi enää korjata. Se on ladattavissa historiasta.

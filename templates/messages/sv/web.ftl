@@ -201,3 +201,5 @@ web-password-changed = Administratörens lösenord byttes: det tidigare lösenor
 web-login-throttled = För många felaktiga lösenord i rad. Vänta en minut och försök igen.
 web-fix-assigned = Filens rader anger nu en sektor: filen registrerades som den sektorns fil, och kolumnvalen och rättelserna följde med. Valen sparas för sektorns följande filer.
 web-refused-several-departments = { $file }: filens rader har åtgärder från flera sektorer ({ $departments }). Filen togs inte emot: en fil hör till en sektor. Rätta radernas sektor eller skicka varje sektors rader i en egen fil.
+web-file-withdrawn = Filen { $file } är tagen ur bruk: den granskas inte, sammanställs inte och kan inte längre rättas. Den kan laddas ned i historiken; skicka den igen för att ta den i bruk.
+web-file-replaced = Filen { $file } är inte längre i bruk: sektorns nyare fil har ersatt den, så den kan inte längre rättas. Den kan laddas ned i historiken.

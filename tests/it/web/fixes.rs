@@ -293,8 +293,10 @@ fn a_column_is_matched_and_remembered_and_a_cell_corrected_and_rechecked() {
         "{next}"
     );
     assert!(codes(&next).contains(&"type-error".to_string()), "{next}");
-    // The older file is no longer current: nothing to fix there.
-    assert_eq!(c.get("/submissions/1").status, 404);
+    // The older file is no longer current: nothing to fix there, said so.
+    let old = c.get("/submissions/1").text();
+    assert!(old.contains("ei ole enää käytössä"), "{old}");
+    assert!(!old.contains("name=\"value\""), "{old}");
 }
 
 #[test]

@@ -120,7 +120,10 @@ fn a_stray_upload_is_withdrawn_and_the_year_builds_final_again() {
             .text()
             .contains("poistettiin")
     );
-    assert_eq!(c.get("/submissions/6").status, 404);
+    // Its page says so, and where it stays.
+    let gone = c.get("/submissions/6").text();
+    assert!(gone.contains("Tiedosto oma.csv on poistettu käytöstä"), "{gone}");
+    assert!(gone.contains("href=\"/history?year=2021\""), "{gone}");
     assert!(
         c.get("/findings?year=2021")
             .text()
