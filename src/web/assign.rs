@@ -37,7 +37,8 @@ pub fn assign_if_known(
         state.reg(|r| super::corrections::file_adjustments(r, &row.sha256, &row.department))?;
     let sent = (row.original_name.as_str(), row.extension.as_str());
     let (ws, config, limits) = (&state.ws, &state.config, state.limits);
-    let (named, findings) = super::check::receive(ws, config, limits, row.year, &bytes, sent, adjust)?;
+    let (named, findings) =
+        super::check::receive(ws, config, limits, row.year, &bytes, sent, adjust)?;
     let [department] = named.as_slice() else {
         return Ok(None);
     };

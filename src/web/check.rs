@@ -60,6 +60,8 @@ fn web_hint(id: &str) -> Option<&'static str> {
     match id {
         "check-wrong-year.hint" => Some("web-hint-wrong-year"),
         "read-too-large-bytes.hint" | "read-too-large-cells.hint" => Some("web-hint-too-large"),
+        "check-duplicate-file.hint" => Some("web-hint-duplicate-file"),
+        "read-own-output.hint" => Some("web-hint-own-output"),
         _ => None,
     }
 }

@@ -190,6 +190,12 @@ async fn save_as(
         return super::fix_page::refused(&who, &row, "web-fix-refused-standard-header");
     }
     chosen.retain(|(h, _)| standard_field(&state.config, h).is_none());
+    // Nothing the form names is a choice (a field that is not one, no
+    // header): said so, not "saved".
+    if choices(&state.config, &form).is_empty() {
+        state.refuse("bad-form", "columns");
+        return super::fix_page::refused(&who, &row, "web-fix-refused-no-choice");
+    }
     let by = who.name();
     let saved = state.reg(|r| {
         for (h, f) in &chosen {

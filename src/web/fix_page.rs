@@ -72,14 +72,24 @@ fn saved_note(pick: &Pick) -> Option<&'static str> {
 
 /// Why a file page's form was not taken: each `?refused=` key and its
 /// message id. Only these are shown, whatever the address says.
-pub const REFUSALS: [(&str, &str); 6] = [
+pub const REFUSALS: [(&str, &str); 7] = [
     ("sheet", "web-fix-refused-sheet"),
     ("cell-name", "web-fix-refused-cell-name"),
     ("cell", "web-fix-refused-cell"),
     ("value", "web-fix-refused-value"),
     ("long", "web-fix-refused-long"),
     ("standard-header", "web-fix-refused-standard-header"),
+    ("no-choice", "web-fix-refused-no-choice"),
 ];
+
+/// The words a refusal `id` of [`REFUSALS`] follows: a column choice's
+/// are not a correction's.
+fn refusal_prefix(id: &str) -> &'static str {
+    match id {
+        "web-fix-refused-standard-header" | "web-fix-refused-no-choice" => "web-fix-refused-choice",
+        _ => "web-fix-refused",
+    }
+}
 
 /// The message of `?refused=` (set by [`refused`]'s redirect).
 fn refused_note(pick: &Pick) -> Option<&'static str> {
@@ -163,6 +173,15 @@ async fn respond_with(
         loaded: &loaded,
     };
     html(view.markup(note, problem))
+}
+
+/// Whether a cell's value `now` is the corrected value `after`: the same
+/// text, or the same amount however written (`62 000,00 €` is `62 000 €`;
+/// amounts are what the cells are read as, to the cent).
+fn same_value(now: &str, after: &str) -> bool {
+    use crate::model::parse::parse_euros;
+    let (now, after) = (now.trim(), after.trim());
+    now == after || matches!((parse_euros(now), parse_euros(after)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// What a file's page shows beside its findings.
@@ -303,7 +322,7 @@ impl View<'_> {
             &title,
             html! {
                 @if let Some(n) = note { p.note role="status" { (text(l, n)) } }
-                @if let Some(p) = problem { p.refusal role="alert" { (text(l, "web-fix-refused")) " " (text(l, p)) } }
+                @if let Some(p) = problem { p.refusal role="alert" { (text(l, refusal_prefix(p))) " " (text(l, p)) } }
                 p { (text(l, "web-fix-intro")) }
                 // A copy marks cells of the measures sheet: none without one.
                 @if self.findings.iter().any(|f| f.sheet.is_some()) {
@@ -470,7 +489,7 @@ impl View<'_> {
         let l = self.ctx.lang;
         let state = |e: &Earlier| match &e.now {
             None => "web-earlier-no-cell",
-            Some(v) if v.trim() == e.c.after.trim() => "web-earlier-same",
+            Some(v) if same_value(v, &e.c.after) => "web-earlier-same",
             Some(_) => "web-earlier-differs",
         };
         html! {
@@ -628,5 +647,18 @@ impl View<'_> {
                 } }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_value;
+
+    #[test]
+    fn an_amount_written_otherwise_is_the_same_value() {
+        assert!(same_value("62 000,00 €", "62 000 €"));
+        assert!(same_value(" Pihat ", "Pihat"));
+        assert!(!same_value("62 000,01 €", "62 000 €"));
+        assert!(!same_value("n/a", "1000"));
     }
 }

@@ -282,6 +282,7 @@ pub fn router(state: State) -> Router {
         .route("/assets/upload.js", get(script))
         .route("/assets/style.css", get(style))
         .fallback(not_found)
+        .method_not_allowed_fallback(wrong_method)
         .layer(DefaultBodyLimit::max(limit))
         .layer(from_fn_with_state(state.clone(), guard))
         .with_state(state)
@@ -579,8 +580,9 @@ pub(super) fn failed(state: &Shared, ctx: &Ctx, e: &WebError) -> Response {
 pub struct YearQuery {
     /// The year asked for.
     pub year: Option<i32>,
-    /// The submission just withdrawn (the dashboard says so).
-    pub withdrawn: Option<i64>,
+    /// The submission just withdrawn (the dashboard says so); as given,
+    /// a value that is no number is ignored.
+    pub withdrawn: Option<String>,
 }
 
 pub(super) async fn blocking<T: Send + 'static>(
@@ -601,7 +603,8 @@ async fn dashboard(
             let years = state.reg(|r| r.years()).unwrap_or_default();
             // Said only of a file of this year that is withdrawn: the
             // address alone proves nothing.
-            let withdrawn = q.withdrawn.and_then(|id| {
+            let asked = q.withdrawn.as_deref().and_then(|w| w.parse::<i64>().ok());
+            let withdrawn = asked.and_then(|id| {
                 let gone = state.reg(|r| r.withdrawn()).ok()?.iter().any(|w| w.0 == id);
                 let s = state.reg(|r| r.submission(id)).ok().flatten()?;
                 (gone && s.year == year).then_some(s)
@@ -788,7 +791,23 @@ pub(super) async fn read_upload(
                     _ => return Err(bad_year(state, ctx.lang, &given)),
                 }
             }
-            ("department", None) => department = String::from_utf8_lossy(&bytes).trim().to_string(),
+            ("department", None) => {
+                department = String::from_utf8_lossy(&bytes).trim().to_string();
+                // Empty is "recognise from the file"; any other must be
+                // one of the programme's, never read as empty in silence.
+                let known = |c: &str| {
+                    state
+                        .config
+                        .departments
+                        .iter()
+                        .any(|d| d.code.get_ref() == c)
+                };
+                if !department.is_empty() && !known(&department) {
+                    state.refuse("bad-form", "/upload department");
+                    let page = pages::refused(ctx.lang, "web-refused-bad-form");
+                    return Err((StatusCode::BAD_REQUEST, page).into_response());
+                }
+            }
             ("files", _) => {
                 let Some(sent) = sent else { continue };
                 if bytes.is_empty() && sent == "?" {
@@ -877,7 +896,10 @@ fn receive(
     // Rows of several departments: a file is one department's, and a
     // build never takes a department's rows from another's file.
     if named.len() > 1 {
-        state.refuse("several-departments", &format!("{}: {sent}", named.join(", ")));
+        state.refuse(
+            "several-departments",
+            &format!("{}: {sent}", named.join(", ")),
+        );
         return Ok(Received::Several(sent.into(), named.join(", ")));
     }
     // The file's own rows decide; the form's choice where it names none.
@@ -1429,6 +1451,22 @@ async fn style() -> Response {
             (header::CACHE_CONTROL, "max-age=3600"),
         ],
         include_str!("assets/style.css"),
+    )
+        .into_response()
+}
+
+/// A known address asked with a method it does not take (a form's
+/// address opened as a page): 405 with a page saying so, not an empty body.
+async fn wrong_method(
+    axum::extract::State(state): axum::extract::State<State>,
+    Extension(ctx): Extension<Ctx>,
+    method: Method,
+    uri: axum::http::Uri,
+) -> Response {
+    state.refuse("wrong-method", &format!("{method} {}", uri.path()));
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        pages::refused(ctx.lang, "web-refused-method"),
     )
         .into_response()
 }

@@ -122,7 +122,10 @@ fn a_stray_upload_is_withdrawn_and_the_year_builds_final_again() {
     );
     // Its page says so, and where it stays.
     let gone = c.get("/submissions/6").text();
-    assert!(gone.contains("Tiedosto oma.csv on poistettu käytöstä"), "{gone}");
+    assert!(
+        gone.contains("Tiedosto oma.csv on poistettu käytöstä"),
+        "{gone}"
+    );
     assert!(gone.contains("href=\"/history?year=2021\""), "{gone}");
     assert!(
         c.get("/findings?year=2021")
@@ -224,7 +227,9 @@ fn a_chosen_department_is_never_overridden_and_an_empty_upload_says_so() {
                KASKO;1;Leiri;Mikkola;toteutusvaihe;2021;3000\n";
     let up = upload(&mut c, "", &[("kaksi.csv", two.as_bytes())]).text();
     assert!(
-        up.contains("kaksi.csv: tiedoston riveillä on usean toimialan toimenpiteitä (KASKO, KYMP)."),
+        up.contains(
+            "kaksi.csv: tiedoston riveillä on usean toimialan toimenpiteitä (KASKO, KYMP)."
+        ),
         "{up}"
     );
     assert_eq!(rows(ws.path(), "SELECT count(*) FROM submissions"), [["1"]]);
@@ -252,6 +257,19 @@ fn a_chosen_department_is_never_overridden_and_an_empty_upload_says_so() {
         "{}",
         bad.text()
     );
+    // A department that is not the programme's is refused, never taken as
+    // "recognise from the file".
+    let csrf = c.get("/upload").csrf();
+    let nope = c.post_multipart_once(
+        "/upload",
+        &[("csrf", &csrf), ("year", "2021"), ("department", "NOPE")],
+        &[("kymp_2021.xlsx", &kymp)],
+    );
+    assert_eq!(nope.status, 400);
+    // A form's address opened as a page: a page saying so.
+    let get = c.get("/submissions/1/withdraw");
+    assert_eq!(get.status, 405);
+    assert!(get.text().contains("väärä pyyntötapa"), "{}", get.text());
     let log = server.stop();
     assert!(
         log.contains("hylätty (department-mismatch): SOTE: kymp_2021.xlsx"),
@@ -342,14 +360,27 @@ fn a_file_of_no_known_department_matched_in_place_becomes_that_departments() {
     let done = c.post_form("/submissions/2/columns", &form);
     assert_eq!(done.status, 303, "{}", done.text());
     // Registered again as KYMP's (a new row), the unknown one withdrawn.
-    assert_eq!(done.header("location"), Some("/submissions/3?saved=assigned"));
+    assert_eq!(
+        done.header("location"),
+        Some("/submissions/3?saved=assigned")
+    );
     let t = c.get("/submissions/3?saved=assigned").text();
     assert!(t.contains("kirjattiin tämän toimialan tiedostoksi"), "{t}");
     assert_eq!(
-        rows(ws.path(), "SELECT department, original_name FROM submissions ORDER BY id"),
-        [["KYMP", "kymp_2021.xlsx"], ["", "oma.csv"], ["KYMP", "oma.csv"]]
+        rows(
+            ws.path(),
+            "SELECT department, original_name FROM submissions ORDER BY id"
+        ),
+        [
+            ["KYMP", "kymp_2021.xlsx"],
+            ["", "oma.csv"],
+            ["KYMP", "oma.csv"]
+        ]
     );
-    assert_eq!(rows(ws.path(), "SELECT submission FROM withdrawals"), [["2"]]);
+    assert_eq!(
+        rows(ws.path(), "SELECT submission FROM withdrawals"),
+        [["2"]]
+    );
     // The choices are KYMP's now (seven: `Vuosi` is the standard header
     // already): a like file is read at once as KYMP's.
     let matched = rows(
@@ -358,7 +389,10 @@ fn a_file_of_no_known_department_matched_in_place_becomes_that_departments() {
     );
     assert_eq!(matched, [["7"]]);
     let page = c.get("/?year=2021").text();
-    assert!(!page.contains("Tiedostot, joiden toimialaa ei tunnistettu"), "{page}");
+    assert!(
+        !page.contains("Tiedostot, joiden toimialaa ei tunnistettu"),
+        "{page}"
+    );
     assert!(page.contains(">oma.csv</a>"), "{page}");
     let again = OWN_WORDS.replace("Pihat", "Puistot");
     let up = upload(&mut c, "", &[("oma2.csv", again.as_bytes())]).text();
