@@ -448,6 +448,14 @@ impl View<'_> {
             section aria-labelledby="header-row" {
                 h2 #header-row { (text(l, "web-header-title")) }
                 p { (text(l, "web-header-intro")) }
+                @if let Some(name) = &c.no_sheet {
+                    p.refusal role="alert" { (render(l, &Message::new("web-header-no-sheet")
+                        .arg("sheet", name.as_str()).arg("shown", c.sheet.as_str()))) }
+                }
+                @if let Some(r) = c.outside {
+                    p.refusal role="alert" { (render(l, &Message::new("web-header-row-outside")
+                        .count("row", i64::from(r)).count("shown", i64::from(c.row)))) }
+                }
                 @if let Some(r) = c.beyond {
                     p.refusal role="alert" { (render(l, &Message::new("web-header-row-beyond")
                         .count("row", i64::from(r)).count("last", i64::from(c.last_row)))) }

@@ -58,6 +58,12 @@ pub struct Candidate {
     /// A row asked for past [`Candidate::last_row`]: refused, since the
     /// reader would never find a header there (the likeliest is shown).
     pub beyond: Option<u32>,
+    /// A row asked for that the sheet does not fill (0, or past its last
+    /// filled row): the likeliest is shown instead, and said so.
+    pub outside: Option<u32>,
+    /// A sheet asked for that the file does not have: the likeliest sheet
+    /// is shown instead, and said so.
+    pub no_sheet: Option<String>,
 }
 
 /// Percent-encodes `v` for a query string.
@@ -120,11 +126,19 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
         .as_deref()
         .and_then(|r| r.trim().parse::<u32>().ok());
     let last_row = grid.first_row + SEARCH_ROWS;
-    let (row, beyond) = match asked_row {
-        Some(r) if r > last_row && r <= grid.end_row() => (likeliest_row(grid).0, Some(r)),
-        Some(r) if r > grid.first_row && r <= grid.end_row() => (r - 1, None),
-        _ => (likeliest_row(grid).0, None),
+    let likeliest_row = likeliest_row(grid).0;
+    let (row, beyond, outside) = match asked_row {
+        Some(r) if r > last_row && r <= grid.end_row() => (likeliest_row, Some(r), None),
+        Some(r) if r > grid.first_row && r <= grid.end_row() => (r - 1, None, None),
+        // A number the sheet does not reach; no number at all (a field
+        // left empty) simply shows the likeliest.
+        Some(r) => (likeliest_row, None, Some(r)),
+        None => (likeliest_row, None, None),
     };
+    // A text file's one sheet answers to any name (the name it was sent
+    // under, which the stored copy does not have).
+    let text = book.format == crate::reading::Format::Csv;
+    let no_sheet = pick.sheet.clone().filter(|_| asked.is_none() && !text);
     let cells = (grid.first_col..grid.end_col())
         .filter_map(|c| {
             let text = grid.get(row, c).display();
@@ -140,6 +154,8 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
         cells,
         last_row,
         beyond,
+        outside,
+        no_sheet,
     })
 }
 
@@ -150,6 +166,28 @@ mod tests {
     fn book(text: &str) -> Book {
         let path = std::path::Path::new("oma.csv");
         crate::reading::open(path, text.as_bytes(), &crate::reading::Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn a_sheet_or_row_the_file_lacks_is_said_not_swapped_in_silence() {
+        let mut b = book("Yksikkö;Hanke\nKYMP;Pihat\n");
+        // As a workbook's: its sheets answer to their own names only.
+        b.format = crate::reading::Format::Xlsx;
+        let nope = Pick {
+            sheet: Some("Nope".into()),
+            row: Some("20".into()),
+            ..Pick::default()
+        };
+        let c = candidate(&b, &nope).unwrap();
+        assert_eq!(c.no_sheet.as_deref(), Some("Nope"));
+        assert_eq!((c.sheet.as_str(), c.row, c.outside), ("oma", 1, Some(20)));
+        let fine = Pick {
+            sheet: Some("oma".into()),
+            row: Some("2".into()),
+            ..Pick::default()
+        };
+        let c = candidate(&b, &fine).unwrap();
+        assert_eq!((c.no_sheet, c.outside, c.row), (None, None, 2));
     }
 
     #[test]

@@ -208,3 +208,5 @@ web-hint-own-output = Send the submission the department filled in, not one of k
 web-fix-refused-choice = The choice was not saved:
 web-fix-refused-no-choice = the form holds no column choice of a field of the programme.
 web-refused-method = This address cannot be used this way (wrong request method). Go back to the page and use its form or link.
+web-header-no-sheet = The file has no sheet «{ $sheet }»; the sheet «{ $shown }» is shown below.
+web-header-row-outside = The sheet has no row { $row } (outside its filled part); the likeliest header row, row { $shown }, is shown below.

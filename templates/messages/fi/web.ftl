@@ -208,3 +208,5 @@ web-hint-own-output = Lähetä toimialan täyttämä ilmoitus, ei koosteen tulos
 web-fix-refused-choice = Valintaa ei tallennettu:
 web-fix-refused-no-choice = lomakkeessa ei ole yhtään sarakkeen valintaa ohjelman kenttään.
 web-refused-method = Tälle osoitteelle ei voi tehdä näin (väärä pyyntötapa). Palaa sivulle ja käytä sen lomaketta tai linkkiä.
+web-header-no-sheet = Tiedostossa ei ole välilehteä «{ $sheet }»; alla on välilehti «{ $shown }».
+web-header-row-outside = Välilehdellä ei ole riviä { $row } (täytetyn alueen ulkopuolella); alla on todennäköisin otsikkorivi, rivi { $shown }.

@@ -208,3 +208,5 @@ web-hint-own-output = Skicka den inlämning som sektorn fyllt i, inte en utskrif
 web-fix-refused-choice = Valet sparades inte:
 web-fix-refused-no-choice = formuläret har inget kolumnval till något av programmets fält.
 web-refused-method = Den här adressen kan inte användas så här (fel anropsmetod). Gå tillbaka till sidan och använd dess formulär eller länk.
+web-header-no-sheet = Filen har ingen flik «{ $sheet }»; nedan visas fliken «{ $shown }».
+web-header-row-outside = Fliken har ingen rad { $row } (utanför det ifyllda området); nedan visas den troligaste rubrikraden, rad { $shown }.

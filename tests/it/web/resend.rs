@@ -104,6 +104,12 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
     let empty = c.get("/submissions/1?sheet=oma&row=");
     assert_eq!(empty.status, 200);
     assert!(empty.text().contains("Sarake «Yksikkö» (A1)"));
+    assert!(!empty.text().contains("role=\"alert\""), "{}", empty.text());
+    // A row the sheet does not reach, or a sheet the file lacks: the
+    // likeliest shown, and said so (never swapped in silence).
+    let far = c.get("/submissions/1?sheet=oma&row=20").text();
+    assert!(far.contains("Välilehdellä ei ole riviä 20"), "{far}");
+    assert!(far.contains("Sarake «Yksikkö» (A1)"), "{far}");
 
     // Matched: saved for KYMP, read at once, no finding left.
     let pairs = [
