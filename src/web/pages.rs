@@ -139,6 +139,19 @@ pub fn failure(ctx: &Ctx, sentence: &str) -> Html<String> {
     )
 }
 
+/// A note when `year` is not a year of the programme period: its files
+/// are checked (their rows get `out-of-range`), but no template is made
+/// for it and the report covers the period's years only.
+fn period_note(l: Lang, config: &Config, year: i32) -> Markup {
+    let m = Message::new("web-year-outside")
+        .arg("year", year.to_string())
+        .arg("first", config.programme.first_year.get_ref().to_string())
+        .arg("last", config.programme.last_year.get_ref().to_string());
+    html! {
+        @if !config.is_programme_year(year) { p.refusal role="status" { (render(l, &m)) } }
+    }
+}
+
 fn year_form(ctx: &Ctx, action: &str, year: i32) -> Markup {
     let l = ctx.lang;
     html! {
@@ -194,6 +207,7 @@ pub fn dashboard(
             @if let Some(w) = withdrawn {
                 p.note role="status" { (render(l, &Message::new("web-withdrawn").arg("file", w.original_name.as_str()))) }
             }
+            (period_note(l, config, year))
             (year_form(ctx, "/", year))
             @if !years.is_empty() {
                 p { (t(l, "web-years")) " " @for y in years { a href={ "/?year=" (y) } { (y) } " " } }
@@ -437,6 +451,7 @@ pub fn upload(
         &t(l, "web-upload-title"),
         html! {
             @if nothing { p.refusal role="alert" { (t(l, "web-upload-nothing")) } }
+            (period_note(l, config, year))
             (results_list(l, results))
             @if !results.is_empty() { p { a href={ "/findings?year=" (year) } { (t(l, "web-nav-findings")) } } }
             p { (t(l, "web-upload-intro")) }

@@ -210,3 +210,4 @@ web-fix-refused-no-choice = the form holds no column choice of a field of the pr
 web-refused-method = This address cannot be used this way (wrong request method). Go back to the page and use its form or link.
 web-header-no-sheet = The file has no sheet «{ $sheet }»; the sheet «{ $shown }» is shown below.
 web-header-row-outside = The sheet has no row { $row } (outside its filled part); the likeliest header row, row { $shown }, is shown below.
+web-year-outside = The year { $year } is outside the programme period { $first }–{ $last }. Check the year: rows of a year outside the period are marked as errors.

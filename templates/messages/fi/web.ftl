@@ -210,3 +210,4 @@ web-fix-refused-no-choice = lomakkeessa ei ole yhtään sarakkeen valintaa ohjel
 web-refused-method = Tälle osoitteelle ei voi tehdä näin (väärä pyyntötapa). Palaa sivulle ja käytä sen lomaketta tai linkkiä.
 web-header-no-sheet = Tiedostossa ei ole välilehteä «{ $sheet }»; alla on välilehti «{ $shown }».
 web-header-row-outside = Välilehdellä ei ole riviä { $row } (täytetyn alueen ulkopuolella); alla on todennäköisin otsikkorivi, rivi { $shown }.
+web-year-outside = Vuosi { $year } ei kuulu ohjelmakauteen { $first }–{ $last }. Tarkista vuosi: ohjelmakauden ulkopuolisen vuoden rivit merkitään virheiksi.

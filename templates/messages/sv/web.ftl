@@ -210,3 +210,4 @@ web-fix-refused-no-choice = formuläret har inget kolumnval till något av progr
 web-refused-method = Den här adressen kan inte användas så här (fel anropsmetod). Gå tillbaka till sidan och använd dess formulär eller länk.
 web-header-no-sheet = Filen har ingen flik «{ $sheet }»; nedan visas fliken «{ $shown }».
 web-header-row-outside = Fliken har ingen rad { $row } (utanför det ifyllda området); nedan visas den troligaste rubrikraden, rad { $shown }.
+web-year-outside = Året { $year } hör inte till programperioden { $first }–{ $last }. Kontrollera året: rader för ett år utanför perioden markeras som fel.
