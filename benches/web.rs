@@ -98,6 +98,16 @@ fn memory(pid: u32) -> (f64, f64) {
     (kb("VmRSS:") / 1024.0, kb("VmHWM:") / 1024.0)
 }
 
+/// The server, killed and waited for when dropped.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -112,7 +122,7 @@ fn main() {
         .unwrap_or(7);
     let ws = std::env::temp_dir().join(format!("kooste-web-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&ws);
-    let mut server = Command::new(kooste)
+    let mut child = Command::new(kooste)
         .args(["serve", "--listen", "127.0.0.1:0", "--workspace"])
         .arg(&ws)
         .env_remove("KOOSTE_ADMIN_PASSWORD")
@@ -121,7 +131,7 @@ fn main() {
         .spawn()
         .expect("kooste serve starts");
     let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("stdout"))
+    BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut line)
         .expect("the address line");
     let addr = line
@@ -130,7 +140,10 @@ fn main() {
         .and_then(|s| s.split('/').next())
         .expect("an address")
         .to_string();
-    let pid = server.id();
+    let pid = child.id();
+    // Killed however main ends (a failed assertion too): a server left
+    // running would hold the caller's pipe open.
+    let server = Killed(child);
     let mut c = Client {
         addr,
         cookie: String::new(),
@@ -164,9 +177,16 @@ fn main() {
         }
         write!(body, "--{boundary}--\r\n").unwrap();
         let ct = format!("multipart/form-data; boundary={boundary}");
+        // POST/redirect/GET: the upload answers 303 See Other to its
+        // results' page, which a browser then asks for.
         let (status, page, sent) = c.send("POST", "/upload", &ct, &body);
+        assert!(status.contains(" 303 "), "upload: {status}\n{page}");
+        let (status, page, _) = c.send("GET", "/upload?year=2021&received=1", "", b"");
         let uploaded = Instant::now();
-        assert!(status.contains(" 200 "), "upload: {status}\n{page}");
+        assert!(
+            status.contains(" 200 ") && page.contains("id=\"results\""),
+            "upload's results: {status}"
+        );
         let (status, page, _) = c.send("GET", "/findings?year=2021", "", b"");
         let shown = Instant::now();
         assert!(
@@ -191,14 +211,13 @@ fn main() {
         "application/x-www-form-urlencoded",
         format!("csrf={csrf}&year=2021").as_bytes(),
     );
-    assert!(status.contains(" 200 "), "build: {status}");
+    assert!(status.contains(" 303 "), "build: {status}");
     for kind in ["workbook", "report"] {
         let (status, _, _) = c.send("GET", &format!("/builds/1/{kind}"), "", b"");
         assert!(status.contains(" 200 "), "{kind}: {status}");
     }
     let (rss1, hwm1) = memory(pid);
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let _ = std::fs::remove_dir_all(&ws);
 
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
