@@ -1,4 +1,5 @@
-//! A file of no known department made readable in place (issue 23): a
+//! A file of no known department made readable in place (issue 23; the
+//! year's check assigns one read so by other means too): a
 //! file whose rows named no department at receipt (its own column names,
 //! a header row the reader did not find) has its columns matched or its
 //! cells corrected on its page. Once its rows name exactly one department
@@ -6,21 +7,23 @@
 //! department's own current file (`duplicate-file`, or its rows added to
 //! the department's) and its choices were remembered for no department.
 //!
-//! The register only grows: the same bytes are registered again as the
-//! department's (a new row, so the department's newest file as ever),
-//! the column choices made on the file are copied to the department and
-//! its corrections to the new row, and the unknown row is withdrawn.
+//! The register only grows: an assignment is a row of its own
+//! (`assignments`), and the file keeps its place in the order of receipt
+//! (a department's file sent later stays current). The column choices
+//! made on the file are copied to the department and forgotten for files
+//! of no known department, where they would read other files; its
+//! corrections stay with it, now the department's.
 
 use rusqlite::params;
 
 use super::WebError;
-use super::corrections::CorrectionRow;
 use super::register::{Register, SubmissionRow};
 use super::routes::Shared;
 use super::security;
 
-/// Registers `row` (a current file of no known department) as the
-/// department its rows now name, if exactly one; returns the new row.
+/// Assigns `row` (a current file of no known department) to the
+/// department its rows now name, if exactly one; returns the row as that
+/// department's.
 /// `by`: who made the choice or correction that made it readable.
 /// Blocking: reads the stored file.
 pub fn assign_if_known(
@@ -37,37 +40,37 @@ pub fn assign_if_known(
         state.reg(|r| super::corrections::file_adjustments(r, &row.sha256, &row.department))?;
     let sent = (row.original_name.as_str(), row.extension.as_str());
     let (ws, config, limits) = (&state.ws, &state.config, state.limits);
-    let (named, findings) =
-        super::check::receive(ws, config, limits, row.year, &bytes, sent, adjust)?;
+    let (named, _) = super::check::receive(ws, config, limits, row.year, &bytes, sent, adjust)?;
     let [department] = named.as_slice() else {
         return Ok(None);
     };
-    let mut new = SubmissionRow {
-        id: 0,
-        department: department.clone(),
-        received_at: security::now(),
-        received_by: by.to_string(),
-        findings: String::new(),
-        ..row.clone()
-    };
-    new.findings = super::check::findings_json(&findings, &new);
+    let at = security::now();
     state.reg(|r| {
-        new.id = r.add_submission(&new)?;
         for (header, field) in r.matches_chosen_on(row.id)? {
-            r.add_match(department, &header, &field, new.id, by)?;
+            r.add_match(department, &header, &field, row.id, by)?;
+            r.add_match("", &header, "", row.id, by)?;
         }
-        for c in r.corrections(row)? {
-            r.add_correction(&CorrectionRow {
-                submission: new.id,
-                ..c
-            })?;
-        }
-        r.withdraw(row.id, &new.received_at, by)
+        r.assign(row.id, department, &at, by)
     })?;
-    Ok(Some(new))
+    Ok(Some(SubmissionRow {
+        department: department.clone(),
+        ..row.clone()
+    }))
 }
 
 impl Register {
+    /// Records that submission `id` is `department`'s from now on.
+    pub fn assign(&self, id: i64, department: &str, at: &str, by: &str) -> Result<(), WebError> {
+        self.conn()
+            .execute(
+                "INSERT INTO assignments (submission, department, assigned_at, assigned_by)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, department, at, by],
+            )
+            .map(|_| ())
+            .map_err(WebError::db)
+    }
+
     /// The column choices made on submission `id`: each header's newest
     /// choice, oldest header first (a forgotten one included, as `""`).
     pub fn matches_chosen_on(&self, id: i64) -> Result<Vec<(String, String)>, WebError> {

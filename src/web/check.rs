@@ -134,6 +134,10 @@ pub struct Checked {
     /// they are registered for: never built from (a link's file read
     /// through its matches or corrections can name another department).
     pub foreign: Vec<i64>,
+    /// The files of no known department whose rows name exactly one
+    /// department: their id and that department's code (to be assigned
+    /// to it, [`super::assign`]).
+    pub unassigned: Vec<(i64, String)>,
 }
 
 fn run_options(paths: Vec<std::path::PathBuf>, year: i32, limits: Limits) -> RunOptions {
@@ -302,45 +306,58 @@ pub fn check_year(
             Some((*id, s.sheet.clone()?))
         })
         .collect();
-    let foreign = foreign_rows(config, &run, &ids, current);
+    let (foreign, unassigned) = foreign_rows(config, &run, &ids, current);
     Ok(Checked {
         findings,
         sheets,
         foreign,
+        unassigned,
     })
 }
 
 /// The submissions of `run` (by their scratch paths' `ids`) with a row
-/// naming a department other than the one `current` registers them for.
+/// naming a department other than the one `current` registers them for,
+/// or, for a file of no known department, rows naming several; and the
+/// files of no known department whose rows name exactly one.
 fn foreign_rows(
     config: &Config,
     run: &Run,
     ids: &HashMap<&std::path::Path, i64>,
     current: &[SubmissionRow],
-) -> Vec<i64> {
-    let mut out = Vec::new();
+) -> (Vec<i64>, Vec<(i64, String)>) {
+    let mut named: HashMap<i64, Vec<String>> = HashMap::new();
     for s in &run.submissions {
         let Some(&id) = ids.get(s.file.path.as_path()) else {
             continue;
         };
-        // A file of no known department replaces none and is no link's.
-        let Some(row) = current
-            .iter()
-            .find(|r| r.id == id && !r.department.is_empty())
-        else {
-            continue;
-        };
-        let other = s.measures.iter().any(|m| {
-            config
-                .departments
-                .get(m.department)
-                .is_some_and(|d| *d.code.get_ref() != row.department)
-        });
-        if other && !out.contains(&id) {
-            out.push(id);
+        let codes = named.entry(id).or_default();
+        for m in &s.measures {
+            if let Some(d) = config.departments.get(m.department) {
+                let code = d.code.get_ref();
+                if !codes.contains(code) {
+                    codes.push(code.clone());
+                }
+            }
         }
     }
-    out
+    let (mut foreign, mut unassigned) = (Vec::new(), Vec::new());
+    for row in current {
+        let Some(codes) = named.get(&row.id) else {
+            continue;
+        };
+        if row.department.is_empty() {
+            // A file of no known department: one department's rows make
+            // it that department's; several's, refused as at receipt.
+            match codes.as_slice() {
+                [] => {}
+                [one] => unassigned.push((row.id, one.clone())),
+                _ => foreign.push(row.id),
+            }
+        } else if codes.iter().any(|c| *c != row.department) {
+            foreign.push(row.id);
+        }
+    }
+    (foreign, unassigned)
 }
 
 /// One output of a build, as the register lists it.

@@ -170,7 +170,7 @@ async fn save_as(
 ) -> Response {
     let (row, who) = match access(&state, &ctx, token.as_deref(), id).await {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return super::corrections::answer_to_form(r, token.as_deref(), id),
     };
     let csrf = form
         .iter()

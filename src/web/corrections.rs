@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::WebError;
 use super::check::Adjust;
-use super::register::{Register, SubmissionRow};
+use super::register::{DEPARTMENT_OF_S, Register, SubmissionRow};
 use super::routes::{Ctx, Shared, State, blocking, csrf_ok, failed, not_found};
 use super::security;
 use super::store::hex;
@@ -120,12 +120,12 @@ impl Register {
     ) -> Result<Vec<CorrectionRow>, WebError> {
         let mut stmt = self
             .conn()
-            .prepare(
+            .prepare(&format!(
                 "SELECT c.id, c.submission, c.sha256, c.sheet, c.cell, c.value_before,
                  c.value_after, c.corrected_at, c.corrected_by
                  FROM corrections AS c JOIN submissions AS s ON s.id = c.submission
-                 WHERE c.sha256 = ?1 AND s.department = ?2 ORDER BY c.id",
-            )
+                 WHERE c.sha256 = ?1 AND {DEPARTMENT_OF_S} = ?2 ORDER BY c.id"
+            ))
             .map_err(WebError::db)?;
         let rows = stmt
             .query_map(params![sha, department], correction_row)
@@ -147,13 +147,13 @@ impl Register {
         }
         let mut stmt = self
             .conn()
-            .prepare(
+            .prepare(&format!(
                 "SELECT c.id, c.submission, c.sha256, c.sheet, c.cell, c.value_before,
                  c.value_after, c.corrected_at, c.corrected_by, s.original_name
                  FROM corrections AS c JOIN submissions AS s ON s.id = c.submission
-                 WHERE s.department = ?1 AND s.year = ?2 AND s.id < ?3 AND c.sha256 <> ?4
-                 ORDER BY c.id",
-            )
+                 WHERE {DEPARTMENT_OF_S} = ?1 AND s.year = ?2 AND s.id < ?3 AND c.sha256 <> ?4
+                 ORDER BY c.id"
+            ))
             .map_err(WebError::db)?;
         let rows = stmt
             .query_map(
@@ -164,13 +164,15 @@ impl Register {
         rows.collect::<Result<_, _>>().map_err(WebError::db)
     }
 
-    /// A number that changes whenever a match or a correction is added
+    /// A number that changes whenever a match, a correction or an
+    /// assignment is added
     /// (the year's check is cached until it does).
     pub fn adjust_stamp(&self) -> Result<i64, WebError> {
         self.conn()
             .query_row(
-                "SELECT coalesce((SELECT max(id) FROM corrections), 0) * 1000003
-                      + coalesce((SELECT max(id) FROM column_matches), 0)",
+                "SELECT (coalesce((SELECT max(id) FROM corrections), 0) * 1000003
+                      + coalesce((SELECT max(id) FROM column_matches), 0)) * 1009
+                      + coalesce((SELECT max(id) FROM assignments), 0)",
                 [],
                 |r| r.get(0),
             )
@@ -348,6 +350,20 @@ fn not_current(ctx: &Ctx, who: &Who, row: &SubmissionRow, withdrawn: bool) -> Re
     super::routes::html(super::pages::page(ctx, &title, body))
 }
 
+/// A form posted to a file [`access`] turned away: a file no longer
+/// current answers with a redirect to its page, which says why
+/// (POST/redirect/GET; nothing was changed); other refusals as they are.
+pub fn answer_to_form(refused: Response, token: Option<&str>, id: i64) -> Response {
+    if refused.status() != StatusCode::OK {
+        return refused;
+    }
+    let to = match token {
+        Some(t) => format!("/d/{t}/submissions/{id}"),
+        None => format!("/submissions/{id}"),
+    };
+    axum::response::Redirect::to(&to).into_response()
+}
+
 /// The CSRF refusal's page.
 pub fn refused_csrf(ctx: &Ctx) -> Response {
     (
@@ -412,7 +428,7 @@ async fn correct_as(
 ) -> Response {
     let (row, who) = match access(&state, &ctx, token.as_deref(), id).await {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return answer_to_form(r, token.as_deref(), id),
     };
     if !csrf_ok(&state, &ctx, f.csrf.as_deref(), "correct") {
         return refused_csrf(&ctx);

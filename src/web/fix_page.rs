@@ -321,7 +321,11 @@ impl View<'_> {
             self.ctx,
             &title,
             html! {
-                @if let Some(n) = note { p.note role="status" { (text(l, n)) } }
+                @if let Some(n) = note { p.note role="status" {
+                    @if n == "web-fix-assigned" {
+                        (render(l, &Message::new(n).arg("department", self.row.department.as_str())))
+                    } @else { (text(l, n)) }
+                } }
                 @if let Some(p) = problem { p.refusal role="alert" { (text(l, refusal_prefix(p))) " " (text(l, p)) } }
                 p { (text(l, "web-fix-intro")) }
                 // A copy marks cells of the measures sheet: none without one.

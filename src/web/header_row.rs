@@ -101,10 +101,9 @@ fn likeliest_row(grid: &Grid) -> (u32, usize) {
 /// The candidate header row of `book`: `pick`'s sheet and row where they
 /// are in the file, else the likeliest. `None` for a book without cells.
 pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
-    let asked = pick
-        .sheet
-        .as_ref()
-        .and_then(|n| book.sheets.iter().find(|g| &g.name == n));
+    // A sheet field left empty asks for none.
+    let named = pick.sheet.as_ref().filter(|n| !n.trim().is_empty());
+    let asked = named.and_then(|n| book.sheets.iter().find(|g| &g.name == n));
     // The sheet whose likeliest row has the most text cells; the first
     // such sheet on a tie, as the reader prefers the earlier sheet.
     let likeliest = || {
@@ -121,9 +120,16 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
             .map(|(g, _)| g)
     };
     let grid = asked.or_else(likeliest)?;
+    // A text file's one sheet answers to any name (the name it was sent
+    // under, which the stored copy does not have).
+    let text = book.format == crate::reading::Format::Csv;
+    let no_sheet = named.cloned().filter(|_| asked.is_none() && !text);
+    // The row asked for is of the sheet asked for: of another, the
+    // likeliest is shown.
     let asked_row = pick
         .row
         .as_deref()
+        .filter(|_| no_sheet.is_none())
         .and_then(|r| r.trim().parse::<u32>().ok());
     let last_row = grid.first_row + SEARCH_ROWS;
     let likeliest_row = likeliest_row(grid).0;
@@ -135,10 +141,6 @@ pub fn candidate(book: &Book, pick: &Pick) -> Option<Candidate> {
         Some(r) => (likeliest_row, None, Some(r)),
         None => (likeliest_row, None, None),
     };
-    // A text file's one sheet answers to any name (the name it was sent
-    // under, which the stored copy does not have).
-    let text = book.format == crate::reading::Format::Csv;
-    let no_sheet = pick.sheet.clone().filter(|_| asked.is_none() && !text);
     let cells = (grid.first_col..grid.end_col())
         .filter_map(|c| {
             let text = grid.get(row, c).display();
@@ -180,7 +182,14 @@ mod tests {
         };
         let c = candidate(&b, &nope).unwrap();
         assert_eq!(c.no_sheet.as_deref(), Some("Nope"));
-        assert_eq!((c.sheet.as_str(), c.row, c.outside), ("oma", 1, Some(20)));
+        // The row asked for was of the sheet asked for: not this one's.
+        assert_eq!((c.sheet.as_str(), c.row, c.outside), ("oma", 1, None));
+        let far = Pick {
+            sheet: Some("oma".into()),
+            row: Some("20".into()),
+            ..Pick::default()
+        };
+        assert_eq!(candidate(&b, &far).unwrap().outside, Some(20));
         let fine = Pick {
             sheet: Some("oma".into()),
             row: Some("2".into()),

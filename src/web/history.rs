@@ -52,7 +52,7 @@ impl Register {
     pub fn submission(&self, id: i64) -> Result<Option<SubmissionRow>, WebError> {
         self.conn()
             .query_row(
-                &format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE id = ?1"),
+                &format!("SELECT {SUBMISSION_COLUMNS} FROM submissions AS s WHERE s.id = ?1"),
                 [id],
                 submission_row,
             )

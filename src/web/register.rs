@@ -62,6 +62,14 @@ CREATE TABLE withdrawals (
     withdrawn_by TEXT NOT NULL
 );
 CREATE INDEX withdrawals_submission ON withdrawals (submission);
+CREATE TABLE assignments (
+    id INTEGER PRIMARY KEY,
+    submission INTEGER NOT NULL,   -- a file received with no known department
+    department TEXT NOT NULL,      -- the one its rows name once read in place
+    assigned_at TEXT NOT NULL,     -- UTC, RFC 3339
+    assigned_by TEXT NOT NULL
+);
+CREATE INDEX assignments_submission ON assignments (submission, id);
 CREATE TABLE link_revocations (
     link INTEGER NOT NULL,         -- upload_links' rowid
     revoked_at TEXT NOT NULL       -- UTC, RFC 3339
@@ -157,11 +165,19 @@ pub struct Register {
     conn: Connection,
 }
 
-/// The columns of `submissions` in the order [`submission_row`] reads them.
-pub(super) const SUBMISSION_COLUMNS: &str = "id, department, year, original_name, extension, \
-    size, sha256, received_at, received_by, findings";
+/// A submission's department in SQL over `submissions AS s`: the one it
+/// was received for, or the one it was assigned once its rows named it
+/// ([`super::assign`]).
+pub(super) const DEPARTMENT_OF_S: &str = "COALESCE((SELECT a.department FROM assignments AS a \
+    WHERE a.submission = s.id ORDER BY a.id DESC LIMIT 1), s.department)";
 
-/// A row of `SELECT {SUBMISSION_COLUMNS} FROM submissions`.
+/// The columns of `submissions AS s` in the order [`submission_row`]
+/// reads them, the department as [`DEPARTMENT_OF_S`] gives it.
+pub(super) const SUBMISSION_COLUMNS: &str = "s.id, COALESCE((SELECT a.department FROM assignments AS a \
+    WHERE a.submission = s.id ORDER BY a.id DESC LIMIT 1), s.department), s.year, s.original_name, \
+    s.extension, s.size, s.sha256, s.received_at, s.received_by, s.findings";
+
+/// A row of `SELECT {SUBMISSION_COLUMNS} FROM submissions AS s`.
 pub(super) fn submission_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionRow> {
     Ok(SubmissionRow {
         id: r.get(0)?,
@@ -334,7 +350,7 @@ impl Register {
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE year = ?1 ORDER BY id"
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions AS s WHERE s.year = ?1 ORDER BY s.id"
             ))
             .map_err(WebError::db)?;
         let rows = stmt

@@ -119,8 +119,15 @@ impl Shared {
         // Each round sets aside at least one file: bounded by their count.
         loop {
             let (current, c) = self.checked_once(year)?;
-            if c.foreign.is_empty() {
+            if c.foreign.is_empty() && c.unassigned.is_empty() {
                 return Ok((current, c));
+            }
+            // A file of no known department read as one department's
+            // (through another file's choices, say) is that department's:
+            // left unknown, its rows were built beside the department's.
+            for (id, department) in &c.unassigned {
+                let at = security::now();
+                self.reg(|r| r.assign(*id, department, &at, "kooste"))?;
             }
             for id in &c.foreign {
                 let row = current.iter().find(|s| s.id == *id);
@@ -1025,8 +1032,14 @@ fn by_remembered(
             continue;
         }
         let (f, fs) = check::receive(ws, config, limits, year, bytes, sent, a)?;
-        if f.len() == 1 && f.first() == Some(d) {
-            return Ok(Some((f, fs, Some(d.clone()))));
+        // Its measure sheet found with these choices, and no row naming
+        // another department (a row with an error names none: a typo in
+        // one cell does not make the wording another department's).
+        let sheet = !fs
+            .iter()
+            .any(|x| x.code == crate::model::finding::Code::NoMeasureSheet);
+        if sheet && f.iter().all(|x| x == d) {
+            return Ok(Some((vec![d.clone()], fs, Some(d.clone()))));
         }
     }
     Ok(None)

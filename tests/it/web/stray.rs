@@ -359,44 +359,55 @@ fn a_file_of_no_known_department_matched_in_place_becomes_that_departments() {
     }
     let done = c.post_form("/submissions/2/columns", &form);
     assert_eq!(done.status, 303, "{}", done.text());
-    // Registered again as KYMP's (a new row), the unknown one withdrawn.
+    // Assigned to KYMP (a row of its own), keeping its place in the order
+    // of receipt: sent after kymp_2021.xlsx, it is KYMP's current file.
     assert_eq!(
         done.header("location"),
-        Some("/submissions/3?saved=assigned")
+        Some("/submissions/2?saved=assigned")
     );
-    let t = c.get("/submissions/3?saved=assigned").text();
-    assert!(t.contains("kirjattiin tämän toimialan tiedostoksi"), "{t}");
+    let t = c.get("/submissions/2?saved=assigned").text();
+    assert!(t.contains("kirjattiin toimialan KYMP tiedostoksi"), "{t}");
     assert_eq!(
-        rows(
-            ws.path(),
-            "SELECT department, original_name FROM submissions ORDER BY id"
-        ),
-        [
-            ["KYMP", "kymp_2021.xlsx"],
-            ["", "oma.csv"],
-            ["KYMP", "oma.csv"]
-        ]
-    );
-    assert_eq!(
-        rows(ws.path(), "SELECT submission FROM withdrawals"),
-        [["2"]]
+        rows(ws.path(), "SELECT submission, department FROM assignments"),
+        [["2", "KYMP"]]
     );
     // The choices are KYMP's now (seven: `Vuosi` is the standard header
-    // already): a like file is read at once as KYMP's.
+    // already), and no longer there to read other unknown files.
     let matched = rows(
         ws.path(),
         "SELECT count(*) FROM column_matches WHERE department = 'KYMP'",
     );
     assert_eq!(matched, [["7"]]);
+    let pool = "SELECT count(*) FROM column_matches AS m WHERE department = '' AND field <> ''
+                AND id = (SELECT max(id) FROM column_matches WHERE department = '' AND header = m.header)";
+    assert_eq!(rows(ws.path(), pool), [["0"]]);
     let page = c.get("/?year=2021").text();
     assert!(
         !page.contains("Tiedostot, joiden toimialaa ei tunnistettu"),
         "{page}"
     );
     assert!(page.contains(">oma.csv</a>"), "{page}");
-    let again = OWN_WORDS.replace("Pihat", "Puistot");
+    let history = c.get("/history?year=2021").text();
+    assert!(
+        history.contains("<th scope=\"row\">KYMP</th><td><a href=\"/files/2\">oma.csv"),
+        "{history}"
+    );
+    // One wrong value does not make the wording anyone else's.
+    let again = OWN_WORDS
+        .replace("Pihat", "Puistot")
+        .replace("Mikkola", "Tikkurila");
     let up = upload(&mut c, "", &[("oma2.csv", again.as_bytes())]).text();
-    assert!(up.contains("oma2.csv: toimiala KYMP, 0 virhettä"), "{up}");
+    assert!(up.contains("oma2.csv: toimiala KYMP, 1 virhe"), "{up}");
+    assert!(
+        up.contains("luettiin toimialan KYMP muistetuilla sarakevalinnoilla"),
+        "{up}"
+    );
+    // The file sent later is current: oma.csv, assigned, is earlier now.
+    let old = c.get("/submissions/2").text();
+    assert!(old.contains("ei ole enää käytössä"), "{old}");
+    let fixed = OWN_WORDS.replace("Pihat", "Puistot");
+    let up = upload(&mut c, "", &[("oma3.csv", fixed.as_bytes())]).text();
+    assert!(up.contains("oma3.csv: toimiala KYMP, 0 virhettä"), "{up}");
     // One KYMP file is built, never two: no duplicate-file finding.
     let built = build(&mut c, "fi");
     assert!(built.contains("Lopullinen"), "{built}");
