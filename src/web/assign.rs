@@ -14,11 +14,12 @@
 //! of no known department, where they would read other files; its
 //! corrections stay with it, now the department's.
 
+use axum::response::{IntoResponse, Response};
 use rusqlite::params;
 
 use super::WebError;
 use super::register::{Register, SubmissionRow};
-use super::routes::Shared;
+use super::routes::{Shared, State, blocking};
 use super::security;
 
 /// Assigns `row` (a current file of no known department) to the
@@ -56,6 +57,29 @@ pub fn assign_if_known(
         department: department.clone(),
         ..row.clone()
     }))
+}
+
+/// After a column choice or correction is saved on `row`: a file set
+/// aside for another department's rows is read again at the next check;
+/// a file of no known department whose rows now name one is assigned to
+/// it ([`assign_if_known`]), answered by the redirect to its page saying
+/// so. `None`: answer as usual.
+pub async fn after_fix(state: &State, row: &SubmissionRow, by: &str) -> Option<Response> {
+    // A file refused for another department's rows is read again with
+    // the change: a correction may have made its rows its own.
+    if state.reg(|r| r.foreign()).ok()?.contains(&row.id) {
+        let _ = state.reg(|r| r.clear_foreign(row.id));
+        return None;
+    }
+    if !row.department.is_empty() {
+        return None;
+    }
+    let (st, r, by) = (state.clone(), row.clone(), by.to_string());
+    let new = blocking(move || assign_if_known(&st, &r, &by))
+        .await?
+        .ok()??;
+    let to = format!("/submissions/{}?saved=assigned", new.id);
+    Some(axum::response::Redirect::to(&to).into_response())
 }
 
 impl Register {

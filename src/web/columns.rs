@@ -11,13 +11,13 @@
 //! aliases, each also without its unit, relative to the longer of the two.
 
 use axum::extract::{Extension, Form, Path};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use rusqlite::params;
 
 use super::WebError;
 use super::corrections::{access, refused_csrf};
-use super::register::{Register, SubmissionRow};
-use super::routes::{Ctx, State, blocking, csrf_ok};
+use super::register::Register;
+use super::routes::{Ctx, State, csrf_ok};
 use super::security;
 use crate::Config;
 use crate::text::{levenshtein, normalise, strip_unit};
@@ -211,7 +211,7 @@ async fn save_as(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
-    if let Some(moved) = assigned(&state, &row, &by).await {
+    if let Some(moved) = super::assign::after_fix(&state, &row, &by).await {
         return moved;
     }
     let at = field("sheet").zip(field("row"));
@@ -223,27 +223,6 @@ async fn save_as(
         "columns"
     };
     super::fix_page::saved_at(&who, &row, what, at)
-}
-
-/// After a choice or correction on a file of no known department: the
-/// redirect to its page as the department's file, when its rows now name
-/// one ([`super::assign::assign_if_known`]); `None` otherwise.
-pub async fn assigned(state: &State, row: &SubmissionRow, by: &str) -> Option<Response> {
-    // A file refused for another department's rows is read again with
-    // the change: a correction may have made its rows its own.
-    if state.reg(|r| r.foreign()).ok()?.contains(&row.id) {
-        let _ = state.reg(|r| r.clear_foreign(row.id));
-        return None;
-    }
-    if !row.department.is_empty() {
-        return None;
-    }
-    let (st, r, by) = (state.clone(), row.clone(), by.to_string());
-    let new = blocking(move || super::assign::assign_if_known(&st, &r, &by))
-        .await?
-        .ok()??;
-    let to = format!("/submissions/{}?saved=assigned", new.id);
-    Some(axum::response::Redirect::to(&to).into_response())
 }
 
 #[cfg(test)]

@@ -441,7 +441,7 @@ async fn correct_as(
     let (r2, by) = (row.clone(), who.name());
     let done = blocking(move || record(&st, &r2, &f, &by)).await;
     match done {
-        Some(Ok(Ok(()))) => match super::columns::assigned(&state, &row, &who.name()).await {
+        Some(Ok(Ok(()))) => match super::assign::after_fix(&state, &row, &who.name()).await {
             Some(moved) => moved,
             None => super::fix_page::saved(&who, &row, "correction"),
         },

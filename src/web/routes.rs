@@ -161,24 +161,12 @@ impl Shared {
 
     /// Keeps `results` as `session`'s latest upload.
     pub fn keep_batch(&self, session: &str, results: Vec<Received>) {
-        if let Ok(mut m) = self.batches.lock() {
-            // Bounded as the sessions are: the oldest batches are not
-            // told apart, all go when too many are kept.
-            if m.len() >= 10_000 {
-                m.clear();
-            }
-            m.insert(session.to_string(), results);
-        }
+        keep_for_session(&self.batches, session, results);
     }
 
     /// Keeps the token of the link `session` just made, to be shown once.
     pub fn keep_new_link(&self, session: &str, token: String) {
-        if let Ok(mut m) = self.new_links.lock() {
-            if m.len() >= 10_000 {
-                m.clear();
-            }
-            m.insert(session.to_string(), token);
-        }
+        keep_for_session(&self.new_links, session, token);
     }
 
     /// The token of the link `session` just made, forgotten once taken.
@@ -203,6 +191,17 @@ impl Shared {
             .ok()
             .and_then(|y| y.first().copied())
             .unwrap_or_else(|| security::now()[..4].parse().map_or(2021, |y: i32| y - 1))
+    }
+}
+
+/// Keeps `value` for `session` in `map`, bounded as the sessions are: the
+/// oldest are not told apart, all go when too many are kept.
+fn keep_for_session<T>(map: &Mutex<HashMap<String, T>>, session: &str, value: T) {
+    if let Ok(mut m) = map.lock() {
+        if m.len() >= 10_000 {
+            m.clear();
+        }
+        m.insert(session.to_string(), value);
     }
 }
 
@@ -792,10 +791,10 @@ pub(super) async fn read_upload(
             ("csrf", _) => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
             ("year", None) => {
                 let given = String::from_utf8_lossy(&bytes).trim().to_string();
-                match given.parse() {
-                    Ok(y) if YEARS.contains(&y) => year = Some(y),
+                match form_year(&given) {
+                    Some(y) => year = Some(y),
                     // Never another year in silence: the form is refused.
-                    _ => return Err(bad_year(state, ctx.lang, &given)),
+                    None => return Err(bad_year(state, ctx.lang, &given)),
                 }
             }
             ("department", None) => {

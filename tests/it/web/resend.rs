@@ -24,6 +24,18 @@ fn version(budget: &str, name: &str) -> String {
     )
 }
 
+/// Each header of [`OWN_WORDS`] and the field it means.
+pub(super) const OWN_WORDS_FIELDS: [(&str, &str); 8] = [
+    ("Yksikkö", "department"),
+    ("Alue-osa", "focus_area"),
+    ("Hanke", "measure"),
+    ("Kaupunginosa", "areas"),
+    ("Tilanne", "status"),
+    ("Vuosi", "year"),
+    ("Kustannusarvio", "budget_eur"),
+    ("Käytetty", "spent_eur"),
+];
+
 fn upload(c: &mut Client, name: &str, text: &str) -> Response {
     let csrf = c.get("/upload").csrf();
     let r = c.post_multipart(
@@ -112,16 +124,7 @@ fn a_file_with_no_known_header_has_its_header_row_matched_and_becomes_readable()
     assert!(far.contains("Sarake «Yksikkö» (A1)"), "{far}");
 
     // Matched: saved for KYMP, read at once, no finding left.
-    let pairs = [
-        ("Yksikkö", "department"),
-        ("Alue-osa", "focus_area"),
-        ("Hanke", "measure"),
-        ("Kaupunginosa", "areas"),
-        ("Tilanne", "status"),
-        ("Vuosi", "year"),
-        ("Kustannusarvio", "budget_eur"),
-        ("Käytetty", "spent_eur"),
-    ];
+    let pairs = OWN_WORDS_FIELDS;
     let csrf = page.csrf();
     let mut form = vec![("csrf", csrf.as_str())];
     for (h, f) in &pairs {

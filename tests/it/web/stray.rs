@@ -342,19 +342,13 @@ fn a_file_of_no_known_department_matched_in_place_becomes_that_departments() {
     assert!(up.contains("oma.csv: toimiala tuntematon, 1 virhe"), "{up}");
     let page = c.get("/submissions/2");
     let csrf = page.csrf();
-    let pairs = [
-        ("Yksikkö", "department"),
-        ("Alue-osa", "focus_area"),
-        ("Hanke", "measure"),
-        ("Kaupunginosa", "areas"),
-        ("Tilanne", "status"),
-        ("Vuosi", "year"),
-        ("Kustannusarvio", "budget_eur"),
-        ("K%C3%A4ytetty", "spent_eur"),
-    ];
+    let pairs: Vec<(String, &str)> = super::resend::OWN_WORDS_FIELDS
+        .iter()
+        .map(|(h, f)| (super::fixes::enc(h), *f))
+        .collect();
     let mut form = vec![("csrf", csrf.as_str()), ("sheet", "oma"), ("row", "1")];
     for (h, f) in &pairs {
-        form.push(("header", h));
+        form.push(("header", h.as_str()));
         form.push(("field", f));
     }
     let done = c.post_form("/submissions/2/columns", &form);
