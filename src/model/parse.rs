@@ -641,6 +641,27 @@ impl Date {
     }
 }
 
+/// A duration as a spreadsheet shows a serial formatted with an elapsed-time
+/// bracket (ECMA-376 Part 1 §18.8.31: `[h]:mm`, `[mm]:ss`, `[ss]`), whose
+/// first unit is `unit` (`h`, `m` or `s`) and counts past 24 hours or 60
+/// minutes: 1,5 days is `36:00` as `[h]:mm`, `2160:00` as `[mm]:ss`.
+/// Seconds are shown where there are any. `None` for a serial no sheet
+/// shows as a duration (not finite, or beyond a million days).
+pub fn elapsed_time(serial: f64, unit: char) -> Option<String> {
+    if !serial.is_finite() || serial.abs() > 1e6 {
+        return None;
+    }
+    let total = (serial.abs() * 86_400.0).round() as u64;
+    let sign = if serial < 0.0 && total > 0 { "-" } else { "" };
+    let (m, s) = (total / 60, total % 60);
+    Some(match unit {
+        's' => format!("{sign}{total}"),
+        'm' => format!("{sign}{m}:{s:02}"),
+        _ if s == 0 => format!("{sign}{}:{:02}", m / 60, m % 60),
+        _ => format!("{sign}{}:{:02}:{s:02}", m / 60, m % 60),
+    })
+}
+
 /// A time of day as a spreadsheet shows a serial below 1 formatted as a
 /// time (`hh:mm`): 0,5 is `12:00`, 0,75 `18:00`, with seconds where there
 /// are any (`12:00:30`). `None` for a serial that is no time of day.
@@ -869,6 +890,16 @@ mod tests {
             Some("18:00:30")
         );
         assert_eq!(clock_time(1.5), None);
+        assert_eq!(elapsed_time(1.5, 'h').as_deref(), Some("36:00"));
+        assert_eq!(elapsed_time(0.75, 'h').as_deref(), Some("18:00"));
+        assert_eq!(elapsed_time(1.5, 'm').as_deref(), Some("2160:00"));
+        assert_eq!(elapsed_time(2.0, 's').as_deref(), Some("172800"));
+        assert_eq!(elapsed_time(-0.5, 'h').as_deref(), Some("-12:00"));
+        assert_eq!(
+            elapsed_time(1.0 + 1.0 / 86_400.0, 'h').as_deref(),
+            Some("24:00:01")
+        );
+        assert_eq!(elapsed_time(f64::INFINITY, 'h'), None);
         let d = Date::new(2021, 12, 31).unwrap();
         assert_eq!(Date::from_unix(d.days_since_epoch() * 86_400), d);
     }

@@ -201,7 +201,8 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
 /// Decodes with the candidate whose characters are the most plausible:
 /// the single-byte encodings, and UTF-8 (bad bytes replaced) when the file
 /// holds valid UTF-8 sequences too. Refuses when the best tie with
-/// different characters.
+/// different characters, or when even the best is implausible (its score
+/// below zero).
 fn scored_choice(bytes: &[u8], with_utf8: bool) -> Result<Decoded, Unreadable> {
     let utf8 = with_utf8.then(|| utf8_lossy(bytes));
     let mut scored: Vec<(i64, Decoded)> = utf8
@@ -219,12 +220,17 @@ fn scored_choice(bytes: &[u8], with_utf8: bool) -> Result<Decoded, Unreadable> {
     let Some((best, first)) = scored.first() else {
         return Err(Unreadable::corrupt(Damage::Binary, "no encoding fits"));
     };
+    // The best reading must be plausible, not only the least implausible:
+    // when the evidence against it outweighs the evidence for, the file
+    // is in an encoding not offered (a DOS code page such as cp850), and
+    // every reading is named.
+    let implausible = *best < 0;
     let mut tied: Vec<&Decoded> = vec![first];
     tied.extend(
         scored
             .iter()
             .skip(1)
-            .filter(|(score, d)| score == best && d.text != first.text)
+            .filter(|(score, d)| (implausible || score == best) && d.text != first.text)
             .map(|(_, d)| d),
     );
     if tied.len() > 1 {
@@ -406,6 +412,22 @@ mod tests {
         };
         assert_eq!(candidates, ["Windows-1252", "ISO-8859-15", "Mac Roman"]);
         assert_eq!(example, "0xA4: ¤ / € / §");
+    }
+
+    #[test]
+    fn a_code_page_not_offered_is_refused() {
+        // cp850 (DOS, old ERP exports): ä 0x84, ö 0x94, å 0x86. Windows-1252
+        // reads „ ” †, Mac Roman Ñ î Ü: letters no Finnish word holds.
+        let cp850 = b"Alakoulujen erityisnuorisoty\x94ntekij\x84t;Yl\x84koulujen ty\x94pajat;\
+                      Tempo-orkesteri \x82\x84nek\x84s";
+        let Err(Unreadable::UnknownEncoding { candidates, .. }) = decode(cp850) else {
+            panic!("read on a guess");
+        };
+        assert_eq!(candidates, ["Mac Roman", "Windows-1252"]);
+        // One name with a letter of another language among Finnish words
+        // is still read.
+        let d = decode(b"M\xfcller;P\xe4\xe4kaupunki;S\xf8ren;L\xe4nsim\xe4ki").unwrap();
+        assert_eq!(d.encoding, "Windows-1252");
     }
 
     #[test]

@@ -404,6 +404,14 @@ fn sheets_of(reader: &mut Xls<Cursor<&[u8]>>, limits: &Limits) -> Result<Vec<Gri
 }
 
 fn date_cell(dt: &calamine::ExcelDateTime) -> Cell {
+    // A duration (`[h]:mm` shows 1,5 as 36:00): its text, as LibreOffice's
+    // .ods gives it, so an FTE shown as hours is a type error, not 1,5
+    // read in silence. calamine does not say the bracket's unit; hours
+    // are what such formats count in.
+    if dt.is_duration() {
+        return crate::model::parse::elapsed_time(dt.as_f64(), 'h')
+            .map_or(Cell::Number(dt.as_f64()), |t| Cell::Text(t.into()));
+    }
     if !dt.is_datetime() {
         return Cell::Number(dt.as_f64());
     }

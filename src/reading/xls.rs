@@ -166,6 +166,7 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
     let mut xtis: Vec<(u16, u16, u16)> = Vec::new();
     let mut custom: HashMap<u16, bool> = HashMap::new();
     let mut units: HashMap<u16, crate::reading::FormatUnit> = HashMap::new();
+    let mut durations: HashMap<u16, char> = HashMap::new();
     let mut xf_formats: Vec<u16> = Vec::new();
     let mut listed = Vec::new();
     for record in records {
@@ -182,6 +183,9 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
             0x041E => {
                 if let (Some(ifmt), Ok(s)) = (u16_at(r.data, 0), strings::unicode_string(&r, 2)) {
                     custom.insert(ifmt, cells::custom_is_date(&s));
+                    if let Some(unit) = cells::custom_duration(&s) {
+                        durations.insert(ifmt, unit);
+                    }
                     if let Some(unit) = super::units::excel_format_unit(&s) {
                         units.insert(ifmt, unit);
                     }
@@ -245,6 +249,11 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
             .cloned()
             .or_else(|| super::units::builtin_format_unit(u32::from(*i)))
     };
+    // Built-in 46 is `[h]:mm:ss` (MS-XLS 2.4.126).
+    let duration_of = |i: &u16| durations.get(i).copied().or((*i == 46).then_some('h'));
+    if xf_formats.iter().any(|i| duration_of(i).is_some()) {
+        globals.formats.duration_xf = xf_formats.iter().map(duration_of).collect();
+    }
     if xf_formats.iter().any(|i| unit_of(i).is_some()) {
         globals.formats.unit_xf = xf_formats.iter().map(unit_of).collect();
     }

@@ -35,6 +35,7 @@ mod real_misreads;
 mod real_ods;
 mod real_rows;
 mod real_rules;
+mod real_trials;
 mod real_variants;
 mod real_xls;
 mod real_xlsx;

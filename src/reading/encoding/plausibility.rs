@@ -66,14 +66,11 @@ fn char_score(prev: Option<char>, c: char, next: Option<char>) -> i32 {
                 -1
             }
         }
-        // Other Latin letters: possible in names, no evidence either way.
-        c if c.is_alphabetic() && c <= '\u{24F}' => {
-            if touching {
-                0
-            } else {
-                -1
-            }
-        }
+        // Other Latin letters (ñ î Ø ß): possible in a name, but what ä
+        // and ö become in a code page not offered (cp850's ä is Mac
+        // Roman's Ñ, its ö Mac Roman's î): weak evidence against, which
+        // Finnish or Swedish letters elsewhere outweigh.
+        c if c.is_alphabetic() && c <= '\u{24F}' => -1,
         _ => {
             if touching {
                 -2
@@ -116,6 +113,8 @@ mod tests {
         assert_eq!(score("a – b", 2), 1);
         assert_eq!(score("Korso–Koivukylä", 5), 1);
         assert_eq!(score("K§ytt", 1), -2);
+        assert_eq!(score("YlÑkoulu", 2), -1, "cp850's ä read as Mac Roman");
+        assert_eq!(score("tyîpaja", 2), -1, "cp850's ö read as Mac Roman");
     }
 
     #[test]

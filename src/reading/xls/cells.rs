@@ -23,6 +23,9 @@ pub(super) struct Formats {
     /// Per XF index: the unit its number format shows beside a number
     /// (`0.0" t€"`), if any; empty when no format shows one.
     pub unit_xf: Vec<Option<crate::reading::FormatUnit>>,
+    /// Per XF index: the first unit (`h`, `m`, `s`) of a duration format
+    /// (`[h]:mm`), if it is one; empty when no format is.
+    pub duration_xf: Vec<Option<char>>,
 }
 
 impl Formats {
@@ -37,6 +40,13 @@ impl Formats {
     /// the format shows one and the serial is a day Excel can show, the
     /// number otherwise.
     pub fn number(&self, xf: u16, value: f64) -> Cell {
+        // A duration (`[h]:mm` shows 1,5 as 36:00): its text, as
+        // LibreOffice's .ods gives it, so an FTE shown as hours is a type
+        // error, not 1,5 read in silence.
+        if let Some(unit) = self.duration_xf.get(usize::from(xf)).copied().flatten() {
+            return crate::model::parse::elapsed_time(value, unit)
+                .map_or(Cell::Number(value), |t| Cell::Text(t.into()));
+        }
         if !self.date_xf.get(usize::from(xf)).copied().unwrap_or(false) {
             return Cell::Number(value);
         }
@@ -61,6 +71,38 @@ impl Formats {
 /// dates). 46, `[h]:mm:ss`, is a duration and stays a number.
 pub(super) fn builtin_is_date(ifmt: u16) -> bool {
     matches!(ifmt, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
+}
+
+/// The first unit of a duration format (`[h]:mm:ss` `h`, `[mm]:ss` `m`,
+/// `[ss]` `s`): an elapsed-time bracket in its first section, outside
+/// quotes and escapes. `None` for any other format.
+pub(super) fn custom_duration(format: &str) -> Option<char> {
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                let inner: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                let lower = inner.to_ascii_lowercase();
+                let first = lower.chars().next()?;
+                if matches!(first, 'h' | 'm' | 's') && lower.chars().all(|b| b == first) {
+                    return Some(first);
+                }
+            }
+            ';' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a custom number format shows a date or a clock time: its first
@@ -261,7 +303,16 @@ mod tests {
             date_xf: vec![false, true],
             is_1904: false,
             unit_xf: Vec::new(),
+            duration_xf: vec![None, None, Some('h')],
         };
+        assert_eq!(f.number(2, 1.5), Cell::Text("36:00".into()));
+        assert_eq!(custom_duration("[h]:mm:ss"), Some('h'));
+        assert_eq!(custom_duration("[MM]:ss"), Some('m'));
+        assert_eq!(custom_duration("[ss]"), Some('s'));
+        assert_eq!(custom_duration("[Red]0"), None);
+        assert_eq!(custom_duration("[$-40B]0"), None);
+        assert_eq!(custom_duration("0;[h]:mm"), None);
+        assert_eq!(custom_duration("\"[h]\" 0"), None);
         assert_eq!(f.number(0, 44197.0), Cell::Number(44197.0));
         assert_eq!(
             f.number(1, 44197.0),
