@@ -64,3 +64,30 @@ fn a_csv_in_a_code_page_not_offered_is_refused_not_read_as_mac_roman() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_measure_whose_actual_is_a_subtotal_of_its_quarters_stays_a_measure() {
+    // Excel's AutoSum in a filtered list writes `=SUBTOTAL(9,K2:N2)`: the
+    // rows were taken for subtotal rows (0 measures and six false
+    // total-mismatch errors; a matching one vanished in silence). A row
+    // that names a focus area, area or status is a measure; its actual is
+    // the formula's value, stored (LibreOffice) or evaluated (openpyxl).
+    for file in [
+        "openpyxl_actual_as_row_subtotal.xlsx",
+        "lo_actual_as_row_subtotal.xlsx",
+        "lo_actual_as_row_subtotal.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 0, "{file}: {:?}", codes_at(&fs));
+        assert!(
+            fs.iter().all(|f| f["code"] == "unknown-column"),
+            "{file}: {:?}",
+            codes_at(&fs)
+        );
+        let spent: Vec<f64> = real_measures(file)
+            .iter()
+            .map(|m| m["spent_eur"].as_f64().unwrap())
+            .collect();
+        assert_eq!(spent, [91500.0, 238900.0, 20000.0], "{file}");
+    }
+}

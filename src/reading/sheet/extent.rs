@@ -67,14 +67,28 @@ impl SheetReader<'_, '_> {
         } else {
             return false;
         };
-        columns.iter().all(|&(col, f)| {
-            col == label_col
-                || !matches!(
+        !self.names_what_a_measure_has(row, columns, Some(label_col))
+    }
+
+    /// Whether the row names a focus area, area, status or theme outside
+    /// `label_col` (what a measure has and a total row does not): such a
+    /// row is a measure whatever its first word or formulas say. A copy
+    /// of a merged cell names nothing of its own.
+    pub(super) fn names_what_a_measure_has(
+        &self,
+        row: u32,
+        columns: &Columns,
+        label_col: Option<u32>,
+    ) -> bool {
+        let fields = &self.schema.config.fields;
+        columns.iter().any(|&(col, f)| {
+            Some(col) != label_col
+                && matches!(
                     fields[f].kind,
                     Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
                 )
-                || self.grid.get(row, col).is_blank()
-                || self.grid.is_merge_copy(row, col)
+                && !self.grid.get(row, col).is_blank()
+                && !self.grid.is_merge_copy(row, col)
         })
     }
 

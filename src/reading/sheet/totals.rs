@@ -130,15 +130,19 @@ impl SheetReader<'_, '_> {
 
     /// Whether a euro column of the row holds a `SUBTOTAL` formula: a
     /// subtotal row, whatever its label (an Excel table's total row, a
-    /// Data→Subtotal row whose label was cleared).
+    /// Data→Subtotal row whose label was cleared), unless the row names a
+    /// focus area, area, status or theme: a measure whose actual is
+    /// Excel's AutoSum in a filtered list (`=SUBTOTAL(9,K2:N2)`, its
+    /// quarters) stays a measure.
     pub(super) fn has_subtotal_formula(&self, row: u32, columns: &Columns) -> bool {
         let fields = &self.schema.config.fields;
-        columns.iter().any(|&(col, f)| {
-            fields[f].kind == Kind::Euro
-                && self
-                    .formula_at(row, col)
-                    .is_some_and(|f| is_subtotal_formula(&f))
-        })
+        !self.names_what_a_measure_has(row, columns, None)
+            && columns.iter().any(|&(col, f)| {
+                fields[f].kind == Kind::Euro
+                    && self
+                        .formula_at(row, col)
+                        .is_some_and(|f| is_subtotal_formula(&f))
+            })
     }
 
     /// Checks each total row's euro figures (`totals`: absolute 0-based
