@@ -109,6 +109,12 @@ pub enum Code {
     /// filter): read all the same, so figures the sheet does not show are
     /// in the sums.
     HiddenRows,
+    /// A CSV row with values right of the header's last column: a
+    /// separator inside an unquoted value (`98,000`) has moved its values.
+    ShiftedRow,
+    /// A CSV quotation mark that opens a value and is closed nowhere in
+    /// the file: read as a character, as LibreOffice reads it.
+    UnclosedQuote,
 }
 
 impl Code {
@@ -141,6 +147,8 @@ impl Code {
             Code::InvalidBytes => "invalid-bytes",
             Code::UnknownEncoding => "unknown-encoding",
             Code::UnreadContent => "unread-content",
+            Code::ShiftedRow => "shifted-row",
+            Code::UnclosedQuote => "unclosed-quote",
             Code::OwnOutput => "own-output",
             Code::NoMeasures => "no-measures",
             Code::UnprintableText => "unprintable-text",
@@ -171,6 +179,7 @@ impl Code {
             | Code::HiddenColumn
             | Code::ScaledFormat
             | Code::HiddenRows
+            | Code::UnclosedQuote
             | Code::UnprintableText => Severity::Warning,
             _ => Severity::Error,
         }

@@ -20,14 +20,23 @@ use crate::model::Cell;
 pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadable> {
     let decoded = encoding::decode(bytes)?;
     let delimiter = sniff_delimiter(&decoded.text);
-    let (rows, far, starts) = records(&decoded.text, delimiter, limits)?;
-    let notes = notes(&decoded, &starts);
+    let quotes = Unclosed::mark(&decoded.text, delimiter);
+    let text = quotes
+        .as_ref()
+        .map_or(decoded.text.as_str(), |q| q.text.as_str());
+    let (rows, far, starts, unclosed) = records(text, delimiter, limits, quotes.as_ref())?;
+    let mut notes = notes(&decoded, &starts);
+    notes.extend(unclosed.into_iter().map(|(r, col)| Note::UnclosedQuote {
+        row: r.saturating_add(1),
+        col,
+    }));
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "csv".into());
     let mut grid = Grid::new(name, 0, 0, rows, false).with_far(far);
     grid.text_numbers = true;
+    grid.csv_delimiter = Some(delimiter);
     Ok(Book {
         format: Format::Csv,
         sheets: vec![grid],
@@ -38,8 +47,64 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
 /// Cells far right of the rest of their row, by absolute position.
 type Far = std::collections::BTreeMap<(u32, u32), Cell>;
 
-/// A CSV file's rows, far cells, and where each non-empty row starts.
-type Records = (Vec<Vec<Cell>>, Far, Vec<Start>);
+/// A CSV file's rows, far cells, where each non-empty row starts, and the
+/// 0-based (row, column) of each value an unclosed quote opens.
+type Records = (Vec<Vec<Cell>>, Far, Vec<Start>, Vec<(u32, u32)>);
+
+/// The quotation marks that open a value and are closed nowhere in the
+/// file. LibreOffice reads such a mark as a character and ends the value
+/// at its line's end (a quoted value spans lines only up to a closing
+/// mark: a `"` followed by the delimiter, a line end or the end of the
+/// file); the csv crate, like Excel, would read every line after it into
+/// the one value, and the measures there would vanish in silence. Each is
+/// replaced, in a copy of the text, by a control character the text does
+/// not hold, which the crate reads as any other, and turned back into `"`
+/// in the cell.
+struct Unclosed {
+    /// The text with each unclosed opening mark replaced by `mark`.
+    text: String,
+    /// The one-byte stand-in.
+    mark: char,
+}
+
+impl Unclosed {
+    /// `None` when every quoted value is closed (the usual case), or no
+    /// stand-in is free.
+    fn mark(text: &str, delimiter: u8) -> Option<Unclosed> {
+        let bytes = text.as_bytes();
+        let closes = |i: usize| {
+            bytes[i] == b'"'
+                && bytes
+                    .get(i + 1)
+                    .is_none_or(|&b| b == delimiter || b == b'\r' || b == b'\n')
+        };
+        // Past the last closing mark, a value's opening mark has nothing
+        // to close it.
+        let last_close = (0..bytes.len()).rev().find(|&i| closes(i));
+        let from = last_close.map_or(0, |i| i + 1);
+        let opening: Vec<usize> = (from..bytes.len())
+            .filter(|&i| {
+                bytes[i] == b'"'
+                    && (i == 0
+                        || matches!(bytes[i - 1], b'\r' | b'\n')
+                        || bytes[i - 1] == delimiter)
+            })
+            .collect();
+        if opening.is_empty() {
+            return None;
+        }
+        let mark = ('\u{1}'..='\u{1f}')
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r') && char::from(delimiter) != *c)
+            .find(|&c| !text.contains(c))?;
+        let mut out = text.as_bytes().to_vec();
+        for i in opening {
+            out[i] = mark as u8;
+        }
+        String::from_utf8(out)
+            .ok()
+            .map(|text| Unclosed { text, mark })
+    }
+}
 
 /// Where a record starts: its first byte in the text and its 0-based row.
 type Start = (usize, u32);
@@ -47,7 +112,12 @@ type Start = (usize, u32);
 /// The rows of `text`, and where each non-empty one starts. The csv crate
 /// skips blank lines; each is put back as an empty row, so that row numbers
 /// are the ones a spreadsheet shows.
-fn records(text: &str, delimiter: u8, limits: &Limits) -> Result<Records, Unreadable> {
+fn records(
+    text: &str,
+    delimiter: u8,
+    limits: &Limits,
+    quotes: Option<&Unclosed>,
+) -> Result<Records, Unreadable> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -55,6 +125,7 @@ fn records(text: &str, delimiter: u8, limits: &Limits) -> Result<Records, Unread
         .from_reader(text.as_bytes());
     let (mut rows, mut starts) = (Vec::new(), Vec::new());
     let mut far = Far::new();
+    let mut unclosed = Vec::new();
     let mut cells: u64 = 0;
     for record in reader.records() {
         let record = record.map_err(|e| Unreadable::corrupt(Damage::Csv, e))?;
@@ -80,12 +151,21 @@ fn records(text: &str, delimiter: u8, limits: &Limits) -> Result<Records, Unread
         for (c, field) in record.iter().enumerate() {
             if !field.is_empty() {
                 let col = u32::try_from(c).unwrap_or(u32::MAX);
-                put_cell(&mut row, c, cell(field), &mut far, (r, col));
+                let value = match quotes {
+                    Some(q) if field.contains(q.mark) => {
+                        if field.starts_with(q.mark) {
+                            unclosed.push((r, col));
+                        }
+                        cell(&field.replace(q.mark, "\""))
+                    }
+                    _ => cell(field),
+                };
+                put_cell(&mut row, c, value, &mut far, (r, col));
             }
         }
         rows.push(row);
     }
-    Ok((rows, far, starts))
+    Ok((rows, far, starts, unclosed))
 }
 
 /// A field as a cell; NUL characters are dropped (each row holding one
@@ -238,7 +318,8 @@ mod tests {
     use super::*;
 
     fn grid(text: &str) -> (Vec<Vec<Cell>>, Vec<Start>) {
-        let (rows, _, starts) = records(text, sniff_delimiter(text), &Limits::default()).unwrap();
+        let (rows, _, starts, _) =
+            records(text, sniff_delimiter(text), &Limits::default(), None).unwrap();
         (rows, starts)
     }
 
@@ -254,6 +335,34 @@ mod tests {
                     .join("|")
             })
             .collect()
+    }
+
+    /// The rows LibreOffice 7.4 shows for the same text (checked with its
+    /// CSV import, `59,34,76,1`).
+    #[test]
+    fn an_unclosed_quote_is_a_character_and_its_line_one_row() {
+        let text = "K1;100;\"Hyvä tulos\r\nK2;200;\r\nK3;300;\"Tempo \"\"x\"\" auki\r\n";
+        let book = read(Path::new("x.csv"), text.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(
+            shown(&book.sheets[0].rows),
+            [
+                "K1|100|\"Hyvä tulos",
+                "K2|200",
+                "K3|300|\"Tempo \"\"x\"\" auki"
+            ]
+        );
+        assert_eq!(
+            book.notes,
+            [
+                Note::UnclosedQuote { row: 1, col: 2 },
+                Note::UnclosedQuote { row: 3, col: 2 }
+            ]
+        );
+        // A mark that closes later (a quote before the delimiter) makes
+        // the lines up to it one value, as it does in LibreOffice.
+        let (rows, _) = grid("K1;\"a\r\nK2;2;\r\nK3;\"x\";\r\nK4;4\r\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(shown(&rows)[1], "K4|4");
     }
 
     #[test]
@@ -342,7 +451,7 @@ mod tests {
         };
         let text = "a\n\n\n\n\n\nb\n";
         assert!(matches!(
-            records(text, b';', &limits),
+            records(text, b';', &limits, None),
             Err(Unreadable::TooLarge { .. })
         ));
     }
@@ -355,7 +464,7 @@ mod tests {
             if let Ok(book) = read(Path::new("x.csv"), &bytes, &Limits::default()) {
                 let rows = book.sheets[0].rows.len() as u32;
                 for note in &book.notes {
-                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row }) = note;
+                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row } | Note::UnclosedQuote { row, .. }) = note;
                     proptest::prop_assert!(*row >= 1 && *row <= rows.max(1));
                 }
             }

@@ -62,6 +62,10 @@ pub struct Grid {
     /// that refers to such a cell evaluates it as the number
     /// (`reading::formula`; other texts are not guessed).
     pub text_numbers: bool,
+    /// A CSV's field separator (`;`, `,` or TAB); `None` in a workbook. In
+    /// a CSV a value right of the header is a row whose values a separator
+    /// inside an unquoted value moved (`shifted-row`).
+    pub csv_delimiter: Option<u8>,
 }
 
 /// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
@@ -396,6 +400,7 @@ impl Grid {
             hidden_rows: BTreeMap::new(),
             precision_as_shown: false,
             text_numbers: false,
+            csv_delimiter: None,
         }
     }
 

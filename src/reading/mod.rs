@@ -304,6 +304,15 @@ pub enum Note {
         /// 1-based row.
         row: u32,
     },
+    /// A CSV quotation mark that opens a value and is closed nowhere in
+    /// the file, read as a character (as LibreOffice reads it), at a
+    /// 1-based row and 0-based column.
+    UnclosedQuote {
+        /// 1-based row.
+        row: u32,
+        /// 0-based column.
+        col: u32,
+    },
 }
 
 /// Caps that keep a hostile or broken file from exhausting memory.

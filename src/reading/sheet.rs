@@ -371,6 +371,14 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
             Message::new("read-nul-byte").arg("row", row.to_string()),
             *row,
         ),
+        super::Note::UnclosedQuote { row, col } => {
+            let at = row.saturating_sub(1);
+            let msg = Message::new("read-unclosed-quote").arg("cell", crate::text::a1(at, *col));
+            return Finding::file(Code::UnclosedQuote, display, msg)
+                .in_sheet(sheet)
+                .at(at, *col)
+                .hint(Message::new("read-unclosed-quote.hint"));
+        }
     };
     let mut f = Finding::file(Code::InvalidBytes, display, message)
         .in_sheet(sheet)
@@ -545,7 +553,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 .iter()
                 .filter_map(|n| match n {
                     super::Note::InvalidBytes { row, .. } => Some(*row),
-                    super::Note::NulByte { .. } => None,
+                    super::Note::NulByte { .. } | super::Note::UnclosedQuote { .. } => None,
                 })
                 .collect(),
             file,
@@ -825,6 +833,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
         let mut totals = Vec::new();
         let mut data = totals::DataRows::new(fields);
         let template_prefill = self.template_prefill(header_row, columns, &prefilled);
+        let csv_header_end = self.csv_header_end(header_row);
         for row in header_row + 1..self.grid.end_row() {
             if self.is_blank_row(row, &prefilled) {
                 self.report_changed_prefill(row, columns, template_prefill.as_ref());
@@ -863,6 +872,9 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             let before = self.findings.len();
             values.fill(None);
+            if let Some(end) = csv_header_end {
+                self.report_shifted_row(row, end);
+            }
             for &(col, f) in columns {
                 if self.is_merged_amount(row, col, f) {
                     continue;

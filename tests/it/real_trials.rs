@@ -91,3 +91,82 @@ fn a_measure_whose_actual_is_a_subtotal_of_its_quarters_stays_a_measure() {
         assert_eq!(spent, [91500.0, 238900.0, 20000.0], "{file}");
     }
 }
+
+#[test]
+fn a_csv_row_with_values_right_of_its_header_is_shifted_and_not_read() {
+    // `98,000` unquoted in a comma-separated file was budget 98 € and
+    // actual 0 €, exit 0; `Hakunila; Länsimäki` unquoted in a semicolon
+    // one moved the status into the year. Each such row is an error at
+    // its first cell right of the header, naming the separator, and none
+    // of its figures is taken.
+    let (exit, fs) = real_findings("csv_unquoted_thousands_comma.csv", &[]);
+    assert_eq!(exit, 1);
+    let shifted: Vec<_> = codes_at(&fs)
+        .into_iter()
+        .filter(|(code, _)| code == "shifted-row")
+        .collect();
+    assert_eq!(
+        shifted,
+        pairs(&[
+            ("shifted-row", "K2"),
+            ("shifted-row", "K3"),
+            ("shifted-row", "K4")
+        ])
+    );
+    let msg = message_at(&fs, "K2");
+    assert!(msg.contains("\"500\"") && msg.contains("\",\""), "{msg}");
+    let o = kooste(&["validate", &real("csv_unquoted_thousands_comma.csv")]);
+    let summary = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        summary.contains("0 toimenpidettä (3 riviä jätettiin pois"),
+        "{summary}"
+    );
+
+    let file = "csv_unquoted_area_list_semicolon.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert!(codes_at(&fs).contains(&("shifted-row".to_string(), "K3".to_string())));
+    assert!(message_at(&fs, "K3").contains("\";\""));
+    let ms = real_measures(file);
+    let read: Vec<(&str, f64)> = ms
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["budget_eur"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(read, [("KUKU-01", 98000.0), ("KUKU-03", 75000.0)]);
+}
+
+#[test]
+fn an_unclosed_quote_is_a_character_and_the_rows_after_it_are_read() {
+    // The crate read KUKU-02 and KUKU-03 into KUKU-01's story: two
+    // measures and 325 000 € gone, exit 0, and KUKU-04 named as row 3.
+    // LibreOffice shows four rows; so does kooste, and names each mark.
+    let file = "csv_unclosed_quote_story.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{:?}", codes_at(&fs));
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[("unclosed-quote", "J2"), ("unclosed-quote", "J4")])
+    );
+    assert!(message_at(&fs, "J2").contains("LibreOffice"));
+    let ms = real_measures(file);
+    let read: Vec<(&str, f64, &str)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap(),
+                m["budget_eur"].as_f64().unwrap(),
+                m["source_cell"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("KUKU-01", 98000.0, "D2"),
+            ("KUKU-02", 250000.0, "D3"),
+            ("KUKU-03", 75000.0, "D4"),
+            ("KUKU-04", 25000.0, "D5")
+        ]
+    );
+    assert_eq!(ms[0]["impact_story"], "\"Hyvä tulos");
+}

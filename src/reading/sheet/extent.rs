@@ -220,6 +220,54 @@ impl SheetReader<'_, '_> {
         self.findings.push(finding);
     }
 
+    /// In a CSV, one past the header row's last filled column: a data
+    /// row's value beyond it is a shifted row. `None` in a workbook, where
+    /// a column without a header is only not read.
+    pub(super) fn csv_header_end(&self, header_row: u32) -> Option<u32> {
+        self.grid.csv_delimiter?;
+        let last = self
+            .grid
+            .filled_in_row(header_row)
+            .map(|(c, _)| c)
+            .chain(self.grid.far_in_row(header_row).map(|(c, _)| c))
+            .max()?;
+        Some(last + 1)
+    }
+
+    /// The `shifted-row` error for a CSV row with a value at or right of
+    /// `end` (see [`Self::csv_header_end`]): a separator inside an unquoted
+    /// value (`98,000` in a comma-separated file, `Mikkola; Hakunila` in a
+    /// semicolon one) moved every value after it, so no figure of the row
+    /// is taken where it landed. The error keeps the row out.
+    pub(super) fn report_shifted_row(&mut self, row: u32, end: u32) {
+        let grid = self.grid;
+        let beyond = grid
+            .filled_in_row(row)
+            .chain(grid.far_in_row(row))
+            .filter(|(c, v)| *c >= end && !v.is_blank())
+            .min_by_key(|(c, _)| *c);
+        let Some((col, value)) = beyond else {
+            return;
+        };
+        let delimiter = match grid.csv_delimiter {
+            Some(b'\t') => "TAB".to_string(),
+            Some(d) => char::from(d).to_string(),
+            None => return,
+        };
+        let value = value.display();
+        let msg = Message::new("read-shifted-row")
+            .arg("row", (row + 1).to_string())
+            .arg("cell", crate::text::a1(row, col))
+            .arg("value", value.clone())
+            .arg("delimiter", delimiter);
+        let finding = self
+            .finding(Code::ShiftedRow, msg)
+            .at(row, col)
+            .value(value)
+            .hint(Message::new("read-shifted-row.hint"));
+        self.findings.push(finding);
+    }
+
     /// Values in columns whose header cell is empty are not read: one
     /// finding per such column, at its first filled cell, with the count.
     pub(super) fn report_unheaded_columns(&mut self, header_row: u32) {

@@ -28,6 +28,8 @@ code-title = { $code ->
     [invalid-bytes] Invalid bytes
     [unknown-encoding] Unknown encoding
     [unread-content] Content not read
+    [shifted-row] Shifted values
+    [unclosed-quote] Unclosed quotation mark
     [own-output] File written by kooste
     [no-measures] No measures
     [unprintable-text] Text the report cannot show

@@ -97,6 +97,10 @@ read-unread-column = Column { $column } has values ({ $count ->
        *[other] { $count } cells
     }) but no header, so they are not read.
     .hint = Give the column a header, or delete the values.
+read-shifted-row = Row { $row } has a value right of the header's last column ({ $cell }: "{ $value }"). A value most likely holds the separator "{ $delimiter }" without quotation marks, so the row's values have moved to other columns. The row's figures are not read on a guess.
+    .hint = Put values that hold the separator in quotation marks, or save the file as an Excel workbook.
+read-unclosed-quote = The quotation mark that opens the value in { $cell } is closed nowhere in the file. It is read as a character and the value ends at the end of its line, as LibreOffice reads it; Excel would read the rest of the file into this cell.
+    .hint = Check the cell's value, and delete the stray quotation mark or add the missing one.
 read-unread-row = The row has values ("{ $value }") but is not a measure, so it is not read.
     .hint = Headings and notes are not carried into the consolidation; if the row is a measure, fill in its fields.
 read-prefill-changed = The row has only the template's prefilled values ("{ $value }"), unlike the template's other empty rows, and nothing else, so it is not read as a measure.

@@ -28,6 +28,8 @@ code-title = { $code ->
     [invalid-bytes] Virheellisiä merkkejä
     [unknown-encoding] Tuntematon merkistö
     [unread-content] Lukematon sisältö
+    [shifted-row] Siirtyneet arvot
+    [unclosed-quote] Sulkematon lainausmerkki
     [own-output] kooste-ohjelman oma tiedosto
     [no-measures] Ei toimenpiteitä
     [unprintable-text] Raportissa näkymätön teksti

@@ -96,6 +96,10 @@ read-unread-column = Sarakkeessa { $column } on tietoja ({ $count ->
        *[other] { $count } solua
     }), mutta sarakkeella ei ole otsikkoa, joten niitä ei lueta.
     .hint = Lisää sarakkeelle otsikko tai poista tiedot.
+read-shifted-row = Rivillä { $row } on arvo otsikkorivin viimeisen sarakkeen oikealla puolella ({ $cell }: "{ $value }"). Jonkin arvon sisällä on luultavasti erotinmerkki "{ $delimiter }" ilman lainausmerkkejä, jolloin rivin arvot ovat siirtyneet sarakkeesta toiseen. Rivin lukuja ei lueta arvaamalla.
+    .hint = Kirjoita erotinmerkin sisältävät arvot lainausmerkkeihin tai tallenna tiedosto Excel-työkirjana.
+read-unclosed-quote = Solun { $cell } arvon aloittavaa lainausmerkkiä ei suljeta missään tiedoston kohdassa. Se luetaan merkkinä ja arvo päättyy rivin loppuun, kuten LibreOffice sen lukee; Excel lukisi tiedoston loppuosan tähän soluun.
+    .hint = Tarkista solun arvo ja poista ylimääräinen lainausmerkki tai lisää puuttuva.
 read-unread-row = Rivillä on tietoja ("{ $value }"), mutta se ei ole toimenpide, joten sitä ei lueta.
     .hint = Väliotsikot ja huomautukset eivät siirry koosteeseen; jos rivi on toimenpide, täytä sen kentät.
 read-prefill-changed = Rivillä on vain pohjan esitäytetyt tiedot ("{ $value }"), eri kuin pohjan muilla tyhjillä riveillä, mutta ei muita tietoja, joten sitä ei lueta toimenpiteenä.

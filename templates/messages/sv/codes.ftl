@@ -28,6 +28,8 @@ code-title = { $code ->
     [invalid-bytes] Ogiltiga tecken
     [unknown-encoding] Okänd teckenkodning
     [unread-content] Oläst innehåll
+    [shifted-row] Förskjutna värden
+    [unclosed-quote] Oavslutat citattecken
     [own-output] Fil skriven av kooste
     [no-measures] Inga åtgärder
     [unprintable-text] Text som inte kan visas i rapporten

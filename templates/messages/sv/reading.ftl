@@ -96,6 +96,10 @@ read-unread-column = Kolumn { $column } har uppgifter ({ $count ->
        *[other] { $count } celler
     }) men ingen rubrik, så de läses inte.
     .hint = Ge kolumnen en rubrik eller ta bort uppgifterna.
+read-shifted-row = Rad { $row } har ett värde till höger om rubrikradens sista kolumn ({ $cell }: "{ $value }"). Något värde innehåller troligen avgränsaren "{ $delimiter }" utan citattecken, så radens värden har förskjutits till andra kolumner. Radens tal läses inte på en gissning.
+    .hint = Sätt värden som innehåller avgränsaren inom citattecken eller spara filen som Excel-arbetsbok.
+read-unclosed-quote = Citattecknet som inleder värdet i cell { $cell } avslutas ingenstans i filen. Det läses som ett tecken och värdet slutar vid radens slut, så som LibreOffice läser det; Excel skulle läsa resten av filen in i denna cell.
+    .hint = Kontrollera cellens värde och ta bort det överflödiga citattecknet eller lägg till det som saknas.
 read-unread-row = Raden har uppgifter ("{ $value }") men är ingen åtgärd, så den läses inte.
     .hint = Mellanrubriker och anmärkningar förs inte över till sammanställningen; om raden är en åtgärd, fyll i dess fält.
 read-prefill-changed = Raden har bara mallens förifyllda uppgifter ("{ $value }"), annat än mallens övriga tomma rader, men inga andra uppgifter, så den läses inte som en åtgärd.
