@@ -17,6 +17,14 @@ pub const MAX_SPAN: i32 = 100;
 /// annual budget must be below this (see [`crate::model::parse::Cents::from_euros`]).
 pub const MAX_EUROS: f64 = 9.0e13;
 
+/// The largest decimal number (FTE) a cell may hold, exclusive: a
+/// thousand billion person-years is no measure's, and summed over a
+/// million rows it stays a finite number every workbook reader shows
+/// (two cells of 1,7·10^308 summed to infinity, written as `inf`, which
+/// is no xlsx number: ECMA-376 Part 1 §18.3.1.96 `xsd:double` is finite
+/// there).
+pub const MAX_NUMBER: f64 = 1.0e12;
+
 /// Empty rows a template may have: an Excel sheet holds 1 048 576 rows,
 /// and the title, header, example and total rows need some.
 pub const MAX_TEMPLATE_ROWS: u32 = 1_000_000;

@@ -210,9 +210,12 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
             match v {
                 Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
                 Err(_) => type_error(field.kind, &shown()),
-                // 400 digits typed as text read as infinity.
-                Ok(v) if !v.is_finite() => too_large(field.kind, cell, mark)
-                    .unwrap_or_else(|| type_error(field.kind, &shown())),
+                // 400 digits typed as text read as infinity; two cells of
+                // 1,7·10^308 would sum to it.
+                Ok(v) if !v.is_finite() || v.abs() >= crate::config::limits::MAX_NUMBER => {
+                    too_large(field.kind, cell, mark)
+                        .unwrap_or_else(|| type_error(field.kind, &shown()))
+                }
                 Ok(v) if v < 0.0 => negative(field, &shown()),
                 Ok(v) => Typed::Value(Value::Number(v)),
             }
@@ -361,6 +364,7 @@ fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark) -> Option<Typed>
     let limit = match kind {
         Kind::Euro => crate::config::limits::MAX_EUROS,
         Kind::Whole => 9.0e15,
+        Kind::Number => crate::config::limits::MAX_NUMBER,
         _ => f64::MAX,
     };
     if v.is_finite() && v.abs() < limit {

@@ -92,12 +92,12 @@ fn a_duplicate_with_a_typo_gets_both_findings_at_their_cells() {
     assert!(typo.4.contains("toteutus vaihe"), "{typo:?}");
     let dup = at(&all, "duplicate-measure", &file, "D4");
     assert_eq!(dup.1, "error");
-    assert!(dup.4.ends_with("on jo rivillä D2."), "{dup:?}");
+    assert!(dup.4.ends_with("on jo solussa D2."), "{dup:?}");
     // The earlier row is the one with the typo: the later row is flagged,
     // naming it.
     at(&all, "not-allowed", &file, "F5");
     let dup = at(&all, "duplicate-measure", &file, "D6");
-    assert!(dup.4.ends_with("on jo rivillä D5."), "{dup:?}");
+    assert!(dup.4.ends_with("on jo solussa D5."), "{dup:?}");
     assert_eq!(
         all.iter().filter(|f| f.0 == "duplicate-measure").count(),
         2,

@@ -170,3 +170,16 @@ fn an_unclosed_quote_is_a_character_and_the_rows_after_it_are_read() {
     );
     assert_eq!(ms[0]["impact_story"], "\"Hyvä tulos");
 }
+
+#[test]
+fn an_fte_past_any_measure_is_refused_so_no_sum_is_infinite() {
+    // Two FTE cells of 1,7·10^308 passed and summed to infinity, which
+    // the summary sheet wrote as `inf` (LibreOffice shows 0).
+    let (exit, fs) = real_findings("openpyxl_fte_past_range.xlsx", &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        codes_at(&fs),
+        pairs(&[("type-error", "J2"), ("type-error", "J3")])
+    );
+    assert!(message_at(&fs, "J2").contains("1,7·10^308"));
+}

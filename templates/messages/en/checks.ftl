@@ -23,7 +23,7 @@ check-completed-without-spend = The column "{ $status_field }" has "{ $status }"
 check-planning-with-spend = The column "{ $status_field }" has "{ $status }", but the amount { $spent } in the column "{ $spent_field }" is over half the amount { $budget } in the column "{ $budget_field }".
     .hint = Update the column "{ $status_field }" or check the column "{ $spent_field }".
 
-check-duplicate-measure = The measure "{ $value }" is already on row { $other }.
+check-duplicate-measure = The measure "{ $value }" is already in cell { $other }.
     .hint = Remove the duplicate or merge the rows.
 
 check-duplicate-measure-other-department = The measure "{ $value }" is also in the submission of { $department } ({ $other }).

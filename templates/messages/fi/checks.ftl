@@ -23,7 +23,7 @@ check-completed-without-spend = Sarakkeessa "{ $status_field }" on "{ $status }"
 check-planning-with-spend = Sarakkeessa "{ $status_field }" on "{ $status }", mutta sarakkeen "{ $spent_field }" summa { $spent } on yli puolet sarakkeen "{ $budget_field }" summasta { $budget }.
     .hint = Päivitä sarake "{ $status_field }" tai tarkista sarake "{ $spent_field }".
 
-check-duplicate-measure = Toimenpide "{ $value }" on jo rivillä { $other }.
+check-duplicate-measure = Toimenpide "{ $value }" on jo solussa { $other }.
     .hint = Poista kaksoiskappale tai yhdistä rivit.
 
 check-duplicate-measure-other-department = Toimenpide "{ $value }" on myös ilmoituksessa { $department } ({ $other }).

@@ -23,7 +23,7 @@ check-completed-without-spend = Kolumnen "{ $status_field }" har "{ $status }", 
 check-planning-with-spend = Kolumnen "{ $status_field }" har "{ $status }", men beloppet { $spent } i kolumnen "{ $spent_field }" är över hälften av beloppet { $budget } i kolumnen "{ $budget_field }".
     .hint = Uppdatera kolumnen "{ $status_field }" eller kontrollera kolumnen "{ $spent_field }".
 
-check-duplicate-measure = Åtgärden "{ $value }" finns redan på rad { $other }.
+check-duplicate-measure = Åtgärden "{ $value }" finns redan i cell { $other }.
     .hint = Ta bort dubbletten eller slå ihop raderna.
 
 check-duplicate-measure-other-department = Åtgärden "{ $value }" finns också i anmälan { $department } ({ $other }).
