@@ -10,6 +10,7 @@ mod guard;
 mod header_hint;
 mod ods;
 mod own;
+mod raised;
 pub mod schema;
 mod separators;
 mod sheet;

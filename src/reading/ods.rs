@@ -169,7 +169,8 @@ pub(super) fn read_content<R: BufRead>(
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 let (name, hidden) = table_head(&e, &hidden_styles, sheets.len())?;
                 let shown = shown.get_or_insert_with(|| styles.shown());
-                let mut grid = read_table(&mut xml, name, hidden, &mut budget, shown)?;
+                let mut grid =
+                    read_table(&mut xml, name, hidden, &mut budget, shown, &styles.raised)?;
                 grid.precision_as_shown = as_shown;
                 sheets.push(grid);
             }
@@ -227,6 +228,7 @@ fn read_table<R: BufRead>(
     hidden: bool,
     budget: &mut Budget,
     shown: &HashMap<String, Shown>,
+    raised: &HashMap<String, bool>,
 ) -> Result<Grid, Unreadable> {
     let mut sheet = SheetRows::default();
     let mut columns = ColumnStyles::default();
@@ -264,6 +266,7 @@ fn read_table<R: BufRead>(
                 let repeat = repeat_of(&e, "table:number-rows-repeated")?;
                 let looks = Looks {
                     shown,
+                    raised,
                     columns: &columns,
                 };
                 let how = row_hidden(&e)?;
@@ -329,7 +332,7 @@ fn read_row<R: BufRead>(
         };
         s.text.clear();
         if open {
-            cell::read_text(xml, &mut s.text_buf, &mut s.text)?;
+            cell::read_text(xml, &mut s.text_buf, &mut s.text, looks.raised)?;
         }
         let look = looks.of(attrs.style.as_deref(), col);
         attrs.bool_style = look.is_some_and(|l| l.truth);

@@ -212,7 +212,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
                 Err(_) => type_error(field.kind, &shown()),
                 // 400 digits typed as text read as infinity; two cells of
                 // 1,7·10^308 would sum to it.
-                Ok(v) if !v.is_finite() || v.abs() >= crate::config::limits::MAX_NUMBER => {
+                Ok(v) if !v.is_finite() || v >= crate::config::limits::MAX_NUMBER => {
                     too_large(field.kind, cell, mark)
                         .unwrap_or_else(|| type_error(field.kind, &shown()))
                 }
@@ -273,12 +273,19 @@ fn kind_hint(kind: Kind) -> Option<Message> {
 }
 
 fn type_error(kind: Kind, text: &str) -> Typed {
+    // A footnote mark set above or below the line (`98000¹`): say so,
+    // since the number itself looks right.
+    let hint = if text.chars().any(crate::reading::raised::is_raised) {
+        Some(Message::new("read-type-error.footnote"))
+    } else {
+        kind_hint(kind)
+    };
     problem(
         Code::TypeError,
         Message::new("read-type-error")
             .arg("value", shortened(text, true))
             .arg("kind", kind_name(kind)),
-        kind_hint(kind),
+        hint,
     )
 }
 

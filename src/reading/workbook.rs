@@ -13,6 +13,7 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use super::grid::put_cell;
 use quick_xml::events::Event;
 
+mod raised_strings;
 mod sheet_part;
 mod xlsb_parts;
 mod xlsb_short;
@@ -92,7 +93,8 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             let mut reader = Xlsx::new(cursor).map_err(from_xlsx)?;
             let names: Vec<String> = reader.sheet_names();
             let tables = super::tables::tables(bytes, &names);
-            stream_xlsx(&mut reader, limits, recalc, &tables)?
+            let raised = raised_strings::raised_strings(bytes);
+            stream_xlsx(&mut reader, limits, recalc, &tables, &raised)?
         }
         // SheetJS's short cell records, made full ones calamine reads.
         Format::Xlsb => match xlsb_short::expanded(bytes, limits)? {
@@ -189,13 +191,16 @@ fn is_placeholder(value: &DataRef) -> bool {
 /// grid ([`Grid::formula`]), to be checked against their results. A formula with no stored value, or with a placeholder result
 /// in a workbook that asks to be recalculated (`recalc`), becomes
 /// [`Cell::FormulaWithoutValue`] here, so no second parse is needed. The
-/// structured references of `tables` become A1 ranges. Chart,
-/// dialog and macro sheets hold no cells to read and are skipped.
+/// structured references of `tables` become A1 ranges; a shared string
+/// with raised runs is the text shown (`raised`, by the plain text calamine
+/// gives). Chart, dialog and macro sheets hold no cells to read and are
+/// skipped.
 fn stream_xlsx(
     reader: &mut Xlsx<Cursor<&[u8]>>,
     limits: &Limits,
     recalc: bool,
     tables: &[super::tables::Table],
+    raised: &std::collections::HashMap<String, String>,
 ) -> Result<Vec<Grid>, Unreadable> {
     let meta: Vec<_> = reader.sheets_metadata().to_vec();
     stream_sheets(reader, meta, limits, |reader, name, placer| {
@@ -219,6 +224,10 @@ fn stream_xlsx(
                     placer.formula(c.pos, f);
                     cell_of_ref(v)
                 }
+                (DataRef::SharedString(s), _) if !raised.is_empty() => match raised.get(*s) {
+                    Some(shown) => Cell::Text(shown.as_str().into()),
+                    None => Cell::Text((*s).into()),
+                },
                 (v, _) => cell_of_ref(v),
             };
             placer.place(c.pos, cell)?;

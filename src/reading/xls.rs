@@ -167,6 +167,7 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
     let mut custom: HashMap<u16, bool> = HashMap::new();
     let mut units: HashMap<u16, crate::reading::FormatUnit> = HashMap::new();
     let mut durations: HashMap<u16, char> = HashMap::new();
+    let mut fonts_raised: Vec<Option<bool>> = Vec::new();
     let mut xf_formats: Vec<u16> = Vec::new();
     let mut listed = Vec::new();
     for record in records {
@@ -218,7 +219,13 @@ fn read_globals(stream: &[u8]) -> Result<Option<(Globals, Vec<Listed>)>, Unreada
             }
             // NAME (2.4.150): each counts for a ptgName's index.
             0x0018 => globals.function_names.push(name_function(r.data)),
-            0x00FC => globals.strings = strings::shared_strings(&r)?,
+            // FONT (2.4.122): `sss` at byte 8, 1 superscript, 2 subscript.
+            0x0031 => fonts_raised.push(match u16_at(r.data, 8) {
+                Some(1) => Some(true),
+                Some(2) => Some(false),
+                _ => None,
+            }),
+            0x00FC => globals.strings = strings::shared_strings(&r, &fonts_raised)?,
             0x000A => break,
             _ => {}
         }

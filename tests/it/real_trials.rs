@@ -183,3 +183,39 @@ fn an_fte_past_any_measure_is_refused_so_no_sum_is_infinite() {
     );
     assert!(message_at(&fs, "J2").contains("1,7·10^308"));
 }
+
+#[test]
+fn a_footnote_mark_set_above_the_line_is_no_digit_of_the_number() {
+    // "98000" and a superscript "1" were read as 980 001 € (and "6"+"2"
+    // as 62 FTE), exit 0, in xlsx (ExcelJS), ods and xls (LibreOffice)
+    // alike: the runs were joined. The mark is read as shown, `¹`, so the
+    // cell is no number, and the hint says why.
+    for file in [
+        "exceljs_footnote_marks.xlsx",
+        "lo_footnote_marks.ods",
+        "lo_footnote_marks.xls",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("type-error", "H2"),
+                ("type-error", "J3"),
+                ("unread-content", "A6")
+            ]),
+            "{file}"
+        );
+        assert_eq!(fs[0]["value"], "98000¹", "{file}");
+        assert_eq!(fs[1]["value"], "6²", "{file}");
+        assert!(
+            fs[0]["hint"].as_str().unwrap().contains("alaviitteen"),
+            "{file}: {}",
+            fs[0]["hint"]
+        );
+        // The row without a mark is read as typed.
+        let ms = real_measures(file);
+        assert_eq!(ms.len(), 1, "{file}");
+        assert_eq!(ms[0]["budget_eur"], 75000.0, "{file}");
+    }
+}

@@ -1,6 +1,7 @@
 //! One ODS table cell: what its attributes say, the text of its paragraphs,
 //! and the [`Cell`] the two make.
 
+use std::collections::HashMap;
 use std::io::BufRead;
 
 use compact_str::CompactString;
@@ -357,6 +358,7 @@ pub(super) fn read_text<R: BufRead>(
     xml: &mut Reader<R>,
     buf: &mut Vec<u8>,
     out: &mut String,
+    raised: &HashMap<String, bool>,
 ) -> Result<(), Unreadable> {
     let mut t = Text {
         out,
@@ -365,6 +367,8 @@ pub(super) fn read_text<R: BufRead>(
         in_paragraph: 0,
         paragraphs: 0,
         after_space: true,
+        raised,
+        spans: Vec::new(),
     };
     loop {
         match next(xml, buf)? {
@@ -386,6 +390,9 @@ pub(super) fn read_text<R: BufRead>(
                     t.skip_from = None;
                 } else if t.skip_from.is_none() {
                     t.close(e.name().as_ref());
+                }
+                if t.spans.last().is_some_and(|(d, _)| *d == t.depth) {
+                    t.spans.pop();
                 }
                 t.depth -= 1;
             }
@@ -419,6 +426,10 @@ struct Text<'a> {
     paragraphs: usize,
     /// Whether the last character written collapses a following space.
     after_space: bool,
+    /// The text styles that raise (`true`) or lower their spans.
+    raised: &'a HashMap<String, bool>,
+    /// Open spans with such a style: their depth, and which way.
+    spans: Vec<(usize, bool)>,
 }
 
 impl Text<'_> {
@@ -455,6 +466,14 @@ impl Text<'_> {
                 self.out.push('\n');
                 self.after_space = true;
             }
+            // A footnote mark's span: its text as shown (`98000¹`).
+            "text:span" if !self.raised.is_empty() => {
+                if let Some(up) = super::attr(e, "text:style-name")?
+                    .and_then(|name| self.raised.get(name.as_str()).copied())
+                {
+                    self.spans.push((self.depth, up));
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -469,6 +488,14 @@ impl Text<'_> {
     /// Paragraph text with each run of white space as one space, none at
     /// the paragraph's start.
     fn push_collapsed(&mut self, s: &str) {
+        let raised;
+        let s = match self.spans.last() {
+            Some(&(_, up)) => {
+                raised = crate::reading::raised::raised(s, up);
+                raised.as_str()
+            }
+            None => s,
+        };
         for c in s.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r') {
                 if !self.after_space {

@@ -65,6 +65,27 @@ pub(crate) struct Styles {
     open: Option<(String, DataStyle)>,
     /// Inside a `number:text` or `number:currency-symbol`.
     in_text: bool,
+    /// Text styles that set their text above (`true`) or below the line
+    /// (`style:text-position`, ODF 1.2 Part 1 §20.374): a footnote mark's
+    /// span (see [`crate::reading::raised`]).
+    pub raised: HashMap<String, bool>,
+    /// The text style being read.
+    open_text: Option<String>,
+}
+
+/// Whether a `style:text-position` (`super 58%`, `33% 58%`, `sub`,
+/// `-33% 58%`) raises text (`Some(true)`) or lowers it; `None` for the
+/// baseline (`0% 100%`).
+fn text_position(value: &str) -> Option<bool> {
+    let first = value.split_whitespace().next()?;
+    match first {
+        "super" => Some(true),
+        "sub" => Some(false),
+        p => {
+            let v: f64 = p.strip_suffix('%')?.trim().parse().ok()?;
+            (v != 0.0).then_some(v > 0.0)
+        }
+    }
 }
 
 fn is_data_style(name: &str) -> bool {
@@ -126,6 +147,24 @@ impl Styles {
                     } else if let Some(p) = resolve_predefined_entity(r) {
                         s.text.push_str(p);
                     }
+                }
+            }
+            Event::Start(e)
+                if e.name().as_ref() == "style:style"
+                    && attr(e, "style:family")?.as_deref() == Some("text") =>
+            {
+                self.open_text = attr(e, "style:name")?;
+            }
+            Event::End(e) if e.name().as_ref() == "style:style" => self.open_text = None,
+            Event::Start(e) | Event::Empty(e)
+                if e.name().as_ref() == "style:text-properties" && self.open_text.is_some() =>
+            {
+                if let Some(up) = attr(e, "style:text-position")?
+                    .as_deref()
+                    .and_then(text_position)
+                    && let Some(name) = self.open_text.clone()
+                {
+                    self.raised.insert(name, up);
                 }
             }
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "style:style" => {
@@ -291,6 +330,8 @@ impl ColumnStyles {
 pub(crate) struct Looks<'a> {
     /// The cell styles that matter ([`Styles::shown`]).
     pub shown: &'a HashMap<String, Shown>,
+    /// The text styles that raise or lower their spans ([`Styles::raised`]).
+    pub raised: &'a HashMap<String, bool>,
     /// The sheet's column default styles.
     pub columns: &'a ColumnStyles,
 }
@@ -305,5 +346,18 @@ impl Looks<'_> {
             Some(s) => self.shown.get(s),
             None => self.columns.at(col).and_then(|s| self.shown.get(s)),
         }
+    }
+}
+
+#[cfg(test)]
+mod text_position_tests {
+    #[test]
+    fn text_positions_above_and_below_the_line() {
+        use super::text_position;
+        assert_eq!(text_position("super 58%"), Some(true));
+        assert_eq!(text_position("33% 58%"), Some(true));
+        assert_eq!(text_position("sub 58%"), Some(false));
+        assert_eq!(text_position("-33% 58%"), Some(false));
+        assert_eq!(text_position("0% 100%"), None);
     }
 }

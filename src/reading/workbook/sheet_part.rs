@@ -223,7 +223,7 @@ impl<'b> SheetPart<'b> {
 /// Whether `part` holds the bytes `needle`, read in blocks (a sheet may
 /// unpack to more than is wise to hold at once); `None` on a read error.
 /// A buffered reader's buffered bytes are read first.
-fn part_contains(mut part: impl Read, needle: &[u8]) -> Option<bool> {
+pub(super) fn part_contains(mut part: impl Read, needle: &[u8]) -> Option<bool> {
     let finder = memchr::memmem::Finder::new(needle);
     let keep = needle.len().saturating_sub(1);
     let mut buf = vec![0u8; 1 << 16];

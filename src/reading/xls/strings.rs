@@ -25,26 +25,70 @@ fn text(units: &[u16]) -> CompactString {
 /// CONTINUE records). The counts are not trusted: the strings are read
 /// until the data ends, so a wrong count neither loses strings nor makes
 /// this allocate for strings that are not there.
-pub(super) fn shared_strings(record: &Record<'_>) -> Result<Vec<CompactString>, Unreadable> {
+///
+/// `raised` says, per font (by the index a formatting run gives), whether
+/// it sets text above (`Some(true)`) or below the line (FONT `sss`): a
+/// string with such a run is the text shown, its footnote mark in raised
+/// characters (see [`crate::reading::raised`]).
+pub(super) fn shared_strings(
+    record: &Record<'_>,
+    raised: &[Option<bool>],
+) -> Result<Vec<CompactString>, Unreadable> {
     if record.data.len() < 8 {
         return Err(corrupt("the shared string table is cut short"));
     }
     let mut frags = Frags::new(record, 8);
     let mut out = Vec::new();
     let mut units = Vec::new();
+    let mut runs = Vec::new();
+    let any_raised = raised.iter().any(Option::is_some);
     while !frags.is_empty() {
         units.clear();
-        rich_extended(&mut frags, &mut units)
+        runs.clear();
+        rich_extended(&mut frags, &mut units, &mut runs)
             .map_err(|_| corrupt(format!("shared string {} is cut short", out.len())))?;
-        out.push(text(&units));
+        if any_raised && !runs.is_empty() {
+            out.push(shown(&units, &runs, raised));
+        } else {
+            out.push(text(&units));
+        }
     }
     Ok(out)
 }
 
+/// A string's text with its formatting runs applied (MS-XLS 2.5.129
+/// FormatRun: from character `ich` on, font `ifnt`; font index 4 is never
+/// used, so indexes above it are one past their FONT record).
+fn shown(units: &[u16], runs: &[(u16, u16)], raised: &[Option<bool>]) -> CompactString {
+    let font = |ifnt: u16| {
+        let i = usize::from(if ifnt > 4 { ifnt - 1 } else { ifnt });
+        raised.get(i).copied().flatten()
+    };
+    let mut out = String::new();
+    let mut from = 0usize;
+    let mut up = None;
+    for &(ich, ifnt) in runs.iter().chain(std::iter::once(&(u16::MAX, 0))) {
+        let to = usize::from(ich).min(units.len()).max(from);
+        let part = String::from_utf16_lossy(&units[from..to]);
+        match up {
+            Some(up) => out.push_str(&crate::reading::raised::raised(&part, up)),
+            None => out.push_str(&part),
+        }
+        from = to;
+        up = font(ifnt);
+    }
+    CompactString::from(out)
+}
+
 /// One `XLUnicodeRichExtendedString` (MS-XLS 2.5.293): `cch`, flags, the
 /// run count and phonetic size if flagged, the characters, then the runs
-/// (4 bytes each) and the phonetic block, both skipped.
-fn rich_extended(f: &mut Frags<'_, '_>, units: &mut Vec<u16>) -> Result<(), Unreadable> {
+/// (4 bytes each: `ich`, `ifnt`, kept in `runs`) and the phonetic block,
+/// skipped.
+fn rich_extended(
+    f: &mut Frags<'_, '_>,
+    units: &mut Vec<u16>,
+    runs_out: &mut Vec<(u16, u16)>,
+) -> Result<(), Unreadable> {
     let cch = u16::from_le_bytes(f.bytes::<2>()?);
     let [flags] = f.bytes::<1>()?;
     let runs = if flags & RICH_ST != 0 {
@@ -58,7 +102,10 @@ fn rich_extended(f: &mut Frags<'_, '_>, units: &mut Vec<u16>) -> Result<(), Unre
         0
     };
     f.chars(usize::from(cch), flags & HIGH_BYTE != 0, units)?;
-    f.skip(runs * 4)?;
+    for _ in 0..runs {
+        let [a, b, c, d] = f.bytes::<4>()?;
+        runs_out.push((u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])));
+    }
     f.skip(ext)
 }
 
@@ -130,7 +177,7 @@ mod tests {
         c1.extend([1, 0, RICH_ST | EXT_ST, 1, 0, 2, 0, 0, 0, b'x', 0, 0]);
         let c2 = [0, 0, 0xAA, 0xBB]; // rest of the run, then 2 bytes ExtRst
         let r = record(&sst, vec![&c1, &c2]);
-        let strings = shared_strings(&r).unwrap();
+        let strings = shared_strings(&r, &[]).unwrap();
         assert_eq!(strings, ["äb€", "x"]);
     }
 
@@ -139,7 +186,7 @@ mod tests {
         let sst = [1, 0, 0, 0, 1, 0, 0, 0];
         let c1 = [2, 0, 0x01, b'o', 0, b'k', 0];
         let r = record(&sst, vec![&c1]);
-        assert_eq!(shared_strings(&r).unwrap(), ["ok"]);
+        assert_eq!(shared_strings(&r, &[]).unwrap(), ["ok"]);
     }
 
     #[test]
@@ -147,14 +194,33 @@ mod tests {
         let sst = [
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 5, 0, 0, b'a',
         ];
-        assert!(shared_strings(&record(&sst, vec![])).is_err());
+        assert!(shared_strings(&record(&sst, vec![]), &[]).is_err());
         let huge_ext = [
             1, 0, 0, 0, 1, 0, 0, 0, 1, 0, EXT_ST, 0xFF, 0xFF, 0xFF, 0x7F, b'a',
         ];
-        assert!(shared_strings(&record(&huge_ext, vec![])).is_err());
-        assert!(shared_strings(&record(&[1, 2], vec![])).is_err());
+        assert!(shared_strings(&record(&huge_ext, vec![]), &[]).is_err());
+        assert!(shared_strings(&record(&[1, 2], vec![]), &[]).is_err());
         let ok = [9, 9, 9, 9, 9, 9, 9, 9, 1, 0, 0, b'a'];
-        assert_eq!(shared_strings(&record(&ok, vec![])).unwrap(), ["a"]);
+        assert_eq!(shared_strings(&record(&ok, vec![]), &[]).unwrap(), ["a"]);
+    }
+
+    #[test]
+    fn a_run_in_a_raised_font_is_shown_raised() {
+        // "98000" in font 0, then "1" from character 5 in font 5 (the
+        // fifth FONT record: index 4 is skipped), which is superscript.
+        let mut sst = vec![1, 0, 0, 0, 1, 0, 0, 0];
+        sst.extend([6, 0, RICH_ST, 1, 0]);
+        sst.extend(b"980001");
+        sst.extend([5, 0, 5, 0]);
+        let raised = [None, None, None, None, Some(true)];
+        assert_eq!(
+            shared_strings(&record(&sst, vec![]), &raised).unwrap(),
+            ["98000¹"]
+        );
+        assert_eq!(
+            shared_strings(&record(&sst, vec![]), &[]).unwrap(),
+            ["980001"]
+        );
     }
 
     #[test]

@@ -116,6 +116,7 @@ read-missing-value = The required field "{ $field }" is empty.
     .hint = Fill in the cell.
 # $kind: one of the read-kind messages.
 read-type-error = "{ $value }" is not { $kind }.
+    .footnote = The number is followed by a character set above or below the line, such as a footnote number. Move the reference to a column or note of its own so that the number is read.
 read-too-large-number = The number { $value } is too large to be { $kind }.
 read-error-value = The cell holds the error value { $value }.
 # A very long number in scientific form, e.g. 1.0·10^308.

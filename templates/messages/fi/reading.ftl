@@ -115,6 +115,7 @@ read-missing-value = Pakollinen tieto "{ $field }" puuttuu.
     .hint = Täytä solu.
 # $kind: yksi read-kind-viesteistä.
 read-type-error = "{ $value }" ei ole { $kind }.
+    .footnote = Luvun perässä on ylä- tai alaindeksinä kirjoitettu merkki, esimerkiksi alaviitteen numero. Siirrä viite omaan sarakkeeseensa tai huomautukseen, jotta luku luetaan.
 read-too-large-number = Luku { $value } on liian suuri: se ei voi olla { $kind }.
 read-error-value = Solussa on virhearvo { $value }.
 # Hyvin pitkä luku tieteellisessä muodossa, esim. 1,0·10^308.

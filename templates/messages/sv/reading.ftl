@@ -115,6 +115,7 @@ read-missing-value = Den obligatoriska uppgiften "{ $field }" saknas.
     .hint = Fyll i cellen.
 # $kind: ett av read-kind-meddelandena.
 read-type-error = "{ $value }" är inte { $kind }.
+    .footnote = Efter talet står ett tecken i upphöjd eller nedsänkt stil, till exempel en fotnots nummer. Flytta hänvisningen till en egen kolumn eller en anmärkning så att talet läses.
 read-too-large-number = Talet { $value } är för stort för att vara { $kind }.
 read-error-value = Cellen innehåller felvärdet { $value }.
 # Ett mycket långt tal i vetenskaplig form, t.ex. 1,0·10^308.
