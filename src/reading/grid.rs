@@ -62,6 +62,11 @@ pub struct Grid {
     /// that refers to such a cell evaluates it as the number
     /// (`reading::formula`; other texts are not guessed).
     pub text_numbers: bool,
+    /// Cells under a merged range that hold a value of their own
+    /// (LibreOffice's "keep the contents of the hidden cells"), by
+    /// absolute 0-based (row, column), with that value: the sheet shows
+    /// the range's value there, so theirs is not read, and said so.
+    pub hidden_by_merge: Vec<(u32, u32, Cell)>,
     /// A CSV's field separator (`;`, `,` or TAB); `None` in a workbook. In
     /// a CSV a value right of the header is a row whose values a separator
     /// inside an unquoted value moved (`shifted-row`).
@@ -400,6 +405,7 @@ impl Grid {
             hidden_rows: BTreeMap::new(),
             precision_as_shown: false,
             text_numbers: false,
+            hidden_by_merge: Vec::new(),
             csv_delimiter: None,
         }
     }
@@ -505,6 +511,10 @@ impl Grid {
             for row in m.first_row..=m.last_row {
                 for col in m.first_col..=m.last_col {
                     if (row, col) != (m.first_row, m.first_col) {
+                        let own = self.get(row, col);
+                        if !own.is_blank() && *own != value {
+                            self.hidden_by_merge.push((row, col, own.clone()));
+                        }
                         self.set(row, col, value.clone());
                     }
                 }

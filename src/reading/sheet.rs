@@ -234,18 +234,18 @@ fn read_loaded(
     };
     // A merged range's value is stored in its top-left cell only. Looking
     // the ranges up is a second pass over an xlsx sheet, so it is done only
-    // where a data row lacks a required value or a number: the cases where
-    // a merge changes what is read (a required value filled in, an amount
-    // counted once per row it covers: `merged-amount`). The ods and xls
-    // readers record merges as they read.
+    // where a data row lacks a required value or a number (a required
+    // value filled in, an amount counted once per row it covers:
+    // `merged-amount`), or where the sheet's part records merges at all
+    // (a covered cell may keep a value the sheet does not show), which the
+    // pass for hidden rows tells. The ods and xls readers record merges as
+    // they read.
     let lacks = {
         let mut probe = SheetReader::new(&book, sheet_idx, schema, &file.display);
         let columns = probe.map_columns(header_row);
         probe.lacks_value(header_row, &columns)
     };
-    if lacks {
-        fill_merged(&mut book, sheet_idx, bytes, schema);
-    }
+    let mut merges = lacks;
     if matches!(book.format, Format::Xlsx | Format::Xlsm) {
         // What calamine does not report, from the sheet's own part: the
         // package is opened on it once for all of it.
@@ -264,6 +264,12 @@ fn read_loaded(
         let (columns, rows) = ask(&mut part, workbook::SheetPart::hidden);
         book.sheets[sheet_idx].hidden_columns = columns;
         book.sheets[sheet_idx].hidden_rows = rows;
+        // A merge may hide a value a covered cell keeps (LibreOffice's
+        // "keep the contents of the hidden cells"): read the ranges.
+        merges |= part.as_ref().is_some_and(|p| p.has_merges);
+    }
+    if merges {
+        fill_merged(&mut book, sheet_idx, bytes, schema);
     }
     if book.format == Format::Xlsb {
         let name = book.sheets[sheet_idx].name.clone();
@@ -298,6 +304,7 @@ fn read_loaded(
     ctx.load_formulas_if_needed(bytes, book.format, last_header, &columns);
     ctx.read_rows(&mut sub, last_header, &columns);
     ctx.report_unheaded_columns(header_row);
+    ctx.report_hidden_by_merge(last_header);
     if prefer.is_empty() {
         ctx.report_other_measure_sheets(&book, sheet_idx);
     }

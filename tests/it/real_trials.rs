@@ -219,3 +219,39 @@ fn a_footnote_mark_set_above_the_line_is_no_digit_of_the_number() {
         assert_eq!(ms[0]["budget_eur"], 75000.0, "{file}");
     }
 }
+
+#[test]
+fn a_value_a_merge_hides_is_named_in_every_format_alike() {
+    // LibreOffice keeps a covered cell's own value when asked to. The xlsx
+    // read it (an actual of 91 500 € nobody sees, another name for
+    // KUKU-03), while the ods and xls dropped it in silence. Now each
+    // reads what the sheet shows and names the hidden value.
+    for file in [
+        "lo_merge_keeps_hidden_values.ods",
+        "lo_merge_keeps_hidden_values.xls",
+        "lo_merge_keeps_hidden_values.xlsx",
+    ] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(
+            codes_at(&fs),
+            pairs(&[
+                ("unread-content", "I2"),
+                ("unread-content", "D4"),
+                ("duplicate-measure", "D4")
+            ]),
+            "{file}"
+        );
+        assert_eq!(fs[0]["value"], "91500", "{file}");
+        assert_eq!(fs[1]["value"], "Tempo-orkesteri", "{file}");
+        assert!(
+            message_at(&fs, "I2").contains("yhdistetyn alueen"),
+            "{file}"
+        );
+        // The budget shows over both columns: it is the budget, and the
+        // actual is empty (a number merged across is the first cell's).
+        let ms = real_measures(file);
+        assert_eq!(ms[0]["budget_eur"], 98000.0, "{file}");
+        assert!(ms[0]["spent_eur"].is_null(), "{file}");
+    }
+}

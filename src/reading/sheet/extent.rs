@@ -268,6 +268,29 @@ impl SheetReader<'_, '_> {
         self.findings.push(finding);
     }
 
+    /// Each cell under the header that a merged range covers and that holds
+    /// a value of its own ([`crate::reading::Grid::hidden_by_merge`]): the
+    /// sheet shows the range's value there, so this one is not read; an
+    /// `unread-content` warning names it, in every format alike.
+    pub(super) fn report_hidden_by_merge(&mut self, header_row: u32) {
+        let grid = self.grid;
+        for (row, col, value) in &grid.hidden_by_merge {
+            if *row <= header_row {
+                continue;
+            }
+            let value = value.display();
+            let msg = Message::new("read-hidden-by-merge")
+                .arg("cell", crate::text::a1(*row, *col))
+                .arg("value", value.clone());
+            let finding = self
+                .finding(Code::UnreadContent, msg)
+                .at(*row, *col)
+                .value(value)
+                .hint(Message::new("read-hidden-by-merge.hint"));
+            self.findings.push(finding);
+        }
+    }
+
     /// Values in columns whose header cell is empty are not read: one
     /// finding per such column, at its first filled cell, with the count.
     pub(super) fn report_unheaded_columns(&mut self, header_row: u32) {

@@ -20,6 +20,9 @@ pub struct SheetPart<'b> {
     zip: zip::ZipArchive<Cursor<&'b [u8]>>,
     /// The part's name (`xl/worksheets/sheet1.xml`).
     part: String,
+    /// Whether the part records merged ranges (`<mergeCell`), as the pass
+    /// of [`SheetPart::hidden`] found; false until it ran.
+    pub has_merges: bool,
 }
 
 /// A streaming XML reader over the sheet's part, inflated as it is read.
@@ -35,7 +38,11 @@ impl<'b> SheetPart<'b> {
     pub fn open(bytes: &'b [u8], sheet: &str) -> Option<Self> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
         let part = sheet_part(&mut zip, sheet)?;
-        Some(Self { zip, part })
+        Some(Self {
+            zip,
+            part,
+            has_merges: false,
+        })
     }
 
     /// The part from its start, as XML.
@@ -79,8 +86,12 @@ impl<'b> SheetPart<'b> {
             }
         }
         // The rest of the part, from where the parser stopped (what it has
-        // buffered but not parsed first).
-        let has_word = part_contains(xml.into_inner(), b"hidden") == Some(true);
+        // buffered but not parsed first); the same pass tells whether the
+        // sheet merges cells (`<mergeCells>` follows the rows), which are
+        // then read for the values under them.
+        let found = part_contains_each(xml.into_inner(), &[b"hidden", b"<mergeCell "]);
+        let has_word = found.as_ref().is_some_and(|f| f[0]);
+        self.has_merges = found.as_ref().is_some_and(|f| f[1]);
         let rows = if has_word {
             self.hidden_rows().unwrap_or_default()
         } else {
@@ -217,6 +228,36 @@ impl<'b> SheetPart<'b> {
                 _ => {}
             }
         }
+    }
+}
+
+/// For each of `needles`, whether `part` holds it, read in blocks as
+/// [`part_contains`] reads; `None` on a read error.
+fn part_contains_each(mut part: impl Read, needles: &[&[u8]]) -> Option<Vec<bool>> {
+    let finders: Vec<_> = needles
+        .iter()
+        .map(memchr::memmem::Finder::new)
+        .collect();
+    let keep = needles.iter().map(|n| n.len()).max().unwrap_or(1) - 1;
+    let mut found = vec![false; needles.len()];
+    let mut buf = vec![0u8; 1 << 16];
+    let mut have = 0;
+    loop {
+        let n = part.read(&mut buf[have..]).ok()?;
+        if n == 0 {
+            return Some(found);
+        }
+        let end = have + n;
+        for (f, finder) in found.iter_mut().zip(&finders) {
+            *f = *f || finder.find(&buf[..end]).is_some();
+        }
+        if found.iter().all(|&f| f) {
+            return Some(found);
+        }
+        // A needle split between two blocks is found in the next.
+        let tail = keep.min(end);
+        buf.copy_within(end - tail..end, 0);
+        have = tail;
     }
 }
 

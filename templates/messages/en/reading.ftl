@@ -97,6 +97,8 @@ read-unread-column = Column { $column } has values ({ $count ->
        *[other] { $count } cells
     }) but no header, so they are not read.
     .hint = Give the column a header, or delete the values.
+read-hidden-by-merge = Cell { $cell } lies under a merged range, so its own value "{ $value }" does not show in the sheet and is not read.
+    .hint = Unmerge the cells, or delete the hidden value.
 read-shifted-row = Row { $row } has a value right of the header's last column ({ $cell }: "{ $value }"). A value most likely holds the separator "{ $delimiter }" without quotation marks, so the row's values have moved to other columns. The row's figures are not read on a guess.
     .hint = Put values that hold the separator in quotation marks, or save the file as an Excel workbook.
 read-unclosed-quote = The quotation mark that opens the value in { $cell } is closed nowhere in the file. It is read as a character and the value ends at the end of its line, as LibreOffice reads it; Excel would read the rest of the file into this cell.

@@ -96,6 +96,8 @@ read-unread-column = Sarakkeessa { $column } on tietoja ({ $count ->
        *[other] { $count } solua
     }), mutta sarakkeella ei ole otsikkoa, joten niitä ei lueta.
     .hint = Lisää sarakkeelle otsikko tai poista tiedot.
+read-hidden-by-merge = Solu { $cell } on yhdistetyn alueen alla, joten sen oma arvo "{ $value }" ei näy taulukossa eikä sitä lueta.
+    .hint = Pura solujen yhdistäminen tai poista piilotettu arvo.
 read-shifted-row = Rivillä { $row } on arvo otsikkorivin viimeisen sarakkeen oikealla puolella ({ $cell }: "{ $value }"). Jonkin arvon sisällä on luultavasti erotinmerkki "{ $delimiter }" ilman lainausmerkkejä, jolloin rivin arvot ovat siirtyneet sarakkeesta toiseen. Rivin lukuja ei lueta arvaamalla.
     .hint = Kirjoita erotinmerkin sisältävät arvot lainausmerkkeihin tai tallenna tiedosto Excel-työkirjana.
 read-unclosed-quote = Solun { $cell } arvon aloittavaa lainausmerkkiä ei suljeta missään tiedoston kohdassa. Se luetaan merkkinä ja arvo päättyy rivin loppuun, kuten LibreOffice sen lukee; Excel lukisi tiedoston loppuosan tähän soluun.

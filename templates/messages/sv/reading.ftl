@@ -96,6 +96,8 @@ read-unread-column = Kolumn { $column } har uppgifter ({ $count ->
        *[other] { $count } celler
     }) men ingen rubrik, så de läses inte.
     .hint = Ge kolumnen en rubrik eller ta bort uppgifterna.
+read-hidden-by-merge = Cell { $cell } ligger under ett sammanfogat område, så dess eget värde "{ $value }" syns inte i tabellen och läses inte.
+    .hint = Dela upp de sammanfogade cellerna eller ta bort det dolda värdet.
 read-shifted-row = Rad { $row } har ett värde till höger om rubrikradens sista kolumn ({ $cell }: "{ $value }"). Något värde innehåller troligen avgränsaren "{ $delimiter }" utan citattecken, så radens värden har förskjutits till andra kolumner. Radens tal läses inte på en gissning.
     .hint = Sätt värden som innehåller avgränsaren inom citattecken eller spara filen som Excel-arbetsbok.
 read-unclosed-quote = Citattecknet som inleder värdet i cell { $cell } avslutas ingenstans i filen. Det läses som ett tecken och värdet slutar vid radens slut, så som LibreOffice läser det; Excel skulle läsa resten av filen in i denna cell.
