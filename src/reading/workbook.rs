@@ -105,10 +105,16 @@ pub fn read(bytes: &[u8], format: Format, limits: &Limits) -> Result<Book, Unrea
             None => stream_xlsb(&mut Xlsb::new(cursor).map_err(from_xlsb)?, limits)?,
         },
         // BIFF8 read sparsely (super::xls); Excel 95 (BIFF5) through calamine.
-        Format::Xls => match super::xls::read(bytes, limits)? {
-            Some(sheets) => sheets,
-            None => sheets_of(&mut Xls::new(cursor).map_err(from_xls)?, limits)?,
-        },
+        Format::Xls => {
+            let bytes = super::xls::with_free_sectors(bytes);
+            match super::xls::read(&bytes, limits)? {
+                Some(sheets) => sheets,
+                None => sheets_of(
+                    &mut Xls::new(Cursor::new(bytes.as_ref())).map_err(from_xls)?,
+                    limits,
+                )?,
+            }
+        }
         Format::Ods | Format::Csv => {
             return Err(Unreadable::corrupt(
                 Damage::Content,

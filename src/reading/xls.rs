@@ -96,6 +96,57 @@ fn name_function(data: &[u8]) -> Option<String> {
     )
 }
 
+/// The compound file with the FAT entries past its last sector freed where
+/// a writer marked them ENDOFCHAIN: SheetJS fills a FAT sector's unused
+/// entries with 0xFFFFFFFE where MS-CFB §2.3 says FREESECT (0xFFFFFFFF).
+/// LibreOffice opens such a file; the cfb crate refuses it ("Malformed
+/// FAT"), and so a whole submission was called damaged. Only the FAT
+/// sectors the header lists are looked at (a file under 7 MB has no
+/// others); any other file is returned as it is.
+pub fn with_free_sectors(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    const FREESECT: u32 = 0xFFFF_FFFF;
+    let u32_at = |b: &[u8], at: usize| {
+        b.get(at..at + 4)
+            .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+    };
+    if bytes.len() < 512 || !workbook_is_cfb(bytes) {
+        return Cow::Borrowed(bytes);
+    }
+    let shift = u16_at(bytes, 0x1E).unwrap_or(0);
+    if !(shift == 9 || shift == 12) {
+        return Cow::Borrowed(bytes);
+    }
+    let size = 1usize << shift;
+    let sectors = (bytes.len().saturating_sub(size)).div_ceil(size);
+    let per_sector = size / 4;
+    let mut fixed: Option<Vec<u8>> = None;
+    for k in 0..109 {
+        let Some(fat) = u32_at(bytes, 0x4C + 4 * k) else {
+            break;
+        };
+        if fat >= 0xFFFF_FFFA {
+            continue; // FREESECT, ENDOFCHAIN and the other markers
+        }
+        let start = (fat as usize + 1).saturating_mul(size);
+        for i in 0..per_sector {
+            let index = k * per_sector + i;
+            let at = start.saturating_add(4 * i);
+            if index >= sectors && u32_at(bytes, at) == Some(ENDOFCHAIN) {
+                let out = fixed.get_or_insert_with(|| bytes.to_vec());
+                out[at..at + 4].copy_from_slice(&FREESECT.to_le_bytes());
+            }
+        }
+    }
+    fixed.map_or(Cow::Borrowed(bytes), Cow::Owned)
+}
+
+/// The compound file signature (MS-CFB §2.2).
+fn workbook_is_cfb(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
 /// Whether the workbook is BIFF8, the one this module reads (false for
 /// Excel 95 and for anything unreadable): tells calamine's callers apart.
 pub fn is_biff8(bytes: &[u8]) -> bool {

@@ -255,3 +255,31 @@ fn a_value_a_merge_hides_is_named_in_every_format_alike() {
         assert!(ms[0]["spent_eur"].is_null(), "{file}");
     }
 }
+
+#[test]
+fn a_sheetjs_xls_whose_fat_ends_in_endofchain_is_read() {
+    // SheetJS marks the FAT's unused entries ENDOFCHAIN (MS-CFB: FREESECT);
+    // LibreOffice opens the file, the cfb crate refused it, and kooste
+    // called the whole submission damaged. Its values read as written.
+    let file = "sheetjs_biff8.xls";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!((exit, codes_at(&fs)), (0, vec![]));
+    let read: Vec<(String, f64, f64)> = real_measures(file)
+        .iter()
+        .map(|m| {
+            (
+                m["measure"].as_str().unwrap().to_string(),
+                m["budget_eur"].as_f64().unwrap(),
+                m["fte"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Alakoulujen erityisnuorisotyö".to_string(), 98000.0, 2.0),
+            ("Yläkoulujen työpajat".to_string(), 250000.0, 3.5),
+            ("Tempo-orkesteri".to_string(), 75000.0, 1.0)
+        ]
+    );
+}

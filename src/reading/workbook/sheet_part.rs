@@ -234,10 +234,7 @@ impl<'b> SheetPart<'b> {
 /// For each of `needles`, whether `part` holds it, read in blocks as
 /// [`part_contains`] reads; `None` on a read error.
 fn part_contains_each(mut part: impl Read, needles: &[&[u8]]) -> Option<Vec<bool>> {
-    let finders: Vec<_> = needles
-        .iter()
-        .map(memchr::memmem::Finder::new)
-        .collect();
+    let finders: Vec<_> = needles.iter().map(memchr::memmem::Finder::new).collect();
     let keep = needles.iter().map(|n| n.len()).max().unwrap_or(1) - 1;
     let mut found = vec![false; needles.len()];
     let mut buf = vec![0u8; 1 << 16];
