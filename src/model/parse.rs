@@ -151,7 +151,9 @@ pub enum DecimalMark {
 }
 
 impl DecimalMark {
-    fn decimal_char(self) -> Option<char> {
+    /// The character this mark is (`,` or `.`); `None` where the file's
+    /// numbers did not decide it, or disagree.
+    pub fn decimal_char(self) -> Option<char> {
         match self {
             DecimalMark::Comma => Some(','),
             DecimalMark::Point => Some('.'),

@@ -193,7 +193,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
                 _ => Err(ParseError::NotANumber),
             };
             match cents {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), mark),
                 Err(ParseError::SubCent) => sub_cent(&shown()),
                 Err(_) => too_large(field.kind, cell, mark)
                     .unwrap_or_else(|| type_error(field.kind, &shown())),
@@ -208,7 +208,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), mark),
                 Err(_) => type_error(field.kind, &shown()),
                 // 400 digits typed as text read as infinity; two cells of
                 // 1,7·10^308 would sum to it.
@@ -227,7 +227,7 @@ pub fn type_cell(schema: &Schema, field: &Field, cell: &Cell, mark: parse::Decim
                 _ => Err(ParseError::NotANumber),
             };
             match v {
-                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown()),
+                Err(ParseError::Ambiguous) => ambiguous(field.kind, &shown(), mark),
                 Err(_) => too_large(field.kind, cell, mark)
                     .unwrap_or_else(|| type_error(field.kind, &shown())),
                 Ok(v) if v < 0 => negative(field, &shown()),
@@ -393,7 +393,7 @@ fn too_large(kind: Kind, cell: &Cell, mark: parse::DecimalMark) -> Option<Typed>
 
 /// The `ambiguous-number` finding for a value such as `90,000`: both
 /// readings, as thousands and as decimals, in the language's own format.
-fn ambiguous(kind: Kind, text: &str) -> Typed {
+fn ambiguous(kind: Kind, text: &str, mark: parse::DecimalMark) -> Typed {
     let lone = match parse::shape(text) {
         parse::Shape::Lone(c) => parse::lone_readings(text).map(|(g, d)| (g, d, c)),
         _ => None,
@@ -413,14 +413,31 @@ fn ambiguous(kind: Kind, text: &str) -> Typed {
         Kind::Euro => Cents::from_euros(v).map_or(Arg::Text(String::new()), Arg::Euros),
         _ => Arg::Decimal(v, if v.fract() == 0.0 { 0 } else { 3 }),
     };
+    // Where the file's own numbers make the separator its decimal mark,
+    // the doubt is not the file's mark but the digits after it: three
+    // decimals are no amount in cents, and a count has none.
+    let (id, hint) = match kind {
+        _ if mark.decimal_char() != Some(sep) => {
+            ("read-ambiguous-number", "read-ambiguous-number.hint")
+        }
+        Kind::Euro => (
+            "read-ambiguous-number-cents",
+            "read-ambiguous-number-cents.hint",
+        ),
+        Kind::Whole => (
+            "read-ambiguous-number-whole",
+            "read-ambiguous-number-whole.hint",
+        ),
+        _ => ("read-ambiguous-number", "read-ambiguous-number.hint"),
+    };
     problem(
         Code::AmbiguousNumber,
-        Message::new("read-ambiguous-number")
+        Message::new(id)
             .arg("value", text)
             .arg("first", show(grouped))
             .arg("second", show(decimal))
             .arg("mark", sep.to_string()),
-        Message::new("read-ambiguous-number.hint"),
+        Message::new(hint),
     )
 }
 

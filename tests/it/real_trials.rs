@@ -283,3 +283,21 @@ fn a_sheetjs_xls_whose_fat_ends_in_endofchain_is_read() {
         ]
     );
 }
+
+#[test]
+fn three_decimals_after_the_files_own_mark_say_why_they_are_ambiguous() {
+    // `12,50` makes the comma the decimal mark; `1,250` is still two
+    // readings, and the message said the file told nothing of its mark.
+    let file = "csv_three_decimals_after_the_mark.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("ambiguous-number", "I2")]));
+    let msg = message_at(&fs, "I2").replace('\u{a0}', " ");
+    assert!(
+        msg.contains("1 250 €")
+            && msg.contains("1,25 €")
+            && msg.contains("muissa luvuissa \",\" on desimaalierotin")
+            && !msg.contains("ei selviä"),
+        "{msg}"
+    );
+}

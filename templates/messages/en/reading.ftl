@@ -152,6 +152,10 @@ read-text-too-long = The text has { $count } characters, but an Excel cell holds
 # $mark: the character that may be a decimal mark or a thousands separator.
 read-ambiguous-number = "{ $value }" can be read two ways: { $first } or { $second }. Nothing in the file tells whether "{ $mark }" is the decimal mark or a thousands separator.
     .hint = Type the number without thousands separators, e.g. 90000 or 90.50.
+read-ambiguous-number-cents = "{ $value }" can be read two ways: { $first } or { $second }. The file's other numbers use "{ $mark }" as the decimal mark, but an amount in euros has no three decimals, so "{ $mark }" may be a thousands separator here.
+    .hint = Type the number without thousands separators, e.g. 90000 or 90.50.
+read-ambiguous-number-whole = "{ $value }" can be read two ways: { $first } or { $second }. The file's other numbers use "{ $mark }" as the decimal mark, but a count has no decimals, so "{ $mark }" may be a thousands separator here.
+    .hint = Type the count without a thousands separator, e.g. 1250.
 read-unknown-unit-format = The cell's number { $value } is shown with the unit "{ $unit }" (the cell's number format), but field "{ $field }" is not read in that unit, so the number is not read: it would be off by a factor.
     .hint = Type the number in euros (FTE in years, people as counts) and remove the unit "{ $unit }" from the cell's number format.
 read-merged-amount = The number in field "{ $field }" is merged over several rows from cell { $anchor }; it cannot be counted for each measure.

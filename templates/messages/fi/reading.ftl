@@ -151,6 +151,10 @@ read-text-too-long = Teksti on { $count } merkkiä, mutta Excelin soluun mahtuu 
 # $mark: desimaalierottimeksi tai tuhaterottimeksi tulkittava merkki.
 read-ambiguous-number = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedostosta ei selviä, onko "{ $mark }" desimaalierotin vai tuhaterotin.
     .hint = Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.
+read-ambiguous-number-cents = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston muissa luvuissa "{ $mark }" on desimaalierotin, mutta euromäärässä ei ole kolmea desimaalia, joten "{ $mark }" voi tässä olla myös tuhaterotin.
+    .hint = Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.
+read-ambiguous-number-whole = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston muissa luvuissa "{ $mark }" on desimaalierotin, mutta lukumäärässä ei ole desimaaleja, joten "{ $mark }" voi tässä olla myös tuhaterotin.
+    .hint = Kirjoita lukumäärä ilman tuhaterotinta, esim. 1250.
 read-unknown-unit-format = Solun luku { $value } näkyy yksiköllä "{ $unit }" (solun lukumuoto), mutta kentän "{ $field }" lukuja ei lueta siinä yksikössä, joten lukua ei lueta: se olisi väärä kertoimen verran.
     .hint = Kirjoita luku euroina (henkilötyövuodet vuosina, asukkaat kappaleina) ja poista solun lukumuodosta yksikkö "{ $unit }".
 read-merged-amount = Kentän "{ $field }" luku on yhdistetty useaan riviin solusta { $anchor } alkaen; sitä ei voi laskea jokaiselle toimenpiteelle.

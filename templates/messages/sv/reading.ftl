@@ -151,6 +151,10 @@ read-text-too-long = Texten har { $count } tecken, men en Excel-cell rymmer { $l
 # $mark: tecknet som kan vara decimaltecken eller tusentalsavgränsare.
 read-ambiguous-number = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. Filen visar inte om "{ $mark }" är decimaltecken eller tusentalsavgränsare.
     .hint = Skriv talet utan tusentalsavgränsare och med decimaler efter kommatecknet, t.ex. 90000 eller 90,50.
+read-ambiguous-number-cents = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. I filens andra tal är "{ $mark }" decimaltecken, men ett eurobelopp har inte tre decimaler, så "{ $mark }" kan här också vara tusentalsavgränsare.
+    .hint = Skriv talet utan tusentalsavgränsare och decimalerna efter kommat, t.ex. 90000 eller 90,50.
+read-ambiguous-number-whole = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. I filens andra tal är "{ $mark }" decimaltecken, men ett antal har inga decimaler, så "{ $mark }" kan här också vara tusentalsavgränsare.
+    .hint = Skriv antalet utan tusentalsavgränsare, t.ex. 1250.
 read-unknown-unit-format = Cellens tal { $value } visas med enheten "{ $unit }" (cellens talformat), men fältet "{ $field }" läses inte i den enheten, så talet läses inte: det skulle vara fel med en faktor.
     .hint = Skriv talet i euro (årsverken i år, invånare i styck) och ta bort enheten "{ $unit }" ur cellens talformat.
 read-merged-amount = Talet i fältet "{ $field }" är sammanfogat över flera rader från cellen { $anchor }; det kan inte räknas för varje åtgärd.
