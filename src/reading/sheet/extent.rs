@@ -82,12 +82,24 @@ impl SheetReader<'_, '_> {
     ) -> bool {
         let fields = &self.schema.config.fields;
         columns.iter().any(|&(col, f)| {
+            let cell = self.grid.get(row, col);
+            // A number in the area, status or theme column is no area: a
+            // total line cut short in a CSV (`Yhteensä;;;;110 000`) puts
+            // its sum there. Focus areas are numbered, so theirs count.
+            let number_out_of_place =
+                matches!(fields[f].kind, Kind::Areas | Kind::Status | Kind::Themes)
+                    && match cell {
+                        Cell::Number(_) => true,
+                        Cell::Text(t) => crate::model::parse::parse_number(t).is_ok(),
+                        _ => false,
+                    };
             Some(col) != label_col
                 && matches!(
                     fields[f].kind,
                     Kind::FocusArea | Kind::Areas | Kind::Status | Kind::Themes
                 )
-                && !self.grid.get(row, col).is_blank()
+                && !cell.is_blank()
+                && !number_out_of_place
                 && !self.grid.is_merge_copy(row, col)
         })
     }

@@ -152,11 +152,40 @@ impl SheetReader<'_, '_> {
             let previous = i.checked_sub(1).map(|k| totals[k]);
             let next = totals.get(i + 1).copied();
             for &(col, f) in columns {
-                if self.schema.config.fields[f].kind == Kind::Euro {
-                    self.check_total_cell(row, (col, f), (previous, next), data);
+                match self.schema.config.fields[f].kind {
+                    Kind::Euro => self.check_total_cell(row, (col, f), (previous, next), data),
+                    Kind::Areas | Kind::Status | Kind::Themes => {
+                        self.report_total_out_of_place(row, col);
+                    }
+                    _ => {}
                 }
             }
         }
+    }
+
+    /// A number in a total row's area, status or theme column (a total line
+    /// cut short in a CSV: `Yhteensä;;;;110 000`): not under a euro column,
+    /// so neither checked nor read, and said so.
+    fn report_total_out_of_place(&mut self, row: u32, col: u32) {
+        let cell = self.cell(row, col);
+        let is_number = match cell.as_ref() {
+            Cell::Number(_) => true,
+            Cell::Text(t) => crate::model::parse::parse_number(t).is_ok(),
+            _ => false,
+        };
+        if !is_number {
+            return;
+        }
+        let value = cell.display();
+        let msg = Message::new("read-total-out-of-place")
+            .arg("cell", crate::text::a1(row, col))
+            .arg("value", value.clone());
+        let finding = self
+            .finding(Code::UnreadContent, msg)
+            .at(row, col)
+            .value(value)
+            .hint(Message::new("read-total-out-of-place.hint"));
+        self.findings.push(finding);
     }
 
     /// One euro figure of a total row. A sum formula over its own column
