@@ -267,6 +267,13 @@ fn read_loaded(
         // A merge may hide a value a covered cell keeps (LibreOffice's
         // "keep the contents of the hidden cells"): read the ranges.
         merges |= part.as_ref().is_some_and(|p| p.has_merges);
+        // Inline rich strings calamine joins (openpyxl's footnote marks):
+        // the text shown, as for shared strings.
+        if part.as_ref().is_some_and(|p| p.has_raised) {
+            for (row, col, shown) in ask(&mut part, workbook::SheetPart::raised_inline) {
+                book.sheets[sheet_idx].replace(row, col, Cell::Text(shown.into()));
+            }
+        }
     }
     if merges {
         fill_merged(&mut book, sheet_idx, bytes, schema);

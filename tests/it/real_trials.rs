@@ -187,11 +187,12 @@ fn an_fte_past_any_measure_is_refused_so_no_sum_is_infinite() {
 #[test]
 fn a_footnote_mark_set_above_the_line_is_no_digit_of_the_number() {
     // "98000" and a superscript "1" were read as 980 001 € (and "6"+"2"
-    // as 62 FTE), exit 0, in xlsx (ExcelJS), ods and xls (LibreOffice)
-    // alike: the runs were joined. The mark is read as shown, `¹`, so the
+    // as 62 FTE), exit 0, in xlsx (ExcelJS's shared strings, openpyxl's
+    // inline strings), ods and xls (LibreOffice) alike: the runs were joined. The mark is read as shown, `¹`, so the
     // cell is no number, and the hint says why.
     for file in [
         "exceljs_footnote_marks.xlsx",
+        "openpyxl_footnote_marks_inline.xlsx",
         "lo_footnote_marks.ods",
         "lo_footnote_marks.xls",
     ] {

@@ -65,25 +65,56 @@ fn shared_strings_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> String {
 
 /// Each `<si>`'s plain and shown text, kept where they differ. Phonetic
 /// runs (`<rPh>`) are not text, as calamine does not read them.
-fn parse<R: std::io::BufRead>(mut xml: quick_xml::Reader<R>) -> HashMap<String, String> {
+fn parse<R: std::io::BufRead>(xml: quick_xml::Reader<R>) -> HashMap<String, String> {
     let mut out = HashMap::new();
+    strings(xml, "si", |_, plain, shown| {
+        out.insert(plain, shown);
+    });
+    out
+}
+
+/// The inline strings (`<c t="inlineStr"><is>…</is></c>`, as openpyxl
+/// writes rich text) of a sheet part whose runs are set above or below
+/// the line: each cell's absolute 0-based (row, column) and the text
+/// shown. Cells without an `r` reference are left as read.
+pub fn raised_inline<R: std::io::BufRead>(xml: quick_xml::Reader<R>) -> Vec<(u32, u32, String)> {
+    let mut out = Vec::new();
+    strings(xml, "is", |cell, _, shown| {
+        if let Some((row, col)) = cell.and_then(crate::text::parse_a1) {
+            out.push((row, col, shown));
+        }
+    });
+    out
+}
+
+/// Calls `found` with the enclosing cell's reference (`<c r="H2">`, if
+/// any), the plain and the shown text of each `holder` element (`si`,
+/// `is`) whose runs raise or lower some of its text.
+fn strings<R: std::io::BufRead>(
+    mut xml: quick_xml::Reader<R>,
+    holder: &str,
+    mut found: impl FnMut(Option<&str>, String, String),
+) {
     let (mut plain, mut shown) = (String::new(), String::new());
-    let (mut in_t, mut in_rph, mut raise) = (false, false, None::<bool>);
+    let (mut inside, mut in_t, mut in_rph, mut raise) = (false, false, false, None::<bool>);
+    let mut cell: Option<String> = None;
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "si" => {
+                "c" => cell = xml_attr(&e, "r"),
+                h if h == holder => {
+                    inside = true;
                     plain.clear();
                     shown.clear();
                 }
                 "r" => raise = None,
-                "t" => in_t = !in_rph,
+                "t" => in_t = inside && !in_rph,
                 "rPh" => in_rph = true,
                 _ => {}
             },
-            Ok(Event::Empty(e)) if e.local_name().as_ref() == "vertAlign" => {
+            Ok(Event::Empty(e)) if inside && e.local_name().as_ref() == "vertAlign" => {
                 raise = match xml_attr(&e, "val").as_deref() {
                     Some("superscript") => Some(true),
                     Some("subscript") => Some(false),
@@ -106,12 +137,19 @@ fn parse<R: std::io::BufRead>(mut xml: quick_xml::Reader<R>) -> HashMap<String, 
                 "t" => in_t = false,
                 "rPh" => in_rph = false,
                 "r" => raise = None,
-                "si" if plain != shown => {
-                    out.insert(std::mem::take(&mut plain), std::mem::take(&mut shown));
+                h if h == holder => {
+                    inside = false;
+                    if plain != shown {
+                        found(
+                            cell.as_deref(),
+                            std::mem::take(&mut plain),
+                            std::mem::take(&mut shown),
+                        );
+                    }
                 }
                 _ => {}
             },
-            Ok(Event::Eof) | Err(_) => return out,
+            Ok(Event::Eof) | Err(_) => return,
             _ => {}
         }
     }
@@ -137,5 +175,12 @@ mod tests {
         assert_eq!(map.len(), 2, "{map:?}");
         assert_eq!(map["980001"], "98000¹");
         assert_eq!(map["CO2 & 3"], "CO₂ & 3");
+    }
+
+    #[test]
+    fn inline_strings_with_raised_runs_are_found_by_cell() {
+        let sheet = r#"<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>KUKU-01</t></is></c><c r="H2" t="inlineStr"><is><r><t>98000</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>1</t></r></is></c></row></sheetData>"#;
+        let cells = super::raised_inline(quick_xml::Reader::from_str(sheet));
+        assert_eq!(cells, [(1, 7, "98000¹".to_string())]);
     }
 }

@@ -23,6 +23,10 @@ pub struct SheetPart<'b> {
     /// Whether the part records merged ranges (`<mergeCell`), as the pass
     /// of [`SheetPart::hidden`] found; false until it ran.
     pub has_merges: bool,
+    /// Whether the part sets some text above or below the line
+    /// (`vertAlign`: an inline rich string, as openpyxl writes one), as the
+    /// same pass found.
+    pub has_raised: bool,
 }
 
 /// A streaming XML reader over the sheet's part, inflated as it is read.
@@ -42,6 +46,7 @@ impl<'b> SheetPart<'b> {
             zip,
             part,
             has_merges: false,
+            has_raised: false,
         })
     }
 
@@ -89,15 +94,26 @@ impl<'b> SheetPart<'b> {
         // buffered but not parsed first); the same pass tells whether the
         // sheet merges cells (`<mergeCells>` follows the rows), which are
         // then read for the values under them.
-        let found = part_contains_each(xml.into_inner(), &[b"hidden", b"<mergeCell "]);
+        let found =
+            part_contains_each(xml.into_inner(), &[b"hidden", b"<mergeCell ", b"vertAlign"]);
         let has_word = found.as_ref().is_some_and(|f| f[0]);
         self.has_merges = found.as_ref().is_some_and(|f| f[1]);
+        self.has_raised = found.as_ref().is_some_and(|f| f[2]);
         let rows = if has_word {
             self.hidden_rows().unwrap_or_default()
         } else {
             BTreeMap::new()
         };
         (columns, rows)
+    }
+
+    /// The cells whose inline rich string sets text above or below the
+    /// line, with the text shown (see [`super::raised_strings::raised_inline`]).
+    pub fn raised_inline(&mut self) -> Vec<(u32, u32, String)> {
+        match self.xml() {
+            Some(xml) => super::raised_strings::raised_inline(xml),
+            None => Vec::new(),
+        }
     }
 
     /// The rows the sheet hides, parsed from the whole part. A hidden row
