@@ -115,6 +115,9 @@ pub enum Code {
     /// A CSV quotation mark that opens a value and is closed nowhere in
     /// the file: read as a character, as LibreOffice reads it.
     UnclosedQuote,
+    /// A quoted CSV value whose lines look like rows of the table: a
+    /// quotation mark closed rows later took the rows between into one cell.
+    QuotedRows,
 }
 
 impl Code {
@@ -149,6 +152,7 @@ impl Code {
             Code::UnreadContent => "unread-content",
             Code::ShiftedRow => "shifted-row",
             Code::UnclosedQuote => "unclosed-quote",
+            Code::QuotedRows => "quoted-rows",
             Code::OwnOutput => "own-output",
             Code::NoMeasures => "no-measures",
             Code::UnprintableText => "unprintable-text",

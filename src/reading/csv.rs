@@ -24,12 +24,18 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
     let text = quotes
         .as_ref()
         .map_or(decoded.text.as_str(), |q| q.text.as_str());
-    let (rows, far, starts, unclosed) = records(text, delimiter, limits, quotes.as_ref())?;
+    let (rows, far, starts, odd) = records(text, delimiter, limits, quotes.as_ref())?;
     let mut notes = notes(&decoded, &starts);
-    notes.extend(unclosed.into_iter().map(|(r, col)| Note::UnclosedQuote {
-        row: r.saturating_add(1),
-        col,
-    }));
+    notes.extend(
+        odd.unclosed
+            .into_iter()
+            .map(|(r, col)| Note::UnclosedQuote {
+                row: r.saturating_add(1),
+                col,
+            }),
+    );
+    notes.extend(quoted_rows(text, delimiter, &odd.multiline));
+    let widths = odd.widths;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -37,6 +43,7 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
     let mut grid = Grid::new(name, 0, 0, rows, false).with_far(far);
     grid.text_numbers = true;
     grid.csv_delimiter = Some(delimiter);
+    grid.csv_widths = widths;
     Ok(Book {
         format: Format::Csv,
         sheets: vec![grid],
@@ -47,9 +54,55 @@ pub fn read(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Book, Unreadab
 /// Cells far right of the rest of their row, by absolute position.
 type Far = std::collections::BTreeMap<(u32, u32), Cell>;
 
-/// A CSV file's rows, far cells, where each non-empty row starts, and the
-/// 0-based (row, column) of each value an unclosed quote opens.
-type Records = (Vec<Vec<Cell>>, Far, Vec<Start>, Vec<(u32, u32)>);
+/// A CSV file's rows, far cells, where each non-empty row starts, and its
+/// odd values.
+type Records = (Vec<Vec<Cell>>, Far, Vec<Start>, Odd);
+
+/// Values that say something about how the file was written.
+#[derive(Default)]
+struct Odd {
+    /// The 0-based (row, column) of each value an unclosed quote opens.
+    unclosed: Vec<(u32, u32)>,
+    /// Each value with a line break (a quoted value over several lines):
+    /// its 0-based (row, column), the most delimiters on one of its lines
+    /// after the first, and how many of those hold three or more.
+    multiline: Vec<(u32, u32, u32, u32)>,
+    /// Fields per row, empty ones included (0 for a blank line).
+    widths: Vec<u32>,
+}
+
+/// The `quoted-rows` notes: quoted values whose further lines hold about as
+/// many delimiters as the file's rows do (at least half of the most common
+/// count, and three), so they are rows a quotation mark closed rows later
+/// took into one cell, not lines of a text. `multiline` as [`Odd`] has it.
+fn quoted_rows(text: &str, delimiter: u8, multiline: &[(u32, u32, u32, u32)]) -> Vec<Note> {
+    if multiline.is_empty() {
+        return Vec::new();
+    }
+    let i = DELIMITERS.iter().position(|&d| d == delimiter).unwrap_or(0);
+    let mut counts: Vec<usize> = delimiter_counts(text, DELIMITERS, 20)
+        .iter()
+        .map(|c| c[i])
+        .collect();
+    counts.sort_unstable();
+    let typical = counts.get(counts.len() / 2).copied().unwrap_or(0) as u32;
+    let shown = match delimiter {
+        b'\t' => "TAB",
+        b',' => ",",
+        _ => ";",
+    };
+    multiline
+        .iter()
+        .filter(|&&(.., most, _)| most >= 3 && most * 2 >= typical)
+        .map(|&(row, col, most, lines)| Note::QuotedRows {
+            row: row.saturating_add(1),
+            col,
+            lines,
+            delimiters: most,
+            delimiter: shown,
+        })
+        .collect()
+}
 
 /// The quotation marks that open a value and are closed nowhere in the
 /// file. LibreOffice reads such a mark as a character and ends the value
@@ -106,6 +159,9 @@ impl Unclosed {
     }
 }
 
+/// The delimiters a CSV may have, in the order a tie is settled.
+const DELIMITERS: &[u8; 3] = b";\t,";
+
 /// Where a record starts: its first byte in the text and its 0-based row.
 type Start = (usize, u32);
 
@@ -125,7 +181,7 @@ fn records(
         .from_reader(text.as_bytes());
     let (mut rows, mut starts) = (Vec::new(), Vec::new());
     let mut far = Far::new();
-    let mut unclosed = Vec::new();
+    let mut odd = Odd::default();
     let mut cells: u64 = 0;
     for record in reader.records() {
         let record = record.map_err(|e| Unreadable::corrupt(Damage::Csv, e))?;
@@ -143,6 +199,9 @@ fn records(
             });
         }
         rows.resize_with(rows.len() + blank, Vec::new);
+        odd.widths.resize(rows.len(), 0);
+        odd.widths
+            .push(u32::try_from(record.len()).unwrap_or(u32::MAX));
         starts.push((start, u32::try_from(rows.len()).unwrap_or(u32::MAX)));
         // Empty fields cost nothing, and a value far right of the rest of
         // its row (a line of a million `;`) one cell: see `put_cell`.
@@ -151,10 +210,20 @@ fn records(
         for (c, field) in record.iter().enumerate() {
             if !field.is_empty() {
                 let col = u32::try_from(c).unwrap_or(u32::MAX);
+                if field.contains(['\n', '\r']) {
+                    let lines = field.split(['\n', '\r']).skip(1).filter(|l| !l.is_empty());
+                    let (n, most) = lines.fold((0u32, 0u32), |(n, most), l| {
+                        let d = l.bytes().filter(|&b| b == delimiter).count() as u32;
+                        (n + u32::from(d >= 3), most.max(d))
+                    });
+                    if n > 0 {
+                        odd.multiline.push((r, col, most, n));
+                    }
+                }
                 let value = match quotes {
                     Some(q) if field.contains(q.mark) => {
                         if field.starts_with(q.mark) {
-                            unclosed.push((r, col));
+                            odd.unclosed.push((r, col));
                         }
                         cell(&field.replace(q.mark, "\""))
                     }
@@ -165,7 +234,7 @@ fn records(
         }
         rows.push(row);
     }
-    Ok((rows, far, starts, unclosed))
+    Ok((rows, far, starts, odd))
 }
 
 /// A field as a cell; NUL characters are dropped (each row holding one
@@ -265,8 +334,8 @@ fn notes(decoded: &Decoded, starts: &[Start]) -> Vec<Note> {
 /// row. On a tie `;` (Finnish Excel's choice, since the comma is the
 /// decimal mark), then TAB (Excel's "Unicode text"), then `,`.
 fn sniff_delimiter(text: &str) -> u8 {
-    const ORDER: [u8; 3] = [b';', b'\t', b','];
-    let per_record = delimiter_counts(text, &ORDER, 20);
+    const ORDER: &[u8; 3] = DELIMITERS;
+    let per_record = delimiter_counts(text, ORDER, 20);
     let key = |i: usize| {
         let counts: Vec<usize> = per_record.iter().map(|c| c[i]).filter(|&n| n > 0).collect();
         let mode = counts
@@ -464,7 +533,7 @@ mod tests {
             if let Ok(book) = read(Path::new("x.csv"), &bytes, &Limits::default()) {
                 let rows = book.sheets[0].rows.len() as u32;
                 for note in &book.notes {
-                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row } | Note::UnclosedQuote { row, .. }) = note;
+                    let (Note::InvalidBytes { row, .. } | Note::NulByte { row } | Note::UnclosedQuote { row, .. } | Note::QuotedRows { row, .. }) = note;
                     proptest::prop_assert!(*row >= 1 && *row <= rows.max(1));
                 }
             }

@@ -71,6 +71,10 @@ pub struct Grid {
     /// a CSV a value right of the header is a row whose values a separator
     /// inside an unquoted value moved (`shifted-row`).
     pub csv_delimiter: Option<u8>,
+    /// A CSV's fields per row (empty ones included; 0 for a blank line),
+    /// by 0-based row: a header padded with empty fields (Excel pads a row
+    /// to the used range) is as wide as its fields, not its last name.
+    pub csv_widths: Vec<u32>,
 }
 
 /// How a row is hidden: what `SUBTOTAL` leaves out depends on it (9 leaves
@@ -407,6 +411,7 @@ impl Grid {
             text_numbers: false,
             hidden_by_merge: Vec::new(),
             csv_delimiter: None,
+            csv_widths: Vec::new(),
         }
     }
 

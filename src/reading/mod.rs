@@ -314,6 +314,22 @@ pub enum Note {
         /// 0-based column.
         col: u32,
     },
+    /// A quoted CSV value at a 1-based row and 0-based column whose
+    /// `lines` further lines hold as many delimiters as a row
+    /// (`delimiters` at most, of `delimiter`): rows taken into one cell by
+    /// a quotation mark closed rows later.
+    QuotedRows {
+        /// 1-based row.
+        row: u32,
+        /// 0-based column.
+        col: u32,
+        /// Lines after the first that look like rows.
+        lines: u32,
+        /// The most delimiters on one of them.
+        delimiters: u32,
+        /// The delimiter, as shown (`;`, `,`, `TAB`).
+        delimiter: &'static str,
+    },
 }
 
 /// Caps that keep a hostile or broken file from exhausting memory.

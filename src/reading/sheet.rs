@@ -385,6 +385,25 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
             Message::new("read-nul-byte").arg("row", row.to_string()),
             *row,
         ),
+        super::Note::QuotedRows {
+            row,
+            col,
+            lines,
+            delimiters,
+            delimiter,
+        } => {
+            let at = row.saturating_sub(1);
+            let cell = crate::text::a1(at, *col);
+            let msg = Message::new("read-quoted-rows")
+                .arg("cell", cell.clone())
+                .count("lines", *lines as usize)
+                .arg("delimiters", delimiters.to_string())
+                .arg("delimiter", *delimiter);
+            return Finding::file(Code::QuotedRows, display, msg)
+                .in_sheet(sheet)
+                .at(at, *col)
+                .hint(Message::new("read-quoted-rows.hint").arg("cell", cell));
+        }
         super::Note::UnclosedQuote { row, col } => {
             let at = row.saturating_sub(1);
             let msg = Message::new("read-unclosed-quote").arg("cell", crate::text::a1(at, *col));
@@ -567,6 +586,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                 .iter()
                 .filter_map(|n| match n {
                     super::Note::InvalidBytes { row, .. } => Some(*row),
+                    super::Note::QuotedRows { row, .. } => Some(*row),
                     super::Note::NulByte { .. } | super::Note::UnclosedQuote { .. } => None,
                 })
                 .collect(),

@@ -11,12 +11,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 /// `validate --format json`: the exit code, the findings and how many
 /// measures were read.
 fn validate(file: &str) -> (i32, Vec<Value>, u64) {

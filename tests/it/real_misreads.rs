@@ -7,12 +7,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 /// (measure, budget, spent) of each measure read; a missing spent is -1.
 fn euros(ms: &[Value]) -> Vec<(String, f64, f64)> {
     ms.iter()

@@ -9,12 +9,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 /// (measure, budget) of each measure read, in order.
 fn budgets(file: &str) -> Vec<(String, f64)> {
     real_measures(file)

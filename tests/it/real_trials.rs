@@ -7,12 +7,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 fn message_at(fs: &[Value], cell: &str) -> String {
     fs.iter()
         .find(|f| f["cell"] == cell)
@@ -313,5 +307,35 @@ fn a_total_line_cut_short_is_a_total_whose_misplaced_sum_is_named() {
     assert_eq!(exit, 0, "{:?}", codes_at(&fs));
     assert_eq!(codes_at(&fs), pairs(&[("unread-content", "E5")]));
     assert_eq!(fs[0]["value"], "423 000");
+    assert_eq!(real_measures(file).len(), 3);
+}
+
+#[test]
+fn rows_a_quote_took_into_one_cell_are_an_error_not_a_measures_new_figures() {
+    // A quotation mark opened in KUKU-02's name closes in KUKU-04's text:
+    // KUKU-03 vanished and KUKU-02 took KUKU-04's 9 000 €, exit 0. The
+    // value's lines look like rows, so the row is an error; the rows
+    // before and after the value read as typed.
+    let file = "csv_quote_closed_rows_later.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("quoted-rows", "D3")]));
+    assert!(message_at(&fs, "D3").contains("2 riville"), "{fs:?}");
+    let ids: Vec<String> = real_measures(file)
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["KUKU-01"]);
+}
+
+#[test]
+fn a_note_under_a_padded_header_is_a_column_without_a_header() {
+    // Excel pads every row to the used range: the header ends `;;` and a
+    // note stands in L3. The row has no more fields than the header, so
+    // it is no shifted row (it was, and the measure was left out).
+    let file = "csv_padded_header_note.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "L3")]));
     assert_eq!(real_measures(file).len(), 3);
 }

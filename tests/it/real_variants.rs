@@ -8,12 +8,6 @@
 use crate::common::*;
 use serde_json::Value;
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 fn names(ms: &[Value]) -> Vec<String> {
     ms.iter()
         .map(|m| m["measure"].as_str().unwrap().to_string())

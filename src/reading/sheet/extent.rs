@@ -232,10 +232,13 @@ impl SheetReader<'_, '_> {
         self.findings.push(finding);
     }
 
-    /// In a CSV, one past the header row's last filled column: a data
-    /// row's value beyond it is a shifted row. `None` in a workbook, where
-    /// a column without a header is only not read.
-    pub(super) fn csv_header_end(&self, header_row: u32) -> Option<u32> {
+    /// In a CSV, one past the header row's last filled column, and the
+    /// header row's fields, empty ones included: a data row with a value
+    /// past the first and more fields than the second is a shifted row.
+    /// Excel pads every row to the sheet's used range, so a note under an
+    /// empty header field has as many fields as the header: a column
+    /// without a header, as in a workbook. `None` in a workbook.
+    pub(super) fn csv_header_end(&self, header_row: u32) -> Option<(u32, u32)> {
         self.grid.csv_delimiter?;
         let last = self
             .grid
@@ -243,16 +246,26 @@ impl SheetReader<'_, '_> {
             .map(|(c, _)| c)
             .chain(self.grid.far_in_row(header_row).map(|(c, _)| c))
             .max()?;
-        Some(last + 1)
+        let fields = self
+            .grid
+            .csv_widths
+            .get(header_row as usize)
+            .copied()
+            .unwrap_or(0);
+        Some((last + 1, fields))
     }
 
     /// The `shifted-row` error for a CSV row with a value at or right of
-    /// `end` (see [`Self::csv_header_end`]): a separator inside an unquoted
+    /// `end` and more than `fields` fields (see [`Self::csv_header_end`]):
+    /// a separator inside an unquoted
     /// value (`98,000` in a comma-separated file, `Mikkola; Hakunila` in a
     /// semicolon one) moved every value after it, so no figure of the row
     /// is taken where it landed. The error keeps the row out.
-    pub(super) fn report_shifted_row(&mut self, row: u32, end: u32) {
+    pub(super) fn report_shifted_row(&mut self, row: u32, (end, fields): (u32, u32)) {
         let grid = self.grid;
+        if grid.csv_widths.get(row as usize).copied().unwrap_or(0) <= fields {
+            return;
+        }
         let beyond = grid
             .filled_in_row(row)
             .chain(grid.far_in_row(row))

@@ -73,15 +73,22 @@ pub(super) fn builtin_is_date(ifmt: u16) -> bool {
     matches!(ifmt, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
 }
 
-/// The first unit of a duration format (`[h]:mm:ss` `h`, `[mm]:ss` `m`,
-/// `[ss]` `s`): an elapsed-time bracket in its first section, outside
-/// quotes and escapes. `None` for any other format.
-pub(super) fn custom_duration(format: &str) -> Option<char> {
+/// What a number format's first section holds outside quotes and escapes:
+/// a character, or a bracket's contents (`[h]`, `[Red]`, `[$-40B]`).
+enum Token {
+    Char(char),
+    Bracket(String),
+}
+
+/// Calls `each` on the tokens of `format`'s first section until it
+/// answers; `None` when it never does.
+fn first_section<R>(format: &str, mut each: impl FnMut(Token) -> Option<R>) -> Option<R> {
     let mut chars = format.chars();
     while let Some(c) = chars.next() {
-        match c {
+        let token = match c {
             '\\' | '_' | '*' => {
-                chars.next();
+                chars.next(); // the next character is literal, or a width
+                continue;
             }
             '"' => {
                 for q in chars.by_ref() {
@@ -89,59 +96,57 @@ pub(super) fn custom_duration(format: &str) -> Option<char> {
                         break;
                     }
                 }
+                continue;
             }
-            '[' => {
-                let inner: String = chars.by_ref().take_while(|&b| b != ']').collect();
-                let lower = inner.to_ascii_lowercase();
-                let first = lower.chars().next()?;
-                if matches!(first, 'h' | 'm' | 's') && lower.chars().all(|b| b == first) {
-                    return Some(first);
-                }
-            }
+            '[' => Token::Bracket(chars.by_ref().take_while(|&b| b != ']').collect()),
             ';' => return None,
-            _ => {}
+            c => Token::Char(c),
+        };
+        if let Some(r) = each(token) {
+            return Some(r);
         }
     }
     None
 }
 
+/// The first unit of a duration format (`[h]:mm:ss` `h`, `[mm]:ss` `m`,
+/// `[ss]` `s`): an elapsed-time bracket in its first section, outside
+/// quotes and escapes. `None` for any other format.
+pub(super) fn custom_duration(format: &str) -> Option<char> {
+    first_section(format, |t| match t {
+        Token::Bracket(inner) => {
+            let lower = inner.to_ascii_lowercase();
+            let first = lower.chars().next()?;
+            (matches!(first, 'h' | 'm' | 's') && lower.chars().all(|b| b == first)).then_some(first)
+        }
+        Token::Char(_) => None,
+    })
+}
+
 /// Whether a custom number format shows a date or a clock time: its first
 /// section has d, m, y, h or s outside quotes, brackets and escapes. An
-/// elapsed-time bracket (`[h]`, `[mm]`, `[ss]`) makes it a duration, which
-/// stays a number. The rules are calamine's, so dates read as before.
+/// elapsed-time bracket (`[h]`, `[mm]`, `[ss]`) makes it a duration
+/// ([`custom_duration`]), not a date. The rules are calamine's, so dates
+/// read as before.
 pub(super) fn custom_is_date(format: &str) -> bool {
-    let mut chars = format.chars();
     let mut ampm = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | '_' | '*' => {
-                chars.next(); // the next character is literal, or a width
-            }
-            '"' => {
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                }
-            }
-            '[' => {
-                let inner: String = chars.by_ref().take_while(|&b| b != ']').collect();
-                let elapsed = !inner.is_empty()
-                    && inner
-                        .chars()
-                        .all(|b| matches!(b.to_ascii_lowercase(), 'h' | 'm' | 's'));
-                if elapsed {
-                    return false;
-                }
-            }
-            ';' => return false,
-            'a' | 'A' => ampm = true,
-            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return true,
-            'p' | 'P' | '/' if ampm => return true,
-            _ => {}
+    first_section(format, |t| match t {
+        Token::Bracket(inner) => {
+            let elapsed = !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|b| matches!(b.to_ascii_lowercase(), 'h' | 'm' | 's'));
+            elapsed.then_some(false)
         }
-    }
-    false
+        Token::Char('a' | 'A') => {
+            ampm = true;
+            None
+        }
+        Token::Char('d' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S') => Some(true),
+        Token::Char('p' | 'P' | '/') if ampm => Some(true),
+        Token::Char(_) => None,
+    })
+    .unwrap_or(false)
 }
 
 /// An RK number (MS-XLS 2.5.217): bit 0 says divide by 100, bit 1 says

@@ -30,6 +30,7 @@ code-title = { $code ->
     [unread-content] Content not read
     [shifted-row] Shifted values
     [unclosed-quote] Unclosed quotation mark
+    [quoted-rows] Rows inside quotation marks
     [own-output] File written by kooste
     [no-measures] No measures
     [unprintable-text] Text the report cannot show

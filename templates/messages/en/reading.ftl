@@ -101,8 +101,13 @@ read-hidden-by-merge = Cell { $cell } lies under a merged range, so its own valu
     .hint = Unmerge the cells, or delete the hidden value.
 read-total-out-of-place = The total row has the number "{ $value }" in cell { $cell }, but the column holds no euro amounts, so the number is neither checked nor read.
     .hint = Move the sum to the right euro column, or delete it.
-read-shifted-row = Row { $row } has a value right of the header's last column ({ $cell }: "{ $value }"). A value most likely holds the separator "{ $delimiter }" without quotation marks, so the row's values have moved to other columns. The row's figures are not read on a guess.
-    .hint = Put values that hold the separator in quotation marks, or save the file as an Excel workbook.
+read-shifted-row = Row { $row } has a value right of the header's last column ({ $cell }: "{ $value }"), and more fields than the header row. Either a value holds the separator "{ $delimiter }" without quotation marks, so the row's values have moved to other columns, or the column lacks a header. The row's figures are not read on a guess.
+    .hint = Put values that hold the separator in quotation marks, add the missing header, or save the file as an Excel workbook.
+read-quoted-rows = The value in { $cell } runs on inside quotation marks over { $lines ->
+        [one] a line that looks like a row of the table (it holds { $delimiters } separators "{ $delimiter }")
+       *[other] { $lines } lines that look like rows of the table (holding up to { $delimiters } separators "{ $delimiter }")
+    }. A quotation mark was most likely left open, and LibreOffice and Excel read the rows into this cell; their measures and this row's figures are not read.
+    .hint = Close the quotation mark at the end of the value in { $cell }, or delete it.
 read-unclosed-quote = The quotation mark that opens the value in { $cell } is closed nowhere in the file. It is read as a character and the value ends at the end of its line, as LibreOffice reads it; Excel would read the rest of the file into this cell.
     .hint = Check the cell's value, and delete the stray quotation mark or add the missing one.
 read-unread-row = The row has values ("{ $value }") but is not a measure, so it is not read.

@@ -30,6 +30,7 @@ code-title = { $code ->
     [unread-content] Lukematon sisältö
     [shifted-row] Siirtyneet arvot
     [unclosed-quote] Sulkematon lainausmerkki
+    [quoted-rows] Rivejä lainausmerkkien sisällä
     [own-output] kooste-ohjelman oma tiedosto
     [no-measures] Ei toimenpiteitä
     [unprintable-text] Raportissa näkymätön teksti

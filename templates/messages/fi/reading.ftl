@@ -100,8 +100,13 @@ read-hidden-by-merge = Solu { $cell } on yhdistetyn alueen alla, joten sen oma a
     .hint = Pura solujen yhdistäminen tai poista piilotettu arvo.
 read-total-out-of-place = Yhteensä-rivin solussa { $cell } on luku "{ $value }", mutta sarake ei ole euromäärien sarake, joten lukua ei tarkisteta eikä lueta.
     .hint = Siirrä summa oikean euromäärän sarakkeeseen tai poista se.
-read-shifted-row = Rivillä { $row } on arvo otsikkorivin viimeisen sarakkeen oikealla puolella ({ $cell }: "{ $value }"). Jonkin arvon sisällä on luultavasti erotinmerkki "{ $delimiter }" ilman lainausmerkkejä, jolloin rivin arvot ovat siirtyneet sarakkeesta toiseen. Rivin lukuja ei lueta arvaamalla.
-    .hint = Kirjoita erotinmerkin sisältävät arvot lainausmerkkeihin tai tallenna tiedosto Excel-työkirjana.
+read-shifted-row = Rivillä { $row } on arvo otsikkorivin viimeisen sarakkeen oikealla puolella ({ $cell }: "{ $value }"), ja rivissä on enemmän kenttiä kuin otsikkorivissä. Joko jonkin arvon sisällä on erotinmerkki "{ $delimiter }" ilman lainausmerkkejä, jolloin rivin arvot ovat siirtyneet sarakkeesta toiseen, tai sarakkeelta puuttuu otsikko. Rivin lukuja ei lueta arvaamalla.
+    .hint = Kirjoita erotinmerkin sisältävät arvot lainausmerkkeihin, lisää puuttuva otsikko tai tallenna tiedosto Excel-työkirjana.
+read-quoted-rows = Solun { $cell } arvo jatkuu lainausmerkkien sisällä { $lines ->
+        [one] riville, joka näyttää taulukon riviltä (siinä on { $delimiters } erotinmerkkiä "{ $delimiter }")
+       *[other] { $lines } riville, jotka näyttävät taulukon riveiltä (niissä on enintään { $delimiters } erotinmerkkiä "{ $delimiter }")
+    }. Lainausmerkki on luultavasti jäänyt sulkematta, ja LibreOffice ja Excel lukevat rivit tähän soluun; niiden toimenpiteitä eikä tämän rivin lukuja lueta.
+    .hint = Sulje lainausmerkki solun { $cell } arvon lopussa tai poista se.
 read-unclosed-quote = Solun { $cell } arvon aloittavaa lainausmerkkiä ei suljeta missään tiedoston kohdassa. Se luetaan merkkinä ja arvo päättyy rivin loppuun, kuten LibreOffice sen lukee; Excel lukisi tiedoston loppuosan tähän soluun.
     .hint = Tarkista solun arvo ja poista ylimääräinen lainausmerkki tai lisää puuttuva.
 read-unread-row = Rivillä on tietoja ("{ $value }"), mutta se ei ole toimenpide, joten sitä ei lueta.

@@ -30,6 +30,7 @@ code-title = { $code ->
     [unread-content] Oläst innehåll
     [shifted-row] Förskjutna värden
     [unclosed-quote] Oavslutat citattecken
+    [quoted-rows] Rader inom citattecken
     [own-output] Fil skriven av kooste
     [no-measures] Inga åtgärder
     [unprintable-text] Text som inte kan visas i rapporten

@@ -100,8 +100,13 @@ read-hidden-by-merge = Cell { $cell } ligger under ett sammanfogat område, så 
     .hint = Dela upp de sammanfogade cellerna eller ta bort det dolda värdet.
 read-total-out-of-place = Summaraden har talet "{ $value }" i cell { $cell }, men kolumnen är ingen beloppskolumn, så talet kontrolleras inte och läses inte.
     .hint = Flytta summan till rätt beloppskolumn eller ta bort den.
-read-shifted-row = Rad { $row } har ett värde till höger om rubrikradens sista kolumn ({ $cell }: "{ $value }"). Något värde innehåller troligen avgränsaren "{ $delimiter }" utan citattecken, så radens värden har förskjutits till andra kolumner. Radens tal läses inte på en gissning.
-    .hint = Sätt värden som innehåller avgränsaren inom citattecken eller spara filen som Excel-arbetsbok.
+read-shifted-row = Rad { $row } har ett värde till höger om rubrikradens sista kolumn ({ $cell }: "{ $value }"), och raden har fler fält än rubrikraden. Antingen innehåller något värde avgränsaren "{ $delimiter }" utan citattecken, så att radens värden har förskjutits till andra kolumner, eller så saknar kolumnen rubrik. Radens tal läses inte på en gissning.
+    .hint = Sätt värden som innehåller avgränsaren inom citattecken, lägg till den saknade rubriken eller spara filen som Excel-arbetsbok.
+read-quoted-rows = Värdet i cell { $cell } fortsätter inom citattecken över { $lines ->
+        [one] en rad som ser ut som en rad i tabellen (den har { $delimiters } avgränsare "{ $delimiter }")
+       *[other] { $lines } rader som ser ut som rader i tabellen (de har högst { $delimiters } avgränsare "{ $delimiter }")
+    }. Ett citattecken har troligen inte avslutats, och LibreOffice och Excel läser raderna in i denna cell; deras åtgärder och denna rads tal läses inte.
+    .hint = Avsluta citattecknet i slutet av värdet i cell { $cell } eller ta bort det.
 read-unclosed-quote = Citattecknet som inleder värdet i cell { $cell } avslutas ingenstans i filen. Det läses som ett tecken och värdet slutar vid radens slut, så som LibreOffice läser det; Excel skulle läsa resten av filen in i denna cell.
     .hint = Kontrollera cellens värde och ta bort det överflödiga citattecknet eller lägg till det som saknas.
 read-unread-row = Raden har uppgifter ("{ $value }") men är ingen åtgärd, så den läses inte.

@@ -295,6 +295,13 @@ pub fn real_measures(file: &str) -> Vec<serde_json::Value> {
     serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap()
 }
 
+/// (code, cell) pairs as [`codes_at`] gives them, from string literals.
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
 /// Each finding's code and cell (`""` for a file-level finding), in order.
 pub fn codes_at(fs: &[serde_json::Value]) -> Vec<(String, String)> {
     fs.iter()
