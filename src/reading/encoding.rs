@@ -74,7 +74,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
     if multibyte > invalid {
         return Ok(utf8_lossy(bytes));
     }
-    scored_choice(bytes, multibyte > 0)
+    scored_choice(bytes, multibyte)
 }
 
 /// UTF-16 without a byte order mark, told by where the NUL bytes are: the
@@ -200,11 +200,15 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
 
 /// Decodes with the candidate whose characters are the most plausible:
 /// the single-byte encodings, and UTF-8 (bad bytes replaced) when the file
-/// holds valid UTF-8 sequences too. Refuses when the best tie with
+/// holds `multibyte` valid UTF-8 sequences. Each such sequence counts
+/// against a single-byte reading (it reads as a pair such as `Ã¤`, which
+/// no one types, and a single-byte file seldom holds one), as much as a
+/// Finnish letter counts for one twice. Refuses when the best tie with
 /// different characters, or when even the best is implausible (its score
 /// below zero).
-fn scored_choice(bytes: &[u8], with_utf8: bool) -> Result<Decoded, Unreadable> {
-    let utf8 = with_utf8.then(|| utf8_lossy(bytes));
+fn scored_choice(bytes: &[u8], multibyte: usize) -> Result<Decoded, Unreadable> {
+    let utf8 = (multibyte > 0).then(|| utf8_lossy(bytes));
+    let against = 4 * i64::try_from(multibyte).unwrap_or(i64::MAX / 8);
     let mut scored: Vec<(i64, Decoded)> = utf8
         .into_iter()
         .chain(SINGLE_BYTE.iter().map(|&(enc, name)| Decoded {
@@ -212,7 +216,10 @@ fn scored_choice(bytes: &[u8], with_utf8: bool) -> Result<Decoded, Unreadable> {
             encoding: name,
             invalid: Vec::new(),
         }))
-        .filter_map(|d| plausibility(&d.text).map(|score| (score, d)))
+        .filter_map(|d| {
+            let single_byte = d.encoding != "UTF-8";
+            plausibility(&d.text).map(|score| (score - if single_byte { against } else { 0 }, d))
+        })
         .collect();
     // Stable: among equal scores the order above stays (Windows-1252 before
     // ISO-8859-15 where they read the same).

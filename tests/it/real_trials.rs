@@ -339,3 +339,18 @@ fn a_note_under_a_padded_header_is_a_column_without_a_header() {
     assert_eq!(codes_at(&fs), pairs(&[("unread-content", "L3")]));
     assert_eq!(real_measures(file).len(), 3);
 }
+
+#[test]
+fn one_latin1_row_in_a_utf8_file_is_a_bad_byte_not_another_encoding() {
+    // One UTF-8 `ä` against one Latin-1 `ö`: read as ISO-8859-15, the name
+    // was "KesÃ€", exit 0. A valid UTF-8 sequence counts against a
+    // single-byte reading; the file stays UTF-8 and the byte is named.
+    let file = "csv_utf8_one_latin1_row.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("invalid-bytes", "")]));
+    assert_eq!(fs[0]["row"], 3);
+    let ms = real_measures(file);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0]["measure"], "Kesä");
+}
