@@ -140,7 +140,7 @@ pub fn convert(
         };
         txn.stage_bytes(&path, &bytes)?;
         writeln!(said, "{}", super::wrote_line(lang, &path)).map_err(super::stdout_err)?;
-        let empty = left_empty(&run, &sub.file.display, &rows, config);
+        let empty = left_empty(&run, sub, &rows, config);
         if !empty.is_empty() {
             writeln!(
                 said,
@@ -173,17 +173,35 @@ pub fn convert(
     })
 }
 
-/// The cells of `file` with an error whose row is written with that field
-/// empty: a value that could not be read, or a required one missing.
-/// Errors about whole rows (a duplicate, another year) leave the row's
-/// values in, and errors about headers name no cell of a row.
-fn left_empty<'r>(
-    run: &'r Run,
-    file: &str,
+/// The cells of `sub` with an error whose row is written with that field
+/// empty: a value that could not be read, or a required one missing; and
+/// the figure cells of a shifted CSV row (`shifted-row`), none of which is
+/// taken where it landed. Other errors about whole rows (a duplicate,
+/// another year) leave the row's values in, and errors about headers name
+/// no cell of a row.
+fn left_empty(
+    run: &Run,
+    sub: &Submission,
     rows: &[(u32, Vec<Option<Value>>)],
     config: &Config,
-) -> Vec<&'r str> {
-    let mut cells: Vec<&str> = run
+) -> Vec<String> {
+    let file = sub.file.display.as_str();
+    let shifted = run
+        .findings()
+        .filter(|f| f.file == file && f.code == crate::model::finding::Code::ShiftedRow);
+    let figures = shifted.flat_map(|f| {
+        let row = f.row.unwrap_or(0);
+        let values = rows.iter().find(|(r, _)| *r == row).map(|(_, v)| v);
+        sub.columns
+            .iter()
+            .filter(move |&&(_, i)| {
+                config.fields[i].kind.is_numeric()
+                    && values.is_some_and(|v| v.get(i).is_some_and(Option::is_none))
+                    && sub.measures.iter().all(|m| m.source.row != row)
+            })
+            .map(move |&(col, _)| crate::text::a1(row.saturating_sub(1), col))
+    });
+    let mut cells: Vec<String> = run
         .findings()
         .filter(|f| f.file == file && f.severity == Severity::Error)
         .filter(|f| {
@@ -198,7 +216,8 @@ fn left_empty<'r>(
                 .find(|(r, _)| Some(*r) == f.row)
                 .is_some_and(|(_, values)| values.get(i).is_some_and(Option::is_none))
         })
-        .filter_map(|f| f.cell.as_deref())
+        .filter_map(|f| f.cell.clone())
+        .chain(figures)
         .collect();
     cells.dedup();
     cells

@@ -44,6 +44,14 @@ pub enum Kind {
     Date,
 }
 
+impl Kind {
+    /// Whether the column holds figures: euros, a number, a whole number or
+    /// a year (what a shifted CSV row's cells must not be read as).
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Kind::Euro | Kind::Number | Kind::Whole | Kind::Year)
+    }
+}
+
 /// A field whose role kooste knows: where its value goes in a
 /// [`Measure`](crate::model::Measure) and which columns of the outputs show
 /// it. Configured by its key ([`FieldKey::as_str`]).

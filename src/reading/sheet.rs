@@ -906,9 +906,7 @@ impl<'a, 'c> SheetReader<'a, 'c> {
             }
             let before = self.findings.len();
             values.fill(None);
-            if let Some(end) = csv_header_end {
-                self.report_shifted_row(row, end);
-            }
+            let shifted = csv_header_end.is_some_and(|end| self.report_shifted_row(row, end));
             for &(col, f) in columns {
                 if self.is_merged_amount(row, col, f) {
                     continue;
@@ -968,6 +966,16 @@ impl<'a, 'c> SheetReader<'a, 'c> {
                             Some(h) => finding.hint(h),
                             None => finding,
                         });
+                    }
+                }
+            }
+            if shifted {
+                // No figure is taken where it landed, not even into a
+                // converted copy (`convert` writes what a row with errors
+                // could read).
+                for &(_, f) in columns {
+                    if fields[f].kind.is_numeric() {
+                        values[f] = None;
                     }
                 }
             }

@@ -354,3 +354,35 @@ fn one_latin1_row_in_a_utf8_file_is_a_bad_byte_not_another_encoding() {
     assert_eq!(ms.len(), 1);
     assert_eq!(ms[0]["measure"], "Kesä");
 }
+
+#[test]
+fn a_converted_copy_of_a_shifted_row_leaves_its_figures_empty_and_says_so() {
+    // `convert` wrote the shifted figures where they landed (98 € as the
+    // budget), and the converted workbook then validated clean.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = kooste(&[
+        "convert",
+        &real("csv_unquoted_thousands_comma.csv"),
+        "--to",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("jätettiin tyhjiksi: G2, H2, I2, J2"),
+        "{}",
+        stdout(&o)
+    );
+    let json: Value = serde_json::from_slice(
+        &std::fs::read(out.join("csv_unquoted_thousands_comma.json")).unwrap(),
+    )
+    .unwrap();
+    let first = &json.as_array().unwrap()[0];
+    assert_eq!(first["id"], "KUKU-01");
+    assert!(
+        first["budget_eur"].is_null() && first["spent_eur"].is_null(),
+        "{first}"
+    );
+}

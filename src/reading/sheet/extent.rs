@@ -260,11 +260,12 @@ impl SheetReader<'_, '_> {
     /// a separator inside an unquoted
     /// value (`98,000` in a comma-separated file, `Mikkola; Hakunila` in a
     /// semicolon one) moved every value after it, so no figure of the row
-    /// is taken where it landed. The error keeps the row out.
-    pub(super) fn report_shifted_row(&mut self, row: u32, (end, fields): (u32, u32)) {
+    /// is taken where it landed. The error keeps the row out; true when
+    /// the row is shifted.
+    pub(super) fn report_shifted_row(&mut self, row: u32, (end, fields): (u32, u32)) -> bool {
         let grid = self.grid;
         if grid.csv_widths.get(row as usize).copied().unwrap_or(0) <= fields {
-            return;
+            return false;
         }
         let beyond = grid
             .filled_in_row(row)
@@ -272,12 +273,12 @@ impl SheetReader<'_, '_> {
             .filter(|(c, v)| *c >= end && !v.is_blank())
             .min_by_key(|(c, _)| *c);
         let Some((col, value)) = beyond else {
-            return;
+            return false;
         };
         let delimiter = match grid.csv_delimiter {
             Some(b'\t') => "TAB".to_string(),
             Some(d) => char::from(d).to_string(),
-            None => return,
+            None => return false,
         };
         let value = value.display();
         let msg = Message::new("read-shifted-row")
@@ -291,6 +292,7 @@ impl SheetReader<'_, '_> {
             .value(value)
             .hint(Message::new("read-shifted-row.hint"));
         self.findings.push(finding);
+        true
     }
 
     /// Each cell under the header that a merged range covers and that holds
