@@ -269,6 +269,10 @@ enum Lone {
     /// A thousands separator where the file's mark is the other character;
     /// ambiguous where the file says it is the decimal mark.
     GroupingElseAmbiguous(DecimalMark),
+    /// The decimal mark where it is the file's; ambiguous otherwise: a
+    /// decimal number (FTE) may well have three decimals, so the other
+    /// character is not known to group (`1.250` in a file of `12,5`).
+    Decimal(DecimalMark),
 }
 
 /// Splits a leading minus sign (ASCII or U+2212) or accounting brackets.
@@ -462,6 +466,8 @@ fn split_decimal(s: &str, lone: Lone) -> Result<(String, String), ParseError> {
             } else {
                 match lone {
                     Lone::Grouping => None,
+                    Lone::Decimal(m) if m.decimal_char() == Some(sep) => Some(sep),
+                    Lone::Decimal(_) => return Err(ParseError::Ambiguous),
                     Lone::By(m) | Lone::GroupingElseAmbiguous(m) if m.decimal_char().is_some() => {
                         match (m.decimal_char() == Some(sep), lone) {
                             (false, _) => None,
@@ -515,7 +521,7 @@ pub fn parse_number(s: &str) -> Result<f64, ParseError> {
 /// separator followed by three digits is read by it, and is
 /// [`ParseError::Ambiguous`] where `mark` decides nothing.
 pub fn parse_number_as(s: &str, mark: DecimalMark) -> Result<f64, ParseError> {
-    number_with(s, Lone::By(mark))
+    number_with(s, Lone::Decimal(mark))
 }
 
 fn number_with(s: &str, lone: Lone) -> Result<f64, ParseError> {

@@ -417,6 +417,15 @@ fn ambiguous(kind: Kind, text: &str, mark: parse::DecimalMark) -> Typed {
     // the doubt is not the file's mark but the digits after it: three
     // decimals are no amount in cents, and a count has none.
     let (id, hint) = match kind {
+        // The file's numbers use both characters as the decimal mark.
+        _ if mark == parse::DecimalMark::Mixed => {
+            ("read-ambiguous-number-mixed", "read-ambiguous-number.hint")
+        }
+        // The file's mark is the other character, and nothing shows this
+        // one grouping thousands (a decimal number may have three decimals).
+        _ if mark.decimal_char().is_some_and(|d| d != sep) => {
+            ("read-ambiguous-number-other", "read-ambiguous-number.hint")
+        }
         _ if mark.decimal_char() != Some(sep) => {
             ("read-ambiguous-number", "read-ambiguous-number.hint")
         }
@@ -436,7 +445,8 @@ fn ambiguous(kind: Kind, text: &str, mark: parse::DecimalMark) -> Typed {
             .arg("value", text)
             .arg("first", show(grouped))
             .arg("second", show(decimal))
-            .arg("mark", sep.to_string()),
+            .arg("mark", sep.to_string())
+            .arg("decimal", if sep == ',' { "." } else { "," }),
         Message::new(hint),
     )
 }

@@ -386,3 +386,23 @@ fn a_converted_copy_of_a_shifted_row_leaves_its_figures_empty_and_says_so() {
         "{first}"
     );
 }
+
+#[test]
+fn an_fte_with_the_other_mark_and_three_decimals_is_two_readings() {
+    // The euros say the comma is the decimal mark; an FTE typed `1.250`
+    // was read as 1 250 person-years, exit 0. A decimal number may have
+    // three decimals, so the point is not known to group thousands.
+    let (exit, fs) = real_findings("csv_fte_point_in_comma_file.csv", &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("ambiguous-number", "J2")]));
+    let msg = message_at(&fs, "J2").replace('\u{a0}', " ");
+    assert!(
+        msg.contains("1 250 tai 1,250") && msg.contains("kolme desimaalia"),
+        "{msg}"
+    );
+    // Where the file's numbers use both marks as the decimal mark, the
+    // message says so (it said nothing in the file told).
+    let (_, fs) = real_findings("csv_marks_disagree.csv", &[]);
+    let msg = message_at(&fs, "J3");
+    assert!(msg.contains("sekä \",\" että \".\""), "{msg}");
+}

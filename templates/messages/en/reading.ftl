@@ -159,6 +159,8 @@ read-text-too-long = The text has { $count } characters, but an Excel cell holds
 # $mark: the character that may be a decimal mark or a thousands separator.
 read-ambiguous-number = "{ $value }" can be read two ways: { $first } or { $second }. Nothing in the file tells whether "{ $mark }" is the decimal mark or a thousands separator.
     .hint = Type the number without thousands separators, e.g. 90000 or 90.50.
+read-ambiguous-number-other = "{ $value }" can be read two ways: { $first } or { $second }. The file's other numbers use "{ $decimal }" as the decimal mark, but this field may have three decimals, so "{ $mark }" may be a decimal mark too, not a thousands separator.
+read-ambiguous-number-mixed = "{ $value }" can be read two ways: { $first } or { $second }. The file's numbers use both "," and "." as the decimal mark, so "{ $mark }" may be either.
 read-ambiguous-number-cents = "{ $value }" can be read two ways: { $first } or { $second }. The file's other numbers use "{ $mark }" as the decimal mark, but an amount in euros has no three decimals, so "{ $mark }" may be a thousands separator here.
     .hint = Type the number without thousands separators, e.g. 90000 or 90.50.
 read-ambiguous-number-whole = "{ $value }" can be read two ways: { $first } or { $second }. The file's other numbers use "{ $mark }" as the decimal mark, but a count has no decimals, so "{ $mark }" may be a thousands separator here.

@@ -158,6 +158,8 @@ read-text-too-long = Teksti on { $count } merkkiä, mutta Excelin soluun mahtuu 
 # $mark: desimaalierottimeksi tai tuhaterottimeksi tulkittava merkki.
 read-ambiguous-number = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedostosta ei selviä, onko "{ $mark }" desimaalierotin vai tuhaterotin.
     .hint = Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.
+read-ambiguous-number-other = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston muissa luvuissa desimaalierotin on "{ $decimal }", mutta tässä kentässä voi olla kolme desimaalia, joten "{ $mark }" voi olla myös desimaalierotin eikä tuhaterotin.
+read-ambiguous-number-mixed = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston luvuissa desimaalierottimena on sekä "," että ".", joten "{ $mark }" voi olla kumpi tahansa.
 read-ambiguous-number-cents = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston muissa luvuissa "{ $mark }" on desimaalierotin, mutta euromäärässä ei ole kolmea desimaalia, joten "{ $mark }" voi tässä olla myös tuhaterotin.
     .hint = Kirjoita luku ilman tuhaterotinta ja desimaalit pilkun jälkeen, esim. 90000 tai 90,50.
 read-ambiguous-number-whole = "{ $value }" voidaan lukea kahdella tavalla: { $first } tai { $second }. Tiedoston muissa luvuissa "{ $mark }" on desimaalierotin, mutta lukumäärässä ei ole desimaaleja, joten "{ $mark }" voi tässä olla myös tuhaterotin.

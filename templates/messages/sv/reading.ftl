@@ -158,6 +158,8 @@ read-text-too-long = Texten har { $count } tecken, men en Excel-cell rymmer { $l
 # $mark: tecknet som kan vara decimaltecken eller tusentalsavgränsare.
 read-ambiguous-number = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. Filen visar inte om "{ $mark }" är decimaltecken eller tusentalsavgränsare.
     .hint = Skriv talet utan tusentalsavgränsare och med decimaler efter kommatecknet, t.ex. 90000 eller 90,50.
+read-ambiguous-number-other = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. I filens andra tal är decimaltecknet "{ $decimal }", men detta fält kan ha tre decimaler, så "{ $mark }" kan också vara ett decimaltecken och inte en tusentalsavgränsare.
+read-ambiguous-number-mixed = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. Filens tal använder både "," och "." som decimaltecken, så "{ $mark }" kan vara vilketdera.
 read-ambiguous-number-cents = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. I filens andra tal är "{ $mark }" decimaltecken, men ett eurobelopp har inte tre decimaler, så "{ $mark }" kan här också vara tusentalsavgränsare.
     .hint = Skriv talet utan tusentalsavgränsare och decimalerna efter kommat, t.ex. 90000 eller 90,50.
 read-ambiguous-number-whole = "{ $value }" kan läsas på två sätt: { $first } eller { $second }. I filens andra tal är "{ $mark }" decimaltecken, men ett antal har inga decimaler, så "{ $mark }" kan här också vara tusentalsavgränsare.
