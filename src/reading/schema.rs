@@ -54,6 +54,9 @@ pub struct Schema<'c> {
     examples: Vec<String>,
     /// Caps on what one file may unpack to.
     pub limits: crate::reading::Limits,
+    /// The year being reported, where the run was given one (`--year`):
+    /// of a workbook's sheets per year, the one named for it is read.
+    pub year: Option<i32>,
 }
 
 impl<'c> Schema<'c> {
@@ -131,6 +134,7 @@ impl<'c> Schema<'c> {
                 .map(|t| normalise(t))
                 .collect(),
             limits: crate::reading::Limits::default(),
+            year: None,
         }
     }
 

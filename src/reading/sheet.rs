@@ -431,6 +431,9 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
 /// field, and an instructions sheet that repeats the headers over a row
 /// of descriptions (`esim. KUKU-01`, `teksti`) to the sheet of measures
 /// behind it (issue 17); the other gets the `unread-content` notice.
+/// Between those two, a workbook with a sheet per year (`2020`, `2021`)
+/// is read on the sheet named for the year being reported (`--year`), or
+/// else on the latest year's.
 fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     let order = book
         .sheets
@@ -438,11 +441,18 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         .enumerate()
         .filter(|(_, s)| !s.hidden)
         .chain(book.sheets.iter().enumerate().filter(|(_, s)| s.hidden));
-    let mut best: Option<(usize, u32, (usize, usize))> = None;
+    let mut best: Option<(usize, u32, (usize, i32, usize))> = None;
     for (i, grid) in order {
         if let Some(row) = find_header(grid, schema) {
+            let named = sheet_year(&grid.name);
+            let year = match (schema.year, named) {
+                (Some(y), Some(n)) => i32::from(y == n),
+                (None, Some(n)) => n,
+                _ => 0,
+            };
             let rank = (
                 required_named(grid, schema, row),
+                year,
                 rows_with_amounts(grid, schema, row),
             );
             if best.is_none_or(|(_, _, r)| rank > r) {
@@ -451,6 +461,19 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
         }
     }
     best.map(|(i, row, _)| (i, row))
+}
+
+/// The year a sheet's name is (`2021`, `Vuosi 2021`, `TA2021`): its one
+/// run of four digits from 1900 to 2100.
+fn sheet_year(name: &str) -> Option<i32> {
+    let runs: Vec<&str> = name
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    match runs.as_slice() {
+        [one] if one.len() == 4 => one.parse().ok().filter(|y| (1900..=2100).contains(y)),
+        _ => None,
+    }
 }
 
 /// How many required fields the cells of row `header` name.

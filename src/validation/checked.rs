@@ -78,6 +78,7 @@ impl Run {
         }
         let mut schema = Schema::new(config);
         schema.limits = opts.limits;
+        schema.year = opts.year;
         // Files are read in parallel; collecting an indexed parallel iterator
         // keeps the input order, so the outputs do not depend on the threads.
         let bar = progress_bar(opts.progress, files.len());

@@ -406,3 +406,31 @@ fn an_fte_with_the_other_mark_and_three_decimals_is_two_readings() {
     let msg = message_at(&fs, "J3");
     assert!(msg.contains("sekä \",\" että \".\""), "{msg}");
 }
+
+#[test]
+fn a_workbook_with_a_sheet_per_year_is_read_on_the_years_sheet() {
+    // The older sheet, first and with more rows, was read even with
+    // `--year 2021`: four wrong-year errors and no measure of 2021.
+    let file = "openpyxl_sheet_per_year.xlsx";
+    for (extra, sheet, other, count) in [
+        (&[][..], "2021", "2020", 3),
+        (&["--year", "2021"][..], "2021", "2020", 3),
+        (&["--year", "2020"][..], "2020", "2021", 4),
+    ] {
+        let (exit, fs) = real_findings(file, extra);
+        assert_eq!(exit, 0, "{extra:?}: {:?}", codes_at(&fs));
+        assert_eq!(codes_at(&fs), pairs(&[("unread-content", "")]), "{extra:?}");
+        let msg = fs[0]["message"].as_str().unwrap();
+        assert!(
+            msg.contains(&format!("\"{other}\""))
+                && msg.contains(&format!("vain välilehti \"{sheet}\"")),
+            "{msg}"
+        );
+        let o = kooste(&[&["validate", &real(file)][..], extra].concat());
+        assert!(
+            stdout(&o).contains(&format!("{count} toimenpid")),
+            "{}",
+            stdout(&o)
+        );
+    }
+}
