@@ -433,7 +433,7 @@ fn note_finding(display: &str, book: &Book, note: &super::Note) -> Finding {
 /// behind it (issue 17); the other gets the `unread-content` notice.
 /// Between those two, a workbook with a sheet per year (`2020`, `2021`)
 /// is read on the sheet named for the year being reported (`--year`), or
-/// else on the latest year's.
+/// else on one named for no year, or else on the latest year's.
 fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     let order = book
         .sheets
@@ -445,10 +445,14 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
     for (i, grid) in order {
         if let Some(row) = find_header(grid, schema) {
             let named = sheet_year(&grid.name);
+            // A sheet not named for a year is this year's (an earlier
+            // year kept on a sheet named for it stays behind it).
             let year = match (schema.year, named) {
-                (Some(y), Some(n)) => i32::from(y == n),
+                (Some(y), Some(n)) if y == n => 2,
+                (Some(_), Some(_)) => 0,
+                (Some(_), None) => 1,
                 (None, Some(n)) => n,
-                _ => 0,
+                (None, None) => i32::MAX,
             };
             let rank = (
                 required_named(grid, schema, row),
