@@ -79,7 +79,7 @@ pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang
                 if let Some(m) = r.measure {
                     check_figures(sub, m, config, lang, &mut out);
                 }
-                check_year(&r, year, &mut out);
+                check_year(&r, fields, year, &mut out);
             }
             check_departments(sub, fields, config, &mut out);
             out
@@ -93,8 +93,9 @@ pub fn check(subs: &[Submission], config: &Config, year: Option<i32>, lang: Lang
     out
 }
 
-/// A row of another year than the one reported.
-fn check_year(r: &RowView, year: Option<i32>, out: &mut Vec<Finding>) {
+/// A row of another year than the one reported, at its year cell (where
+/// the sheet has a year column; else at the row's measure name).
+fn check_year(r: &RowView, fields: Fields, year: Option<i32>, out: &mut Vec<Finding>) {
     if let (Some(y), Some(my)) = (year, r.year)
         && y != my
     {
@@ -102,12 +103,18 @@ fn check_year(r: &RowView, year: Option<i32>, out: &mut Vec<Finding>) {
         let msg = Message::new("check-wrong-year")
             .arg("value", my.to_string())
             .arg("year", y.to_string());
-        out.push(
-            at_row(r, Code::WrongYear, msg)
-                .field(FieldKey::Year)
-                .value(my.to_string())
-                .hint(Message::new("check-wrong-year.hint")),
-        );
+        let mut f = at_row(r, Code::WrongYear, msg)
+            .field(FieldKey::Year)
+            .value(my.to_string())
+            .hint(Message::new("check-wrong-year.hint"));
+        if let Some(col) = fields
+            .year
+            .and_then(|i| r.sub.columns.iter().find(|(_, g)| *g == i))
+            .map(|(c, _)| *c)
+        {
+            f.cell = Some(crate::text::a1(r.row.saturating_sub(1), col));
+        }
+        out.push(f);
     }
 }
 

@@ -16,7 +16,8 @@ use crate::reading::Submission;
 pub(crate) struct Fields {
     department: Option<usize>,
     name: Option<usize>,
-    year: Option<usize>,
+    /// The year field's index, if the programme has one.
+    pub(crate) year: Option<usize>,
     budget: Option<usize>,
 }
 

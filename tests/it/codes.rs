@@ -84,7 +84,7 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     ("missing-submission", "missing-submission", "warning", None),
-    ("wrong-year.xlsx", "wrong-year", "error", Some("D4")),
+    ("wrong-year.xlsx", "wrong-year", "error", Some("G4")),
 ];
 
 #[test]
