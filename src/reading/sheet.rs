@@ -225,7 +225,9 @@ fn read_loaded(
                 if names.is_empty() {
                     Message::new("read-no-sheet-empty")
                 } else {
-                    Message::new("read-no-sheet").arg("sheets", Arg::List(names))
+                    Message::new("read-no-sheet")
+                        .arg("sheets", Arg::List(names))
+                        .arg("rows", HEADER_SEARCH_ROWS.to_string())
                 },
             )
             .hint(super::header_hint::no_sheet_hint(&book.sheets, schema)),

@@ -70,7 +70,7 @@ read-own-kind-json-export = JSON export
 
 # $sheets: the sheets' names, separated by commas.
 read-no-sheet-empty = The workbook has no sheets.
-read-no-sheet = No sheet has a header row of measures (sheets looked at: { $sheets }).
+read-no-sheet = No sheet has a header row of measures in the first { $rows } rows (sheets looked at: { $sheets }).
     .hint = The header row needs columns such as { $examples }.
     .hint-missing = Row { $row } of sheet { $sheet } has headers, but lacks { $count ->
         [one] the required column { $missing }.

@@ -69,7 +69,7 @@ read-own-kind-json-export = JSON-vienti
 
 # $sheets: välilehtien nimet pilkuin erotettuina.
 read-no-sheet-empty = Työkirjassa ei ole yhtään välilehteä.
-read-no-sheet = Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä (katsotut välilehdet: { $sheets }).
+read-no-sheet = Yhdeltäkään välilehdeltä ei löytynyt toimenpiteiden otsikkoriviä { $rows } ensimmäiseltä riviltä (katsotut välilehdet: { $sheets }).
     .hint = Otsikkorivillä pitää olla sarakkeet kuten { $examples }.
     .hint-missing = Välilehden { $sheet } rivillä { $row } on otsikoita, mutta { $count ->
         [one] siitä puuttuu pakollinen sarake { $missing }.

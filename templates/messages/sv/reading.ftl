@@ -69,7 +69,7 @@ read-own-kind-json-export = JSON-export
 
 # $sheets: flikarnas namn, åtskilda med kommatecken.
 read-no-sheet-empty = Arbetsboken har inga blad.
-read-no-sheet = Ingen flik har en rubrikrad för åtgärder (flikar som granskades: { $sheets }).
+read-no-sheet = Ingen flik har en rubrikrad för åtgärder bland de { $rows } första raderna (flikar som granskades: { $sheets }).
     .hint = Rubrikraden ska ha kolumner som { $examples }.
     .hint-missing = Rad { $row } på fliken { $sheet } har rubriker, men { $count ->
         [one] den obligatoriska kolumnen { $missing } saknas.
