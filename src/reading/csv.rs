@@ -71,10 +71,12 @@ struct Odd {
     widths: Vec<u32>,
 }
 
-/// The `quoted-rows` notes: quoted values whose further lines hold about as
-/// many delimiters as the file's rows do (at least half of the most common
-/// count, and three), so they are rows a quotation mark closed rows later
-/// took into one cell, not lines of a text. `multiline` as [`Odd`] has it.
+/// The `quoted-rows` notes: quoted values with a further line shaped like
+/// a row (its first field without spaces, as an identifier or a code is,
+/// and all but at most one of the delimiters the file's rows usually
+/// have, four at least), so rows a quotation mark closed rows later took
+/// into one cell, not lines of a text (a sentence with seven commas, a
+/// list of areas). `multiline` as [`Odd`] has it.
 fn quoted_rows(text: &str, delimiter: u8, multiline: &[(u32, u32, u32, u32)]) -> Vec<Note> {
     if multiline.is_empty() {
         return Vec::new();
@@ -93,7 +95,7 @@ fn quoted_rows(text: &str, delimiter: u8, multiline: &[(u32, u32, u32, u32)]) ->
     };
     multiline
         .iter()
-        .filter(|&&(.., most, _)| most >= 3 && most * 2 >= typical)
+        .filter(|&&(.., most, _)| typical >= 4 && most + 1 >= typical)
         .map(|&(row, col, most, lines)| Note::QuotedRows {
             row: row.saturating_add(1),
             col,
@@ -211,7 +213,19 @@ fn records(
             if !field.is_empty() {
                 let col = u32::try_from(c).unwrap_or(u32::MAX);
                 if field.contains(['\n', '\r']) {
-                    let lines = field.split(['\n', '\r']).skip(1).filter(|l| !l.is_empty());
+                    // A line of a text has spaces in its first words; a row
+                    // starts with an identifier or a code, or an empty cell.
+                    let row_like = |l: &&str| {
+                        let first = l.split(char::from(delimiter)).next().unwrap_or("");
+                        l.contains(char::from(delimiter))
+                            && first.len() <= 40
+                            && !first.trim().contains(char::is_whitespace)
+                    };
+                    let lines = field
+                        .split(['\n', '\r'])
+                        .skip(1)
+                        .filter(|l| !l.is_empty())
+                        .filter(row_like);
                     let (n, most) = lines.fold((0u32, 0u32), |(n, most), l| {
                         let d = l.bytes().filter(|&b| b == delimiter).count() as u32;
                         (n + u32::from(d >= 3), most.max(d))

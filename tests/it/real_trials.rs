@@ -434,3 +434,26 @@ fn a_workbook_with_a_sheet_per_year_is_read_on_the_years_sheet() {
         );
     }
 }
+
+#[test]
+fn a_story_over_several_lines_is_no_rows_inside_quotation_marks() {
+    // A sentence with seven commas, a list of six areas: `quoted-rows`
+    // took them for rows and left a valid measure out.
+    for file in ["csv_story_lines_comma.csv", "csv_story_lines_semicolon.csv"] {
+        let (exit, fs) = real_findings(file, &[]);
+        assert_eq!((exit, codes_at(&fs)), (0, vec![]), "{file}");
+        let ms = real_measures(file);
+        assert_eq!(ms.len(), 3, "{file}");
+        assert!(
+            ms[1]["impact_story"]
+                .as_str()
+                .unwrap()
+                .contains("poliisi ja yhdistykset")
+                || ms[2]["impact_story"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Hiekkaharju"),
+            "{file}"
+        );
+    }
+}
