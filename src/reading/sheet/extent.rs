@@ -85,14 +85,18 @@ impl SheetReader<'_, '_> {
             let cell = self.grid.get(row, col);
             // A number in the area, status or theme column is no area: a
             // total line cut short in a CSV (`Yhteensä;;;;110 000`) puts
-            // its sum there. Focus areas are numbered, so theirs count.
-            let number_out_of_place =
-                matches!(fields[f].kind, Kind::Areas | Kind::Status | Kind::Themes)
-                    && match cell {
-                        Cell::Number(_) => true,
-                        Cell::Text(t) => crate::model::parse::parse_number(t).is_ok(),
-                        _ => false,
-                    };
+            // its sum there. Focus areas are numbered, so a small number
+            // there counts (a sum of hundreds or more does not).
+            let number = match cell {
+                Cell::Number(n) => Some(*n),
+                Cell::Text(t) => crate::model::parse::parse_number(t).ok(),
+                _ => None,
+            };
+            let number_out_of_place = number.is_some_and(|n| match fields[f].kind {
+                Kind::Areas | Kind::Status | Kind::Themes => true,
+                Kind::FocusArea => n >= 100.0,
+                _ => false,
+            });
             Some(col) != label_col
                 && matches!(
                     fields[f].kind,

@@ -154,26 +154,32 @@ impl SheetReader<'_, '_> {
             for &(col, f) in columns {
                 match self.schema.config.fields[f].kind {
                     Kind::Euro => self.check_total_cell(row, (col, f), (previous, next), data),
-                    Kind::Areas | Kind::Status | Kind::Themes => {
-                        self.report_total_out_of_place(row, col);
-                    }
-                    _ => {}
+                    // Sums of FTE and people are a total row's too.
+                    Kind::Number | Kind::Whole => {}
+                    kind => self.report_total_out_of_place(row, col, kind),
                 }
             }
         }
     }
 
-    /// A number in a total row's area, status or theme column (a total line
-    /// cut short in a CSV: `Yhteensä;;;;110 000`): not under a euro column,
-    /// so neither checked nor read, and said so.
-    fn report_total_out_of_place(&mut self, row: u32, col: u32) {
+    /// A number in a total row's column of text, codes or choices (a total
+    /// line cut short in a CSV: `Yhteensä;;;;110 000`): not under a euro
+    /// column, so neither checked nor read, and said so. A year in the year
+    /// column (a template prefills it) and a focus area's number are what
+    /// such a row may hold.
+    fn report_total_out_of_place(&mut self, row: u32, col: u32, kind: Kind) {
         let cell = self.cell(row, col);
-        let is_number = match cell.as_ref() {
-            Cell::Number(_) => true,
-            Cell::Text(t) => crate::model::parse::parse_number(t).is_ok(),
+        let number = match cell.as_ref() {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) => crate::model::parse::parse_number(t).ok(),
+            _ => None,
+        };
+        let expected = |n: f64| match kind {
+            Kind::Year => (1900.0..=2100.0).contains(&n),
+            Kind::FocusArea => n < 100.0,
             _ => false,
         };
-        if !is_number {
+        if !number.is_some_and(|n| !expected(n)) {
             return;
         }
         let value = cell.display();
