@@ -179,7 +179,7 @@ impl SheetReader<'_, '_> {
             Kind::FocusArea => n < 100.0,
             _ => false,
         };
-        if !number.is_some_and(|n| !expected(n)) {
+        if number.is_none_or(expected) {
             return;
         }
         let value = cell.display();
