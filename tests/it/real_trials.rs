@@ -462,3 +462,25 @@ fn a_story_over_several_lines_is_no_rows_inside_quotation_marks() {
         );
     }
 }
+
+#[test]
+fn a_number_split_at_its_thousands_comma_is_shifted_even_with_an_empty_last_cell() {
+    // `75,000` unquoted, the story empty: one field wider than the
+    // header, as a spare comma makes a row, and nothing right of the
+    // header, so the row read as 75 € budget and 0 € actual, exit 0.
+    let file = "csv_unquoted_thousands_empty_story.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(codes_at(&fs), pairs(&[("shifted-row", "I3")]));
+    assert!(message_at(&fs, "I3").contains("75,000"), "{fs:?}");
+    let ids: Vec<String> = real_measures(file)
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["KUKU-01"]);
+    // Rows that all end in a spare comma are no shifted rows.
+    let file = "csv_rows_end_in_a_comma.csv";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!((exit, codes_at(&fs)), (0, vec![]));
+    assert_eq!(real_measures(file).len(), 3);
+}

@@ -259,8 +259,9 @@ impl SheetReader<'_, '_> {
         Some((last + 1, fields))
     }
 
-    /// The `shifted-row` error for a CSV row with a value at or right of
-    /// `end` and more than `fields` fields (see [`Self::csv_header_end`]):
+    /// The `shifted-row` error for a CSV row with more than `fields` fields
+    /// and a value at or right of `end` (see [`Self::csv_header_end`]), or
+    /// a number split at its thousands comma ([`Self::split_group`]):
     /// a separator inside an unquoted
     /// value (`98,000` in a comma-separated file, `Mikkola; Hakunila` in a
     /// semicolon one) moved every value after it, so no figure of the row
@@ -276,7 +277,8 @@ impl SheetReader<'_, '_> {
             .chain(grid.far_in_row(row))
             .filter(|(c, v)| *c >= end && !v.is_blank())
             .min_by_key(|(c, _)| *c);
-        let Some((col, value)) = beyond else {
+        let split = beyond.is_none().then(|| self.split_group(row)).flatten();
+        let Some((col, value)) = beyond.or(split) else {
             return false;
         };
         let delimiter = match grid.csv_delimiter {
@@ -285,16 +287,28 @@ impl SheetReader<'_, '_> {
             None => return false,
         };
         let value = value.display();
-        let msg = Message::new("read-shifted-row")
-            .arg("row", (row + 1).to_string())
-            .arg("cell", crate::text::a1(row, col))
-            .arg("value", value.clone())
-            .arg("delimiter", delimiter);
+        let msg = match split {
+            // `75` and `000` of an unquoted `75,000`.
+            Some(_) => Message::new("read-shifted-row-split")
+                .arg("row", (row + 1).to_string())
+                .arg("cell", crate::text::a1(row, col))
+                .arg("first", grid.get(row, col - 1).display())
+                .arg("value", value.clone()),
+            None => Message::new("read-shifted-row")
+                .arg("row", (row + 1).to_string())
+                .arg("cell", crate::text::a1(row, col))
+                .arg("value", value.clone())
+                .arg("delimiter", delimiter),
+        };
         let finding = self
             .finding(Code::ShiftedRow, msg)
             .at(row, col)
             .value(value)
-            .hint(Message::new("read-shifted-row.hint"));
+            .hint(Message::new(if split.is_some() {
+                "read-shifted-row-split.hint"
+            } else {
+                "read-shifted-row.hint"
+            }));
         self.findings.push(finding);
         true
     }
@@ -320,6 +334,30 @@ impl SheetReader<'_, '_> {
                 .hint(Message::new("read-hidden-by-merge.hint"));
             self.findings.push(finding);
         }
+    }
+
+    /// In a comma-separated row, a number split at its thousands comma:
+    /// a cell of one to three digits followed by one of exactly three
+    /// (`75` and `000` of an unquoted `75,000`), the second cell returned.
+    /// Such a row is as wide as one ending in a spare comma when its last
+    /// cell is empty, so only its cells tell it apart.
+    fn split_group(&self, row: u32) -> Option<(u32, &Cell)> {
+        if self.grid.csv_delimiter != Some(b',') {
+            return None;
+        }
+        let digits = |c: &Cell, n: std::ops::RangeInclusive<usize>| matches!(c, Cell::Text(t) if n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
+        let mut previous: Option<(u32, &Cell)> = None;
+        for (col, cell) in self.grid.filled_in_row(row) {
+            if let Some((p, before)) = previous
+                && p + 1 == col
+                && digits(before, 1..=3)
+                && digits(cell, 3..=3)
+            {
+                return Some((col, cell));
+            }
+            previous = Some((col, cell));
+        }
+        None
     }
 
     /// Values in columns whose header cell is empty are not read: one
