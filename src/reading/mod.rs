@@ -34,7 +34,7 @@ pub use own::{OutputKind, PROPERTY, TEMPLATE_MARK, custom_property};
 pub(crate) use sheet::name_text_sheet;
 pub use sheet::{
     Submission, read_bytes, read_submission, read_submission_adjusted, read_submission_from,
-    unread_file,
+    sheet_year, unread_file,
 };
 pub use units::excel_format_unit;
 

@@ -60,6 +60,11 @@ pub struct Submission {
     /// The mapped columns: 0-based sheet column and field index, so that
     /// checks across rows can name a cell of a row in `partial`.
     pub columns: Vec<(u32, usize)>,
+    /// The years of the workbook's sheets with a measure header that are
+    /// named for a year (`2021`, `2022`): when the run's year turns out to
+    /// be another than the read sheet's, the file is read again on the
+    /// year's own sheet ([`crate::validation::checked::Run::collect`]).
+    pub sheet_years: Vec<i32>,
 
     /// Whether the file is a conversion (`convert --to xlsx`) or an
     /// annotated copy (`validate --annotate`) kooste wrote: of two inputs
@@ -212,6 +217,13 @@ fn read_loaded(
         Some(i) => find_header(&book.sheets[i], schema).map(|row| (i, row)),
         None => find_measure_sheet(&book, schema),
     };
+    if book.sheets.len() > 1 {
+        sub.sheet_years = book
+            .sheets
+            .iter()
+            .filter_map(|g| sheet_year(&g.name).filter(|_| find_header(g, schema).is_some()))
+            .collect();
+    }
     let Some((sheet_idx, header_row)) = found else {
         let names: Vec<Arg> = book
             .sheets
@@ -471,7 +483,7 @@ fn find_measure_sheet(book: &Book, schema: &Schema) -> Option<(usize, u32)> {
 
 /// The year a sheet's name is (`2021`, `Vuosi 2021`, `TA2021`): its one
 /// run of four digits from 1900 to 2100.
-fn sheet_year(name: &str) -> Option<i32> {
+pub fn sheet_year(name: &str) -> Option<i32> {
     let runs: Vec<&str> = name
         .split(|c: char| !c.is_ascii_digit())
         .filter(|r| !r.is_empty())

@@ -104,6 +104,15 @@ impl Run {
         let (submissions, duplicates) = set_aside_duplicate_files(submissions);
         cross.extend(duplicates);
         let year = validation::choose_year(&submissions, config, opts.year);
+        // A workbook with a sheet per year was read on its latest year's
+        // sheet (or one named for no year); where the run's year is another
+        // that it has a sheet for, it is read again on that one.
+        let submissions = match year {
+            Some(y) if opts.year.is_none() => {
+                reread_on_year_sheet(submissions, &files, &schema, opts, y)
+            }
+            _ => submissions,
+        };
         cross.extend(validation::check(&submissions, config, year, opts.lang));
         // kooste's own outputs in an input folder do not date the run: a
         // rerun that finds the last run's outputs embeds the same date.
@@ -511,4 +520,35 @@ fn newest_mtime<'f>(files: impl Iterator<Item = &'f InputFile>) -> Date {
         .max()
         .unwrap_or(0);
     Date::from_unix(secs)
+}
+
+/// `submissions` with each workbook that has a sheet named for `year` but
+/// was read on another sheet read again on that one (see
+/// [`Submission::sheet_years`]); `files` in the same order.
+fn reread_on_year_sheet(
+    submissions: Vec<Submission>,
+    files: &[crate::reading::InputFile],
+    schema: &Schema,
+    opts: &RunOptions,
+    year: i32,
+) -> Vec<Submission> {
+    let on_other = |s: &Submission| {
+        s.sheet_years.contains(&year)
+            && s.sheet.as_deref().and_then(crate::reading::sheet_year) != Some(year)
+    };
+    if !submissions.iter().any(on_other) {
+        return submissions;
+    }
+    let mut own = schema.clone();
+    own.year = Some(year);
+    submissions
+        .into_iter()
+        .map(|s| match files.get(s.index) {
+            Some(f) if on_other(&s) => match opts.adjust.get(&f.path) {
+                Some(a) if !a.is_empty() => read_submission_adjusted(s.index, f, &own, a),
+                _ => read_submission(s.index, f, &own),
+            },
+            _ => s,
+        })
+        .collect()
 }

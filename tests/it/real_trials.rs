@@ -484,3 +484,35 @@ fn a_number_split_at_its_thousands_comma_is_shifted_even_with_an_empty_last_cell
     assert_eq!((exit, codes_at(&fs)), (0, vec![]));
     assert_eq!(real_measures(file).len(), 3);
 }
+
+#[test]
+fn next_years_plan_on_its_own_sheet_leaves_this_years_sheet_read() {
+    // With the samples of 2021 beside it and no `--year`, the workbook
+    // was read on its latest sheet, 2022: wrong-year errors, and 2021's
+    // measures unread. The run's year is 2021, so its 2021 sheet is read.
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("samples/2021").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let plan = dir.path().join("kuku_2021.xlsx");
+    std::fs::copy(real("openpyxl_next_years_plan_begun.xlsx"), &plan).unwrap();
+    let o = kooste(&["validate", "--format", "json", dir.path().to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mine: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().unwrap_or("").ends_with("kuku_2021.xlsx"))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["sheet"].as_str().unwrap_or("").to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(mine[0].0, "unread-content");
+    assert!(mine[0].2.contains("vain välilehti \"2021\""), "{mine:?}");
+}
