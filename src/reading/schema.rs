@@ -404,6 +404,7 @@ fn label_words(labels: &[String]) -> Option<Vec<String>> {
 /// decorated header lost its column with only an `unknown-column`).
 pub(crate) fn undecorate(header: &str) -> Option<(String, Option<String>)> {
     let cleaned: String = header.chars().filter(|&c| !is_footnote_mark(c)).collect();
+    let cleaned = without_footnote_number(&cleaned);
     let mut lines = cleaned.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next()?;
     let rest: Vec<&str> = lines.collect();
@@ -464,7 +465,23 @@ fn trailing_unit(name: &mut String) -> Option<String> {
 
 /// Footnote marks a header may carry: `*`, `†`, `‡` and superscript digits.
 fn is_footnote_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '¹' | '²' | '³' | '⁰'..='⁹')
+    matches!(c, '*' | '†' | '‡' | '¹' | '²' | '³' | '⁰'..='⁹' | '⁽' | '⁾')
+}
+
+/// `header` without a footnote number after it in the Finnish way, `1)`
+/// (`Vuosi 1)`, `Toteuma (€)2)`): digits and a closing bracket no opening
+/// one goes with (`Budjetti (1)` keeps its bracket).
+fn without_footnote_number(header: &str) -> &str {
+    let t = header.trim_end();
+    let Some(body) = t.strip_suffix(')') else {
+        return header;
+    };
+    let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &body[..body.len() - digits];
+    if digits == 0 || digits > 2 || before.ends_with('(') || before.trim().is_empty() {
+        return header;
+    }
+    before
 }
 
 /// Whether a word of a header is a date or a year (`31.12.2021`,
@@ -661,5 +678,16 @@ mod tests {
         let mut c = Config::builtin();
         c.programme.total_labels.push(",".into());
         assert!(Schema::new(&c).is_total_label(","));
+    }
+
+    #[test]
+    fn a_footnote_number_after_a_header_is_no_part_of_it() {
+        use super::without_footnote_number as strip;
+        assert_eq!(strip("Vuosi 1)"), "Vuosi ");
+        assert_eq!(strip("Toteuma (€)2)"), "Toteuma (€)");
+        assert_eq!(strip("Budjetti (1)"), "Budjetti (1)");
+        assert_eq!(strip("Toteuma (€)"), "Toteuma (€)");
+        assert_eq!(strip("1)"), "1)");
+        assert_eq!(strip("Vuosi 2021)"), "Vuosi 2021)");
     }
 }

@@ -516,3 +516,17 @@ fn next_years_plan_on_its_own_sheet_leaves_this_years_sheet_read() {
     assert_eq!(mine[0].0, "unread-content");
     assert!(mine[0].2.contains("vain välilehti \"2021\""), "{mine:?}");
 }
+
+#[test]
+fn a_footnote_number_after_a_header_leaves_the_header_its_field() {
+    // `Toteuma (€)` with a superscript `1)` was an unknown column (every
+    // actual unread), `Vuosi 2)` a missing year column (every row out).
+    let file = "openpyxl_header_footnote_numbers.xlsx";
+    let (exit, fs) = real_findings(file, &[]);
+    assert_eq!(exit, 0, "{:?}", codes_at(&fs));
+    assert_eq!(codes_at(&fs), pairs(&[("unread-content", "A6")]));
+    let ms = real_measures(file);
+    assert_eq!(ms.len(), 3);
+    assert_eq!(ms[0]["spent_eur"], 91500.0);
+    assert_eq!(ms[0]["year"], 2021);
+}
