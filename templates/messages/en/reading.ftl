@@ -110,7 +110,7 @@ read-quoted-rows = The value in { $cell } runs on inside quotation marks over { 
        *[other] { $lines } lines that look like rows of the table (holding up to { $delimiters } separators "{ $delimiter }")
     }. A quotation mark was most likely left open, and LibreOffice and Excel read the rows into this cell; their measures and this row's figures are not read.
     .hint = Close the quotation mark at the end of the value in { $cell }, or delete it.
-read-unclosed-quote = The quotation mark that opens the value in { $cell } is closed nowhere in the file. It is read as a character and the value ends at the end of its line, as LibreOffice reads it; Excel would read the rest of the file into this cell.
+read-unclosed-quote = The value in { $cell } opens with a quotation mark that no quotation mark before a separator or a line end closes. It is read as a character and the value ends at the end of its line, as LibreOffice reads it; Excel would read the rest of the file into this cell.
     .hint = Check the cell's value, and delete the stray quotation mark or add the missing one.
 read-unread-row = The row has values ("{ $value }") but is not a measure, so it is not read.
     .hint = Headings and notes are not carried into the consolidation; if the row is a measure, fill in its fields.

@@ -109,7 +109,7 @@ read-quoted-rows = Solun { $cell } arvo jatkuu lainausmerkkien sisällä { $line
        *[other] { $lines } riville, jotka näyttävät taulukon riveiltä (niissä on enintään { $delimiters } erotinmerkkiä "{ $delimiter }")
     }. Lainausmerkki on luultavasti jäänyt sulkematta, ja LibreOffice ja Excel lukevat rivit tähän soluun; niiden toimenpiteitä eikä tämän rivin lukuja lueta.
     .hint = Sulje lainausmerkki solun { $cell } arvon lopussa tai poista se.
-read-unclosed-quote = Solun { $cell } arvon aloittavaa lainausmerkkiä ei suljeta missään tiedoston kohdassa. Se luetaan merkkinä ja arvo päättyy rivin loppuun, kuten LibreOffice sen lukee; Excel lukisi tiedoston loppuosan tähän soluun.
+read-unclosed-quote = Solun { $cell } arvo alkaa lainausmerkillä, jota mikään lainausmerkki erotinmerkin tai rivin lopun edellä ei sulje. Se luetaan merkkinä ja arvo päättyy rivin loppuun, kuten LibreOffice sen lukee; Excel lukisi tiedoston loppuosan tähän soluun.
     .hint = Tarkista solun arvo ja poista ylimääräinen lainausmerkki tai lisää puuttuva.
 read-unread-row = Rivillä on tietoja ("{ $value }"), mutta se ei ole toimenpide, joten sitä ei lueta.
     .hint = Väliotsikot ja huomautukset eivät siirry koosteeseen; jos rivi on toimenpide, täytä sen kentät.

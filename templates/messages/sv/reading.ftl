@@ -109,7 +109,7 @@ read-quoted-rows = Värdet i cell { $cell } fortsätter inom citattecken över {
        *[other] { $lines } rader som ser ut som rader i tabellen (de har högst { $delimiters } avgränsare "{ $delimiter }")
     }. Ett citattecken har troligen inte avslutats, och LibreOffice och Excel läser raderna in i denna cell; deras åtgärder och denna rads tal läses inte.
     .hint = Avsluta citattecknet i slutet av värdet i cell { $cell } eller ta bort det.
-read-unclosed-quote = Citattecknet som inleder värdet i cell { $cell } avslutas ingenstans i filen. Det läses som ett tecken och värdet slutar vid radens slut, så som LibreOffice läser det; Excel skulle läsa resten av filen in i denna cell.
+read-unclosed-quote = Värdet i cell { $cell } börjar med ett citattecken som inget citattecken före en avgränsare eller ett radslut avslutar. Det läses som ett tecken och värdet slutar vid radens slut, så som LibreOffice läser det; Excel skulle läsa resten av filen in i denna cell.
     .hint = Kontrollera cellens värde och ta bort det överflödiga citattecknet eller lägg till det som saknas.
 read-unread-row = Raden har uppgifter ("{ $value }") men är ingen åtgärd, så den läses inte.
     .hint = Mellanrubriker och anmärkningar förs inte över till sammanställningen; om raden är en åtgärd, fyll i dess fält.
