@@ -8,6 +8,7 @@
 #   BASELINES=0 bash benches/run.sh     # kooste and the yardstick only
 #   RUNS=3 bash benches/run.sh          # kooste and the yardstick 3 times, not 5
 #   WEB=0 bash benches/run.sh           # without the web app's figures (benches/web.sh)
+#   SHARED=/path/shared/bench bash benches/run.sh   # a clone not beside ../shared
 #
 # Prints wall-clock seconds and peak memory (/usr/bin/time -v) of each run
 # and kooste's ratio against each peer, and judges each against the
