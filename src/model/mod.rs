@@ -31,6 +31,16 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The number the cell holds, or that its text reads as
+    /// ([`parse::parse_number`]: `423 000`, `1,5`); `None` for anything else.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) => parse::parse_number(t).ok(),
+            _ => None,
+        }
+    }
+
     /// Whether the cell holds nothing a person typed (empty, or only spaces).
     pub fn is_blank(&self) -> bool {
         match self {

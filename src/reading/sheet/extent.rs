@@ -87,11 +87,7 @@ impl SheetReader<'_, '_> {
             // total line cut short in a CSV (`Yhteensä;;;;110 000`) puts
             // its sum there. Focus areas are numbered, so a small number
             // there counts (a sum of hundreds or more does not).
-            let number = match cell {
-                Cell::Number(n) => Some(*n),
-                Cell::Text(t) => crate::model::parse::parse_number(t).ok(),
-                _ => None,
-            };
+            let number = cell.number();
             let number_out_of_place = number.is_some_and(|n| match fields[f].kind {
                 Kind::Areas | Kind::Status | Kind::Themes => true,
                 Kind::FocusArea => n >= 100.0,

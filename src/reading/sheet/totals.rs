@@ -169,11 +169,7 @@ impl SheetReader<'_, '_> {
     /// such a row may hold.
     fn report_total_out_of_place(&mut self, row: u32, col: u32, kind: Kind) {
         let cell = self.cell(row, col);
-        let number = match cell.as_ref() {
-            Cell::Number(n) => Some(*n),
-            Cell::Text(t) => crate::model::parse::parse_number(t).ok(),
-            _ => None,
-        };
+        let number = cell.number();
         let expected = |n: f64| match kind {
             Kind::Year => (1900.0..=2100.0).contains(&n),
             Kind::FocusArea => n < 100.0,

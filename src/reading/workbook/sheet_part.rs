@@ -247,8 +247,9 @@ impl<'b> SheetPart<'b> {
     }
 }
 
-/// For each of `needles`, whether `part` holds it, read in blocks as
-/// [`part_contains`] reads; `None` on a read error.
+/// For each of `needles`, whether `part` holds it, read in blocks (a
+/// sheet may unpack to more than is wise to hold at once); `None` on a
+/// read error.
 fn part_contains_each(mut part: impl Read, needles: &[&[u8]]) -> Option<Vec<bool>> {
     let finders: Vec<_> = needles.iter().map(memchr::memmem::Finder::new).collect();
     let keep = needles.iter().map(|n| n.len()).max().unwrap_or(1) - 1;
@@ -277,25 +278,8 @@ fn part_contains_each(mut part: impl Read, needles: &[&[u8]]) -> Option<Vec<bool
 /// Whether `part` holds the bytes `needle`, read in blocks (a sheet may
 /// unpack to more than is wise to hold at once); `None` on a read error.
 /// A buffered reader's buffered bytes are read first.
-pub(super) fn part_contains(mut part: impl Read, needle: &[u8]) -> Option<bool> {
-    let finder = memchr::memmem::Finder::new(needle);
-    let keep = needle.len().saturating_sub(1);
-    let mut buf = vec![0u8; 1 << 16];
-    let mut have = 0;
-    loop {
-        let n = part.read(&mut buf[have..]).ok()?;
-        if n == 0 {
-            return Some(false);
-        }
-        let end = have + n;
-        if finder.find(&buf[..end]).is_some() {
-            return Some(true);
-        }
-        // A needle split between two blocks is found in the next.
-        let tail = keep.min(end);
-        buf.copy_within(end - tail..end, 0);
-        have = tail;
-    }
+pub(super) fn part_contains(part: impl Read, needle: &[u8]) -> Option<bool> {
+    part_contains_each(part, &[needle]).map(|found| found[0])
 }
 
 /// For each cell format (`cellXfs`, by index), the units its number format
